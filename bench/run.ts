@@ -1,0 +1,20 @@
+import { healthBenchmark } from './health.bench.js';
+import { printTable, writeResults, type Benchmark, type BenchRow } from './lib/report.js';
+
+/** Every benchmark, in the order they run; `npm run bench -- <name>` runs only those named. */
+const BENCHMARKS: Benchmark[] = [healthBenchmark];
+
+const only = process.argv.slice(2);
+const selected = only.length ? BENCHMARKS.filter((b) => only.includes(b.name)) : BENCHMARKS;
+if (!selected.length) {
+  console.error(`No benchmark named ${only.join(', ')}. Known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  process.exit(2);
+}
+
+const rows: BenchRow[] = [];
+for (const benchmark of selected) {
+  console.error(`▶ ${benchmark.name}: ${benchmark.description}`);
+  rows.push(...(await benchmark.run()));
+}
+printTable(rows);
+console.log(`\nResults written to ${writeResults(rows)}`);

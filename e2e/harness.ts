@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startCairn, type CairnProcess } from '../scripts/cairn-process.js';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** In CI a missing browser is a failure; on a laptop without Chromium the browser tests skip. */
+export const browserAvailable = fs.existsSync(CHROMIUM_PATH);
+if (!browserAvailable && process.env.CI === 'true') {
+  throw new Error(`CI=true but Chromium is missing at ${CHROMIUM_PATH}; install Debian's chromium package`);
+}
+
+export type E2EContext = { server: CairnProcess; baseUrl: string; browser: Browser; page: Page };
+
+/** The built app on an empty embedded database, and a headless Chromium; both closed after the file. */
+export function useServerAndBrowser(env: Record<string, string> = {}): E2EContext {
+  const context = {} as E2EContext;
+  beforeAll(async () => {
+    context.server = await startCairn(env);
+    context.baseUrl = context.server.baseUrl;
+    context.browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    context.page = await context.browser.newPage({ baseURL: context.baseUrl });
+  });
+  afterAll(async () => {
+    await context.browser?.close();
+    await context.server?.stop();
+  });
+  return context;
+}
+
+export const OWNER = { name: 'Olivia Owner', email: 'owner@example.com', password: 'a long owner password', workspaceName: 'Acme Research' };
+
+/** Completes first-run setup in the browser and lands in the new workspace. */
+export async function completeSetup(page: Page, owner = OWNER) {
+  await page.goto('/');
+  await page.waitForURL('**/setup');
+  await page.getByLabel('Your name').fill(owner.name);
+  await page.getByLabel('Email').fill(owner.email);
+  await page.getByLabel('Password').fill(owner.password);
+  await page.getByLabel('Workspace name').fill(owner.workspaceName);
+  await page.getByRole('button', { name: 'Create owner account' }).click();
+  await page.waitForURL('**/w/*/inbox');
+  return owner;
+}

@@ -1,0 +1,129 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { IMPORT_FORMATS, IMPORT_STATUSES, SOURCE_KINDS } from '@cairn/shared';
+import { createdAt, id, tsvector, updatedAt, workspaceId } from './columns.js';
+import { users, workspaces } from './accounts.js';
+
+export const companies = pgTable(
+  'companies',
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    segment: text('segment'),
+    plan: text('plan'),
+    /** Whole currency units per year; weights evidence. */
+    annualRevenue: bigint('annual_revenue', { mode: 'number' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('companies_name_key').on(t.workspaceId, sql`lower(${t.name})`)],
+);
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    companyId: uuid('company_id').references(() => companies.id, { onDelete: 'set null' }),
+    email: text('email'),
+    name: text('name'),
+    externalId: text('external_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('customers_email_key').on(t.workspaceId, sql`lower(${t.email})`).where(sql`${t.email} is not null`),
+    uniqueIndex('customers_external_id_key').on(t.workspaceId, t.externalId).where(sql`${t.externalId} is not null`),
+    index('customers_company_idx').on(t.workspaceId, t.companyId),
+  ],
+);
+
+export type SourceSegment = { speaker: string; startMs: number | null; endMs: number | null; start: number; end: number; interviewer?: boolean };
+
+export const imports = pgTable(
+  'imports',
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    format: text('format', { enum: IMPORT_FORMATS }).notNull(),
+    fileName: text('file_name').notNull(),
+    options: jsonb('options').$type<Record<string, unknown>>().notNull().default({}),
+    status: text('status', { enum: IMPORT_STATUSES }).notNull().default('queued'),
+    progress: real('progress').notNull().default(0),
+    total: integer('total').notNull().default(0),
+    created: integer('created').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    rejected: integer('rejected').notNull().default(0),
+    redacted: integer('redacted').notNull().default(0),
+    /** Why the whole import failed (a broken file); row-level reasons live in import_rejections. */
+    failure: text('failure'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('imports_workspace_idx').on(t.workspaceId, t.createdAt.desc())],
+);
+
+export const importRejections = pgTable(
+  'import_rejections',
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    line: integer('line').notNull(),
+    message: text('message').notNull(),
+    /** The row as it came (CSV text or JSON), for rejected.csv. */
+    raw: text('raw').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('import_rejections_import_idx').on(t.workspaceId, t.importId, t.line)],
+);
+
+export const sources = pgTable(
+  'sources',
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: SOURCE_KINDS }).notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    segments: jsonb('segments').$type<SourceSegment[]>(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'set null' }),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+    importId: uuid('import_id').references(() => imports.id, { onDelete: 'set null' }),
+    externalId: text('external_id'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Soft delete: the trash. */
+    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    search: tsvector('search')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('english'::regconfig, body), 'B')`,
+      ),
+  },
+  (t) => [
+    uniqueIndex('sources_external_id_key').on(t.workspaceId, t.kind, t.externalId).where(sql`${t.externalId} is not null`),
+    index('sources_workspace_occurred_idx').on(t.workspaceId, t.occurredAt.desc(), t.id.desc()),
+    index('sources_customer_idx').on(t.workspaceId, t.customerId),
+    index('sources_import_idx').on(t.workspaceId, t.importId),
+    index('sources_search_idx').using('gin', t.search),
+  ],
+);

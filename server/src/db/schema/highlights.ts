@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, tsvector, updatedAt, workspaceId } from './columns.js';
+import { users, workspaces } from './accounts.js';
+import { sources } from './evidence.js';
+
+export const tags = pgTable(
+  'tags',
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    groupName: text('group_name'),
+    color: text('color'),
+    description: text('description'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('tags_name_key').on(t.workspaceId, sql`lower(${t.name})`)],
+);
+
+export const highlights = pgTable(
+  'highlights',
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    /** [start, end) in UTF-16 code units of the source body, as JavaScript indexes strings. */
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    /** Always body.slice(start, end) at the time of writing. */
+    quote: text('quote').notNull(),
+    note: text('note'),
+    /** Tag names joined by spaces, kept in step with highlight_tags so search can match them. */
+    tagNames: text('tag_names').notNull().default(''),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    search: tsvector('search')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('english'::regconfig, quote), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(note, '') || ' ' || tag_names), 'B')`,
+      ),
+  },
+  (t) => [
+    index('highlights_source_idx').on(t.workspaceId, t.sourceId, t.start),
+    index('highlights_workspace_created_idx').on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
+    index('highlights_search_idx').using('gin', t.search),
+  ],
+);
+
+export const highlightTags = pgTable(
+  'highlight_tags',
+  {
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    highlightId: uuid('highlight_id')
+      .notNull()
+      .references(() => highlights.id, { onDelete: 'cascade' }),
+    tagId: uuid('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.highlightId, t.tagId] }), index('highlight_tags_tag_idx').on(t.workspaceId, t.tagId)],
+);
+
+export const savedSearches = pgTable(
+  'saved_searches',
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    query: text('query').notNull(),
+    filters: jsonb('filters').$type<Record<string, unknown>>().notNull().default({}),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('saved_searches_workspace_idx').on(t.workspaceId, t.createdAt)],
+);

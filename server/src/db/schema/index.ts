@@ -1,0 +1,3 @@
+export * from './accounts.js';
+export * from './evidence.js';
+export * from './highlights.js';

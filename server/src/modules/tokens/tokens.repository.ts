@@ -1,0 +1,38 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { apiTokens, users } from '../../db/schema/index.js';
+
+export async function insert(executor: Executor, values: typeof apiTokens.$inferInsert) {
+  const [row] = await executor.insert(apiTokens).values(values).returning();
+  return row!;
+}
+
+export async function findLiveByHash(executor: Executor, tokenHash: string) {
+  const [row] = await executor
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
+  return row;
+}
+
+export async function listLive(executor: Executor, workspaceId: string) {
+  return executor
+    .select({ token: apiTokens, creatorName: users.name })
+    .from(apiTokens)
+    .leftJoin(users, eq(users.id, apiTokens.createdBy))
+    .where(and(eq(apiTokens.workspaceId, workspaceId), isNull(apiTokens.revokedAt)))
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+export async function markUsed(executor: Executor, id: string) {
+  await executor.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, id));
+}
+
+export async function revoke(executor: Executor, workspaceId: string, id: string) {
+  const [row] = await executor
+    .update(apiTokens)
+    .set({ revokedAt: new Date(), updatedAt: new Date() })
+    .where(and(eq(apiTokens.workspaceId, workspaceId), eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+    .returning();
+  return row;
+}

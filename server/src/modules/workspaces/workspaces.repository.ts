@@ -1,0 +1,80 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Role } from '@cairn/shared';
+import type { Executor } from '../../db/client.js';
+import { memberships, users, workspaces } from '../../db/schema/index.js';
+
+export async function insertWorkspace(executor: Executor, name: string) {
+  const [row] = await executor.insert(workspaces).values({ name }).returning();
+  return row!;
+}
+
+export async function updateWorkspace(executor: Executor, id: string, name: string) {
+  const [row] = await executor.update(workspaces).set({ name, updatedAt: new Date() }).where(eq(workspaces.id, id)).returning();
+  return row;
+}
+
+export async function findRole(executor: Executor, workspaceId: string, userId: string): Promise<Role | null> {
+  const [row] = await executor
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+  return row?.role ?? null;
+}
+
+export async function listForUser(executor: Executor, userId: string) {
+  return executor
+    .select({ workspace: workspaces, role: memberships.role })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(workspaces.name), asc(workspaces.id));
+}
+
+export async function insertMembership(executor: Executor, workspaceId: string, userId: string, role: Role) {
+  await executor.insert(memberships).values({ workspaceId, userId, role });
+}
+
+export async function listMembers(executor: Executor, workspaceId: string) {
+  return executor
+    .select({ user: users, role: memberships.role, joinedAt: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.workspaceId, workspaceId))
+    .orderBy(asc(users.name), asc(users.id));
+}
+
+export async function findMember(executor: Executor, workspaceId: string, userId: string) {
+  const [row] = await executor
+    .select({ user: users, role: memberships.role, joinedAt: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+  return row;
+}
+
+export async function updateRole(executor: Executor, workspaceId: string, userId: string, role: Role) {
+  await executor
+    .update(memberships)
+    .set({ role, updatedAt: new Date() })
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+}
+
+export async function removeMembership(executor: Executor, workspaceId: string, userId: string) {
+  await executor.delete(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+}
+
+/** Locks the workspace's owner rows so two concurrent demotions cannot remove the last owner. */
+export async function countOwnersForUpdate(executor: Executor, workspaceId: string): Promise<number> {
+  const rows = await executor
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'owner')))
+    .for('update');
+  return rows.length;
+}
+
+export async function findWorkspace(executor: Executor, id: string) {
+  const [row] = await executor.select().from(workspaces).where(eq(workspaces.id, id));
+  return row;
+}
+

@@ -1,0 +1,22 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fp from 'fastify-plugin';
+import fastifyStatic from '@fastify/static';
+
+/** True when a built SPA exists at `root` (the not-found handler then falls back to it). */
+export function hasSpaBuild(root: string | undefined): root is string {
+  return Boolean(root && fs.existsSync(path.join(root, 'index.html')));
+}
+
+/** Serves the built SPA's files; hashed assets are cached for a year, index.html never. */
+export const spaPlugin = fp<{ root: string }>(async (app, { root }) => {
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    index: ['index.html'],
+    setHeaders: (res, filePath) => {
+      const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+      res.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+});

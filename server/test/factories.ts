@@ -1,0 +1,68 @@
+import crypto from 'node:crypto';
+import type { Role } from '@cairn/shared';
+import { hashPassword } from '../src/lib/passwords.js';
+import { randomToken, sha256 } from '../src/lib/crypto.js';
+import { SESSION_COOKIE } from '../src/modules/auth/auth.service.js';
+import * as authRepository from '../src/modules/auth/auth.repository.js';
+import * as workspacesRepository from '../src/modules/workspaces/workspaces.repository.js';
+import * as tokensRepository from '../src/modules/tokens/tokens.repository.js';
+import { Caller, type TestContext } from './app.js';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+let passwordHash: Promise<string> | undefined;
+/** Hashing is deliberately slow; one hash serves every factory user of a file. */
+const testPasswordHash = () => (passwordHash ??= hashPassword(TEST_PASSWORD));
+
+export type TestUser = { id: string; email: string; name: string; as: Caller };
+export type TestWorkspace = { id: string; name: string; owner: TestUser };
+
+const unique = () => crypto.randomBytes(4).toString('hex');
+
+/** A user with a live session; `as` calls the API as them (cookie + CSRF header). */
+export async function createUser(context: TestContext, overrides: { email?: string; name?: string } = {}): Promise<TestUser> {
+  const suffix = unique();
+  const user = await authRepository.insertUser(context.db, {
+    email: overrides.email ?? `user-${suffix}@example.com`,
+    name: overrides.name ?? `User ${suffix}`,
+    passwordHash: await testPasswordHash(),
+  });
+  const cookie = randomToken();
+  const csrfToken = randomToken();
+  await authRepository.insertSession(context.db, {
+    idHash: sha256(cookie),
+    userId: user.id,
+    csrfToken,
+    expiresAt: new Date(Date.now() + 60 * 60 * 1000),
+  });
+  const as = new Caller(() => context.app, { cookie: `${SESSION_COOKIE}=${cookie}`, 'x-csrf-token': csrfToken });
+  return { id: user.id, email: user.email, name: user.name, as };
+}
+
+/** A workspace with an owner (created unless given). */
+export async function createWorkspace(context: TestContext, overrides: { name?: string; owner?: TestUser } = {}): Promise<TestWorkspace> {
+  const owner = overrides.owner ?? (await createUser(context));
+  const workspace = await workspacesRepository.insertWorkspace(context.db, overrides.name ?? `Workspace ${unique()}`);
+  await workspacesRepository.insertMembership(context.db, workspace.id, owner.id, 'owner');
+  return { id: workspace.id, name: workspace.name, owner };
+}
+
+/** A new user who is a member of the workspace with the given role. */
+export async function createMember(context: TestContext, workspace: TestWorkspace, role: Role): Promise<TestUser> {
+  const user = await createUser(context, { name: `${role} ${unique()}` });
+  await workspacesRepository.insertMembership(context.db, workspace.id, user.id, role);
+  return user;
+}
+
+/** A bearer-token caller with the given role in the workspace. */
+export async function createTokenCaller(context: TestContext, workspace: TestWorkspace, role: Role): Promise<Caller> {
+  const secret = `cairn_${randomToken()}`;
+  await tokensRepository.insert(context.db, {
+    workspaceId: workspace.id,
+    name: `${role} token`,
+    role,
+    tokenHash: sha256(secret),
+    prefix: secret.slice(0, 12),
+    createdBy: workspace.owner.id,
+  });
+  return new Caller(() => context.app, { authorization: `Bearer ${secret}` });
+}

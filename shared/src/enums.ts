@@ -1,0 +1,26 @@
+/** Closed vocabularies shared by the server, the database and the web client. */
+
+export const ROLES = ['owner', 'admin', 'researcher', 'contributor', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Higher rank = more rights; `hasRole(actual, needed)` compares ranks. */
+const ROLE_RANK: Record<Role, number> = { viewer: 0, contributor: 1, researcher: 2, admin: 3, owner: 4 };
+
+export function hasRole(actual: Role, needed: Role): boolean {
+  return ROLE_RANK[actual] >= ROLE_RANK[needed];
+}
+
+export const SOURCE_KINDS = ['interview', 'ticket', 'survey_response', 'review', 'note'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export const INSIGHT_TYPES = ['problem', 'opportunity', 'solution'] as const;
+export type InsightType = (typeof INSIGHT_TYPES)[number];
+
+export const IMPORT_FORMATS = ['transcript', 'tickets-csv', 'survey-csv', 'zendesk-json', 'intercom-json'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+export const DATABASE_DRIVERS = ['pglite', 'postgres'] as const;
+export type DatabaseDriver = (typeof DATABASE_DRIVERS)[number];

@@ -1,0 +1,35 @@
+/** Numbers both sides enforce. The README's "Limits" table lists them for operators. */
+
+export const PAGE_SIZE_DEFAULT = 50;
+export const PAGE_SIZE_MAX = 500;
+
+/** JSON request bodies (not uploads). */
+export const JSON_BODY_MAX_BYTES = 2 * 1024 * 1024;
+
+/** Upload size default; operators raise it with UPLOAD_MAX_BYTES. */
+export const UPLOAD_MAX_BYTES_DEFAULT = 100 * 1024 * 1024;
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 256;
+export const NAME_MAX_LENGTH = 200;
+export const EMAIL_MAX_LENGTH = 320;
+
+export const SOURCE_TITLE_MAX_LENGTH = 500;
+/** One source body; a 2-hour interview transcript is ~150k characters. */
+export const SOURCE_BODY_MAX_LENGTH = 1_000_000;
+export const NOTE_MAX_LENGTH = 10_000;
+export const TAG_NAME_MAX_LENGTH = 80;
+
+/** Rows per multi-row insert when importing. */
+export const IMPORT_BATCH_SIZE = 1_000;
+/** One CSV row (all fields together); longer rows are rejected with their line number. */
+export const IMPORT_ROW_MAX_BYTES = 1_000_000;
+export const IMPORT_PREVIEW_ROWS = 20;
+
+export const SEARCH_QUERY_MAX_LENGTH = 500;
+
+/** Failed sign-ins allowed per email or per address within the window. */
+export const LOGIN_MAX_FAILURES = 5;
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+
+export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;

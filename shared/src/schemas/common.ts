@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../limits.js';
+
+export const IdSchema = z.string().uuid();
+export const TimestampSchema = z.string().datetime({ offset: true });
+
+export const IdParamsSchema = z.object({ id: IdSchema });
+export const WorkspaceParamsSchema = z.object({ ws: IdSchema });
+export const WorkspaceIdParamsSchema = WorkspaceParamsSchema.extend({ id: IdSchema });
+
+export const PageQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(PAGE_SIZE_DEFAULT),
+  cursor: z.string().max(500).optional(),
+});
+export type PageQuery = z.infer<typeof PageQuerySchema>;
+
+/** `{ items, nextCursor, total? }` — the shape of every list response. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable(),
+    total: z.number().int().optional(),
+  });
+}
+export type Page<T> = { items: T[]; nextCursor: string | null; total?: number };
+
+/** Query-string booleans arrive as text. */
+export const QueryBooleanSchema = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');

@@ -1,0 +1,47 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+/**
+ * One suite, two drivers: every database test runs on embedded PGlite, and again on
+ * PostgreSQL when TEST_DATABASE_URL is set. In CI a missing PostgreSQL is an error, not a skip.
+ */
+const postgresUrl = process.env.TEST_DATABASE_URL;
+if (process.env.CI === 'true' && !postgresUrl) {
+  throw new Error('CI=true but TEST_DATABASE_URL is not set: the PostgreSQL suite would be skipped');
+}
+const drivers = postgresUrl ? ['pglite', 'postgres'] : ['pglite'];
+console.log(`Database drivers: ${drivers.join(', ')}${postgresUrl ? '' : ' (set TEST_DATABASE_URL to also run PostgreSQL)'}`);
+
+const alias = { '@cairn/shared': fileURLToPath(new URL('./shared/src/index.ts', import.meta.url)) };
+const databaseTests = ['server/src/modules/**/*.test.ts', 'server/test/**/*.test.ts'];
+
+const databaseProject = (driver: string): TestProjectInlineConfiguration => ({
+  resolve: { alias },
+  test: {
+    name: `db:${driver}`,
+    include: databaseTests,
+    environment: 'node',
+    globalSetup: ['server/test/global-setup.ts'],
+    env: { CAIRN_TEST_DRIVER: driver },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
+          exclude: [...databaseTests, '**/node_modules/**'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
+      ...drivers.map(databaseProject),
+    ],
+  },
+});

@@ -1,0 +1,83 @@
+import { useEffect } from 'react';
+import { Navigate, NavLink, Outlet, useNavigate, useParams } from 'react-router';
+import { Button } from '../../components/button';
+import { EmptyState } from '../../components/empty-state';
+import { Loading } from '../../components/spinner';
+import { useMe } from '../../features/auth/api/get-me';
+import { useLogout } from '../../features/auth/api/sign-in';
+import { HealthIndicator } from '../../features/health/components/health-indicator';
+import { paths } from '../../lib/paths';
+import { rememberWorkspace } from './home';
+import { NAV_ITEMS } from './nav-items';
+import { WorkspaceSwitcher } from './workspace-switcher';
+
+/** The signed-in shell: sidebar navigation, top bar, and the page. */
+export function WorkspaceLayout() {
+  const { ws = '' } = useParams();
+  const me = useMe();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const membership = me.data?.memberships.find((m) => m.workspace.id === ws);
+
+  useEffect(() => {
+    if (membership) rememberWorkspace(ws);
+  }, [membership, ws]);
+
+  if (me.isPending) return <Loading />;
+  if (!me.data) return <Navigate to={paths.login} replace />;
+  if (me.data.user.mustChangePassword) return <Navigate to={paths.changePassword} replace />;
+
+  return (
+    <div className="shell">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <aside className="sidebar">
+        <div className="brand">
+          <img src="/favicon.svg" alt="" width={22} height={22} /> Cairn
+        </div>
+        <WorkspaceSwitcher current={ws} memberships={me.data.memberships} />
+        <nav aria-label="Main">
+          <ul className="nav-list">
+            {NAV_ITEMS.map((item) => (
+              <li key={item.page}>
+                <NavLink to={item.to(ws)} className={({ isActive }) => `nav-link${isActive ? ' active' : ''}`}>
+                  <span className="nav-icon" aria-hidden="true">
+                    {item.icon}
+                  </span>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="sidebar-footer">
+          <HealthIndicator />
+        </div>
+      </aside>
+      <div className="main-column">
+        <header className="topbar">
+          <div className="topbar-spacer" />
+          <div className="user-menu">
+            <span className="user-name" title={me.data.user.email}>
+              {me.data.user.name}
+              {membership && <span className="role-badge">{membership.role}</span>}
+            </span>
+            <Button size="sm" variant="ghost" onClick={() => logout.mutate(undefined, { onSettled: () => navigate(paths.login) })}>
+              Sign out
+            </Button>
+          </div>
+        </header>
+        <main id="main" className="content" tabIndex={-1}>
+          {membership ? (
+            <Outlet />
+          ) : (
+            <EmptyState title="Workspace not found" icon="?">
+              It does not exist or you are not a member. Pick one of your workspaces in the sidebar.
+            </EmptyState>
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}

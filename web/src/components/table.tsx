@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+
+export type Column<Row> = { key: string; header: ReactNode; cell: (row: Row) => ReactNode; align?: 'left' | 'right'; width?: string };
+
+/** A plain data table; rows are keyed by `rowKey`. */
+export function Table<Row>({ columns, rows, rowKey, caption }: { columns: Column<Row>[]; rows: Row[]; rowKey: (row: Row) => string; caption?: string }) {
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        {caption && <caption className="visually-hidden">{caption}</caption>}
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column.key} scope="col" style={{ textAlign: column.align ?? 'left', width: column.width }}>
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)}>
+              {columns.map((column) => (
+                <td key={column.key} style={{ textAlign: column.align ?? 'left' }}>
+                  {column.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
