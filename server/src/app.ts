@@ -12,7 +12,7 @@ import { migrateDatabase, openDatabase, type Database } from './db/client.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { LoginLimiter } from './modules/auth/login-limiter.js';
 import { featureRoutes } from './modules/index.js';
-import { authPlugin } from './plugins/auth.js';
+import { authPlugin, type Access } from './plugins/auth.js';
 import { dbPlugin } from './plugins/db.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { hasSpaBuild, spaPlugin } from './plugins/spa.js';
@@ -27,6 +27,14 @@ export type AppOptions = {
 };
 
 export type App = FastifyInstance & { withTypeProvider<T extends ZodTypeProvider>(): FastifyInstance };
+
+/** Adds each route's declared access to its OpenAPI operation (`x-cairn-access`), so clients and the access test can read it. */
+const describeAccess: typeof jsonSchemaTransform = (input) => {
+  const result = jsonSchemaTransform(input);
+  const access = (input.route.config as { access?: Access } | undefined)?.access;
+  const label = access === undefined ? 'signed-in' : typeof access === 'string' ? access : `role:${access.role}`;
+  return { ...result, schema: { ...result.schema, 'x-cairn-access': label } as typeof result.schema };
+};
 
 /** Opens the configured database (PGlite in DATA_DIR unless DATABASE_URL is set) and migrates it. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -82,7 +90,7 @@ export async function buildApp({ config, database, loginWindowMs = LOGIN_WINDOW_
       },
       security: [{ session: [] }, { bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: describeAccess,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(authPlugin);

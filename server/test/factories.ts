@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
+import { inArray } from 'drizzle-orm';
 import type { Role } from '@cairn/shared';
+import { customers, highlightTags, highlights, sources, tags } from '../src/db/schema/index.js';
 import { hashPassword } from '../src/lib/passwords.js';
 import { randomToken, sha256 } from '../src/lib/crypto.js';
 import { SESSION_COOKIE } from '../src/modules/auth/auth.service.js';
@@ -65,4 +67,68 @@ export async function createTokenCaller(context: TestContext, workspace: TestWor
     createdBy: workspace.owner.id,
   });
   return new Caller(() => context.app, { authorization: `Bearer ${secret}` });
+}
+
+type SourceOverrides = Partial<typeof sources.$inferInsert>;
+
+/** A source row written straight to the database (the API's rules are tested through the API). */
+export async function createSource(context: TestContext, workspace: TestWorkspace, overrides: SourceOverrides = {}) {
+  const [row] = await context.db
+    .insert(sources)
+    .values({
+      workspaceId: workspace.id,
+      kind: 'ticket',
+      title: `Source ${unique()}`,
+      body: 'The export to CSV keeps failing when I pick more than a year of data.',
+      createdBy: workspace.owner.id,
+      ...overrides,
+    })
+    .returning();
+  return row!;
+}
+
+export async function createCustomer(context: TestContext, workspace: TestWorkspace, overrides: Partial<typeof customers.$inferInsert> = {}) {
+  const suffix = unique();
+  const [row] = await context.db
+    .insert(customers)
+    .values({ workspaceId: workspace.id, email: `customer-${suffix}@example.org`, name: `Customer ${suffix}`, ...overrides })
+    .returning();
+  return row!;
+}
+
+export async function createTag(context: TestContext, workspace: TestWorkspace, overrides: Partial<typeof tags.$inferInsert> = {}) {
+  const [row] = await context.db
+    .insert(tags)
+    .values({ workspaceId: workspace.id, name: `tag-${unique()}`, ...overrides })
+    .returning();
+  return row!;
+}
+
+/** A highlight over `[start, end)` of the source (the whole body by default), with tags. */
+export async function createHighlight(
+  context: TestContext,
+  workspace: TestWorkspace,
+  source: { id: string; body: string },
+  overrides: { start?: number; end?: number; note?: string; tagIds?: string[] } = {},
+) {
+  const start = overrides.start ?? 0;
+  const end = overrides.end ?? source.body.length;
+  const tagRows = overrides.tagIds?.length ? await context.db.select().from(tags).where(inArray(tags.id, overrides.tagIds)) : [];
+  const [row] = await context.db
+    .insert(highlights)
+    .values({
+      workspaceId: workspace.id,
+      sourceId: source.id,
+      start,
+      end,
+      quote: source.body.slice(start, end),
+      note: overrides.note ?? null,
+      tagNames: tagRows.map((t) => t.name).join(' '),
+      createdBy: workspace.owner.id,
+    })
+    .returning();
+  if (tagRows.length) {
+    await context.db.insert(highlightTags).values(tagRows.map((tag) => ({ workspaceId: workspace.id, highlightId: row!.id, tagId: tag.id })));
+  }
+  return row!;
 }

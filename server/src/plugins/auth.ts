@@ -44,6 +44,7 @@ function defaultAccess(url: string): Access {
   return isApi ? 'signed-in' : 'public';
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function bearerToken(request: FastifyRequest): string | null {
@@ -96,13 +97,15 @@ export const authPlugin = fp(async (app) => {
     }
   });
 
-  // Workspace membership and role, once params are validated (so `ws` is a well-formed id).
-  app.addHook('preHandler', async (request: FastifyRequest) => {
+  // Workspace membership and role, before the body is validated: a caller without the
+  // role learns nothing about what the route accepts.
+  app.addHook('preValidation', async (request: FastifyRequest) => {
     const access = request.routeOptions.config.access;
     if (!access || typeof access === 'string') return;
     const workspaceId = (request.params as { ws?: string }).ws;
     const actor = request.actor;
-    if (!workspaceId || !actor) throw new Error(`route ${request.routeOptions.url} declares a role but has no :ws`);
+    if (!actor) throw new AppError('unauthenticated', 'Sign in or send an API token');
+    if (!workspaceId || !UUID.test(workspaceId)) throw new AppError('not_found', 'Workspace not found');
     const role =
       actor.type === 'token'
         ? actor.workspaceId === workspaceId
