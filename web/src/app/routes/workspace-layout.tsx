@@ -7,6 +7,7 @@ import { useMe } from '../../features/auth/api/get-me';
 import { useLogout } from '../../features/auth/api/sign-in';
 import { HealthIndicator } from '../../features/health/components/health-indicator';
 import { paths } from '../../lib/paths';
+import { WorkspaceProvider } from '../../lib/workspace';
 import { rememberWorkspace } from './home';
 import { NAV_ITEMS } from './nav-items';
 import { WorkspaceSwitcher } from './workspace-switcher';
@@ -70,7 +71,9 @@ export function WorkspaceLayout() {
         </header>
         <main id="main" className="content" tabIndex={-1}>
           {membership ? (
-            <Outlet />
+            <WorkspaceProvider workspace={membership.workspace} role={membership.role}>
+              <Outlet />
+            </WorkspaceProvider>
           ) : (
             <EmptyState title="Workspace not found" icon="?">
               It does not exist or you are not a member. Pick one of your workspaces in the sidebar.
