@@ -4,3 +4,4 @@ export * from './limits.js';
 export * from './schemas/common.js';
 export * from './schemas/health.js';
 export * from './schemas/accounts.js';
+export * from './schemas/highlights.js';
