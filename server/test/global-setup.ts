@@ -41,7 +41,7 @@ async function setupPostgres(project: TestProject) {
   await admin.connect();
   await dropStaleTestDatabases(admin);
   await admin.query(`CREATE DATABASE ${template}`);
-  const database = await openDatabase({ driver: 'postgres', url: withDatabase(url, template), poolSize: 1 });
+  const database = await openDatabase({ driver: 'postgres', url: withDatabase(url, template), poolSize: 2 });
   await migrateDatabase(database);
   await database.close();
   project.provide('postgresTemplate', template);

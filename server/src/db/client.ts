@@ -24,7 +24,12 @@ export type Database = {
   db: Db;
   driver: DatabaseDriver;
   close: () => Promise<void>;
+  /** PostgreSQL only: the pool, for work drizzle does not cover (advisory locks, COPY). */
+  pool?: pg.Pool;
 };
+
+/** Any constant works; it only has to be the same for every Cairn process. */
+const MIGRATION_LOCK_KEY = 727_245_001;
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations', import.meta.url));
 
@@ -48,7 +53,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // An idle client that loses its connection must not crash the process.
     pool.on('error', () => {});
     const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
-    return { db, driver: 'postgres', close: () => pool.end() };
+    return { db, driver: 'postgres', close: () => pool.end(), pool };
   }
   const client = await openPglite({ dataDir: options.dataDir && path.join(options.dataDir, 'pglite'), loadDataDir: options.loadDataDir });
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
@@ -61,8 +66,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  */
 export async function migrateDatabase(database: Database): Promise<void> {
   try {
-    if (database.driver === 'postgres') {
-      await migratePg(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+    if (database.pool) {
+      // Several API processes may start together: one migrates, the others wait for it.
+      const lock = await database.pool.connect();
+      try {
+        await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        await migratePg(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+      } finally {
+        await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+        lock.release();
+      }
     } else {
       await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
     }
