@@ -1,0 +1,84 @@
+import { IMPORT_PREVIEW_ROWS, SurveyCsvMappingSchema, TicketsCsvMappingSchema, type ImportFormat } from '@cairn/shared';
+import type { z } from 'zod';
+import { previewCsv, type CsvPreview } from './csv-preview.js';
+import { decodeStream, readAllBytes, type ByteSource } from './decode.js';
+import { parseIntercomJson } from './intercom-json.js';
+import { redactSource } from './redact.js';
+import { parseSurveyCsv } from './survey-csv.js';
+import { parseTicketsCsv } from './tickets-csv.js';
+import { parseTranscript } from './transcript.js';
+import { ImportFileError, type ImportedCustomer, type ImportRow } from './types.js';
+import { parseZendeskJson } from './zendesk-json.js';
+
+export { toImportedSource } from './generic-ticket.js';
+export type { ByteSource } from './decode.js';
+export type { CsvPreview } from './csv-preview.js';
+export * from './types.js';
+
+export type ImportOptions = {
+  /** Column mapping for the CSV formats, validated here against the format's schema; the suggested one when absent. */
+  mapping?: unknown;
+  /** Replace emails, phone, card and IBAN numbers in titles, bodies and replies; each source then counts its `redactions`. */
+  redactPii?: boolean;
+  /** Default date for sources whose row has none (and the transcript's date). */
+  occurredAt?: Date | null;
+  /** Transcript only: title, customer and interviewer. */
+  title?: string;
+  customer?: ImportedCustomer | null;
+  interviewer?: string;
+};
+
+/**
+ * Reads one uploaded file as import rows, streaming. A file that is unusable as a whole throws
+ * ImportFileError before the first row, so a broken file stores nothing; a bad row is yielded
+ * as `{ error }` and the import goes on. Transcripts are read whole (one source per file).
+ */
+export async function* importFile(format: ImportFormat, fileName: string, bytes: ByteSource, options: ImportOptions = {}): AsyncGenerator<ImportRow> {
+  for await (const row of readRows(format, fileName, bytes, options)) {
+    yield options.redactPii && 'sources' in row ? { ...row, sources: row.sources.map(redactSource) } : row;
+  }
+}
+
+async function* readRows(format: ImportFormat, fileName: string, bytes: ByteSource, options: ImportOptions): AsyncGenerator<ImportRow> {
+  switch (format) {
+    case 'transcript':
+      // The row's raw text is the file name: a whole transcript has no place in a rejected-rows CSV.
+      yield { line: 1, raw: fileName, sources: [await parseTranscript(fileName, await readAllBytes(bytes), options)] };
+      return;
+    case 'tickets-csv':
+      yield* parseTicketsCsv((await decodeStream(bytes)).chunks, readMapping(TicketsCsvMappingSchema, options.mapping), options);
+      return;
+    case 'survey-csv':
+      yield* parseSurveyCsv((await decodeStream(bytes)).chunks, readMapping(SurveyCsvMappingSchema, options.mapping), options);
+      return;
+    case 'zendesk-json':
+      yield* parseZendeskJson((await decodeStream(bytes)).chunks);
+      return;
+    case 'intercom-json':
+      yield* parseIntercomJson((await decodeStream(bytes)).chunks);
+      return;
+  }
+}
+
+function readMapping<Schema extends z.ZodType>(schema: Schema, mapping: unknown): z.infer<Schema> | undefined {
+  if (mapping === undefined || mapping === null) return undefined;
+  const parsed = schema.safeParse(mapping);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'mapping'}: ${issue.message}`);
+  throw new ImportFileError(`The column mapping is not valid: ${problems.join('; ')}`);
+}
+
+export type FilePreview =
+  | ({ format: 'tickets-csv' | 'survey-csv' } & CsvPreview)
+  | { format: 'transcript' | 'zendesk-json' | 'intercom-json'; parsed: ImportRow[] };
+
+/** What an import would do, storing nothing: columns and a suggested mapping for CSV, the first parsed rows otherwise. */
+export async function previewFile(format: ImportFormat, fileName: string, bytes: ByteSource, options: ImportOptions = {}): Promise<FilePreview> {
+  if (format === 'tickets-csv' || format === 'survey-csv') return { format, ...(await previewCsv(bytes, format)) };
+  const parsed: ImportRow[] = [];
+  for await (const row of importFile(format, fileName, bytes, options)) {
+    parsed.push(row);
+    if (parsed.length === IMPORT_PREVIEW_ROWS) break;
+  }
+  return { format, parsed };
+}

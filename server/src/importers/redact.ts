@@ -1,0 +1,142 @@
+/**
+ * PII redaction for imported text. Each detector pairs a deliberately loose pattern with a
+ * validator (checksum or shape), because false positives destroy evidence: a redacted order
+ * number or date cannot be recovered. Detectors run in a fixed order — emails, IBANs, cards,
+ * phones — so that a card number is never half-eaten as a phone number.
+ */
+
+import type { ImportedSegment, ImportedSource } from './types.js';
+
+// The lookbehind makes matches start only where a run of address characters starts: without it a
+// long token with no `@` (a base64 blob) is rescanned from every position, quadratic time.
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+
+// Two letters, two check digits, then up to 30 alphanumerics, optionally in groups of four.
+const IBAN = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![\p{L}\p{N}])/giu;
+const IBAN_MIN_LENGTH = 15;
+const IBAN_MAX_LENGTH = 34;
+
+// 13–19 digits, optionally grouped by single spaces or dashes; not part of a longer number or a `+` phone number.
+const CARD = /(?<![\w+-])\d(?:[ -]?\d){12,18}(?![\w]|[ -]\d)/g;
+const CARD_GROUP_MIN_DIGITS = 4;
+
+// A run of digits, spaces, dots, dashes and parentheses, optionally after `+`; classified below.
+const PHONE_CANDIDATE = /(?<![\w+.,/-])(?:\+|\(?)\d[\d ().-]*\d\)?(?![\w/]|[.,-]\d)/g;
+const PHONE_SEPARATORS = /[ ().-]+/;
+const NON_DIGITS = /\D/g;
+const SPACES_AND_DASHES = /[ -]/g;
+const E164_MAX_DIGITS = 15;
+
+export type Redaction = { text: string; count: number };
+
+/** Replaces emails, IBANs, payment card numbers and phone numbers with `[email]`, `[iban]`, `[card]`, `[phone]`. */
+export function redactPii(text: string): Redaction {
+  let count = 0;
+  const replaceWhen = (pattern: RegExp, isMatch: (candidate: string) => boolean, label: string) => (input: string) =>
+    input.replace(pattern, (candidate) => {
+      if (!isMatch(candidate)) return candidate;
+      count++;
+      return label;
+    });
+  const redacted = [
+    replaceWhen(EMAIL, () => true, '[email]'),
+    replaceWhen(IBAN, isValidIban, '[iban]'),
+    replaceWhen(CARD, isCardNumber, '[card]'),
+    replaceWhen(PHONE_CANDIDATE, isPhoneNumber, '[phone]'),
+  ].reduce((current, redact) => redact(current), text);
+  return { text: redacted, count };
+}
+
+/** ISO 13616: move the first four characters to the end, letters → 10..35, the number mod 97 is 1. */
+export function isValidIban(candidate: string): boolean {
+  const iban = candidate.replaceAll(' ', '').toUpperCase();
+  if (iban.length < IBAN_MIN_LENGTH || iban.length > IBAN_MAX_LENGTH) return false;
+  let remainder = 0;
+  for (const char of iban.slice(4) + iban.slice(0, 4)) {
+    const code = char.charCodeAt(0);
+    const value = code >= 65 ? code - 55 : code - 48;
+    remainder = (remainder * (value >= 10 ? 100 : 10) + value) % 97;
+  }
+  return remainder === 1;
+}
+
+function isCardNumber(candidate: string): boolean {
+  const groups = candidate.split(SPACES_AND_DASHES);
+  // Real cards are printed in groups of 4 (or Amex 4-6-5); shorter groups are dates, codes or amounts.
+  if (groups.length > 1 && groups.slice(0, -1).some((group) => group.length < CARD_GROUP_MIN_DIGITS)) return false;
+  return passesLuhn(candidate.replace(NON_DIGITS, ''));
+}
+
+export function passesLuhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let digit = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+/**
+ * Phone numbers have no checksum, so only shapes that are rarely anything else count:
+ * international (`+` and 8–15 digits), an area code in parentheses, the North American
+ * 3-3-4 grouping, or a grouped national number starting with a trunk `0` (most of Europe).
+ * Ungrouped digit runs are left alone: they are far more often order or account numbers.
+ */
+function isPhoneNumber(candidate: string): boolean {
+  const digits = candidate.replace(NON_DIGITS, '');
+  if (digits.length > E164_MAX_DIGITS) return false;
+  if (candidate.startsWith('+')) return digits.length >= 8;
+  if (candidate.startsWith('(')) return digits.length >= 9;
+  const groups = candidate.split(PHONE_SEPARATORS);
+  if (groups.length < 2) return false;
+  if (groups.length === 3 && groups[0]?.length === 3 && groups[1]?.length === 3 && groups[2]?.length === 4) return true;
+  return digits.startsWith('0') && digits.length >= 9 && !startsLikeDate(groups);
+}
+
+/** `05.06.2024 10` or `2024-06-05 10` followed by a time is a date, not a number starting with 0. */
+function startsLikeDate([first = '', second = '', third = '']: string[]): boolean {
+  const isDayOrMonth = (group: string) => group.length <= 2;
+  return (isDayOrMonth(first) && isDayOrMonth(second) && third.length === 4) || (first.length === 4 && isDayOrMonth(second) && isDayOrMonth(third));
+}
+
+/**
+ * Redacts a source's title, body and reply texts. Redaction changes lengths, so segment offsets
+ * are recomputed: each segment and each gap between segments is redacted on its own and the
+ * body is reassembled from the pieces, keeping every turn's [start, end) exact.
+ */
+export function redactSource(source: ImportedSource): ImportedSource {
+  let count = 0;
+  const redact = (text: string) => {
+    const result = redactPii(text);
+    count += result.count;
+    return result.text;
+  };
+  const { body, segments } = redactBody(source.body, source.segments, redact);
+  const replies = source.metadata.replies;
+  const metadata = Array.isArray(replies)
+    ? { ...source.metadata, replies: replies.map((reply: { text: string }) => ({ ...reply, text: redact(reply.text) })) }
+    : source.metadata;
+  return { ...source, title: redact(source.title), body, segments, metadata, redactions: count };
+}
+
+function redactBody(
+  body: string,
+  segments: ImportedSegment[] | null,
+  redact: (text: string) => string,
+): { body: string; segments: ImportedSegment[] | null } {
+  if (!segments) return { body: redact(body), segments };
+  let redacted = '';
+  let consumed = 0;
+  const moved = segments.map((segment) => {
+    redacted += redact(body.slice(consumed, segment.start));
+    const start = redacted.length;
+    redacted += redact(body.slice(segment.start, segment.end));
+    consumed = segment.end;
+    return { ...segment, start, end: redacted.length };
+  });
+  return { body: redacted + redact(body.slice(consumed)), segments: moved };
+}

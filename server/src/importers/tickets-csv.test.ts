@@ -1,0 +1,141 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import type { TicketsCsvMapping } from '@cairn/shared';
+import { decodeStream } from './decode.js';
+import { streamDataset } from './test-datasets.js';
+import { acceptedSources, chunksOf, collect, rejectedRows } from './test-streams.js';
+import { parseTicketsCsv } from './tickets-csv.js';
+import { ImportFileError } from './types.js';
+
+async function importTickets(content: Buffer | string, mapping?: TicketsCsvMapping, options = {}) {
+  const { chunks } = await decodeStream(chunksOf(content, 11));
+  return collect(parseTicketsCsv(chunks, mapping, options));
+}
+
+const FULL_CSV = [
+  'Ticket ID,Subject,Description,Requester Email,Requester,Company,Created at,Priority,Status,Tags',
+  'T-1,Export broken,"The CSV export fails\nevery time.",ana@example.com,Ana Souza,Acme,2024-03-25T14:30:00Z,high,open,"export, bug;csv"',
+  'T-2,,Where is my invoice?,,,,03/26/2024,,,',
+].join('\n');
+
+describe('parseTicketsCsv on banking77', () => {
+  it('accepts all 10,003 rows with the suggested mapping (text → body), titled by their text', async () => {
+    const { chunks } = await decodeStream(streamDataset('banking77/train.csv', 16 * 1024));
+    const rows = await collect(parseTicketsCsv(chunks));
+    expect(rejectedRows(rows)).toEqual([]);
+    const sources = acceptedSources(rows);
+    expect(sources).toHaveLength(10_003);
+    expect(sources[0]).toMatchObject({ kind: 'ticket', title: 'I am still waiting on my card?', body: 'I am still waiting on my card?', externalId: null });
+    expect(rows[0]?.line).toBe(2);
+    const lines = rows.map((row) => row.line);
+    expect(lines.every((line, i) => i === 0 || line > (lines[i - 1] ?? 0))).toBe(true);
+  });
+});
+
+describe('parseTicketsCsv', () => {
+  it('maps every field: title, body, customer and company, date, metadata and tags', async () => {
+    const rows = await importTickets(FULL_CSV);
+    const [first, second] = acceptedSources(rows);
+    expect(first).toEqual({
+      kind: 'ticket',
+      title: 'Export broken',
+      body: 'The CSV export fails\nevery time.',
+      occurredAt: new Date('2024-03-25T14:30:00Z'),
+      externalId: 'T-1',
+      customer: { email: 'ana@example.com', name: 'Ana Souza', company: { name: 'Acme' } },
+      metadata: { priority: 'high', status: 'open' },
+      segments: null,
+      tags: ['export', 'bug', 'csv'],
+    });
+    expect(second).toMatchObject({ title: 'Where is my invoice?', occurredAt: new Date('2024-03-26T00:00:00Z'), customer: null, tags: [] });
+    expect(rows.map((row) => row.line)).toEqual([2, 4]);
+  });
+
+  it('uses an explicit mapping and the default date', async () => {
+    const occurredAt = new Date('2020-01-01T00:00:00Z');
+    const rows = await importTickets('msg;who\nHello;Bo\n', { body: 'msg', requesterName: 'who' }, { occurredAt });
+    expect(acceptedSources(rows)[0]).toMatchObject({ body: 'Hello', customer: { email: null, name: 'Bo' }, occurredAt });
+  });
+
+  it('reads tab-separated files', async () => {
+    const rows = await importTickets('id\tbody\n7\tTabs work\n');
+    expect(acceptedSources(rows)[0]).toMatchObject({ externalId: '7', body: 'Tabs work' });
+  });
+
+  it('reads UTF-16LE with a BOM', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('subject,body\nCafé,Crème brûlée 🎉\n', 'utf16le')]);
+    expect(acceptedSources(await importTickets(bytes))[0]).toMatchObject({ title: 'Café', body: 'Crème brûlée 🎉' });
+  });
+
+  it('reads Windows-1252 (é as 0xE9)', async () => {
+    const bytes = iconv.encode('subject;body\nRéclamation;Le relevé est faux\n', 'win1252');
+    expect(bytes.includes(0xe9)).toBe(true);
+    expect(acceptedSources(await importTickets(bytes))[0]).toMatchObject({ title: 'Réclamation', body: 'Le relevé est faux' });
+  });
+
+  it('rejects an empty body and a too-short row, naming the column, and goes on', async () => {
+    const rows = await importTickets('id,body,email\n1,,a@b.io\n2\n3,fine,\n');
+    expect(rejectedRows(rows)).toEqual([
+      { line: 2, error: 'body is empty (column "body")' },
+      { line: 3, error: 'body is empty (column "body"): the row has only 1 of 3 columns' },
+    ]);
+    expect(acceptedSources(rows).map((source) => source.externalId)).toEqual(['3']);
+  });
+
+  it('rejects a row with extra values (an unquoted delimiter)', async () => {
+    const rows = await importTickets('id,body\n1,Hello, world\n');
+    expect(rejectedRows(rows)[0]?.error).toMatch(/3 values but the header names 2 columns/);
+  });
+
+  it('rejects an ambiguous or unreadable date and a malformed email, naming column and value', async () => {
+    const rows = await importTickets('body,created,email\nA,03/04/2024,\nB,soon,\nC,,N/A\n');
+    expect(rejectedRows(rows)).toEqual([
+      { line: 2, error: expect.stringMatching(/^createdAt "03\/04\/2024" \(column "created"\) is ambiguous/) },
+      { line: 3, error: expect.stringMatching(/^createdAt "soon" \(column "created"\) is not a date/) },
+      { line: 4, error: 'requesterEmail "N/A" (column "email") is not an email address' },
+    ]);
+  });
+
+  it('keeps the company in metadata when there is no requester', async () => {
+    const rows = await importTickets('body,organization\nHi,Acme\n');
+    expect(acceptedSources(rows)[0]).toMatchObject({ customer: null, metadata: { company: 'Acme' } });
+  });
+
+  it('keeps the original text of every row for the rejected-rows file', async () => {
+    const rows = await importTickets('id,body\r\n1,"multi\r\nline"\r\n2,\r\n');
+    expect(rows.map((row) => row.raw)).toEqual(['1,"multi\nline"', '2,']);
+  });
+
+  it('raises ImportFileError when the mapping names a missing column', async () => {
+    await expect(importTickets('id,body\n1,x\n', { body: 'description' })).rejects.toThrow('The mapping names column "description" for body, but the file has no such column');
+  });
+
+  it('raises ImportFileError when no column can be the body', async () => {
+    const attempt = importTickets('hello world this is not a csv\nfoo bar\n');
+    await expect(attempt).rejects.toBeInstanceOf(ImportFileError);
+  });
+
+  it('parses 100,000 rows (~50 MB) in a few seconds, streaming', async () => {
+    const row = (i: number) => `${i},Subject ${i},"${'The export fails again, and again. '.repeat(13)}\nSecond line",u${i}@example.com,2024-01-02 10:00,high,open,"a;b"\n`;
+    async function* generate() {
+      yield Buffer.from('id,subject,body,email,created,priority,status,tags\n');
+      for (let i = 0; i < 100_000; i += 1000) {
+        let batch = '';
+        for (let j = i; j < i + 1000; j++) batch += row(j);
+        yield Buffer.from(batch);
+      }
+    }
+    const started = performance.now();
+    const { chunks } = await decodeStream(generate());
+    let accepted = 0;
+    let lastLine = 0;
+    for await (const parsed of parseTicketsCsv(chunks)) {
+      if ('sources' in parsed) accepted++;
+      lastLine = parsed.line;
+    }
+    expect(accepted).toBe(100_000);
+    expect(lastLine).toBe(200_000);
+    // ~2.5 s on an idle machine; the margin absorbs a loaded CI box while still catching anything quadratic.
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+});

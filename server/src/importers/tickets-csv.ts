@@ -1,0 +1,66 @@
+import { IMPORT_PREVIEW_ROWS, TicketsCsvMappingSchema, type TicketsCsvMapping } from '@cairn/shared';
+import { cellOf, cellRows, openCsv, peekRecords, resolveColumn, resolveColumns, type ResolvedColumn } from './csv.js';
+import { toTicketTitle } from './normalize.js';
+import { compact, convertRow, readBody, readOptionalDate, readOptionalEmail } from './rows.js';
+import { suggestTicketsMapping } from './suggest-mapping.js';
+import { ImportFileError, RowError, type ImportedCustomer, type ImportedSource, type ImportRow } from './types.js';
+
+export type CsvImportOptions = {
+  /** When the row has no date of its own. */
+  occurredAt?: Date | null;
+};
+
+const TAG_SEPARATORS = /[,;]/;
+
+type TicketColumns = Partial<Record<keyof TicketsCsvMapping, ResolvedColumn>> & { body: ResolvedColumn };
+
+/** Each CSV row → one `ticket` source. Without a mapping, the suggested one is used. */
+export async function* parseTicketsCsv(text: AsyncIterable<string>, mapping?: TicketsCsvMapping, options: CsvImportOptions = {}): AsyncGenerator<ImportRow> {
+  const table = await openCsv(text);
+  const { head, records } = await peekRecords(table.records, mapping ? 0 : IMPORT_PREVIEW_ROWS);
+  const chosen = mapping ?? requireSuggestedMapping(suggestTicketsMapping({ columns: table.columns, rows: cellRows(head) }));
+  const columns: TicketColumns = { ...resolveColumns(table.columns, chosen), body: resolveColumn(table.columns, 'body', chosen.body) };
+  for await (const record of records) {
+    yield 'error' in record ? record : convertRow(record.line, record.raw, () => [toTicket(record.cells, columns, table.columns.length, options)]);
+  }
+}
+
+function requireSuggestedMapping(suggestion: Partial<TicketsCsvMapping>): TicketsCsvMapping {
+  const parsed = TicketsCsvMappingSchema.safeParse(suggestion);
+  if (!parsed.success) {
+    throw new ImportFileError('No column looks like the ticket text (description, body, message, text…); choose the columns in a mapping');
+  }
+  return parsed.data;
+}
+
+function toTicket(cells: string[], columns: TicketColumns, headerLength: number, options: CsvImportOptions): ImportedSource {
+  if (cells.length > headerLength && cells.slice(headerLength).some((cell) => cell.trim() !== '')) {
+    throw new RowError(`The row has ${cells.length} values but the header names ${headerLength} columns (an unquoted delimiter inside a value?)`);
+  }
+  const bodyCell = cells[columns.body.index];
+  if (bodyCell === undefined) {
+    throw new RowError(`body is empty (column "${columns.body.column}"): the row has only ${cells.length} of ${headerLength} columns`);
+  }
+  const body = readBody(bodyCell, columns.body);
+  const value = (field: keyof TicketsCsvMapping) => cellOf(cells, columns[field]);
+  const email = columns.requesterEmail ? readOptionalEmail(value('requesterEmail'), columns.requesterEmail) : null;
+  const createdAt = columns.createdAt ? readOptionalDate(value('createdAt'), columns.createdAt) : null;
+  const [subject, name, company] = [value('subject'), value('requesterName'), value('company')];
+  const customer: ImportedCustomer | null = email || name ? { email, name: name || null, company: company ? { name: company } : null } : null;
+  return {
+    kind: 'ticket',
+    title: toTicketTitle(subject, body),
+    body,
+    occurredAt: createdAt ?? options.occurredAt ?? null,
+    externalId: value('externalId') || null,
+    customer,
+    // Without a person to attach it to, the company is still worth keeping.
+    metadata: compact({ priority: value('priority'), status: value('status'), company: customer ? null : company }),
+    segments: null,
+    tags: splitTags(value('tags')),
+  };
+}
+
+function splitTags(value: string): string[] {
+  return [...new Set(value.split(TAG_SEPARATORS).map((tag) => tag.trim()).filter((tag) => tag !== ''))];
+}

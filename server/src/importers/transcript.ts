@@ -1,0 +1,140 @@
+import path from 'node:path';
+import { SOURCE_BODY_MAX_LENGTH } from '@cairn/shared';
+import mammoth from 'mammoth';
+import { parseCues } from './cues.js';
+import { assertTextual, decodeBuffer } from './decode.js';
+import { normalizeText, toTitle } from './normalize.js';
+import { parseSpeakerText } from './speaker-text.js';
+import type { Utterance } from './speakers.js';
+import { ImportFileError, type ImportedCustomer, type ImportedSegment, type ImportedSource, type ImportWarning } from './types.js';
+
+export type TranscriptOptions = {
+  title?: string;
+  occurredAt?: Date | null;
+  customer?: ImportedCustomer | null;
+  /** Turns by this speaker (case-insensitive) are kept but marked, so clustering and search can leave them out. */
+  interviewer?: string;
+};
+
+type TranscriptFormat = 'vtt' | 'srt' | 'text' | 'docx';
+
+const TEXT_EXTENSIONS = new Set(['', '.txt', '.text', '.md', '.markdown']);
+const ZIP_MAGIC = Buffer.from('PK\u0003\u0004', 'latin1');
+const SRT_START = /^\s*\d+\s*\r?\n[^\n]*-->/;
+const TURN_SEPARATOR = '\n\n';
+const BLANK_LINES = /\n{2,}/g;
+const CR_LINE_BREAKS = /\r\n?/g;
+
+/**
+ * One transcript file → one `interview` source.
+ *
+ * Body layout (decided once, relied on by the reader and highlights): the body is the turns'
+ * text joined with a blank line, and nothing else — speaker names and times live in `segments`,
+ * never in the body, so a highlight quotes only what was said. Each segment's [start, end)
+ * covers exactly its turn's text; a turn never contains a blank line, so `\n\n` only ever
+ * separates turns. Text before the first speaker (a title line) leads the body without a segment.
+ */
+export async function parseTranscript(fileName: string, bytes: Buffer, options: TranscriptOptions = {}): Promise<ImportedSource> {
+  if (bytes.length === 0) throw new ImportFileError(`${fileName} is empty`);
+  const format = detectTranscriptFormat(fileName, bytes);
+  const { utterances, warnings, joiner } = await readUtterances(format, fileName, bytes);
+  const { body, segments } = buildTranscript(utterances, joiner, options.interviewer);
+  if (body === '') throw new ImportFileError(`${fileName} has no transcript text`);
+  if (body.length > SOURCE_BODY_MAX_LENGTH) {
+    throw new ImportFileError(`${fileName} is ${body.length} characters long; one transcript may have at most ${SOURCE_BODY_MAX_LENGTH}`);
+  }
+  return {
+    kind: 'interview',
+    title: toTitle(options.title?.trim() || path.parse(fileName).name),
+    body,
+    occurredAt: options.occurredAt ?? null,
+    externalId: null,
+    customer: options.customer ?? null,
+    metadata: { format, fileName, speakers: [...new Set(segments?.map((segment) => segment.speaker))] },
+    segments,
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
+}
+
+function detectTranscriptFormat(fileName: string, bytes: Buffer): TranscriptFormat {
+  const extension = path.extname(fileName).toLowerCase();
+  if (extension === '.docx' || bytes.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) return 'docx';
+  if (extension === '.doc') throw new ImportFileError(`${fileName} is an old Word 97–2003 file; save it as .docx or .txt and import that`);
+  const head = decodeBuffer(bytes.subarray(0, 1024)).text;
+  if (extension === '.vtt' || head.startsWith('WEBVTT')) return 'vtt';
+  if (extension === '.srt' || SRT_START.test(head)) return 'srt';
+  if (TEXT_EXTENSIONS.has(extension)) return 'text';
+  throw new ImportFileError(`${fileName}: transcripts must be .txt, .md, .vtt, .srt or .docx files`);
+}
+
+type TranscriptContent = { utterances: Utterance[]; warnings: ImportWarning[]; joiner: string };
+
+async function readUtterances(format: TranscriptFormat, fileName: string, bytes: Buffer): Promise<TranscriptContent> {
+  if (format === 'docx') return { utterances: parseSpeakerText(await extractDocxText(fileName, bytes)), warnings: [], joiner: '\n' };
+  const text = decodeBuffer(bytes).text.replace(CR_LINE_BREAKS, '\n');
+  assertTextual(text, fileName);
+  if (format === 'text') return { utterances: parseSpeakerText(text), warnings: [], joiner: '\n' };
+  const { utterances, warnings } = parseCues(text);
+  if (utterances.length === 0) {
+    const firstProblem = warnings[0] ? ` (line ${warnings[0].line}: ${warnings[0].message})` : '';
+    throw new ImportFileError(`${fileName} has no readable cues: expected timings such as 00:00:01.000 --> 00:00:04.000${firstProblem}`);
+  }
+  // Cues split speech at arbitrary points for display: a speaker's consecutive cues read as one run of text.
+  return { utterances, warnings, joiner: ' ' };
+}
+
+async function extractDocxText(fileName: string, bytes: Buffer): Promise<string> {
+  try {
+    return (await mammoth.extractRawText({ buffer: bytes })).value;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ImportFileError(`${fileName} is not a readable .docx file (truncated or damaged?): ${reason}`);
+  }
+}
+
+type Turn = { speaker: string; text: string; startMs: number | null; endMs: number | null };
+
+/**
+ * Merges consecutive utterances of one speaker into a turn (keeping the first start and the
+ * last end) and lays the turns out as the body. Speakerless utterances continue the turn
+ * above; before any speaker they form the leading text. No speaker at all → no segments.
+ */
+function buildTranscript(utterances: Utterance[], joiner: string, interviewer?: string): { body: string; segments: ImportedSegment[] | null } {
+  const leading: string[] = [];
+  const turns: Turn[] = [];
+  for (const utterance of utterances) {
+    const last = turns.at(-1);
+    const speaker = utterance.speaker === null ? null : normalizeText(utterance.speaker);
+    if (last && (speaker === null || speaker === last.speaker)) {
+      last.text += joiner + utterance.text;
+      last.endMs = utterance.endMs ?? last.endMs;
+    } else if (speaker !== null) {
+      turns.push({ speaker, text: utterance.text, startMs: utterance.startMs, endMs: utterance.endMs });
+    } else {
+      leading.push(utterance.text);
+    }
+  }
+
+  const interviewerKey = interviewer?.trim().toLowerCase();
+  const parts: string[] = [];
+  const segments: ImportedSegment[] = [];
+  let offset = 0;
+  const append = (text: string): number => {
+    if (parts.length > 0) offset += TURN_SEPARATOR.length;
+    const start = offset;
+    parts.push(text);
+    offset += text.length;
+    return start;
+  };
+  const leadingText = normalizeText(leading.join('\n'));
+  if (leadingText) append(leadingText);
+  for (const turn of turns) {
+    const text = normalizeText(turn.text).replace(BLANK_LINES, '\n');
+    if (!text) continue;
+    const start = append(text);
+    const isInterviewer = interviewerKey !== undefined && interviewerKey !== '' && turn.speaker.toLowerCase() === interviewerKey;
+    const { speaker, startMs, endMs } = turn;
+    segments.push({ speaker, startMs, endMs, start, end: start + text.length, ...(isInterviewer ? { interviewer: true } : {}) });
+  }
+  return { body: parts.join(TURN_SEPARATOR), segments: segments.length > 0 ? segments : null };
+}

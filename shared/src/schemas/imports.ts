@@ -1,0 +1,222 @@
+import { z } from 'zod';
+import { IMPORT_FORMATS, IMPORT_STATUSES, type ImportFormat } from '../enums.js';
+import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, SOURCE_BODY_MAX_LENGTH, SOURCE_TITLE_MAX_LENGTH, TAG_NAME_MAX_LENGTH } from '../limits.js';
+import { EmailSchema, PersonNameSchema } from './accounts.js';
+import { IdSchema, TimestampSchema } from './common.js';
+import { ExternalIdSchema } from './customers.js';
+import { DateOrTimestampSchema, SourceKindSchema } from './sources.js';
+
+export const ImportFormatSchema = z.enum(IMPORT_FORMATS);
+export const ImportStatusSchema = z.enum(IMPORT_STATUSES);
+
+// --- column mappings (the importers, the preview and the wizard all use these) ---
+
+const ColumnSchema = z.string().trim().min(1, 'Choose a column');
+
+/** Cairn's ticket fields → the CSV's column names. Strict, so a misspelt field is an error, not ignored. */
+export const TicketsCsvMappingSchema = z.strictObject({
+  externalId: ColumnSchema.optional(),
+  subject: ColumnSchema.optional(),
+  body: ColumnSchema,
+  requesterEmail: ColumnSchema.optional(),
+  requesterName: ColumnSchema.optional(),
+  company: ColumnSchema.optional(),
+  createdAt: ColumnSchema.optional(),
+  priority: ColumnSchema.optional(),
+  status: ColumnSchema.optional(),
+  /** A column of comma- or semicolon-separated tag names. */
+  tags: ColumnSchema.optional(),
+});
+export type TicketsCsvMapping = z.infer<typeof TicketsCsvMappingSchema>;
+export type TicketsCsvField = keyof TicketsCsvMapping;
+
+/** Survey fields → column names; each question column's non-empty answers become sources. */
+export const SurveyCsvMappingSchema = z.strictObject({
+  respondentId: ColumnSchema.optional(),
+  respondentEmail: ColumnSchema.optional(),
+  submittedAt: ColumnSchema.optional(),
+  score: ColumnSchema.optional(),
+  questions: z.array(ColumnSchema).min(1, 'Choose at least one question column'),
+});
+export type SurveyCsvMapping = z.infer<typeof SurveyCsvMappingSchema>;
+
+export const ImportMappingSchema = z.union([TicketsCsvMappingSchema, SurveyCsvMappingSchema]);
+export type ImportMapping = z.infer<typeof ImportMappingSchema>;
+
+/** What the preview suggests: possibly incomplete (no column looked like the body). */
+export const SuggestedMappingSchema = z.union([TicketsCsvMappingSchema.partial(), SurveyCsvMappingSchema.partial()]);
+export type SuggestedMapping = z.infer<typeof SuggestedMappingSchema>;
+
+// --- upload options ---
+
+/** Who a transcript is with: matched by email like any imported customer, or created. */
+export const ImportCustomerOptionSchema = z.strictObject({
+  email: EmailSchema.optional(),
+  name: PersonNameSchema.optional(),
+  company: z.string().trim().min(1).max(NAME_MAX_LENGTH).optional(),
+});
+
+const ImportOptionsBaseSchema = z.strictObject({
+  /** Replace emails, phone, card and IBAN numbers in bodies with `[email]`, `[phone]`, `[card]`, `[iban]` before storing. */
+  redactPii: z.boolean().optional(),
+  /** For sources whose row has no date of its own (and a transcript's date); a day means its start, in UTC. */
+  occurredAt: DateOrTimestampSchema.optional(),
+  /** Transcript only. */
+  title: z.string().trim().min(1).max(SOURCE_TITLE_MAX_LENGTH).optional(),
+  customer: ImportCustomerOptionSchema.optional(),
+  /** Transcript only: this speaker's turns are kept but marked, so clustering and search can leave them out. */
+  interviewer: PersonNameSchema.optional(),
+});
+
+/** The `options` field of an upload (JSON), whatever the format. */
+export const ImportOptionsSchema = ImportOptionsBaseSchema.extend({ mapping: ImportMappingSchema.optional() });
+export type ImportOptions = z.infer<typeof ImportOptionsSchema>;
+
+/** The options one format accepts: its own mapping shape, so that errors name the mapping's fields. */
+export function importOptionsSchemaFor(format: ImportFormat) {
+  if (format === 'tickets-csv') return ImportOptionsBaseSchema.extend({ mapping: TicketsCsvMappingSchema.optional() });
+  if (format === 'survey-csv') return ImportOptionsBaseSchema.extend({ mapping: SurveyCsvMappingSchema.optional() });
+  return ImportOptionsBaseSchema;
+}
+
+// --- imports ---
+
+/** `unchanged` rows were already there, identical (a re-import); `total` counts every row read, rejected ones included. */
+export const ImportCountsSchema = z.object({
+  total: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.number().int(),
+});
+export type ImportCounts = z.infer<typeof ImportCountsSchema>;
+
+/** A rejected row, or a part of a file that was skipped (a malformed transcript cue), by its line. */
+export const ImportErrorSchema = z.object({ line: z.number().int(), message: z.string() });
+export type ImportError = z.infer<typeof ImportErrorSchema>;
+
+/** How many rejections an import carries inline; all of them are in rejected.csv. */
+export const IMPORT_ERRORS_SHOWN = 100;
+
+export const ImportSummarySchema = z.object({
+  id: IdSchema,
+  format: ImportFormatSchema,
+  fileName: z.string(),
+  status: ImportStatusSchema,
+  /** Share of the file read so far, 0..1. */
+  progress: z.number().min(0).max(1),
+  counts: ImportCountsSchema,
+  redactPii: z.boolean(),
+  /** PII matches replaced, when `redactPii` was asked for. */
+  redacted: z.number().int(),
+  /** Why the whole import failed (a broken file, an interruption); null otherwise. */
+  failure: z.string().nullable(),
+  createdBy: z.object({ id: IdSchema, name: z.string() }).nullable(),
+  createdAt: TimestampSchema,
+  finishedAt: TimestampSchema.nullable(),
+});
+export type ImportSummary = z.infer<typeof ImportSummarySchema>;
+
+export const ImportSchema = ImportSummarySchema.extend({
+  /** The first IMPORT_ERRORS_SHOWN rejections, by line. */
+  errors: z.array(ImportErrorSchema),
+  errorsTotal: z.number().int(),
+});
+export type Import = z.infer<typeof ImportSchema>;
+
+export const ImportStartedSchema = z.object({ id: IdSchema, status: ImportStatusSchema });
+export type ImportStarted = z.infer<typeof ImportStartedSchema>;
+
+// --- preview ---
+
+/** Characters of a previewed body and of a previewed turn. */
+export const PREVIEW_TEXT_LENGTH = 500;
+/** Speaker turns shown in a transcript preview. */
+export const PREVIEW_TURNS = 12;
+
+export const ImportPreviewSourceSchema = z.object({
+  line: z.number().int(),
+  kind: SourceKindSchema,
+  title: z.string(),
+  /** The start of the body. */
+  body: z.string(),
+  occurredAt: TimestampSchema.nullable(),
+  externalId: z.string().nullable(),
+  customer: z.object({ email: z.string().nullable(), name: z.string().nullable(), company: z.string().nullable() }).nullable(),
+  /** The first speaker turns of a transcript. */
+  turns: z.array(z.object({ speaker: z.string(), startMs: z.number().int().nullable(), text: z.string(), interviewer: z.boolean() })),
+  turnCount: z.number().int(),
+});
+export type ImportPreviewSource = z.infer<typeof ImportPreviewSourceSchema>;
+
+/**
+ * CSV formats: the columns (and Qualtrics question texts as `labels`), the first rows and a
+ * suggested mapping. Transcripts and vendor JSON: the first sources as they would be imported.
+ */
+export const ImportPreviewSchema = z.object({
+  format: ImportFormatSchema,
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  columns: z.array(z.string()),
+  labels: z.array(z.string()),
+  rows: z.array(z.record(z.string(), z.string())),
+  suggestedMapping: SuggestedMappingSchema.nullable(),
+  sources: z.array(ImportPreviewSourceSchema),
+  errors: z.array(ImportErrorSchema),
+});
+export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
+
+// --- the ticket webhook ---
+
+/** Tickets per webhook call; bigger backfills go through a file import. */
+export const INTEGRATION_TICKETS_MAX = 1_000;
+// A body of only spaces or control characters is empty once normalized.
+const VISIBLE_CHARACTER = /[^\s\u0000-\u001F\u007F-\u009F]/;
+
+/** The integration webhook's ticket (POST …/integrations/tickets): any helpdesk can send it. */
+export const GenericTicketSchema = z.object({
+  externalId: ExternalIdSchema,
+  subject: z.string().max(SOURCE_TITLE_MAX_LENGTH),
+  body: z
+    .string()
+    .max(SOURCE_BODY_MAX_LENGTH)
+    .refine((body) => VISIBLE_CHARACTER.test(body), 'The body is empty'),
+  requester: z.object({
+    email: z.email().max(EMAIL_MAX_LENGTH),
+    name: z.string().max(NAME_MAX_LENGTH).nullish(),
+  }),
+  createdAt: z.iso.datetime({ offset: true }),
+  priority: z.string().max(NAME_MAX_LENGTH).nullish(),
+  status: z.string().max(NAME_MAX_LENGTH).nullish(),
+  tags: z.array(z.string().trim().min(1).max(TAG_NAME_MAX_LENGTH)).optional(),
+});
+export type GenericTicket = z.infer<typeof GenericTicketSchema>;
+
+/**
+ * One ticket or `{ tickets: [...] }`. A single ticket is read as a list of one, so every
+ * problem is reported the same way: `tickets.3.requester.email`.
+ */
+export const IntegrationTicketsBodySchema = z.preprocess(
+  (body) => (typeof body === 'object' && body !== null && !Array.isArray(body) && !('tickets' in body) ? { tickets: [body] } : body),
+  z.strictObject({ tickets: z.array(GenericTicketSchema).min(1).max(INTEGRATION_TICKETS_MAX) }),
+);
+export type IntegrationTicketsBody = z.infer<typeof IntegrationTicketsBodySchema>;
+
+export const SourceWriteCountsSchema = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+});
+export type SourceWriteCounts = z.infer<typeof SourceWriteCountsSchema>;
+
+export const IntegrationTicketsResultSchema = SourceWriteCountsSchema.extend({ accepted: z.number().int() });
+export type IntegrationTicketsResult = z.infer<typeof IntegrationTicketsResultSchema>;
+
+// --- sample data ---
+
+export const SampleDataResultSchema = z.object({
+  /** One import per sample file, so the history shows where the sample came from. */
+  imports: z.array(ImportSummarySchema),
+  sources: SourceWriteCountsSchema,
+});
+export type SampleDataResult = z.infer<typeof SampleDataResultSchema>;
