@@ -5,3 +5,4 @@ export * from './schemas/common.js';
 export * from './schemas/health.js';
 export * from './schemas/accounts.js';
 export * from './schemas/highlights.js';
+export * from './schemas/imports.js';
