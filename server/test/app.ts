@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp, type AppOptions } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
+import { loadConfig, type Config } from '../src/config.js';
 import type { Database, Db } from '../src/db/client.js';
 import { openTestDatabase, testDriver } from './database.js';
 
@@ -13,13 +13,13 @@ export type TestContext = {
   database: Database;
 };
 
-/** Builds the app on a fresh database for this test file; closes both after the file. */
-export function useTestApp(options: Omit<AppOptions, 'config' | 'database'> = {}): TestContext {
+/** Builds the app on a fresh database for this test file; closes both after the file. `config` overrides settings (e.g. a small upload limit). */
+export function useTestApp({ config, ...options }: Omit<AppOptions, 'config' | 'database'> & { config?: Partial<Config> } = {}): TestContext {
   const context = {} as TestContext;
   beforeAll(async () => {
     context.database = await openTestDatabase();
     context.db = context.database.db;
-    context.app = await buildApp({ ...options, config: loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent' }), database: context.database });
+    context.app = await buildApp({ ...options, config: { ...loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent' }), ...config }, database: context.database });
     await context.app.ready();
   });
   afterAll(async () => {

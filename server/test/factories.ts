@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { inArray } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
 import type { Role } from '@cairn/shared';
 import { customers, highlightTags, highlights, sources, tags } from '../src/db/schema/index.js';
 import { hashPassword } from '../src/lib/passwords.js';
@@ -131,4 +132,20 @@ export async function createHighlight(
     await context.db.insert(highlightTags).values(tagRows.map((tag) => ({ workspaceId: workspace.id, highlightId: row!.id, tagId: tag.id })));
   }
   return row!;
+}
+
+/** Signs in through the API as a browser would: the session cookie it sets, plus its CSRF token. */
+export async function signIn(context: TestContext, email: string, password = TEST_PASSWORD): Promise<Caller> {
+  const response = await context.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+  if (response.statusCode !== 200) throw new Error(`sign-in as ${email} answered ${response.statusCode}: ${response.body}`);
+  return sessionCaller(context, response);
+}
+
+/** A caller holding the session cookie a response set (sign-in, setup), with that session's CSRF token. */
+export async function sessionCaller(context: TestContext, response: LightMyRequestResponse): Promise<Caller> {
+  const session = response.cookies.find((cookie) => cookie.name === SESSION_COOKIE);
+  if (!session) throw new Error('the response set no session cookie');
+  const cookie = `${SESSION_COOKIE}=${session.value}`;
+  const csrf = await context.app.inject({ method: 'GET', url: '/api/auth/csrf', headers: { cookie } });
+  return new Caller(() => context.app, { cookie, 'x-csrf-token': csrf.json<{ token: string }>().token });
 }

@@ -5,4 +5,8 @@ export * from './schemas/common.js';
 export * from './schemas/health.js';
 export * from './schemas/accounts.js';
 export * from './schemas/highlights.js';
+export * from './schemas/catalog.js';
+export * from './schemas/customers.js';
+export * from './schemas/sources.js';
+export * from './schemas/search.js';
 export * from './schemas/imports.js';

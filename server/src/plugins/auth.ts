@@ -9,8 +9,8 @@ import { findMemberRole } from '../modules/workspaces/workspaces.service.js';
 
 /**
  * Who may call a route. Every route declares it in `config.access`:
- * - `public`: anyone (health, setup, sign-in);
- * - `signed-in`: a signed-in person (not an API token): /api/me, creating workspaces;
+ * - `public`: anyone (health, setup, sign-in); they act on no session, so need no CSRF token;
+ * - `signed-in`: a signed-in person (not an API token): /api/me, sign-out, creating workspaces;
  * - `{ role }`: a workspace route (`:ws` in the path) needing at least that role.
  * An API route that declares nothing is treated as `signed-in`; the SPA's files and the
  * API docs (registered by plugins) are public.
@@ -18,7 +18,7 @@ import { findMemberRole } from '../modules/workspaces/workspaces.service.js';
 export type Access = 'public' | 'signed-in' | { role: Role };
 
 export type Actor =
-  | { type: 'user'; userId: string; sessionIdHash: string; csrfToken: string }
+  | { type: 'user'; userId: string; sessionIdHash: string; csrfToken: string; mustChangePassword: boolean }
   | { type: 'token'; tokenId: string; workspaceId: string; role: Role };
 
 /** The caller inside one workspace: what services use for permission checks and audit. */
@@ -81,16 +81,17 @@ export const authPlugin = fp(async (app) => {
       if (!request.actor) throw new AppError('unauthenticated', 'The API token is invalid or revoked');
     } else {
       const cookie = request.cookies[SESSION_COOKIE];
-      const session = cookie ? await resolveSession(app.database.db, cookie, reply) : null;
-      request.actor = session;
-      if (session?.type === 'user' && !SAFE_METHODS.has(request.method)) {
-        const header = request.headers['x-csrf-token'];
-        if (typeof header !== 'string' || !safeEqual(header, session.csrfToken)) {
-          throw new AppError('forbidden', 'Missing or wrong x-csrf-token header (GET /api/auth/csrf hands one out)');
-        }
+      request.actor = cookie ? await resolveSession(app.database.db, cookie, reply) : null;
+    }
+    // Public writes (sign-in, setup) authenticate by password, not by the cookie, so a stale
+    // session must not block them; every write the session authorizes needs the CSRF token.
+    if (access === 'public') return;
+    if (request.actor?.type === 'user' && !SAFE_METHODS.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !safeEqual(header, request.actor.csrfToken)) {
+        throw new AppError('forbidden', 'Missing or wrong x-csrf-token header (GET /api/auth/csrf hands one out)');
       }
     }
-    if (access === 'public') return;
     if (!request.actor) throw new AppError('unauthenticated', 'Sign in or send an API token');
     if (access === 'signed-in' && request.actor.type !== 'user') {
       throw new AppError('forbidden', 'API tokens can only call workspace routes');
@@ -114,6 +115,10 @@ export const authPlugin = fp(async (app) => {
         : await findMemberRole(app.database.db, workspaceId, actor.userId);
     // Not a member: the workspace does not exist as far as this caller can tell.
     if (!role) throw new AppError('not_found', 'Workspace not found');
+    // An admin chose the initial password and still knows it: it opens no workspace data.
+    if (actor.type === 'user' && actor.mustChangePassword) {
+      throw new AppError('forbidden', 'Choose your own password first (POST /api/me/password)');
+    }
     if (!hasRole(role, access.role)) throw new AppError('forbidden', `This needs the ${access.role} role or higher; you are ${role}`);
     request.workspaceActor = {
       workspaceId,

@@ -36,7 +36,8 @@ function issuePath(context: string | undefined, path: ReadonlyArray<PropertyKey>
 export const errorsPlugin = fp<{ spaFallback: boolean }>(async (app, { spaFallback }) => {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const context = error.validationContext;
+      // Fastify calls the query string `querystring`; the API names it `query` everywhere.
+      const context = error.validationContext === 'querystring' ? 'query' : error.validationContext;
       const issues = error.validation.map((v) => ({
         path: issuePath(context, v.instancePath.split('/').filter(Boolean)),
         message: v.message ?? 'Invalid value',

@@ -1,9 +1,14 @@
 import { z } from 'zod';
-import { ROLES } from '../enums.js';
+import { hasRole, ROLES, type Role } from '../enums.js';
 import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../limits.js';
 import { IdSchema, TimestampSchema } from './common.js';
 
 export const RoleSchema = z.enum(ROLES);
+
+/** The roles someone with `role` may hand out (to members or tokens): their own and below. */
+export function rolesGrantableBy(role: Role): Role[] {
+  return ROLES.filter((candidate) => hasRole(role, candidate));
+}
 
 export const EmailSchema = z
   .string()
@@ -97,6 +102,12 @@ export const CreateMemberBodySchema = z.object({
   password: PasswordSchema.optional(),
 });
 export type CreateMemberBody = z.infer<typeof CreateMemberBodySchema>;
+
+export const CreatedMemberSchema = MemberSchema.extend({
+  /** False when the email already had an account: the initial password was not used. */
+  accountCreated: z.boolean(),
+});
+export type CreatedMember = z.infer<typeof CreatedMemberSchema>;
 
 export const UpdateMemberBodySchema = z.object({ role: RoleSchema });
 export type UpdateMemberBody = z.infer<typeof UpdateMemberBodySchema>;

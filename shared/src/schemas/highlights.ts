@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { NOTE_MAX_LENGTH, TAG_NAME_MAX_LENGTH } from '../limits.js';
-import { IdSchema, TimestampSchema } from './common.js';
+import { SOURCE_KINDS } from '../enums.js';
+import { NOTE_MAX_LENGTH, SEARCH_QUERY_MAX_LENGTH, TAG_NAME_MAX_LENGTH } from '../limits.js';
+import { IdSchema, PageQuerySchema, QueryBooleanSchema, TimestampSchema } from './common.js';
+import { CustomerRefSchema } from './customers.js';
+
+/** Tags one highlight may carry, and tags one bulk call may add or remove. */
+export const TAGS_PER_HIGHLIGHT_MAX = 50;
+/** Highlights one bulk call may change: enough for a page selection, small enough for one statement. */
+export const BULK_HIGHLIGHTS_MAX = 1000;
 
 export const TagColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a hex colour like #3d5a80');
 
@@ -30,6 +37,12 @@ export type CreateTagBody = z.infer<typeof CreateTagBodySchema>;
 export const UpdateTagBodySchema = CreateTagBodySchema.partial();
 export type UpdateTagBody = z.infer<typeof UpdateTagBodySchema>;
 export const MergeTagBodySchema = z.object({ intoTagId: IdSchema });
+export type MergeTagBody = z.infer<typeof MergeTagBodySchema>;
+
+export const TagListSchema = z.object({ items: z.array(TagSchema) });
+
+/** A tag in use is deleted only when the caller confirms (`?force=true`), after showing how many highlights use it. */
+export const DeleteTagQuerySchema = z.object({ force: QueryBooleanSchema.optional() });
 
 export const HighlightSchema = z.object({
   id: IdSchema,
@@ -46,29 +59,78 @@ export const HighlightSchema = z.object({
 });
 export type Highlight = z.infer<typeof HighlightSchema>;
 
+const TagIdsSchema = z.array(IdSchema).max(TAGS_PER_HIGHLIGHT_MAX);
+
+/**
+ * Either a range (`start`, `end`) or `whole: true` for a whole short source (a ticket, a
+ * survey answer). The quote is never sent: the server cuts it from the stored body.
+ */
 export const CreateHighlightBodySchema = z
   .object({
-    start: z.number().int().min(0),
-    end: z.number().int().min(0),
-    tagIds: z.array(IdSchema).max(50).optional(),
+    start: z.number().int().min(0).optional(),
+    end: z.number().int().min(0).optional(),
+    whole: z.literal(true).optional(),
+    tagIds: TagIdsSchema.optional(),
     note: z.string().trim().max(NOTE_MAX_LENGTH).nullish(),
   })
-  .strict();
+  .strict()
+  .superRefine((body, context) => {
+    if (body.whole) {
+      for (const key of ['start', 'end'] as const) {
+        if (body[key] !== undefined) context.addIssue({ code: 'custom', path: [key], message: 'Send either whole: true or a range, not both' });
+      }
+      return;
+    }
+    for (const key of ['start', 'end'] as const) {
+      if (body[key] === undefined) context.addIssue({ code: 'custom', path: [key], message: 'Required (or send whole: true)' });
+    }
+  });
 export type CreateHighlightBody = z.infer<typeof CreateHighlightBodySchema>;
 
 export const UpdateHighlightBodySchema = z
   .object({
     start: z.number().int().min(0).optional(),
     end: z.number().int().min(0).optional(),
-    tagIds: z.array(IdSchema).max(50).optional(),
+    tagIds: TagIdsSchema.optional(),
     note: z.string().trim().max(NOTE_MAX_LENGTH).nullish(),
   })
   .strict();
 export type UpdateHighlightBody = z.infer<typeof UpdateHighlightBodySchema>;
 
 export const BulkHighlightBodySchema = z.object({
-  highlightIds: z.array(IdSchema).min(1).max(1000),
-  addTagIds: z.array(IdSchema).max(50).optional(),
-  removeTagIds: z.array(IdSchema).max(50).optional(),
+  highlightIds: z.array(IdSchema).min(1).max(BULK_HIGHLIGHTS_MAX),
+  addTagIds: TagIdsSchema.optional(),
+  removeTagIds: TagIdsSchema.optional(),
 });
 export type BulkHighlightBody = z.infer<typeof BulkHighlightBodySchema>;
+
+export const BulkHighlightResultSchema = z.object({ updated: z.number().int() });
+export type BulkHighlightResult = z.infer<typeof BulkHighlightResultSchema>;
+
+/** Where a highlight sits and who said it, for lists that show highlights outside their source. */
+export const HighlightListItemSchema = HighlightSchema.extend({
+  source: z.object({ id: IdSchema, title: z.string(), kind: z.enum(SOURCE_KINDS), occurredAt: TimestampSchema }),
+  customer: CustomerRefSchema.nullable(),
+});
+export type HighlightListItem = z.infer<typeof HighlightListItemSchema>;
+
+/** Comma-separated kinds in a query string (`sourceKind=ticket,survey_response`). */
+const SourceKindListSchema = z
+  .string()
+  .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+  .pipe(z.array(z.enum(SOURCE_KINDS)).min(1));
+
+export const ListHighlightsQuerySchema = PageQuerySchema.extend({
+  tagId: IdSchema.optional(),
+  sourceId: IdSchema.optional(),
+  sourceKind: SourceKindListSchema.optional(),
+  customerId: IdSchema.optional(),
+  /** The customer's company segment, compared case-insensitively. */
+  segment: z.string().trim().min(1).max(TAG_NAME_MAX_LENGTH).optional(),
+  /** `from`/`to` bound when the customer said it (the source's occurredAt), inclusive. */
+  from: TimestampSchema.optional(),
+  to: TimestampSchema.optional(),
+  /** Full-text over the quote, note and tag names (websearch syntax: "phrases", OR, -word). */
+  q: z.string().trim().min(1).max(SEARCH_QUERY_MAX_LENGTH).optional(),
+});
+export type ListHighlightsQuery = z.infer<typeof ListHighlightsQuerySchema>;

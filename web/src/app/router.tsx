@@ -1,10 +1,25 @@
 import { createBrowserRouter } from 'react-router';
 import { ChangePasswordRoute } from './routes/change-password';
+import { CustomerRoute } from './routes/customer';
+import { CustomersRoute } from './routes/customers';
+import { HighlightsRoute } from './routes/highlights';
 import { HomeRoute } from './routes/home';
+import { ImportDetailRoute } from './routes/import-detail';
+import { ImportsRoute } from './routes/imports';
+import { InboxRoute } from './routes/inbox';
 import { LoginRoute } from './routes/login';
 import { NotFoundRoute } from './routes/not-found';
 import { PlaceholderRoute } from './routes/placeholder';
+import { SearchRoute } from './routes/search';
+import { SettingsAuditRoute } from './routes/settings-audit';
+import { SettingsGeneralRoute } from './routes/settings-general';
+import { SettingsIndexRoute, SettingsLayout } from './routes/settings-layout';
+import { SettingsMembersRoute } from './routes/settings-members';
+import { SettingsTokensRoute } from './routes/settings-tokens';
 import { SetupRoute } from './routes/setup';
+import { SourceRoute } from './routes/source';
+import { TagsRoute } from './routes/tags';
+import { TriageRoute } from './routes/triage';
 import { WorkspaceLayout } from './routes/workspace-layout';
 
 export const router = createBrowserRouter([
@@ -16,16 +31,31 @@ export const router = createBrowserRouter([
     path: '/w/:ws',
     element: <WorkspaceLayout />,
     children: [
-      { index: true, element: <PlaceholderRoute page="inbox" /> },
-      { path: 'inbox', element: <PlaceholderRoute page="inbox" /> },
-      { path: 'search', element: <PlaceholderRoute page="search" /> },
-      { path: 'highlights', element: <PlaceholderRoute page="highlights" /> },
+      { index: true, element: <InboxRoute /> },
+      { path: 'inbox', element: <InboxRoute /> },
+      { path: 'search', element: <SearchRoute /> },
+      { path: 'highlights', element: <HighlightsRoute /> },
+      { path: 'sources/:id', element: <SourceRoute /> },
+      { path: 'triage', element: <TriageRoute /> },
+      { path: 'tags', element: <TagsRoute /> },
       { path: 'problems', element: <PlaceholderRoute page="problems" /> },
       { path: 'clusters', element: <PlaceholderRoute page="clusters" /> },
       { path: 'backlog', element: <PlaceholderRoute page="backlog" /> },
-      { path: 'customers', element: <PlaceholderRoute page="customers" /> },
-      { path: 'imports', element: <PlaceholderRoute page="imports" /> },
-      { path: 'settings', element: <PlaceholderRoute page="settings" /> },
+      { path: 'customers', element: <CustomersRoute /> },
+      { path: 'customers/:id', element: <CustomerRoute /> },
+      { path: 'imports', element: <ImportsRoute /> },
+      { path: 'imports/:id', element: <ImportDetailRoute /> },
+      {
+        path: 'settings',
+        element: <SettingsLayout />,
+        children: [
+          { index: true, element: <SettingsIndexRoute /> },
+          { path: 'members', element: <SettingsMembersRoute /> },
+          { path: 'tokens', element: <SettingsTokensRoute /> },
+          { path: 'audit', element: <SettingsAuditRoute /> },
+          { path: 'general', element: <SettingsGeneralRoute /> },
+        ],
+      },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

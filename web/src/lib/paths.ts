@@ -22,4 +22,5 @@ export const paths = {
   members: (ws: string) => `/w/${ws}/settings/members`,
   tokens: (ws: string) => `/w/${ws}/settings/tokens`,
   audit: (ws: string) => `/w/${ws}/settings/audit`,
+  settingsGeneral: (ws: string) => `/w/${ws}/settings/general`,
 } as const;

@@ -1,3 +1,4 @@
 export * from './accounts.js';
 export * from './evidence.js';
 export * from './highlights.js';
+export * from './search.js';

@@ -34,8 +34,9 @@ export async function insertSession(executor: Executor, values: typeof sessions.
 
 export async function findLiveSession(executor: Executor, idHash: string) {
   const [row] = await executor
-    .select()
+    .select({ session: sessions, mustChangePassword: users.mustChangePassword })
     .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, new Date())));
   return row;
 }

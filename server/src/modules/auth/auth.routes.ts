@@ -35,12 +35,13 @@ export const authRoutes: FastifyPluginAsyncZod<{ loginLimiter: LoginLimiter }> =
   app.post(
     '/api/auth/login',
     { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'Sign in', body: LoginBodySchema, response: { 200: LoginResultSchema } } },
-    async (request, reply) => authService.login(db, loginLimiter, request.body, request.ip, reply, cookieOptions(request.protocol)),
+    async (request, reply) =>
+      authService.login(db, loginLimiter, request.body, { ip: request.ip, previous: request.actor, cookie: cookieOptions(request.protocol) }, reply),
   );
 
   app.post(
     '/api/auth/logout',
-    { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'Sign out (ends the session)' } },
+    { config: { access: 'signed-in' }, schema: { tags: ['auth'], summary: 'Sign out (ends the session)' } },
     async (request, reply) => {
       await authService.logout(db, request.actor, reply);
       return reply.code(204).send();

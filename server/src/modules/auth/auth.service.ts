@@ -61,17 +61,21 @@ export async function runSetup(db: Db, body: CreateSetupBody, reply: FastifyRepl
   });
 }
 
-export async function login(db: Db, limiter: LoginLimiter, body: LoginBody, ip: string, reply: FastifyReply, options: CookieOptions) {
-  await limiter.assertAllowed(body.email, ip);
+/** Who is signing in: their address (rate limiting) and the session they may already have. */
+export type LoginClient = { ip: string; previous: Actor | null; cookie: CookieOptions };
+
+export async function login(db: Db, limiter: LoginLimiter, body: LoginBody, client: LoginClient, reply: FastifyReply) {
+  await limiter.reserveAttempt(body.email, client.ip);
   const user = await authRepository.findUserByEmail(db, body.email);
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_PASSWORD_HASH, body.password);
-  if (!user || !valid) {
-    await limiter.recordFailure(body.email, ip);
-    throw new AppError('unauthenticated', 'Wrong email or password');
-  }
-  await limiter.recordSuccess(body.email);
+  if (!user || !valid) throw new AppError('unauthenticated', 'Wrong email or password');
+  await limiter.releaseAttempt(body.email, client.ip);
   await db.transaction(async (tx) => {
-    await startSession(tx, reply, user.id, options);
+    // The session this browser had (perhaps someone else's) ends; expired ones are swept
+    // here rather than by a timer, so no process needs a scheduler.
+    if (client.previous?.type === 'user') await authRepository.removeSession(tx, client.previous.sessionIdHash);
+    await authRepository.removeExpiredSessions(tx);
+    await startSession(tx, reply, user.id, client.cookie);
     const memberships = await listMembershipsOfUser(tx, user.id);
     for (const { workspace } of memberships) {
       await recordAudit(tx, { workspaceId: workspace.id, userId: user.id, tokenId: null }, {
@@ -93,16 +97,17 @@ export async function logout(db: Db, actor: Actor | null, reply: FastifyReply) {
 /** Resolves a session cookie to its user, renewing the expiry now and then (sliding). */
 export async function resolveSession(db: Db, cookie: string, reply: FastifyReply): Promise<Actor | null> {
   const idHash = sha256(cookie);
-  const session = await authRepository.findLiveSession(db, idHash);
-  if (!session) {
+  const found = await authRepository.findLiveSession(db, idHash);
+  if (!found) {
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return null;
   }
+  const { session, mustChangePassword } = found;
   if (Date.now() - session.lastSeenAt.getTime() > SESSION_RENEW_AFTER_MS) {
     await authRepository.extendSession(db, idHash, new Date(Date.now() + SESSION_TTL_MS));
     setSessionCookie(reply, cookie, { secure: reply.request.protocol === 'https' });
   }
-  return { type: 'user', userId: session.userId, sessionIdHash: idHash, csrfToken: session.csrfToken };
+  return { type: 'user', userId: session.userId, sessionIdHash: idHash, csrfToken: session.csrfToken, mustChangePassword };
 }
 
 export function csrfTokenOf(actor: Actor | null): string {
@@ -130,18 +135,20 @@ export async function changePassword(db: Db, actor: Actor, body: ChangePasswordB
   });
 }
 
+/** The account for an email, created with an initial password (to change at first sign-in) if there is none. */
 export async function findOrCreateUser(executor: Executor, values: { email: string; name: string; password?: string | undefined }) {
   const existing = await authRepository.findUserByEmail(executor, values.email);
-  if (existing) return existing;
+  if (existing) return { user: existing, created: false };
   if (!values.password) {
     throw new AppError('validation_failed', 'A new member needs an initial password', [
       { path: 'body.password', message: 'Required for someone who has no Cairn account yet' },
     ]);
   }
-  return authRepository.insertUser(executor, {
+  const user = await authRepository.insertUser(executor, {
     email: values.email,
     name: values.name,
     passwordHash: await hashPassword(values.password),
     mustChangePassword: true,
   });
+  return { user, created: true };
 }

@@ -3,9 +3,13 @@ import { LOGIN_MAX_FAILURES } from '@cairn/shared';
 import { AppError } from '../../errors.js';
 
 /**
- * Counts failed sign-ins per email and per address. Only failures count, so a person who
- * signs in correctly is never slowed down; a blocked key answers 429 with Retry-After
- * even for the right password, until its window passes.
+ * Counts failed sign-ins per email and per address. Each attempt reserves a point on both
+ * keys before the (slow) password check, so a burst of parallel guesses cannot slip past the
+ * limit; a successful sign-in gives its point back, so only failures count. A blocked key
+ * answers 429 with Retry-After even for the right password, until its window passes.
+ *
+ * The counts live in this process's memory: with several API processes each one allows its
+ * own quota, which still bounds guessing by a small factor.
  */
 export class LoginLimiter {
   private readonly failures: RateLimiterMemory;
@@ -14,22 +18,26 @@ export class LoginLimiter {
     this.failures = new RateLimiterMemory({ points: maxFailures, duration: Math.ceil(windowMs / 1000) });
   }
 
-  async assertAllowed(email: string, ip: string): Promise<void> {
-    const states = await Promise.all([this.failures.get(`email:${email}`), this.failures.get(`ip:${ip}`)]);
-    const blocked = states.filter((s): s is RateLimiterRes => s !== null && s.remainingPoints <= 0);
-    if (blocked.length) {
-      const retryAfter = Math.max(...blocked.map((s) => Math.ceil(s.msBeforeNext / 1000)));
-      throw new AppError('rate_limited', `Too many failed sign-ins. Try again in ${retryAfter} seconds.`, undefined, {
-        'retry-after': String(retryAfter),
-      });
-    }
+  /** Takes one attempt from both keys, or answers 429 when either has none left. */
+  async reserveAttempt(email: string, ip: string): Promise<void> {
+    const results = await Promise.allSettled([this.failures.consume(emailKey(email)), this.failures.consume(ipKey(ip))]);
+    const refusals = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+    if (!refusals.length) return;
+    const blocked = refusals.map((reason) => {
+      if (reason instanceof RateLimiterRes) return reason;
+      throw reason;
+    });
+    const retryAfter = Math.max(1, ...blocked.map((state) => Math.ceil(state.msBeforeNext / 1000)));
+    throw new AppError('rate_limited', `Too many failed sign-ins. Try again in ${retryAfter} seconds.`, undefined, {
+      'retry-after': String(retryAfter),
+    });
   }
 
-  async recordFailure(email: string, ip: string): Promise<void> {
-    await Promise.all([this.failures.penalty(`email:${email}`), this.failures.penalty(`ip:${ip}`)]);
-  }
-
-  async recordSuccess(email: string): Promise<void> {
-    await this.failures.delete(`email:${email}`);
+  /** The attempt succeeded: the email starts afresh and the address gets its point back. */
+  async releaseAttempt(email: string, ip: string): Promise<void> {
+    await Promise.all([this.failures.delete(emailKey(email)), this.failures.reward(ipKey(ip), 1)]);
   }
 }
+
+const emailKey = (email: string) => `email:${email}`;
+const ipKey = (ip: string) => `ip:${ip}`;

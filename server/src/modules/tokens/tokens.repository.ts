@@ -15,13 +15,19 @@ export async function findLiveByHash(executor: Executor, tokenHash: string) {
   return row;
 }
 
+function selectWithCreator(executor: Executor) {
+  return executor.select({ token: apiTokens, creatorName: users.name }).from(apiTokens).leftJoin(users, eq(users.id, apiTokens.createdBy));
+}
+
 export async function listLive(executor: Executor, workspaceId: string) {
-  return executor
-    .select({ token: apiTokens, creatorName: users.name })
-    .from(apiTokens)
-    .leftJoin(users, eq(users.id, apiTokens.createdBy))
+  return selectWithCreator(executor)
     .where(and(eq(apiTokens.workspaceId, workspaceId), isNull(apiTokens.revokedAt)))
-    .orderBy(desc(apiTokens.createdAt));
+    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
+}
+
+export async function findWithCreator(executor: Executor, workspaceId: string, id: string) {
+  const [row] = await selectWithCreator(executor).where(and(eq(apiTokens.workspaceId, workspaceId), eq(apiTokens.id, id)));
+  return row;
 }
 
 export async function markUsed(executor: Executor, id: string) {

@@ -57,7 +57,8 @@ export async function createApiToken(db: Db, actor: WorkspaceActor, body: Create
       createdBy: actor.userId,
     });
     await recordAudit(tx, actor, { action: 'token.create', objectType: 'api_token', objectId: row.id, summary: `Created API token “${body.name}” (${body.role})` });
-    return { ...presentToken(row, null), token: secret };
+    const { token, creatorName } = (await tokensRepository.findWithCreator(tx, actor.workspaceId, row.id))!;
+    return { ...presentToken(token, creatorName), token: secret };
   });
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   CreateMemberBodySchema,
+  CreatedMemberSchema,
   CreateWorkspaceBodySchema,
   MemberParamsSchema,
   MemberSchema,
@@ -54,7 +55,7 @@ export const workspacesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/workspaces/:ws/members',
     {
       config: { access: { role: 'admin' } },
-      schema: { tags, summary: 'Add a member (new users get an initial password to change)', params: WorkspaceParamsSchema, body: CreateMemberBodySchema, response: { 201: MemberSchema } },
+      schema: { tags, summary: 'Add a member (new users get an initial password to change)', params: WorkspaceParamsSchema, body: CreateMemberBodySchema, response: { 201: CreatedMemberSchema } },
     },
     async (request, reply) => reply.code(201).send(await workspacesService.addMember(db, workspaceActorOf(request), request.body)),
   );

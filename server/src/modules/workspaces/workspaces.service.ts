@@ -1,4 +1,4 @@
-import { hasRole, type CreateMemberBody, type Member, type Membership, type Role, type Workspace, type WorkspaceWithRole } from '@cairn/shared';
+import { hasRole, type CreateMemberBody, type CreatedMember, type Member, type Membership, type Role, type Workspace, type WorkspaceWithRole } from '@cairn/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import { iso } from '../../lib/dates.js';
@@ -81,16 +81,16 @@ function assertCanGrant(actor: WorkspaceActor, role: Role) {
   if (!hasRole(actor.role, role)) throw new AppError('forbidden', `Only an ${role} or higher can grant the ${role} role`);
 }
 
-export async function addMember(db: Db, actor: WorkspaceActor, body: CreateMemberBody): Promise<Member> {
+export async function addMember(db: Db, actor: WorkspaceActor, body: CreateMemberBody): Promise<CreatedMember> {
   assertCanGrant(actor, body.role);
   return db.transaction(async (tx) => {
-    const user = await findOrCreateUser(tx, body);
+    const { user, created } = await findOrCreateUser(tx, body);
     if (await workspacesRepository.findRole(tx, actor.workspaceId, user.id)) {
       throw new AppError('conflict', `${body.email} is already a member of this workspace`);
     }
     await workspacesRepository.insertMembership(tx, actor.workspaceId, user.id, body.role);
     await recordAudit(tx, actor, { action: 'member.add', objectType: 'user', objectId: user.id, summary: `Added ${user.email} as ${body.role}` });
-    return presentMember((await workspacesRepository.findMember(tx, actor.workspaceId, user.id))!);
+    return { ...presentMember((await workspacesRepository.findMember(tx, actor.workspaceId, user.id))!), accountCreated: created };
   });
 }
 

@@ -5,7 +5,10 @@ import { EmptyState } from '../../components/empty-state';
 import { Loading } from '../../components/spinner';
 import { useMe } from '../../features/auth/api/get-me';
 import { useLogout } from '../../features/auth/api/sign-in';
+import { CommandPalette } from '../../features/catalog/components/command-palette';
 import { HealthIndicator } from '../../features/health/components/health-indicator';
+import { SavedSearchesNav } from '../../features/search/components/saved-searches-nav';
+import { TopBarSearch } from '../../features/search/components/top-bar-search';
 import { paths } from '../../lib/paths';
 import { WorkspaceProvider } from '../../lib/workspace';
 import { rememberWorkspace } from './home';
@@ -52,12 +55,15 @@ export function WorkspaceLayout() {
             ))}
           </ul>
         </nav>
+        {membership && <SavedSearchesNav ws={ws} />}
         <div className="sidebar-footer">
           <HealthIndicator />
         </div>
       </aside>
       <div className="main-column">
         <header className="topbar">
+          {membership && <CommandPalette ws={ws} pages={NAV_ITEMS} />}
+          {membership && <TopBarSearch ws={ws} />}
           <div className="topbar-spacer" />
           <div className="user-menu">
             <span className="user-name" title={me.data.user.email}>

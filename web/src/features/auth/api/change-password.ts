@@ -7,6 +7,8 @@ export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: ChangePasswordBody) => apiRequest('/me/password', null, { method: 'POST', body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: meKey }),
+    // Refetched even though no mounted page watches it: the next page decides where to go by
+    // `mustChangePassword`, and a stale `true` would send the person straight back here.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meKey, refetchType: 'all' }),
   });
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { CreateSetupBodySchema, LoginResultSchema, SetupResultSchema, type CreateSetupBody, type LoginBody } from '@cairn/shared';
+import { LoginResultSchema, SetupResultSchema, type CreateSetupBody, type LoginBody } from '@cairn/shared';
 import { apiRequest, forgetCsrfToken } from '../../../lib/api-client';
 
 /** After any change of session, everything cached belongs to someone else. */
@@ -22,8 +22,8 @@ export function useLogin() {
 export function useSetup() {
   const reset = useResetAfterSessionChange();
   return useMutation({
-    mutationFn: (body: CreateSetupBody) =>
-      apiRequest('/setup', SetupResultSchema, { method: 'POST', body: CreateSetupBodySchema.parse(body), anonymous: true }),
+    // The server validates and names each bad field; the form shows those messages beside the fields.
+    mutationFn: (body: CreateSetupBody) => apiRequest('/setup', SetupResultSchema, { method: 'POST', body, anonymous: true }),
     onSuccess: reset,
   });
 }
@@ -31,7 +31,8 @@ export function useSetup() {
 export function useLogout() {
   const reset = useResetAfterSessionChange();
   return useMutation({
-    mutationFn: () => apiRequest('/auth/logout', null, { method: 'POST', anonymous: true }),
+    // Sign-out acts on the session, so it carries the session's CSRF token like any other write.
+    mutationFn: () => apiRequest('/auth/logout', null, { method: 'POST' }),
     onSettled: reset,
   });
 }

@@ -1,0 +1,141 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, completeSetup, OWNER, useServerAndBrowser } from './harness.js';
+
+// The name carries markup on purpose: Cairn must show it as text, never render it.
+const VIEWER = { name: 'Vera <b>Viewer</b>', email: 'vera@example.com', initialPassword: 'initial password 42', ownPassword: 'vera’s own password' };
+const SECOND_WORKSPACE = 'Side project';
+
+const workspaceIdOf = (url: string) => /\/w\/([0-9a-f-]{36})/.exec(url)?.[1] ?? '';
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL('**/login');
+}
+
+/** A write made with the page's own session and CSRF token, as a script in the page could. */
+function writeFromPage(page: Page, path: string, method: string, body: unknown) {
+  return page.evaluate(
+    async ({ path, method, body }) => {
+      const { token } = (await (await fetch('/api/auth/csrf')).json()) as { token: string };
+      const response = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': token }, body: JSON.stringify(body) });
+      return response.status;
+    },
+    { path, method, body },
+  );
+}
+
+describe.skipIf(!browserAvailable)('accounts and access', () => {
+  const context = useServerAndBrowser();
+  let firstWorkspace = '';
+
+  it('sets up the owner, signs out and signs back in', async () => {
+    const { page } = context;
+    await completeSetup(page);
+    firstWorkspace = workspaceIdOf(page.url());
+    await signOut(page);
+    // Signed out for real: the session is gone, not just the page.
+    expect(await page.evaluate(async () => (await fetch('/api/me')).status)).toBe(401);
+    await signIn(page, OWNER.email, OWNER.password);
+    await page.waitForURL(`**/w/${firstWorkspace}/inbox`);
+  });
+
+  it('invites a colleague as viewer with an initial password to hand over', async () => {
+    const { page } = context;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.waitForURL('**/settings/members');
+    await page.getByRole('button', { name: 'Add member' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'Add a member' });
+    await dialog.getByLabel('Name', { exact: true }).fill(VIEWER.name);
+    await dialog.getByLabel('Email').fill(VIEWER.email);
+    await dialog.getByLabel('Role').selectOption('viewer');
+    await dialog.getByLabel('Initial password').fill(VIEWER.initialPassword);
+    await dialog.getByRole('button', { name: 'Add member' }).click();
+
+    const added = page.getByRole('dialog', { name: 'Member added' });
+    expect(await added.getByLabel('Initial password', { exact: true }).inputValue()).toBe(VIEWER.initialPassword);
+    await added.getByRole('button', { name: 'Done' }).click();
+
+    const row = page.getByRole('row').filter({ hasText: VIEWER.email });
+    await row.waitFor();
+    expect(await row.getByRole('cell').first().textContent()).toContain('Vera <b>Viewer</b>');
+    expect(await row.locator('b').count()).toBe(0);
+    expect(await row.getByLabel(/^Role of /).inputValue()).toBe('viewer');
+  });
+
+  it('records what happened in the audit log', async () => {
+    const { page } = context;
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('cell', { name: `Added ${VIEWER.email} as viewer` }).waitFor();
+    expect(await page.getByRole('cell', { name: 'auth.sign_in' }).count()).toBeGreaterThan(0);
+  });
+
+  it('creates a second workspace, switches to it and back, staying on the same page', async () => {
+    const { page } = context;
+    await page.getByRole('button', { name: 'Create workspace…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Create a workspace' });
+    await dialog.getByLabel('Workspace name').fill(SECOND_WORKSPACE);
+    await dialog.getByRole('button', { name: 'Create workspace' }).click();
+    await expect.poll(() => workspaceIdOf(page.url())).not.toBe(firstWorkspace);
+    const secondWorkspace = workspaceIdOf(page.url());
+    await page.waitForURL(`**/w/${secondWorkspace}/inbox`);
+
+    const switcher = page.getByLabel('Workspace', { exact: true });
+    expect(await switcher.inputValue()).toBe(secondWorkspace);
+    await page.goto(`/w/${secondWorkspace}/settings/members`);
+    await page.getByRole('heading', { name: 'Members' }).waitFor();
+
+    await switcher.selectOption({ label: OWNER.workspaceName });
+    await page.waitForURL(`**/w/${firstWorkspace}/settings/members`);
+    await page.getByRole('row').filter({ hasText: VIEWER.email }).waitFor();
+    await switcher.selectOption({ label: SECOND_WORKSPACE });
+    await page.waitForURL(`**/w/${secondWorkspace}/settings/members`);
+    expect(await page.getByRole('row').filter({ hasText: VIEWER.email }).count()).toBe(0);
+    await switcher.selectOption({ label: OWNER.workspaceName });
+    await page.waitForURL(`**/w/${firstWorkspace}/settings/members`);
+    await signOut(page);
+  });
+
+  it('makes the new viewer choose a password at first sign-in', async () => {
+    const { page } = context;
+    await signIn(page, VIEWER.email, VIEWER.initialPassword);
+    await page.waitForURL('**/change-password');
+    await page.getByLabel('Current password').fill(VIEWER.initialPassword);
+    await page.getByLabel('New password').fill(VIEWER.ownPassword);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.waitForURL(`**/w/${firstWorkspace}/inbox`);
+  });
+
+  it('lets the viewer read the workspace but offers no way to change it', async () => {
+    const { page } = context;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.waitForURL('**/settings/members');
+    await page.getByRole('row').filter({ hasText: OWNER.email }).waitFor();
+    await page.getByText('Only admins and owners can add members or change roles; you are viewer.').waitFor();
+
+    const tabs = page.getByRole('navigation', { name: 'Settings' }).getByRole('link');
+    expect(await tabs.allTextContents()).toEqual(['Members']);
+    expect(await page.getByRole('button', { name: 'Add member' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Remove / }).count()).toBe(0);
+    expect(await page.getByLabel(/^Role of /).count()).toBe(0);
+
+    await page.goto(`/w/${firstWorkspace}/settings/tokens`);
+    await page.getByRole('heading', { name: 'For admins and owners' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Create token' }).count()).toBe(0);
+  });
+
+  it("refuses the viewer's writes even when made straight from the page with a valid CSRF token", async () => {
+    const { page } = context;
+    expect(await writeFromPage(page, `/api/workspaces/${firstWorkspace}`, 'PATCH', { name: 'Renamed by a viewer' })).toBe(403);
+    expect(await writeFromPage(page, `/api/workspaces/${firstWorkspace}/members`, 'POST', { email: 'x@example.com', name: 'X', role: 'viewer', password: 'a password 123' })).toBe(403);
+    expect(await page.evaluate(async (ws) => (await fetch(`/api/workspaces/${ws}/members`)).status, firstWorkspace)).toBe(200);
+  });
+});

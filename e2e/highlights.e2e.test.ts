@@ -1,0 +1,164 @@
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, completeSetup, useServerAndBrowser } from './harness.js';
+
+/** Calls the API from the page, as the SPA does: the session cookie plus the CSRF token. */
+async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const { token } = (await (await fetch('/api/auth/csrf')).json()) as { token: string };
+      const response = await fetch(`/api${path}`, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': token }, body: JSON.stringify(body) });
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+      return response.json();
+    },
+    { method, path, body },
+  ) as Promise<T>;
+}
+
+const turns = [
+  { speaker: 'Ines (interviewer)', text: 'How did the last invoice go?', interviewer: true },
+  { speaker: 'Dana', text: 'Honestly the pricing page confused our finance team 😕 — they could not tell which plan we were on.' },
+  { speaker: 'Ines (interviewer)', text: 'What did they do then?', interviewer: true },
+  { speaker: 'Dana', text: 'They opened a ticket and waited two days. Café-level chaos.' },
+];
+const PASSAGE = 'the pricing page confused our finance team 😕';
+const NEW_TAG = 'Pricing confusion';
+
+function transcript() {
+  let body = '';
+  const segments = turns.map((turn, index) => {
+    if (index) body += '\n\n';
+    const start = body.length;
+    body += turn.text;
+    return { speaker: turn.speaker, startMs: index * 15_000, endMs: index * 15_000 + 14_000, start, end: body.length, interviewer: turn.interviewer };
+  });
+  return { kind: 'interview', title: 'Interview with Dana (finance)', body, segments, customer: { email: 'dana@example.com', name: 'Dana' } };
+}
+
+/** Selects `text` inside the reader as a person would with the mouse, as a DOM range over the drawn runs. */
+async function selectInReader(page: Page, text: string) {
+  await page.evaluate((text) => {
+    const root = document.querySelector('.reader-text')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(text);
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return;
+      }
+    }
+    throw new Error(`"${text}" is not in the reader`);
+  }, text);
+}
+
+describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
+  const context = useServerAndBrowser();
+  let ws = '';
+
+  it('tags a passage of a transcript with a new tag by keyboard, and finds it again after a reload', async () => {
+    const { page } = context;
+    await completeSetup(page);
+    ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    const source = await api<{ id: string; body: string }>(page, 'POST', `/workspaces/${ws}/sources`, transcript());
+    const expectedStart = source.body.indexOf(PASSAGE);
+
+    await page.goto(`/w/${ws}/sources/${source.id}`);
+    await page.getByText('Dana', { exact: true }).first().waitFor();
+    await selectInReader(page, PASSAGE);
+    await page.keyboard.press('h');
+    const picker = page.getByRole('combobox', { name: 'Tag' });
+    await picker.waitFor();
+    await picker.pressSequentially(NEW_TAG);
+    await page.getByRole('option', { name: `Create tag “${NEW_TAG}”` }).waitFor();
+    await page.keyboard.press('Enter');
+
+    const panel = page.getByRole('complementary', { name: 'Highlights in this source' });
+    await panel.getByText(`“${PASSAGE}”`).waitFor();
+    await panel.getByText(NEW_TAG).waitFor();
+
+    await page.reload();
+    await panel.getByText(`“${PASSAGE}”`).waitFor();
+    const mark = page.locator('.reader-text mark.hl');
+    await expect.poll(() => mark.count()).toBe(1);
+    expect(await mark.textContent()).toBe(PASSAGE);
+    expect(Number(await mark.getAttribute('data-start'))).toBe(expectedStart);
+    expect(await mark.getAttribute('title')).toBe(NEW_TAG);
+  });
+
+  it('tags a ticket from the triage queue with one key', async () => {
+    const { page } = context;
+    for (const [index, subject] of ['Invoice shows the wrong plan', 'Cannot export more than a year'].entries()) {
+      await api(page, 'POST', `/workspaces/${ws}/sources`, {
+        kind: 'ticket',
+        title: subject,
+        body: `${subject}. Please help.`,
+        occurredAt: new Date(Date.UTC(2024, 0, index + 1)).toISOString(),
+        metadata: { priority: 'high', status: 'open', channel: 'email' },
+      });
+    }
+    await page.goto(`/w/${ws}/triage`);
+    await page.getByText('2 left').waitFor();
+    await page.getByRole('heading', { name: 'Invoice shows the wrong plan' }).waitFor();
+    await page.getByRole('button', { name: new RegExp(`1\\s*${NEW_TAG}`) }).waitFor();
+    await page.keyboard.press('1');
+    await page.getByText('1 left').waitFor();
+    await page.getByRole('heading', { name: 'Cannot export more than a year' }).waitFor();
+    const tagged = await api<{ items: Array<{ quote: string; tags: Array<{ name: string }> }> }>(page, 'GET', `/workspaces/${ws}/highlights?sourceKind=ticket`);
+    expect(tagged.items).toMatchObject([{ quote: 'Invoice shows the wrong plan. Please help.', tags: [{ name: NEW_TAG }] }]);
+  });
+
+  it('builds the catalog index for 10,000 entities in the browser and answers a keystroke (timings printed, not asserted)', async () => {
+    const bundle = await build({
+      entryPoints: [fileURLToPath(new URL('../web/src/lib/catalog-index.ts', import.meta.url))],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      globalName: 'CatalogIndex',
+      target: 'es2022',
+    });
+    const page = await context.browser.newPage();
+    try {
+      await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+      const timings = await page.evaluate(() => {
+        type Module = typeof import('../web/src/lib/catalog-index.js');
+        const { buildCatalogIndex, searchCatalog, toCatalogEntries } = (window as unknown as { CatalogIndex: Module }).CatalogIndex;
+        const words = ['export', 'billing', 'pricing', 'onboarding', 'search', 'invoice', 'latency', 'mobile', 'sso', 'permissions', 'dashboard', 'alerts'];
+        const id = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+        const catalog = {
+          tags: Array.from({ length: 1000 }, (_, i) => ({ id: id(i), name: `${words[i % words.length]} ${i}`, group: i % 3 ? 'Feature area' : 'Emotion', color: null, description: null, usageCount: i, createdAt: new Date().toISOString() })),
+          customers: Array.from({ length: 8000 }, (_, i) => ({ id: id(10_000 + i), name: `Customer ${i} ${words[i % words.length]}`, email: `person${i}@company${i % 400}.example`, company: `Company ${i % 400}` })),
+          insights: Array.from({ length: 500 }, (_, i) => ({ id: id(20_000 + i), title: `Users struggle with ${words[i % words.length]} ${i}`, type: 'problem' as const, status: 'draft' })),
+          backlogItems: Array.from({ length: 500 }, (_, i) => ({ id: id(30_000 + i), title: `Improve ${words[i % words.length]} ${i}`, status: 'open', externalKey: `CAIRN-${i}` })),
+        };
+        const timeBuild = () => {
+          const started = performance.now();
+          const built = buildCatalogIndex(toCatalogEntries(catalog));
+          return { built, ms: performance.now() - started };
+        };
+        // The first build is what a person waits for on opening the app (cold JIT); later ones show the steady cost.
+        const { built: index, ms: buildMs } = timeBuild();
+        const warmMs = [timeBuild().ms, timeBuild().ms, timeBuild().ms].sort((a, b) => a - b)[1]!;
+        // One query per keystroke while typing "invoce" (with a typo), as the palette does.
+        const keystrokes = ['i', 'in', 'inv', 'invo', 'invoc', 'invoce'];
+        const queryStarted = performance.now();
+        let found = 0;
+        for (const query of keystrokes) found = searchCatalog(index, query, { limit: 12 }).length;
+        return { entries: index.entries.size, buildMs, warmMs, perQueryMs: (performance.now() - queryStarted) / keystrokes.length, found };
+      });
+      console.log(
+        `catalog index 10k: ${timings.buildMs.toFixed(1)} ms build, ${timings.perQueryMs.toFixed(2)} ms per query (budget < 150 ms build, < 5 ms per query; warm rebuild ${timings.warmMs.toFixed(1)} ms)`,
+      );
+      expect(timings.entries).toBe(10_000);
+      expect(timings.found).toBeGreaterThan(0);
+    } finally {
+      await page.close();
+    }
+  });
+});

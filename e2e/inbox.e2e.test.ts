@@ -1,0 +1,112 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, completeSetup, useServerAndBrowser } from './harness.js';
+
+/** Sources posted through the API from the page, with the session's CSRF token, as a script in the browser would. */
+async function postSources(page: Page, ws: string, sources: unknown[]) {
+  await page.evaluate(
+    async ({ ws, sources }) => {
+      const { token } = (await (await fetch('/api/auth/csrf')).json()) as { token: string };
+      for (const source of sources) {
+        const response = await fetch(`/api/workspaces/${ws}/sources`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+          body: JSON.stringify(source),
+        });
+        if (!response.ok) throw new Error(`POST sources answered ${response.status}: ${await response.text()}`);
+      }
+    },
+    { ws, sources },
+  );
+}
+
+const DANA = { email: 'dana@example.org', name: 'Dana Scully', company: { name: 'Bureau Analytics', segment: 'Enterprise', plan: 'Pro', annualRevenue: 250000 } };
+const INTERVIEW = 'Dana: The export is the first thing I do every Monday.\nInterviewer: What happens then?';
+
+describe.skipIf(!browserAvailable)('the inbox and customer profiles', () => {
+  const context = useServerAndBrowser();
+  let ws = '';
+  const rows = () => context.page.getByRole('list', { name: 'Sources' }).getByRole('listitem');
+
+  it('teaches how to get started while the workspace is empty', async () => {
+    const { page } = context;
+    await completeSetup(page);
+    ws = /\/w\/([^/]+)\/inbox/.exec(page.url())![1]!;
+    await page.getByRole('heading', { name: 'No evidence yet' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Import files' }).isVisible()).toBe(true);
+  });
+
+  it('lists sources created through the API, newest first, with customer and untagged marker', async () => {
+    const { page } = context;
+    await postSources(page, ws, [
+      { kind: 'interview', title: 'Onboarding interview', body: INTERVIEW, occurredAt: '2024-05-01T09:00:00Z', customer: DANA, segments: [{ speaker: 'Dana', start: 0, end: INTERVIEW.indexOf('\n'), startMs: 0, endMs: 4000 }] },
+      { kind: 'ticket', title: 'Export keeps failing', body: 'The CSV export times out after a minute.', occurredAt: '2024-05-03T10:00:00Z', externalId: 'ZD-1', customer: { email: 'DANA@example.org' } },
+      { kind: 'survey_response', title: 'What could we improve?', body: 'Faster search, please.', occurredAt: '2024-05-02T10:00:00Z', customer: { email: 'fox@example.org', name: 'Fox Mulder' } },
+    ]);
+    await page.reload();
+    await rows().first().waitFor();
+    const titles = await page.getByRole('list', { name: 'Sources' }).locator('.source-row-title').allTextContents();
+    expect(titles).toEqual(['Export keeps failing', 'What could we improve?', 'Onboarding interview']);
+    expect(await rows().first().textContent()).toContain('Bureau Analytics · Enterprise');
+    expect(await rows().first().textContent()).toContain('untagged');
+  });
+
+  it('filters by kind, keeps the filter in the URL across a reload, and clears it', async () => {
+    const { page } = context;
+    await page.getByLabel('Kind').selectOption('ticket');
+    await expect.poll(() => rows().count()).toBe(1);
+    expect(page.url()).toContain('kind=ticket');
+    await page.reload();
+    await expect.poll(() => rows().count()).toBe(1);
+    expect(await rows().first().textContent()).toContain('Export keeps failing');
+    await page.getByRole('button', { name: 'Clear filters' }).first().click();
+    await expect.poll(() => rows().count()).toBe(3);
+  });
+
+  it('moves through the list with j and opens a source with Enter', async () => {
+    const { page } = context;
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('What could we improve?');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/sources/*');
+    await page.goBack();
+    await rows().first().waitFor();
+  });
+
+  it('adds a note from the New note dialog', async () => {
+    const { page } = context;
+    await page.getByRole('button', { name: 'New note' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'New note' });
+    await dialog.getByRole('button', { name: 'Add note' }).click();
+    await dialog.locator('.field-error').first().waitFor();
+    await dialog.getByLabel('Title').fill('Call with the Bureau');
+    await dialog.getByLabel('What the customer said').fill('They would pay more for scheduled exports.');
+    await dialog.getByRole('button', { name: 'Add note' }).click();
+    await expect.poll(() => rows().count()).toBe(4);
+    expect(await rows().first().textContent()).toContain('Call with the Bureau');
+  });
+
+  it("opens a customer's profile with their company, counts and sources", async () => {
+    const { page } = context;
+    await page.getByRole('list', { name: 'Sources' }).getByRole('link', { name: 'Dana Scully' }).first().click();
+    await page.waitForURL('**/customers/*');
+    await page.getByRole('heading', { level: 1, name: 'Dana Scully' }).waitFor();
+    const company = page.getByRole('region', { name: 'Company' });
+    expect(await company.textContent()).toContain('Bureau Analytics');
+    expect(await company.textContent()).toContain('Enterprise');
+    expect(await page.getByRole('region', { name: 'Evidence' }).textContent()).toContain('Interviews1');
+    const theirs = page.getByRole('list', { name: 'Sources of this customer' }).locator('.source-row-title');
+    await expect.poll(() => theirs.allTextContents()).toEqual(['Export keeps failing', 'Onboarding interview']);
+  });
+
+  it('finds customers by company on the Customers page', async () => {
+    const { page } = context;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
+    await page.getByRole('link', { name: 'Fox Mulder' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Search customers' }).fill('bureau');
+    await expect.poll(() => page.getByRole('table').getByRole('link').allTextContents()).toEqual(['Dana Scully']);
+    expect(page.url()).toContain('q=bureau');
+  });
+});

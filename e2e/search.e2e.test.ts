@@ -1,0 +1,72 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, completeSetup, useServerAndBrowser } from './harness.js';
+
+/** Calls the API from the page, as the SPA does: the session cookie plus the CSRF token. */
+async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const { token } = (await (await fetch('/api/auth/csrf')).json()) as { token: string };
+      const response = await fetch(`/api${path}`, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': token }, body: JSON.stringify(body) });
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+      return response.json();
+    },
+    { method, path, body },
+  ) as Promise<T>;
+}
+
+const EVIDENCE = [
+  { kind: 'ticket', title: 'Export keeps failing', body: 'The CSV export fails every time I pick more than a year of data.' },
+  { kind: 'ticket', title: 'Export is slow', body: 'Exporting the quarterly report takes ten minutes; the export spinner never stops.' },
+  { kind: 'ticket', title: 'Login trouble', body: 'I cannot sign in with my work account since Monday.' },
+  { kind: 'survey_response', title: 'What should we improve?', body: 'Please make the export to Excel keep our column order.' },
+];
+const TAG = 'Export pain';
+
+describe.skipIf(!browserAvailable)('searching evidence', () => {
+  const context = useServerAndBrowser();
+
+  it('searches from the top bar, filters by kind, and tags two results in bulk', async () => {
+    const { page } = context;
+    await completeSetup(page);
+    const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    for (const source of EVIDENCE) await api(page, 'POST', `/workspaces/${ws}/sources`, source);
+    await api(page, 'POST', `/workspaces/${ws}/tags`, { name: TAG });
+
+    // The top bar searches what customers said; it lands on the Search page with the query.
+    await page.reload();
+    await page.getByRole('searchbox', { name: 'Search evidence' }).fill('export');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/search?q=export');
+    const results = page.locator('.search-result');
+    await expect.poll(() => results.count()).toBe(3);
+    await expect.poll(() => page.locator('.search-result mark').first().textContent()).toMatch(/^export/i);
+
+    // The kind facet narrows to tickets and says how many there are.
+    await page.getByRole('button', { name: /^Tickets\s*2$/ }).click();
+    await page.waitForURL('**/search?q=export&kind=ticket');
+    await expect.poll(() => results.count()).toBe(2);
+
+    // Select both, tag them in one go; the tags show on the results.
+    await page.getByRole('checkbox', { name: 'Select “Export keeps failing”' }).click();
+    await page.getByRole('checkbox', { name: 'Select “Export is slow”' }).click({ modifiers: ['Shift'] });
+    await page.getByText('2 selected').waitFor();
+    await page.getByRole('combobox', { name: 'Tag to add' }).selectOption({ label: TAG });
+    await page.getByRole('button', { name: 'Tag selected' }).click();
+    await page.getByText('Tagged 2 results').waitFor();
+    await expect.poll(() => page.locator('.search-result .tag-chip', { hasText: TAG }).count()).toBe(2);
+  });
+
+  it('suggests the right word for a typo and saves a search to the sidebar', async () => {
+    const { page } = context;
+    const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    await page.goto(`/w/${ws}/search?q=exprot`);
+    await page.getByText('Including results for').waitFor();
+    expect(await page.locator('.search-correction a').textContent()).toBe('export');
+
+    await page.getByRole('button', { name: 'Save search' }).click();
+    await page.getByLabel('Name').fill('Export complaints');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save search' }).click();
+    await page.getByRole('navigation', { name: 'Saved searches' }).getByRole('link', { name: 'Export complaints' }).waitFor();
+  });
+});

@@ -1,0 +1,163 @@
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { anyOf, jsonRows, rowsOf } from '../../lib/bulk-sql.js';
+import { companies, customers, highlights, sources } from '../../db/schema/index.js';
+
+export type CompanyRow = typeof companies.$inferSelect;
+export type CustomerRow = typeof customers.$inferSelect;
+
+export type CompanyValues = { name: string; segment: string | null; plan: string | null; annualRevenue: number | null };
+export type CustomerKeyRow = { id: string; email: string | null; externalId: string | null; name: string | null; companyId: string | null };
+/** A new customer, or (with null for "leave as is") the fields to fill in on an existing one. */
+export type CustomerValues = { id: string; email: string | null; externalId: string | null; name: string | null; companyId: string | null };
+
+/**
+ * Creates the companies that do not exist (matched by case-insensitive name) and fills in the
+ * fields the input gives; untouched companies are not written. Returns nothing: callers
+ * re-read ids with `findCompanyIdsByNames`, which also sees companies another import created.
+ */
+export async function upsertCompanies(executor: Executor, workspaceId: string, values: CompanyValues[]) {
+  if (!values.length) return;
+  await executor.execute(sql`
+    insert into ${companies} (workspace_id, name, segment, plan, annual_revenue)
+    select ${workspaceId}::uuid, v.name, v.segment, v.plan, v.annual_revenue
+    from json_to_recordset(${jsonRows(values.map((v) => ({ name: v.name, segment: v.segment, plan: v.plan, annual_revenue: v.annualRevenue })))})
+      as v(name text, segment text, plan text, annual_revenue bigint)
+    on conflict (workspace_id, lower(name)) do update set
+      segment = coalesce(excluded.segment, companies.segment),
+      plan = coalesce(excluded.plan, companies.plan),
+      annual_revenue = coalesce(excluded.annual_revenue, companies.annual_revenue),
+      updated_at = now()
+    where (excluded.segment is not null and excluded.segment is distinct from companies.segment)
+       or (excluded.plan is not null and excluded.plan is distinct from companies.plan)
+       or (excluded.annual_revenue is not null and excluded.annual_revenue is distinct from companies.annual_revenue)`);
+}
+
+/** `lower(name)` → id. */
+export async function findCompanyIdsByNames(executor: Executor, workspaceId: string, lowerNames: string[]): Promise<Map<string, string>> {
+  if (!lowerNames.length) return new Map();
+  const rows = await executor
+    .select({ id: companies.id, key: sql<string>`lower(${companies.name})` })
+    .from(companies)
+    .where(and(eq(companies.workspaceId, workspaceId), sql`lower(${companies.name}) = any(${anyOf(lowerNames)})`));
+  return new Map(rows.map((row) => [row.key, row.id]));
+}
+
+/**
+ * Customers with any of these emails (case-insensitive) or external ids, and customers known
+ * only by one of these names (neither email nor external id), in one query.
+ */
+export async function findCustomersByKeys(
+  executor: Executor,
+  workspaceId: string,
+  keys: { emails: string[]; externalIds: string[]; names: string[] },
+): Promise<CustomerKeyRow[]> {
+  const matches: SQL[] = [];
+  if (keys.emails.length) matches.push(sql`lower(${customers.email}) = any(${anyOf(keys.emails)})`);
+  if (keys.externalIds.length) matches.push(sql`${customers.externalId} = any(${anyOf(keys.externalIds)})`);
+  if (keys.names.length) {
+    matches.push(sql`(${customers.email} is null and ${customers.externalId} is null and lower(${customers.name}) = any(${anyOf(keys.names)}))`);
+  }
+  if (!matches.length) return [];
+  return executor
+    .select({ id: customers.id, email: customers.email, externalId: customers.externalId, name: customers.name, companyId: customers.companyId })
+    .from(customers)
+    .where(and(eq(customers.workspaceId, workspaceId), sql`(${sql.join(matches, sql` or `)})`));
+}
+
+/** Inserts new customers; a row that collides with one a concurrent import just created is skipped (returned ids say which landed). */
+export async function insertCustomers(executor: Executor, workspaceId: string, values: CustomerValues[]): Promise<Set<string>> {
+  if (!values.length) return new Set();
+  const rows = await rowsOf<{ id: string }>(
+    executor,
+    sql`
+      insert into ${customers} (id, workspace_id, company_id, email, name, external_id)
+      select v.id, ${workspaceId}::uuid, v.company_id, v.email, v.name, v.external_id
+      from json_to_recordset(${jsonRows(values.map((v) => ({ id: v.id, company_id: v.companyId, email: v.email, name: v.name, external_id: v.externalId })))})
+        as v(id uuid, company_id uuid, email text, name text, external_id text)
+      on conflict do nothing
+      returning id`,
+  );
+  return new Set(rows.map((row) => row.id));
+}
+
+/** Fills in fields of existing customers, all in one statement. */
+export async function patchCustomers(executor: Executor, workspaceId: string, patches: CustomerValues[]) {
+  if (!patches.length) return;
+  await executor.execute(sql`
+    update ${customers} set
+      email = coalesce(v.email, customers.email),
+      external_id = coalesce(v.external_id, customers.external_id),
+      name = coalesce(v.name, customers.name),
+      company_id = coalesce(v.company_id, customers.company_id),
+      updated_at = now()
+    from json_to_recordset(${jsonRows(patches.map((p) => ({ id: p.id, email: p.email, external_id: p.externalId, name: p.name, company_id: p.companyId })))})
+      as v(id uuid, email text, external_id text, name text, company_id uuid)
+    where customers.workspace_id = ${workspaceId} and customers.id = v.id`);
+}
+
+const customerColumns = { customer: customers, company: companies };
+
+export async function findById(executor: Executor, workspaceId: string, id: string) {
+  const [row] = await executor
+    .select(customerColumns)
+    .from(customers)
+    .leftJoin(companies, eq(companies.id, customers.companyId))
+    .where(and(eq(customers.workspaceId, workspaceId), eq(customers.id, id)));
+  return row;
+}
+
+/** What the list sorts by: the name a person would recognise the customer by. */
+const displayKey = sql<string>`lower(coalesce(${customers.name}, ${customers.email}, ${customers.externalId}, ''))`;
+
+export type CustomerFilter = { q?: string | undefined; companyId?: string | undefined };
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/** Customers by name (then id), one page plus one row to know whether another follows. */
+export async function list(executor: Executor, workspaceId: string, filter: CustomerFilter, limit: number, after?: Array<string | number | null>) {
+  const pattern = filter.q ? `%${escapeLike(filter.q)}%` : undefined;
+  return executor
+    .select({ ...customerColumns, sortKey: displayKey })
+    .from(customers)
+    .leftJoin(companies, eq(companies.id, customers.companyId))
+    .where(
+      and(
+        eq(customers.workspaceId, workspaceId),
+        filter.companyId ? eq(customers.companyId, filter.companyId) : undefined,
+        pattern
+          ? sql`(${customers.name} ilike ${pattern} or ${customers.email} ilike ${pattern} or ${customers.externalId} ilike ${pattern} or ${companies.name} ilike ${pattern})`
+          : undefined,
+        after ? sql`(${displayKey}, ${customers.id}) > (${String(after[0])}, ${String(after[1])}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(displayKey, asc(customers.id))
+    .limit(limit + 1);
+}
+
+/** Sources and their highlights (both outside the trash) per customer and kind. */
+export async function countEvidence(executor: Executor, workspaceId: string, customerIds: string[]) {
+  if (!customerIds.length) return [];
+  return executor
+    .select({
+      customerId: sql<string>`${sources.customerId}`,
+      kind: sources.kind,
+      sources: sql<number>`count(distinct ${sources.id})::int`,
+      highlights: sql<number>`count(${highlights.id})::int`,
+    })
+    .from(sources)
+    .leftJoin(highlights, and(eq(highlights.workspaceId, sources.workspaceId), eq(highlights.sourceId, sources.id), sql`${highlights.deletedAt} is null`))
+    .where(and(eq(sources.workspaceId, workspaceId), inArray(sources.customerId, customerIds), sql`${sources.deletedAt} is null`))
+    .groupBy(sources.customerId, sources.kind);
+}
+
+export async function update(executor: Executor, workspaceId: string, id: string, values: Partial<typeof customers.$inferInsert>) {
+  const [row] = await executor
+    .update(customers)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(customers.workspaceId, workspaceId), eq(customers.id, id)))
+    .returning({ id: customers.id });
+  return row;
+}

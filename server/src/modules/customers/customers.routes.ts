@@ -1,0 +1,65 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  CreateCustomerBodySchema,
+  CustomerDetailSchema,
+  ListCustomersQuerySchema,
+  UpdateCustomerBodySchema,
+  WorkspaceIdParamsSchema,
+  WorkspaceParamsSchema,
+  pageOf,
+} from '@cairn/shared';
+import { workspaceActorOf } from '../../plugins/auth.js';
+import * as customersService from './customers.service.js';
+
+export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.database.db;
+  const tags = ['customers'];
+
+  app.get(
+    '/api/workspaces/:ws/customers',
+    {
+      config: { access: { role: 'viewer' } },
+      schema: {
+        tags,
+        summary: 'Customers by name, with their company and evidence counts; q searches name, email, external id and company',
+        params: WorkspaceParamsSchema,
+        querystring: ListCustomersQuerySchema,
+        response: { 200: pageOf(CustomerDetailSchema) },
+      },
+    },
+    async (request) => customersService.listCustomers(db, workspaceActorOf(request), request.query),
+  );
+
+  app.post(
+    '/api/workspaces/:ws/customers',
+    {
+      config: { access: { role: 'contributor' } },
+      schema: {
+        tags,
+        summary: 'Add a customer (201), or get the one with this email or external id (200)',
+        params: WorkspaceParamsSchema,
+        body: CreateCustomerBodySchema,
+        response: { 200: CustomerDetailSchema, 201: CustomerDetailSchema },
+      },
+    },
+    async (request, reply) => {
+      const { customer, created } = await customersService.createCustomer(db, workspaceActorOf(request), request.body);
+      return reply.code(created ? 201 : 200).send(customer);
+    },
+  );
+
+  app.get(
+    '/api/workspaces/:ws/customers/:id',
+    { config: { access: { role: 'viewer' } }, schema: { tags, summary: 'One customer with company and evidence counts', params: WorkspaceIdParamsSchema, response: { 200: CustomerDetailSchema } } },
+    async (request) => customersService.getCustomer(db, workspaceActorOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/workspaces/:ws/customers/:id',
+    {
+      config: { access: { role: 'researcher' } },
+      schema: { tags, summary: 'Edit a customer and their company', params: WorkspaceIdParamsSchema, body: UpdateCustomerBodySchema, response: { 200: CustomerDetailSchema } },
+    },
+    async (request) => customersService.updateCustomer(db, workspaceActorOf(request), request.params.id, request.body),
+  );
+};

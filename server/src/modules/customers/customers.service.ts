@@ -1,0 +1,321 @@
+import crypto from 'node:crypto';
+import {
+  SOURCE_KINDS,
+  type CompanyInput,
+  type CreateCustomerBody,
+  type Customer,
+  type CustomerDetail,
+  type CustomerRef,
+  type EvidenceCounts,
+  type ListCustomersQuery,
+  type Page,
+  type UpdateCustomerBody,
+} from '@cairn/shared';
+import type { Db, Executor } from '../../db/client.js';
+import { AppError, invalidField, notFound } from '../../errors.js';
+import type { ImportedCustomer } from '../../importers/types.js';
+import { decodeCursor, pageFrom } from '../../lib/cursor.js';
+import { iso } from '../../lib/dates.js';
+import type { WorkspaceActor } from '../../plugins/auth.js';
+import { recordAudit } from '../audit/audit.service.js';
+import * as customersRepository from './customers.repository.js';
+import type { CompanyRow, CompanyValues, CustomerKeyRow, CustomerRow, CustomerValues } from './customers.repository.js';
+
+// ---------------------------------------------------------------------------------------------
+// Matching: the one path that turns "who said it" into a customer id, for the API and imports.
+// ---------------------------------------------------------------------------------------------
+
+/** A customer as imports and the API describe it, trimmed and with the email lower-cased. */
+type CustomerKeys = { email: string | null; externalId: string | null; name: string | null; company: CompanyValues | null };
+
+const clean = (value: string | null | undefined) => value?.trim() || null;
+
+function keysOf(input: ImportedCustomer | null): CustomerKeys | null {
+  if (!input) return null;
+  const keys = { email: clean(input.email)?.toLowerCase() ?? null, externalId: clean(input.externalId), name: clean(input.name) };
+  if (!keys.email && !keys.externalId && !keys.name) return null;
+  const companyName = clean(input.company?.name);
+  const company = companyName
+    ? { name: companyName, segment: clean(input.company?.segment), plan: clean(input.company?.plan), annualRevenue: input.company?.annualRevenue ?? null }
+    : null;
+  return { ...keys, company };
+}
+
+/**
+ * What identifies a customer, strongest first. A name identifies only customers known by
+ * nothing else: otherwise every re-import of a name-only ticket export would add a customer.
+ */
+function identitiesOf(keys: CustomerKeys): string[] {
+  const identities: string[] = [];
+  if (keys.email) identities.push(`e:${keys.email}`);
+  if (keys.externalId) identities.push(`x:${keys.externalId}`);
+  if (!identities.length && keys.name) identities.push(`n:${keys.name.toLowerCase()}`);
+  return identities;
+}
+
+/** Inputs that share an email or an external id describe one customer (union-find over the batch). */
+function groupInputs(keys: Array<CustomerKeys | null>): { groupOf: Array<number | null>; groups: CustomerKeys[] } {
+  const parent = keys.map((_, index) => index);
+  const root = (index: number): number => {
+    while (parent[index] !== index) index = parent[index] = parent[parent[index]!]!;
+    return index;
+  };
+  const firstWith = new Map<string, number>();
+  keys.forEach((key, index) => {
+    if (!key) return;
+    for (const identity of identitiesOf(key)) {
+      const other = firstWith.get(identity);
+      if (other === undefined) firstWith.set(identity, index);
+      else parent[root(index)] = root(other);
+    }
+  });
+  const groupIndexOfRoot = new Map<number, number>();
+  const groups: CustomerKeys[] = [];
+  const groupOf = keys.map((key, index) => {
+    if (!key) return null;
+    const top = root(index);
+    let group = groupIndexOfRoot.get(top);
+    if (group === undefined) {
+      group = groups.push({ email: null, externalId: null, name: null, company: null }) - 1;
+      groupIndexOfRoot.set(top, group);
+    }
+    const merged = groups[group]!;
+    // The first value of each field wins, except the company: the latest row knows best.
+    merged.email ??= key.email;
+    merged.externalId ??= key.externalId;
+    merged.name ??= key.name;
+    if (key.company) merged.company = mergeCompany(merged.company, key.company);
+    return group;
+  });
+  return { groupOf, groups };
+}
+
+function mergeCompany(earlier: CompanyValues | null, later: CompanyValues): CompanyValues {
+  if (!earlier || earlier.name.toLowerCase() !== later.name.toLowerCase()) return later;
+  return {
+    name: later.name,
+    segment: later.segment ?? earlier.segment,
+    plan: later.plan ?? earlier.plan,
+    annualRevenue: later.annualRevenue ?? earlier.annualRevenue,
+  };
+}
+
+/** Creates or updates the companies named by the groups; `lower(name)` → id. */
+async function resolveCompanies(tx: Executor, workspaceId: string, groups: CustomerKeys[]): Promise<Map<string, string>> {
+  const byName = new Map<string, CompanyValues>();
+  for (const { company } of groups) {
+    if (company) byName.set(company.name.toLowerCase(), mergeCompany(byName.get(company.name.toLowerCase()) ?? null, company));
+  }
+  await customersRepository.upsertCompanies(tx, workspaceId, [...byName.values()]);
+  return customersRepository.findCompanyIdsByNames(tx, workspaceId, [...byName.keys()]);
+}
+
+function lookupKeys(groups: CustomerKeys[]) {
+  const emails = new Set<string>();
+  const externalIds = new Set<string>();
+  const names = new Set<string>();
+  for (const group of groups) {
+    if (group.email) emails.add(group.email);
+    if (group.externalId) externalIds.add(group.externalId);
+    if (!group.email && !group.externalId && group.name) names.add(group.name.toLowerCase());
+  }
+  return { emails: [...emails], externalIds: [...externalIds], names: [...names] };
+}
+
+type Index = { byEmail: Map<string, CustomerKeyRow>; byExternalId: Map<string, CustomerKeyRow>; byName: Map<string, CustomerKeyRow> };
+
+function indexCustomers(rows: CustomerKeyRow[]): Index {
+  const index: Index = { byEmail: new Map(), byExternalId: new Map(), byName: new Map() };
+  for (const row of rows) {
+    if (row.email) index.byEmail.set(row.email.toLowerCase(), row);
+    if (row.externalId) index.byExternalId.set(row.externalId, row);
+    if (!row.email && !row.externalId && row.name) index.byName.set(row.name.toLowerCase(), row);
+  }
+  return index;
+}
+
+/** By email first, then external id, then (for customers known by nothing else) name. */
+function matchGroup(group: CustomerKeys, index: Index): CustomerKeyRow | undefined {
+  return (
+    (group.email ? index.byEmail.get(group.email) : undefined) ??
+    (group.externalId ? index.byExternalId.get(group.externalId) : undefined) ??
+    (!group.email && !group.externalId && group.name ? index.byName.get(group.name.toLowerCase()) : undefined)
+  );
+}
+
+/** The fields an existing customer lacks and the input knows; a key another customer holds is left alone. */
+function patchFor(row: CustomerKeyRow, group: CustomerKeys, companyId: string | null, index: Index): CustomerValues | null {
+  const patch: CustomerValues = {
+    id: row.id,
+    email: !row.email && group.email && !index.byEmail.has(group.email) ? group.email : null,
+    externalId: !row.externalId && group.externalId && !index.byExternalId.has(group.externalId) ? group.externalId : null,
+    name: !row.name && group.name ? group.name : null,
+    companyId: companyId && companyId !== row.companyId ? companyId : null,
+  };
+  return patch.email || patch.externalId || patch.name || patch.companyId ? patch : null;
+}
+
+/**
+ * Matches or creates the customers (and their companies) of a batch: one lookup, one
+ * multi-row insert and one multi-row update, whatever the batch size. Inputs that describe the
+ * same person (same email or external id) resolve to the same customer; `null` in, `null` out.
+ * Called inside the caller's transaction; a customer created concurrently by another import is
+ * found again rather than duplicated (the unique indexes on email and external id decide).
+ */
+export async function resolveCustomers(tx: Executor, workspaceId: string, inputs: Array<ImportedCustomer | null>): Promise<Array<string | null>> {
+  return (await matchOrCreateCustomers(tx, workspaceId, inputs)).ids;
+}
+
+async function matchOrCreateCustomers(tx: Executor, workspaceId: string, inputs: Array<ImportedCustomer | null>) {
+  const { groupOf, groups } = groupInputs(inputs.map(keysOf));
+  const created = new Set<string>();
+  if (!groups.length) return { ids: inputs.map(() => null), created };
+
+  const companyIds = await resolveCompanies(tx, workspaceId, groups);
+  const companyIdOf = (group: CustomerKeys) => (group.company ? (companyIds.get(group.company.name.toLowerCase()) ?? null) : null);
+
+  let index = indexCustomers(await customersRepository.findCustomersByKeys(tx, workspaceId, lookupKeys(groups)));
+  const idOfGroup = new Array<string | null>(groups.length).fill(null);
+  const patches: CustomerValues[] = [];
+  const fresh: Array<{ group: number; id: string }> = [];
+  groups.forEach((group, position) => {
+    const existing = matchGroup(group, index);
+    if (existing) {
+      idOfGroup[position] = existing.id;
+      const patch = patchFor(existing, group, companyIdOf(group), index);
+      if (patch) patches.push(patch);
+    } else {
+      fresh.push({ group: position, id: crypto.randomUUID() });
+    }
+  });
+  await customersRepository.patchCustomers(tx, workspaceId, patches);
+
+  const landed = await customersRepository.insertCustomers(
+    tx,
+    workspaceId,
+    fresh.map(({ group, id }) => ({ id, email: groups[group]!.email, externalId: groups[group]!.externalId, name: groups[group]!.name, companyId: companyIdOf(groups[group]!) })),
+  );
+  const raced = fresh.filter(({ id }) => !landed.has(id));
+  for (const { group, id } of fresh) {
+    if (!landed.has(id)) continue;
+    idOfGroup[group] = id;
+    created.add(id);
+  }
+  if (raced.length) {
+    index = indexCustomers(await customersRepository.findCustomersByKeys(tx, workspaceId, lookupKeys(raced.map(({ group }) => groups[group]!))));
+    for (const { group } of raced) {
+      const match = matchGroup(groups[group]!, index);
+      if (!match) throw new Error('A customer insert was skipped as a duplicate, yet no matching customer exists');
+      idOfGroup[group] = match.id;
+    }
+  }
+  return { ids: groupOf.map((group) => (group === null ? null : idOfGroup[group]!)), created };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The customers API.
+// ---------------------------------------------------------------------------------------------
+
+function presentCompany(row: CompanyRow | null): Customer['company'] {
+  if (!row) return null;
+  return { id: row.id, name: row.name, segment: row.segment, plan: row.plan, annualRevenue: row.annualRevenue, createdAt: iso(row.createdAt) };
+}
+
+function presentCustomer(customer: CustomerRow, company: CompanyRow | null): Customer {
+  return { id: customer.id, email: customer.email, name: customer.name, externalId: customer.externalId, company: presentCompany(company), createdAt: iso(customer.createdAt) };
+}
+
+/** The short form sources carry. */
+export function presentCustomerRef(
+  customer: Pick<CustomerRow, 'id' | 'name' | 'email'> | null,
+  company: Pick<CompanyRow, 'id' | 'name' | 'segment'> | null,
+): CustomerRef | null {
+  if (!customer) return null;
+  return { id: customer.id, name: customer.name, email: customer.email, company: company ? { id: company.id, name: company.name, segment: company.segment } : null };
+}
+
+function emptyCounts(): EvidenceCounts {
+  return { sources: 0, highlights: 0, sourcesByKind: Object.fromEntries(SOURCE_KINDS.map((kind) => [kind, 0])) as EvidenceCounts['sourcesByKind'] };
+}
+
+async function loadEvidenceCounts(executor: Executor, workspaceId: string, customerIds: string[]): Promise<Map<string, EvidenceCounts>> {
+  const counts = new Map(customerIds.map((id) => [id, emptyCounts()]));
+  for (const row of await customersRepository.countEvidence(executor, workspaceId, customerIds)) {
+    const entry = counts.get(row.customerId)!;
+    entry.sources += row.sources;
+    entry.highlights += row.highlights;
+    entry.sourcesByKind[row.kind] += row.sources;
+  }
+  return counts;
+}
+
+export async function listCustomers(db: Db, actor: WorkspaceActor, query: ListCustomersQuery): Promise<Page<CustomerDetail>> {
+  const after = decodeCursor(query.cursor, 2);
+  const rows = await customersRepository.list(db, actor.workspaceId, { q: query.q || undefined, companyId: query.companyId }, query.limit, after);
+  const page = pageFrom(rows, query.limit, (row) => row, (row) => [row.sortKey, row.customer.id]);
+  const counts = await loadEvidenceCounts(db, actor.workspaceId, page.items.map((row) => row.customer.id));
+  return {
+    items: page.items.map((row) => ({ ...presentCustomer(row.customer, row.company), evidence: counts.get(row.customer.id)! })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+async function loadCustomer(executor: Executor, workspaceId: string, id: string): Promise<CustomerDetail> {
+  const row = await customersRepository.findById(executor, workspaceId, id);
+  if (!row) throw notFound('Customer');
+  const counts = await loadEvidenceCounts(executor, workspaceId, [id]);
+  return { ...presentCustomer(row.customer, row.company), evidence: counts.get(id)! };
+}
+
+export function getCustomer(db: Db, actor: WorkspaceActor, id: string): Promise<CustomerDetail> {
+  return loadCustomer(db, actor.workspaceId, id);
+}
+
+function describeCustomer(customer: Pick<Customer, 'name' | 'email' | 'externalId'>): string {
+  return customer.name ?? customer.email ?? customer.externalId ?? 'a customer';
+}
+
+/** Matches (200) or creates (201) a customer, by the same rules imports use. */
+export async function createCustomer(db: Db, actor: WorkspaceActor, body: CreateCustomerBody): Promise<{ customer: CustomerDetail; created: boolean }> {
+  return db.transaction(async (tx) => {
+    const { ids, created } = await matchOrCreateCustomers(tx, actor.workspaceId, [body]);
+    const customer = await loadCustomer(tx, actor.workspaceId, ids[0]!);
+    if (created.has(customer.id)) {
+      await recordAudit(tx, actor, { action: 'customer.create', objectType: 'customer', objectId: customer.id, summary: `Added customer ${describeCustomer(customer)}` });
+    }
+    return { customer, created: created.has(customer.id) };
+  });
+}
+
+async function resolveCompanyId(tx: Executor, workspaceId: string, company: CompanyInput): Promise<string> {
+  const values = { name: company.name, segment: company.segment ?? null, plan: company.plan ?? null, annualRevenue: company.annualRevenue ?? null };
+  await customersRepository.upsertCompanies(tx, workspaceId, [values]);
+  const ids = await customersRepository.findCompanyIdsByNames(tx, workspaceId, [company.name.toLowerCase()]);
+  return ids.get(company.name.toLowerCase())!;
+}
+
+/** Edits a customer; an email or external id another customer has is a 409 (the unique indexes say so). */
+export async function updateCustomer(db: Db, actor: WorkspaceActor, id: string, body: UpdateCustomerBody): Promise<CustomerDetail> {
+  return db.transaction(async (tx) => {
+    const current = await customersRepository.findById(tx, actor.workspaceId, id);
+    if (!current) throw notFound('Customer');
+    const next = {
+      email: body.email === undefined ? current.customer.email : body.email,
+      name: body.name === undefined ? current.customer.name : body.name,
+      externalId: body.externalId === undefined ? current.customer.externalId : body.externalId,
+    };
+    if (!next.email && !next.name && !next.externalId) throw invalidField('body.email', 'A customer keeps at least an email, a name or an external id');
+    const companyId = body.company === undefined ? current.customer.companyId : body.company && (await resolveCompanyId(tx, actor.workspaceId, body.company));
+    const taken = await customersRepository.findCustomersByKeys(tx, actor.workspaceId, {
+      emails: next.email ? [next.email] : [],
+      externalIds: next.externalId ? [next.externalId] : [],
+      names: [],
+    });
+    const clash = taken.find((row) => row.id !== id);
+    if (clash) throw new AppError('conflict', `Another customer already has this ${clash.email && clash.email.toLowerCase() === next.email ? 'email' : 'external id'}`);
+    await customersRepository.update(tx, actor.workspaceId, id, { ...next, companyId });
+    const customer = await loadCustomer(tx, actor.workspaceId, id);
+    await recordAudit(tx, actor, { action: 'customer.update', objectType: 'customer', objectId: id, summary: `Edited customer ${describeCustomer(customer)}` });
+    return customer;
+  });
+}

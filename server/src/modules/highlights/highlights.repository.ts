@@ -1,0 +1,204 @@
+import { and, asc, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import type { TagRef } from '@cairn/shared';
+import type { Executor } from '../../db/client.js';
+import { companies, customers, highlights, sources, users } from '../../db/schema/index.js';
+import { rowsOf } from '../../lib/bulk-sql.js';
+import { cursorText, olderThan } from '../../lib/cursor.js';
+
+type NewHighlight = typeof highlights.$inferInsert;
+
+/**
+ * The highlight's tags as one JSON array, so a page of highlights is one query, not one per
+ * row. Aliased by hand: drizzle leaves columns unqualified in single-table selects.
+ */
+const tagRefs = sql<TagRef[]>`coalesce((
+  select json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color, 'group', t.group_name) order by lower(t.name))
+  from highlight_tags ht join tags t on t.id = ht.tag_id
+  where ht.highlight_id = "highlights"."id"
+), '[]'::json)`;
+
+/** Everything a Highlight DTO needs; the generated search vector is left out on purpose. */
+const detail = {
+  id: highlights.id,
+  sourceId: highlights.sourceId,
+  start: highlights.start,
+  end: highlights.end,
+  quote: highlights.quote,
+  note: highlights.note,
+  createdBy: highlights.createdBy,
+  createdAt: highlights.createdAt,
+  updatedAt: highlights.updatedAt,
+  deletedAt: highlights.deletedAt,
+  authorName: users.name,
+  tags: tagRefs,
+};
+
+export type HighlightDetailRow = {
+  id: string;
+  sourceId: string;
+  start: number;
+  end: number;
+  quote: string;
+  note: string | null;
+  createdBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  authorName: string | null;
+  tags: TagRef[];
+};
+
+type TagOfHighlight = { id: string; name: string; color: string | null; groupName: string | null };
+
+/**
+ * Everything creating a highlight needs to read, in one round trip: the live source's text
+ * (the range is checked against it and the quote cut from it), the requested tags of this
+ * workspace, and the author's name for the response.
+ */
+export async function findForNewHighlight(executor: Executor, workspaceId: string, sourceId: string, tagIds: string[], userId: string | null) {
+  const [row] = await executor
+    .select({
+      title: sources.title,
+      body: sources.body,
+      tags: sql<TagOfHighlight[]>`(
+        select coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color, 'groupName', t.group_name)), '[]'::json)
+        from tags t where t.workspace_id = ${workspaceId} and t.id = any(${sql.param(tagIds)}::uuid[])
+      )`,
+      authorName: sql<string | null>`(select u.name from users u where u.id = ${userId})`,
+    })
+    .from(sources)
+    .where(and(eq(sources.workspaceId, workspaceId), eq(sources.id, sourceId), isNull(sources.deletedAt)));
+  return row;
+}
+
+type AuditRow = { actorUserId: string | null; actorTokenId: string | null; summary: string };
+
+/**
+ * Inserts the highlight, its tag links and its audit event as one statement — atomic without
+ * an explicit transaction, and one round trip instead of five on the hottest write path. The
+ * audit row has the columns `recordAudit` writes. Links join the tags table, so a tag deleted
+ * meanwhile is skipped rather than failing the insert.
+ */
+export async function insertWithTagsAndAudit(executor: Executor, values: Required<Pick<NewHighlight, 'workspaceId' | 'sourceId' | 'start' | 'end' | 'quote' | 'note' | 'tagNames' | 'createdBy'>>, tagIds: string[], audit: AuditRow) {
+  const { workspaceId } = values;
+  const [row] = await rowsOf<{ id: string; created_at: Date | string; updated_at: Date | string }>(
+    executor,
+    sql`
+      with h as (
+        insert into highlights (workspace_id, source_id, start, "end", quote, note, tag_names, created_by)
+        values (${workspaceId}, ${values.sourceId}, ${values.start}, ${values.end}, ${values.quote}, ${values.note}, ${values.tagNames}, ${values.createdBy})
+        returning id, created_at, updated_at
+      ), links as (
+        insert into highlight_tags (workspace_id, highlight_id, tag_id)
+        select ${workspaceId}::uuid, h.id, t.id from h, tags t where t.workspace_id = ${workspaceId} and t.id = any(${sql.param(tagIds)}::uuid[])
+      ), audit as (
+        insert into audit_events (workspace_id, actor_user_id, actor_token_id, action, object_type, object_id, summary)
+        select ${workspaceId}::uuid, ${audit.actorUserId}::uuid, ${audit.actorTokenId}::uuid, 'highlight.create', 'highlight', h.id::text, ${audit.summary} from h
+      )
+      select id, created_at, updated_at from h`,
+  );
+  return { id: row!.id, createdAt: new Date(row!.created_at), updatedAt: new Date(row!.updated_at) };
+}
+
+/** A highlight with its source's text, for edits (trashed ones only when restoring). */
+export async function findForChange(executor: Executor, workspaceId: string, id: string, options: { inTrash?: boolean } = {}) {
+  const [row] = await executor
+    .select({ id: highlights.id, createdBy: highlights.createdBy, start: highlights.start, end: highlights.end, deletedAt: highlights.deletedAt, sourceTitle: sources.title, body: sources.body })
+    .from(highlights)
+    .innerJoin(sources, eq(sources.id, highlights.sourceId))
+    .where(and(eq(highlights.workspaceId, workspaceId), eq(highlights.id, id), options.inTrash ? undefined : isNull(highlights.deletedAt)))
+    .for('update', { of: highlights });
+  return row;
+}
+
+export async function update(executor: Executor, workspaceId: string, id: string, values: Partial<NewHighlight>) {
+  await executor
+    .update(highlights)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(highlights.workspaceId, workspaceId), eq(highlights.id, id)));
+}
+
+/** Live highlights among `ids`, with their authors: what a bulk change may touch. */
+export async function findLiveByIds(executor: Executor, workspaceId: string, ids: string[]) {
+  return executor
+    .select({ id: highlights.id, createdBy: highlights.createdBy })
+    .from(highlights)
+    .where(and(eq(highlights.workspaceId, workspaceId), inArray(highlights.id, ids), isNull(highlights.deletedAt)));
+}
+
+export async function findDetail(executor: Executor, workspaceId: string, id: string): Promise<HighlightDetailRow | undefined> {
+  const [row] = await executor
+    .select(detail)
+    .from(highlights)
+    .leftJoin(users, eq(users.id, highlights.createdBy))
+    .where(and(eq(highlights.workspaceId, workspaceId), eq(highlights.id, id)));
+  return row;
+}
+
+/** The live highlights of one source, in reading order. */
+export async function listForSource(executor: Executor, workspaceId: string, sourceId: string): Promise<HighlightDetailRow[]> {
+  return executor
+    .select(detail)
+    .from(highlights)
+    .leftJoin(users, eq(users.id, highlights.createdBy))
+    .where(and(eq(highlights.workspaceId, workspaceId), eq(highlights.sourceId, sourceId), isNull(highlights.deletedAt)))
+    .orderBy(asc(highlights.start), asc(highlights.end), asc(highlights.createdAt));
+}
+
+export type HighlightFilters = {
+  tagId?: string;
+  sourceId?: string;
+  sourceKinds?: string[];
+  customerId?: string;
+  segment?: string;
+  from?: Date;
+  to?: Date;
+  q?: string;
+};
+
+function filterConditions(workspaceId: string, filters: HighlightFilters): SQL | undefined {
+  return and(
+    eq(highlights.workspaceId, workspaceId),
+    isNull(highlights.deletedAt),
+    filters.tagId
+      ? sql`exists (select 1 from highlight_tags ht where ht.highlight_id = "highlights"."id" and ht.tag_id = ${filters.tagId})`
+      : undefined,
+    filters.sourceId ? eq(highlights.sourceId, filters.sourceId) : undefined,
+    filters.sourceKinds?.length ? inArray(sources.kind, filters.sourceKinds as Array<typeof sources.$inferSelect.kind>) : undefined,
+    filters.customerId ? eq(sources.customerId, filters.customerId) : undefined,
+    filters.segment ? sql`lower(${companies.segment}) = lower(${filters.segment})` : undefined,
+    filters.from ? gte(sources.occurredAt, filters.from) : undefined,
+    filters.to ? lte(sources.occurredAt, filters.to) : undefined,
+    filters.q ? sql`${highlights.search} @@ websearch_to_tsquery('english', ${filters.q})` : undefined,
+  );
+}
+
+/** Highlights of live sources with where they come from and who said it, newest first (keyset). */
+export async function list(executor: Executor, workspaceId: string, filters: HighlightFilters, limit: number, after?: Array<string | number | null>) {
+  return executor
+    .select({
+      ...detail,
+      cursorAt: cursorText(highlights.createdAt),
+      source: { id: sources.id, title: sources.title, kind: sources.kind, occurredAt: sources.occurredAt },
+      customer: { id: customers.id, name: customers.name, email: customers.email },
+      company: { id: companies.id, name: companies.name, segment: companies.segment },
+    })
+    .from(highlights)
+    .innerJoin(sources, and(eq(sources.id, highlights.sourceId), isNull(sources.deletedAt)))
+    .leftJoin(customers, eq(customers.id, sources.customerId))
+    .leftJoin(companies, eq(companies.id, customers.companyId))
+    .leftJoin(users, eq(users.id, highlights.createdBy))
+    .where(and(filterConditions(workspaceId, filters), olderThan(highlights.createdAt, highlights.id, after)))
+    .orderBy(desc(highlights.createdAt), desc(highlights.id))
+    .limit(limit + 1);
+}
+
+export async function count(executor: Executor, workspaceId: string, filters: HighlightFilters): Promise<number> {
+  const [row] = await executor
+    .select({ count: sql<number>`count(*)::int` })
+    .from(highlights)
+    .innerJoin(sources, and(eq(sources.id, highlights.sourceId), isNull(sources.deletedAt)))
+    .leftJoin(customers, eq(customers.id, sources.customerId))
+    .leftJoin(companies, eq(companies.id, customers.companyId))
+    .where(filterConditions(workspaceId, filters));
+  return row?.count ?? 0;
+}

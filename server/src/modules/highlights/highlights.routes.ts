@@ -1,0 +1,92 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  BulkHighlightBodySchema,
+  BulkHighlightResultSchema,
+  CreateHighlightBodySchema,
+  HighlightListItemSchema,
+  HighlightSchema,
+  ListHighlightsQuerySchema,
+  UpdateHighlightBodySchema,
+  WorkspaceIdParamsSchema,
+  WorkspaceParamsSchema,
+  pageOf,
+} from '@cairn/shared';
+import { workspaceActorOf } from '../../plugins/auth.js';
+import * as highlightsService from './highlights.service.js';
+
+export const highlightsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.database.db;
+  const tags = ['highlights'];
+
+  app.post(
+    '/api/workspaces/:ws/sources/:id/highlights',
+    {
+      config: { access: { role: 'contributor' } },
+      schema: {
+        tags,
+        summary: 'Highlight a range of a source (or the whole of it) with tags; the server cuts the quote',
+        params: WorkspaceIdParamsSchema,
+        body: CreateHighlightBodySchema,
+        response: { 201: HighlightSchema },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await highlightsService.createHighlight(db, workspaceActorOf(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/api/workspaces/:ws/highlights',
+    {
+      config: { access: { role: 'viewer' } },
+      schema: {
+        tags,
+        summary: 'Highlights, newest first, filtered by tag, source, kind, customer, segment, date or text',
+        params: WorkspaceParamsSchema,
+        querystring: ListHighlightsQuerySchema,
+        response: { 200: pageOf(HighlightListItemSchema) },
+      },
+    },
+    async (request) => highlightsService.listHighlights(db, workspaceActorOf(request), request.query),
+  );
+
+  app.post(
+    '/api/workspaces/:ws/highlights/bulk',
+    {
+      config: { access: { role: 'contributor' } },
+      schema: { tags, summary: 'Add and remove tags on many highlights at once', params: WorkspaceParamsSchema, body: BulkHighlightBodySchema, response: { 200: BulkHighlightResultSchema } },
+    },
+    async (request) => highlightsService.bulkTagHighlights(db, workspaceActorOf(request), request.body),
+  );
+
+  app.patch(
+    '/api/workspaces/:ws/highlights/:id',
+    {
+      config: { access: { role: 'contributor' } },
+      schema: {
+        tags,
+        summary: 'Change a highlight’s range (its quote follows), note or tags (contributors: their own only)',
+        params: WorkspaceIdParamsSchema,
+        body: UpdateHighlightBodySchema,
+        response: { 200: HighlightSchema },
+      },
+    },
+    async (request) => highlightsService.updateHighlight(db, workspaceActorOf(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/workspaces/:ws/highlights/:id',
+    { config: { access: { role: 'contributor' } }, schema: { tags, summary: 'Move a highlight to the trash (contributors: their own only)', params: WorkspaceIdParamsSchema } },
+    async (request, reply) => {
+      await highlightsService.deleteHighlight(db, workspaceActorOf(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/workspaces/:ws/highlights/:id/restore',
+    {
+      config: { access: { role: 'contributor' } },
+      schema: { tags, summary: 'Bring a highlight back from the trash', params: WorkspaceIdParamsSchema, response: { 200: HighlightSchema } },
+    },
+    async (request) => highlightsService.restoreHighlight(db, workspaceActorOf(request), request.params.id),
+  );
+};

@@ -1,0 +1,201 @@
+import {
+  hasRole,
+  type BulkHighlightBody,
+  type BulkHighlightResult,
+  type CreateHighlightBody,
+  type Highlight,
+  type HighlightListItem,
+  type ListHighlightsQuery,
+  type Page,
+  type ProblemIssue,
+  type UpdateHighlightBody,
+} from '@cairn/shared';
+import type { Db, Executor } from '../../db/client.js';
+import { AppError, invalidField, notFound } from '../../errors.js';
+import { decodeCursor, pageFrom } from '../../lib/cursor.js';
+import { iso } from '../../lib/dates.js';
+import type { WorkspaceActor } from '../../plugins/auth.js';
+import { recordAudit } from '../audit/audit.service.js';
+import * as tagsService from '../tags/tags.service.js';
+import * as highlightsRepository from './highlights.repository.js';
+import type { HighlightDetailRow } from './highlights.repository.js';
+
+/** How much of a quote the audit log repeats. */
+const AUDIT_QUOTE_LENGTH = 60;
+
+function presentHighlight(row: HighlightDetailRow): Highlight {
+  return {
+    id: row.id,
+    sourceId: row.sourceId,
+    start: row.start,
+    end: row.end,
+    quote: row.quote,
+    note: row.note,
+    tags: row.tags,
+    createdBy: row.createdBy ? { id: row.createdBy, name: row.authorName ?? 'deleted user' } : null,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+  };
+}
+
+function shortQuote(quote: string): string {
+  const line = quote.replace(/\s+/g, ' ').trim();
+  return line.length > AUDIT_QUOTE_LENGTH ? `${line.slice(0, AUDIT_QUOTE_LENGTH - 1)}…` : line;
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** An offset between the two halves of a surrogate pair (an emoji, say) would cut a character in two. */
+function splitsCharacter(body: string, offset: number): boolean {
+  return offset > 0 && offset < body.length && isHighSurrogate(body.charCodeAt(offset - 1)) && isLowSurrogate(body.charCodeAt(offset));
+}
+
+/**
+ * `[start, end)` must be a non-empty range of whole characters inside the body (UTF-16 code
+ * units, as JavaScript indexes strings). Well-formed but unusable ranges are 422s naming the field.
+ */
+function assertRange(body: string, start: number, end: number) {
+  const issues: ProblemIssue[] = [];
+  if (end > body.length) issues.push({ path: 'body.end', message: `The text has ${body.length} characters; end ${end} is past it` });
+  if (start > body.length) issues.push({ path: 'body.start', message: `The text has ${body.length} characters; start ${start} is past it` });
+  if (start === end) issues.push({ path: 'body.end', message: 'The range is empty: end must be greater than start' });
+  if (start > end) issues.push({ path: 'body.end', message: 'The range is reversed: end must be greater than start' });
+  if (splitsCharacter(body, start)) issues.push({ path: 'body.start', message: 'start falls inside a character (a surrogate pair such as an emoji)' });
+  if (splitsCharacter(body, end)) issues.push({ path: 'body.end', message: 'end falls inside a character (a surrogate pair such as an emoji)' });
+  if (issues.length) throw new AppError('unprocessable', 'The highlight range does not fit the text', issues);
+}
+
+/** Contributors change their own highlights; researchers and above change anyone's. */
+function assertCanChange(actor: WorkspaceActor, createdBy: string | null) {
+  if (hasRole(actor.role, 'researcher')) return;
+  if (createdBy === null || createdBy !== actor.userId) {
+    throw new AppError('forbidden', 'Contributors can change only their own highlights; ask a researcher');
+  }
+}
+
+export async function listHighlightsForSource(executor: Executor, workspaceId: string, sourceId: string): Promise<Highlight[]> {
+  const rows = await highlightsRepository.listForSource(executor, workspaceId, sourceId);
+  return rows.map(presentHighlight);
+}
+
+export async function createHighlight(db: Db, actor: WorkspaceActor, sourceId: string, body: CreateHighlightBody): Promise<Highlight> {
+  const tagIds = [...new Set(body.tagIds ?? [])];
+  const found = await highlightsRepository.findForNewHighlight(db, actor.workspaceId, sourceId, tagIds, actor.userId);
+  if (!found) throw notFound('Source');
+  tagsService.assertTagsFound(found.tags, tagIds);
+  const start = body.whole ? 0 : body.start!;
+  const end = body.whole ? found.body.length : body.end!;
+  assertRange(found.body, start, end);
+  const quote = found.body.slice(start, end);
+  const tags = tagsService.sortTagsByName(found.tags);
+  const note = body.note || null;
+  const row = await highlightsRepository.insertWithTagsAndAudit(
+    db,
+    { workspaceId: actor.workspaceId, sourceId, start, end, quote, note, tagNames: tagsService.joinTagNames(tags), createdBy: actor.userId },
+    tagIds,
+    { actorUserId: actor.userId, actorTokenId: actor.tokenId, summary: `Highlighted “${shortQuote(quote)}” in “${found.title}”` },
+  );
+  return presentHighlight({ ...row, sourceId, start, end, quote, note, createdBy: actor.userId, authorName: found.authorName, tags: tags.map(tagsService.presentTagRef) });
+}
+
+export async function listHighlights(db: Db, actor: WorkspaceActor, query: ListHighlightsQuery): Promise<Page<HighlightListItem>> {
+  const after = decodeCursor(query.cursor, 2);
+  const filters: highlightsRepository.HighlightFilters = {
+    tagId: query.tagId,
+    sourceId: query.sourceId,
+    sourceKinds: query.sourceKind,
+    customerId: query.customerId,
+    segment: query.segment,
+    from: query.from ? new Date(query.from) : undefined,
+    to: query.to ? new Date(query.to) : undefined,
+    q: query.q,
+  };
+  const rows = await highlightsRepository.list(db, actor.workspaceId, filters, query.limit, after);
+  const page = pageFrom(
+    rows,
+    query.limit,
+    (row) => ({
+      ...presentHighlight(row),
+      source: { ...row.source, occurredAt: iso(row.source.occurredAt) },
+      customer: row.customer && { id: row.customer.id, name: row.customer.name, email: row.customer.email, company: row.company },
+    }),
+    (row) => [row.cursorAt, row.id],
+  );
+  // The total costs a count over the whole filter: only the first page carries it.
+  return after ? page : { ...page, total: await highlightsRepository.count(db, actor.workspaceId, filters) };
+}
+
+export async function updateHighlight(db: Db, actor: WorkspaceActor, id: string, body: UpdateHighlightBody): Promise<Highlight> {
+  return db.transaction(async (tx) => {
+    const current = await highlightsRepository.findForChange(tx, actor.workspaceId, id);
+    if (!current) throw notFound('Highlight');
+    assertCanChange(actor, current.createdBy);
+    const start = body.start ?? current.start;
+    const end = body.end ?? current.end;
+    const rangeChanged = start !== current.start || end !== current.end;
+    if (rangeChanged) assertRange(current.body, start, end);
+    if (body.tagIds) {
+      const tagRows = await tagsService.requireTags(tx, actor.workspaceId, body.tagIds);
+      await tagsService.replaceHighlightTags(tx, actor.workspaceId, id, tagRows);
+    }
+    await highlightsRepository.update(tx, actor.workspaceId, id, {
+      ...(rangeChanged ? { start, end, quote: current.body.slice(start, end) } : {}),
+      ...(body.note === undefined ? {} : { note: body.note || null }),
+    });
+    return presentHighlight((await highlightsRepository.findDetail(tx, actor.workspaceId, id))!);
+  });
+}
+
+/** Moves a highlight to the trash; `restoreHighlight` brings it back. */
+export async function deleteHighlight(db: Db, actor: WorkspaceActor, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const current = await highlightsRepository.findForChange(tx, actor.workspaceId, id);
+    if (!current) throw notFound('Highlight');
+    assertCanChange(actor, current.createdBy);
+    await highlightsRepository.update(tx, actor.workspaceId, id, { deletedAt: new Date() });
+    await recordAudit(tx, actor, { action: 'highlight.delete', objectType: 'highlight', objectId: id, summary: `Moved a highlight of “${current.sourceTitle}” to the trash` });
+  });
+}
+
+export async function restoreHighlight(db: Db, actor: WorkspaceActor, id: string): Promise<Highlight> {
+  return db.transaction(async (tx) => {
+    const current = await highlightsRepository.findForChange(tx, actor.workspaceId, id, { inTrash: true });
+    if (!current) throw notFound('Highlight');
+    assertCanChange(actor, current.createdBy);
+    if (current.deletedAt) {
+      await highlightsRepository.update(tx, actor.workspaceId, id, { deletedAt: null });
+      await recordAudit(tx, actor, { action: 'highlight.restore', objectType: 'highlight', objectId: id, summary: `Restored a highlight of “${current.sourceTitle}” from the trash` });
+    }
+    return presentHighlight((await highlightsRepository.findDetail(tx, actor.workspaceId, id))!);
+  });
+}
+
+/** Adds and removes tags on up to BULK_HIGHLIGHTS_MAX highlights in a fixed number of statements. */
+export async function bulkTagHighlights(db: Db, actor: WorkspaceActor, body: BulkHighlightBody): Promise<BulkHighlightResult> {
+  const highlightIds = [...new Set(body.highlightIds)];
+  const addTagIds = [...new Set(body.addTagIds ?? [])];
+  const removeTagIds = [...new Set(body.removeTagIds ?? [])];
+  if (addTagIds.some((tagId) => removeTagIds.includes(tagId))) {
+    throw invalidField('body.removeTagIds', 'A tag cannot be added and removed in the same call');
+  }
+  return db.transaction(async (tx) => {
+    const rows = await highlightsRepository.findLiveByIds(tx, actor.workspaceId, highlightIds);
+    if (rows.length !== highlightIds.length) {
+      const message = 'One or more highlights do not exist in this workspace';
+      throw new AppError('not_found', message, [{ path: 'body.highlightIds', message }]);
+    }
+    for (const row of rows) assertCanChange(actor, row.createdBy);
+    const added = await tagsService.requireTags(tx, actor.workspaceId, addTagIds, 'body.addTagIds');
+    const removed = await tagsService.requireTags(tx, actor.workspaceId, removeTagIds, 'body.removeTagIds');
+    await tagsService.changeTagsOfHighlights(tx, actor.workspaceId, highlightIds, addTagIds, removeTagIds);
+    const names = (tagRows: typeof added) => tagRows.map((tag) => `“${tag.name}”`).join(', ');
+    const changes = [added.length ? `added ${names(added)}` : '', removed.length ? `removed ${names(removed)}` : ''].filter(Boolean).join(' and ');
+    await recordAudit(tx, actor, {
+      action: 'highlight.bulk_tag',
+      objectType: 'highlight',
+      summary: `${changes ? `${changes[0]!.toUpperCase()}${changes.slice(1)}` : 'Changed nothing'} on ${highlightIds.length} highlight${highlightIds.length === 1 ? '' : 's'}`,
+    });
+    return { updated: highlightIds.length };
+  });
+}

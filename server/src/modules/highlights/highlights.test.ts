@@ -1,0 +1,344 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { HighlightSchema } from '@cairn/shared';
+import { auditEvents, companies, highlights } from '../../db/schema/index.js';
+import { anonymous, useTestApp } from '../../../test/app.js';
+import { createCustomer, createHighlight, createMember, createSource, createTag, createTokenCaller, createWorkspace } from '../../../test/factories.js';
+
+const context = useTestApp();
+
+const sourceHighlights = (ws: string, sourceId: string) => `/api/workspaces/${ws}/sources/${sourceId}/highlights`;
+const highlightUrl = (ws: string, id: string) => `/api/workspaces/${ws}/highlights/${id}`;
+const paths = (response: { json: () => { errors?: Array<{ path: string }> } }) => response.json().errors?.map((issue) => issue.path) ?? [];
+
+async function tagNamesOf(id: string) {
+  const [row] = await context.db.select({ tagNames: highlights.tagNames, deletedAt: highlights.deletedAt }).from(highlights).where(eq(highlights.id, id));
+  return row!;
+}
+
+describe('POST /sources/:id/highlights', () => {
+  it('creates a highlight whose quote the server cuts from the body, with its tags and an audit event', async () => {
+    const workspace = await createWorkspace(context);
+    const source = await createSource(context, workspace, { body: 'Exports fail. Search is slow on big workspaces.' });
+    const [slow, search] = [await createTag(context, workspace, { name: 'slow' }), await createTag(context, workspace, { name: 'Search' })];
+    const response = await workspace.owner.as.post(sourceHighlights(workspace.id, source.id), { start: 14, end: 29, tagIds: [slow.id, search.id], note: 'Big accounts' });
+    expect(response.statusCode).toBe(201);
+    const highlight = HighlightSchema.parse(response.json());
+    expect(highlight).toMatchObject({ sourceId: source.id, start: 14, end: 29, quote: 'Search is slow ', note: 'Big accounts', createdBy: { id: workspace.owner.id, name: workspace.owner.name } });
+    expect(highlight.tags.map((tag) => tag.name)).toEqual(['Search', 'slow']);
+    expect((await tagNamesOf(highlight.id)).tagNames).toBe('Search slow');
+    const events = await context.db.select().from(auditEvents).where(eq(auditEvents.objectId, highlight.id));
+    expect(events).toMatchObject([{ action: 'highlight.create', actorUserId: workspace.owner.id }]);
+  });
+
+  it('highlights a whole short source in one call', async () => {
+    const workspace = await createWorkspace(context);
+    const source = await createSource(context, workspace, { kind: 'survey_response', body: 'I love the new dashboard.' });
+    const response = await workspace.owner.as.post(sourceHighlights(workspace.id, source.id), { whole: true });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ start: 0, end: source.body.length, quote: source.body });
+  });
+
+  it('allows overlapping highlights', async () => {
+    const workspace = await createWorkspace(context);
+    const source = await createSource(context, workspace);
+    const first = await workspace.owner.as.post(sourceHighlights(workspace.id, source.id), { start: 0, end: 20 });
+    const second = await workspace.owner.as.post(sourceHighlights(workspace.id, source.id), { start: 10, end: 30 });
+    const same = await workspace.owner.as.post(sourceHighlights(workspace.id, source.id), { start: 0, end: 20 });
+    expect([first.statusCode, second.statusCode, same.statusCode]).toEqual([201, 201, 201]);
+  });
+
+  it.each([
+    ['empty', { start: 5, end: 5 }, ['body.end']],
+    ['reversed', { start: 9, end: 4 }, ['body.end']],
+    ['past the end of the body', { start: 3, end: 1000 }, ['body.end']],
+    ['entirely past the end', { start: 900, end: 1000 }, ['body.end', 'body.start']],
+  ])('answers 422 for a range that is %s, naming the field', async (_, range, fields) => {
+    const workspace = await createWorkspace(context);
+    const source = await createSource(context, workspace);
+    const response = await workspace.owner.as.post(sourceHighlights(workspace.id, source.id), range);
+    expect(response.statusCode).toBe(422);
+    expect(response.json().code).toBe('unprocessable');
+    expect(paths(response)).toEqual(expect.arrayContaining(fields));
+  });
+
+  it('answers 400 listing every invalid field, and never accepts a quote from the client', async () => {
+    const workspace = await createWorkspace(context);
+    const source = await createSource(context, workspace);
+    const response = await workspace.owner.as.post(sourceHighlights(workspace.id, source.id), { start: -1, end: 'x', tagIds: ['nope'], quote: 'made up' });
+    expect(response.statusCode).toBe(400);
+    expect(paths(response)).toEqual(expect.arrayContaining(['body.start', 'body.end', 'body.tagIds.0', 'body']));
+  });
+
+  it('answers 400 when neither a range nor whole is sent, or both are', async () => {
+    const workspace = await createWorkspace(context);
+    const source = await createSource(context, workspace);
+    const neither = await workspace.owner.as.post(sourceHighlights(workspace.id, source.id), { note: 'hm' });
+    expect(neither.statusCode).toBe(400);
+    expect(paths(neither)).toEqual(['body.start', 'body.end']);
+    const both = await workspace.owner.as.post(sourceHighlights(workspace.id, source.id), { whole: true, start: 0 });
+    expect(both.statusCode).toBe(400);
+    expect(paths(both)).toEqual(['body.start']);
+  });
+
+  it('answers 404 for a source or a tag of another workspace', async () => {
+    const workspace = await createWorkspace(context);
+    const other = await createWorkspace(context);
+    const foreignSource = await createSource(context, other);
+    const foreignTag = await createTag(context, other);
+    const source = await createSource(context, workspace);
+    expect((await workspace.owner.as.post(sourceHighlights(workspace.id, foreignSource.id), { start: 0, end: 3 })).statusCode).toBe(404);
+    const response = await workspace.owner.as.post(sourceHighlights(workspace.id, source.id), { start: 0, end: 3, tagIds: [foreignTag.id] });
+    expect(response.statusCode).toBe(404);
+    expect(paths(response)).toEqual(['body.tagIds']);
+  });
+
+  it('answers 404 for a source in the trash', async () => {
+    const workspace = await createWorkspace(context);
+    const source = await createSource(context, workspace, { deletedAt: new Date() });
+    expect((await workspace.owner.as.post(sourceHighlights(workspace.id, source.id), { start: 0, end: 3 })).statusCode).toBe(404);
+  });
+
+  it('refuses viewers (403) and anonymous callers (401), and accepts a contributor token', async () => {
+    const workspace = await createWorkspace(context);
+    const source = await createSource(context, workspace);
+    const viewer = await createMember(context, workspace, 'viewer');
+    expect((await viewer.as.post(sourceHighlights(workspace.id, source.id), { start: 0, end: 3 })).statusCode).toBe(403);
+    expect((await anonymous(context).post(sourceHighlights(workspace.id, source.id), { start: 0, end: 3 })).statusCode).toBe(401);
+    const token = await createTokenCaller(context, workspace, 'contributor');
+    const response = await token.post(sourceHighlights(workspace.id, source.id), { start: 0, end: 3 });
+    expect(response.statusCode).toBe(201);
+    expect(response.json().createdBy).toBeNull();
+  });
+});
+
+describe('offsets in texts with emoji, combining accents and CRLF line ends', () => {
+  // As the file came: CRLF line ends and a decomposed accent (e + U+0301). Cairn stores it
+  // normalized (NFC, \n); offsets are JavaScript indices into the stored body.
+  const file = 'Zoe\u0308 said: “the 📈 chart is great 👍🏽”\r\nThen: cafe\u0301 crème — ok.\r\n';
+
+  async function postSource(workspace: Awaited<ReturnType<typeof createWorkspace>>) {
+    const response = await workspace.owner.as.post(`/api/workspaces/${workspace.id}/sources`, { kind: 'note', title: 'Mixed text', body: file });
+    expect(response.statusCode).toBe(201);
+    const source = response.json() as { id: string; body: string };
+    expect(source.body).toBe('Zoë said: “the 📈 chart is great 👍🏽”\nThen: café crème — ok.');
+    return source;
+  }
+
+  it('keeps quote === body.slice(start, end) for every range, emoji and accents included, through a reload', async () => {
+    const workspace = await createWorkspace(context);
+    const source = await postSource(workspace);
+    const passages = ['📈 chart', 'great 👍🏽', 'café crème', 'Zoë', '”\nThen'];
+    for (const passage of passages) {
+      const start = source.body.indexOf(passage);
+      expect(start).toBeGreaterThanOrEqual(0);
+      const response = await workspace.owner.as.post(sourceHighlights(workspace.id, source.id), { start, end: start + passage.length });
+      expect(response.statusCode).toBe(201);
+      expect(response.json().quote).toBe(passage);
+    }
+    const reloaded = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources/${source.id}`)).json() as { body: string; highlights: Array<{ start: number; end: number; quote: string }> };
+    expect(reloaded.highlights.map((highlight) => highlight.quote).sort()).toEqual([...passages].sort());
+    for (const highlight of reloaded.highlights) expect(highlight.quote).toBe(reloaded.body.slice(highlight.start, highlight.end));
+  });
+
+  it('answers 422 for a range that would cut an emoji in half', async () => {
+    const workspace = await createWorkspace(context);
+    const source = await postSource(workspace);
+    const inside = source.body.indexOf('📈') + 1;
+    const response = await workspace.owner.as.post(sourceHighlights(workspace.id, source.id), { start: inside, end: inside + 4 });
+    expect(response.statusCode).toBe(422);
+    expect(paths(response)).toEqual(['body.start']);
+  });
+});
+
+describe('the triage queue (untagged sources) through the sources API', () => {
+  it('drops a source from ?untagged=true once one of its highlights carries a tag', async () => {
+    const workspace = await createWorkspace(context);
+    const [first, second] = [await createSource(context, workspace), await createSource(context, workspace)];
+    const tag = await createTag(context, workspace);
+    const untagged = async () =>
+      ((await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources?untagged=true&kind=ticket`)).json().items as Array<{ id: string }>).map((item) => item.id).sort();
+    expect(await untagged()).toEqual([first.id, second.id].sort());
+    // A highlight without a tag leaves it in the queue; a tagged one takes it out.
+    await workspace.owner.as.post(sourceHighlights(workspace.id, first.id), { whole: true });
+    expect(await untagged()).toEqual([first.id, second.id].sort());
+    await workspace.owner.as.post(sourceHighlights(workspace.id, first.id), { whole: true, tagIds: [tag.id] });
+    expect(await untagged()).toEqual([second.id]);
+  });
+});
+
+describe('PATCH and DELETE /highlights/:id', () => {
+  it('recomputes the quote when the range changes and replaces the tag set', async () => {
+    const workspace = await createWorkspace(context);
+    const source = await createSource(context, workspace, { body: 'alpha beta gamma delta' });
+    const [a, b] = [await createTag(context, workspace, { name: 'a' }), await createTag(context, workspace, { name: 'b' })];
+    const created = (await workspace.owner.as.post(sourceHighlights(workspace.id, source.id), { start: 0, end: 5, tagIds: [a.id] })).json();
+    const response = await workspace.owner.as.patch(highlightUrl(workspace.id, created.id), { start: 6, end: 16, tagIds: [b.id], note: 'moved' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ start: 6, end: 16, quote: 'beta gamma', note: 'moved', tags: [{ id: b.id }] });
+    expect((await tagNamesOf(created.id)).tagNames).toBe('b');
+    const cleared = await workspace.owner.as.patch(highlightUrl(workspace.id, created.id), { note: null, tagIds: [] });
+    expect(cleared.json()).toMatchObject({ quote: 'beta gamma', note: null, tags: [] });
+    expect((await tagNamesOf(created.id)).tagNames).toBe('');
+  });
+
+  it('answers 422 when the new range does not fit', async () => {
+    const workspace = await createWorkspace(context);
+    const source = await createSource(context, workspace, { body: 'short' });
+    const highlight = await createHighlight(context, workspace, source, { start: 0, end: 3 });
+    const response = await workspace.owner.as.patch(highlightUrl(workspace.id, highlight.id), { end: 99 });
+    expect(response.statusCode).toBe(422);
+    expect(paths(response)).toEqual(['body.end']);
+  });
+
+  it('lets a contributor change and delete their own highlight, but not another’s (403); a researcher can', async () => {
+    const workspace = await createWorkspace(context);
+    const source = await createSource(context, workspace);
+    const contributor = await createMember(context, workspace, 'contributor');
+    const researcher = await createMember(context, workspace, 'researcher');
+    const own = (await contributor.as.post(sourceHighlights(workspace.id, source.id), { start: 0, end: 4 })).json();
+    const ownersHighlight = await createHighlight(context, workspace, source, { start: 0, end: 10 });
+    expect((await contributor.as.patch(highlightUrl(workspace.id, own.id), { note: 'mine' })).statusCode).toBe(200);
+    expect((await contributor.as.patch(highlightUrl(workspace.id, ownersHighlight.id), { note: 'theirs' })).statusCode).toBe(403);
+    expect((await contributor.as.delete(highlightUrl(workspace.id, ownersHighlight.id))).statusCode).toBe(403);
+    expect((await researcher.as.patch(highlightUrl(workspace.id, ownersHighlight.id), { note: 'ok' })).statusCode).toBe(200);
+    expect((await researcher.as.delete(highlightUrl(workspace.id, own.id))).statusCode).toBe(204);
+    expect((await contributor.as.delete(highlightUrl(workspace.id, own.id))).statusCode).toBe(404);
+  });
+
+  it('moves a deleted highlight to the trash, out of lists, and restores it', async () => {
+    const workspace = await createWorkspace(context);
+    const source = await createSource(context, workspace);
+    const highlight = await createHighlight(context, workspace, source, { start: 0, end: 10 });
+    expect((await workspace.owner.as.delete(highlightUrl(workspace.id, highlight.id))).statusCode).toBe(204);
+    expect((await tagNamesOf(highlight.id)).deletedAt).not.toBeNull();
+    const listed = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/highlights`);
+    expect(listed.json().items).toEqual([]);
+    expect((await workspace.owner.as.patch(highlightUrl(workspace.id, highlight.id), { note: 'x' })).statusCode).toBe(404);
+    const restored = await workspace.owner.as.post(`${highlightUrl(workspace.id, highlight.id)}/restore`);
+    expect(restored.statusCode).toBe(200);
+    expect(restored.json()).toMatchObject({ id: highlight.id, quote: highlight.quote });
+    expect((await workspace.owner.as.get(`/api/workspaces/${workspace.id}/highlights`)).json().items).toHaveLength(1);
+    const actions = (await context.db.select().from(auditEvents).where(eq(auditEvents.objectId, highlight.id))).map((event) => event.action);
+    expect(actions.sort()).toEqual(['highlight.delete', 'highlight.restore']);
+  });
+
+  it('answers 404 for a highlight of another workspace', async () => {
+    const workspace = await createWorkspace(context);
+    const other = await createWorkspace(context);
+    const foreign = await createHighlight(context, other, await createSource(context, other), { start: 0, end: 3 });
+    expect((await workspace.owner.as.patch(highlightUrl(workspace.id, foreign.id), { note: 'x' })).statusCode).toBe(404);
+    expect((await workspace.owner.as.delete(highlightUrl(workspace.id, foreign.id))).statusCode).toBe(404);
+    expect((await workspace.owner.as.post(`${highlightUrl(workspace.id, foreign.id)}/restore`)).statusCode).toBe(404);
+  });
+
+  it('answers 400 naming unknown fields', async () => {
+    const workspace = await createWorkspace(context);
+    const highlight = await createHighlight(context, workspace, await createSource(context, workspace), { start: 0, end: 3 });
+    const response = await workspace.owner.as.patch(highlightUrl(workspace.id, highlight.id), { quote: 'forged', start: 'one' });
+    expect(response.statusCode).toBe(400);
+    expect(paths(response)).toEqual(expect.arrayContaining(['body', 'body.start']));
+  });
+});
+
+describe('GET /highlights', () => {
+  it('lists highlights newest first with their source and customer, filtered and paged', async () => {
+    const workspace = await createWorkspace(context);
+    const [company] = await context.db.insert(companies).values({ workspaceId: workspace.id, name: 'Initech', segment: 'Enterprise' }).returning();
+    const customer = await createCustomer(context, workspace, { companyId: company!.id });
+    const interview = await createSource(context, workspace, { kind: 'interview', body: 'Billing is confusing every month.', customerId: customer.id, occurredAt: new Date('2024-03-01T00:00:00Z') });
+    const ticket = await createSource(context, workspace, { kind: 'ticket', body: 'Export keeps timing out.', occurredAt: new Date('2024-06-01T00:00:00Z') });
+    const billing = await createTag(context, workspace, { name: 'billing' });
+    const first = await createHighlight(context, workspace, interview, { start: 0, end: 7, tagIds: [billing.id] });
+    const second = await createHighlight(context, workspace, ticket, { start: 0, end: 6 });
+    const base = `/api/workspaces/${workspace.id}/highlights`;
+
+    const all = (await workspace.owner.as.get(base)).json();
+    expect(all.total).toBe(2);
+    expect(all.items.map((item: { id: string }) => item.id)).toEqual([second.id, first.id]);
+    expect(all.items[1]).toMatchObject({
+      quote: 'Billing',
+      tags: [{ id: billing.id, name: 'billing' }],
+      source: { id: interview.id, kind: 'interview', title: interview.title },
+      customer: { id: customer.id, company: { name: 'Initech', segment: 'Enterprise' } },
+    });
+    expect(all.items[0].customer).toBeNull();
+
+    const only = async (query: string) => (await workspace.owner.as.get(`${base}?${query}`)).json().items.map((item: { id: string }) => item.id);
+    expect(await only(`tagId=${billing.id}`)).toEqual([first.id]);
+    expect(await only('sourceKind=ticket,survey_response')).toEqual([second.id]);
+    expect(await only(`customerId=${customer.id}`)).toEqual([first.id]);
+    expect(await only('segment=enterprise')).toEqual([first.id]);
+    expect(await only('from=2024-05-01T00:00:00Z')).toEqual([second.id]);
+    expect(await only('to=2024-05-01T00:00:00Z')).toEqual([first.id]);
+    expect(await only('q=billing')).toEqual([first.id]);
+    expect(await only(`sourceId=${ticket.id}`)).toEqual([second.id]);
+
+    const page1 = (await workspace.owner.as.get(`${base}?limit=1`)).json();
+    expect(page1.items.map((item: { id: string }) => item.id)).toEqual([second.id]);
+    const page2 = (await workspace.owner.as.get(`${base}?limit=1&cursor=${page1.nextCursor}`)).json();
+    expect(page2.items.map((item: { id: string }) => item.id)).toEqual([first.id]);
+    expect(page2.nextCursor).toBeNull();
+  });
+
+  it('answers 400 for invalid filters and 404 for another workspace', async () => {
+    const workspace = await createWorkspace(context);
+    const other = await createWorkspace(context);
+    const response = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/highlights?sourceKind=podcast&tagId=1&limit=0`);
+    expect(response.statusCode).toBe(400);
+    expect(paths(response)).toEqual(expect.arrayContaining(['query.sourceKind.0', 'query.tagId', 'query.limit']));
+    expect((await workspace.owner.as.get(`/api/workspaces/${other.id}/highlights`)).statusCode).toBe(404);
+  });
+});
+
+describe('POST /highlights/bulk', () => {
+  it('adds and removes tags on many highlights at once and keeps tag names in step', async () => {
+    const workspace = await createWorkspace(context);
+    const source = await createSource(context, workspace);
+    const [keep, drop, add] = [await createTag(context, workspace, { name: 'keep' }), await createTag(context, workspace, { name: 'drop' }), await createTag(context, workspace, { name: 'add' })];
+    const rows = [
+      await createHighlight(context, workspace, source, { start: 0, end: 5, tagIds: [keep.id, drop.id] }),
+      await createHighlight(context, workspace, source, { start: 5, end: 9, tagIds: [drop.id] }),
+      await createHighlight(context, workspace, source, { start: 9, end: 12, tagIds: [add.id] }),
+    ];
+    const response = await workspace.owner.as.post(`/api/workspaces/${workspace.id}/highlights/bulk`, {
+      highlightIds: rows.map((row) => row.id),
+      addTagIds: [add.id],
+      removeTagIds: [drop.id],
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ updated: 3 });
+    expect(await Promise.all(rows.map(async (row) => (await tagNamesOf(row.id)).tagNames))).toEqual(['add keep', 'add', 'add']);
+    const [event] = await context.db.select().from(auditEvents).where(eq(auditEvents.action, 'highlight.bulk_tag'));
+    expect(event?.summary).toBe('Added “add” and removed “drop” on 3 highlights');
+  });
+
+  it('answers 404 when a highlight or tag belongs to another workspace, changing nothing', async () => {
+    const workspace = await createWorkspace(context);
+    const other = await createWorkspace(context);
+    const tag = await createTag(context, workspace);
+    const mine = await createHighlight(context, workspace, await createSource(context, workspace), { start: 0, end: 3 });
+    const foreign = await createHighlight(context, other, await createSource(context, other), { start: 0, end: 3 });
+    const url = `/api/workspaces/${workspace.id}/highlights/bulk`;
+    const response = await workspace.owner.as.post(url, { highlightIds: [mine.id, foreign.id], addTagIds: [tag.id] });
+    expect(response.statusCode).toBe(404);
+    expect(paths(response)).toEqual(['body.highlightIds']);
+    const foreignTag = await createTag(context, other);
+    expect((await workspace.owner.as.post(url, { highlightIds: [mine.id], addTagIds: [foreignTag.id] })).statusCode).toBe(404);
+    expect((await tagNamesOf(mine.id)).tagNames).toBe('');
+  });
+
+  it('refuses a contributor changing others’ highlights (403) and a tag both added and removed (400)', async () => {
+    const workspace = await createWorkspace(context);
+    const tag = await createTag(context, workspace);
+    const contributor = await createMember(context, workspace, 'contributor');
+    const highlight = await createHighlight(context, workspace, await createSource(context, workspace), { start: 0, end: 3 });
+    const url = `/api/workspaces/${workspace.id}/highlights/bulk`;
+    expect((await contributor.as.post(url, { highlightIds: [highlight.id], addTagIds: [tag.id] })).statusCode).toBe(403);
+    const both = await workspace.owner.as.post(url, { highlightIds: [highlight.id], addTagIds: [tag.id], removeTagIds: [tag.id] });
+    expect(both.statusCode).toBe(400);
+    expect(paths(both)).toEqual(['body.removeTagIds']);
+    const viewer = await createMember(context, workspace, 'viewer');
+    expect((await viewer.as.post(url, { highlightIds: [highlight.id], addTagIds: [tag.id] })).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,112 @@
+import { and, asc, count, desc, eq, gt, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { importRejections, imports, users } from '../../db/schema/index.js';
+import { cursorText, olderThan } from '../../lib/cursor.js';
+
+export type ImportRow = typeof imports.$inferSelect;
+export type NewImport = typeof imports.$inferInsert;
+export type NewRejection = Omit<typeof importRejections.$inferInsert, 'id' | 'createdAt'>;
+
+/** What one committed batch adds to an import's counts. */
+export type CountsDelta = { total: number; created: number; updated: number; rejected: number; redacted: number; progress: number };
+
+const LIVE_STATUSES = ['queued', 'running'] as const;
+
+export async function insert(executor: Executor, values: NewImport) {
+  const [row] = await executor.insert(imports).values(values).returning();
+  return row!;
+}
+
+export async function findById(executor: Executor, workspaceId: string, id: string) {
+  const [row] = await executor
+    .select({ import: imports, creatorName: users.name })
+    .from(imports)
+    .leftJoin(users, eq(users.id, imports.createdBy))
+    .where(and(eq(imports.workspaceId, workspaceId), eq(imports.id, id)));
+  return row;
+}
+
+export async function list(executor: Executor, workspaceId: string, limit: number, after?: Array<string | number | null>) {
+  return executor
+    .select({ import: imports, creatorName: users.name, cursorAt: cursorText(imports.createdAt) })
+    .from(imports)
+    .leftJoin(users, eq(users.id, imports.createdBy))
+    .where(and(eq(imports.workspaceId, workspaceId), olderThan(imports.createdAt, imports.id, after)))
+    .orderBy(desc(imports.createdAt), desc(imports.id))
+    .limit(limit + 1);
+}
+
+export async function update(executor: Executor, workspaceId: string, id: string, values: Partial<NewImport>) {
+  const [row] = await executor
+    .update(imports)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(imports.workspaceId, workspaceId), eq(imports.id, id)))
+    .returning();
+  return row!;
+}
+
+/** Adds a batch's counts in SQL, so the row never goes back in time whatever the order of writes. */
+export async function addCounts(executor: Executor, workspaceId: string, id: string, delta: CountsDelta) {
+  await executor
+    .update(imports)
+    .set({
+      total: sql`${imports.total} + ${delta.total}`,
+      created: sql`${imports.created} + ${delta.created}`,
+      updated: sql`${imports.updated} + ${delta.updated}`,
+      rejected: sql`${imports.rejected} + ${delta.rejected}`,
+      redacted: sql`${imports.redacted} + ${delta.redacted}`,
+      progress: sql`greatest(${imports.progress}, ${delta.progress})`,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(imports.workspaceId, workspaceId), eq(imports.id, id)));
+}
+
+export async function insertRejections(executor: Executor, rows: NewRejection[]) {
+  if (rows.length) await executor.insert(importRejections).values(rows);
+}
+
+export async function listRejections(executor: Executor, workspaceId: string, importId: string, limit: number, after?: { line: number; id: string }) {
+  return executor
+    .select({ id: importRejections.id, line: importRejections.line, message: importRejections.message, raw: importRejections.raw })
+    .from(importRejections)
+    .where(
+      and(
+        eq(importRejections.workspaceId, workspaceId),
+        eq(importRejections.importId, importId),
+        after ? or(gt(importRejections.line, after.line), and(eq(importRejections.line, after.line), gt(importRejections.id, after.id))) : undefined,
+      ),
+    )
+    .orderBy(asc(importRejections.line), asc(importRejections.id))
+    .limit(limit);
+}
+
+export async function countRejections(executor: Executor, workspaceId: string, importId: string): Promise<number> {
+  const [row] = await executor
+    .select({ count: count() })
+    .from(importRejections)
+    .where(and(eq(importRejections.workspaceId, workspaceId), eq(importRejections.importId, importId)));
+  return row?.count ?? 0;
+}
+
+/** Keeps imports this process is running from looking abandoned. */
+export async function touch(executor: Executor, ids: string[]) {
+  if (ids.length) await executor.update(imports).set({ updatedAt: new Date() }).where(inArray(imports.id, ids));
+}
+
+/**
+ * Fails imports that nobody is running any more: queued or running, and not written for
+ * `staleBefore`. Maintenance across every workspace, the one query here without a workspace.
+ */
+export async function failAbandoned(executor: Executor, staleBefore: Date, runningHere: string[], failure: string) {
+  return executor
+    .update(imports)
+    .set({ status: 'failed', failure, finishedAt: new Date(), updatedAt: new Date() })
+    .where(
+      and(
+        inArray(imports.status, [...LIVE_STATUSES]),
+        lt(imports.updatedAt, staleBefore),
+        runningHere.length ? notInArray(imports.id, runningHere) : undefined,
+      ),
+    )
+    .returning({ id: imports.id });
+}

@@ -1,0 +1,171 @@
+import type { Readable } from 'node:stream';
+import {
+  IMPORT_ERRORS_SHOWN,
+  PREVIEW_TEXT_LENGTH,
+  PREVIEW_TURNS,
+  type Import,
+  type ImportFormat,
+  type ImportOptions,
+  type ImportPreview,
+  type ImportPreviewSource,
+  type ImportStarted,
+  type ImportSummary,
+  type Page,
+  type PageQuery,
+} from '@cairn/shared';
+import type { Db, Executor } from '../../db/client.js';
+import { AppError, notFound } from '../../errors.js';
+import { ImportFileError, previewFile, type ByteSource, type ImportedSource, type ImportRow } from '../../importers/index.js';
+import { decodeCursor, pageFrom } from '../../lib/cursor.js';
+import { iso } from '../../lib/dates.js';
+import type { WorkspaceActor } from '../../plugins/auth.js';
+import * as importsRepository from './imports.repository.js';
+import { runImport, toImporterOptions, type CsvLayout, type ImportJob, type ImportLogger, type ImportScheduler } from './imports.runner.js';
+import { streamRejectedCsv } from './rejected-csv.js';
+
+type ImportWithCreator = NonNullable<Awaited<ReturnType<typeof importsRepository.findById>>>;
+
+/** The file an upload or the sample data hands over, already on disk. */
+export type StoredFile = { format: ImportFormat; fileName: string; filePath: string; options: ImportOptions; removeFile?: () => Promise<void> };
+
+const REJECTIONS_PAGE = 1_000;
+
+function presentSummary({ import: row, creatorName }: ImportWithCreator): ImportSummary {
+  return {
+    id: row.id,
+    format: row.format,
+    fileName: row.fileName,
+    status: row.status,
+    progress: Math.min(1, Math.max(0, row.progress)),
+    counts: { total: row.total, created: row.created, updated: row.updated, unchanged: row.total - row.created - row.updated - row.rejected, rejected: row.rejected },
+    redactPii: row.options.redactPii === true,
+    redacted: row.redacted,
+    failure: row.failure,
+    createdBy: row.createdBy ? { id: row.createdBy, name: creatorName ?? 'deleted user' } : null,
+    createdAt: iso(row.createdAt),
+    finishedAt: iso(row.finishedAt),
+  };
+}
+
+async function loadImport(executor: Executor, workspaceId: string, id: string): Promise<ImportWithCreator> {
+  const row = await importsRepository.findById(executor, workspaceId, id);
+  if (!row) throw notFound('Import');
+  return row;
+}
+
+async function createImport(db: Db, actor: WorkspaceActor, file: StoredFile): Promise<ImportJob> {
+  const row = await importsRepository.insert(db, {
+    workspaceId: actor.workspaceId,
+    format: file.format,
+    fileName: file.fileName,
+    options: file.options,
+    status: 'queued',
+    createdBy: actor.userId,
+  });
+  return { importId: row.id, actor, ...file };
+}
+
+/** Records the import and hands it to the background scheduler: the caller gets 202 at once. */
+export async function startImport(db: Db, scheduler: ImportScheduler, actor: WorkspaceActor, file: StoredFile): Promise<ImportStarted> {
+  const job = await createImport(db, actor, file);
+  scheduler.start(job);
+  return { id: job.importId, status: 'queued' };
+}
+
+/** Imports a file that is already on the server (the sample data) and waits for the outcome. */
+export async function importStoredFile(db: Db, actor: WorkspaceActor, file: StoredFile, log: ImportLogger): Promise<ImportSummary> {
+  const job = await createImport(db, actor, file);
+  await runImport(db, job, log);
+  return presentSummary(await loadImport(db, actor.workspaceId, job.importId));
+}
+
+export async function getImport(db: Db, actor: WorkspaceActor, id: string): Promise<Import> {
+  const row = await loadImport(db, actor.workspaceId, id);
+  const [errors, errorsTotal] = await Promise.all([
+    importsRepository.listRejections(db, actor.workspaceId, id, IMPORT_ERRORS_SHOWN),
+    importsRepository.countRejections(db, actor.workspaceId, id),
+  ]);
+  return { ...presentSummary(row), errors: errors.map(({ line, message }) => ({ line, message })), errorsTotal };
+}
+
+export async function listImports(db: Db, actor: WorkspaceActor, query: PageQuery): Promise<Page<ImportSummary>> {
+  const after = decodeCursor(query.cursor, 2);
+  const rows = await importsRepository.list(db, actor.workspaceId, query.limit, after);
+  return pageFrom(rows, query.limit, presentSummary, (row) => [row.cursorAt, row.import.id]);
+}
+
+/** rejected.csv of one import, streamed page by page from the database. */
+export async function exportRejectedRows(db: Db, actor: WorkspaceActor, id: string): Promise<{ fileName: string; stream: Readable }> {
+  const { import: row } = await loadImport(db, actor.workspaceId, id);
+  const layout = (row.options.detected as CsvLayout | undefined) ?? null;
+  async function* pages() {
+    let after: { line: number; id: string } | undefined;
+    for (;;) {
+      const page = await importsRepository.listRejections(db, actor.workspaceId, id, REJECTIONS_PAGE, after);
+      if (page.length) yield page;
+      if (page.length < REJECTIONS_PAGE) return;
+      const last = page[page.length - 1]!;
+      after = { line: last.line, id: last.id };
+    }
+  }
+  const baseName = row.fileName.replace(/\.[^.]*$/, '') || 'import';
+  return { fileName: `${baseName}-rejected.csv`, stream: streamRejectedCsv(layout, pages()) };
+}
+
+function cut(text: string, length = PREVIEW_TEXT_LENGTH): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}
+
+function presentPreviewSource(line: number, source: ImportedSource): ImportPreviewSource {
+  const segments = source.segments ?? [];
+  return {
+    line,
+    kind: source.kind,
+    title: source.title,
+    body: cut(source.body),
+    occurredAt: iso(source.occurredAt),
+    externalId: source.externalId,
+    customer: source.customer
+      ? { email: source.customer.email ?? null, name: source.customer.name ?? null, company: source.customer.company?.name ?? null }
+      : null,
+    turns: segments.slice(0, PREVIEW_TURNS).map((segment) => ({
+      speaker: segment.speaker,
+      startMs: segment.startMs,
+      text: cut(source.body.slice(segment.start, segment.end)),
+      interviewer: segment.interviewer === true,
+    })),
+    turnCount: segments.length,
+  };
+}
+
+function presentParsedRows(rows: ImportRow[]): Pick<ImportPreview, 'sources' | 'errors'> {
+  const sources = rows.flatMap((row) => ('sources' in row ? row.sources.map((source) => presentPreviewSource(row.line, source)) : []));
+  const errors = rows.flatMap((row) =>
+    'error' in row ? [{ line: row.line, message: row.error }] : row.sources.flatMap((source) => source.warnings ?? []),
+  );
+  return { sources, errors };
+}
+
+/** What an import would do, from the first rows only; nothing is stored. A broken file is a 422 saying why. */
+export async function previewImport(format: ImportFormat, fileName: string, bytes: ByteSource, options: ImportOptions): Promise<ImportPreview> {
+  try {
+    const preview = await previewFile(format, fileName, bytes, toImporterOptions(options));
+    if ('parsed' in preview) {
+      return { format, encoding: null, delimiter: null, columns: [], labels: [], rows: [], suggestedMapping: null, ...presentParsedRows(preview.parsed) };
+    }
+    return {
+      format,
+      encoding: preview.encoding,
+      delimiter: preview.delimiter,
+      columns: preview.columns,
+      labels: preview.labels,
+      rows: preview.rows,
+      suggestedMapping: preview.suggestedMapping,
+      sources: [],
+      errors: [],
+    };
+  } catch (error) {
+    if (error instanceof ImportFileError) throw new AppError('unprocessable', error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,443 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { ImportPreviewSchema, ImportSchema, ImportSummarySchema, pageOf, type Import, type ImportFormat } from '@cairn/shared';
+import { buildApp } from '../../app.js';
+import { loadConfig } from '../../config.js';
+import { imports } from '../../db/schema/index.js';
+import { anonymous, useTestApp, type Caller } from '../../../test/app.js';
+import { createMember, createTokenCaller, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
+
+const context = useTestApp();
+
+const DATASETS = new URL('../../../../../shared/datasets/', import.meta.url);
+const readDataset = (relativePath: string) => fs.readFileSync(fileURLToPath(new URL(relativePath, DATASETS)));
+
+type UploadFile = { name: string; content: Buffer | string };
+
+/** A multipart body as a browser sends it: the fields first, then the file. */
+function multipart(fields: Record<string, string>, file?: UploadFile) {
+  const boundary = `----cairn${crypto.randomBytes(8).toString('hex')}`;
+  const parts: Buffer[] = Object.entries(fields).map(([name, value]) =>
+    Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+  );
+  if (file) {
+    parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${file.name}"\r\ncontent-type: application/octet-stream\r\n\r\n`));
+    parts.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content));
+    parts.push(Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+function upload(caller: Caller, ws: string, format: string, file: UploadFile, options?: unknown, path = 'imports') {
+  const fields: Record<string, string> = { format };
+  if (options !== undefined) fields.options = typeof options === 'string' ? options : JSON.stringify(options);
+  const body = multipart(fields, file);
+  return caller.request('POST', `/api/workspaces/${ws}/${path}`, body.payload, body.headers);
+}
+
+/** Polls the import until it ends; imports run in the background of the server. */
+async function waitForImport(caller: Caller, ws: string, id: string, timeoutMs = 25_000): Promise<Import> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await caller.get(`/api/workspaces/${ws}/imports/${id}`);
+    expect(response.statusCode).toBe(200);
+    const found = ImportSchema.parse(response.json());
+    if (found.status === 'done' || found.status === 'failed') return found;
+    if (Date.now() > deadline) throw new Error(`import ${id} still ${found.status} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+async function importFile(workspace: TestWorkspace, format: ImportFormat, file: UploadFile, options?: unknown): Promise<Import> {
+  const response = await upload(workspace.owner.as, workspace.id, format, file, options);
+  expect(response.statusCode, response.body).toBe(202);
+  expect(response.json()).toMatchObject({ status: 'queued' });
+  return waitForImport(workspace.owner.as, workspace.id, response.json().id);
+}
+
+async function countSources(caller: Caller, ws: string, query = '') {
+  const response = await caller.get(`/api/workspaces/${ws}/sources?limit=500${query}`);
+  expect(response.statusCode).toBe(200);
+  return response.json().items.length as number;
+}
+
+const TICKETS_CSV = [
+  'Ticket ID,Subject,Description,Requester Email,Requester,Company,Created,Priority,Status,Tags',
+  'T-1,Export fails,"The CSV export fails when I pick a year, every time.",ana@example.com,Ana Lima,Acme,2024-03-01,high,open,export;bug',
+  'T-2,Slow search,Search takes ten seconds on our workspace.,bo@example.com,Bo Chen,Globex,2024-03-02,normal,open,search',
+  'T-3,Bad email,"This row has a broken email address",not-an-email,Cy,Acme,2024-03-03,low,open,',
+  'T-4,SSO,"We need SAML single sign-on before we can roll out to the team.",ana@example.com,Ana Lima,Acme,2024-03-04,high,pending,sso',
+].join('\n');
+
+describe('POST /imports (upload)', () => {
+  it('imports a tickets CSV in the background and reports created and rejected rows with their lines', async () => {
+    const workspace = await createWorkspace(context);
+    const done = await importFile(workspace, 'tickets-csv', { name: 'tickets.csv', content: TICKETS_CSV });
+    expect(done).toMatchObject({ status: 'done', progress: 1, format: 'tickets-csv', fileName: 'tickets.csv', failure: null });
+    expect(done.counts).toEqual({ total: 4, created: 3, updated: 0, unchanged: 0, rejected: 1 });
+    expect(done.errors).toEqual([{ line: 4, message: expect.stringContaining('not an email') }]);
+    expect(done.errorsTotal).toBe(1);
+    expect(done.createdBy).toEqual({ id: workspace.owner.id, name: workspace.owner.name });
+    expect(done.finishedAt).not.toBeNull();
+    expect(await countSources(workspace.owner.as, workspace.id, `&importId=${done.id}`)).toBe(3);
+  });
+
+  it('creates nothing new when the same file is imported again', async () => {
+    const workspace = await createWorkspace(context);
+    await importFile(workspace, 'tickets-csv', { name: 'tickets.csv', content: TICKETS_CSV });
+    const again = await importFile(workspace, 'tickets-csv', { name: 'tickets.csv', content: TICKETS_CSV });
+    expect(again.counts).toEqual({ total: 4, created: 0, updated: 0, unchanged: 3, rejected: 1 });
+    expect(await countSources(workspace.owner.as, workspace.id)).toBe(3);
+  });
+
+  it('keeps identical rows of a file without ids as separate sources, and still creates nothing on re-import', async () => {
+    const workspace = await createWorkspace(context);
+    const csv = 'text\nMy card has not arrived yet.\nMy card has not arrived yet.\nHow do I top up?\n';
+    expect((await importFile(workspace, 'tickets-csv', { name: 'queries.csv', content: csv })).counts.created).toBe(3);
+    expect((await importFile(workspace, 'tickets-csv', { name: 'queries.csv', content: csv })).counts).toMatchObject({ created: 0, unchanged: 3 });
+  });
+
+  it('updates a row whose content changed under the same ticket id', async () => {
+    const workspace = await createWorkspace(context);
+    await importFile(workspace, 'tickets-csv', { name: 'tickets.csv', content: TICKETS_CSV });
+    const edited = TICKETS_CSV.replace('Search takes ten seconds', 'Search takes twenty seconds');
+    const again = await importFile(workspace, 'tickets-csv', { name: 'tickets.csv', content: edited });
+    expect(again.counts).toEqual({ total: 4, created: 0, updated: 1, unchanged: 2, rejected: 1 });
+  });
+
+  it('uses the mapping it is given, and redacts PII when asked, counting the redactions', async () => {
+    const workspace = await createWorkspace(context);
+    const csv = 'Nummer;Nachricht;Kunde\n7;"Call me on +44 20 7946 0958 or write to jo@example.org";jo@example.org\n';
+    const done = await importFile(workspace, 'tickets-csv', { name: 'export.csv', content: csv }, {
+      mapping: { externalId: 'Nummer', body: 'Nachricht', requesterEmail: 'Kunde' },
+      redactPii: true,
+    });
+    // Two matches in the body, and the same two in the title made from it.
+    expect(done).toMatchObject({ status: 'done', redactPii: true, redacted: 4, counts: { created: 1 } });
+    const list = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources?importId=${done.id}`);
+    const source = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources/${list.json().items[0].id}`);
+    expect(source.json()).toMatchObject({ externalId: '7', body: 'Call me on [phone] or write to [email]', customer: { email: 'jo@example.org' } });
+  });
+
+  it('fails a file with a mapped column it does not have, with one message, storing nothing', async () => {
+    const workspace = await createWorkspace(context);
+    const done = await importFile(workspace, 'tickets-csv', { name: 'tickets.csv', content: TICKETS_CSV }, { mapping: { body: 'Message' } });
+    expect(done.status).toBe('failed');
+    expect(done.failure).toMatch(/no such column.*Nothing was stored/);
+    expect(done.counts.total).toBe(0);
+    expect(await countSources(workspace.owner.as, workspace.id)).toBe(0);
+  });
+
+  it.each([
+    ['an empty file', 'tickets-csv', { name: 'empty.csv', content: '' }, /empty/],
+    ['binary garbage as a CSV', 'tickets-csv', { name: 'garbage.csv', content: crypto.randomBytes(4096) }, /not a text file/],
+    ['a .docx as a tickets CSV', 'tickets-csv', { name: 'tables.docx', content: readDataset('docx-mammoth/mammoth-tables.docx') }, /not a text file/],
+    ['a truncated .docx transcript', 'transcript', { name: 'interview.docx', content: readDataset('docx-mammoth/mammoth-tables.docx').subarray(0, 6000) }, /not a readable \.docx/],
+    ['Zendesk comments without their ticket', 'zendesk-json', { name: 'comments.json', content: readDataset('vendor-zendesk/go-zendesk-fixture-GET-ticket_comments.json') }, /comments without its ticket/],
+    ['JSON that is not JSON', 'intercom-json', { name: 'broken.json', content: '{"conversations": [' }, /not valid JSON/],
+  ])('fails %s with one clear message and stores nothing', async (_what, format, file, message) => {
+    const workspace = await createWorkspace(context);
+    const done = await importFile(workspace, format as ImportFormat, file);
+    expect(done.status).toBe('failed');
+    expect(done.failure).toMatch(message);
+    expect(done.failure).toContain('Nothing was stored');
+    expect(done.counts).toEqual({ total: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 });
+    expect(await countSources(workspace.owner.as, workspace.id)).toBe(0);
+  });
+
+  it('records an audit event when an import finishes, with its counts', async () => {
+    const workspace = await createWorkspace(context);
+    const done = await importFile(workspace, 'tickets-csv', { name: 'tickets.csv', content: TICKETS_CSV });
+    const audit = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/audit`);
+    expect(audit.json().items).toContainEqual(
+      expect.objectContaining({ action: 'import.complete', objectId: done.id, summary: expect.stringContaining('3 created, 0 updated, 0 unchanged, 1 rejected') }),
+    );
+  });
+
+  it('answers 400 naming format for an unknown or missing format', async () => {
+    const workspace = await createWorkspace(context);
+    const unknown = await upload(workspace.owner.as, workspace.id, 'excel', { name: 'a.csv', content: 'text\nhello' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors).toEqual([{ path: 'body.format', message: expect.stringContaining('tickets-csv') }]);
+    const body = multipart({}, { name: 'a.csv', content: 'text\nhello' });
+    const missing = await workspace.owner.as.request('POST', `/api/workspaces/${workspace.id}/imports`, body.payload, body.headers);
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().errors[0].path).toBe('body.format');
+  });
+
+  it('answers 400 naming options when they are not JSON, and the mapping field when it is wrong', async () => {
+    const workspace = await createWorkspace(context);
+    const notJson = await upload(workspace.owner.as, workspace.id, 'tickets-csv', { name: 'a.csv', content: 'text\nhello' }, '{mapping:');
+    expect(notJson.statusCode).toBe(400);
+    expect(notJson.json().errors).toEqual([{ path: 'body.options', message: expect.any(String) }]);
+    const badMapping = await upload(workspace.owner.as, workspace.id, 'tickets-csv', { name: 'a.csv', content: 'text\nhello' }, { mapping: { subject: 'text' }, redactPii: 'yes' });
+    expect(badMapping.statusCode).toBe(400);
+    expect(badMapping.json().errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['body.options.mapping.body', 'body.options.redactPii']));
+  });
+
+  it('answers 400 naming file when no file is attached, and 415 when the body is not multipart', async () => {
+    const workspace = await createWorkspace(context);
+    const body = multipart({ format: 'tickets-csv' });
+    const noFile = await workspace.owner.as.request('POST', `/api/workspaces/${workspace.id}/imports`, body.payload, body.headers);
+    expect(noFile.statusCode).toBe(400);
+    expect(noFile.json().errors[0].path).toBe('body.file');
+    const json = await workspace.owner.as.post(`/api/workspaces/${workspace.id}/imports`, { format: 'tickets-csv' });
+    expect(json.statusCode).toBe(415);
+  });
+
+  it('accepts uploads from a contributor API token', async () => {
+    const workspace = await createWorkspace(context);
+    const token = await createTokenCaller(context, workspace, 'contributor');
+    const response = await upload(token, workspace.id, 'tickets-csv', { name: 'tickets.csv', content: TICKETS_CSV });
+    expect(response.statusCode).toBe(202);
+    const done = await waitForImport(token, workspace.id, response.json().id);
+    expect(done).toMatchObject({ status: 'done', createdBy: null });
+  });
+
+  it('refuses viewers (403), strangers (404) and anonymous callers (401)', async () => {
+    const workspace = await createWorkspace(context);
+    const viewer = await createMember(context, workspace, 'viewer');
+    const stranger = (await createWorkspace(context)).owner;
+    const file = { name: 'tickets.csv', content: TICKETS_CSV };
+    expect((await upload(viewer.as, workspace.id, 'tickets-csv', file)).statusCode).toBe(403);
+    expect((await upload(stranger.as, workspace.id, 'tickets-csv', file)).statusCode).toBe(404);
+    expect((await upload(anonymous(context), workspace.id, 'tickets-csv', file)).statusCode).toBe(401);
+    expect((await upload(viewer.as, workspace.id, 'tickets-csv', file, undefined, 'imports/preview')).statusCode).toBe(403);
+  });
+});
+
+describe('the real files in shared/datasets', () => {
+  it('imports all 10,003 BANKING77 queries, and nothing new the second time', async () => {
+    const workspace = await createWorkspace(context);
+    const file = { name: 'train.csv', content: readDataset('banking77/train.csv') };
+    const first = await importFile(workspace, 'tickets-csv', file);
+    expect(first).toMatchObject({ status: 'done', counts: { total: 10_003, created: 10_003, updated: 0, unchanged: 0, rejected: 0 } });
+    const second = await importFile(workspace, 'tickets-csv', file);
+    expect(second.counts).toEqual({ total: 10_003, created: 0, updated: 0, unchanged: 10_003, rejected: 0 });
+  }, 120_000);
+
+  it.each([
+    ['ami-meetings/IS1001b.vtt'],
+    ['ami-meetings/IS1004b.vtt'],
+    ['ami-meetings/ES2005b.srt'],
+    ['ami-meetings/IS1002b.txt'],
+    ['ami-meetings/TS3008b.otter.txt'],
+    ['docx-mammoth/mammoth-footnotes.docx'],
+    ['docx-mammoth/mammoth-tables.docx'],
+  ])('imports the transcript %s as one interview, and nothing new the second time', async (path) => {
+    const workspace = await createWorkspace(context);
+    const file = { name: path.split('/')[1]!, content: readDataset(path) };
+    expect(await importFile(workspace, 'transcript', file)).toMatchObject({ status: 'done', counts: { total: 1, created: 1, rejected: 0 }, errorsTotal: 0 });
+    expect((await importFile(workspace, 'transcript', file)).counts).toMatchObject({ created: 0, unchanged: 1 });
+  });
+
+  it('keeps transcript options: title, date, customer and the interviewer’s turns marked', async () => {
+    const workspace = await createWorkspace(context);
+    const done = await importFile(workspace, 'transcript', { name: 'IS1002b.txt', content: readDataset('ami-meetings/IS1002b.txt') }, {
+      title: 'Remote control design review',
+      occurredAt: '2024-05-02',
+      customer: { email: 'pm@example.com', name: 'Pat Manager', company: 'Real Reaction' },
+      interviewer: 'Marketing',
+    });
+    const list = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources?importId=${done.id}`);
+    const source = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources/${list.json().items[0].id}`)).json();
+    expect(source).toMatchObject({ kind: 'interview', title: 'Remote control design review', occurredAt: '2024-05-02T00:00:00.000Z', customer: { email: 'pm@example.com', company: { name: 'Real Reaction' } } });
+    const marketing = source.segments.filter((segment: { speaker: string }) => segment.speaker === 'Marketing');
+    expect(marketing.length).toBeGreaterThan(0);
+    expect(marketing.every((segment: { interviewer?: boolean }) => segment.interviewer)).toBe(true);
+  });
+
+  it.each([
+    ['webvtt-wpt/timings-too-short.vtt', 30],
+    ['webvtt-wpt/arrows.vtt', 9],
+  ])('imports the valid cues of the malformed %s and lists each skipped cue by line', async (path, skipped) => {
+    const workspace = await createWorkspace(context);
+    const done = await importFile(workspace, 'transcript', { name: path.split('/')[1]!, content: readDataset(path) });
+    expect(done).toMatchObject({ status: 'done', counts: { created: 1, rejected: 0 }, errorsTotal: skipped });
+    expect(done.errors[0]).toEqual({ line: expect.any(Number), message: expect.stringContaining('skipped') });
+  });
+
+  it.each([
+    ['survey-qualtrics/qualtRics-sample.csv'],
+    ['survey-qualtrics/qualtRics-sample_legacy.csv'],
+  ])('imports the free-text answer of the Qualtrics export %s, and nothing new the second time', async (path) => {
+    const workspace = await createWorkspace(context);
+    const file = { name: path.split('/')[1]!, content: readDataset(path) };
+    expect(await importFile(workspace, 'survey-csv', file)).toMatchObject({ status: 'done', counts: { total: 1, created: 1, rejected: 0 } });
+    expect((await importFile(workspace, 'survey-csv', file)).counts).toMatchObject({ created: 0, unchanged: 1 });
+  });
+
+  it.each([
+    ['vendor-zendesk/zendesk_api_client_rb-tickets-recent.json', 'zendesk-json', 4],
+    ['vendor-zendesk/go-zendesk-fixture-GET-tickets.json', 'zendesk-json', 2],
+  ])('imports the tickets of %s, and nothing new the second time', async (path, format, tickets) => {
+    const workspace = await createWorkspace(context);
+    const file = { name: path.split('/')[1]!, content: readDataset(path) };
+    expect(await importFile(workspace, format as ImportFormat, file)).toMatchObject({ status: 'done', counts: { total: tickets, created: tickets, rejected: 0 } });
+    expect((await importFile(workspace, format as ImportFormat, file)).counts).toMatchObject({ created: 0, unchanged: tickets });
+  });
+
+  it.each([
+    ['vendor-intercom/intercom-openapi-2.14-retrieve-conversation-example.json'],
+    ['vendor-intercom/intercom-openapi-2.14-list-conversations-example.json'],
+  ])('rejects the Intercom conversation of %s, which has no customer message, by its line', async (path) => {
+    const workspace = await createWorkspace(context);
+    const done = await importFile(workspace, 'intercom-json', { name: path.split('/')[1]!, content: readDataset(path) });
+    expect(done).toMatchObject({ status: 'done', counts: { total: 1, created: 0, rejected: 1 } });
+    expect(done.errors).toEqual([{ line: 1, message: expect.stringContaining('no message from the customer') }]);
+  });
+
+  it('matches one customer across formats: the email of a CSV requester and of a Zendesk requester', async () => {
+    const workspace = await createWorkspace(context);
+    const csv = 'id,body,email,name\nC-1,"The Terraform provider cannot create tickets.",NUKOSUKE@lavabit.com,Yosuke\n';
+    await importFile(workspace, 'tickets-csv', { name: 'tickets.csv', content: csv });
+    await importFile(workspace, 'zendesk-json', { name: 'tickets.json', content: readDataset('vendor-zendesk/go-zendesk-fixture-GET-tickets.json') });
+    const customers = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/customers`);
+    expect(customers.json().items).toEqual([expect.objectContaining({ email: 'nukosuke@lavabit.com', externalId: '377922500012', evidence: expect.objectContaining({ sources: 3 }) })]);
+  });
+});
+
+describe('GET /imports and /imports/:id', () => {
+  it('lists the import history newest first, page by page', async () => {
+    const workspace = await createWorkspace(context);
+    const ids: string[] = [];
+    for (const name of ['one.csv', 'two.csv', 'three.csv']) ids.push((await importFile(workspace, 'tickets-csv', { name, content: 'text\nhello there' })).id);
+    const first = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/imports?limit=2`);
+    expect(first.statusCode).toBe(200);
+    const page = pageOf(ImportSummarySchema).parse(first.json());
+    expect(page.items.map((item) => item.fileName)).toEqual(['three.csv', 'two.csv']);
+    const second = pageOf(ImportSummarySchema).parse((await workspace.owner.as.get(`/api/workspaces/${workspace.id}/imports?limit=2&cursor=${page.nextCursor}`)).json());
+    expect(second).toMatchObject({ items: [{ id: ids[0], fileName: 'one.csv' }], nextCursor: null });
+  });
+
+  it('answers 404 for an import of another workspace, and 400 for a malformed id', async () => {
+    const workspace = await createWorkspace(context);
+    const other = await createWorkspace(context);
+    const theirs = await importFile(other, 'tickets-csv', { name: 'theirs.csv', content: 'text\nsecret' });
+    expect((await workspace.owner.as.get(`/api/workspaces/${workspace.id}/imports/${theirs.id}`)).statusCode).toBe(404);
+    expect((await workspace.owner.as.get(`/api/workspaces/${workspace.id}/imports/${theirs.id}/rejected.csv`)).statusCode).toBe(404);
+    const malformed = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/imports/nope`);
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().errors[0].path).toBe('params.id');
+  });
+
+  it('lets viewers read imports', async () => {
+    const workspace = await createWorkspace(context);
+    const viewer = await createMember(context, workspace, 'viewer');
+    const done = await importFile(workspace, 'tickets-csv', { name: 'tickets.csv', content: TICKETS_CSV });
+    expect((await viewer.as.get(`/api/workspaces/${workspace.id}/imports`)).statusCode).toBe(200);
+    expect((await viewer.as.get(`/api/workspaces/${workspace.id}/imports/${done.id}`)).statusCode).toBe(200);
+    expect((await anonymous(context).get(`/api/workspaces/${workspace.id}/imports`)).statusCode).toBe(401);
+  });
+});
+
+describe('GET /imports/:id/rejected.csv', () => {
+  it('gives the rejected rows back under the original header, with line and reason, quoted correctly', async () => {
+    const workspace = await createWorkspace(context);
+    const csv = 'id;text;email\n1;"Fine; really";a@example.com\n2;"Broken ""quoted"" email";nope\n3;;b@example.com\n';
+    const done = await importFile(workspace, 'tickets-csv', { name: 'export.csv', content: csv }, { mapping: { externalId: 'id', body: 'text', requesterEmail: 'email' } });
+    expect(done.counts).toMatchObject({ created: 1, rejected: 2 });
+    const response = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/imports/${done.id}/rejected.csv`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/csv');
+    expect(response.headers['content-disposition']).toContain('export-rejected.csv');
+    const lines = response.body.replace(/^\uFEFF/, '').trimEnd().split('\n');
+    expect(lines[0]).toBe('line,reason,id,text,email');
+    expect(lines[1]).toMatch(/^3,.*not an email.*,2,"Broken ""quoted"" email",nope$/);
+    expect(lines[2]).toMatch(/^4,.*empty.*,3,,b@example.com$/);
+  });
+
+  it('lists skipped and rejected items of non-CSV imports with their raw text', async () => {
+    const workspace = await createWorkspace(context);
+    const done = await importFile(workspace, 'intercom-json', { name: 'conversation.json', content: readDataset('vendor-intercom/intercom-openapi-2.14-retrieve-conversation-example.json') });
+    const response = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/imports/${done.id}/rejected.csv`);
+    const [header, row] = response.body.replace(/^\uFEFF/, '').split('\n');
+    expect(header).toBe('line,reason,raw');
+    expect(row).toMatch(/^1,"The conversation has no message from the customer.*","\{""type"":""conversation""/);
+  });
+});
+
+describe('POST /imports/preview', () => {
+  it('shows the columns, first rows, delimiter, encoding and a suggested mapping of a CSV, storing nothing', async () => {
+    const workspace = await createWorkspace(context);
+    const response = await upload(workspace.owner.as, workspace.id, 'tickets-csv', { name: 'tickets.csv', content: TICKETS_CSV }, undefined, 'imports/preview');
+    expect(response.statusCode).toBe(200);
+    const preview = ImportPreviewSchema.parse(response.json());
+    expect(preview).toMatchObject({ format: 'tickets-csv', delimiter: ',', encoding: 'utf-8', sources: [], errors: [] });
+    expect(preview.columns).toContain('Description');
+    expect(preview.rows).toHaveLength(4);
+    expect(preview.rows[0]).toMatchObject({ 'Ticket ID': 'T-1', Subject: 'Export fails' });
+    expect(preview.suggestedMapping).toMatchObject({ externalId: 'Ticket ID', subject: 'Subject', body: 'Description', requesterEmail: 'Requester Email' });
+    const history = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/imports`);
+    expect(history.json().items).toEqual([]);
+    expect(await countSources(workspace.owner.as, workspace.id)).toBe(0);
+  });
+
+  it('suggests the question columns of a Qualtrics survey, with their question texts', async () => {
+    const workspace = await createWorkspace(context);
+    const file = { name: 'survey.csv', content: readDataset('survey-qualtrics/qualtRics-sample.csv') };
+    const preview = (await upload(workspace.owner.as, workspace.id, 'survey-csv', file, undefined, 'imports/preview')).json();
+    expect(preview.suggestedMapping.questions).toEqual(['Q2']);
+    expect(preview.labels[preview.columns.indexOf('Q2')]).toBe('This is a free text question.');
+  });
+
+  it('shows a transcript as its first speaker turns', async () => {
+    const workspace = await createWorkspace(context);
+    const file = { name: 'IS1001b.vtt', content: readDataset('ami-meetings/IS1001b.vtt') };
+    const response = await upload(workspace.owner.as, workspace.id, 'transcript', file, { interviewer: 'Marketing' }, 'imports/preview');
+    expect(response.statusCode).toBe(200);
+    const [source] = ImportPreviewSchema.parse(response.json()).sources;
+    expect(source).toMatchObject({ kind: 'interview', title: 'IS1001b' });
+    expect(source!.turnCount).toBeGreaterThan(100);
+    expect(source!.turns[0]).toMatchObject({ speaker: expect.any(String), startMs: 0 });
+  });
+
+  it('answers 422 with the reason for a file that cannot be imported', async () => {
+    const workspace = await createWorkspace(context);
+    const response = await upload(workspace.owner.as, workspace.id, 'tickets-csv', { name: 'garbage.csv', content: crypto.randomBytes(2048) }, undefined, 'imports/preview');
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toMatchObject({ code: 'unprocessable', detail: expect.stringContaining('not a text file') });
+  });
+
+  it('reads only the first rows of a large file', async () => {
+    const workspace = await createWorkspace(context);
+    const rows = Array.from({ length: 200_000 }, (_, i) => `${i},"Row number ${i} of a long export"`);
+    const started = performance.now();
+    const response = await upload(workspace.owner.as, workspace.id, 'tickets-csv', { name: 'big.csv', content: `id,text\n${rows.join('\n')}` }, undefined, 'imports/preview');
+    expect(response.statusCode).toBe(200);
+    expect(response.json().rows).toHaveLength(20);
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
+});
+
+describe('restarts', () => {
+  it('fails imports a previous process left queued or running when the server starts', async () => {
+    const workspace = await createWorkspace(context);
+    const longAgo = new Date(Date.now() - 10 * 60 * 1000);
+    const [left] = await context.db
+      .insert(imports)
+      .values({ workspaceId: workspace.id, format: 'tickets-csv', fileName: 'left.csv', status: 'running', createdBy: workspace.owner.id, updatedAt: longAgo })
+      .returning();
+    const restarted = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent' }), database: context.database });
+    await restarted.ready();
+    await restarted.close();
+    const [row] = await context.db.select().from(imports).where(and(eq(imports.workspaceId, workspace.id), eq(imports.id, left!.id)));
+    expect(row).toMatchObject({ status: 'failed', failure: expect.stringContaining('re-upload the file') });
+  });
+});
+
+describe('upload size limit', () => {
+  const small = useTestApp({ config: { uploadMaxBytes: 1000 } });
+
+  it('refuses a file above UPLOAD_MAX_BYTES with 413 and stores nothing', async () => {
+    const workspace = await createWorkspace(small);
+    const response = await upload(workspace.owner.as, workspace.id, 'tickets-csv', { name: 'big.csv', content: `text\n${'x'.repeat(2000)}\n` });
+    expect(response.statusCode).toBe(413);
+    expect(response.json()).toMatchObject({ code: 'payload_too_large', detail: expect.stringContaining('1000 bytes') });
+    expect((await workspace.owner.as.get(`/api/workspaces/${workspace.id}/imports`)).json().items).toEqual([]);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { SampleDataResultSchema } from '@cairn/shared';
+import { useTestApp } from '../../../test/app.js';
+import { createMember, createWorkspace } from '../../../test/factories.js';
+
+const context = useTestApp();
+
+const INTERVIEWS = 4;
+const TICKETS = 308;
+const SURVEY_ANSWERS = 61;
+const SOURCES = INTERVIEWS + TICKETS + SURVEY_ANSWERS;
+
+describe('POST /sample-data', () => {
+  it('loads interviews, tickets and survey answers with their customers and companies, and nothing new the second time', async () => {
+    const workspace = await createWorkspace(context);
+    const url = `/api/workspaces/${workspace.id}/sample-data`;
+    const first = await workspace.owner.as.post(url);
+    expect(first.statusCode).toBe(201);
+    const result = SampleDataResultSchema.parse(first.json());
+    expect(result.sources).toEqual({ created: SOURCES, updated: 0, unchanged: 0 });
+    expect(result.imports.map((item) => [item.format, item.status, item.counts.created, item.counts.rejected])).toEqual([
+      ['transcript', 'done', 1, 0],
+      ['transcript', 'done', 1, 0],
+      ['transcript', 'done', 1, 0],
+      ['transcript', 'done', 1, 0],
+      ['tickets-csv', 'done', TICKETS, 0],
+      ['survey-csv', 'done', SURVEY_ANSWERS, 0],
+    ]);
+
+    const customers = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/customers?limit=500`)).json().items;
+    expect(customers).toHaveLength(41);
+    const priya = customers.find((customer: { name: string }) => customer.name === 'Priya Raman');
+    expect(priya.company).toMatchObject({ name: 'Harbor & Pine Logistics', segment: 'Mid-market', plan: 'Scale', annualRevenue: 48_000 });
+    expect(priya.evidence.sourcesByKind.interview).toBe(1);
+
+    const interviews = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources?kind=interview`)).json().items;
+    const interview = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources/${interviews[0].id}`)).json();
+    expect(interview.segments.some((segment: { speaker: string; interviewer?: boolean }) => segment.speaker === 'Maya Okafor' && segment.interviewer)).toBe(true);
+
+    const again = SampleDataResultSchema.parse((await workspace.owner.as.post(url)).json());
+    expect(again.sources).toEqual({ created: 0, updated: 0, unchanged: SOURCES });
+  });
+
+  it('is for admins: a researcher gets 403', async () => {
+    const workspace = await createWorkspace(context);
+    const researcher = await createMember(context, workspace, 'researcher');
+    expect((await researcher.as.post(`/api/workspaces/${workspace.id}/sample-data`)).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,288 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { SearchResultType, SourceKind } from '@cairn/shared';
+import type { Executor } from '../../db/client.js';
+import { companies, customers, highlightTags, highlights, searchTerms, sources, tags } from '../../db/schema/index.js';
+import type { TypeWindow } from '../../search/cursor.js';
+import { HEADLINE_OPTIONS } from '../../search/snippet.js';
+import { SEARCH_CONFIG } from '../../search/tsquery.js';
+
+/** Rows of a raw query, whichever driver ran it. */
+async function rowsOf<T>(executor: Executor, query: SQL): Promise<T[]> {
+  const result = await executor.execute(query);
+  return (result as unknown as { rows: T[] }).rows;
+}
+
+/** A list as one parameter (drizzle would spread a JS array into one placeholder per item). */
+const jsonList = (values: string[]) => sql`jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)`;
+
+export type CompiledQuery = { query: string; tree: string; positive: string };
+
+/**
+ * Evaluates the query expression once: its tsquery text then travels as a bound parameter, so
+ * the planner sees the real lexemes (and their frequencies) when it plans each search.
+ */
+export async function compile(executor: Executor, query: SQL, positive: SQL): Promise<CompiledQuery> {
+  const [row] = await rowsOf<CompiledQuery>(executor, sql`select (${query})::text as query, querytree(${query}) as tree, (${positive})::text as positive`);
+  return row!;
+}
+
+/** The filters, resolved: dates as instants, the upper one inclusive or not. */
+export type SearchConditions = {
+  workspaceId: string;
+  query: string;
+  kind?: SourceKind;
+  tagId?: string;
+  segment?: string;
+  customerId?: string;
+  from?: Date;
+  to?: { at: Date; inclusive: boolean };
+};
+
+/** The ctid bounds of a window of candidates. */
+export type WindowBound = NonNullable<TypeWindow>;
+
+export type Candidate = {
+  type: SearchResultType;
+  id: string;
+  /** Where the row sits in its table (`ctid`, as text): windows are runs of this order. */
+  tid: string;
+  /** Position in the scan's output, to check that the scan really went in table order. */
+  seq: number;
+  score: number;
+  kind: SourceKind;
+  segment: string | null;
+  tagIds: string[] | null;
+};
+
+const tsquery = (conditions: SearchConditions) => sql`${conditions.query}::tsquery`;
+
+/** Filters on the source (its own, or a highlight's source). */
+function sourceFilters(conditions: SearchConditions): SQL[] {
+  const filters: SQL[] = [sql`s.workspace_id = ${conditions.workspaceId}`, sql`s.deleted_at is null`];
+  if (conditions.kind) filters.push(sql`s.kind = ${conditions.kind}`);
+  if (conditions.customerId) filters.push(sql`s.customer_id = ${conditions.customerId}`);
+  if (conditions.from) filters.push(sql`s.occurred_at >= ${conditions.from.toISOString()}::timestamptz`);
+  if (conditions.to) filters.push(conditions.to.inclusive ? sql`s.occurred_at <= ${conditions.to.at.toISOString()}::timestamptz` : sql`s.occurred_at < ${conditions.to.at.toISOString()}::timestamptz`);
+  if (conditions.segment) {
+    filters.push(sql`exists (
+      select 1 from ${customers} c join ${companies} co on co.id = c.company_id
+      where c.id = s.customer_id and lower(co.segment) = lower(${conditions.segment}))`);
+  }
+  return filters;
+}
+
+function sourceConditions(conditions: SearchConditions): SQL {
+  const filters = [...sourceFilters(conditions), sql`s.search @@ ${tsquery(conditions)}`];
+  if (conditions.tagId) {
+    filters.push(sql`exists (
+      select 1 from ${highlights} h join ${highlightTags} ht on ht.highlight_id = h.id
+      where h.workspace_id = ${conditions.workspaceId} and h.source_id = s.id and h.deleted_at is null and ht.tag_id = ${conditions.tagId})`);
+  }
+  return sql.join(filters, sql` and `);
+}
+
+function highlightConditions(conditions: SearchConditions): SQL {
+  const filters = [sql`h.workspace_id = ${conditions.workspaceId}`, sql`h.deleted_at is null`, sql`h.search @@ ${tsquery(conditions)}`, ...sourceFilters(conditions)];
+  if (conditions.tagId) filters.push(sql`exists (select 1 from ${highlightTags} ht where ht.highlight_id = h.id and ht.tag_id = ${conditions.tagId})`);
+  return sql.join(filters, sql` and `);
+}
+
+function boundCondition(tid: SQL, bound: WindowBound): SQL {
+  const parts = [sql`true`];
+  if (bound.after) parts.push(sql`${tid} > ${bound.after}::tid`);
+  if (bound.upto) parts.push(sql`${tid} <= ${bound.upto}::tid`);
+  return sql.join(parts, sql` and `);
+}
+
+/**
+ * One window of candidates per type: the first `size` matches in table order past the bound,
+ * and only these are ranked — the cost is bounded by the window, not by the number of matches.
+ * Without ORDER BY, PostgreSQL stops the scan at the limit: a bitmap heap scan over the GIN
+ * index visits only the pages of those matches (a very common word may get a sequential scan
+ * that stops after a few hundred rows). Both return rows in ctid order, which the windows rely
+ * on; `orderByTid` forces it for the rare plan that would not (checked by the caller).
+ * `ts_rank` normalisation 1 divides by the log of the document length, so a long transcript
+ * does not outrank a ticket just by being long.
+ */
+export async function listCandidates(
+  executor: Executor,
+  conditions: SearchConditions,
+  windows: { source: WindowBound | null; highlight: WindowBound | null },
+  size: number,
+  options: { withFacets: boolean; orderByTid: boolean },
+): Promise<Candidate[]> {
+  const parts: SQL[] = [];
+  const q = tsquery(conditions);
+  const noFacets = sql`null::text as segment, null::text[] as tag_ids`;
+  const order = (tid: SQL) => (options.orderByTid ? sql`order by ${tid}` : sql``);
+  if (windows.source) {
+    const facets = options.withFacets
+      ? sql`co.segment, array(select distinct ht.tag_id from ${highlights} h join ${highlightTags} ht on ht.highlight_id = h.id
+          where h.workspace_id = ${conditions.workspaceId} and h.source_id = w.id and h.deleted_at is null)::text[] as tag_ids`
+      : noFacets;
+    parts.push(sql`
+      select 'source' as type, w.id, w.tid::text as tid, w.seq, ts_rank(w.search, ${q}, 1)::float8 as score, w.kind, ${facets}
+      from (
+        select s.id, s.row_tid as tid, row_number() over () as seq, s.search, s.kind, s.customer_id from (
+          select s.ctid as row_tid, s.id, s.search, s.kind, s.customer_id from ${sources} s
+          where ${sourceConditions(conditions)} and ${boundCondition(sql`s.ctid`, windows.source)}
+          ${order(sql`s.ctid`)} limit ${size}
+        ) s
+      ) w
+      left join ${customers} c on c.id = w.customer_id left join ${companies} co on co.id = c.company_id`);
+  }
+  if (windows.highlight) {
+    const facets = options.withFacets
+      ? sql`co.segment, array(select ht.tag_id from ${highlightTags} ht where ht.highlight_id = w.id)::text[] as tag_ids`
+      : noFacets;
+    parts.push(sql`
+      select 'highlight' as type, w.id, w.tid::text as tid, w.seq, ts_rank(w.search, ${q}, 1)::float8 as score, w.kind, ${facets}
+      from (
+        select h.id, h.row_tid as tid, row_number() over () as seq, h.search, h.kind, h.customer_id from (
+          select h.ctid as row_tid, h.id, h.search, s.kind, s.customer_id from ${highlights} h join ${sources} s on s.id = h.source_id
+          where ${highlightConditions(conditions)} and ${boundCondition(sql`h.ctid`, windows.highlight)}
+          ${order(sql`h.ctid`)} limit ${size}
+        ) h
+      ) w
+      left join ${customers} c on c.id = w.customer_id left join ${companies} co on co.id = c.company_id`);
+  }
+  if (!parts.length) return [];
+  const rows = await rowsOf<Omit<Candidate, 'tagIds'> & { tag_ids: string[] | null }>(executor, sql.join(parts, sql` union all `));
+  return rows.map(({ tag_ids, ...row }) => ({ ...row, seq: Number(row.seq), score: Number(row.score), tagIds: tag_ids }));
+}
+
+/** The planner's estimate of all matches: it costs a plan, not a scan (counting 100k matches reads 100k rows). */
+export async function estimateMatches(executor: Executor, conditions: SearchConditions, types: { source: boolean; highlight: boolean }): Promise<number> {
+  const statements: SQL[] = [];
+  if (types.source) statements.push(sql`select 1 from ${sources} s where ${sourceConditions(conditions)}`);
+  if (types.highlight) statements.push(sql`select 1 from ${highlights} h join ${sources} s on s.id = h.source_id where ${highlightConditions(conditions)}`);
+  let total = 0;
+  for (const statement of statements) {
+    const [row] = await rowsOf<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(executor, sql`explain (format json) ${statement}`);
+    total += row!['QUERY PLAN'][0]!.Plan['Plan Rows'];
+  }
+  return Math.round(total);
+}
+
+export type SourceHit = {
+  id: string;
+  title: string;
+  kind: SourceKind;
+  occurred_at: string;
+  customer: { id: string; name: string | null; email: string | null; company: { id: string; name: string; segment: string | null } | null } | null;
+  tags: Array<{ id: string; name: string; color: string | null; group: string | null }>;
+  text: string;
+};
+export type HighlightHit = SourceHit & { highlight_id: string; start: number; end: number };
+
+const customerJson = sql`case when c.id is null then null else json_build_object(
+  'id', c.id, 'name', c.name, 'email', c.email,
+  'company', case when co.id is null then null else json_build_object('id', co.id, 'name', co.name, 'segment', co.segment) end) end`;
+const tagJson = sql`coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color, 'group', t.group_name) order by lower(t.name)) filter (where t.id is not null), '[]'::json)`;
+
+/** What a page of source results shows: title, customer, the tags of their highlights, and the text to cut a snippet from. */
+export async function listSourceHits(executor: Executor, workspaceId: string, ids: string[]): Promise<SourceHit[]> {
+  if (!ids.length) return [];
+  return rowsOf<SourceHit>(
+    executor,
+    sql`select s.id, s.title, s.kind, s.occurred_at::text as occurred_at, s.body as text, ${customerJson} as customer,
+          (select ${tagJson} from (select distinct tg.id from ${highlights} h join ${highlightTags} ht on ht.highlight_id = h.id join ${tags} tg on tg.id = ht.tag_id
+             where h.workspace_id = ${workspaceId} and h.source_id = s.id and h.deleted_at is null) d join ${tags} t on t.id = d.id) as tags
+        from ${sources} s left join ${customers} c on c.id = s.customer_id left join ${companies} co on co.id = c.company_id
+        where s.workspace_id = ${workspaceId} and s.id in (select value::uuid from ${jsonList(ids)})`,
+  );
+}
+
+/** The same for highlight results: the quote is the text, the source gives title and customer. */
+export async function listHighlightHits(executor: Executor, workspaceId: string, ids: string[]): Promise<HighlightHit[]> {
+  if (!ids.length) return [];
+  return rowsOf<HighlightHit>(
+    executor,
+    sql`select h.id as highlight_id, h.start, h."end", h.quote as text, s.id, s.title, s.kind, s.occurred_at::text as occurred_at, ${customerJson} as customer,
+          (select ${tagJson} from ${highlightTags} ht join ${tags} t on t.id = ht.tag_id where ht.highlight_id = h.id) as tags
+        from ${highlights} h join ${sources} s on s.id = h.source_id
+        left join ${customers} c on c.id = s.customer_id left join ${companies} co on co.id = c.company_id
+        where h.workspace_id = ${workspaceId} and h.id in (select value::uuid from ${jsonList(ids)})`,
+  );
+}
+
+/** `ts_headline` over many texts in one round trip; each comes back with its matches marked. */
+export async function markHeadlines(executor: Executor, query: string, texts: string[]): Promise<string[]> {
+  if (!texts.length) return [];
+  const rows = await rowsOf<{ headline: string }>(
+    executor,
+    sql`select ts_headline(${SEARCH_CONFIG}::regconfig, t.text, ${query}::tsquery, ${HEADLINE_OPTIONS}) as headline
+        from ${jsonList(texts)} with ordinality as t(text, n) order by t.n`,
+  );
+  return rows.map((row) => row.headline);
+}
+
+/**
+ * pg_trgm's default threshold (0.3) misses transpositions in short stems ("reciev" and "receiv"
+ * share 0.27 of their trigrams); edit distance sorts out the extra candidates. Transaction-local.
+ */
+export async function lowerSimilarityThreshold(executor: Executor, threshold: number) {
+  await executor.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(threshold)}, true)`);
+}
+
+/**
+ * For each typed word: its English stem, how many live sources use that stem, and the vocabulary
+ * stems sharing enough trigrams with it (pg_trgm's `%`, through the trigram index), most similar
+ * first. A word without similar stems still comes back once, with `term` null.
+ */
+export async function listSpellingCandidates(executor: Executor, workspaceId: string, words: string[], perWord: number) {
+  return rowsOf<{ word: string; stem: string; ownCount: number; term: string | null; docCount: number }>(
+    executor,
+    sql`with typed as (
+          select value as word, coalesce((tsvector_to_array(to_tsvector(${SEARCH_CONFIG}::regconfig, value)))[1], value) as stem from ${jsonList(words)}
+        )
+        select w.word, w.stem, coalesce(own.doc_count, 0) as "ownCount", t.term, coalesce(t.doc_count, 0) as "docCount"
+        from typed w
+        left join ${searchTerms} own on own.workspace_id = ${workspaceId} and own.term = w.stem
+        left join lateral (
+          select term, doc_count from ${searchTerms}
+          where workspace_id = ${workspaceId} and term % w.stem and term <> w.stem and doc_count > 0
+          order by similarity(term, w.stem) desc, doc_count desc limit ${perWord}
+        ) t on true`,
+  );
+}
+
+/**
+ * A real word for each corrected stem: the guess when it stems back to the stem, otherwise the
+ * first word with that stem in a source that contains it (found through the GIN index; only a
+ * short stretch of its text is re-parsed). Null when neither works.
+ */
+export async function spellStems(executor: Executor, workspaceId: string, stems: Array<{ stem: string; guess: string | null }>): Promise<Map<string, string | null>> {
+  const rows = await rowsOf<{ stem: string; word: string | null }>(
+    executor,
+    sql`select c.value->>'stem' as stem, case
+          when (tsvector_to_array(to_tsvector(${SEARCH_CONFIG}::regconfig, coalesce(c.value->>'guess', ''))))[1] = c.value->>'stem' then c.value->>'guess'
+          else (
+            select lower(d.token) from ${sources} s,
+              lateral ts_debug(${SEARCH_CONFIG}::regconfig, substr(s.title || ' ' || s.body, greatest(1, strpos(lower(s.title || ' ' || s.body), left(c.value->>'stem', 3)) - 40), 400)) d
+            where s.workspace_id = ${workspaceId} and s.deleted_at is null and s.search @@ quote_literal(c.value->>'stem')::tsquery
+              and (c.value->>'stem') = any(d.lexemes)
+            limit 1)
+        end as word
+        from jsonb_array_elements(${JSON.stringify(stems)}::jsonb) as c`,
+  );
+  return new Map(rows.map((row) => [row.stem, row.word]));
+}
+
+export async function tagExists(executor: Executor, workspaceId: string, id: string): Promise<boolean> {
+  const rows = await rowsOf(executor, sql`select 1 from ${tags} where workspace_id = ${workspaceId} and id = ${id}`);
+  return rows.length > 0;
+}
+
+export async function customerExists(executor: Executor, workspaceId: string, id: string): Promise<boolean> {
+  const rows = await rowsOf(executor, sql`select 1 from ${customers} where workspace_id = ${workspaceId} and id = ${id}`);
+  return rows.length > 0;
+}
+
+export async function listTagRefs(executor: Executor, workspaceId: string, ids: string[]) {
+  if (!ids.length) return [];
+  return rowsOf<{ id: string; name: string; color: string | null; group: string | null }>(
+    executor,
+    sql`select id, name, color, group_name as "group" from ${tags} where workspace_id = ${workspaceId} and id in (select value::uuid from ${jsonList(ids)})`,
+  );
+}

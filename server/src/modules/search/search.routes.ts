@@ -1,0 +1,23 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { SearchQuerySchema, SearchResponseSchema, WorkspaceParamsSchema } from '@cairn/shared';
+import { workspaceActorOf } from '../../plugins/auth.js';
+import * as searchService from './search.service.js';
+
+export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.database.db;
+
+  app.get(
+    '/api/workspaces/:ws/search',
+    {
+      config: { access: { role: 'viewer' } },
+      schema: {
+        tags: ['search'],
+        summary: 'Search sources and highlights: words, "phrases", OR, -exclusions, with filters, snippets, facets and "did you mean"',
+        params: WorkspaceParamsSchema,
+        querystring: SearchQuerySchema,
+        response: { 200: SearchResponseSchema },
+      },
+    },
+    async (request) => searchService.searchEvidence(db, workspaceActorOf(request), request.query),
+  );
+};

@@ -1,0 +1,265 @@
+import { SOURCE_KINDS, type SearchFacets, type SearchQuery, type SearchResponse, type SearchResult, type SourceKind } from '@cairn/shared';
+import type { Executor } from '../../db/client.js';
+import { invalidField, notFound } from '../../errors.js';
+import type { WorkspaceActor } from '../../plugins/auth.js';
+import { decodeSearchCursor, encodeSearchCursor, fingerprintSearch, type RankKey, type SearchCursor, type TypeWindow } from '../../search/cursor.js';
+import { parseSearchQuery, positiveTerms, replaceWords, widenWithCorrections, type ParsedQuery } from '../../search/query.js';
+import { chooseSnippetWindow, locateSnippet, neutralizeMarkers, readMarkedText, stemPrefixes } from '../../search/snippet.js';
+import { chooseCorrections, guessSpelling, wordsToCheck } from '../../search/spelling.js';
+import { buildTsQuery } from '../../search/tsquery.js';
+import * as searchRepository from './search.repository.js';
+import type { Candidate, SearchConditions } from './search.repository.js';
+
+/**
+ * Candidates ranked per window and type. Ranking every match costs ~3 µs a row (100k matches:
+ * 300 ms); ranking a bounded window keeps a search in milliseconds whatever the word — see
+ * docs/decisions/005-search.md for the measurements behind the number.
+ */
+export const SEARCH_WINDOW = 200;
+/** Below this many matches, the words are checked for typos. */
+export const FEW_RESULTS = 3;
+const SIMILAR_WORDS_PER_WORD = 12;
+const SPELLING_SIMILARITY_MIN = 0.2;
+/** Pages never loop over more windows than this (each window is one query). */
+const WINDOWS_PER_PAGE_MAX = 10;
+
+type Types = { source: boolean; highlight: boolean };
+
+const ranksBefore = (a: RankKey, b: RankKey) => (a.score !== b.score ? a.score > b.score : a.type !== b.type ? a.type > b.type : a.id > b.id);
+const byRank = (a: RankKey, b: RankKey) => (ranksBefore(a, b) ? -1 : ranksBefore(b, a) ? 1 : 0);
+
+function resolveDates(query: SearchQuery): Pick<SearchConditions, 'from' | 'to'> {
+  const isDay = (value: string) => value.length === 10;
+  const from = query.from ? new Date(isDay(query.from) ? `${query.from}T00:00:00Z` : query.from) : undefined;
+  // A day as the upper bound includes that whole day.
+  const to = query.to
+    ? isDay(query.to)
+      ? { at: new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000), inclusive: false }
+      : { at: new Date(query.to), inclusive: true }
+    : undefined;
+  if (from && to && from >= to.at && !(to.inclusive && from.getTime() === to.at.getTime())) throw invalidField('query.to', 'The end date comes before the start date');
+  return { from, to };
+}
+
+/** Lexemes of the positive part of a tsquery text (`'credit' <-> 'card' | 'wallet'`). */
+function lexemesOf(tsqueryText: string): string[] {
+  return [...tsqueryText.matchAll(/'((?:[^']|'')+)'/g)].map((match) => match[1]!.replaceAll("''", "'"));
+}
+
+type Page = { candidates: Candidate[]; next: SearchCursor | null; firstWindow: Candidate[] | null };
+type Windows = Pick<SearchCursor, 'source' | 'highlight'>;
+
+const parseTid = (tid: string) => tid.slice(1, -1).split(',').map(Number) as [number, number];
+const tidAfter = (a: string, b: string) => {
+  const [pa, ia] = parseTid(a);
+  const [pb, ib] = parseTid(b);
+  return pa !== pb ? pa > pb : ia > ib;
+};
+/** The rows of one type in the order the scan produced them. */
+const rowsOfType = (candidates: Candidate[], type: 'source' | 'highlight') => candidates.filter((c) => c.type === type).sort((a, b) => a.seq - b.seq);
+const inTableOrder = (rows: Candidate[]) => rows.every((row, i) => i === 0 || tidAfter(row.tid, rows[i - 1]!.tid));
+
+/**
+ * One window of candidates. Windows are runs of matches in table order, which is how bitmap
+ * and sequential scans return rows; should the planner pick a plan that does not (an index scan
+ * of a tiny workspace, a synchronised sequential scan), the window is read again in explicit
+ * ctid order so that no match is ever skipped.
+ */
+async function listWindow(executor: Executor, conditions: SearchConditions, windows: Windows, withFacets: boolean): Promise<Candidate[]> {
+  const candidates = await searchRepository.listCandidates(executor, conditions, windows, SEARCH_WINDOW, { withFacets, orderByTid: false });
+  const ordered = inTableOrder(rowsOfType(candidates, 'source')) && inTableOrder(rowsOfType(candidates, 'highlight'));
+  return ordered ? candidates : searchRepository.listCandidates(executor, conditions, windows, SEARCH_WINDOW, { withFacets, orderByTid: true });
+}
+
+/**
+ * Fills one page: ranks the current windows' candidates, continues after the cursor's last
+ * result, and moves on to the next windows when these run out.
+ */
+async function collectPage(
+  executor: Executor,
+  conditions: SearchConditions,
+  start: Windows & Pick<SearchCursor, 'after'>,
+  limit: number,
+  withFacets: boolean,
+  carry: (next: Windows & Pick<SearchCursor, 'after'>) => SearchCursor,
+): Promise<Page> {
+  let { source, highlight, after } = start;
+  const page: Candidate[] = [];
+  let firstWindow: Candidate[] | null = null;
+  for (let round = 0; round < WINDOWS_PER_PAGE_MAX && (source || highlight); round++) {
+    const candidates = await listWindow(executor, conditions, { source, highlight }, withFacets && round === 0);
+    if (round === 0) firstWindow = candidates;
+    const ranked = candidates.filter((candidate) => !after || ranksBefore(after, candidate)).sort(byRank);
+    const room = limit - page.length;
+    page.push(...ranked.slice(0, room));
+    const lastTid = (type: 'source' | 'highlight') => rowsOfType(candidates, type).at(-1)?.tid;
+    // The same window on the next page: closed at its last row, so later inserts stay out.
+    const continueIn = (type: 'source' | 'highlight', window: TypeWindow): TypeWindow => {
+      const tid = lastTid(type);
+      return window && tid ? { after: window.after, upto: tid } : null;
+    };
+    // The next window starts after this one's last row; a window that was not full was the last.
+    const advance = (type: 'source' | 'highlight', window: TypeWindow): TypeWindow => {
+      const tid = lastTid(type);
+      return window && tid && rowsOfType(candidates, type).length === SEARCH_WINDOW ? { after: tid, upto: null } : null;
+    };
+    if (ranked.length > room) {
+      return { candidates: page, firstWindow, next: carry({ source: continueIn('source', source), highlight: continueIn('highlight', highlight), after: page.at(-1)! }) };
+    }
+    source = advance('source', source);
+    highlight = advance('highlight', highlight);
+    after = null;
+    if (page.length === limit) break;
+  }
+  return { candidates: page, firstWindow, next: source || highlight ? carry({ source, highlight, after: null }) : null };
+}
+
+function countFacets(window: Candidate[], exact: boolean, tagRefs: Map<string, { id: string; name: string; color: string | null; group: string | null }>): SearchFacets {
+  const kind: Partial<Record<SourceKind, number>> = {};
+  const segment: Record<string, number> = {};
+  const tagCounts = new Map<string, number>();
+  for (const candidate of window) {
+    kind[candidate.kind] = (kind[candidate.kind] ?? 0) + 1;
+    if (candidate.segment) segment[candidate.segment] = (segment[candidate.segment] ?? 0) + 1;
+    for (const tagId of candidate.tagIds ?? []) tagCounts.set(tagId, (tagCounts.get(tagId) ?? 0) + 1);
+  }
+  const tag = [...tagCounts]
+    .flatMap(([id, count]) => {
+      const ref = tagRefs.get(id);
+      return ref ? [{ ...ref, count }] : [];
+    })
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  const orderedKinds = Object.fromEntries(SOURCE_KINDS.filter((k) => kind[k]).map((k) => [k, kind[k]!]));
+  return { kind: orderedKinds, tag, segment, sampleSize: window.length, exact };
+}
+
+/** Snippets with match ranges for a page of ranked candidates, in rank order. */
+async function presentResults(executor: Executor, workspaceId: string, query: string, positive: string, page: Candidate[]): Promise<SearchResult[]> {
+  const [sourceHits, highlightHits] = await Promise.all([
+    searchRepository.listSourceHits(executor, workspaceId, page.filter((c) => c.type === 'source').map((c) => c.id)),
+    searchRepository.listHighlightHits(executor, workspaceId, page.filter((c) => c.type === 'highlight').map((c) => c.id)),
+  ]);
+  const sourcesById = new Map(sourceHits.map((hit) => [hit.id, hit]));
+  const highlightsById = new Map(highlightHits.map((hit) => [hit.highlight_id, hit]));
+  const prefixes = stemPrefixes(lexemesOf(positive));
+  const prepared = page.flatMap((candidate) => {
+    const hit = candidate.type === 'source' ? sourcesById.get(candidate.id) : highlightsById.get(candidate.id);
+    if (!hit) return []; // deleted between the two queries
+    const text = neutralizeMarkers(hit.text);
+    const [from, to] = chooseSnippetWindow(text, prefixes);
+    return [{ candidate, hit, window: text.slice(from, to), windowStart: from }];
+  });
+  const headlines = await searchRepository.markHeadlines(executor, query, prepared.map((entry) => entry.window));
+  return prepared.map(({ candidate, hit, window, windowStart }, index) => {
+    const { text: snippet, matches } = readMarkedText(headlines[index]!);
+    const highlight = 'highlight_id' in hit ? (hit as searchRepository.HighlightHit) : null;
+    return {
+      type: candidate.type,
+      id: candidate.id,
+      sourceId: hit.id,
+      title: hit.title,
+      kind: hit.kind,
+      occurredAt: new Date(hit.occurred_at).toISOString(),
+      customer: hit.customer,
+      tags: hit.tags,
+      score: candidate.score,
+      snippet,
+      matches,
+      snippetStart: (highlight?.start ?? 0) + windowStart + locateSnippet(window, snippet),
+      range: highlight ? [highlight.start, highlight.end] : null,
+    };
+  });
+}
+
+type Correction = { word: string; correction: string; clear: boolean };
+
+/** Misspelled words of the query with their corrections, spelled as words. */
+async function findCorrections(executor: Executor, workspaceId: string, query: ParsedQuery): Promise<Correction[]> {
+  const words = wordsToCheck(query);
+  if (!words.length) return [];
+  const candidates = await executor.transaction(async (tx) => {
+    await searchRepository.lowerSimilarityThreshold(tx, SPELLING_SIMILARITY_MIN);
+    return searchRepository.listSpellingCandidates(tx, workspaceId, words, SIMILAR_WORDS_PER_WORD);
+  });
+  const stems = chooseCorrections(candidates);
+  if (!stems.length) return [];
+  const spelled = await searchRepository.spellStems(executor, workspaceId, stems.map((c) => ({ stem: c.correctedStem, guess: guessSpelling(c) })));
+  return stems.flatMap((c) => {
+    const correction = spelled.get(c.correctedStem);
+    return correction && correction !== c.word ? [{ word: c.word, correction, clear: c.clear }] : [];
+  });
+}
+
+type Outcome = { page: Page; compiled: searchRepository.CompiledQuery; total: number; totalIsEstimate: boolean; facets?: SearchFacets };
+
+/** One search with one query (the typed one, or the one widened with corrections). */
+async function runSearch(executor: Executor, actor: WorkspaceActor, parsed: ParsedQuery, request: SearchQuery, types: Types, cursor: SearchCursor | null, fingerprint: string, corrected: boolean): Promise<Outcome> {
+  const positive: ParsedQuery = { clauses: positiveTerms(parsed).map((term) => ({ type: 'any', terms: [term] })) };
+  const compiled = await searchRepository.compile(executor, buildTsQuery(parsed), buildTsQuery(positive));
+  if (compiled.tree === '' || compiled.tree === 'T') {
+    throw invalidField('query.q', 'Nothing in this query can be looked up: add a word of at least two letters');
+  }
+  const conditions: SearchConditions = { workspaceId: actor.workspaceId, query: compiled.query, kind: request.kind, tagId: request.tagId, segment: request.segment, customerId: request.customerId, ...resolveDates(request) };
+  const open = { after: null, upto: null };
+  const start = cursor ?? { source: types.source ? open : null, highlight: types.highlight ? open : null, after: null };
+  // The total is known after the first window; later pages carry it in the cursor.
+  let total = cursor?.total ?? 0;
+  let totalIsEstimate = cursor?.totalIsEstimate ?? false;
+  const carry = (next: Pick<SearchCursor, 'source' | 'highlight' | 'after'>): SearchCursor => ({ fingerprint, total, totalIsEstimate, corrected, ...next });
+  const page = await collectPage(executor, conditions, start, request.limit, !cursor, (next) => carry(next));
+  if (cursor || !page.firstWindow) return { page, compiled, total, totalIsEstimate };
+
+  // Exact while every match fits in the first window; beyond it, counting would read every
+  // matching row (as slow as ranking them all), so the planner's estimate stands in.
+  const window = page.firstWindow;
+  const full = (type: 'source' | 'highlight') => window.filter((c) => c.type === type).length === SEARCH_WINDOW;
+  const exact = !full('source') && !full('highlight');
+  total = window.length;
+  if (!exact) {
+    total = Math.max(window.length + 1, await searchRepository.estimateMatches(executor, conditions, types));
+    totalIsEstimate = true;
+  }
+  // The cursor was built before the total was known.
+  if (page.next) page.next = { ...page.next, total, totalIsEstimate };
+  const tagIds = [...new Set(window.flatMap((candidate) => candidate.tagIds ?? []))];
+  const tagRefs = new Map((await searchRepository.listTagRefs(executor, actor.workspaceId, tagIds)).map((tag) => [tag.id, tag]));
+  return { page, compiled, total, totalIsEstimate, facets: countFacets(window, exact, tagRefs) };
+}
+
+/**
+ * Full-text search over sources and highlights with filters. Viewer and up; everything is
+ * scoped to the actor's workspace, trashed sources and highlights never appear.
+ */
+export async function searchEvidence(executor: Executor, actor: WorkspaceActor, request: SearchQuery): Promise<SearchResponse> {
+  const parsed = parseSearchQuery(request.q);
+  if (request.tagId && !(await searchRepository.tagExists(executor, actor.workspaceId, request.tagId))) throw notFound('Tag');
+  if (request.customerId && !(await searchRepository.customerExists(executor, actor.workspaceId, request.customerId))) throw notFound('Customer');
+  const { limit: _limit, cursor: cursorText, ...identity } = request;
+  const fingerprint = fingerprintSearch(identity);
+  const cursor = cursorText ? decodeSearchCursor(cursorText, fingerprint) : null;
+  const types: Types = { source: request.type !== 'highlight', highlight: request.type !== 'source' };
+
+  // Later pages of a corrected search redo the (cheap, deterministic) correction.
+  let corrections = cursor?.corrected ? await findCorrections(executor, actor.workspaceId, parsed) : [];
+  const widen = (list: Correction[]) => widenWithCorrections(parsed, new Map(list.filter((c) => c.clear).map((c) => [c.word, c.correction])));
+  let outcome = await runSearch(executor, actor, cursor?.corrected ? widen(corrections) : parsed, request, types, cursor, fingerprint, Boolean(cursor?.corrected));
+  let includesCorrection = Boolean(cursor?.corrected);
+  if (!cursor && outcome.total < FEW_RESULTS) {
+    corrections = await findCorrections(executor, actor.workspaceId, parsed);
+    if (corrections.some((c) => c.clear)) {
+      outcome = await runSearch(executor, actor, widen(corrections), request, types, null, fingerprint, true);
+      includesCorrection = true;
+    }
+  }
+  const items = await presentResults(executor, actor.workspaceId, outcome.compiled.query, outcome.compiled.positive, outcome.page.candidates);
+  const response: SearchResponse = {
+    items,
+    total: outcome.total,
+    totalIsEstimate: outcome.totalIsEstimate,
+    nextCursor: outcome.page.next ? encodeSearchCursor(outcome.page.next) : null,
+    includesCorrection,
+  };
+  if (corrections.length) response.didYouMean = replaceWords(request.q, new Map(corrections.map((c) => [c.word, c.correction])));
+  if (outcome.facets) response.facets = outcome.facets;
+  return response;
+}

@@ -1,0 +1,268 @@
+import fs from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SearchResponseSchema, type SearchResponse, type SearchResult } from '@cairn/shared';
+import { companies, customers, sources } from '../../db/schema/index.js';
+import { anonymous, type Caller } from '../../../test/app.js';
+import { useTestApp } from '../../../test/app.js';
+import { createHighlight, createMember, createSource, createTag, createTokenCaller, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
+import { SEARCH_WINDOW } from './search.service.js';
+
+const context = useTestApp();
+const DATASETS = new URL('../../../../../shared/datasets/', import.meta.url);
+const BANKING_ROWS = 2_000;
+
+type Row = typeof sources.$inferSelect;
+let workspace: TestWorkspace;
+let other: TestWorkspace;
+let rows: Row[] = [];
+let transcript: Row;
+let tagId: string;
+let enterpriseCustomerId: string;
+const bodies = new Map<string, string>();
+
+/** banking77 as tickets and survey answers from two customers over two years, plus one AMI meeting as an interview. */
+beforeAll(async () => {
+  workspace = await createWorkspace(context);
+  other = await createWorkspace(context);
+  const [enterprise] = await context.db.insert(companies).values({ workspaceId: workspace.id, name: 'Globex', segment: 'Enterprise' }).returning();
+  const [smb] = await context.db.insert(companies).values({ workspaceId: workspace.id, name: 'Corner Shop', segment: 'SMB' }).returning();
+  const people = await context.db
+    .insert(customers)
+    .values([
+      { workspaceId: workspace.id, companyId: enterprise!.id, email: 'ada@globex.example', name: 'Ada' },
+      { workspaceId: workspace.id, companyId: smb!.id, email: 'bo@shop.example', name: 'Bo' },
+    ])
+    .returning();
+  enterpriseCustomerId = people[0]!.id;
+  const records = parse(fs.readFileSync(new URL('banking77/train.csv', DATASETS)), { columns: true }) as Array<{ text: string; category: string }>;
+  const values = records.slice(0, BANKING_ROWS * 5).filter((_, i) => i % 5 === 0).map((record, i) => ({
+    workspaceId: workspace.id,
+    kind: i % 4 === 0 ? ('survey_response' as const) : ('ticket' as const),
+    title: record.category.replaceAll('_', ' '),
+    body: record.text,
+    occurredAt: new Date(Date.UTC(2023, 0, 1) + i * 8 * 3600 * 1000),
+    customerId: people[i % 2]!.id,
+    createdBy: workspace.owner.id,
+  }));
+  // One multi-row insert per 1,000 rows (PostgreSQL allows 65,535 parameters per statement).
+  for (let i = 0; i < values.length; i += 1_000) rows.push(...(await context.db.insert(sources).values(values.slice(i, i + 1_000)).returning()));
+  transcript = await createSource(context, workspace, {
+    kind: 'interview',
+    title: 'Functional design meeting IS1002b',
+    body: fs.readFileSync(new URL('ami-meetings/IS1002b.txt', DATASETS), 'utf8'),
+    occurredAt: new Date('2024-06-01T10:00:00Z'),
+  });
+  rows.push(transcript);
+  for (const row of rows) bodies.set(row.id, `${row.title}\n${row.body}`);
+  const tag = await createTag(context, workspace, { name: 'Exchange pain' });
+  tagId = tag.id;
+  const rated = rows.filter((row) => /exchange rate/i.test(row.body)).slice(0, 3);
+  for (const row of rated) await createHighlight(context, workspace, row, { tagIds: [tag.id], note: 'rate complaint' });
+  await createSource(context, other, { title: 'Other tenant', body: 'My card payment was declined at the zanzibar market.' });
+});
+
+async function search(caller: Caller, params: Record<string, string | number>, ws = workspace.id): Promise<SearchResponse> {
+  const response = await caller.get(`/api/workspaces/${ws}/search?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]))}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return SearchResponseSchema.parse(response.json());
+}
+
+const marked = (item: SearchResult) => item.matches.map(([start, end]) => item.snippet.slice(start, end).toLowerCase());
+const sourceText = (item: SearchResult) => bodies.get(item.sourceId)!.toLowerCase();
+
+async function searchAll(params: Record<string, string | number>) {
+  const items: SearchResult[] = [];
+  let cursor: string | null = null;
+  let first: SearchResponse | undefined;
+  do {
+    const page: SearchResponse = await search(workspace.owner.as, cursor ? { ...params, cursor } : params);
+    first ??= page;
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { items, first: first! };
+}
+
+describe('GET /api/workspaces/:ws/search', () => {
+  it('finds a quoted phrase and marks it in the snippet, with an exact total', async () => {
+    const result = await search(workspace.owner.as, { q: '"exchange rate"', type: 'source' });
+    const expected = rows.filter((row) => /exchange rates?\b/i.test(row.body) || /exchange rates?\b/i.test(row.title));
+    expect(result.total).toBe(expected.length);
+    expect(result.totalIsEstimate).toBe(false);
+    expect(result.items.length).toBeGreaterThan(0);
+    for (const item of result.items) {
+      expect(sourceText(item)).toMatch(/exchang\w* rate/);
+      // Titles match too (banking77's are its categories); the snippet comes from the body.
+      const body = rows.find((row) => row.id === item.sourceId)!.body;
+      if (/exchange rate/i.test(body)) expect(marked(item).join(' ')).toMatch(/exchange rate/);
+    }
+  });
+
+  it('leaves out sources containing an excluded word', async () => {
+    const { items } = await searchAll({ q: 'card -pin', type: 'source', limit: 100 });
+    expect(items.length).toBeGreaterThan(10);
+    for (const item of items) {
+      expect(sourceText(item)).toMatch(/card/);
+      expect(sourceText(item)).not.toMatch(/\bpin\b/);
+    }
+  });
+
+  it('matches either side of OR, and OR binds tighter than the implicit AND', async () => {
+    const count = async (q: string) => (await searchAll({ q, type: 'source', limit: 100 })).items.length;
+    const [refund, cash, either] = [await count('refund'), await count('cash'), await count('refund OR cash')];
+    expect(either).toBeGreaterThan(Math.max(refund, cash));
+    const { items } = await searchAll({ q: 'card declined OR rejected', type: 'source', limit: 100 });
+    for (const item of items) expect(sourceText(item)).toMatch(/card[\s\S]*|[\s\S]*card/);
+    for (const item of items) expect(sourceText(item)).toMatch(/declin|reject/);
+  });
+
+  it('filters by kind, customer, segment and date, all combined', async () => {
+    const { items } = await searchAll({ q: 'transfer', kind: 'survey_response', segment: 'enterprise', from: '2023-03-01', to: '2023-12-31', limit: 100 });
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      expect(item.kind).toBe('survey_response');
+      expect(item.customer?.company?.segment).toBe('Enterprise');
+      expect(item.occurredAt >= '2023-03-01' && item.occurredAt < '2024-01-01').toBe(true);
+    }
+    const byCustomer = await searchAll({ q: 'transfer', customerId: enterpriseCustomerId, limit: 100 });
+    expect(byCustomer.items.every((item) => item.customer?.id === enterpriseCustomerId)).toBe(true);
+  });
+
+  it('filters by tag and by type, and links highlights to their place in the source', async () => {
+    const result = await search(workspace.owner.as, { q: 'rate', tagId });
+    const highlightsFound = result.items.filter((item) => item.type === 'highlight');
+    expect(highlightsFound).toHaveLength(3);
+    for (const item of result.items) expect(item.tags.map((tag) => tag.name)).toContain('Exchange pain');
+    const onlyHighlights = await search(workspace.owner.as, { q: 'rate', type: 'highlight' });
+    expect(onlyHighlights.items.every((item) => item.type === 'highlight' && item.range !== null)).toBe(true);
+    for (const item of onlyHighlights.items) {
+      const body = rows.find((row) => row.id === item.sourceId)!.body;
+      expect(body.slice(item.snippetStart, item.snippetStart + item.snippet.length)).toBe(item.snippet);
+    }
+  });
+
+  it('cuts the snippet of a long transcript around the match and says where it starts', async () => {
+    const result = await search(workspace.owner.as, { q: '"remote control"', kind: 'interview' });
+    const [item] = result.items;
+    expect(item?.sourceId).toBe(transcript.id);
+    expect(item!.snippet.length).toBeLessThan(600);
+    expect(transcript.body.slice(item!.snippetStart, item!.snippetStart + item!.snippet.length)).toBe(item!.snippet);
+    expect(marked(item!)).toContain('remote control');
+  });
+
+  it('suggests the right word for a misspelling and searches with it when the correction is clear', async () => {
+    const transfer = await search(workspace.owner.as, { q: 'transfr' });
+    expect(transfer.didYouMean).toBe('transfer');
+    expect(transfer.includesCorrection).toBe(true);
+    expect(transfer.items.length).toBeGreaterThan(0);
+    // One banking77 customer did write "recieved": the word is only questioned, not replaced.
+    const receive = await search(workspace.owner.as, { q: 'recieve money' });
+    expect(receive.didYouMean).toBe('receive money');
+    expect(receive.includesCorrection).toBe(false);
+  });
+
+  it('suggests nothing when the words are spelled right', async () => {
+    const result = await search(workspace.owner.as, { q: 'transfer' });
+    expect(result.didYouMean).toBeUndefined();
+    expect(result.includesCorrection).toBe(false);
+  });
+
+  it('pages through every match once, ranked within windows, and reports facets on the first page', async () => {
+    const { items, first } = await searchAll({ q: 'card', type: 'source', limit: 45 });
+    const expected = rows.filter((row) => /\bcards?\b/i.test(row.body) || /\bcards?\b/i.test(row.title)).length;
+    // More matches than one window holds: the total is the planner's estimate.
+    expect(expected).toBeGreaterThan(SEARCH_WINDOW);
+    expect(first.totalIsEstimate).toBe(true);
+    expect(first.total).toBeGreaterThan(SEARCH_WINDOW);
+    expect(new Set(items.map((item) => item.id)).size).toBe(items.length);
+    expect(items).toHaveLength(expected);
+    const facets = first.facets!;
+    expect(facets.sampleSize).toBe(SEARCH_WINDOW);
+    expect(facets.exact).toBe(false);
+    expect(Object.values(facets.kind).reduce((sum, n) => sum + (n ?? 0), 0)).toBe(SEARCH_WINDOW);
+    expect(Object.keys(facets.segment).sort()).toEqual(['Enterprise', 'SMB']);
+  });
+
+  it('keeps later pages stable when matching sources arrive between pages', async () => {
+    const page1 = await search(workspace.owner.as, { q: 'card', type: 'source', limit: 10 });
+    const newcomer = await createSource(context, workspace, { title: 'Brand new', body: 'My card card card stopped working today.', occurredAt: new Date() });
+    const page2 = await search(workspace.owner.as, { q: 'card', type: 'source', limit: 10, cursor: page1.nextCursor! });
+    const ids = [...page1.items, ...page2.items].map((item) => item.id);
+    expect(new Set(ids).size).toBe(20);
+    expect(ids).not.toContain(newcomer.id);
+    await context.db.delete(sources).where(eq(sources.id, newcomer.id));
+  });
+
+  it('never returns trashed sources', async () => {
+    const trashed = await createSource(context, workspace, { title: 'Trashed', body: 'The quetzalcoatl feature is gone.', deletedAt: new Date() });
+    const result = await search(workspace.owner.as, { q: 'quetzalcoatl' });
+    expect(result.items.map((item) => item.id)).not.toContain(trashed.id);
+    expect(result.total).toBe(0);
+  });
+
+  it("never returns another workspace's sources, and suggests none of its words", async () => {
+    const mine = await search(workspace.owner.as, { q: 'zanzibar' });
+    expect(mine.total).toBe(0);
+    expect(mine.didYouMean).toBeUndefined();
+    const theirs = await search(other.owner.as, { q: 'card' }, other.id);
+    expect(theirs.items.map((item) => item.title)).toEqual(['Other tenant']);
+  });
+
+  it('answers viewers and viewer tokens', async () => {
+    const viewer = await createMember(context, workspace, 'viewer');
+    expect((await search(viewer.as, { q: 'card' })).total).toBeGreaterThan(0);
+    const token = await createTokenCaller(context, workspace, 'viewer');
+    expect((await search(token, { q: 'card' })).total).toBeGreaterThan(0);
+  });
+
+  it('returns 400 naming the field for a query that cannot be searched', async () => {
+    const cases: Array<[Record<string, string>, string]> = [
+      [{}, 'query.q'],
+      [{ q: 'the and of' }, 'query.q'],
+      [{ q: '-card -pin' }, 'query.q'],
+      [{ q: 'x'.repeat(501) }, 'query.q'],
+      [{ q: 'card', limit: '1000' }, 'query.limit'],
+      [{ q: 'card', kind: 'tweet' }, 'query.kind'],
+      [{ q: 'card', from: 'yesterday' }, 'query.from'],
+      [{ q: 'card', from: '2024-02-01', to: '2024-01-01' }, 'query.to'],
+      [{ q: 'card', cursor: 'not-a-cursor' }, 'query.cursor'],
+    ];
+    for (const [params, path] of cases) {
+      const response = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/search?${new URLSearchParams(params)}`);
+      expect(response.statusCode, JSON.stringify(params)).toBe(400);
+      expect(response.json().errors.map((e: { path: string }) => e.path)).toContain(path);
+    }
+  });
+
+  it('refuses a cursor from another search', async () => {
+    const page = await search(workspace.owner.as, { q: 'card', limit: 5 });
+    const response = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/search?q=transfer&cursor=${page.nextCursor}`);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0].path).toBe('query.cursor');
+  });
+
+  it("returns 404 for another workspace's tag or customer, and for a workspace the caller is not in", async () => {
+    const foreignTag = await createTag(context, other);
+    expect((await workspace.owner.as.get(`/api/workspaces/${workspace.id}/search?q=card&tagId=${foreignTag.id}`)).statusCode).toBe(404);
+    expect((await other.owner.as.get(`/api/workspaces/${other.id}/search?q=card&customerId=${enterpriseCustomerId}`)).statusCode).toBe(404);
+    expect((await other.owner.as.get(`/api/workspaces/${workspace.id}/search?q=card`)).statusCode).toBe(404);
+  });
+
+  it('returns 401 without a session or token', async () => {
+    expect((await anonymous(context).get(`/api/workspaces/${workspace.id}/search?q=card`)).statusCode).toBe(401);
+  });
+
+  it('keeps the vocabulary in step with edits and the trash', async () => {
+    const source = await createSource(context, workspace, { title: 'Vocabulary', body: 'xylophonic wobbling' });
+    // The vocabulary holds English stems, as the index does.
+    const count = async (word: string) =>
+      ((await context.db.execute(sql`select doc_count from search_terms where workspace_id = ${workspace.id} and term = (tsvector_to_array(to_tsvector('english', ${word})))[1]`)) as unknown as { rows: Array<{ doc_count: number }> }).rows[0]?.doc_count ?? 0;
+    expect(await count('xylophonic')).toBe(1);
+    await context.db.update(sources).set({ body: 'marimbaphonic wobbling' }).where(eq(sources.id, source.id));
+    expect([await count('xylophonic'), await count('marimbaphonic'), await count('wobbling')]).toEqual([0, 1, 1]);
+    await context.db.update(sources).set({ deletedAt: new Date() }).where(eq(sources.id, source.id));
+    expect(await count('marimbaphonic')).toBe(0);
+  });
+});

@@ -1,0 +1,202 @@
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { SOURCE_PREVIEW_LENGTH, type SourceKind, type SourceOrder } from '@cairn/shared';
+import type { Executor } from '../../db/client.js';
+import { companies, customers, highlightTags, highlights, sources, users } from '../../db/schema/index.js';
+import { anyOf, jsonRows, rowsOf } from '../../lib/bulk-sql.js';
+import { cursorText, olderThan } from '../../lib/cursor.js';
+
+export type NewSource = typeof sources.$inferInsert;
+
+/**
+ * What an import or the API writes. `occurredAt: null` means "the input does not say": a new
+ * source gets the import time, an existing one keeps its date.
+ */
+export type SourceValues = Omit<NewSource, 'occurredAt' | 'workspaceId'> & { id: string; occurredAt: Date | null };
+
+/**
+ * Stands for "no date given" inside one upsert statement: the transaction time plus one
+ * microsecond. Dates that come from JavaScript have millisecond precision, so no real input can
+ * equal it, and `on conflict do update` can tell "keep the stored date" from a new date.
+ */
+const UNDATED = sql`(date_trunc('milliseconds', now()) + interval '1 microsecond')`;
+
+/** Any highlight, even one in the trash (it can be restored), pins the body its offsets point into. */
+const HAS_HIGHLIGHTS = sql`exists (select 1 from ${highlights} where ${highlights.workspaceId} = ${sources.workspaceId} and ${highlights.sourceId} = ${sources.id})`;
+
+/** Inputs without a customer keep the stored one: a re-import that lacks the requester does not erase it. */
+const CHANGED = sql`(
+  ${sources.title} is distinct from excluded.title
+  or ${sources.metadata} is distinct from excluded.metadata
+  or (excluded.occurred_at <> ${UNDATED} and ${sources.occurredAt} is distinct from excluded.occurred_at)
+  or (excluded.customer_id is not null and ${sources.customerId} is distinct from excluded.customer_id)
+  or ((${sources.body} is distinct from excluded.body or ${sources.segments} is distinct from excluded.segments) and not ${HAS_HIGHLIGHTS})
+)`;
+
+/**
+ * One multi-row `insert … on conflict do update` for a whole batch. Rows whose (kind,
+ * external id) exists are updated only when something differs, so an identical re-import
+ * writes nothing and returns no row for them; `inserted` tells new rows from updated ones.
+ * The trash flag is never touched: a re-imported trashed source stays in the trash.
+ */
+export async function upsertMany(executor: Executor, workspaceId: string, values: SourceValues[]) {
+  if (!values.length) return [];
+  const rows = values.map((value) => ({
+    id: value.id,
+    kind: value.kind,
+    title: value.title,
+    body: value.body,
+    segments: value.segments ?? null,
+    occurred_at: value.occurredAt?.toISOString() ?? null,
+    customer_id: value.customerId ?? null,
+    metadata: value.metadata ?? {},
+    import_id: value.importId ?? null,
+    external_id: value.externalId ?? null,
+    created_by: value.createdBy ?? null,
+  }));
+  return rowsOf<{ id: string; kind: SourceKind; externalId: string | null; inserted: boolean }>(
+    executor,
+    sql`
+      insert into ${sources} (id, workspace_id, kind, title, body, segments, occurred_at, customer_id, metadata, import_id, external_id, created_by)
+      select v.id, ${workspaceId}::uuid, v.kind, v.title, v.body, v.segments, coalesce(v.occurred_at, ${UNDATED}), v.customer_id, v.metadata, v.import_id, v.external_id, v.created_by
+      from json_to_recordset(${jsonRows(rows)})
+        as v(id uuid, kind text, title text, body text, segments jsonb, occurred_at timestamptz, customer_id uuid, metadata jsonb, import_id uuid, external_id text, created_by uuid)
+      on conflict (workspace_id, kind, external_id) where external_id is not null do update set
+        title = excluded.title,
+        body = case when ${HAS_HIGHLIGHTS} then ${sources.body} else excluded.body end,
+        segments = case when ${HAS_HIGHLIGHTS} then ${sources.segments} else excluded.segments end,
+        occurred_at = case when excluded.occurred_at = ${UNDATED} then ${sources.occurredAt} else excluded.occurred_at end,
+        customer_id = coalesce(excluded.customer_id, ${sources.customerId}),
+        metadata = excluded.metadata,
+        import_id = coalesce(excluded.import_id, ${sources.importId}),
+        updated_at = now()
+      where ${CHANGED}
+      returning id, kind, external_id as "externalId", (xmax = 0) as inserted`,
+  );
+}
+
+/** Ids of sources by (kind, external id), for rows an upsert left unchanged. */
+export async function findIdsByExternalIds(executor: Executor, workspaceId: string, keys: Array<{ kind: SourceKind; externalId: string }>) {
+  if (!keys.length) return [];
+  return executor
+    .select({ id: sources.id, kind: sources.kind, externalId: sources.externalId })
+    .from(sources)
+    .where(
+      and(
+        eq(sources.workspaceId, workspaceId),
+        sql`${sources.kind} = any(${anyOf([...new Set(keys.map((key) => key.kind))])})`,
+        sql`${sources.externalId} = any(${anyOf([...new Set(keys.map((key) => key.externalId))])})`,
+      ),
+    );
+}
+
+const liveHighlightOf = and(eq(highlights.workspaceId, sources.workspaceId), eq(highlights.sourceId, sources.id), isNull(highlights.deletedAt));
+
+/** At least one highlight outside the trash carries a tag (or this tag). */
+function hasTaggedHighlight(tagId?: string): SQL<boolean> {
+  return sql<boolean>`exists (
+    select 1 from ${highlights} join ${highlightTags} on ${highlightTags.highlightId} = ${highlights.id}
+    where ${liveHighlightOf}${tagId ? sql` and ${highlightTags.tagId} = ${tagId}` : sql``}
+  )`;
+}
+
+/** The columns of a list item; the body itself stays in the database. */
+const summaryColumns = {
+  source: {
+    id: sources.id,
+    kind: sources.kind,
+    title: sources.title,
+    externalId: sources.externalId,
+    occurredAt: sources.occurredAt,
+    importId: sources.importId,
+    createdBy: sources.createdBy,
+    createdAt: sources.createdAt,
+    deletedAt: sources.deletedAt,
+  },
+  cursorAt: cursorText(sources.occurredAt),
+  preview: sql<string>`left(${sources.body}, ${SOURCE_PREVIEW_LENGTH})`,
+  highlightCount: sql<number>`(select count(*)::int from ${highlights} where ${liveHighlightOf})`,
+  tagged: hasTaggedHighlight(),
+  customer: { id: customers.id, name: customers.name, email: customers.email },
+  company: { id: companies.id, name: companies.name, segment: companies.segment },
+  creatorName: users.name,
+};
+
+export type SourceFilter = {
+  kinds?: SourceKind[] | undefined;
+  customerId?: string | undefined;
+  tagId?: string | undefined;
+  importId?: string | undefined;
+  from?: Date | undefined;
+  /** Exclusive upper bound. */
+  before?: Date | undefined;
+  untagged?: boolean | undefined;
+  trash?: boolean | undefined;
+};
+
+function newerThan(after: Array<string | number | null> | undefined): SQL | undefined {
+  if (!after) return undefined;
+  return sql`(${sources.occurredAt}, ${sources.id}) > (${String(after[0])}::timestamptz, ${String(after[1])}::uuid)`;
+}
+
+export async function list(executor: Executor, workspaceId: string, filter: SourceFilter, order: SourceOrder, limit: number, after?: Array<string | number | null>) {
+  const newestFirst = order === 'newest';
+  return executor
+    .select(summaryColumns)
+    .from(sources)
+    .leftJoin(customers, eq(customers.id, sources.customerId))
+    .leftJoin(companies, eq(companies.id, customers.companyId))
+    .leftJoin(users, eq(users.id, sources.createdBy))
+    .where(
+      and(
+        eq(sources.workspaceId, workspaceId),
+        filter.trash ? isNotNull(sources.deletedAt) : isNull(sources.deletedAt),
+        filter.kinds ? inArray(sources.kind, filter.kinds) : undefined,
+        filter.customerId ? eq(sources.customerId, filter.customerId) : undefined,
+        filter.importId ? eq(sources.importId, filter.importId) : undefined,
+        filter.from ? gte(sources.occurredAt, filter.from) : undefined,
+        filter.before ? lt(sources.occurredAt, filter.before) : undefined,
+        filter.tagId ? hasTaggedHighlight(filter.tagId) : undefined,
+        filter.untagged ? sql`not ${hasTaggedHighlight()}` : undefined,
+        newestFirst ? olderThan(sources.occurredAt, sources.id, after) : newerThan(after),
+      ),
+    )
+    .orderBy(...(newestFirst ? [desc(sources.occurredAt), desc(sources.id)] : [asc(sources.occurredAt), asc(sources.id)]))
+    .limit(limit + 1);
+}
+
+export async function findById(executor: Executor, workspaceId: string, id: string) {
+  const [row] = await executor
+    .select({ ...summaryColumns, body: sources.body, segments: sources.segments, metadata: sources.metadata, updatedAt: sources.updatedAt })
+    .from(sources)
+    .leftJoin(customers, eq(customers.id, sources.customerId))
+    .leftJoin(companies, eq(companies.id, customers.companyId))
+    .leftJoin(users, eq(users.id, sources.createdBy))
+    .where(and(eq(sources.workspaceId, workspaceId), eq(sources.id, id)));
+  return row;
+}
+
+/** The row with a lock for the rest of the transaction: edits and trash moves of one source do not interleave. */
+export async function findForUpdate(executor: Executor, workspaceId: string, id: string) {
+  const [row] = await executor
+    .select({ id: sources.id, title: sources.title, body: sources.body, createdBy: sources.createdBy, deletedAt: sources.deletedAt })
+    .from(sources)
+    .where(and(eq(sources.workspaceId, workspaceId), eq(sources.id, id)))
+    .for('update');
+  return row;
+}
+
+export async function hasHighlights(executor: Executor, workspaceId: string, id: string): Promise<boolean> {
+  const [row] = await executor
+    .select({ id: highlights.id })
+    .from(highlights)
+    .where(and(eq(highlights.workspaceId, workspaceId), eq(highlights.sourceId, id)))
+    .limit(1);
+  return row !== undefined;
+}
+
+export async function update(executor: Executor, workspaceId: string, id: string, values: Partial<NewSource>) {
+  await executor
+    .update(sources)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(sources.workspaceId, workspaceId), eq(sources.id, id)));
+}

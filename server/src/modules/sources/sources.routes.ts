@@ -1,0 +1,90 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  CreateSourceBodySchema,
+  ListSourcesQuerySchema,
+  SourceSchema,
+  SourceSummarySchema,
+  UpdateSourceBodySchema,
+  WorkspaceIdParamsSchema,
+  WorkspaceParamsSchema,
+  pageOf,
+} from '@cairn/shared';
+import { workspaceActorOf } from '../../plugins/auth.js';
+import * as sourcesService from './sources.service.js';
+
+export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.database.db;
+  const tags = ['sources'];
+
+  app.get(
+    '/api/workspaces/:ws/sources',
+    {
+      config: { access: { role: 'viewer' } },
+      schema: {
+        tags,
+        summary: 'Sources, newest first (or oldest with order=oldest); filter by kind, customer, tag, import, date, untagged; trash=true lists the trash',
+        params: WorkspaceParamsSchema,
+        querystring: ListSourcesQuerySchema,
+        response: { 200: pageOf(SourceSummarySchema) },
+      },
+    },
+    async (request) => sourcesService.listSources(db, workspaceActorOf(request), request.query),
+  );
+
+  app.post(
+    '/api/workspaces/:ws/sources',
+    {
+      config: { access: { role: 'contributor' } },
+      schema: {
+        tags,
+        summary: 'Add a source (201); the same kind and externalId again updates it (200)',
+        params: WorkspaceParamsSchema,
+        body: CreateSourceBodySchema,
+        response: { 200: SourceSchema, 201: SourceSchema },
+      },
+    },
+    async (request, reply) => {
+      const { source, created } = await sourcesService.createSource(db, workspaceActorOf(request), request.body);
+      return reply.code(created ? 201 : 200).send(source);
+    },
+  );
+
+  app.get(
+    '/api/workspaces/:ws/sources/:id',
+    { config: { access: { role: 'viewer' } }, schema: { tags, summary: 'One source with its text, speaker turns and highlights', params: WorkspaceIdParamsSchema, response: { 200: SourceSchema } } },
+    async (request) => sourcesService.getSource(db, workspaceActorOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/workspaces/:ws/sources/:id',
+    {
+      config: { access: { role: 'contributor' } },
+      schema: {
+        tags,
+        summary: 'Edit a source (contributors: their own); the text is fixed once highlights point into it (409)',
+        params: WorkspaceIdParamsSchema,
+        body: UpdateSourceBodySchema,
+        response: { 200: SourceSchema },
+      },
+    },
+    async (request) => sourcesService.updateSource(db, workspaceActorOf(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/workspaces/:ws/sources/:id',
+    { config: { access: { role: 'contributor' } }, schema: { tags, summary: 'Move a source to the trash (contributors: their own)', params: WorkspaceIdParamsSchema } },
+    async (request, reply) => {
+      await sourcesService.trashSource(db, workspaceActorOf(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/workspaces/:ws/sources/:id/restore',
+    {
+      config: { access: { role: 'contributor' } },
+      schema: { tags, summary: 'Bring a source back from the trash (contributors: their own)', params: WorkspaceIdParamsSchema, response: { 200: SourceSchema } },
+    },
+    async (request) => sourcesService.restoreSource(db, workspaceActorOf(request), request.params.id),
+  );
+};

@@ -1,0 +1,270 @@
+import crypto from 'node:crypto';
+import {
+  hasRole,
+  IMPORT_BATCH_SIZE,
+  type CreateSourceBody,
+  type ListSourcesQuery,
+  type Page,
+  type SegmentInput,
+  type Source,
+  type SourceSummary,
+  type UpdateSourceBody,
+} from '@cairn/shared';
+import type { Db, Executor } from '../../db/client.js';
+import { AppError, invalidField, notFound } from '../../errors.js';
+import { normalizeText, toTitle } from '../../importers/normalize.js';
+import type { ImportedSegment, ImportedSource } from '../../importers/types.js';
+import { decodeCursor, pageFrom } from '../../lib/cursor.js';
+import { iso } from '../../lib/dates.js';
+import type { WorkspaceActor } from '../../plugins/auth.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { presentCustomerRef, resolveCustomers } from '../customers/customers.service.js';
+import { listHighlightsForSource } from '../highlights/highlights.service.js';
+import * as sourcesRepository from './sources.repository.js';
+import type { NewSource, SourceValues } from './sources.repository.js';
+
+// ---------------------------------------------------------------------------------------------
+// The batch write path: every import and the API write sources through upsertSources.
+// ---------------------------------------------------------------------------------------------
+
+export type SourceWrite = ImportedSource;
+export type UpsertResult = { created: number; updated: number; unchanged: number; sourceIds: string[] };
+
+const keyOf = (source: { kind: string; externalId?: string | null | undefined }) => (source.externalId ? `${source.kind}\u0000${source.externalId}` : null);
+
+function toValues(input: SourceWrite, customerId: string | null, actor: WorkspaceActor, importId: string | null): SourceValues {
+  return {
+    id: crypto.randomUUID(),
+    kind: input.kind,
+    title: input.title,
+    body: input.body,
+    segments: input.segments?.length ? input.segments : null,
+    occurredAt: input.occurredAt,
+    customerId,
+    // Vendor tags are kept as data, not turned into codebook tags: the team's codebook stays theirs.
+    metadata: input.tags?.length ? { ...input.metadata, tags: input.tags } : input.metadata,
+    importId,
+    externalId: input.externalId,
+    createdBy: actor.userId,
+  };
+}
+
+/**
+ * Writes up to IMPORT_BATCH_SIZE sources in one round trip per table; called inside the caller's transaction.
+ * Bodies must already be normalized (importers and `createSource` call normalizeText). A source
+ * with an external id that exists (same workspace and kind) is updated, or left alone when
+ * nothing differs (`unchanged`); within one batch the last row with an external id wins and
+ * the earlier ones count as updates to it. `sourceIds[i]` is the source input `i` wrote.
+ */
+export async function upsertSources(tx: Executor, actor: WorkspaceActor, inputs: SourceWrite[], options: { importId: string | null }): Promise<UpsertResult> {
+  if (inputs.length > IMPORT_BATCH_SIZE) throw new Error(`upsertSources takes at most ${IMPORT_BATCH_SIZE} sources per call, got ${inputs.length}`);
+  const customerIds = await resolveCustomers(tx, actor.workspaceId, inputs.map((input) => input.customer));
+
+  const lastWithKey = new Map<string, number>();
+  inputs.forEach((input, index) => {
+    const key = keyOf(input);
+    if (key) lastWithKey.set(key, index);
+  });
+  const valuesOf = new Map<number, SourceValues>();
+  inputs.forEach((input, index) => {
+    const key = keyOf(input);
+    if (!key || lastWithKey.get(key) === index) valuesOf.set(index, toValues(input, customerIds[index] ?? null, actor, options.importId));
+  });
+  const values = [...valuesOf.values()];
+  const written = await sourcesRepository.upsertMany(tx, actor.workspaceId, values);
+
+  const writtenByKey = new Map(written.map((row) => [keyOf(row), row]));
+  const untouched = values.filter((value) => !writtenByKey.has(keyOf(value)) && value.externalId);
+  const untouchedIds = new Map(
+    (await sourcesRepository.findIdsByExternalIds(tx, actor.workspaceId, untouched.map((value) => ({ kind: value.kind, externalId: value.externalId! })))).map((row) => [keyOf(row), row.id]),
+  );
+
+  const result: UpsertResult = { created: 0, updated: 0, unchanged: 0, sourceIds: [] };
+  inputs.forEach((input, index) => {
+    const key = keyOf(input);
+    if (!key) {
+      result.created += 1;
+      result.sourceIds.push(valuesOf.get(index)!.id);
+      return;
+    }
+    const row = writtenByKey.get(key);
+    const id = row?.id ?? untouchedIds.get(key);
+    if (!id) throw new Error(`Source ${key} was neither written nor found`);
+    result.sourceIds.push(id);
+    const isLast = lastWithKey.get(key) === index;
+    if (!row) result.unchanged += 1;
+    else if (row.inserted && isLast) result.created += 1;
+    else result.updated += 1;
+  });
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The sources API.
+// ---------------------------------------------------------------------------------------------
+
+type SummaryRow = Awaited<ReturnType<typeof sourcesRepository.list>>[number];
+type DetailRow = NonNullable<Awaited<ReturnType<typeof sourcesRepository.findById>>>;
+
+const WHITESPACE_RUN = /\s+/g;
+
+function presentSummary(row: SummaryRow): SourceSummary {
+  const { source } = row;
+  return {
+    id: source.id,
+    kind: source.kind,
+    title: source.title,
+    externalId: source.externalId,
+    occurredAt: iso(source.occurredAt),
+    customer: presentCustomerRef(row.customer, row.company),
+    importId: source.importId,
+    preview: row.preview.replace(WHITESPACE_RUN, ' ').trim(),
+    highlightCount: row.highlightCount,
+    tagged: row.tagged,
+    createdBy: source.createdBy ? { id: source.createdBy, name: row.creatorName ?? 'deleted user' } : null,
+    createdAt: iso(source.createdAt),
+    deletedAt: iso(source.deletedAt),
+  };
+}
+
+async function loadSource(executor: Executor, workspaceId: string, id: string): Promise<Source> {
+  const row: DetailRow | undefined = await sourcesRepository.findById(executor, workspaceId, id);
+  if (!row) throw notFound('Source');
+  return {
+    ...presentSummary(row),
+    body: row.body,
+    segments: row.segments,
+    metadata: row.metadata,
+    highlights: await listHighlightsForSource(executor, workspaceId, id),
+    updatedAt: iso(row.updatedAt),
+  };
+}
+
+export function getSource(db: Db, actor: WorkspaceActor, id: string): Promise<Source> {
+  return loadSource(db, actor.workspaceId, id);
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const isDay = (value: string) => !value.includes('T');
+
+export async function listSources(db: Db, actor: WorkspaceActor, query: ListSourcesQuery): Promise<Page<SourceSummary>> {
+  const after = decodeCursor(query.cursor, 2);
+  // `to` is inclusive: a day runs to its end, an instant includes its own millisecond.
+  const before = query.to ? new Date(new Date(query.to).getTime() + (isDay(query.to) ? DAY_MS : 1)) : undefined;
+  const filter = {
+    kinds: query.kind,
+    customerId: query.customerId,
+    tagId: query.tagId,
+    importId: query.importId,
+    from: query.from ? new Date(query.from) : undefined,
+    before,
+    untagged: query.untagged,
+    trash: query.trash,
+  };
+  const rows = await sourcesRepository.list(db, actor.workspaceId, filter, query.order, query.limit, after);
+  return pageFrom(rows, query.limit, presentSummary, (row) => [row.cursorAt, row.source.id]);
+}
+
+/**
+ * The body in its stored form, and the segments re-anchored to it: normalizing (NFC, line
+ * breaks, trimming) can shift offsets, so each turn is found again by its own normalized text.
+ */
+function normalizeBody(body: string, segments: SegmentInput[] | null | undefined): { body: string; segments: ImportedSegment[] | null } {
+  const normalized = normalizeText(body);
+  if (normalized === '') throw invalidField('body.body', 'The body has no text once control characters and spaces are removed');
+  if (!segments?.length) return { body: normalized, segments: null };
+  let from = 0;
+  const anchored = segments.map((segment, index): ImportedSegment => {
+    const turn = normalizeText(body.slice(segment.start, segment.end));
+    const start = turn ? normalized.indexOf(turn, from) : -1;
+    if (start < 0) throw invalidField(`body.segments.${index}`, 'This segment covers no text of the body');
+    from = start + turn.length;
+    return { speaker: segment.speaker, startMs: segment.startMs ?? null, endMs: segment.endMs ?? null, start, end: from, ...(segment.interviewer ? { interviewer: true } : {}) };
+  });
+  return { body: normalized, segments: anchored };
+}
+
+/** Creates a source (201), or updates the one with the same kind and external id (200). */
+export async function createSource(db: Db, actor: WorkspaceActor, body: CreateSourceBody): Promise<{ source: Source; created: boolean }> {
+  const text = normalizeBody(body.body, body.segments);
+  const write: SourceWrite = {
+    kind: body.kind,
+    title: toTitle(body.title),
+    body: text.body,
+    segments: text.segments,
+    occurredAt: body.occurredAt ? new Date(body.occurredAt) : null,
+    externalId: body.externalId ?? null,
+    customer: body.customer ?? null,
+    metadata: body.metadata ?? {},
+  };
+  return db.transaction(async (tx) => {
+    const result = await upsertSources(tx, actor, [write], { importId: null });
+    const id = result.sourceIds[0]!;
+    if (result.created || result.updated) {
+      await recordAudit(tx, actor, {
+        action: result.created ? 'source.create' : 'source.update',
+        objectType: 'source',
+        objectId: id,
+        summary: `${result.created ? 'Added' : 'Updated'} ${body.kind.replace('_', ' ')} “${write.title}”`,
+      });
+    }
+    return { source: await loadSource(tx, actor.workspaceId, id), created: result.created === 1 };
+  });
+}
+
+/** Contributors change only what they added; researchers and above change anything. */
+async function loadForChange(tx: Executor, actor: WorkspaceActor, id: string) {
+  const row = await sourcesRepository.findForUpdate(tx, actor.workspaceId, id);
+  if (!row) throw notFound('Source');
+  if (!hasRole(actor.role, 'researcher') && (actor.userId === null || row.createdBy !== actor.userId)) {
+    throw new AppError('forbidden', 'Contributors can change only the sources they added; ask a researcher');
+  }
+  return row;
+}
+
+export async function updateSource(db: Db, actor: WorkspaceActor, id: string, patch: UpdateSourceBody): Promise<Source> {
+  const text = patch.body === undefined ? null : normalizeBody(patch.body, patch.segments);
+  return db.transaction(async (tx) => {
+    const row = await loadForChange(tx, actor, id);
+    const values: Partial<NewSource> = {};
+    if (patch.title !== undefined) values.title = toTitle(patch.title);
+    if (patch.occurredAt !== undefined) values.occurredAt = new Date(patch.occurredAt);
+    if (patch.metadata !== undefined) values.metadata = patch.metadata;
+    if (patch.customer !== undefined) values.customerId = patch.customer && (await resolveCustomers(tx, actor.workspaceId, [patch.customer]))[0]!;
+    if (text) {
+      // Highlights point into the body by offset; a new text would make them point at other words.
+      if (text.body !== row.body && (await sourcesRepository.hasHighlights(tx, actor.workspaceId, id))) {
+        throw new AppError('conflict', 'The text of a source with highlights cannot change: the highlights point into it');
+      }
+      values.body = text.body;
+      values.segments = text.segments;
+    }
+    await sourcesRepository.update(tx, actor.workspaceId, id, values);
+    await recordAudit(tx, actor, { action: 'source.update', objectType: 'source', objectId: id, summary: `Edited “${values.title ?? row.title}”` });
+    return loadSource(tx, actor.workspaceId, id);
+  });
+}
+
+/** Moves a source to the trash (or brings it back); moving it where it already is changes nothing. */
+async function setTrashed(db: Db, actor: WorkspaceActor, id: string, trashed: boolean): Promise<void> {
+  await db.transaction(async (tx) => {
+    const row = await loadForChange(tx, actor, id);
+    if ((row.deletedAt !== null) === trashed) return;
+    await sourcesRepository.update(tx, actor.workspaceId, id, { deletedAt: trashed ? new Date() : null });
+    await recordAudit(tx, actor, {
+      action: trashed ? 'source.delete' : 'source.restore',
+      objectType: 'source',
+      objectId: id,
+      summary: `${trashed ? 'Moved to the trash' : 'Restored from the trash'}: “${row.title}”`,
+    });
+  });
+}
+
+export function trashSource(db: Db, actor: WorkspaceActor, id: string): Promise<void> {
+  return setTrashed(db, actor, id, true);
+}
+
+export async function restoreSource(db: Db, actor: WorkspaceActor, id: string): Promise<Source> {
+  await setTrashed(db, actor, id, false);
+  return loadSource(db, actor.workspaceId, id);
+}

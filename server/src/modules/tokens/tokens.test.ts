@@ -1,0 +1,147 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { apiTokens } from '../../db/schema/index.js';
+import { Caller, useTestApp } from '../../../test/app.js';
+import { createMember, createTokenCaller, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
+
+const context = useTestApp();
+
+const bearer = (secret: string) => new Caller(() => context.app, { authorization: `Bearer ${secret}` });
+
+async function createToken(workspace: TestWorkspace, body: { name: string; role: string }) {
+  const response = await workspace.owner.as.post(`/api/workspaces/${workspace.id}/tokens`, body);
+  expect(response.statusCode).toBe(201);
+  return response.json<{ id: string; token: string; prefix: string }>();
+}
+
+describe('API tokens', () => {
+  it('shows the secret once at creation, and afterwards only its prefix', async () => {
+    const workspace = await createWorkspace(context);
+    const response = await workspace.owner.as.post(`/api/workspaces/${workspace.id}/tokens`, { name: 'Zendesk sync', role: 'contributor' });
+    expect(response.statusCode).toBe(201);
+    const created = response.json();
+    expect(created).toMatchObject({ name: 'Zendesk sync', role: 'contributor', lastUsedAt: null, createdBy: { id: workspace.owner.id, name: workspace.owner.name } });
+    expect(created.token).toMatch(/^cairn_[A-Za-z0-9_-]{40,}$/);
+    expect(created.token.startsWith(created.prefix)).toBe(true);
+    expect(created.prefix.length).toBeLessThan(created.token.length / 3);
+
+    const list = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/tokens`);
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items).toEqual([
+      { id: created.id, name: 'Zendesk sync', role: 'contributor', prefix: created.prefix, createdAt: created.createdAt, lastUsedAt: null, createdBy: { id: workspace.owner.id, name: workspace.owner.name } },
+    ]);
+    expect(list.body).not.toContain(created.token);
+  });
+
+  it('stores only a hash of the secret', async () => {
+    const workspace = await createWorkspace(context);
+    const created = await createToken(workspace, { name: 'hash check', role: 'viewer' });
+    const [row] = await context.db.select().from(apiTokens).where(eq(apiTokens.id, created.id));
+    expect(JSON.stringify(row)).not.toContain(created.token);
+    expect(row!.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("authenticates bearer calls with the token's role, in its own workspace", async () => {
+    const workspace = await createWorkspace(context);
+    const { token } = await createToken(workspace, { name: 'reader', role: 'viewer' });
+    const reader = bearer(token);
+    expect((await reader.get(`/api/workspaces/${workspace.id}`)).json()).toMatchObject({ id: workspace.id, role: 'viewer' });
+    const write = await reader.post(`/api/workspaces/${workspace.id}/members`, { email: 'x@example.com', name: 'X', role: 'viewer', password: 'a password 123' });
+    expect(write.statusCode).toBe(403);
+  });
+
+  it('opens no other workspace (404)', async () => {
+    const workspace = await createWorkspace(context);
+    const other = await createWorkspace(context);
+    const { token } = await createToken(workspace, { name: 'admin script', role: 'admin' });
+    const response = await bearer(token).get(`/api/workspaces/${other.id}/members`);
+    expect(response.statusCode).toBe(404);
+    expect(response.json().detail).toBe('Workspace not found');
+  });
+
+  it('cannot call account routes such as /api/me or create workspaces (403)', async () => {
+    const workspace = await createWorkspace(context);
+    const token = await createTokenCaller(context, workspace, 'owner');
+    expect((await token.get('/api/me')).statusCode).toBe(403);
+    expect((await token.post('/api/workspaces', { name: 'From a script' })).statusCode).toBe(403);
+  });
+
+  it("refuses a role above the creator's (403), and allows up to it", async () => {
+    const workspace = await createWorkspace(context);
+    const admin = await createMember(context, workspace, 'admin');
+    const base = `/api/workspaces/${workspace.id}/tokens`;
+    const tooHigh = await admin.as.post(base, { name: 'owner token', role: 'owner' });
+    expect(tooHigh.statusCode).toBe(403);
+    expect((await admin.as.post(base, { name: 'admin token', role: 'admin' })).statusCode).toBe(201);
+    expect((await workspace.owner.as.post(base, { name: 'owner token', role: 'owner' })).statusCode).toBe(201);
+  });
+
+  it('does not let a token mint a token above its own role', async () => {
+    const workspace = await createWorkspace(context);
+    const adminToken = await createTokenCaller(context, workspace, 'admin');
+    expect((await adminToken.post(`/api/workspaces/${workspace.id}/tokens`, { name: 'escalate', role: 'owner' })).statusCode).toBe(403);
+  });
+
+  it('answers 400 naming every bad field', async () => {
+    const workspace = await createWorkspace(context);
+    const response = await workspace.owner.as.post(`/api/workspaces/${workspace.id}/tokens`, { name: ' ', role: 'god' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['body.name', 'body.role']));
+  });
+
+  it('revokes a token: it then answers 401 and leaves the list', async () => {
+    const workspace = await createWorkspace(context);
+    const created = await createToken(workspace, { name: 'short-lived', role: 'viewer' });
+    expect((await bearer(created.token).get(`/api/workspaces/${workspace.id}`)).statusCode).toBe(200);
+
+    const revoke = await workspace.owner.as.delete(`/api/workspaces/${workspace.id}/tokens/${created.id}`);
+    expect(revoke.statusCode).toBe(204);
+    const after = await bearer(created.token).get(`/api/workspaces/${workspace.id}`);
+    expect(after.statusCode).toBe(401);
+    expect(after.json().code).toBe('unauthenticated');
+    expect((await workspace.owner.as.get(`/api/workspaces/${workspace.id}/tokens`)).json().items).toEqual([]);
+    expect((await workspace.owner.as.delete(`/api/workspaces/${workspace.id}/tokens/${created.id}`)).statusCode).toBe(404);
+  });
+
+  it("answers 404 when revoking another workspace's token, which keeps working", async () => {
+    const workspace = await createWorkspace(context);
+    const other = await createWorkspace(context);
+    const theirs = await createToken(other, { name: 'theirs', role: 'viewer' });
+    const response = await workspace.owner.as.delete(`/api/workspaces/${workspace.id}/tokens/${theirs.id}`);
+    expect(response.statusCode).toBe(404);
+    expect((await bearer(theirs.token).get(`/api/workspaces/${other.id}`)).statusCode).toBe(200);
+  });
+
+  it('answers 401 to an unknown or malformed bearer token, even with a valid session cookie beside it', async () => {
+    const workspace = await createWorkspace(context);
+    expect((await bearer('cairn_not-a-real-token').get(`/api/workspaces/${workspace.id}`)).statusCode).toBe(401);
+    expect((await bearer('something-else').get(`/api/workspaces/${workspace.id}`)).statusCode).toBe(401);
+    const mixed = await workspace.owner.as.request('GET', `/api/workspaces/${workspace.id}`, undefined, { authorization: 'Bearer cairn_forged' });
+    expect(mixed.statusCode).toBe(401);
+  });
+
+  it('records when a token was last used', async () => {
+    const workspace = await createWorkspace(context);
+    const created = await createToken(workspace, { name: 'usage', role: 'viewer' });
+    const lastUsed = async () => (await context.db.select().from(apiTokens).where(eq(apiTokens.id, created.id)))[0]!.lastUsedAt;
+    expect(await lastUsed()).toBeNull();
+
+    await bearer(created.token).get(`/api/workspaces/${workspace.id}`);
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+
+    const anHourAgo = new Date(Date.now() - 60 * 60 * 1000);
+    await context.db.update(apiTokens).set({ lastUsedAt: anHourAgo }).where(eq(apiTokens.id, created.id));
+    await bearer(created.token).get(`/api/workspaces/${workspace.id}`);
+    expect((await lastUsed())!.getTime()).toBeGreaterThan(anHourAgo.getTime());
+    const listed = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/tokens`)).json().items[0];
+    expect(listed.lastUsedAt).not.toBeNull();
+  });
+
+  it('lists and manages tokens for admins only (403 for a researcher)', async () => {
+    const workspace = await createWorkspace(context);
+    const researcher = await createMember(context, workspace, 'researcher');
+    expect((await researcher.as.get(`/api/workspaces/${workspace.id}/tokens`)).statusCode).toBe(403);
+    expect((await researcher.as.post(`/api/workspaces/${workspace.id}/tokens`, { name: 'mine', role: 'viewer' })).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,234 @@
+/**
+ * Who may call which route, checked for every route of the OpenAPI document.
+ *
+ * ADDING A ROUTE? Add one line to ROUTE_ACCESS (workspace routes: the minimum role) or to
+ * ACCOUNT_ROUTE_ACCESS (everything else), in the OpenAPI path form `'METHOD /api/…/{param}'`.
+ * The first tests fail until the table and the routes agree; then every workspace route is
+ * called as nobody (401), as a member of another workspace (404), as a member and as a
+ * token one role too low (403), and with just enough role (not refused).
+ */
+import crypto from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '@cairn/shared';
+import { anonymous, type Caller, useTestApp } from './app.js';
+import { createMember, createTokenCaller, createUser, createWorkspace, type TestWorkspace } from './factories.js';
+
+const ROUTE_ACCESS: Record<string, Role> = {
+  // workspaces, members, tokens, audit
+  'GET /api/workspaces/{ws}': 'viewer',
+  'PATCH /api/workspaces/{ws}': 'admin',
+  'GET /api/workspaces/{ws}/members': 'viewer',
+  'POST /api/workspaces/{ws}/members': 'admin',
+  'PATCH /api/workspaces/{ws}/members/{userId}': 'admin',
+  'DELETE /api/workspaces/{ws}/members/{userId}': 'admin',
+  'GET /api/workspaces/{ws}/tokens': 'admin',
+  'POST /api/workspaces/{ws}/tokens': 'admin',
+  'DELETE /api/workspaces/{ws}/tokens/{id}': 'admin',
+  'GET /api/workspaces/{ws}/audit': 'admin',
+  // tags
+  'GET /api/workspaces/{ws}/tags': 'viewer',
+  'POST /api/workspaces/{ws}/tags': 'contributor',
+  'PATCH /api/workspaces/{ws}/tags/{id}': 'researcher',
+  'DELETE /api/workspaces/{ws}/tags/{id}': 'researcher',
+  'POST /api/workspaces/{ws}/tags/{id}/merge': 'researcher',
+  // highlights
+  'POST /api/workspaces/{ws}/sources/{id}/highlights': 'contributor',
+  'GET /api/workspaces/{ws}/highlights': 'viewer',
+  'POST /api/workspaces/{ws}/highlights/bulk': 'contributor',
+  'PATCH /api/workspaces/{ws}/highlights/{id}': 'contributor',
+  'DELETE /api/workspaces/{ws}/highlights/{id}': 'contributor',
+  'POST /api/workspaces/{ws}/highlights/{id}/restore': 'contributor',
+  // catalog
+  'GET /api/workspaces/{ws}/catalog': 'viewer',
+  // customers
+  'GET /api/workspaces/{ws}/customers': 'viewer',
+  'POST /api/workspaces/{ws}/customers': 'contributor',
+  'GET /api/workspaces/{ws}/customers/{id}': 'viewer',
+  'PATCH /api/workspaces/{ws}/customers/{id}': 'researcher',
+  // sources
+  'GET /api/workspaces/{ws}/sources': 'viewer',
+  'POST /api/workspaces/{ws}/sources': 'contributor',
+  'GET /api/workspaces/{ws}/sources/{id}': 'viewer',
+  'PATCH /api/workspaces/{ws}/sources/{id}': 'contributor',
+  'DELETE /api/workspaces/{ws}/sources/{id}': 'contributor',
+  'POST /api/workspaces/{ws}/sources/{id}/restore': 'contributor',
+  // imports, the ticket webhook, sample data
+  'GET /api/workspaces/{ws}/imports': 'viewer',
+  'POST /api/workspaces/{ws}/imports': 'contributor',
+  'POST /api/workspaces/{ws}/imports/preview': 'contributor',
+  'GET /api/workspaces/{ws}/imports/{id}': 'viewer',
+  'GET /api/workspaces/{ws}/imports/{id}/rejected.csv': 'viewer',
+  'POST /api/workspaces/{ws}/integrations/tickets': 'contributor',
+  'POST /api/workspaces/{ws}/sample-data': 'admin',
+  // search and saved searches
+  'GET /api/workspaces/{ws}/search': 'viewer',
+  'GET /api/workspaces/{ws}/saved-searches': 'viewer',
+  'POST /api/workspaces/{ws}/saved-searches': 'contributor',
+  'DELETE /api/workspaces/{ws}/saved-searches/{id}': 'contributor',
+};
+
+const ACCOUNT_ROUTE_ACCESS: Record<string, 'public' | 'signed-in'> = {
+  'GET /api/health': 'public',
+  'GET /api/setup': 'public',
+  'POST /api/setup': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'signed-in',
+  'GET /api/auth/csrf': 'signed-in',
+  'GET /api/me': 'signed-in',
+  'POST /api/me/password': 'signed-in',
+  'GET /api/workspaces': 'signed-in',
+  'POST /api/workspaces': 'signed-in',
+};
+
+const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
+const WORKSPACE_PREFIX = '/api/workspaces/{ws}';
+
+type OpenApiDocument = { paths: Record<string, Record<string, { 'x-cairn-access'?: string }>> };
+
+/** `'METHOD path'` → the access the operation publishes, for every operation of the document. */
+function operationsOf(document: OpenApiDocument): Map<string, string | undefined> {
+  const operations = new Map<string, string | undefined>();
+  for (const [path, methods] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(methods)) {
+      if (HTTP_METHODS.has(method)) operations.set(`${method.toUpperCase()} ${path}`, operation['x-cairn-access']);
+    }
+  }
+  return operations;
+}
+
+const isWorkspaceRoute = (key: string) => key.split(' ')[1]!.startsWith(WORKSPACE_PREFIX);
+const roleBelow = (role: Role): Role | undefined => ROLES[ROLES.indexOf(role) + 1];
+
+/** Splits a table key into the method and a concrete URL: `{ws}` is the given workspace, other params random ids. */
+function requestFor(key: string, workspaceId: string) {
+  const [method, template] = key.split(' ') as [string, string];
+  const url = template.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'ws' ? workspaceId : crypto.randomUUID()));
+  return { method: method as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url };
+}
+
+async function call(caller: Caller, key: string, workspaceId: string) {
+  const { method, url } = requestFor(key, workspaceId);
+  return caller.request(method, url);
+}
+
+/** Let through means: not refused for who the caller is (any other answer, e.g. 400 or "Source not found", is fine). */
+function expectLetThrough(response: { statusCode: number; body: string }) {
+  expect([401, 403], response.body).not.toContain(response.statusCode);
+  if (response.statusCode === 404) expect(JSON.parse(response.body).detail).not.toBe('Workspace not found');
+}
+
+const context = useTestApp();
+const cast = {} as {
+  workspace: TestWorkspace;
+  members: Record<Role, Caller>;
+  tokens: Record<Role, Caller>;
+  outsider: Caller;
+  outsiderToken: Caller;
+  document: OpenApiDocument;
+};
+
+beforeAll(async () => {
+  cast.workspace = await createWorkspace(context);
+  cast.members = { owner: cast.workspace.owner.as } as Record<Role, Caller>;
+  cast.tokens = {} as Record<Role, Caller>;
+  for (const role of ROLES) {
+    if (role !== 'owner') cast.members[role] = (await createMember(context, cast.workspace, role)).as;
+    cast.tokens[role] = await createTokenCaller(context, cast.workspace, role);
+  }
+  const elsewhere = await createWorkspace(context);
+  cast.outsider = elsewhere.owner.as;
+  cast.outsiderToken = await createTokenCaller(context, elsewhere, 'owner');
+  cast.document = (await anonymous(context).get('/api/openapi.json')).json();
+});
+
+describe('the access tables', () => {
+  it('list every workspace route of the OpenAPI document, and only those', () => {
+    const documented = [...operationsOf(cast.document).keys()].filter(isWorkspaceRoute);
+    const listed = Object.keys(ROUTE_ACCESS);
+    expect({
+      missingFromTable: documented.filter((key) => !listed.includes(key)),
+      notInDocument: listed.filter((key) => !documented.includes(key)),
+    }).toEqual({ missingFromTable: [], notInDocument: [] });
+  });
+
+  it('list every other API route of the OpenAPI document, and only those', () => {
+    const documented = [...operationsOf(cast.document).keys()].filter((key) => !isWorkspaceRoute(key));
+    const listed = Object.keys(ACCOUNT_ROUTE_ACCESS);
+    expect({
+      missingFromTable: documented.filter((key) => !listed.includes(key)),
+      notInDocument: listed.filter((key) => !documented.includes(key)),
+    }).toEqual({ missingFromTable: [], notInDocument: [] });
+  });
+
+  it('agree with the access each operation publishes (x-cairn-access)', () => {
+    const expected = new Map<string, string>([
+      ...Object.entries(ROUTE_ACCESS).map(([key, role]): [string, string] => [key, `role:${role}`]),
+      ...Object.entries(ACCOUNT_ROUTE_ACCESS),
+    ]);
+    const published = operationsOf(cast.document);
+    const disagreements = [...expected].filter(([key, access]) => published.has(key) && published.get(key) !== access);
+    expect(disagreements.map(([key, access]) => `${key}: table ${access}, route ${published.get(key)}`)).toEqual([]);
+  });
+});
+
+describe.each(Object.entries(ROUTE_ACCESS))('%s (%s and up)', (key, role) => {
+  const below = roleBelow(role);
+
+  it('answers 401 without credentials', async () => {
+    const response = await call(anonymous(context), key, cast.workspace.id);
+    expect(response.statusCode).toBe(401);
+  });
+
+  it('answers 404 to a member of another workspace, as if the workspace did not exist', async () => {
+    const response = await call(cast.outsider, key, cast.workspace.id);
+    expect(response.statusCode).toBe(404);
+    expect(response.json().detail).toBe('Workspace not found');
+  });
+
+  it('answers 404 to a token of another workspace', async () => {
+    const response = await call(cast.outsiderToken, key, cast.workspace.id);
+    expect(response.statusCode).toBe(404);
+    expect(response.json().detail).toBe('Workspace not found');
+  });
+
+  it.skipIf(!below)('answers 403 to a member one role below', async () => {
+    const response = await call(cast.members[below!], key, cast.workspace.id);
+    expect(response.statusCode).toBe(403);
+  });
+
+  it.skipIf(!below)('answers 403 to a token one role below', async () => {
+    const response = await call(cast.tokens[below!], key, cast.workspace.id);
+    expect(response.statusCode).toBe(403);
+  });
+
+  it('lets a member with that role through', async () => {
+    expectLetThrough(await call(cast.members[role], key, cast.workspace.id));
+  });
+
+  it('lets a token with that role through', async () => {
+    expectLetThrough(await call(cast.tokens[role], key, cast.workspace.id));
+  });
+});
+
+describe.each(Object.entries(ACCOUNT_ROUTE_ACCESS))('%s (%s)', (key, access) => {
+  if (access === 'public') {
+    it('is open to anyone', async () => {
+      expectLetThrough(await call(anonymous(context), key, ''));
+    });
+    return;
+  }
+
+  it('answers 401 without credentials', async () => {
+    expect((await call(anonymous(context), key, '')).statusCode).toBe(401);
+  });
+
+  it('answers 403 to an API token', async () => {
+    expect((await call(cast.tokens.owner, key, '')).statusCode).toBe(403);
+  });
+
+  it('lets a signed-in person through', async () => {
+    // A fresh user each time: sign-out ends the session it is called with.
+    const user = await createUser(context);
+    expectLetThrough(await call(user.as, key, ''));
+  });
+});

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { INSIGHT_TYPES } from '../enums.js';
+import { IdSchema } from './common.js';
+import { TagSchema } from './highlights.js';
+
+/**
+ * The names of everything in a workspace, as the browser indexes them for instant search
+ * (command palette, pickers). Names of things only — what customers said is searched on the
+ * server (`/search`).
+ */
+export const CatalogCustomerSchema = z.object({
+  id: IdSchema,
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  /** The company's name. */
+  company: z.string().nullable(),
+});
+export type CatalogCustomer = z.infer<typeof CatalogCustomerSchema>;
+
+export const CatalogInsightSchema = z.object({ id: IdSchema, title: z.string(), type: z.enum(INSIGHT_TYPES), status: z.string() });
+export type CatalogInsight = z.infer<typeof CatalogInsightSchema>;
+
+export const CatalogBacklogItemSchema = z.object({ id: IdSchema, title: z.string(), status: z.string(), externalKey: z.string().nullable() });
+export type CatalogBacklogItem = z.infer<typeof CatalogBacklogItemSchema>;
+
+export const CatalogSchema = z.object({
+  tags: z.array(TagSchema),
+  customers: z.array(CatalogCustomerSchema),
+  insights: z.array(CatalogInsightSchema),
+  backlogItems: z.array(CatalogBacklogItemSchema),
+});
+export type Catalog = z.infer<typeof CatalogSchema>;

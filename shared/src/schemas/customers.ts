@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { SOURCE_KINDS } from '../enums.js';
+import { NAME_MAX_LENGTH } from '../limits.js';
+import { EmailSchema, PersonNameSchema } from './accounts.js';
+import { IdSchema, PageQuerySchema, TimestampSchema } from './common.js';
+
+/** Ids from another system (a CRM contact id, a ticket number); long enough for URLs and GUIDs. */
+export const EXTERNAL_ID_MAX_LENGTH = 200;
+export const COMPANY_FIELD_MAX_LENGTH = 100;
+const CUSTOMER_QUERY_MAX_LENGTH = 200;
+
+export const ExternalIdSchema = z.string().trim().min(1).max(EXTERNAL_ID_MAX_LENGTH);
+
+export const CompanySchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  segment: z.string().nullable(),
+  plan: z.string().nullable(),
+  /** Whole currency units per year; weights evidence. */
+  annualRevenue: z.number().int().nullable(),
+  createdAt: TimestampSchema,
+});
+export type Company = z.infer<typeof CompanySchema>;
+
+export const CustomerSchema = z.object({
+  id: IdSchema,
+  email: z.string().nullable(),
+  name: z.string().nullable(),
+  externalId: z.string().nullable(),
+  company: CompanySchema.nullable(),
+  createdAt: TimestampSchema,
+});
+export type Customer = z.infer<typeof CustomerSchema>;
+
+/** The short form of a customer that sources and search results carry. */
+export const CustomerRefSchema = z.object({
+  id: IdSchema,
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  company: z.object({ id: IdSchema, name: z.string(), segment: z.string().nullable() }).nullable(),
+});
+export type CustomerRef = z.infer<typeof CustomerRefSchema>;
+
+/** What a customer said, counted: sources and highlights outside the trash. */
+export const EvidenceCountsSchema = z.object({
+  sources: z.number().int(),
+  highlights: z.number().int(),
+  sourcesByKind: z.record(z.enum(SOURCE_KINDS), z.number().int()),
+});
+export type EvidenceCounts = z.infer<typeof EvidenceCountsSchema>;
+
+/** A customer with their evidence counts: the profile, and each item of the customer list. */
+export const CustomerDetailSchema = CustomerSchema.extend({ evidence: EvidenceCountsSchema });
+export type CustomerDetail = z.infer<typeof CustomerDetailSchema>;
+
+const CompanyFieldSchema = z.string().trim().min(1).max(COMPANY_FIELD_MAX_LENGTH);
+
+export const CompanyInputSchema = z.object({
+  name: z.string().trim().min(1).max(NAME_MAX_LENGTH),
+  segment: CompanyFieldSchema.nullish(),
+  plan: CompanyFieldSchema.nullish(),
+  annualRevenue: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullish(),
+});
+export type CompanyInput = z.infer<typeof CompanyInputSchema>;
+
+/** Matched by email (case-insensitive), then external id; created when neither matches. */
+export const CreateCustomerBodySchema = z
+  .object({
+    email: EmailSchema.optional(),
+    name: PersonNameSchema.optional(),
+    externalId: ExternalIdSchema.optional(),
+    company: CompanyInputSchema.optional(),
+  })
+  .refine((customer) => customer.email || customer.name || customer.externalId, {
+    message: 'Give at least an email, a name or an external id',
+    path: ['email'],
+  });
+export type CreateCustomerBody = z.infer<typeof CreateCustomerBodySchema>;
+
+/** `null` clears a field; a company is matched by name (case-insensitive) or created. */
+export const UpdateCustomerBodySchema = z
+  .object({
+    email: EmailSchema.nullable(),
+    name: PersonNameSchema.nullable(),
+    externalId: ExternalIdSchema.nullable(),
+    company: CompanyInputSchema.nullable(),
+  })
+  .partial()
+  .strict();
+export type UpdateCustomerBody = z.infer<typeof UpdateCustomerBodySchema>;
+
+export const ListCustomersQuerySchema = PageQuerySchema.extend({
+  /** Part of the name, email, external id or company name. */
+  q: z.string().trim().max(CUSTOMER_QUERY_MAX_LENGTH).optional(),
+  companyId: IdSchema.optional(),
+});
+export type ListCustomersQuery = z.infer<typeof ListCustomersQuerySchema>;

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { SOURCE_KINDS } from '../enums.js';
+import { NAME_MAX_LENGTH, SEARCH_QUERY_MAX_LENGTH } from '../limits.js';
+import { IdSchema, PageQuerySchema, TimestampSchema, pageOf } from './common.js';
+import { CustomerRefSchema } from './customers.js';
+import { TagRefSchema } from './highlights.js';
+
+/** Search pages are smaller than other lists: every result carries a snippet built from its text. */
+export const SEARCH_PAGE_SIZE_DEFAULT = 20;
+export const SEARCH_PAGE_SIZE_MAX = 100;
+export const SAVED_SEARCH_NAME_MAX_LENGTH = NAME_MAX_LENGTH;
+
+export const SEARCH_RESULT_TYPES = ['source', 'highlight'] as const;
+export type SearchResultType = (typeof SEARCH_RESULT_TYPES)[number];
+
+/** A calendar day (`2024-05-31`) or an instant; a day as `to` includes that whole day (UTC). */
+export const SearchDateSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+
+/** The filters of a search: combined with AND, and saved with a saved search. */
+export const SearchFiltersSchema = z.object({
+  kind: z.enum(SOURCE_KINDS).optional(),
+  tagId: IdSchema.optional(),
+  /** The segment of the customer's company, as written on the company (case-insensitive). */
+  segment: z.string().trim().min(1).max(NAME_MAX_LENGTH).optional(),
+  customerId: IdSchema.optional(),
+  from: SearchDateSchema.optional(),
+  to: SearchDateSchema.optional(),
+  type: z.enum(SEARCH_RESULT_TYPES).optional(),
+});
+export type SearchFilters = z.infer<typeof SearchFiltersSchema>;
+
+export const SearchQueryTextSchema = z.string().trim().min(1, 'Type something to search for').max(SEARCH_QUERY_MAX_LENGTH);
+
+export const SearchQuerySchema = SearchFiltersSchema.extend({
+  /** Words (all must match), `"exact phrases"`, `OR` between alternatives, `-excluded` words or phrases. */
+  q: SearchQueryTextSchema,
+  limit: z.coerce.number().int().min(1).max(SEARCH_PAGE_SIZE_MAX).default(SEARCH_PAGE_SIZE_DEFAULT),
+  cursor: PageQuerySchema.shape.cursor,
+});
+export type SearchQuery = z.infer<typeof SearchQuerySchema>;
+
+/** `[start, end)` in UTF-16 code units (JavaScript string indices). */
+export const CharRangeSchema = z.tuple([z.number().int(), z.number().int()]);
+export type CharRange = z.infer<typeof CharRangeSchema>;
+
+export const SearchResultSchema = z.object({
+  type: z.enum(SEARCH_RESULT_TYPES),
+  /** The source's id for a source result, the highlight's id for a highlight result. */
+  id: IdSchema,
+  sourceId: IdSchema,
+  title: z.string(),
+  kind: z.enum(SOURCE_KINDS),
+  occurredAt: TimestampSchema,
+  customer: CustomerRefSchema.nullable(),
+  /** A highlight's tags; for a source, the tags of its highlights. */
+  tags: z.array(TagRefSchema),
+  /** Relevance; only comparable within one search. */
+  score: z.number(),
+  /** Plain text around the best match: render it as text, never as HTML. */
+  snippet: z.string(),
+  /** Where the query matched, as ranges into `snippet`. */
+  matches: z.array(CharRangeSchema),
+  /** Where `snippet` starts in the source body (UTF-16), so a link can open the source at that place. */
+  snippetStart: z.number().int(),
+  /** A highlight's range in the source body; null for source results. */
+  range: CharRangeSchema.nullable(),
+});
+export type SearchResult = z.infer<typeof SearchResultSchema>;
+
+export const SearchFacetsSchema = z.object({
+  kind: z.partialRecord(z.enum(SOURCE_KINDS), z.number().int()),
+  tag: z.array(TagRefSchema.extend({ count: z.number().int() })),
+  segment: z.record(z.string(), z.number().int()),
+  /**
+   * How many of the most relevant candidates the counts were taken from: facets are counted on a
+   * bounded candidate set so that a word matching a million rows still answers in milliseconds.
+   */
+  sampleSize: z.number().int(),
+  /** True when the sample held every match, so the counts are exact. */
+  exact: z.boolean(),
+});
+export type SearchFacets = z.infer<typeof SearchFacetsSchema>;
+
+export const SearchResponseSchema = z.object({
+  items: z.array(SearchResultSchema),
+  /** Exact up to a cap; beyond it, the database's estimate (`totalIsEstimate`). */
+  total: z.number().int(),
+  totalIsEstimate: z.boolean(),
+  nextCursor: z.string().nullable(),
+  /** A corrected query when the words look misspelled and the query found little. */
+  didYouMean: z.string().optional(),
+  /** True when the results also include matches of `didYouMean` (the correction was clear). */
+  includesCorrection: z.boolean(),
+  /** Counts per kind, tag and segment; present on the first page only. */
+  facets: SearchFacetsSchema.optional(),
+});
+export type SearchResponse = z.infer<typeof SearchResponseSchema>;
+
+// --- saved searches ---
+
+export const SavedSearchSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  query: z.string(),
+  filters: SearchFiltersSchema,
+  createdBy: z.object({ id: IdSchema, name: z.string() }).nullable(),
+  createdAt: TimestampSchema,
+});
+export type SavedSearch = z.infer<typeof SavedSearchSchema>;
+
+export const CreateSavedSearchBodySchema = z
+  .object({
+    name: z.string().trim().min(1).max(SAVED_SEARCH_NAME_MAX_LENGTH),
+    query: SearchQueryTextSchema,
+    filters: SearchFiltersSchema.strict().default({}),
+  })
+  .strict();
+export type CreateSavedSearchBody = z.input<typeof CreateSavedSearchBodySchema>;
+
+export const SavedSearchPageSchema = pageOf(SavedSearchSchema);

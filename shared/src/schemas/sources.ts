@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { SOURCE_KINDS } from '../enums.js';
+import { NAME_MAX_LENGTH, SOURCE_BODY_MAX_LENGTH, SOURCE_TITLE_MAX_LENGTH } from '../limits.js';
+import { IdSchema, PageQuerySchema, QueryBooleanSchema, TimestampSchema } from './common.js';
+import { CreateCustomerBodySchema, CustomerRefSchema, ExternalIdSchema } from './customers.js';
+import { HighlightSchema } from './highlights.js';
+
+/** Speaker turns of one transcript; a 2-hour interview has well under a thousand. */
+export const SOURCE_SEGMENTS_MAX = 20_000;
+/** Characters of the body shown in lists. */
+export const SOURCE_PREVIEW_LENGTH = 200;
+
+export const SourceKindSchema = z.enum(SOURCE_KINDS);
+
+/** A speaker turn: it covers `body.slice(start, end)` (UTF-16 code units, as JavaScript indexes strings). */
+export const SourceSegmentSchema = z.object({
+  speaker: z.string(),
+  startMs: z.number().int().nullable(),
+  endMs: z.number().int().nullable(),
+  start: z.number().int(),
+  end: z.number().int(),
+  /** A turn by the interviewer: kept for reading, left out of clustering and search weighting. */
+  interviewer: z.boolean().optional(),
+});
+export type SourceSegment = z.infer<typeof SourceSegmentSchema>;
+
+export const SourceSummarySchema = z.object({
+  id: IdSchema,
+  kind: SourceKindSchema,
+  title: z.string(),
+  externalId: z.string().nullable(),
+  occurredAt: TimestampSchema,
+  customer: CustomerRefSchema.nullable(),
+  importId: IdSchema.nullable(),
+  /** The start of the body, for scanning a list. */
+  preview: z.string(),
+  /** Highlights outside the trash. */
+  highlightCount: z.number().int(),
+  /** Whether at least one highlight carries a tag: untagged sources wait in the triage queue. */
+  tagged: z.boolean(),
+  createdBy: z.object({ id: IdSchema, name: z.string() }).nullable(),
+  createdAt: TimestampSchema,
+  /** Set while the source is in the trash. */
+  deletedAt: TimestampSchema.nullable(),
+});
+export type SourceSummary = z.infer<typeof SourceSummarySchema>;
+
+export const SourceSchema = SourceSummarySchema.extend({
+  body: z.string(),
+  segments: z.array(SourceSegmentSchema).nullable(),
+  metadata: z.record(z.string(), z.unknown()),
+  highlights: z.array(HighlightSchema),
+  updatedAt: TimestampSchema,
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+const SourceTitleSchema = z.string().trim().min(1).max(SOURCE_TITLE_MAX_LENGTH);
+const SourceBodySchema = z.string().max(SOURCE_BODY_MAX_LENGTH).refine((body) => body.trim() !== '', 'The body is empty');
+const MetadataSchema = z.record(z.string(), z.unknown());
+
+export const SegmentInputSchema = z
+  .object({
+    speaker: z.string().trim().min(1).max(NAME_MAX_LENGTH),
+    startMs: z.number().int().min(0).nullish(),
+    endMs: z.number().int().min(0).nullish(),
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+    interviewer: z.boolean().optional(),
+  })
+  .refine((segment) => segment.end > segment.start, { message: 'A segment ends after it starts', path: ['end'] })
+  .refine((segment) => segment.startMs == null || segment.endMs == null || segment.endMs >= segment.startMs, {
+    message: 'endMs is before startMs',
+    path: ['endMs'],
+  });
+export type SegmentInput = z.infer<typeof SegmentInputSchema>;
+
+/** Segments must lie inside the body, in order, without overlapping. */
+function checkSegments(body: string | undefined, segments: SegmentInput[] | null | undefined, context: z.RefinementCtx) {
+  if (!segments || body === undefined) return;
+  segments.forEach((segment, index) => {
+    if (segment.end > body.length) {
+      context.addIssue({ code: 'custom', path: ['segments', index, 'end'], message: `The body has only ${body.length} characters` });
+    }
+    const previous = segments[index - 1];
+    if (previous && segment.start < previous.end) {
+      context.addIssue({ code: 'custom', path: ['segments', index, 'start'], message: 'Segments must be in order and must not overlap' });
+    }
+  });
+}
+
+const SegmentsInputSchema = z.array(SegmentInputSchema).max(SOURCE_SEGMENTS_MAX);
+
+export const CreateSourceBodySchema = z
+  .object({
+    kind: SourceKindSchema,
+    title: SourceTitleSchema,
+    body: SourceBodySchema,
+    occurredAt: TimestampSchema.optional(),
+    /** Unique per workspace and kind: posting the same one again updates the source. */
+    externalId: ExternalIdSchema.optional(),
+    customer: CreateCustomerBodySchema.optional(),
+    metadata: MetadataSchema.optional(),
+    segments: SegmentsInputSchema.optional(),
+  })
+  .strict()
+  .superRefine((source, context) => checkSegments(source.body, source.segments, context));
+export type CreateSourceBody = z.infer<typeof CreateSourceBodySchema>;
+
+/**
+ * `body` can change only while no highlight points into it (409 otherwise); a new body drops
+ * the old segments unless new ones come with it. `customer: null` detaches the customer.
+ */
+export const UpdateSourceBodySchema = z
+  .object({
+    title: SourceTitleSchema,
+    occurredAt: TimestampSchema,
+    customer: CreateCustomerBodySchema.nullable(),
+    metadata: MetadataSchema,
+    body: SourceBodySchema,
+    segments: SegmentsInputSchema.nullable(),
+  })
+  .partial()
+  .strict()
+  .superRefine((source, context) => {
+    if (source.segments && source.body === undefined) {
+      context.addIssue({ code: 'custom', path: ['segments'], message: 'Segments can only be sent with the body they describe' });
+    }
+    checkSegments(source.body, source.segments, context);
+  });
+export type UpdateSourceBody = z.infer<typeof UpdateSourceBodySchema>;
+
+export const SOURCE_ORDERS = ['newest', 'oldest'] as const;
+export type SourceOrder = (typeof SOURCE_ORDERS)[number];
+
+/** A day (`2024-05-01`, the whole day in UTC) or an exact time. */
+export const DateOrTimestampSchema = z.union([z.iso.date(), TimestampSchema]);
+
+export const ListSourcesQuerySchema = PageQuerySchema.extend({
+  /** One kind or several, comma-separated: `ticket,survey_response`. */
+  kind: z
+    .string()
+    .transform((value) => value.split(',').map((kind) => kind.trim()).filter(Boolean))
+    .pipe(z.array(SourceKindSchema).min(1))
+    .optional(),
+  customerId: IdSchema.optional(),
+  tagId: IdSchema.optional(),
+  importId: IdSchema.optional(),
+  /** Occurred at or after (a day counts from its start). */
+  from: DateOrTimestampSchema.optional(),
+  /** Occurred at or before (a day counts to its end). */
+  to: DateOrTimestampSchema.optional(),
+  /** Only sources without any tagged highlight: the triage queue. */
+  untagged: QueryBooleanSchema.optional(),
+  /** The trash instead of the live sources. */
+  trash: QueryBooleanSchema.optional(),
+  order: z.enum(SOURCE_ORDERS).default('newest'),
+});
+export type ListSourcesQuery = z.infer<typeof ListSourcesQuerySchema>;

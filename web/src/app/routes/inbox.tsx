@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import { Button } from '../../components/button';
+import { PageHeader } from '../../components/page-header';
+import { NewNoteDialog } from '../../features/sources/components/new-note-dialog';
+import { SourceFilterBar } from '../../features/sources/components/source-filter-bar';
+import { isTypingTarget, SourceList } from '../../features/sources/components/source-list';
+import { SourcesEmptyState } from '../../features/sources/components/sources-empty-state';
+import { useUrlSourceFilters } from '../../features/sources/hooks/use-url-source-filters';
+import { useWorkspace } from '../../lib/workspace';
+
+/** Every source, newest first, filtered from the URL; `n` adds a note. */
+export function InboxRoute() {
+  const workspace = useWorkspace();
+  const { filters, setFilter, clearFilters } = useUrlSourceFilters();
+  const [noteOpen, setNoteOpen] = useState(false);
+  const canAdd = workspace.can('contributor');
+  const openNote = canAdd ? () => setNoteOpen(true) : undefined;
+
+  useEffect(() => {
+    if (!canAdd) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'n' || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+      event.preventDefault();
+      setNoteOpen(true);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [canAdd]);
+
+  return (
+    <>
+      <PageHeader
+        title="Inbox"
+        description="Every interview, ticket, survey answer, review and note, newest first. Open one to read it and highlight what matters."
+        actions={
+          openNote && (
+            <Button variant="primary" onClick={openNote} aria-keyshortcuts="n">
+              New note
+            </Button>
+          )
+        }
+      />
+      <div className="stack">
+        <SourceFilterBar ws={workspace.id} filters={filters} onChange={setFilter} onClear={clearFilters} />
+        <SourceList
+          ws={workspace.id}
+          filters={filters}
+          label={filters.trash === 'true' ? 'Sources in the trash' : 'Sources'}
+          empty={<SourcesEmptyState ws={workspace.id} filtered={Object.keys(filters).length > 0} trash={filters.trash === 'true'} onClearFilters={clearFilters} onNewNote={openNote} />}
+        />
+      </div>
+      {openNote && <NewNoteDialog ws={workspace.id} open={noteOpen} onClose={() => setNoteOpen(false)} />}
+    </>
+  );
+}

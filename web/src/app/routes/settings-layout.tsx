@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react';
+import { Navigate, NavLink, Outlet } from 'react-router';
+import { EmptyState } from '../../components/empty-state';
+import { PageHeader } from '../../components/page-header';
+import { paths } from '../../lib/paths';
+import { useWorkspace } from '../../lib/workspace';
+
+/** Settings: tabs for what my role lets me manage (viewers and contributors see the members list only). */
+export function SettingsLayout() {
+  const workspace = useWorkspace();
+  const tabs = [
+    { label: 'Members', to: paths.members(workspace.id), adminOnly: false },
+    { label: 'API tokens', to: paths.tokens(workspace.id), adminOnly: true },
+    { label: 'Audit log', to: paths.audit(workspace.id), adminOnly: true },
+    { label: 'General', to: paths.settingsGeneral(workspace.id), adminOnly: true },
+  ].filter((tab) => !tab.adminOnly || workspace.can('admin'));
+  return (
+    <>
+      <PageHeader title="Settings" description={`“${workspace.name}” · you are ${workspace.role}`} />
+      <nav aria-label="Settings" className="tabs">
+        {tabs.map((tab) => (
+          <NavLink key={tab.to} to={tab.to} className={({ isActive }) => `tab${isActive ? ' active' : ''}`}>
+            {tab.label}
+          </NavLink>
+        ))}
+      </nav>
+      <Outlet />
+    </>
+  );
+}
+
+export function SettingsIndexRoute() {
+  return <Navigate to="members" replace />;
+}
+
+/** Tokens, the audit log and general settings are for admins; anyone else who lands here gets told why, not an error. */
+export function AdminOnly({ what, children }: { what: string; children: ReactNode }) {
+  const workspace = useWorkspace();
+  if (workspace.can('admin')) return children;
+  return (
+    <EmptyState title="For admins and owners" icon="⚿">
+      Only admins and owners can see {what}. You are {workspace.role} in this workspace; ask an admin if you need access.
+    </EmptyState>
+  );
+}

@@ -1,0 +1,35 @@
+import { PageHeader } from '../../components/page-header';
+import { useCreateHighlight } from '../../features/reader/api/create-highlight';
+import { useDeleteHighlight } from '../../features/reader/api/delete-highlight';
+import { getSource, sourceKey } from '../../features/reader/api/get-source';
+import { SourceBody } from '../../features/reader/components/source-body';
+import { TriageQueue } from '../../features/triage/components/triage-queue';
+import { useWorkspace } from '../../lib/workspace';
+
+/** `/w/:ws/triage`: the queue (triage) showing each item as the reader does, tagging it whole. */
+export function TriageRoute() {
+  const workspace = useWorkspace();
+  const ws = workspace.id;
+  const createHighlight = useCreateHighlight(ws);
+  const deleteHighlight = useDeleteHighlight(ws);
+  return (
+    <>
+      <PageHeader
+        title="Triage"
+        description={
+          <>
+            Untagged tickets and survey answers, oldest first. Press <kbd>1</kbd>–<kbd>9</kbd> to tag the whole item, <kbd>s</kbd> to skip, <kbd>u</kbd> to undo.
+          </>
+        }
+      />
+      <TriageQueue
+        ws={ws}
+        canTag={workspace.can('contributor')}
+        sourceQuery={(id) => ({ queryKey: sourceKey(ws, id), queryFn: () => getSource(ws, id) })}
+        renderSource={(source) => <SourceBody source={source} marks={source.highlights} />}
+        tagWhole={(sourceId, tagId) => createHighlight.mutateAsync({ sourceId, body: { whole: true, tagIds: [tagId] } })}
+        untag={(highlight) => deleteHighlight.mutateAsync({ id: highlight.id, sourceId: highlight.sourceId })}
+      />
+    </>
+  );
+}

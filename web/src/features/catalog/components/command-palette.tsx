@@ -1,0 +1,134 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { Dialog } from '../../../components/dialog';
+import { useCatalogIndex, useListNavigation, type CatalogEntry } from '../../../lib/catalog';
+import { isTypingTarget } from '../../../lib/keyboard';
+import { paths } from '../../../lib/paths';
+import { KeyboardShortcuts } from './keyboard-shortcuts';
+
+type Item = { key: string; group: string; label: string; detail?: string | null; run: () => void };
+export type PalettePage = { label: string; to: (ws: string) => string };
+
+const GROUP_OF: Record<CatalogEntry['type'], string> = { tag: 'Tags', customer: 'Customers', insight: 'Problems', backlogItem: 'Backlog' };
+const CATALOG_RESULTS = 12;
+
+const matches = (label: string, query: string) => label.toLowerCase().split(/\s+/).some((word) => word.startsWith(query.toLowerCase()));
+
+/**
+ * Ctrl/⌘-K: jump to any tag, customer, problem, backlog item or page by name, searched in the
+ * browser over the workspace catalog. What customers *said* is searched on the Search page;
+ * the last option hands the query over to it.
+ */
+export function CommandPalette({ ws, pages }: { ws: string; pages: PalettePage[] }) {
+  const navigate = useNavigate();
+  const listId = useId();
+  const { search } = useCatalogIndex(ws);
+  const [open, setOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [query, setQuery] = useState('');
+  const inputRef = useRef<HTMLInputElement>(null);
+  // After the dialog's own effect has opened it (which focuses its first button).
+  useEffect(() => {
+    if (open) inputRef.current?.focus();
+  }, [open]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        setQuery('');
+        setOpen(true);
+      } else if (event.key === '?' && !isTypingTarget(event.target) && !document.querySelector('dialog[open]')) {
+        event.preventDefault();
+        setHelpOpen(true);
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const go = (to: string) => () => {
+    setOpen(false);
+    navigate(to);
+  };
+  const text = query.trim();
+  const catalogTarget = (entry: CatalogEntry) =>
+    ({
+      tag: `${paths.highlights(ws)}?tagId=${entry.id}`,
+      customer: paths.customer(ws, entry.id),
+      insight: paths.problems(ws),
+      backlogItem: paths.backlog(ws),
+    })[entry.type];
+  const pageItems: Item[] = [
+    ...pages.map((page) => ({ key: `page:${page.label}`, group: 'Pages', label: page.label, run: go(page.to(ws)) })),
+    { key: 'action:import', group: 'Actions', label: 'Import a file', detail: 'Transcripts, ticket or survey exports', run: go(paths.imports(ws)) },
+    {
+      key: 'action:shortcuts',
+      group: 'Actions',
+      label: 'Show keyboard shortcuts',
+      detail: '?',
+      run: () => {
+        setOpen(false);
+        setHelpOpen(true);
+      },
+    },
+  ];
+  const items: Item[] = text
+    ? [
+        ...search(text, { limit: CATALOG_RESULTS }).map((entry) => ({ key: entry.key, group: GROUP_OF[entry.type], label: entry.name, detail: entry.detail, run: go(catalogTarget(entry)) })),
+        ...pageItems.filter((item) => matches(item.label, text)),
+        { key: 'search', group: 'Evidence', label: `Search what customers said about “${text}”`, detail: 'Search page', run: go(`${paths.search(ws)}?q=${encodeURIComponent(text)}`) },
+      ]
+    : pageItems;
+  const navigation = useListNavigation(items, (item) => item.run(), () => setOpen(false));
+  const optionId = (index: number) => `${listId}-${index}`;
+
+  return (
+    <>
+      <button type="button" className="palette-trigger" onClick={() => (setQuery(''), setOpen(true))} aria-keyshortcuts="Control+K Meta+K">
+        <span aria-hidden="true">⌕</span> Jump to… <kbd>Ctrl K</kbd>
+      </button>
+      <Dialog open={open} title="Jump to" onClose={() => setOpen(false)}>
+        <p className="palette-scope muted">
+          Names of things — tags, customers, problems, pages. To find what customers <em>said</em>, use Search.
+        </p>
+        <input
+          className="input palette-input"
+          role="combobox"
+          aria-label="Jump to"
+          aria-expanded={items.length > 0}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={items.length ? optionId(navigation.active) : undefined}
+          ref={inputRef}
+          placeholder="Type a tag, a customer, a page…"
+          value={query}
+          onChange={(event) => {
+            setQuery(event.target.value);
+            navigation.setActive(0);
+          }}
+          onKeyDown={navigation.onKeyDown}
+        />
+        <ul className="combobox-list palette-list" role="listbox" id={listId} aria-label="Results">
+          {items.map((item, index) => (
+            <li
+              key={item.key}
+              id={optionId(index)}
+              role="option"
+              aria-selected={index === navigation.active}
+              className={`combobox-option${index === navigation.active ? ' active' : ''}${item.group === 'Evidence' ? ' palette-evidence' : ''}`}
+              onMouseDown={(event) => event.preventDefault()}
+              onMouseEnter={() => navigation.setActive(index)}
+              onClick={item.run}
+            >
+              <span className="palette-group">{item.group}</span>
+              <span className="combobox-name">{item.label}</span>
+              {item.detail && <span className="combobox-detail">{item.detail}</span>}
+            </li>
+          ))}
+        </ul>
+      </Dialog>
+      <KeyboardShortcuts open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </>
+  );
+}

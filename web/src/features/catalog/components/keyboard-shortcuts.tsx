@@ -1,0 +1,52 @@
+import { Dialog } from '../../../components/dialog';
+
+const SHORTCUTS: Array<{ context: string; keys: Array<[string[], string]> }> = [
+  {
+    context: 'Everywhere',
+    keys: [
+      [['Ctrl', 'K'], 'Jump to a tag, customer or page (⌘K on a Mac)'],
+      [['?'], 'Show these shortcuts'],
+    ],
+  },
+  {
+    context: 'Reading a source',
+    keys: [
+      [['h'], 'Highlight the selection (or the focused turn) and tag it'],
+      [['t'], 'Highlight the selection with the last tag used'],
+      [['j'], 'Next source'],
+      [['k'], 'Previous source'],
+      [['↑', '↓', 'Enter'], 'Choose a tag in the popover, apply it'],
+      [['Esc'], 'Close the popover'],
+    ],
+  },
+  {
+    context: 'Triage queue',
+    keys: [
+      [['1', '…', '9'], 'Tag the whole item with that tag'],
+      [['s'], 'Skip (also →)'],
+      [['u'], 'Undo the last tag or skip'],
+    ],
+  },
+];
+
+export function KeyboardShortcuts({ open, onClose }: { open: boolean; onClose: () => void }) {
+  return (
+    <Dialog open={open} title="Keyboard shortcuts" onClose={onClose}>
+      {SHORTCUTS.map(({ context, keys }) => (
+        <section key={context} className="shortcut-section">
+          <h3>{context}</h3>
+          <dl className="shortcut-list">
+            {keys.map(([combo, what]) => (
+              <div key={what}>
+                <dt>
+                  {combo.map((key) => (key === '…' ? ' … ' : <kbd key={key}>{key}</kbd>))}
+                </dt>
+                <dd>{what}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+    </Dialog>
+  );
+}

@@ -1,0 +1,20 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { CustomerDetailSchema, pageOf } from '@cairn/shared';
+import { apiRequest } from '../../../lib/api-client';
+
+const PAGE_SIZE = 50;
+
+/** Customers by name, matching `q` (name, email, external id or company), one page at a time. */
+export function useCustomers(ws: string, q: string) {
+  return useInfiniteQuery({
+    queryKey: ['customers', ws, 'list', { q }],
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
+      if (q) params.set('q', q);
+      if (pageParam) params.set('cursor', pageParam);
+      return apiRequest(`/workspaces/${ws}/customers?${params}`, pageOf(CustomerDetailSchema), { signal });
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
+}

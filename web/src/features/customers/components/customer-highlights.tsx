@@ -1,0 +1,45 @@
+import { Link } from 'react-router';
+import { Button } from '../../../components/button';
+import { ErrorMessage } from '../../../components/error-message';
+import { Loading } from '../../../components/spinner';
+import { paths } from '../../../lib/paths';
+import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
+import { useCustomerHighlights } from '../api/list-customer-highlights';
+
+/** The passages of this customer's sources that someone highlighted, with their tags. */
+export function CustomerHighlights({ ws, customerId }: { ws: string; customerId: string }) {
+  const highlights = useCustomerHighlights(ws, customerId);
+  if (highlights.isPending) return <Loading label="Loading highlights…" />;
+  if (highlights.error) return <ErrorMessage error={highlights.error} />;
+  const items = highlights.data.pages.flatMap((page) => page.items);
+  if (!items.length) return <p className="muted">Nothing highlighted yet. Open one of their sources and select a passage to highlight and tag it.</p>;
+  return (
+    <div className="stack">
+      <ul className="customer-highlights">
+        {items.map((item) => (
+          <li key={item.id} className="card">
+            <blockquote className="customer-quote">{item.quote}</blockquote>
+            {item.tags.length > 0 && (
+              <ul className="customer-quote-tags" aria-label="Tags">
+                {item.tags.map((tag) => (
+                  <li key={tag.id} className="tag-chip">
+                    {tag.name}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="muted">
+              <Link to={`${paths.source(ws, item.sourceId)}#h-${item.id}`}>{item.source.title}</Link> · {SOURCE_KIND_LABELS[item.source.kind].one} ·{' '}
+              {new Date(item.source.occurredAt).toLocaleDateString()}
+            </p>
+          </li>
+        ))}
+      </ul>
+      {highlights.hasNextPage && (
+        <Button onClick={() => void highlights.fetchNextPage()} busy={highlights.isFetchingNextPage}>
+          Load more highlights
+        </Button>
+      )}
+    </div>
+  );
+}

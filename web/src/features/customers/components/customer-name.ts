@@ -1,0 +1,10 @@
+import type { Customer } from '@cairn/shared';
+
+/** The name a person would recognise a customer by. */
+export function customerName(customer: Pick<Customer, 'name' | 'email' | 'externalId'>): string {
+  return customer.name ?? customer.email ?? customer.externalId ?? 'Unnamed customer';
+}
+
+export function formatRevenue(value: number): string {
+  return new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}

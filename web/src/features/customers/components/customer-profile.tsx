@@ -1,0 +1,57 @@
+import { SOURCE_KINDS } from '@cairn/shared';
+import { ErrorMessage } from '../../../components/error-message';
+import { PageHeader } from '../../../components/page-header';
+import { Loading } from '../../../components/spinner';
+import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
+import { useCustomer } from '../api/get-customer';
+import { customerName, formatRevenue } from './customer-name';
+
+function Fact({ term, value, indent = false }: { term: string; value: string | number; indent?: boolean }) {
+  return (
+    <div className={indent ? 'fact fact-indent' : 'fact'}>
+      <dt>{term}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+/** Who the customer is, their company, and how much they have said, by kind. */
+export function CustomerProfile({ ws, id }: { ws: string; id: string }) {
+  const customer = useCustomer(ws, id);
+  if (customer.isPending) return <Loading label="Loading the customer…" />;
+  if (customer.error) return <ErrorMessage error={customer.error} />;
+  const { data } = customer;
+  const company = data.company;
+  const kinds = SOURCE_KINDS.filter((kind) => data.evidence.sourcesByKind[kind] > 0);
+
+  return (
+    <>
+      <PageHeader title={customerName(data)} description={[data.email, data.externalId && `id ${data.externalId}`].filter(Boolean).join(' · ') || undefined} />
+      <div className="customer-facts">
+        <section className="card" aria-labelledby="customer-company">
+          <h2 id="customer-company">Company</h2>
+          {company ? (
+            <dl className="facts">
+              <Fact term="Name" value={company.name} />
+              <Fact term="Segment" value={company.segment ?? '—'} />
+              <Fact term="Plan" value={company.plan ?? '—'} />
+              <Fact term="Annual revenue" value={company.annualRevenue === null ? '—' : formatRevenue(company.annualRevenue)} />
+            </dl>
+          ) : (
+            <p className="muted">No company known. Imports that name one (a company column, a survey field) attach it.</p>
+          )}
+        </section>
+        <section className="card" aria-labelledby="customer-evidence">
+          <h2 id="customer-evidence">Evidence</h2>
+          <dl className="facts">
+            <Fact term="Sources" value={data.evidence.sources} />
+            {kinds.map((kind) => (
+              <Fact key={kind} term={SOURCE_KIND_LABELS[kind].many} value={data.evidence.sourcesByKind[kind]} indent />
+            ))}
+            <Fact term="Highlights" value={data.evidence.highlights} />
+          </dl>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,168 @@
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { SOURCE_KINDS, type HighlightListItem, type SourceKind } from '@cairn/shared';
+import { Button } from '../../../components/button';
+import { EmptyState } from '../../../components/empty-state';
+import { ErrorMessage } from '../../../components/error-message';
+import { Field, Select, TextInput } from '../../../components/field';
+import { Loading } from '../../../components/spinner';
+import { useToast } from '../../../components/toast';
+import { useCatalog } from '../../../lib/catalog';
+import { paths } from '../../../lib/paths';
+import { rememberSourceOrder } from '../../../lib/source-order';
+import { useWorkspace } from '../../../lib/workspace';
+import { useBulkTagHighlights } from '../api/bulk-tag-highlights';
+import { useHighlights, type HighlightFilters } from '../api/list-highlights';
+import { CatalogPicker } from './catalog-picker';
+
+const KIND_LABELS: Record<SourceKind, string> = { interview: 'Interviews', ticket: 'Tickets', survey_response: 'Survey answers', review: 'Reviews', note: 'Notes' };
+const FILTER_KEYS = ['tagId', 'sourceKind', 'customerId', 'segment', 'from', 'to', 'q'] as const;
+const SEARCH_DEBOUNCE_MS = 300;
+
+/** Date inputs give days; the API takes instants: a day runs from its first to its last millisecond (UTC). */
+const dayStart = (day: string) => (day ? `${day}T00:00:00.000Z` : '');
+const dayEnd = (day: string) => (day ? `${day}T23:59:59.999Z` : '');
+
+function HighlightCard({ ws, item, selected, onToggle, onOpen }: { ws: string; item: HighlightListItem; selected: boolean; onToggle: () => void; onOpen: () => void }) {
+  const customer = item.customer && [item.customer.name ?? item.customer.email, item.customer.company?.name].filter(Boolean).join(' · ');
+  return (
+    <li className={`card highlight-card${selected ? ' selected' : ''}`}>
+      <input type="checkbox" className="highlight-check" checked={selected} onChange={onToggle} aria-label={`Select “${item.quote.slice(0, 60)}”`} />
+      <div className="highlight-card-body">
+        <blockquote className="highlight-quote">{item.quote}</blockquote>
+        {item.note && <p className="panel-note">{item.note}</p>}
+        {item.tags.length > 0 && (
+          <ul className="tag-chips" aria-label="Tags">
+            {item.tags.map((tag) => (
+              <li key={tag.id} className="tag-chip" style={tag.color ? { background: `${tag.color}22`, color: tag.color } : undefined}>
+                {tag.name}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="muted highlight-source">
+          <Link to={`${paths.source(ws, item.sourceId)}#h-${item.id}`} onClick={onOpen}>
+            {item.source.title}
+          </Link>{' '}
+          · {KIND_LABELS[item.source.kind]} {customer && <>· {customer} </>}· {new Date(item.source.occurredAt).toLocaleDateString()}
+        </p>
+      </div>
+    </li>
+  );
+}
+
+/** Every highlight, filtered by tag, kind, customer, segment, date and text; select many to tag them at once. */
+export function HighlightsBrowser() {
+  const workspace = useWorkspace();
+  const ws = workspace.id;
+  const [params, setParams] = useSearchParams();
+  const filters: HighlightFilters = Object.fromEntries(FILTER_KEYS.map((key) => [key, params.get(key) ?? undefined]).filter(([, value]) => value));
+  const highlights = useHighlights(ws, filters);
+  const catalog = useCatalog(ws);
+  const bulk = useBulkTagHighlights(ws);
+  const toast = useToast();
+  const [selected, setSelected] = useState<string[]>([]);
+  const [text, setText] = useState(filters.q ?? '');
+
+  const setFilter = (key: (typeof FILTER_KEYS)[number], value: string | null | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+    setSelected([]);
+  };
+  useEffect(() => {
+    const timer = setTimeout(() => text !== (filters.q ?? '') && setFilter('q', text.trim()), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  });
+
+  const items = highlights.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = highlights.data?.pages[0]?.total ?? 0;
+  const tagName = (id: string | undefined) => catalog.data?.tags.find((tag) => tag.id === id)?.name;
+  const customerName = (id: string | undefined) => {
+    const customer = catalog.data?.customers.find((c) => c.id === id);
+    return customer && (customer.name ?? customer.email);
+  };
+  const toggle = (id: string) => setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
+  const applyBulk = (change: 'addTagIds' | 'removeTagIds', tagId: string) =>
+    bulk.mutate(
+      { highlightIds: selected, [change]: [tagId] },
+      {
+        onSuccess: ({ updated }) => toast.show(`${change === 'addTagIds' ? 'Added' : 'Removed'} “${tagName(tagId)}” on ${updated} highlight${updated === 1 ? '' : 's'}`, 'success'),
+        onError: (error) => toast.show(error.message, 'error'),
+      },
+    );
+  // `j`/`k` in the reader then walk the sources in the order of this list.
+  const rememberOrder = () => rememberSourceOrder(ws, [...new Set(items.map((item) => item.sourceId))]);
+
+  return (
+    <div className="stack">
+      <form className="card highlight-filters" role="search" aria-label="Filter highlights" onSubmit={(event) => event.preventDefault()}>
+        <Field label="Words">{(props) => <TextInput {...props} type="search" placeholder="quote, note or tag…" value={text} onChange={(event) => setText(event.target.value)} />}</Field>
+        <CatalogPicker ws={ws} label="Tag" types={['tag']} placeholder="Any tag" selectedName={tagName(filters.tagId)} onPick={(entry) => setFilter('tagId', entry?.id)} />
+        <Field label="Source kind">
+          {(props) => (
+            <Select {...props} value={filters.sourceKind ?? ''} onChange={(event) => setFilter('sourceKind', event.target.value)}>
+              <option value="">All kinds</option>
+              {SOURCE_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {KIND_LABELS[kind]}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <CatalogPicker ws={ws} label="Customer" types={['customer']} placeholder="Anyone" selectedName={customerName(filters.customerId)} onPick={(entry) => setFilter('customerId', entry?.id)} />
+        <Field label="Segment">
+          {(props) => <TextInput {...props} placeholder="e.g. Enterprise" defaultValue={filters.segment ?? ''} onBlur={(event) => setFilter('segment', event.target.value.trim())} />}
+        </Field>
+        <Field label="Said from">{(props) => <TextInput {...props} type="date" value={filters.from?.slice(0, 10) ?? ''} onChange={(event) => setFilter('from', dayStart(event.target.value))} />}</Field>
+        <Field label="to">{(props) => <TextInput {...props} type="date" value={filters.to?.slice(0, 10) ?? ''} onChange={(event) => setFilter('to', dayEnd(event.target.value))} />}</Field>
+      </form>
+
+      {selected.length > 0 && (
+        <div className="card bulk-bar" role="region" aria-label="Change the selected highlights">
+          <strong>{selected.length} selected</strong>
+          <CatalogPicker ws={ws} label="Add tag" types={['tag']} placeholder="Tag to add…" onPick={(entry) => entry && applyBulk('addTagIds', entry.id)} />
+          <CatalogPicker ws={ws} label="Remove tag" types={['tag']} placeholder="Tag to remove…" onPick={(entry) => entry && applyBulk('removeTagIds', entry.id)} />
+          <Button size="sm" variant="ghost" onClick={() => setSelected([])}>
+            Clear selection
+          </Button>
+        </div>
+      )}
+
+      {highlights.isPending ? (
+        <Loading />
+      ) : highlights.error ? (
+        <ErrorMessage error={highlights.error} />
+      ) : !items.length ? (
+        <EmptyState title={Object.keys(filters).length ? 'No highlight matches these filters' : 'No highlights yet'} icon="✎">
+          {Object.keys(filters).length
+            ? 'Loosen a filter, or clear them all.'
+            : 'Open any source from the Inbox, select a passage and press h to tag it: it becomes a highlight, the atomic unit of evidence, and shows up here.'}
+        </EmptyState>
+      ) : (
+        <>
+          <div className="row">
+            <p className="muted" aria-live="polite">
+              {total} highlight{total === 1 ? '' : 's'}
+            </p>
+            <Button size="sm" variant="ghost" onClick={() => setSelected(selected.length === items.length ? [] : items.map((item) => item.id))}>
+              {selected.length === items.length ? 'Select none' : `Select all ${items.length} shown`}
+            </Button>
+          </div>
+          <ul className="highlight-list">
+            {items.map((item) => (
+              <HighlightCard key={item.id} ws={ws} item={item} selected={selected.includes(item.id)} onToggle={() => toggle(item.id)} onOpen={rememberOrder} />
+            ))}
+          </ul>
+          {highlights.hasNextPage && (
+            <Button onClick={() => void highlights.fetchNextPage()} busy={highlights.isFetchingNextPage}>
+              Load more
+            </Button>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { ImportSchema, type Import } from '@cairn/shared';
+import { apiRequest } from '../../../lib/api-client';
+import { importsKey } from './list-imports';
+
+/** How often a running import is polled for progress. */
+const POLL_MS = 500;
+
+export const importKey = (ws: string, id: string) => [...importsKey(ws), id] as const;
+
+export const getImport = (ws: string, id: string) => apiRequest(`/workspaces/${ws}/imports/${id}`, ImportSchema);
+
+export const isRunning = (item: Pick<Import, 'status'>) => item.status === 'queued' || item.status === 'running';
+
+/** One import, polled while it runs; when it ends, what it wrote is refreshed everywhere. */
+export function useImport(ws: string, id: string) {
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: importKey(ws, id),
+    queryFn: () => getImport(ws, id),
+    refetchInterval: (current) => (current.state.data && !isRunning(current.state.data) ? false : POLL_MS),
+  });
+  const finished = query.data !== undefined && !isRunning(query.data);
+  useEffect(() => {
+    if (!finished) return;
+    void queryClient.invalidateQueries({ queryKey: [...importsKey(ws), 'list'] });
+    void queryClient.invalidateQueries({ queryKey: ['sources', ws] });
+    void queryClient.invalidateQueries({ queryKey: ['customers', ws] });
+  }, [finished, queryClient, ws]);
+  return query;
+}
+
+/** rejected.csv is downloaded by the browser itself (a link), with the session cookie. */
+export const rejectedRowsUrl = (ws: string, id: string) => `/api/workspaces/${ws}/imports/${id}/rejected.csv`;

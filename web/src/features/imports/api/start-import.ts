@@ -1,0 +1,17 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ImportStartedSchema, type ImportFormat, type ImportOptions } from '@cairn/shared';
+import { apiRequest } from '../../../lib/api-client';
+import { importsKey } from './list-imports';
+import { toUploadForm } from './upload-form';
+
+export type StartImportInput = { format: ImportFormat; file: File; options: ImportOptions };
+
+/** Uploads the file; the server answers 202 as soon as it is stored and imports it in the background. */
+export function useStartImport(ws: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ format, file, options }: StartImportInput) =>
+      apiRequest(`/workspaces/${ws}/imports`, ImportStartedSchema, { method: 'POST', formData: toUploadForm(format, file, options) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...importsKey(ws), 'list'] }),
+  });
+}

@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { ImportSummary } from '@cairn/shared';
+import { Button } from '../../../components/button';
+import { ErrorMessage } from '../../../components/error-message';
+import { Loading } from '../../../components/spinner';
+import { Table } from '../../../components/table';
+import { paths } from '../../../lib/paths';
+import { useImports } from '../api/list-imports';
+import { formatLabel } from './formats';
+import { formatDateTime } from './format-values';
+import { describeCounts } from './import-report';
+import { ImportStatusBadge } from './import-status';
+
+/** Every import of the workspace, newest first; `empty` is shown before the first one. */
+export function ImportHistory({ ws, empty }: { ws: string; empty: ReactNode }) {
+  const query = useImports(ws);
+  if (query.isPending) return <Loading label="Loading the import history…" />;
+  if (query.error) return <ErrorMessage error={query.error} />;
+  const items = query.data.pages.flatMap((page) => page.items);
+  if (!items.length) return <>{empty}</>;
+  return (
+    <div className="stack">
+      <Table<ImportSummary>
+        caption="Import history"
+        rowKey={(item) => item.id}
+        rows={items}
+        columns={[
+          { key: 'file', header: 'File', cell: (item) => <Link to={paths.importDetail(ws, item.id)}>{item.fileName}</Link> },
+          { key: 'format', header: 'Format', cell: (item) => formatLabel(item.format) },
+          { key: 'status', header: 'Status', cell: (item) => <ImportStatusBadge status={item.status} /> },
+          { key: 'counts', header: 'Rows', cell: (item) => (item.status === 'queued' ? '—' : describeCounts(item.counts)) },
+          { key: 'when', header: 'When', cell: (item) => formatDateTime(item.createdAt) },
+          { key: 'who', header: 'Who', cell: (item) => item.createdBy?.name ?? <span className="muted">API token or system</span> },
+        ]}
+      />
+      {query.hasNextPage && (
+        <div className="row row-center">
+          <Button onClick={() => void query.fetchNextPage()} busy={query.isFetchingNextPage}>
+            Show older imports
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { useId } from 'react';
+import { Field, TextInput } from '../../../components/field';
+
+export type TranscriptDraft = { title: string; customerEmail: string; customerName: string; customerCompany: string; interviewer: string };
+export const EMPTY_TRANSCRIPT_DRAFT: TranscriptDraft = { title: '', customerEmail: '', customerName: '', customerCompany: '', interviewer: '' };
+
+/** Who the interview was with and who asked the questions; the speakers of the file are offered. */
+export function TranscriptOptions({ draft, onChange, suggestedTitle, speakers }: { draft: TranscriptDraft; onChange: (draft: TranscriptDraft) => void; suggestedTitle: string; speakers: string[] }) {
+  const speakersId = useId();
+  const set = (key: keyof TranscriptDraft) => (event: { target: { value: string } }) => onChange({ ...draft, [key]: event.target.value });
+  return (
+    <div className="mapping-grid">
+      <Field label="Title" hint="Defaults to the file name.">
+        {(props) => <TextInput {...props} value={draft.title} placeholder={suggestedTitle} onChange={set('title')} />}
+      </Field>
+      <Field label="Interviewer" hint="Their turns are kept but set apart from what the customer said.">
+        {(props) => (
+          <>
+            <TextInput {...props} list={speakersId} value={draft.interviewer} onChange={set('interviewer')} />
+            <datalist id={speakersId}>
+              {speakers.map((speaker) => (
+                <option key={speaker} value={speaker} />
+              ))}
+            </datalist>
+          </>
+        )}
+      </Field>
+      <Field label="Customer email" hint="Finds the customer, or creates them.">
+        {(props) => <TextInput {...props} type="email" value={draft.customerEmail} onChange={set('customerEmail')} />}
+      </Field>
+      <Field label="Customer name">{(props) => <TextInput {...props} value={draft.customerName} onChange={set('customerName')} />}</Field>
+      <Field label="Customer’s company">{(props) => <TextInput {...props} value={draft.customerCompany} onChange={set('customerCompany')} />}</Field>
+    </div>
+  );
+}
+
+/** Options every format has: a date for what carries none, and PII redaction. */
+export function CommonOptions({ occurredAt, onOccurredAt, redactPii, onRedactPii, isTranscript }: { occurredAt: string; onOccurredAt: (value: string) => void; redactPii: boolean; onRedactPii: (value: boolean) => void; isTranscript: boolean }) {
+  const redactHintId = useId();
+  return (
+    <div className="stack">
+      <div className="mapping-grid">
+        <Field label={isTranscript ? 'Date of the interview' : 'Date for rows without one'} hint={isTranscript ? undefined : 'Rows with a date of their own keep it.'}>
+          {(props) => <TextInput {...props} type="date" value={occurredAt} onChange={(event) => onOccurredAt(event.target.value)} />}
+        </Field>
+      </div>
+      <label className="checkbox-row">
+        <input type="checkbox" checked={redactPii} onChange={(event) => onRedactPii(event.target.checked)} aria-describedby={redactHintId} />
+        Redact personal data before storing
+      </label>
+      <p id={redactHintId} className="field-hint redact-hint">
+        Email addresses, phone numbers, payment card numbers and IBANs in the text are replaced by <code>[email]</code>, <code>[phone]</code>, <code>[card]</code> and{' '}
+        <code>[iban]</code>. The originals are never stored; the report counts the replacements. Requester emails used to match customers are kept.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import type { Ref } from 'react';
+import { Link } from 'react-router';
+import type { Import } from '@cairn/shared';
+import { ErrorMessage } from '../../../components/error-message';
+import { Loading } from '../../../components/spinner';
+import { ProgressBar } from '../../../components/progress-bar';
+import { Table } from '../../../components/table';
+import { paths } from '../../../lib/paths';
+import { isRunning, rejectedRowsUrl, useImport } from '../api/get-import';
+import { formatLabel } from './formats';
+import { formatDateTime } from './format-values';
+import { ImportStatusBadge } from './import-status';
+
+/** Progress while an import runs (polled every half second), then its report. */
+export function ImportReport({ ws, importId, headingRef }: { ws: string; importId: string; headingRef?: Ref<HTMLHeadingElement> }) {
+  const query = useImport(ws, importId);
+  if (query.isPending) return <Loading label="Starting the import…" />;
+  if (query.error) return <ErrorMessage error={query.error} />;
+  const item = query.data;
+  const running = isRunning(item);
+  return (
+    <section className="import-report stack" aria-labelledby={`import-${item.id}-title`}>
+      <div className="import-report-header">
+        <h3 id={`import-${item.id}-title`} ref={headingRef} tabIndex={-1}>
+          {running ? 'Importing' : item.status === 'done' ? 'Import finished' : 'Import failed'}: {item.fileName}
+        </h3>
+        <ImportStatusBadge status={item.status} />
+      </div>
+      <p className="muted small">
+        {formatLabel(item.format)} · started {formatDateTime(item.createdAt)}
+        {item.createdBy ? ` by ${item.createdBy.name}` : ''}
+        {item.finishedAt ? ` · finished ${formatDateTime(item.finishedAt)}` : ''}
+      </p>
+      {running && <ProgressBar value={item.progress} label="Import progress" />}
+      {item.failure && (
+        <p className="error-message" role="alert">
+          {item.failure}
+        </p>
+      )}
+      <dl className="import-counts" aria-live="polite">
+        <Count label="Created" value={item.counts.created} tone="success" />
+        <Count label="Updated" value={item.counts.updated} />
+        <Count label="Unchanged" value={item.counts.unchanged} />
+        <Count label="Rejected" value={item.counts.rejected} tone={item.counts.rejected ? 'danger' : undefined} />
+        {item.redactPii && <Count label="PII redacted" value={item.redacted} />}
+      </dl>
+      {item.counts.unchanged > 0 && !running && (
+        <p className="muted small">Unchanged rows were already in Cairn exactly as in this file: importing a file again never duplicates it.</p>
+      )}
+      {item.errorsTotal > 0 && (
+        <div className="stack import-errors">
+          <h4>
+            {item.counts.rejected ? 'Rejected rows' : 'Skipped parts'} ({item.errorsTotal.toLocaleString()})
+          </h4>
+          <Table
+            caption="Rejected rows and skipped parts, by line"
+            columns={[
+              { key: 'line', header: 'Line', cell: (error) => error.line, align: 'right', width: '80px' },
+              { key: 'message', header: 'Reason', cell: (error) => error.message },
+            ]}
+            rows={item.errors}
+            rowKey={(error) => `${error.line}-${error.message}`}
+          />
+          {item.errorsTotal > item.errors.length && <p className="muted small">The first {item.errors.length} are shown; the download has all of them.</p>}
+          <p>
+            <a href={rejectedRowsUrl(ws, item.id)} download>
+              Download rejected rows (CSV)
+            </a>{' '}
+            <span className="muted small">— fix them and import that file: rows already imported will not be duplicated.</span>
+          </p>
+        </div>
+      )}
+      {!running && item.counts.created + item.counts.updated > 0 && (
+        <p>
+          <Link to={`${paths.inbox(ws)}?importId=${item.id}`}>View imported sources</Link>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Count({ label, value, tone }: { label: string; value: number; tone?: 'success' | 'danger' }) {
+  return (
+    <div className={`import-count${tone ? ` import-count-${tone}` : ''}`}>
+      <dt>{label}</dt>
+      <dd>{value.toLocaleString()}</dd>
+    </div>
+  );
+}
+
+/** `12 created · 3 updated · 1 rejected`, leaving out what is zero (except created). */
+export const describeCounts = (counts: Import['counts']) =>
+  [`${counts.created.toLocaleString()} created`, counts.updated ? `${counts.updated.toLocaleString()} updated` : null, counts.rejected ? `${counts.rejected.toLocaleString()} rejected` : null]
+    .filter(Boolean)
+    .join(' · ');

@@ -1,0 +1,103 @@
+import type { ImportPreview, SurveyCsvMapping, TicketsCsvField } from '@cairn/shared';
+import { Field, Select } from '../../../components/field';
+
+export type TicketsDraft = Partial<Record<TicketsCsvField, string>>;
+export type SurveyDraft = Partial<Record<Exclude<keyof SurveyCsvMapping, 'questions'>, string>> & { questions: string[] };
+
+const TICKET_FIELDS: Array<{ field: TicketsCsvField; label: string; hint?: string }> = [
+  { field: 'body', label: 'Ticket text', hint: 'Required: what the customer wrote.' },
+  { field: 'subject', label: 'Subject', hint: 'Without one, the title is the start of the text.' },
+  { field: 'externalId', label: 'Ticket ID', hint: 'Lets a re-import update tickets instead of adding them again.' },
+  { field: 'requesterEmail', label: 'Requester email', hint: 'Finds or creates the customer.' },
+  { field: 'requesterName', label: 'Requester name' },
+  { field: 'company', label: 'Company' },
+  { field: 'createdAt', label: 'Created at' },
+  { field: 'priority', label: 'Priority' },
+  { field: 'status', label: 'Status' },
+  { field: 'tags', label: 'Tags', hint: 'Names separated by commas or semicolons.' },
+];
+
+const SURVEY_FIELDS: Array<{ field: Exclude<keyof SurveyCsvMapping, 'questions'>; label: string; hint?: string }> = [
+  { field: 'respondentId', label: 'Respondent ID', hint: 'Lets a re-import update answers instead of adding them again.' },
+  { field: 'respondentEmail', label: 'Respondent email', hint: 'Finds or creates the customer.' },
+  { field: 'submittedAt', label: 'Submitted at' },
+  { field: 'score', label: 'Score (NPS, CSAT…)' },
+];
+
+const NOT_MAPPED = '';
+
+/** A column as people recognise it: its name, and the question text when the export has one. */
+function columnLabel(preview: ImportPreview, index: number): string {
+  const column = preview.columns[index] ?? '';
+  const label = preview.labels[index];
+  return label && label !== column ? `${column} — ${label}` : column;
+}
+
+function ColumnSelect({ preview, label, hint, value, onChange }: { preview: ImportPreview; label: string; hint?: string; value: string | undefined; onChange: (value: string) => void }) {
+  return (
+    <Field label={label} hint={hint}>
+      {(props) => (
+        <Select {...props} value={value ?? NOT_MAPPED} onChange={(event) => onChange(event.target.value)}>
+          <option value={NOT_MAPPED}>— not in this file —</option>
+          {preview.columns.map((column, index) => (
+            <option key={`${index}-${column}`} value={column}>
+              {columnLabel(preview, index)}
+            </option>
+          ))}
+        </Select>
+      )}
+    </Field>
+  );
+}
+
+/** Which column holds each of Cairn's ticket fields; prefilled with the suggestion. */
+export function TicketsMappingEditor({ preview, draft, onChange }: { preview: ImportPreview; draft: TicketsDraft; onChange: (draft: TicketsDraft) => void }) {
+  return (
+    <div className="mapping-grid">
+      {TICKET_FIELDS.map(({ field, label, hint }) => (
+        <ColumnSelect key={field} preview={preview} label={label} hint={hint} value={draft[field]} onChange={(column) => onChange({ ...draft, [field]: column || undefined })} />
+      ))}
+    </div>
+  );
+}
+
+/** The respondent's fields as selects, and the question columns as checkboxes. */
+export function SurveyMappingEditor({ preview, draft, onChange }: { preview: ImportPreview; draft: SurveyDraft; onChange: (draft: SurveyDraft) => void }) {
+  const used = new Set(SURVEY_FIELDS.map(({ field }) => draft[field]).filter(Boolean));
+  const toggle = (column: string, checked: boolean) =>
+    onChange({ ...draft, questions: checked ? [...draft.questions, column] : draft.questions.filter((question) => question !== column) });
+  return (
+    <div className="stack">
+      <div className="mapping-grid">
+        {SURVEY_FIELDS.map(({ field, label, hint }) => (
+          <ColumnSelect key={field} preview={preview} label={label} hint={hint} value={draft[field]} onChange={(column) => onChange({ ...draft, [field]: column || undefined })} />
+        ))}
+      </div>
+      <fieldset className="question-picker">
+        <legend>Question columns</legend>
+        <p className="field-hint">Each non-empty answer in these columns becomes one survey response, titled by its question.</p>
+        {preview.columns.map((column, index) =>
+          used.has(column) ? null : (
+            <label key={`${index}-${column}`} className="checkbox-row">
+              <input type="checkbox" checked={draft.questions.includes(column)} onChange={(event) => toggle(column, event.target.checked)} />
+              {columnLabel(preview, index)}
+            </label>
+          ),
+        )}
+      </fieldset>
+    </div>
+  );
+}
+
+/** The suggested mapping, as editable drafts. */
+export function ticketsDraftOf(preview: ImportPreview): TicketsDraft {
+  const suggested = (preview.suggestedMapping ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(TICKET_FIELDS.flatMap(({ field }) => (typeof suggested[field] === 'string' ? [[field, suggested[field]]] : [])));
+}
+
+export function surveyDraftOf(preview: ImportPreview): SurveyDraft {
+  const suggested = (preview.suggestedMapping ?? {}) as Record<string, unknown>;
+  const fields = Object.fromEntries(SURVEY_FIELDS.flatMap(({ field }) => (typeof suggested[field] === 'string' ? [[field, suggested[field]]] : [])));
+  const questions = Array.isArray(suggested.questions) ? suggested.questions.filter((question): question is string => typeof question === 'string') : [];
+  return { ...fields, questions };
+}

@@ -1,0 +1,22 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { Highlight, Source } from '@cairn/shared';
+import { refreshCatalog } from '../../../lib/catalog';
+import { sourceKey } from './get-source';
+
+/** Orders a source's highlights as the server does: by position. */
+const byPosition = (a: Highlight, b: Highlight) => a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt);
+
+/**
+ * Shows the change in the open source at once, then lets everything derived from highlights
+ * (lists, untagged sources, tag usage counts in the catalog) catch up in the background.
+ */
+export function applyHighlightChange(queryClient: QueryClient, ws: string, sourceId: string, change: (highlights: Highlight[]) => Highlight[]) {
+  queryClient.setQueryData<Source>(sourceKey(ws, sourceId), (source) => source && { ...source, highlights: change(source.highlights).sort(byPosition) });
+  void queryClient.invalidateQueries({ queryKey: ['highlights', ws] });
+  void queryClient.invalidateQueries({ queryKey: ['sources', ws], predicate: (query) => query.queryKey[2] !== sourceId });
+  void queryClient.invalidateQueries({ queryKey: ['tags', ws] });
+  void refreshCatalog(queryClient, ws);
+}
+
+export const upsertHighlight = (highlight: Highlight) => (highlights: Highlight[]) => [...highlights.filter((h) => h.id !== highlight.id), highlight];
+export const withoutHighlight = (id: string) => (highlights: Highlight[]) => highlights.filter((h) => h.id !== id);

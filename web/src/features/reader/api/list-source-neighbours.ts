@@ -1,0 +1,22 @@
+import { useQuery } from '@tanstack/react-query';
+import { PAGE_SIZE_MAX, SourceSummarySchema, pageOf } from '@cairn/shared';
+import { apiRequest } from '../../../lib/api-client';
+import { readSourceOrder } from '../../../lib/source-order';
+
+/**
+ * The sources before and after this one for `k`/`j`: in the order of the list the person came
+ * from when it remembered one, else in the Inbox's order (newest first).
+ */
+export function useSourceNeighbours(ws: string, id: string) {
+  const remembered = readSourceOrder(ws);
+  const known = remembered.includes(id);
+  const inbox = useQuery({
+    queryKey: ['sources', ws, 'list', { order: 'newest', limit: PAGE_SIZE_MAX }],
+    queryFn: () => apiRequest(`/workspaces/${ws}/sources?limit=${PAGE_SIZE_MAX}`, pageOf(SourceSummarySchema)),
+    enabled: !known,
+    staleTime: 60_000,
+  });
+  const ids = known ? remembered : (inbox.data?.items.map((item) => item.id) ?? []);
+  const index = ids.indexOf(id);
+  return { previous: index > 0 ? ids[index - 1] : undefined, next: index >= 0 ? ids[index + 1] : undefined };
+}

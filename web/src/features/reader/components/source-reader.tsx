@@ -1,0 +1,293 @@
+import { useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import type { Highlight, Source, TagRef } from '@cairn/shared';
+import { Button } from '../../../components/button';
+import { ErrorMessage } from '../../../components/error-message';
+import { PageHeader } from '../../../components/page-header';
+import { Loading } from '../../../components/spinner';
+import { useToast } from '../../../components/toast';
+import { useCatalog } from '../../../lib/catalog';
+import { isTypingTarget } from '../../../lib/keyboard';
+import { paths } from '../../../lib/paths';
+import { useWorkspace } from '../../../lib/workspace';
+import { useCreateHighlight } from '../api/create-highlight';
+import { useDeleteHighlight } from '../api/delete-highlight';
+import { useSource } from '../api/get-source';
+import { useSourceNeighbours } from '../api/list-source-neighbours';
+import { useRestoreHighlight } from '../api/restore-highlight';
+import { useUpdateHighlight } from '../api/update-highlight';
+import { trimRange } from '../lib/highlight-runs';
+import { selectionRange } from '../lib/selection';
+import { readLastTag, rememberLastTag } from '../lib/last-tag';
+import { HighlightPanel } from './highlight-panel';
+import { SourceBody, type Mark } from './source-body';
+import { TagCombobox } from './tag-combobox';
+
+const KIND_LABELS: Record<Source['kind'], string> = { interview: 'Interview', ticket: 'Ticket', survey_response: 'Survey answer', review: 'Review', note: 'Note' };
+/** Sources short enough to be evidence as a whole. */
+const WHOLE_KINDS: ReadonlyArray<Source['kind']> = ['ticket', 'survey_response', 'review'];
+const FLASH_MS = 1200;
+const UNDO_MS = 10_000;
+const POPOVER_WIDTH = 320;
+
+type Pending = { start: number; end: number; whole: boolean; top: number; left: number };
+
+export type SourceReaderProps = {
+  sourceId: string;
+  currentUserId: string;
+  /** Creates a tag from the picker (the tags feature's endpoint, handed in by the page). */
+  createTag?: (name: string) => Promise<TagRef>;
+};
+
+/**
+ * The reader: the source's text with its highlights drawn in place, a popover to tag a
+ * selection, and the side panel. Built for the keyboard: h, t, j, k (and ? for help).
+ */
+export function SourceReader({ sourceId, currentUserId, createTag }: SourceReaderProps) {
+  const workspace = useWorkspace();
+  const ws = workspace.id;
+  const source = useSource(ws, sourceId);
+  const catalog = useCatalog(ws);
+  const createHighlight = useCreateHighlight(ws);
+  const updateHighlight = useUpdateHighlight(ws);
+  const deleteHighlight = useDeleteHighlight(ws);
+  const restoreHighlight = useRestoreHighlight(ws);
+  const neighbours = useSourceNeighbours(ws, sourceId);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const toast = useToast();
+  const textRef = useRef<HTMLDivElement>(null);
+  const popoverRef = useRef<HTMLDivElement>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<Highlight | null>(null);
+  const canHighlight = workspace.can('contributor');
+  const data = source.data;
+
+  const closePopover = useCallback(() => {
+    setPending(null);
+    textRef.current?.focus({ preventScroll: true });
+  }, []);
+
+  /** Scrolls the text to a highlight and flashes it. */
+  const showHighlight = useCallback((id: string) => {
+    setActiveId(id);
+    const marks = textRef.current?.querySelectorAll<HTMLElement>(`[data-ids~="${CSS.escape(id)}"]`);
+    if (!marks?.length) return;
+    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    marks[0]!.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
+    marks.forEach((mark) => mark.classList.add('hl-flash'));
+    setTimeout(() => marks.forEach((mark) => mark.classList.remove('hl-flash')), FLASH_MS);
+  }, []);
+
+  // A link to `#h-<id>` (from the Highlights page) lands on that highlight.
+  useEffect(() => {
+    const match = /^#h-(.+)$/.exec(location.hash);
+    if (data && match) showHighlight(match[1]!);
+  }, [data, location.hash, showHighlight]);
+
+  // A click anywhere else dismisses the popover, as Escape does.
+  useEffect(() => {
+    if (!pending) return;
+    const onMouseDown = (event: globalThis.MouseEvent) => {
+      if (!popoverRef.current?.contains(event.target as Node)) setPending(null);
+    };
+    document.addEventListener('mousedown', onMouseDown);
+    return () => document.removeEventListener('mousedown', onMouseDown);
+  }, [pending]);
+
+  useEffect(() => {
+    if (!deleted) return;
+    const timer = setTimeout(() => setDeleted(null), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [deleted]);
+
+  /** The selection, or else the focused turn or paragraph, as a body range with where to show the popover. */
+  const target = useCallback((): Omit<Pending, 'whole'> | null => {
+    const root = textRef.current;
+    if (!root || !data) return null;
+    const selected = selectionRange(root);
+    if (selected) {
+      const range = trimRange(data.body, selected.start, selected.end);
+      return range && { ...range, top: selected.rect.bottom, left: selected.rect.left };
+    }
+    const block = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>('[data-block-start]') : null;
+    if (!block || !root.contains(block)) return null;
+    const range = trimRange(data.body, Number(block.dataset.blockStart), Number(block.dataset.blockEnd));
+    const rect = block.getBoundingClientRect();
+    return range && { ...range, top: rect.bottom, left: rect.left };
+  }, [data]);
+
+  const openPopover = useCallback(
+    (whole = false, anchor?: DOMRect) => {
+      if (!canHighlight || !data) return;
+      if (whole) {
+        const rect = anchor ?? textRef.current!.getBoundingClientRect();
+        setPending({ start: 0, end: data.body.length, whole: true, top: rect.bottom, left: rect.left });
+        return;
+      }
+      const found = target();
+      if (found) setPending({ ...found, whole: false });
+      else toast.show('Select a passage first (or focus a turn with Tab), then press h');
+    },
+    [canHighlight, data, target, toast],
+  );
+
+  const save = useCallback(
+    (range: { start: number; end: number; whole: boolean }, tagId: string | null) => {
+      const tagIds = tagId ? [tagId] : [];
+      const body = range.whole ? { whole: true as const, tagIds } : { start: range.start, end: range.end, tagIds };
+      createHighlight.mutate(
+        { sourceId, body },
+        {
+          onSuccess: (highlight) => {
+            if (tagId) rememberLastTag(ws, tagId);
+            window.getSelection()?.removeAllRanges();
+            setPending(null);
+            setActiveId(highlight.id);
+            textRef.current?.focus({ preventScroll: true });
+            toast.show(highlight.tags.length ? `Highlighted as ${highlight.tags.map((tag) => tag.name).join(', ')}` : 'Highlighted', 'success');
+          },
+          onError: (error) => toast.show(error.message, 'error'),
+        },
+      );
+    },
+    [createHighlight, sourceId, toast, ws],
+  );
+
+  const applyLastTag = useCallback(() => {
+    if (!canHighlight) return;
+    const lastTag = readLastTag(ws);
+    const found = target();
+    if (!found) return toast.show('Select a passage first, then press t');
+    if (!lastTag || !catalog.data?.tags.some((tag) => tag.id === lastTag)) return setPending({ ...found, whole: false });
+    save({ ...found, whole: false }, lastTag);
+  }, [canHighlight, catalog.data, save, target, toast, ws]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target) || pending) return;
+      const go = (id: string | undefined) => id && navigate(paths.source(ws, id));
+      const actions: Record<string, () => void> = {
+        h: () => openPopover(),
+        t: applyLastTag,
+        j: () => go(neighbours.next),
+        k: () => go(neighbours.previous),
+      };
+      const action = actions[event.key];
+      if (action) {
+        event.preventDefault();
+        action();
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [applyLastTag, navigate, neighbours.next, neighbours.previous, openPopover, pending, ws]);
+
+  // Selecting with the mouse opens the popover straight away.
+  const onMouseUp = () => {
+    if (canHighlight && !pending) setTimeout(() => textRef.current && selectionRange(textRef.current) && openPopover(), 0);
+  };
+  const onClick = (event: MouseEvent) => {
+    const mark = (event.target as HTMLElement).closest<HTMLElement>('mark[data-ids]');
+    const id = mark?.dataset.ids?.split(' ')[0];
+    if (id && window.getSelection()?.isCollapsed) setActiveId(id);
+  };
+
+  if (source.isPending) return <Loading />;
+  if (source.error || !data) return <ErrorMessage error={source.error} />;
+
+  const marks: Mark[] = data.highlights.map((highlight) => ({ ...highlight, label: highlight.tags.map((tag) => tag.name).join(', ') || 'Highlight' }));
+  const customer = data.customer && [data.customer.name ?? data.customer.email, data.customer.company?.name].filter(Boolean).join(' · ');
+  const canChange = (highlight: Highlight) => workspace.can('researcher') || (canHighlight && highlight.createdBy?.id === currentUserId);
+
+  return (
+    <div className="reader">
+      <PageHeader
+        title={data.title}
+        description={
+          <>
+            <span className="badge">{KIND_LABELS[data.kind]}</span> {customer && <span>{customer} · </span>}
+            <time dateTime={data.occurredAt}>{new Date(data.occurredAt).toLocaleDateString()}</time>
+            <span className="muted"> · press <kbd>?</kbd> for keyboard shortcuts</span>
+          </>
+        }
+        actions={
+          <>
+            {canHighlight && WHOLE_KINDS.includes(data.kind) && (
+              <Button variant="primary" onClick={(event) => openPopover(true, event.currentTarget.getBoundingClientRect())}>
+                Highlight all
+              </Button>
+            )}
+            <Button size="sm" variant="ghost" disabled={!neighbours.previous} onClick={() => neighbours.previous && navigate(paths.source(ws, neighbours.previous))} aria-keyshortcuts="k">
+              ← Previous
+            </Button>
+            <Button size="sm" variant="ghost" disabled={!neighbours.next} onClick={() => neighbours.next && navigate(paths.source(ws, neighbours.next))} aria-keyshortcuts="j">
+              Next →
+            </Button>
+          </>
+        }
+      />
+      <div className="reader-layout">
+        <div
+          ref={textRef}
+          className="reader-text"
+          tabIndex={-1}
+          aria-label="Source text"
+          aria-describedby={canHighlight ? 'reader-help' : undefined}
+          onMouseUp={onMouseUp}
+          onClick={onClick}
+        >
+          <p id="reader-help" className="visually-hidden">
+            Select text, or move to a turn with Tab, then press h to tag it or t to apply the last tag used.
+          </p>
+          <SourceBody source={data} marks={marks} pending={pending} activeId={activeId} />
+        </div>
+        <HighlightPanel
+          ws={ws}
+          highlights={data.highlights}
+          activeId={activeId}
+          canChange={canChange}
+          onSelect={showHighlight}
+          onCreateTag={createTag}
+          saving={updateHighlight.isPending}
+          onSave={(id, body) => updateHighlight.mutateAsync({ id, body }).catch((error: Error) => toast.show(error.message, 'error'))}
+          onDelete={(highlight) =>
+            deleteHighlight.mutate({ id: highlight.id, sourceId }, { onSuccess: () => setDeleted(highlight), onError: (error) => toast.show(error.message, 'error') })
+          }
+        />
+      </div>
+      {pending && (
+        <div
+          ref={popoverRef}
+          className="tag-popover"
+          role="dialog"
+          aria-label={pending.whole ? 'Tag the whole source' : 'Tag the selection'}
+          style={{ top: Math.min(pending.top + 6, window.innerHeight - 320), left: Math.max(8, Math.min(pending.left, window.innerWidth - POPOVER_WIDTH - 8)) }}
+        >
+          <p className="popover-quote">“{data.body.slice(pending.start, pending.end).slice(0, 140)}”</p>
+          <TagCombobox
+            ws={ws}
+            label="Tag"
+            allowNone
+            busy={createHighlight.isPending}
+            onPick={(tagId) => save(pending, tagId)}
+            onCreate={createTag ? (name) => void createTag(name).then((tag) => save(pending, tag.id), (error: Error) => toast.show(error.message, 'error')) : undefined}
+            onEscape={closePopover}
+          />
+          <p className="popover-hint muted">
+            <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> apply · <kbd>Esc</kbd> close
+          </p>
+        </div>
+      )}
+      {deleted && (
+        <div className="undo-bar" role="status">
+          Highlight moved to the trash.
+          <Button size="sm" onClick={() => restoreHighlight.mutate(deleted.id, { onSuccess: () => setDeleted(null) })} busy={restoreHighlight.isPending}>
+            Undo
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

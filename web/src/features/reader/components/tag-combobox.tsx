@@ -1,0 +1,98 @@
+import { useId, useState } from 'react';
+import { frequentTags, useCatalogIndex, useListNavigation } from '../../../lib/catalog';
+
+/** Tags shown before anything is typed. */
+const DEFAULT_OPTIONS = 8;
+
+type TagOption = { id: string; name: string; detail: string | null; color?: string | null };
+type Option = { kind: 'tag'; tag: TagOption } | { kind: 'create'; name: string } | { kind: 'none' };
+
+export type TagComboboxProps = {
+  ws: string;
+  label: string;
+  onPick: (tagId: string | null) => void;
+  /** Creates a tag from what was typed; absent when the member may not create tags. */
+  onCreate?: (name: string) => void;
+  onEscape: () => void;
+  /** Offers "no tag" (a plain highlight) while nothing is typed. */
+  allowNone?: boolean;
+  excludeIds?: string[];
+  busy?: boolean;
+};
+
+/**
+ * Type to filter the workspace's tags (MiniSearch over the catalog: prefix and typo
+ * tolerant, no request per keystroke), ↑/↓ and Enter to pick, or create the tag inline.
+ */
+export function TagCombobox({ ws, label, onPick, onCreate, onEscape, allowNone, excludeIds = [], busy }: TagComboboxProps) {
+  const listId = useId();
+  const [query, setQuery] = useState('');
+  const { catalog, search } = useCatalogIndex(ws);
+  const text = query.trim();
+  const found: TagOption[] = text
+    ? search(text, { types: ['tag'], limit: 12 })
+    : frequentTags(catalog, DEFAULT_OPTIONS).map((tag) => ({ id: tag.id, name: tag.name, detail: tag.group, color: tag.color }));
+  const matches = found.filter((tag) => !excludeIds.includes(tag.id));
+  const exact = catalog?.tags.some((tag) => tag.name.toLowerCase() === text.toLowerCase());
+  const options: Option[] = [
+    ...matches.map((tag): Option => ({ kind: 'tag', tag })),
+    ...(text && !exact && onCreate ? [{ kind: 'create', name: text } as const] : []),
+    ...(!text && allowNone ? [{ kind: 'none' } as const] : []),
+  ];
+  const pick = (option: Option) => {
+    if (busy) return;
+    if (option.kind === 'tag') onPick(option.tag.id);
+    else if (option.kind === 'create') onCreate?.(option.name);
+    else onPick(null);
+  };
+  const navigation = useListNavigation(options, pick, onEscape);
+  const optionId = (index: number) => `${listId}-${index}`;
+
+  return (
+    <div className="tag-combobox">
+      <input
+        className="input"
+        role="combobox"
+        aria-label={label}
+        aria-expanded={options.length > 0}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={options.length ? optionId(navigation.active) : undefined}
+        aria-busy={busy || undefined}
+        placeholder="Type a tag…"
+        autoFocus
+        value={query}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          navigation.setActive(0);
+        }}
+        onKeyDown={navigation.onKeyDown}
+      />
+      <ul className="combobox-list" role="listbox" id={listId} aria-label="Tags">
+        {options.map((option, index) => (
+          <li
+            key={option.kind === 'tag' ? option.tag.id : option.kind}
+            id={optionId(index)}
+            role="option"
+            aria-selected={index === navigation.active}
+            className={`combobox-option${index === navigation.active ? ' active' : ''}`}
+            onMouseDown={(event) => event.preventDefault()}
+            onMouseEnter={() => navigation.setActive(index)}
+            onClick={() => pick(option)}
+          >
+            {option.kind === 'tag' && (
+              <>
+                <span className="tag-dot" style={{ background: option.tag.color ?? undefined }} aria-hidden="true" />
+                <span className="combobox-name">{option.tag.name}</span>
+                {option.tag.detail && <span className="combobox-detail">{option.tag.detail}</span>}
+              </>
+            )}
+            {option.kind === 'create' && <span className="combobox-name">Create tag “{option.name}”</span>}
+            {option.kind === 'none' && <span className="combobox-name muted">Highlight without a tag</span>}
+          </li>
+        ))}
+        {!options.length && <li className="combobox-empty">{text ? 'No tag matches' : 'No tags yet: type a name to create one'}</li>}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { SearchResponseSchema } from '@cairn/shared';
+import { apiRequest } from '../../../lib/api-client';
+import { toSearchParams, type SearchState } from '../search-params';
+
+export const searchKey = (ws: string, state: SearchState) => ['search', ws, toSearchParams(state).toString()] as const;
+
+export function searchEvidence(ws: string, state: SearchState, cursor: string | null, signal?: AbortSignal) {
+  const params = toSearchParams(state);
+  if (cursor) params.set('cursor', cursor);
+  return apiRequest(`/workspaces/${ws}/search?${params}`, SearchResponseSchema, { signal });
+}
+
+/** Pages of results; "Load more" fetches the next one with the cursor the last page handed out. */
+export function useSearchEvidence(ws: string, state: SearchState) {
+  return useInfiniteQuery({
+    queryKey: searchKey(ws, state),
+    queryFn: ({ pageParam, signal }) => searchEvidence(ws, state, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    enabled: state.q.trim().length > 0,
+    staleTime: 10_000,
+  });
+}

@@ -1,0 +1,49 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { BulkHighlightBodySchema, BulkHighlightResultSchema, CreateHighlightBodySchema, HighlightSchema, type SearchResult } from '@cairn/shared';
+import { apiRequest } from '../../../lib/api-client';
+import { refreshCatalog } from '../../../lib/catalog';
+
+/** Kinds short enough to be evidence as a whole; longer ones (interviews) get the matched passage. */
+const WHOLE_KINDS = new Set(['ticket', 'survey_response', 'review', 'note']);
+
+/** The highlight to create for a source result: the whole source, or the passage the snippet shows. */
+function highlightFor(result: SearchResult) {
+  return WHOLE_KINDS.has(result.kind)
+    ? { whole: true as const }
+    : { start: result.snippetStart, end: result.snippetStart + result.snippet.length };
+}
+
+/**
+ * Tags selected results: highlight results in one bulk call, source results by creating a
+ * highlight that carries the tag (one call per source: a selection is a screenful, not an import).
+ */
+export function useTagResults(ws: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ results, tagId }: { results: SearchResult[]; tagId: string }) => {
+      const highlightIds = results.filter((r) => r.type === 'highlight').map((r) => r.id);
+      const sourceResults = results.filter((r) => r.type === 'source');
+      if (highlightIds.length) {
+        await apiRequest(`/workspaces/${ws}/highlights/bulk`, BulkHighlightResultSchema, {
+          method: 'POST',
+          body: BulkHighlightBodySchema.parse({ highlightIds, addTagIds: [tagId] }),
+        });
+      }
+      await Promise.all(
+        sourceResults.map((result) =>
+          apiRequest(`/workspaces/${ws}/sources/${result.sourceId}/highlights`, HighlightSchema, {
+            method: 'POST',
+            body: CreateHighlightBodySchema.parse({ ...highlightFor(result), tagIds: [tagId] }),
+          }),
+        ),
+      );
+      return results.length;
+    },
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['search', ws] });
+      void queryClient.invalidateQueries({ queryKey: ['highlights', ws] });
+      void queryClient.invalidateQueries({ queryKey: ['sources', ws] });
+      void refreshCatalog(queryClient, ws);
+    },
+  });
+}

@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import type { SearchResult } from '@cairn/shared';
+import { Button } from '../../../components/button';
+import { ErrorMessage } from '../../../components/error-message';
+import { Select } from '../../../components/field';
+import { useToast } from '../../../components/toast';
+import { frequentTags, useCatalog } from '../../../lib/catalog';
+import { useTagResults } from '../api/tag-results';
+
+/** Tags every selected result at once: highlights get the tag, sources get a tagged highlight. */
+export function BulkTagBar({ ws, selected, onDone }: { ws: string; selected: SearchResult[]; onDone: () => void }) {
+  const catalog = useCatalog(ws);
+  const tagResults = useTagResults(ws);
+  const toast = useToast();
+  const [tagId, setTagId] = useState('');
+  const tags = frequentTags(catalog.data, 500);
+  const sources = selected.filter((result) => result.type === 'source').length;
+  return (
+    <div className="search-bulk" role="region" aria-label="Selected results">
+      <strong>{selected.length} selected</strong>
+      <Select aria-label="Tag to add" value={tagId} onChange={(e) => setTagId(e.target.value)}>
+        <option value="">Choose a tag…</option>
+        {tags.map((tag) => (
+          <option key={tag.id} value={tag.id}>
+            {tag.group ? `${tag.group} › ${tag.name}` : tag.name}
+          </option>
+        ))}
+      </Select>
+      <Button
+        variant="primary"
+        size="sm"
+        disabled={!tagId}
+        busy={tagResults.isPending}
+        onClick={() =>
+          tagResults.mutate(
+            { results: selected, tagId },
+            {
+              onSuccess: (count) => {
+                toast.show(`Tagged ${count} result${count === 1 ? '' : 's'}`, 'success');
+                onDone();
+              },
+            },
+          )
+        }
+      >
+        Tag selected
+      </Button>
+      <Button size="sm" variant="ghost" onClick={onDone}>
+        Clear selection
+      </Button>
+      {sources > 0 && <span className="muted">Sources are tagged through a new highlight: the whole ticket or answer, or the matched passage of an interview.</span>}
+      <ErrorMessage error={tagResults.error} />
+    </div>
+  );
+}

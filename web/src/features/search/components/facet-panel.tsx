@@ -1,0 +1,78 @@
+import type { SearchFacets, SearchResultType } from '@cairn/shared';
+import { Field, TextInput } from '../../../components/field';
+import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
+import type { SearchState } from '../search-params';
+
+type Props = { state: SearchState; facets: SearchFacets | undefined; onChange: (next: SearchState) => void };
+
+const TYPES: Array<{ value: SearchResultType | undefined; label: string }> = [
+  { value: undefined, label: 'Everything' },
+  { value: 'source', label: 'Sources' },
+  { value: 'highlight', label: 'Highlights' },
+];
+
+function FacetButton({ label, count, active, onClick }: { label: string; count?: number; active: boolean; onClick: () => void }) {
+  return (
+    <li>
+      <button type="button" className={`facet${active ? ' facet-active' : ''}`} aria-pressed={active} onClick={onClick}>
+        <span>{label}</span>
+        {count !== undefined && <span className="facet-count">{count.toLocaleString()}</span>}
+      </button>
+    </li>
+  );
+}
+
+/** Filters with the counts of the current search; clicking a value filters by it, clicking it again clears it. */
+export function FacetPanel({ state, facets, onChange }: Props) {
+  const toggle = <K extends 'kind' | 'tagId' | 'segment'>(key: K, value: SearchState[K]) => onChange({ ...state, [key]: state[key] === value ? undefined : value });
+  return (
+    <aside className="search-facets" aria-label="Filters">
+      <section>
+        <h2 className="facet-title">Show</h2>
+        <ul className="facet-list">
+          {TYPES.map((type) => (
+            <FacetButton key={type.label} label={type.label} active={state.type === type.value} onClick={() => onChange({ ...state, type: type.value })} />
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h2 className="facet-title">Kind</h2>
+        <ul className="facet-list">
+          {(Object.keys(SOURCE_KIND_LABELS) as Array<keyof typeof SOURCE_KIND_LABELS>)
+            .filter((kind) => facets?.kind[kind] || state.kind === kind)
+            .map((kind) => (
+              <FacetButton key={kind} label={SOURCE_KIND_LABELS[kind].many} count={facets?.kind[kind]} active={state.kind === kind} onClick={() => toggle('kind', kind)} />
+            ))}
+        </ul>
+      </section>
+      {Boolean(facets?.tag.length) && (
+        <section>
+          <h2 className="facet-title">Tag</h2>
+          <ul className="facet-list">
+            {facets!.tag.slice(0, 12).map((tag) => (
+              <FacetButton key={tag.id} label={tag.name} count={tag.count} active={state.tagId === tag.id} onClick={() => toggle('tagId', tag.id)} />
+            ))}
+          </ul>
+        </section>
+      )}
+      {Boolean(facets && Object.keys(facets.segment).length) && (
+        <section>
+          <h2 className="facet-title">Segment</h2>
+          <ul className="facet-list">
+            {Object.entries(facets!.segment).map(([segment, count]) => (
+              <FacetButton key={segment} label={segment} count={count} active={state.segment === segment} onClick={() => toggle('segment', segment)} />
+            ))}
+          </ul>
+        </section>
+      )}
+      <section className="facet-dates">
+        <h2 className="facet-title">Date</h2>
+        <Field label="From">{(props) => <TextInput {...props} type="date" value={state.from ?? ''} onChange={(e) => onChange({ ...state, from: e.target.value || undefined })} />}</Field>
+        <Field label="To">{(props) => <TextInput {...props} type="date" value={state.to ?? ''} onChange={(e) => onChange({ ...state, to: e.target.value || undefined })} />}</Field>
+      </section>
+      {facets && !facets.exact && (
+        <p className="facet-note">Counts among the {facets.sampleSize.toLocaleString()} best candidates, not every match.</p>
+      )}
+    </aside>
+  );
+}

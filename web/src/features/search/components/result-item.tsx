@@ -1,0 +1,49 @@
+import type { MouseEvent } from 'react';
+import { Link } from 'react-router';
+import type { SearchResult } from '@cairn/shared';
+import { paths } from '../../../lib/paths';
+import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
+import { MarkedSnippet } from './marked-snippet';
+
+/** Where a result opens: the highlight itself, or the place in the source the snippet comes from. */
+export function resultLink(ws: string, result: SearchResult): string {
+  return `${paths.source(ws, result.sourceId)}#${result.type === 'highlight' ? `h-${result.id}` : `at-${result.snippetStart}`}`;
+}
+
+type Props = {
+  ws: string;
+  result: SearchResult;
+  selectable: boolean;
+  selected: boolean;
+  onSelect: (event: MouseEvent<HTMLInputElement>) => void;
+};
+
+export function ResultItem({ ws, result, selectable, selected, onSelect }: Props) {
+  const customer = result.customer ? (result.customer.name ?? result.customer.email ?? 'Customer') : null;
+  return (
+    <article className={`search-result${selected ? ' search-result-selected' : ''}`} tabIndex={-1} data-result-id={result.id}>
+      {selectable && (
+        <input type="checkbox" className="search-result-check" checked={selected} onClick={onSelect} onChange={() => {}} aria-label={`Select “${result.title}”`} />
+      )}
+      <div className="search-result-body">
+        <header className="search-result-header">
+          <span className={`badge search-type search-type-${result.type}`}>{result.type === 'highlight' ? 'Highlight' : SOURCE_KIND_LABELS[result.kind].one}</span>
+          <Link to={resultLink(ws, result)} className="search-result-title">
+            {result.title}
+          </Link>
+        </header>
+        <MarkedSnippet text={result.snippet} matches={result.matches} clipped={result.snippetStart > 0 && result.type === 'source'} />
+        <footer className="search-result-meta">
+          {customer && <span>{customer}{result.customer?.company ? ` · ${result.customer.company.name}` : ''}</span>}
+          <time dateTime={result.occurredAt}>{new Date(result.occurredAt).toLocaleDateString()}</time>
+          {result.type === 'highlight' && <span className="muted">in {SOURCE_KIND_LABELS[result.kind].one.toLowerCase()}</span>}
+          {result.tags.map((tag) => (
+            <span key={tag.id} className="tag-chip" style={tag.color ? { background: `${tag.color}22`, color: tag.color } : undefined}>
+              {tag.name}
+            </span>
+          ))}
+        </footer>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,177 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { SearchResult } from '@cairn/shared';
+import { Button } from '../../../components/button';
+import { EmptyState } from '../../../components/empty-state';
+import { ErrorMessage } from '../../../components/error-message';
+import { PageHeader } from '../../../components/page-header';
+import { Loading } from '../../../components/spinner';
+import { paths } from '../../../lib/paths';
+import { useWorkspace } from '../../../lib/workspace';
+import { useSearchEvidence } from '../api/search-evidence';
+import { readSearchState, toSearchParams, type SearchState } from '../search-params';
+import { BulkTagBar } from './bulk-tag-bar';
+import { FacetPanel } from './facet-panel';
+import { ResultItem } from './result-item';
+import { SaveSearchDialog } from './save-search-dialog';
+import { SearchSyntax } from './search-syntax';
+
+/** Selection by click, shift-click ranges, and `x` on the focused result. */
+function useSelection(results: SearchResult[]) {
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const anchor = useRef<number | null>(null);
+  const toggle = (index: number, range: boolean) => {
+    const result = results[index];
+    if (!result) return;
+    setSelected((current) => {
+      const next = new Set(current);
+      const on = !current.has(result.id);
+      const from = range && anchor.current !== null ? Math.min(anchor.current, index) : index;
+      const to = range && anchor.current !== null ? Math.max(anchor.current, index) : index;
+      for (let i = from; i <= to; i++) {
+        if (on) next.add(results[i]!.id);
+        else next.delete(results[i]!.id);
+      }
+      return next;
+    });
+    anchor.current = index;
+  };
+  return { selected, toggle, clear: () => setSelected(new Set()) };
+}
+
+export function SearchPage() {
+  const workspace = useWorkspace();
+  const ws = workspace.id;
+  const [params, setParams] = useSearchParams();
+  const state = useMemo(() => readSearchState(params), [params]);
+  const [draft, setDraft] = useState(state.q);
+  const [saving, setSaving] = useState(false);
+  const search = useSearchEvidence(ws, state);
+  const results = useMemo(() => search.data?.pages.flatMap((page) => page.items) ?? [], [search.data]);
+  const first = search.data?.pages[0];
+  const { selected, toggle, clear } = useSelection(results);
+  const input = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const canTag = workspace.can('contributor');
+
+  useEffect(() => setDraft(state.q), [state.q]);
+  // A new search starts a new selection.
+  useEffect(() => clear(), [params.toString()]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const go = (next: SearchState) => setParams(toSearchParams(next));
+  const linkTo = (q: string) => `${paths.search(ws)}?${toSearchParams({ ...state, q })}`;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    go({ ...state, q: draft.trim() });
+  };
+
+  // j/k or arrows move between results, x selects the focused one, / jumps to the query box.
+  const onListKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
+    const items = [...(list.current?.querySelectorAll<HTMLElement>('.search-result') ?? [])];
+    const index = items.findIndex((item) => item.contains(document.activeElement));
+    if (event.key === 'ArrowDown' || event.key === 'j' || event.key === 'ArrowUp' || event.key === 'k') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' || event.key === 'j' ? 1 : -1;
+      items[Math.min(items.length - 1, Math.max(0, index + step))]?.focus();
+    } else if (event.key === 'x' && index !== -1 && canTag) {
+      event.preventDefault();
+      toggle(index, event.shiftKey);
+    } else if (event.key === '/') {
+      event.preventDefault();
+      input.current?.focus();
+    }
+  };
+
+  const selectedResults = results.filter((result) => selected.has(result.id));
+  return (
+    <>
+      <PageHeader
+        title="Search"
+        description="Everything customers said, across interviews, tickets, surveys and highlights. To jump to a tag, problem or customer by name, use Ctrl-K instead."
+        actions={
+          canTag && state.q ? (
+            <Button size="sm" onClick={() => setSaving(true)}>
+              Save search
+            </Button>
+          ) : undefined
+        }
+      />
+      <form role="search" className="search-form" onSubmit={submit}>
+        <label htmlFor="search-query" className="visually-hidden">
+          Search query
+        </label>
+        <input
+          id="search-query"
+          ref={input}
+          className="input search-input"
+          type="search"
+          value={draft}
+          autoFocus
+          placeholder='Words, "exact phrases", OR, -exclusions'
+          aria-describedby="search-hint"
+          onChange={(e) => setDraft(e.target.value)}
+        />
+        <Button type="submit" variant="primary">
+          Search
+        </Button>
+      </form>
+      <p id="search-hint" className="field-hint search-hint">
+        <code>"exact phrase"</code> · <code>refund OR chargeback</code> · <code>-exclude</code> — all other words must appear. Keys: <kbd>j</kbd>/<kbd>k</kbd> move,{' '}
+        <kbd>x</kbd> selects, <kbd>/</kbd> back here.
+      </p>
+      {!state.q ? (
+        <EmptyState title="Search everything customers said" icon="⌕">
+          <p>Type words to find every source and highlight that contains them all — word forms count too (export finds exported).</p>
+          <SearchSyntax to={linkTo} />
+        </EmptyState>
+      ) : (
+        <div className="search-layout">
+          <FacetPanel state={state} facets={first?.facets} onChange={go} />
+          <section className="search-results" aria-label="Results" aria-busy={search.isFetching}>
+            {first?.didYouMean && (
+              <p className="search-correction" role="status">
+                {first.includesCorrection ? 'Including results for ' : 'Did you mean '}
+                <Link to={linkTo(first.didYouMean)}>{first.didYouMean}</Link>
+                {first.includesCorrection ? '.' : '?'}
+              </p>
+            )}
+            {first && (
+              <p className="search-count" role="status">
+                {first.totalIsEstimate ? 'About ' : ''}
+                {first.total.toLocaleString()} result{first.total === 1 ? '' : 's'}
+              </p>
+            )}
+            {canTag && selectedResults.length > 0 && <BulkTagBar ws={ws} selected={selectedResults} onDone={clear} />}
+            {search.isPending && <Loading label="Searching…" />}
+            <ErrorMessage error={search.error} />
+            {first && results.length === 0 && (
+              <EmptyState title="No matches" icon="∅">
+                <p>Every word must appear somewhere. Try fewer words, OR between alternatives, or remove a filter.</p>
+                <SearchSyntax to={linkTo} />
+              </EmptyState>
+            )}
+            <ol className="search-result-list" ref={list} onKeyDown={onListKeyDown}>
+              {results.map((result, index) => (
+                <li key={`${result.type}:${result.id}`}>
+                  <ResultItem
+                    ws={ws}
+                    result={result}
+                    selectable={canTag}
+                    selected={selected.has(result.id)}
+                    onSelect={(event: MouseEvent<HTMLInputElement>) => toggle(index, event.shiftKey)}
+                  />
+                </li>
+              ))}
+            </ol>
+            {search.hasNextPage && (
+              <Button onClick={() => void search.fetchNextPage()} busy={search.isFetchingNextPage}>
+                Load more
+              </Button>
+            )}
+          </section>
+        </div>
+      )}
+      <SaveSearchDialog ws={ws} state={state} open={saving} onClose={() => setSaving(false)} />
+    </>
+  );
+}

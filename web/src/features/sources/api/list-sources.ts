@@ -1,0 +1,33 @@
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { SourceSummarySchema, pageOf } from '@cairn/shared';
+import { apiRequest } from '../../../lib/api-client';
+
+/** The Inbox's filters, as they sit in the page's query string and go to `GET …/sources`. */
+export const SOURCE_FILTER_KEYS = ['kind', 'customerId', 'importId', 'from', 'to', 'untagged', 'trash'] as const;
+export type SourceFilterKey = (typeof SOURCE_FILTER_KEYS)[number];
+export type SourceFilters = Partial<Record<SourceFilterKey, string>>;
+
+const PAGE_SIZE = 50;
+
+export const sourcesListKey = (ws: string, filters: SourceFilters) => ['sources', ws, 'list', filters] as const;
+
+/** Newest first, one page at a time ("Load more"). */
+export function useSources(ws: string, filters: SourceFilters) {
+  return useInfiniteQuery({
+    queryKey: sourcesListKey(ws, filters),
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
+      for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+      if (pageParam) params.set('cursor', pageParam);
+      return apiRequest(`/workspaces/${ws}/sources?${params}`, pageOf(SourceSummarySchema), { signal });
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
+}
+
+/** After a write: every list and view of sources, and customers' evidence counts, may have changed. */
+export function useInvalidateSources(ws: string) {
+  const queryClient = useQueryClient();
+  return () => Promise.all([queryClient.invalidateQueries({ queryKey: ['sources', ws] }), queryClient.invalidateQueries({ queryKey: ['customers', ws] })]);
+}

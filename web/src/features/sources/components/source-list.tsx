@@ -1,0 +1,157 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { SourceSummary } from '@cairn/shared';
+import { Button } from '../../../components/button';
+import { ErrorMessage } from '../../../components/error-message';
+import { Loading } from '../../../components/spinner';
+import { useToast } from '../../../components/toast';
+import { paths } from '../../../lib/paths';
+import { rememberSourceOrder } from '../../../lib/source-order';
+import { useWorkspace } from '../../../lib/workspace';
+import { useSources, type SourceFilters } from '../api/list-sources';
+import { useRestoreSource } from '../api/restore-source';
+import { KindBadge } from './kind-badge';
+
+/** Keys typed into a field, or inside a dialog, belong there, not to the list. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  return !!element && (['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName) || element.isContentEditable || !!element.closest('dialog[open]'));
+}
+
+const formatDate = (value: string) => new Date(value).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+
+function CustomerCell({ ws, customer }: { ws: string; customer: SourceSummary['customer'] }) {
+  if (!customer) return <span className="muted">No customer</span>;
+  const company = customer.company && [customer.company.name, customer.company.segment].filter(Boolean).join(' · ');
+  return (
+    <>
+      <Link to={paths.customer(ws, customer.id)}>{customer.name ?? customer.email ?? 'Unnamed customer'}</Link>
+      {company && <span className="muted source-row-company">{company}</span>}
+    </>
+  );
+}
+
+function EvidenceCell({ item }: { item: SourceSummary }) {
+  if (!item.tagged) return <span className="untagged-marker">untagged</span>;
+  return (
+    <span className="muted">
+      {item.highlightCount} highlight{item.highlightCount === 1 ? '' : 's'}
+    </span>
+  );
+}
+
+type SourceListProps = {
+  ws: string;
+  filters: SourceFilters;
+  /** What to show when nothing matches: it should say how to get sources in. */
+  empty: ReactNode;
+  /** Accessible name of the list. */
+  label: string;
+  /** The customer column is noise on a customer's own profile. */
+  showCustomer?: boolean;
+};
+
+/**
+ * A dense list of sources, newest first, with "Load more". `j`/`k` (or ↑/↓ inside the list)
+ * move between rows and Enter opens one in the reader, which then walks this list's order.
+ */
+export function SourceList({ ws, filters, empty, label, showCustomer = true }: SourceListProps) {
+  const workspace = useWorkspace();
+  const sources = useSources(ws, filters);
+  const restore = useRestoreSource(ws);
+  const toast = useToast();
+  const navigate = useNavigate();
+  const listRef = useRef<HTMLUListElement>(null);
+  const [active, setActive] = useState(-1);
+  const items = sources.data?.pages.flatMap((page) => page.items) ?? [];
+  const inTrash = filters.trash === 'true';
+
+  const rememberOrder = useCallback(() => rememberSourceOrder(ws, items.map((item) => item.id)), [ws, items]);
+  const focusRow = useCallback((index: number) => {
+    const links = listRef.current?.querySelectorAll<HTMLAnchorElement>('a.source-row-title');
+    if (!links?.length) return;
+    const next = Math.max(0, Math.min(links.length - 1, index));
+    setActive(next);
+    links[next]!.focus();
+  }, []);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+      const inList = !!listRef.current?.contains(document.activeElement);
+      if (event.key === 'j' || (inList && event.key === 'ArrowDown')) {
+        event.preventDefault();
+        focusRow(inList || active >= 0 ? active + 1 : 0);
+      } else if (event.key === 'k' || (inList && event.key === 'ArrowUp')) {
+        event.preventDefault();
+        focusRow(Math.max(0, active - 1));
+      } else if (event.key === 'Enter' && !inList && document.activeElement === document.body && items[active]) {
+        // Focus on a row link opens it natively; this covers a row chosen before focus moved away.
+        event.preventDefault();
+        rememberOrder();
+        navigate(paths.source(ws, items[active]!.id));
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [active, focusRow, items, navigate, rememberOrder, ws]);
+
+  const restoreSource = (item: SourceSummary) =>
+    restore.mutate(item.id, {
+      onSuccess: () => toast.show(`Restored “${item.title}”`, 'success'),
+      onError: (error) => toast.show(error.message, 'error'),
+    });
+
+  if (sources.isPending) return <Loading label="Loading sources…" />;
+  if (sources.error) return <ErrorMessage error={sources.error} />;
+  if (!items.length) return <>{empty}</>;
+
+  return (
+    <div className="stack">
+      <ul ref={listRef} className={`source-list${showCustomer ? '' : ' source-list-no-customer'}`} aria-label={label}>
+        {items.map((item, index) => (
+          <li key={item.id} className={`source-row${index === active ? ' active' : ''}`}>
+            <KindBadge kind={item.kind} />
+            <div className="source-row-main">
+              <Link className="source-row-title" to={paths.source(ws, item.id)} onClick={rememberOrder} onFocus={() => setActive(index)}>
+                {item.title}
+              </Link>
+              <span className="source-row-preview">{item.preview}</span>
+            </div>
+            {showCustomer && (
+              <div className="source-row-customer">
+                <CustomerCell ws={ws} customer={item.customer} />
+              </div>
+            )}
+            <time className="source-row-date muted" dateTime={item.occurredAt}>
+              {formatDate(item.occurredAt)}
+            </time>
+            <div className="source-row-evidence">
+              {inTrash && item.deletedAt ? (
+                workspace.can('contributor') ? (
+                  <Button size="sm" onClick={() => restoreSource(item)} busy={restore.isPending && restore.variables === item.id}>
+                    Restore
+                  </Button>
+                ) : (
+                  <span className="muted">in the trash</span>
+                )
+              ) : (
+                <EvidenceCell item={item} />
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+      <div className="row source-list-footer">
+        {sources.hasNextPage && (
+          <Button onClick={() => void sources.fetchNextPage()} busy={sources.isFetchingNextPage}>
+            Load more
+          </Button>
+        )}
+        <p className="muted source-list-keys">
+          <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> opens
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { Catalog } from '@cairn/shared';
+import { buildCatalogIndex, searchCatalog, toCatalogEntries } from './catalog-index';
+
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const catalog: Catalog = {
+  tags: [
+    { id: id(1), name: 'Export', group: 'Feature area', color: null, description: null, usageCount: 3, createdAt: '2024-01-01T00:00:00.000Z' },
+    { id: id(2), name: 'Frustrated', group: 'Emotion', color: '#8e44ad', description: null, usageCount: 1, createdAt: '2024-01-01T00:00:00.000Z' },
+  ],
+  customers: [{ id: id(3), name: 'Dana Scully', email: 'dana@fbi.example', company: 'Export Logistics' }],
+  insights: [{ id: id(4), title: 'Exports time out on big accounts', type: 'problem', status: 'draft' }],
+  backlogItems: [],
+};
+const index = buildCatalogIndex(toCatalogEntries(catalog));
+const names = (query: string, types?: Parameters<typeof searchCatalog>[2]) => searchCatalog(index, query, types).map((entry) => `${entry.type}:${entry.name}`);
+
+describe('the catalog index', () => {
+  it('finds names by prefix, as a person types', () => {
+    expect(names('expo')[0]).toBe('tag:Export');
+    expect(names('expo')).toEqual(expect.arrayContaining(['customer:Dana Scully', 'insight:Exports time out on big accounts']));
+  });
+
+  it('forgives a typo', () => {
+    expect(names('frustarted')).toEqual(['tag:Frustrated']);
+  });
+
+  it('finds customers by the start of their email and keeps to the types asked for', () => {
+    expect(names('dana@f')).toEqual(['customer:Dana Scully']);
+    expect(names('expo', { types: ['tag'] })).toEqual(['tag:Export']);
+  });
+
+  it('answers nothing to an empty query', () => {
+    expect(names('  ')).toEqual([]);
+  });
+});
