@@ -170,7 +170,7 @@ function readRssMb(pid: number): number {
   return match ? Number(match[1]) / 1024 : 0;
 }
 
-type ImportOutcome = { seconds: number; peakRssGrowthMb: number; counts: { total: number; created: number; updated: number; unchanged: number; rejected: number } };
+type ImportOutcome = { seconds: number; uploadSeconds: number; peakRssGrowthMb: number; counts: { total: number; created: number; updated: number; unchanged: number; rejected: number } };
 
 /** Uploads the file and polls until the import ends; RSS is sampled from just before the upload. */
 async function importThroughApi(server: CairnProcess, session: { workspaceId: string; token: string }, file: string): Promise<ImportOutcome> {
@@ -187,6 +187,7 @@ async function importThroughApi(server: CairnProcess, session: { workspaceId: st
     form.append('file', await fs.openAsBlob(file), path.basename(file));
     const upload = await fetch(`${server.baseUrl}/api/workspaces/${session.workspaceId}/imports`, { method: 'POST', headers: auth, body: form });
     if (upload.status !== 202) throw new Error(`upload answered ${upload.status}: ${await upload.text()}`);
+    const uploadSeconds = (performance.now() - started) / 1000;
     const { id } = (await upload.json()) as { id: string };
     for (;;) {
       const found = (await (await fetch(`${server.baseUrl}/api/workspaces/${session.workspaceId}/imports/${id}`, { headers: auth })).json()) as {
@@ -195,7 +196,7 @@ async function importThroughApi(server: CairnProcess, session: { workspaceId: st
         counts: ImportOutcome['counts'];
       };
       if (found.status === 'failed') throw new Error(`the import failed: ${found.failure}`);
-      if (found.status === 'done') return { seconds: (performance.now() - started) / 1000, peakRssGrowthMb: peak - baseline, counts: found.counts };
+      if (found.status === 'done') return { seconds: (performance.now() - started) / 1000, uploadSeconds, peakRssGrowthMb: peak - baseline, counts: found.counts };
       if (performance.now() - started > IMPORT_TIMEOUT_MS) throw new Error('the import did not finish in time');
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
@@ -224,7 +225,7 @@ async function runPostgres(file: string): Promise<BenchRow[]> {
     const share = rate(first.seconds) / rate(copySeconds);
     const metric = (text: string) => `${text} (PostgreSQL, ${ROWS.toLocaleString('en-US')} rows)`;
     return [
-      { benchmark: 'import', metric: metric('tickets CSV import through the API'), value: rate(first.seconds), unit: 'rows/s', budget: `≥ ${BUDGET_SHARE_OF_COPY * 100}% of COPY`, met: share >= BUDGET_SHARE_OF_COPY, note: `${first.seconds.toFixed(1)} s end to end` },
+      { benchmark: 'import', metric: metric('tickets CSV import through the API'), value: rate(first.seconds), unit: 'rows/s', budget: `≥ ${BUDGET_SHARE_OF_COPY * 100}% of COPY`, met: share >= BUDGET_SHARE_OF_COPY, note: `${first.seconds.toFixed(1)} s end to end, of which upload ${first.uploadSeconds.toFixed(1)} s` },
       { benchmark: 'import', metric: metric('plain COPY, same search column and GIN index'), value: rate(copySeconds), unit: 'rows/s', note: `${copySeconds.toFixed(1)} s` },
       { benchmark: 'import', metric: 'import rate as a share of COPY', value: Math.round(share * 100), unit: '%', budget: `≥ ${BUDGET_SHARE_OF_COPY * 100}`, met: share >= BUDGET_SHARE_OF_COPY },
       { benchmark: 'import', metric: 'server peak RSS growth during the import', value: Math.round(first.peakRssGrowthMb), unit: 'MB', budget: `< ${BUDGET_RSS_GROWTH_MB}`, met: first.peakRssGrowthMb < BUDGET_RSS_GROWTH_MB },
@@ -241,7 +242,7 @@ async function runPglite(file: string): Promise<BenchRow[]> {
   try {
     const outcome = await importThroughApi(server, await setUp(server), file);
     return [
-      { benchmark: 'import', metric: `tickets CSV import through the API (PGlite, ${ROWS.toLocaleString('en-US')} rows)`, value: rate(outcome.seconds), unit: 'rows/s', note: `${outcome.seconds.toFixed(1)} s end to end` },
+      { benchmark: 'import', metric: `tickets CSV import through the API (PGlite, ${ROWS.toLocaleString('en-US')} rows)`, value: rate(outcome.seconds), unit: 'rows/s', note: `${outcome.seconds.toFixed(1)} s end to end, of which upload ${outcome.uploadSeconds.toFixed(1)} s` },
       { benchmark: 'import', metric: 'server peak RSS growth during the import (PGlite)', value: Math.round(outcome.peakRssGrowthMb), unit: 'MB' },
     ];
   } finally {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
@@ -17,24 +18,33 @@ async function api<T>(page: Page, method: string, path: string, body?: unknown):
   ) as Promise<T>;
 }
 
-const turns = [
-  { speaker: 'Ines (interviewer)', text: 'How did the last invoice go?', interviewer: true },
-  { speaker: 'Dana', text: 'Honestly the pricing page confused our finance team 😕 — they could not tell which plan we were on.' },
-  { speaker: 'Ines (interviewer)', text: 'What did they do then?', interviewer: true },
-  { speaker: 'Dana', text: 'They opened a ticket and waited two days. Café-level chaos.' },
-];
-const PASSAGE = 'the pricing page confused our finance team 😕';
-const NEW_TAG = 'Pricing confusion';
+/** A real product-design meeting (AMI corpus, CC BY 4.0) as WebVTT, from the shared datasets. */
+const AMI_VTT = fileURLToPath(new URL('../../shared/datasets/ami-meetings/IS1001b.vtt', import.meta.url));
+const PASSAGE = 'the voice command part';
+const NEW_TAG = 'Voice control';
 
-function transcript() {
-  let body = '';
-  const segments = turns.map((turn, index) => {
-    if (index) body += '\n\n';
-    const start = body.length;
-    body += turn.text;
-    return { speaker: turn.speaker, startMs: index * 15_000, endMs: index * 15_000 + 14_000, start, end: body.length, interviewer: turn.interviewer };
-  });
-  return { kind: 'interview', title: 'Interview with Dana (finance)', body, segments, customer: { email: 'dana@example.com', name: 'Dana' } };
+/** Imports a transcript file through the API from the page (multipart, fields before the file) and waits for it. */
+async function importTranscript(page: Page, ws: string, fileName: string, text: string): Promise<string> {
+  return page.evaluate(
+    async ({ ws, fileName, text }) => {
+      const { token } = (await (await fetch('/api/auth/csrf')).json()) as { token: string };
+      const form = new FormData();
+      form.append('format', 'transcript');
+      form.append('file', new Blob([text], { type: 'text/vtt' }), fileName);
+      const started = await fetch(`/api/workspaces/${ws}/imports`, { method: 'POST', headers: { 'x-csrf-token': token }, body: form });
+      if (started.status !== 202) throw new Error(`import: ${started.status} ${await started.text()}`);
+      const { id } = (await started.json()) as { id: string };
+      for (;;) {
+        const state = (await (await fetch(`/api/workspaces/${ws}/imports/${id}`)).json()) as { status: string };
+        if (state.status === 'done') break;
+        if (state.status === 'failed') throw new Error('the import failed');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const sources = (await (await fetch(`/api/workspaces/${ws}/sources?importId=${id}`)).json()) as { items: Array<{ id: string }> };
+      return sources.items[0]!.id;
+    },
+    { ws, fileName, text },
+  );
 }
 
 /** Selects `text` inside the reader as a person would with the mouse, as a DOM range over the drawn runs. */
@@ -62,15 +72,17 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
   const context = useServerAndBrowser();
   let ws = '';
 
-  it('tags a passage of a transcript with a new tag by keyboard, and finds it again after a reload', async () => {
+  it('tags a passage of an imported transcript with a new tag by keyboard, and finds it again after a reload', async () => {
     const { page } = context;
     await completeSetup(page);
     ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
-    const source = await api<{ id: string; body: string }>(page, 'POST', `/workspaces/${ws}/sources`, transcript());
+    const sourceId = await importTranscript(page, ws, 'IS1001b.vtt', fs.readFileSync(AMI_VTT, 'utf8'));
+    const source = await api<{ body: string; segments: unknown[] }>(page, 'GET', `/workspaces/${ws}/sources/${sourceId}`);
+    expect(source.segments.length).toBeGreaterThan(100);
     const expectedStart = source.body.indexOf(PASSAGE);
 
-    await page.goto(`/w/${ws}/sources/${source.id}`);
-    await page.getByText('Dana', { exact: true }).first().waitFor();
+    await page.goto(`/w/${ws}/sources/${sourceId}`);
+    await page.getByText('User Interface').first().waitFor();
     await selectInReader(page, PASSAGE);
     await page.keyboard.press('h');
     const picker = page.getByRole('combobox', { name: 'Tag' });

@@ -14,12 +14,16 @@ const EXPORT_CSV = [
 describe.skipIf(!browserAvailable)('importing a tickets CSV through the wizard', () => {
   const context = useServerAndBrowser();
 
-  it('shows the formats and a sample-data button while nothing is imported', async () => {
+  it('offers the sample data while nothing is imported, and loads it in one click', async () => {
     const { page } = context;
     await completeSetup(page);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Imports' }).click();
     await page.getByRole('heading', { name: 'Nothing imported yet' }).waitFor();
-    expect(await page.getByRole('button', { name: 'Load sample data' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Load sample data' }).click();
+    await page.getByText('Loaded 373 sample sources').waitFor();
+    const history = page.getByRole('table', { name: 'Import history' });
+    await expect.poll(() => history.getByRole('row').filter({ hasText: 'Done' }).count()).toBe(6);
+    expect(await history.getByRole('row').filter({ hasText: 'support-tickets.csv' }).textContent()).toContain('308 created');
   });
 
   it('previews the file, lets the mapping be corrected, and reports the result with the rejected row', async () => {

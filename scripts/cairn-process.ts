@@ -22,15 +22,16 @@ export type CairnProcess = { baseUrl: string; dataDir: string; child: ChildProce
 
 /**
  * Starts the built server (what `npm run serve` runs) on a free port with its own empty data
- * directory, and resolves once /api/health answers. Used by the browser tests and benchmarks.
+ * directory, and resolves once /api/health answers. Used by the browser tests and benchmarks;
+ * `nodeArgs` lets a benchmark profile the server (e.g. `--cpu-prof`).
  */
-export async function startCairn(env: Record<string, string> = {}): Promise<CairnProcess & { startupMs: number }> {
+export async function startCairn(env: Record<string, string> = {}, options: { nodeArgs?: string[] } = {}): Promise<CairnProcess & { startupMs: number }> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-run-'));
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'server/dist/main.js')], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(REPO_ROOT, 'server/dist/main.js')], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

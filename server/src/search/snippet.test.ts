@@ -1,36 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { chooseSnippetWindow, locateSnippet, MATCH_END, MATCH_START, neutralizeMarkers, readMarkedText, stemPrefixes } from './snippet.js';
-
-const mark = (text: string) => `${MATCH_START}${text}${MATCH_END}`;
-
-describe('readMarkedText', () => {
-  it('turns marks into ranges of the unmarked text', () => {
-    const result = readMarkedText(`My ${mark('card')} was ${mark('declined')} twice`);
-    expect(result.text).toBe('My card was declined twice');
-    expect(result.matches).toEqual([
-      [3, 7],
-      [12, 20],
-    ]);
-  });
-
-  it('joins the words of a phrase into one range', () => {
-    const result = readMarkedText(`a ${mark('credit')} ${mark('card')} fee`);
-    expect(result.matches).toEqual([[2, 13]]);
-    expect(result.text.slice(2, 13)).toBe('credit card');
-  });
-
-  it('counts UTF-16 code units, as JavaScript indexes strings', () => {
-    const result = readMarkedText(`😀 ${mark('café')}`);
-    expect(result.text.slice(...result.matches[0]!)).toBe('café');
-  });
-
-  it('never lets marker characters from the text pass for marks', () => {
-    const text = neutralizeMarkers(`evil ${MATCH_START}text${MATCH_END}`);
-    expect(text).toHaveLength(11);
-    expect(readMarkedText(text).matches).toEqual([]);
-  });
-});
+import { cutSnippet, findCandidateWords, stemPrefixes } from './snippet.js';
 
 describe('stemPrefixes', () => {
   it('undoes the stemmer endings that are not prefixes of the words', () => {
@@ -38,26 +8,46 @@ describe('stemPrefixes', () => {
   });
 });
 
-describe('chooseSnippetWindow', () => {
+describe('findCandidateWords', () => {
+  it('finds whole words starting with a prefix, in UTF-16 offsets', () => {
+    const text = '😀 Cards and the cardboard; discard';
+    expect(findCandidateWords(text, ['card'])).toEqual([
+      { word: 'cards', start: 3, end: 8 },
+      { word: 'cardboard', start: 17, end: 26 },
+    ]);
+  });
+});
+
+describe('cutSnippet', () => {
   const transcript = fs.readFileSync(new URL('../../../../shared/datasets/ami-meetings/IS1002b.txt', import.meta.url), 'utf8');
 
-  it('keeps a short text whole', () => {
-    expect(chooseSnippetWindow('short ticket', ['ticket'])).toEqual([0, 12]);
+  it('keeps a short text whole and marks its matches', () => {
+    const text = 'My card was declined twice';
+    const result = cutSnippet(text, [
+      { word: 'card', start: 3, end: 7 },
+      { word: 'declined', start: 12, end: 20 },
+    ]);
+    expect(result).toEqual({ snippet: text, snippetStart: 0, matches: [[3, 7], [12, 20]] });
   });
 
-  it('centres a long transcript on the stretch where the most query words meet', () => {
-    const [start, end] = chooseSnippetWindow(transcript, ['teletext', 'internet']);
-    const window = transcript.slice(start, end).toLowerCase();
-    expect(end - start).toBeLessThanOrEqual(1_500);
-    expect(window).toContain('teletext');
-    expect(window).toContain('internet');
+  it('joins the words of a phrase into one range', () => {
+    const text = 'a credit card fee';
+    expect(cutSnippet(text, findCandidateWords(text, ['credit', 'card'])).matches).toEqual([[2, 13]]);
   });
 
-  it('falls back to the start when no word is found', () => {
-    expect(chooseSnippetWindow(transcript, ['zzzz'])[0]).toBe(0);
+  it('cuts a long transcript around the stretch where the most query words meet', () => {
+    const words = findCandidateWords(transcript, ['teletext', 'internet']);
+    const result = cutSnippet(transcript, words);
+    expect(result.snippet.length).toBeLessThanOrEqual(280);
+    expect(transcript.slice(result.snippetStart, result.snippetStart + result.snippet.length)).toBe(result.snippet);
+    const marked = result.matches.map(([start, end]) => result.snippet.slice(start, end).toLowerCase());
+    expect(marked.some((word) => word.startsWith('teletext'))).toBe(true);
+    expect(marked.some((word) => word.startsWith('internet'))).toBe(true);
   });
 
-  it('locates the snippet inside its window', () => {
-    expect(locateSnippet('one two three', 'two three')).toBe(4);
+  it('starts at the beginning when nothing matched, and never cuts a word', () => {
+    const result = cutSnippet(transcript, []);
+    expect(result.snippetStart).toBe(0);
+    expect(/\S/.test(transcript[result.snippet.length] ?? ' ') && /\S/.test(result.snippet.at(-1)!)).toBe(false);
   });
 });

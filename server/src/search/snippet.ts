@@ -1,45 +1,17 @@
 import type { CharRange } from '@cairn/shared';
 
 /**
- * Snippets are plain text plus match ranges, never HTML: PostgreSQL's `ts_headline` marks the
- * matches with two control characters (STX, ETX) that have no business in text (we replace
- * them in the text first), and we turn the marks into `[start, end)` ranges of the snippet.
- * (Private-use characters would do on PostgreSQL, but PGlite's option parser drops them.)
+ * Snippets are plain text plus match ranges, never HTML. They are cut here rather than by
+ * `ts_headline`, which re-parses and re-stems every word of every result (~300 µs for a
+ * 600-character ticket, seconds for a long transcript): we look for words that start like a
+ * query stem (cheap, in JavaScript), have PostgreSQL stem only those distinct words, keep the
+ * ones whose stem is in the query, and cut the snippet around the densest run of them.
  */
-export const MATCH_START = '\u0002';
-export const MATCH_END = '\u0003';
-export const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MinWords=18, MaxWords=40, ShortWord=2`;
+export const SNIPPET_LENGTH = 280;
+/** Context kept before the first match of a snippet. */
+const LEAD = 60;
 
-/**
- * `ts_headline` reads the whole text it is given, so long transcripts are cut to a window
- * around the likeliest match first; a ticket usually fits whole.
- */
-export const SNIPPET_WINDOW_LENGTH = 1_500;
-
-/** Replaces the marker characters (same length, so offsets stay true). */
-export function neutralizeMarkers(text: string): string {
-  return text.replace(/[\u0002\u0003]/g, '\uFFFD');
-}
-
-/** The unmarked text and where the marks were. */
-export function readMarkedText(marked: string): { text: string; matches: CharRange[] } {
-  let text = '';
-  const matches: CharRange[] = [];
-  let open: number | null = null;
-  for (const char of marked) {
-    if (char === MATCH_START) open = text.length;
-    else if (char === MATCH_END) {
-      if (open !== null && text.length > open) {
-        const previous = matches.at(-1);
-        // "credit card" comes back as two marked words; one range reads better.
-        if (previous && /^\s*$/.test(text.slice(previous[1], open))) previous[1] = text.length;
-        else matches.push([open, text.length]);
-      }
-      open = null;
-    } else text += char;
-  }
-  return { text, matches };
-}
+export type WordAt = { word: string; start: number; end: number };
 
 /**
  * What a stem looks like at the start of the words it came from: English stems are prefixes of
@@ -50,43 +22,62 @@ export function stemPrefixes(lexemes: readonly string[]): string[] {
   return [...new Set(prefixes.filter((prefix) => prefix.length >= 2))];
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The words of `text` that begin with one of the prefixes (lower-cased), where they are. */
+export function findCandidateWords(text: string, prefixes: readonly string[]): WordAt[] {
+  if (!prefixes.length) return [];
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${prefixes.map(escapeRegExp).join('|')})[\\p{L}\\p{N}]*`, 'giu');
+  return [...text.matchAll(pattern)].map((match) => ({ word: match[0].toLowerCase(), start: match.index, end: match.index + match[0].length }));
+}
+
+/** Moves `at` back (or forward) to the nearest word boundary, never into a surrogate pair. */
+function snapToBoundary(text: string, at: number, direction: -1 | 1): number {
+  let position = Math.max(0, Math.min(text.length, at));
+  const limit = 30;
+  for (let step = 0; step < limit && position > 0 && position < text.length; step++) {
+    if (/\s/.test(text[position - 1]!) || /\s/.test(text[position]!)) break;
+    position += direction;
+  }
+  if (/[\uDC00-\uDFFF]/.test(text[position] ?? '')) position += direction === 1 ? 1 : -1;
+  return position;
 }
 
 /**
- * The `[start, end)` window of `text` most worth showing: where the most different query stems
- * start a word within half a window. A cheap guess for `ts_headline`, which then marks exactly.
+ * The snippet: `length` characters around the stretch where the most different matches meet,
+ * preferring matches side by side (the start of the text when nothing matched), with the
+ * matches as ranges into it. Adjacent matches ("credit card") become one range.
  */
-export function chooseSnippetWindow(text: string, prefixes: readonly string[], length = SNIPPET_WINDOW_LENGTH): CharRange {
-  if (text.length <= length) return [0, text.length];
-  const hits: Array<{ at: number; prefix: number }> = [];
-  prefixes.forEach((prefix, index) => {
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(prefix)}`, 'giu');
-    for (const match of text.matchAll(pattern)) hits.push({ at: match.index, prefix: index });
+export function cutSnippet(text: string, matches: readonly WordAt[], length = SNIPPET_LENGTH): { snippet: string; snippetStart: number; matches: CharRange[] } {
+  const sorted = [...matches].sort((a, b) => a.start - b.start);
+  // Words next to each other are likely the phrase that was searched for.
+  const adjacent = sorted.map((match, k): number => {
+    const next = sorted[k + 1];
+    return next !== undefined && /^\s+$/.test(text.slice(match.end, next.start)) ? 1 : 0;
   });
-  hits.sort((a, b) => a.at - b.at);
-  let best = hits[0]?.at ?? 0;
-  let bestCount = 0;
-  const reach = length / 2;
-  for (let i = 0, j = 0; i < hits.length; i++) {
-    while (j < hits.length && hits[j]!.at < hits[i]!.at + reach) j++;
-    const distinct = new Set(hits.slice(i, j).map((hit) => hit.prefix)).size;
-    if (distinct > bestCount) {
-      bestCount = distinct;
-      best = hits[i]!.at;
+  let best = 0;
+  let bestScore = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (j < sorted.length && sorted[j]!.end <= sorted[i]!.start + length - LEAD) j++;
+    const inside = sorted.slice(i, j);
+    const pairs = adjacent.slice(i, Math.max(i, j - 1)).reduce((sum, pair) => sum + pair, 0);
+    const score = new Set(inside.map((m) => m.word)).size * 10_000 + pairs * 100 + inside.length;
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
     }
   }
-  let start = Math.max(0, Math.min(best - Math.floor(length / 4), text.length - length));
-  // Start on a word boundary, and never inside a surrogate pair.
-  const space = text.lastIndexOf(' ', start);
-  if (space !== -1 && start - space < 40) start = space + 1;
-  else if (/[\uDC00-\uDFFF]/.test(text[start] ?? '')) start += 1;
-  return [start, Math.min(text.length, start + length)];
-}
-
-/** Where the snippet sits in the window it was cut from (ts_headline returns a contiguous piece of it). */
-export function locateSnippet(window: string, snippet: string): number {
-  const at = window.indexOf(snippet);
-  return at === -1 ? 0 : at;
+  const anchor = sorted[best]?.start ?? 0;
+  const start = text.length <= length ? 0 : snapToBoundary(text, Math.min(Math.max(0, anchor - LEAD), text.length - length), 1);
+  const end = start + length >= text.length ? text.length : snapToBoundary(text, start + length, -1);
+  const snippet = text.slice(start, end);
+  const ranges: CharRange[] = [];
+  for (const match of sorted) {
+    if (match.start < start || match.end > end) continue;
+    const range: CharRange = [match.start - start, match.end - start];
+    const previous = ranges.at(-1);
+    if (previous && /^\s+$/.test(snippet.slice(previous[1], range[0]))) previous[1] = range[1];
+    else ranges.push(range);
+  }
+  return { snippet, snippetStart: start, matches: ranges };
 }

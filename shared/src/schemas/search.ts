@@ -19,6 +19,7 @@ export const SearchDateSchema = z.union([z.iso.date(), z.iso.datetime({ offset: 
 /** The filters of a search: combined with AND, and saved with a saved search. */
 export const SearchFiltersSchema = z.object({
   kind: z.enum(SOURCE_KINDS).optional(),
+  /** Highlights carrying this tag (tags live on highlights, so sources are left out). */
   tagId: IdSchema.optional(),
   /** The segment of the customer's company, as written on the company (case-insensitive). */
   segment: z.string().trim().min(1).max(NAME_MAX_LENGTH).optional(),
@@ -69,6 +70,7 @@ export type SearchResult = z.infer<typeof SearchResultSchema>;
 
 export const SearchFacetsSchema = z.object({
   kind: z.partialRecord(z.enum(SOURCE_KINDS), z.number().int()),
+  /** Tags of the highlight candidates. */
   tag: z.array(TagRefSchema.extend({ count: z.number().int() })),
   segment: z.record(z.string(), z.number().int()),
   /**

@@ -1,5 +1,6 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { preparedStatement } from '../../db/prepared.js';
 import { sessions, users } from '../../db/schema/index.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -32,12 +33,18 @@ export async function insertSession(executor: Executor, values: typeof sessions.
   await executor.insert(sessions).values(values);
 }
 
-export async function findLiveSession(executor: Executor, idHash: string) {
-  const [row] = await executor
+/** Every cookie request resolves its session: a prepared statement. */
+const findLiveSessionStatement = preparedStatement((executor) =>
+  executor
     .select({ session: sessions, mustChangePassword: users.mustChangePassword })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, new Date())));
+    .where(and(eq(sessions.idHash, sql.placeholder('idHash')), gt(sessions.expiresAt, sql`now()`)))
+    .prepare('sessions_find_live'),
+);
+
+export async function findLiveSession(executor: Executor, idHash: string) {
+  const [row] = await findLiveSessionStatement(executor).execute({ idHash });
   return row;
 }
 

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'dr
 import type { TagRef } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
 import { companies, customers, highlights, sources, users } from '../../db/schema/index.js';
-import { rowsOf } from '../../lib/bulk-sql.js';
+import { preparedStatement } from '../../db/prepared.js';
 import { cursorText, olderThan } from '../../lib/cursor.js';
 
 type NewHighlight = typeof highlights.$inferInsert;
@@ -49,28 +49,49 @@ export type HighlightDetailRow = {
 
 type TagOfHighlight = { id: string; name: string; color: string | null; groupName: string | null };
 
+/** Creating a highlight and loading a source's highlights are the hottest paths: prepared statements. */
+const findForNewHighlightStatement = preparedStatement((executor) =>
+  executor
+    .select({
+      title: sources.title,
+      body: sources.body,
+      tags: sql<TagOfHighlight[]>`(
+        select coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color, 'groupName', t.group_name)), '[]'::json)
+        from tags t where t.workspace_id = ${sql.placeholder('workspaceId')} and t.id = any(${sql.placeholder('tagIds')}::uuid[])
+      )`,
+      authorName: sql<string | null>`(select u.name from users u where u.id = ${sql.placeholder('userId')})`,
+    })
+    .from(sources)
+    .where(and(eq(sources.workspaceId, sql.placeholder('workspaceId')), eq(sources.id, sql.placeholder('sourceId')), isNull(sources.deletedAt)))
+    .prepare('highlights_find_for_new'),
+);
+
 /**
  * Everything creating a highlight needs to read, in one round trip: the live source's text
  * (the range is checked against it and the quote cut from it), the requested tags of this
  * workspace, and the author's name for the response.
  */
 export async function findForNewHighlight(executor: Executor, workspaceId: string, sourceId: string, tagIds: string[], userId: string | null) {
-  const [row] = await executor
-    .select({
-      title: sources.title,
-      body: sources.body,
-      tags: sql<TagOfHighlight[]>`(
-        select coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color, 'groupName', t.group_name)), '[]'::json)
-        from tags t where t.workspace_id = ${workspaceId} and t.id = any(${sql.param(tagIds)}::uuid[])
-      )`,
-      authorName: sql<string | null>`(select u.name from users u where u.id = ${userId})`,
-    })
-    .from(sources)
-    .where(and(eq(sources.workspaceId, workspaceId), eq(sources.id, sourceId), isNull(sources.deletedAt)));
+  const [row] = await findForNewHighlightStatement(executor).execute({ workspaceId, sourceId, tagIds, userId });
   return row;
 }
 
 type AuditRow = { actorUserId: string | null; actorTokenId: string | null; summary: string };
+
+const insertWithTagsAndAuditStatement = preparedStatement((executor) => {
+  const bind = (name: string) => sql.placeholder(name);
+  const inserted = executor.$with('h', { id: highlights.id, createdAt: highlights.createdAt, updatedAt: highlights.updatedAt }).as(sql`
+    insert into highlights (workspace_id, source_id, start, "end", quote, note, tag_names, created_by)
+    values (${bind('workspaceId')}, ${bind('sourceId')}, ${bind('start')}, ${bind('end')}, ${bind('quote')}, ${bind('note')}, ${bind('tagNames')}, ${bind('createdBy')})
+    returning id, created_at, updated_at`);
+  const links = executor.$with('links', {}).as(sql`
+    insert into highlight_tags (workspace_id, highlight_id, tag_id)
+    select ${bind('workspaceId')}::uuid, h.id, t.id from h, tags t where t.workspace_id = ${bind('workspaceId')} and t.id = any(${bind('tagIds')}::uuid[])`);
+  const audit = executor.$with('audit', {}).as(sql`
+    insert into audit_events (workspace_id, actor_user_id, actor_token_id, action, object_type, object_id, summary)
+    select ${bind('workspaceId')}::uuid, ${bind('actorUserId')}::uuid, ${bind('actorTokenId')}::uuid, 'highlight.create', 'highlight', h.id::text, ${bind('summary')} from h`);
+  return executor.with(inserted, links, audit).select().from(inserted).prepare('highlights_insert');
+});
 
 /**
  * Inserts the highlight, its tag links and its audit event as one statement — atomic without
@@ -79,24 +100,8 @@ type AuditRow = { actorUserId: string | null; actorTokenId: string | null; summa
  * meanwhile is skipped rather than failing the insert.
  */
 export async function insertWithTagsAndAudit(executor: Executor, values: Required<Pick<NewHighlight, 'workspaceId' | 'sourceId' | 'start' | 'end' | 'quote' | 'note' | 'tagNames' | 'createdBy'>>, tagIds: string[], audit: AuditRow) {
-  const { workspaceId } = values;
-  const [row] = await rowsOf<{ id: string; created_at: Date | string; updated_at: Date | string }>(
-    executor,
-    sql`
-      with h as (
-        insert into highlights (workspace_id, source_id, start, "end", quote, note, tag_names, created_by)
-        values (${workspaceId}, ${values.sourceId}, ${values.start}, ${values.end}, ${values.quote}, ${values.note}, ${values.tagNames}, ${values.createdBy})
-        returning id, created_at, updated_at
-      ), links as (
-        insert into highlight_tags (workspace_id, highlight_id, tag_id)
-        select ${workspaceId}::uuid, h.id, t.id from h, tags t where t.workspace_id = ${workspaceId} and t.id = any(${sql.param(tagIds)}::uuid[])
-      ), audit as (
-        insert into audit_events (workspace_id, actor_user_id, actor_token_id, action, object_type, object_id, summary)
-        select ${workspaceId}::uuid, ${audit.actorUserId}::uuid, ${audit.actorTokenId}::uuid, 'highlight.create', 'highlight', h.id::text, ${audit.summary} from h
-      )
-      select id, created_at, updated_at from h`,
-  );
-  return { id: row!.id, createdAt: new Date(row!.created_at), updatedAt: new Date(row!.updated_at) };
+  const [row] = await insertWithTagsAndAuditStatement(executor).execute({ ...values, tagIds, ...audit });
+  return row!;
 }
 
 /** A highlight with its source's text, for edits (trashed ones only when restoring). */
@@ -134,14 +139,19 @@ export async function findDetail(executor: Executor, workspaceId: string, id: st
   return row;
 }
 
-/** The live highlights of one source, in reading order. */
-export async function listForSource(executor: Executor, workspaceId: string, sourceId: string): Promise<HighlightDetailRow[]> {
-  return executor
+const listForSourceStatement = preparedStatement((executor) =>
+  executor
     .select(detail)
     .from(highlights)
     .leftJoin(users, eq(users.id, highlights.createdBy))
-    .where(and(eq(highlights.workspaceId, workspaceId), eq(highlights.sourceId, sourceId), isNull(highlights.deletedAt)))
-    .orderBy(asc(highlights.start), asc(highlights.end), asc(highlights.createdAt));
+    .where(and(eq(highlights.workspaceId, sql.placeholder('workspaceId')), eq(highlights.sourceId, sql.placeholder('sourceId')), isNull(highlights.deletedAt)))
+    .orderBy(asc(highlights.start), asc(highlights.end), asc(highlights.createdAt))
+    .prepare('highlights_for_source'),
+);
+
+/** The live highlights of one source, in reading order. */
+export async function listForSource(executor: Executor, workspaceId: string, sourceId: string): Promise<HighlightDetailRow[]> {
+  return listForSourceStatement(executor).execute({ workspaceId, sourceId });
 }
 
 export type HighlightFilters = {

@@ -79,6 +79,10 @@ export async function listHighlightsForSource(executor: Executor, workspaceId: s
   return rows.map(presentHighlight);
 }
 
+/**
+ * One read (source text, tags, author) and one write (highlight, tag links and audit event in a
+ * single statement, so atomic without a transaction): creating highlights is the hottest write.
+ */
 export async function createHighlight(db: Db, actor: WorkspaceActor, sourceId: string, body: CreateHighlightBody): Promise<Highlight> {
   const tagIds = [...new Set(body.tagIds ?? [])];
   const found = await highlightsRepository.findForNewHighlight(db, actor.workspaceId, sourceId, tagIds, actor.userId);

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client.js';
 import { importRejections, imports, users } from '../../db/schema/index.js';
 import { cursorText, olderThan } from '../../lib/cursor.js';
 
-export type ImportRow = typeof imports.$inferSelect;
+export type ImportRecord = typeof imports.$inferSelect;
 export type NewImport = typeof imports.$inferInsert;
 export type NewRejection = Omit<typeof importRejections.$inferInsert, 'id' | 'createdAt'>;
 

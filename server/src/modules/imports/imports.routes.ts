@@ -42,9 +42,9 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const upload = await receiveUpload(request);
-      const stored = await saveToTempFile(upload.part);
-      const started = await importsService.startImport(db, scheduler, workspaceActorOf(request), { ...upload, ...stored });
+      const { format, options, fileName, part } = await receiveUpload(request);
+      const stored = await saveToTempFile(part);
+      const started = await importsService.startImport(db, scheduler, workspaceActorOf(request), { format, options, fileName, ...stored });
       return reply.code(202).send(started);
     },
   );

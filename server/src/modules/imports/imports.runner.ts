@@ -128,13 +128,7 @@ async function* countBytes(source: AsyncIterable<Buffer>, counter: { read: numbe
   }
 }
 
-/**
- * Batches committing at once, each in its own short transaction (on PostgreSQL, its own
- * connection): the file is parsed ahead while they commit, and the database works on two
- * batches in parallel.
- */
-const BATCHES_IN_FLIGHT = 2;
-/** Two batches may lock the same new customers or companies in opposite orders; PostgreSQL then aborts one, and it is tried again. */
+/** Two imports (or an import and the webhook) may lock the same new customers or companies in opposite orders; PostgreSQL then aborts one transaction, which is tried again. */
 const DEADLOCK_RETRIES = 3;
 const DEADLOCK_DETECTED = '40P01';
 
@@ -154,8 +148,8 @@ async function commitWithRetries(db: Db, job: ImportJob, batch: Batch): Promise<
   }
 }
 
-/** Which lines made it into the database when an import stopped. */
-type StopPoint = { anyStored: boolean; storedThrough: number; notStoredFrom: number; storedAfter: { from: number; to: number } | null };
+/** Where an import stopped: the last line stored, and the first line from which nothing was. */
+type StopPoint = { anyStored: boolean; storedThrough: number; notStoredFrom: number };
 
 class ImportStoppedError extends Error {
   constructor(
@@ -167,50 +161,45 @@ class ImportStoppedError extends Error {
 }
 
 class BatchFailedError extends Error {
-  constructor(readonly reason: unknown) {
+  constructor(
+    readonly reason: unknown,
+    readonly batch: Batch,
+  ) {
     super('a batch failed to commit');
   }
 }
 
-function stopPoint(committed: Batch[], notStored: number[]): StopPoint {
-  const notStoredFrom = Math.min(...notStored);
-  const before = committed.filter((batch) => batch.lastLine < notStoredFrom);
-  const after = committed.filter((batch) => batch.firstLine !== null && batch.firstLine > notStoredFrom);
-  return {
-    anyStored: committed.length > 0,
-    storedThrough: Math.max(0, ...before.map((batch) => batch.lastLine)),
-    notStoredFrom,
-    storedAfter: after.length ? { from: Math.min(...after.map((batch) => batch.firstLine!)), to: Math.max(...after.map((batch) => batch.lastLine)) } : null,
-  };
-}
-
 /**
  * Reads the file through its importer and commits it in batches: each batch is one short
- * transaction (sources, rejected rows, counts and progress). Parsing never happens inside a
- * transaction; the next batches are parsed while earlier ones commit.
+ * transaction (sources, rejected rows, counts and progress). Batches commit one after the
+ * other, so that whatever stops an import leaves every line before some line stored and
+ * nothing after it; the next batch is parsed while the previous one commits, never inside a
+ * transaction.
  */
 async function readAndCommit(db: Db, job: ImportJob, shouldStop: () => boolean): Promise<void> {
   const fileSize = Math.max(1, (await fs.promises.stat(job.filePath)).size);
   const bytes = { read: 0 };
   const assignIdentity = createIdentityAssigner(job.fileName);
-  const committed: Batch[] = [];
-  const failed: Batch[] = [];
-  // Each outcome resolves to the commit's error or null, never rejects: an error waits, as a
-  // value, until its turn to be read (a rejected promise nobody awaits yet would crash Node).
-  const sent: Array<{ batch: Batch; outcome: Promise<unknown> }> = [];
+  const stored = { any: false, through: 0 };
   let lastReadLine = 0;
   let batch = emptyBatch();
+  // The outcome resolves to the commit's error or null and never rejects: an error waits, as a
+  // value, until it is read (a rejected promise nobody awaits yet would crash the process).
+  let inFlight: { batch: Batch; outcome: Promise<unknown> } | null = null;
 
-  const settleOldest = async () => {
-    const oldest = sent.shift()!;
-    const error = await oldest.outcome;
-    (error ? failed : committed).push(oldest.batch);
-    if (error) throw new BatchFailedError(error);
+  const settle = async () => {
+    if (!inFlight) return;
+    const sent: { batch: Batch; outcome: Promise<unknown> } = inFlight;
+    inFlight = null;
+    const error = await sent.outcome;
+    if (error) throw new BatchFailedError(error, sent.batch);
+    stored.any = true;
+    stored.through = sent.batch.lastLine;
   };
   const send = async (sealed: Batch) => {
-    while (sent.length >= BATCHES_IN_FLIGHT) await settleOldest();
+    await settle();
     if (shouldStop()) throw new ImportInterruptedError();
-    sent.push({ batch: sealed, outcome: commitWithRetries(db, job, sealed).then(() => null, (error: unknown) => error ?? new Error('commit failed')) });
+    inFlight = { batch: sealed, outcome: commitWithRetries(db, job, sealed).then(() => null, (error: unknown) => error ?? new Error('commit failed')) };
     batch = emptyBatch();
   };
 
@@ -226,13 +215,20 @@ async function readAndCommit(db: Db, job: ImportJob, shouldStop: () => boolean):
     }
     batch.progress = 1;
     await send(batch);
-    while (sent.length) await settleOldest();
+    await settle();
   } catch (error) {
-    // Whatever is still committing may land: wait for it, so no transaction outlives the import.
-    for (const { batch: pending, outcome } of sent.splice(0)) ((await outcome) ? failed : committed).push(pending);
-    const unsent = batch.firstLine ?? lastReadLine + 1;
-    const where = stopPoint(committed, [unsent, ...failed.map((item) => item.firstLine ?? unsent)]);
-    throw new ImportStoppedError(error instanceof BatchFailedError ? error.reason : error, where);
+    const unsentFrom = batch.firstLine ?? lastReadLine + 1;
+    if (error instanceof BatchFailedError) {
+      throw new ImportStoppedError(error.reason, { anyStored: stored.any, storedThrough: stored.through, notStoredFrom: error.batch.firstLine ?? unsentFrom });
+    }
+    // A parse error or an interruption: the batch still committing may yet land.
+    let notStoredFrom = unsentFrom;
+    try {
+      await settle();
+    } catch (failed) {
+      notStoredFrom = (failed as BatchFailedError).batch.firstLine ?? unsentFrom;
+    }
+    throw new ImportStoppedError(error, { anyStored: stored.any, storedThrough: stored.through, notStoredFrom });
   }
 }
 
@@ -247,9 +243,7 @@ function describeFailure(stopped: ImportStoppedError, job: ImportJob, log: Impor
     reason = `An unexpected error stopped the import (reference ${job.importId})`;
   }
   if (!where.anyStored) return `${reason}. Nothing was stored.`;
-  const stored = where.storedThrough ? `Rows up to line ${where.storedThrough} were imported; nothing` : 'Nothing';
-  const except = where.storedAfter ? ` except lines ${where.storedAfter.from}–${where.storedAfter.to}` : '';
-  return `${reason}. ${stored} from line ${where.notStoredFrom} on was stored${except}.`;
+  return `${reason}. Rows up to line ${where.storedThrough} were imported; nothing from line ${where.notStoredFrom} on was stored.`;
 }
 
 /** CSV formats: the encoding, delimiter and header, read from the file's first rows. Throws ImportFileError for a file that is no CSV. */
@@ -259,7 +253,7 @@ async function detectCsvLayout(job: ImportJob): Promise<CsvLayout | null> {
   return 'columns' in preview ? { encoding: preview.encoding, delimiter: preview.delimiter, columns: preview.columns } : null;
 }
 
-function summarize(row: importsRepository.ImportRow): string {
+function summarize(row: importsRepository.ImportRecord): string {
   const unchanged = row.total - row.created - row.updated - row.rejected;
   const redacted = row.redacted ? `, ${row.redacted} PII redactions` : '';
   return `${row.created} created, ${row.updated} updated, ${unchanged} unchanged, ${row.rejected} rejected${redacted}`;
@@ -280,7 +274,7 @@ export async function runImport(db: Db, job: ImportJob, log: ImportLogger, shoul
       await readAndCommit(db, job, shouldStop);
     } catch (error) {
       failure = describeFailure(
-        error instanceof ImportStoppedError ? error : new ImportStoppedError(error, { anyStored: false, storedThrough: 0, notStoredFrom: 1, storedAfter: null }),
+        error instanceof ImportStoppedError ? error : new ImportStoppedError(error, { anyStored: false, storedThrough: 0, notStoredFrom: 1 }),
         job,
         log,
       );
@@ -308,7 +302,7 @@ export async function runImport(db: Db, job: ImportJob, log: ImportLogger, shoul
 }
 
 /** Imports not written for this long are nobody's any more (their process died). */
-export const IMPORT_STALE_MS = 30_000;
+const IMPORT_STALE_MS = 30_000;
 /** How often running imports say they are alive, and abandoned ones are looked for. */
 const IMPORT_HEARTBEAT_MS = 10_000;
 

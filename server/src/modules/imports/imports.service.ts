@@ -67,7 +67,14 @@ async function createImport(db: Db, actor: WorkspaceActor, file: StoredFile): Pr
 
 /** Records the import and hands it to the background scheduler: the caller gets 202 at once. */
 export async function startImport(db: Db, scheduler: ImportScheduler, actor: WorkspaceActor, file: StoredFile): Promise<ImportStarted> {
-  const job = await createImport(db, actor, file);
+  let job: ImportJob;
+  try {
+    job = await createImport(db, actor, file);
+  } catch (error) {
+    // From here on the scheduler deletes the file; until then, nobody would.
+    await file.removeFile?.();
+    throw error;
+  }
   scheduler.start(job);
   return { id: job.importId, status: 'queued' };
 }

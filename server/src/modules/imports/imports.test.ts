@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ImportPreviewSchema, ImportSchema, ImportSummarySchema, pageOf, type Import, type ImportFormat } from '@cairn/shared';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
-import { imports } from '../../db/schema/index.js';
+import { imports, sources } from '../../db/schema/index.js';
 import { anonymous, useTestApp, type Caller } from '../../../test/app.js';
 import { createMember, createTokenCaller, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
 
@@ -147,6 +147,34 @@ describe('POST /imports (upload)', () => {
     expect(done.failure).toContain('Nothing was stored');
     expect(done.counts).toEqual({ total: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 });
     expect(await countSources(workspace.owner.as, workspace.id)).toBe(0);
+  });
+
+  it('rejects a row whose id would not fit in an index, and imports the others', async () => {
+    const workspace = await createWorkspace(context);
+    const csv = `id,text\n1,First ticket\n${'x'.repeat(3000)},Second ticket\n3,Third ticket\n`;
+    const done = await importFile(workspace, 'tickets-csv', { name: 'ids.csv', content: csv });
+    expect(done).toMatchObject({ status: 'done', counts: { created: 2, rejected: 1 } });
+    expect(done.errors).toEqual([{ line: 3, message: 'The external id is 3000 bytes long; the limit is 1000' }]);
+  });
+
+  it('keeps what was committed when the database fails half-way, and says which lines were not stored', async () => {
+    const workspace = await createWorkspace(context);
+    // A database failure on one row of the second batch, as a full disk or a dropped connection would cause.
+    await context.db.execute(sql`create function fail_on_boom() returns trigger language plpgsql as $$
+      begin if new.body like '%BOOM%' then raise exception 'simulated failure'; end if; return new; end $$`);
+    await context.db.execute(sql`create trigger fail_on_boom before insert on sources for each row execute function fail_on_boom()`);
+    try {
+      const rows = Array.from({ length: 2_500 }, (_, i) => `T-${i},Ticket number ${i}${i === 1_500 ? ' BOOM' : ''}`);
+      const done = await importFile(workspace, 'tickets-csv', { name: 'half.csv', content: `id,text\n${rows.join('\n')}\n` });
+      expect(done.status).toBe('failed');
+      // Lines 2–1001 are the first batch; the second (1002–2001) failed, so the third was never sent.
+      expect(done.failure).toBe(`An unexpected error stopped the import (reference ${done.id}). Rows up to line 1001 were imported; nothing from line 1002 on was stored.`);
+      expect(done.counts).toMatchObject({ total: 1_000, created: 1_000 });
+      expect(await context.db.$count(sources, eq(sources.importId, done.id))).toBe(1_000);
+    } finally {
+      await context.db.execute(sql`drop trigger fail_on_boom on sources`);
+      await context.db.execute(sql`drop function fail_on_boom`);
+    }
   });
 
   it('records an audit event when an import finishes, with its counts', async () => {

@@ -3,7 +3,6 @@ import type { SearchResultType, SourceKind } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
 import { companies, customers, highlightTags, highlights, searchTerms, sources, tags } from '../../db/schema/index.js';
 import type { TypeWindow } from '../../search/cursor.js';
-import { HEADLINE_OPTIONS } from '../../search/snippet.js';
 import { SEARCH_CONFIG } from '../../search/tsquery.js';
 
 /** Rows of a raw query, whichever driver ran it. */
@@ -64,21 +63,18 @@ function sourceFilters(conditions: SearchConditions): SQL[] {
   if (conditions.from) filters.push(sql`s.occurred_at >= ${conditions.from.toISOString()}::timestamptz`);
   if (conditions.to) filters.push(conditions.to.inclusive ? sql`s.occurred_at <= ${conditions.to.at.toISOString()}::timestamptz` : sql`s.occurred_at < ${conditions.to.at.toISOString()}::timestamptz`);
   if (conditions.segment) {
-    filters.push(sql`exists (
-      select 1 from ${customers} c join ${companies} co on co.id = c.company_id
-      where c.id = s.customer_id and lower(co.segment) = lower(${conditions.segment}))`);
+    // Wrapped so that it stays a hashed subplan built once: pulled up into a semi-join, the
+    // planner drives the search from the segment's customers (1.8 s instead of 34 ms on the bench).
+    filters.push(sql`coalesce(s.customer_id in (
+      select c.id from ${customers} c join ${companies} co on co.id = c.company_id
+      where c.workspace_id = ${conditions.workspaceId} and lower(co.segment) = lower(${conditions.segment})), false)`);
   }
   return filters;
 }
 
+/** Sources have no tags of their own: a tag filter searches highlights only (the service's rule). */
 function sourceConditions(conditions: SearchConditions): SQL {
-  const filters = [...sourceFilters(conditions), sql`s.search @@ ${tsquery(conditions)}`];
-  if (conditions.tagId) {
-    filters.push(sql`exists (
-      select 1 from ${highlights} h join ${highlightTags} ht on ht.highlight_id = h.id
-      where h.workspace_id = ${conditions.workspaceId} and h.source_id = s.id and h.deleted_at is null and ht.tag_id = ${conditions.tagId})`);
-  }
-  return sql.join(filters, sql` and `);
+  return sql.join([...sourceFilters(conditions), sql`s.search @@ ${tsquery(conditions)}`], sql` and `);
 }
 
 function highlightConditions(conditions: SearchConditions): SQL {
@@ -116,10 +112,8 @@ export async function listCandidates(
   const noFacets = sql`null::text as segment, null::text[] as tag_ids`;
   const order = (tid: SQL) => (options.orderByTid ? sql`order by ${tid}` : sql``);
   if (windows.source) {
-    const facets = options.withFacets
-      ? sql`co.segment, array(select distinct ht.tag_id from ${highlights} h join ${highlightTags} ht on ht.highlight_id = h.id
-          where h.workspace_id = ${conditions.workspaceId} and h.source_id = w.id and h.deleted_at is null)::text[] as tag_ids`
-      : noFacets;
+    // Tags live on highlights: they are counted on highlight candidates only.
+    const facets = options.withFacets ? sql`co.segment, null::text[] as tag_ids` : noFacets;
     parts.push(sql`
       select 'source' as type, w.id, w.tid::text as tid, w.seq, ts_rank(w.search, ${q}, 1)::float8 as score, w.kind, ${facets}
       from (
@@ -153,15 +147,11 @@ export async function listCandidates(
 
 /** The planner's estimate of all matches: it costs a plan, not a scan (counting 100k matches reads 100k rows). */
 export async function estimateMatches(executor: Executor, conditions: SearchConditions, types: { source: boolean; highlight: boolean }): Promise<number> {
-  const statements: SQL[] = [];
-  if (types.source) statements.push(sql`select 1 from ${sources} s where ${sourceConditions(conditions)}`);
-  if (types.highlight) statements.push(sql`select 1 from ${highlights} h join ${sources} s on s.id = h.source_id where ${highlightConditions(conditions)}`);
-  let total = 0;
-  for (const statement of statements) {
-    const [row] = await rowsOf<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(executor, sql`explain (format json) ${statement}`);
-    total += row!['QUERY PLAN'][0]!.Plan['Plan Rows'];
-  }
-  return Math.round(total);
+  const parts: SQL[] = [];
+  if (types.source) parts.push(sql`select 1 from ${sources} s where ${sourceConditions(conditions)}`);
+  if (types.highlight) parts.push(sql`select 1 from ${highlights} h join ${sources} s on s.id = h.source_id where ${highlightConditions(conditions)}`);
+  const [row] = await rowsOf<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(executor, sql`explain (format json) ${sql.join(parts, sql` union all `)}`);
+  return Math.round(row!['QUERY PLAN'][0]!.Plan['Plan Rows']);
 }
 
 export type SourceHit = {
@@ -206,15 +196,14 @@ export async function listHighlightHits(executor: Executor, workspaceId: string,
   );
 }
 
-/** `ts_headline` over many texts in one round trip; each comes back with its matches marked. */
-export async function markHeadlines(executor: Executor, query: string, texts: string[]): Promise<string[]> {
-  if (!texts.length) return [];
-  const rows = await rowsOf<{ headline: string }>(
+/** The English stem of each word (null for stop words), as the `search` columns were built. */
+export async function stemWords(executor: Executor, words: string[]): Promise<Map<string, string | null>> {
+  if (!words.length) return new Map();
+  const rows = await rowsOf<{ word: string; stem: string | null }>(
     executor,
-    sql`select ts_headline(${SEARCH_CONFIG}::regconfig, t.text, ${query}::tsquery, ${HEADLINE_OPTIONS}) as headline
-        from ${jsonList(texts)} with ordinality as t(text, n) order by t.n`,
+    sql`select value as word, (ts_lexize('english_stem', value))[1] as stem from ${jsonList(words)}`,
   );
-  return rows.map((row) => row.headline);
+  return new Map(rows.map((row) => [row.word, row.stem]));
 }
 
 /**

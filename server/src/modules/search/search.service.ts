@@ -4,7 +4,7 @@ import { invalidField, notFound } from '../../errors.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
 import { decodeSearchCursor, encodeSearchCursor, fingerprintSearch, type RankKey, type SearchCursor, type TypeWindow } from '../../search/cursor.js';
 import { parseSearchQuery, positiveTerms, replaceWords, widenWithCorrections, type ParsedQuery } from '../../search/query.js';
-import { chooseSnippetWindow, locateSnippet, neutralizeMarkers, readMarkedText, stemPrefixes } from '../../search/snippet.js';
+import { cutSnippet, findCandidateWords, stemPrefixes } from '../../search/snippet.js';
 import { chooseCorrections, guessSpelling, wordsToCheck } from '../../search/spelling.js';
 import { buildTsQuery } from '../../search/tsquery.js';
 import * as searchRepository from './search.repository.js';
@@ -15,11 +15,13 @@ import type { Candidate, SearchConditions } from './search.repository.js';
  * 300 ms); ranking a bounded window keeps a search in milliseconds whatever the word — see
  * docs/decisions/005-search.md for the measurements behind the number.
  */
-export const SEARCH_WINDOW = 200;
+export const SEARCH_WINDOW = 100;
 /** Below this many matches, the words are checked for typos. */
 export const FEW_RESULTS = 3;
 const SIMILAR_WORDS_PER_WORD = 12;
 const SPELLING_SIMILARITY_MIN = 0.2;
+/** Distinct words of one page sent to be stemmed for snippets; a page of transcripts stays well below. */
+const STEMMED_WORDS_MAX = 5_000;
 /** Pages never loop over more windows than this (each window is one query). */
 const WINDOWS_PER_PAGE_MAX = 10;
 
@@ -37,7 +39,7 @@ function resolveDates(query: SearchQuery): Pick<SearchConditions, 'from' | 'to'>
       ? { at: new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000), inclusive: false }
       : { at: new Date(query.to), inclusive: true }
     : undefined;
-  if (from && to && from >= to.at && !(to.inclusive && from.getTime() === to.at.getTime())) throw invalidField('query.to', 'The end date comes before the start date');
+  if (from && to && (to.inclusive ? from > to.at : from >= to.at)) throw invalidField('query.to', 'The end date comes before the start date');
   return { from, to };
 }
 
@@ -134,24 +136,23 @@ function countFacets(window: Candidate[], exact: boolean, tagRefs: Map<string, {
 }
 
 /** Snippets with match ranges for a page of ranked candidates, in rank order. */
-async function presentResults(executor: Executor, workspaceId: string, query: string, positive: string, page: Candidate[]): Promise<SearchResult[]> {
+async function presentResults(executor: Executor, workspaceId: string, positive: string, page: Candidate[]): Promise<SearchResult[]> {
   const [sourceHits, highlightHits] = await Promise.all([
     searchRepository.listSourceHits(executor, workspaceId, page.filter((c) => c.type === 'source').map((c) => c.id)),
     searchRepository.listHighlightHits(executor, workspaceId, page.filter((c) => c.type === 'highlight').map((c) => c.id)),
   ]);
   const sourcesById = new Map(sourceHits.map((hit) => [hit.id, hit]));
   const highlightsById = new Map(highlightHits.map((hit) => [hit.highlight_id, hit]));
-  const prefixes = stemPrefixes(lexemesOf(positive));
+  const lexemes = new Set(lexemesOf(positive));
+  const prefixes = stemPrefixes([...lexemes]);
   const prepared = page.flatMap((candidate) => {
     const hit = candidate.type === 'source' ? sourcesById.get(candidate.id) : highlightsById.get(candidate.id);
-    if (!hit) return []; // deleted between the two queries
-    const text = neutralizeMarkers(hit.text);
-    const [from, to] = chooseSnippetWindow(text, prefixes);
-    return [{ candidate, hit, window: text.slice(from, to), windowStart: from }];
+    return hit ? [{ candidate, hit, words: findCandidateWords(hit.text, prefixes) }] : []; // gone: deleted between the two queries
   });
-  const headlines = await searchRepository.markHeadlines(executor, query, prepared.map((entry) => entry.window));
-  return prepared.map(({ candidate, hit, window, windowStart }, index) => {
-    const { text: snippet, matches } = readMarkedText(headlines[index]!);
+  const distinctWords = [...new Set(prepared.flatMap((entry) => entry.words.map((word) => word.word)))].slice(0, STEMMED_WORDS_MAX);
+  const stems = await searchRepository.stemWords(executor, distinctWords);
+  return prepared.map(({ candidate, hit, words }) => {
+    const { snippet, snippetStart, matches } = cutSnippet(hit.text, words.filter((word) => lexemes.has(stems.get(word.word) ?? '')));
     const highlight = 'highlight_id' in hit ? (hit as searchRepository.HighlightHit) : null;
     return {
       type: candidate.type,
@@ -165,7 +166,7 @@ async function presentResults(executor: Executor, workspaceId: string, query: st
       score: candidate.score,
       snippet,
       matches,
-      snippetStart: (highlight?.start ?? 0) + windowStart + locateSnippet(window, snippet),
+      snippetStart: (highlight?.start ?? 0) + snippetStart,
       range: highlight ? [highlight.start, highlight.end] : null,
     };
   });
@@ -206,7 +207,7 @@ async function runSearch(executor: Executor, actor: WorkspaceActor, parsed: Pars
   let total = cursor?.total ?? 0;
   let totalIsEstimate = cursor?.totalIsEstimate ?? false;
   const carry = (next: Pick<SearchCursor, 'source' | 'highlight' | 'after'>): SearchCursor => ({ fingerprint, total, totalIsEstimate, corrected, ...next });
-  const page = await collectPage(executor, conditions, start, request.limit, !cursor, (next) => carry(next));
+  const page = await collectPage(executor, conditions, start, request.limit, !cursor, carry);
   if (cursor || !page.firstWindow) return { page, compiled, total, totalIsEstimate };
 
   // Exact while every match fits in the first window; beyond it, counting would read every
@@ -232,12 +233,15 @@ async function runSearch(executor: Executor, actor: WorkspaceActor, parsed: Pars
  */
 export async function searchEvidence(executor: Executor, actor: WorkspaceActor, request: SearchQuery): Promise<SearchResponse> {
   const parsed = parseSearchQuery(request.q);
+  // Tags live on highlights: filtering by one searches highlights (sources would need a join
+  // through every highlight of every candidate, 100× slower on a large workspace).
+  if (request.tagId && request.type === 'source') throw invalidField('query.tagId', 'Tags are on highlights: leave out type=source to filter by tag');
   if (request.tagId && !(await searchRepository.tagExists(executor, actor.workspaceId, request.tagId))) throw notFound('Tag');
   if (request.customerId && !(await searchRepository.customerExists(executor, actor.workspaceId, request.customerId))) throw notFound('Customer');
   const { limit: _limit, cursor: cursorText, ...identity } = request;
   const fingerprint = fingerprintSearch(identity);
   const cursor = cursorText ? decodeSearchCursor(cursorText, fingerprint) : null;
-  const types: Types = { source: request.type !== 'highlight', highlight: request.type !== 'source' };
+  const types: Types = { source: request.type !== 'highlight' && !request.tagId, highlight: request.type !== 'source' };
 
   // Later pages of a corrected search redo the (cheap, deterministic) correction.
   let corrections = cursor?.corrected ? await findCorrections(executor, actor.workspaceId, parsed) : [];
@@ -251,7 +255,7 @@ export async function searchEvidence(executor: Executor, actor: WorkspaceActor, 
       includesCorrection = true;
     }
   }
-  const items = await presentResults(executor, actor.workspaceId, outcome.compiled.query, outcome.compiled.positive, outcome.page.candidates);
+  const items = await presentResults(executor, actor.workspaceId, outcome.compiled.positive, outcome.page.candidates);
   const response: SearchResponse = {
     items,
     total: outcome.total,

@@ -132,9 +132,10 @@ describe('GET /api/workspaces/:ws/search', () => {
 
   it('filters by tag and by type, and links highlights to their place in the source', async () => {
     const result = await search(workspace.owner.as, { q: 'rate', tagId });
-    const highlightsFound = result.items.filter((item) => item.type === 'highlight');
-    expect(highlightsFound).toHaveLength(3);
+    expect(result.items.map((item) => item.type)).toEqual(['highlight', 'highlight', 'highlight']);
     for (const item of result.items) expect(item.tags.map((tag) => tag.name)).toContain('Exchange pain');
+    const facets = (await search(workspace.owner.as, { q: 'rate' })).facets!;
+    expect(facets.tag).toEqual([expect.objectContaining({ id: tagId, name: 'Exchange pain', count: 3 })]);
     const onlyHighlights = await search(workspace.owner.as, { q: 'rate', type: 'highlight' });
     expect(onlyHighlights.items.every((item) => item.type === 'highlight' && item.range !== null)).toBe(true);
     for (const item of onlyHighlights.items) {
@@ -228,6 +229,7 @@ describe('GET /api/workspaces/:ws/search', () => {
       [{ q: 'card', from: 'yesterday' }, 'query.from'],
       [{ q: 'card', from: '2024-02-01', to: '2024-01-01' }, 'query.to'],
       [{ q: 'card', cursor: 'not-a-cursor' }, 'query.cursor'],
+      [{ q: 'card', type: 'source', tagId: '00000000-0000-4000-8000-000000000000' }, 'query.tagId'],
     ];
     for (const [params, path] of cases) {
       const response = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/search?${new URLSearchParams(params)}`);

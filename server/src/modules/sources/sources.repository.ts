@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { SOURCE_PREVIEW_LENGTH, type SourceKind, type SourceOrder } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
+import { preparedStatement } from '../../db/prepared.js';
 import { companies, customers, highlightTags, highlights, sources, users } from '../../db/schema/index.js';
 import { anyOf, jsonRows, rowsOf } from '../../lib/bulk-sql.js';
 import { cursorText, olderThan } from '../../lib/cursor.js';
@@ -164,14 +165,20 @@ export async function list(executor: Executor, workspaceId: string, filter: Sour
     .limit(limit + 1);
 }
 
-export async function findById(executor: Executor, workspaceId: string, id: string) {
-  const [row] = await executor
+const findByIdStatement = preparedStatement((executor) =>
+  executor
     .select({ ...summaryColumns, body: sources.body, segments: sources.segments, metadata: sources.metadata, updatedAt: sources.updatedAt })
     .from(sources)
     .leftJoin(customers, eq(customers.id, sources.customerId))
     .leftJoin(companies, eq(companies.id, customers.companyId))
     .leftJoin(users, eq(users.id, sources.createdBy))
-    .where(and(eq(sources.workspaceId, workspaceId), eq(sources.id, id)));
+    .where(and(eq(sources.workspaceId, sql.placeholder('workspaceId')), eq(sources.id, sql.placeholder('id'))))
+    .prepare('sources_find_by_id'),
+);
+
+/** Opening a source is the reader's hot path: a prepared statement. */
+export async function findById(executor: Executor, workspaceId: string, id: string) {
+  const [row] = await findByIdStatement(executor).execute({ workspaceId, id });
   return row;
 }
 

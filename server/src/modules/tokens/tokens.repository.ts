@@ -1,5 +1,6 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { preparedStatement } from '../../db/prepared.js';
 import { apiTokens, users } from '../../db/schema/index.js';
 
 export async function insert(executor: Executor, values: typeof apiTokens.$inferInsert) {
@@ -7,11 +8,17 @@ export async function insert(executor: Executor, values: typeof apiTokens.$infer
   return row!;
 }
 
-export async function findLiveByHash(executor: Executor, tokenHash: string) {
-  const [row] = await executor
+/** Every bearer request looks its token up: a prepared statement. */
+const findLiveByHashStatement = preparedStatement((executor) =>
+  executor
     .select()
     .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder('tokenHash')), isNull(apiTokens.revokedAt)))
+    .prepare('api_tokens_find_live'),
+);
+
+export async function findLiveByHash(executor: Executor, tokenHash: string) {
+  const [row] = await findLiveByHashStatement(executor).execute({ tokenHash });
   return row;
 }
 

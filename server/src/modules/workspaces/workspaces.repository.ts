@@ -1,6 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Role } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
+import { preparedStatement } from '../../db/prepared.js';
 import { memberships, users, workspaces } from '../../db/schema/index.js';
 
 export async function insertWorkspace(executor: Executor, name: string) {
@@ -13,11 +14,17 @@ export async function updateWorkspace(executor: Executor, id: string, name: stri
   return row;
 }
 
-export async function findRole(executor: Executor, workspaceId: string, userId: string): Promise<Role | null> {
-  const [row] = await executor
+/** Every workspace request of a signed-in person checks their role: a prepared statement. */
+const findRoleStatement = preparedStatement((executor) =>
+  executor
     .select({ role: memberships.role })
     .from(memberships)
-    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+    .where(and(eq(memberships.workspaceId, sql.placeholder('workspaceId')), eq(memberships.userId, sql.placeholder('userId'))))
+    .prepare('memberships_find_role'),
+);
+
+export async function findRole(executor: Executor, workspaceId: string, userId: string): Promise<Role | null> {
+  const [row] = await findRoleStatement(executor).execute({ workspaceId, userId });
   return row?.role ?? null;
 }
 

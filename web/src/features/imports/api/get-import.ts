@@ -13,14 +13,15 @@ export const getImport = (ws: string, id: string) => apiRequest(`/workspaces/${w
 
 export const isRunning = (item: Pick<Import, 'status'>) => item.status === 'queued' || item.status === 'running';
 
-/** One import, polled while it runs; when it ends, what it wrote is refreshed everywhere. */
+/** One import, polled while it runs; when it ends, the lists it changed are refreshed. */
 export function useImport(ws: string, id: string) {
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: importKey(ws, id),
     queryFn: () => getImport(ws, id),
-    refetchInterval: (current) => (current.state.data && !isRunning(current.state.data) ? false : POLL_MS),
+    refetchInterval: ({ state }) => (state.error || (state.data && !isRunning(state.data)) ? false : POLL_MS),
   });
+  // Invalidating marks cached lists stale; only those on screen refetch, so once per view is cheap.
   const finished = query.data !== undefined && !isRunning(query.data);
   useEffect(() => {
     if (!finished) return;

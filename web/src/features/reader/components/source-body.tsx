@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { z } from 'zod';
 import type { Source } from '@cairn/shared';
 import { formatTimestamp, splitRuns } from '../lib/highlight-runs';
@@ -68,7 +68,7 @@ function Block({ from, to, className, children }: { from: number; to: number; cl
 export type SourceBodyProps = { source: Source; marks: Mark[]; pending?: { start: number; end: number } | null; activeId?: string | null };
 
 /** A source as people read it: speaker turns, a ticket thread, a survey answer, or plain text. */
-export function SourceBody({ source, marks, pending, activeId }: SourceBodyProps) {
+export const SourceBody = memo(function SourceBody({ source, marks, pending, activeId }: SourceBodyProps) {
   const runs = (from: number, to: number) => <Runs body={source.body} from={from} to={to} marks={marks} pending={pending} activeId={activeId} />;
   const { metadata } = source;
 
@@ -153,4 +153,4 @@ export function SourceBody({ source, marks, pending, activeId }: SourceBodyProps
       {runs(0, source.body.length)}
     </Block>
   );
-}
+});

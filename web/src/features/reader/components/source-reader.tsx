@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { Highlight, Source, TagRef } from '@cairn/shared';
 import { Button } from '../../../components/button';
@@ -194,10 +194,15 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
     if (id && window.getSelection()?.isCollapsed) setActiveId(id);
   };
 
+  // Stable between renders so the (long) text is not redrawn when only the popover or panel changes.
+  const marks = useMemo<Mark[]>(
+    () => (data?.highlights ?? []).map((highlight) => ({ ...highlight, label: highlight.tags.map((tag) => tag.name).join(', ') || 'Highlight' })),
+    [data?.highlights],
+  );
+
   if (source.isPending) return <Loading />;
   if (source.error || !data) return <ErrorMessage error={source.error} />;
 
-  const marks: Mark[] = data.highlights.map((highlight) => ({ ...highlight, label: highlight.tags.map((tag) => tag.name).join(', ') || 'Highlight' }));
   const customer = data.customer && [data.customer.name ?? data.customer.email, data.customer.company?.name].filter(Boolean).join(' · ');
   const canChange = (highlight: Highlight) => workspace.can('researcher') || (canHighlight && highlight.createdBy?.id === currentUserId);
 

@@ -25,6 +25,8 @@ function FacetButton({ label, count, active, onClick }: { label: string; count?:
 /** Filters with the counts of the current search; clicking a value filters by it, clicking it again clears it. */
 export function FacetPanel({ state, facets, onChange }: Props) {
   const toggle = <K extends 'kind' | 'tagId' | 'segment'>(key: K, value: SearchState[K]) => onChange({ ...state, [key]: state[key] === value ? undefined : value });
+  // Tags live on highlights, so a tag filter shows highlights.
+  const toggleTag = (tagId: string) => onChange({ ...state, tagId: state.tagId === tagId ? undefined : tagId, type: state.type === 'source' ? undefined : state.type });
   return (
     <aside className="search-facets" aria-label="Filters">
       <section>
@@ -47,10 +49,10 @@ export function FacetPanel({ state, facets, onChange }: Props) {
       </section>
       {Boolean(facets?.tag.length) && (
         <section>
-          <h2 className="facet-title">Tag</h2>
+          <h2 className="facet-title">Tag (highlights)</h2>
           <ul className="facet-list">
             {facets!.tag.slice(0, 12).map((tag) => (
-              <FacetButton key={tag.id} label={tag.name} count={tag.count} active={state.tagId === tag.id} onClick={() => toggle('tagId', tag.id)} />
+              <FacetButton key={tag.id} label={tag.name} count={tag.count} active={state.tagId === tag.id} onClick={() => toggleTag(tag.id)} />
             ))}
           </ul>
         </section>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { SearchResult } from '@cairn/shared';
 import { Button } from '../../../components/button';
@@ -36,7 +36,8 @@ function useSelection(results: SearchResult[]) {
     });
     anchor.current = index;
   };
-  return { selected, toggle, clear: () => setSelected(new Set()) };
+  const clear = useCallback(() => setSelected(new Set()), []);
+  return { selected, toggle, clear };
 }
 
 export function SearchPage() {
@@ -54,9 +55,10 @@ export function SearchPage() {
   const list = useRef<HTMLOListElement>(null);
   const canTag = workspace.can('contributor');
 
+  const searchText = params.toString();
   useEffect(() => setDraft(state.q), [state.q]);
   // A new search starts a new selection.
-  useEffect(() => clear(), [params.toString()]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(clear, [searchText, clear]);
 
   const go = (next: SearchState) => setParams(toSearchParams(next));
   const linkTo = (q: string) => `${paths.search(ws)}?${toSearchParams({ ...state, q })}`;
