@@ -1,6 +1,7 @@
-import pg from 'pg';
 import { startCairn } from '../scripts/cairn-process.js';
+import { setUpOwnerWithToken } from './lib/cairn-api.js';
 import { measureLoad } from './lib/http-load.js';
+import { adminQuery, benchDatabaseUrl } from './lib/postgres.js';
 import type { Benchmark, BenchRow } from './lib/report.js';
 
 /**
@@ -8,45 +9,14 @@ import type { Benchmark, BenchRow } from './lib/report.js';
  * (and its audit event), and loading a source with its highlights, beside the server's own
  * health endpoint from the same run for scale. A fresh database is created and dropped.
  */
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CREATE_BUDGET = 2_000;
 const READ_BUDGET = 5_000;
 /** Highlights on the source that is read: a well-worked interview. */
 const READ_HIGHLIGHTS = 20;
 
-function withDatabase(url: string, name: string) {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
-async function adminQuery(sql: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Owner, workspace and an owner API token (bearer: no CSRF), through the API as a person would. */
+/** Owner, workspace and an owner API token, and a helper to POST as that token. */
 async function setUp(baseUrl: string) {
-  const setup = await fetch(`${baseUrl}/api/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench@example.com', password: 'a long bench password', name: 'Bench', workspaceName: 'Bench' }),
-  });
-  if (setup.status !== 201) throw new Error(`setup: ${setup.status} ${await setup.text()}`);
-  const ws = ((await setup.json()) as { workspace: { id: string } }).workspace.id;
-  const cookie = setup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { token: csrf } = (await (await fetch(`${baseUrl}/api/auth/csrf`, { headers: { cookie } })).json()) as { token: string };
-  const created = await fetch(`${baseUrl}/api/workspaces/${ws}/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
-    body: JSON.stringify({ name: 'bench', role: 'owner' }),
-  });
-  const { token } = (await created.json()) as { token: string };
+  const { workspaceId: ws, token } = await setUpOwnerWithToken(baseUrl);
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const post = async <T>(path: string, body: unknown): Promise<T> => {
     const response = await fetch(`${baseUrl}/api/workspaces/${ws}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
@@ -64,7 +34,7 @@ export const highlightsBenchmark: Benchmark = {
   run: async () => {
     const database = `cairn_bench_hl_${process.pid}`;
     await adminQuery(`CREATE DATABASE ${database}`);
-    const server = await startCairn({ DATABASE_URL: withDatabase(ADMIN_URL, database) });
+    const server = await startCairn({ DATABASE_URL: benchDatabaseUrl(database) });
     try {
       const { ws, headers, post } = await setUp(server.baseUrl);
       const [first, second] = [await post<{ id: string }>('/tags', { name: 'billing' }), await post<{ id: string }>('/tags', { name: 'frustrated' })];

@@ -5,6 +5,8 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { startCairn, type CairnProcess } from '../scripts/cairn-process.js';
+import { setUpOwnerWithToken } from './lib/cairn-api.js';
+import { adminQuery, benchDatabaseUrl } from './lib/postgres.js';
 import type { Benchmark, BenchRow } from './lib/report.js';
 
 /**
@@ -19,7 +21,6 @@ import type { Benchmark, BenchRow } from './lib/report.js';
  * BENCH_DATABASE_URL points at another PostgreSQL server; BENCH_IMPORT_ROWS changes the size.
  */
 
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const SEED = 4;
 const REQUESTERS = 8_000;
@@ -109,22 +110,6 @@ async function writeTicketsCsv(file: string): Promise<number> {
   return fs.statSync(file).size;
 }
 
-function withDatabaseName(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
-async function adminQuery(text: string) {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
 /** The baseline: the same rows COPYed into a table with the sources' generated search column and GIN index. */
 async function copyBaseline(databaseUrl: string, file: string): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -143,26 +128,6 @@ async function copyBaseline(databaseUrl: string, file: string): Promise<number> 
   } finally {
     await client.end();
   }
-}
-
-/** First-run setup through the API, then an API token for the upload. */
-async function setUp(server: CairnProcess): Promise<{ workspaceId: string; token: string }> {
-  const setup = await fetch(`${server.baseUrl}/api/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench@example.com', password: 'a long benchmark password', name: 'Bench Owner', workspaceName: 'Import bench' }),
-  });
-  if (setup.status !== 201) throw new Error(`setup answered ${setup.status}: ${await setup.text()}`);
-  const workspaceId = ((await setup.json()) as { workspace: { id: string } }).workspace.id;
-  const cookie = setup.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
-  const csrf = ((await (await fetch(`${server.baseUrl}/api/auth/csrf`, { headers: { cookie } })).json()) as { token: string }).token;
-  const created = await fetch(`${server.baseUrl}/api/workspaces/${workspaceId}/tokens`, {
-    method: 'POST',
-    headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'bench', role: 'contributor' }),
-  });
-  if (created.status !== 201) throw new Error(`token creation answered ${created.status}: ${await created.text()}`);
-  return { workspaceId, token: ((await created.json()) as { token: string }).token };
 }
 
 function readRssMb(pid: number): number {
@@ -209,12 +174,12 @@ const rate = (seconds: number) => Math.round(ROWS / seconds);
 
 async function runPostgres(file: string): Promise<BenchRow[]> {
   const name = `cairn_bench_${process.pid}`;
-  const databaseUrl = withDatabaseName(SERVER_URL, name);
+  const databaseUrl = benchDatabaseUrl(name);
   await adminQuery(`CREATE DATABASE ${name}`);
   let server: CairnProcess | undefined;
   try {
     server = await startCairn({ DATABASE_URL: databaseUrl });
-    const session = await setUp(server);
+    const session = await setUpOwnerWithToken(server.baseUrl, 'contributor', 'Import bench');
     const first = await importThroughApi(server, session, file);
     if (first.counts.created !== ROWS) throw new Error(`expected ${ROWS} created, got ${JSON.stringify(first.counts)}`);
     const again = await importThroughApi(server, session, file);
@@ -240,7 +205,7 @@ async function runPostgres(file: string): Promise<BenchRow[]> {
 async function runPglite(file: string): Promise<BenchRow[]> {
   const server = await startCairn();
   try {
-    const outcome = await importThroughApi(server, await setUp(server), file);
+    const outcome = await importThroughApi(server, await setUpOwnerWithToken(server.baseUrl, 'contributor', 'Import bench'), file);
     return [
       { benchmark: 'import', metric: `tickets CSV import through the API (PGlite, ${ROWS.toLocaleString('en-US')} rows)`, value: rate(outcome.seconds), unit: 'rows/s', note: `${outcome.seconds.toFixed(1)} s end to end, of which upload ${outcome.uploadSeconds.toFixed(1)} s` },
       { benchmark: 'import', metric: 'server peak RSS growth during the import (PGlite)', value: Math.round(outcome.peakRssGrowthMb), unit: 'MB' },

@@ -22,8 +22,8 @@ try {
   }
   console.log(`Sample data loaded: ${result.sources.created} sources created, ${result.sources.updated} updated, ${result.sources.unchanged} unchanged.`);
   if (!hasOwner) {
-    console.log('Nobody can sign in to this workspace yet. Start Cairn (npm run serve) and complete the first-run setup, which creates your own');
-    console.log('workspace; then run npm run seed:sample again to load the sample there (or use "Load sample data" on the Imports page).');
+    console.log('Nobody can sign in to this workspace yet: start Cairn (npm run serve) and complete the first-run setup;');
+    console.log('the owner you create there takes over this workspace, sample included.');
   }
 } catch (error) {
   console.error(`Could not load the sample data: ${error instanceof Error ? error.message : String(error)}`);

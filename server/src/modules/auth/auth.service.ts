@@ -8,7 +8,7 @@ import { iso } from '../../lib/dates.js';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../../lib/passwords.js';
 import type { Actor } from '../../plugins/auth.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { createWorkspaceWithOwner, listMembershipsOfUser } from '../workspaces/workspaces.service.js';
+import { claimOrCreateFirstWorkspace, listMembershipsOfUser } from '../workspaces/workspaces.service.js';
 import * as authRepository from './auth.repository.js';
 import type { LoginLimiter } from './login-limiter.js';
 
@@ -55,7 +55,7 @@ export async function runSetup(db: Db, body: CreateSetupBody, reply: FastifyRepl
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('cairn:setup'))`);
     if ((await authRepository.countUsers(tx)) > 0) throw new AppError('conflict', 'Cairn is already set up; sign in instead');
     const user = await authRepository.insertUser(tx, { email: body.email, name: body.name, passwordHash });
-    const workspace = await createWorkspaceWithOwner(tx, user.id, body.workspaceName);
+    const workspace = await claimOrCreateFirstWorkspace(tx, user.id, body.workspaceName);
     await startSession(tx, reply, user.id, options);
     return { user: presentUser(user), workspace };
   });

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { JSON_BODY_MAX_BYTES, SESSION_TTL_MS } from '@cairn/shared';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
-import { sessions, users } from '../../db/schema/index.js';
+import { sessions, sources, users, workspaces } from '../../db/schema/index.js';
 import { sha256 } from '../../lib/crypto.js';
 import { anonymous, Caller, useTestApp, type TestContext } from '../../../test/app.js';
 import { openTestDatabase } from '../../../test/database.js';
@@ -70,6 +70,22 @@ describe('first-run setup', () => {
     const [row] = await context.db.select().from(users).where(eq(users.email, 'owner@example.com'));
     expect(row!.passwordHash).toMatch(/^\$argon2id\$v=19\$/);
     expect(row!.passwordHash).not.toContain(OWNER.password);
+  });
+});
+
+describe('first-run setup after `npm run seed:sample`', () => {
+  const context = useTestApp();
+
+  it('gives the owner the workspace the sample was loaded into, named as they chose', async () => {
+    const [seeded] = await context.db.insert(workspaces).values({ name: 'Sample workspace' }).returning();
+    await context.db.insert(sources).values({ workspaceId: seeded!.id, kind: 'note', title: 'Seeded', body: 'Loaded before anyone signed up.' });
+
+    const response = await anonymous(context).post('/api/setup', OWNER);
+    expect(response.statusCode).toBe(201);
+    expect(response.json().workspace).toMatchObject({ id: seeded!.id, name: OWNER.workspaceName });
+    const owner = await sessionCaller(context, response);
+    const list = await owner.get(`/api/workspaces/${seeded!.id}/sources`);
+    expect(list.json().items.map((item: { title: string }) => item.title)).toEqual(['Seeded']);
   });
 });
 

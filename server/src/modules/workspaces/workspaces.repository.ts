@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, notExists, sql } from 'drizzle-orm';
 import type { Role } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
@@ -78,6 +78,16 @@ export async function countOwnersForUpdate(executor: Executor, workspaceId: stri
     .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'owner')))
     .for('update');
   return rows.length;
+}
+
+export async function findOldestWithoutMembers(executor: Executor) {
+  const [row] = await executor
+    .select()
+    .from(workspaces)
+    .where(notExists(executor.select({ one: sql`1` }).from(memberships).where(eq(memberships.workspaceId, workspaces.id))))
+    .orderBy(asc(workspaces.createdAt))
+    .limit(1);
+  return row;
 }
 
 export async function findWorkspace(executor: Executor, id: string) {

@@ -46,6 +46,25 @@ export async function createWorkspaceWithOwner(executor: Executor, userId: strin
   return presentWorkspace(workspace);
 }
 
+/**
+ * First-run setup: the owner takes over a workspace nobody belongs to yet (one that
+ * `npm run seed:sample` filled before anyone signed up), renamed as they chose; otherwise
+ * a new one is created.
+ */
+export async function claimOrCreateFirstWorkspace(executor: Executor, userId: string, name: string): Promise<Workspace> {
+  const unclaimed = await workspacesRepository.findOldestWithoutMembers(executor);
+  if (!unclaimed) return createWorkspaceWithOwner(executor, userId, name);
+  const workspace = (await workspacesRepository.updateWorkspace(executor, unclaimed.id, name))!;
+  await workspacesRepository.insertMembership(executor, workspace.id, userId, 'owner');
+  await recordAudit(executor, { workspaceId: workspace.id, userId, tokenId: null }, {
+    action: 'workspace.claim',
+    objectType: 'workspace',
+    objectId: workspace.id,
+    summary: `Took ownership of the prepared workspace and named it “${name}”`,
+  });
+  return presentWorkspace(workspace);
+}
+
 export async function createWorkspace(db: Db, userId: string, name: string): Promise<WorkspaceWithRole> {
   const workspace = await db.transaction((tx) => createWorkspaceWithOwner(tx, userId, name));
   return { ...workspace, role: 'owner' };

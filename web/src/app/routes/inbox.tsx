@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button } from '../../components/button';
 import { PageHeader } from '../../components/page-header';
+import { LoadSampleDataButton } from '../../features/sample-data/components/load-sample-data-button';
 import { NewNoteDialog } from '../../features/sources/components/new-note-dialog';
 import { SourceFilterBar } from '../../features/sources/components/source-filter-bar';
 import { isTypingTarget, SourceList } from '../../features/sources/components/source-list';
@@ -46,7 +47,7 @@ export function InboxRoute() {
           ws={workspace.id}
           filters={filters}
           label={filters.trash === 'true' ? 'Sources in the trash' : 'Sources'}
-          empty={<SourcesEmptyState ws={workspace.id} filtered={Object.keys(filters).length > 0} trash={filters.trash === 'true'} onClearFilters={clearFilters} onNewNote={openNote} />}
+          empty={<SourcesEmptyState ws={workspace.id} filtered={Object.keys(filters).length > 0} trash={filters.trash === 'true'} onClearFilters={clearFilters} onNewNote={openNote} extraAction={<LoadSampleDataButton />} />}
         />
       </div>
       {openNote && <NewNoteDialog ws={workspace.id} open={noteOpen} onClose={() => setNoteOpen(false)} />}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
@@ -10,10 +11,12 @@ type SourcesEmptyStateProps = {
   onClearFilters: () => void;
   /** Absent for people who cannot add sources. */
   onNewNote?: () => void;
+  /** A page may offer more ways to start (the sample data, for admins). */
+  extraAction?: ReactNode;
 };
 
 /** An empty list says why it is empty and how to fill it. */
-export function SourcesEmptyState({ ws, filtered, trash, onClearFilters, onNewNote }: SourcesEmptyStateProps) {
+export function SourcesEmptyState({ ws, filtered, trash, onClearFilters, onNewNote, extraAction }: SourcesEmptyStateProps) {
   if (trash) {
     return (
       <EmptyState title="The trash is empty" icon="🗑">
@@ -38,6 +41,7 @@ export function SourcesEmptyState({ ws, filtered, trash, onClearFilters, onNewNo
             Import files
           </Link>
           {onNewNote && <Button onClick={onNewNote}>New note</Button>}
+          {extraAction}
         </>
       }
     >
