@@ -191,15 +191,18 @@ describe.each(Object.entries(ROUTE_ACCESS))('%s (%s and up)', (key, role) => {
     expect(response.json().detail).toBe('Workspace not found');
   });
 
-  it.skipIf(!below)('answers 403 to a member one role below', async () => {
-    const response = await call(cast.members[below!], key, cast.workspace.id);
-    expect(response.statusCode).toBe(403);
-  });
+  // Viewer routes have no role below them: those checks do not exist rather than being skipped.
+  if (below) {
+    it('answers 403 to a member one role below', async () => {
+      const response = await call(cast.members[below], key, cast.workspace.id);
+      expect(response.statusCode).toBe(403);
+    });
 
-  it.skipIf(!below)('answers 403 to a token one role below', async () => {
-    const response = await call(cast.tokens[below!], key, cast.workspace.id);
-    expect(response.statusCode).toBe(403);
-  });
+    it('answers 403 to a token one role below', async () => {
+      const response = await call(cast.tokens[below], key, cast.workspace.id);
+      expect(response.statusCode).toBe(403);
+    });
+  }
 
   it('lets a member with that role through', async () => {
     expectLetThrough(await call(cast.members[role], key, cast.workspace.id));
