@@ -7,6 +7,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { startCairn, type CairnProcess } from '../scripts/cairn-process.js';
 import { setUpOwnerWithToken } from './lib/cairn-api.js';
 import { adminQuery, benchDatabaseUrl } from './lib/postgres.js';
+import { seededRandom } from './lib/random.js';
 import type { Benchmark, BenchRow } from './lib/report.js';
 
 /**
@@ -45,18 +46,6 @@ const MAPPING = {
   tags: 'tags',
 };
 const COLUMNS = Object.values(MAPPING);
-
-/** A small, fast, seedable PRNG (mulberry32): two runs generate the same file. */
-function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function readQueries(): Array<{ text: string; intent: string }> {
   const lines = fs.readFileSync(BANKING77, 'utf8').split('\n').slice(1);

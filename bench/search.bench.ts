@@ -12,6 +12,8 @@ import { migrateDatabase, openDatabase, type Database, type Db } from '../server
 import * as schema from '../server/src/db/schema/index.js';
 import { searchEvidence } from '../server/src/modules/search/search.service.js';
 import type { WorkspaceActor } from '../server/src/plugins/auth.js';
+import { adminQuery, benchDatabaseUrl } from './lib/postgres.js';
+import { seededRandom } from './lib/random.js';
 import type { Benchmark, BenchRow } from './lib/report.js';
 
 /**
@@ -58,21 +60,10 @@ const PHRASES = [
 const FRAGMENTS = new Set(['s', 't', 'm', 're', 'll', 've', 'd', 'don', 'didn', 'doesn', 'isn', 'wasn', 'couldn', 'wouldn', 'won', 'aren', 'haven', 'shouldn', 'ain']);
 
 const KEEP = process.argv.includes('--keep') || process.env.BENCH_KEEP === '1';
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 // --- seeded randomness ---
 
-function mulberry32(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-type Random = ReturnType<typeof mulberry32>;
+type Random = ReturnType<typeof seededRandom>;
 
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const between = (random: Random, min: number, max: number) => min + Math.floor(random() * (max - min + 1));
@@ -160,22 +151,6 @@ async function copyRows(client: pg.PoolClient, table: string, columns: string[],
   await pipeline(Readable.from(lines), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
 }
 
-function withDatabaseName(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
-async function adminQuery(sqlText: string) {
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  try {
-    return await admin.query(sqlText);
-  } finally {
-    await admin.end();
-  }
-}
-
 /** Users, tenants, companies, customers and tags; returns what the sources need. */
 async function createTenants(db: Db, random: Random, sources: number): Promise<{ tenants: Tenant[]; token: string }> {
   const [owner] = await db.insert(schema.users).values({ email: 'bench@example.com', name: 'Bench', passwordHash: 'not-a-hash' }).returning();
@@ -233,7 +208,7 @@ const HIGHLIGHT_COLUMNS = ['id', 'workspace_id', 'source_id', 'start', '"end"', 
  * so the load time includes keeping `search_terms` current, as an import would.
  */
 async function loadCorpus(database: Database, pool: pg.Pool, sources: number, log: (line: string) => void) {
-  const random = mulberry32(SEED);
+  const random = seededRandom(SEED);
   const list = loadWordList();
   const started = performance.now();
   const { tenants, token } = await createTenants(database.db, random, sources);
@@ -301,7 +276,7 @@ async function issueToken(db: Db, workspaceId: string): Promise<string> {
 /** The loaded PostgreSQL database: reused when kept from an earlier run, generated otherwise. */
 async function preparePostgres(log: (line: string) => void): Promise<{ corpus: Corpus; rows: BenchRow[]; drop: () => Promise<void> }> {
   const name = KEEP ? 'cairn_bench_search' : `cairn_bench_search_${process.pid}`;
-  const databaseUrl = withDatabaseName(SERVER_URL, name);
+  const databaseUrl = benchDatabaseUrl(name);
   const exists = (await adminQuery(`SELECT 1 FROM pg_database WHERE datname = '${name}'`)).rowCount === 1;
   const drop = async () => {
     if (!KEEP) await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -351,7 +326,7 @@ function stemsFrom(run: (text: SQL) => Promise<Array<{ term: string }>>, workspa
 }
 
 async function buildQueries(stems: StemsBetween, corpus: Corpus, workspaceSize: number): Promise<BenchQuery[]> {
-  const random = mulberry32(SEED + 1);
+  const random = seededRandom(SEED + 1);
   // At 1M sources: 100k+ for common words, 5k–60k for the words of two-word queries.
   const common = await stems(Math.round(workspaceSize / 9), workspaceSize);
   const rare = await stems(20, 2_000);
@@ -493,7 +468,7 @@ async function benchPostgres(log: (line: string) => void): Promise<BenchRow[]> {
 async function benchPglite(log: (line: string) => void): Promise<BenchRow[]> {
   const dataDir = (await import('node:fs')).mkdtempSync(`${(await import('node:os')).tmpdir()}/cairn-bench-search-`);
   const database = await openDatabase({ driver: 'pglite', dataDir });
-  const random = mulberry32(SEED + 2);
+  const random = seededRandom(SEED + 2);
   const list = loadWordList();
   const started = performance.now();
   let workspaceId = '';

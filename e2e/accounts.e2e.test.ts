@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, completeSetup, OWNER, useServerAndBrowser } from './harness.js';
+import { browserAvailable, completeSetup, fetchFromPage, OWNER, useServerAndBrowser } from './harness.js';
 
 // The name carries markup on purpose: Cairn must show it as text, never render it.
 const VIEWER = { name: 'Vera <b>Viewer</b>', email: 'vera@example.com', initialPassword: 'initial password 42', ownPassword: 'vera’s own password' };
@@ -18,18 +18,6 @@ async function signIn(page: Page, email: string, password: string) {
 async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.waitForURL('**/login');
-}
-
-/** A write made with the page's own session and CSRF token, as a script in the page could. */
-function writeFromPage(page: Page, path: string, method: string, body: unknown) {
-  return page.evaluate(
-    async ({ path, method, body }) => {
-      const { token } = (await (await fetch('/api/auth/csrf')).json()) as { token: string };
-      const response = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': token }, body: JSON.stringify(body) });
-      return response.status;
-    },
-    { path, method, body },
-  );
 }
 
 describe.skipIf(!browserAvailable)('accounts and access', () => {
@@ -134,8 +122,8 @@ describe.skipIf(!browserAvailable)('accounts and access', () => {
 
   it("refuses the viewer's writes even when made straight from the page with a valid CSRF token", async () => {
     const { page } = context;
-    expect(await writeFromPage(page, `/api/workspaces/${firstWorkspace}`, 'PATCH', { name: 'Renamed by a viewer' })).toBe(403);
-    expect(await writeFromPage(page, `/api/workspaces/${firstWorkspace}/members`, 'POST', { email: 'x@example.com', name: 'X', role: 'viewer', password: 'a password 123' })).toBe(403);
+    expect(await (await fetchFromPage(page, 'PATCH', `/api/workspaces/${firstWorkspace}`, { name: 'Renamed by a viewer' })).status).toBe(403);
+    expect(await (await fetchFromPage(page, 'POST', `/api/workspaces/${firstWorkspace}/members`, { email: 'x@example.com', name: 'X', role: 'viewer', password: 'a password 123' })).status).toBe(403);
     expect(await page.evaluate(async (ws) => (await fetch(`/api/workspaces/${ws}/members`)).status, firstWorkspace)).toBe(200);
   });
 });

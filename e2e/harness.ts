@@ -46,3 +46,27 @@ export async function completeSetup(page: Page, owner = OWNER) {
   await page.waitForURL('**/w/*/inbox');
   return owner;
 }
+
+/** Calls the API from inside the page, as the SPA does: the session cookie plus the CSRF token. */
+export async function fetchFromPage(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const { token } = (await (await fetch('/api/auth/csrf')).json()) as { token: string };
+      const response = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
+    },
+    { method, path, body },
+  );
+}
+
+/** Like `fetchFromPage`, for set-up steps that must succeed: throws on an error status. */
+export async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetchFromPage(page, method, `/api${path}`, body);
+  if (response.status >= 400) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body as T;
+}

@@ -3,20 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, completeSetup, useServerAndBrowser } from './harness.js';
-
-/** Calls the API from the page, as the SPA does: the session cookie plus the CSRF token. */
-async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const { token } = (await (await fetch('/api/auth/csrf')).json()) as { token: string };
-      const response = await fetch(`/api${path}`, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': token }, body: JSON.stringify(body) });
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-      return response.json();
-    },
-    { method, path, body },
-  ) as Promise<T>;
-}
+import { api, browserAvailable, completeSetup, useServerAndBrowser } from './harness.js';
 
 /** A real product-design meeting (AMI corpus, CC BY 4.0) as WebVTT, from the shared datasets. */
 const AMI_VTT = fileURLToPath(new URL('../../shared/datasets/ami-meetings/IS1001b.vtt', import.meta.url));

@@ -1,23 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, completeSetup, useServerAndBrowser } from './harness.js';
+import { api, browserAvailable, completeSetup, useServerAndBrowser } from './harness.js';
 
 /** Sources posted through the API from the page, with the session's CSRF token, as a script in the browser would. */
 async function postSources(page: Page, ws: string, sources: unknown[]) {
-  await page.evaluate(
-    async ({ ws, sources }) => {
-      const { token } = (await (await fetch('/api/auth/csrf')).json()) as { token: string };
-      for (const source of sources) {
-        const response = await fetch(`/api/workspaces/${ws}/sources`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-csrf-token': token },
-          body: JSON.stringify(source),
-        });
-        if (!response.ok) throw new Error(`POST sources answered ${response.status}: ${await response.text()}`);
-      }
-    },
-    { ws, sources },
-  );
+  for (const source of sources) await api(page, 'POST', `/workspaces/${ws}/sources`, source);
 }
 
 const DANA = { email: 'dana@example.org', name: 'Dana Scully', company: { name: 'Bureau Analytics', segment: 'Enterprise', plan: 'Pro', annualRevenue: 250000 } };

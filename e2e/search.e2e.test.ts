@@ -1,19 +1,5 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, completeSetup, useServerAndBrowser } from './harness.js';
-
-/** Calls the API from the page, as the SPA does: the session cookie plus the CSRF token. */
-async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const { token } = (await (await fetch('/api/auth/csrf')).json()) as { token: string };
-      const response = await fetch(`/api${path}`, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': token }, body: JSON.stringify(body) });
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-      return response.json();
-    },
-    { method, path, body },
-  ) as Promise<T>;
-}
+import { api, browserAvailable, completeSetup, useServerAndBrowser } from './harness.js';
 
 const EVIDENCE = [
   { kind: 'ticket', title: 'Export keeps failing', body: 'The CSV export fails every time I pick more than a year of data.' },
@@ -54,7 +40,10 @@ describe.skipIf(!browserAvailable)('searching evidence', () => {
     await page.getByRole('combobox', { name: 'Tag to add' }).selectOption({ label: TAG });
     await page.getByRole('button', { name: 'Tag selected' }).click();
     await page.getByText('Tagged 2 results').waitFor();
-    await expect.poll(() => page.locator('.search-result .tag-chip', { hasText: TAG }).count()).toBe(2);
+    // Each ticket now carries the tag, through a new whole-ticket highlight that is found too.
+    const tagged = page.locator('.search-result', { has: page.locator('.tag-chip', { hasText: TAG }) });
+    await expect.poll(() => tagged.count()).toBe(4);
+    await expect.poll(() => tagged.locator('.search-type', { hasText: 'Highlight' }).count()).toBe(2);
   });
 
   it('suggests the right word for a typo and saves a search to the sidebar', async () => {

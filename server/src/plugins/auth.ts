@@ -2,6 +2,8 @@ import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hasRole, type Role } from '@cairn/shared';
 import { AppError } from '../errors.js';
+// app.database's type comes with the db plugin; this module uses it wherever it is compiled.
+import type {} from './db.js';
 import { safeEqual } from '../lib/crypto.js';
 import { resolveSession, SESSION_COOKIE } from '../modules/auth/auth.service.js';
 import { resolveApiToken } from '../modules/tokens/tokens.service.js';

@@ -74,8 +74,8 @@ export const SearchFacetsSchema = z.object({
   tag: z.array(TagRefSchema.extend({ count: z.number().int() })),
   segment: z.record(z.string(), z.number().int()),
   /**
-   * How many of the most relevant candidates the counts were taken from: facets are counted on a
-   * bounded candidate set so that a word matching a million rows still answers in milliseconds.
+   * How many candidates the counts were taken from: facets are counted on the first window of
+   * candidates so that a word matching a million rows still answers in milliseconds.
    */
   sampleSize: z.number().int(),
   /** True when the sample held every match, so the counts are exact. */
@@ -85,7 +85,7 @@ export type SearchFacets = z.infer<typeof SearchFacetsSchema>;
 
 export const SearchResponseSchema = z.object({
   items: z.array(SearchResultSchema),
-  /** Exact up to a cap; beyond it, the database's estimate (`totalIsEstimate`). */
+  /** Exact while every match fits in the first window of candidates; beyond, the database's estimate (`totalIsEstimate`). */
   total: z.number().int(),
   totalIsEstimate: z.boolean(),
   nextCursor: z.string().nullable(),

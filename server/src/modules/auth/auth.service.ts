@@ -1,4 +1,6 @@
 import type { FastifyReply } from 'fastify';
+// Brings in @fastify/cookie's reply.setCookie types wherever this module is compiled (also outside app.ts's graph).
+import type {} from '@fastify/cookie';
 import { sql } from 'drizzle-orm';
 import { SESSION_TTL_MS, type ChangePasswordBody, type CreateSetupBody, type LoginBody, type Me, type User } from '@cairn/shared';
 import type { Db, Executor } from '../../db/client.js';

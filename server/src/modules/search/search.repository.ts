@@ -53,6 +53,12 @@ export type Candidate = {
   tagIds: string[] | null;
 };
 
+/**
+ * One type's window: where the rows the scan took sit (in scan order; up to the window size)
+ * and, among them, the candidates that also pass the source's filters.
+ */
+export type Window = { candidates: Candidate[]; scannedTids: string[] };
+
 const tsquery = (conditions: SearchConditions) => sql`${conditions.query}::tsquery`;
 
 /** Filters on the source (its own, or a highlight's source). */
@@ -77,11 +83,20 @@ function sourceConditions(conditions: SearchConditions): SQL {
   return sql.join([...sourceFilters(conditions), sql`s.search @@ ${tsquery(conditions)}`], sql` and `);
 }
 
-function highlightConditions(conditions: SearchConditions): SQL {
-  const filters = [sql`h.workspace_id = ${conditions.workspaceId}`, sql`h.deleted_at is null`, sql`h.search @@ ${tsquery(conditions)}`, ...sourceFilters(conditions)];
+/** What a highlight must match on its own row; its source's filters are `sourceFilters`. */
+function highlightOwnConditions(conditions: SearchConditions): SQL {
+  const filters = [sql`h.workspace_id = ${conditions.workspaceId}`, sql`h.deleted_at is null`, sql`h.search @@ ${tsquery(conditions)}`];
   if (conditions.tagId) filters.push(sql`exists (select 1 from ${highlightTags} ht where ht.highlight_id = h.id and ht.tag_id = ${conditions.tagId})`);
   return sql.join(filters, sql` and `);
 }
+
+function highlightConditions(conditions: SearchConditions): SQL {
+  return sql.join([highlightOwnConditions(conditions), ...sourceFilters(conditions)], sql` and `);
+}
+
+/** A candidate's segment, looked up by key (a join made the planner scan every customer). */
+const segmentOf = (customerId: SQL) =>
+  sql`(select co.segment from ${customers} c join ${companies} co on co.id = c.company_id where c.id = ${customerId}) as segment`;
 
 function boundCondition(tid: SQL, bound: WindowBound): SQL {
   const parts = [sql`true`];
@@ -96,7 +111,10 @@ function boundCondition(tid: SQL, bound: WindowBound): SQL {
  * Without ORDER BY, PostgreSQL stops the scan at the limit: a bitmap heap scan over the GIN
  * index visits only the pages of those matches (a very common word may get a sequential scan
  * that stops after a few hundred rows). Both return rows in ctid order, which the windows rely
- * on; `orderByTid` forces it for the rare plan that would not (checked by the caller).
+ * on (the caller turns parallel plans off and checks the order; `orderByTid` forces it).
+ * Highlights are scanned on their own row's conditions first and joined to their sources
+ * after the limit, so that a source filter never changes the scan's order or length; rows the
+ * source filters reject come back with `passes` false and still move the window.
  * `ts_rank` normalisation 1 divides by the log of the document length, so a long transcript
  * does not outrank a ticket just by being long.
  */
@@ -106,43 +124,51 @@ export async function listCandidates(
   windows: { source: WindowBound | null; highlight: WindowBound | null },
   size: number,
   options: { withFacets: boolean; orderByTid: boolean },
-): Promise<Candidate[]> {
+): Promise<{ source: Window | null; highlight: Window | null }> {
   const parts: SQL[] = [];
   const q = tsquery(conditions);
-  const noFacets = sql`null::text as segment, null::text[] as tag_ids`;
   const order = (tid: SQL) => (options.orderByTid ? sql`order by ${tid}` : sql``);
+  const segment = (customerId: SQL) => (options.withFacets ? segmentOf(customerId) : sql`null::text as segment`);
+  // Rows are numbered after the limit: a window function below it would read every match.
+  const numbered = (scan: SQL) => sql`(select x.*, row_number() over () as seq from (${scan}) x) w`;
   if (windows.source) {
-    // Tags live on highlights: they are counted on highlight candidates only.
-    const facets = options.withFacets ? sql`co.segment, null::text[] as tag_ids` : noFacets;
     parts.push(sql`
-      select 'source' as type, w.id, w.tid::text as tid, w.seq, ts_rank(w.search, ${q}, 1)::float8 as score, w.kind, ${facets}
-      from (
-        select s.id, s.row_tid as tid, row_number() over () as seq, s.search, s.kind, s.customer_id from (
-          select s.ctid as row_tid, s.id, s.search, s.kind, s.customer_id from ${sources} s
-          where ${sourceConditions(conditions)} and ${boundCondition(sql`s.ctid`, windows.source)}
-          ${order(sql`s.ctid`)} limit ${size}
-        ) s
-      ) w
-      left join ${customers} c on c.id = w.customer_id left join ${companies} co on co.id = c.company_id`);
+      select 'source' as type, w.id, w.row_tid::text as tid, w.seq, true as passes,
+        ts_rank(w.search, ${q}, 1)::float8 as score, w.kind, ${segment(sql`w.customer_id`)}, null::text[] as tag_ids
+      from ${numbered(sql`
+        select s.ctid as row_tid, s.id, s.search, s.kind, s.customer_id from ${sources} s
+        where ${sourceConditions(conditions)} and ${boundCondition(sql`s.ctid`, windows.source)}
+        ${order(sql`s.ctid`)} limit ${size}`)}`);
   }
   if (windows.highlight) {
-    const facets = options.withFacets
-      ? sql`co.segment, array(select ht.tag_id from ${highlightTags} ht where ht.highlight_id = w.id)::text[] as tag_ids`
-      : noFacets;
+    const tagIds = options.withFacets ? sql`array(select ht.tag_id from ${highlightTags} ht where ht.highlight_id = w.id)::text[]` : sql`null::text[]`;
     parts.push(sql`
-      select 'highlight' as type, w.id, w.tid::text as tid, w.seq, ts_rank(w.search, ${q}, 1)::float8 as score, w.kind, ${facets}
-      from (
-        select h.id, h.row_tid as tid, row_number() over () as seq, h.search, h.kind, h.customer_id from (
-          select h.ctid as row_tid, h.id, h.search, s.kind, s.customer_id from ${highlights} h join ${sources} s on s.id = h.source_id
-          where ${highlightConditions(conditions)} and ${boundCondition(sql`h.ctid`, windows.highlight)}
-          ${order(sql`h.ctid`)} limit ${size}
-        ) h
-      ) w
-      left join ${customers} c on c.id = w.customer_id left join ${companies} co on co.id = c.company_id`);
+      select 'highlight' as type, w.id, w.row_tid::text as tid, w.seq, s.id is not null as passes,
+        ts_rank(w.search, ${q}, 1)::float8 as score, s.kind, ${segment(sql`s.customer_id`)}, ${tagIds} as tag_ids
+      from ${numbered(sql`
+        select h.ctid as row_tid, h.id, h.search, h.source_id from ${highlights} h
+        where ${highlightOwnConditions(conditions)} and ${boundCondition(sql`h.ctid`, windows.highlight)}
+        ${order(sql`h.ctid`)} limit ${size}`)}
+      left join ${sources} s on s.id = w.source_id and ${sql.join(sourceFilters(conditions), sql` and `)}`);
   }
-  if (!parts.length) return [];
-  const rows = await rowsOf<Omit<Candidate, 'tagIds'> & { tag_ids: string[] | null }>(executor, sql.join(parts, sql` union all `));
-  return rows.map(({ tag_ids, ...row }) => ({ ...row, seq: Number(row.seq), score: Number(row.score), tagIds: tag_ids }));
+  const result: { source: Window | null; highlight: Window | null } = {
+    source: windows.source ? { candidates: [], scannedTids: [] } : null,
+    highlight: windows.highlight ? { candidates: [], scannedTids: [] } : null,
+  };
+  if (!parts.length) return result;
+  type Row = Omit<Candidate, 'tagIds'> & { tag_ids: string[] | null; passes: boolean };
+  const rows = (await rowsOf<Row>(executor, sql.join(parts, sql` union all `))).map((row) => ({ ...row, seq: Number(row.seq) })).sort((a, b) => a.seq - b.seq);
+  for (const { tag_ids, passes, ...row } of rows) {
+    const window = result[row.type]!;
+    window.scannedTids.push(row.tid);
+    if (passes) window.candidates.push({ ...row, score: Number(row.score), tagIds: tag_ids });
+  }
+  return result;
+}
+
+/** Parallel plans return rows out of table order; a window needs a few hundred rows, never workers. */
+export async function disableParallelPlans(executor: Executor) {
+  await executor.execute(sql`select set_config('max_parallel_workers_per_gather', '0', true)`);
 }
 
 /** The planner's estimate of all matches: it costs a plan, not a scan (counting 100k matches reads 100k rows). */

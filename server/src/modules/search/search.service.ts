@@ -48,8 +48,10 @@ function lexemesOf(tsqueryText: string): string[] {
   return [...tsqueryText.matchAll(/'((?:[^']|'')+)'/g)].map((match) => match[1]!.replaceAll("''", "'"));
 }
 
-type Page = { candidates: Candidate[]; next: SearchCursor | null; firstWindow: Candidate[] | null };
-type Windows = Pick<SearchCursor, 'source' | 'highlight'>;
+type Page = { candidates: Candidate[]; next: SearchCursor | null; firstWindow: Windows | null };
+type Bounds = Pick<SearchCursor, 'source' | 'highlight'>;
+type Windows = Awaited<ReturnType<typeof searchRepository.listCandidates>>;
+type ResultType = 'source' | 'highlight';
 
 const parseTid = (tid: string) => tid.slice(1, -1).split(',').map(Number) as [number, number];
 const tidAfter = (a: string, b: string) => {
@@ -57,20 +59,21 @@ const tidAfter = (a: string, b: string) => {
   const [pb, ib] = parseTid(b);
   return pa !== pb ? pa > pb : ia > ib;
 };
-/** The rows of one type in the order the scan produced them. */
-const rowsOfType = (candidates: Candidate[], type: 'source' | 'highlight') => candidates.filter((c) => c.type === type).sort((a, b) => a.seq - b.seq);
-const inTableOrder = (rows: Candidate[]) => rows.every((row, i) => i === 0 || tidAfter(row.tid, rows[i - 1]!.tid));
+const inTableOrder = (tids: string[]) => tids.every((tid, i) => i === 0 || tidAfter(tid, tids[i - 1]!));
+const candidatesOf = (windows: Windows) => [...(windows.source?.candidates ?? []), ...(windows.highlight?.candidates ?? [])];
+/** A window that took as many rows as it may was cut short: more matches follow it. */
+const isFull = (windows: Windows, type: ResultType) => windows[type]?.scannedTids.length === SEARCH_WINDOW;
 
 /**
  * One window of candidates. Windows are runs of matches in table order, which is how bitmap
- * and sequential scans return rows; should the planner pick a plan that does not (an index scan
- * of a tiny workspace, a synchronised sequential scan), the window is read again in explicit
- * ctid order so that no match is ever skipped.
+ * and sequential scans return rows (parallel plans are off for the search's transaction);
+ * should the planner pick a plan that does not (an index scan of a tiny workspace), the window
+ * is read again in explicit ctid order so that no match is ever skipped.
  */
-async function listWindow(executor: Executor, conditions: SearchConditions, windows: Windows, withFacets: boolean): Promise<Candidate[]> {
-  const candidates = await searchRepository.listCandidates(executor, conditions, windows, SEARCH_WINDOW, { withFacets, orderByTid: false });
-  const ordered = inTableOrder(rowsOfType(candidates, 'source')) && inTableOrder(rowsOfType(candidates, 'highlight'));
-  return ordered ? candidates : searchRepository.listCandidates(executor, conditions, windows, SEARCH_WINDOW, { withFacets, orderByTid: true });
+async function listWindow(executor: Executor, conditions: SearchConditions, bounds: Bounds, withFacets: boolean): Promise<Windows> {
+  const windows = await searchRepository.listCandidates(executor, conditions, bounds, SEARCH_WINDOW, { withFacets, orderByTid: false });
+  const ordered = inTableOrder(windows.source?.scannedTids ?? []) && inTableOrder(windows.highlight?.scannedTids ?? []);
+  return ordered ? windows : searchRepository.listCandidates(executor, conditions, bounds, SEARCH_WINDOW, { withFacets, orderByTid: true });
 }
 
 /**
@@ -80,30 +83,30 @@ async function listWindow(executor: Executor, conditions: SearchConditions, wind
 async function collectPage(
   executor: Executor,
   conditions: SearchConditions,
-  start: Windows & Pick<SearchCursor, 'after'>,
+  start: Bounds & Pick<SearchCursor, 'after'>,
   limit: number,
   withFacets: boolean,
-  carry: (next: Windows & Pick<SearchCursor, 'after'>) => SearchCursor,
+  carry: (next: Bounds & Pick<SearchCursor, 'after'>) => SearchCursor,
 ): Promise<Page> {
   let { source, highlight, after } = start;
   const page: Candidate[] = [];
-  let firstWindow: Candidate[] | null = null;
+  let firstWindow: Windows | null = null;
   for (let round = 0; round < WINDOWS_PER_PAGE_MAX && (source || highlight); round++) {
-    const candidates = await listWindow(executor, conditions, { source, highlight }, withFacets && round === 0);
-    if (round === 0) firstWindow = candidates;
-    const ranked = candidates.filter((candidate) => !after || ranksBefore(after, candidate)).sort(byRank);
+    const windows = await listWindow(executor, conditions, { source, highlight }, withFacets && round === 0);
+    if (round === 0) firstWindow = windows;
+    const ranked = candidatesOf(windows).filter((candidate) => !after || ranksBefore(after, candidate)).sort(byRank);
     const room = limit - page.length;
     page.push(...ranked.slice(0, room));
-    const lastTid = (type: 'source' | 'highlight') => rowsOfType(candidates, type).at(-1)?.tid;
+    const lastTid = (type: ResultType) => windows[type]?.scannedTids.at(-1);
     // The same window on the next page: closed at its last row, so later inserts stay out.
-    const continueIn = (type: 'source' | 'highlight', window: TypeWindow): TypeWindow => {
+    const continueIn = (type: ResultType, bound: TypeWindow): TypeWindow => {
       const tid = lastTid(type);
-      return window && tid ? { after: window.after, upto: tid } : null;
+      return bound && tid ? { after: bound.after, upto: tid } : null;
     };
     // The next window starts after this one's last row; a window that was not full was the last.
-    const advance = (type: 'source' | 'highlight', window: TypeWindow): TypeWindow => {
+    const advance = (type: ResultType, bound: TypeWindow): TypeWindow => {
       const tid = lastTid(type);
-      return window && tid && rowsOfType(candidates, type).length === SEARCH_WINDOW ? { after: tid, upto: null } : null;
+      return bound && tid && isFull(windows, type) ? { after: tid, upto: null } : null;
     };
     if (ranked.length > room) {
       return { candidates: page, firstWindow, next: carry({ source: continueIn('source', source), highlight: continueIn('highlight', highlight), after: page.at(-1)! }) };
@@ -178,11 +181,9 @@ type Correction = { word: string; correction: string; clear: boolean };
 async function findCorrections(executor: Executor, workspaceId: string, query: ParsedQuery): Promise<Correction[]> {
   const words = wordsToCheck(query);
   if (!words.length) return [];
-  const candidates = await executor.transaction(async (tx) => {
-    await searchRepository.lowerSimilarityThreshold(tx, SPELLING_SIMILARITY_MIN);
-    return searchRepository.listSpellingCandidates(tx, workspaceId, words, SIMILAR_WORDS_PER_WORD);
-  });
-  const stems = chooseCorrections(candidates);
+  // Inside the search's transaction: the lower threshold ends with it.
+  await searchRepository.lowerSimilarityThreshold(executor, SPELLING_SIMILARITY_MIN);
+  const stems = chooseCorrections(await searchRepository.listSpellingCandidates(executor, workspaceId, words, SIMILAR_WORDS_PER_WORD));
   if (!stems.length) return [];
   const spelled = await searchRepository.spellStems(executor, workspaceId, stems.map((c) => ({ stem: c.correctedStem, guess: guessSpelling(c) })));
   return stems.flatMap((c) => {
@@ -212,9 +213,8 @@ async function runSearch(executor: Executor, actor: WorkspaceActor, parsed: Pars
 
   // Exact while every match fits in the first window; beyond it, counting would read every
   // matching row (as slow as ranking them all), so the planner's estimate stands in.
-  const window = page.firstWindow;
-  const full = (type: 'source' | 'highlight') => window.filter((c) => c.type === type).length === SEARCH_WINDOW;
-  const exact = !full('source') && !full('highlight');
+  const window = candidatesOf(page.firstWindow);
+  const exact = !isFull(page.firstWindow, 'source') && !isFull(page.firstWindow, 'highlight');
   total = window.length;
   if (!exact) {
     total = Math.max(window.length + 1, await searchRepository.estimateMatches(executor, conditions, types));
@@ -229,9 +229,17 @@ async function runSearch(executor: Executor, actor: WorkspaceActor, parsed: Pars
 
 /**
  * Full-text search over sources and highlights with filters. Viewer and up; everything is
- * scoped to the actor's workspace, trashed sources and highlights never appear.
+ * scoped to the actor's workspace, trashed sources and highlights never appear. One read-only
+ * transaction, so that its settings (no parallel plans, the trigram threshold) stay local.
  */
-export async function searchEvidence(executor: Executor, actor: WorkspaceActor, request: SearchQuery): Promise<SearchResponse> {
+export async function searchEvidence(db: Executor, actor: WorkspaceActor, request: SearchQuery): Promise<SearchResponse> {
+  return db.transaction(async (tx) => {
+    await searchRepository.disableParallelPlans(tx);
+    return searchInTransaction(tx, actor, request);
+  });
+}
+
+async function searchInTransaction(executor: Executor, actor: WorkspaceActor, request: SearchQuery): Promise<SearchResponse> {
   const parsed = parseSearchQuery(request.q);
   // Tags live on highlights: filtering by one searches highlights (sources would need a join
   // through every highlight of every candidate, 100× slower on a large workspace).

@@ -87,16 +87,16 @@ async function searchAll(params: Record<string, string | number>) {
 
 describe('GET /api/workspaces/:ws/search', () => {
   it('finds a quoted phrase and marks it in the snippet, with an exact total', async () => {
-    const result = await search(workspace.owner.as, { q: '"exchange rate"', type: 'source' });
-    const expected = rows.filter((row) => /exchange rates?\b/i.test(row.body) || /exchange rates?\b/i.test(row.title));
+    const result = await search(workspace.owner.as, { q: '"direct debit"', type: 'source', limit: 100 });
+    const expected = rows.filter((row) => /direct debits?\b/i.test(row.body) || /direct debits?\b/i.test(row.title));
+    expect(expected.length).toBeLessThan(SEARCH_WINDOW);
     expect(result.total).toBe(expected.length);
     expect(result.totalIsEstimate).toBe(false);
-    expect(result.items.length).toBeGreaterThan(0);
+    expect(result.items.map((item) => item.id).sort()).toEqual(expected.map((row) => row.id).sort());
     for (const item of result.items) {
-      expect(sourceText(item)).toMatch(/exchang\w* rate/);
       // Titles match too (banking77's are its categories); the snippet comes from the body.
       const body = rows.find((row) => row.id === item.sourceId)!.body;
-      if (/exchange rate/i.test(body)) expect(marked(item).join(' ')).toMatch(/exchange rate/);
+      if (/direct debit/i.test(body)) expect(marked(item).join(' ')).toMatch(/direct debit/);
     }
   });
 

@@ -73,7 +73,7 @@ export function FacetPanel({ state, facets, onChange }: Props) {
         <Field label="To">{(props) => <TextInput {...props} type="date" value={state.to ?? ''} onChange={(e) => onChange({ ...state, to: e.target.value || undefined })} />}</Field>
       </section>
       {facets && !facets.exact && (
-        <p className="facet-note">Counts among the {facets.sampleSize.toLocaleString()} best candidates, not every match.</p>
+        <p className="facet-note">Counted on the first {facets.sampleSize.toLocaleString()} candidates, not every match.</p>
       )}
     </aside>
   );

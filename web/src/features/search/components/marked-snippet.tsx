@@ -18,7 +18,6 @@ export function MarkedSnippet({ text, matches, clipped }: { text: string; matche
     <p className="search-snippet">
       {clipped && '… '}
       {parts.map((part, i) => (typeof part === 'string' ? part : <mark key={`${part.at}-${i}`}>{part.mark}</mark>))}
-      {' …'}
     </p>
   );
 }
