@@ -64,20 +64,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * Applies every pending migration in one transaction: a failing migration leaves the
  * database as it was and the error names the migration that failed.
  */
-export async function migrateDatabase(database: Database): Promise<void> {
+export async function migrateDatabase(database: Database, migrationsFolder = MIGRATIONS_DIR): Promise<void> {
   try {
     if (database.pool) {
       // Several API processes may start together: one migrates, the others wait for it.
       const lock = await database.pool.connect();
       try {
         await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-        await migratePg(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+        await migratePg(database.db as never, { migrationsFolder });
       } finally {
         await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
         lock.release();
       }
     } else {
-      await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+      await migratePglite(database.db as never, { migrationsFolder });
     }
   } catch (error) {
     throw new Error(`Database migration failed; the database was left unchanged. ${describeError(error)}`, { cause: error });

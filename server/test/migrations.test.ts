@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS_DIR, migrateDatabase, type Database } from '../src/db/client.js';
+import { openTestDatabase } from './database.js';
+
+type Journal = { entries: Array<{ idx: number; version: string; when: number; tag: string; breakpoints: boolean }> };
+
+/** The real migrations plus two new ones: a good one, then one that fails half-way. */
+function migrationsWithBrokenTail(): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-migrations-'));
+  fs.cpSync(MIGRATIONS_DIR, folder, { recursive: true });
+  const journalPath = path.join(folder, 'meta/_journal.json');
+  const journal = JSON.parse(fs.readFileSync(journalPath, 'utf8')) as Journal;
+  const last = journal.entries[journal.entries.length - 1]!;
+  const added = [
+    { tag: '9998_good', sql: 'CREATE TABLE migration_probe_good (id int);' },
+    { tag: '9999_broken', sql: 'CREATE TABLE migration_probe_broken (id int);\n--> statement-breakpoint\nSELECT * FROM table_that_does_not_exist;' },
+  ];
+  added.forEach((migration, i) => {
+    fs.writeFileSync(path.join(folder, `${migration.tag}.sql`), migration.sql);
+    journal.entries.push({ ...last, idx: last.idx + 1 + i, when: last.when + 1 + i, tag: migration.tag });
+  });
+  fs.writeFileSync(journalPath, JSON.stringify(journal));
+  return folder;
+}
+
+async function tableExists(database: Database, name: string): Promise<boolean> {
+  const result = await database.db.execute<{ found: boolean }>(sql`select to_regclass(${name}) is not null as found`);
+  return (result as unknown as { rows: Array<{ found: boolean }> }).rows[0]!.found;
+}
+
+describe('migrations at start-up', () => {
+  let database: Database;
+  let folder: string;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    folder = migrationsWithBrokenTail();
+  });
+  afterAll(async () => {
+    await database?.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('stops with a clear message when a migration fails, and leaves the database unchanged', async () => {
+    await expect(migrateDatabase(database, folder)).rejects.toThrow(/Database migration failed; the database was left unchanged/);
+    // All pending migrations run in one transaction: the good one before the failure is undone too.
+    expect(await tableExists(database, 'migration_probe_good')).toBe(false);
+    expect(await tableExists(database, 'migration_probe_broken')).toBe(false);
+    expect(await tableExists(database, 'sources')).toBe(true);
+  });
+
+  it('applies nothing twice: migrating an up-to-date database is a no-op', async () => {
+    await migrateDatabase(database);
+    expect(await tableExists(database, 'sources')).toBe(true);
+  });
+});
