@@ -21,6 +21,7 @@ try {
     if (item.status === 'failed') exitCode = 1;
   }
   console.log(`Sample data loaded: ${result.sources.created} sources created, ${result.sources.updated} updated, ${result.sources.unchanged} unchanged.`);
+  console.log(`Codebook and evidence: ${result.tagsCreated} tags and ${result.highlightsCreated} highlights added.`);
   if (!hasOwner) {
     console.log('Nobody can sign in to this workspace yet: start Cairn (npm run serve) and complete the first-run setup;');
     console.log('the owner you create there takes over this workspace, sample included.');

@@ -218,5 +218,8 @@ export const SampleDataResultSchema = z.object({
   /** One import per sample file, so the history shows where the sample came from. */
   imports: z.array(ImportSummarySchema),
   sources: SourceWriteCountsSchema,
+  /** What this load added to the codebook and the evidence (0 when loaded before). */
+  tagsCreated: z.number().int(),
+  highlightsCreated: z.number().int(),
 });
 export type SampleDataResult = z.infer<typeof SampleDataResultSchema>;

@@ -1,6 +1,6 @@
-import { asc, desc, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { memberships, workspaces } from '../../db/schema/index.js';
+import { highlights, memberships, sources, workspaces } from '../../db/schema/index.js';
 
 const hasOwner = sql<boolean>`exists (select 1 from ${memberships} where ${memberships.workspaceId} = ${workspaces.id} and ${memberships.role} = 'owner')`;
 
@@ -13,4 +13,28 @@ export async function findFirstWorkspace(executor: Executor) {
 export async function insertWorkspace(executor: Executor, name: string) {
   const [row] = await executor.insert(workspaces).values({ name }).returning();
   return row!;
+}
+
+/** The sample's interviews (by title) and its tickets (`LL-…` ids), with what seeding highlights needs. */
+export async function listSampleSources(executor: Executor, workspaceId: string, interviewTitles: string[]) {
+  return executor
+    .select({ id: sources.id, kind: sources.kind, title: sources.title, externalId: sources.externalId, body: sources.body, metadata: sources.metadata })
+    .from(sources)
+    .where(
+      and(
+        eq(sources.workspaceId, workspaceId),
+        isNull(sources.deletedAt),
+        or(and(eq(sources.kind, 'interview'), inArray(sources.title, interviewTitles)), and(eq(sources.kind, 'ticket'), like(sources.externalId, 'LL-%'))),
+      ),
+    )
+    .orderBy(asc(sources.externalId));
+}
+
+/** Ranges already highlighted on these sources, trashed ones included: seeding never recreates them. */
+export async function listHighlightRanges(executor: Executor, workspaceId: string, sourceIds: string[]) {
+  if (!sourceIds.length) return [];
+  return executor
+    .select({ sourceId: highlights.sourceId, start: highlights.start, end: highlights.end })
+    .from(highlights)
+    .where(and(eq(highlights.workspaceId, workspaceId), inArray(highlights.sourceId, sourceIds)));
 }

@@ -37,8 +37,20 @@ describe('POST /sample-data', () => {
     const interview = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources/${interviews[0].id}`)).json();
     expect(interview.segments.some((segment: { speaker: string; interviewer?: boolean }) => segment.speaker === 'Maya Okafor' && segment.interviewer)).toBe(true);
 
+    // A codebook and highlights come with it, and part of the tickets is left for the triage queue.
+    expect(result.tagsCreated).toBe(11);
+    expect(result.highlightsCreated).toBeGreaterThan(13 + 40);
+    const tags = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/tags`)).json().items;
+    expect(tags.find((tag: { name: string }) => tag.name === 'Cards').usageCount).toBeGreaterThan(4);
+    const quoted = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/highlights?sourceId=${interviews[0].id}`)).json().items;
+    for (const highlight of quoted) expect(interview.body.slice(highlight.start, highlight.end)).toBe(highlight.quote);
+    const untagged = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources?kind=ticket&untagged=true&limit=500`)).json().items;
+    expect(untagged.length).toBeGreaterThan(TICKETS / 2);
+    expect(untagged.length).toBeLessThan(TICKETS);
+
     const again = SampleDataResultSchema.parse((await workspace.owner.as.post(url)).json());
     expect(again.sources).toEqual({ created: 0, updated: 0, unchanged: SOURCES });
+    expect([again.tagsCreated, again.highlightsCreated]).toEqual([0, 0]);
   });
 
   it('is for admins: a researcher gets 403', async () => {
