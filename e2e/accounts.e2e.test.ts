@@ -86,7 +86,8 @@ describe.skipIf(!browserAvailable)('accounts and access', () => {
     await page.getByRole('row').filter({ hasText: VIEWER.email }).waitFor();
     await switcher.selectOption({ label: SECOND_WORKSPACE });
     await page.waitForURL(`**/w/${secondWorkspace}/settings/members`);
-    expect(await page.getByRole('row').filter({ hasText: VIEWER.email }).count()).toBe(0);
+    // The URL changes before React renders the other workspace's members: wait for them.
+    await expect.poll(() => page.getByRole('row').filter({ hasText: VIEWER.email }).count()).toBe(0);
     await switcher.selectOption({ label: OWNER.workspaceName });
     await page.waitForURL(`**/w/${firstWorkspace}/settings/members`);
     await signOut(page);
