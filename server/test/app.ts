@@ -60,3 +60,8 @@ export class Caller {
 }
 
 export const anonymous = (context: TestContext) => new Caller(() => context.app, {});
+
+/** The field paths a problem+json response names (`body.email`, `query.limit`), in order. */
+export function errorPaths(response: LightMyRequestResponse): string[] {
+  return ((response.json() as { errors?: Array<{ path: string }> }).errors ?? []).map((issue) => issue.path);
+}

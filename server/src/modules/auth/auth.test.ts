@@ -6,7 +6,7 @@ import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import { sessions, sources, users, workspaces } from '../../db/schema/index.js';
 import { sha256 } from '../../lib/crypto.js';
-import { anonymous, Caller, useTestApp, type TestContext } from '../../../test/app.js';
+import { anonymous, Caller, errorPaths, type TestContext, useTestApp } from '../../../test/app.js';
 import { openTestDatabase } from '../../../test/database.js';
 import { createMember, createTokenCaller, createUser, createWorkspace, sessionCaller, signIn, TEST_PASSWORD } from '../../../test/factories.js';
 import { SESSION_COOKIE } from './auth.service.js';
@@ -125,7 +125,7 @@ describe('sign-in and sessions', () => {
   it('answers 400 naming the fields of a malformed sign-in', async () => {
     const response = await postLogin(context, { email: 'not-an-email', password: '' });
     expect(response.statusCode).toBe(400);
-    expect(response.json().errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['body.email', 'body.password']));
+    expect(errorPaths(response)).toEqual(expect.arrayContaining(['body.email', 'body.password']));
   });
 
   it('refuses a sign-in body above the JSON limit with 413, before reading the password', async () => {

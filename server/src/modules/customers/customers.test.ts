@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '@cairn/shared';
 import { auditEvents, companies, customers } from '../../db/schema/index.js';
-import { anonymous, useTestApp } from '../../../test/app.js';
+import { anonymous, errorPaths, useTestApp } from '../../../test/app.js';
 import { createCustomer, createHighlight, createMember, createSource, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
 import { resolveCustomers } from './customers.service.js';
 
@@ -13,7 +13,6 @@ const resolve = (workspace: TestWorkspace, inputs: Parameters<typeof resolveCust
   context.db.transaction((tx) => resolveCustomers(tx, workspace.id, inputs));
 const customersOf = (workspace: TestWorkspace) => context.db.select().from(customers).where(eq(customers.workspaceId, workspace.id));
 const companiesOf = (workspace: TestWorkspace) => context.db.select().from(companies).where(eq(companies.workspaceId, workspace.id));
-const paths = (body: { errors?: Array<{ path: string }> }) => body.errors?.map((error) => error.path);
 
 describe('resolveCustomers (the batch matching every import uses)', () => {
   it('matches an existing customer by email whatever its case', async () => {
@@ -149,10 +148,10 @@ describe('POST /customers', () => {
     const workspace = await createWorkspace(context);
     const empty = await workspace.owner.as.post(url(workspace), { company: { name: 'Acme' } });
     expect(empty.statusCode).toBe(400);
-    expect(paths(empty.json())).toEqual(['body.email']);
+    expect(errorPaths(empty)).toEqual(['body.email']);
     const bad = await workspace.owner.as.post(url(workspace), { email: 'not-an-email', company: { name: '', annualRevenue: -1 } });
     expect(bad.statusCode).toBe(400);
-    expect(paths(bad.json())).toEqual(expect.arrayContaining(['body.email', 'body.company.name', 'body.company.annualRevenue']));
+    expect(errorPaths(bad)).toEqual(expect.arrayContaining(['body.email', 'body.company.name', 'body.company.annualRevenue']));
   });
 
   it('refuses viewers (403) and anonymous callers (401)', async () => {
@@ -222,7 +221,7 @@ describe('GET /customers', () => {
     const other = await createWorkspace(context);
     const bad = await workspace.owner.as.get(url(workspace, '?companyId=nope&limit=0'));
     expect(bad.statusCode).toBe(400);
-    expect(paths(bad.json())).toEqual(expect.arrayContaining(['query.companyId', 'query.limit']));
+    expect(errorPaths(bad)).toEqual(expect.arrayContaining(['query.companyId', 'query.limit']));
     expect((await workspace.owner.as.get(url(other))).statusCode).toBe(404);
   });
 });
@@ -244,7 +243,7 @@ describe('GET /customers/:id', () => {
     expect((await workspace.owner.as.get(url(workspace, `/${theirs.id}`))).statusCode).toBe(404);
     const malformed = await workspace.owner.as.get(url(workspace, '/42'));
     expect(malformed.statusCode).toBe(400);
-    expect(paths(malformed.json())).toEqual(['params.id']);
+    expect(errorPaths(malformed)).toEqual(['params.id']);
   });
 });
 
@@ -283,7 +282,7 @@ describe('PATCH /customers/:id', () => {
     const customer = await createCustomer(context, workspace, { externalId: null });
     const empty = await workspace.owner.as.patch(url(workspace, `/${customer.id}`), { email: null, name: null });
     expect(empty.statusCode).toBe(400);
-    expect(paths(empty.json())).toEqual(['body.email']);
+    expect(errorPaths(empty)).toEqual(['body.email']);
     const unknown = await workspace.owner.as.patch(url(workspace, `/${customer.id}`), { nickname: 'x' });
     expect(unknown.statusCode).toBe(400);
   });

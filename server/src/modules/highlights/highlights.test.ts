@@ -2,14 +2,13 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { HighlightSchema } from '@cairn/shared';
 import { auditEvents, companies, highlights } from '../../db/schema/index.js';
-import { anonymous, useTestApp } from '../../../test/app.js';
+import { anonymous, errorPaths, useTestApp } from '../../../test/app.js';
 import { createCustomer, createHighlight, createMember, createSource, createTag, createTokenCaller, createWorkspace } from '../../../test/factories.js';
 
 const context = useTestApp();
 
 const sourceHighlights = (ws: string, sourceId: string) => `/api/workspaces/${ws}/sources/${sourceId}/highlights`;
 const highlightUrl = (ws: string, id: string) => `/api/workspaces/${ws}/highlights/${id}`;
-const paths = (response: { json: () => { errors?: Array<{ path: string }> } }) => response.json().errors?.map((issue) => issue.path) ?? [];
 
 async function tagNamesOf(id: string) {
   const [row] = await context.db.select({ tagNames: highlights.tagNames, deletedAt: highlights.deletedAt }).from(highlights).where(eq(highlights.id, id));
@@ -59,7 +58,7 @@ describe('POST /sources/:id/highlights', () => {
     const response = await workspace.owner.as.post(sourceHighlights(workspace.id, source.id), range);
     expect(response.statusCode).toBe(422);
     expect(response.json().code).toBe('unprocessable');
-    expect(paths(response)).toEqual(expect.arrayContaining(fields));
+    expect(errorPaths(response)).toEqual(expect.arrayContaining(fields));
   });
 
   it('answers 400 listing every invalid field, and never accepts a quote from the client', async () => {
@@ -67,7 +66,7 @@ describe('POST /sources/:id/highlights', () => {
     const source = await createSource(context, workspace);
     const response = await workspace.owner.as.post(sourceHighlights(workspace.id, source.id), { start: -1, end: 'x', tagIds: ['nope'], quote: 'made up' });
     expect(response.statusCode).toBe(400);
-    expect(paths(response)).toEqual(expect.arrayContaining(['body.start', 'body.end', 'body.tagIds.0', 'body']));
+    expect(errorPaths(response)).toEqual(expect.arrayContaining(['body.start', 'body.end', 'body.tagIds.0', 'body']));
   });
 
   it('answers 400 when neither a range nor whole is sent, or both are', async () => {
@@ -75,10 +74,10 @@ describe('POST /sources/:id/highlights', () => {
     const source = await createSource(context, workspace);
     const neither = await workspace.owner.as.post(sourceHighlights(workspace.id, source.id), { note: 'hm' });
     expect(neither.statusCode).toBe(400);
-    expect(paths(neither)).toEqual(['body.start', 'body.end']);
+    expect(errorPaths(neither)).toEqual(['body.start', 'body.end']);
     const both = await workspace.owner.as.post(sourceHighlights(workspace.id, source.id), { whole: true, start: 0 });
     expect(both.statusCode).toBe(400);
-    expect(paths(both)).toEqual(['body.start']);
+    expect(errorPaths(both)).toEqual(['body.start']);
   });
 
   it('answers 404 for a source or a tag of another workspace', async () => {
@@ -90,7 +89,7 @@ describe('POST /sources/:id/highlights', () => {
     expect((await workspace.owner.as.post(sourceHighlights(workspace.id, foreignSource.id), { start: 0, end: 3 })).statusCode).toBe(404);
     const response = await workspace.owner.as.post(sourceHighlights(workspace.id, source.id), { start: 0, end: 3, tagIds: [foreignTag.id] });
     expect(response.statusCode).toBe(404);
-    expect(paths(response)).toEqual(['body.tagIds']);
+    expect(errorPaths(response)).toEqual(['body.tagIds']);
   });
 
   it('answers 404 for a source in the trash', async () => {
@@ -147,7 +146,7 @@ describe('offsets in texts with emoji, combining accents and CRLF line ends', ()
     const inside = source.body.indexOf('📈') + 1;
     const response = await workspace.owner.as.post(sourceHighlights(workspace.id, source.id), { start: inside, end: inside + 4 });
     expect(response.statusCode).toBe(422);
-    expect(paths(response)).toEqual(['body.start']);
+    expect(errorPaths(response)).toEqual(['body.start']);
   });
 });
 
@@ -188,7 +187,7 @@ describe('PATCH and DELETE /highlights/:id', () => {
     const highlight = await createHighlight(context, workspace, source, { start: 0, end: 3 });
     const response = await workspace.owner.as.patch(highlightUrl(workspace.id, highlight.id), { end: 99 });
     expect(response.statusCode).toBe(422);
-    expect(paths(response)).toEqual(['body.end']);
+    expect(errorPaths(response)).toEqual(['body.end']);
   });
 
   it('lets a contributor change and delete their own highlight, but not another’s (403); a researcher can', async () => {
@@ -237,7 +236,7 @@ describe('PATCH and DELETE /highlights/:id', () => {
     const highlight = await createHighlight(context, workspace, await createSource(context, workspace), { start: 0, end: 3 });
     const response = await workspace.owner.as.patch(highlightUrl(workspace.id, highlight.id), { quote: 'forged', start: 'one' });
     expect(response.statusCode).toBe(400);
-    expect(paths(response)).toEqual(expect.arrayContaining(['body', 'body.start']));
+    expect(errorPaths(response)).toEqual(expect.arrayContaining(['body', 'body.start']));
   });
 });
 
@@ -286,7 +285,7 @@ describe('GET /highlights', () => {
     const other = await createWorkspace(context);
     const response = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/highlights?sourceKind=podcast&tagId=1&limit=0`);
     expect(response.statusCode).toBe(400);
-    expect(paths(response)).toEqual(expect.arrayContaining(['query.sourceKind.0', 'query.tagId', 'query.limit']));
+    expect(errorPaths(response)).toEqual(expect.arrayContaining(['query.sourceKind.0', 'query.tagId', 'query.limit']));
     expect((await workspace.owner.as.get(`/api/workspaces/${other.id}/highlights`)).statusCode).toBe(404);
   });
 });
@@ -322,7 +321,7 @@ describe('POST /highlights/bulk', () => {
     const url = `/api/workspaces/${workspace.id}/highlights/bulk`;
     const response = await workspace.owner.as.post(url, { highlightIds: [mine.id, foreign.id], addTagIds: [tag.id] });
     expect(response.statusCode).toBe(404);
-    expect(paths(response)).toEqual(['body.highlightIds']);
+    expect(errorPaths(response)).toEqual(['body.highlightIds']);
     const foreignTag = await createTag(context, other);
     expect((await workspace.owner.as.post(url, { highlightIds: [mine.id], addTagIds: [foreignTag.id] })).statusCode).toBe(404);
     expect((await tagNamesOf(mine.id)).tagNames).toBe('');
@@ -337,7 +336,7 @@ describe('POST /highlights/bulk', () => {
     expect((await contributor.as.post(url, { highlightIds: [highlight.id], addTagIds: [tag.id] })).statusCode).toBe(403);
     const both = await workspace.owner.as.post(url, { highlightIds: [highlight.id], addTagIds: [tag.id], removeTagIds: [tag.id] });
     expect(both.statusCode).toBe(400);
-    expect(paths(both)).toEqual(['body.removeTagIds']);
+    expect(errorPaths(both)).toEqual(['body.removeTagIds']);
     const viewer = await createMember(context, workspace, 'viewer');
     expect((await viewer.as.post(url, { highlightIds: [highlight.id], addTagIds: [tag.id] })).statusCode).toBe(403);
   });

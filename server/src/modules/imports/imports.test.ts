@@ -7,7 +7,7 @@ import { ImportPreviewSchema, ImportSchema, ImportSummarySchema, pageOf, type Im
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import { imports, sources } from '../../db/schema/index.js';
-import { anonymous, useTestApp, type Caller } from '../../../test/app.js';
+import { anonymous, type Caller, errorPaths, useTestApp } from '../../../test/app.js';
 import { createMember, createTokenCaller, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
 
 const context = useTestApp();
@@ -204,7 +204,7 @@ describe('POST /imports (upload)', () => {
     expect(notJson.json().errors).toEqual([{ path: 'body.options', message: expect.any(String) }]);
     const badMapping = await upload(workspace.owner.as, workspace.id, 'tickets-csv', { name: 'a.csv', content: 'text\nhello' }, { mapping: { subject: 'text' }, redactPii: 'yes' });
     expect(badMapping.statusCode).toBe(400);
-    expect(badMapping.json().errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['body.options.mapping.body', 'body.options.redactPii']));
+    expect(errorPaths(badMapping)).toEqual(expect.arrayContaining(['body.options.mapping.body', 'body.options.redactPii']));
   });
 
   it('answers 400 naming file when no file is attached, and 415 when the body is not multipart', async () => {

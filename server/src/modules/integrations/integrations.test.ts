@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INTEGRATION_TICKETS_MAX } from '@cairn/shared';
-import { anonymous, useTestApp } from '../../../test/app.js';
+import { anonymous, errorPaths, useTestApp } from '../../../test/app.js';
 import { createMember, createTokenCaller, createWorkspace } from '../../../test/factories.js';
 
 const context = useTestApp();
@@ -52,7 +52,7 @@ describe('POST /integrations/tickets', () => {
     const tickets = [ticket(1), ticket(2), ticket(3), ticket(4, { requester: { email: 'not-an-email' } }), ticket(5, { body: '  \n ', createdAt: 'yesterday' })];
     const response = await token.post(url(workspace.id), { tickets });
     expect(response.statusCode).toBe(400);
-    expect(response.json().errors.map((e: { path: string }) => e.path)).toEqual(
+    expect(errorPaths(response)).toEqual(
       expect.arrayContaining(['body.tickets.3.requester.email', 'body.tickets.4.body', 'body.tickets.4.createdAt']),
     );
     expect((await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources`)).json().items).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SavedSearchPageSchema, SavedSearchSchema } from '@cairn/shared';
-import { anonymous, useTestApp } from '../../../test/app.js';
+import { anonymous, errorPaths, useTestApp } from '../../../test/app.js';
 import { createMember, createTokenCaller, createWorkspace } from '../../../test/factories.js';
 
 const context = useTestApp();
@@ -33,7 +33,7 @@ describe('saved searches', () => {
     const workspace = await createWorkspace(context);
     const missing = await workspace.owner.as.post(url(workspace.id), { name: '', filters: { kind: 'tweet', colour: 'red' } });
     expect(missing.statusCode).toBe(400);
-    const paths = missing.json().errors.map((e: { path: string }) => e.path);
+    const paths = errorPaths(missing);
     expect(paths).toEqual(expect.arrayContaining(['body.name', 'body.query', 'body.filters.kind', 'body.filters']));
     const stopWords = await workspace.owner.as.post(url(workspace.id), { name: 'Nothing', query: 'the of and' });
     expect(stopWords.statusCode).toBe(400);

@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SearchResponseSchema, type SearchResponse, type SearchResult } from '@cairn/shared';
 import { companies, customers, sources } from '../../db/schema/index.js';
-import { anonymous, type Caller } from '../../../test/app.js';
+import { anonymous, type Caller, errorPaths } from '../../../test/app.js';
 import { useTestApp } from '../../../test/app.js';
 import { createHighlight, createMember, createSource, createTag, createTokenCaller, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
 import { SEARCH_WINDOW } from './search.service.js';
@@ -234,7 +234,7 @@ describe('GET /api/workspaces/:ws/search', () => {
     for (const [params, path] of cases) {
       const response = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/search?${new URLSearchParams(params)}`);
       expect(response.statusCode, JSON.stringify(params)).toBe(400);
-      expect(response.json().errors.map((e: { path: string }) => e.path)).toContain(path);
+      expect(errorPaths(response)).toContain(path);
     }
   });
 

@@ -4,7 +4,7 @@ import { IMPORT_BATCH_SIZE, type Role } from '@cairn/shared';
 import { auditEvents, customers, highlights, imports, sources } from '../../db/schema/index.js';
 import type { ImportedSource } from '../../importers/types.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
-import { anonymous, useTestApp } from '../../../test/app.js';
+import { anonymous, errorPaths, useTestApp } from '../../../test/app.js';
 import { createCustomer, createHighlight, createMember, createSource, createTag, createTokenCaller, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
 import { upsertSources } from './sources.service.js';
 
@@ -15,7 +15,6 @@ const ownerActor = (workspace: TestWorkspace): WorkspaceActor => ({ workspaceId:
 const upsert = (workspace: TestWorkspace, inputs: ImportedSource[], importId: string | null = null) =>
   context.db.transaction((tx) => upsertSources(tx, ownerActor(workspace), inputs, { importId }));
 const sourcesOf = (workspace: TestWorkspace) => context.db.select().from(sources).where(eq(sources.workspaceId, workspace.id));
-const paths = (body: { errors?: Array<{ path: string }> }) => body.errors?.map((error) => error.path);
 const titles = (body: { items: Array<{ title: string }> }) => body.items.map((item) => item.title);
 
 function ticket(index: number, overrides: Partial<ImportedSource> = {}): ImportedSource {
@@ -190,7 +189,7 @@ describe('POST /sources', () => {
     const workspace = await createWorkspace(context);
     const response = await workspace.owner.as.post(url(workspace), { kind: 'email', title: '', body: '   ', occurredAt: 'yesterday', customer: {}, extra: 1 });
     expect(response.statusCode).toBe(400);
-    expect(paths(response.json())).toEqual(expect.arrayContaining(['body.kind', 'body.title', 'body.body', 'body.occurredAt', 'body.customer.email']));
+    expect(errorPaths(response)).toEqual(expect.arrayContaining(['body.kind', 'body.title', 'body.body', 'body.occurredAt', 'body.customer.email']));
   });
 
   it('checks that segments lie inside the body, in order and without overlap', async () => {
@@ -199,14 +198,14 @@ describe('POST /sources', () => {
     const post = (segments: unknown) => workspace.owner.as.post(url(workspace), { kind: 'interview', title: 'Call', body, segments });
     const outside = await post([{ speaker: 'Ann', start: 0, end: 99 }]);
     expect(outside.statusCode).toBe(400);
-    expect(paths(outside.json())).toEqual(['body.segments.0.end']);
+    expect(errorPaths(outside)).toEqual(['body.segments.0.end']);
     const overlapping = await post([{ speaker: 'Ann', start: 0, end: 12 }, { speaker: 'Bob', start: 5, end: 20 }]);
-    expect(paths(overlapping.json())).toEqual(['body.segments.1.start']);
+    expect(errorPaths(overlapping)).toEqual(['body.segments.1.start']);
     const reversed = await post([{ speaker: 'Ann', start: 5, end: 5, startMs: 10, endMs: 5 }]);
-    expect(paths(reversed.json())).toEqual(expect.arrayContaining(['body.segments.0.end', 'body.segments.0.endMs']));
+    expect(errorPaths(reversed)).toEqual(expect.arrayContaining(['body.segments.0.end', 'body.segments.0.endMs']));
     const blank = await workspace.owner.as.post(url(workspace), { kind: 'interview', title: 'Call', body: 'Ann:  \n\nBob: Hi.', segments: [{ speaker: 'Ann', start: 4, end: 8 }] });
     expect(blank.statusCode).toBe(400);
-    expect(paths(blank.json())).toEqual(['body.segments.0']);
+    expect(errorPaths(blank)).toEqual(['body.segments.0']);
   });
 
   it('stores the body normalized (NFC, \\n line breaks) and keeps segment offsets true through emoji and accents', async () => {
@@ -309,7 +308,7 @@ describe('GET /sources', () => {
     expect(await list('?to=2024-03-31')).toEqual(['march 31']);
     const bad = await workspace.owner.as.get(url(workspace, '?from=last-week&kind=ticket,email&untagged=maybe'));
     expect(bad.statusCode).toBe(400);
-    expect(paths(bad.json())).toEqual(expect.arrayContaining(['query.from', 'query.kind.1', 'query.untagged']));
+    expect(errorPaths(bad)).toEqual(expect.arrayContaining(['query.from', 'query.kind.1', 'query.untagged']));
   });
 
   it('pages newest first or oldest first with a cursor, never skipping sources that share a time', async () => {
@@ -382,7 +381,7 @@ describe('GET /sources/:id', () => {
     const other = await createWorkspace(context);
     const theirs = await createSource(context, other);
     expect((await workspace.owner.as.get(url(workspace, `/${theirs.id}`))).statusCode).toBe(404);
-    expect(paths((await workspace.owner.as.get(url(workspace, '/abc'))).json())).toEqual(['params.id']);
+    expect(errorPaths(await workspace.owner.as.get(url(workspace, '/abc')))).toEqual(['params.id']);
   });
 });
 
@@ -447,9 +446,9 @@ describe('PATCH /sources/:id', () => {
     const source = await createSource(context, workspace);
     const response = await workspace.owner.as.patch(url(workspace, `/${source.id}`), { segments: [{ speaker: 'A', start: 0, end: 1 }], kind: 'note', occurredAt: 'soon' });
     expect(response.statusCode).toBe(400);
-    expect(paths(response.json())).toEqual(expect.arrayContaining(['body.occurredAt']));
+    expect(errorPaths(response)).toEqual(expect.arrayContaining(['body.occurredAt']));
     const segmentsOnly = await workspace.owner.as.patch(url(workspace, `/${source.id}`), { segments: [{ speaker: 'A', start: 0, end: 1 }] });
-    expect(paths(segmentsOnly.json())).toEqual(['body.segments']);
+    expect(errorPaths(segmentsOnly)).toEqual(['body.segments']);
   });
 
   it("answers 404 for another workspace's source", async () => {

@@ -2,14 +2,13 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { TagListSchema } from '@cairn/shared';
 import { auditEvents, highlightTags, highlights, tags } from '../../db/schema/index.js';
-import { anonymous, useTestApp } from '../../../test/app.js';
+import { anonymous, errorPaths, useTestApp } from '../../../test/app.js';
 import { createHighlight, createMember, createSource, createTag, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
 
 const context = useTestApp();
 
 const tagsUrl = (ws: string) => `/api/workspaces/${ws}/tags`;
 const tagUrl = (ws: string, id: string) => `/api/workspaces/${ws}/tags/${id}`;
-const paths = (response: { json: () => { errors?: Array<{ path: string }> } }) => response.json().errors?.map((issue) => issue.path) ?? [];
 
 async function usage(workspace: TestWorkspace) {
   const list = TagListSchema.parse((await workspace.owner.as.get(tagsUrl(workspace.id))).json());
@@ -45,7 +44,7 @@ describe('GET and POST /tags', () => {
     const response = await workspace.owner.as.post(tagsUrl(workspace.id), { name: 'ONBOARDING' });
     expect(response.statusCode).toBe(409);
     expect(response.json().code).toBe('conflict');
-    expect(paths(response)).toEqual(['body.name']);
+    expect(errorPaths(response)).toEqual(['body.name']);
     const elsewhere = await createWorkspace(context);
     expect((await elsewhere.owner.as.post(tagsUrl(elsewhere.id), { name: 'onboarding' })).statusCode).toBe(201);
   });
@@ -54,7 +53,7 @@ describe('GET and POST /tags', () => {
     const workspace = await createWorkspace(context);
     const response = await workspace.owner.as.post(tagsUrl(workspace.id), { name: '  ', color: 'red' });
     expect(response.statusCode).toBe(400);
-    expect(paths(response)).toEqual(expect.arrayContaining(['body.name', 'body.color']));
+    expect(errorPaths(response)).toEqual(expect.arrayContaining(['body.name', 'body.color']));
   });
 
   it('lets contributors create tags and viewers only read them', async () => {
@@ -88,7 +87,7 @@ describe('PATCH and DELETE /tags/:id', () => {
     await createTag(context, workspace, { name: 'Pricing' });
     const taken = await workspace.owner.as.patch(tagUrl(workspace.id, tag.id), { name: 'pricing' });
     expect(taken.statusCode).toBe(409);
-    expect(paths(taken)).toEqual(['body.name']);
+    expect(errorPaths(taken)).toEqual(['body.name']);
     expect((await workspace.owner.as.patch(tagUrl(workspace.id, tag.id), { name: 'UX' })).json().name).toBe('UX');
     const contributor = await createMember(context, workspace, 'contributor');
     expect((await contributor.as.patch(tagUrl(workspace.id, tag.id), { name: 'ux!' })).statusCode).toBe(403);
@@ -120,7 +119,7 @@ describe('PATCH and DELETE /tags/:id', () => {
     expect((await workspace.owner.as.delete(tagUrl(workspace.id, foreign.id))).statusCode).toBe(404);
     const bad = await workspace.owner.as.delete(`${tagUrl(workspace.id, foreign.id)}?force=maybe`);
     expect(bad.statusCode).toBe(400);
-    expect(paths(bad)).toEqual(['query.force']);
+    expect(errorPaths(bad)).toEqual(['query.force']);
   });
 });
 
@@ -177,7 +176,7 @@ describe('POST /tags/:id/merge', () => {
     const merge = (id: string, intoTagId: string) => workspace.owner.as.post(`${tagUrl(workspace.id, id)}/merge`, { intoTagId });
     const itself = await merge(tag.id, tag.id);
     expect(itself.statusCode).toBe(400);
-    expect(paths(itself)).toEqual(['body.intoTagId']);
+    expect(errorPaths(itself)).toEqual(['body.intoTagId']);
     expect((await merge(tag.id, foreign.id)).statusCode).toBe(404);
     expect((await merge(foreign.id, tag.id)).statusCode).toBe(404);
     const contributor = await createMember(context, workspace, 'contributor');
@@ -185,6 +184,6 @@ describe('POST /tags/:id/merge', () => {
     expect((await contributor.as.post(`${tagUrl(workspace.id, tag.id)}/merge`, { intoTagId: second.id })).statusCode).toBe(403);
     const invalid = await merge(tag.id, 'not-an-id');
     expect(invalid.statusCode).toBe(400);
-    expect(paths(invalid)).toEqual(['body.intoTagId']);
+    expect(errorPaths(invalid)).toEqual(['body.intoTagId']);
   });
 });

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { apiTokens } from '../../db/schema/index.js';
-import { Caller, useTestApp } from '../../../test/app.js';
+import { Caller, errorPaths, useTestApp } from '../../../test/app.js';
 import { createMember, createTokenCaller, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
 
 const context = useTestApp();
@@ -86,7 +86,7 @@ describe('API tokens', () => {
     const workspace = await createWorkspace(context);
     const response = await workspace.owner.as.post(`/api/workspaces/${workspace.id}/tokens`, { name: ' ', role: 'god' });
     expect(response.statusCode).toBe(400);
-    expect(response.json().errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['body.name', 'body.role']));
+    expect(errorPaths(response)).toEqual(expect.arrayContaining(['body.name', 'body.role']));
   });
 
   it('revokes a token: it then answers 401 and leaves the list', async () => {

@@ -1,13 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { users } from '../../db/schema/index.js';
-import { useTestApp } from '../../../test/app.js';
+import { errorPaths, useTestApp } from '../../../test/app.js';
 import { createMember, createUser, createWorkspace, signIn, TEST_PASSWORD } from '../../../test/factories.js';
 
 const context = useTestApp();
 const INITIAL_PASSWORD = 'initial password 123';
 
-const fieldPaths = (response: { json: () => { errors: Array<{ path: string }> } }) => response.json().errors.map((e) => e.path);
 
 describe('workspaces', () => {
   it('lists only the workspaces I belong to, with my role in each', async () => {
@@ -32,7 +31,7 @@ describe('workspaces', () => {
     const user = await createUser(context);
     const response = await user.as.post('/api/workspaces', { name: '   ' });
     expect(response.statusCode).toBe(400);
-    expect(fieldPaths(response)).toEqual(['body.name']);
+    expect(errorPaths(response)).toEqual(['body.name']);
   });
 
   it('shows one workspace with my role, and lets an admin rename it', async () => {
@@ -106,14 +105,14 @@ describe('members', () => {
     const workspace = await createWorkspace(context);
     const response = await workspace.owner.as.post(`/api/workspaces/${workspace.id}/members`, { email: 'nopass@example.com', name: 'No Pass', role: 'viewer' });
     expect(response.statusCode).toBe(400);
-    expect(fieldPaths(response)).toEqual(['body.password']);
+    expect(errorPaths(response)).toEqual(['body.password']);
   });
 
   it('answers 400 naming every bad field', async () => {
     const workspace = await createWorkspace(context);
     const response = await workspace.owner.as.post(`/api/workspaces/${workspace.id}/members`, { email: 'nope', name: '', role: 'boss', password: 'short' });
     expect(response.statusCode).toBe(400);
-    expect(fieldPaths(response)).toEqual(expect.arrayContaining(['body.email', 'body.name', 'body.role', 'body.password']));
+    expect(errorPaths(response)).toEqual(expect.arrayContaining(['body.email', 'body.name', 'body.role', 'body.password']));
   });
 
   it('answers 409 when the person is already a member', async () => {
@@ -137,7 +136,7 @@ describe('members', () => {
     const viewer = await createMember(context, workspace, 'viewer');
     const response = await workspace.owner.as.patch(`/api/workspaces/${workspace.id}/members/${viewer.id}`, { role: 'superuser' });
     expect(response.statusCode).toBe(400);
-    expect(fieldPaths(response)).toEqual(['body.role']);
+    expect(errorPaths(response)).toEqual(['body.role']);
   });
 
   it('removes a member, who then cannot see the workspace at all (404)', async () => {
