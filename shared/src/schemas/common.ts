@@ -28,3 +28,7 @@ export type Page<T> = { items: T[]; nextCursor: string | null; total?: number };
 export const QueryBooleanSchema = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
+
+/** Who created something, as responses show it. */
+export const PersonSchema = z.object({ id: IdSchema, name: z.string() });
+export type Person = z.infer<typeof PersonSchema>;

@@ -19,6 +19,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import * as tagsService from '../tags/tags.service.js';
 import * as highlightsRepository from './highlights.repository.js';
 import type { HighlightDetailRow } from './highlights.repository.js';
+import { presentPerson } from '../../lib/people.js';
 
 /** How much of a quote the audit log repeats. */
 const AUDIT_QUOTE_LENGTH = 60;
@@ -32,7 +33,7 @@ function presentHighlight(row: HighlightDetailRow): Highlight {
     quote: row.quote,
     note: row.note,
     tags: row.tags,
-    createdBy: row.createdBy ? { id: row.createdBy, name: row.authorName ?? 'deleted user' } : null,
+    createdBy: presentPerson(row.createdBy, row.authorName),
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
   };
@@ -147,7 +148,10 @@ export async function updateHighlight(db: Db, actor: WorkspaceActor, id: string,
       ...(rangeChanged ? { start, end, quote: current.body.slice(start, end) } : {}),
       ...(body.note === undefined ? {} : { note: body.note || null }),
     });
-    return presentHighlight((await highlightsRepository.findDetail(tx, actor.workspaceId, id))!);
+    const updated = presentHighlight((await highlightsRepository.findDetail(tx, actor.workspaceId, id))!);
+    const changes = [rangeChanged && 'range', body.tagIds && 'tags', body.note !== undefined && 'note'].filter(Boolean).join(', ');
+    await recordAudit(tx, actor, { action: 'highlight.update', objectType: 'highlight', objectId: id, summary: `Edited the ${changes || 'nothing'} of “${shortQuote(updated.quote)}”` });
+    return updated;
   });
 }
 

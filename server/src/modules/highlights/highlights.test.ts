@@ -179,6 +179,9 @@ describe('PATCH and DELETE /highlights/:id', () => {
     const cleared = await workspace.owner.as.patch(highlightUrl(workspace.id, created.id), { note: null, tagIds: [] });
     expect(cleared.json()).toMatchObject({ quote: 'beta gamma', note: null, tags: [] });
     expect((await tagNamesOf(created.id)).tagNames).toBe('');
+    const audit = await context.db.select().from(auditEvents).where(eq(auditEvents.objectId, created.id));
+    expect(audit.map((event) => event.action)).toEqual(expect.arrayContaining(['highlight.create', 'highlight.update', 'highlight.update']));
+    expect(audit.find((event) => event.action === 'highlight.update')?.summary).toMatch(/range, tags, note|tags, note/);
   });
 
   it('answers 422 when the new range does not fit', async () => {

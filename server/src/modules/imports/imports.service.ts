@@ -22,6 +22,7 @@ import type { WorkspaceActor } from '../../plugins/auth.js';
 import * as importsRepository from './imports.repository.js';
 import { runImport, toImporterOptions, type CsvLayout, type ImportJob, type ImportLogger, type ImportScheduler } from './imports.runner.js';
 import { streamRejectedCsv } from './rejected-csv.js';
+import { presentPerson } from '../../lib/people.js';
 
 type ImportWithCreator = NonNullable<Awaited<ReturnType<typeof importsRepository.findById>>>;
 
@@ -41,7 +42,7 @@ function presentSummary({ import: row, creatorName }: ImportWithCreator): Import
     redactPii: row.options.redactPii === true,
     redacted: row.redacted,
     failure: row.failure,
-    createdBy: row.createdBy ? { id: row.createdBy, name: creatorName ?? 'deleted user' } : null,
+    createdBy: presentPerson(row.createdBy, creatorName),
     createdAt: iso(row.createdAt),
     finishedAt: iso(row.finishedAt),
   };

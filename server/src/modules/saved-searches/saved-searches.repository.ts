@@ -20,6 +20,16 @@ export async function list(executor: Executor, workspaceId: string, limit: numbe
     .limit(limit + 1);
 }
 
+/** One saved search as lists show it, with its creator's name. */
+export async function findWithCreator(executor: Executor, workspaceId: string, id: string) {
+  const [row] = await executor
+    .select({ search: savedSearches, creatorName: users.name })
+    .from(savedSearches)
+    .leftJoin(users, eq(users.id, savedSearches.createdBy))
+    .where(and(eq(savedSearches.workspaceId, workspaceId), eq(savedSearches.id, id)));
+  return row!;
+}
+
 export async function findById(executor: Executor, workspaceId: string, id: string) {
   const [row] = await executor.select().from(savedSearches).where(and(eq(savedSearches.workspaceId, workspaceId), eq(savedSearches.id, id)));
   return row;

@@ -7,6 +7,7 @@ import type { WorkspaceActor } from '../../plugins/auth.js';
 import { parseSearchQuery } from '../../search/query.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as savedSearchesRepository from './saved-searches.repository.js';
+import { presentPerson } from '../../lib/people.js';
 
 function presentSavedSearch(row: savedSearchesRepository.SavedSearchRow, creatorName: string | null): SavedSearch {
   return {
@@ -15,7 +16,7 @@ function presentSavedSearch(row: savedSearchesRepository.SavedSearchRow, creator
     query: row.query,
     // Stored as JSON; parsing keeps only the filters this version understands.
     filters: SearchFiltersSchema.catch({}).parse(row.filters),
-    createdBy: row.createdBy ? { id: row.createdBy, name: creatorName ?? 'deleted user' } : null,
+    createdBy: presentPerson(row.createdBy, creatorName),
     createdAt: iso(row.createdAt),
   };
 }
@@ -44,7 +45,8 @@ export async function createSavedSearch(db: Db, actor: WorkspaceActor, body: Cre
       createdBy: actor.userId,
     });
     await recordAudit(tx, actor, { action: 'saved_search.create', objectType: 'saved_search', objectId: row.id, summary: `Saved the search “${body.name}”` });
-    return presentSavedSearch(row, null);
+    const { search, creatorName } = await savedSearchesRepository.findWithCreator(tx, actor.workspaceId, row.id);
+    return presentSavedSearch(search, creatorName);
   });
 }
 

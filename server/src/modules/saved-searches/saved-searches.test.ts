@@ -14,7 +14,7 @@ describe('saved searches', () => {
     const created = await contributor.as.post(url(workspace.id), { name: 'Export pain', query: 'export -csv', filters: { kind: 'ticket', from: '2024-01-01' } });
     expect(created.statusCode).toBe(201);
     const saved = SavedSearchSchema.parse(created.json());
-    expect(saved).toMatchObject({ name: 'Export pain', query: 'export -csv', filters: { kind: 'ticket', from: '2024-01-01' }, createdBy: { id: contributor.id } });
+    expect(saved).toMatchObject({ name: 'Export pain', query: 'export -csv', filters: { kind: 'ticket', from: '2024-01-01' }, createdBy: { id: contributor.id, name: contributor.name } });
     const viewer = await createMember(context, workspace, 'viewer');
     const list = SavedSearchPageSchema.parse((await viewer.as.get(url(workspace.id))).json());
     expect(list.items.map((item) => item.id)).toEqual([saved.id]);

@@ -22,6 +22,7 @@ import { presentCustomerRef, resolveCustomers } from '../customers/customers.ser
 import { listHighlightsForSource } from '../highlights/highlights.service.js';
 import * as sourcesRepository from './sources.repository.js';
 import type { NewSource, SourceValues } from './sources.repository.js';
+import { presentPerson } from '../../lib/people.js';
 
 // ---------------------------------------------------------------------------------------------
 // The batch write path: every import and the API write sources through upsertSources.
@@ -121,7 +122,7 @@ function presentSummary(row: SummaryRow): SourceSummary {
     preview: row.preview.replace(WHITESPACE_RUN, ' ').trim(),
     highlightCount: row.highlightCount,
     tagged: row.tagged,
-    createdBy: source.createdBy ? { id: source.createdBy, name: row.creatorName ?? 'deleted user' } : null,
+    createdBy: presentPerson(source.createdBy, row.creatorName),
     createdAt: iso(source.createdAt),
     deletedAt: iso(source.deletedAt),
   };

@@ -84,6 +84,8 @@ export async function updateTag(db: Db, actor: WorkspaceActor, id: string, body:
     if (renamed) {
       await tagsRepository.refreshTagNames(tx, actor.workspaceId, tagsRepository.highlightsWithTag(actor.workspaceId, id));
       await recordAudit(tx, actor, { action: 'tag.rename', objectType: 'tag', objectId: id, summary: `Renamed tag “${current.name}” to “${row.name}”` });
+    } else if (row.groupName !== current.groupName || row.color !== current.color || row.description !== current.description) {
+      await recordAudit(tx, actor, { action: 'tag.update', objectType: 'tag', objectId: id, summary: `Edited the group, colour or description of tag “${row.name}”` });
     }
     const { usageCount } = (await tagsRepository.findById(tx, actor.workspaceId, id))!;
     return presentTag(row, usageCount);

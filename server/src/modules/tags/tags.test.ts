@@ -79,6 +79,10 @@ describe('PATCH and DELETE /tags/:id', () => {
     expect(row?.tagNames).toBe('Performance');
     const found = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/highlights?q=performance`);
     expect(found.json().items.map((item: { id: string }) => item.id)).toEqual([highlight.id]);
+    const recolored = await workspace.owner.as.patch(tagUrl(workspace.id, tag.id), { color: '#445566' });
+    expect(recolored.statusCode).toBe(200);
+    const audit = await context.db.select().from(auditEvents).where(eq(auditEvents.objectId, tag.id));
+    expect(audit.map((event) => event.action)).toEqual(expect.arrayContaining(['tag.rename', 'tag.update']));
   });
 
   it('refuses a rename onto another tag’s name (409), allows a change of case, and needs a researcher', async () => {

@@ -6,6 +6,7 @@ import { iso } from '../../lib/dates.js';
 import type { Actor, WorkspaceActor } from '../../plugins/auth.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as tokensRepository from './tokens.repository.js';
+import { presentPerson } from '../../lib/people.js';
 
 const TOKEN_PREFIX = 'cairn_';
 /** Enough of the secret to recognise a token in a list; far too little to use it. */
@@ -23,7 +24,7 @@ function presentToken(row: TokenRow, creatorName: string | null): ApiToken {
     prefix: row.prefix,
     createdAt: iso(row.createdAt),
     lastUsedAt: iso(row.lastUsedAt),
-    createdBy: row.createdBy ? { id: row.createdBy, name: creatorName ?? 'deleted user' } : null,
+    createdBy: presentPerson(row.createdBy, creatorName),
   };
 }
 
