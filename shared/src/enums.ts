@@ -24,3 +24,6 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 export const DATABASE_DRIVERS = ['pglite', 'postgres'] as const;
 export type DatabaseDriver = (typeof DATABASE_DRIVERS)[number];
+
+/** Kinds short enough to be highlighted as a whole in one action (a ticket, an answer, a note). */
+export const WHOLE_SOURCE_KINDS: ReadonlySet<SourceKind> = new Set(['ticket', 'survey_response', 'review', 'note']);

@@ -17,7 +17,8 @@ export function HomeRoute() {
   const setup = useSetupStatus();
   const me = useMe();
   if (setup.isPending || me.isPending) return <Loading />;
-  if (setup.error) return <ErrorMessage error={setup.error} />;
+  // getMe answers null for "not signed in"; an error here is the server or the network failing.
+  if (setup.error || me.error) return <ErrorMessage error={setup.error ?? me.error} />;
   if (setup.data.needed) return <Navigate to={paths.setup} replace />;
   if (!me.data) return <Navigate to={paths.login} replace />;
   const memberships = me.data.memberships;

@@ -4,9 +4,10 @@ import { PageHeader } from '../../components/page-header';
 import { LoadSampleDataButton } from '../../features/sample-data/components/load-sample-data-button';
 import { NewNoteDialog } from '../../features/sources/components/new-note-dialog';
 import { SourceFilterBar } from '../../features/sources/components/source-filter-bar';
-import { isTypingTarget, SourceList } from '../../features/sources/components/source-list';
+import { SourceList } from '../../features/sources/components/source-list';
 import { SourcesEmptyState } from '../../features/sources/components/sources-empty-state';
 import { useUrlSourceFilters } from '../../features/sources/hooks/use-url-source-filters';
+import { isTypingTarget } from '../../lib/keyboard';
 import { useWorkspace } from '../../lib/workspace';
 
 /** Every source, newest first, filtered from the URL; `n` adds a note. */

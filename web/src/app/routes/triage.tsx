@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { PageHeader } from '../../components/page-header';
 import { useCreateHighlight } from '../../features/reader/api/create-highlight';
 import { useDeleteHighlight } from '../../features/reader/api/delete-highlight';
@@ -12,6 +13,9 @@ export function TriageRoute() {
   const ws = workspace.id;
   const createHighlight = useCreateHighlight(ws);
   const deleteHighlight = useDeleteHighlight(ws);
+  // Stable, so the queue's prefetch effect runs when the next item changes, not on every render.
+  const sourceQuery = useCallback((id: string) => ({ queryKey: sourceKey(ws, id), queryFn: () => getSource(ws, id) }), [ws]);
+
   return (
     <>
       <PageHeader
@@ -25,7 +29,7 @@ export function TriageRoute() {
       <TriageQueue
         ws={ws}
         canTag={workspace.can('contributor')}
-        sourceQuery={(id) => ({ queryKey: sourceKey(ws, id), queryFn: () => getSource(ws, id) })}
+        sourceQuery={sourceQuery}
         renderSource={(source) => <SourceBody source={source} marks={source.highlights} />}
         tagWhole={(sourceId, tagId) => createHighlight.mutateAsync({ sourceId, body: { whole: true, tagIds: [tagId] } })}
         untag={(highlight) => deleteHighlight.mutateAsync({ id: highlight.id, sourceId: highlight.sourceId })}

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Navigate, NavLink, Outlet, useNavigate, useParams } from 'react-router';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
+import { ErrorMessage } from '../../components/error-message';
 import { Loading } from '../../components/spinner';
 import { useMe } from '../../features/auth/api/get-me';
 import { useLogout } from '../../features/auth/api/sign-in';
@@ -28,10 +29,11 @@ export function WorkspaceLayout() {
   }, [membership, ws]);
 
   if (me.isPending) return <Loading />;
+  if (me.error) return <ErrorMessage error={me.error} />;
   if (!me.data) return <Navigate to={paths.login} replace />;
   if (me.data.user.mustChangePassword) return <Navigate to={paths.changePassword} replace />;
 
-  return (
+  const shell = (
     <div className="shell">
       <a href="#main" className="skip-link">
         Skip to content
@@ -77,9 +79,7 @@ export function WorkspaceLayout() {
         </header>
         <main id="main" className="content" tabIndex={-1}>
           {membership ? (
-            <WorkspaceProvider workspace={membership.workspace} role={membership.role}>
-              <Outlet />
-            </WorkspaceProvider>
+            <Outlet />
           ) : (
             <EmptyState title="Workspace not found" icon="?">
               It does not exist or you are not a member. Pick one of your workspaces in the sidebar.
@@ -88,5 +88,13 @@ export function WorkspaceLayout() {
         </main>
       </div>
     </div>
+  );
+  // Sidebar, top bar and page alike read the current workspace (role, user) from here.
+  return membership ? (
+    <WorkspaceProvider workspace={membership.workspace} role={membership.role} userId={me.data.user.id}>
+      {shell}
+    </WorkspaceProvider>
+  ) : (
+    shell
   );
 }

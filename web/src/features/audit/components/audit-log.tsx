@@ -1,7 +1,7 @@
 import type { AuditEvent } from '@cairn/shared';
-import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
+import { LoadMore } from '../../../components/load-more';
 import { Loading } from '../../../components/spinner';
 import { Table, type Column } from '../../../components/table';
 import { useAuditEvents } from '../api/list-audit-events';
@@ -42,14 +42,7 @@ export function AuditLog({ ws }: { ws: string }) {
   return (
     <div className="stack">
       <Table caption="Audit log" columns={columns} rows={rows} rowKey={(event) => event.id} />
-      {events.hasNextPage && (
-        <div className="row row-center">
-          <Button onClick={() => events.fetchNextPage()} busy={events.isFetchingNextPage}>
-            Load more
-          </Button>
-        </div>
-      )}
-      <ErrorMessage error={events.error} />
+      <LoadMore query={events} />
     </div>
   );
 }

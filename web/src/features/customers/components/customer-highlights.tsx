@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { Button } from '../../../components/button';
 import { ErrorMessage } from '../../../components/error-message';
+import { LoadMore } from '../../../components/load-more';
 import { Loading } from '../../../components/spinner';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
@@ -10,7 +10,7 @@ import { useCustomerHighlights } from '../api/list-customer-highlights';
 export function CustomerHighlights({ ws, customerId }: { ws: string; customerId: string }) {
   const highlights = useCustomerHighlights(ws, customerId);
   if (highlights.isPending) return <Loading label="Loading highlights…" />;
-  if (highlights.error) return <ErrorMessage error={highlights.error} />;
+  if (!highlights.data) return <ErrorMessage error={highlights.error} />;
   const items = highlights.data.pages.flatMap((page) => page.items);
   if (!items.length) return <p className="muted">Nothing highlighted yet. Open one of their sources and select a passage to highlight and tag it.</p>;
   return (
@@ -35,11 +35,7 @@ export function CustomerHighlights({ ws, customerId }: { ws: string; customerId:
           </li>
         ))}
       </ul>
-      {highlights.hasNextPage && (
-        <Button onClick={() => void highlights.fetchNextPage()} busy={highlights.isFetchingNextPage}>
-          Load more highlights
-        </Button>
-      )}
+      <LoadMore query={highlights} label="Load more highlights" />
     </div>
   );
 }

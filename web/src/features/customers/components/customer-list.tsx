@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { CustomerDetail } from '@cairn/shared';
-import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
+import { LoadMore } from '../../../components/load-more';
 import { Field, TextInput } from '../../../components/field';
 import { Loading } from '../../../components/spinner';
 import { Table, type Column } from '../../../components/table';
@@ -50,7 +50,7 @@ export function CustomerList({ ws }: { ws: string }) {
       </form>
       {customers.isPending ? (
         <Loading label="Loading customers…" />
-      ) : customers.error ? (
+      ) : !customers.data ? (
         <ErrorMessage error={customers.error} />
       ) : !items.length ? (
         q ? (
@@ -66,11 +66,7 @@ export function CustomerList({ ws }: { ws: string }) {
       ) : (
         <>
           <Table caption="Customers" columns={columns} rows={items} rowKey={(customer) => customer.id} />
-          {customers.hasNextPage && (
-            <Button onClick={() => void customers.fetchNextPage()} busy={customers.isFetchingNextPage}>
-              Load more
-            </Button>
-          )}
+          <LoadMore query={customers} />
         </>
       )}
     </div>

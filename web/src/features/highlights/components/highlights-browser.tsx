@@ -4,6 +4,7 @@ import { SOURCE_KINDS, type HighlightListItem, type SourceKind } from '@cairn/sh
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
+import { LoadMore } from '../../../components/load-more';
 import { Field, Select, TextInput } from '../../../components/field';
 import { Loading } from '../../../components/spinner';
 import { useToast } from '../../../components/toast';
@@ -133,7 +134,7 @@ export function HighlightsBrowser() {
 
       {highlights.isPending ? (
         <Loading />
-      ) : highlights.error ? (
+      ) : !highlights.data ? (
         <ErrorMessage error={highlights.error} />
       ) : !items.length ? (
         <EmptyState title={Object.keys(filters).length ? 'No highlight matches these filters' : 'No highlights yet'} icon="✎">
@@ -156,11 +157,7 @@ export function HighlightsBrowser() {
               <HighlightCard key={item.id} ws={ws} item={item} selected={selected.includes(item.id)} onToggle={() => toggle(item.id)} onOpen={rememberOrder} />
             ))}
           </ul>
-          {highlights.hasNextPage && (
-            <Button onClick={() => void highlights.fetchNextPage()} busy={highlights.isFetchingNextPage}>
-              Load more
-            </Button>
-          )}
+          <LoadMore query={highlights} />
         </>
       )}
     </div>

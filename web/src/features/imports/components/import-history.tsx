@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ImportSummary } from '@cairn/shared';
-import { Button } from '../../../components/button';
 import { ErrorMessage } from '../../../components/error-message';
+import { LoadMore } from '../../../components/load-more';
 import { Loading } from '../../../components/spinner';
 import { Table } from '../../../components/table';
 import { paths } from '../../../lib/paths';
@@ -16,7 +16,7 @@ import { ImportStatusBadge } from './import-status';
 export function ImportHistory({ ws, empty }: { ws: string; empty: ReactNode }) {
   const query = useImports(ws);
   if (query.isPending) return <Loading label="Loading the import history…" />;
-  if (query.error) return <ErrorMessage error={query.error} />;
+  if (!query.data) return <ErrorMessage error={query.error} />;
   const items = query.data.pages.flatMap((page) => page.items);
   if (!items.length) return <>{empty}</>;
   return (
@@ -34,13 +34,7 @@ export function ImportHistory({ ws, empty }: { ws: string; empty: ReactNode }) {
           { key: 'who', header: 'Who', cell: (item) => item.createdBy?.name ?? <span className="muted">API token or system</span> },
         ]}
       />
-      {query.hasNextPage && (
-        <div className="row row-center">
-          <Button onClick={() => void query.fetchNextPage()} busy={query.isFetchingNextPage}>
-            Show older imports
-          </Button>
-        </div>
-      )}
+      <LoadMore query={query} label="Show older imports" />
     </div>
   );
 }

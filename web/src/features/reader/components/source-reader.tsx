@@ -1,3 +1,4 @@
+import { WHOLE_SOURCE_KINDS } from '@cairn/shared';
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { Highlight, Source, TagRef } from '@cairn/shared';
@@ -6,6 +7,7 @@ import { ErrorMessage } from '../../../components/error-message';
 import { PageHeader } from '../../../components/page-header';
 import { Loading } from '../../../components/spinner';
 import { useToast } from '../../../components/toast';
+import { useTrashSource } from '../api/trash-source';
 import { useCatalog } from '../../../lib/catalog';
 import { isTypingTarget } from '../../../lib/keyboard';
 import { paths } from '../../../lib/paths';
@@ -25,7 +27,6 @@ import { TagCombobox } from './tag-combobox';
 
 const KIND_LABELS: Record<Source['kind'], string> = { interview: 'Interview', ticket: 'Ticket', survey_response: 'Survey answer', review: 'Review', note: 'Note' };
 /** Sources short enough to be evidence as a whole. */
-const WHOLE_KINDS: ReadonlyArray<Source['kind']> = ['ticket', 'survey_response', 'review'];
 const FLASH_MS = 1200;
 const UNDO_MS = 10_000;
 const POPOVER_WIDTH = 320;
@@ -56,6 +57,7 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
   const navigate = useNavigate();
   const location = useLocation();
   const toast = useToast();
+  const trash = useTrashSource(ws);
   const textRef = useRef<HTMLDivElement>(null);
   const popoverRef = useRef<HTMLDivElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -205,6 +207,16 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
 
   const customer = data.customer && [data.customer.name ?? data.customer.email, data.customer.company?.name].filter(Boolean).join(' · ');
   const canChange = (highlight: Highlight) => workspace.can('researcher') || (canHighlight && highlight.createdBy?.id === currentUserId);
+  // Same rule as the server: contributors trash their own sources, researchers anyone's.
+  const canTrash = workspace.can('researcher') || (canHighlight && data.createdBy?.id === currentUserId);
+  const moveToTrash = () =>
+    trash.mutate(data.id, {
+      onSuccess: () => {
+        toast.show(`“${data.title}” moved to the trash; restore it from Inbox → Trash`, 'success');
+        navigate(paths.inbox(ws));
+      },
+      onError: (error) => toast.show(error.message, 'error'),
+    });
 
   return (
     <div className="reader">
@@ -219,9 +231,14 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
         }
         actions={
           <>
-            {canHighlight && WHOLE_KINDS.includes(data.kind) && (
+            {canHighlight && WHOLE_SOURCE_KINDS.has(data.kind) && (
               <Button variant="primary" onClick={(event) => openPopover(true, event.currentTarget.getBoundingClientRect())}>
                 Highlight all
+              </Button>
+            )}
+            {canTrash && (
+              <Button size="sm" variant="danger" busy={trash.isPending} onClick={moveToTrash}>
+                Move to trash
               </Button>
             )}
             <Button size="sm" variant="ghost" disabled={!neighbours.previous} onClick={() => neighbours.previous && navigate(paths.source(ws, neighbours.previous))} aria-keyshortcuts="k">

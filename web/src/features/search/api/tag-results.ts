@@ -1,14 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { BulkHighlightBodySchema, BulkHighlightResultSchema, CreateHighlightBodySchema, HighlightSchema, type SearchResult } from '@cairn/shared';
+import { BulkHighlightBodySchema, BulkHighlightResultSchema, CreateHighlightBodySchema, HighlightSchema, type SearchResult, WHOLE_SOURCE_KINDS } from '@cairn/shared';
 import { apiRequest } from '../../../lib/api-client';
 import { refreshCatalog } from '../../../lib/catalog';
 
 /** Kinds short enough to be evidence as a whole; longer ones (interviews) get the matched passage. */
-const WHOLE_KINDS = new Set(['ticket', 'survey_response', 'review', 'note']);
 
 /** The highlight to create for a source result: the whole source, or the passage the snippet shows. */
 function highlightFor(result: SearchResult) {
-  return WHOLE_KINDS.has(result.kind)
+  return WHOLE_SOURCE_KINDS.has(result.kind)
     ? { whole: true as const }
     : { start: result.snippetStart, end: result.snippetStart + result.snippet.length };
 }

@@ -1,24 +1,44 @@
 import { NavLink } from 'react-router';
+import type { SavedSearch } from '@cairn/shared';
+import { useToast } from '../../../components/toast';
 import { paths } from '../../../lib/paths';
+import { useWorkspace } from '../../../lib/workspace';
+import { useDeleteSavedSearch } from '../api/delete-saved-search';
 import { useSavedSearches } from '../api/list-saved-searches';
 import { toSearchParams } from '../search-params';
 
 /** The workspace's saved searches, for the sidebar: one click reruns a search with its filters. */
 export function SavedSearchesNav({ ws }: { ws: string }) {
   const saved = useSavedSearches(ws);
+  const workspace = useWorkspace();
+  const remove = useDeleteSavedSearch(ws);
+  const toast = useToast();
+  // The server's rule: contributors remove their own saved searches, researchers anyone's.
+  const canRemove = (search: SavedSearch) => workspace.can('researcher') || (workspace.can('contributor') && search.createdBy?.id === workspace.userId);
   if (!saved.data?.items.length) return null;
   return (
     <nav aria-label="Saved searches" className="saved-searches">
       <h2 className="saved-searches-title">Saved searches</h2>
       <ul className="nav-list">
         {saved.data.items.map((search) => (
-          <li key={search.id}>
+          <li key={search.id} className="saved-search-item">
             <NavLink to={`${paths.search(ws)}?${toSearchParams({ q: search.query, ...search.filters })}`} className="nav-link saved-search-link" title={search.query}>
               <span className="nav-icon" aria-hidden="true">
                 ⌕
               </span>
               {search.name}
             </NavLink>
+            {canRemove(search) && (
+              <button
+                type="button"
+                className="icon-button saved-search-remove"
+                aria-label={`Remove saved search ${search.name}`}
+                disabled={remove.isPending}
+                onClick={() => remove.mutate(search.id, { onError: (error) => toast.show(error.message, 'error') })}
+              >
+                ×
+              </button>
+            )}
           </li>
         ))}
       </ul>

@@ -4,6 +4,7 @@ import type { SearchResult } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
+import { LoadMore } from '../../../components/load-more';
 import { PageHeader } from '../../../components/page-header';
 import { Loading } from '../../../components/spinner';
 import { paths } from '../../../lib/paths';
@@ -145,7 +146,7 @@ export function SearchPage() {
             )}
             {canTag && selectedResults.length > 0 && <BulkTagBar ws={ws} selected={selectedResults} onDone={clear} />}
             {search.isPending && <Loading label="Searching…" />}
-            <ErrorMessage error={search.error} />
+            {!search.data && <ErrorMessage error={search.error} />}
             {first && results.length === 0 && (
               <EmptyState title="No matches" icon="∅">
                 <p>Every word must appear somewhere. Try fewer words, OR between alternatives, or remove a filter.</p>
@@ -165,11 +166,7 @@ export function SearchPage() {
                 </li>
               ))}
             </ol>
-            {search.hasNextPage && (
-              <Button onClick={() => void search.fetchNextPage()} busy={search.isFetchingNextPage}>
-                Load more
-              </Button>
-            )}
+            <LoadMore query={search} />
           </section>
         </div>
       )}

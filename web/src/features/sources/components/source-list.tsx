@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import type { SourceSummary } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { ErrorMessage } from '../../../components/error-message';
+import { LoadMore } from '../../../components/load-more';
 import { Loading } from '../../../components/spinner';
 import { useToast } from '../../../components/toast';
 import { paths } from '../../../lib/paths';
@@ -11,12 +12,7 @@ import { useWorkspace } from '../../../lib/workspace';
 import { useSources, type SourceFilters } from '../api/list-sources';
 import { useRestoreSource } from '../api/restore-source';
 import { KindBadge } from './kind-badge';
-
-/** Keys typed into a field, or inside a dialog, belong there, not to the list. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  return !!element && (['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName) || element.isContentEditable || !!element.closest('dialog[open]'));
-}
+import { isTypingTarget } from '../../../lib/keyboard';
 
 const formatDate = (value: string) => new Date(value).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
@@ -103,7 +99,7 @@ export function SourceList({ ws, filters, empty, label, showCustomer = true }: S
     });
 
   if (sources.isPending) return <Loading label="Loading sources…" />;
-  if (sources.error) return <ErrorMessage error={sources.error} />;
+  if (!sources.data) return <ErrorMessage error={sources.error} />;
   if (!items.length) return <>{empty}</>;
 
   return (
@@ -143,11 +139,7 @@ export function SourceList({ ws, filters, empty, label, showCustomer = true }: S
         ))}
       </ul>
       <div className="row source-list-footer">
-        {sources.hasNextPage && (
-          <Button onClick={() => void sources.fetchNextPage()} busy={sources.isFetchingNextPage}>
-            Load more
-          </Button>
-        )}
+        <LoadMore query={sources} />
         <p className="muted source-list-keys">
           <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> opens
         </p>
