@@ -27,9 +27,11 @@ function migrationsWithBrokenTail(): string {
   return folder;
 }
 
+/** Both drivers answer `execute` with `{ rows }`. */
+const rowsOf = <Row>(result: unknown) => (result as { rows: Row[] }).rows;
+
 async function tableExists(database: Database, name: string): Promise<boolean> {
-  const result = await database.db.execute<{ found: boolean }>(sql`select to_regclass(${name}) is not null as found`);
-  return (result as unknown as { rows: Array<{ found: boolean }> }).rows[0]!.found;
+  return rowsOf<{ found: boolean }>(await database.db.execute(sql`select to_regclass(${name}) is not null as found`))[0]!.found;
 }
 
 describe('migrations at start-up', () => {
@@ -53,7 +55,10 @@ describe('migrations at start-up', () => {
   });
 
   it('applies nothing twice: migrating an up-to-date database is a no-op', async () => {
+    const applied = async () => rowsOf<{ count: number }>(await database.db.execute(sql`select count(*)::int as count from drizzle.__drizzle_migrations`))[0]!.count;
+    const before = await applied();
+    expect(before).toBeGreaterThan(0);
     await migrateDatabase(database);
-    expect(await tableExists(database, 'sources')).toBe(true);
+    expect(await applied()).toBe(before);
   });
 });

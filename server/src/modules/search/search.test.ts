@@ -114,7 +114,8 @@ describe('GET /api/workspaces/:ws/search', () => {
     const [refund, cash, either] = [await count('refund'), await count('cash'), await count('refund OR cash')];
     expect(either).toBeGreaterThan(Math.max(refund, cash));
     const { items } = await searchAll({ q: 'card declined OR rejected', type: 'source', limit: 100 });
-    for (const item of items) expect(sourceText(item)).toMatch(/card[\s\S]*|[\s\S]*card/);
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(sourceText(item)).toMatch(/card/);
     for (const item of items) expect(sourceText(item)).toMatch(/declin|reject/);
   });
 
@@ -127,6 +128,7 @@ describe('GET /api/workspaces/:ws/search', () => {
       expect(item.occurredAt >= '2023-03-01' && item.occurredAt < '2024-01-01').toBe(true);
     }
     const byCustomer = await searchAll({ q: 'transfer', customerId: enterpriseCustomerId, limit: 100 });
+    expect(byCustomer.items.length).toBeGreaterThan(0);
     expect(byCustomer.items.every((item) => item.customer?.id === enterpriseCustomerId)).toBe(true);
   });
 
@@ -137,6 +139,7 @@ describe('GET /api/workspaces/:ws/search', () => {
     const facets = (await search(workspace.owner.as, { q: 'rate' })).facets!;
     expect(facets.tag).toEqual([expect.objectContaining({ id: tagId, name: 'Exchange pain', count: 3 })]);
     const onlyHighlights = await search(workspace.owner.as, { q: 'rate', type: 'highlight' });
+    expect(onlyHighlights.items.length).toBeGreaterThan(0);
     expect(onlyHighlights.items.every((item) => item.type === 'highlight' && item.range !== null)).toBe(true);
     for (const item of onlyHighlights.items) {
       const body = rows.find((row) => row.id === item.sourceId)!.body;
