@@ -200,7 +200,7 @@ async function createTenants(db: Db, random: Random, sources: number): Promise<{
 const THREE_YEARS_MS = 3 * 365 * 24 * 3600 * 1000;
 const EPOCH = Date.parse('2026-01-01T00:00:00Z');
 const SOURCE_COLUMNS = ['id', 'workspace_id', 'kind', 'title', 'body', 'occurred_at', 'customer_id', 'created_by', 'deleted_at'];
-const HIGHLIGHT_COLUMNS = ['id', 'workspace_id', 'source_id', 'start', '"end"', 'quote', 'tag_names', 'created_by', 'created_at'];
+const HIGHLIGHT_COLUMNS = ['id', 'workspace_id', 'source_id', 'start', '"end"', 'quote', 'tag_names', 'tag_refs', 'created_by', 'created_at'];
 
 /**
  * Generates and COPYs the corpus. The GIN indexes are dropped during the load and built once
@@ -235,8 +235,10 @@ async function loadCorpus(database: Database, pool: pg.Pool, sources: number, lo
             const to = Math.min(body.length, from + between(random, 40, 200));
             const highlightId = seededUuid(random);
             const tagIds = [pick(random, tenant.tagIds), ...(random() < 0.3 ? [pick(random, tenant.tagIds)] : [])].filter((tagId, k, all) => all.indexOf(tagId) === k);
-            const tagNames = tagIds.map((tagId) => TAG_NAMES[tenant.tagIds.indexOf(tagId)]!).join(' ');
-            highlightLines.push(copyLine([highlightId, tenant.id, id, String(from), String(to), body.slice(from, to), tagNames, tenant.ownerId, new Date(Date.parse(occurredAt) + 86_400_000).toISOString()]));
+            // The copies of its tags a highlight carries, in name order as the service keeps them.
+            const tagged = tagIds.map((tagId) => ({ id: tagId, name: TAG_NAMES[tenant.tagIds.indexOf(tagId)]!, color: null, group: null })).sort((a, b) => a.name.localeCompare(b.name));
+            const tagNames = tagged.map((tag) => tag.name).join(' ');
+            highlightLines.push(copyLine([highlightId, tenant.id, id, String(from), String(to), body.slice(from, to), tagNames, JSON.stringify(tagged), tenant.ownerId, new Date(Date.parse(occurredAt) + 86_400_000).toISOString()]));
             for (const tagId of tagIds) highlightTagLines.push(copyLine([tenant.id, highlightId, tagId]));
           }
         }
@@ -412,25 +414,6 @@ function rowsFor(driver: string, timings: Timings): BenchRow[] {
     }
   }
   return rows;
-}
-
-/**
- * Reads the tables and indexes once so that they sit in the operating system's cache, as a
- * production server's working set does (a 2-core bench VM otherwise starts from disk and drops
- * pages under memory pressure from other work). Skipped when pg_prewarm is not installed.
- */
-async function prewarm(client: pg.PoolClient, log: (line: string) => void) {
-  try {
-    await client.query('CREATE EXTENSION IF NOT EXISTS pg_prewarm');
-  } catch {
-    log('  pg_prewarm is not available: measuring with whatever the cache holds');
-    return;
-  }
-  const { rows } = await client.query<{ name: string }>(
-    `SELECT c.oid::regclass::text AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'i')`,
-  );
-  for (const { name } of rows) await client.query("SELECT pg_prewarm($1::regclass, 'read')", [name]);
 }
 
 async function benchPostgres(log: (line: string) => void): Promise<BenchRow[]> {

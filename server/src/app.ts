@@ -5,7 +5,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { JSON_BODY_MAX_BYTES, LOGIN_WINDOW_MS } from '@cairn/shared';
 import type { Config } from './config.js';
 import { migrateDatabase, openDatabase, type Database } from './db/client.js';
@@ -16,6 +16,7 @@ import { authPlugin, type Access } from './plugins/auth.js';
 import { dbPlugin } from './plugins/db.js';
 import { errorsPlugin } from './plugins/errors.js';
 import { hasSpaBuild, spaPlugin } from './plugins/spa.js';
+import { checkingSerializerCompiler, fastSerializerCompiler } from './plugins/serializers.js';
 import { VERSION } from './version.js';
 
 export type AppOptions = {
@@ -62,7 +63,7 @@ export async function buildApp({ config, database, loginWindowMs = LOGIN_WINDOW_
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(config.checkResponses ? checkingSerializerCompiler : fastSerializerCompiler);
 
   const spaRoot = config.webDistDir;
   await app.register(errorsPlugin, { spaFallback: hasSpaBuild(spaRoot) });

@@ -11,6 +11,11 @@ const ConfigSchema = z.object({
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(UPLOAD_MAX_BYTES_DEFAULT),
   /** Where the built SPA lives; the server serves it at `/`. */
   WEB_DIST_DIR: z.string().optional(),
+  /** Development and tests: fail any response that is not exactly what its schema describes. */
+  CHECK_RESPONSES: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Set when Cairn is served over https behind a proxy, so cookies get the Secure flag. */
   TRUST_PROXY: z
     .enum(['true', 'false'])
@@ -27,6 +32,7 @@ export type Config = {
   uploadMaxBytes: number;
   webDistDir: string | undefined;
   trustProxy: boolean;
+  checkResponses: boolean;
 };
 
 /** Parses the environment once; everything else takes the typed result. */
@@ -46,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     webDistDir: e.WEB_DIST_DIR,
     trustProxy: e.TRUST_PROXY,
+    checkResponses: e.CHECK_RESPONSES,
   };
 }

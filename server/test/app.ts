@@ -19,7 +19,7 @@ export function useTestApp({ config, ...options }: Omit<AppOptions, 'config' | '
   beforeAll(async () => {
     context.database = await openTestDatabase();
     context.db = context.database.db;
-    context.app = await buildApp({ ...options, config: { ...loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent' }), ...config }, database: context.database });
+    context.app = await buildApp({ ...options, config: { ...loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent', CHECK_RESPONSES: 'true' }), ...config }, database: context.database });
     await context.app.ready();
   });
   afterAll(async () => {

@@ -115,6 +115,7 @@ export async function createHighlight(
   const start = overrides.start ?? 0;
   const end = overrides.end ?? source.body.length;
   const tagRows = overrides.tagIds?.length ? await context.db.select().from(tags).where(inArray(tags.id, overrides.tagIds)) : [];
+  tagRows.sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
   const [row] = await context.db
     .insert(highlights)
     .values({
@@ -125,6 +126,7 @@ export async function createHighlight(
       quote: source.body.slice(start, end),
       note: overrides.note ?? null,
       tagNames: tagRows.map((t) => t.name).join(' '),
+      tagRefs: tagRows.map((t) => ({ id: t.id, name: t.name, color: t.color, group: t.groupName })),
       createdBy: workspace.owner.id,
     })
     .returning();

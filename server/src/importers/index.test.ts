@@ -85,6 +85,20 @@ describe('previewFile', () => {
     expect('rows' in preview && preview.rows).toHaveLength(IMPORT_PREVIEW_ROWS);
   });
 
+  it.each(['tickets-csv', 'survey-csv'] as const)('%s preview stops reading a large file after its first rows', async (format) => {
+    let pulled = 0;
+    async function* endless(): AsyncGenerator<Buffer> {
+      yield Buffer.from('id,text\n');
+      for (let chunk = 0; chunk < 100_000; chunk++) {
+        pulled++;
+        yield Buffer.from(Array.from({ length: 100 }, (_, i) => `${chunk * 100 + i},"Row ${i} of a long export"`).join('\n') + '\n');
+      }
+    }
+    const preview = await previewFile(format, 'big.csv', endless());
+    expect('rows' in preview && preview.rows).toHaveLength(IMPORT_PREVIEW_ROWS);
+    expect(pulled).toBeLessThan(100); // of 100,000 chunks
+  });
+
   it.each([
     ['qualtRics-sample.csv', { respondentId: 'ResponseId', respondentEmail: 'RecipientEmail', submittedAt: 'RecordedDate', questions: ['Q2'] }],
     ['qualtRics-sample_legacy.csv', { respondentId: 'V1', respondentEmail: 'V5', submittedAt: 'V9', questions: ['Q2'] }],

@@ -12,9 +12,8 @@ describe('normalizeText', () => {
   });
 
   it('stays fast on a long run of spaces inside a line', () => {
-    const started = performance.now();
+    // A quadratic scan of these 200,000 spaces would not end within the test's timeout.
     expect(normalizeText(`a${' '.repeat(200_000)}b \n`)).toBe(`a${' '.repeat(200_000)}b`);
-    expect(performance.now() - started).toBeLessThan(500);
   });
 
   it('keeps leading indentation inside the text and emoji as they are', () => {
@@ -62,8 +61,7 @@ describe('htmlToText', () => {
   });
 
   it('stays fast on text full of "<" that never closes', () => {
-    const started = performance.now();
+    // Rescanning from every "<" would be quadratic: it would not end within the test's timeout.
     expect(htmlToText('x<a <p <br '.repeat(50_000))).toHaveLength(550_000 - 1);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 });

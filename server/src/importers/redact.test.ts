@@ -37,9 +37,8 @@ describe('redactPii', () => {
 
   it('stays linear on long tokens without matches (a pasted base64 blob, a digit dump)', () => {
     const blob = `${'QUJD'.repeat(100_000)} ${'1'.repeat(100_000)}x ${'1 '.repeat(50_000)}`;
-    const started = performance.now();
+    // Backtracking over these 400,000 characters would not end within the test's timeout.
     expect(redactPii(blob).count).toBe(0);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('validates checksums', () => {

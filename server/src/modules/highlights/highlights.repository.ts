@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { TagRef } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
 import { companies, customers, highlights, sources, users } from '../../db/schema/index.js';
@@ -6,16 +6,6 @@ import { preparedStatement } from '../../db/prepared.js';
 import { cursorText, olderThan } from '../../lib/cursor.js';
 
 type NewHighlight = typeof highlights.$inferInsert;
-
-/**
- * The highlight's tags as one JSON array, so a page of highlights is one query, not one per
- * row. Aliased by hand: drizzle leaves columns unqualified in single-table selects.
- */
-const tagRefs = sql<TagRef[]>`coalesce((
-  select json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color, 'group', t.group_name) order by lower(t.name))
-  from highlight_tags ht join tags t on t.id = ht.tag_id
-  where ht.highlight_id = "highlights"."id"
-), '[]'::json)`;
 
 /** Everything a Highlight DTO needs; the generated search vector is left out on purpose. */
 const detail = {
@@ -30,7 +20,7 @@ const detail = {
   updatedAt: highlights.updatedAt,
   deletedAt: highlights.deletedAt,
   authorName: users.name,
-  tags: tagRefs,
+  tags: highlights.tagRefs,
 };
 
 export type HighlightDetailRow = {
@@ -81,8 +71,8 @@ type AuditRow = { actorUserId: string | null; actorTokenId: string | null; summa
 const insertWithTagsAndAuditStatement = preparedStatement((executor) => {
   const bind = (name: string) => sql.placeholder(name);
   const inserted = executor.$with('h', { id: highlights.id, createdAt: highlights.createdAt, updatedAt: highlights.updatedAt }).as(sql`
-    insert into highlights (workspace_id, source_id, start, "end", quote, note, tag_names, created_by)
-    values (${bind('workspaceId')}, ${bind('sourceId')}, ${bind('start')}, ${bind('end')}, ${bind('quote')}, ${bind('note')}, ${bind('tagNames')}, ${bind('createdBy')})
+    insert into highlights (workspace_id, source_id, start, "end", quote, note, tag_names, tag_refs, created_by)
+    values (${bind('workspaceId')}, ${bind('sourceId')}, ${bind('start')}, ${bind('end')}, ${bind('quote')}, ${bind('note')}, ${bind('tagNames')}, ${bind('tagRefs')}, ${bind('createdBy')})
     returning id, created_at, updated_at`);
   const links = executor.$with('links', {}).as(sql`
     insert into highlight_tags (workspace_id, highlight_id, tag_id)
@@ -99,8 +89,8 @@ const insertWithTagsAndAuditStatement = preparedStatement((executor) => {
  * audit row has the columns `recordAudit` writes. Links join the tags table, so a tag deleted
  * meanwhile is skipped rather than failing the insert.
  */
-export async function insertWithTagsAndAudit(executor: Executor, values: Required<Pick<NewHighlight, 'workspaceId' | 'sourceId' | 'start' | 'end' | 'quote' | 'note' | 'tagNames' | 'createdBy'>>, tagIds: string[], audit: AuditRow) {
-  const [row] = await insertWithTagsAndAuditStatement(executor).execute({ ...values, tagIds, ...audit });
+export async function insertWithTagsAndAudit(executor: Executor, values: Required<Pick<NewHighlight, 'workspaceId' | 'sourceId' | 'start' | 'end' | 'quote' | 'note' | 'tagNames' | 'tagRefs' | 'createdBy'>>, tagIds: string[], audit: AuditRow) {
+  const [row] = await insertWithTagsAndAuditStatement(executor).execute({ ...values, tagRefs: JSON.stringify(values.tagRefs), tagIds, ...audit });
   return row!;
 }
 
@@ -139,19 +129,25 @@ export async function findDetail(executor: Executor, workspaceId: string, id: st
   return row;
 }
 
-const listForSourceStatement = preparedStatement((executor) =>
-  executor
-    .select(detail)
-    .from(highlights)
-    .leftJoin(users, eq(users.id, highlights.createdBy))
-    .where(and(eq(highlights.workspaceId, sql.placeholder('workspaceId')), eq(highlights.sourceId, sql.placeholder('sourceId')), isNull(highlights.deletedAt)))
-    .orderBy(asc(highlights.start), asc(highlights.end), asc(highlights.createdAt))
-    .prepare('highlights_for_source'),
-);
+/** A highlight as `liveHighlightsOfSource` returns it: JSON, so its dates are strings. */
+export type HighlightJson = Omit<HighlightDetailRow, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
 
-/** The live highlights of one source, in reading order. */
-export async function listForSource(executor: Executor, workspaceId: string, sourceId: string): Promise<HighlightDetailRow[]> {
-  return listForSourceStatement(executor).execute({ workspaceId, sourceId });
+/**
+ * The live highlights of the source row in the enclosing query, in reading order, as one JSON
+ * array: the reader opens a source with its highlights in one round trip, its hottest read.
+ */
+export const liveHighlightsOfSource = sql<HighlightJson[]>`coalesce((
+  select json_agg(json_build_object(
+    'id', highlights.id, 'sourceId', highlights.source_id, 'start', highlights.start, 'end', highlights."end",
+    'quote', highlights.quote, 'note', highlights.note, 'createdBy', highlights.created_by,
+    'createdAt', highlights.created_at, 'updatedAt', highlights.updated_at, 'authorName', author.name, 'tags', highlights.tag_refs
+  ) order by highlights.start, highlights."end", highlights.created_at)
+  from highlights left join users author on author.id = highlights.created_by
+  where highlights.workspace_id = ${sources.workspaceId} and highlights.source_id = ${sources.id} and highlights.deleted_at is null
+), '[]'::json)`;
+
+export function highlightFromJson(json: HighlightJson): HighlightDetailRow {
+  return { ...json, createdAt: new Date(json.createdAt), updatedAt: new Date(json.updatedAt) };
 }
 
 export type HighlightFilters = {

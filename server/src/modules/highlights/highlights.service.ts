@@ -10,7 +10,7 @@ import {
   type ProblemIssue,
   type UpdateHighlightBody,
 } from '@cairn/shared';
-import type { Db, Executor } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
 import { AppError, invalidField, notFound } from '../../errors.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { iso } from '../../lib/dates.js';
@@ -18,7 +18,7 @@ import type { WorkspaceActor } from '../../plugins/auth.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as tagsService from '../tags/tags.service.js';
 import * as highlightsRepository from './highlights.repository.js';
-import type { HighlightDetailRow } from './highlights.repository.js';
+import type { HighlightDetailRow, HighlightJson } from './highlights.repository.js';
 import { presentPerson } from '../../lib/people.js';
 
 /** How much of a quote the audit log repeats. */
@@ -75,9 +75,9 @@ function assertCanChange(actor: WorkspaceActor, createdBy: string | null) {
   }
 }
 
-export async function listHighlightsForSource(executor: Executor, workspaceId: string, sourceId: string): Promise<Highlight[]> {
-  const rows = await highlightsRepository.listForSource(executor, workspaceId, sourceId);
-  return rows.map(presentHighlight);
+/** A source's highlights as its detail query read them (`liveHighlightsOfSource`). */
+export function presentHighlightsOfSource(highlights: HighlightJson[]): Highlight[] {
+  return highlights.map((json) => presentHighlight(highlightsRepository.highlightFromJson(json)));
 }
 
 /**
@@ -94,14 +94,15 @@ export async function createHighlight(db: Db, actor: WorkspaceActor, sourceId: s
   assertRange(found.body, start, end);
   const quote = found.body.slice(start, end);
   const tags = tagsService.sortTagsByName(found.tags);
+  const tagRefs = tags.map(tagsService.presentTagRef);
   const note = body.note || null;
   const row = await highlightsRepository.insertWithTagsAndAudit(
     db,
-    { workspaceId: actor.workspaceId, sourceId, start, end, quote, note, tagNames: tagsService.joinTagNames(tags), createdBy: actor.userId },
+    { workspaceId: actor.workspaceId, sourceId, start, end, quote, note, tagNames: tagsService.joinTagNames(tags), tagRefs, createdBy: actor.userId },
     tagIds,
     { actorUserId: actor.userId, actorTokenId: actor.tokenId, summary: `Highlighted “${shortQuote(quote)}” in “${found.title}”` },
   );
-  return presentHighlight({ ...row, sourceId, start, end, quote, note, createdBy: actor.userId, authorName: found.authorName, tags: tags.map(tagsService.presentTagRef) });
+  return presentHighlight({ ...row, sourceId, start, end, quote, note, createdBy: actor.userId, authorName: found.authorName, tags: tagRefs });
 }
 
 export async function listHighlights(db: Db, actor: WorkspaceActor, query: ListHighlightsQuery): Promise<Page<HighlightListItem>> {

@@ -46,6 +46,20 @@ export async function update(executor: Executor, workspaceId: string, id: string
 }
 
 /** Adds a batch's counts in SQL, so the row never goes back in time whatever the order of writes. */
+/**
+ * For a batch written beside another: its statements wait at most `lockWait` for a row lock
+ * (then fail with 55P03), and the search vocabulary changes its writes make are held back
+ * until `foldSearchTerms` (migration 0005).
+ */
+export async function holdBackSearchTerms(executor: Executor, lockWait: string) {
+  await executor.execute(sql`select set_config('lock_timeout', ${lockWait}, true), set_config('cairn.defer_search_terms', 'on', true)`);
+}
+
+/** Applies the vocabulary changes held back so far in this transaction. */
+export async function foldSearchTerms(executor: Executor) {
+  await executor.execute(sql`select fold_search_term_changes()`);
+}
+
 export async function addCounts(executor: Executor, workspaceId: string, id: string, delta: CountsDelta) {
   await executor
     .update(imports)

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import { IMPORT_BATCH_SIZE, type ImportFormat, type ImportOptions } from '@cairn/shared';
-import type { Db } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import { ImportFileError, importFile, previewFile, type ImportedSource, type ImportOptions as ImporterOptions, type ImportRow } from '../../importers/index.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { upsertSources } from '../sources/sources.service.js';
+import { resolveCustomers } from '../customers/customers.service.js';
+import { sourceKey, upsertSources } from '../sources/sources.service.js';
 import * as importsRepository from './imports.repository.js';
 import type { NewRejection } from './imports.repository.js';
 import { createIdentityAssigner } from './source-identity.js';
@@ -98,26 +99,46 @@ function addRow(batch: Batch, row: ImportRow, job: ImportJob, assignIdentity: (s
   batch.units += row.sources.length;
 }
 
-async function commitBatch(db: Db, job: ImportJob, batch: Batch) {
-  await db.transaction(async (tx) => {
-    let created = 0;
-    let updated = 0;
-    // A survey row yields several sources, so a batch may hold a little more than one call takes.
-    for (let from = 0; from < batch.sources.length; from += IMPORT_BATCH_SIZE) {
-      const result = await upsertSources(tx, job.actor, batch.sources.slice(from, from + IMPORT_BATCH_SIZE), { importId: job.importId });
-      created += result.created;
-      updated += result.updated;
-    }
-    await importsRepository.insertRejections(tx, batch.rejections);
-    await importsRepository.addCounts(tx, job.actor.workspaceId, job.importId, {
-      total: batch.units,
-      created,
-      updated,
-      rejected: batch.rejected,
-      redacted: batch.redacted,
-      progress: batch.progress,
-    });
+/** The batch's sources in chunks that one upsertSources call takes (a survey row yields several). */
+function chunksOf(batch: Batch): ImportedSource[][] {
+  const chunks: ImportedSource[][] = [];
+  for (let from = 0; from < batch.sources.length; from += IMPORT_BATCH_SIZE) chunks.push(batch.sources.slice(from, from + IMPORT_BATCH_SIZE));
+  return chunks;
+}
+
+/** Matches or creates the customers of a batch's sources, chunk by chunk. */
+async function matchCustomers(tx: Executor, job: ImportJob, batch: Batch): Promise<Array<Array<string | null>>> {
+  const ids: Array<Array<string | null>> = [];
+  for (const chunk of chunksOf(batch)) ids.push(await resolveCustomers(tx, job.actor.workspaceId, chunk.map((source) => source.customer)));
+  return ids;
+}
+
+/** Writes a batch's sources (with customers matched beforehand, when given) and its rejected rows. */
+async function writeBatch(tx: Executor, job: ImportJob, batch: Batch, customerIds?: Array<Array<string | null>>) {
+  let created = 0;
+  let updated = 0;
+  for (const [index, chunk] of chunksOf(batch).entries()) {
+    const result = await upsertSources(tx, job.actor, chunk, { importId: job.importId, customerIds: customerIds?.[index] });
+    created += result.created;
+    updated += result.updated;
+  }
+  await importsRepository.insertRejections(tx, batch.rejections);
+  return { created, updated };
+}
+
+/** The import's counts and progress: the last statement of a batch, in file order. */
+async function countBatch(tx: Executor, job: ImportJob, batch: Batch, written: { created: number; updated: number }) {
+  await importsRepository.addCounts(tx, job.actor.workspaceId, job.importId, {
+    total: batch.units,
+    ...written,
+    rejected: batch.rejected,
+    redacted: batch.redacted,
+    progress: batch.progress,
   });
+}
+
+async function commitBatch(db: Db, job: ImportJob, batch: Batch) {
+  await db.transaction(async (tx) => countBatch(tx, job, batch, await writeBatch(tx, job, batch)));
 }
 
 /** Bytes handed to the parser so far: the progress of a streamed file. */
@@ -128,14 +149,18 @@ async function* countBytes(source: AsyncIterable<Buffer>, counter: { read: numbe
   }
 }
 
-/** Two imports (or an import and the webhook) may lock the same new customers or companies in opposite orders; PostgreSQL then aborts one transaction, which is tried again. */
-const DEADLOCK_RETRIES = 3;
-const DEADLOCK_DETECTED = '40P01';
+/**
+ * Two imports (or an import and the webhook) may lock the same new customers or companies in
+ * opposite orders; PostgreSQL then aborts one transaction, which is tried again. Two batches
+ * of one import committing side by side may wait on each other's rows (`LOCK_WAIT_MAX`).
+ */
+const LOCK_RETRIES = 3;
+const LOCK_CONFLICTS = new Set(['40P01', '55P03']); // deadlock detected, lock not available
 
-function isDeadlock(error: unknown): boolean {
+function isLockConflict(error: unknown): boolean {
   // Drizzle wraps the driver's error: look one level down too.
   const codeOf = (value: unknown) => (value as { code?: unknown } | null)?.code;
-  return codeOf(error) === DEADLOCK_DETECTED || codeOf((error as { cause?: unknown } | null)?.cause) === DEADLOCK_DETECTED;
+  return LOCK_CONFLICTS.has(codeOf(error) as string) || LOCK_CONFLICTS.has(codeOf((error as { cause?: unknown } | null)?.cause) as string);
 }
 
 async function commitWithRetries(db: Db, job: ImportJob, batch: Batch): Promise<void> {
@@ -143,9 +168,86 @@ async function commitWithRetries(db: Db, job: ImportJob, batch: Batch): Promise<
     try {
       return await commitBatch(db, job, batch);
     } catch (error) {
-      if (!isDeadlock(error) || attempt === DEADLOCK_RETRIES) throw error;
+      if (!isLockConflict(error) || attempt === LOCK_RETRIES) throw error;
     }
   }
+}
+
+/**
+ * Batches in the database at once. Writing a batch (its search vectors above all) keeps one
+ * PostgreSQL backend busy; two side by side use a second core (`npm run bench -- import`).
+ * PGlite runs transactions one at a time, so there they simply follow each other.
+ */
+const BATCHES_IN_FLIGHT = 2;
+/**
+ * A batch that waits this long for a row lock gives up and is tried again alone: should the
+ * batch after it hold the lock, that one waits for this one to commit, a wait PostgreSQL
+ * cannot see. The ordering below keeps this from happening; this is the safety net.
+ */
+const LOCK_WAIT_MAX = '5s';
+
+class PreviousBatchFailedError extends Error {}
+
+/** A batch on its way to the database. */
+type Commit = {
+  batch: Batch;
+  /** Settles once the batch's customers are matched (or its attempt failed before). */
+  customersMatched: Promise<void>;
+  /** The first attempt, made beside the batch before: resolves once committed. */
+  attempt: Promise<void>;
+  /** The batch's final outcome, as a value: null once stored, else why it was not. Never rejects. */
+  outcome: Promise<unknown>;
+};
+
+function sharesSources(earlier: Batch, later: Batch): boolean {
+  const keys = new Set(earlier.sources.map(sourceKey).filter((key) => key !== null));
+  return later.sources.some((source) => keys.has(sourceKey(source) ?? ''));
+}
+
+/**
+ * Commits a batch in file order, beside the batch before it, so that whatever stops an import
+ * still leaves every line before some line stored and nothing after it:
+ * 1. customers are matched after the batch before matched its own (a requester new in both is
+ *    created by the earlier one; the later one waits for that to commit, never the reverse);
+ * 2. sources are written at the same time as the batch before writes its own — unless the
+ *    two share a ticket, then after it commits — with the search vocabulary changes held back;
+ * 3. once the batch before has committed: the vocabulary changes, the counts, the commit.
+ * When the first attempt fails on a lock, or because the batch before failed its own, the
+ * batch waits for the one before to settle for good and is tried again alone.
+ */
+function startCommit(db: Db, job: ImportJob, batch: Batch, previous: Commit | null): Commit {
+  let markCustomersMatched = () => {};
+  const customersMatched = new Promise<void>((resolve) => (markCustomersMatched = resolve));
+  const previousCommitted = async () => {
+    await previous?.attempt.catch(() => {
+      throw new PreviousBatchFailedError();
+    });
+  };
+  const attempt = db.transaction(async (tx) => {
+    await importsRepository.holdBackSearchTerms(tx, LOCK_WAIT_MAX);
+    await previous?.customersMatched;
+    const customerIds = await matchCustomers(tx, job, batch);
+    markCustomersMatched();
+    if (previous && sharesSources(previous.batch, batch)) await previousCommitted();
+    const written = await writeBatch(tx, job, batch, customerIds);
+    await previousCommitted();
+    await importsRepository.foldSearchTerms(tx);
+    await countBatch(tx, job, batch, written);
+  });
+  void attempt.finally(markCustomersMatched).catch(() => {}); // handled through `outcome` (and by the next batch)
+  const outcome = attempt.then(
+    () => null,
+    async (error: unknown) => {
+      const previousFailure = await previous?.outcome;
+      if (previousFailure) return new PreviousBatchFailedError();
+      if (!(error instanceof PreviousBatchFailedError) && !isLockConflict(error)) return error;
+      return commitWithRetries(db, job, batch).then(
+        () => null,
+        (failure: unknown) => failure ?? new Error('commit failed'),
+      );
+    },
+  );
+  return { batch, customersMatched, attempt, outcome };
 }
 
 /** Where an import stopped: the last line stored, and the first line from which nothing was. */
@@ -171,10 +273,9 @@ class BatchFailedError extends Error {
 
 /**
  * Reads the file through its importer and commits it in batches: each batch is one short
- * transaction (sources, rejected rows, counts and progress). Batches commit one after the
- * other, so that whatever stops an import leaves every line before some line stored and
- * nothing after it; the next batch is parsed while the previous one commits, never inside a
- * transaction.
+ * transaction (sources, rejected rows, counts and progress), up to BATCHES_IN_FLIGHT at a time,
+ * committed in file order (`startCommit`). The next batch is parsed while earlier ones commit,
+ * never inside a transaction.
  */
 async function readAndCommit(db: Db, job: ImportJob, shouldStop: () => boolean): Promise<void> {
   const fileSize = Math.max(1, (await fs.promises.stat(job.filePath)).size);
@@ -183,23 +284,19 @@ async function readAndCommit(db: Db, job: ImportJob, shouldStop: () => boolean):
   const stored = { any: false, through: 0 };
   let lastReadLine = 0;
   let batch = emptyBatch();
-  // The outcome resolves to the commit's error or null and never rejects: an error waits, as a
-  // value, until it is read (a rejected promise nobody awaits yet would crash the process).
-  let inFlight: { batch: Batch; outcome: Promise<unknown> } | null = null;
+  const inFlight: Commit[] = [];
 
-  const settle = async () => {
-    if (!inFlight) return;
-    const sent: { batch: Batch; outcome: Promise<unknown> } = inFlight;
-    inFlight = null;
-    const error = await sent.outcome;
-    if (error) throw new BatchFailedError(error, sent.batch);
+  const settleOldest = async () => {
+    const oldest = inFlight.shift()!;
+    const error = await oldest.outcome;
+    if (error) throw new BatchFailedError(error, oldest.batch);
     stored.any = true;
-    stored.through = sent.batch.lastLine;
+    stored.through = oldest.batch.lastLine;
   };
   const send = async (sealed: Batch) => {
-    await settle();
+    if (inFlight.length === BATCHES_IN_FLIGHT) await settleOldest();
     if (shouldStop()) throw new ImportInterruptedError();
-    inFlight = { batch: sealed, outcome: commitWithRetries(db, job, sealed).then(() => null, (error: unknown) => error ?? new Error('commit failed')) };
+    inFlight.push(startCommit(db, job, sealed, inFlight.at(-1) ?? null));
     batch = emptyBatch();
   };
 
@@ -215,18 +312,24 @@ async function readAndCommit(db: Db, job: ImportJob, shouldStop: () => boolean):
     }
     batch.progress = 1;
     await send(batch);
-    await settle();
+    while (inFlight.length) await settleOldest();
   } catch (error) {
     const unsentFrom = batch.firstLine ?? lastReadLine + 1;
+    // Batches after a failed one roll back; let every transaction end before reporting.
+    const pending = inFlight.splice(0);
+    await Promise.all(pending.map((commit) => commit.outcome));
     if (error instanceof BatchFailedError) {
       throw new ImportStoppedError(error.reason, { anyStored: stored.any, storedThrough: stored.through, notStoredFrom: error.batch.firstLine ?? unsentFrom });
     }
-    // A parse error or an interruption: the batch still committing may yet land.
+    // A parse error or an interruption: batches still committing may yet have landed.
     let notStoredFrom = unsentFrom;
-    try {
-      await settle();
-    } catch (failed) {
-      notStoredFrom = (failed as BatchFailedError).batch.firstLine ?? unsentFrom;
+    for (const commit of pending) {
+      if (await commit.outcome) {
+        notStoredFrom = commit.batch.firstLine ?? unsentFrom;
+        break;
+      }
+      stored.any = true;
+      stored.through = commit.batch.lastLine;
     }
     throw new ImportStoppedError(error, { anyStored: stored.any, storedThrough: stored.through, notStoredFrom });
   }

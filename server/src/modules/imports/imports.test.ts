@@ -177,6 +177,16 @@ describe('POST /imports (upload)', () => {
     }
   });
 
+  it('applies a ticket repeated in the next batch after its first row, whichever batch reaches the database first', async () => {
+    const workspace = await createWorkspace(context);
+    // Lines 1002–1011 (the second batch) repeat the last ten tickets of the first batch with new text.
+    const rows = Array.from({ length: 2_000 }, (_, i) => (i >= 1_000 && i < 1_010 ? `T-${i - 10},Second version ${i}` : `T-${i},First version ${i}`));
+    const done = await importFile(workspace, 'tickets-csv', { name: 'repeats.csv', content: `id,text\n${rows.join('\n')}\n` });
+    expect(done).toMatchObject({ status: 'done', counts: { total: 2_000, created: 1_990, updated: 10, rejected: 0 } });
+    const [repeated] = await context.db.select({ body: sources.body }).from(sources).where(and(eq(sources.importId, done.id), eq(sources.externalId, 'T-995')));
+    expect(repeated?.body).toBe('Second version 1005');
+  });
+
   it('records an audit event when an import finishes, with its counts', async () => {
     const workspace = await createWorkspace(context);
     const done = await importFile(workspace, 'tickets-csv', { name: 'tickets.csv', content: TICKETS_CSV });
@@ -431,14 +441,12 @@ describe('POST /imports/preview', () => {
     expect(response.json()).toMatchObject({ code: 'unprocessable', detail: expect.stringContaining('not a text file') });
   });
 
-  it('reads only the first rows of a large file', async () => {
+  it('answers with the first rows of a large file (the importer tests check it stops reading there)', async () => {
     const workspace = await createWorkspace(context);
     const rows = Array.from({ length: 200_000 }, (_, i) => `${i},"Row number ${i} of a long export"`);
-    const started = performance.now();
     const response = await upload(workspace.owner.as, workspace.id, 'tickets-csv', { name: 'big.csv', content: `id,text\n${rows.join('\n')}` }, undefined, 'imports/preview');
     expect(response.statusCode).toBe(200);
     expect(response.json().rows).toHaveLength(20);
-    expect(performance.now() - started).toBeLessThan(3_000);
   });
 });
 

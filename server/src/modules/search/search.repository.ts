@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { SearchResultType, SourceKind } from '@cairn/shared';
+import type { SearchResultType, SourceKind, TagRef } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
 import { companies, customers, highlightTags, highlights, searchTerms, sources, tags } from '../../db/schema/index.js';
 import type { TypeWindow } from '../../search/cursor.js';
@@ -14,14 +14,27 @@ async function rowsOf<T>(executor: Executor, query: SQL): Promise<T[]> {
 /** A list as one parameter (drizzle would spread a JS array into one placeholder per item). */
 const jsonList = (values: string[]) => sql`jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)`;
 
-export type CompiledQuery = { query: string; tree: string; positive: string };
+export type CompiledQuery = { query: string; tree: string; positive: string; tagFound: boolean | null; customerFound: boolean | null };
+
+/** The tag and customer a search is filtered by, checked to belong to its workspace. */
+export type FilterOwners = { workspaceId: string; tagId?: string | undefined; customerId?: string | undefined };
 
 /**
- * Evaluates the query expression once: its tsquery text then travels as a bound parameter, so
- * the planner sees the real lexemes (and their frequencies) when it plans each search.
+ * The search's first round trip. Evaluates the query expression once: its tsquery text then
+ * travels as a bound parameter, so the planner sees the real lexemes (and their frequencies)
+ * when it plans each search. Checks that the filters' tag and customer are the workspace's
+ * (null when not filtered by one). And turns parallel plans off for the rest of the
+ * transaction: they return rows out of table order, and a window needs a few hundred rows,
+ * never workers.
  */
-export async function compile(executor: Executor, query: SQL, positive: SQL): Promise<CompiledQuery> {
-  const [row] = await rowsOf<CompiledQuery>(executor, sql`select (${query})::text as query, querytree(${query}) as tree, (${positive})::text as positive`);
+export async function compile(executor: Executor, query: SQL, positive: SQL, owners: FilterOwners): Promise<CompiledQuery> {
+  const found = (table: typeof tags | typeof customers, id: string | undefined) =>
+    id ? sql`exists (select 1 from ${table} where workspace_id = ${owners.workspaceId} and id = ${id})` : sql`null::boolean`;
+  const [row] = await rowsOf<CompiledQuery>(
+    executor,
+    sql`select set_config('max_parallel_workers_per_gather', '0', true) as serial, (${query})::text as query, querytree(${query}) as tree,
+          (${positive})::text as positive, ${found(tags, owners.tagId)} as "tagFound", ${found(customers, owners.customerId)} as "customerFound"`,
+  );
   return row!;
 }
 
@@ -50,7 +63,8 @@ export type Candidate = {
   score: number;
   kind: SourceKind;
   segment: string | null;
-  tagIds: string[] | null;
+  /** The highlight's tags (facets count them on the first window); null for sources and later windows. */
+  tags: TagRef[] | null;
 };
 
 /**
@@ -134,19 +148,19 @@ export async function listCandidates(
   if (windows.source) {
     parts.push(sql`
       select 'source' as type, w.id, w.row_tid::text as tid, w.seq, true as passes,
-        ts_rank(w.search, ${q}, 1)::float8 as score, w.kind, ${segment(sql`w.customer_id`)}, null::text[] as tag_ids
+        ts_rank(w.search, ${q}, 1)::float8 as score, w.kind, ${segment(sql`w.customer_id`)}, null::json as tags
       from ${numbered(sql`
         select s.ctid as row_tid, s.id, s.search, s.kind, s.customer_id from ${sources} s
         where ${sourceConditions(conditions)} and ${boundCondition(sql`s.ctid`, windows.source)}
         ${order(sql`s.ctid`)} limit ${size}`)}`);
   }
   if (windows.highlight) {
-    const tagIds = options.withFacets ? sql`array(select ht.tag_id from ${highlightTags} ht where ht.highlight_id = w.id)::text[]` : sql`null::text[]`;
+    const tagRefs = options.withFacets ? sql`w.tag_refs` : sql`null::json`;
     parts.push(sql`
       select 'highlight' as type, w.id, w.row_tid::text as tid, w.seq, s.id is not null as passes,
-        ts_rank(w.search, ${q}, 1)::float8 as score, s.kind, ${segment(sql`s.customer_id`)}, ${tagIds} as tag_ids
+        ts_rank(w.search, ${q}, 1)::float8 as score, s.kind, ${segment(sql`s.customer_id`)}, ${tagRefs} as tags
       from ${numbered(sql`
-        select h.ctid as row_tid, h.id, h.search, h.source_id from ${highlights} h
+        select h.ctid as row_tid, h.id, h.search, h.source_id, h.tag_refs from ${highlights} h
         where ${highlightOwnConditions(conditions)} and ${boundCondition(sql`h.ctid`, windows.highlight)}
         ${order(sql`h.ctid`)} limit ${size}`)}
       left join ${sources} s on s.id = w.source_id and ${sql.join(sourceFilters(conditions), sql` and `)}`);
@@ -156,19 +170,14 @@ export async function listCandidates(
     highlight: windows.highlight ? { candidates: [], scannedTids: [] } : null,
   };
   if (!parts.length) return result;
-  type Row = Omit<Candidate, 'tagIds'> & { tag_ids: string[] | null; passes: boolean };
+  type Row = Candidate & { passes: boolean };
   const rows = (await rowsOf<Row>(executor, sql.join(parts, sql` union all `))).map((row) => ({ ...row, seq: Number(row.seq) })).sort((a, b) => a.seq - b.seq);
-  for (const { tag_ids, passes, ...row } of rows) {
+  for (const { passes, ...row } of rows) {
     const window = result[row.type]!;
     window.scannedTids.push(row.tid);
-    if (passes) window.candidates.push({ ...row, score: Number(row.score), tagIds: tag_ids });
+    if (passes) window.candidates.push({ ...row, score: Number(row.score) });
   }
   return result;
-}
-
-/** Parallel plans return rows out of table order; a window needs a few hundred rows, never workers. */
-export async function disableParallelPlans(executor: Executor) {
-  await executor.execute(sql`select set_config('max_parallel_workers_per_gather', '0', true)`);
 }
 
 /** The planner's estimate of all matches: it costs a plan, not a scan (counting 100k matches reads 100k rows). */
@@ -180,46 +189,47 @@ export async function estimateMatches(executor: Executor, conditions: SearchCond
   return Math.round(row!['QUERY PLAN'][0]!.Plan['Plan Rows']);
 }
 
-export type SourceHit = {
+/** What a result shows: title, customer, tags, and the text to cut a snippet from (a highlight's quote, or the source's body). */
+export type Hit = {
+  /** Null for a source result. */
+  highlight_id: string | null;
+  start: number | null;
+  end: number | null;
+  /** The source's id. */
   id: string;
   title: string;
   kind: SourceKind;
   occurred_at: string;
   customer: { id: string; name: string | null; email: string | null; company: { id: string; name: string; segment: string | null } | null } | null;
-  tags: Array<{ id: string; name: string; color: string | null; group: string | null }>;
+  tags: TagRef[];
   text: string;
 };
-export type HighlightHit = SourceHit & { highlight_id: string; start: number; end: number };
 
 const customerJson = sql`case when c.id is null then null else json_build_object(
   'id', c.id, 'name', c.name, 'email', c.email,
   'company', case when co.id is null then null else json_build_object('id', co.id, 'name', co.name, 'segment', co.segment) end) end`;
-const tagJson = sql`coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color, 'group', t.group_name) order by lower(t.name)) filter (where t.id is not null), '[]'::json)`;
 
-/** What a page of source results shows: title, customer, the tags of their highlights, and the text to cut a snippet from. */
-export async function listSourceHits(executor: Executor, workspaceId: string, ids: string[]): Promise<SourceHit[]> {
-  if (!ids.length) return [];
-  return rowsOf<SourceHit>(
-    executor,
-    sql`select s.id, s.title, s.kind, s.occurred_at::text as occurred_at, s.body as text, ${customerJson} as customer,
-          (select ${tagJson} from (select distinct tg.id from ${highlights} h join ${highlightTags} ht on ht.highlight_id = h.id join ${tags} tg on tg.id = ht.tag_id
-             where h.workspace_id = ${workspaceId} and h.source_id = s.id and h.deleted_at is null) d join ${tags} t on t.id = d.id) as tags
+/**
+ * The results of a page in one round trip. A source shows the tags of its live highlights
+ * (each listed once, by name); a highlight its own.
+ */
+export async function listHits(executor: Executor, workspaceId: string, sourceIds: string[], highlightIds: string[]): Promise<Hit[]> {
+  const parts: SQL[] = [];
+  if (sourceIds.length) {
+    parts.push(sql`select null::uuid as highlight_id, null::int as start, null::int as "end", s.body as text, s.id, s.title, s.kind, s.occurred_at::text as occurred_at, ${customerJson} as customer,
+          (select coalesce(json_agg(t.ref order by lower(t.ref->>'name')), '[]'::json) from (
+             select distinct on (ref->>'id') ref from ${highlights} h, json_array_elements(h.tag_refs) ref
+             where h.workspace_id = ${workspaceId} and h.source_id = s.id and h.deleted_at is null) t) as tags
         from ${sources} s left join ${customers} c on c.id = s.customer_id left join ${companies} co on co.id = c.company_id
-        where s.workspace_id = ${workspaceId} and s.id in (select value::uuid from ${jsonList(ids)})`,
-  );
-}
-
-/** The same for highlight results: the quote is the text, the source gives title and customer. */
-export async function listHighlightHits(executor: Executor, workspaceId: string, ids: string[]): Promise<HighlightHit[]> {
-  if (!ids.length) return [];
-  return rowsOf<HighlightHit>(
-    executor,
-    sql`select h.id as highlight_id, h.start, h."end", h.quote as text, s.id, s.title, s.kind, s.occurred_at::text as occurred_at, ${customerJson} as customer,
-          (select ${tagJson} from ${highlightTags} ht join ${tags} t on t.id = ht.tag_id where ht.highlight_id = h.id) as tags
+        where s.workspace_id = ${workspaceId} and s.id in (select value::uuid from ${jsonList(sourceIds)})`);
+  }
+  if (highlightIds.length) {
+    parts.push(sql`select h.id as highlight_id, h.start, h."end", h.quote as text, s.id, s.title, s.kind, s.occurred_at::text as occurred_at, ${customerJson} as customer, h.tag_refs as tags
         from ${highlights} h join ${sources} s on s.id = h.source_id
         left join ${customers} c on c.id = s.customer_id left join ${companies} co on co.id = c.company_id
-        where h.workspace_id = ${workspaceId} and h.id in (select value::uuid from ${jsonList(ids)})`,
-  );
+        where h.workspace_id = ${workspaceId} and h.id in (select value::uuid from ${jsonList(highlightIds)})`);
+  }
+  return parts.length ? rowsOf<Hit>(executor, sql.join(parts, sql` union all `)) : [];
 }
 
 /** The English stem of each word (null for stop words), as the `search` columns were built. */
@@ -282,22 +292,4 @@ export async function spellStems(executor: Executor, workspaceId: string, stems:
         from jsonb_array_elements(${JSON.stringify(stems)}::jsonb) as c`,
   );
   return new Map(rows.map((row) => [row.stem, row.word]));
-}
-
-export async function tagExists(executor: Executor, workspaceId: string, id: string): Promise<boolean> {
-  const rows = await rowsOf(executor, sql`select 1 from ${tags} where workspace_id = ${workspaceId} and id = ${id}`);
-  return rows.length > 0;
-}
-
-export async function customerExists(executor: Executor, workspaceId: string, id: string): Promise<boolean> {
-  const rows = await rowsOf(executor, sql`select 1 from ${customers} where workspace_id = ${workspaceId} and id = ${id}`);
-  return rows.length > 0;
-}
-
-export async function listTagRefs(executor: Executor, workspaceId: string, ids: string[]) {
-  if (!ids.length) return [];
-  return rowsOf<{ id: string; name: string; color: string | null; group: string | null }>(
-    executor,
-    sql`select id, name, color, group_name as "group" from ${tags} where workspace_id = ${workspaceId} and id in (select value::uuid from ${jsonList(ids)})`,
-  );
 }

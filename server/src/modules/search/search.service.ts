@@ -1,4 +1,4 @@
-import { SOURCE_KINDS, type SearchFacets, type SearchQuery, type SearchResponse, type SearchResult, type SourceKind } from '@cairn/shared';
+import { SOURCE_KINDS, type SearchFacets, type SearchQuery, type SearchResponse, type SearchResult, type SourceKind, type TagRef } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
 import { invalidField, notFound } from '../../errors.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
@@ -119,33 +119,34 @@ async function collectPage(
   return { candidates: page, firstWindow, next: source || highlight ? carry({ source, highlight, after: null }) : null };
 }
 
-function countFacets(window: Candidate[], exact: boolean, tagRefs: Map<string, { id: string; name: string; color: string | null; group: string | null }>): SearchFacets {
+function countFacets(window: Candidate[], exact: boolean): SearchFacets {
   const kind: Partial<Record<SourceKind, number>> = {};
   const segment: Record<string, number> = {};
-  const tagCounts = new Map<string, number>();
+  const tagCounts = new Map<string, TagRef & { count: number }>();
   for (const candidate of window) {
     kind[candidate.kind] = (kind[candidate.kind] ?? 0) + 1;
     if (candidate.segment) segment[candidate.segment] = (segment[candidate.segment] ?? 0) + 1;
-    for (const tagId of candidate.tagIds ?? []) tagCounts.set(tagId, (tagCounts.get(tagId) ?? 0) + 1);
+    for (const ref of candidate.tags ?? []) {
+      const counted = tagCounts.get(ref.id);
+      if (counted) counted.count += 1;
+      else tagCounts.set(ref.id, { ...ref, count: 1 });
+    }
   }
-  const tag = [...tagCounts]
-    .flatMap(([id, count]) => {
-      const ref = tagRefs.get(id);
-      return ref ? [{ ...ref, count }] : [];
-    })
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  const tag = [...tagCounts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   const orderedKinds = Object.fromEntries(SOURCE_KINDS.filter((k) => kind[k]).map((k) => [k, kind[k]!]));
   return { kind: orderedKinds, tag, segment, sampleSize: window.length, exact };
 }
 
 /** Snippets with match ranges for a page of ranked candidates, in rank order. */
 async function presentResults(executor: Executor, workspaceId: string, positive: string, page: Candidate[]): Promise<SearchResult[]> {
-  const [sourceHits, highlightHits] = await Promise.all([
-    searchRepository.listSourceHits(executor, workspaceId, page.filter((c) => c.type === 'source').map((c) => c.id)),
-    searchRepository.listHighlightHits(executor, workspaceId, page.filter((c) => c.type === 'highlight').map((c) => c.id)),
-  ]);
-  const sourcesById = new Map(sourceHits.map((hit) => [hit.id, hit]));
-  const highlightsById = new Map(highlightHits.map((hit) => [hit.highlight_id, hit]));
+  const hits = await searchRepository.listHits(
+    executor,
+    workspaceId,
+    page.filter((c) => c.type === 'source').map((c) => c.id),
+    page.filter((c) => c.type === 'highlight').map((c) => c.id),
+  );
+  const sourcesById = new Map(hits.filter((hit) => !hit.highlight_id).map((hit) => [hit.id, hit]));
+  const highlightsById = new Map(hits.filter((hit) => hit.highlight_id).map((hit) => [hit.highlight_id, hit]));
   const lexemes = new Set(lexemesOf(positive));
   const prefixes = stemPrefixes([...lexemes]);
   const prepared = page.flatMap((candidate) => {
@@ -156,7 +157,6 @@ async function presentResults(executor: Executor, workspaceId: string, positive:
   const stems = await searchRepository.stemWords(executor, distinctWords);
   return prepared.map(({ candidate, hit, words }) => {
     const { snippet, snippetStart, matches } = cutSnippet(hit.text, words.filter((word) => lexemes.has(stems.get(word.word) ?? '')));
-    const highlight = 'highlight_id' in hit ? (hit as searchRepository.HighlightHit) : null;
     return {
       type: candidate.type,
       id: candidate.id,
@@ -169,8 +169,8 @@ async function presentResults(executor: Executor, workspaceId: string, positive:
       score: candidate.score,
       snippet,
       matches,
-      snippetStart: (highlight?.start ?? 0) + snippetStart,
-      range: highlight ? [highlight.start, highlight.end] : null,
+      snippetStart: (hit.start ?? 0) + snippetStart,
+      range: hit.highlight_id ? [hit.start!, hit.end!] : null,
     };
   });
 }
@@ -197,7 +197,9 @@ type Outcome = { page: Page; compiled: searchRepository.CompiledQuery; total: nu
 /** One search with one query (the typed one, or the one widened with corrections). */
 async function runSearch(executor: Executor, actor: WorkspaceActor, parsed: ParsedQuery, request: SearchQuery, types: Types, cursor: SearchCursor | null, fingerprint: string, corrected: boolean): Promise<Outcome> {
   const positive: ParsedQuery = { clauses: positiveTerms(parsed).map((term) => ({ type: 'any', terms: [term] })) };
-  const compiled = await searchRepository.compile(executor, buildTsQuery(parsed), buildTsQuery(positive));
+  const compiled = await searchRepository.compile(executor, buildTsQuery(parsed), buildTsQuery(positive), { workspaceId: actor.workspaceId, tagId: request.tagId, customerId: request.customerId });
+  if (compiled.tagFound === false) throw notFound('Tag');
+  if (compiled.customerFound === false) throw notFound('Customer');
   if (compiled.tree === '' || compiled.tree === 'T') {
     throw invalidField('query.q', 'Nothing in this query can be looked up: add a word of at least two letters');
   }
@@ -222,9 +224,7 @@ async function runSearch(executor: Executor, actor: WorkspaceActor, parsed: Pars
   }
   // The cursor was built before the total was known.
   if (page.next) page.next = { ...page.next, total, totalIsEstimate };
-  const tagIds = [...new Set(window.flatMap((candidate) => candidate.tagIds ?? []))];
-  const tagRefs = new Map((await searchRepository.listTagRefs(executor, actor.workspaceId, tagIds)).map((tag) => [tag.id, tag]));
-  return { page, compiled, total, totalIsEstimate, facets: countFacets(window, exact, tagRefs) };
+  return { page, compiled, total, totalIsEstimate, facets: countFacets(window, exact) };
 }
 
 /**
@@ -233,10 +233,7 @@ async function runSearch(executor: Executor, actor: WorkspaceActor, parsed: Pars
  * transaction, so that its settings (no parallel plans, the trigram threshold) stay local.
  */
 export async function searchEvidence(db: Executor, actor: WorkspaceActor, request: SearchQuery): Promise<SearchResponse> {
-  return db.transaction(async (tx) => {
-    await searchRepository.disableParallelPlans(tx);
-    return searchInTransaction(tx, actor, request);
-  });
+  return db.transaction((tx) => searchInTransaction(tx, actor, request));
 }
 
 async function searchInTransaction(executor: Executor, actor: WorkspaceActor, request: SearchQuery): Promise<SearchResponse> {
@@ -244,8 +241,6 @@ async function searchInTransaction(executor: Executor, actor: WorkspaceActor, re
   // Tags live on highlights: filtering by one searches highlights (sources would need a join
   // through every highlight of every candidate, 100× slower on a large workspace).
   if (request.tagId && request.type === 'source') throw invalidField('query.tagId', 'Tags are on highlights: leave out type=source to filter by tag');
-  if (request.tagId && !(await searchRepository.tagExists(executor, actor.workspaceId, request.tagId))) throw notFound('Tag');
-  if (request.customerId && !(await searchRepository.customerExists(executor, actor.workspaceId, request.customerId))) throw notFound('Customer');
   const { limit: _limit, cursor: cursorText, ...identity } = request;
   const fingerprint = fingerprintSearch(identity);
   const cursor = cursorText ? decodeSearchCursor(cursorText, fingerprint) : null;

@@ -4,6 +4,7 @@ import type { Executor } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
 import { companies, customers, highlightTags, highlights, sources, users } from '../../db/schema/index.js';
 import { anyOf, jsonRows, rowsOf } from '../../lib/bulk-sql.js';
+import { liveHighlightsOfSource } from '../highlights/highlights.repository.js';
 import { cursorText, olderThan } from '../../lib/cursor.js';
 
 export type NewSource = typeof sources.$inferInsert;
@@ -100,8 +101,8 @@ function hasTaggedHighlight(tagId?: string): SQL<boolean> {
   )`;
 }
 
-/** The columns of a list item; the body itself stays in the database. */
-const summaryColumns = {
+/** What a list item and the detail both show of a source, its customer and its creator. */
+const describingColumns = {
   source: {
     id: sources.id,
     kind: sources.kind,
@@ -113,13 +114,18 @@ const summaryColumns = {
     createdAt: sources.createdAt,
     deletedAt: sources.deletedAt,
   },
+  customer: { id: customers.id, name: customers.name, email: customers.email },
+  company: { id: companies.id, name: companies.name, segment: companies.segment },
+  creatorName: users.name,
+};
+
+/** The columns of a list item; the body itself stays in the database. */
+const summaryColumns = {
+  ...describingColumns,
   cursorAt: cursorText(sources.occurredAt),
   preview: sql<string>`left(${sources.body}, ${SOURCE_PREVIEW_LENGTH})`,
   highlightCount: sql<number>`(select count(*)::int from ${highlights} where ${liveHighlightOf})`,
   tagged: hasTaggedHighlight(),
-  customer: { id: customers.id, name: customers.name, email: customers.email },
-  company: { id: companies.id, name: companies.name, segment: companies.segment },
-  creatorName: users.name,
 };
 
 export type SourceFilter = {
@@ -167,7 +173,14 @@ export async function list(executor: Executor, workspaceId: string, filter: Sour
 
 const findByIdStatement = preparedStatement((executor) =>
   executor
-    .select({ ...summaryColumns, body: sources.body, segments: sources.segments, metadata: sources.metadata, updatedAt: sources.updatedAt })
+    .select({
+      ...describingColumns,
+      body: sources.body,
+      segments: sources.segments,
+      metadata: sources.metadata,
+      updatedAt: sources.updatedAt,
+      highlights: liveHighlightsOfSource,
+    })
     .from(sources)
     .leftJoin(customers, eq(customers.id, sources.customerId))
     .leftJoin(companies, eq(companies.id, customers.companyId))
@@ -176,7 +189,10 @@ const findByIdStatement = preparedStatement((executor) =>
     .prepare('sources_find_by_id'),
 );
 
-/** Opening a source is the reader's hot path: a prepared statement. */
+/**
+ * Opening a source is the reader's hot path: one prepared statement, highlights included
+ * (what a list item counts of them, the service derives from the list).
+ */
 export async function findById(executor: Executor, workspaceId: string, id: string) {
   const [row] = await findByIdStatement(executor).execute({ workspaceId, id });
   return row;

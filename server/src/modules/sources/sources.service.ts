@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import {
+  SOURCE_PREVIEW_LENGTH,
   hasRole,
   IMPORT_BATCH_SIZE,
   type CreateSourceBody,
@@ -19,7 +20,7 @@ import { iso } from '../../lib/dates.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { presentCustomerRef, resolveCustomers } from '../customers/customers.service.js';
-import { listHighlightsForSource } from '../highlights/highlights.service.js';
+import { presentHighlightsOfSource } from '../highlights/highlights.service.js';
 import * as sourcesRepository from './sources.repository.js';
 import type { NewSource, SourceValues } from './sources.repository.js';
 import { presentPerson } from '../../lib/people.js';
@@ -31,7 +32,8 @@ import { presentPerson } from '../../lib/people.js';
 export type SourceWrite = ImportedSource;
 export type UpsertResult = { created: number; updated: number; unchanged: number; sourceIds: string[] };
 
-const keyOf = (source: { kind: string; externalId?: string | null | undefined }) => (source.externalId ? `${source.kind}\u0000${source.externalId}` : null);
+/** What identifies a source across writes: its kind and external id (null without one). */
+export const sourceKey = (source: { kind: string; externalId?: string | null | undefined }) => (source.externalId ? `${source.kind}\u0000${source.externalId}` : null);
 
 function toValues(input: SourceWrite, customerId: string | null, actor: WorkspaceActor, importId: string | null): SourceValues {
   return {
@@ -56,33 +58,39 @@ function toValues(input: SourceWrite, customerId: string | null, actor: Workspac
  * with an external id that exists (same workspace and kind) is updated, or left alone when
  * nothing differs (`unchanged`); within one batch the last row with an external id wins and
  * the earlier ones count as updates to it. `sourceIds[i]` is the source input `i` wrote.
+ * `customerIds` are the inputs' customers when the caller matched them already (`resolveCustomers`).
  */
-export async function upsertSources(tx: Executor, actor: WorkspaceActor, inputs: SourceWrite[], options: { importId: string | null }): Promise<UpsertResult> {
+export async function upsertSources(
+  tx: Executor,
+  actor: WorkspaceActor,
+  inputs: SourceWrite[],
+  options: { importId: string | null; customerIds?: Array<string | null> },
+): Promise<UpsertResult> {
   if (inputs.length > IMPORT_BATCH_SIZE) throw new Error(`upsertSources takes at most ${IMPORT_BATCH_SIZE} sources per call, got ${inputs.length}`);
-  const customerIds = await resolveCustomers(tx, actor.workspaceId, inputs.map((input) => input.customer));
+  const customerIds = options.customerIds ?? (await resolveCustomers(tx, actor.workspaceId, inputs.map((input) => input.customer)));
 
   const lastWithKey = new Map<string, number>();
   inputs.forEach((input, index) => {
-    const key = keyOf(input);
+    const key = sourceKey(input);
     if (key) lastWithKey.set(key, index);
   });
   const valuesOf = new Map<number, SourceValues>();
   inputs.forEach((input, index) => {
-    const key = keyOf(input);
+    const key = sourceKey(input);
     if (!key || lastWithKey.get(key) === index) valuesOf.set(index, toValues(input, customerIds[index] ?? null, actor, options.importId));
   });
   const values = [...valuesOf.values()];
   const written = await sourcesRepository.upsertMany(tx, actor.workspaceId, values);
 
-  const writtenByKey = new Map(written.map((row) => [keyOf(row), row]));
-  const untouched = values.filter((value) => !writtenByKey.has(keyOf(value)) && value.externalId);
+  const writtenByKey = new Map(written.map((row) => [sourceKey(row), row]));
+  const untouched = values.filter((value) => !writtenByKey.has(sourceKey(value)) && value.externalId);
   const untouchedIds = new Map(
-    (await sourcesRepository.findIdsByExternalIds(tx, actor.workspaceId, untouched.map((value) => ({ kind: value.kind, externalId: value.externalId! })))).map((row) => [keyOf(row), row.id]),
+    (await sourcesRepository.findIdsByExternalIds(tx, actor.workspaceId, untouched.map((value) => ({ kind: value.kind, externalId: value.externalId! })))).map((row) => [sourceKey(row), row.id]),
   );
 
   const result: UpsertResult = { created: 0, updated: 0, unchanged: 0, sourceIds: [] };
   inputs.forEach((input, index) => {
-    const key = keyOf(input);
+    const key = sourceKey(input);
     if (!key) {
       result.created += 1;
       result.sourceIds.push(valuesOf.get(index)!.id);
@@ -104,10 +112,17 @@ export async function upsertSources(tx: Executor, actor: WorkspaceActor, inputs:
 // The sources API.
 // ---------------------------------------------------------------------------------------------
 
-type SummaryRow = Awaited<ReturnType<typeof sourcesRepository.list>>[number];
+type SummaryRow = Pick<Awaited<ReturnType<typeof sourcesRepository.list>>[number], 'source' | 'customer' | 'company' | 'creatorName' | 'preview' | 'highlightCount' | 'tagged'>;
 type DetailRow = NonNullable<Awaited<ReturnType<typeof sourcesRepository.findById>>>;
 
 const WHITESPACE_RUN = /\s+/g;
+const ENDS_IN_HALF_A_CHARACTER = /[\uD800-\uDBFF]$/;
+
+/** The start of the body, as lists show it, without cutting an emoji in two. */
+function previewOf(body: string): string {
+  const cut = body.slice(0, SOURCE_PREVIEW_LENGTH);
+  return ENDS_IN_HALF_A_CHARACTER.test(cut) ? cut.slice(0, -1) : cut;
+}
 
 function presentSummary(row: SummaryRow): SourceSummary {
   const { source } = row;
@@ -131,12 +146,19 @@ function presentSummary(row: SummaryRow): SourceSummary {
 async function loadSource(executor: Executor, workspaceId: string, id: string): Promise<Source> {
   const row: DetailRow | undefined = await sourcesRepository.findById(executor, workspaceId, id);
   if (!row) throw notFound('Source');
+  const highlights = presentHighlightsOfSource(row.highlights);
+  const summary = presentSummary({
+    ...row,
+    preview: previewOf(row.body),
+    highlightCount: highlights.length,
+    tagged: highlights.some((highlight) => highlight.tags.length > 0),
+  });
   return {
-    ...presentSummary(row),
+    ...summary,
     body: row.body,
     segments: row.segments,
     metadata: row.metadata,
-    highlights: await listHighlightsForSource(executor, workspaceId, id),
+    highlights,
     updatedAt: iso(row.updatedAt),
   };
 }

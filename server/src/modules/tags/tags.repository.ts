@@ -98,17 +98,19 @@ export function highlightsWithTag(workspaceId: string, tagId: string): SQL {
 }
 
 /**
- * Recomputes `highlights.tag_names` (it feeds the generated search column) for the highlights
- * the subquery selects, in one statement. `exceptTagId` leaves out a tag about to be deleted,
- * so the refresh can run before its links disappear.
+ * Recomputes the copies of their tags that highlights carry — `tag_names` (it feeds the
+ * generated search column) and `tag_refs` (what the API shows) — for the highlights the
+ * subquery selects, in one statement. `exceptTagId` leaves out a tag about to be deleted, so
+ * the refresh can run before its links disappear.
  */
-export async function refreshTagNames(executor: Executor, workspaceId: string, highlightIds: SQL, exceptTagId?: string) {
+export async function refreshHighlightTags(executor: Executor, workspaceId: string, highlightIds: SQL, exceptTagId?: string) {
   await executor.execute(sql`
-    update highlights h set tag_names = coalesce((
-      select string_agg(t.name, ' ' order by lower(t.name)) from highlight_tags ht
-      join tags t on t.id = ht.tag_id
+    update highlights h set (tag_names, tag_refs) = (
+      select coalesce(string_agg(t.name, ' ' order by lower(t.name)), ''),
+        coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color, 'group', t.group_name) order by lower(t.name)), '[]'::json)
+      from highlight_tags ht join tags t on t.id = ht.tag_id
       where ht.highlight_id = h.id ${exceptTagId ? sql`and t.id <> ${exceptTagId}` : sql``}
-    ), '')
+    )
     where h.workspace_id = ${workspaceId} and h.id in (${highlightIds})`);
 }
 

@@ -81,8 +81,9 @@ export async function updateTag(db: Db, actor: WorkspaceActor, id: string, body:
       // An emptied description is no description.
       description: body.description === undefined ? undefined : body.description || null,
     }))!;
+    const shownDifferently = renamed || row.groupName !== current.groupName || row.color !== current.color;
+    if (shownDifferently) await tagsRepository.refreshHighlightTags(tx, actor.workspaceId, tagsRepository.highlightsWithTag(actor.workspaceId, id));
     if (renamed) {
-      await tagsRepository.refreshTagNames(tx, actor.workspaceId, tagsRepository.highlightsWithTag(actor.workspaceId, id));
       await recordAudit(tx, actor, { action: 'tag.rename', objectType: 'tag', objectId: id, summary: `Renamed tag “${current.name}” to “${row.name}”` });
     } else if (row.groupName !== current.groupName || row.color !== current.color || row.description !== current.description) {
       await recordAudit(tx, actor, { action: 'tag.update', objectType: 'tag', objectId: id, summary: `Edited the group, colour or description of tag “${row.name}”` });
@@ -101,7 +102,7 @@ export async function deleteTag(db: Db, actor: WorkspaceActor, id: string, force
     if (usageCount > 0 && !force) {
       throw new AppError('conflict', `“${tag.name}” is used by ${plural(usageCount, 'highlight')}; confirm with ?force=true to remove it from them and delete it`);
     }
-    await tagsRepository.refreshTagNames(tx, actor.workspaceId, tagsRepository.highlightsWithTag(actor.workspaceId, id), id);
+    await tagsRepository.refreshHighlightTags(tx, actor.workspaceId, tagsRepository.highlightsWithTag(actor.workspaceId, id), id);
     await tagsRepository.remove(tx, actor.workspaceId, id);
     await recordAudit(tx, actor, {
       action: 'tag.delete',
@@ -127,7 +128,7 @@ export async function mergeTag(db: Db, actor: WorkspaceActor, id: string, intoTa
     if (!survivor) throw notFound('Tag to merge into');
     const counts = await tagsRepository.countLinks(tx, actor.workspaceId, id, intoTagId);
     await tagsRepository.copyLinks(tx, actor.workspaceId, id, intoTagId);
-    await tagsRepository.refreshTagNames(tx, actor.workspaceId, tagsRepository.highlightsWithTag(actor.workspaceId, id), id);
+    await tagsRepository.refreshHighlightTags(tx, actor.workspaceId, tagsRepository.highlightsWithTag(actor.workspaceId, id), id);
     await tagsRepository.remove(tx, actor.workspaceId, id);
     await recordAudit(tx, actor, {
       action: 'tag.merge',
@@ -160,14 +161,14 @@ export async function requireTags(executor: Executor, workspaceId: string, ids: 
   return rows;
 }
 
-/** Makes the highlight carry exactly these tags, and refreshes its tag names. */
+/** Makes the highlight carry exactly these tags, and refreshes its copies of them. */
 export async function replaceHighlightTags(executor: Executor, workspaceId: string, highlightId: string, tagRows: TagRow[]) {
   await tagsRepository.removeLinksExcept(executor, workspaceId, highlightId, tagRows.map((tag) => tag.id));
   await tagsRepository.insertLinks(
     executor,
     tagRows.map((tag) => ({ workspaceId, highlightId, tagId: tag.id })),
   );
-  await tagsRepository.refreshTagNames(executor, workspaceId, tagsRepository.highlightIdList([highlightId]));
+  await tagsRepository.refreshHighlightTags(executor, workspaceId, tagsRepository.highlightIdList([highlightId]));
 }
 
 /** Adds and removes tags on many highlights in a fixed number of statements. */
@@ -175,5 +176,5 @@ export async function changeTagsOfHighlights(executor: Executor, workspaceId: st
   const scope = tagsRepository.highlightIdList(highlightIds);
   if (removeTagIds.length) await tagsRepository.removeLinks(executor, workspaceId, scope, removeTagIds);
   if (addTagIds.length) await tagsRepository.insertLinksCrossing(executor, workspaceId, highlightIds, addTagIds);
-  await tagsRepository.refreshTagNames(executor, workspaceId, scope);
+  await tagsRepository.refreshHighlightTags(executor, workspaceId, scope);
 }

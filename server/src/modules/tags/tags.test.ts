@@ -68,10 +68,11 @@ describe('GET and POST /tags', () => {
 });
 
 describe('PATCH and DELETE /tags/:id', () => {
-  it('renames a tag and refreshes the tag names of every highlight carrying it', async () => {
+  it('renames, regroups and recolours a tag, and every highlight carrying it shows the change', async () => {
     const workspace = await createWorkspace(context);
     const tag = await createTag(context, workspace, { name: 'slow' });
-    const highlight = await createHighlight(context, workspace, await createSource(context, workspace), { start: 0, end: 3, tagIds: [tag.id] });
+    const source = await createSource(context, workspace);
+    const highlight = await createHighlight(context, workspace, source, { start: 0, end: 3, tagIds: [tag.id] });
     const response = await workspace.owner.as.patch(tagUrl(workspace.id, tag.id), { name: 'Performance', group: 'Quality', color: '#112233' });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ name: 'Performance', group: 'Quality', color: '#112233', usageCount: 1 });
@@ -81,6 +82,10 @@ describe('PATCH and DELETE /tags/:id', () => {
     expect(found.json().items.map((item: { id: string }) => item.id)).toEqual([highlight.id]);
     const recolored = await workspace.owner.as.patch(tagUrl(workspace.id, tag.id), { color: '#445566' });
     expect(recolored.statusCode).toBe(200);
+    // Highlights show the tag as it is now: new name, group and colour.
+    expect(found.json().items[0].tags).toEqual([{ id: tag.id, name: 'Performance', group: 'Quality', color: '#112233' }]);
+    const again = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources/${source.id}`);
+    expect(again.json().highlights[0].tags).toEqual([{ id: tag.id, name: 'Performance', group: 'Quality', color: '#445566' }]);
     const audit = await context.db.select().from(auditEvents).where(eq(auditEvents.objectId, tag.id));
     expect(audit.map((event) => event.action)).toEqual(expect.arrayContaining(['tag.rename', 'tag.update']));
   });
@@ -146,11 +151,16 @@ describe('POST /tags/:id/merge', () => {
       ...ids.slice(0, 10).map((highlightId) => ({ workspaceId: workspace.id, highlightId, tagId: bystander.id })),
     ];
     await context.db.insert(highlightTags).values(links);
-    const setNames = (slice: string[], tagNames: string) => context.db.update(highlights).set({ tagNames }).where(inArray(highlights.id, slice));
-    await setNames(ids.slice(0, 10), 'angry export-bug');
-    await setNames(ids.slice(10, 400), 'export-bug');
-    await setNames(ids.slice(400, 600), 'Export export-bug');
-    await setNames(ids.slice(600), 'Export');
+    // The copies of their tags that highlights carry, as the services keep them.
+    const setTags = (slice: string[], tagRows: Array<typeof merged>) =>
+      context.db
+        .update(highlights)
+        .set({ tagNames: tagRows.map((t) => t.name).join(' '), tagRefs: tagRows.map((t) => ({ id: t.id, name: t.name, color: t.color, group: t.groupName })) })
+        .where(inArray(highlights.id, slice));
+    await setTags(ids.slice(0, 10), [bystander, merged]);
+    await setTags(ids.slice(10, 400), [merged]);
+    await setTags(ids.slice(400, 600), [survivor, merged]);
+    await setTags(ids.slice(600), [survivor]);
     expect(await usage(workspace)).toEqual({ angry: 10, Export: 600, 'export-bug': 600 });
 
     const response = await workspace.owner.as.post(`${tagUrl(workspace.id, merged.id)}/merge`, { intoTagId: survivor.id });
@@ -166,6 +176,10 @@ describe('POST /tags/:id/merge', () => {
     expect((await context.db.select().from(tags).where(eq(tags.id, merged.id))).length).toBe(0);
     const names = await context.db.select({ tagNames: highlights.tagNames }).from(highlights).where(inArray(highlights.id, ids));
     expect(new Set(names.map((row) => row.tagNames))).toEqual(new Set(['angry Export', 'Export']));
+    // What the API shows of each highlight's tags follows too.
+    const shown = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources/${source.id}`);
+    const tagLists = new Set(shown.json<{ highlights: Array<{ tags: Array<{ name: string }> }> }>().highlights.map((h) => h.tags.map((tag) => tag.name).join(',')));
+    expect(tagLists).toEqual(new Set(['angry,Export', 'Export']));
 
     const [event] = await context.db.select().from(auditEvents).where(and(eq(auditEvents.workspaceId, workspace.id), eq(auditEvents.action, 'tag.merge')));
     expect(event).toMatchObject({ objectId: survivor.id, actorUserId: workspace.owner.id });

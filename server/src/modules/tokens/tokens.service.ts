@@ -13,6 +13,25 @@ const TOKEN_PREFIX = 'cairn_';
 const VISIBLE_PREFIX_LENGTH = TOKEN_PREFIX.length + 6;
 /** Writing last_used_at on every call would turn reads into writes; once a minute is enough. */
 const LAST_USED_PRECISION_MS = 60_000;
+/**
+ * How long this process trusts a token it has looked up without asking the database again:
+ * a bearer request then makes one round trip fewer (measured: a third of a source read).
+ * Revoking clears the revoking process's cache at once; other API processes may accept the
+ * token for up to this long (ADR 004).
+ */
+export const TOKEN_CACHE_TTL_MS = 10_000;
+/** Enough for every integration of a busy server; beyond it the oldest entries go first. */
+const TOKEN_CACHE_SIZE = 1_000;
+
+type CachedToken = { actor: Extract<Actor, { type: 'token' }>; lastUsedAt: number; expiresAt: number };
+/** Per database handle, like prepared statements: each app (and each test's app) has its own. */
+const tokenCaches = new WeakMap<Db, Map<string, CachedToken>>();
+
+function tokenCacheOf(db: Db): Map<string, CachedToken> {
+  let cache = tokenCaches.get(db);
+  if (!cache) tokenCaches.set(db, (cache = new Map()));
+  return cache;
+}
 
 type TokenRow = Awaited<ReturnType<typeof tokensRepository.insert>>;
 
@@ -30,12 +49,28 @@ function presentToken(row: TokenRow, creatorName: string | null): ApiToken {
 
 export async function resolveApiToken(db: Db, secret: string): Promise<Actor | null> {
   if (!secret.startsWith(TOKEN_PREFIX)) return null;
-  const row = await tokensRepository.findLiveByHash(db, sha256(secret));
-  if (!row) return null;
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
-    await tokensRepository.markUsed(db, row.id);
+  const hash = sha256(secret);
+  const cache = tokenCacheOf(db);
+  const now = Date.now();
+  let cached = cache.get(hash);
+  if (!cached || cached.expiresAt <= now) {
+    cache.delete(hash);
+    const row = await tokensRepository.findLiveByHash(db, hash);
+    if (!row) return null;
+    cached = { actor: { type: 'token', tokenId: row.id, workspaceId: row.workspaceId, role: row.role }, lastUsedAt: row.lastUsedAt?.getTime() ?? 0, expiresAt: now + TOKEN_CACHE_TTL_MS };
+    if (cache.size >= TOKEN_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(hash, cached);
   }
-  return { type: 'token', tokenId: row.id, workspaceId: row.workspaceId, role: row.role };
+  if (now - cached.lastUsedAt > LAST_USED_PRECISION_MS) {
+    cached.lastUsedAt = now;
+    await tokensRepository.markUsed(db, cached.actor.tokenId);
+  }
+  return cached.actor;
+}
+
+function forgetCachedToken(db: Db, tokenId: string) {
+  const cache = tokenCacheOf(db);
+  for (const [hash, cached] of cache) if (cached.actor.tokenId === tokenId) cache.delete(hash);
 }
 
 export async function listApiTokens(db: Db, actor: WorkspaceActor): Promise<ApiToken[]> {
@@ -69,4 +104,5 @@ export async function revokeApiToken(db: Db, actor: WorkspaceActor, id: string):
     if (!row) throw notFound('API token');
     await recordAudit(tx, actor, { action: 'token.revoke', objectType: 'api_token', objectId: id, summary: `Revoked API token “${row.name}”` });
   });
+  forgetCachedToken(db, id);
 }

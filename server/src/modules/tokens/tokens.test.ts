@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiTokens } from '../../db/schema/index.js';
+import { TOKEN_CACHE_TTL_MS } from './tokens.service.js';
 import { Caller, errorPaths, useTestApp } from '../../../test/app.js';
 import { createMember, createTokenCaller, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
 
@@ -15,6 +16,8 @@ async function createToken(workspace: TestWorkspace, body: { name: string; role:
 }
 
 describe('API tokens', () => {
+  afterEach(() => vi.useRealTimers());
+
   it('shows the secret once at creation, and afterwards only its prefix', async () => {
     const workspace = await createWorkspace(context);
     const response = await workspace.owner.as.post(`/api/workspaces/${workspace.id}/tokens`, { name: 'Zendesk sync', role: 'contributor' });
@@ -103,6 +106,17 @@ describe('API tokens', () => {
     expect((await workspace.owner.as.delete(`/api/workspaces/${workspace.id}/tokens/${created.id}`)).statusCode).toBe(404);
   });
 
+  it('refuses a token revoked by another process once the cached lookup expires', async () => {
+    const workspace = await createWorkspace(context);
+    const created = await createToken(workspace, { name: 'elsewhere', role: 'viewer' });
+    expect((await bearer(created.token).get(`/api/workspaces/${workspace.id}`)).statusCode).toBe(200);
+    // Another API process revokes it: this one has not heard and trusts its lookup a little longer.
+    await context.db.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, created.id));
+    expect((await bearer(created.token).get(`/api/workspaces/${workspace.id}`)).statusCode).toBe(200);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + TOKEN_CACHE_TTL_MS + 1 });
+    expect((await bearer(created.token).get(`/api/workspaces/${workspace.id}`)).statusCode).toBe(401);
+  });
+
   it("answers 404 when revoking another workspace's token, which keeps working", async () => {
     const workspace = await createWorkspace(context);
     const other = await createWorkspace(context);
@@ -132,6 +146,8 @@ describe('API tokens', () => {
 
     const anHourAgo = new Date(Date.now() - 60 * 60 * 1000);
     await context.db.update(apiTokens).set({ lastUsedAt: anHourAgo }).where(eq(apiTokens.id, created.id));
+    // The process trusts its cached lookup for a while; past that it reads the row again.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + TOKEN_CACHE_TTL_MS + 1 });
     await bearer(created.token).get(`/api/workspaces/${workspace.id}`);
     expect((await lastUsed())!.getTime()).toBeGreaterThan(anHourAgo.getTime());
     const listed = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/tokens`)).json().items[0];
