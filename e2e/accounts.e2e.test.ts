@@ -77,7 +77,8 @@ describe.skipIf(!browserAvailable)('accounts and access', () => {
     await page.waitForURL(`**/w/${secondWorkspace}/inbox`);
 
     const switcher = page.getByLabel('Workspace', { exact: true });
-    expect(await switcher.inputValue()).toBe(secondWorkspace);
+    // Under load the URL can change a moment before the refreshed memberships reach the switcher.
+    await expect.poll(() => switcher.inputValue()).toBe(secondWorkspace);
     await page.goto(`/w/${secondWorkspace}/settings/members`);
     await page.getByRole('heading', { name: 'Members' }).waitFor();
 

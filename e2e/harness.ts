@@ -54,7 +54,8 @@ export async function fetchFromPage(page: Page, method: string, path: string, bo
       const { token } = (await (await fetch('/api/auth/csrf')).json()) as { token: string };
       const response = await fetch(path, {
         method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+        // A JSON content type with no body is refused (400), as DELETE and restore calls have none.
+        headers: body === undefined ? { 'x-csrf-token': token } : { 'content-type': 'application/json', 'x-csrf-token': token },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await response.text();
@@ -69,4 +70,25 @@ export async function api<T>(page: Page, method: string, path: string, body?: un
   const response = await fetchFromPage(page, method, `/api${path}`, body);
   if (response.status >= 400) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body as T;
+}
+
+/** Selects `text` inside the reader as a person would with the mouse, as a DOM range over the drawn runs. */
+export async function selectInReader(page: Page, text: string) {
+  await page.evaluate((text) => {
+    const root = document.querySelector('.reader-text')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(text);
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return;
+      }
+    }
+    throw new Error(`"${text}" is not in the reader`);
+  }, text);
 }

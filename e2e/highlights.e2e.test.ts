@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { api, browserAvailable, completeSetup, useServerAndBrowser } from './harness.js';
+import { api, browserAvailable, completeSetup, selectInReader, useServerAndBrowser } from './harness.js';
 
 /** A real product-design meeting (AMI corpus, CC BY 4.0) as WebVTT, from the shared datasets. */
 const AMI_VTT = fileURLToPath(new URL('../../shared/datasets/ami-meetings/IS1001b.vtt', import.meta.url));
@@ -32,27 +32,6 @@ async function importTranscript(page: Page, ws: string, fileName: string, text: 
     },
     { ws, fileName, text },
   );
-}
-
-/** Selects `text` inside the reader as a person would with the mouse, as a DOM range over the drawn runs. */
-async function selectInReader(page: Page, text: string) {
-  await page.evaluate((text) => {
-    const root = document.querySelector('.reader-text')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(text);
-      if (at >= 0) {
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + text.length);
-        const selection = window.getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-        return;
-      }
-    }
-    throw new Error(`"${text}" is not in the reader`);
-  }, text);
 }
 
 describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {

@@ -7,7 +7,11 @@ const ToastContext = createContext<ToastApi | null>(null);
 const TOAST_MS = 5000;
 let nextId = 1;
 
-/** Toasts are announced politely to screen readers and disappear on their own. */
+function ToastItem({ toast }: { toast: Toast }) {
+  return <div className={`toast toast-${toast.tone}`}>{toast.message}</div>;
+}
+
+/** Toasts disappear on their own; news is announced politely to screen readers, failures as alerts. */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const show = useCallback((message: string, tone: Toast['tone'] = 'info') => {
@@ -19,12 +23,14 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={api}>
       {children}
-      <div className="toasts" role="status" aria-live="polite">
-        {toasts.map((toast) => (
-          <div key={toast.id} className={`toast toast-${toast.tone}`}>
-            {toast.message}
-          </div>
-        ))}
+      <div className="toasts">
+        <div className="toast-stack" role="status" aria-live="polite">
+          {toasts.map((toast) => toast.tone !== 'error' && <ToastItem key={toast.id} toast={toast} />)}
+        </div>
+        {/* Failures interrupt: an alert region, always present so that what lands in it is announced. */}
+        <div className="toast-stack" role="alert">
+          {toasts.map((toast) => toast.tone === 'error' && <ToastItem key={toast.id} toast={toast} />)}
+        </div>
       </div>
     </ToastContext.Provider>
   );

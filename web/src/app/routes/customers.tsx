@@ -1,12 +1,17 @@
 import { PageHeader } from '../../components/page-header';
 import { CustomerList } from '../../features/customers/components/customer-list';
+import { NewCustomerButton } from '../../features/customers/components/new-customer-button';
 import { useWorkspace } from '../../lib/workspace';
 
 export function CustomersRoute() {
   const workspace = useWorkspace();
   return (
     <>
-      <PageHeader title="Customers" description="Who said what: every customer and company behind your evidence, with how much each has told you." />
+      <PageHeader
+        title="Customers"
+        description="Who said what: every customer and company behind your evidence, with how much each has told you."
+        actions={workspace.can('contributor') && <NewCustomerButton ws={workspace.id} />}
+      />
       <CustomerList ws={workspace.id} />
     </>
   );

@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../../components/error-message';
 import { LoadMore } from '../../../components/load-more';
 import { Loading } from '../../../components/spinner';
 import { Table, type Column } from '../../../components/table';
+import { formatDateTime } from '../../../lib/dates';
 import { useAuditEvents } from '../api/list-audit-events';
 
 const columns: Column<AuditEvent>[] = [
@@ -11,7 +12,7 @@ const columns: Column<AuditEvent>[] = [
     key: 'when',
     header: 'When',
     width: '190px',
-    cell: (event) => <time dateTime={event.createdAt}>{new Date(event.createdAt).toLocaleString()}</time>,
+    cell: (event) => <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time>,
   },
   {
     key: 'who',

@@ -2,6 +2,8 @@ import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { LoadMore } from '../../../components/load-more';
 import { Loading } from '../../../components/spinner';
+import { TagChips } from '../../../components/tag-chip';
+import { formatDate } from '../../../lib/dates';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 import { useCustomerHighlights } from '../api/list-customer-highlights';
@@ -19,18 +21,10 @@ export function CustomerHighlights({ ws, customerId }: { ws: string; customerId:
         {items.map((item) => (
           <li key={item.id} className="card">
             <blockquote className="customer-quote">{item.quote}</blockquote>
-            {item.tags.length > 0 && (
-              <ul className="customer-quote-tags" aria-label="Tags">
-                {item.tags.map((tag) => (
-                  <li key={tag.id} className="tag-chip">
-                    {tag.name}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <TagChips tags={item.tags} className="customer-quote-tags" />
             <p className="muted">
               <Link to={`${paths.source(ws, item.sourceId)}#h-${item.id}`}>{item.source.title}</Link> · {SOURCE_KIND_LABELS[item.source.kind].one} ·{' '}
-              {new Date(item.source.occurredAt).toLocaleDateString()}
+              {formatDate(item.source.occurredAt)}
             </p>
           </li>
         ))}

@@ -1,9 +1,13 @@
+import { useState } from 'react';
 import { SOURCE_KINDS } from '@cairn/shared';
+import { Button } from '../../../components/button';
 import { ErrorMessage } from '../../../components/error-message';
 import { PageHeader } from '../../../components/page-header';
 import { Loading } from '../../../components/spinner';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
+import { useWorkspace } from '../../../lib/workspace';
 import { useCustomer } from '../api/get-customer';
+import { CustomerFormDialog } from './customer-form-dialog';
 import { customerName, formatRevenue } from './customer-name';
 
 function Fact({ term, value, indent = false }: { term: string; value: string | number; indent?: boolean }) {
@@ -15,9 +19,11 @@ function Fact({ term, value, indent = false }: { term: string; value: string | n
   );
 }
 
-/** Who the customer is, their company, and how much they have said, by kind. */
+/** Who the customer is, their company, and how much they have said, by kind; researchers and up edit it. */
 export function CustomerProfile({ ws, id }: { ws: string; id: string }) {
   const customer = useCustomer(ws, id);
+  const workspace = useWorkspace();
+  const [editing, setEditing] = useState(false);
   if (customer.isPending) return <Loading label="Loading the customer…" />;
   if (customer.error) return <ErrorMessage error={customer.error} />;
   const { data } = customer;
@@ -26,7 +32,20 @@ export function CustomerProfile({ ws, id }: { ws: string; id: string }) {
 
   return (
     <>
-      <PageHeader title={customerName(data)} description={[data.email, data.externalId && `id ${data.externalId}`].filter(Boolean).join(' · ') || undefined} />
+      <PageHeader
+        title={customerName(data)}
+        description={[data.email, data.externalId && `id ${data.externalId}`].filter(Boolean).join(' · ') || undefined}
+        actions={workspace.can('researcher') && <Button onClick={() => setEditing(true)}>Edit customer</Button>}
+      />
+      {editing && (
+        <CustomerFormDialog
+          ws={ws}
+          customer={data}
+          open
+          onClose={() => setEditing(false)}
+          onSaved={() => setEditing(false)}
+        />
+      )}
       <div className="customer-facts">
         <section className="card" aria-labelledby="customer-company">
           <h2 id="customer-company">Company</h2>

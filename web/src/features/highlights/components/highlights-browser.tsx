@@ -1,22 +1,24 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { SOURCE_KINDS, type HighlightListItem, type SourceKind } from '@cairn/shared';
+import { SOURCE_KINDS, type HighlightListItem } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { LoadMore } from '../../../components/load-more';
 import { Field, Select, TextInput } from '../../../components/field';
 import { Loading } from '../../../components/spinner';
+import { TagChips } from '../../../components/tag-chip';
 import { useToast } from '../../../components/toast';
 import { useCatalog } from '../../../lib/catalog';
+import { formatDate } from '../../../lib/dates';
 import { paths } from '../../../lib/paths';
+import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 import { rememberSourceOrder } from '../../../lib/source-order';
 import { useWorkspace } from '../../../lib/workspace';
 import { useBulkTagHighlights } from '../api/bulk-tag-highlights';
 import { useHighlights, type HighlightFilters } from '../api/list-highlights';
 import { CatalogPicker } from './catalog-picker';
 
-const KIND_LABELS: Record<SourceKind, string> = { interview: 'Interviews', ticket: 'Tickets', survey_response: 'Survey answers', review: 'Reviews', note: 'Notes' };
 const FILTER_KEYS = ['tagId', 'sourceKind', 'customerId', 'segment', 'from', 'to', 'q'] as const;
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -32,20 +34,12 @@ function HighlightCard({ ws, item, selected, onToggle, onOpen }: { ws: string; i
       <div className="highlight-card-body">
         <blockquote className="highlight-quote">{item.quote}</blockquote>
         {item.note && <p className="panel-note">{item.note}</p>}
-        {item.tags.length > 0 && (
-          <ul className="tag-chips" aria-label="Tags">
-            {item.tags.map((tag) => (
-              <li key={tag.id} className="tag-chip" style={tag.color ? { background: `${tag.color}22`, color: tag.color } : undefined}>
-                {tag.name}
-              </li>
-            ))}
-          </ul>
-        )}
+        <TagChips tags={item.tags} />
         <p className="muted highlight-source">
           <Link to={`${paths.source(ws, item.sourceId)}#h-${item.id}`} onClick={onOpen}>
             {item.source.title}
           </Link>{' '}
-          · {KIND_LABELS[item.source.kind]} {customer && <>· {customer} </>}· {new Date(item.source.occurredAt).toLocaleDateString()}
+          · {SOURCE_KIND_LABELS[item.source.kind].one} {customer && <>· {customer} </>}· {formatDate(item.source.occurredAt)}
         </p>
       </div>
     </li>
@@ -107,7 +101,7 @@ export function HighlightsBrowser() {
               <option value="">All kinds</option>
               {SOURCE_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
-                  {KIND_LABELS[kind]}
+                  {SOURCE_KIND_LABELS[kind].many}
                 </option>
               ))}
             </Select>

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { ImportSchema, type Import } from '@cairn/shared';
 import { apiRequest } from '../../../lib/api-client';
+import { invalidateEvidence } from '../../../lib/evidence';
 import { importsKey } from './list-imports';
 
 /** How often a running import is polled for progress. */
@@ -13,7 +14,7 @@ export const getImport = (ws: string, id: string) => apiRequest(`/workspaces/${w
 
 export const isRunning = (item: Pick<Import, 'status'>) => item.status === 'queued' || item.status === 'running';
 
-/** One import, polled while it runs; when it ends, the lists it changed are refreshed. */
+/** One import, polled while it runs; when it ends, the lists it changed (sources, customers, tags from a tags column) are refreshed. */
 export function useImport(ws: string, id: string) {
   const queryClient = useQueryClient();
   const query = useQuery({
@@ -26,8 +27,7 @@ export function useImport(ws: string, id: string) {
   useEffect(() => {
     if (!finished) return;
     void queryClient.invalidateQueries({ queryKey: [...importsKey(ws), 'list'] });
-    void queryClient.invalidateQueries({ queryKey: ['sources', ws] });
-    void queryClient.invalidateQueries({ queryKey: ['customers', ws] });
+    void invalidateEvidence(queryClient, ws);
   }, [finished, queryClient, ws]);
   return query;
 }

@@ -1,12 +1,8 @@
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
-
-export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
 
 /** `1:05` or `1:02:03`: how transcripts show elapsed time. */
 export function formatElapsed(ms: number): string {

@@ -5,10 +5,10 @@ import { ErrorMessage } from '../../../components/error-message';
 import { LoadMore } from '../../../components/load-more';
 import { Loading } from '../../../components/spinner';
 import { Table } from '../../../components/table';
+import { formatDateTime } from '../../../lib/dates';
 import { paths } from '../../../lib/paths';
 import { useImports } from '../api/list-imports';
 import { formatLabel } from './formats';
-import { formatDateTime } from './format-values';
 import { describeCounts } from './import-report';
 import { ImportStatusBadge } from './import-status';
 

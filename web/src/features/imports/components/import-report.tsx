@@ -5,10 +5,10 @@ import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/spinner';
 import { ProgressBar } from '../../../components/progress-bar';
 import { Table } from '../../../components/table';
+import { formatDateTime } from '../../../lib/dates';
 import { paths } from '../../../lib/paths';
 import { isRunning, rejectedRowsUrl, useImport } from '../api/get-import';
 import { formatLabel } from './formats';
-import { formatDateTime } from './format-values';
 import { ImportStatusBadge } from './import-status';
 
 /** Progress while an import runs (polled every half second), then its report. */

@@ -7,6 +7,7 @@ import { Select } from '../../../components/field';
 import { Loading } from '../../../components/spinner';
 import { Table, type Column } from '../../../components/table';
 import { useToast } from '../../../components/toast';
+import { formatDate } from '../../../lib/dates';
 import type { CurrentWorkspace } from '../../../lib/workspace';
 import { useChangeMemberRole } from '../api/change-member-role';
 import { useMembers } from '../api/list-members';
@@ -100,7 +101,7 @@ export function MembersPanel({ workspace, currentUserId, onLeft }: Props) {
         );
       },
     },
-    { key: 'joined', header: 'Joined', cell: (member) => <time dateTime={member.joinedAt}>{new Date(member.joinedAt).toLocaleDateString()}</time> },
+    { key: 'joined', header: 'Joined', cell: (member) => <time dateTime={member.joinedAt}>{formatDate(member.joinedAt)}</time> },
   ];
   if (canManage) {
     columns.push({

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Highlight, Source } from '@cairn/shared';
-import { refreshCatalog } from '../../../lib/catalog';
+import { invalidateEvidence } from '../../../lib/evidence';
 import { sourceKey } from './get-source';
 
 /** Orders a source's highlights as the server does: by position. */
@@ -8,14 +8,11 @@ const byPosition = (a: Highlight, b: Highlight) => a.start - b.start || a.end - 
 
 /**
  * Shows the change in the open source at once, then lets everything derived from highlights
- * (lists, untagged sources, tag usage counts in the catalog) catch up in the background.
+ * (lists, untagged sources, tag usage counts, search results) catch up in the background.
  */
 export function applyHighlightChange(queryClient: QueryClient, ws: string, sourceId: string, change: (highlights: Highlight[]) => Highlight[]) {
   queryClient.setQueryData<Source>(sourceKey(ws, sourceId), (source) => source && { ...source, highlights: change(source.highlights).sort(byPosition) });
-  void queryClient.invalidateQueries({ queryKey: ['highlights', ws] });
-  void queryClient.invalidateQueries({ queryKey: ['sources', ws], predicate: (query) => query.queryKey[2] !== sourceId });
-  void queryClient.invalidateQueries({ queryKey: ['tags', ws] });
-  void refreshCatalog(queryClient, ws);
+  void invalidateEvidence(queryClient, ws, { keep: sourceKey(ws, sourceId) });
 }
 
 export const upsertHighlight = (highlight: Highlight) => (highlights: Highlight[]) => [...highlights.filter((h) => h.id !== highlight.id), highlight];

@@ -1,67 +1,90 @@
-import { useEffect, useRef, useState } from 'react';
-import type { Highlight, TagRef } from '@cairn/shared';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { Highlight, TagRef, UpdateHighlightBody } from '@cairn/shared';
 import { Button } from '../../../components/button';
+import { ErrorMessage } from '../../../components/error-message';
 import { Field, TextArea } from '../../../components/field';
+import { TagChips } from '../../../components/tag-chip';
 import { useCatalog } from '../../../lib/catalog';
+import { formatDate } from '../../../lib/dates';
 import { TagCombobox } from './tag-combobox';
 
-export function TagChips({ tags, onRemove }: { tags: TagRef[]; onRemove?: (id: string) => void }) {
-  if (!tags.length) return null;
-  return (
-    <ul className="tag-chips" aria-label="Tags">
-      {tags.map((tag) => (
-        <li key={tag.id} className="tag-chip" style={tag.color ? { background: `${tag.color}22`, color: tag.color } : undefined}>
-          {tag.name}
-          {onRemove && (
-            <button type="button" className="chip-remove" aria-label={`Remove tag ${tag.name}`} onClick={() => onRemove(tag.id)}>
-              ×
-            </button>
-          )}
-        </li>
-      ))}
-    </ul>
-  );
-}
+type Range = { start: number; end: number };
+const QUOTE_PREVIEW = 140;
 
 type EditorProps = {
   ws: string;
   highlight: Highlight;
-  busy: boolean;
-  onSave: (body: { tagIds: string[]; note: string | null }) => void;
+  /** The source's text, to show the passage a moved highlight will quote. */
+  body: string;
+  /** Resolves once saved; a rejection keeps the editor open, with what was typed and the error. */
+  onSave: (body: UpdateHighlightBody) => Promise<unknown>;
+  onDone: () => void;
   onCancel: () => void;
   onCreateTag?: (name: string) => Promise<TagRef>;
+  /** The passage selected in the text now, to move the highlight to. */
+  readSelection: () => Range | null;
 };
 
-function HighlightEditor({ ws, highlight, busy, onSave, onCancel, onCreateTag }: EditorProps) {
+/**
+ * Tags, note and passage of one highlight. A failed save (the highlight was deleted meanwhile,
+ * the network dropped) leaves everything as typed, says why, and Save tries again.
+ */
+function HighlightEditor({ ws, highlight, body, onSave, onDone, onCancel, onCreateTag, readSelection }: EditorProps) {
   const catalog = useCatalog(ws);
   const [tags, setTags] = useState<TagRef[]>(highlight.tags);
   const [note, setNote] = useState(highlight.note ?? '');
+  const [range, setRange] = useState<Range>({ start: highlight.start, end: highlight.end });
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const moved = range.start !== highlight.start || range.end !== highlight.end;
   const add = (tag: TagRef) => setTags((current) => (current.some((t) => t.id === tag.id) ? current : [...current, tag]));
   const addById = (id: string | null) => {
     const tag = catalog.data?.tags.find((t) => t.id === id);
     if (tag) add(tag);
   };
+  const takeSelection = () => {
+    const selected = readSelection();
+    if (selected) setRange(selected);
+    else setError(new Error('Select the new passage in the text first, then choose “Use selected text”.'));
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaving(true);
+    setError(null);
+    onSave({ tagIds: tags.map((tag) => tag.id), note: note.trim() || null, ...(moved ? range : {}) })
+      .then(onDone, setError)
+      .finally(() => setSaving(false));
+  };
   return (
-    <form
-      className="highlight-editor"
-      onSubmit={(event) => {
-        event.preventDefault();
-        onSave({ tagIds: tags.map((tag) => tag.id), note: note.trim() || null });
-      }}
-    >
+    <form className="highlight-editor" aria-label="Edit highlight" onSubmit={submit}>
       <TagChips tags={tags} onRemove={(id) => setTags((current) => current.filter((tag) => tag.id !== id))} />
       <TagCombobox
         ws={ws}
         label="Add a tag"
         excludeIds={tags.map((tag) => tag.id)}
         onPick={addById}
-        onCreate={onCreateTag ? (name) => void onCreateTag(name).then(add) : undefined}
+        onCreate={onCreateTag ? (name) => void onCreateTag(name).then(add, setError) : undefined}
         onEscape={onCancel}
       />
       <Field label="Note">{(props) => <TextArea {...props} value={note} onChange={(event) => setNote(event.target.value)} rows={3} />}</Field>
+      <div className="highlight-range">
+        {moved && <p className="panel-note">Moves to “{body.slice(range.start, range.end).slice(0, QUOTE_PREVIEW)}”</p>}
+        <span className="row">
+          {/* Pressing the button must not clear the selection it reads. */}
+          <Button size="sm" variant="ghost" onMouseDown={(event) => event.preventDefault()} onClick={takeSelection}>
+            Use selected text
+          </Button>
+          {moved && (
+            <Button size="sm" variant="ghost" onClick={() => setRange({ start: highlight.start, end: highlight.end })}>
+              Keep the passage
+            </Button>
+          )}
+        </span>
+      </div>
+      <ErrorMessage error={error} />
       <div className="row">
-        <Button type="submit" variant="primary" size="sm" busy={busy}>
-          Save
+        <Button type="submit" variant="primary" size="sm" busy={saving}>
+          {error ? 'Try again' : 'Save'}
         </Button>
         <Button size="sm" variant="ghost" onClick={onCancel}>
           Cancel
@@ -73,19 +96,22 @@ function HighlightEditor({ ws, highlight, busy, onSave, onCancel, onCreateTag }:
 
 export type HighlightPanelProps = {
   ws: string;
+  body: string;
   highlights: Highlight[];
   activeId: string | null;
+  /** The highlight being edited (the reader holds it: selecting text then picks a new passage instead of a new highlight). */
+  editingId: string | null;
+  onEdit: (id: string | null) => void;
   canChange: (highlight: Highlight) => boolean;
   onSelect: (id: string) => void;
   onDelete: (highlight: Highlight) => void;
-  onSave: (id: string, body: { tagIds: string[]; note: string | null }) => Promise<unknown>;
+  onSave: (id: string, body: UpdateHighlightBody) => Promise<unknown>;
   onCreateTag?: (name: string) => Promise<TagRef>;
-  saving: boolean;
+  readSelection: () => Range | null;
 };
 
 /** The source's highlights in reading order; choosing one scrolls the text to it. */
-export function HighlightPanel({ ws, highlights, activeId, canChange, onSelect, onDelete, onSave, onCreateTag, saving }: HighlightPanelProps) {
-  const [editingId, setEditingId] = useState<string | null>(null);
+export function HighlightPanel({ ws, body, highlights, activeId, editingId, onEdit, canChange, onSelect, onDelete, onSave, onCreateTag, readSelection }: HighlightPanelProps) {
   const activeRef = useRef<HTMLLIElement>(null);
   useEffect(() => activeRef.current?.scrollIntoView({ block: 'nearest' }), [activeId]);
 
@@ -109,10 +135,12 @@ export function HighlightPanel({ ws, highlights, activeId, canChange, onSelect, 
               <HighlightEditor
                 ws={ws}
                 highlight={highlight}
-                busy={saving}
+                body={body}
                 onCreateTag={onCreateTag}
-                onCancel={() => setEditingId(null)}
-                onSave={(body) => void onSave(highlight.id, body).then(() => setEditingId(null))}
+                onCancel={() => onEdit(null)}
+                onDone={() => onEdit(null)}
+                onSave={(changes) => onSave(highlight.id, changes)}
+                readSelection={readSelection}
               />
             ) : (
               <>
@@ -120,11 +148,11 @@ export function HighlightPanel({ ws, highlights, activeId, canChange, onSelect, 
                 {highlight.note && <p className="panel-note">{highlight.note}</p>}
                 <div className="panel-meta">
                   <span className="muted">
-                    {highlight.createdBy?.name ?? 'API token'} · {new Date(highlight.createdAt).toLocaleDateString()}
+                    {highlight.createdBy?.name ?? 'API token'} · {formatDate(highlight.createdAt)}
                   </span>
                   {canChange(highlight) && (
                     <span className="row">
-                      <Button size="sm" variant="ghost" onClick={() => setEditingId(highlight.id)}>
+                      <Button size="sm" variant="ghost" onClick={() => onEdit(highlight.id)}>
                         Edit
                       </Button>
                       <Button size="sm" variant="ghost" onClick={() => onDelete(highlight)} aria-label={`Delete highlight “${highlight.quote.slice(0, 40)}”`}>

@@ -1,6 +1,7 @@
 import { memo, type ReactNode } from 'react';
 import { z } from 'zod';
 import type { Source } from '@cairn/shared';
+import { formatDateTime } from '../../../lib/dates';
 import { formatTimestamp, splitRuns } from '../lib/highlight-runs';
 
 export type Mark = { id: string; start: number; end: number; label?: string };
@@ -120,7 +121,7 @@ export const SourceBody = memo(function SourceBody({ source, marks, pending, act
               <li key={index} className="message message-agent">
                 <div className="message-author">
                   {reply.author ?? 'Agent'}
-                  {reply.at && <time className="muted"> · {new Date(reply.at).toLocaleString()}</time>}
+                  {reply.at && <time className="muted"> · {formatDateTime(reply.at)}</time>}
                 </div>
                 <div className="message-text">{reply.text}</div>
               </li>

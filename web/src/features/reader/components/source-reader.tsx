@@ -1,7 +1,7 @@
 import { WHOLE_SOURCE_KINDS } from '@cairn/shared';
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import type { Highlight, Source, TagRef } from '@cairn/shared';
+import type { Highlight, TagRef } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { ErrorMessage } from '../../../components/error-message';
 import { PageHeader } from '../../../components/page-header';
@@ -9,8 +9,10 @@ import { Loading } from '../../../components/spinner';
 import { useToast } from '../../../components/toast';
 import { useTrashSource } from '../api/trash-source';
 import { useCatalog } from '../../../lib/catalog';
+import { formatDate } from '../../../lib/dates';
 import { isTypingTarget } from '../../../lib/keyboard';
 import { paths } from '../../../lib/paths';
+import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 import { useWorkspace } from '../../../lib/workspace';
 import { useCreateHighlight } from '../api/create-highlight';
 import { useDeleteHighlight } from '../api/delete-highlight';
@@ -23,10 +25,9 @@ import { selectionRange } from '../lib/selection';
 import { readLastTag, rememberLastTag } from '../lib/last-tag';
 import { HighlightPanel } from './highlight-panel';
 import { SourceBody, type Mark } from './source-body';
+import { SourceEditDialog } from './source-edit-dialog';
 import { TagCombobox } from './tag-combobox';
 
-const KIND_LABELS: Record<Source['kind'], string> = { interview: 'Interview', ticket: 'Ticket', survey_response: 'Survey answer', review: 'Review', note: 'Note' };
-/** Sources short enough to be evidence as a whole. */
 const FLASH_MS = 1200;
 const UNDO_MS = 10_000;
 const POPOVER_WIDTH = 320;
@@ -63,6 +64,8 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
   const [pending, setPending] = useState<Pending | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<Highlight | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [editingSource, setEditingSource] = useState(false);
   const canHighlight = workspace.can('contributor');
   const data = source.data;
 
@@ -118,6 +121,12 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
     const range = trimRange(data.body, Number(block.dataset.blockStart), Number(block.dataset.blockEnd));
     const rect = block.getBoundingClientRect();
     return range && { ...range, top: rect.bottom, left: rect.left };
+  }, [data]);
+
+  /** The passage selected in the text, for moving a highlight there. */
+  const selectedPassage = useCallback(() => {
+    const selected = textRef.current && data ? selectionRange(textRef.current) : null;
+    return selected && data ? trimRange(data.body, selected.start, selected.end) : null;
   }, [data]);
 
   const openPopover = useCallback(
@@ -186,9 +195,9 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [applyLastTag, navigate, neighbours.next, neighbours.previous, openPopover, pending, ws]);
 
-  // Selecting with the mouse opens the popover straight away.
+  // Selecting with the mouse opens the popover straight away, unless the selection is a new passage for the highlight being edited.
   const onMouseUp = () => {
-    if (canHighlight && !pending) setTimeout(() => textRef.current && selectionRange(textRef.current) && openPopover(), 0);
+    if (canHighlight && !pending && !editingId) setTimeout(() => textRef.current && selectionRange(textRef.current) && openPopover(), 0);
   };
   const onClick = (event: MouseEvent) => {
     const mark = (event.target as HTMLElement).closest<HTMLElement>('mark[data-ids]');
@@ -207,8 +216,8 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
 
   const customer = data.customer && [data.customer.name ?? data.customer.email, data.customer.company?.name].filter(Boolean).join(' · ');
   const canChange = (highlight: Highlight) => workspace.can('researcher') || (canHighlight && highlight.createdBy?.id === currentUserId);
-  // Same rule as the server: contributors trash their own sources, researchers anyone's.
-  const canTrash = workspace.can('researcher') || (canHighlight && data.createdBy?.id === currentUserId);
+  // Same rule as the server: contributors edit and trash their own sources, researchers anyone's.
+  const canChangeSource = workspace.can('researcher') || (canHighlight && data.createdBy?.id === currentUserId);
   const moveToTrash = () =>
     trash.mutate(data.id, {
       onSuccess: () => {
@@ -224,8 +233,8 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
         title={data.title}
         description={
           <>
-            <span className="badge">{KIND_LABELS[data.kind]}</span> {customer && <span>{customer} · </span>}
-            <time dateTime={data.occurredAt}>{new Date(data.occurredAt).toLocaleDateString()}</time>
+            <span className="badge">{SOURCE_KIND_LABELS[data.kind].one}</span> {customer && <span>{customer} · </span>}
+            <time dateTime={data.occurredAt}>{formatDate(data.occurredAt)}</time>
             <span className="muted"> · press <kbd>?</kbd> for keyboard shortcuts</span>
           </>
         }
@@ -236,7 +245,12 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
                 Highlight all
               </Button>
             )}
-            {canTrash && (
+            {canChangeSource && (
+              <Button size="sm" onClick={() => setEditingSource(true)}>
+                Edit source
+              </Button>
+            )}
+            {canChangeSource && (
               <Button size="sm" variant="danger" busy={trash.isPending} onClick={moveToTrash}>
                 Move to trash
               </Button>
@@ -267,13 +281,16 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
         </div>
         <HighlightPanel
           ws={ws}
+          body={data.body}
           highlights={data.highlights}
           activeId={activeId}
+          editingId={editingId}
+          onEdit={setEditingId}
           canChange={canChange}
           onSelect={showHighlight}
           onCreateTag={createTag}
-          saving={updateHighlight.isPending}
-          onSave={(id, body) => updateHighlight.mutateAsync({ id, body }).catch((error: Error) => toast.show(error.message, 'error'))}
+          onSave={(id, body) => updateHighlight.mutateAsync({ id, body })}
+          readSelection={selectedPassage}
           onDelete={(highlight) =>
             deleteHighlight.mutate({ id: highlight.id, sourceId }, { onSuccess: () => setDeleted(highlight), onError: (error) => toast.show(error.message, 'error') })
           }
@@ -302,10 +319,25 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
           </p>
         </div>
       )}
+      {editingSource && (
+        <SourceEditDialog
+          ws={ws}
+          source={data}
+          onClose={() => setEditingSource(false)}
+          onSaved={(saved) => {
+            setEditingSource(false);
+            toast.show(`Saved “${saved.title}”`, 'success');
+          }}
+        />
+      )}
       {deleted && (
         <div className="undo-bar" role="status">
           Highlight moved to the trash.
-          <Button size="sm" onClick={() => restoreHighlight.mutate(deleted.id, { onSuccess: () => setDeleted(null) })} busy={restoreHighlight.isPending}>
+          <Button
+            size="sm"
+            onClick={() => restoreHighlight.mutate(deleted.id, { onSuccess: () => setDeleted(null), onError: (error) => toast.show(`Could not undo: ${error.message}`, 'error') })}
+            busy={restoreHighlight.isPending}
+          >
             Undo
           </Button>
         </div>

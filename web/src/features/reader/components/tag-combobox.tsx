@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { TagDot } from '../../../components/tag-chip';
 import { frequentTags, useCatalogIndex, useListNavigation } from '../../../lib/catalog';
 
 /** Tags shown before anything is typed. */
@@ -82,7 +83,7 @@ export function TagCombobox({ ws, label, onPick, onCreate, onEscape, allowNone, 
           >
             {option.kind === 'tag' && (
               <>
-                <span className="tag-dot" style={{ background: option.tag.color ?? undefined }} aria-hidden="true" />
+                <TagDot color={option.tag.color} />
                 <span className="combobox-name">{option.tag.name}</span>
                 {option.tag.detail && <span className="combobox-detail">{option.tag.detail}</span>}
               </>

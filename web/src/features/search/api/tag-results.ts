@@ -1,9 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { BulkHighlightBodySchema, BulkHighlightResultSchema, CreateHighlightBodySchema, HighlightSchema, type SearchResult, WHOLE_SOURCE_KINDS } from '@cairn/shared';
 import { apiRequest } from '../../../lib/api-client';
-import { refreshCatalog } from '../../../lib/catalog';
-
-/** Kinds short enough to be evidence as a whole; longer ones (interviews) get the matched passage. */
+import { invalidateEvidence } from '../../../lib/evidence';
 
 /** The highlight to create for a source result: the whole source, or the passage the snippet shows. */
 function highlightFor(result: SearchResult) {
@@ -38,11 +36,7 @@ export function useTagResults(ws: string) {
       );
       return results.length;
     },
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['search', ws] });
-      void queryClient.invalidateQueries({ queryKey: ['highlights', ws] });
-      void queryClient.invalidateQueries({ queryKey: ['sources', ws] });
-      void refreshCatalog(queryClient, ws);
-    },
+    // Tag usage counts (the Tags page, the catalog) change too, not only the results.
+    onSuccess: () => void invalidateEvidence(queryClient, ws),
   });
 }

@@ -1,6 +1,8 @@
 import type { MouseEvent } from 'react';
 import { Link } from 'react-router';
 import type { SearchResult } from '@cairn/shared';
+import { TagChips } from '../../../components/tag-chip';
+import { formatDate } from '../../../lib/dates';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 import { MarkedSnippet } from './marked-snippet';
@@ -35,13 +37,9 @@ export function ResultItem({ ws, result, selectable, selected, onSelect }: Props
         <MarkedSnippet text={result.snippet} matches={result.matches} clipped={result.snippetStart > 0 && result.type === 'source'} />
         <footer className="search-result-meta">
           {customer && <span>{customer}{result.customer?.company ? ` · ${result.customer.company.name}` : ''}</span>}
-          <time dateTime={result.occurredAt}>{new Date(result.occurredAt).toLocaleDateString()}</time>
+          <time dateTime={result.occurredAt}>{formatDate(result.occurredAt)}</time>
           {result.type === 'highlight' && <span className="muted">in {SOURCE_KIND_LABELS[result.kind].one.toLowerCase()}</span>}
-          {result.tags.map((tag) => (
-            <span key={tag.id} className="tag-chip" style={tag.color ? { background: `${tag.color}22`, color: tag.color } : undefined}>
-              {tag.name}
-            </span>
-          ))}
+          <TagChips tags={result.tags} />
         </footer>
       </div>
     </article>

@@ -1,12 +1,12 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { SourceSchema, type CreateSourceBody } from '@cairn/shared';
 import { apiRequest } from '../../../lib/api-client';
-import { useInvalidateSources } from './list-sources';
+import { invalidateEvidence } from '../../../lib/evidence';
 
 export function useCreateSource(ws: string) {
-  const invalidate = useInvalidateSources(ws);
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateSourceBody) => apiRequest(`/workspaces/${ws}/sources`, SourceSchema, { method: 'POST', body }),
-    onSuccess: invalidate,
+    onSuccess: () => void invalidateEvidence(queryClient, ws),
   });
 }

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { SourceSummarySchema, pageOf } from '@cairn/shared';
 import { apiRequest } from '../../../lib/api-client';
 
@@ -24,10 +24,4 @@ export function useSources(ws: string, filters: SourceFilters) {
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
   });
-}
-
-/** After a write: every list and view of sources, and customers' evidence counts, may have changed. */
-export function useInvalidateSources(ws: string) {
-  const queryClient = useQueryClient();
-  return () => Promise.all([queryClient.invalidateQueries({ queryKey: ['sources', ws] }), queryClient.invalidateQueries({ queryKey: ['customers', ws] })]);
 }

@@ -1,12 +1,12 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { SourceSchema } from '@cairn/shared';
 import { apiRequest } from '../../../lib/api-client';
-import { useInvalidateSources } from './list-sources';
+import { invalidateEvidence } from '../../../lib/evidence';
 
 export function useRestoreSource(ws: string) {
-  const invalidate = useInvalidateSources(ws);
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => apiRequest(`/workspaces/${ws}/sources/${id}/restore`, SourceSchema, { method: 'POST' }),
-    onSuccess: invalidate,
+    onSuccess: () => void invalidateEvidence(queryClient, ws),
   });
 }

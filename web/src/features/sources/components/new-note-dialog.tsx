@@ -1,14 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { CreateSourceBodySchema, SOURCE_TITLE_MAX_LENGTH } from '@cairn/shared';
-import { Button } from '../../../components/button';
-import { Dialog } from '../../../components/dialog';
+import { FormDialog } from '../../../components/form-dialog';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field, TextArea, TextInput } from '../../../components/field';
 import { useToast } from '../../../components/toast';
-import { ApiError } from '../../../lib/api-client';
+import { formErrors, issuesByField } from '../../../lib/form-errors';
 import { useCreateSource } from '../api/create-source';
 
-const FORM_ID = 'new-note-form';
+const NOTE_FIELDS = ['title', 'body'];
 
 /** A note is customer voice heard outside any tool: a call, a conversation at a fair, a sales debrief. */
 export function NewNoteDialog({ ws, open, onClose }: { ws: string; open: boolean; onClose: () => void }) {
@@ -16,7 +15,7 @@ export function NewNoteDialog({ ws, open, onClose }: { ws: string; open: boolean
   const toast = useToast();
   const [form, setForm] = useState({ title: '', body: '' });
   const [issues, setIssues] = useState<Record<string, string>>({});
-  const fieldError = (name: 'title' | 'body') => issues[name] ?? (create.error instanceof ApiError ? create.error.fieldError(name) : undefined);
+  const errors = formErrors(NOTE_FIELDS, issues, create.error);
 
   const close = () => {
     setForm({ title: '', body: '' });
@@ -29,7 +28,7 @@ export function NewNoteDialog({ ws, open, onClose }: { ws: string; open: boolean
     event.preventDefault();
     const parsed = CreateSourceBodySchema.safeParse({ kind: 'note', ...form });
     if (!parsed.success) {
-      setIssues(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
+      setIssues(issuesByField(parsed.error));
       return;
     }
     setIssues({});
@@ -42,30 +41,21 @@ export function NewNoteDialog({ ws, open, onClose }: { ws: string; open: boolean
   };
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       title="New note"
+      submitLabel="Add note"
+      busy={create.isPending}
+      onSubmit={submit}
       onClose={close}
-      footer={
-        <>
-          <Button variant="ghost" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" form={FORM_ID} variant="primary" busy={create.isPending}>
-            Add note
-          </Button>
-        </>
-      }
     >
-      <form id={FORM_ID} className="form" onSubmit={submit} noValidate>
-        <Field label="Title" error={fieldError('title')}>
-          {(props) => <TextInput {...props} value={form.title} maxLength={SOURCE_TITLE_MAX_LENGTH} onChange={(event) => setForm({ ...form, title: event.target.value })} autoFocus />}
-        </Field>
-        <Field label="What the customer said" hint="Plain text. You can highlight and tag passages of it afterwards." error={fieldError('body')}>
-          {(props) => <TextArea {...props} rows={8} value={form.body} onChange={(event) => setForm({ ...form, body: event.target.value })} />}
-        </Field>
-        {create.error && !(create.error instanceof ApiError && create.error.issues.length) && <ErrorMessage error={create.error} />}
-      </form>
-    </Dialog>
+      <Field label="Title" error={errors.field('title')}>
+        {(props) => <TextInput {...props} value={form.title} maxLength={SOURCE_TITLE_MAX_LENGTH} onChange={(event) => setForm({ ...form, title: event.target.value })} autoFocus />}
+      </Field>
+      <Field label="What the customer said" hint="Plain text. You can highlight and tag passages of it afterwards." error={errors.field('body')}>
+        {(props) => <TextArea {...props} rows={8} value={form.body} onChange={(event) => setForm({ ...form, body: event.target.value })} />}
+      </Field>
+      {errors.other ? <ErrorMessage error={errors.other} /> : null}
+    </FormDialog>
   );
 }

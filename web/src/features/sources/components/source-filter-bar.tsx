@@ -4,6 +4,7 @@ import { Field, Select, TextInput } from '../../../components/field';
 import type { SourceFilterKey, SourceFilters } from '../api/list-sources';
 import { useRecentImports } from '../api/list-recent-imports';
 import { CustomerFilter } from './customer-filter';
+import { formatDate } from '../../../lib/dates';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 
 type SourceFilterBarProps = {
@@ -44,7 +45,7 @@ export function SourceFilterBar({ ws, filters, onChange, onClear }: SourceFilter
             {chosenImportMissing && <option value={filters.importId}>One import</option>}
             {imports.data?.items.map((item) => (
               <option key={item.id} value={item.id}>
-                {item.fileName} ({new Date(item.createdAt).toLocaleDateString()})
+                {item.fileName} ({formatDate(item.createdAt)})
               </option>
             ))}
           </Select>

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../../components/error-message';
 import { LoadMore } from '../../../components/load-more';
 import { Loading } from '../../../components/spinner';
 import { useToast } from '../../../components/toast';
+import { formatDate } from '../../../lib/dates';
 import { paths } from '../../../lib/paths';
 import { rememberSourceOrder } from '../../../lib/source-order';
 import { useWorkspace } from '../../../lib/workspace';
@@ -13,8 +14,6 @@ import { useSources, type SourceFilters } from '../api/list-sources';
 import { useRestoreSource } from '../api/restore-source';
 import { KindBadge } from './kind-badge';
 import { isTypingTarget } from '../../../lib/keyboard';
-
-const formatDate = (value: string) => new Date(value).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
 function CustomerCell({ ws, customer }: { ws: string; customer: SourceSummary['customer'] }) {
   if (!customer) return <span className="muted">No customer</span>;

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CreateTagBodySchema, TagSchema, type CreateTagBody } from '@cairn/shared';
 import { apiRequest } from '../../../lib/api-client';
-import { afterTagChange } from './after-tag-change';
+import { invalidateEvidence } from '../../../lib/evidence';
 
 export function useCreateTag(ws: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateTagBody) => apiRequest(`/workspaces/${ws}/tags`, TagSchema, { method: 'POST', body: CreateTagBodySchema.parse(body) }),
-    onSuccess: () => afterTagChange(queryClient, ws),
+    onSuccess: () => void invalidateEvidence(queryClient, ws),
   });
 }

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { MergeTagBodySchema, TagSchema } from '@cairn/shared';
 import { apiRequest } from '../../../lib/api-client';
-import { afterTagChange } from './after-tag-change';
+import { invalidateEvidence } from '../../../lib/evidence';
 
 export function useMergeTag(ws: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, intoTagId }: { id: string; intoTagId: string }) =>
       apiRequest(`/workspaces/${ws}/tags/${id}/merge`, TagSchema, { method: 'POST', body: MergeTagBodySchema.parse({ intoTagId }) }),
-    onSuccess: () => afterTagChange(queryClient, ws),
+    onSuccess: () => void invalidateEvidence(queryClient, ws),
   });
 }

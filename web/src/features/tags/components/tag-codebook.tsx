@@ -7,6 +7,7 @@ import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field, Select } from '../../../components/field';
 import { Loading } from '../../../components/spinner';
+import { TagDot } from '../../../components/tag-chip';
 import { useToast } from '../../../components/toast';
 import { paths } from '../../../lib/paths';
 import { useWorkspace } from '../../../lib/workspace';
@@ -97,7 +98,7 @@ export function TagCodebook() {
           <ul className="tag-rows">
             {groupItems.map((tag) => (
               <li key={tag.id} className="tag-row">
-                <span className="tag-dot" style={{ background: tag.color ?? undefined }} aria-hidden="true" />
+                <TagDot color={tag.color} />
                 <div className="tag-row-name">
                   <Link to={`${paths.highlights(ws)}?tagId=${tag.id}`}>{tag.name}</Link>
                   {tag.description && <p className="muted tag-description">{tag.description}</p>}

@@ -8,13 +8,14 @@ import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/spinner';
 import { Table, type Column } from '../../../components/table';
 import { useToast } from '../../../components/toast';
+import { formatDateTime } from '../../../lib/dates';
 import type { CurrentWorkspace } from '../../../lib/workspace';
 import { useTokens } from '../api/list-tokens';
 import { useRevokeToken } from '../api/revoke-token';
 import { curlExample } from '../curl-example';
 import { CreateTokenDialog } from './create-token-dialog';
 
-const formatTime = (value: string | null) => (value ? new Date(value).toLocaleString() : 'Never');
+const formatTime = (value: string | null) => (value ? formatDateTime(value) : 'Never');
 
 export function TokensPanel({ workspace }: { workspace: CurrentWorkspace }) {
   const tokens = useTokens(workspace.id);

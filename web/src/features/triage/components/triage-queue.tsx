@@ -8,10 +8,12 @@ import { ErrorMessage } from '../../../components/error-message';
 import { Select } from '../../../components/field';
 import { ProgressBar } from '../../../components/progress-bar';
 import { Loading } from '../../../components/spinner';
-import { useToast } from '../../../components/toast';
+import { TagDot } from '../../../components/tag-chip';
 import { frequentTags, useCatalog } from '../../../lib/catalog';
+import { formatDate } from '../../../lib/dates';
 import { isTypingTarget } from '../../../lib/keyboard';
 import { paths } from '../../../lib/paths';
+import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 import { TRIAGE_KINDS, useUntaggedSources } from '../api/list-untagged-sources';
 
 /** Number keys 1–9: one per frequent tag. */
@@ -22,7 +24,7 @@ const KIND_FILTERS: Record<string, { label: string; kinds: readonly SourceKind[]
   survey_response: { label: 'Survey answers', kinds: ['survey_response'] },
 };
 
-type Step = { kind: 'tag'; sourceId: string; highlight: Highlight } | { kind: 'skip'; sourceId: string };
+type Step = { kind: 'tag'; sourceId: string; title: string; highlight: Highlight } | { kind: 'skip'; sourceId: string };
 
 export type TriageQueueProps = {
   ws: string;
@@ -47,11 +49,12 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, ca
   const queue = useUntaggedSources(ws, kinds);
   const catalog = useCatalog(ws);
   const queryClient = useQueryClient();
-  const toast = useToast();
   const [done, setDone] = useState<string[]>([]);
   const [skipped, setSkipped] = useState<string[]>([]);
   const [history, setHistory] = useState<Step[]>([]);
   const [busy, setBusy] = useState(false);
+  /** The last tag or undo that failed, shown until the next one works; the queue and the undo history stay as they were. */
+  const [failure, setFailure] = useState<Error | null>(null);
 
   const waiting = (queue.data?.items ?? []).filter((item) => !done.includes(item.id) && !skipped.includes(item.id));
   const current = waiting[0];
@@ -75,9 +78,10 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, ca
     try {
       const highlight = await tagWhole(current.id, chosen.id);
       setDone((ids) => [...ids, current.id]);
-      setHistory((steps) => [...steps, { kind: 'tag', sourceId: current.id, highlight }]);
+      setHistory((steps) => [...steps, { kind: 'tag', sourceId: current.id, title: current.title, highlight }]);
+      setFailure(null);
     } catch (error) {
-      toast.show((error as Error).message, 'error');
+      setFailure(new Error(`Could not tag “${current.title}”: ${(error as Error).message} Press ${index + 1} to try again.`));
     } finally {
       setBusy(false);
     }
@@ -87,18 +91,26 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, ca
     setSkipped((ids) => [...ids, current.id]);
     setHistory((steps) => [...steps, { kind: 'skip', sourceId: current.id }]);
   };
+  // The step leaves the history only once undone: a failed undo stays there, and u tries it again.
   const undo = async () => {
     const last = history.at(-1);
     if (!last || busy) return;
-    setHistory((steps) => steps.slice(0, -1));
-    if (last.kind === 'skip') return setSkipped((ids) => ids.filter((id) => id !== last.sourceId));
-    setBusy(true);
-    try {
-      await untag(last.highlight);
+    if (last.kind === 'tag') {
+      setBusy(true);
+      try {
+        await untag(last.highlight);
+      } catch (error) {
+        setFailure(new Error(`Could not undo tagging “${last.title}”: ${(error as Error).message} Press u to try again.`));
+        return;
+      } finally {
+        setBusy(false);
+      }
       setDone((ids) => ids.filter((id) => id !== last.sourceId));
-    } finally {
-      setBusy(false);
+    } else {
+      setSkipped((ids) => ids.filter((id) => id !== last.sourceId));
     }
+    setHistory((steps) => steps.slice(0, -1));
+    setFailure(null);
   };
 
   useEffect(() => {
@@ -156,6 +168,7 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, ca
         {filterControl}
       </div>
       {handled > 0 && <ProgressBar value={handled / (handled + waiting.length)} label="Triage progress" />}
+      <ErrorMessage error={failure} />
       {!current ? (
         <EmptyState title="Inbox zero" icon="✓" action={history.length ? <Button onClick={() => void undo()}>Undo last (u)</Button> : undefined}>
           {skipped.length
@@ -170,8 +183,8 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, ca
                 <Link to={paths.source(ws, current.id)}>{current.title}</Link>
               </h2>
               <p className="muted">
-                {current.kind === 'ticket' ? 'Ticket' : 'Survey answer'}
-                {current.customer && ` · ${current.customer.name ?? current.customer.email}`} · {new Date(current.occurredAt).toLocaleDateString()}
+                {SOURCE_KIND_LABELS[current.kind].one}
+                {current.customer && ` · ${current.customer.name ?? current.customer.email}`} · {formatDate(current.occurredAt)}
               </p>
             </header>
             {source.data && source.data.id === current.id ? renderSource(source.data) : source.error ? <ErrorMessage error={source.error} /> : <Loading />}
@@ -183,7 +196,7 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, ca
                 <li key={candidate.id}>
                   <Button size="sm" className="key-button" disabled={!canTag || busy} onClick={() => void tag(index)} aria-keyshortcuts={String(index + 1)}>
                     <kbd>{index + 1}</kbd>
-                    <span className="tag-dot" style={{ background: candidate.color ?? undefined }} aria-hidden="true" />
+                    <TagDot color={candidate.color} />
                     {candidate.name}
                     <span className="muted">{candidate.usageCount ?? 0}</span>
                   </Button>

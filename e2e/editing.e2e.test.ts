@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { api, browserAvailable, completeSetup, selectInReader, useServerAndBrowser } from './harness.js';
+
+type Created = { id: string };
+
+const NOTE = { kind: 'note', title: 'Call with the Bureau', body: 'They would pay more for scheduled exports. Monthly is enough.', occurredAt: '2024-05-01T09:00:00Z' };
+const SERVER_TEXT_CONFLICT = 'The text of a source with highlights cannot change';
+
+describe.skipIf(!browserAvailable)('editing sources, customers and highlights', () => {
+  const context = useServerAndBrowser();
+  let ws = '';
+  let sourceId = '';
+
+  it("edits a source's title from the reader, and the Inbox shows the new title", async () => {
+    const { page } = context;
+    await completeSetup(page);
+    ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    sourceId = (await api<Created>(page, 'POST', `/workspaces/${ws}/sources`, NOTE)).id;
+
+    await page.goto(`/w/${ws}/sources/${sourceId}`);
+    await page.getByRole('heading', { level: 1, name: NOTE.title }).waitFor();
+    await page.getByRole('button', { name: 'Edit source' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit source' });
+    await dialog.getByLabel('Title').fill('');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await dialog.locator('.field-error').first().waitFor();
+    await dialog.getByLabel('Title').fill('Call with Dana');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Call with Dana' }).waitFor();
+    expect(await dialog.isVisible()).toBe(false);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inbox' }).click();
+    await expect.poll(() => page.getByRole('list', { name: 'Sources' }).locator('.source-row-title').allTextContents()).toEqual(['Call with Dana']);
+  });
+
+  it("says why a highlighted source's text cannot change, and keeps what was typed", async () => {
+    const { page } = context;
+    await api(page, 'POST', `/workspaces/${ws}/sources/${sourceId}/highlights`, { start: 0, end: 4 });
+    await page.goto(`/w/${ws}/sources/${sourceId}`);
+    await page.getByRole('button', { name: 'Edit source' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit source' });
+    const text = dialog.getByLabel('Text');
+    const typed = `${NOTE.body} Weekly would be better.`;
+    await text.fill(typed);
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await dialog.getByRole('alert').filter({ hasText: SERVER_TEXT_CONFLICT }).waitFor();
+    expect(await text.inputValue()).toBe(typed);
+    expect(await text.getAttribute('aria-invalid')).toBe('true');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    const stored = await api<{ body: string }>(page, 'GET', `/workspaces/${ws}/sources/${sourceId}`);
+    expect(stored.body).toBe(NOTE.body);
+  });
+
+  it('creates a customer on the Customers page and edits them on their profile', async () => {
+    const { page } = context;
+    await api(page, 'POST', `/workspaces/${ws}/customers`, { email: 'dana@example.org', name: 'Dana Scully' });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
+    await page.getByRole('link', { name: 'Dana Scully' }).waitFor();
+
+    await page.getByRole('button', { name: 'New customer' }).click();
+    const create = page.getByRole('dialog', { name: 'New customer' });
+    await create.getByRole('button', { name: 'Add customer' }).click();
+    await create.getByText('Give at least an email, a name or an external id').waitFor();
+    await create.getByLabel('Name', { exact: true }).fill('Walter Skinner');
+    await create.getByLabel('Email', { exact: true }).fill('walter@example.org');
+    await create.getByLabel('Company name').fill('Bureau Analytics');
+    await create.getByLabel('Segment').fill('Enterprise');
+    await create.getByRole('button', { name: 'Add customer' }).click();
+    await page.waitForURL('**/customers/*');
+    await page.getByRole('heading', { level: 1, name: 'Walter Skinner' }).waitFor();
+    const company = page.getByRole('region', { name: 'Company' });
+    await expect.poll(() => company.textContent()).toContain('Bureau Analytics');
+    expect(await company.textContent()).toContain('Enterprise');
+
+    // Another customer's email is refused; the rest of what was typed stays for the next try.
+    await page.getByRole('button', { name: 'Edit customer' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit customer' });
+    await edit.getByLabel('Name', { exact: true }).fill('Walter S. Skinner');
+    await edit.getByLabel('Plan').fill('Pro');
+    await edit.getByLabel('Email', { exact: true }).fill('dana@example.org');
+    await edit.getByRole('button', { name: 'Save customer' }).click();
+    await edit.getByRole('alert').filter({ hasText: 'Another customer already has this email' }).waitFor();
+    expect(await edit.getByLabel('Name', { exact: true }).inputValue()).toBe('Walter S. Skinner');
+    await edit.getByLabel('Email', { exact: true }).fill('walter.skinner@example.org');
+    await edit.getByRole('button', { name: 'Save customer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Walter S. Skinner' }).waitFor();
+    await expect.poll(() => company.textContent()).toContain('Pro');
+    expect(await page.locator('.page-description').textContent()).toContain('walter.skinner@example.org');
+
+    // The list shows the new name without a reload.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
+    await page.getByRole('link', { name: 'Walter S. Skinner' }).waitFor();
+  });
+
+  it('keeps a highlight edit whose save failed, says why, and saves it on retry', async () => {
+    const { page } = context;
+    const other = await api<Created>(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'note', title: 'Fair conversation', body: 'Reports take ages. The export button is hidden.' });
+    const highlight = await api<Created>(page, 'POST', `/workspaces/${ws}/sources/${other.id}/highlights`, { start: 0, end: 17 });
+    await page.goto(`/w/${ws}/sources/${other.id}`);
+    const panel = page.getByRole('complementary', { name: 'Highlights in this source' });
+    await panel.getByText('“Reports take ages”').waitFor();
+    await panel.getByRole('button', { name: 'Edit', exact: true }).click();
+    const editor = panel.getByRole('form', { name: 'Edit highlight' });
+    const note = editor.getByLabel('Note');
+    await note.fill('Ask how long exactly');
+
+    // Someone deletes the highlight meanwhile: the save fails and nothing typed is lost.
+    await api(page, 'DELETE', `/workspaces/${ws}/highlights/${highlight.id}`);
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.getByRole('alert').waitFor();
+    expect(await editor.getByRole('alert').textContent()).toMatch(/not found/i);
+    expect(await note.inputValue()).toBe('Ask how long exactly');
+
+    // Back from the trash, the same edit goes through with a new passage chosen in the text.
+    await api(page, 'POST', `/workspaces/${ws}/highlights/${highlight.id}/restore`);
+    await selectInReader(page, 'The export button is hidden');
+    await editor.getByRole('button', { name: 'Use selected text' }).click();
+    await editor.getByText('Moves to “The export button is hidden”').waitFor();
+    await editor.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => editor.count()).toBe(0);
+    await panel.locator('.panel-note', { hasText: 'Ask how long exactly' }).waitFor();
+    await panel.getByText('“The export button is hidden”').waitFor();
+    const saved = await api<{ items: Array<{ id: string; note: string | null; quote: string }> }>(page, 'GET', `/workspaces/${ws}/highlights`);
+    expect(saved.items.find((item) => item.id === highlight.id)).toMatchObject({ note: 'Ask how long exactly', quote: 'The export button is hidden' });
+  });
+
+  it('shows new tag usage counts on the Tags page after tagging from Search', async () => {
+    const { page } = context;
+    await api(page, 'POST', `/workspaces/${ws}/tags`, { name: 'Reporting' });
+    // The codebook is cached from this visit; tagging elsewhere must make it stale.
+    await page.goto(`/w/${ws}/tags`);
+    const row = page.locator('.tag-row', { hasText: 'Reporting' });
+    await expect.poll(() => row.locator('.usage-count').textContent()).toBe('0');
+
+    await page.getByRole('searchbox', { name: 'Search evidence' }).fill('reports');
+    await page.keyboard.press('Enter');
+    await page.getByRole('checkbox', { name: 'Select “Fair conversation”' }).first().click();
+    await page.getByRole('combobox', { name: 'Tag to add' }).selectOption({ label: 'Reporting' });
+    await page.getByRole('button', { name: 'Tag selected' }).click();
+    await page.getByText('Tagged 1 result').waitFor();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tags' }).click();
+    await expect.poll(() => row.locator('.usage-count').textContent()).toBe('1');
+  });
+
+  it('keeps a triage step whose undo failed, says why, and undoes it on the next try', async () => {
+    const { page } = context;
+    await api(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'ticket', title: 'Reports time out', body: 'The monthly report never finishes loading.' });
+    await page.goto(`/w/${ws}/triage`);
+    await page.getByRole('heading', { name: 'Reports time out' }).waitFor();
+    await page.keyboard.press('1');
+    await page.getByRole('heading', { name: 'Inbox zero' }).waitFor();
+
+    // The connection drops while undoing: the step stays, and the error says so.
+    const untag = '**/api/workspaces/*/highlights/*';
+    await page.route(untag, (route) => (route.request().method() === 'DELETE' ? route.abort() : route.fallback()));
+    await page.keyboard.press('u');
+    await page.getByRole('alert').filter({ hasText: 'Could not undo tagging “Reports time out”' }).waitFor();
+    await page.unroute(untag);
+    await page.keyboard.press('u');
+    await page.getByRole('heading', { name: 'Reports time out' }).waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: 'Could not undo' }).count()).toBe(0);
+    const untagged = await api<{ items: Array<{ title: string }> }>(page, 'GET', `/workspaces/${ws}/sources?untagged=true&kind=ticket`);
+    expect(untagged.items.map((item) => item.title)).toEqual(['Reports time out']);
+  });
+});

@@ -1,0 +1,111 @@
+import { useState, type FormEvent } from 'react';
+import type { z } from 'zod';
+import { CreateCustomerBodySchema, UpdateCustomerBodySchema, type CustomerDetail } from '@cairn/shared';
+import { FormDialog } from '../../../components/form-dialog';
+import { ErrorMessage } from '../../../components/error-message';
+import { Field, TextInput } from '../../../components/field';
+import { useToast } from '../../../components/toast';
+import { formErrors, issuesByField } from '../../../lib/form-errors';
+import { useCreateCustomer } from '../api/create-customer';
+import { useUpdateCustomer } from '../api/update-customer';
+import { customerName } from './customer-name';
+import { CUSTOMER_FIELDS, customerFormValues, toCreateCustomerBody, toUpdateCustomerBody, type CustomerFormValues } from '../lib/customer-form-values';
+
+
+type CustomerFormDialogProps = {
+  ws: string;
+  /** The customer to edit; without one, the dialog adds a customer. Mount it when opening, so that it starts from the latest data. */
+  customer?: CustomerDetail;
+  open: boolean;
+  onClose: () => void;
+  onSaved: (customer: CustomerDetail) => void;
+};
+
+/**
+ * Adds or edits a customer: who they are and their company. Checked with the shared schemas
+ * before sending; what the server refuses shows at its field, and nothing typed is lost.
+ */
+export function CustomerFormDialog({ ws, customer, open, onClose, onSaved }: CustomerFormDialogProps) {
+  const create = useCreateCustomer(ws);
+  const update = useUpdateCustomer(ws);
+  const mutation = customer ? update : create;
+  const toast = useToast();
+  const [initial] = useState(() => customerFormValues(customer));
+  const [values, setValues] = useState(initial);
+  const [issues, setIssues] = useState<Record<string, string>>({});
+  const errors = formErrors(CUSTOMER_FIELDS, issues, mutation.error);
+  const input = (key: keyof CustomerFormValues) => ({ value: values[key], onChange: (event: { target: { value: string } }) => setValues({ ...values, [key]: event.target.value }) });
+
+  const close = () => {
+    setValues(initial);
+    setIssues({});
+    mutation.reset();
+    onClose();
+  };
+
+  /** The body if the shared schema accepts it; else its issues go to their fields and nothing is sent. */
+  const checked = <T,>(result: { success: true; data: T } | { success: false; error: z.ZodError }): T | null => {
+    setIssues(result.success ? {} : issuesByField(result.error));
+    return result.success ? result.data : null;
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const done = {
+      onSuccess: (saved: CustomerDetail) => {
+        toast.show(`Saved “${customerName(saved)}”`, 'success');
+        onSaved(saved);
+      },
+    };
+    if (customer) {
+      const body = checked(UpdateCustomerBodySchema.safeParse(toUpdateCustomerBody(values, initial)));
+      if (body && !Object.keys(body).length) close();
+      else if (body) update.mutate({ id: customer.id, body }, done);
+    } else {
+      const body = checked(CreateCustomerBodySchema.safeParse(toCreateCustomerBody(values)));
+      if (body) create.mutate(body, done);
+    }
+  };
+
+  return (
+    <FormDialog
+      open={open}
+      title={customer ? 'Edit customer' : 'New customer'}
+      submitLabel={customer ? 'Save customer' : 'Add customer'}
+      busy={mutation.isPending}
+      onSubmit={submit}
+      onClose={close}
+    >
+      <p className="field-hint">Give at least a name, an email or an external id. The same email or id is never added twice.</p>
+      <div className="form-columns">
+        <Field label="Name" error={errors.field('name')}>
+          {(props) => <TextInput {...props} {...input('name')} autoComplete="off" autoFocus />}
+        </Field>
+        <Field label="Email" error={errors.field('email')}>
+          {(props) => <TextInput {...props} {...input('email')} type="email" autoComplete="off" />}
+        </Field>
+      </div>
+      <Field label="External id" hint="The customer's id in your CRM or help desk." error={errors.field('externalId')}>
+        {(props) => <TextInput {...props} {...input('externalId')} autoComplete="off" spellCheck={false} />}
+      </Field>
+      <fieldset className="form-fieldset">
+        <legend>Company</legend>
+        <Field label="Company name" hint="Matched by name: an existing company is reused." error={errors.field('company.name')}>
+          {(props) => <TextInput {...props} {...input('companyName')} autoComplete="off" />}
+        </Field>
+        <div className="form-columns">
+          <Field label="Segment" error={errors.field('company.segment')}>
+            {(props) => <TextInput {...props} {...input('segment')} placeholder="e.g. Enterprise" />}
+          </Field>
+          <Field label="Plan" error={errors.field('company.plan')}>
+            {(props) => <TextInput {...props} {...input('plan')} />}
+          </Field>
+          <Field label="Annual revenue" error={errors.field('company.annualRevenue')}>
+            {(props) => <TextInput {...props} {...input('annualRevenue')} type="number" inputMode="numeric" min={0} step={1} />}
+          </Field>
+        </div>
+        <p className="field-hint">Segment, plan and revenue belong to the company: changing them changes them for everyone at it. An emptied one keeps what the company has.</p>
+      </fieldset>
+      {errors.other ? <ErrorMessage error={errors.other} /> : null}
+    </FormDialog>
+  );
+}

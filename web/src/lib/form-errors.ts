@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import { ApiError } from './api-client';
+
+/**
+ * A person's words for zod's usual findings ("Too small: expected string to have >=1
+ * characters" is for developers); messages a schema wrote itself (refinements) stay as written.
+ */
+function phrase(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'too_small' && issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'Required' : `Use at least ${issue.minimum} characters`;
+  if (issue.code === 'too_big' && issue.origin === 'string') return `Use at most ${issue.maximum} characters`;
+  if (issue.code === 'too_small' && issue.origin === 'number') return `Use ${issue.minimum} or more`;
+  if (issue.code === 'invalid_type' && (issue.expected === 'int' || issue.expected === 'number')) return 'Use a whole number';
+  if (issue.code === 'invalid_format' && issue.format === 'email') return 'Use an email address like name@example.com';
+  if (issue.code === 'invalid_format' && issue.format === 'datetime') return 'Use a date and time';
+  return issue.message;
+}
+
+/** A form's own zod issues by field (`company.name`), the first of each in a person's words. */
+export function issuesByField(error: z.ZodError): Record<string, string> {
+  const issues: Record<string, string> = {};
+  for (const issue of error.issues) issues[issue.path.map(String).join('.')] ??= phrase(issue);
+  return issues;
+}
+
+/**
+ * What a form shows of its errors: per field, what the form found before sending, else what the
+ * server said of that field (problem+json `errors`); and apart from the fields, a failure none of
+ * them shows (a conflict, a lost connection), so that nothing the server said is dropped.
+ */
+export function formErrors(fields: readonly string[], local: Record<string, string>, error: unknown) {
+  const field = (name: string) => local[name] ?? (error instanceof ApiError ? error.fieldError(name) : undefined);
+  const shownByAField = error instanceof ApiError && fields.some((name) => error.fieldError(name));
+  return { field, other: error && !shownByAField ? error : null };
+}
