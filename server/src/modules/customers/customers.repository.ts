@@ -15,22 +15,29 @@ export type CustomerValues = { id: string; email: string | null; externalId: str
  * Creates the companies that do not exist (matched by case-insensitive name) and fills in the
  * fields the input gives; untouched companies are not written. Returns nothing: callers
  * re-read ids with `findCompanyIdsByNames`, which also sees companies another import created.
+ * Two statements, not `on conflict do update`: that locks every company it meets, changed or
+ * not, so two batches naming the same companies could not be written side by side. The update
+ * runs on a fresh snapshot, so it also fills in a company another transaction just created.
  */
 export async function upsertCompanies(executor: Executor, workspaceId: string, values: CompanyValues[]) {
   if (!values.length) return;
+  const rows = sql`json_to_recordset(${jsonRows(values.map((v) => ({ name: v.name, segment: v.segment, plan: v.plan, annual_revenue: v.annualRevenue })))})
+    as v(name text, segment text, plan text, annual_revenue bigint)`;
   await executor.execute(sql`
     insert into ${companies} (workspace_id, name, segment, plan, annual_revenue)
-    select ${workspaceId}::uuid, v.name, v.segment, v.plan, v.annual_revenue
-    from json_to_recordset(${jsonRows(values.map((v) => ({ name: v.name, segment: v.segment, plan: v.plan, annual_revenue: v.annualRevenue })))})
-      as v(name text, segment text, plan text, annual_revenue bigint)
-    on conflict (workspace_id, lower(name)) do update set
-      segment = coalesce(excluded.segment, companies.segment),
-      plan = coalesce(excluded.plan, companies.plan),
-      annual_revenue = coalesce(excluded.annual_revenue, companies.annual_revenue),
+    select ${workspaceId}::uuid, v.name, v.segment, v.plan, v.annual_revenue from ${rows}
+    on conflict (workspace_id, lower(name)) do nothing`);
+  await executor.execute(sql`
+    update ${companies} c set
+      segment = coalesce(v.segment, c.segment),
+      plan = coalesce(v.plan, c.plan),
+      annual_revenue = coalesce(v.annual_revenue, c.annual_revenue),
       updated_at = now()
-    where (excluded.segment is not null and excluded.segment is distinct from companies.segment)
-       or (excluded.plan is not null and excluded.plan is distinct from companies.plan)
-       or (excluded.annual_revenue is not null and excluded.annual_revenue is distinct from companies.annual_revenue)`);
+    from ${rows}
+    where c.workspace_id = ${workspaceId} and lower(c.name) = lower(v.name)
+      and ((v.segment is not null and v.segment is distinct from c.segment)
+        or (v.plan is not null and v.plan is distinct from c.plan)
+        or (v.annual_revenue is not null and v.annual_revenue is distinct from c.annual_revenue))`);
 }
 
 /** `lower(name)` → id. */

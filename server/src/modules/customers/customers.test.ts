@@ -96,6 +96,23 @@ describe('resolveCustomers (the batch matching every import uses)', () => {
     expect([two, three].every(Boolean)).toBe(true);
   });
 
+  it('fills in a company that another transaction created while this one waited for it', async () => {
+    const workspace = await createWorkspace(context);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The first transaction creates the company and stays open a moment, as a batch being written does.
+    const first = context.db.transaction(async (tx) => {
+      await resolveCustomers(tx, workspace.id, [{ email: 'one@initrode.test', company: { name: 'Initrode', segment: 'SMB' } }]);
+      await held;
+    });
+    const second = resolve(workspace, [{ email: 'two@initrode.test', company: { name: 'INITRODE', plan: 'Pro' } }]);
+    setTimeout(release, 200);
+    await Promise.all([first, second]);
+    const rows = await companiesOf(workspace);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ name: 'Initrode', segment: 'SMB', plan: 'Pro' });
+  });
+
   it('moves an existing customer to the company a newer input names', async () => {
     const workspace = await createWorkspace(context);
     const [id] = await resolve(workspace, [{ email: 'mover@example.org', company: { name: 'Old Co' } }]);
