@@ -62,3 +62,38 @@ describe('migrations at start-up', () => {
     expect(await applied()).toBe(before);
   });
 });
+
+describe('0006: one customer per name-only identity', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('merges customers known only by the same name (any case) into the oldest, moving their sources, before the unique index', async () => {
+    const run = (query: string) => database.db.execute(sql.raw(query));
+    await run('DROP INDEX customers_name_only_key');
+    const [workspace] = rowsOf<{ id: string }>(await run(`INSERT INTO workspaces (name) VALUES ('Duplicates') RETURNING id`));
+    const ws = workspace!.id;
+    const ids = rowsOf<{ id: string }>(
+      await run(`INSERT INTO customers (workspace_id, name, created_at) VALUES
+        ('${ws}', 'Dana Scully', now() - interval '2 days'), ('${ws}', 'dana scully', now() - interval '1 day'), ('${ws}', 'Fox Mulder', now()),
+        ('${ws}', 'Dana Scully', now()) RETURNING id`),
+    ).map((row) => row.id);
+    await run(`UPDATE customers SET email = 'dana@fbi.test' WHERE id = '${ids[3]}'`); // has an email: not a name-only duplicate
+    for (const id of ids) await run(`INSERT INTO sources (workspace_id, kind, title, body, customer_id) VALUES ('${ws}', 'note', 'n', 'text', '${id}')`);
+
+    const migration = fs.readFileSync(path.join(MIGRATIONS_DIR, '0006_customers_name_only_key.sql'), 'utf8');
+    await database.db.transaction(async (tx) => {
+      for (const statement of migration.split('--> statement-breakpoint')) await tx.execute(sql.raw(statement));
+    });
+
+    const left = rowsOf<{ id: string }>(await run(`SELECT id FROM customers WHERE workspace_id = '${ws}' ORDER BY created_at`)).map((row) => row.id);
+    expect(left).toEqual([ids[0], ids[2], ids[3]]);
+    const owners = rowsOf<{ customer_id: string; count: number }>(await run(`SELECT customer_id, count(*)::int AS count FROM sources WHERE workspace_id = '${ws}' GROUP BY 1`));
+    expect(Object.fromEntries(owners.map((row) => [row.customer_id, row.count]))).toEqual({ [ids[0]!]: 2, [ids[2]!]: 1, [ids[3]!]: 1 });
+    expect(await tableExists(database, 'customers_name_only_key')).toBe(true);
+  });
+});

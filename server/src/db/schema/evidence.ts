@@ -46,6 +46,10 @@ export const customers = pgTable(
   (t) => [
     uniqueIndex('customers_email_key').on(t.workspaceId, sql`lower(${t.email})`).where(sql`${t.email} is not null`),
     uniqueIndex('customers_external_id_key').on(t.workspaceId, t.externalId).where(sql`${t.externalId} is not null`),
+    // A customer known by nothing but a name is matched by that name: one per name, even when two imports (or two batches of one) create them at once.
+    uniqueIndex('customers_name_only_key')
+      .on(t.workspaceId, sql`lower(${t.name})`)
+      .where(sql`${t.email} is null and ${t.externalId} is null and ${t.name} is not null`),
     index('customers_company_idx').on(t.workspaceId, t.companyId),
   ],
 );

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportPreviewSchema, ImportSchema, ImportSummarySchema, pageOf, type Import, type ImportFormat } from '@cairn/shared';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
-import { imports, sources } from '../../db/schema/index.js';
+import { customers, imports, sources } from '../../db/schema/index.js';
 import { anonymous, type Caller, errorPaths, useTestApp } from '../../../test/app.js';
 import { createMember, createTokenCaller, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
 
@@ -185,6 +185,15 @@ describe('POST /imports (upload)', () => {
     expect(done).toMatchObject({ status: 'done', counts: { total: 2_000, created: 1_990, updated: 10, rejected: 0 } });
     const [repeated] = await context.db.select({ body: sources.body }).from(sources).where(and(eq(sources.importId, done.id), eq(sources.externalId, 'T-995')));
     expect(repeated?.body).toBe('Second version 1005');
+  });
+
+  it('creates a customer known only by name once, though batches written side by side both name them', async () => {
+    const workspace = await createWorkspace(context);
+    const rows = Array.from({ length: 2_500 }, (_, i) => `N-${i},Ticket ${i},Dana Scully`);
+    const done = await importFile(workspace, 'tickets-csv', { name: 'names.csv', content: `id,text,requester\n${rows.join('\n')}\n` }, { mapping: { externalId: 'id', body: 'text', requesterName: 'requester' } });
+    expect(done).toMatchObject({ status: 'done', counts: { created: 2_500 } });
+    const named = await context.db.select({ id: customers.id }).from(customers).where(eq(customers.workspaceId, workspace.id));
+    expect(named).toHaveLength(1);
   });
 
   it('records an audit event when an import finishes, with its counts', async () => {
