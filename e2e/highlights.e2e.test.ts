@@ -92,6 +92,21 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
     expect(tagged.items).toMatchObject([{ quote: 'Invoice shows the wrong plan. Please help.', tags: [{ name: NEW_TAG }] }]);
   });
 
+  it('filters highlights by the days picked, sent as days: a day as to includes its evening', async () => {
+    const { page } = context;
+    const evening = await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'ticket', title: 'Late invoice', body: 'The invoice came late.', occurredAt: '2024-01-01T18:00:00.000Z' });
+    await api(page, 'POST', `/workspaces/${ws}/sources/${evening.id}/highlights`, { whole: true });
+    await page.goto(`/w/${ws}/highlights`);
+    await page.getByText('3 highlights').waitFor();
+    await page.getByLabel('Said from').fill('2024-01-01');
+    const request = page.waitForRequest((sent) => new URL(sent.url()).searchParams.get('to') === '2024-01-01');
+    await page.getByLabel('to', { exact: true }).fill('2024-01-01');
+    expect(new URL((await request).url()).searchParams.get('from')).toBe('2024-01-01');
+    await page.getByText('2 highlights').waitFor();
+    await page.getByText('The invoice came late.').waitFor();
+    await page.getByText('Invoice shows the wrong plan. Please help.').waitFor();
+  });
+
   it('builds the catalog index for 10,000 entities in the browser and answers a keystroke (timings printed, not asserted)', async () => {
     const bundle = await build({
       entryPoints: [fileURLToPath(new URL('../web/src/lib/catalog-index.ts', import.meta.url))],

@@ -3,6 +3,22 @@ import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../limits.js';
 
 export const IdSchema = z.string().uuid();
 export const TimestampSchema = z.string().datetime({ offset: true });
+/** A day (`2024-05-01`, in UTC) or an exact time. */
+export const DateOrTimestampSchema = z.union([z.iso.date(), TimestampSchema]);
+
+/**
+ * The date range of every list filtered by when something happened (`from`/`to` in the query).
+ * Each bound is a day or an instant: a day as `from` starts at 00:00 UTC, a day as `to`
+ * includes that whole day (UTC), and an instant includes itself, to the millisecond (the
+ * precision of every timestamp the API returns, so a date read from a response matches its
+ * evidence). `from` after `to` is a 400 naming `query.to`: a rule across two fields, which the
+ * server checks where it resolves the range (`resolveDateRange`).
+ */
+export const DateRangeQuerySchema = z.object({
+  from: DateOrTimestampSchema.optional(),
+  to: DateOrTimestampSchema.optional(),
+});
+export type DateRangeQuery = z.infer<typeof DateRangeQuerySchema>;
 
 export const IdParamsSchema = z.object({ id: IdSchema });
 export const WorkspaceParamsSchema = z.object({ ws: IdSchema });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SOURCE_KINDS } from '../enums.js';
 import { NOTE_MAX_LENGTH, SEARCH_QUERY_MAX_LENGTH, TAG_NAME_MAX_LENGTH } from '../limits.js';
-import { IdSchema, PageQuerySchema, QueryBooleanSchema, TimestampSchema } from './common.js';
+import { DateRangeQuerySchema, IdSchema, PageQuerySchema, QueryBooleanSchema, TimestampSchema } from './common.js';
 import { CustomerRefSchema } from './customers.js';
 
 /** Tags one highlight may carry, and tags one bulk call may add or remove. */
@@ -127,9 +127,8 @@ export const ListHighlightsQuerySchema = PageQuerySchema.extend({
   customerId: IdSchema.optional(),
   /** The customer's company segment, compared case-insensitively. */
   segment: z.string().trim().min(1).max(TAG_NAME_MAX_LENGTH).optional(),
-  /** `from`/`to` bound when the customer said it (the source's occurredAt), inclusive. */
-  from: TimestampSchema.optional(),
-  to: TimestampSchema.optional(),
+  /** When the customer said it (the source's occurredAt). */
+  ...DateRangeQuerySchema.shape,
   /** Full-text over the quote, note and tag names (websearch syntax: "phrases", OR, -word). */
   q: z.string().trim().min(1).max(SEARCH_QUERY_MAX_LENGTH).optional(),
 });

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { IMPORT_FORMATS, IMPORT_STATUSES, type ImportFormat } from '../enums.js';
 import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, SOURCE_BODY_MAX_LENGTH, SOURCE_TITLE_MAX_LENGTH, TAG_NAME_MAX_LENGTH } from '../limits.js';
 import { EmailSchema, PersonNameSchema } from './accounts.js';
-import { IdSchema, TimestampSchema } from './common.js';
+import { DateOrTimestampSchema, IdSchema, TimestampSchema } from './common.js';
 import { ExternalIdSchema } from './customers.js';
-import { DateOrTimestampSchema, SourceKindSchema } from './sources.js';
+import { SourceKindSchema } from './sources.js';
 
 export const ImportFormatSchema = z.enum(IMPORT_FORMATS);
 export const ImportStatusSchema = z.enum(IMPORT_STATUSES);

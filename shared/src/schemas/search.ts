@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SOURCE_KINDS } from '../enums.js';
 import { NAME_MAX_LENGTH, SEARCH_QUERY_MAX_LENGTH } from '../limits.js';
-import { IdSchema, PageQuerySchema, TimestampSchema, pageOf } from './common.js';
+import { DateRangeQuerySchema, IdSchema, PageQuerySchema, TimestampSchema, pageOf } from './common.js';
 import { CustomerRefSchema } from './customers.js';
 import { TagRefSchema } from './highlights.js';
 
@@ -13,9 +13,6 @@ export const SAVED_SEARCH_NAME_MAX_LENGTH = NAME_MAX_LENGTH;
 export const SEARCH_RESULT_TYPES = ['source', 'highlight'] as const;
 export type SearchResultType = (typeof SEARCH_RESULT_TYPES)[number];
 
-/** A calendar day (`2024-05-31`) or an instant; a day as `to` includes that whole day (UTC). */
-export const SearchDateSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
-
 /** The filters of a search: combined with AND, and saved with a saved search. */
 export const SearchFiltersSchema = z.object({
   kind: z.enum(SOURCE_KINDS).optional(),
@@ -24,8 +21,8 @@ export const SearchFiltersSchema = z.object({
   /** The segment of the customer's company, as written on the company (case-insensitive). */
   segment: z.string().trim().min(1).max(NAME_MAX_LENGTH).optional(),
   customerId: IdSchema.optional(),
-  from: SearchDateSchema.optional(),
-  to: SearchDateSchema.optional(),
+  /** When the source (a highlight's source) occurred. */
+  ...DateRangeQuerySchema.shape,
   type: z.enum(SEARCH_RESULT_TYPES).optional(),
 });
 export type SearchFilters = z.infer<typeof SearchFiltersSchema>;

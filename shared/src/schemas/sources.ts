@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SOURCE_KINDS } from '../enums.js';
 import { NAME_MAX_LENGTH, SOURCE_BODY_MAX_LENGTH, SOURCE_TITLE_MAX_LENGTH } from '../limits.js';
-import { IdSchema, PageQuerySchema, QueryBooleanSchema, TimestampSchema } from './common.js';
+import { DateRangeQuerySchema, IdSchema, PageQuerySchema, QueryBooleanSchema, TimestampSchema } from './common.js';
 import { CreateCustomerBodySchema, CustomerRefSchema, ExternalIdSchema } from './customers.js';
 import { HighlightSchema } from './highlights.js';
 
@@ -132,9 +132,6 @@ export type UpdateSourceBody = z.infer<typeof UpdateSourceBodySchema>;
 export const SOURCE_ORDERS = ['newest', 'oldest'] as const;
 export type SourceOrder = (typeof SOURCE_ORDERS)[number];
 
-/** A day (`2024-05-01`, the whole day in UTC) or an exact time. */
-export const DateOrTimestampSchema = z.union([z.iso.date(), TimestampSchema]);
-
 export const ListSourcesQuerySchema = PageQuerySchema.extend({
   /** One kind or several, comma-separated: `ticket,survey_response`. */
   kind: z
@@ -145,10 +142,8 @@ export const ListSourcesQuerySchema = PageQuerySchema.extend({
   customerId: IdSchema.optional(),
   tagId: IdSchema.optional(),
   importId: IdSchema.optional(),
-  /** Occurred at or after (a day counts from its start). */
-  from: DateOrTimestampSchema.optional(),
-  /** Occurred at or before (a day counts to its end). */
-  to: DateOrTimestampSchema.optional(),
+  /** When the source occurred. */
+  ...DateRangeQuerySchema.shape,
   /** Only sources without any tagged highlight: the triage queue. */
   untagged: QueryBooleanSchema.optional(),
   /** The trash instead of the live sources. */

@@ -6,12 +6,18 @@ import { iso } from '../../lib/dates.js';
 import * as auditRepository from './audit.repository.js';
 
 export type AuditEntry = { action: string; objectType: string; objectId?: string | null; summary: string };
+export type AuditActor = Pick<WorkspaceActor, 'workspaceId' | 'userId' | 'tokenId'>;
 
 /** Records what an actor did; called inside the service's transaction so both land or neither. */
-export async function recordAudit(executor: Executor, actor: Pick<WorkspaceActor, 'workspaceId' | 'userId' | 'tokenId'>, ...entries: AuditEntry[]) {
+export async function recordAudit(executor: Executor, actor: AuditActor, ...entries: AuditEntry[]) {
+  await recordAuditBatch(executor, entries.map((entry) => ({ actor, entry })));
+}
+
+/** Records events of several actors or workspaces (one sign-in, every membership) in one multi-row insert. */
+export async function recordAuditBatch(executor: Executor, events: Array<{ actor: AuditActor; entry: AuditEntry }>) {
   await auditRepository.insert(
     executor,
-    entries.map((entry) => ({
+    events.map(({ actor, entry }) => ({
       workspaceId: actor.workspaceId,
       actorUserId: actor.userId,
       actorTokenId: actor.tokenId,

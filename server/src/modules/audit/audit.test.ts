@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
 import type { AuditEvent } from '@cairn/shared';
+import { auditEvents } from '../../db/schema/index.js';
 import { useTestApp } from '../../../test/app.js';
-import { createMember, createTokenCaller, createWorkspace, signIn, type TestWorkspace } from '../../../test/factories.js';
+import { createMember, createTokenCaller, createUser, createWorkspace, signIn, type TestWorkspace } from '../../../test/factories.js';
 import { recordAudit } from './audit.service.js';
 
 const context = useTestApp();
@@ -19,6 +21,21 @@ describe('audit log', () => {
     await signIn(context, viewer.email);
     const { items } = await auditOf(workspace);
     expect(items[0]).toMatchObject({ action: 'auth.sign_in', objectType: 'user', objectId: viewer.id, actor: { type: 'user', id: viewer.id, name: viewer.name } });
+  });
+
+  it('records one sign-in event in each workspace of someone with several memberships', async () => {
+    const user = await createUser(context);
+    const workspaces = [await createWorkspace(context, { owner: user }), await createWorkspace(context, { owner: user }), await createWorkspace(context, { owner: user })];
+    await signIn(context, user.email);
+    const rows = await context.db.select().from(auditEvents).where(and(eq(auditEvents.actorUserId, user.id), eq(auditEvents.action, 'auth.sign_in')));
+    expect(rows.map((row) => row.workspaceId).sort()).toEqual(workspaces.map((workspace) => workspace.id).sort());
+    for (const row of rows) {
+      expect(row).toMatchObject({ actorTokenId: null, objectType: 'user', objectId: user.id, summary: `${user.name} signed in` });
+    }
+    for (const workspace of workspaces) {
+      const { items } = await auditOf(workspace);
+      expect(items.filter((event) => event.action === 'auth.sign_in')).toMatchObject([{ objectId: user.id, actor: { type: 'user', id: user.id, name: user.name } }]);
+    }
   });
 
   it('records member additions, role changes and removals with who did them', async () => {

@@ -9,7 +9,7 @@ import { randomToken, sha256 } from '../../lib/crypto.js';
 import { iso } from '../../lib/dates.js';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../../lib/passwords.js';
 import type { Actor } from '../../plugins/auth.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAuditBatch } from '../audit/audit.service.js';
 import { claimOrCreateFirstWorkspace, listMembershipsOfUser } from '../workspaces/workspaces.service.js';
 import * as authRepository from './auth.repository.js';
 import type { LoginLimiter } from './login-limiter.js';
@@ -78,15 +78,13 @@ export async function login(db: Db, limiter: LoginLimiter, body: LoginBody, clie
     if (client.previous?.type === 'user') await authRepository.removeSession(tx, client.previous.sessionIdHash);
     await authRepository.removeExpiredSessions(tx);
     await startSession(tx, reply, user.id, client.cookie);
+    // Every workspace the user belongs to sees the sign-in in its own log.
     const memberships = await listMembershipsOfUser(tx, user.id);
-    for (const { workspace } of memberships) {
-      await recordAudit(tx, { workspaceId: workspace.id, userId: user.id, tokenId: null }, {
-        action: 'auth.sign_in',
-        objectType: 'user',
-        objectId: user.id,
-        summary: `${user.name} signed in`,
-      });
-    }
+    const entry = { action: 'auth.sign_in', objectType: 'user', objectId: user.id, summary: `${user.name} signed in` };
+    await recordAuditBatch(
+      tx,
+      memberships.map(({ workspace }) => ({ actor: { workspaceId: workspace.id, userId: user.id, tokenId: null }, entry })),
+    );
   });
   return { user: presentUser(user) };
 }

@@ -1,6 +1,8 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
-import { companies, customers } from '../../db/schema/index.js';
+import { rowsOf } from '../../lib/bulk-sql.js';
+import { companies, customers, highlightTags, highlights, tags } from '../../db/schema/index.js';
 
 export async function listCustomerNames(executor: Executor, workspaceId: string) {
   return executor
@@ -9,4 +11,40 @@ export async function listCustomerNames(executor: Executor, workspaceId: string)
     .leftJoin(companies, eq(companies.id, customers.companyId))
     .where(eq(customers.workspaceId, workspaceId))
     .orderBy(asc(customers.id));
+}
+
+/**
+ * `count:sum of stamps` over one table's rows of the workspace. A sum, not a max: a row whose
+ * stamp changes always changes the sum, whereas a writer whose transaction began before the
+ * latest stamp (stamps are taken before commit) would not move the max. The stamps are summed
+ * as whole microseconds: an integer sum does not depend on the order rows are read in (a float
+ * sum would), and is faster than a numeric one.
+ */
+function tally(table: PgTable, workspaceColumn: PgColumn, stamp: PgColumn, workspaceId: string, filter?: SQL): SQL {
+  return sql`(select count(*) || ':' || coalesce(sum((date_part('epoch', ${stamp}) * 1000000)::int8), 0) from ${table}
+    where ${workspaceColumn} = ${workspaceId} ${filter ? sql`and ${filter}` : sql``})`;
+}
+
+/**
+ * A summary of every row the catalog is built from, in one statement: it differs whenever a
+ * row is added, removed or written with a new stamp. What each part covers:
+ * - tags: created, renamed, recoloured, regrouped, deleted (`updated_at` is set on insert and update);
+ * - highlight_tags: usage counts as links come and go (a merge also deletes a tag);
+ * - trashed highlights: usage counts, which leave out the trash, move with `deleted_at`;
+ * - customers: added, renamed, moved to another company;
+ * - companies: renamed or deleted (which empties customers' `company_id` without touching them).
+ * It relies on every writer setting `updated_at`, as the repositories do.
+ */
+export async function findCatalogVersion(executor: Executor, workspaceId: string): Promise<string> {
+  const [row] = await rowsOf<{ version: string }>(
+    executor,
+    sql`select concat_ws(' ',
+      ${tally(tags, tags.workspaceId, tags.updatedAt, workspaceId)},
+      ${tally(highlightTags, highlightTags.workspaceId, highlightTags.createdAt, workspaceId)},
+      ${tally(highlights, highlights.workspaceId, highlights.deletedAt, workspaceId, sql`${highlights.deletedAt} is not null`)},
+      ${tally(customers, customers.workspaceId, customers.updatedAt, workspaceId)},
+      ${tally(companies, companies.workspaceId, companies.updatedAt, workspaceId)}
+    ) as version`,
+  );
+  return row!.version;
 }

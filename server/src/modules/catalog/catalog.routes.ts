@@ -17,10 +17,10 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { catalog, etag } = await catalogService.getCatalog(app.database.db, workspaceActorOf(request));
+      const { catalog, etag } = await catalogService.getCatalog(app.database.db, workspaceActorOf(request), request.headers['if-none-match']);
       // Private: the catalog is per member; no-cache: always revalidated, which a 304 makes cheap.
       reply.header('etag', etag).header('cache-control', 'private, no-cache');
-      if (catalogService.matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send(null);
+      if (!catalog) return reply.code(304).send(null);
       return catalog;
     },
   );

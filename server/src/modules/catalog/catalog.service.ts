@@ -1,26 +1,41 @@
 import crypto from 'node:crypto';
-import type { Catalog } from '@cairn/shared';
+import { z } from 'zod';
+import { CatalogSchema, type Catalog } from '@cairn/shared';
 import type { Db } from '../../db/client.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
 import { listTags } from '../tags/tags.service.js';
 import * as catalogRepository from './catalog.repository.js';
 
 /**
- * The workspace's names of things for the browser's instant search, with an ETag over the
- * content. Hashing what we send (rather than tracking versions of every table) cannot miss a
- * change — a rename, a merge, a usage count — and a 304 still spares the network and, above
- * all, the browser's re-indexing.
+ * Bump when what a field holds changes without the contract changing (say, what usageCount
+ * counts): the ETag sees the data, not the code, and a browser revalidating after an upgrade
+ * must not be told 304. Changes to the contract itself are caught by its fingerprint below.
  */
-export async function getCatalog(db: Db, actor: WorkspaceActor): Promise<{ catalog: Catalog; etag: string }> {
+const CATALOG_BUILD_REVISION = 1;
+const CATALOG_CONTRACT = JSON.stringify(z.toJSONSchema(CatalogSchema));
+
+const sha1 = (text: string) => crypto.createHash('sha1').update(text).digest('base64url');
+const etagSalt = sha1(`${CATALOG_BUILD_REVISION}\n${CATALOG_CONTRACT}`);
+
+/**
+ * The workspace's names of things for the browser's instant search, with an ETag. The ETag
+ * comes from one small query summarising every row the catalog is built from, so a browser
+ * whose copy is current (the usual case: it revalidates on every visit) is answered without
+ * building the catalog at all: `catalog` is then null and the caller answers 304.
+ */
+export async function getCatalog(db: Db, actor: WorkspaceActor, ifNoneMatch: string | undefined): Promise<{ etag: string; catalog: Catalog | null }> {
+  // The version is read before the build: a change landing in between makes the next request
+  // rebuild, rather than pairing new content with an old ETag that would then stay current.
+  const version = await catalogRepository.findCatalogVersion(db, actor.workspaceId);
+  const etag = `"${sha1(`${etagSalt}\n${actor.workspaceId}\n${version}`)}"`;
+  if (matchesEtag(ifNoneMatch, etag)) return { etag, catalog: null };
   const [tags, customers] = await Promise.all([listTags(db, actor), catalogRepository.listCustomerNames(db, actor.workspaceId)]);
-  // Insights and backlog items join the catalog when those features land.
-  const catalog: Catalog = { tags, customers, insights: [], backlogItems: [] };
-  const etag = `"${crypto.createHash('sha1').update(JSON.stringify(catalog)).digest('base64url')}"`;
-  return { catalog, etag };
+  // Insights and backlog items join the catalog (and its version query) when those features land.
+  return { etag, catalog: { tags, customers, insights: [], backlogItems: [] } };
 }
 
 /** Whether an If-None-Match header names this ETag (weak or strong, or `*`). */
-export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   return ifNoneMatch.split(',').some((candidate) => {
     const value = candidate.trim();

@@ -1,11 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { CatalogSchema } from '@cairn/shared';
-import { companies } from '../../db/schema/index.js';
+import { eq } from 'drizzle-orm';
+import { CatalogSchema, type Catalog } from '@cairn/shared';
+import { companies, tags } from '../../db/schema/index.js';
 import { anonymous, useTestApp } from '../../../test/app.js';
-import { createCustomer, createMember, createTag, createWorkspace } from '../../../test/factories.js';
+import { createCustomer, createHighlight, createMember, createSource, createTag, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
 
 const context = useTestApp();
 const catalogUrl = (ws: string) => `/api/workspaces/${ws}/catalog`;
+
+function getCatalog(workspace: TestWorkspace, etag?: string) {
+  return workspace.owner.as.request('GET', catalogUrl(workspace.id), undefined, etag ? { 'if-none-match': etag } : {});
+}
+
+async function currentEtag(workspace: TestWorkspace): Promise<string> {
+  return (await getCatalog(workspace)).headers.etag as string;
+}
+
+/** Asserts the ETag is still current: 304 Not Modified, the same ETag sent again. */
+async function expectUnchanged(workspace: TestWorkspace, etag: string) {
+  const response = await getCatalog(workspace, etag);
+  expect(response.statusCode).toBe(304);
+  expect(response.headers.etag).toBe(etag);
+}
+
+/** Asserts the ETag went stale: a 200 with the new catalog under a new ETag, itself current. */
+async function expectChanged(workspace: TestWorkspace, etag: string): Promise<{ etag: string; catalog: Catalog }> {
+  const response = await getCatalog(workspace, etag);
+  expect(response.statusCode).toBe(200);
+  const fresh = response.headers.etag as string;
+  expect(fresh).not.toBe(etag);
+  await expectUnchanged(workspace, fresh);
+  return { etag: fresh, catalog: CatalogSchema.parse(response.json()) };
+}
+
+const usageOf = (catalog: Catalog, tagId: string) => catalog.tags.find((tag) => tag.id === tagId)?.usageCount;
 
 describe('GET /catalog', () => {
   it('lists the names of tags and customers (with their company) for instant search', async () => {
@@ -36,6 +64,130 @@ describe('GET /catalog', () => {
     const changed = await workspace.owner.as.request('GET', catalogUrl(workspace.id), undefined, { 'if-none-match': etag });
     expect(changed.statusCode).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);
+  });
+
+  it('keeps its ETag through writes the catalog does not show: a source, an untagged highlight, an edited note', async () => {
+    const workspace = await createWorkspace(context);
+    await createTag(context, workspace);
+    await createCustomer(context, workspace);
+    const etag = await currentEtag(workspace);
+    const source = await createSource(context, workspace);
+    const highlight = await createHighlight(context, workspace, source);
+    expect((await workspace.owner.as.patch(`/api/workspaces/${workspace.id}/highlights/${highlight.id}`, { note: 'a note' })).statusCode).toBe(200);
+    await expectUnchanged(workspace, etag);
+  });
+
+  it('gives a new ETag when a tag is created, renamed, recoloured, described or deleted', async () => {
+    const workspace = await createWorkspace(context);
+    const tagsUrl = `/api/workspaces/${workspace.id}/tags`;
+    let { etag } = await expectChanged(workspace, 'none yet');
+    const tag = (await workspace.owner.as.post(tagsUrl, { name: 'pricing' })).json();
+    ({ etag } = await expectChanged(workspace, etag));
+
+    await workspace.owner.as.patch(`${tagsUrl}/${tag.id}`, { name: 'price' });
+    let catalog: Catalog;
+    ({ etag, catalog } = await expectChanged(workspace, etag));
+    expect(catalog.tags).toMatchObject([{ id: tag.id, name: 'price' }]);
+
+    await workspace.owner.as.patch(`${tagsUrl}/${tag.id}`, { color: '#3d5a80' });
+    ({ etag, catalog } = await expectChanged(workspace, etag));
+    expect(catalog.tags).toMatchObject([{ id: tag.id, color: '#3d5a80' }]);
+
+    await workspace.owner.as.patch(`${tagsUrl}/${tag.id}`, { description: 'What customers pay' });
+    ({ etag, catalog } = await expectChanged(workspace, etag));
+    expect(catalog.tags).toMatchObject([{ id: tag.id, description: 'What customers pay' }]);
+
+    expect((await workspace.owner.as.delete(`${tagsUrl}/${tag.id}`)).statusCode).toBe(204);
+    ({ catalog } = await expectChanged(workspace, etag));
+    expect(catalog.tags).toEqual([]);
+  });
+
+  it('gives a new ETag when a usage count changes: tagging, untagging, trashing, restoring, merging', async () => {
+    const workspace = await createWorkspace(context);
+    const [pricing, billing] = [await createTag(context, workspace, { name: 'pricing' }), await createTag(context, workspace, { name: 'billing' })];
+    const highlight = await createHighlight(context, workspace, await createSource(context, workspace));
+    const highlightUrl = `/api/workspaces/${workspace.id}/highlights/${highlight.id}`;
+    let etag = await currentEtag(workspace);
+    let catalog: Catalog;
+
+    await workspace.owner.as.patch(highlightUrl, { tagIds: [pricing.id] });
+    ({ etag, catalog } = await expectChanged(workspace, etag));
+    expect(usageOf(catalog, pricing.id)).toBe(1);
+
+    // Swapping one tag for another keeps the number of links.
+    await workspace.owner.as.patch(highlightUrl, { tagIds: [billing.id] });
+    ({ etag, catalog } = await expectChanged(workspace, etag));
+    expect([usageOf(catalog, pricing.id), usageOf(catalog, billing.id)]).toEqual([0, 1]);
+
+    // The trash changes usage counts without touching any link.
+    expect((await workspace.owner.as.delete(highlightUrl)).statusCode).toBe(204);
+    ({ etag, catalog } = await expectChanged(workspace, etag));
+    expect(usageOf(catalog, billing.id)).toBe(0);
+
+    expect((await workspace.owner.as.post(`${highlightUrl}/restore`)).statusCode).toBe(200);
+    ({ etag, catalog } = await expectChanged(workspace, etag));
+    expect(usageOf(catalog, billing.id)).toBe(1);
+
+    expect((await workspace.owner.as.post(`/api/workspaces/${workspace.id}/tags/${billing.id}/merge`, { intoTagId: pricing.id })).statusCode).toBe(200);
+    ({ catalog } = await expectChanged(workspace, etag));
+    expect(catalog.tags).toMatchObject([{ id: pricing.id, usageCount: 1 }]);
+  });
+
+  it('gives a new ETag when a customer is added, renamed or moved, or their company is renamed or deleted', async () => {
+    const workspace = await createWorkspace(context);
+    const customersUrl = `/api/workspaces/${workspace.id}/customers`;
+    let etag = await currentEtag(workspace);
+    let catalog: Catalog;
+
+    const customer = (await workspace.owner.as.post(customersUrl, { name: 'Hank Scorpio', company: { name: 'Globex' } })).json();
+    ({ etag, catalog } = await expectChanged(workspace, etag));
+    expect(catalog.customers).toEqual([{ id: customer.id, name: 'Hank Scorpio', email: null, company: 'Globex' }]);
+
+    await workspace.owner.as.patch(`${customersUrl}/${customer.id}`, { name: 'Hank' });
+    ({ etag, catalog } = await expectChanged(workspace, etag));
+    expect(catalog.customers).toMatchObject([{ name: 'Hank', company: 'Globex' }]);
+
+    const initech = (await workspace.owner.as.patch(`${customersUrl}/${customer.id}`, { company: { name: 'Initech' } })).json().company;
+    ({ etag, catalog } = await expectChanged(workspace, etag));
+    expect(catalog.customers).toMatchObject([{ company: 'Initech' }]);
+
+    // No endpoint renames a company yet: written as the repositories write, stamping updated_at.
+    await context.db.update(companies).set({ name: 'Initech Inc', updatedAt: new Date() }).where(eq(companies.id, initech.id));
+    ({ etag, catalog } = await expectChanged(workspace, etag));
+    expect(catalog.customers).toMatchObject([{ company: 'Initech Inc' }]);
+
+    // Deleting the company empties the customer's company_id (ON DELETE SET NULL) without stamping the customer.
+    await context.db.delete(companies).where(eq(companies.id, initech.id));
+    ({ catalog } = await expectChanged(workspace, etag));
+    expect(catalog.customers).toMatchObject([{ company: null }]);
+  });
+
+  it('notices a write stamped earlier than the latest one, as a transaction that began first and committed last leaves', async () => {
+    const workspace = await createWorkspace(context);
+    const [first, second] = [await createTag(context, workspace), await createTag(context, workspace)];
+    await context.db.update(tags).set({ updatedAt: new Date(Date.now() + 60_000) }).where(eq(tags.id, second.id));
+    const etag = await currentEtag(workspace);
+    await context.db.update(tags).set({ name: 'renamed', updatedAt: new Date() }).where(eq(tags.id, first.id));
+    const { catalog } = await expectChanged(workspace, etag);
+    expect(catalog.tags.map((tag) => tag.name)).toContain('renamed');
+  });
+
+  it("keeps this workspace's ETag when another workspace changes", async () => {
+    const workspace = await createWorkspace(context);
+    const other = await createWorkspace(context);
+    const tag = await createTag(context, workspace);
+    await createCustomer(context, workspace);
+    const etag = await currentEtag(workspace);
+    const otherEtag = await currentEtag(other);
+
+    const otherTag = (await other.owner.as.post(`/api/workspaces/${other.id}/tags`, { name: tag.name })).json();
+    const otherCustomer = (await other.owner.as.post(`/api/workspaces/${other.id}/customers`, { name: 'Elsewhere', company: { name: 'Other Co' } })).json();
+    await other.owner.as.patch(`/api/workspaces/${other.id}/customers/${otherCustomer.id}`, { name: 'Renamed elsewhere' });
+    const otherHighlight = await createHighlight(context, other, await createSource(context, other), { tagIds: [otherTag.id] });
+    await other.owner.as.delete(`/api/workspaces/${other.id}/highlights/${otherHighlight.id}`);
+
+    await expectUnchanged(workspace, etag);
+    await expectChanged(other, otherEtag);
   });
 
   it('is open to viewers, closed to anonymous callers (401) and to members of other workspaces (404)', async () => {

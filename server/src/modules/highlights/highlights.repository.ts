@@ -1,9 +1,10 @@
-import { and, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { TagRef } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
 import { companies, customers, highlights, sources, users } from '../../db/schema/index.js';
 import { preparedStatement } from '../../db/prepared.js';
 import { cursorText, olderThan } from '../../lib/cursor.js';
+import type { DateRange } from '../../lib/date-range.js';
 
 type NewHighlight = typeof highlights.$inferInsert;
 
@@ -150,14 +151,13 @@ export function highlightFromJson(json: HighlightJson): HighlightDetailRow {
   return { ...json, createdAt: new Date(json.createdAt), updatedAt: new Date(json.updatedAt) };
 }
 
-export type HighlightFilters = {
+/** The date range bounds the source's occurredAt (when the customer said it). */
+export type HighlightFilters = DateRange & {
   tagId?: string;
   sourceId?: string;
   sourceKinds?: string[];
   customerId?: string;
   segment?: string;
-  from?: Date;
-  to?: Date;
   q?: string;
 };
 
@@ -173,7 +173,7 @@ function filterConditions(workspaceId: string, filters: HighlightFilters): SQL |
     filters.customerId ? eq(sources.customerId, filters.customerId) : undefined,
     filters.segment ? sql`lower(${companies.segment}) = lower(${filters.segment})` : undefined,
     filters.from ? gte(sources.occurredAt, filters.from) : undefined,
-    filters.to ? lte(sources.occurredAt, filters.to) : undefined,
+    filters.before ? lt(sources.occurredAt, filters.before) : undefined,
     filters.q ? sql`${highlights.search} @@ websearch_to_tsquery('english', ${filters.q})` : undefined,
   );
 }

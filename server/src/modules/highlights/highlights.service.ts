@@ -13,6 +13,7 @@ import {
 import type { Db } from '../../db/client.js';
 import { AppError, invalidField, notFound } from '../../errors.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
+import { resolveDateRange } from '../../lib/date-range.js';
 import { iso } from '../../lib/dates.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -113,8 +114,7 @@ export async function listHighlights(db: Db, actor: WorkspaceActor, query: ListH
     sourceKinds: query.sourceKind,
     customerId: query.customerId,
     segment: query.segment,
-    from: query.from ? new Date(query.from) : undefined,
-    to: query.to ? new Date(query.to) : undefined,
+    ...resolveDateRange(query),
     q: query.q,
   };
   const rows = await highlightsRepository.list(db, actor.workspaceId, filters, query.limit, after);

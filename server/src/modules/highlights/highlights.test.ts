@@ -283,6 +283,34 @@ describe('GET /highlights', () => {
     expect(page2.nextCursor).toBeNull();
   });
 
+  it('filters by when the source occurred: a day as to includes that whole day, an instant includes itself, from after to is a 400 naming query.to', async () => {
+    const workspace = await createWorkspace(context);
+    for (const [quote, at] of [
+      ['april 30', '2024-04-30T23:59:59.999Z'],
+      ['may 1', '2024-05-01T00:00:00.000Z'],
+      ['may 1 late', '2024-05-01T23:59:59.999Z'],
+      ['may 2', '2024-05-02T00:00:00.000Z'],
+    ] as const) {
+      await createHighlight(context, workspace, await createSource(context, workspace, { body: quote, occurredAt: new Date(at) }));
+    }
+    const base = `/api/workspaces/${workspace.id}/highlights`;
+    const quotes = async (query: string) => (await workspace.owner.as.get(`${base}?${query}`)).json().items.map((item: { quote: string }) => item.quote).sort();
+    expect(await quotes('from=2024-05-01&to=2024-05-01')).toEqual(['may 1', 'may 1 late']);
+    expect(await quotes('to=2024-04-30')).toEqual(['april 30']);
+    expect(await quotes('from=2024-05-01T23:59:59.999Z&to=2024-05-02T00:00:00.000Z')).toEqual(['may 1 late', 'may 2']);
+    expect(await quotes(`from=2024-05-01T02:00:00%2B02:00&to=2024-05-01T00:00:00Z`)).toEqual(['may 1']);
+    // Stored a microsecond past the time the API shows for it: that time still finds it.
+    const undated = (await workspace.owner.as.post(`/api/workspaces/${workspace.id}/sources`, { kind: 'note', title: 'Undated', body: 'undated' })).json();
+    await createHighlight(context, workspace, undated);
+    expect(await quotes(`from=${undated.occurredAt}&to=${undated.occurredAt}`)).toEqual(['undated']);
+    for (const reversed of ['from=2024-05-02&to=2024-05-01', 'from=2024-05-01T00:00:00.001Z&to=2024-05-01T00:00:00.000Z']) {
+      const response = await workspace.owner.as.get(`${base}?${reversed}`);
+      expect(response.statusCode, reversed).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(errorPaths(response)).toEqual(['query.to']);
+    }
+  });
+
   it('answers 400 for invalid filters and 404 for another workspace', async () => {
     const workspace = await createWorkspace(context);
     const other = await createWorkspace(context);

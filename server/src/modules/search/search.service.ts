@@ -1,6 +1,7 @@
 import { SOURCE_KINDS, type SearchFacets, type SearchQuery, type SearchResponse, type SearchResult, type SourceKind, type TagRef } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
 import { invalidField, notFound } from '../../errors.js';
+import { resolveDateRange } from '../../lib/date-range.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
 import { decodeSearchCursor, encodeSearchCursor, fingerprintSearch, type RankKey, type SearchCursor, type TypeWindow } from '../../search/cursor.js';
 import { parseSearchQuery, positiveTerms, replaceWords, widenWithCorrections, type ParsedQuery } from '../../search/query.js';
@@ -29,19 +30,6 @@ type Types = { source: boolean; highlight: boolean };
 
 const ranksBefore = (a: RankKey, b: RankKey) => (a.score !== b.score ? a.score > b.score : a.type !== b.type ? a.type > b.type : a.id > b.id);
 const byRank = (a: RankKey, b: RankKey) => (ranksBefore(a, b) ? -1 : ranksBefore(b, a) ? 1 : 0);
-
-function resolveDates(query: SearchQuery): Pick<SearchConditions, 'from' | 'to'> {
-  const isDay = (value: string) => value.length === 10;
-  const from = query.from ? new Date(isDay(query.from) ? `${query.from}T00:00:00Z` : query.from) : undefined;
-  // A day as the upper bound includes that whole day.
-  const to = query.to
-    ? isDay(query.to)
-      ? { at: new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000), inclusive: false }
-      : { at: new Date(query.to), inclusive: true }
-    : undefined;
-  if (from && to && (to.inclusive ? from > to.at : from >= to.at)) throw invalidField('query.to', 'The end date comes before the start date');
-  return { from, to };
-}
 
 /** Lexemes of the positive part of a tsquery text (`'credit' <-> 'card' | 'wallet'`). */
 function lexemesOf(tsqueryText: string): string[] {
@@ -203,7 +191,7 @@ async function runSearch(executor: Executor, actor: WorkspaceActor, parsed: Pars
   if (compiled.tree === '' || compiled.tree === 'T') {
     throw invalidField('query.q', 'Nothing in this query can be looked up: add a word of at least two letters');
   }
-  const conditions: SearchConditions = { workspaceId: actor.workspaceId, query: compiled.query, kind: request.kind, tagId: request.tagId, segment: request.segment, customerId: request.customerId, ...resolveDates(request) };
+  const conditions: SearchConditions = { workspaceId: actor.workspaceId, query: compiled.query, kind: request.kind, tagId: request.tagId, segment: request.segment, customerId: request.customerId, ...resolveDateRange(request) };
   const open = { after: null, upto: null };
   const start = cursor ?? { source: types.source ? open : null, highlight: types.highlight ? open : null, after: null };
   // The total is known after the first window; later pages carry it in the cursor.

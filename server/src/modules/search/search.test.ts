@@ -132,6 +132,32 @@ describe('GET /api/workspaces/:ws/search', () => {
     expect(byCustomer.items.every((item) => item.customer?.id === enterpriseCustomerId)).toBe(true);
   });
 
+  it('filters by date: a day as to includes that whole day, an instant includes itself, from after to is a 400 naming query.to', async () => {
+    const dated = await createWorkspace(context);
+    for (const [title, at] of [
+      ['april 30', '2024-04-30T23:59:59.999Z'],
+      ['may 1', '2024-05-01T00:00:00.000Z'],
+      ['may 1 late', '2024-05-01T23:59:59.999Z'],
+      ['may 2', '2024-05-02T00:00:00.000Z'],
+    ] as const) {
+      await createSource(context, dated, { title, body: 'The invoice came twice.', occurredAt: new Date(at) });
+    }
+    const found = async (params: Record<string, string>) => (await search(dated.owner.as, { q: 'invoice', type: 'source', ...params }, dated.id)).items.map((item) => item.title).sort();
+    expect(await found({ from: '2024-05-01', to: '2024-05-01' })).toEqual(['may 1', 'may 1 late']);
+    expect(await found({ to: '2024-04-30' })).toEqual(['april 30']);
+    expect(await found({ from: '2024-05-01T23:59:59.999Z', to: '2024-05-02T00:00:00.000Z' })).toEqual(['may 1 late', 'may 2']);
+    expect(await found({ from: '2024-05-01T02:00:00+02:00', to: '2024-05-01T00:00:00Z' })).toEqual(['may 1']);
+    // Stored a microsecond past the time the API shows for it: that time still finds it.
+    const undated = (await dated.owner.as.post(`/api/workspaces/${dated.id}/sources`, { kind: 'note', title: 'undated', body: 'The invoice has no date.' })).json();
+    expect(await found({ from: undated.occurredAt, to: undated.occurredAt })).toEqual(['undated']);
+    for (const reversed of [{ from: '2024-05-02', to: '2024-05-01' }, { from: '2024-05-01T00:00:00.001Z', to: '2024-05-01T00:00:00.000Z' }]) {
+      const response = await dated.owner.as.get(`/api/workspaces/${dated.id}/search?${new URLSearchParams({ q: 'invoice', ...reversed })}`);
+      expect(response.statusCode, JSON.stringify(reversed)).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(errorPaths(response)).toEqual(['query.to']);
+    }
+  });
+
   it('filters by tag and by type, and links highlights to their place in the source', async () => {
     const result = await search(workspace.owner.as, { q: 'rate', tagId });
     expect(result.items.map((item) => item.type)).toEqual(['highlight', 'highlight', 'highlight']);

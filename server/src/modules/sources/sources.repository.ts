@@ -6,6 +6,7 @@ import { companies, customers, highlightTags, highlights, sources, users } from 
 import { anyOf, jsonRows, rowsOf } from '../../lib/bulk-sql.js';
 import { liveHighlightsOfSource } from '../highlights/highlights.repository.js';
 import { cursorText, olderThan } from '../../lib/cursor.js';
+import type { DateRange } from '../../lib/date-range.js';
 
 export type NewSource = typeof sources.$inferInsert;
 
@@ -128,14 +129,11 @@ const summaryColumns = {
   tagged: hasTaggedHighlight(),
 };
 
-export type SourceFilter = {
+export type SourceFilter = DateRange & {
   kinds?: SourceKind[] | undefined;
   customerId?: string | undefined;
   tagId?: string | undefined;
   importId?: string | undefined;
-  from?: Date | undefined;
-  /** Exclusive upper bound. */
-  before?: Date | undefined;
   untagged?: boolean | undefined;
   trash?: boolean | undefined;
 };

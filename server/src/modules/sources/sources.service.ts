@@ -16,6 +16,7 @@ import { AppError, invalidField, notFound } from '../../errors.js';
 import { normalizeText, toTitle } from '../../importers/normalize.js';
 import type { ImportedSegment, ImportedSource } from '../../importers/types.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
+import { resolveDateRange } from '../../lib/date-range.js';
 import { iso } from '../../lib/dates.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -167,20 +168,14 @@ export function getSource(db: Db, actor: WorkspaceActor, id: string): Promise<So
   return loadSource(db, actor.workspaceId, id);
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const isDay = (value: string) => !value.includes('T');
-
 export async function listSources(db: Db, actor: WorkspaceActor, query: ListSourcesQuery): Promise<Page<SourceSummary>> {
   const after = decodeCursor(query.cursor, 2);
-  // `to` is inclusive: a day runs to its end, an instant includes its own millisecond.
-  const before = query.to ? new Date(new Date(query.to).getTime() + (isDay(query.to) ? DAY_MS : 1)) : undefined;
   const filter = {
     kinds: query.kind,
     customerId: query.customerId,
     tagId: query.tagId,
     importId: query.importId,
-    from: query.from ? new Date(query.from) : undefined,
-    before,
+    ...resolveDateRange(query),
     untagged: query.untagged,
     trash: query.trash,
   };

@@ -292,7 +292,7 @@ describe('GET /sources', () => {
     expect(await list('?untagged=true&kind=ticket,survey_response')).toEqual(['highlighted survey']);
   });
 
-  it('filters by date range: a day counts whole, an instant exactly', async () => {
+  it('filters by date range: a day as to includes that whole day, an instant includes itself, from after to is a 400 naming query.to', async () => {
     const workspace = await createWorkspace(context);
     for (const [title, at] of [
       ['march 31', '2024-03-31T23:59:59.999Z'],
@@ -305,7 +305,18 @@ describe('GET /sources', () => {
     const list = async (query: string) => titles((await workspace.owner.as.get(url(workspace, query))).json());
     expect(await list('?from=2024-04-01&to=2024-04-30')).toEqual(['april 30', 'april 1']);
     expect(await list('?from=2024-04-01T00:00:00.000Z&to=2024-05-01T00:00:00.000Z')).toEqual(['may 1', 'april 30', 'april 1']);
+    expect(await list('?from=2024-04-30T23:59:59.999Z&to=2024-04-30T23:59:59.999Z')).toEqual(['april 30']);
     expect(await list('?to=2024-03-31')).toEqual(['march 31']);
+    expect(await list('?from=2024-05-01&to=9999-12-31')).toEqual(['may 1']);
+    // Stored a microsecond past the time the API shows for it: that time still finds it.
+    const undated = (await workspace.owner.as.post(url(workspace), { kind: 'note', title: 'undated', body: 'No date given.' })).json();
+    expect(await list(`?from=${undated.occurredAt}&to=${undated.occurredAt}`)).toEqual(['undated']);
+    for (const reversed of ['?from=2024-05-01&to=2024-04-30', '?from=2024-05-01T00:00:00.001Z&to=2024-05-01T00:00:00.000Z']) {
+      const response = await workspace.owner.as.get(url(workspace, reversed));
+      expect(response.statusCode, reversed).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(errorPaths(response)).toEqual(['query.to']);
+    }
     const bad = await workspace.owner.as.get(url(workspace, '?from=last-week&kind=ticket,email&untagged=maybe'));
     expect(bad.statusCode).toBe(400);
     expect(errorPaths(bad)).toEqual(expect.arrayContaining(['query.from', 'query.kind.1', 'query.untagged']));

@@ -22,10 +22,6 @@ import { CatalogPicker } from './catalog-picker';
 const FILTER_KEYS = ['tagId', 'sourceKind', 'customerId', 'segment', 'from', 'to', 'q'] as const;
 const SEARCH_DEBOUNCE_MS = 300;
 
-/** Date inputs give days; the API takes instants: a day runs from its first to its last millisecond (UTC). */
-const dayStart = (day: string) => (day ? `${day}T00:00:00.000Z` : '');
-const dayEnd = (day: string) => (day ? `${day}T23:59:59.999Z` : '');
-
 function HighlightCard({ ws, item, selected, onToggle, onOpen }: { ws: string; item: HighlightListItem; selected: boolean; onToggle: () => void; onOpen: () => void }) {
   const customer = item.customer && [item.customer.name ?? item.customer.email, item.customer.company?.name].filter(Boolean).join(' · ');
   return (
@@ -111,8 +107,9 @@ export function HighlightsBrowser() {
         <Field label="Segment">
           {(props) => <TextInput {...props} placeholder="e.g. Enterprise" defaultValue={filters.segment ?? ''} onBlur={(event) => setFilter('segment', event.target.value.trim())} />}
         </Field>
-        <Field label="Said from">{(props) => <TextInput {...props} type="date" value={filters.from?.slice(0, 10) ?? ''} onChange={(event) => setFilter('from', dayStart(event.target.value))} />}</Field>
-        <Field label="to">{(props) => <TextInput {...props} type="date" value={filters.to?.slice(0, 10) ?? ''} onChange={(event) => setFilter('to', dayEnd(event.target.value))} />}</Field>
+        {/* Days go as they are; links saved when this page sent instants still show their day. */}
+        <Field label="Said from">{(props) => <TextInput {...props} type="date" value={filters.from?.slice(0, 10) ?? ''} onChange={(event) => setFilter('from', event.target.value)} />}</Field>
+        <Field label="to">{(props) => <TextInput {...props} type="date" value={filters.to?.slice(0, 10) ?? ''} onChange={(event) => setFilter('to', event.target.value)} />}</Field>
       </form>
 
       {selected.length > 0 && (

@@ -1,0 +1,37 @@
+import type { DateRangeQuery } from '@cairn/shared';
+import { invalidField } from '../errors.js';
+
+/**
+ * A date range as repositories compare it: `from <= t < before`. Half-open, so that a day and
+ * an instant end the same way: a day as `to` ends before the next day's midnight, an instant
+ * before its next millisecond (stored times can carry microseconds the API never shows, such
+ * as an undated source's; `<= to` would leave those out).
+ */
+export type DateRange = { from?: Date; before?: Date };
+
+const DAY_MS = 86_400_000;
+/** The span PostgreSQL accepts from `Date.toISOString()`: years 1 to 9999 (year 0 and 10000 are written in forms it refuses). */
+const EARLIEST = Date.parse('0001-01-01T00:00:00.000Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+
+/** `2024-05-31`: the only form of a day the schema lets through (instants always carry a `T`). */
+const isDay = (value: string) => !value.includes('T');
+const startOf = (value: string) => Date.parse(isDay(value) ? `${value}T00:00:00.000Z` : value);
+
+/**
+ * The one meaning of `from`/`to` (`DateRangeQuerySchema`): a day as `from` starts at 00:00 UTC,
+ * a day as `to` includes that whole day, an instant includes itself. `from` after `to` is a
+ * 400 naming `query.to`. A bound past the years the database holds leaves that side open
+ * (`to=9999-12-31` means "no end"); one that would empty the range from there is a 400.
+ */
+export function resolveDateRange(query: DateRangeQuery): DateRange {
+  const from = query.from === undefined ? undefined : startOf(query.from);
+  const before = query.to === undefined ? undefined : startOf(query.to) + (isDay(query.to) ? DAY_MS : 1);
+  if (from !== undefined && before !== undefined && from >= before) throw invalidField('query.to', 'The end date comes before the start date');
+  if (from !== undefined && from > LATEST) throw invalidField('query.from', 'Dates go up to the year 9999');
+  if (before !== undefined && before <= EARLIEST) throw invalidField('query.to', 'Dates start in the year 1');
+  return {
+    from: from === undefined || from < EARLIEST ? undefined : new Date(from),
+    before: before === undefined || before > LATEST ? undefined : new Date(before),
+  };
+}
