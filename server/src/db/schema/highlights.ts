@@ -57,6 +57,8 @@ export const highlights = pgTable(
     index('highlights_source_idx').on(t.workspaceId, t.sourceId, t.start),
     index('highlights_workspace_created_idx').on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
     index('highlights_search_idx').using('gin', t.search),
+    // The trash is small: tag usage counts and the catalog's version subtract it through this.
+    index('highlights_trashed_idx').on(t.workspaceId, t.id).where(sql`${t.deletedAt} is not null`),
   ],
 );
 

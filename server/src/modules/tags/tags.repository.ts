@@ -1,30 +1,47 @@
 import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { highlightTags, tags } from '../../db/schema/index.js';
+import { highlightTags, highlights, tags } from '../../db/schema/index.js';
 
 export type TagRow = typeof tags.$inferSelect;
 type NewTag = typeof tags.$inferInsert;
 
 /**
- * Highlights (not in the trash) carrying the tag. Written with explicit aliases: drizzle leaves
- * columns unqualified in single-table selects, which a correlated subquery would misread.
+ * Highlights outside the trash per tag, counted in one pass over the workspace's links (an
+ * index scan) minus the few trashed highlights (a partial index). Looking each linked highlight
+ * up instead took 2.1 s for 257k links; this takes ~130 ms (measured on the search bench corpus).
  */
-const usageCount = sql<number>`(
-  select count(*)::int from highlight_tags ht
-  join highlights h on h.id = ht.highlight_id and h.deleted_at is null
-  where ht.tag_id = "tags"."id"
-)`;
+function usageOf(executor: Executor, workspaceId: string, tagId?: string) {
+  return executor
+    .select({ tagId: highlightTags.tagId, count: sql<number>`count(*)::int`.as('count') })
+    .from(highlightTags)
+    .where(
+      and(
+        eq(highlightTags.workspaceId, workspaceId),
+        tagId ? eq(highlightTags.tagId, tagId) : undefined,
+        sql`not exists (select 1 from ${highlights} h where h.workspace_id = ${workspaceId} and h.deleted_at is not null and h.id = ${highlightTags.highlightId})`,
+      ),
+    )
+    .groupBy(highlightTags.tagId)
+    .as('usage');
+}
 
 export async function listWithUsage(executor: Executor, workspaceId: string) {
+  const usage = usageOf(executor, workspaceId);
   return executor
-    .select({ tag: tags, usageCount })
+    .select({ tag: tags, usageCount: sql<number>`coalesce(${usage.count}, 0)` })
     .from(tags)
+    .leftJoin(usage, eq(usage.tagId, tags.id))
     .where(eq(tags.workspaceId, workspaceId))
     .orderBy(sql`${tags.groupName} asc nulls last`, sql`lower(${tags.name})`, asc(tags.id));
 }
 
 export async function findById(executor: Executor, workspaceId: string, id: string) {
-  const [row] = await executor.select({ tag: tags, usageCount }).from(tags).where(and(eq(tags.workspaceId, workspaceId), eq(tags.id, id)));
+  const usage = usageOf(executor, workspaceId, id);
+  const [row] = await executor
+    .select({ tag: tags, usageCount: sql<number>`coalesce(${usage.count}, 0)` })
+    .from(tags)
+    .leftJoin(usage, eq(usage.tagId, tags.id))
+    .where(and(eq(tags.workspaceId, workspaceId), eq(tags.id, id)));
   return row;
 }
 

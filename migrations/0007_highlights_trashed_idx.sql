@@ -1,0 +1,1 @@
+CREATE INDEX "highlights_trashed_idx" ON "highlights" USING btree ("workspace_id","id") WHERE "highlights"."deleted_at" is not null;
