@@ -23,13 +23,14 @@ const startOf = (value: string) => Date.parse(isDay(value) ? `${value}T00:00:00.
  * a day as `to` includes that whole day, an instant includes itself. `from` after `to` is a
  * 400 naming `query.to`. A bound past the years the database holds leaves that side open
  * (`to=9999-12-31` means "no end"); one that would empty the range from there is a 400.
+ * `at` names where the range came from in those errors (a saved search's `body.filters`).
  */
-export function resolveDateRange(query: DateRangeQuery): DateRange {
+export function resolveDateRange(query: DateRangeQuery, at = 'query'): DateRange {
   const from = query.from === undefined ? undefined : startOf(query.from);
   const before = query.to === undefined ? undefined : startOf(query.to) + (isDay(query.to) ? DAY_MS : 1);
-  if (from !== undefined && before !== undefined && from >= before) throw invalidField('query.to', 'The end date comes before the start date');
-  if (from !== undefined && from > LATEST) throw invalidField('query.from', 'Dates go up to the year 9999');
-  if (before !== undefined && before <= EARLIEST) throw invalidField('query.to', 'Dates start in the year 1');
+  if (from !== undefined && before !== undefined && from >= before) throw invalidField(`${at}.to`, 'The end date comes before the start date');
+  if (from !== undefined && from > LATEST) throw invalidField(`${at}.from`, 'Dates go up to the year 9999');
+  if (before !== undefined && before <= EARLIEST) throw invalidField(`${at}.to`, 'Dates start in the year 1');
   return {
     from: from === undefined || from < EARLIEST ? undefined : new Date(from),
     before: before === undefined || before > LATEST ? undefined : new Date(before),

@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../errors.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { iso } from '../../lib/dates.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
+import { resolveDateRange } from '../../lib/date-range.js';
 import { parseSearchQuery } from '../../search/query.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as savedSearchesRepository from './saved-searches.repository.js';
@@ -36,6 +37,7 @@ export async function listSavedSearches(db: Db, actor: WorkspaceActor, query: Pa
 export async function createSavedSearch(db: Db, actor: WorkspaceActor, body: CreateSavedSearchBody): Promise<SavedSearch> {
   // A query that could never run is refused now, with the same message the search would give.
   parseSearchQuery(body.query, 'body.query');
+  resolveDateRange(body.filters ?? {}, 'body.filters');
   return db.transaction(async (tx) => {
     const row = await savedSearchesRepository.insert(tx, {
       workspaceId: actor.workspaceId,

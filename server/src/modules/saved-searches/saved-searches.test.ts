@@ -38,6 +38,9 @@ describe('saved searches', () => {
     const stopWords = await workspace.owner.as.post(url(workspace.id), { name: 'Nothing', query: 'the of and' });
     expect(stopWords.statusCode).toBe(400);
     expect(stopWords.json().errors[0].path).toBe('body.query');
+    const reversed = await workspace.owner.as.post(url(workspace.id), { name: 'Backwards', query: 'export', filters: { from: '2025-02-01', to: '2025-01-01' } });
+    expect(reversed.statusCode).toBe(400);
+    expect(errorPaths(reversed)).toEqual(['body.filters.to']);
   });
 
   it('lets contributors delete only their own saved searches, and researchers any', async () => {
