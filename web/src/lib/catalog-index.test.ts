@@ -30,6 +30,11 @@ describe('the catalog index', () => {
     expect(names('expo', { types: ['tag'] })).toEqual(['tag:Export']);
   });
 
+  it('finds customers by the start of their company, and tags by the start of their group', () => {
+    expect(names('export log', { types: ['customer'] })).toEqual(['customer:Dana Scully']);
+    expect(names('feature', { types: ['tag'] })).toEqual(['tag:Export']);
+  });
+
   it('answers nothing to an empty query', () => {
     expect(names('  ')).toEqual([]);
   });
