@@ -33,3 +33,7 @@ export const LOGIN_MAX_FAILURES = 5;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+
+/** The instants the database stores (PostgreSQL reads years 1 to 9999 from an ISO string), in ms since the epoch. */
+export const EARLIEST_TIMESTAMP_MS = Date.parse('0001-01-01T00:00:00.000Z');
+export const LATEST_TIMESTAMP_MS = Date.parse('9999-12-31T23:59:59.999Z');

@@ -22,6 +22,7 @@ describe('readDate', () => {
     ['03.04.2024', '2024-04-03T00:00:00.000Z'],
     ['March 25, 2024', '2024-03-25T00:00:00.000Z'],
     ['Tue, 18 Jul 2017 08:28:09 +0200', '2017-07-18T06:28:09.000Z'],
+    ['0050-03-25', '0050-03-25T00:00:00.000Z'],
   ])('reads %j', (value, expected) => {
     expect(iso(value)).toBe(expected);
   });
@@ -30,7 +31,7 @@ describe('readDate', () => {
     expect(readDate('03/04/2024')).toEqual({ problem: expect.stringContaining('is ambiguous') });
   });
 
-  it.each(['2024-02-30', '2024-13-01', '25:00', 'yesterday', '12/13/14', '2024-03-25T24:30'])('rejects %j', (value) => {
+  it.each(['2024-02-30', '2024-13-01', '25:00', 'yesterday', '12/13/14', '2024-03-25T24:30', '0000-01-01', '9999-12-31T23:00:00-05:00'])('rejects %j', (value) => {
     expect(readDate(value)).toHaveProperty('problem');
   });
 });

@@ -1,3 +1,4 @@
+import { EARLIEST_TIMESTAMP_MS, LATEST_TIMESTAMP_MS } from '@cairn/shared';
 export type DateReading = { date: Date } | { problem: string };
 
 // 2024-03-25, 2024/03/25, 2024-03-25T10:00, 2024-03-25 10:00:00.123+02:00, …Z
@@ -56,12 +57,15 @@ function fromParts(text: string, parts: DateParts): DateReading {
   const [year, month, day] = [Number(parts.year), Number(parts.month), Number(parts.day)];
   const [hour, minute, second] = [Number(parts.hour ?? 0), Number(parts.minute ?? 0), Number(parts.second ?? 0)];
   const millis = Number((parts.fraction ?? '0').padEnd(3, '0').slice(0, 3));
-  const utc = new Date(Date.UTC(year, month - 1, day, hour, minute, second, millis));
+  const utc = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, millis));
+  utc.setUTCFullYear(year, month - 1, day); // Date.UTC reads the years 0–99 as 1900–1999
   // Date.UTC rolls 2024-02-30 over to March; a date that does not survive the round trip is not real.
   if (utc.getUTCMonth() !== month - 1 || utc.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
     return { problem: `is not a real date or time (${text})` };
   }
-  return { date: new Date(utc.getTime() - zoneOffsetMs(parts.zone)) };
+  const date = new Date(utc.getTime() - zoneOffsetMs(parts.zone));
+  if (date.getTime() < EARLIEST_TIMESTAMP_MS || date.getTime() > LATEST_TIMESTAMP_MS) return { problem: `is outside the years 1 to 9999 (${text})` };
+  return { date };
 }
 
 function zoneOffsetMs(zone: string | undefined): number {

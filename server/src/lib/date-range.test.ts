@@ -32,7 +32,6 @@ describe('resolveDateRange', () => {
     ['a from instant after the whole to day', { from: '2024-05-02T00:00:00Z', to: '2024-05-01' }, 'query.to'],
     ['a from day after the to instant', { from: '2024-05-01', to: '2024-04-30T23:59:59.999Z' }, 'query.to'],
     ['a to before the year 1', { to: '0000-12-31' }, 'query.to'],
-    ['a from after the year 9999', { from: '9999-12-31T23:00:00-05:00' }, 'query.from'],
   ];
   it.each(rejects)('answers 400 for %s, naming the field', (_, query, path) => {
     let error: unknown;
@@ -47,7 +46,7 @@ describe('resolveDateRange', () => {
 });
 
 describe('DateRangeQuerySchema', () => {
-  it.each(['yesterday', '2024-02-30', '2024-5-1', '2024-05-01T10:30:00', '2024-05-01 10:30:00Z', '1714557000000'])('refuses %s as a bound', (value) => {
+  it.each(['yesterday', '2024-02-30', '2024-5-1', '2024-05-01T10:30:00', '2024-05-01 10:30:00Z', '1714557000000', '9999-12-31T23:00:00-05:00'])('refuses %s as a bound', (value) => {
     expect(DateRangeQuerySchema.safeParse({ from: value }).success).toBe(false);
     expect(DateRangeQuerySchema.safeParse({ to: value }).success).toBe(false);
   });

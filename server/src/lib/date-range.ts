@@ -1,4 +1,4 @@
-import type { DateRangeQuery } from '@cairn/shared';
+import { EARLIEST_TIMESTAMP_MS, LATEST_TIMESTAMP_MS, type DateRangeQuery } from '@cairn/shared';
 import { invalidField } from '../errors.js';
 
 /**
@@ -10,9 +10,6 @@ import { invalidField } from '../errors.js';
 export type DateRange = { from?: Date; before?: Date };
 
 const DAY_MS = 86_400_000;
-/** The span PostgreSQL accepts from `Date.toISOString()`: years 1 to 9999 (year 0 and 10000 are written in forms it refuses). */
-const EARLIEST = Date.parse('0001-01-01T00:00:00.000Z');
-const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
 
 /** `2024-05-31`: the only form of a day the schema lets through (instants always carry a `T`). */
 const isDay = (value: string) => !value.includes('T');
@@ -29,10 +26,9 @@ export function resolveDateRange(query: DateRangeQuery, at = 'query'): DateRange
   const from = query.from === undefined ? undefined : startOf(query.from);
   const before = query.to === undefined ? undefined : startOf(query.to) + (isDay(query.to) ? DAY_MS : 1);
   if (from !== undefined && before !== undefined && from >= before) throw invalidField(`${at}.to`, 'The end date comes before the start date');
-  if (from !== undefined && from > LATEST) throw invalidField(`${at}.from`, 'Dates go up to the year 9999');
-  if (before !== undefined && before <= EARLIEST) throw invalidField(`${at}.to`, 'Dates start in the year 1');
+  if (before !== undefined && before <= EARLIEST_TIMESTAMP_MS) throw invalidField(`${at}.to`, 'Dates start in the year 1');
   return {
-    from: from === undefined || from < EARLIEST ? undefined : new Date(from),
-    before: before === undefined || before > LATEST ? undefined : new Date(before),
+    from: from === undefined || from < EARLIEST_TIMESTAMP_MS ? undefined : new Date(from),
+    before: before === undefined || before > LATEST_TIMESTAMP_MS ? undefined : new Date(before),
   };
 }

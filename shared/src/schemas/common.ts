@@ -1,8 +1,16 @@
 import { z } from 'zod';
-import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../limits.js';
+import { EARLIEST_TIMESTAMP_MS, LATEST_TIMESTAMP_MS, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../limits.js';
 
 export const IdSchema = z.string().uuid();
-export const TimestampSchema = z.string().datetime({ offset: true });
+/** An ISO 8601 instant with its offset, in the years 1 to 9999 once in UTC (what the database stores). */
+export const TimestampSchema = z
+  .string()
+  .datetime({ offset: true })
+  .refine((value) => {
+    const instant = Date.parse(value);
+    // Not a date at all is the format check's to report, once.
+    return Number.isNaN(instant) || (instant >= EARLIEST_TIMESTAMP_MS && instant <= LATEST_TIMESTAMP_MS);
+  }, 'Dates run from the year 1 to the year 9999');
 /** A day (`2024-05-01`, in UTC) or an exact time. */
 export const DateOrTimestampSchema = z.union([z.iso.date(), TimestampSchema]);
 

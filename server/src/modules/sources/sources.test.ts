@@ -190,6 +190,10 @@ describe('POST /sources', () => {
     const response = await workspace.owner.as.post(url(workspace), { kind: 'email', title: '', body: '   ', occurredAt: 'yesterday', customer: {}, extra: 1 });
     expect(response.statusCode).toBe(400);
     expect(errorPaths(response)).toEqual(expect.arrayContaining(['body.kind', 'body.title', 'body.body', 'body.occurredAt', 'body.customer.email']));
+    // An instant the database cannot hold (year 10000 once in UTC) is a 400 too, not a 500.
+    const late = await workspace.owner.as.post(url(workspace), { kind: 'note', title: 'Late', body: 'Text', occurredAt: '9999-12-31T23:00:00-05:00' });
+    expect(late.statusCode).toBe(400);
+    expect(errorPaths(late)).toEqual(['body.occurredAt']);
   });
 
   it('checks that segments lie inside the body, in order and without overlap', async () => {
