@@ -96,7 +96,7 @@ export async function buildApp({ config, database, loginWindowMs = LOGIN_WINDOW_
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(authPlugin);
 
-  await app.register(authRoutes, { loginLimiter: new LoginLimiter(loginWindowMs) });
+  await app.register(authRoutes, { loginLimiter: new LoginLimiter(app.database.db, loginWindowMs) });
   for (const routes of featureRoutes) await app.register(routes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

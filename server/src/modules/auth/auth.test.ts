@@ -308,6 +308,23 @@ describe('sign-in rate limiting', () => {
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
   });
 
+  it('counts failures across API processes that share the database', async () => {
+    const user = await createUser(context);
+    // A second process on the same database, as behind a load balancer.
+    const other = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/nonexistent' }), database: context.database });
+    try {
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        const app = attempt % 2 ? context.app : other;
+        const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: `guess ${attempt}` }, remoteAddress: `10.7.0.${attempt}` });
+        expect(response.statusCode).toBe(401);
+      }
+      const blocked = await other.inject({ method: 'POST', url: '/api/auth/login', payload: { email: user.email, password: TEST_PASSWORD }, remoteAddress: '10.7.0.99' });
+      expect(blocked.statusCode).toBe(429);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('does not count successful sign-ins', async () => {
     const user = await createUser(context);
     for (let attempt = 1; attempt <= 7; attempt++) {

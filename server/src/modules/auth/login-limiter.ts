@@ -1,5 +1,7 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
 import { LOGIN_MAX_FAILURES } from '@cairn/shared';
+import type { Db } from '../../db/client.js';
+import { loginFailures } from '../../db/schema/index.js';
 import { AppError } from '../../errors.js';
 
 /**
@@ -8,14 +10,13 @@ import { AppError } from '../../errors.js';
  * limit; a successful sign-in gives its point back, so only failures count. A blocked key
  * answers 429 with Retry-After even for the right password, until its window passes.
  *
- * The counts live in this process's memory: with several API processes each one allows its
- * own quota, which still bounds guessing by a small factor.
+ * The counts live in the database (`login_failures`), so several API processes share one quota.
  */
 export class LoginLimiter {
-  private readonly failures: RateLimiterMemory;
+  private readonly failures: RateLimiterDrizzle;
 
-  constructor(windowMs: number, maxFailures = LOGIN_MAX_FAILURES) {
-    this.failures = new RateLimiterMemory({ points: maxFailures, duration: Math.ceil(windowMs / 1000) });
+  constructor(db: Db, windowMs: number, maxFailures = LOGIN_MAX_FAILURES) {
+    this.failures = new RateLimiterDrizzle({ storeClient: db, schema: loginFailures, points: maxFailures, duration: Math.ceil(windowMs / 1000) });
   }
 
   /** Takes one attempt from both keys, or answers 429 when either has none left. */
