@@ -90,6 +90,14 @@ describe.skipIf(!browserAvailable)('editing sources, customers and highlights', 
     // The list shows the new name without a reload.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
     await page.getByRole('link', { name: 'Walter S. Skinner' }).waitFor();
+
+    // Adding someone who is already here (same email) says so and opens their profile.
+    await page.getByRole('button', { name: 'New customer' }).click();
+    const again = page.getByRole('dialog', { name: 'New customer' });
+    await again.getByLabel('Email', { exact: true }).fill('DANA@example.org');
+    await again.getByRole('button', { name: 'Add customer' }).click();
+    await page.getByText('“Dana Scully” was already here (same email or external id): this is their profile').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Dana Scully' }).waitFor();
   });
 
   it('keeps a highlight edit whose save failed, says why, and saves it on retry', async () => {

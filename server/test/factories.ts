@@ -6,6 +6,7 @@ import { customers, highlightTags, highlights, sources, tags } from '../src/db/s
 import { hashPassword } from '../src/lib/passwords.js';
 import { randomToken, sha256 } from '../src/lib/crypto.js';
 import { SESSION_COOKIE } from '../src/modules/auth/auth.service.js';
+import { highlightTagCopies } from '../src/modules/tags/tags.service.js';
 import * as authRepository from '../src/modules/auth/auth.repository.js';
 import * as workspacesRepository from '../src/modules/workspaces/workspaces.repository.js';
 import * as tokensRepository from '../src/modules/tokens/tokens.repository.js';
@@ -115,7 +116,6 @@ export async function createHighlight(
   const start = overrides.start ?? 0;
   const end = overrides.end ?? source.body.length;
   const tagRows = overrides.tagIds?.length ? await context.db.select().from(tags).where(inArray(tags.id, overrides.tagIds)) : [];
-  tagRows.sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
   const [row] = await context.db
     .insert(highlights)
     .values({
@@ -125,8 +125,7 @@ export async function createHighlight(
       end,
       quote: source.body.slice(start, end),
       note: overrides.note ?? null,
-      tagNames: tagRows.map((t) => t.name).join(' '),
-      tagRefs: tagRows.map((t) => ({ id: t.id, name: t.name, color: t.color, group: t.groupName })),
+      ...highlightTagCopies(tagRows),
       createdBy: workspace.owner.id,
     })
     .returning();

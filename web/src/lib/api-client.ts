@@ -56,8 +56,8 @@ type RequestOptions = {
   anonymous?: boolean;
 };
 
-/** Calls the API and parses the response with the shared schema: one contract on both sides. */
-export async function apiRequest<T extends z.ZodType>(path: string, schema: T | null, options: RequestOptions = {}): Promise<z.output<T>> {
+/** Calls the API: the response when it succeeded, else an ApiError from its problem+json. */
+export async function apiFetch(path: string, options: RequestOptions = {}): Promise<Response> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -70,6 +70,12 @@ export async function apiRequest<T extends z.ZodType>(path: string, schema: T | 
     signal: options.signal,
   });
   if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
+/** Calls the API and parses the response with the shared schema: one contract on both sides. */
+export async function apiRequest<T extends z.ZodType>(path: string, schema: T | null, options: RequestOptions = {}): Promise<z.output<T>> {
+  const response = await apiFetch(path, options);
   if (response.status === 204 || !schema) return undefined as z.output<T>;
   return schema.parse(await response.json());
 }

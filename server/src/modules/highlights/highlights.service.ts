@@ -94,12 +94,11 @@ export async function createHighlight(db: Db, actor: WorkspaceActor, sourceId: s
   const end = body.whole ? found.body.length : body.end!;
   assertRange(found.body, start, end);
   const quote = found.body.slice(start, end);
-  const tags = tagsService.sortTagsByName(found.tags);
-  const tagRefs = tags.map(tagsService.presentTagRef);
+  const { tagNames, tagRefs } = tagsService.highlightTagCopies(found.tags);
   const note = body.note || null;
   const row = await highlightsRepository.insertWithTagsAndAudit(
     db,
-    { workspaceId: actor.workspaceId, sourceId, start, end, quote, note, tagNames: tagsService.joinTagNames(tags), tagRefs, createdBy: actor.userId },
+    { workspaceId: actor.workspaceId, sourceId, start, end, quote, note, tagNames, tagRefs, createdBy: actor.userId },
     tagIds,
     { actorUserId: actor.userId, actorTokenId: actor.tokenId, summary: `Highlighted “${shortQuote(quote)}” in “${found.title}”` },
   );

@@ -21,20 +21,17 @@ export function presentTag(row: TagRow, usageCount?: number): Tag {
   };
 }
 
-export function presentTagRef(row: Pick<TagRow, 'id' | 'name' | 'color' | 'groupName'>): TagRef {
-  return { id: row.id, name: row.name, color: row.color, group: row.groupName };
-}
-
-/** Tags in the order highlights list them: by name, ignoring case. */
-export function sortTagsByName<T extends Pick<TagRow, 'name'>>(rows: T[]): T[] {
-  return [...rows].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
-}
-
-/** What search matches on: the tag names of a highlight, in a stable order. */
-export function joinTagNames(rows: Array<Pick<TagRow, 'name'>>): string {
-  return sortTagsByName(rows)
-    .map((row) => row.name)
-    .join(' ');
+/**
+ * The copies of its tags a highlight carries: the names search matches on (`tag_names`) and
+ * the tags as the API shows them (`tag_refs`), both in name order ignoring case.
+ * `tagsRepository.refreshHighlightTags` computes the same in SQL when tags change.
+ */
+export function highlightTagCopies(rows: Array<Pick<TagRow, 'id' | 'name' | 'color' | 'groupName'>>): { tagNames: string; tagRefs: TagRef[] } {
+  const sorted = [...rows].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
+  return {
+    tagNames: sorted.map((row) => row.name).join(' '),
+    tagRefs: sorted.map((row) => ({ id: row.id, name: row.name, color: row.color, group: row.groupName })),
+  };
 }
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;

@@ -4,6 +4,7 @@ import { TagListSchema } from '@cairn/shared';
 import { auditEvents, highlightTags, highlights, tags } from '../../db/schema/index.js';
 import { anonymous, errorPaths, useTestApp } from '../../../test/app.js';
 import { createHighlight, createMember, createSource, createTag, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
+import { highlightTagCopies } from './tags.service.js';
 
 const context = useTestApp();
 
@@ -153,10 +154,7 @@ describe('POST /tags/:id/merge', () => {
     await context.db.insert(highlightTags).values(links);
     // The copies of their tags that highlights carry, as the services keep them.
     const setTags = (slice: string[], tagRows: Array<typeof merged>) =>
-      context.db
-        .update(highlights)
-        .set({ tagNames: tagRows.map((t) => t.name).join(' '), tagRefs: tagRows.map((t) => ({ id: t.id, name: t.name, color: t.color, group: t.groupName })) })
-        .where(inArray(highlights.id, slice));
+      context.db.update(highlights).set(highlightTagCopies(tagRows)).where(inArray(highlights.id, slice));
     await setTags(ids.slice(0, 10), [bystander, merged]);
     await setTags(ids.slice(10, 400), [merged]);
     await setTags(ids.slice(400, 600), [survivor, merged]);

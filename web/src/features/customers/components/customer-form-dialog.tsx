@@ -62,7 +62,15 @@ export function CustomerFormDialog({ ws, customer, open, onClose, onSaved }: Cus
       else if (body) update.mutate({ id: customer.id, body }, done);
     } else {
       const body = checked(CreateCustomerBodySchema.safeParse(toCreateCustomerBody(values)));
-      if (body) create.mutate(body, done);
+      if (body) {
+        create.mutate(body, {
+          onSuccess: ({ customer: saved, created }) => {
+            if (created) toast.show(`Added “${customerName(saved)}”`, 'success');
+            else toast.show(`“${customerName(saved)}” was already here (same email or external id): this is their profile`, 'info');
+            onSaved(saved);
+          },
+        });
+      }
     }
   };
 
