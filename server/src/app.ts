@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -15,6 +14,7 @@ import { featureRoutes } from './modules/index.js';
 import { authPlugin, type Access } from './plugins/auth.js';
 import { dbPlugin } from './plugins/db.js';
 import { errorsPlugin } from './plugins/errors.js';
+import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { hasSpaBuild, spaPlugin } from './plugins/spa.js';
 import { checkingSerializerCompiler, fastSerializerCompiler } from './plugins/serializers.js';
 import { VERSION } from './version.js';
@@ -69,12 +69,14 @@ export async function buildApp({ config, database, loginWindowMs = LOGIN_WINDOW_
   await app.register(errorsPlugin, { spaFallback: hasSpaBuild(spaRoot) });
   await app.register(dbPlugin, { database: database ?? (await openConfiguredDatabase(config)), ownsDatabase: !database });
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: true,
-      directives: { 'frame-ancestors': ["'none'"], 'upgrade-insecure-requests': null },
+  await app.register(securityHeadersPlugin, {
+    helmet: {
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: { 'frame-ancestors': ["'none'"], 'upgrade-insecure-requests': null },
+      },
+      frameguard: { action: 'deny' },
     },
-    frameguard: { action: 'deny' },
   });
   await app.register(fastifyMultipart, {
     limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10, fieldSize: JSON_BODY_MAX_BYTES },

@@ -47,10 +47,14 @@ describe('foundation', () => {
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/setup', '/api/workspaces/{ws}/members']));
   });
 
-  it('sends security headers', async () => {
-    const response = await anonymous(context).get('/api/health');
-    expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['x-frame-options']).toBe('DENY');
-    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  it('sends security headers, on errors too', async () => {
+    for (const path of ['/api/health', '/api/does-not-exist']) {
+      const response = await anonymous(context).get(path);
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['x-frame-options']).toBe('DENY');
+      expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(response.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+      expect(response.headers['strict-transport-security']).toContain('max-age=');
+    }
   });
 });

@@ -40,6 +40,21 @@ export type HighlightDetailRow = {
 
 type TagOfHighlight = { id: string; name: string; color: string | null; groupName: string | null };
 
+/**
+ * The row versions (`xmin`: the transaction that last wrote the row) of what a new highlight
+ * copies: the source (its text, cut into the quote, and title), the requested tags (into its tag
+ * copies) and the author (their name, in the response). Creating a highlight checks them again in
+ * its insert, so what it copied may come from a read made earlier.
+ */
+export type NewHighlightVersions = { source: string; tags: string; author: string | null };
+
+const bind = (name: string) => sql.placeholder(name);
+const tagsVersion = sql<string>`(
+  select coalesce(string_agg(t.xmin::text, ',' order by t.id), '') from tags t
+  where t.workspace_id = ${bind('workspaceId')} and t.id = any(${bind('tagIds')}::uuid[])
+)`;
+const authorVersion = sql<string | null>`(select u.xmin::text from users u where u.id = ${bind('userId')})`;
+
 /** Creating a highlight and loading a source's highlights are the hottest paths: prepared statements. */
 const findForNewHighlightStatement = preparedStatement((executor) =>
   executor
@@ -48,19 +63,20 @@ const findForNewHighlightStatement = preparedStatement((executor) =>
       body: sources.body,
       tags: sql<TagOfHighlight[]>`(
         select coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color, 'groupName', t.group_name)), '[]'::json)
-        from tags t where t.workspace_id = ${sql.placeholder('workspaceId')} and t.id = any(${sql.placeholder('tagIds')}::uuid[])
+        from tags t where t.workspace_id = ${bind('workspaceId')} and t.id = any(${bind('tagIds')}::uuid[])
       )`,
-      authorName: sql<string | null>`(select u.name from users u where u.id = ${sql.placeholder('userId')})`,
+      authorName: sql<string | null>`(select u.name from users u where u.id = ${bind('userId')})`,
+      versions: sql<NewHighlightVersions>`json_build_object('source', ${sources}.xmin::text, 'tags', ${tagsVersion}, 'author', ${authorVersion})`,
     })
     .from(sources)
-    .where(and(eq(sources.workspaceId, sql.placeholder('workspaceId')), eq(sources.id, sql.placeholder('sourceId')), isNull(sources.deletedAt)))
+    .where(and(eq(sources.workspaceId, bind('workspaceId')), eq(sources.id, bind('sourceId')), isNull(sources.deletedAt)))
     .prepare('highlights_find_for_new'),
 );
 
 /**
  * Everything creating a highlight needs to read, in one round trip: the live source's text
  * (the range is checked against it and the quote cut from it), the requested tags of this
- * workspace, and the author's name for the response.
+ * workspace, the author's name for the response, and the versions of those rows.
  */
 export async function findForNewHighlight(executor: Executor, workspaceId: string, sourceId: string, tagIds: string[], userId: string | null) {
   const [row] = await findForNewHighlightStatement(executor).execute({ workspaceId, sourceId, tagIds, userId });
@@ -70,10 +86,17 @@ export async function findForNewHighlight(executor: Executor, workspaceId: strin
 type AuditRow = { actorUserId: string | null; actorTokenId: string | null; summary: string };
 
 const insertWithTagsAndAuditStatement = preparedStatement((executor) => {
-  const bind = (name: string) => sql.placeholder(name);
+  // Share-locked: the source cannot be edited or trashed until the highlight is in. A write
+  // committed since the statement began is re-checked on its new row version, whose xmin differs.
+  const checked = executor.$with('checked', {}).as(sql`
+    select 1 from sources
+    where sources.workspace_id = ${bind('workspaceId')} and sources.id = ${bind('sourceId')} and sources.deleted_at is null
+      and sources.xmin::text = ${bind('sourceVersion')} and ${tagsVersion} = ${bind('tagsVersion')}
+      and ${authorVersion} is not distinct from ${bind('authorVersion')}::text
+    for share`);
   const inserted = executor.$with('h', { id: highlights.id, createdAt: highlights.createdAt, updatedAt: highlights.updatedAt }).as(sql`
     insert into highlights (workspace_id, source_id, start, "end", quote, note, tag_names, tag_refs, created_by)
-    values (${bind('workspaceId')}, ${bind('sourceId')}, ${bind('start')}, ${bind('end')}, ${bind('quote')}, ${bind('note')}, ${bind('tagNames')}, ${bind('tagRefs')}, ${bind('createdBy')})
+    select ${bind('workspaceId')}, ${bind('sourceId')}, ${bind('start')}, ${bind('end')}, ${bind('quote')}, ${bind('note')}, ${bind('tagNames')}, ${bind('tagRefs')}, ${bind('userId')} from checked
     returning id, created_at, updated_at`);
   const links = executor.$with('links', {}).as(sql`
     insert into highlight_tags (workspace_id, highlight_id, tag_id)
@@ -81,18 +104,32 @@ const insertWithTagsAndAuditStatement = preparedStatement((executor) => {
   const audit = executor.$with('audit', {}).as(sql`
     insert into audit_events (workspace_id, actor_user_id, actor_token_id, action, object_type, object_id, summary)
     select ${bind('workspaceId')}::uuid, ${bind('actorUserId')}::uuid, ${bind('actorTokenId')}::uuid, 'highlight.create', 'highlight', h.id::text, ${bind('summary')} from h`);
-  return executor.with(inserted, links, audit).select().from(inserted).prepare('highlights_insert');
+  return executor.with(checked, inserted, links, audit).select().from(inserted).prepare('highlights_insert');
 });
 
 /**
  * Inserts the highlight, its tag links and its audit event as one statement — atomic without
- * an explicit transaction, and one round trip instead of five on the hottest write path. The
- * audit row has the columns `recordAudit` writes. Links join the tags table, so a tag deleted
- * meanwhile is skipped rather than failing the insert.
+ * an explicit transaction, and one round trip instead of five on the hottest write path — if
+ * the source is live and it, the tags and the author are still at `versions`; otherwise
+ * nothing, and `undefined`. The audit row has the columns `recordAudit` writes.
  */
-export async function insertWithTagsAndAudit(executor: Executor, values: Required<Pick<NewHighlight, 'workspaceId' | 'sourceId' | 'start' | 'end' | 'quote' | 'note' | 'tagNames' | 'tagRefs' | 'createdBy'>>, tagIds: string[], audit: AuditRow) {
-  const [row] = await insertWithTagsAndAuditStatement(executor).execute({ ...values, tagRefs: JSON.stringify(values.tagRefs), tagIds, ...audit });
-  return row!;
+export async function insertWithTagsAndAudit(
+  executor: Executor,
+  values: Required<Pick<NewHighlight, 'workspaceId' | 'sourceId' | 'start' | 'end' | 'quote' | 'note' | 'tagNames' | 'tagRefs'>> & { userId: string | null },
+  tagIds: string[],
+  versions: NewHighlightVersions,
+  audit: AuditRow,
+) {
+  const [row] = await insertWithTagsAndAuditStatement(executor).execute({
+    ...values,
+    tagRefs: JSON.stringify(values.tagRefs),
+    tagIds,
+    sourceVersion: versions.source,
+    tagsVersion: versions.tags,
+    authorVersion: versions.author,
+    ...audit,
+  });
+  return row;
 }
 
 /** A highlight with its source's text, for edits (trashed ones only when restoring). */

@@ -10,6 +10,7 @@ import {
   type ProblemIssue,
   type UpdateHighlightBody,
 } from '@cairn/shared';
+import { LRUCache } from 'lru-cache';
 import type { Db } from '../../db/client.js';
 import { AppError, invalidField, notFound } from '../../errors.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
@@ -81,28 +82,63 @@ export function presentHighlightsOfSource(highlights: HighlightJson[]): Highligh
   return highlights.map((json) => presentHighlight(highlightsRepository.highlightFromJson(json)));
 }
 
+type NewHighlightRead = NonNullable<Awaited<ReturnType<typeof highlightsRepository.findForNewHighlight>>>;
+
 /**
- * One read (source text, tags, author) and one write (highlight, tag links and audit event in a
- * single statement, so atomic without a transaction): creating highlights is the hottest write.
+ * What creating a highlight read, kept per process for the next one with the same source, tags
+ * and author: people mark many passages of one source in a row, and each insert checks the row
+ * versions, so a stale copy costs only a fresh read. Up to 16 MB of source text.
+ */
+const newHighlightReads = new WeakMap<Db, LRUCache<string, NewHighlightRead>>();
+
+function newHighlightReadsOf(db: Db): LRUCache<string, NewHighlightRead> {
+  let cache = newHighlightReads.get(db);
+  if (!cache) newHighlightReads.set(db, (cache = new LRUCache({ maxSize: 16 * 1024 * 1024, sizeCalculation: (read) => 2 * (read.body.length + read.title.length) + 512 })));
+  return cache;
+}
+
+/** Reads made stale by a concurrent write before the insert gives up (409). */
+const CREATE_ATTEMPTS = 3;
+
+/**
+ * One read (source text, tags, author — often from the process's copy) and one write
+ * (highlight, tag links and audit event in a single statement, atomic without a transaction,
+ * which also checks that nothing it copied has changed since): the hottest write.
  */
 export async function createHighlight(db: Db, actor: WorkspaceActor, sourceId: string, body: CreateHighlightBody): Promise<Highlight> {
   const tagIds = [...new Set(body.tagIds ?? [])];
-  const found = await highlightsRepository.findForNewHighlight(db, actor.workspaceId, sourceId, tagIds, actor.userId);
-  if (!found) throw notFound('Source');
-  tagsService.assertTagsFound(found.tags, tagIds);
-  const start = body.whole ? 0 : body.start!;
-  const end = body.whole ? found.body.length : body.end!;
-  assertRange(found.body, start, end);
-  const quote = found.body.slice(start, end);
-  const { tagNames, tagRefs } = tagsService.highlightTagCopies(found.tags);
-  const note = body.note || null;
-  const row = await highlightsRepository.insertWithTagsAndAudit(
-    db,
-    { workspaceId: actor.workspaceId, sourceId, start, end, quote, note, tagNames, tagRefs, createdBy: actor.userId },
-    tagIds,
-    { actorUserId: actor.userId, actorTokenId: actor.tokenId, summary: `Highlighted “${shortQuote(quote)}” in “${found.title}”` },
-  );
-  return presentHighlight({ ...row, sourceId, start, end, quote, note, createdBy: actor.userId, authorName: found.authorName, tags: tagRefs });
+  const reads = newHighlightReadsOf(db);
+  const key = [actor.workspaceId, sourceId, actor.userId ?? 'token', ...tagIds].join('/');
+  for (let attempt = 1; attempt <= CREATE_ATTEMPTS; attempt++) {
+    const kept = attempt === 1 ? reads.get(key) : undefined;
+    const found = kept ?? (await highlightsRepository.findForNewHighlight(db, actor.workspaceId, sourceId, tagIds, actor.userId));
+    if (!found) throw notFound('Source');
+    if (!kept) reads.set(key, found);
+    const start = body.whole ? 0 : body.start!;
+    const end = body.whole ? found.body.length : body.end!;
+    try {
+      tagsService.assertTagsFound(found.tags, tagIds);
+      assertRange(found.body, start, end);
+    } catch (error) {
+      // Judge the input against the current text, not a copy that may be out of date.
+      if (!kept) throw error;
+      reads.delete(key);
+      continue;
+    }
+    const quote = found.body.slice(start, end);
+    const { tagNames, tagRefs } = tagsService.highlightTagCopies(found.tags);
+    const note = body.note || null;
+    const row = await highlightsRepository.insertWithTagsAndAudit(
+      db,
+      { workspaceId: actor.workspaceId, sourceId, start, end, quote, note, tagNames, tagRefs, userId: actor.userId },
+      tagIds,
+      found.versions,
+      { actorUserId: actor.userId, actorTokenId: actor.tokenId, summary: `Highlighted “${shortQuote(quote)}” in “${found.title}”` },
+    );
+    if (row) return presentHighlight({ ...row, sourceId, start, end, quote, note, createdBy: actor.userId, authorName: found.authorName, tags: tagRefs });
+    reads.delete(key);
+  }
+  throw new AppError('conflict', 'The source, its tags or your name changed while the highlight was being saved; try again');
 }
 
 export async function listHighlights(db: Db, actor: WorkspaceActor, query: ListHighlightsQuery): Promise<Page<HighlightListItem>> {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { HighlightSchema } from '@cairn/shared';
-import { auditEvents, companies, highlights } from '../../db/schema/index.js';
+import { auditEvents, companies, highlights, sources, tags, users } from '../../db/schema/index.js';
 import { anonymous, errorPaths, useTestApp } from '../../../test/app.js';
 import { createCustomer, createHighlight, createMember, createSource, createTag, createTokenCaller, createWorkspace } from '../../../test/factories.js';
 
@@ -96,6 +96,33 @@ describe('POST /sources/:id/highlights', () => {
     const workspace = await createWorkspace(context);
     const source = await createSource(context, workspace, { deletedAt: new Date() });
     expect((await workspace.owner.as.post(sourceHighlights(workspace.id, source.id), { start: 0, end: 3 })).statusCode).toBe(404);
+  });
+
+  it('copies what is current when the source, a tag or the author changed since the last highlight (in any process)', async () => {
+    const workspace = await createWorkspace(context);
+    const source = await createSource(context, workspace, { body: 'Exports fail. Search is slow.' });
+    const tag = await createTag(context, workspace, { name: 'slow' });
+    const create = (body: Record<string, unknown>) => workspace.owner.as.post(sourceHighlights(workspace.id, source.id), { tagIds: [tag.id], ...body });
+    expect((await create({ start: 0, end: 7 })).json()).toMatchObject({ quote: 'Exports', tags: [{ name: 'slow' }] });
+
+    // Written straight to the database, as another API process would.
+    await context.db.update(tags).set({ name: 'sluggish', color: '#ff0000' }).where(eq(tags.id, tag.id));
+    await context.db.update(users).set({ name: 'Grace' }).where(eq(users.id, workspace.owner.id));
+    const renamed = (await create({ start: 8, end: 12 })).json();
+    expect(renamed).toMatchObject({ quote: 'fail', tags: [{ name: 'sluggish', color: '#ff0000' }], createdBy: { name: 'Grace' } });
+    expect((await tagNamesOf(renamed.id)).tagNames).toBe('sluggish');
+
+    // The text changes once its highlights are gone for good: quotes and ranges follow the new text.
+    await context.db.delete(highlights).where(eq(highlights.sourceId, source.id));
+    await context.db.update(sources).set({ body: 'Search is slow.' }).where(eq(sources.id, source.id));
+    expect((await create({ start: 0, end: 6 })).json()).toMatchObject({ quote: 'Search' });
+    expect(errorPaths(await create({ start: 20, end: 24 }))).toEqual(['body.end', 'body.start']);
+
+    await context.db.update(sources).set({ deletedAt: new Date() }).where(eq(sources.id, source.id));
+    expect((await create({ start: 0, end: 6 })).statusCode).toBe(404);
+    await context.db.update(sources).set({ deletedAt: null }).where(eq(sources.id, source.id));
+    await context.db.delete(tags).where(eq(tags.id, tag.id));
+    expect(errorPaths(await create({ start: 0, end: 6 }))).toEqual(['body.tagIds']);
   });
 
   it('refuses viewers (403) and anonymous callers (401), and accepts a contributor token', async () => {

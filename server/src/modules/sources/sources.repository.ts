@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { SOURCE_PREVIEW_LENGTH, type SourceKind, type SourceOrder } from '@cairn/shared';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
 import { companies, customers, highlightTags, highlights, sources, users } from '../../db/schema/index.js';
@@ -169,31 +170,60 @@ export async function list(executor: Executor, workspaceId: string, filter: Sour
     .limit(limit + 1);
 }
 
-const findByIdStatement = preparedStatement((executor) =>
-  executor
-    .select({
-      ...describingColumns,
-      body: sources.body,
-      segments: sources.segments,
-      metadata: sources.metadata,
-      updatedAt: sources.updatedAt,
-      highlights: liveHighlightsOfSource,
-    })
-    .from(sources)
+/**
+ * One value that changes whenever anything a source's response shows does: every row it reads
+ * (the source, its customer, company and creator, each highlight and its author) gets a new
+ * `xmin` — the id of the transaction that wrote it — on every write. Trashed highlights count
+ * too, so trashing one changes it. The reader's cache and ETag rest on it.
+ */
+const fingerprint = sql<string>`md5(concat(
+  ${sources}.xmin, ',', ${customers}.xmin, ',', ${companies}.xmin, ',', ${users}.xmin, ';',
+  (select string_agg(h.xmin::text || '/' || coalesce(author.xmin::text, ''), ',' order by h.id)
+   from ${highlights} h left join ${users} author on author.id = h.created_by
+   where h.workspace_id = ${sources.workspaceId} and h.source_id = ${sources.id})
+))`;
+
+/** The source of the `workspaceId` and `id` placeholders, with the rows that describe it: its customer, their company, its creator. */
+function oneSourceDescribed<Query extends PgSelect>(query: Query) {
+  return query
     .leftJoin(customers, eq(customers.id, sources.customerId))
     .leftJoin(companies, eq(companies.id, customers.companyId))
     .leftJoin(users, eq(users.id, sources.createdBy))
-    .where(and(eq(sources.workspaceId, sql.placeholder('workspaceId')), eq(sources.id, sql.placeholder('id'))))
-    .prepare('sources_find_by_id'),
+    .where(and(eq(sources.workspaceId, sql.placeholder('workspaceId')), eq(sources.id, sql.placeholder('id'))));
+}
+
+const findByIdStatement = preparedStatement((executor) =>
+  oneSourceDescribed(
+    executor
+      .select({
+        ...describingColumns,
+        body: sources.body,
+        segments: sources.segments,
+        metadata: sources.metadata,
+        updatedAt: sources.updatedAt,
+        highlights: liveHighlightsOfSource,
+        fingerprint,
+      })
+      .from(sources)
+      .$dynamic(),
+  ).prepare('sources_find_by_id'),
 );
 
 /**
  * Opening a source is the reader's hot path: one prepared statement, highlights included
- * (what a list item counts of them, the service derives from the list).
+ * (what a list item counts of them, the service derives from the list), with its fingerprint.
  */
 export async function findById(executor: Executor, workspaceId: string, id: string) {
   const [row] = await findByIdStatement(executor).execute({ workspaceId, id });
   return row;
+}
+
+const fingerprintStatement = preparedStatement((executor) => oneSourceDescribed(executor.select({ fingerprint }).from(sources).$dynamic()).prepare('sources_fingerprint'));
+
+/** The fingerprint alone: whether a response made earlier still holds, without reading the text. */
+export async function findFingerprint(executor: Executor, workspaceId: string, id: string): Promise<string | undefined> {
+  const [row] = await fingerprintStatement(executor).execute({ workspaceId, id });
+  return row?.fingerprint;
 }
 
 /** The row with a lock for the rest of the transaction: edits and trash moves of one source do not interleave. */

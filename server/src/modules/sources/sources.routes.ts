@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   CreateSourceBodySchema,
@@ -51,8 +53,26 @@ export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/workspaces/:ws/sources/:id',
-    { config: { access: { role: 'viewer' } }, schema: { tags, summary: 'One source with its text, speaker turns and highlights', params: WorkspaceIdParamsSchema, response: { 200: SourceSchema } } },
-    async (request) => sourcesService.getSource(db, workspaceActorOf(request), request.params.id),
+    {
+      config: { access: { role: 'viewer' } },
+      schema: {
+        tags,
+        summary: 'One source with its text, speaker turns and highlights; send its ETag back in If-None-Match for a 304 while nothing changed',
+        params: WorkspaceIdParamsSchema,
+        response: { 200: SourceSchema, 304: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const read = await sourcesService.readSource(db, workspaceActorOf(request), request.params.id, {
+        ifNoneMatch: request.headers['if-none-match'],
+        serialize: (source) => reply.serializeInput(source, '200') as string,
+      });
+      // no-cache: browsers keep the copy but ask again every time, sending the tag.
+      reply.header('etag', read.etag).header('cache-control', 'private, no-cache');
+      if (read.notModified) return reply.code(304).send(null);
+      // Already encoded: fastify sends a Buffer as it is (the typed reply wants the object).
+      return (reply as FastifyReply).type('application/json; charset=utf-8').send(read.json);
+    },
   );
 
   app.patch(

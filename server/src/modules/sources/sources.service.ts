@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import {
   SOURCE_PREVIEW_LENGTH,
   hasRole,
@@ -25,6 +26,7 @@ import { presentHighlightsOfSource } from '../highlights/highlights.service.js';
 import * as sourcesRepository from './sources.repository.js';
 import type { NewSource, SourceValues } from './sources.repository.js';
 import { presentPerson } from '../../lib/people.js';
+import { VERSION } from '../../version.js';
 
 // ---------------------------------------------------------------------------------------------
 // The batch write path: every import and the API write sources through upsertSources.
@@ -144,7 +146,7 @@ function presentSummary(row: SummaryRow): SourceSummary {
   };
 }
 
-async function loadSource(executor: Executor, workspaceId: string, id: string): Promise<Source> {
+async function loadSourceRow(executor: Executor, workspaceId: string, id: string): Promise<{ source: Source; fingerprint: string }> {
   const row: DetailRow | undefined = await sourcesRepository.findById(executor, workspaceId, id);
   if (!row) throw notFound('Source');
   const highlights = presentHighlightsOfSource(row.highlights);
@@ -154,18 +156,65 @@ async function loadSource(executor: Executor, workspaceId: string, id: string): 
     highlightCount: highlights.length,
     tagged: highlights.some((highlight) => highlight.tags.length > 0),
   });
-  return {
-    ...summary,
-    body: row.body,
-    segments: row.segments,
-    metadata: row.metadata,
-    highlights,
-    updatedAt: iso(row.updatedAt),
-  };
+  const source = { ...summary, body: row.body, segments: row.segments, metadata: row.metadata, highlights, updatedAt: iso(row.updatedAt) };
+  return { source, fingerprint: row.fingerprint };
+}
+
+async function loadSource(executor: Executor, workspaceId: string, id: string): Promise<Source> {
+  return (await loadSourceRow(executor, workspaceId, id)).source;
 }
 
 export function getSource(db: Db, actor: WorkspaceActor, id: string): Promise<Source> {
   return loadSource(db, actor.workspaceId, id);
+}
+
+/** An encoded source response and the fingerprint of the rows it was made from. */
+type EncodedSource = { fingerprint: string; json: Buffer };
+
+/** Source responses kept per process: 32 MB of JSON, least recently read first out. */
+const readCaches = new WeakMap<Db, LRUCache<string, EncodedSource>>();
+
+function readCacheOf(db: Db): LRUCache<string, EncodedSource> {
+  let cache = readCaches.get(db);
+  if (!cache) readCaches.set(db, (cache = new LRUCache({ maxSize: 32 * 1024 * 1024, sizeCalculation: (entry) => entry.json.length })));
+  return cache;
+}
+
+/** The entity tag of a response: the server version too, since another version may encode it differently. */
+const etagOf = (fingerprint: string) => `"${VERSION}-${fingerprint}"`;
+
+/** Whether an `If-None-Match` header names `etag` (weak or strong, alone or in a list, or `*`). */
+function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((candidate) => {
+    const tag = candidate.trim().replace(/^W\//, '');
+    return tag === '*' || tag === etag;
+  });
+}
+
+export type SourceRead = { etag: string; notModified: true } | { etag: string; notModified: false; json: Buffer };
+
+/**
+ * Opening a source, as the reader does all day: the JSON bytes and its entity tag. A response
+ * served before is served again while the source's fingerprint (one small query, no text
+ * read) still matches; a client that sends the tag back gets `notModified`. `serialize` is the
+ * route's own encoder, so a cached response is exactly what an uncached one would be.
+ */
+export async function readSource(db: Db, actor: WorkspaceActor, id: string, request: { ifNoneMatch?: string | undefined; serialize: (source: Source) => string }): Promise<SourceRead> {
+  const cache = readCacheOf(db);
+  const key = `${actor.workspaceId}/${id}`;
+  const cached = cache.get(key);
+  if (request.ifNoneMatch || cached) {
+    const fingerprint = await sourcesRepository.findFingerprint(db, actor.workspaceId, id);
+    if (!fingerprint) throw notFound('Source');
+    const etag = etagOf(fingerprint);
+    if (matchesEtag(request.ifNoneMatch, etag)) return { etag, notModified: true };
+    if (cached?.fingerprint === fingerprint) return { etag, notModified: false, json: cached.json };
+  }
+  const { source, fingerprint } = await loadSourceRow(db, actor.workspaceId, id);
+  const json = Buffer.from(request.serialize(source));
+  cache.set(key, { fingerprint, json });
+  return { etag: etagOf(fingerprint), notModified: false, json };
 }
 
 export async function listSources(db: Db, actor: WorkspaceActor, query: ListSourcesQuery): Promise<Page<SourceSummary>> {

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { IMPORT_BATCH_SIZE, type Role } from '@cairn/shared';
-import { auditEvents, customers, highlights, imports, sources } from '../../db/schema/index.js';
+import { auditEvents, customers, highlights, imports, sources, users } from '../../db/schema/index.js';
 import type { ImportedSource } from '../../importers/types.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
 import { anonymous, errorPaths, useTestApp } from '../../../test/app.js';
@@ -389,6 +389,54 @@ describe('GET /sources/:id', () => {
       highlights: [{ id: highlight.id, quote: 'hi' }],
       highlightCount: 1,
     });
+  });
+
+  it('serves a read again while nothing it shows has changed, and shows every change made since, by any process', async () => {
+    const workspace = await createWorkspace(context);
+    const customer = await createCustomer(context, workspace, { name: 'Ada' });
+    const tag = await createTag(context, workspace, { name: 'billing' });
+    const source = await createSource(context, workspace, { customerId: customer.id });
+    const highlight = await createHighlight(context, workspace, source, { start: 4, end: 10, tagIds: [tag.id] });
+    const read = async () => (await workspace.owner.as.get(url(workspace, `/${source.id}`))).json();
+    expect(await read()).toMatchObject({ customer: { name: 'Ada' }, highlights: [{ tags: [{ name: 'billing' }], createdBy: { name: workspace.owner.name } }] });
+    expect(await read()).toMatchObject({ customer: { name: 'Ada' } });
+
+    // Written straight to the database, as another API process would: no cache is told.
+    const changes: Array<[string, () => Promise<unknown>, (source: Record<string, any>) => unknown]> = [
+      ['the source', () => context.db.update(sources).set({ title: 'Renamed' }).where(eq(sources.id, source.id)), (s) => s.title],
+      ['its customer', () => context.db.update(customers).set({ name: 'Ada L.' }).where(eq(customers.id, customer.id)), (s) => s.customer.name],
+      ['a tag copy on a highlight', () => workspace.owner.as.patch(`/api/workspaces/${workspace.id}/tags/${tag.id}`, { name: 'invoices' }), (s) => s.highlights[0].tags[0].name],
+      ['a highlight author', () => context.db.update(users).set({ name: 'Grace' }).where(eq(users.id, workspace.owner.id)), (s) => s.highlights[0].createdBy.name],
+      ['a new highlight', () => createHighlight(context, workspace, source, { start: 0, end: 3 }), (s) => s.highlights.length],
+      ['a trashed highlight', () => context.db.update(highlights).set({ deletedAt: new Date() }).where(eq(highlights.id, highlight.id)), (s) => s.highlights.length],
+    ];
+    const seen: unknown[] = [];
+    for (const [, change, shown] of changes) {
+      await change();
+      seen.push(shown(await read()));
+    }
+    expect(seen).toEqual(['Renamed', 'Ada L.', 'invoices', 'Grace', 2, 1]);
+  });
+
+  it('sends an ETag and answers 304 to If-None-Match until the source changes', async () => {
+    const workspace = await createWorkspace(context);
+    const source = await createSource(context, workspace);
+    const path = url(workspace, `/${source.id}`);
+    const first = await workspace.owner.as.get(path);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"[^"]+"$/);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    const again = await workspace.owner.as.request('GET', path, undefined, { 'if-none-match': `W/"other", ${etag}` });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    await createHighlight(context, workspace, source, { start: 0, end: 3 });
+    const changed = await workspace.owner.as.request('GET', path, undefined, { 'if-none-match': etag });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
+    expect(changed.json().highlights).toHaveLength(1);
+    // Another workspace's member learns nothing from a tag they send.
+    const stranger = await createWorkspace(context);
+    expect((await stranger.owner.as.request('GET', path, undefined, { 'if-none-match': etag })).statusCode).toBe(404);
   });
 
   it("answers 404 for another workspace's source and 400 for a malformed id", async () => {
