@@ -207,8 +207,9 @@ function sharesSources(earlier: Batch, later: Batch): boolean {
 /**
  * Commits a batch in file order, beside the batch before it, so that whatever stops an import
  * still leaves every line before some line stored and nothing after it:
- * 1. customers are matched after the batch before matched its own (a requester new in both is
- *    created by the earlier one; the later one waits for that to commit, never the reverse);
+ * 1. customers are matched, and new ones committed, after the batch before committed its own
+ *    (a requester new in both is created by the earlier one; the later one finds it). Should
+ *    the sources then fail, those customers stay, without sources: a re-import matches them;
  * 2. sources are written at the same time as the batch before writes its own — unless the
  *    two share a ticket, then after it commits — with the search vocabulary changes held back;
  * 3. once the batch before has committed: the vocabulary changes, the counts, the commit.
@@ -223,17 +224,20 @@ function startCommit(db: Db, job: ImportJob, batch: Batch, previous: Commit | nu
       throw new PreviousBatchFailedError();
     });
   };
-  const attempt = db.transaction(async (tx) => {
-    await importsRepository.holdBackSearchTerms(tx, LOCK_WAIT_MAX);
+  const attempt = (async () => {
     await previous?.customersMatched;
-    const customerIds = await matchCustomers(tx, job, batch);
+    // Committed at once, so the next batch's new requesters never wait for these sources.
+    const customerIds = await db.transaction((tx) => matchCustomers(tx, job, batch));
     markCustomersMatched();
-    if (previous && sharesSources(previous.batch, batch)) await previousCommitted();
-    const written = await writeBatch(tx, job, batch, customerIds);
-    await previousCommitted();
-    await importsRepository.foldSearchTerms(tx);
-    await countBatch(tx, job, batch, written);
-  });
+    await db.transaction(async (tx) => {
+      await importsRepository.holdBackSearchTerms(tx, LOCK_WAIT_MAX);
+      if (previous && sharesSources(previous.batch, batch)) await previousCommitted();
+      const written = await writeBatch(tx, job, batch, customerIds);
+      await previousCommitted();
+      await importsRepository.foldSearchTerms(tx);
+      await countBatch(tx, job, batch, written);
+    });
+  })();
   void attempt.finally(markCustomersMatched).catch(() => {}); // handled through `outcome` (and by the next batch)
   const outcome = attempt.then(
     () => null,
