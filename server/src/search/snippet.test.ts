@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cutSnippet, findCandidateWords, stemPrefixes } from './snippet.js';
+import { cutSnippet, candidateWordFinder, stemPrefixes } from './snippet.js';
 
 describe('stemPrefixes', () => {
   it('undoes the stemmer endings that are not prefixes of the words', () => {
@@ -8,10 +8,10 @@ describe('stemPrefixes', () => {
   });
 });
 
-describe('findCandidateWords', () => {
+describe('candidateWordFinder', () => {
   it('finds whole words starting with a prefix, in UTF-16 offsets', () => {
     const text = '😀 Cards and the cardboard; discard';
-    expect(findCandidateWords(text, ['card'])).toEqual([
+    expect(candidateWordFinder(['card'])(text)).toEqual([
       { word: 'cards', start: 3, end: 8 },
       { word: 'cardboard', start: 17, end: 26 },
     ]);
@@ -32,11 +32,11 @@ describe('cutSnippet', () => {
 
   it('joins the words of a phrase into one range', () => {
     const text = 'a credit card fee';
-    expect(cutSnippet(text, findCandidateWords(text, ['credit', 'card'])).matches).toEqual([[2, 13]]);
+    expect(cutSnippet(text, candidateWordFinder(['credit', 'card'])(text)).matches).toEqual([[2, 13]]);
   });
 
   it('cuts a long transcript around the stretch where the most query words meet', () => {
-    const words = findCandidateWords(transcript, ['teletext', 'internet']);
+    const words = candidateWordFinder(['teletext', 'internet'])(transcript);
     const result = cutSnippet(transcript, words);
     expect(result.snippet.length).toBeLessThanOrEqual(280);
     expect(transcript.slice(result.snippetStart, result.snippetStart + result.snippet.length)).toBe(result.snippet);

@@ -24,11 +24,14 @@ export function stemPrefixes(lexemes: readonly string[]): string[] {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The words of `text` that begin with one of the prefixes (lower-cased), where they are. */
-export function findCandidateWords(text: string, prefixes: readonly string[]): WordAt[] {
-  if (!prefixes.length) return [];
+/**
+ * Finds the words of a text that begin with one of the prefixes (lower-cased), where they are.
+ * One pattern serves a whole page of results: compiling it per result cost more than matching.
+ */
+export function candidateWordFinder(prefixes: readonly string[]): (text: string) => WordAt[] {
+  if (!prefixes.length) return () => [];
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${prefixes.map(escapeRegExp).join('|')})[\\p{L}\\p{N}]*`, 'giu');
-  return [...text.matchAll(pattern)].map((match) => ({ word: match[0].toLowerCase(), start: match.index, end: match.index + match[0].length }));
+  return (text) => [...text.matchAll(pattern)].map((match) => ({ word: match[0].toLowerCase(), start: match.index, end: match.index + match[0].length }));
 }
 
 /** Moves `at` back (or forward) to the nearest word boundary, never into a surrogate pair. */

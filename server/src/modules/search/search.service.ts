@@ -5,7 +5,7 @@ import { resolveDateRange } from '../../lib/date-range.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
 import { decodeSearchCursor, encodeSearchCursor, fingerprintSearch, type RankKey, type SearchCursor, type TypeWindow } from '../../search/cursor.js';
 import { parseSearchQuery, positiveTerms, replaceWords, widenWithCorrections, type ParsedQuery } from '../../search/query.js';
-import { cutSnippet, findCandidateWords, stemPrefixes } from '../../search/snippet.js';
+import { candidateWordFinder, cutSnippet, stemPrefixes } from '../../search/snippet.js';
 import { chooseCorrections, guessSpelling, wordsToCheck } from '../../search/spelling.js';
 import { buildTsQuery } from '../../search/tsquery.js';
 import * as searchRepository from './search.repository.js';
@@ -28,8 +28,10 @@ const WINDOWS_PER_PAGE_MAX = 10;
 
 type Types = { source: boolean; highlight: boolean };
 
-const ranksBefore = (a: RankKey, b: RankKey) => (a.score !== b.score ? a.score > b.score : a.type !== b.type ? a.type > b.type : a.id > b.id);
-const byRank = (a: RankKey, b: RankKey) => (ranksBefore(a, b) ? -1 : ranksBefore(b, a) ? 1 : 0);
+const descending = (a: string, b: string) => (a === b ? 0 : a > b ? -1 : 1);
+/** Best first: higher score, then type, then id, each descending (the cursor's order). */
+const byRank = (a: RankKey, b: RankKey) => b.score - a.score || descending(a.type, b.type) || descending(a.id, b.id);
+const ranksBefore = (a: RankKey, b: RankKey) => byRank(a, b) < 0;
 
 /** Lexemes of the positive part of a tsquery text (`'credit' <-> 'card' | 'wallet'`). */
 function lexemesOf(tsqueryText: string): string[] {
@@ -107,6 +109,9 @@ async function collectPage(
   return { candidates: page, firstWindow, next: source || highlight ? carry({ source, highlight, after: null }) : null };
 }
 
+/** One collator for all comparisons: `localeCompare` sets one up on every call. */
+const byName = new Intl.Collator();
+
 function countFacets(window: Candidate[], exact: boolean): SearchFacets {
   const kind: Partial<Record<SourceKind, number>> = {};
   const segment: Record<string, number> = {};
@@ -120,7 +125,7 @@ function countFacets(window: Candidate[], exact: boolean): SearchFacets {
       else tagCounts.set(ref.id, { ...ref, count: 1 });
     }
   }
-  const tag = [...tagCounts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  const tag = [...tagCounts.values()].sort((a, b) => b.count - a.count || byName.compare(a.name, b.name));
   const orderedKinds = Object.fromEntries(SOURCE_KINDS.filter((k) => kind[k]).map((k) => [k, kind[k]!]));
   return { kind: orderedKinds, tag, segment, sampleSize: window.length, exact };
 }
@@ -136,10 +141,10 @@ async function presentResults(executor: Executor, workspaceId: string, positive:
   const sourcesById = new Map(hits.filter((hit) => !hit.highlight_id).map((hit) => [hit.id, hit]));
   const highlightsById = new Map(hits.filter((hit) => hit.highlight_id).map((hit) => [hit.highlight_id, hit]));
   const lexemes = new Set(lexemesOf(positive));
-  const prefixes = stemPrefixes([...lexemes]);
+  const findCandidateWords = candidateWordFinder(stemPrefixes([...lexemes]));
   const prepared = page.flatMap((candidate) => {
     const hit = candidate.type === 'source' ? sourcesById.get(candidate.id) : highlightsById.get(candidate.id);
-    return hit ? [{ candidate, hit, words: findCandidateWords(hit.text, prefixes) }] : []; // gone: deleted between the two queries
+    return hit ? [{ candidate, hit, words: findCandidateWords(hit.text) }] : []; // gone: deleted between the two queries
   });
   const distinctWords = [...new Set(prepared.flatMap((entry) => entry.words.map((word) => word.word)))].slice(0, STEMMED_WORDS_MAX);
   const stems = await searchRepository.stemWords(executor, distinctWords);
