@@ -40,6 +40,14 @@ export async function upsertCompanies(executor: Executor, workspaceId: string, v
         or (v.annual_revenue is not null and v.annual_revenue is distinct from c.annual_revenue))`);
 }
 
+/** Sets a company's fields to exactly these values: an edit, where null clears a field (imports only fill them). */
+export async function updateCompany(executor: Executor, workspaceId: string, id: string, values: Partial<Omit<CompanyValues, 'name'>>) {
+  await executor
+    .update(companies)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(companies.workspaceId, workspaceId), eq(companies.id, id)));
+}
+
 /** `lower(name)` → id. */
 export async function findCompanyIdsByNames(executor: Executor, workspaceId: string, lowerNames: string[]): Promise<Map<string, string>> {
   if (!lowerNames.length) return new Map();

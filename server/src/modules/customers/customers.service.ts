@@ -287,11 +287,20 @@ export async function createCustomer(db: Db, actor: WorkspaceActor, body: Create
   });
 }
 
-async function resolveCompanyId(tx: Executor, workspaceId: string, company: CompanyInput): Promise<string> {
+const COMPANY_FIELDS = ['segment', 'plan', 'annualRevenue'] as const;
+
+/**
+ * The company an edit names, created when new. Its fields become what the edit says: unlike an
+ * import, which only fills fields in, an edit that empties the segment (null) clears it.
+ */
+async function saveEditedCompany(tx: Executor, workspaceId: string, company: CompanyInput): Promise<string> {
   const values = { name: company.name, segment: company.segment ?? null, plan: company.plan ?? null, annualRevenue: company.annualRevenue ?? null };
   await customersRepository.upsertCompanies(tx, workspaceId, [values]);
   const ids = await customersRepository.findCompanyIdsByNames(tx, workspaceId, [company.name.toLowerCase()]);
-  return ids.get(company.name.toLowerCase())!;
+  const id = ids.get(company.name.toLowerCase())!;
+  const given = Object.fromEntries(COMPANY_FIELDS.filter((field) => company[field] !== undefined).map((field) => [field, company[field]]));
+  if (Object.keys(given).length) await customersRepository.updateCompany(tx, workspaceId, id, given);
+  return id;
 }
 
 /** Edits a customer; an email or external id another customer has is a 409 (the unique indexes say so). */
@@ -305,7 +314,7 @@ export async function updateCustomer(db: Db, actor: WorkspaceActor, id: string, 
       externalId: body.externalId === undefined ? current.customer.externalId : body.externalId,
     };
     if (!next.email && !next.name && !next.externalId) throw invalidField('body.email', 'A customer keeps at least an email, a name or an external id');
-    const companyId = body.company === undefined ? current.customer.companyId : body.company && (await resolveCompanyId(tx, actor.workspaceId, body.company));
+    const companyId = body.company === undefined ? current.customer.companyId : body.company && (await saveEditedCompany(tx, actor.workspaceId, body.company));
     const taken = await customersRepository.findCustomersByKeys(tx, actor.workspaceId, {
       emails: next.email ? [next.email] : [],
       externalIds: next.externalId ? [next.externalId] : [],

@@ -274,6 +274,8 @@ describe('PATCH /customers/:id', () => {
     const response = await researcher.as.patch(url(workspace, `/${customer.id}`), { name: 'Renamed', externalId: 'ext-9', company: { name: 'Initech', segment: 'Mid-market' } });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ name: 'Renamed', externalId: 'ext-9', email: customer.email, company: { name: 'Initech', segment: 'Mid-market' } });
+    const edited = await researcher.as.patch(url(workspace, `/${customer.id}`), { company: { name: 'initech', segment: null, plan: 'Pro' } });
+    expect(edited.json().company).toMatchObject({ name: 'Initech', segment: null, plan: 'Pro' });
     const cleared = await researcher.as.patch(url(workspace, `/${customer.id}`), { company: null, externalId: null });
     expect(cleared.json()).toMatchObject({ company: null, externalId: null });
   });
