@@ -209,10 +209,13 @@ async function runSearch(executor: Executor, actor: WorkspaceActor, parsed: Pars
   // Exact while every match fits in the first window; beyond it, counting would read every
   // matching row (as slow as ranking them all), so the planner's estimate stands in.
   const window = candidatesOf(page.firstWindow);
-  const exact = !isFull(page.firstWindow, 'source') && !isFull(page.firstWindow, 'highlight');
+  const full: Types = { source: isFull(page.firstWindow, 'source'), highlight: isFull(page.firstWindow, 'highlight') };
+  const exact = !full.source && !full.highlight;
   total = window.length;
   if (!exact) {
-    total = Math.max(window.length + 1, await searchRepository.estimateMatches(executor, conditions, types));
+    // Only the types whose window is full are estimated; the other's window holds all its matches.
+    const counted = window.filter((candidate) => !full[candidate.type]).length;
+    total = Math.max(window.length + 1, counted + (await searchRepository.estimateMatches(executor, conditions, full)));
     totalIsEstimate = true;
   }
   // The cursor was built before the total was known.
