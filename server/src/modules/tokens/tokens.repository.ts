@@ -1,4 +1,5 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Role } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
 import { apiTokens, users } from '../../db/schema/index.js';
@@ -48,4 +49,28 @@ export async function revoke(executor: Executor, workspaceId: string, id: string
     .where(and(eq(apiTokens.workspaceId, workspaceId), eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
     .returning();
   return row;
+}
+
+/** The live tokens a member created in a workspace. */
+export async function listLiveByCreator(executor: Executor, workspaceId: string, userId: string) {
+  return executor
+    .select({ id: apiTokens.id, name: apiTokens.name, role: apiTokens.role })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.workspaceId, workspaceId), eq(apiTokens.createdBy, userId), isNull(apiTokens.revokedAt)));
+}
+
+export async function revokeMany(executor: Executor, workspaceId: string, ids: string[]) {
+  if (!ids.length) return;
+  await executor
+    .update(apiTokens)
+    .set({ revokedAt: new Date(), updatedAt: new Date() })
+    .where(and(eq(apiTokens.workspaceId, workspaceId), inArray(apiTokens.id, ids), isNull(apiTokens.revokedAt)));
+}
+
+export async function setRole(executor: Executor, workspaceId: string, ids: string[], role: Role) {
+  if (!ids.length) return;
+  await executor
+    .update(apiTokens)
+    .set({ role, updatedAt: new Date() })
+    .where(and(eq(apiTokens.workspaceId, workspaceId), inArray(apiTokens.id, ids), isNull(apiTokens.revokedAt)));
 }

@@ -1,5 +1,5 @@
-import { hasRole, type ApiToken, type CreateApiTokenBody, type CreatedApiToken } from '@cairn/shared';
-import type { Db } from '../../db/client.js';
+import { hasRole, type ApiToken, type CreateApiTokenBody, type CreatedApiToken, type Role } from '@cairn/shared';
+import type { Db, Executor } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import { randomToken, sha256 } from '../../lib/crypto.js';
 import { iso } from '../../lib/dates.js';
@@ -68,9 +68,33 @@ export async function resolveApiToken(db: Db, secret: string): Promise<Actor | n
   return cached.actor;
 }
 
-function forgetCachedToken(db: Db, tokenId: string) {
+/** Drops this process's cached lookups of the tokens; other processes drop theirs within TOKEN_CACHE_TTL_MS. */
+export function forgetCachedTokens(db: Db, tokenIds: string[]) {
   const cache = tokenCacheOf(db);
-  for (const [hash, cached] of cache) if (cached.actor.tokenId === tokenId) cache.delete(hash);
+  for (const [hash, cached] of cache) if (tokenIds.includes(cached.actor.tokenId)) cache.delete(hash);
+}
+
+/**
+ * Keeps a member's tokens within the member's rights, once their role changed (`role`) or they
+ * left the workspace (`null`): a token above the new role is lowered to it (its integration keeps
+ * what the member may still do), and every token of a member who left is revoked. Returns the
+ * tokens changed, for `forgetCachedTokens` once the transaction has committed.
+ */
+export async function limitTokensOfMember(tx: Executor, actor: WorkspaceActor, member: { id: string; email: string }, role: Role | null): Promise<string[]> {
+  const tokens = await tokensRepository.listLiveByCreator(tx, actor.workspaceId, member.id);
+  const affected = role === null ? tokens : tokens.filter((token) => !hasRole(role, token.role));
+  const ids = affected.map((token) => token.id);
+  if (role === null) await tokensRepository.revokeMany(tx, actor.workspaceId, ids);
+  else await tokensRepository.setRole(tx, actor.workspaceId, ids, role);
+  for (const token of affected) {
+    await recordAudit(tx, actor, {
+      action: role === null ? 'token.revoke' : 'token.role_change',
+      objectType: 'api_token',
+      objectId: token.id,
+      summary: role === null ? `Revoked API token “${token.name}”: ${member.email} left the workspace` : `Lowered API token “${token.name}” from ${token.role} to ${role}, the role of ${member.email}`,
+    });
+  }
+  return ids;
 }
 
 export async function listApiTokens(db: Db, actor: WorkspaceActor): Promise<ApiToken[]> {
@@ -104,5 +128,5 @@ export async function revokeApiToken(db: Db, actor: WorkspaceActor, id: string):
     if (!row) throw notFound('API token');
     await recordAudit(tx, actor, { action: 'token.revoke', objectType: 'api_token', objectId: id, summary: `Revoked API token “${row.name}”` });
   });
-  forgetCachedToken(db, id);
+  forgetCachedTokens(db, [id]);
 }

@@ -106,6 +106,27 @@ describe('API tokens', () => {
     expect((await workspace.owner.as.delete(`/api/workspaces/${workspace.id}/tokens/${created.id}`)).statusCode).toBe(404);
   });
 
+  it("keeps a member's tokens within the member's role: lowered with a demotion, revoked when they leave", async () => {
+    const workspace = await createWorkspace(context);
+    const admin = await createMember(context, workspace, 'admin');
+    const mint = async (name: string, role: string) => (await admin.as.post(`/api/workspaces/${workspace.id}/tokens`, { name, role })).json<{ id: string; token: string }>();
+    const [sync, reader] = [await mint('sync', 'admin'), await mint('reader', 'viewer')];
+    const members = `/api/workspaces/${workspace.id}/members/${admin.id}`;
+    const tokens = async () => (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/tokens`)).json().items.map((t: { name: string; role: string }) => `${t.name}:${t.role}`).sort();
+    expect((await bearer(sync.token).get(`/api/workspaces/${workspace.id}/tokens`)).statusCode).toBe(200);
+
+    expect((await workspace.owner.as.patch(members, { role: 'contributor' })).statusCode).toBe(200);
+    expect(await tokens()).toEqual(['reader:viewer', 'sync:contributor']);
+    expect((await bearer(sync.token).get(`/api/workspaces/${workspace.id}/tokens`)).statusCode).toBe(403);
+    expect((await bearer(sync.token).post(`/api/workspaces/${workspace.id}/tags`, { name: 'still works' })).statusCode).toBe(201);
+
+    expect((await workspace.owner.as.delete(members)).statusCode).toBe(204);
+    expect(await tokens()).toEqual([]);
+    for (const { token } of [sync, reader]) expect((await bearer(token).get(`/api/workspaces/${workspace.id}`)).statusCode).toBe(401);
+    const audit = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/audit`)).json().items.map((e: { action: string }) => e.action);
+    expect(audit).toEqual(expect.arrayContaining(['token.role_change', 'token.revoke', 'member.remove']));
+  });
+
   it('refuses a token revoked by another process once the cached lookup expires', async () => {
     const workspace = await createWorkspace(context);
     const created = await createToken(workspace, { name: 'elsewhere', role: 'viewer' });

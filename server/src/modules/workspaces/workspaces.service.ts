@@ -5,6 +5,7 @@ import { iso } from '../../lib/dates.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { findOrCreateUser } from '../auth/auth.service.js';
+import { forgetCachedTokens, limitTokensOfMember } from '../tokens/tokens.service.js';
 import * as workspacesRepository from './workspaces.repository.js';
 
 type WorkspaceRow = Awaited<ReturnType<typeof workspacesRepository.insertWorkspace>>;
@@ -128,29 +129,34 @@ async function loadMemberForChange(tx: Executor, actor: WorkspaceActor, userId: 
   return member;
 }
 
+/** A member's API tokens never do more than the member: a lower role lowers them too (`limitTokensOfMember`). */
 export async function changeMemberRole(db: Db, actor: WorkspaceActor, userId: string, role: Role): Promise<Member> {
   assertCanGrant(actor, role);
-  return db.transaction(async (tx) => {
+  const { member, changedTokens } = await db.transaction(async (tx) => {
     const member = await loadMemberForChange(tx, actor, userId);
-    if (member.role !== role) {
-      if (role !== 'owner') await assertNotLastOwner(tx, actor.workspaceId, member);
-      await workspacesRepository.updateRole(tx, actor.workspaceId, userId, role);
-      await recordAudit(tx, actor, {
-        action: 'member.role_change',
-        objectType: 'user',
-        objectId: userId,
-        summary: `Changed ${member.user.email} from ${member.role} to ${role}`,
-      });
-    }
-    return presentMember({ ...member, role });
+    if (member.role === role) return { member, changedTokens: [] };
+    if (role !== 'owner') await assertNotLastOwner(tx, actor.workspaceId, member);
+    await workspacesRepository.updateRole(tx, actor.workspaceId, userId, role);
+    await recordAudit(tx, actor, {
+      action: 'member.role_change',
+      objectType: 'user',
+      objectId: userId,
+      summary: `Changed ${member.user.email} from ${member.role} to ${role}`,
+    });
+    return { member, changedTokens: await limitTokensOfMember(tx, actor, { id: userId, email: member.user.email }, role) };
   });
+  forgetCachedTokens(db, changedTokens);
+  return presentMember({ ...member, role });
 }
 
+/** A member who leaves takes their API tokens with them: they are revoked. */
 export async function removeMember(db: Db, actor: WorkspaceActor, userId: string): Promise<void> {
-  await db.transaction(async (tx) => {
+  const revokedTokens = await db.transaction(async (tx) => {
     const member = await loadMemberForChange(tx, actor, userId);
     await assertNotLastOwner(tx, actor.workspaceId, member);
     await workspacesRepository.removeMembership(tx, actor.workspaceId, userId);
     await recordAudit(tx, actor, { action: 'member.remove', objectType: 'user', objectId: userId, summary: `Removed ${member.user.email}` });
+    return limitTokensOfMember(tx, actor, { id: userId, email: member.user.email }, null);
   });
+  forgetCachedTokens(db, revokedTokens);
 }
