@@ -167,7 +167,7 @@ export function MembersPanel({ workspace, currentUserId, onLeft }: Props) {
       >
         {removing?.userId === currentUserId
           ? 'You are removing yourself: you will lose access to this workspace.'
-          : `${removing?.name ?? ''} will lose access to this workspace. Their highlights and sources stay.`}
+          : `${removing?.name ?? ''} will lose access to this workspace. Their highlights and sources stay; the API tokens they created are revoked.`}
       </ConfirmDialog>
     </section>
   );
