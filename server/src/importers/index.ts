@@ -4,6 +4,7 @@ import { previewCsv, type CsvPreview } from './csv-preview.js';
 import { decodeStream, readAllBytes, type ByteSource } from './decode.js';
 import { parseIntercomJson } from './intercom-json.js';
 import { redactSource } from './redact.js';
+import { createIdentityAssigner } from './source-identity.js';
 import { parseSurveyCsv } from './survey-csv.js';
 import { parseTicketsCsv } from './tickets-csv.js';
 import { parseTranscript } from './transcript.js';
@@ -34,8 +35,16 @@ export type ImportOptions = {
  * as `{ error }` and the import goes on. Transcripts are read whole (one source per file).
  */
 export async function* importFile(format: ImportFormat, fileName: string, bytes: ByteSource, options: ImportOptions = {}): AsyncGenerator<ImportRow> {
+  // Sources without an id of their own are known by their text as written, before redaction:
+  // importing a file again with redactPii finds the same sources and redacts them in place.
+  const assignIdentity = createIdentityAssigner(fileName);
   for await (const row of readRows(format, fileName, bytes, options)) {
-    yield options.redactPii && 'sources' in row ? { ...row, sources: row.sources.map(redactSource) } : row;
+    if (!('sources' in row)) {
+      yield row;
+      continue;
+    }
+    const sources = row.sources.map(assignIdentity);
+    yield { ...row, sources: options.redactPii ? sources.map(redactSource) : sources };
   }
 }
 

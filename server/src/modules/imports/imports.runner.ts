@@ -8,7 +8,6 @@ import { resolveCustomers } from '../customers/customers.service.js';
 import { sourceKey, upsertSources } from '../sources/sources.service.js';
 import * as importsRepository from './imports.repository.js';
 import type { NewRejection } from './imports.repository.js';
-import { createIdentityAssigner } from './source-identity.js';
 
 /** One import to process: the stored file and how to read it. */
 export type ImportJob = {
@@ -79,7 +78,7 @@ function oversizedKey(source: ImportedSource): string | null {
   return null;
 }
 
-function addRow(batch: Batch, row: ImportRow, job: ImportJob, assignIdentity: (source: ImportedSource) => ImportedSource) {
+function addRow(batch: Batch, row: ImportRow, job: ImportJob) {
   batch.firstLine ??= row.line;
   batch.lastLine = row.line;
   const rejection = (line: number, message: string, raw: string): NewRejection => ({ workspaceId: job.actor.workspaceId, importId: job.importId, line, message, raw });
@@ -91,7 +90,7 @@ function addRow(batch: Batch, row: ImportRow, job: ImportJob, assignIdentity: (s
     return;
   }
   for (const source of row.sources) {
-    batch.sources.push(assignIdentity(source));
+    batch.sources.push(source);
     batch.redacted += source.redactions ?? 0;
     // Parts of a file skipped while the rest imported (a malformed cue): listed, not counted as rejected rows.
     for (const warning of source.warnings ?? []) batch.rejections.push(rejection(warning.line, warning.message, ''));
@@ -284,7 +283,6 @@ class BatchFailedError extends Error {
 async function readAndCommit(db: Db, job: ImportJob, shouldStop: () => boolean): Promise<void> {
   const fileSize = Math.max(1, (await fs.promises.stat(job.filePath)).size);
   const bytes = { read: 0 };
-  const assignIdentity = createIdentityAssigner(job.fileName);
   const stored = { any: false, through: 0 };
   let lastReadLine = 0;
   let batch = emptyBatch();
@@ -307,7 +305,7 @@ async function readAndCommit(db: Db, job: ImportJob, shouldStop: () => boolean):
   try {
     const stream = fs.createReadStream(job.filePath);
     for await (const row of importFile(job.format, job.fileName, countBytes(stream, bytes), toImporterOptions(job.options))) {
-      addRow(batch, row, job, assignIdentity);
+      addRow(batch, row, job);
       lastReadLine = row.line;
       if (batch.units >= IMPORT_BATCH_SIZE) {
         batch.progress = Math.min(1, bytes.read / fileSize);

@@ -109,6 +109,17 @@ describe('POST /imports (upload)', () => {
     expect(again.counts).toEqual({ total: 4, created: 0, updated: 1, unchanged: 2, rejected: 1 });
   });
 
+  it('redacts in place when a file imported as it was is imported again with redactPii', async () => {
+    const workspace = await createWorkspace(context);
+    const csv = 'text,email\n"Card 4111 1111 1111 1111 was charged twice",ann@example.org\n"Nothing private here",bo@example.org\n';
+    const file = { name: 'no-ids.csv', content: csv };
+    expect((await importFile(workspace, 'tickets-csv', file)).counts).toMatchObject({ created: 2 });
+    const redacted = await importFile(workspace, 'tickets-csv', file, { redactPii: true });
+    expect(redacted.counts).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+    const bodies = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources`)).json().items.map((item: { preview: string }) => item.preview).sort();
+    expect(bodies).toEqual(['Card [card] was charged twice', 'Nothing private here']);
+  });
+
   it('uses the mapping it is given, and redacts PII when asked, counting the redactions', async () => {
     const workspace = await createWorkspace(context);
     const csv = 'Nummer;Nachricht;Kunde\n7;"Call me on +44 20 7946 0958 or write to jo@example.org";jo@example.org\n';

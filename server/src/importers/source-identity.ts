@@ -1,5 +1,5 @@
-import { sha256 } from '../../lib/crypto.js';
-import type { ImportedSource } from '../../importers/index.js';
+import { sha256 } from '../lib/crypto.js';
+import type { ImportedSource } from './types.js';
 
 /**
  * Gives sources that carry no id of their own (transcripts, CSVs without an id column) a
