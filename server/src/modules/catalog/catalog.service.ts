@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
 import { listTags } from '../tags/tags.service.js';
 import * as catalogRepository from './catalog.repository.js';
+import { matchesEtag } from '../../lib/etag.js';
 
 /**
  * Bump when what a field holds changes without the contract changing (say, what usageCount
@@ -34,11 +35,3 @@ export async function getCatalog(db: Db, actor: WorkspaceActor, ifNoneMatch: str
   return { etag, catalog: { tags, customers, insights: [], backlogItems: [] } };
 }
 
-/** Whether an If-None-Match header names this ETag (weak or strong, or `*`). */
-function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(',').some((candidate) => {
-    const value = candidate.trim();
-    return value === '*' || value.replace(/^W\//, '') === etag;
-  });
-}

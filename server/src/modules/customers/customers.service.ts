@@ -294,8 +294,8 @@ const COMPANY_FIELDS = ['segment', 'plan', 'annualRevenue'] as const;
  * import, which only fills fields in, an edit that empties the segment (null) clears it.
  */
 async function saveEditedCompany(tx: Executor, workspaceId: string, company: CompanyInput): Promise<string> {
-  const values = { name: company.name, segment: company.segment ?? null, plan: company.plan ?? null, annualRevenue: company.annualRevenue ?? null };
-  await customersRepository.upsertCompanies(tx, workspaceId, [values]);
+  // Created bare when new (nothing to fill in), then given exactly the fields the edit names.
+  await customersRepository.upsertCompanies(tx, workspaceId, [{ name: company.name, segment: null, plan: null, annualRevenue: null }]);
   const ids = await customersRepository.findCompanyIdsByNames(tx, workspaceId, [company.name.toLowerCase()]);
   const id = ids.get(company.name.toLowerCase())!;
   const given = Object.fromEntries(COMPANY_FIELDS.filter((field) => company[field] !== undefined).map((field) => [field, company[field]]));

@@ -27,6 +27,7 @@ import * as sourcesRepository from './sources.repository.js';
 import type { NewSource, SourceValues } from './sources.repository.js';
 import { presentPerson } from '../../lib/people.js';
 import { VERSION } from '../../version.js';
+import { matchesEtag } from '../../lib/etag.js';
 
 // ---------------------------------------------------------------------------------------------
 // The batch write path: every import and the API write sources through upsertSources.
@@ -164,10 +165,6 @@ async function loadSource(executor: Executor, workspaceId: string, id: string): 
   return (await loadSourceRow(executor, workspaceId, id)).source;
 }
 
-export function getSource(db: Db, actor: WorkspaceActor, id: string): Promise<Source> {
-  return loadSource(db, actor.workspaceId, id);
-}
-
 /** An encoded source response and the fingerprint of the rows it was made from. */
 type EncodedSource = { fingerprint: string; json: Buffer };
 
@@ -182,15 +179,6 @@ function readCacheOf(db: Db): LRUCache<string, EncodedSource> {
 
 /** The entity tag of a response: the server version too, since another version may encode it differently. */
 const etagOf = (fingerprint: string) => `"${VERSION}-${fingerprint}"`;
-
-/** Whether an `If-None-Match` header names `etag` (weak or strong, alone or in a list, or `*`). */
-function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  return ifNoneMatch.split(',').some((candidate) => {
-    const tag = candidate.trim().replace(/^W\//, '');
-    return tag === '*' || tag === etag;
-  });
-}
 
 export type SourceRead = { etag: string; notModified: true } | { etag: string; notModified: false; json: Buffer };
 
