@@ -47,15 +47,31 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
   });
 }
 
+/**
+ * Session settings of every connection Cairn opens. Its statements are short, and:
+ * - JIT compiles any statement planned above 100,000 cost units (a search over a million
+ *   sources, its estimate): 1–2 ms a statement, ~60 ms on a connection's first compile, where
+ *   the statements take a few ms (ADR 005);
+ * - parallel plans return rows out of table order, which search windows rely on, and on a
+ *   server shared by many requests their workers take cores from the other requests.
+ */
+const CONNECTION_SETTINGS = 'SET jit = off; SET max_parallel_workers_per_gather = 0';
+
+/** For `pg.Pool`'s `onConnect`: a new connection is handed out once its settings are in place. */
+export async function applyConnectionSettings(client: pg.ClientBase): Promise<void> {
+  await client.query(CONNECTION_SETTINGS);
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.driver === 'postgres') {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, onConnect: applyConnectionSettings });
     // An idle client that loses its connection must not crash the process.
     pool.on('error', () => {});
     const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
     return { db, driver: 'postgres', close: () => pool.end(), pool };
   }
   const client = await openPglite({ dataDir: options.dataDir && path.join(options.dataDir, 'pglite'), loadDataDir: options.loadDataDir });
+  await client.exec(CONNECTION_SETTINGS);
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
   return { db, driver: 'pglite', close: () => client.close() };
 }

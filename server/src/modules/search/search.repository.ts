@@ -15,26 +15,22 @@ async function rowsOf<T>(executor: Executor, query: SQL): Promise<T[]> {
 /** A list as one parameter (drizzle would spread a JS array into one placeholder per item). */
 const jsonList = (values: string[]) => sql`jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)`;
 
-export type CompiledQuery = { query: string; tree: string; positive: string; tagFound: boolean | null; customerFound: boolean | null };
+export type QueryCheck = { tree: string; tagFound: boolean | null; customerFound: boolean | null };
 
 /** The tag and customer a search is filtered by, checked to belong to its workspace. */
 export type FilterOwners = { workspaceId: string; tagId?: string | undefined; customerId?: string | undefined };
 
 /**
- * The search's first round trip. Evaluates the query expression once: its tsquery text then
- * travels as a bound parameter, so the planner sees the real lexemes (and their frequencies)
- * when it plans each search. Checks that the filters' tag and customer are the workspace's
- * (null when not filtered by one). And turns parallel plans off for the rest of the
- * transaction: they return rows out of table order, and a window needs a few hundred rows,
- * never workers.
+ * Why a search found nothing, when it did: what of the query the index can look up (its
+ * `querytree`: empty or `T` when nothing), and whether the filters' tag and customer are the
+ * workspace's (null when not filtered by one). A search that finds something needs neither.
  */
-export async function compile(executor: Executor, query: SQL, positive: SQL, owners: FilterOwners): Promise<CompiledQuery> {
+export async function checkQuery(executor: Executor, query: SQL, owners: FilterOwners): Promise<QueryCheck> {
   const found = (table: typeof tags | typeof customers, id: string | undefined) =>
     id ? sql`exists (select 1 from ${table} where workspace_id = ${owners.workspaceId} and id = ${id})` : sql`null::boolean`;
-  const [row] = await rowsOf<CompiledQuery>(
+  const [row] = await rowsOf<QueryCheck>(
     executor,
-    sql`select set_config('max_parallel_workers_per_gather', '0', true) as serial, (${query})::text as query, querytree(${query}) as tree,
-          (${positive})::text as positive, ${found(tags, owners.tagId)} as "tagFound", ${found(customers, owners.customerId)} as "customerFound"`,
+    sql`select querytree(${query}) as tree, ${found(tags, owners.tagId)} as "tagFound", ${found(customers, owners.customerId)} as "customerFound"`,
   );
   return row!;
 }
@@ -42,7 +38,12 @@ export async function compile(executor: Executor, query: SQL, positive: SQL, own
 /** The filters, resolved; the date range bounds the source's occurredAt. */
 export type SearchConditions = DateRange & {
   workspaceId: string;
-  query: string;
+  /**
+   * The tsquery expression (`plainto_tsquery('english', $1) && …`), written into each statement:
+   * its functions are immutable, so the planner folds it into the tsquery itself and plans with
+   * the real lexemes and their frequencies, with no round trip to compile it first.
+   */
+  query: SQL;
   kind?: SourceKind;
   tagId?: string;
   segment?: string;
@@ -72,7 +73,12 @@ export type Candidate = {
  */
 export type Window = { candidates: Candidate[]; scannedTids: string[] };
 
-const tsquery = (conditions: SearchConditions) => sql`${conditions.query}::tsquery`;
+const tsquery = (conditions: SearchConditions) => sql`(${conditions.query})`;
+/**
+ * False when the index can look nothing up (only stop words, or only exclusions): folded at
+ * plan time, so such a search scans nothing instead of every row. `checkQuery` then says why.
+ */
+const lookable = (conditions: SearchConditions) => sql`querytree(${tsquery(conditions)}) not in ('', 'T')`;
 
 /** Filters on the source (its own, or a highlight's source). */
 function sourceFilters(conditions: SearchConditions): SQL[] {
@@ -82,23 +88,33 @@ function sourceFilters(conditions: SearchConditions): SQL[] {
   if (conditions.from) filters.push(sql`s.occurred_at >= ${conditions.from.toISOString()}::timestamptz`);
   if (conditions.before) filters.push(sql`s.occurred_at < ${conditions.before.toISOString()}::timestamptz`);
   if (conditions.segment) {
-    // Wrapped so that it stays a hashed subplan built once: pulled up into a semi-join, the
-    // planner drives the search from the segment's customers (1.8 s instead of 34 ms on the bench).
-    filters.push(sql`coalesce(s.customer_id in (
-      select c.id from ${customers} c join ${companies} co on co.id = c.company_id
-      where c.workspace_id = ${conditions.workspaceId} and lower(co.segment) = lower(${conditions.segment})), false)`);
+    // Wrapped so that it stays a hashed subplan: pulled up into a semi-join, the planner drives
+    // the search from the segment's customers (1.8 s instead of 34 ms on the bench).
+    filters.push(sql`coalesce(s.customer_id in (select id from segment_customers), false)`);
   }
   return filters;
 }
 
+/**
+ * A statement whose source filters may name `segment_customers`: the segment's customers,
+ * looked up once per statement (materialized) rather than once in each part of a union.
+ */
+function withSegmentCustomers(conditions: SearchConditions, statement: SQL): SQL {
+  if (!conditions.segment) return statement;
+  return sql`with segment_customers as materialized (
+      select c.id from ${customers} c join ${companies} co on co.id = c.company_id
+      where c.workspace_id = ${conditions.workspaceId} and lower(co.segment) = lower(${conditions.segment}))
+    ${statement}`;
+}
+
 /** Sources have no tags of their own: a tag filter searches highlights only (the service's rule). */
 function sourceConditions(conditions: SearchConditions): SQL {
-  return sql.join([...sourceFilters(conditions), sql`s.search @@ ${tsquery(conditions)}`], sql` and `);
+  return sql.join([...sourceFilters(conditions), lookable(conditions), sql`s.search @@ ${tsquery(conditions)}`], sql` and `);
 }
 
 /** What a highlight must match on its own row; its source's filters are `sourceFilters`. */
 function highlightOwnConditions(conditions: SearchConditions): SQL {
-  const filters = [sql`h.workspace_id = ${conditions.workspaceId}`, sql`h.deleted_at is null`, sql`h.search @@ ${tsquery(conditions)}`];
+  const filters = [sql`h.workspace_id = ${conditions.workspaceId}`, sql`h.deleted_at is null`, lookable(conditions), sql`h.search @@ ${tsquery(conditions)}`];
   if (conditions.tagId) filters.push(sql`exists (select 1 from ${highlightTags} ht where ht.highlight_id = h.id and ht.tag_id = ${conditions.tagId})`);
   return sql.join(filters, sql` and `);
 }
@@ -170,7 +186,7 @@ export async function listCandidates(
   };
   if (!parts.length) return result;
   type Row = Candidate & { passes: boolean };
-  const rows = (await rowsOf<Row>(executor, sql.join(parts, sql` union all `))).map((row) => ({ ...row, seq: Number(row.seq) })).sort((a, b) => a.seq - b.seq);
+  const rows = (await rowsOf<Row>(executor, withSegmentCustomers(conditions, sql.join(parts, sql` union all `)))).map((row) => ({ ...row, seq: Number(row.seq) })).sort((a, b) => a.seq - b.seq);
   for (const { passes, ...row } of rows) {
     const window = result[row.type]!;
     window.scannedTids.push(row.tid);
@@ -184,7 +200,7 @@ export async function estimateMatches(executor: Executor, conditions: SearchCond
   const parts: SQL[] = [];
   if (types.source) parts.push(sql`select 1 from ${sources} s where ${sourceConditions(conditions)}`);
   if (types.highlight) parts.push(sql`select 1 from ${highlights} h join ${sources} s on s.id = h.source_id where ${highlightConditions(conditions)}`);
-  const [row] = await rowsOf<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(executor, sql`explain (format json) ${sql.join(parts, sql` union all `)}`);
+  const [row] = await rowsOf<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(executor, sql`explain (format json) ${withSegmentCustomers(conditions, sql.join(parts, sql` union all `))}`);
   return Math.round(row!['QUERY PLAN'][0]!.Plan['Plan Rows']);
 }
 
@@ -202,6 +218,8 @@ export type Hit = {
   customer: { id: string; name: string | null; email: string | null; company: { id: string; name: string; segment: string | null } | null } | null;
   tags: TagRef[];
   text: string;
+  /** The positive part of the query as tsquery text (`'credit' <-> 'card'`), the same on every row: what snippets mark. */
+  positive: string;
 };
 
 const customerJson = sql`case when c.id is null then null else json_build_object(
@@ -212,10 +230,10 @@ const customerJson = sql`case when c.id is null then null else json_build_object
  * The results of a page in one round trip. A source shows the tags of its live highlights
  * (each listed once, by name); a highlight its own.
  */
-export async function listHits(executor: Executor, workspaceId: string, sourceIds: string[], highlightIds: string[]): Promise<Hit[]> {
+export async function listHits(executor: Executor, workspaceId: string, positive: SQL, sourceIds: string[], highlightIds: string[]): Promise<Hit[]> {
   const parts: SQL[] = [];
   if (sourceIds.length) {
-    parts.push(sql`select null::uuid as highlight_id, null::int as start, null::int as "end", s.body as text, s.id, s.title, s.kind, s.occurred_at::text as occurred_at, ${customerJson} as customer,
+    parts.push(sql`select null::uuid as highlight_id, null::int as start, null::int as "end", s.body as text, s.id, s.title, s.kind, s.occurred_at::text as occurred_at, ${customerJson} as customer, (${positive})::text as positive,
           (select coalesce(json_agg(t.ref order by lower(t.ref->>'name')), '[]'::json) from (
              select distinct on (ref->>'id') ref from ${highlights} h, json_array_elements(h.tag_refs) ref
              where h.workspace_id = ${workspaceId} and h.source_id = s.id and h.deleted_at is null) t) as tags
@@ -223,7 +241,7 @@ export async function listHits(executor: Executor, workspaceId: string, sourceId
         where s.workspace_id = ${workspaceId} and s.id in (select value::uuid from ${jsonList(sourceIds)})`);
   }
   if (highlightIds.length) {
-    parts.push(sql`select h.id as highlight_id, h.start, h."end", h.quote as text, s.id, s.title, s.kind, s.occurred_at::text as occurred_at, ${customerJson} as customer, h.tag_refs as tags
+    parts.push(sql`select h.id as highlight_id, h.start, h."end", h.quote as text, s.id, s.title, s.kind, s.occurred_at::text as occurred_at, ${customerJson} as customer, (${positive})::text as positive, h.tag_refs as tags
         from ${highlights} h join ${sources} s on s.id = h.source_id
         left join ${customers} c on c.id = s.customer_id left join ${companies} co on co.id = c.company_id
         where h.workspace_id = ${workspaceId} and h.id in (select value::uuid from ${jsonList(highlightIds)})`);

@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+import type { SQL } from 'drizzle-orm';
 import { SOURCE_KINDS, type SearchFacets, type SearchQuery, type SearchResponse, type SearchResult, type SourceKind, type TagRef } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
 import { invalidField, notFound } from '../../errors.js';
@@ -23,6 +25,12 @@ const SIMILAR_WORDS_PER_WORD = 12;
 const SPELLING_SIMILARITY_MIN = 0.2;
 /** Distinct words of one page sent to be stemmed for snippets; a page of transcripts stays well below. */
 const STEMMED_WORDS_MAX = 5_000;
+/**
+ * Words whose English stem this process already knows (`''` for a stop word): the stemmer never
+ * changes, and the words that snippets mark repeat from search to search, so most pages need
+ * no round trip to stem them. 50,000 short words take a few MB.
+ */
+const knownStems = new LRUCache<string, string>({ max: 50_000 });
 /** Pages never loop over more windows than this (each window is one query). */
 const WINDOWS_PER_PAGE_MAX = 10;
 
@@ -130,24 +138,32 @@ function countFacets(window: Candidate[], exact: boolean): SearchFacets {
   return { kind: orderedKinds, tag, segment, sampleSize: window.length, exact };
 }
 
+/** The English stem of each word ('' for a stop word), asking the database only for words this process has not stemmed yet. */
+async function stemAll(executor: Executor, words: string[]): Promise<Map<string, string>> {
+  const unknown = words.filter((word) => !knownStems.has(word)).slice(0, STEMMED_WORDS_MAX);
+  for (const [word, stem] of await searchRepository.stemWords(executor, unknown)) knownStems.set(word, stem ?? '');
+  return new Map(words.map((word) => [word, knownStems.get(word) ?? '']));
+}
+
 /** Snippets with match ranges for a page of ranked candidates, in rank order. */
-async function presentResults(executor: Executor, workspaceId: string, positive: string, page: Candidate[]): Promise<SearchResult[]> {
+async function presentResults(executor: Executor, workspaceId: string, positive: SQL, page: Candidate[]): Promise<SearchResult[]> {
+  if (!page.length) return [];
   const hits = await searchRepository.listHits(
     executor,
     workspaceId,
+    positive,
     page.filter((c) => c.type === 'source').map((c) => c.id),
     page.filter((c) => c.type === 'highlight').map((c) => c.id),
   );
   const sourcesById = new Map(hits.filter((hit) => !hit.highlight_id).map((hit) => [hit.id, hit]));
   const highlightsById = new Map(hits.filter((hit) => hit.highlight_id).map((hit) => [hit.highlight_id, hit]));
-  const lexemes = new Set(lexemesOf(positive));
+  const lexemes = new Set(lexemesOf(hits[0]?.positive ?? ''));
   const findCandidateWords = candidateWordFinder(stemPrefixes([...lexemes]));
   const prepared = page.flatMap((candidate) => {
     const hit = candidate.type === 'source' ? sourcesById.get(candidate.id) : highlightsById.get(candidate.id);
     return hit ? [{ candidate, hit, words: findCandidateWords(hit.text) }] : []; // gone: deleted between the two queries
   });
-  const distinctWords = [...new Set(prepared.flatMap((entry) => entry.words.map((word) => word.word)))].slice(0, STEMMED_WORDS_MAX);
-  const stems = await searchRepository.stemWords(executor, distinctWords);
+  const stems = await stemAll(executor, [...new Set(prepared.flatMap((entry) => entry.words.map((word) => word.word)))]);
   return prepared.map(({ candidate, hit, words }) => {
     const { snippet, snippetStart, matches } = cutSnippet(hit.text, words.filter((word) => lexemes.has(stems.get(word.word) ?? '')));
     return {
@@ -171,32 +187,42 @@ async function presentResults(executor: Executor, workspaceId: string, positive:
 type Correction = { word: string; correction: string; clear: boolean };
 
 /** Misspelled words of the query with their corrections, spelled as words. */
-async function findCorrections(executor: Executor, workspaceId: string, query: ParsedQuery): Promise<Correction[]> {
+async function findCorrections(db: Executor, workspaceId: string, query: ParsedQuery): Promise<Correction[]> {
   const words = wordsToCheck(query);
   if (!words.length) return [];
-  // Inside the search's transaction: the lower threshold ends with it.
-  await searchRepository.lowerSimilarityThreshold(executor, SPELLING_SIMILARITY_MIN);
-  const stems = chooseCorrections(await searchRepository.listSpellingCandidates(executor, workspaceId, words, SIMILAR_WORDS_PER_WORD));
-  if (!stems.length) return [];
-  const spelled = await searchRepository.spellStems(executor, workspaceId, stems.map((c) => ({ stem: c.correctedStem, guess: guessSpelling(c) })));
-  return stems.flatMap((c) => {
-    const correction = spelled.get(c.correctedStem);
-    return correction && correction !== c.word ? [{ word: c.word, correction, clear: c.clear }] : [];
+  return db.transaction(async (tx) => {
+    // In a transaction of its own: the lower threshold ends with it.
+    await searchRepository.lowerSimilarityThreshold(tx, SPELLING_SIMILARITY_MIN);
+    const stems = chooseCorrections(await searchRepository.listSpellingCandidates(tx, workspaceId, words, SIMILAR_WORDS_PER_WORD));
+    if (!stems.length) return [];
+    const spelled = await searchRepository.spellStems(tx, workspaceId, stems.map((c) => ({ stem: c.correctedStem, guess: guessSpelling(c) })));
+    return stems.flatMap((c) => {
+      const correction = spelled.get(c.correctedStem);
+      return correction && correction !== c.word ? [{ word: c.word, correction, clear: c.clear }] : [];
+    });
   });
 }
 
-type Outcome = { page: Page; compiled: searchRepository.CompiledQuery; total: number; totalIsEstimate: boolean; facets?: SearchFacets };
+type Outcome = { page: Page; positive: SQL; total: number; totalIsEstimate: boolean; facets?: SearchFacets };
+
+/**
+ * A first page that found nothing may have been refused instead: a filter's tag or customer of
+ * another workspace (404), or a query the index cannot look up (400). A page with results
+ * needs no such check: its rows carry the filter's tag or customer, and a query that matched.
+ */
+async function refuseWhatCannotMatch(executor: Executor, conditions: SearchConditions) {
+  const check = await searchRepository.checkQuery(executor, conditions.query, conditions);
+  if (check.tagFound === false) throw notFound('Tag');
+  if (check.customerFound === false) throw notFound('Customer');
+  if (check.tree === '' || check.tree === 'T') {
+    throw invalidField('query.q', 'Nothing in this query can be looked up: add a word of at least two letters');
+  }
+}
 
 /** One search with one query (the typed one, or the one widened with corrections). */
 async function runSearch(executor: Executor, actor: WorkspaceActor, parsed: ParsedQuery, request: SearchQuery, types: Types, cursor: SearchCursor | null, fingerprint: string, corrected: boolean): Promise<Outcome> {
-  const positive: ParsedQuery = { clauses: positiveTerms(parsed).map((term) => ({ type: 'any', terms: [term] })) };
-  const compiled = await searchRepository.compile(executor, buildTsQuery(parsed), buildTsQuery(positive), { workspaceId: actor.workspaceId, tagId: request.tagId, customerId: request.customerId });
-  if (compiled.tagFound === false) throw notFound('Tag');
-  if (compiled.customerFound === false) throw notFound('Customer');
-  if (compiled.tree === '' || compiled.tree === 'T') {
-    throw invalidField('query.q', 'Nothing in this query can be looked up: add a word of at least two letters');
-  }
-  const conditions: SearchConditions = { workspaceId: actor.workspaceId, query: compiled.query, kind: request.kind, tagId: request.tagId, segment: request.segment, customerId: request.customerId, ...resolveDateRange(request) };
+  const positive = buildTsQuery({ clauses: positiveTerms(parsed).map((term) => ({ type: 'any', terms: [term] })) });
+  const conditions: SearchConditions = { workspaceId: actor.workspaceId, query: buildTsQuery(parsed), kind: request.kind, tagId: request.tagId, segment: request.segment, customerId: request.customerId, ...resolveDateRange(request) };
   const open = { after: null, upto: null };
   const start = cursor ?? { source: types.source ? open : null, highlight: types.highlight ? open : null, after: null };
   // The total is known after the first window; later pages carry it in the cursor.
@@ -204,11 +230,12 @@ async function runSearch(executor: Executor, actor: WorkspaceActor, parsed: Pars
   let totalIsEstimate = cursor?.totalIsEstimate ?? false;
   const carry = (next: Pick<SearchCursor, 'source' | 'highlight' | 'after'>): SearchCursor => ({ fingerprint, total, totalIsEstimate, corrected, ...next });
   const page = await collectPage(executor, conditions, start, request.limit, !cursor, carry);
-  if (cursor || !page.firstWindow) return { page, compiled, total, totalIsEstimate };
+  if (cursor || !page.firstWindow) return { page, positive, total, totalIsEstimate };
 
   // Exact while every match fits in the first window; beyond it, counting would read every
   // matching row (as slow as ranking them all), so the planner's estimate stands in.
   const window = candidatesOf(page.firstWindow);
+  if (!window.length) await refuseWhatCannotMatch(executor, conditions);
   const full: Types = { source: isFull(page.firstWindow, 'source'), highlight: isFull(page.firstWindow, 'highlight') };
   const exact = !full.source && !full.highlight;
   total = window.length;
@@ -220,19 +247,17 @@ async function runSearch(executor: Executor, actor: WorkspaceActor, parsed: Pars
   }
   // The cursor was built before the total was known.
   if (page.next) page.next = { ...page.next, total, totalIsEstimate };
-  return { page, compiled, total, totalIsEstimate, facets: countFacets(window, exact) };
+  return { page, positive, total, totalIsEstimate, facets: countFacets(window, exact) };
 }
 
 /**
  * Full-text search over sources and highlights with filters. Viewer and up; everything is
- * scoped to the actor's workspace, trashed sources and highlights never appear. One read-only
- * transaction, so that its settings (no parallel plans, the trigram threshold) stay local.
+ * scoped to the actor's workspace, trashed sources and highlights never appear. A first page
+ * takes two or three statements (candidates, the estimate when there are many, the results),
+ * outside a transaction: the connection's settings (no JIT, no parallel plans, see
+ * `db/client.ts`) are what windows need, and each statement is consistent on its own.
  */
-export async function searchEvidence(db: Executor, actor: WorkspaceActor, request: SearchQuery): Promise<SearchResponse> {
-  return db.transaction((tx) => searchInTransaction(tx, actor, request));
-}
-
-async function searchInTransaction(executor: Executor, actor: WorkspaceActor, request: SearchQuery): Promise<SearchResponse> {
+export async function searchEvidence(executor: Executor, actor: WorkspaceActor, request: SearchQuery): Promise<SearchResponse> {
   const parsed = parseSearchQuery(request.q);
   // Tags live on highlights: filtering by one searches highlights (sources would need a join
   // through every highlight of every candidate, 100× slower on a large workspace).
@@ -254,7 +279,7 @@ async function searchInTransaction(executor: Executor, actor: WorkspaceActor, re
       includesCorrection = true;
     }
   }
-  const items = await presentResults(executor, actor.workspaceId, outcome.compiled.positive, outcome.page.candidates);
+  const items = await presentResults(executor, actor.workspaceId, outcome.positive, outcome.page.candidates);
   const response: SearchResponse = {
     items,
     total: outcome.total,

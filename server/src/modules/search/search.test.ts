@@ -252,6 +252,10 @@ describe('GET /api/workspaces/:ws/search', () => {
       [{}, 'query.q'],
       [{ q: 'the and of' }, 'query.q'],
       [{ q: '-card -pin' }, 'query.q'],
+      // Superscript digits are characters of a word to JavaScript, nothing to PostgreSQL's parser:
+      // left with only an exclusion, the query must not match every other source.
+      [{ q: '²²' }, 'query.q'],
+      [{ q: '²² -card' }, 'query.q'],
       [{ q: 'x'.repeat(501) }, 'query.q'],
       [{ q: 'card', limit: '1000' }, 'query.limit'],
       [{ q: 'card', kind: 'tweet' }, 'query.kind'],
