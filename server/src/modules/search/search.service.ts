@@ -203,7 +203,8 @@ async function findCorrections(db: Executor, workspaceId: string, query: ParsedQ
   });
 }
 
-type Outcome = { page: Page; positive: SQL; total: number; totalIsEstimate: boolean; facets?: SearchFacets };
+/** `estimate`, when the first window was full: the total, still being estimated. */
+type Outcome = { page: Page; positive: SQL; total: number; totalIsEstimate: boolean; estimate: Promise<number> | null; facets?: SearchFacets };
 
 /**
  * A first page that found nothing may have been refused instead: a filter's tag or customer of
@@ -230,7 +231,7 @@ async function runSearch(executor: Executor, actor: WorkspaceActor, parsed: Pars
   let totalIsEstimate = cursor?.totalIsEstimate ?? false;
   const carry = (next: Pick<SearchCursor, 'source' | 'highlight' | 'after'>): SearchCursor => ({ fingerprint, total, totalIsEstimate, corrected, ...next });
   const page = await collectPage(executor, conditions, start, request.limit, !cursor, carry);
-  if (cursor || !page.firstWindow) return { page, positive, total, totalIsEstimate };
+  if (cursor || !page.firstWindow) return { page, positive, total, totalIsEstimate, estimate: null };
 
   // Exact while every match fits in the first window; beyond it, counting would read every
   // matching row (as slow as ranking them all), so the planner's estimate stands in.
@@ -239,23 +240,24 @@ async function runSearch(executor: Executor, actor: WorkspaceActor, parsed: Pars
   const full: Types = { source: isFull(page.firstWindow, 'source'), highlight: isFull(page.firstWindow, 'highlight') };
   const exact = !full.source && !full.highlight;
   total = window.length;
+  let estimate: Promise<number> | null = null;
   if (!exact) {
     // Only the types whose window is full are estimated; the other's window holds all its matches.
+    // Not awaited here: the caller reads it side by side with the page's results.
     const counted = window.filter((candidate) => !full[candidate.type]).length;
-    total = Math.max(window.length + 1, counted + (await searchRepository.estimateMatches(executor, conditions, full)));
+    estimate = searchRepository.estimateMatches(executor, conditions, full).then((matches) => Math.max(window.length + 1, counted + matches));
     totalIsEstimate = true;
   }
-  // The cursor was built before the total was known.
-  if (page.next) page.next = { ...page.next, total, totalIsEstimate };
-  return { page, positive, total, totalIsEstimate, facets: countFacets(window, exact) };
+  return { page, positive, total, totalIsEstimate, estimate, facets: countFacets(window, exact) };
 }
 
 /**
  * Full-text search over sources and highlights with filters. Viewer and up; everything is
  * scoped to the actor's workspace, trashed sources and highlights never appear. A first page
- * takes two or three statements (candidates, the estimate when there are many, the results),
- * outside a transaction: the connection's settings (no JIT, no parallel plans, see
- * `db/client.ts`) are what windows need, and each statement is consistent on its own.
+ * takes two or three statements — the candidates, then the results beside the estimate of
+ * the total when there are many — outside a transaction: the connection's settings (no JIT,
+ * no parallel plans, see `db/client.ts`) are what windows need, and each statement is
+ * consistent on its own.
  */
 export async function searchEvidence(executor: Executor, actor: WorkspaceActor, request: SearchQuery): Promise<SearchResponse> {
   const parsed = parseSearchQuery(request.q);
@@ -279,12 +281,14 @@ export async function searchEvidence(executor: Executor, actor: WorkspaceActor, 
       includesCorrection = true;
     }
   }
-  const items = await presentResults(executor, actor.workspaceId, outcome.positive, outcome.page.candidates);
+  // Neither needs the other: on PostgreSQL they run on two connections at once.
+  const [items, total] = await Promise.all([presentResults(executor, actor.workspaceId, outcome.positive, outcome.page.candidates), outcome.estimate ?? outcome.total]);
   const response: SearchResponse = {
     items,
-    total: outcome.total,
+    total,
     totalIsEstimate: outcome.totalIsEstimate,
-    nextCursor: outcome.page.next ? encodeSearchCursor(outcome.page.next) : null,
+    // The cursor was built before the total was known.
+    nextCursor: outcome.page.next ? encodeSearchCursor({ ...outcome.page.next, total, totalIsEstimate: outcome.totalIsEstimate }) : null,
     includesCorrection,
   };
   if (corrections.length) response.didYouMean = replaceWords(request.q, new Map(corrections.map((c) => [c.word, c.correction])));
