@@ -7,8 +7,12 @@ const catalog: Catalog = {
   tags: [
     { id: id(1), name: 'Export', group: 'Feature area', color: null, description: null, usageCount: 3, createdAt: '2024-01-01T00:00:00.000Z' },
     { id: id(2), name: 'Frustrated', group: 'Emotion', color: '#8e44ad', description: null, usageCount: 1, createdAt: '2024-01-01T00:00:00.000Z' },
+    { id: id(5), name: 'Acme rollout', group: null, color: null, description: null, usageCount: 0, createdAt: '2024-01-01T00:00:00.000Z' },
   ],
-  customers: [{ id: id(3), name: 'Dana Scully', email: 'dana@fbi.example', company: 'Export Logistics' }],
+  customers: [
+    { id: id(3), name: 'Dana Scully', email: 'dana@fbi.example', company: 'Export Logistics' },
+    { id: id(6), name: 'Dana Katz', email: 'DK@Acme.example', company: 'Acme' },
+  ],
   insights: [{ id: id(4), title: 'Exports time out on big accounts', type: 'problem', status: 'draft' }],
   backlogItems: [],
 };
@@ -33,6 +37,16 @@ describe('the catalog index', () => {
   it('finds customers by the start of their company, and tags by the start of their group', () => {
     expect(names('export log', { types: ['customer'] })).toEqual(['customer:Dana Scully']);
     expect(names('feature', { types: ['tag'] })).toEqual(['tag:Export']);
+  });
+
+  it('ignores case in emails, companies and groups', () => {
+    expect(names('dk@acme', { types: ['customer'] })).toEqual(['customer:Dana Katz']);
+    expect(names('EMOTION', { types: ['tag'] })).toEqual(['tag:Frustrated']);
+  });
+
+  it('ranks a matching name above a matching company, and a name and company that both match above either', () => {
+    expect(names('acme')).toEqual(['tag:Acme rollout', 'customer:Dana Katz']);
+    expect(names('dana export', { types: ['customer'] })).toEqual(['customer:Dana Scully', 'customer:Dana Katz']);
   });
 
   it('answers nothing to an empty query', () => {
