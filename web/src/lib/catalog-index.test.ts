@@ -25,12 +25,15 @@ describe('the catalog index', () => {
     expect(names('expo')).toEqual(expect.arrayContaining(['customer:Dana Scully', 'insight:Exports time out on big accounts']));
   });
 
-  it('forgives a typo', () => {
+  it('forgives a typo, and two letters swapped in a longer word', () => {
+    expect(names('exprt')[0]).toBe('tag:Export');
+    expect(names('exprot')[0]).toBe('tag:Export');
     expect(names('frustarted')).toEqual(['tag:Frustrated']);
   });
 
   it('finds customers by the start of their email and keeps to the types asked for', () => {
     expect(names('dana@f')).toEqual(['customer:Dana Scully']);
+    expect(names('dana@')).toEqual(['customer:Dana Scully']);
     expect(names('expo', { types: ['tag'] })).toEqual(['tag:Export']);
   });
 

@@ -33,8 +33,13 @@ export type CatalogIndex = {
   otherPositions: number[];
 };
 
-/** Typing "expor" finds "Export"; "exprot" still does (fuzzy 0.2 = one typo in five letters). */
-const SEARCH_OPTIONS = { prefix: true, fuzzy: 0.2 };
+/**
+ * Typing "expor" finds "Export", and "exprot" still does: from six letters a typed word may be
+ * two edits away, as a swapped pair is. The start of an email is taken as typed: one edit from
+ * "dana@" is every Dana.
+ */
+const typosForgiven = (word: string) => (word.includes('@') || word.length <= 2 ? 0 : word.length <= 5 ? 1 : 2);
+const SEARCH_OPTIONS = { prefix: true, fuzzy: typosForgiven };
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Lowercased once per name rather than once per word, so MiniSearch need not process terms. */
