@@ -28,9 +28,11 @@ export type CatalogIndex = {
   entries: CatalogEntry[];
   /** The words of every name; its documents are positions in `entries`. */
   names: MiniSearch<number>;
-  /** Every email, company and tag group, lowercased, beside the position of its entry. */
-  otherValues: string[];
-  otherPositions: number[];
+  /**
+   * Every email, company and tag group, lowercased, with the position of its entry, by first
+   * character: a typed word is compared only with the values it could start.
+   */
+  othersByFirstChar: Map<string, { values: string[]; positions: number[] }>;
 };
 
 /**
@@ -98,19 +100,21 @@ export function buildCatalogIndex(entries: CatalogEntry[]): CatalogIndex {
   });
   names.addAll(entries.map((_, position) => position));
 
-  const otherValues: string[] = [];
-  const otherPositions: number[] = [];
+  const othersByFirstChar: CatalogIndex['othersByFirstChar'] = new Map();
   const addOther = (value: string | null | undefined, position: number) => {
     if (!value) return;
-    otherValues.push(value.toLowerCase());
-    otherPositions.push(position);
+    const lowercased = value.toLowerCase();
+    let others = othersByFirstChar.get(lowercased[0]!);
+    if (!others) othersByFirstChar.set(lowercased[0]!, (others = { values: [], positions: [] }));
+    others.values.push(lowercased);
+    others.positions.push(position);
   };
   entries.forEach((entry, position) => {
     addOther(entry.email, position);
     addOther(entry.company, position);
     addOther(entry.group, position);
   });
-  return { entries, names, otherValues, otherPositions };
+  return { entries, names, othersByFirstChar };
 }
 
 /**
@@ -127,9 +131,11 @@ export function searchCatalog(index: CatalogIndex, query: string, options: { typ
 
   const otherMatches = new Map<number, number>();
   for (const word of tokenizeQuery(text)) {
-    for (let i = 0; i < index.otherValues.length; i++) {
-      if (!index.otherValues[i]!.startsWith(word)) continue;
-      const position = index.otherPositions[i]!;
+    const others = index.othersByFirstChar.get(word[0]!);
+    if (!others) continue;
+    for (let i = 0; i < others.values.length; i++) {
+      if (!others.values[i]!.startsWith(word)) continue;
+      const position = others.positions[i]!;
       if (wanted(position)) otherMatches.set(position, (otherMatches.get(position) ?? 0) + 1);
     }
   }
