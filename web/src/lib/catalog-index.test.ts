@@ -11,6 +11,7 @@ const catalog: Catalog = {
   ],
   customers: [
     { id: id(3), name: 'Dana Scully', email: 'dana@fbi.example', company: 'Export Logistics' },
+    { id: id(7), name: 'Fox Mulder', email: 'acme-desk@acme.example', company: 'Acme' },
     { id: id(6), name: 'Dana Katz', email: 'DK@Acme.example', company: 'Acme' },
   ],
   insights: [{ id: id(4), title: 'Exports time out on big accounts', type: 'problem', status: 'draft' }],
@@ -48,8 +49,12 @@ describe('the catalog index', () => {
   });
 
   it('ranks a matching name above a matching company, and a name and company that both match above either', () => {
-    expect(names('acme')).toEqual(['tag:Acme rollout', 'customer:Dana Katz']);
+    expect(names('acme')).toEqual(['tag:Acme rollout', 'customer:Fox Mulder', 'customer:Dana Katz']);
     expect(names('dana export', { types: ['customer'] })).toEqual(['customer:Dana Scully', 'customer:Dana Katz']);
+  });
+
+  it('ranks entries found by more of the typed words first, counting a word once per entry', () => {
+    expect(names('acme dk', { types: ['customer'] })).toEqual(['customer:Dana Katz', 'customer:Fox Mulder']);
   });
 
   it('answers nothing to an empty query', () => {

@@ -129,13 +129,17 @@ export function searchCatalog(index: CatalogIndex, query: string, options: { typ
   const { types, limit = 20 } = options;
   const wanted = (position: number) => !types || types.includes(index.entries[position]!.type);
 
+  const words = tokenizeQuery(text);
+  // An entry's values sit side by side in a bucket, so a word counts once per entry.
   const otherMatches = new Map<number, number>();
-  for (const word of tokenizeQuery(text)) {
+  for (const word of words) {
     const others = index.othersByFirstChar.get(word[0]!);
     if (!others) continue;
+    let previous = -1;
     for (let i = 0; i < others.values.length; i++) {
-      if (!others.values[i]!.startsWith(word)) continue;
       const position = others.positions[i]!;
+      if (position === previous || !others.values[i]!.startsWith(word)) continue;
+      previous = position;
       if (wanted(position)) otherMatches.set(position, (otherMatches.get(position) ?? 0) + 1);
     }
   }
@@ -148,8 +152,10 @@ export function searchCatalog(index: CatalogIndex, query: string, options: { typ
     }
     byName.sort((a, b) => b.score - a.score);
   }
-  const byOthersOnly = [...otherMatches].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  return [...byName.map((result) => result.id as number), ...byOthersOnly.map(([position]) => position)]
+  // With one word, every count is one and the map is already in catalog order.
+  const byOthersOnly = [...otherMatches.keys()];
+  if (words.length > 1) byOthersOnly.sort((a, b) => otherMatches.get(b)! - otherMatches.get(a)! || a - b);
+  return [...byName.slice(0, limit).map((result) => result.id as number), ...byOthersOnly.slice(0, limit)]
     .slice(0, limit)
     .map((position) => index.entries[position]!);
 }
