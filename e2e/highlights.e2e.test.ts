@@ -34,6 +34,14 @@ async function importTranscript(page: Page, ws: string, fileName: string, text: 
   );
 }
 
+/** What the catalog-index timing test keeps on the page's window between its steps. */
+type CatalogIndexModule = typeof import('../web/src/lib/catalog-index.js');
+type CatalogIndexPage = {
+  CatalogIndex: CatalogIndexModule;
+  catalog: Parameters<CatalogIndexModule['toCatalogEntries']>[0];
+  index: ReturnType<CatalogIndexModule['buildCatalogIndex']>;
+};
+
 describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
   const context = useServerAndBrowser();
   let ws = '';
@@ -119,34 +127,46 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
     const page = await context.browser.newPage();
     try {
       await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
-      const timings = await page.evaluate(() => {
-        type Module = typeof import('../web/src/lib/catalog-index.js');
-        const { buildCatalogIndex, searchCatalog, toCatalogEntries } = (window as unknown as { CatalogIndex: Module }).CatalogIndex;
+      await page.evaluate(() => {
         const words = ['export', 'billing', 'pricing', 'onboarding', 'search', 'invoice', 'latency', 'mobile', 'sso', 'permissions', 'dashboard', 'alerts'];
         const id = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-        const catalog = {
+        (window as unknown as CatalogIndexPage).catalog = {
           tags: Array.from({ length: 1000 }, (_, i) => ({ id: id(i), name: `${words[i % words.length]} ${i}`, group: i % 3 ? 'Feature area' : 'Emotion', color: null, description: null, usageCount: i, createdAt: new Date().toISOString() })),
           customers: Array.from({ length: 8000 }, (_, i) => ({ id: id(10_000 + i), name: `Customer ${i} ${words[i % words.length]}`, email: `person${i}@company${i % 400}.example`, company: `Company ${i % 400}` })),
           insights: Array.from({ length: 500 }, (_, i) => ({ id: id(20_000 + i), title: `Users struggle with ${words[i % words.length]} ${i}`, type: 'problem' as const, status: 'draft' })),
           backlogItems: Array.from({ length: 500 }, (_, i) => ({ id: id(30_000 + i), title: `Improve ${words[i % words.length]} ${i}`, status: 'open', externalKey: `CAIRN-${i}` })),
         };
+      });
+      // The main thread's CPU time beside the wall-clock: on a busy machine the build also waits for a core.
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const mainThreadMs = async () => (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'ThreadTime')!.value * 1000;
+      const cpuBefore = await mainThreadMs();
+      // The first build is what a person waits for on opening the app (cold JIT); later ones show the steady cost.
+      const buildMs = await page.evaluate(() => {
+        const scratch = window as unknown as CatalogIndexPage;
+        const started = performance.now();
+        scratch.index = scratch.CatalogIndex.buildCatalogIndex(scratch.CatalogIndex.toCatalogEntries(scratch.catalog));
+        return performance.now() - started;
+      });
+      const buildCpuMs = (await mainThreadMs()) - cpuBefore;
+      const timings = await page.evaluate(() => {
+        const { CatalogIndex, catalog, index } = window as unknown as CatalogIndexPage;
         const timeBuild = () => {
           const started = performance.now();
-          const built = buildCatalogIndex(toCatalogEntries(catalog));
-          return { built, ms: performance.now() - started };
+          CatalogIndex.buildCatalogIndex(CatalogIndex.toCatalogEntries(catalog));
+          return performance.now() - started;
         };
-        // The first build is what a person waits for on opening the app (cold JIT); later ones show the steady cost.
-        const { built: index, ms: buildMs } = timeBuild();
-        const warmMs = [timeBuild().ms, timeBuild().ms, timeBuild().ms].sort((a, b) => a - b)[1]!;
+        const warmMs = [timeBuild(), timeBuild(), timeBuild()].sort((a, b) => a - b)[1]!;
         // One query per keystroke while typing "invoce" (with a typo), as the palette does.
         const keystrokes = ['i', 'in', 'inv', 'invo', 'invoc', 'invoce'];
         const queryStarted = performance.now();
         let found = 0;
-        for (const query of keystrokes) found = searchCatalog(index, query, { limit: 12 }).length;
-        return { entries: index.entries.size, buildMs, warmMs, perQueryMs: (performance.now() - queryStarted) / keystrokes.length, found };
+        for (const query of keystrokes) found = CatalogIndex.searchCatalog(index, query, { limit: 12 }).length;
+        return { entries: index.entries.length, warmMs, perQueryMs: (performance.now() - queryStarted) / keystrokes.length, found };
       });
       console.log(
-        `catalog index 10k: ${timings.buildMs.toFixed(1)} ms build, ${timings.perQueryMs.toFixed(2)} ms per query (budget < 150 ms build, < 5 ms per query; warm rebuild ${timings.warmMs.toFixed(1)} ms)`,
+        `catalog index 10k: ${buildMs.toFixed(1)} ms build (${buildCpuMs.toFixed(1)} ms of main-thread CPU), ${timings.perQueryMs.toFixed(2)} ms per query (budget < 150 ms build, < 5 ms per query; warm rebuild ${timings.warmMs.toFixed(1)} ms)`,
       );
       expect(timings.entries).toBe(10_000);
       expect(timings.found).toBeGreaterThan(0);

@@ -7,8 +7,13 @@ const catalog: Catalog = {
   tags: [
     { id: id(1), name: 'Export', group: 'Feature area', color: null, description: null, usageCount: 3, createdAt: '2024-01-01T00:00:00.000Z' },
     { id: id(2), name: 'Frustrated', group: 'Emotion', color: '#8e44ad', description: null, usageCount: 1, createdAt: '2024-01-01T00:00:00.000Z' },
+    { id: id(5), name: 'Acme rollout', group: null, color: null, description: null, usageCount: 0, createdAt: '2024-01-01T00:00:00.000Z' },
   ],
-  customers: [{ id: id(3), name: 'Dana Scully', email: 'dana@fbi.example', company: 'Export Logistics' }],
+  customers: [
+    { id: id(3), name: 'Dana Scully', email: 'dana@fbi.example', company: 'Export Logistics' },
+    { id: id(7), name: 'Fox Mulder', email: 'acme-desk@acme.example', company: 'Acme' },
+    { id: id(6), name: 'Dana Katz', email: 'DK@Acme.example', company: 'Acme' },
+  ],
   insights: [{ id: id(4), title: 'Exports time out on big accounts', type: 'problem', status: 'draft' }],
   backlogItems: [],
 };
@@ -21,18 +26,35 @@ describe('the catalog index', () => {
     expect(names('expo')).toEqual(expect.arrayContaining(['customer:Dana Scully', 'insight:Exports time out on big accounts']));
   });
 
-  it('forgives a typo', () => {
+  it('forgives a typo, and two letters swapped in a longer word', () => {
+    expect(names('exprt')[0]).toBe('tag:Export');
+    expect(names('exprot')[0]).toBe('tag:Export');
     expect(names('frustarted')).toEqual(['tag:Frustrated']);
   });
 
   it('finds customers by the start of their email and keeps to the types asked for', () => {
     expect(names('dana@f')).toEqual(['customer:Dana Scully']);
+    expect(names('dana@')).toEqual(['customer:Dana Scully']);
     expect(names('expo', { types: ['tag'] })).toEqual(['tag:Export']);
   });
 
   it('finds customers by the start of their company, and tags by the start of their group', () => {
     expect(names('export log', { types: ['customer'] })).toEqual(['customer:Dana Scully']);
     expect(names('feature', { types: ['tag'] })).toEqual(['tag:Export']);
+  });
+
+  it('ignores case in emails, companies and groups', () => {
+    expect(names('dk@acme', { types: ['customer'] })).toEqual(['customer:Dana Katz']);
+    expect(names('EMOTION', { types: ['tag'] })).toEqual(['tag:Frustrated']);
+  });
+
+  it('ranks a matching name above a matching company, and a name and company that both match above either', () => {
+    expect(names('acme')).toEqual(['tag:Acme rollout', 'customer:Fox Mulder', 'customer:Dana Katz']);
+    expect(names('dana export', { types: ['customer'] })).toEqual(['customer:Dana Scully', 'customer:Dana Katz']);
+  });
+
+  it('ranks entries found by more of the typed words first, counting a word once per entry', () => {
+    expect(names('acme dk', { types: ['customer'] })).toEqual(['customer:Dana Katz', 'customer:Fox Mulder']);
   });
 
   it('answers nothing to an empty query', () => {
