@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportPreviewSchema, ImportSchema, ImportSummarySchema, pageOf, type Import, type ImportFormat } from '@cairn/shared';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
-import { customers, imports, sources } from '../../db/schema/index.js';
+import { companies, customers, imports, sources } from '../../db/schema/index.js';
 import { anonymous, type Caller, errorPaths, useTestApp } from '../../../test/app.js';
 import { createMember, createTokenCaller, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
 
@@ -205,6 +205,21 @@ describe('POST /imports (upload)', () => {
     expect(done).toMatchObject({ status: 'done', counts: { created: 2_500 } });
     const named = await context.db.select({ id: customers.id }).from(customers).where(eq(customers.workspaceId, workspace.id));
     expect(named).toHaveLength(1);
+  });
+
+  it('gives a requester the company of their latest row, though an earlier batch named that company before', async () => {
+    const workspace = await createWorkspace(context);
+    const companyOfRow = new Map([[0, 'Acme'], [1_500, 'Globex'], [2_500, 'Acme'], [2_600, 'Globex'], [2_700, 'Acme']]);
+    const rows = Array.from({ length: 3_000 }, (_, i) => (companyOfRow.has(i) ? `C-${i},Ticket ${i},dana@example.org,${companyOfRow.get(i)}` : `C-${i},Ticket ${i},,`));
+    const mapping = { externalId: 'id', body: 'text', requesterEmail: 'email', company: 'company' };
+    const done = await importFile(workspace, 'tickets-csv', { name: 'moves.csv', content: `id,text,email,company\n${rows.join('\n')}\n` }, { mapping });
+    expect(done).toMatchObject({ status: 'done', counts: { created: 3_000 } });
+    const [dana] = await context.db
+      .select({ company: companies.name })
+      .from(customers)
+      .innerJoin(companies, eq(companies.id, customers.companyId))
+      .where(and(eq(customers.workspaceId, workspace.id), eq(customers.email, 'dana@example.org')));
+    expect(dana?.company).toBe('Acme');
   });
 
   it('records an audit event when an import finishes, with its counts', async () => {
