@@ -55,16 +55,6 @@ export async function holdBackSearchTerms(executor: Executor, lockWait: string) 
   await executor.execute(sql`select set_config('lock_timeout', ${lockWait}, true), set_config('cairn.defer_search_terms', 'on', true)`);
 }
 
-/**
- * The transaction's commit returns without waiting for its WAL to reach the disk. A crash may
- * then lose the last batches committed, never one out of order (WAL is flushed in order), so
- * "every line before some line stored and nothing after it" still holds; and the import's
- * final status is committed synchronously, flushing every batch before it says `done`.
- */
-export async function commitWithoutWaitingForDisk(executor: Executor) {
-  await executor.execute(sql`select set_config('synchronous_commit', 'off', true)`);
-}
-
 /** Applies the vocabulary changes held back so far in this transaction. */
 export async function foldSearchTerms(executor: Executor) {
   await executor.execute(sql`select fold_search_term_changes()`);

@@ -227,15 +227,11 @@ function startCommit(db: Db, job: ImportJob, batch: Batch, previous: Commit | nu
   const attempt = (async () => {
     await previous?.customersMatched;
     // Committed at once, so the next batch's new requesters never wait for these sources.
-    const customerIds = await db.transaction(async (tx) => {
-      await importsRepository.commitWithoutWaitingForDisk(tx);
-      return matchBatchCustomers(tx, job, batch, memo);
-    });
+    const customerIds = await db.transaction((tx) => matchBatchCustomers(tx, job, batch, memo));
     chunksOf(batch).forEach((chunk, index) => rememberCustomers(memo, chunk.map((source) => source.customer), customerIds[index]!));
     markCustomersMatched();
     await db.transaction(async (tx) => {
       await importsRepository.holdBackSearchTerms(tx, LOCK_WAIT_MAX);
-      await importsRepository.commitWithoutWaitingForDisk(tx);
       if (previous && sharesSources(previous.batch, batch)) await previousCommitted();
       const written = await writeBatch(tx, job, batch, customerIds);
       await previousCommitted();
