@@ -86,6 +86,18 @@ describe('POST /imports (upload)', () => {
     expect(await countSources(workspace.owner.as, workspace.id, `&importId=${done.id}`)).toBe(3);
   });
 
+  it('stores tabs, backslashes and line breaks exactly as written, in the text and the metadata', async () => {
+    const workspace = await createWorkspace(context);
+    const body = 'Saved to C:\\new\\table\\N,\ttabbed\nand a second \\\\ line';
+    const status = 'on\\hold\tto "check"';
+    const csv = `id,text,status\nX-1,"${body.replaceAll('"', '""')}","${status.replaceAll('"', '""')}"\n`;
+    const done = await importFile(workspace, 'tickets-csv', { name: 'escapes.csv', content: csv }, { mapping: { externalId: 'id', body: 'text', status: 'status' } });
+    expect(done.counts).toMatchObject({ created: 1 });
+    const [stored] = await context.db.select({ body: sources.body, metadata: sources.metadata }).from(sources).where(eq(sources.importId, done.id));
+    expect(stored).toEqual({ body, metadata: { status } });
+    expect((await importFile(workspace, 'tickets-csv', { name: 'escapes.csv', content: csv }, { mapping: { externalId: 'id', body: 'text', status: 'status' } })).counts).toMatchObject({ unchanged: 1 });
+  });
+
   it('creates nothing new when the same file is imported again', async () => {
     const workspace = await createWorkspace(context);
     await importFile(workspace, 'tickets-csv', { name: 'tickets.csv', content: TICKETS_CSV });
