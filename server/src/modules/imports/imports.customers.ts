@@ -23,7 +23,7 @@ export type CustomerMemo = {
 
 export const createCustomerMemo = (): CustomerMemo => ({ idOf: new Map(), descriptionOf: new Map(), companyFieldsOf: new Map() });
 
-const describe = (customer: ImportedCustomer) => {
+const describeCustomer = (customer: ImportedCustomer) => {
   const company = customer.company;
   return [customer.email, customer.externalId, customer.name, company?.name, company?.segment, company?.plan, company?.annualRevenue].join('\u0000');
 };
@@ -36,7 +36,7 @@ const companyFields = (company: NonNullable<ImportedCustomer['company']>) => [co
  * together again, as resolveCustomers would have matched the batch without the memo.
  */
 export async function matchCustomers(tx: Executor, workspaceId: string, inputs: Array<ImportedCustomer | null>, memo: CustomerMemo): Promise<Array<string | null>> {
-  const descriptions = inputs.map((input) => (input ? describe(input) : null));
+  const descriptions = inputs.map((input) => (input ? describeCustomer(input) : null));
   const ids = descriptions.map((description) => (description === null ? null : (memo.idOf.get(description) ?? null)));
   const unknown = inputs.flatMap((input, index) => (input && ids[index] === null ? [index] : []));
   if (!unknown.length) return ids;
@@ -63,7 +63,7 @@ export function rememberCustomers(memo: CustomerMemo, inputs: Array<ImportedCust
       }
       memo.companyFieldsOf.set(name, fields);
     }
-    const description = describe(input);
+    const description = describeCustomer(input);
     const previous = memo.descriptionOf.get(id);
     if (previous !== undefined && previous !== description) memo.idOf.delete(previous);
     memo.descriptionOf.set(id, description);
