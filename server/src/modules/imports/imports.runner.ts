@@ -4,8 +4,8 @@ import type { Db, Executor } from '../../db/client.js';
 import { ImportFileError, importFile, previewFile, type ImportedSource, type ImportOptions as ImporterOptions, type ImportRow } from '../../importers/index.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { resolveCustomers } from '../customers/customers.service.js';
 import { sourceKey, upsertSources } from '../sources/sources.service.js';
+import { createCustomerMemo, matchCustomers, rememberCustomers, type CustomerMemo } from './imports.customers.js';
 import * as importsRepository from './imports.repository.js';
 import type { NewRejection } from './imports.repository.js';
 
@@ -106,9 +106,9 @@ function chunksOf(batch: Batch): ImportedSource[][] {
 }
 
 /** Matches or creates the customers of a batch's sources, chunk by chunk. */
-async function matchCustomers(tx: Executor, job: ImportJob, batch: Batch): Promise<Array<Array<string | null>>> {
+async function matchBatchCustomers(tx: Executor, job: ImportJob, batch: Batch, memo: CustomerMemo): Promise<Array<Array<string | null>>> {
   const ids: Array<Array<string | null>> = [];
-  for (const chunk of chunksOf(batch)) ids.push(await resolveCustomers(tx, job.actor.workspaceId, chunk.map((source) => source.customer)));
+  for (const chunk of chunksOf(batch)) ids.push(await matchCustomers(tx, job.actor.workspaceId, chunk.map((source) => source.customer), memo));
   return ids;
 }
 
@@ -207,15 +207,16 @@ function sharesSources(earlier: Batch, later: Batch): boolean {
  * Commits a batch in file order, beside the batch before it, so that whatever stops an import
  * still leaves every line before some line stored and nothing after it:
  * 1. customers are matched, and new ones committed, after the batch before committed its own
- *    (a requester new in both is created by the earlier one; the later one finds it). Should
- *    the sources then fail, those customers stay, without sources: a re-import matches them;
+ *    (a requester new in both is created by the earlier one; the later one finds it), and
+ *    remembered for the batches after (`CustomerMemo`). Should the sources then fail, those
+ *    customers stay, without sources: a re-import matches them;
  * 2. sources are written at the same time as the batch before writes its own — unless the
  *    two share a ticket, then after it commits — with the search vocabulary changes held back;
  * 3. once the batch before has committed: the vocabulary changes, the counts, the commit.
  * When the first attempt fails on a lock, or because the batch before failed its own, the
  * batch waits for the one before to settle for good and is tried again alone.
  */
-function startCommit(db: Db, job: ImportJob, batch: Batch, previous: Commit | null): Commit {
+function startCommit(db: Db, job: ImportJob, batch: Batch, previous: Commit | null, memo: CustomerMemo): Commit {
   let markCustomersMatched = () => {};
   const customersMatched = new Promise<void>((resolve) => (markCustomersMatched = resolve));
   const previousCommitted = async () => {
@@ -226,7 +227,8 @@ function startCommit(db: Db, job: ImportJob, batch: Batch, previous: Commit | nu
   const attempt = (async () => {
     await previous?.customersMatched;
     // Committed at once, so the next batch's new requesters never wait for these sources.
-    const customerIds = await db.transaction((tx) => matchCustomers(tx, job, batch));
+    const customerIds = await db.transaction((tx) => matchBatchCustomers(tx, job, batch, memo));
+    chunksOf(batch).forEach((chunk, index) => rememberCustomers(memo, chunk.map((source) => source.customer), customerIds[index]!));
     markCustomersMatched();
     await db.transaction(async (tx) => {
       await importsRepository.holdBackSearchTerms(tx, LOCK_WAIT_MAX);
@@ -287,6 +289,7 @@ async function readAndCommit(db: Db, job: ImportJob, shouldStop: () => boolean):
   let lastReadLine = 0;
   let batch = emptyBatch();
   const inFlight: Commit[] = [];
+  const memo = createCustomerMemo();
 
   const settleOldest = async () => {
     const oldest = inFlight.shift()!;
@@ -298,7 +301,7 @@ async function readAndCommit(db: Db, job: ImportJob, shouldStop: () => boolean):
   const send = async (sealed: Batch) => {
     if (inFlight.length === BATCHES_IN_FLIGHT) await settleOldest();
     if (shouldStop()) throw new ImportInterruptedError();
-    inFlight.push(startCommit(db, job, sealed, inFlight.at(-1) ?? null));
+    inFlight.push(startCommit(db, job, sealed, inFlight.at(-1) ?? null, memo));
     batch = emptyBatch();
   };
 

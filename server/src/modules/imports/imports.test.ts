@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportPreviewSchema, ImportSchema, ImportSummarySchema, pageOf, type Import, type ImportFormat } from '@cairn/shared';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
-import { customers, imports, sources } from '../../db/schema/index.js';
+import { companies, customers, imports, sources } from '../../db/schema/index.js';
 import { anonymous, type Caller, errorPaths, useTestApp } from '../../../test/app.js';
 import { createMember, createTokenCaller, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
 
@@ -84,6 +84,18 @@ describe('POST /imports (upload)', () => {
     expect(done.createdBy).toEqual({ id: workspace.owner.id, name: workspace.owner.name });
     expect(done.finishedAt).not.toBeNull();
     expect(await countSources(workspace.owner.as, workspace.id, `&importId=${done.id}`)).toBe(3);
+  });
+
+  it('stores tabs, backslashes and line breaks exactly as written, in the text and the metadata', async () => {
+    const workspace = await createWorkspace(context);
+    const body = 'Saved to C:\\new\\table\\N,\ttabbed\nand a second \\\\ line';
+    const status = 'on\\hold\tto "check"';
+    const csv = `id,text,status\nX-1,"${body.replaceAll('"', '""')}","${status.replaceAll('"', '""')}"\n`;
+    const done = await importFile(workspace, 'tickets-csv', { name: 'escapes.csv', content: csv }, { mapping: { externalId: 'id', body: 'text', status: 'status' } });
+    expect(done.counts).toMatchObject({ created: 1 });
+    const [stored] = await context.db.select({ body: sources.body, metadata: sources.metadata }).from(sources).where(eq(sources.importId, done.id));
+    expect(stored).toEqual({ body, metadata: { status } });
+    expect((await importFile(workspace, 'tickets-csv', { name: 'escapes.csv', content: csv }, { mapping: { externalId: 'id', body: 'text', status: 'status' } })).counts).toMatchObject({ unchanged: 1 });
   });
 
   it('creates nothing new when the same file is imported again', async () => {
@@ -205,6 +217,21 @@ describe('POST /imports (upload)', () => {
     expect(done).toMatchObject({ status: 'done', counts: { created: 2_500 } });
     const named = await context.db.select({ id: customers.id }).from(customers).where(eq(customers.workspaceId, workspace.id));
     expect(named).toHaveLength(1);
+  });
+
+  it('gives a requester the company of their latest row, though an earlier batch named that company before', async () => {
+    const workspace = await createWorkspace(context);
+    const companyOfRow = new Map([[0, 'Acme'], [1_500, 'Globex'], [2_500, 'Acme'], [2_600, 'Globex'], [2_700, 'Acme']]);
+    const rows = Array.from({ length: 3_000 }, (_, i) => (companyOfRow.has(i) ? `C-${i},Ticket ${i},dana@example.org,${companyOfRow.get(i)}` : `C-${i},Ticket ${i},,`));
+    const mapping = { externalId: 'id', body: 'text', requesterEmail: 'email', company: 'company' };
+    const done = await importFile(workspace, 'tickets-csv', { name: 'moves.csv', content: `id,text,email,company\n${rows.join('\n')}\n` }, { mapping });
+    expect(done).toMatchObject({ status: 'done', counts: { created: 3_000 } });
+    const [dana] = await context.db
+      .select({ company: companies.name })
+      .from(customers)
+      .innerJoin(companies, eq(companies.id, customers.companyId))
+      .where(and(eq(customers.workspaceId, workspace.id), eq(customers.email, 'dana@example.org')));
+    expect(dana?.company).toBe('Acme');
   });
 
   it('records an audit event when an import finishes, with its counts', async () => {

@@ -4,7 +4,7 @@ import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
 import { companies, customers, highlightTags, highlights, sources, users } from '../../db/schema/index.js';
-import { anyOf, jsonRows, rowsOf } from '../../lib/bulk-sql.js';
+import { anyOf, copyIntoTemporaryTable, jsonRows, rowsOf } from '../../lib/bulk-sql.js';
 import { liveHighlightsOfSource } from '../highlights/highlights.repository.js';
 import { cursorText, olderThan } from '../../lib/cursor.js';
 import type { DateRange } from '../../lib/date-range.js';
@@ -36,6 +36,38 @@ const CHANGED = sql`(
   or ((${sources.body} is distinct from excluded.body or ${sources.segments} is distinct from excluded.segments) and not ${HAS_HIGHLIGHTS})
 )`;
 
+/** The columns of a batch of sources on its way in, as `json_to_recordset` and the COPY table declare them. */
+const BATCH_COLUMNS = 'id uuid, kind text, title text, body text, segments jsonb, occurred_at timestamptz, customer_id uuid, metadata jsonb, import_id uuid, external_id text, created_by uuid';
+
+/** The batch's rows, in BATCH_COLUMNS order. */
+function batchRows(values: SourceValues[]): unknown[][] {
+  return values.map((value) => [
+    value.id,
+    value.kind,
+    value.title,
+    value.body,
+    value.segments ?? null,
+    value.occurredAt?.toISOString() ?? null,
+    value.customerId ?? null,
+    value.metadata ?? {},
+    value.importId ?? null,
+    value.externalId ?? null,
+    value.createdBy ?? null,
+  ]);
+}
+
+/**
+ * Where the upsert reads the batch from: on PostgreSQL a temporary table filled with COPY, the
+ * cheapest way in for both sides; elsewhere (PGlite) one JSON parameter.
+ */
+async function stageBatch(executor: Executor, values: SourceValues[]): Promise<SQL> {
+  const rows = batchRows(values);
+  if (await copyIntoTemporaryTable(executor, 'source_batch', BATCH_COLUMNS, rows)) return sql`pg_temp.source_batch v`;
+  const names = BATCH_COLUMNS.split(', ').map((column) => column.split(' ')[0]!);
+  const objects = rows.map((row) => Object.fromEntries(names.map((name, index) => [name, row[index]])));
+  return sql`json_to_recordset(${jsonRows(objects)}) as v(${sql.raw(BATCH_COLUMNS)})`;
+}
+
 /**
  * One multi-row `insert … on conflict do update` for a whole batch. Rows whose (kind,
  * external id) exists are updated only when something differs, so an identical re-import
@@ -44,26 +76,13 @@ const CHANGED = sql`(
  */
 export async function upsertMany(executor: Executor, workspaceId: string, values: SourceValues[]) {
   if (!values.length) return [];
-  const rows = values.map((value) => ({
-    id: value.id,
-    kind: value.kind,
-    title: value.title,
-    body: value.body,
-    segments: value.segments ?? null,
-    occurred_at: value.occurredAt?.toISOString() ?? null,
-    customer_id: value.customerId ?? null,
-    metadata: value.metadata ?? {},
-    import_id: value.importId ?? null,
-    external_id: value.externalId ?? null,
-    created_by: value.createdBy ?? null,
-  }));
+  const batch = await stageBatch(executor, values);
   return rowsOf<{ id: string; kind: SourceKind; externalId: string | null; inserted: boolean }>(
     executor,
     sql`
       insert into ${sources} (id, workspace_id, kind, title, body, segments, occurred_at, customer_id, metadata, import_id, external_id, created_by)
       select v.id, ${workspaceId}::uuid, v.kind, v.title, v.body, v.segments, coalesce(v.occurred_at, ${UNDATED}), v.customer_id, v.metadata, v.import_id, v.external_id, v.created_by
-      from json_to_recordset(${jsonRows(rows)})
-        as v(id uuid, kind text, title text, body text, segments jsonb, occurred_at timestamptz, customer_id uuid, metadata jsonb, import_id uuid, external_id text, created_by uuid)
+      from ${batch}
       on conflict (workspace_id, kind, external_id) where external_id is not null do update set
         title = excluded.title,
         body = case when ${HAS_HIGHLIGHTS} then ${sources.body} else excluded.body end,
