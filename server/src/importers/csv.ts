@@ -1,4 +1,6 @@
+import { Readable } from 'node:stream';
 import { IMPORT_ROW_MAX_BYTES } from '@cairn/shared';
+import { parse, type CsvError, type Options } from 'csv-parse';
 import { assertTextual, prependText, SNIFF_BYTES } from './decode.js';
 import { ImportFileError } from './types.js';
 
@@ -11,18 +13,21 @@ const DELIMITERS: CsvDelimiter[] = [',', ';', '\t'];
 /** Column names are short; a first line with a longer "name" is prose, not a header row. */
 const HEADER_CELL_MAX_LENGTH = 200;
 /**
- * Oversized rows are measured once complete and rejected on their own. To keep memory bounded
- * when a quote is never closed, reading stops once one record has swallowed this much text: any
- * row that long was going to be rejected anyway.
+ * csv-parse cannot skip a record that outgrows a size limit (its max_record_size aborts the
+ * chunk), so oversized rows are measured once complete. To keep memory bounded when a quote is
+ * never closed, reading stops once one record has swallowed this much text: any row that long
+ * was going to be rejected anyway.
  */
 const RUNAWAY_RECORD_CHARS = 4 * IMPORT_ROW_MAX_BYTES;
 const LINE_BREAKS = /\r\n?/g;
+
+type ParsedRecord = { record: string[]; raw: string };
 
 /**
  * Opens a CSV text stream: sniffs the delimiter from the first line, reads the header row and
  * streams the records after it. Throws ImportFileError for files that are no CSV at all.
  * Line breaks are normalized to `\n` before parsing so that line numbers and raw text are
- * exact whatever the file used.
+ * exact whatever the file used (csv-parse miscounts lines in CRLF files).
  */
 export async function openCsv(text: AsyncIterable<string>): Promise<CsvTable> {
   const { head, rest } = await readHead(text);
@@ -71,135 +76,79 @@ function detectDelimiter(firstLine: string): CsvDelimiter {
   return DELIMITERS.reduce((best, candidate) => ((counts.get(candidate) ?? 0) > (counts.get(best) ?? 0) ? candidate : best));
 }
 
-const QUOTE = 0x22;
-const LINE_FEED = 0x0a;
-
-/** One record cut from the text, or the quote that never closed; `end` is where the next record starts. */
-type ScannedRecord = { end: number; cells: string[] } | { end: number; cells: null };
-
-const UNCLOSED_QUOTE = 'A quoted field opened on this line is never closed: the rest of the file was read as one value';
-const RUNAWAY_QUOTE = `A quoted field opened on this line is still open ${RUNAWAY_RECORD_CHARS} characters later; reading stopped here (an unclosed quote?)`;
-
-/**
- * The quoted value starting at `pos`, with `""` read as a quote and line breaks kept, and
- * where it ends; null when the text ends before its closing quote.
- */
-function scanQuoted(text: string, pos: number, final: boolean): { value: string; end: number } | null {
-  let value = '';
-  let from = pos + 1;
-  for (;;) {
-    const quote = text.indexOf('"', from);
-    // A quote at the very end may be the first half of "".
-    if (quote === -1 || (quote === text.length - 1 && !final)) return null;
-    if (text.charCodeAt(quote + 1) !== QUOTE) return { value: value + text.slice(from, quote), end: quote + 1 };
-    value += text.slice(from, quote + 1);
-    from = quote + 2;
-  }
-}
-
-/**
- * Reads the record starting at `start` (never a blank line), or returns null when the text
- * ends inside it and more may come. `seen` remembers the next delimiter across calls on one
- * text. The dialect is RFC 4180 as spreadsheets write it, read leniently as csv-parse's
- * `relax_quotes` did: a value that starts with a quote runs to its closing quote; a quote
- * anywhere else is an ordinary character (`5" screen`), and a closing quote followed by more
- * text is kept as written, the value running on to the next delimiter (`"He said "hi" to me"`).
- */
-function scanRecord(text: string, start: number, delimiter: string, final: boolean, seen: { delimiterAt: number }): ScannedRecord | null {
-  const cells: string[] = [];
-  let pos = start;
-  // Where the current line ends; found again after a quoted value, which may span lines.
-  let lineEnd = -1;
-  for (;;) {
-    let value: string | null = null;
-    let written = '';
-    if (text.charCodeAt(pos) === QUOTE) {
-      const quoted = scanQuoted(text, pos, final);
-      if (quoted === null) return final ? { end: text.length, cells: null } : null;
-      pos = quoted.end;
-      lineEnd = -1;
-      if (pos >= text.length || text.charCodeAt(pos) === LINE_FEED || text.startsWith(delimiter, pos)) value = quoted.value;
-      else written = `"${quoted.value}"`;
-    }
-    if (value === null) {
-      if (lineEnd < pos) {
-        lineEnd = text.indexOf('\n', pos);
-        if (lineEnd === -1) {
-          if (!final) return null;
-          lineEnd = text.length;
-        }
-      }
-      if (seen.delimiterAt < pos) {
-        const found = text.indexOf(delimiter, pos);
-        seen.delimiterAt = found === -1 ? text.length : found;
-      }
-      const valueEnd = Math.min(seen.delimiterAt, lineEnd);
-      value = written + text.slice(pos, valueEnd);
-      pos = valueEnd;
-    }
-    cells.push(value);
-    if (pos >= text.length) return final ? { end: pos, cells } : null;
-    if (text.charCodeAt(pos) === LINE_FEED) return { end: pos + 1, cells };
-    pos += delimiter.length;
-  }
-}
-
-/** Normalizes line breaks chunk by chunk: a \r at the end of a chunk may be the first half of \r\n. */
-async function* normalizeLineBreaks(text: AsyncIterable<string>): AsyncGenerator<string> {
-  let carriageReturn = false;
-  for await (const chunk of text) {
-    const joined: string = carriageReturn ? `\r${chunk}` : chunk;
-    carriageReturn = joined.endsWith('\r');
-    const whole = carriageReturn ? joined.slice(0, -1) : joined;
-    yield whole.includes('\r') ? whole.replace(LINE_BREAKS, '\n') : whole;
-  }
-  if (carriageReturn) yield '\n';
-}
-
-/**
- * Streams the records of a CSV text. Reading is string-based and holds no more than one
- * record and one chunk: the text is cut at line feeds and delimiters with indexOf, so a
- * 100,000-row file costs a few microseconds a row (csv-parse, byte by byte, cost ~20).
- */
 async function* readRecords(text: AsyncIterable<string>, delimiter: CsvDelimiter): AsyncGenerator<CsvRecord> {
-  let pending = '';
-  let line = 1;
-  const take = function* (final: boolean): Generator<CsvRecord, boolean> {
-    let start = 0;
-    // The next delimiter found so far, shared by the records of this text: a file without
-    // delimiters (one column) must not make every row search to the end of the text.
-    const seen = { delimiterAt: -1 };
-    for (;;) {
-      while (pending.charCodeAt(start) === LINE_FEED) {
-        start++;
-        line++;
-      }
-      if (start >= pending.length) break;
-      const record = scanRecord(pending, start, delimiter, final, seen);
-      if (!record) {
-        if (pending.length - start > RUNAWAY_RECORD_CHARS) {
-          yield { line, raw: pending.slice(start), error: RUNAWAY_QUOTE };
-          return false;
-        }
-        break;
-      }
-      const raw = pending.slice(start, pending.charCodeAt(record.end - 1) === LINE_FEED ? record.end - 1 : record.end);
-      // A UTF-16 unit is at most 3 UTF-8 bytes: only long rows need measuring.
-      const bytes = raw.length * 3 > IMPORT_ROW_MAX_BYTES ? Buffer.byteLength(raw) : 0;
-      if (bytes > IMPORT_ROW_MAX_BYTES) yield { line, raw, error: `The row is ${bytes} bytes long; the limit is ${IMPORT_ROW_MAX_BYTES}` };
-      else if (record.cells === null) yield { line, raw, error: UNCLOSED_QUOTE };
-      else if (!isBlankRecord(record.cells)) yield { line, raw, cells: record.cells };
-      line += countLineBreaks(raw) + 1;
-      start = record.end;
-    }
-    pending = pending.slice(start);
-    return true;
+  let fedChars = 0;
+  let parsedChars = 0;
+  let nextLine = 1;
+  let runaway = false;
+  // on_record and on_skip run synchronously, in file order, while csv-parse reads; errors are
+  // parked here and handed out just before the record that follows them, keeping the order.
+  let skipped: CsvRecord[] = [];
+
+  const locate = (raw: string): { line: number; raw: string; bytes: number } => {
+    parsedChars += raw.length;
+    let leadingBlankLines = 0;
+    while (raw[leadingBlankLines] === '\n') leadingBlankLines++;
+    const line = nextLine + leadingBlankLines;
+    nextLine += countLineBreaks(raw);
+    const trimmed = raw.slice(leadingBlankLines, raw.endsWith('\n') ? -1 : undefined);
+    return { line, raw: trimmed, bytes: Buffer.byteLength(trimmed) };
   };
-  for await (const chunk of normalizeLineBreaks(text)) {
-    pending += chunk;
-    if (!(yield* take(false))) return;
+
+  async function* normalizeLineBreaks(): AsyncGenerator<string> {
+    let carriageReturn = false;
+    for await (const chunk of text) {
+      // A \r at the end of a chunk may be the first half of \r\n: decide with the next chunk.
+      const joined: string = (carriageReturn ? '\r' : '') + chunk;
+      carriageReturn = joined.endsWith('\r');
+      const normalized = (carriageReturn ? joined.slice(0, -1) : joined).replace(LINE_BREAKS, '\n');
+      fedChars += normalized.length;
+      yield normalized;
+      if (fedChars - parsedChars > RUNAWAY_RECORD_CHARS) {
+        runaway = true;
+        return;
+      }
+    }
+    if (carriageReturn) yield '\n';
   }
-  yield* take(true);
+
+  const options: Options<CsvRecord[], ParsedRecord> = {
+    delimiter,
+    record_delimiter: '\n',
+    raw: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    on_record: ({ record, raw }) => {
+      const where = locate(raw);
+      const row: CsvRecord =
+        where.bytes > IMPORT_ROW_MAX_BYTES
+          ? { line: where.line, raw: where.raw, error: `The row is ${where.bytes} bytes long; the limit is ${IMPORT_ROW_MAX_BYTES}` }
+          : { line: where.line, raw: where.raw, cells: record };
+      const ready = [...skipped, row];
+      skipped = [];
+      return ready;
+    },
+    on_skip: (error, raw) => {
+      const where = locate(raw ?? '');
+      skipped.push({ line: where.line, raw: where.raw, error: describeCsvError(error, runaway) });
+      return undefined;
+    },
+  };
+  // csv-parse's typings do not model `raw: true`, under which on_record receives `{ record, raw }`.
+  const parser = parse(options as unknown as Options);
+  const source = Readable.from(normalizeLineBreaks());
+  source.on('error', (error) => parser.destroy(error));
+  source.pipe(parser);
+  try {
+    for await (const ready of parser as AsyncIterable<CsvRecord[]>) {
+      for (const row of ready) if ('error' in row || !isBlankRecord(row.cells)) yield row;
+    }
+    yield* skipped;
+  } finally {
+    source.destroy();
+  }
 }
 
 function countLineBreaks(text: string): number {
@@ -211,6 +160,15 @@ function countLineBreaks(text: string): number {
 /** A line of only delimiters or spaces is padding, not a row. */
 function isBlankRecord(cells: string[]): boolean {
   return cells.every((cell) => cell.trim() === '');
+}
+
+function describeCsvError(error: CsvError | undefined, runaway: boolean): string {
+  if (error?.code === 'CSV_QUOTE_NOT_CLOSED') {
+    return runaway
+      ? `A quoted field opened on this line is still open ${RUNAWAY_RECORD_CHARS} characters later; reading stopped here (an unclosed quote?)`
+      : 'A quoted field opened on this line is never closed: the rest of the file was read as one value';
+  }
+  return error?.message ?? 'The row could not be read as CSV';
 }
 
 /** Reads the first `count` records (for suggestions) without losing them for the import that follows. */
