@@ -7,6 +7,7 @@ import { ImportPreviewSchema, ImportSchema, ImportSummarySchema, pageOf, type Im
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import { companies, customers, imports, sources } from '../../db/schema/index.js';
+import { copyIntoTemporaryTable } from '../../lib/bulk-sql.js';
 import { anonymous, type Caller, errorPaths, useTestApp } from '../../../test/app.js';
 import { createMember, createTokenCaller, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
 
@@ -96,6 +97,13 @@ describe('POST /imports (upload)', () => {
     const [stored] = await context.db.select({ body: sources.body, metadata: sources.metadata }).from(sources).where(eq(sources.importId, done.id));
     expect(stored).toEqual({ body, metadata: { status } });
     expect((await importFile(workspace, 'tickets-csv', { name: 'escapes.csv', content: csv }, { mapping: { externalId: 'id', body: 'text', status: 'status' } })).counts).toMatchObject({ unchanged: 1 });
+  });
+
+  it('sends a batch of sources with COPY on PostgreSQL, as JSON on PGlite', async () => {
+    // COPY reaches the transaction's connection through drizzle's session: an upgrade that
+    // moves it would quietly fall back to JSON, so this says so instead.
+    const copied = await context.db.transaction((tx) => copyIntoTemporaryTable(tx, 'copy_probe', 'value text', [['a\tb']]));
+    expect(copied).toBe(context.database.driver === 'postgres');
   });
 
   it('creates nothing new when the same file is imported again', async () => {
