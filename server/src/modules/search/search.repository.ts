@@ -140,7 +140,7 @@ function boundCondition(tid: SQL, bound: WindowBound): SQL {
  * Without ORDER BY, PostgreSQL stops the scan at the limit: a bitmap heap scan over the GIN
  * index visits only the pages of those matches (a very common word may get a sequential scan
  * that stops after a few hundred rows). Both return rows in ctid order, which the windows rely
- * on (the caller turns parallel plans off and checks the order; `orderByTid` forces it).
+ * on (Cairn's connections plan no parallel scans; the caller checks the order, `orderByTid` forces it).
  * Highlights are scanned on their own row's conditions first and joined to their sources
  * after the limit, so that a source filter never changes the scan's order or length; rows the
  * source filters reject come back with `passes` false and still move the window.

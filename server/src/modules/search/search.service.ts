@@ -64,7 +64,7 @@ const isFull = (windows: Windows, type: ResultType) => windows[type]?.scannedTid
 
 /**
  * One window of candidates. Windows are runs of matches in table order, which is how bitmap
- * and sequential scans return rows (parallel plans are off for the search's transaction);
+ * and sequential scans return rows (Cairn's connections plan no parallel scans, `db/client.ts`);
  * should the planner pick a plan that does not (an index scan of a tiny workspace), the window
  * is read again in explicit ctid order so that no match is ever skipped.
  */
