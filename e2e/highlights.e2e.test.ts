@@ -124,8 +124,9 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
       globalName: 'CatalogIndex',
       target: 'es2022',
     });
-    const page = await context.browser.newPage();
-    try {
+    /** A fresh page holding the catalog, and the first build's wall-clock and main-thread CPU times. */
+    const firstBuildInFreshPage = async (): Promise<{ page: Page; wallMs: number; cpuMs: number }> => {
+      const page = await context.browser.newPage();
       await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
       await page.evaluate(() => {
         const words = ['export', 'billing', 'pricing', 'onboarding', 'search', 'invoice', 'latency', 'mobile', 'sso', 'permissions', 'dashboard', 'alerts'];
@@ -142,15 +143,27 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
       await cdp.send('Performance.enable');
       const mainThreadMs = async () => (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'ThreadTime')!.value * 1000;
       const cpuBefore = await mainThreadMs();
-      // The first build is what a person waits for on opening the app (cold JIT); later ones show the steady cost.
-      const buildMs = await page.evaluate(() => {
+      const wallMs = await page.evaluate(() => {
         const scratch = window as unknown as CatalogIndexPage;
         const started = performance.now();
         scratch.index = scratch.CatalogIndex.buildCatalogIndex(scratch.CatalogIndex.toCatalogEntries(scratch.catalog));
         return performance.now() - started;
       });
-      const buildCpuMs = (await mainThreadMs()) - cpuBefore;
-      const timings = await page.evaluate(() => {
+      return { page, wallMs, cpuMs: (await mainThreadMs()) - cpuBefore };
+    };
+    // The first build is what a person waits for on opening the app (cold JIT, in a fresh page).
+    // It swings with whatever else the two cores are doing, so it is taken in five pages.
+    const firstBuilds: Array<{ wallMs: number; cpuMs: number }> = [];
+    let page: Page | null = null;
+    try {
+      for (let i = 0; i < 5; i++) {
+        await page?.close();
+        const fresh = await firstBuildInFreshPage();
+        page = fresh.page;
+        firstBuilds.push(fresh);
+      }
+      // Later builds and keystrokes in the last page show the steady cost.
+      const timings = await page!.evaluate(() => {
         const { CatalogIndex, catalog, index } = window as unknown as CatalogIndexPage;
         const timeBuild = () => {
           const started = performance.now();
@@ -165,13 +178,16 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
         for (const query of keystrokes) found = CatalogIndex.searchCatalog(index, query, { limit: 12 }).length;
         return { entries: index.entries.length, warmMs, perQueryMs: (performance.now() - queryStarted) / keystrokes.length, found };
       });
+      const wall = firstBuilds.map((b) => b.wallMs).sort((a, b) => a - b);
+      const cpu = firstBuilds.map((b) => b.cpuMs).sort((a, b) => a - b);
       console.log(
-        `catalog index 10k: ${buildMs.toFixed(1)} ms build (${buildCpuMs.toFixed(1)} ms of main-thread CPU), ${timings.perQueryMs.toFixed(2)} ms per query (budget < 150 ms build, < 5 ms per query; warm rebuild ${timings.warmMs.toFixed(1)} ms)`,
+        `catalog index 10k: first build ${wall[2]!.toFixed(1)} ms median of 5 fresh pages (${wall[0]!.toFixed(1)}–${wall[4]!.toFixed(1)} ms; ${cpu[2]!.toFixed(1)} ms of main-thread CPU), ` +
+          `${timings.perQueryMs.toFixed(2)} ms per query (budget < 150 ms build, < 5 ms per query; warm rebuild ${timings.warmMs.toFixed(1)} ms)`,
       );
       expect(timings.entries).toBe(10_000);
       expect(timings.found).toBeGreaterThan(0);
     } finally {
-      await page.close();
+      await page?.close();
     }
   });
 });
