@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { eq, sql, type Logger, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { SOURCE_KINDS, type SearchQuery, type SourceKind } from '@cairn/shared';
 import { startCairn } from '../scripts/cairn-process.js';
@@ -361,12 +361,50 @@ const percentile = (values: number[], p: number) => {
 };
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
-/** Records the statements one search sends, to replay them straight through `pg`. */
-class RecordingLogger implements Logger {
-  statements: Array<{ text: string; params: unknown[] }> = [];
-  logQuery(query: string, params: unknown[]) {
-    this.statements.push({ text: query, params });
+/** A statement one search sent, and when it was in flight. */
+type SentStatement = { text: string; values: unknown[]; started: number; ended: number };
+
+/**
+ * Notes every statement a connection sends and when its answer came back (drizzle's logger
+ * sees only when a statement starts), so that the replay runs side by side what the search did.
+ */
+function recordStatements(client: pg.ClientBase, sent: SentStatement[]) {
+  const send = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((...args: unknown[]) => {
+    const [first, second] = args as [string | { text: string; values?: unknown[] }, unknown];
+    const entry: SentStatement = {
+      text: typeof first === 'string' ? first : first.text,
+      values: Array.isArray(second) ? second : typeof first === 'string' ? [] : (first.values ?? []),
+      started: performance.now(),
+      ended: Number.POSITIVE_INFINITY,
+    };
+    sent.push(entry);
+    const done = () => (entry.ended = performance.now());
+    const callback = args.at(-1);
+    if (typeof callback === 'function') {
+      args[args.length - 1] = (...results: unknown[]) => (done(), callback(...results));
+      return send(...args);
+    }
+    const answer = send(...args) as Promise<unknown>;
+    answer.then(done, done);
+    return answer;
+  }) as typeof client.query;
+}
+
+/** Statements in the order sent, those that were in flight together grouped (sent side by side). */
+function sideBySide(sent: SentStatement[]): SentStatement[][] {
+  const groups: SentStatement[][] = [];
+  let groupEnd = Number.NEGATIVE_INFINITY;
+  for (const statement of [...sent].sort((a, b) => a.started - b.started)) {
+    if (statement.started < groupEnd) {
+      groups.at(-1)!.push(statement);
+      groupEnd = Math.max(groupEnd, statement.ended);
+    } else {
+      groups.push([statement]);
+      groupEnd = statement.ended;
+    }
   }
+  return groups;
 }
 
 async function timeApi(baseUrl: string, workspaceId: string, token: string, query: BenchQuery) {
@@ -380,7 +418,7 @@ async function timeApi(baseUrl: string, workspaceId: string, token: string, quer
 
 type Timings = Map<QueryClass, { api: number[]; sql: number[]; totals: number[] }>;
 
-/** Each query through the API (one client, one request at a time), then its SQL replayed directly. */
+/** Each query through the API (one client, one request at a time), then its SQL replayed directly, side by side where the search sent it so. */
 async function measure(queries: BenchQuery[], run: (query: BenchQuery) => Promise<{ apiMs: number; sqlMs: number | null; total: number }>): Promise<Timings> {
   for (const query of queries) await run(query); // warm-up: caches, plans, JIT
   const timings: Timings = new Map();
@@ -420,11 +458,13 @@ async function benchPostgres(log: (line: string) => void): Promise<BenchRow[]> {
   const { corpus, rows, drop } = await preparePostgres(log);
   const server = await startCairn({ DATABASE_URL: corpus.databaseUrl });
   // Connections set up as the server's are: the same SQL, planned the same way.
-  const connect = () => new pg.Pool({ connectionString: corpus.databaseUrl, max: 1, onConnect: applyConnectionSettings });
-  const pool = connect();
-  const logger = new RecordingLogger();
-  const recorder = drizzle(connect(), { schema, casing: 'snake_case', logger }) as unknown as Db;
-  const replay = await pool.connect();
+  const connect = (max: number, onConnect = applyConnectionSettings) => new pg.Pool({ connectionString: corpus.databaseUrl, max, onConnect });
+  const pool = connect(2);
+  const sent: SentStatement[] = [];
+  // Two connections, as a search may use two at once; the connection settings are not recorded.
+  const recorder = drizzle(connect(2, async (client) => (await applyConnectionSettings(client), recordStatements(client, sent))), { schema, casing: 'snake_case' }) as unknown as Db;
+  // Statements sent one after another go through the first (a transaction stays on one connection).
+  const replay = [await pool.connect(), await pool.connect()];
   try {
     const rowsOfQuery = async (text: SQL) => ((await recorder.execute(text)) as unknown as { rows: Array<{ term: string }> }).rows;
     const queries = await buildQueries(stemsFrom(rowsOfQuery, corpus.workspaceId), corpus, Math.round(corpus.sourcesLoaded * WORKSPACE_SHARES[0]!));
@@ -433,17 +473,17 @@ async function benchPostgres(log: (line: string) => void): Promise<BenchRow[]> {
       // The statements the search sends, recorded first, so that the API call and the replay
       // after it find the same pages in shared buffers (measured after a cold read, the API
       // paid for the page reads and the replay did not).
-      logger.statements = [];
+      sent.length = 0;
       await searchEvidence(recorder, actor, { limit: 20, ...query.params } as SearchQuery);
       const api = await timeApi(server.baseUrl, corpus.workspaceId, corpus.token, query);
       const started = performance.now();
-      for (const statement of logger.statements) await replay.query(statement.text, statement.params);
+      for (const group of sideBySide(sent)) await Promise.all(group.map((statement, i) => replay[i % replay.length]!.query(statement.text, statement.values)));
       return { apiMs: api.ms, sqlMs: performance.now() - started, total: api.total };
     });
     log(`  ${queries.length} queries measured on PostgreSQL`);
     return [...rows, ...rowsFor('PostgreSQL', timings)];
   } finally {
-    replay.release();
+    for (const client of replay) client.release();
     await pool.end();
     await (recorder as unknown as { $client: pg.Pool }).$client.end();
     await server.stop();

@@ -111,6 +111,11 @@ export function positiveTerms(query: ParsedQuery): SearchTerm[] {
   return query.clauses.flatMap((clause) => (clause.type === 'any' ? clause.terms : []));
 }
 
+/** The terms every match must contain: an OR clause can be met by either of its terms. */
+export function requiredTerms(query: ParsedQuery): SearchTerm[] {
+  return query.clauses.flatMap((clause) => (clause.type === 'any' && clause.terms.length === 1 ? clause.terms : []));
+}
+
 const formatTerm = (term: SearchTerm) => (term.kind === 'phrase' ? `"${term.text}"` : term.text);
 
 /** The query written back in the search syntax (after stop words were dropped). */

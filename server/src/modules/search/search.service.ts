@@ -6,7 +6,7 @@ import { invalidField, notFound } from '../../errors.js';
 import { resolveDateRange } from '../../lib/date-range.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
 import { decodeSearchCursor, encodeSearchCursor, fingerprintSearch, type RankKey, type SearchCursor, type TypeWindow } from '../../search/cursor.js';
-import { parseSearchQuery, positiveTerms, replaceWords, widenWithCorrections, type ParsedQuery } from '../../search/query.js';
+import { parseSearchQuery, positiveTerms, replaceWords, requiredTerms, widenWithCorrections, type ParsedQuery } from '../../search/query.js';
 import { candidateWordFinder, cutSnippet, stemPrefixes } from '../../search/snippet.js';
 import { chooseCorrections, guessSpelling, wordsToCheck } from '../../search/spelling.js';
 import { buildTsQuery } from '../../search/tsquery.js';
@@ -223,7 +223,17 @@ async function refuseWhatCannotMatch(executor: Executor, conditions: SearchCondi
 /** One search with one query (the typed one, or the one widened with corrections). */
 async function runSearch(executor: Executor, actor: WorkspaceActor, parsed: ParsedQuery, request: SearchQuery, types: Types, cursor: SearchCursor | null, fingerprint: string, corrected: boolean): Promise<Outcome> {
   const positive = buildTsQuery({ clauses: positiveTerms(parsed).map((term) => ({ type: 'any', terms: [term] })) });
-  const conditions: SearchConditions = { workspaceId: actor.workspaceId, query: buildTsQuery(parsed), kind: request.kind, tagId: request.tagId, segment: request.segment, customerId: request.customerId, ...resolveDateRange(request) };
+  const required = requiredTerms(parsed);
+  const conditions: SearchConditions = {
+    workspaceId: actor.workspaceId,
+    query: buildTsQuery(parsed),
+    kind: request.kind,
+    tagId: request.tagId,
+    segment: request.segment,
+    customerId: request.customerId,
+    ...resolveDateRange(request),
+    requiredText: required.some((term) => term.kind === 'phrase') ? required.map((term) => term.text).join(' ') : undefined,
+  };
   const open = { after: null, upto: null };
   const start = cursor ?? { source: types.source ? open : null, highlight: types.highlight ? open : null, after: null };
   // The total is known after the first window; later pages carry it in the cursor.

@@ -7,6 +7,9 @@ import { companies, customers, sources } from '../../db/schema/index.js';
 import { anonymous, type Caller, errorPaths } from '../../../test/app.js';
 import { useTestApp } from '../../../test/app.js';
 import { createHighlight, createMember, createSource, createTag, createTokenCaller, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
+import { buildTsQuery } from '../../search/tsquery.js';
+import { parseSearchQuery } from '../../search/query.js';
+import { listCandidates, type SequentialRead } from './search.repository.js';
 import { SEARCH_WINDOW } from './search.service.js';
 
 const context = useTestApp();
@@ -299,5 +302,42 @@ describe('GET /api/workspaces/:ws/search', () => {
     expect([await count('xylophonic'), await count('marimbaphonic'), await count('wobbling')]).toEqual([0, 1, 1]);
     await context.db.update(sources).set({ deletedAt: new Date() }).where(eq(sources.id, source.id));
     expect(await count('marimbaphonic')).toBe(0);
+  });
+});
+
+describe('candidate windows of a phrase of common words', () => {
+  const phrase = '"card payment"';
+  const conditions = () => {
+    const parsed = parseSearchQuery(phrase);
+    return { workspaceId: workspace.id, query: buildTsQuery(parsed), requiredText: 'card payment' };
+  };
+  /** What a window is: the first matches in table order past its start. */
+  const firstMatches = async (after: string | null, count: number) =>
+    (
+      (await context.db.execute(sql`select ctid::text as tid from sources s
+        where workspace_id = ${workspace.id} and deleted_at is null and search @@ phraseto_tsquery('english', 'card payment')
+          and (${after}::tid is null or ctid > ${after}::tid)
+        order by ctid limit ${count}`)) as unknown as { rows: Array<{ tid: string }> }
+    ).rows.map((row) => row.tid);
+  const window = async (after: string | null, sequentialRead: SequentialRead) =>
+    (await listCandidates(context.db, conditions(), { source: { after, upto: null }, highlight: null }, SEARCH_WINDOW, { withFacets: false, orderByTid: false, sequentialRead })).source!.scannedTids;
+
+  it('returns the same rows whether the first pages are read in order, the index is asked, or both', async () => {
+    const first = await firstMatches(null, SEARCH_WINDOW);
+    // The fixture must make the read stop mid-window, or this test could not fail.
+    const lastPage = Number(/^\((\d+),/.exec(first.at(-1)!)![1]);
+    expect(lastPage).toBeGreaterThan(3);
+    for (const read of [{ pages: 2, minShare: 0, minMatches: 0 }, { pages: 1_000_000, minShare: 0, minMatches: 0 }, { pages: 2, minShare: 0, minMatches: 1_000_000 }]) {
+      expect(await window(null, read)).toEqual(first);
+      // A later window starts its read at its own start.
+      expect(await window(first[40]!, read)).toEqual(await firstMatches(first[40]!, SEARCH_WINDOW));
+    }
+  });
+
+  it('pages through every match of the phrase once', async () => {
+    const { items } = await searchAll({ q: phrase, type: 'source', limit: 45 });
+    const expected = await firstMatches(null, 10_000);
+    expect(expected.length).toBeGreaterThan(SEARCH_WINDOW);
+    expect(new Set(items.map((item) => item.id)).size).toBe(expected.length);
   });
 });
