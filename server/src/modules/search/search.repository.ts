@@ -134,7 +134,7 @@ function sourceConditions(conditions: SearchConditions, match: 'index' | 'row' =
  * sequential read finds in ~6,000 rows (2–4 ms). 2,000 pages are ~12,000 short tickets: a phrase
  * in 1% of them fills a window there, and a phrase rarer than its words costs at most that read
  * more. A bitmap costs ~0.4 µs a match, so below ~10,000 matches it is the cheaper of the two
- * (on PGlite, 100,000 sources: 11 ms a phrase with the index, 15 ms with the read).
+ * (on PGlite, 100,000 sources: 11–12 ms a phrase with the index, 15 ms with the read).
  */
 export type SequentialRead = { pages: number; minShare: number; minMatches: number };
 export const SEQUENTIAL_READ: SequentialRead = { pages: 2_000, minShare: 0.01, minMatches: 10_000 };
