@@ -126,7 +126,7 @@ function sourceConditions(conditions: SearchConditions, match: 'index' | 'row' =
  * phrase is made of common words: `pages` pages past its start, when every stem a match must
  * contain is in at least `minShare` of the sources table's rows (the planner's own row count;
  * the vocabulary's counts are the workspace's) and in at least `minMatches` sources. Tests
- * make all three small.
+ * set all three to make both paths and the split between them happen.
  *
  * PostgreSQL estimates a phrase as if its words were independent ('credit' in 2.4% of sources,
  * 'card' in 5%: 0.12%), while "credit card" is in 2% of them, so on a million sources it builds
@@ -203,9 +203,9 @@ export async function listCandidates(
         select s.ctid as row_tid, s.id, s.search, s.kind, s.customer_id from ${sources} s
         where ${sourceConditions(conditions, match)} and ${range}
         ${order(sql`s.ctid`)} limit ${size}`;
-  // With a required phrase of common words and no filter: the window's first pages read in order, then (only
-  // if they held fewer than `size` matches: Append runs its parts in turn) the index for the
-  // rest. The parts cover consecutive ranges, so the rows still come in table order.
+  // A required phrase of common words, and no filter: the window's first pages are read in
+  // order, then (only if they held fewer than `size` matches: Append runs its parts in turn)
+  // the index is asked for the rest. The parts cover consecutive ranges: rows stay in table order.
   const sourceScan = (bound: WindowBound) => {
     const inBound = boundCondition(sql`s.ctid`, bound);
     // A filter thins the matches out, and the read would rarely fill the window (tried: a phrase
