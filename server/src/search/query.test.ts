@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
-import { formatSearchQuery, parseSearchQuery, positiveTerms, replaceWords, widenWithCorrections } from './query.js';
+import { formatSearchQuery, parseSearchQuery, positiveTerms, replaceWords, requiredTerms, widenWithCorrections } from './query.js';
 
 const issuePath = (run: () => unknown) => {
   try {
@@ -52,6 +52,13 @@ describe('parseSearchQuery', () => {
 
   it('refuses more than 32 terms', () => {
     expect(issuePath(() => parseSearchQuery(Array.from({ length: 33 }, (_, i) => `word${i}`).join(' ')))).toBe('query.q');
+  });
+
+  it('tells the terms every match must contain: not either side of an OR, not an exclusion', () => {
+    expect(requiredTerms(parseSearchQuery('"credit card" declined lost OR stolen -mobile'))).toEqual([
+      { kind: 'phrase', text: 'credit card' },
+      { kind: 'word', text: 'declined' },
+    ]);
   });
 });
 
