@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '../../components/button';
 import { PageHeader } from '../../components/page-header';
 import { LoadSampleDataButton } from '../../features/sample-data/components/load-sample-data-button';
@@ -7,7 +7,7 @@ import { SourceFilterBar } from '../../features/sources/components/source-filter
 import { SourceList } from '../../features/sources/components/source-list';
 import { SourcesEmptyState } from '../../features/sources/components/sources-empty-state';
 import { useUrlSourceFilters } from '../../features/sources/hooks/use-url-source-filters';
-import { isTypingTarget } from '../../lib/keyboard';
+import { isTypingTarget, useDocumentKeyDown } from '../../lib/keyboard';
 import { useWorkspace } from '../../lib/workspace';
 
 /** Every source, newest first, filtered from the URL; `n` adds a note. */
@@ -18,16 +18,11 @@ export function InboxRoute() {
   const canAdd = workspace.can('contributor');
   const openNote = canAdd ? () => setNoteOpen(true) : undefined;
 
-  useEffect(() => {
-    if (!canAdd) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'n' || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
-      event.preventDefault();
-      setNoteOpen(true);
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [canAdd]);
+  useDocumentKeyDown((event) => {
+    if (!canAdd || event.key !== 'n' || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+    event.preventDefault();
+    setNoteOpen(true);
+  });
 
   return (
     <>

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Dialog } from '../../../components/dialog';
 import { useCatalogIndex, useListNavigation, type CatalogEntry } from '../../../lib/catalog';
-import { isTypingTarget } from '../../../lib/keyboard';
+import { isTypingTarget, useDocumentKeyDown } from '../../../lib/keyboard';
 import { paths } from '../../../lib/paths';
 import { KeyboardShortcuts } from './keyboard-shortcuts';
 
@@ -32,20 +32,16 @@ export function CommandPalette({ ws, pages }: { ws: string; pages: PalettePage[]
     if (open) inputRef.current?.focus();
   }, [open]);
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
-        event.preventDefault();
-        setQuery('');
-        setOpen(true);
-      } else if (event.key === '?' && !isTypingTarget(event.target) && !document.querySelector('dialog[open]')) {
-        event.preventDefault();
-        setHelpOpen(true);
-      }
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, []);
+  useDocumentKeyDown((event) => {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+      event.preventDefault();
+      setQuery('');
+      setOpen(true);
+    } else if (event.key === '?' && !isTypingTarget(event.target) && !document.querySelector('dialog[open]')) {
+      event.preventDefault();
+      setHelpOpen(true);
+    }
+  });
 
   const go = (to: string) => () => {
     setOpen(false);

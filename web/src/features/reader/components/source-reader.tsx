@@ -10,7 +10,7 @@ import { useToast } from '../../../components/toast';
 import { useTrashSource } from '../api/trash-source';
 import { useCatalog } from '../../../lib/catalog';
 import { formatDate } from '../../../lib/dates';
-import { isTypingTarget } from '../../../lib/keyboard';
+import { isTypingTarget, useDocumentKeyDown } from '../../../lib/keyboard';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 import { useWorkspace } from '../../../lib/workspace';
@@ -175,25 +175,21 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
     save({ ...found, whole: false }, lastTag);
   }, [canHighlight, catalog.data, save, target, toast, ws]);
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target) || pending) return;
-      const go = (id: string | undefined) => id && navigate(paths.source(ws, id));
-      const actions: Record<string, () => void> = {
-        h: () => openPopover(),
-        t: applyLastTag,
-        j: () => go(neighbours.next),
-        k: () => go(neighbours.previous),
-      };
-      const action = actions[event.key];
-      if (action) {
-        event.preventDefault();
-        action();
-      }
+  useDocumentKeyDown((event) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target) || pending) return;
+    const go = (id: string | undefined) => id && navigate(paths.source(ws, id));
+    const actions: Record<string, () => void> = {
+      h: () => openPopover(),
+      t: applyLastTag,
+      j: () => go(neighbours.next),
+      k: () => go(neighbours.previous),
     };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [applyLastTag, navigate, neighbours.next, neighbours.previous, openPopover, pending, ws]);
+    const action = actions[event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  });
 
   // Selecting with the mouse opens the popover straight away, unless the selection is a new passage for the highlight being edited.
   const onMouseUp = () => {

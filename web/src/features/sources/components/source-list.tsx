@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { SourceSummary } from '@cairn/shared';
 import { Button } from '../../../components/button';
@@ -13,7 +13,7 @@ import { useWorkspace } from '../../../lib/workspace';
 import { useSources, type SourceFilters } from '../api/list-sources';
 import { useRestoreSource } from '../api/restore-source';
 import { KindBadge } from './kind-badge';
-import { isTypingTarget } from '../../../lib/keyboard';
+import { isTypingTarget, useDocumentKeyDown } from '../../../lib/keyboard';
 
 function CustomerCell({ ws, customer }: { ws: string; customer: SourceSummary['customer'] }) {
   if (!customer) return <span className="muted">No customer</span>;
@@ -70,26 +70,22 @@ export function SourceList({ ws, filters, empty, label, showCustomer = true }: S
     links[next]!.focus();
   }, []);
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
-      const inList = !!listRef.current?.contains(document.activeElement);
-      if (event.key === 'j' || (inList && event.key === 'ArrowDown')) {
-        event.preventDefault();
-        focusRow(inList || active >= 0 ? active + 1 : 0);
-      } else if (event.key === 'k' || (inList && event.key === 'ArrowUp')) {
-        event.preventDefault();
-        focusRow(Math.max(0, active - 1));
-      } else if (event.key === 'Enter' && !inList && document.activeElement === document.body && items[active]) {
-        // Focus on a row link opens it natively; this covers a row chosen before focus moved away.
-        event.preventDefault();
-        rememberOrder();
-        navigate(paths.source(ws, items[active]!.id));
-      }
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [active, focusRow, items, navigate, rememberOrder, ws]);
+  useDocumentKeyDown((event) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+    const inList = !!listRef.current?.contains(document.activeElement);
+    if (event.key === 'j' || (inList && event.key === 'ArrowDown')) {
+      event.preventDefault();
+      focusRow(inList || active >= 0 ? active + 1 : 0);
+    } else if (event.key === 'k' || (inList && event.key === 'ArrowUp')) {
+      event.preventDefault();
+      focusRow(Math.max(0, active - 1));
+    } else if (event.key === 'Enter' && !inList && document.activeElement === document.body && items[active]) {
+      // Focus on a row link opens it natively; this covers a row chosen before focus moved away.
+      event.preventDefault();
+      rememberOrder();
+      navigate(paths.source(ws, items[active]!.id));
+    }
+  });
 
   const restoreSource = (item: SourceSummary) =>
     restore.mutate(item.id, {

@@ -11,7 +11,7 @@ import { Loading } from '../../../components/spinner';
 import { TagDot } from '../../../components/tag-chip';
 import { frequentTags, useCatalog } from '../../../lib/catalog';
 import { formatDate } from '../../../lib/dates';
-import { isTypingTarget } from '../../../lib/keyboard';
+import { isTypingTarget, useDocumentKeyDown } from '../../../lib/keyboard';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 import { TRIAGE_KINDS, useUntaggedSources } from '../api/list-untagged-sources';
@@ -113,18 +113,14 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, ca
     setFailure(null);
   };
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
-      const number = Number(event.key);
-      if (Number.isInteger(number) && number >= 1 && number <= TAG_KEYS) void tag(number - 1);
-      else if (event.key === 's' || event.key === 'ArrowRight') skip();
-      else if (event.key === 'u') void undo();
-      else return;
-      event.preventDefault();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
+  useDocumentKeyDown((event) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+    const number = Number(event.key);
+    if (Number.isInteger(number) && number >= 1 && number <= TAG_KEYS) void tag(number - 1);
+    else if (event.key === 's' || event.key === 'ArrowRight') skip();
+    else if (event.key === 'u') void undo();
+    else return;
+    event.preventDefault();
   });
 
   if (queue.isPending || catalog.isPending || !keyTagIds) return <Loading />;
