@@ -4,6 +4,7 @@ import type { Executor } from '../../db/client.js';
 import type { DateRange } from '../../lib/date-range.js';
 import { companies, customers, highlightTags, highlights, searchTerms, sources, tags } from '../../db/schema/index.js';
 import type { TypeWindow } from '../../search/cursor.js';
+import type { SearchTerm } from '../../search/query.js';
 import { SEARCH_CONFIG } from '../../search/tsquery.js';
 
 /** Rows of a raw query, whichever driver ran it. */
@@ -48,11 +49,8 @@ export type SearchConditions = DateRange & {
   tagId?: string;
   segment?: string;
   customerId?: string;
-  /**
-   * When the query requires a phrase: the text of every term a match must contain. If all of
-   * their stems are common, a sources window first reads the table in order (`listCandidates`).
-   */
-  requiredText?: string;
+  /** The terms every match must contain (`requiredTerms`): with a phrase among them, see SequentialRead. */
+  required: SearchTerm[];
 };
 
 /** The ctid bounds of a window of candidates. */
@@ -102,7 +100,8 @@ function sourceFilters(conditions: SearchConditions): SQL[] {
 
 /**
  * A statement whose source filters may name `segment_customers`: the segment's customers,
- * looked up once per statement (materialized) rather than once in each part of a union.
+ * looked up once per statement (materialized) rather than once in each part of the estimate's
+ * union. The sources and highlights windows, two statements, each look them up.
  */
 function withSegmentCustomers(conditions: SearchConditions, statement: SQL): SQL {
   if (!conditions.segment) return statement;
@@ -137,12 +136,12 @@ function sourceConditions(conditions: SearchConditions, match: 'index' | 'row' =
  * (on PGlite, 100,000 sources: 11–12 ms a phrase with the index, 15 ms with the read).
  */
 export type SequentialRead = { pages: number; minShare: number; minMatches: number };
-export const SEQUENTIAL_READ: SequentialRead = { pages: 2_000, minShare: 0.01, minMatches: 10_000 };
+const SEQUENTIAL_READ: SequentialRead = { pages: 2_000, minShare: 0.01, minMatches: 10_000 };
 
 /** Whether the sequential read can be worth it. A stem the vocabulary lacks matches nothing, and counts as 0. */
 const wordsAreCommon = (conditions: SearchConditions, read: SequentialRead) => sql`((
     select coalesce(min(coalesce(t.doc_count, 0)), 0)
-    from unnest(tsvector_to_array(to_tsvector(${SEARCH_CONFIG}::regconfig, ${conditions.requiredText ?? ''}))) as stem
+    from unnest(tsvector_to_array(to_tsvector(${SEARCH_CONFIG}::regconfig, ${conditions.required.map((term) => term.text).join(' ')}))) as stem
     left join ${searchTerms} t on t.workspace_id = ${conditions.workspaceId} and t.term = stem
   ) >= (select greatest(c.reltuples * ${read.minShare}, ${read.minMatches}) from pg_class c where c.oid = 'sources'::regclass))`;
 
@@ -211,7 +210,7 @@ export async function listCandidates(
     // A filter thins the matches out, and the read would rarely fill the window (tried: a phrase
     // with a kind filter took 23 ms instead of 13).
     const filtered = conditions.kind || conditions.customerId || conditions.segment || conditions.from || conditions.before;
-    if (!conditions.requiredText || filtered) return scanSources('index', inBound);
+    if (filtered || !conditions.required.some((term) => term.kind === 'phrase')) return scanSources('index', inBound);
     const read = options.sequentialRead ?? SEQUENTIAL_READ;
     const split = sql`${tidPagesAfter(bound, read.pages)}::tid`;
     const common = wordsAreCommon(conditions, read);

@@ -223,7 +223,6 @@ async function refuseWhatCannotMatch(executor: Executor, conditions: SearchCondi
 /** One search with one query (the typed one, or the one widened with corrections). */
 async function runSearch(executor: Executor, actor: WorkspaceActor, parsed: ParsedQuery, request: SearchQuery, types: Types, cursor: SearchCursor | null, fingerprint: string, corrected: boolean): Promise<Outcome> {
   const positive = buildTsQuery({ clauses: positiveTerms(parsed).map((term) => ({ type: 'any', terms: [term] })) });
-  const required = requiredTerms(parsed);
   const conditions: SearchConditions = {
     workspaceId: actor.workspaceId,
     query: buildTsQuery(parsed),
@@ -232,7 +231,7 @@ async function runSearch(executor: Executor, actor: WorkspaceActor, parsed: Pars
     segment: request.segment,
     customerId: request.customerId,
     ...resolveDateRange(request),
-    requiredText: required.some((term) => term.kind === 'phrase') ? required.map((term) => term.text).join(' ') : undefined,
+    required: requiredTerms(parsed),
   };
   const open = { after: null, upto: null };
   const start = cursor ?? { source: types.source ? open : null, highlight: types.highlight ? open : null, after: null };

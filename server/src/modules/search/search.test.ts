@@ -8,7 +8,7 @@ import { anonymous, type Caller, errorPaths } from '../../../test/app.js';
 import { useTestApp } from '../../../test/app.js';
 import { createHighlight, createMember, createSource, createTag, createTokenCaller, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
 import { buildTsQuery } from '../../search/tsquery.js';
-import { parseSearchQuery } from '../../search/query.js';
+import { parseSearchQuery, requiredTerms } from '../../search/query.js';
 import { listCandidates, type SequentialRead } from './search.repository.js';
 import { SEARCH_WINDOW } from './search.service.js';
 
@@ -309,7 +309,7 @@ describe('candidate windows of a phrase of common words', () => {
   const phrase = '"card payment"';
   const conditions = () => {
     const parsed = parseSearchQuery(phrase);
-    return { workspaceId: workspace.id, query: buildTsQuery(parsed), requiredText: 'card payment' };
+    return { workspaceId: workspace.id, query: buildTsQuery(parsed), required: requiredTerms(parsed) };
   };
   /** What a window is: the first matches in table order past its start. */
   const firstMatches = async (after: string | null, count: number) =>
