@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { TagRef } from '@cairn/shared';
+import { SOURCE_KINDS, type TagRef } from '@cairn/shared';
 import { index, integer, json, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, tsvector, updatedAt, workspaceId } from './columns.js';
 import { users, workspaces } from './accounts.js';
@@ -47,6 +47,16 @@ export const highlights = pgTable(
     deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /**
+     * The source's kind, date, customer and trash time, copied by triggers (migration 0009) and
+     * never written by the app: a search filters highlights as it scans them, where a join to
+     * each one's source cost a random page read a row (docs/decisions/005-search.md).
+     * Nullable only so that inserts need not name them.
+     */
+    sourceKind: text('source_kind', { enum: SOURCE_KINDS }),
+    sourceOccurredAt: timestamp('source_occurred_at', { withTimezone: true, mode: 'date' }),
+    sourceCustomerId: uuid('source_customer_id'),
+    sourceDeletedAt: timestamp('source_deleted_at', { withTimezone: true, mode: 'date' }),
     search: tsvector('search')
       .notNull()
       .generatedAlwaysAs(

@@ -11,7 +11,7 @@ import { candidateWordFinder, cutSnippet, stemPrefixes } from '../../search/snip
 import { chooseCorrections, guessSpelling, wordsToCheck } from '../../search/spelling.js';
 import { buildTsQuery } from '../../search/tsquery.js';
 import * as searchRepository from './search.repository.js';
-import type { Candidate, SearchConditions } from './search.repository.js';
+import type { Candidate, SearchConditions, Window } from './search.repository.js';
 
 /**
  * Candidates ranked per window and type. Ranking every match costs ~3 µs a row (100k matches:
@@ -57,10 +57,10 @@ const tidAfter = (a: string, b: string) => {
   const [pb, ib] = parseTid(b);
   return pa !== pb ? pa > pb : ia > ib;
 };
-const inTableOrder = (tids: string[]) => tids.every((tid, i) => i === 0 || tidAfter(tid, tids[i - 1]!));
-const candidatesOf = (windows: Windows) => [...(windows.source?.candidates ?? []), ...(windows.highlight?.candidates ?? [])];
+const inTableOrder = (window: Window | null) => (window ?? []).every((candidate, i, all) => i === 0 || tidAfter(candidate.tid, all[i - 1]!.tid));
+const candidatesOf = (windows: Windows) => [...(windows.source ?? []), ...(windows.highlight ?? [])];
 /** A window that took as many rows as it may was cut short: more matches follow it. */
-const isFull = (windows: Windows, type: ResultType) => windows[type]?.scannedTids.length === SEARCH_WINDOW;
+const isFull = (windows: Windows, type: ResultType) => windows[type]?.length === SEARCH_WINDOW;
 
 /**
  * One window of candidates. Windows are runs of matches in table order, which is how bitmap
@@ -70,7 +70,7 @@ const isFull = (windows: Windows, type: ResultType) => windows[type]?.scannedTid
  */
 async function listWindow(executor: Executor, conditions: SearchConditions, bounds: Bounds, withFacets: boolean): Promise<Windows> {
   const windows = await searchRepository.listCandidates(executor, conditions, bounds, SEARCH_WINDOW, { withFacets, orderByTid: false });
-  const ordered = inTableOrder(windows.source?.scannedTids ?? []) && inTableOrder(windows.highlight?.scannedTids ?? []);
+  const ordered = inTableOrder(windows.source) && inTableOrder(windows.highlight);
   return ordered ? windows : searchRepository.listCandidates(executor, conditions, bounds, SEARCH_WINDOW, { withFacets, orderByTid: true });
 }
 
@@ -95,7 +95,7 @@ async function collectPage(
     const ranked = candidatesOf(windows).filter((candidate) => !after || ranksBefore(after, candidate)).sort(byRank);
     const room = limit - page.length;
     page.push(...ranked.slice(0, room));
-    const lastTid = (type: ResultType) => windows[type]?.scannedTids.at(-1);
+    const lastTid = (type: ResultType) => windows[type]?.at(-1)?.tid;
     // The same window on the next page: closed at its last row, so later inserts stay out.
     const continueIn = (type: ResultType, bound: TypeWindow): TypeWindow => {
       const tid = lastTid(type);
