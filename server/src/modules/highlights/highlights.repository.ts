@@ -198,19 +198,26 @@ export type HighlightFilters = DateRange & {
   q?: string;
 };
 
+/**
+ * Filters on the highlight's own row: the source's kind, customer, date and trash are the copies
+ * the highlight carries (migration 0009), so a count needs no join; the segment is the company's.
+ */
 function filterConditions(workspaceId: string, filters: HighlightFilters): SQL | undefined {
   return and(
     eq(highlights.workspaceId, workspaceId),
     isNull(highlights.deletedAt),
+    isNull(highlights.sourceDeletedAt),
     filters.tagId
       ? sql`exists (select 1 from highlight_tags ht where ht.highlight_id = "highlights"."id" and ht.tag_id = ${filters.tagId})`
       : undefined,
     filters.sourceId ? eq(highlights.sourceId, filters.sourceId) : undefined,
-    filters.sourceKinds?.length ? inArray(sources.kind, filters.sourceKinds as Array<typeof sources.$inferSelect.kind>) : undefined,
-    filters.customerId ? eq(sources.customerId, filters.customerId) : undefined,
-    filters.segment ? sql`lower(${companies.segment}) = lower(${filters.segment})` : undefined,
-    filters.from ? gte(sources.occurredAt, filters.from) : undefined,
-    filters.before ? lt(sources.occurredAt, filters.before) : undefined,
+    filters.sourceKinds?.length ? inArray(highlights.sourceKind, filters.sourceKinds as Array<NonNullable<typeof highlights.$inferSelect.sourceKind>>) : undefined,
+    filters.customerId ? eq(highlights.sourceCustomerId, filters.customerId) : undefined,
+    filters.segment
+      ? sql`exists (select 1 from ${customers} c join ${companies} co on co.id = c.company_id where c.id = "highlights"."source_customer_id" and lower(co.segment) = lower(${filters.segment}))`
+      : undefined,
+    filters.from ? gte(highlights.sourceOccurredAt, filters.from) : undefined,
+    filters.before ? lt(highlights.sourceOccurredAt, filters.before) : undefined,
     filters.q ? sql`${highlights.search} @@ websearch_to_tsquery('english', ${filters.q})` : undefined,
   );
 }
@@ -226,7 +233,7 @@ export async function list(executor: Executor, workspaceId: string, filters: Hig
       company: { id: companies.id, name: companies.name, segment: companies.segment },
     })
     .from(highlights)
-    .innerJoin(sources, and(eq(sources.id, highlights.sourceId), isNull(sources.deletedAt)))
+    .innerJoin(sources, eq(sources.id, highlights.sourceId))
     .leftJoin(customers, eq(customers.id, sources.customerId))
     .leftJoin(companies, eq(companies.id, customers.companyId))
     .leftJoin(users, eq(users.id, highlights.createdBy))
@@ -239,9 +246,6 @@ export async function count(executor: Executor, workspaceId: string, filters: Hi
   const [row] = await executor
     .select({ count: sql<number>`count(*)::int` })
     .from(highlights)
-    .innerJoin(sources, and(eq(sources.id, highlights.sourceId), isNull(sources.deletedAt)))
-    .leftJoin(customers, eq(customers.id, sources.customerId))
-    .leftJoin(companies, eq(companies.id, customers.companyId))
     .where(filterConditions(workspaceId, filters));
   return row?.count ?? 0;
 }

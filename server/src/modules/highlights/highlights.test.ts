@@ -308,6 +308,13 @@ describe('GET /highlights', () => {
     const page2 = (await workspace.owner.as.get(`${base}?limit=1&cursor=${page1.nextCursor}`)).json();
     expect(page2.items.map((item: { id: string }) => item.id)).toEqual([first.id]);
     expect(page2.nextCursor).toBeNull();
+
+    // A source in the trash takes its highlights out of the list and the total, and back.
+    expect((await workspace.owner.as.delete(`/api/workspaces/${workspace.id}/sources/${ticket.id}`)).statusCode).toBe(204);
+    const withoutTicket = (await workspace.owner.as.get(base)).json();
+    expect([withoutTicket.total, withoutTicket.items.map((item: { id: string }) => item.id)]).toEqual([1, [first.id]]);
+    expect((await workspace.owner.as.post(`/api/workspaces/${workspace.id}/sources/${ticket.id}/restore`, {})).statusCode).toBe(200);
+    expect((await workspace.owner.as.get(base)).json().total).toBe(2);
   });
 
   it('filters by when the source occurred: a day as to includes that whole day, an instant includes itself, from after to is a 400 naming query.to', async () => {
