@@ -8,18 +8,25 @@ ALTER TABLE "highlights" ADD COLUMN "source_deleted_at" timestamp with time zone
 -- moved to another source) takes its source's values, and a change to a source passes on to its
 -- highlights, whatever statement made it (an edit, a re-import, a customer merge, the trash, or
 -- ON DELETE SET NULL of a deleted customer).
+-- The source row is share-locked, as the API's own insert does: a concurrent edit or trash of the
+-- source waits for this transaction, and then its own trigger sees the new highlight. The API's
+-- insert writes the copies itself from the row it locked; the WHEN condition then skips the call.
 CREATE FUNCTION highlights_copy_source() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   SELECT s.kind, s.occurred_at, s.customer_id, s.deleted_at
   INTO NEW.source_kind, NEW.source_occurred_at, NEW.source_customer_id, NEW.source_deleted_at
-  FROM sources s WHERE s.id = NEW.source_id;
+  FROM sources s WHERE s.id = NEW.source_id
+  FOR SHARE;
   RETURN NEW;
 END
 $$;
 --> statement-breakpoint
-CREATE TRIGGER highlights_copy_source BEFORE INSERT OR UPDATE OF source_id ON highlights
-  FOR EACH ROW EXECUTE FUNCTION highlights_copy_source();
+CREATE TRIGGER highlights_copy_source BEFORE INSERT ON highlights
+  FOR EACH ROW WHEN (NEW.source_kind IS NULL) EXECUTE FUNCTION highlights_copy_source();
+--> statement-breakpoint
+CREATE TRIGGER highlights_copy_moved_source BEFORE UPDATE OF source_id ON highlights
+  FOR EACH ROW WHEN (OLD.source_id IS DISTINCT FROM NEW.source_id) EXECUTE FUNCTION highlights_copy_source();
 --> statement-breakpoint
 CREATE FUNCTION sources_copy_to_highlights() RETURNS trigger
 LANGUAGE plpgsql AS $$

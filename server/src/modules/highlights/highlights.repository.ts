@@ -88,15 +88,18 @@ type AuditRow = { actorUserId: string | null; actorTokenId: string | null; summa
 const insertWithTagsAndAuditStatement = preparedStatement((executor) => {
   // Share-locked: the source cannot be edited or trashed until the highlight is in. A write
   // committed since the statement began is re-checked on its new row version, whose xmin differs.
+  // The highlight's copies of the source's fields come from this locked row (the trigger that
+  // fills them for other writers then has nothing to do).
   const checked = executor.$with('checked', {}).as(sql`
-    select 1 from sources
+    select sources.kind, sources.occurred_at, sources.customer_id, sources.deleted_at from sources
     where sources.workspace_id = ${bind('workspaceId')} and sources.id = ${bind('sourceId')} and sources.deleted_at is null
       and sources.xmin::text = ${bind('sourceVersion')} and ${tagsVersion} = ${bind('tagsVersion')}
       and ${authorVersion} is not distinct from ${bind('authorVersion')}::text
     for share`);
   const inserted = executor.$with('h', { id: highlights.id, createdAt: highlights.createdAt, updatedAt: highlights.updatedAt }).as(sql`
-    insert into highlights (workspace_id, source_id, start, "end", quote, note, tag_names, tag_refs, created_by)
-    select ${bind('workspaceId')}, ${bind('sourceId')}, ${bind('start')}, ${bind('end')}, ${bind('quote')}, ${bind('note')}, ${bind('tagNames')}, ${bind('tagRefs')}, ${bind('userId')} from checked
+    insert into highlights (workspace_id, source_id, start, "end", quote, note, tag_names, tag_refs, created_by, source_kind, source_occurred_at, source_customer_id, source_deleted_at)
+    select ${bind('workspaceId')}, ${bind('sourceId')}, ${bind('start')}, ${bind('end')}, ${bind('quote')}, ${bind('note')}, ${bind('tagNames')}, ${bind('tagRefs')}, ${bind('userId')},
+      checked.kind, checked.occurred_at, checked.customer_id, checked.deleted_at from checked
     returning id, created_at, updated_at`);
   const links = executor.$with('links', {}).as(sql`
     insert into highlight_tags (workspace_id, highlight_id, tag_id)
