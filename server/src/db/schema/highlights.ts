@@ -48,10 +48,11 @@ export const highlights = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     /**
-     * The source's kind, date, customer and trash time, copied by triggers (migration 0009) and
-     * never written by the app: a search filters highlights as it scans them, where a join to
-     * each one's source cost a random page read a row (docs/decisions/005-search.md).
-     * Nullable only so that inserts need not name them.
+     * Copies of the source's kind, date, customer and trash time: a search filters highlights
+     * as it scans them, where a join to each one's source cost a random page read a row
+     * (docs/decisions/005-search.md). The API's insert copies them from the source row it locks;
+     * triggers (migration 0009) fill them for any other insert and keep them in step with the
+     * source. Nullable only so that other inserts need not name them.
      */
     sourceKind: text('source_kind', { enum: SOURCE_KINDS }),
     sourceOccurredAt: timestamp('source_occurred_at', { withTimezone: true, mode: 'date' }),
