@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors.js';
-import { decodeSearchCursor, encodeSearchCursor, fingerprintSearch, type SearchCursor } from './cursor.js';
+import { decodeSearchCursor, encodeSearchCursor, fingerprintSearch, tidParts, type SearchCursor } from './cursor.js';
 
 const cursor: SearchCursor = {
   fingerprint: fingerprintSearch({ q: 'card', kind: 'ticket' }),
@@ -26,5 +26,12 @@ describe('search cursors', () => {
     expect(() => decodeSearchCursor(encodeSearchCursor(cursor), 'other')).toThrow(AppError);
     const tampered = Buffer.from(JSON.stringify([cursor.fingerprint, 1, 0, 0, 1, "(1,1); drop table sources", null, null, null, null, null, null, null])).toString('base64url');
     expect(() => decodeSearchCursor(tampered, cursor.fingerprint)).toThrow(AppError);
+  });
+});
+
+describe('tidParts', () => {
+  it('reads a ctid as its page and item', () => {
+    expect(tidParts('(4012,7)')).toEqual([4012, 7]);
+    expect(tidParts('(0,1)')).toEqual([0, 1]);
   });
 });

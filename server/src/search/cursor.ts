@@ -33,6 +33,12 @@ export type SearchCursor = {
 const ARITY = 13;
 const TID = /^\(\d{1,10},\d{1,5}\)$/;
 
+/** A row position as PostgreSQL writes a `ctid`, `(page,item)`, as its two numbers. */
+export function tidParts(tid: string): [page: number, item: number] {
+  const [page, item] = tid.slice(1, -1).split(',').map(Number);
+  return [page!, item!];
+}
+
 /** A short digest of the query and filters; pages of one search share it. */
 export function fingerprintSearch(parts: Record<string, unknown>): string {
   const canonical = JSON.stringify(Object.keys(parts).sort().map((key) => [key, parts[key] ?? null]));

@@ -3,7 +3,7 @@ import type { SearchResultType, SourceKind, TagRef } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
 import type { DateRange } from '../../lib/date-range.js';
 import { companies, customers, highlightTags, highlights, searchTerms, sources, tags } from '../../db/schema/index.js';
-import type { TypeWindow } from '../../search/cursor.js';
+import { tidParts, type TypeWindow } from '../../search/cursor.js';
 import type { SearchTerm } from '../../search/query.js';
 import { SEARCH_CONFIG } from '../../search/tsquery.js';
 
@@ -150,7 +150,7 @@ const wordsAreCommon = (conditions: SearchConditions, read: SequentialRead) => s
 
 /** The tid `pages` pages past a window's start: where the sequential read of it stops. */
 function tidPagesAfter(bound: WindowBound, pages: number): string {
-  const startPage = bound.after ? Number(/^\((\d+),/.exec(bound.after)![1]) : 0;
+  const startPage = bound.after ? tidParts(bound.after)[0] : 0;
   return `(${startPage + pages},0)`;
 }
 

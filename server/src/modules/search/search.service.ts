@@ -5,7 +5,7 @@ import type { Executor } from '../../db/client.js';
 import { invalidField, notFound } from '../../errors.js';
 import { resolveDateRange } from '../../lib/date-range.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
-import { decodeSearchCursor, encodeSearchCursor, fingerprintSearch, type RankKey, type SearchCursor, type TypeWindow } from '../../search/cursor.js';
+import { decodeSearchCursor, encodeSearchCursor, fingerprintSearch, tidParts, type RankKey, type SearchCursor, type TypeWindow } from '../../search/cursor.js';
 import { parseSearchQuery, positiveTerms, replaceWords, requiredTerms, widenWithCorrections, type ParsedQuery } from '../../search/query.js';
 import { candidateWordFinder, cutSnippet, stemPrefixes } from '../../search/snippet.js';
 import { chooseCorrections, guessSpelling, wordsToCheck } from '../../search/spelling.js';
@@ -51,13 +51,11 @@ type Bounds = Pick<SearchCursor, 'source' | 'highlight'>;
 type Windows = Awaited<ReturnType<typeof searchRepository.listCandidates>>;
 type ResultType = 'source' | 'highlight';
 
-const parseTid = (tid: string) => tid.slice(1, -1).split(',').map(Number) as [number, number];
-const tidAfter = (a: string, b: string) => {
-  const [pa, ia] = parseTid(a);
-  const [pb, ib] = parseTid(b);
-  return pa !== pb ? pa > pb : ia > ib;
-};
-const inTableOrder = (window: Window | null) => (window ?? []).every((candidate, i, all) => i === 0 || tidAfter(candidate.tid, all[i - 1]!.tid));
+/** Whether each row of the window sits after the one before it (each ctid parsed once). */
+function inTableOrder(window: Window | null): boolean {
+  const positions = (window ?? []).map((candidate) => tidParts(candidate.tid));
+  return positions.every(([page, item], i) => i === 0 || page > positions[i - 1]![0] || (page === positions[i - 1]![0] && item > positions[i - 1]![1]));
+}
 const candidatesOf = (windows: Windows) => [...(windows.source ?? []), ...(windows.highlight ?? [])];
 /** A window that took as many rows as it may was cut short: more matches follow it. */
 const isFull = (windows: Windows, type: ResultType) => windows[type]?.length === SEARCH_WINDOW;
