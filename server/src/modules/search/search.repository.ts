@@ -3,7 +3,7 @@ import type { SearchResultType, SourceKind, TagRef } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
 import type { DateRange } from '../../lib/date-range.js';
 import { companies, customers, highlightTags, highlights, searchTerms, sources, tags } from '../../db/schema/index.js';
-import { tidParts, type TypeWindow } from '../../search/cursor.js';
+import { tidParts, type RankKey, type TypeWindow } from '../../search/cursor.js';
 import type { SearchTerm } from '../../search/query.js';
 import { SEARCH_CONFIG } from '../../search/tsquery.js';
 
@@ -68,6 +68,8 @@ export type Candidate = {
   segment: string | null;
   /** The highlight's tags (facets count them on the first window); null for sources and later windows. */
   tags: TagRef[] | null;
+  /** What the result shows, for the candidates the page may show (`Shown`); null for the rest. */
+  hit: Hit | null;
 };
 
 /** One type's window: its candidates in scan order (table order), up to the window size. */
@@ -102,16 +104,21 @@ function sourceFilters(conditions: SearchConditions, columns: SourceColumns): SQ
 }
 
 /**
- * A statement whose source filters may name `segment_customers`: the segment's customers,
- * looked up once per statement (materialized) rather than once in each part of the estimate's
- * union. The sources and highlights windows, two statements, each look them up.
+ * A statement with its common table expressions, and `segment_customers` among them when its
+ * source filters name it: the segment's customers, looked up once per statement (materialized)
+ * rather than once in each part of the estimate's union. The sources and highlights windows,
+ * two statements, each look them up.
  */
-function withSegmentCustomers(conditions: SearchConditions, statement: SQL): SQL {
-  if (!conditions.segment) return statement;
-  return sql`with segment_customers as materialized (
+function withExpressions(conditions: SearchConditions, expressions: SQL[], statement: SQL): SQL {
+  const all = conditions.segment
+    ? [
+        sql`segment_customers as materialized (
       select c.id from ${customers} c join ${companies} co on co.id = c.company_id
-      where c.workspace_id = ${conditions.workspaceId} and lower(co.segment) = lower(${conditions.segment}))
-    ${statement}`;
+      where c.workspace_id = ${conditions.workspaceId} and lower(co.segment) = lower(${conditions.segment}))`,
+        ...expressions,
+      ]
+    : expressions;
+  return all.length ? sql`with ${sql.join(all, sql`, `)} ${statement}` : statement;
 }
 
 /**
@@ -173,6 +180,42 @@ function boundCondition(tid: SQL, bound: WindowBound): SQL {
 }
 
 /**
+ * The candidates of a window that the page may show: its best `limit` ranked after `after`
+ * (the cursor's last result), which hold every result of the page whichever type it takes them
+ * from. Windows return what these show, so a page costs no second round trip to fetch it.
+ */
+export type Shown = { limit: number; after: RankKey | null; positive: SQL };
+
+/**
+ * Rows of a window ranked after `after`, in the order `byRank` sorts (score, then type, then
+ * id, each descending). The type is the window's own, so its comparison is made here.
+ */
+function rankedAfter(type: SearchResultType, after: RankKey | null): SQL {
+  if (!after) return sql`true`;
+  if (type < after.type) return sql`r.score <= ${after.score}::float8`;
+  if (type > after.type) return sql`r.score < ${after.score}::float8`;
+  return sql`(r.score, r.id) < (${after.score}::float8, ${after.id}::uuid)`;
+}
+
+const customerJson = sql`json_build_object(
+  'id', c.id, 'name', c.name, 'email', c.email,
+  'company', case when co.id is null then null else json_build_object('id', co.id, 'name', co.name, 'segment', co.segment) end)`;
+
+/** What a result shows (`Hit`), as JSON built from the window's row. */
+function hitJson(shown: Shown, fields: { highlightId: SQL; start: SQL; end: SQL; sourceId: SQL; title: SQL; kind: SQL; occurredAt: SQL; customerId: SQL; tags: SQL; text: SQL }): SQL {
+  return sql`json_build_object(
+      'highlightId', ${fields.highlightId}, 'start', ${fields.start}, 'end', ${fields.end},
+      'sourceId', ${fields.sourceId}, 'title', ${fields.title}, 'kind', ${fields.kind}, 'occurredAt', ${fields.occurredAt},
+      'customer', (select ${customerJson} from ${customers} c left join ${companies} co on co.id = c.company_id where c.id = ${fields.customerId}),
+      'tags', ${fields.tags}, 'text', ${fields.text}, 'positive', (${shown.positive})::text)`;
+}
+
+/** A source's tags: those of its live highlights, each listed once, by name. */
+const tagsOfSource = (workspaceId: string, sourceId: SQL) => sql`(select coalesce(json_agg(t.ref order by lower(t.ref->>'name')), '[]'::json) from (
+    select distinct on (ref->>'id') ref from ${highlights} h, json_array_elements(h.tag_refs) ref
+    where h.workspace_id = ${workspaceId} and h.source_id = ${sourceId} and h.deleted_at is null) t)`;
+
+/**
  * One window of candidates per type: the first `size` matches in table order past the bound,
  * and only these are ranked — the cost is bounded by the window, not by the number of matches.
  * Without ORDER BY, PostgreSQL stops the scan at the limit: a bitmap heap scan over the GIN
@@ -181,13 +224,15 @@ function boundCondition(tid: SQL, bound: WindowBound): SQL {
  * on (Cairn's connections plan no parallel scans; the caller checks the order, `orderByTid` forces it).
  * Highlights are filtered by the copies of their source's fields they carry, with no join.
  * `ts_rank` normalisation 1 divides by the log of the document length, so a long transcript
- * does not outrank a ticket just by being long.
+ * does not outrank a ticket just by being long. The window is materialized before its shown
+ * rows are picked and described, so that nothing changes how the scan runs.
  */
 export async function listCandidates(
   executor: Executor,
   conditions: SearchConditions,
   windows: { source: WindowBound | null; highlight: WindowBound | null },
   size: number,
+  shown: Shown,
   options: { withFacets: boolean; orderByTid: boolean; sequentialRead?: SequentialRead },
 ): Promise<{ source: Window | null; highlight: Window | null }> {
   const q = tsquery(conditions);
@@ -196,7 +241,7 @@ export async function listCandidates(
   // Rows are numbered after the limit: a window function below it would read every match.
   const numbered = (scan: SQL) => sql`(select x.*, row_number() over () as seq from (${scan}) x) w`;
   const scanSources = (match: 'index' | 'row', range: SQL) => sql`
-        select s.ctid as row_tid, s.id, s.search, s.kind, s.customer_id from ${sources} s
+        select s.ctid as row_tid, s.id, s.search, s.kind, s.customer_id, s.title, s.body, s.occurred_at from ${sources} s
         where ${sourceConditions(conditions, match)} and ${range}
         ${order(sql`s.ctid`)} limit ${size}`;
   // A required phrase of common words, and no filter: the window's first pages are read in
@@ -215,21 +260,47 @@ export async function listCandidates(
       union all (${scanSources('index', sql`${inBound} and (s.ctid >= ${split} or not ${common})`)})
       limit ${size}`;
   };
-  const sourceWindow = (bound: WindowBound) => sql`
-      select 'source' as type, w.id, w.row_tid::text as tid, w.seq,
-        ts_rank(w.search, ${q}, 1)::float8 as score, w.kind, ${segment(sql`w.customer_id`)}, null::json as tags
-      from ${numbered(sourceScan(bound))}`;
-  const highlightWindow = (bound: WindowBound) => sql`
-      select 'highlight' as type, w.id, w.row_tid::text as tid, w.seq,
-        ts_rank(w.search, ${q}, 1)::float8 as score, w.source_kind as kind, ${segment(sql`w.source_customer_id`)}, ${options.withFacets ? sql`w.tag_refs` : sql`null::json`} as tags
+  // The window's rows, then the ones the page may show, then the window with what those show.
+  const statement = (type: SearchResultType, windowRows: SQL, hit: SQL) =>
+    withExpressions(
+      conditions,
+      [
+        sql`window_rows as materialized (${windowRows})`,
+        sql`shown as (select r.id from window_rows r where ${rankedAfter(type, shown.after)} order by r.score desc, r.id desc limit ${shown.limit})`,
+      ],
+      sql`select r.type, r.id, r.tid, r.seq, r.score, r.kind, r.segment, r.tags, case when r.id in (select id from shown) then ${hit} end as hit
+        from window_rows r`,
+    );
+  const sourceWindow = (bound: WindowBound) =>
+    statement(
+      'source',
+      sql`select 'source' as type, w.id, w.row_tid::text as tid, w.seq,
+        ts_rank(w.search, ${q}, 1)::float8 as score, w.kind, ${segment(sql`w.customer_id`)}, null::json as tags,
+        w.customer_id, w.title, w.body, w.occurred_at
+      from ${numbered(sourceScan(bound))}`,
+      hitJson(shown, {
+        highlightId: sql`null`, start: sql`null`, end: sql`null`, sourceId: sql`r.id`, title: sql`r.title`, kind: sql`r.kind`,
+        occurredAt: sql`r.occurred_at`, customerId: sql`r.customer_id`, tags: tagsOfSource(conditions.workspaceId, sql`r.id`), text: sql`r.body`,
+      }),
+    );
+  const highlightWindow = (bound: WindowBound) =>
+    statement(
+      'highlight',
+      sql`select 'highlight' as type, w.id, w.row_tid::text as tid, w.seq,
+        ts_rank(w.search, ${q}, 1)::float8 as score, w.source_kind as kind, ${segment(sql`w.source_customer_id`)}, ${options.withFacets ? sql`w.tag_refs` : sql`null::json`} as tags,
+        w.source_id, w.source_customer_id, w.source_occurred_at, w.tag_refs, w.quote, w.start, w."end"
       from ${numbered(sql`
-        select h.ctid as row_tid, h.id, h.search, h.source_kind, h.source_customer_id, h.tag_refs from ${highlights} h
+        select h.ctid as row_tid, h.id, h.search, h.source_kind, h.source_customer_id, h.source_occurred_at, h.source_id, h.tag_refs, h.quote, h.start, h."end" from ${highlights} h
         where ${highlightConditions(conditions)} and ${boundCondition(sql`h.ctid`, bound)}
-        ${order(sql`h.ctid`)} limit ${size}`)}`;
+        ${order(sql`h.ctid`)} limit ${size}`)}`,
+      hitJson(shown, {
+        highlightId: sql`r.id`, start: sql`r.start`, end: sql`r."end"`, sourceId: sql`r.source_id`,
+        title: sql`(select s.title from ${sources} s where s.id = r.source_id)`, kind: sql`r.kind`,
+        occurredAt: sql`r.source_occurred_at`, customerId: sql`r.source_customer_id`, tags: sql`r.tag_refs`, text: sql`r.quote`,
+      }),
+    );
   const windowOf = async (statement: SQL): Promise<Window> =>
-    (await rowsOf<Candidate>(executor, withSegmentCustomers(conditions, statement)))
-      .map((row) => ({ ...row, seq: Number(row.seq), score: Number(row.score) }))
-      .sort((a, b) => a.seq - b.seq);
+    (await rowsOf<Candidate>(executor, statement)).map((row) => ({ ...row, seq: Number(row.seq), score: Number(row.score) })).sort((a, b) => a.seq - b.seq);
   // Two statements, not one union: on PostgreSQL they run on two connections at once, so a
   // search waits for the slower of the two scans instead of both.
   const [source, highlight] = await Promise.all([
@@ -244,54 +315,29 @@ export async function estimateMatches(executor: Executor, conditions: SearchCond
   const parts: SQL[] = [];
   if (types.source) parts.push(sql`select 1 from ${sources} s where ${sourceConditions(conditions)}`);
   if (types.highlight) parts.push(sql`select 1 from ${highlights} h where ${highlightConditions(conditions)}`);
-  const [row] = await rowsOf<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(executor, sql`explain (format json) ${withSegmentCustomers(conditions, sql.join(parts, sql` union all `))}`);
+  const [row] = await rowsOf<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(executor, sql`explain (format json) ${withExpressions(conditions, [], sql.join(parts, sql` union all `))}`);
   return Math.round(row!['QUERY PLAN'][0]!.Plan['Plan Rows']);
 }
 
-/** What a result shows: title, customer, tags, and the text to cut a snippet from (a highlight's quote, or the source's body). */
+/**
+ * What a result shows: title, customer, tags, and the text to cut a snippet from (a highlight's
+ * quote, or the source's body). A source shows the tags of its live highlights; a highlight its own.
+ */
 export type Hit = {
   /** Null for a source result. */
-  highlight_id: string | null;
+  highlightId: string | null;
   start: number | null;
   end: number | null;
-  /** The source's id. */
-  id: string;
+  sourceId: string;
   title: string;
   kind: SourceKind;
-  occurred_at: string;
+  occurredAt: string;
   customer: { id: string; name: string | null; email: string | null; company: { id: string; name: string; segment: string | null } | null } | null;
   tags: TagRef[];
   text: string;
-  /** The positive part of the query as tsquery text (`'credit' <-> 'card'`), the same on every row: what snippets mark. */
+  /** The positive part of the query as tsquery text (`'credit' <-> 'card'`): what snippets mark. */
   positive: string;
 };
-
-const customerJson = sql`case when c.id is null then null else json_build_object(
-  'id', c.id, 'name', c.name, 'email', c.email,
-  'company', case when co.id is null then null else json_build_object('id', co.id, 'name', co.name, 'segment', co.segment) end) end`;
-
-/**
- * The results of a page in one round trip. A source shows the tags of its live highlights
- * (each listed once, by name); a highlight its own.
- */
-export async function listHits(executor: Executor, workspaceId: string, positive: SQL, sourceIds: string[], highlightIds: string[]): Promise<Hit[]> {
-  const parts: SQL[] = [];
-  if (sourceIds.length) {
-    parts.push(sql`select null::uuid as highlight_id, null::int as start, null::int as "end", s.body as text, s.id, s.title, s.kind, s.occurred_at::text as occurred_at, ${customerJson} as customer, (${positive})::text as positive,
-          (select coalesce(json_agg(t.ref order by lower(t.ref->>'name')), '[]'::json) from (
-             select distinct on (ref->>'id') ref from ${highlights} h, json_array_elements(h.tag_refs) ref
-             where h.workspace_id = ${workspaceId} and h.source_id = s.id and h.deleted_at is null) t) as tags
-        from ${sources} s left join ${customers} c on c.id = s.customer_id left join ${companies} co on co.id = c.company_id
-        where s.workspace_id = ${workspaceId} and s.id in (select value::uuid from ${jsonList(sourceIds)})`);
-  }
-  if (highlightIds.length) {
-    parts.push(sql`select h.id as highlight_id, h.start, h."end", h.quote as text, s.id, s.title, s.kind, s.occurred_at::text as occurred_at, ${customerJson} as customer, (${positive})::text as positive, h.tag_refs as tags
-        from ${highlights} h join ${sources} s on s.id = h.source_id
-        left join ${customers} c on c.id = s.customer_id left join ${companies} co on co.id = c.company_id
-        where h.workspace_id = ${workspaceId} and h.id in (select value::uuid from ${jsonList(highlightIds)})`);
-  }
-  return parts.length ? rowsOf<Hit>(executor, sql.join(parts, sql` union all `)) : [];
-}
 
 /** The English stem of each word (null for stop words), as the `search` columns were built. */
 export async function stemWords(executor: Executor, words: string[]): Promise<Map<string, string | null>> {

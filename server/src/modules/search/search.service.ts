@@ -11,7 +11,7 @@ import { candidateWordFinder, cutSnippet, stemPrefixes } from '../../search/snip
 import { chooseCorrections, guessSpelling, wordsToCheck } from '../../search/spelling.js';
 import { buildTsQuery } from '../../search/tsquery.js';
 import * as searchRepository from './search.repository.js';
-import type { Candidate, SearchConditions, Window } from './search.repository.js';
+import type { Candidate, SearchConditions, Shown, Window } from './search.repository.js';
 
 /**
  * Candidates ranked per window and type. Ranking every match costs ~3 µs a row (100k matches:
@@ -66,10 +66,10 @@ const isFull = (windows: Windows, type: ResultType) => windows[type]?.length ===
  * should the planner pick a plan that does not (an index scan of a tiny workspace), the window
  * is read again in explicit ctid order so that no match is ever skipped.
  */
-async function listWindow(executor: Executor, conditions: SearchConditions, bounds: Bounds, withFacets: boolean): Promise<Windows> {
-  const windows = await searchRepository.listCandidates(executor, conditions, bounds, SEARCH_WINDOW, { withFacets, orderByTid: false });
+async function listWindow(executor: Executor, conditions: SearchConditions, bounds: Bounds, shown: Shown, withFacets: boolean): Promise<Windows> {
+  const windows = await searchRepository.listCandidates(executor, conditions, bounds, SEARCH_WINDOW, shown, { withFacets, orderByTid: false });
   const ordered = inTableOrder(windows.source) && inTableOrder(windows.highlight);
-  return ordered ? windows : searchRepository.listCandidates(executor, conditions, bounds, SEARCH_WINDOW, { withFacets, orderByTid: true });
+  return ordered ? windows : searchRepository.listCandidates(executor, conditions, bounds, SEARCH_WINDOW, shown, { withFacets, orderByTid: true });
 }
 
 /**
@@ -79,6 +79,7 @@ async function listWindow(executor: Executor, conditions: SearchConditions, boun
 async function collectPage(
   executor: Executor,
   conditions: SearchConditions,
+  positive: SQL,
   start: Bounds & Pick<SearchCursor, 'after'>,
   limit: number,
   withFacets: boolean,
@@ -88,10 +89,10 @@ async function collectPage(
   const page: Candidate[] = [];
   let firstWindow: Windows | null = null;
   for (let round = 0; round < WINDOWS_PER_PAGE_MAX && (source || highlight); round++) {
-    const windows = await listWindow(executor, conditions, { source, highlight }, withFacets && round === 0);
+    const room = limit - page.length;
+    const windows = await listWindow(executor, conditions, { source, highlight }, { limit: room, after, positive }, withFacets && round === 0);
     if (round === 0) firstWindow = windows;
     const ranked = candidatesOf(windows).filter((candidate) => !after || ranksBefore(after, candidate)).sort(byRank);
-    const room = limit - page.length;
     page.push(...ranked.slice(0, room));
     const lastTid = (type: ResultType) => windows[type]?.at(-1)?.tid;
     // The same window on the next page: closed at its last row, so later inserts stay out.
@@ -144,40 +145,34 @@ async function stemAll(executor: Executor, words: string[]): Promise<Map<string,
 }
 
 /** Snippets with match ranges for a page of ranked candidates, in rank order. */
-async function presentResults(executor: Executor, workspaceId: string, positive: SQL, page: Candidate[]): Promise<SearchResult[]> {
-  if (!page.length) return [];
-  const hits = await searchRepository.listHits(
-    executor,
-    workspaceId,
-    positive,
-    page.filter((c) => c.type === 'source').map((c) => c.id),
-    page.filter((c) => c.type === 'highlight').map((c) => c.id),
-  );
-  const sourcesById = new Map(hits.filter((hit) => !hit.highlight_id).map((hit) => [hit.id, hit]));
-  const highlightsById = new Map(hits.filter((hit) => hit.highlight_id).map((hit) => [hit.highlight_id, hit]));
+async function presentResults(executor: Executor, page: Candidate[]): Promise<SearchResult[]> {
+  const hits = page.map((candidate) => {
+    // The windows describe their best rows after the cursor, in the order `byRank` sorts: a row
+    // ranked onto the page without its description means the two orders disagree.
+    if (!candidate.hit) throw new Error(`Search ranked ${candidate.type} ${candidate.id} onto the page, but its window did not describe it`);
+    return candidate.hit;
+  });
   const lexemes = new Set(lexemesOf(hits[0]?.positive ?? ''));
   const findCandidateWords = candidateWordFinder(stemPrefixes([...lexemes]));
-  const prepared = page.flatMap((candidate) => {
-    const hit = candidate.type === 'source' ? sourcesById.get(candidate.id) : highlightsById.get(candidate.id);
-    return hit ? [{ candidate, hit, words: findCandidateWords(hit.text) }] : []; // gone: deleted between the two queries
-  });
-  const stems = await stemAll(executor, [...new Set(prepared.flatMap((entry) => entry.words.map((word) => word.word)))]);
-  return prepared.map(({ candidate, hit, words }) => {
-    const { snippet, snippetStart, matches } = cutSnippet(hit.text, words.filter((word) => lexemes.has(stems.get(word.word) ?? '')));
+  const words = hits.map((hit) => findCandidateWords(hit.text));
+  const stems = await stemAll(executor, [...new Set(words.flatMap((found) => found.map((word) => word.word)))]);
+  return page.map((candidate, i) => {
+    const hit = hits[i]!;
+    const { snippet, snippetStart, matches } = cutSnippet(hit.text, words[i]!.filter((word) => lexemes.has(stems.get(word.word) ?? '')));
     return {
       type: candidate.type,
       id: candidate.id,
-      sourceId: hit.id,
+      sourceId: hit.sourceId,
       title: hit.title,
       kind: hit.kind,
-      occurredAt: new Date(hit.occurred_at).toISOString(),
+      occurredAt: new Date(hit.occurredAt).toISOString(),
       customer: hit.customer,
       tags: hit.tags,
       score: candidate.score,
       snippet,
       matches,
       snippetStart: (hit.start ?? 0) + snippetStart,
-      range: hit.highlight_id ? [hit.start!, hit.end!] : null,
+      range: hit.highlightId ? [hit.start!, hit.end!] : null,
     };
   });
 }
@@ -202,7 +197,7 @@ async function findCorrections(db: Executor, workspaceId: string, query: ParsedQ
 }
 
 /** `estimate`, when the first window was full: the total, still being estimated. */
-type Outcome = { page: Page; positive: SQL; total: number; totalIsEstimate: boolean; estimate: Promise<number> | null; facets?: SearchFacets };
+type Outcome = { page: Page; total: number; totalIsEstimate: boolean; estimate: Promise<number> | null; facets?: SearchFacets };
 
 /**
  * A first page that found nothing may have been refused instead: a filter's tag or customer of
@@ -237,8 +232,8 @@ async function runSearch(executor: Executor, actor: WorkspaceActor, parsed: Pars
   let total = cursor?.total ?? 0;
   let totalIsEstimate = cursor?.totalIsEstimate ?? false;
   const carry = (next: Pick<SearchCursor, 'source' | 'highlight' | 'after'>): SearchCursor => ({ fingerprint, total, totalIsEstimate, corrected, ...next });
-  const page = await collectPage(executor, conditions, start, request.limit, !cursor, carry);
-  if (cursor || !page.firstWindow) return { page, positive, total, totalIsEstimate, estimate: null };
+  const page = await collectPage(executor, conditions, positive, start, request.limit, !cursor, carry);
+  if (cursor || !page.firstWindow) return { page, total, totalIsEstimate, estimate: null };
 
   // Exact while every match fits in the first window; beyond it, counting would read every
   // matching row (as slow as ranking them all), so the planner's estimate stands in.
@@ -255,14 +250,14 @@ async function runSearch(executor: Executor, actor: WorkspaceActor, parsed: Pars
     estimate = searchRepository.estimateMatches(executor, conditions, full).then((matches) => Math.max(window.length + 1, counted + matches));
     totalIsEstimate = true;
   }
-  return { page, positive, total, totalIsEstimate, estimate, facets: countFacets(window, exact) };
+  return { page, total, totalIsEstimate, estimate, facets: countFacets(window, exact) };
 }
 
 /**
  * Full-text search over sources and highlights with filters. Viewer and up; everything is
  * scoped to the actor's workspace, trashed sources and highlights never appear. A first page
- * takes two or three statements — the candidates, then the results beside the estimate of
- * the total when there are many — outside a transaction: the connection's settings (no JIT,
+ * takes one round trip — the windows, which carry what the page shows — and a second for the
+ * estimate of the total when there are many, outside a transaction: the connection's settings (no JIT,
  * no parallel plans, see `db/client.ts`) are what windows need, and each statement is
  * consistent on its own.
  */
@@ -289,7 +284,7 @@ export async function searchEvidence(executor: Executor, actor: WorkspaceActor, 
     }
   }
   // Neither needs the other: on PostgreSQL they run on two connections at once.
-  const [items, total] = await Promise.all([presentResults(executor, actor.workspaceId, outcome.positive, outcome.page.candidates), outcome.estimate ?? outcome.total]);
+  const [items, total] = await Promise.all([presentResults(executor, outcome.page.candidates), outcome.estimate ?? outcome.total]);
   const response: SearchResponse = {
     items,
     total,

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SearchResponseSchema, type SearchResponse, type SearchResult } from '@cairn/shared';
 import { companies, customers, sources } from '../../db/schema/index.js';
@@ -253,6 +253,29 @@ describe('GET /api/workspaces/:ws/search', () => {
     expect(Object.keys(facets.segment).sort()).toEqual(['Enterprise', 'SMB']);
   });
 
+  it('pages through scores tied within a type and across types one result at a time, each once, with what it shows', async () => {
+    // Equal bodies rank equal: only the id orders them, in SQL (the rows a window shows) as in the service.
+    const twins: Row[] = [];
+    for (let i = 0; i < 4; i++) twins.push(await createSource(context, workspace, { title: 'Quokka', body: 'The quokkafied export stalls.' }));
+    await createHighlight(context, workspace, twins[0]!);
+    // A highlight quoting a source's title, with its body as the note, has the same search vector as the source: a tie across types.
+    const holder = await createSource(context, workspace, { title: 'Holder', body: 'Quokka sighting' });
+    const tie = await createHighlight(context, workspace, holder, { start: 0, end: 6, note: 'The quokkafied export stalls.' });
+    const { items, first } = await searchAll({ q: 'quokkafied', limit: 1 });
+    expect(first.total).toBe(6);
+    expect(new Set(items.map((item) => `${item.type}:${item.id}`)).size).toBe(6);
+    const tied = items.find((item) => item.id === tie.id)!;
+    expect(tied.score).toBe(items.find((item) => item.id === twins[0]!.id)!.score);
+    expect(tied.title).toBe('Holder');
+    for (const item of items.filter((item) => item !== tied)) {
+      expect(item.title).toBe('Quokka');
+      expect(marked(item)).toEqual(['quokkafied']);
+    }
+    const ranks = items.map((item) => item.score);
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    await context.db.delete(sources).where(inArray(sources.id, [...twins, holder].map((row) => row.id)));
+  });
+
   it('keeps later pages stable when matching sources arrive between pages', async () => {
     const page1 = await search(workspace.owner.as, { q: 'card', type: 'source', limit: 10 });
     const newcomer = await createSource(context, workspace, { title: 'Brand new', body: 'My card card card stopped working today.', occurredAt: new Date() });
@@ -355,7 +378,7 @@ describe('candidate windows of a phrase of common words', () => {
         order by ctid limit ${count}`)) as unknown as { rows: Array<{ tid: string }> }
     ).rows.map((row) => row.tid);
   const window = async (after: string | null, sequentialRead: SequentialRead) =>
-    (await listCandidates(context.db, conditions(), { source: { after, upto: null }, highlight: null }, SEARCH_WINDOW, { withFacets: false, orderByTid: false, sequentialRead })).source!.map((candidate) => candidate.tid);
+    (await listCandidates(context.db, conditions(), { source: { after, upto: null }, highlight: null }, SEARCH_WINDOW, { limit: 0, after: null, positive: conditions().query }, { withFacets: false, orderByTid: false, sequentialRead })).source!.map((candidate) => candidate.tid);
 
   it('returns the same rows whether the first pages are read in order, the index is asked, or both', async () => {
     const first = await firstMatches(null, SEARCH_WINDOW);
