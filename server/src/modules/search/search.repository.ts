@@ -239,7 +239,7 @@ export async function listCandidates(
   const order = (tid: SQL) => (options.orderByTid ? sql`order by ${tid}` : sql``);
   const segment = (customerId: SQL) => (options.withFacets ? segmentOf(customerId) : sql`null::text as segment`);
   // Rows are numbered after the limit: a window function below it would read every match.
-  const numbered = (scan: SQL) => sql`(select x.*, row_number() over () as seq from (${scan}) x) w`;
+  const numbered = (scan: SQL) => sql`(select x.*, (row_number() over ())::int as seq from (${scan}) x) w`;
   const scanSources = (match: 'index' | 'row', range: SQL) => sql`
         select s.ctid as row_tid, s.id, s.search, s.kind, s.customer_id, s.title, s.body, s.occurred_at from ${sources} s
         where ${sourceConditions(conditions, match)} and ${range}
@@ -300,7 +300,7 @@ export async function listCandidates(
       }),
     );
   const windowOf = async (statement: SQL): Promise<Window> =>
-    (await rowsOf<Candidate>(executor, statement)).map((row) => ({ ...row, seq: Number(row.seq), score: Number(row.score) })).sort((a, b) => a.seq - b.seq);
+    (await rowsOf<Candidate>(executor, statement)).sort((a, b) => a.seq - b.seq);
   // Two statements, not one union: on PostgreSQL they run on two connections at once, so a
   // search waits for the slower of the two scans instead of both.
   const [source, highlight] = await Promise.all([
