@@ -201,13 +201,13 @@ const customerJson = sql`json_build_object(
   'id', c.id, 'name', c.name, 'email', c.email,
   'company', case when co.id is null then null else json_build_object('id', co.id, 'name', co.name, 'segment', co.segment) end)`;
 
-/** What a result shows (`Hit`), as JSON built from the window's row. */
-function hitJson(shown: Shown, fields: { highlightId: SQL; start: SQL; end: SQL; sourceId: SQL; title: SQL; kind: SQL; occurredAt: SQL; customerId: SQL; tags: SQL; text: SQL }): SQL {
+/** What a result shows (`Hit`), as JSON built from the window's row; `positive` is the query's positive part. */
+function hitJson(positive: SQL, fields: { highlightId: SQL; start: SQL; end: SQL; sourceId: SQL; title: SQL; kind: SQL; occurredAt: SQL; customerId: SQL; tags: SQL; text: SQL }): SQL {
   return sql`json_build_object(
       'highlightId', ${fields.highlightId}, 'start', ${fields.start}, 'end', ${fields.end},
       'sourceId', ${fields.sourceId}, 'title', ${fields.title}, 'kind', ${fields.kind}, 'occurredAt', ${fields.occurredAt},
       'customer', (select ${customerJson} from ${customers} c left join ${companies} co on co.id = c.company_id where c.id = ${fields.customerId}),
-      'tags', ${fields.tags}, 'text', ${fields.text}, 'positive', (${shown.positive})::text)`;
+      'tags', ${fields.tags}, 'text', ${fields.text}, 'positive', (${positive})::text)`;
 }
 
 /** A source's tags: those of its live highlights, each listed once, by name. */
@@ -278,7 +278,7 @@ export async function listCandidates(
         ts_rank(w.search, ${q}, 1)::float8 as score, w.kind, ${segment(sql`w.customer_id`)}, null::json as tags,
         w.customer_id, w.title, w.body, w.occurred_at
       from ${numbered(sourceScan(bound))}`,
-      hitJson(shown, {
+      hitJson(shown.positive, {
         highlightId: sql`null`, start: sql`null`, end: sql`null`, sourceId: sql`r.id`, title: sql`r.title`, kind: sql`r.kind`,
         occurredAt: sql`r.occurred_at`, customerId: sql`r.customer_id`, tags: tagsOfSource(conditions.workspaceId, sql`r.id`), text: sql`r.body`,
       }),
@@ -293,7 +293,7 @@ export async function listCandidates(
         select h.ctid as row_tid, h.id, h.search, h.source_kind, h.source_customer_id, h.source_occurred_at, h.source_id, h.tag_refs, h.quote, h.start, h."end" from ${highlights} h
         where ${highlightConditions(conditions)} and ${boundCondition(sql`h.ctid`, bound)}
         ${order(sql`h.ctid`)} limit ${size}`)}`,
-      hitJson(shown, {
+      hitJson(shown.positive, {
         highlightId: sql`r.id`, start: sql`r.start`, end: sql`r."end"`, sourceId: sql`r.source_id`,
         title: sql`(select s.title from ${sources} s where s.id = r.source_id)`, kind: sql`r.kind`,
         occurredAt: sql`r.source_occurred_at`, customerId: sql`r.source_customer_id`, tags: sql`r.tag_refs`, text: sql`r.quote`,
