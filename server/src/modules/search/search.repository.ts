@@ -233,7 +233,7 @@ export async function listCandidates(
   windows: { source: WindowBound | null; highlight: WindowBound | null },
   size: number,
   shown: Shown,
-  options: { withFacets: boolean; orderByTid: boolean; sequentialRead?: SequentialRead },
+  options: { withFacets: boolean; orderByTid: boolean; sequentialRead?: SequentialRead; onFull?: () => void },
 ): Promise<{ source: Window | null; highlight: Window | null }> {
   const q = tsquery(conditions);
   const order = (tid: SQL) => (options.orderByTid ? sql`order by ${tid}` : sql``);
@@ -299,8 +299,12 @@ export async function listCandidates(
         occurredAt: sql`r.source_occurred_at`, customerId: sql`r.source_customer_id`, tags: sql`r.tag_refs`, text: sql`r.quote`,
       }),
     );
-  const windowOf = async (statement: SQL): Promise<Window> =>
-    (await rowsOf<Candidate>(executor, statement)).sort((a, b) => a.seq - b.seq);
+  const windowOf = async (statement: SQL): Promise<Window> => {
+    const rows = (await rowsOf<Candidate>(executor, statement)).sort((a, b) => a.seq - b.seq);
+    // Said as soon as one window is full, while the other may still be running.
+    if (rows.length === size) options.onFull?.();
+    return rows;
+  };
   // Two statements, not one union: on PostgreSQL they run on two connections at once, so a
   // search waits for the slower of the two scans instead of both.
   const [source, highlight] = await Promise.all([
@@ -310,13 +314,25 @@ export async function listCandidates(
   return { source, highlight };
 }
 
-/** The planner's estimate of all matches: it costs a plan, not a scan (counting 100k matches reads 100k rows). */
-export async function estimateMatches(executor: Executor, conditions: SearchConditions, types: { source: boolean; highlight: boolean }): Promise<number> {
-  const parts: SQL[] = [];
-  if (types.source) parts.push(sql`select 1 from ${sources} s where ${sourceConditions(conditions)}`);
-  if (types.highlight) parts.push(sql`select 1 from ${highlights} h where ${highlightConditions(conditions)}`);
-  const [row] = await rowsOf<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(executor, sql`explain (format json) ${withExpressions(conditions, [], sql.join(parts, sql` union all `))}`);
-  return Math.round(row!['QUERY PLAN'][0]!.Plan['Plan Rows']);
+type PlanNode = { 'Plan Rows': number; 'Parent Relationship'?: string; Plans?: PlanNode[] };
+
+/**
+ * The planner's estimate of each type's matches: it costs a plan, not a scan (counting 100k
+ * matches reads 100k rows). One statement: the types are the members of its Append, in order.
+ */
+export async function estimateMatches(executor: Executor, conditions: SearchConditions, types: { source: boolean; highlight: boolean }): Promise<{ source: number; highlight: number }> {
+  const parts: Array<[SearchResultType, SQL]> = [];
+  if (types.source) parts.push(['source', sql`select 1 from ${sources} s where ${sourceConditions(conditions)}`]);
+  if (types.highlight) parts.push(['highlight', sql`select 1 from ${highlights} h where ${highlightConditions(conditions)}`]);
+  const statement = sql.join(parts.map(([, part]) => part), sql` union all `);
+  const [row] = await rowsOf<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(executor, sql`explain (format json) ${withExpressions(conditions, [], statement)}`);
+  const plan = row!['QUERY PLAN'][0]!.Plan;
+  // A segment's customers hang beside the members as an InitPlan. Should the planner ever drop
+  // a member, each type is given the whole estimate: too high, never a crash.
+  const members = parts.length > 1 ? (plan.Plans ?? []).filter((node) => node['Parent Relationship'] === 'Member') : [plan];
+  const rows = { source: 0, highlight: 0 };
+  parts.forEach(([type], i) => (rows[type] = Math.round((members.length === parts.length ? members[i]! : plan)['Plan Rows'])));
+  return rows;
 }
 
 /**

@@ -50,6 +50,8 @@ type Page = { candidates: Candidate[]; next: SearchCursor | null; firstWindow: W
 type Bounds = Pick<SearchCursor, 'source' | 'highlight'>;
 type Windows = Awaited<ReturnType<typeof searchRepository.listCandidates>>;
 type ResultType = 'source' | 'highlight';
+/** The first window of a first page: it counts the facets, and says when a type's window is full. */
+type FirstWindow = { onFull: () => void };
 
 /** Whether each row of the window sits after the one before it (each ctid parsed once). */
 function inTableOrder(window: Window | null): boolean {
@@ -66,10 +68,11 @@ const isFull = (windows: Windows, type: ResultType) => windows[type]?.length ===
  * should the planner pick a plan that does not (an index scan of a tiny workspace), the window
  * is read again in explicit ctid order so that no match is ever skipped.
  */
-async function listWindow(executor: Executor, conditions: SearchConditions, bounds: Bounds, shown: Shown, withFacets: boolean): Promise<Windows> {
-  const windows = await searchRepository.listCandidates(executor, conditions, bounds, SEARCH_WINDOW, shown, { withFacets, orderByTid: false });
+async function listWindow(executor: Executor, conditions: SearchConditions, bounds: Bounds, shown: Shown, first: FirstWindow | null): Promise<Windows> {
+  const options = { withFacets: Boolean(first), onFull: first?.onFull };
+  const windows = await searchRepository.listCandidates(executor, conditions, bounds, SEARCH_WINDOW, shown, { ...options, orderByTid: false });
   const ordered = inTableOrder(windows.source) && inTableOrder(windows.highlight);
-  return ordered ? windows : searchRepository.listCandidates(executor, conditions, bounds, SEARCH_WINDOW, shown, { withFacets, orderByTid: true });
+  return ordered ? windows : searchRepository.listCandidates(executor, conditions, bounds, SEARCH_WINDOW, shown, { ...options, orderByTid: true });
 }
 
 /**
@@ -82,7 +85,7 @@ async function collectPage(
   positive: SQL,
   start: Bounds & Pick<SearchCursor, 'after'>,
   limit: number,
-  withFacets: boolean,
+  first: FirstWindow | null,
   carry: (next: Bounds & Pick<SearchCursor, 'after'>) => SearchCursor,
 ): Promise<Page> {
   let { source, highlight, after } = start;
@@ -90,7 +93,7 @@ async function collectPage(
   let firstWindow: Windows | null = null;
   for (let round = 0; round < WINDOWS_PER_PAGE_MAX && (source || highlight); round++) {
     const room = limit - page.length;
-    const windows = await listWindow(executor, conditions, { source, highlight }, { limit: room, after, positive }, withFacets && round === 0);
+    const windows = await listWindow(executor, conditions, { source, highlight }, { limit: room, after, positive }, round === 0 ? first : null);
     if (round === 0) firstWindow = windows;
     const ranked = candidatesOf(windows).filter((candidate) => !after || ranksBefore(after, candidate)).sort(byRank);
     page.push(...ranked.slice(0, room));
@@ -232,7 +235,15 @@ async function runSearch(executor: Executor, actor: WorkspaceActor, parsed: Pars
   let total = cursor?.total ?? 0;
   let totalIsEstimate = cursor?.totalIsEstimate ?? false;
   const carry = (next: Pick<SearchCursor, 'source' | 'highlight' | 'after'>): SearchCursor => ({ fingerprint, total, totalIsEstimate, corrected, ...next });
-  const page = await collectPage(executor, conditions, positive, start, request.limit, !cursor, carry);
+  // The planner's estimate of the total, asked as soon as a first window comes back full: beside
+  // the other window, still running, it costs no round trip of its own.
+  let estimated: ReturnType<typeof searchRepository.estimateMatches> | null = null;
+  const estimateTotal = () => {
+    estimated ??= searchRepository.estimateMatches(executor, conditions, types);
+    estimated.catch(() => {}); // a failure surfaces where it is awaited, below
+    return estimated;
+  };
+  const page = await collectPage(executor, conditions, positive, start, request.limit, cursor ? null : { onFull: estimateTotal }, carry);
   if (cursor || !page.firstWindow) return { page, total, totalIsEstimate, estimate: null };
 
   // Exact while every match fits in the first window; beyond it, counting would read every
@@ -244,10 +255,11 @@ async function runSearch(executor: Executor, actor: WorkspaceActor, parsed: Pars
   total = window.length;
   let estimate: Promise<number> | null = null;
   if (!exact) {
-    // Only the types whose window is full are estimated; the other's window holds all its matches.
+    // The estimate stands in for the types whose window is full; the other's window holds all its matches.
     // Not awaited here: the caller reads it side by side with the page's results.
     const counted = window.filter((candidate) => !full[candidate.type]).length;
-    estimate = searchRepository.estimateMatches(executor, conditions, full).then((matches) => Math.max(window.length + 1, counted + matches));
+    const forFull = (matches: { source: number; highlight: number }) => (full.source ? matches.source : 0) + (full.highlight ? matches.highlight : 0);
+    estimate = estimateTotal().then((matches) => Math.max(window.length + 1, counted + forFull(matches)));
     totalIsEstimate = true;
   }
   return { page, total, totalIsEstimate, estimate, facets: countFacets(window, exact) };
@@ -256,8 +268,8 @@ async function runSearch(executor: Executor, actor: WorkspaceActor, parsed: Pars
 /**
  * Full-text search over sources and highlights with filters. Viewer and up; everything is
  * scoped to the actor's workspace, trashed sources and highlights never appear. A first page
- * takes one round trip — the windows, which carry what the page shows — and a second for the
- * estimate of the total when there are many, outside a transaction: the connection's settings (no JIT,
+ * takes one round trip — the windows, which carry what the page shows, and the estimate of the
+ * total once a window is full — outside a transaction: the connection's settings (no JIT,
  * no parallel plans, see `db/client.ts`) are what windows need, and each statement is
  * consistent on its own.
  */

@@ -9,7 +9,7 @@ import { useTestApp } from '../../../test/app.js';
 import { createHighlight, createMember, createSource, createTag, createTokenCaller, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
 import { buildTsQuery } from '../../search/tsquery.js';
 import { parseSearchQuery, requiredTerms } from '../../search/query.js';
-import { listCandidates, type SequentialRead } from './search.repository.js';
+import { estimateMatches, listCandidates, type SequentialRead } from './search.repository.js';
 import { SEARCH_WINDOW } from './search.service.js';
 
 const context = useTestApp();
@@ -397,5 +397,20 @@ describe('candidate windows of a phrase of common words', () => {
     const expected = await firstMatches(null, 10_000);
     expect(expected.length).toBeGreaterThan(SEARCH_WINDOW);
     expect(new Set(items.map((item) => item.id)).size).toBe(expected.length);
+  });
+});
+
+describe('the estimate of a total', () => {
+  it('estimates each type on its own in one statement, with a segment as without', async () => {
+    const parsed = parseSearchQuery('rate');
+    for (const segment of [undefined, 'Enterprise']) {
+      const conditions = { workspaceId: workspace.id, query: buildTsQuery(parsed), required: requiredTerms(parsed), ...(segment ? { segment } : {}) };
+      const both = await estimateMatches(context.db, conditions, { source: true, highlight: true });
+      const sourcesAlone = await estimateMatches(context.db, conditions, { source: true, highlight: false });
+      const highlightsAlone = await estimateMatches(context.db, conditions, { source: false, highlight: true });
+      expect(both.source).toBeGreaterThan(0);
+      expect(both.highlight).toBeGreaterThan(0);
+      expect(both).toEqual({ source: sourcesAlone.source, highlight: highlightsAlone.highlight });
+    }
   });
 });
