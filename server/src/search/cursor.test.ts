@@ -26,6 +26,9 @@ describe('search cursors', () => {
     expect(() => decodeSearchCursor(encodeSearchCursor(cursor), 'other')).toThrow(AppError);
     const tampered = Buffer.from(JSON.stringify([cursor.fingerprint, 1, 0, 0, 1, "(1,1); drop table sources", null, null, null, null, null, null, null])).toString('base64url');
     expect(() => decodeSearchCursor(tampered, cursor.fingerprint)).toThrow(AppError);
+    // An id in upper case names the same row, but would rank differently in the service than in SQL.
+    const shouting = encodeSearchCursor({ ...cursor, after: { ...cursor.after!, id: cursor.after!.id.toUpperCase() } });
+    expect(() => decodeSearchCursor(shouting, cursor.fingerprint)).toThrow(AppError);
   });
 });
 

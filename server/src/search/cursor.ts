@@ -68,7 +68,11 @@ export function encodeSearchCursor(cursor: SearchCursor): string {
   ]);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * Lower case, as PostgreSQL writes ids: the service ranks by comparing id strings, the windows'
+ * SQL by comparing uuids, and the two orders agree only on the form the API hands out.
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function decodeSearchCursor(text: string, fingerprint: string): SearchCursor {
   const values = decodeCursor(text, ARITY)!;
