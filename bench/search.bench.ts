@@ -12,6 +12,7 @@ import { applyConnectionSettings, migrateDatabase, openDatabase, type Database, 
 import * as schema from '../server/src/db/schema/index.js';
 import { searchEvidence } from '../server/src/modules/search/search.service.js';
 import type { WorkspaceActor } from '../server/src/plugins/auth.js';
+import { registerSearch, startFloor } from './lib/http-floor.js';
 import { getJson } from './lib/http-load.js';
 import { adminQuery, benchDatabaseUrl } from './lib/postgres.js';
 import { seededRandom } from './lib/random.js';
@@ -21,9 +22,10 @@ import type { Benchmark, BenchRow } from './lib/report.js';
  * Search at scale (issue 6). PostgreSQL: 1,000,000 sources (100–600 characters of words drawn by
  * frequency from SUBTLEX-US, the spoken-English word list, plus product phrases such as "credit
  * card" that real tickets repeat) and 200,000 highlights in three workspaces, loaded with COPY;
- * then a fixed mix of 200 queries, one client, through the HTTP API and as the same SQL run
- * directly through `pg`. Then 100,000 sources on PGlite. Everything is seeded: two runs load the
- * same rows and run the same queries.
+ * then a fixed mix of 200 queries, one client, through the HTTP API, as the same SQL run
+ * directly through `pg`, and through the HTTP floor (`lib/http-floor.ts`: the same statements
+ * and response behind a bare Fastify). Then 100,000 sources on PGlite. Everything is seeded:
+ * two runs load the same rows and run the same queries.
  *
  * `npm run bench -- search --keep` keeps the PostgreSQL database (`cairn_bench_search`) so a
  * second run skips the load; BENCH_DATABASE_URL points at another server.
@@ -414,25 +416,30 @@ function sideBySide(sent: SentStatement[]): SentStatement[][] {
   return groups;
 }
 
-async function timeApi(baseUrl: string, workspaceId: string, token: string, query: BenchQuery) {
-  const url = `${baseUrl}/api/workspaces/${workspaceId}/search?${new URLSearchParams(query.params)}`;
+async function timeGet(url: string, headers: Record<string, string> = {}) {
   const started = performance.now();
-  const { status, body } = await getJson<{ total?: number }>(url, { authorization: `Bearer ${token}` });
+  const { status, body } = await getJson<{ total?: number }>(url, headers);
   if (status !== 200) throw new Error(`${url}: ${status} ${JSON.stringify(body)}`);
-  return { ms: performance.now() - started, total: body.total ?? 0 };
+  return { ms: performance.now() - started, body };
 }
 
-type Timings = Map<QueryClass, { api: number[]; sql: number[]; totals: number[] }>;
+async function timeApi(baseUrl: string, workspaceId: string, token: string, query: BenchQuery) {
+  const { ms, body } = await timeGet(`${baseUrl}/api/workspaces/${workspaceId}/search?${new URLSearchParams(query.params)}`, { authorization: `Bearer ${token}` });
+  return { ms, total: body.total ?? 0, body };
+}
 
-/** Each query through the API (one client, one request at a time), then its SQL replayed directly, side by side where the search sent it so. */
-async function measure(queries: BenchQuery[], run: (query: BenchQuery) => Promise<{ apiMs: number; sqlMs: number | null; total: number }>): Promise<Timings> {
+type Timings = Map<QueryClass, { api: number[]; sql: number[]; floor: number[]; totals: number[] }>;
+
+/** Each query through the API (one client, one request at a time), then through the floor and as its SQL replayed directly, side by side where the search sent it so. */
+async function measure(queries: BenchQuery[], run: (query: BenchQuery) => Promise<{ apiMs: number; sqlMs: number | null; floorMs?: number; total: number }>): Promise<Timings> {
   for (let pass = 0; pass < WARM_UP_PASSES; pass++) for (const query of queries) await run(query); // warm-up: caches, plans, JIT
   const timings: Timings = new Map();
   for (const query of queries) {
     const result = await run(query);
-    const entry = timings.get(query.label) ?? { api: [], sql: [], totals: [] };
+    const entry = timings.get(query.label) ?? { api: [], sql: [], floor: [], totals: [] };
     entry.api.push(result.apiMs);
     if (result.sqlMs !== null) entry.sql.push(result.sqlMs);
+    if (result.floorMs !== undefined) entry.floor.push(result.floorMs);
     entry.totals.push(result.total);
     timings.set(query.label, entry);
   }
@@ -441,7 +448,7 @@ async function measure(queries: BenchQuery[], run: (query: BenchQuery) => Promis
 
 function rowsFor(driver: string, timings: Timings): BenchRow[] {
   const rows: BenchRow[] = [];
-  for (const [label, { api, sql, totals }] of timings) {
+  for (const [label, { api, sql, floor, totals }] of timings) {
     const apiP50 = percentile(api, 50);
     const apiP95 = percentile(api, 95);
     const note = `median total ${percentile(totals, 50).toLocaleString('en-US')} matches`;
@@ -455,6 +462,10 @@ function rowsFor(driver: string, timings: Timings): BenchRow[] {
         { benchmark: 'search', metric: `${driver} same SQL via pg p50 / p95 — ${label}`, value: round(sqlP50), unit: 'ms', note: `p95 ${round(percentile(sql, 95))} ms` },
         { benchmark: 'search', metric: `${driver} API p50 / SQL p50 — ${label}`, value: round(apiP50 / sqlP50), unit: '×', budget: '≤ 1.5', met: apiP50 / sqlP50 <= 1.5 },
       );
+      if (floor.length) {
+        const floorP50 = percentile(floor, 50);
+        rows.push({ benchmark: 'search', metric: `${driver} HTTP floor p50 / SQL p50 — ${label}`, value: round(floorP50 / sqlP50), unit: '×', note: `floor p50 ${round(floorP50)} ms: bare Fastify + pg, same statements and response` });
+      }
     }
   }
   return rows;
@@ -471,6 +482,8 @@ async function benchPostgres(log: (line: string) => void): Promise<BenchRow[]> {
   const recorder = drizzle(connect(2, async (client) => (await applyConnectionSettings(client), recordStatements(client, sent))), { schema, casing: 'snake_case' }) as unknown as Db;
   // Statements sent one after another go through the first (a transaction stays on one connection).
   const replay = [await pool.connect(), await pool.connect()];
+  const floor = await startFloor(corpus.databaseUrl);
+  const registered = new Set<BenchQuery>();
   try {
     const rowsOfQuery = async (text: SQL) => ((await recorder.execute(text)) as unknown as { rows: Array<{ term: string }> }).rows;
     const queries = await buildQueries(stemsFrom(rowsOfQuery, corpus.workspaceId), corpus, Math.round(corpus.sourcesLoaded * WORKSPACE_SHARES[0]!));
@@ -481,14 +494,22 @@ async function benchPostgres(log: (line: string) => void): Promise<BenchRow[]> {
       // paid for the page reads and the replay did not).
       sent.length = 0;
       await searchEvidence(recorder, actor, { limit: 20, ...query.params } as SearchQuery);
+      const groups = sideBySide(sent);
       const api = await timeApi(server.baseUrl, corpus.workspaceId, corpus.token, query);
+      const id = String(queries.indexOf(query));
+      if (!registered.has(query)) {
+        await registerSearch(floor.baseUrl, id, { groups: groups.map((group) => group.map(({ text, values }) => ({ text, values }))), response: api.body });
+        registered.add(query);
+      }
+      const { ms: floorMs } = await timeGet(`${floor.baseUrl}/searches/${id}`);
       const started = performance.now();
-      for (const group of sideBySide(sent)) await Promise.all(group.map((statement, i) => replay[i % replay.length]!.query(statement.text, statement.values)));
-      return { apiMs: api.ms, sqlMs: performance.now() - started, total: api.total };
+      for (const group of groups) await Promise.all(group.map((statement, i) => replay[i % replay.length]!.query(statement.text, statement.values)));
+      return { apiMs: api.ms, sqlMs: performance.now() - started, floorMs, total: api.total };
     });
     log(`  ${queries.length} queries measured on PostgreSQL`);
     return [...rows, ...rowsFor('PostgreSQL', timings)];
   } finally {
+    floor.stop();
     for (const client of replay) client.release();
     await pool.end();
     await (recorder as unknown as { $client: pg.Pool }).$client.end();
