@@ -35,8 +35,14 @@ const TID = /^\(\d{1,10},\d{1,5}\)$/;
 
 /** A row position as PostgreSQL writes a `ctid`, `(page,item)`, as its two numbers. */
 export function tidParts(tid: string): [page: number, item: number] {
-  const [page, item] = tid.slice(1, -1).split(',').map(Number);
-  return [page!, item!];
+  const comma = tid.indexOf(',');
+  return [Number(tid.slice(1, comma)), Number(tid.slice(comma + 1, -1))];
+}
+
+/** A row position as one number that sorts in table order: an item number is below 2^16, a page below 2^32. */
+export function tidOrder(tid: string): number {
+  const [page, item] = tidParts(tid);
+  return page * 65_536 + item;
 }
 
 /** A short digest of the query and filters; pages of one search share it. */

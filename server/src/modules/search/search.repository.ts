@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { SearchResultType, SourceKind, TagRef } from '@cairn/shared';
-import type { Executor } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
+import { queryRows } from '../../db/raw-query.js';
 import type { DateRange } from '../../lib/date-range.js';
 import { companies, customers, highlightTags, highlights, searchTerms, sources, tags } from '../../db/schema/index.js';
 import { tidParts, type RankKey, type TypeWindow } from '../../search/cursor.js';
@@ -228,7 +229,7 @@ const tagsOfSource = (workspaceId: string, sourceId: SQL) => sql`(select coalesc
  * rows are picked and described, so that nothing changes how the scan runs.
  */
 export async function listCandidates(
-  executor: Executor,
+  db: Db,
   conditions: SearchConditions,
   windows: { source: WindowBound | null; highlight: WindowBound | null },
   size: number,
@@ -300,7 +301,7 @@ export async function listCandidates(
       }),
     );
   const windowOf = async (statement: SQL): Promise<Window> => {
-    const rows = (await rowsOf<Candidate>(executor, statement)).sort((a, b) => a.seq - b.seq);
+    const rows = (await queryRows<Candidate>(db, statement)).sort((a, b) => a.seq - b.seq);
     // Said as soon as one window is full, while the other may still be running.
     if (rows.length === size) options.onFull?.();
     return rows;
@@ -320,12 +321,12 @@ type PlanNode = { 'Plan Rows': number; 'Parent Relationship'?: string; Plans?: P
  * The planner's estimate of each type's matches: it costs a plan, not a scan (counting 100k
  * matches reads 100k rows). One statement: the types are the members of its Append, in order.
  */
-export async function estimateMatches(executor: Executor, conditions: SearchConditions, types: { source: boolean; highlight: boolean }): Promise<{ source: number; highlight: number }> {
+export async function estimateMatches(db: Db, conditions: SearchConditions, types: { source: boolean; highlight: boolean }): Promise<{ source: number; highlight: number }> {
   const parts: Array<[SearchResultType, SQL]> = [];
   if (types.source) parts.push(['source', sql`select 1 from ${sources} s where ${sourceConditions(conditions)}`]);
   if (types.highlight) parts.push(['highlight', sql`select 1 from ${highlights} h where ${highlightConditions(conditions)}`]);
   const statement = sql.join(parts.map(([, part]) => part), sql` union all `);
-  const [row] = await rowsOf<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(executor, sql`explain (format json) ${withExpressions(conditions, [], statement)}`);
+  const [row] = await queryRows<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(db, sql`explain (format json) ${withExpressions(conditions, [], statement)}`);
   const plan = row!['QUERY PLAN'][0]!.Plan;
   // A segment's customers hang beside the members as an InitPlan. Should the planner ever drop
   // a member, each type is given the whole estimate: too high, never a crash.

@@ -1,11 +1,11 @@
 import { LRUCache } from 'lru-cache';
 import type { SQL } from 'drizzle-orm';
 import { SOURCE_KINDS, type SearchFacets, type SearchQuery, type SearchResponse, type SearchResult, type SourceKind, type TagRef } from '@cairn/shared';
-import type { Executor } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import { invalidField, notFound } from '../../errors.js';
 import { resolveDateRange } from '../../lib/date-range.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
-import { decodeSearchCursor, encodeSearchCursor, fingerprintSearch, tidParts, type RankKey, type SearchCursor, type TypeWindow } from '../../search/cursor.js';
+import { decodeSearchCursor, encodeSearchCursor, fingerprintSearch, tidOrder, type RankKey, type SearchCursor, type TypeWindow } from '../../search/cursor.js';
 import { parseSearchQuery, positiveTerms, replaceWords, requiredTerms, widenWithCorrections, type ParsedQuery } from '../../search/query.js';
 import { candidateWordFinder, cutSnippet, stemPrefixes } from '../../search/snippet.js';
 import { chooseCorrections, guessSpelling, wordsToCheck } from '../../search/spelling.js';
@@ -53,10 +53,10 @@ type ResultType = 'source' | 'highlight';
 /** The first window of a first page: it counts the facets, and says when a type's window is full. */
 type FirstWindow = { onFull: () => void };
 
-/** Whether each row of the window sits after the one before it (each ctid parsed once). */
+/** Whether each row of the window sits after the one before it. */
 function inTableOrder(window: Window | null): boolean {
-  const positions = (window ?? []).map((candidate) => tidParts(candidate.tid));
-  return positions.every(([page, item], i) => i === 0 || page > positions[i - 1]![0] || (page === positions[i - 1]![0] && item > positions[i - 1]![1]));
+  const positions = (window ?? []).map((candidate) => tidOrder(candidate.tid));
+  return positions.every((position, i) => i === 0 || position > positions[i - 1]!);
 }
 const candidatesOf = (windows: Windows) => [...(windows.source ?? []), ...(windows.highlight ?? [])];
 /** A window that took as many rows as it may was cut short: more matches follow it. */
@@ -68,11 +68,24 @@ const isFull = (windows: Windows, type: ResultType) => windows[type]?.length ===
  * should the planner pick a plan that does not (an index scan of a tiny workspace), the window
  * is read again in explicit ctid order so that no match is ever skipped.
  */
-async function listWindow(executor: Executor, conditions: SearchConditions, bounds: Bounds, shown: Shown, first: FirstWindow | null): Promise<Windows> {
+async function listWindow(db: Db, conditions: SearchConditions, bounds: Bounds, shown: Shown, first: FirstWindow | null): Promise<Windows> {
   const options = { withFacets: Boolean(first), onFull: first?.onFull };
-  const windows = await searchRepository.listCandidates(executor, conditions, bounds, SEARCH_WINDOW, shown, { ...options, orderByTid: false });
+  const windows = await searchRepository.listCandidates(db, conditions, bounds, SEARCH_WINDOW, shown, { ...options, orderByTid: false });
   const ordered = inTableOrder(windows.source) && inTableOrder(windows.highlight);
-  return ordered ? windows : searchRepository.listCandidates(executor, conditions, bounds, SEARCH_WINDOW, shown, { ...options, orderByTid: true });
+  return ordered ? windows : searchRepository.listCandidates(db, conditions, bounds, SEARCH_WINDOW, shown, { ...options, orderByTid: true });
+}
+
+/**
+ * The best `room` candidates, in rank order. Each window describes its best `room` rows after
+ * the cursor (`Shown`), in the order `byRank` sorts, so the best of both windows are among the
+ * described ones and only those are sorted. Should the SQL ever rank differently, a better row
+ * left undescribed would leave a hole in the page: that fails the search instead.
+ */
+function takeBest(ranked: Candidate[], room: number): Candidate[] {
+  const best = ranked.filter((candidate) => candidate.hit).sort(byRank).slice(0, room);
+  const missed = ranked.find((candidate) => !candidate.hit && (best.length < room || ranksBefore(candidate, best.at(-1)!)));
+  if (missed) throw new Error(`Search ranked ${missed.type} ${missed.id} onto the page, but its window did not describe it`);
+  return best;
 }
 
 /**
@@ -80,7 +93,7 @@ async function listWindow(executor: Executor, conditions: SearchConditions, boun
  * result, and moves on to the next windows when these run out.
  */
 async function collectPage(
-  executor: Executor,
+  db: Db,
   conditions: SearchConditions,
   positive: SQL,
   start: Bounds & Pick<SearchCursor, 'after'>,
@@ -93,10 +106,10 @@ async function collectPage(
   let firstWindow: Windows | null = null;
   for (let round = 0; round < WINDOWS_PER_PAGE_MAX && (source || highlight); round++) {
     const room = limit - page.length;
-    const windows = await listWindow(executor, conditions, { source, highlight }, { limit: room, after, positive }, round === 0 ? first : null);
+    const windows = await listWindow(db, conditions, { source, highlight }, { limit: room, after, positive }, round === 0 ? first : null);
     if (round === 0) firstWindow = windows;
-    const ranked = candidatesOf(windows).filter((candidate) => !after || ranksBefore(after, candidate)).sort(byRank);
-    page.push(...ranked.slice(0, room));
+    const ranked = candidatesOf(windows).filter((candidate) => !after || ranksBefore(after, candidate));
+    page.push(...takeBest(ranked, room));
     const lastTid = (type: ResultType) => windows[type]?.at(-1)?.tid;
     // The same window on the next page: closed at its last row, so later inserts stay out.
     const continueIn = (type: ResultType, bound: TypeWindow): TypeWindow => {
@@ -149,12 +162,8 @@ async function stemAll(executor: Executor, words: string[]): Promise<Map<string,
 
 /** Snippets with match ranges for a page of ranked candidates, in rank order. */
 async function presentResults(executor: Executor, page: Candidate[]): Promise<SearchResult[]> {
-  const hits = page.map((candidate) => {
-    // The windows describe their best rows after the cursor, in the order `byRank` sorts: a row
-    // ranked onto the page without its description means the two orders disagree.
-    if (!candidate.hit) throw new Error(`Search ranked ${candidate.type} ${candidate.id} onto the page, but its window did not describe it`);
-    return candidate.hit;
-  });
+  // Every candidate of a page comes with what it shows (`takeBest`).
+  const hits = page.map((candidate) => candidate.hit!);
   const lexemes = new Set(lexemesOf(hits[0]?.positive ?? ''));
   const findCandidateWords = candidateWordFinder(stemPrefixes([...lexemes]));
   const words = hits.map((hit) => findCandidateWords(hit.text));
@@ -217,7 +226,7 @@ async function refuseWhatCannotMatch(executor: Executor, conditions: SearchCondi
 }
 
 /** One search with one query (the typed one, or the one widened with corrections). */
-async function runSearch(executor: Executor, actor: WorkspaceActor, parsed: ParsedQuery, request: SearchQuery, types: Types, cursor: SearchCursor | null, fingerprint: string, corrected: boolean): Promise<Outcome> {
+async function runSearch(db: Db, actor: WorkspaceActor, parsed: ParsedQuery, request: SearchQuery, types: Types, cursor: SearchCursor | null, fingerprint: string, corrected: boolean): Promise<Outcome> {
   const positive = buildTsQuery({ clauses: positiveTerms(parsed).map((term) => ({ type: 'any', terms: [term] })) });
   const conditions: SearchConditions = {
     workspaceId: actor.workspaceId,
@@ -239,17 +248,17 @@ async function runSearch(executor: Executor, actor: WorkspaceActor, parsed: Pars
   // the other window, still running, it costs no round trip of its own.
   let estimated: ReturnType<typeof searchRepository.estimateMatches> | null = null;
   const estimateTotal = () => {
-    estimated ??= searchRepository.estimateMatches(executor, conditions, types);
+    estimated ??= searchRepository.estimateMatches(db, conditions, types);
     estimated.catch(() => {}); // a failure surfaces where it is awaited, below
     return estimated;
   };
-  const page = await collectPage(executor, conditions, positive, start, request.limit, cursor ? null : { onFull: estimateTotal }, carry);
+  const page = await collectPage(db, conditions, positive, start, request.limit, cursor ? null : { onFull: estimateTotal }, carry);
   if (cursor || !page.firstWindow) return { page, total, totalIsEstimate, estimate: null };
 
   // Exact while every match fits in the first window; beyond it, counting would read every
   // matching row (as slow as ranking them all), so the planner's estimate stands in.
   const window = candidatesOf(page.firstWindow);
-  if (!window.length) await refuseWhatCannotMatch(executor, conditions);
+  if (!window.length) await refuseWhatCannotMatch(db, conditions);
   const full: Types = { source: isFull(page.firstWindow, 'source'), highlight: isFull(page.firstWindow, 'highlight') };
   const exact = !full.source && !full.highlight;
   total = window.length;
@@ -273,7 +282,7 @@ async function runSearch(executor: Executor, actor: WorkspaceActor, parsed: Pars
  * no parallel plans, see `db/client.ts`) are what windows need, and each statement is
  * consistent on its own.
  */
-export async function searchEvidence(executor: Executor, actor: WorkspaceActor, request: SearchQuery): Promise<SearchResponse> {
+export async function searchEvidence(db: Db, actor: WorkspaceActor, request: SearchQuery): Promise<SearchResponse> {
   const parsed = parseSearchQuery(request.q);
   // Tags live on highlights: filtering by one searches highlights (sources would need a join
   // through every highlight of every candidate, 100× slower on a large workspace).
@@ -284,19 +293,19 @@ export async function searchEvidence(executor: Executor, actor: WorkspaceActor, 
   const types: Types = { source: request.type !== 'highlight' && !request.tagId, highlight: request.type !== 'source' };
 
   // Later pages of a corrected search redo the (cheap, deterministic) correction.
-  let corrections = cursor?.corrected ? await findCorrections(executor, actor.workspaceId, parsed) : [];
+  let corrections = cursor?.corrected ? await findCorrections(db, actor.workspaceId, parsed) : [];
   const widen = (list: Correction[]) => widenWithCorrections(parsed, new Map(list.filter((c) => c.clear).map((c) => [c.word, c.correction])));
-  let outcome = await runSearch(executor, actor, cursor?.corrected ? widen(corrections) : parsed, request, types, cursor, fingerprint, Boolean(cursor?.corrected));
+  let outcome = await runSearch(db, actor, cursor?.corrected ? widen(corrections) : parsed, request, types, cursor, fingerprint, Boolean(cursor?.corrected));
   let includesCorrection = Boolean(cursor?.corrected);
   if (!cursor && outcome.total < FEW_RESULTS) {
-    corrections = await findCorrections(executor, actor.workspaceId, parsed);
+    corrections = await findCorrections(db, actor.workspaceId, parsed);
     if (corrections.some((c) => c.clear)) {
-      outcome = await runSearch(executor, actor, widen(corrections), request, types, null, fingerprint, true);
+      outcome = await runSearch(db, actor, widen(corrections), request, types, null, fingerprint, true);
       includesCorrection = true;
     }
   }
   // Neither needs the other: on PostgreSQL they run on two connections at once.
-  const [items, total] = await Promise.all([presentResults(executor, outcome.page.candidates), outcome.estimate ?? outcome.total]);
+  const [items, total] = await Promise.all([presentResults(db, outcome.page.candidates), outcome.estimate ?? outcome.total]);
   const response: SearchResponse = {
     items,
     total,
