@@ -16,6 +16,17 @@ describe('candidateWordFinder', () => {
       { word: 'cardboard', start: 17, end: 26 },
     ]);
   });
+
+  it('takes a word start only where no letter or digit of any script comes before, and looks again inside a word', () => {
+    const find = candidateWordFinder(['card', 'e-mail']);
+    // 'é', '7' and the astral letter '𝐀' (U+1D400) continue a word; '-' and '😀' do not.
+    expect(find('écard 7card 𝐀card -card 😀CARD').map((word) => word.word)).toEqual(['card', 'card']);
+    // A prefix found inside a word must not hide a word that starts within that stretch.
+    expect(candidateWordFinder(['e-mail', 'mail'])('xe-mail e-mails')).toEqual([
+      { word: 'mail', start: 3, end: 7 },
+      { word: 'e-mails', start: 8, end: 15 },
+    ]);
+  });
 });
 
 describe('cutSnippet', () => {
