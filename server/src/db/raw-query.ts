@@ -28,9 +28,9 @@ type DriverClient = { query: <T>(text: string, params: unknown[]) => Promise<{ r
 
 /**
  * The rows of a statement (see `renderStatement`), sent straight to the driver's client — the
- * `pg` pool, or PGlite — rather than through drizzle's query pipeline: for a search's windows,
- * the statements of every search. Values come back as the driver parses them, so these
- * statements return no timestamp columns (drizzle's drivers hand those out as strings).
+ * `pg` pool, or PGlite — rather than through drizzle's query pipeline: for the statements every
+ * search sends (its windows and its estimate). Values come back as the driver parses them, so
+ * these statements return no timestamp columns (drizzle's drivers hand those out as strings).
  */
 export async function queryRows<T>(db: Db, statement: SQL): Promise<T[]> {
   const { text, params } = renderStatement(statement);
