@@ -12,7 +12,7 @@ import { applyConnectionSettings, migrateDatabase, openDatabase, type Database, 
 import * as schema from '../server/src/db/schema/index.js';
 import { searchEvidence } from '../server/src/modules/search/search.service.js';
 import type { WorkspaceActor } from '../server/src/plugins/auth.js';
-import { registerSearch, startFloor } from './lib/http-floor.js';
+import { registerSearch, startFloor, type RecordedStatement } from './lib/http-floor.js';
 import { getJson } from './lib/http-load.js';
 import { adminQuery, benchDatabaseUrl } from './lib/postgres.js';
 import { seededRandom } from './lib/random.js';
@@ -371,7 +371,7 @@ const percentile = (values: number[], p: number) => {
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
 /** A statement one search sent, and when it was in flight. */
-type SentStatement = { text: string; values: unknown[]; started: number; ended: number };
+type SentStatement = RecordedStatement & { started: number; ended: number };
 
 /**
  * Notes every statement a connection sends and when its answer came back (drizzle's logger
@@ -483,7 +483,8 @@ async function benchPostgres(log: (line: string) => void): Promise<BenchRow[]> {
   // Statements sent one after another go through the first (a transaction stays on one connection).
   const replay = [await pool.connect(), await pool.connect()];
   const floor = await startFloor(corpus.databaseUrl);
-  const registered = new Set<BenchQuery>();
+  // The floor's id of each query, handed its statements and response the first time the query runs.
+  const floorIds = new Map<BenchQuery, string>();
   try {
     const rowsOfQuery = async (text: SQL) => ((await recorder.execute(text)) as unknown as { rows: Array<{ term: string }> }).rows;
     const queries = await buildQueries(stemsFrom(rowsOfQuery, corpus.workspaceId), corpus, Math.round(corpus.sourcesLoaded * WORKSPACE_SHARES[0]!));
@@ -496,12 +497,13 @@ async function benchPostgres(log: (line: string) => void): Promise<BenchRow[]> {
       await searchEvidence(recorder, actor, { limit: 20, ...query.params } as SearchQuery);
       const groups = sideBySide(sent);
       const api = await timeApi(server.baseUrl, corpus.workspaceId, corpus.token, query);
-      const id = String(queries.indexOf(query));
-      if (!registered.has(query)) {
-        await registerSearch(floor.baseUrl, id, { groups: groups.map((group) => group.map(({ text, values }) => ({ text, values }))), response: api.body });
-        registered.add(query);
+      let floorId = floorIds.get(query);
+      if (!floorId) {
+        floorId = String(floorIds.size);
+        await registerSearch(floor.baseUrl, floorId, { groups: groups.map((group) => group.map(({ text, values }) => ({ text, values }))), response: api.body });
+        floorIds.set(query, floorId);
       }
-      const { ms: floorMs } = await timeGet(`${floor.baseUrl}/searches/${id}`);
+      const { ms: floorMs } = await timeGet(`${floor.baseUrl}/searches/${floorId}`);
       const started = performance.now();
       for (const group of groups) await Promise.all(group.map((statement, i) => replay[i % replay.length]!.query(statement.text, statement.values)));
       return { apiMs: api.ms, sqlMs: performance.now() - started, floorMs, total: api.total };

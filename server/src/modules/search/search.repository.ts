@@ -2,17 +2,12 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { SearchResultType, SourceKind, TagRef } from '@cairn/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { queryRows } from '../../db/raw-query.js';
+import { rowsOf } from '../../lib/bulk-sql.js';
 import type { DateRange } from '../../lib/date-range.js';
 import { companies, customers, highlightTags, highlights, searchTerms, sources, tags } from '../../db/schema/index.js';
 import { tidParts, type RankKey, type TypeWindow } from '../../search/cursor.js';
 import type { SearchTerm } from '../../search/query.js';
 import { SEARCH_CONFIG } from '../../search/tsquery.js';
-
-/** Rows of a raw query, whichever driver ran it. */
-async function rowsOf<T>(executor: Executor, query: SQL): Promise<T[]> {
-  const result = await executor.execute(query);
-  return (result as unknown as { rows: T[] }).rows;
-}
 
 /** A list as one parameter (drizzle would spread a JS array into one placeholder per item). */
 const jsonList = (values: string[]) => sql`jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)`;
