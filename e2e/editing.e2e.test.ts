@@ -158,6 +158,8 @@ describe.skipIf(!browserAvailable)('editing sources, customers and highlights', 
     await page.getByRole('heading', { name: 'Reports time out' }).waitFor();
     await page.keyboard.press('1');
     await page.getByRole('heading', { name: 'Inbox zero' }).waitFor();
+    // The step is in the undo history once its button shows.
+    await page.getByRole('button', { name: 'Undo last (u)' }).waitFor();
 
     // The connection drops while undoing: the step stays, and the error says so.
     const untag = '**/api/workspaces/*/highlights/*';

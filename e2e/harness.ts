@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startCairn, type CairnProcess } from '../scripts/cairn-process.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,12 +24,40 @@ export function useServerAndBrowser(env: Record<string, string> = {}): E2EContex
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     context.page = await context.browser.newPage({ baseURL: context.baseUrl });
+    recentEvents = recordRecentEvents(context.page);
+  });
+  let recentEvents: string[] = [];
+  // A browser test that fails in CI leaves only its log: print what the page did last, and what it shows.
+  beforeEach(({ onTestFailed }) => {
+    recentEvents.length = 0;
+    onTestFailed(async () => {
+      const shown = await context.page.evaluate(() => document.body.innerText).catch((error: Error) => `(could not read the page: ${error.message})`);
+      console.error(`The page at ${context.page.url()}, its last events:\n${recentEvents.join('\n')}\nwhat it shows:\n${shown.slice(0, 3000)}`);
+    });
   });
   afterAll(async () => {
     await context.browser?.close();
     await context.server?.stop();
   });
   return context;
+}
+
+const RECENT_EVENTS = 60;
+
+/** The page's last requests, console errors and uncaught errors, newest last, each with its time. */
+function recordRecentEvents(page: Page): string[] {
+  const events: string[] = [];
+  const note = (text: string) => {
+    events.push(`${new Date().toISOString().slice(11, 23)} ${text}`);
+    if (events.length > RECENT_EVENTS) events.shift();
+  };
+  page.on('requestfinished', (request) => void request.response().then((response) => note(`${request.method()} ${request.url()} → ${response?.status() ?? '?'}`)));
+  page.on('requestfailed', (request) => note(`${request.method()} ${request.url()} → failed: ${request.failure()?.errorText ?? '?'}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') note(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => note(`uncaught: ${error.message}`));
+  return events;
 }
 
 export const OWNER = { name: 'Olivia Owner', email: 'owner@example.com', password: 'a long owner password', workspaceName: 'Acme Research' };
