@@ -68,9 +68,22 @@ export async function apiFetch(path: string, options: RequestOptions = {}): Prom
     credentials: 'same-origin',
     body: options.formData ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     signal: options.signal,
+  }).catch((error: unknown) => {
+    // The browser's own message for AbortSignal.timeout() ("signal timed out") tells a person nothing.
+    if (error instanceof DOMException && error.name === 'TimeoutError') throw new Error('The server did not answer in time. Check your connection and try again.');
+    throw error;
   });
   if (!response.ok) throw await toApiError(response);
   return response;
+}
+
+// The slowest upload waited for (about 0.5 Mbit/s), then time for the server to answer.
+const UPLOAD_MIN_BYTES_PER_SECOND = 64 * 1024;
+const UPLOAD_ANSWER_MS = 30_000;
+
+/** How long an upload of `bytes` may take before it is given up: a request that never gets an answer must not spin forever. */
+export function uploadTimeoutMs(bytes: number): number {
+  return UPLOAD_ANSWER_MS + Math.ceil((bytes / UPLOAD_MIN_BYTES_PER_SECOND) * 1000);
 }
 
 /** Calls the API and parses the response with the shared schema: one contract on both sides. */

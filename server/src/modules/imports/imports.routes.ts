@@ -43,7 +43,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { format, options, fileName, part } = await receiveUpload(request);
-      const stored = await saveToTempFile(part);
+      const stored = await saveToTempFile(request, part);
       const started = await importsService.startImport(db, scheduler, workspaceActorOf(request), { format, options, fileName, ...stored });
       return reply.code(202).send(started);
     },
@@ -67,8 +67,8 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       try {
         return await importsService.previewImport(upload.format, upload.fileName, upload.part.file, upload.options);
       } finally {
-        // Only the first rows were read; the rest of a large file is let through unread.
-        discardRest(request, upload.part);
+        // Only the first rows were read; the rest of a large file is read off and thrown away.
+        discardRest(request);
       }
     },
   );

@@ -4,13 +4,26 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { MultipartFields, MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { IMPORT_FORMATS, ImportFormatSchema, importOptionsSchemaFor, type ImportFormat, type ImportOptions, type ProblemIssue } from '@cairn/shared';
+import {
+  IMPORT_FORMATS,
+  ImportFormatSchema,
+  UPLOAD_MAX_BYTES_DEFAULT,
+  importOptionsSchemaFor,
+  type ImportFormat,
+  type ImportOptions,
+  type ProblemIssue,
+} from '@cairn/shared';
 import { AppError, invalidField } from '../../errors.js';
 
 /** An upload whose fields are valid and whose file part has not been read yet. */
 export type Upload = { format: ImportFormat; options: ImportOptions; fileName: string; part: MultipartFile };
 
 const FILE_NAME_MAX_LENGTH = 255;
+/**
+ * The most of an unread upload thrown away to keep its connection for the next request: as much
+ * as a default install accepts. Past it the answer went out long ago and the connection is dropped.
+ */
+const DISCARD_MAX_BYTES = UPLOAD_MAX_BYTES_DEFAULT;
 const CONTROL_CHARS = /[\u0000-\u001F\u007F]/g;
 
 function fieldValue(fields: MultipartFields, name: string): string | undefined {
@@ -61,35 +74,46 @@ export async function receiveUpload(request: FastifyRequest): Promise<Upload> {
   try {
     return { ...readFields(part.fields), fileName: cleanFileName(part.filename), part };
   } catch (error) {
-    discardRest(request, part);
+    discardRest(request);
     throw error;
   }
 }
 
 /**
- * Lets the rest of an upload flow by unread, so the request ends cleanly: a parser that stopped
- * early may have destroyed the file stream, which unhooks the request from the multipart parser.
+ * Reads the rest of an upload and throws it away, so the keep-alive connection reaches the next
+ * request. The request has to be unpiped from the multipart parser first: @fastify/multipart
+ * unpipes it when the file stream closes (a parser that stopped early destroyed it), and unpipe
+ * pauses a stream left without destinations. That came a tick after a plain resume() and undid
+ * it: the rest stayed on the socket, and the next request on it was never read.
  */
-export function discardRest(request: FastifyRequest, part: MultipartFile) {
-  part.file.resume();
-  request.raw.resume();
+export function discardRest(request: FastifyRequest) {
+  const raw = request.raw;
+  raw.unpipe();
+  let discarded = 0;
+  raw.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > DISCARD_MAX_BYTES) raw.destroy();
+  });
+  raw.resume();
 }
 
 /**
  * Streams the file to a temporary file, never into memory. Beyond the size limit the upload
  * is refused with 413 and nothing is kept.
  */
-export async function saveToTempFile(part: MultipartFile): Promise<{ filePath: string; removeFile: () => Promise<void> }> {
+export async function saveToTempFile(request: FastifyRequest, part: MultipartFile): Promise<{ filePath: string; removeFile: () => Promise<void> }> {
   const directory = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'cairn-import-'));
   const removeFile = () => fs.promises.rm(directory, { recursive: true, force: true });
   const filePath = path.join(directory, 'upload');
   try {
     await pipeline(part.file, fs.createWriteStream(filePath));
   } catch (error) {
+    discardRest(request);
     await removeFile();
     throw error;
   }
   if (part.file.truncated) {
+    discardRest(request);
     await removeFile();
     // A truncated file stops at the limit: what was read is the limit.
     throw new AppError('payload_too_large', `The file is larger than the upload limit of ${formatBytes(part.file.bytesRead)} (UPLOAD_MAX_BYTES)`);

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { ImportPreviewSchema, type ImportFormat, type ImportOptions } from '@cairn/shared';
-import { apiRequest } from '../../../lib/api-client';
+import { apiRequest, uploadTimeoutMs } from '../../../lib/api-client';
 import { toUploadForm } from './upload-form';
 
 /**
@@ -14,7 +14,11 @@ export type PreviewImportInput = { format: ImportFormat; file: File; options: Im
 export function previewImport(ws: string, { format, file, options }: PreviewImportInput) {
   const isCsv = format === 'tickets-csv' || format === 'survey-csv';
   const sample = isCsv && file.size > CSV_PREVIEW_BYTES ? new File([file.slice(0, CSV_PREVIEW_BYTES)], file.name, { type: file.type }) : file;
-  return apiRequest(`/workspaces/${ws}/imports/preview`, ImportPreviewSchema, { method: 'POST', formData: toUploadForm(format, sample, options) });
+  return apiRequest(`/workspaces/${ws}/imports/preview`, ImportPreviewSchema, {
+    method: 'POST',
+    formData: toUploadForm(format, sample, options),
+    signal: AbortSignal.timeout(uploadTimeoutMs(sample.size)),
+  });
 }
 
 /** Nothing is stored: a mutation only because it sends a file. */

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ImportStartedSchema, type ImportFormat, type ImportOptions } from '@cairn/shared';
-import { apiRequest } from '../../../lib/api-client';
+import { apiRequest, uploadTimeoutMs } from '../../../lib/api-client';
 import { importsKey } from './list-imports';
 import { toUploadForm } from './upload-form';
 
@@ -11,7 +11,11 @@ export function useStartImport(ws: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ format, file, options }: StartImportInput) =>
-      apiRequest(`/workspaces/${ws}/imports`, ImportStartedSchema, { method: 'POST', formData: toUploadForm(format, file, options) }),
+      apiRequest(`/workspaces/${ws}/imports`, ImportStartedSchema, {
+        method: 'POST',
+        formData: toUploadForm(format, file, options),
+        signal: AbortSignal.timeout(uploadTimeoutMs(file.size)),
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...importsKey(ws), 'list'] }),
   });
 }
