@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSearchQuery } from './query.js';
-import { chooseCorrections, editDistance, guessSpelling, wordsToCheck } from './spelling.js';
+import { chooseCorrections, editDistance, findMisspellings, wordsToCheck, type Misspelling } from './spelling.js';
 
 describe('editDistance', () => {
   it('counts a transposition as one edit', () => {
@@ -16,38 +16,62 @@ describe('wordsToCheck', () => {
   });
 });
 
-describe('chooseCorrections', () => {
+describe('findMisspellings', () => {
   const candidate = (term: string | null, docCount: number, ownCount = 0) => ({ word: 'recieved', stem: 'reciev', ownCount, term, docCount });
+  const terms = (misspellings: Misspelling[]) => misspellings.map(({ word, options }) => ({ word, terms: options.map((option) => option.term) }));
 
-  it('prefers the closest stem over the one sharing more trigrams', () => {
-    const corrections = chooseCorrections([candidate('recip', 40), candidate('receiv', 30), candidate('reliev', 2)]);
-    expect(corrections).toEqual([{ word: 'recieved', stem: 'reciev', correctedStem: 'receiv', clear: true }]);
+  it('keeps the closest few stems, closest first, over the ones sharing more trigrams', () => {
+    const candidates = [candidate('recip', 40), candidate('receiv', 30), candidate('reliev', 2), candidate('recit', 9), candidate('deceiv', 4)];
+    expect(terms(findMisspellings(candidates))).toEqual([{ word: 'recieved', terms: ['receiv', 'reliev', 'recip'] }]);
   });
 
-  it('calls a correction unclear when an equally close stem is about as common', () => {
-    expect(chooseCorrections([candidate('receiv', 10), candidate('reliev', 8)])[0]?.clear).toBe(false);
-    expect(chooseCorrections([candidate('receiv', 100), candidate('reliev', 8)])[0]?.clear).toBe(true);
-  });
-
-  it('questions a word the workspace rarely uses only next to a far more common one, and never searches for it', () => {
-    expect(chooseCorrections([candidate('receiv', 5, 1)])).toEqual([]);
-    expect(chooseCorrections([candidate('receiv', 50, 1)])).toEqual([{ word: 'recieved', stem: 'reciev', correctedStem: 'receiv', clear: false }]);
+  it('questions a word the workspace rarely uses only next to a far more common one', () => {
+    expect(findMisspellings([candidate('receiv', 5, 1)])).toEqual([]);
+    expect(terms(findMisspellings([candidate('receiv', 50, 1)]))).toEqual([{ word: 'recieved', terms: ['receiv'] }]);
   });
 
   it('leaves words the workspace uses alone, and words with no close stem', () => {
-    expect(chooseCorrections([candidate('receiv', 500, 12)])).toEqual([]);
-    expect(chooseCorrections([candidate(null, 0)])).toEqual([]);
-    expect(chooseCorrections([candidate('blanket', 90)])).toEqual([]);
+    expect(findMisspellings([candidate('receiv', 500, 12)])).toEqual([]);
+    expect(findMisspellings([candidate(null, 0)])).toEqual([]);
+    expect(findMisspellings([candidate('blanket', 90)])).toEqual([]);
   });
 });
 
-describe('guessSpelling', () => {
-  it('puts the typed ending back on the corrected stem', () => {
-    expect(guessSpelling({ word: 'recieved', stem: 'reciev', correctedStem: 'receiv' })).toBe('received');
-    expect(guessSpelling({ word: 'transfr', stem: 'transfr', correctedStem: 'transfer' })).toBe('transfer');
+describe('chooseCorrections', () => {
+  const misspelling = (word: string, stem: string, options: Array<[term: string, docCount: number]>, ownCount = 0): Misspelling => ({
+    word,
+    stem,
+    ownCount,
+    options: options.map(([term, docCount]) => ({ term, docCount, distance: editDistance(stem, term) })),
   });
 
-  it('gives up when the stem is not a prefix of the word', () => {
-    expect(guessSpelling({ word: 'moeny', stem: 'moeni', correctedStem: 'money' })).toBeNull();
+  it('picks the real word closest to the typed one, not the stem used most', () => {
+    // banking77: "verifcation" stems to "verifc", one edit from "verif" (verification) and the more used "verifi" (verify, verified).
+    const typed = misspelling('verifcation', 'verifc', [['verifi', 190], ['verif', 113]]);
+    const words = new Map([['verifi', ['verify', 'verified']], ['verif', ['verification']]]);
+    expect(chooseCorrections([typed], words)).toEqual([{ word: 'verifcation', correction: 'verification', clear: true }]);
+  });
+
+  it('spells the correction as the form the user meant', () => {
+    const words = new Map([['receiv', ['receive', 'received', 'receiving']], ['money', ['money']]]);
+    expect(chooseCorrections([misspelling('recieved', 'reciev', [['receiv', 30]]), misspelling('moeny', 'moeni', [['money', 80]])], words)).toEqual([
+      { word: 'recieved', correction: 'received', clear: true },
+      { word: 'moeny', correction: 'money', clear: true },
+    ]);
+  });
+
+  it('offers no stem without a real word', () => {
+    expect(chooseCorrections([misspelling('verifcation', 'verifc', [['verifi', 190]])], new Map())).toEqual([]);
+  });
+
+  it('calls a correction unclear when another stem spells an equally close, about as common word', () => {
+    const words = new Map([['receiv', ['receive']], ['reliev', ['relieve']]]);
+    expect(chooseCorrections([misspelling('recieve', 'reciev', [['receiv', 10], ['reliev', 8]])], words)[0]?.clear).toBe(false);
+    expect(chooseCorrections([misspelling('recieve', 'reciev', [['receiv', 100], ['reliev', 8]])], words)[0]?.clear).toBe(true);
+  });
+
+  it('never searches for the correction of a word the workspace does use', () => {
+    const words = new Map([['receiv', ['received']]]);
+    expect(chooseCorrections([misspelling('recieved', 'reciev', [['receiv', 50]], 1)], words)).toEqual([{ word: 'recieved', correction: 'received', clear: false }]);
   });
 });

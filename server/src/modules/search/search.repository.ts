@@ -392,23 +392,24 @@ export async function listSpellingCandidates(executor: Executor, workspaceId: st
 }
 
 /**
- * A real word for each corrected stem: the guess when it stems back to the stem, otherwise the
- * first word with that stem in a source that contains it (found through the GIN index; only a
- * short stretch of its text is re-parsed). Null when neither works.
+ * The real words spelling each stem: the distinct words with that stem in a few sources that
+ * contain it (found through the GIN index; only a short stretch of each text is re-parsed). A
+ * stem no live source contains gets no words.
  */
-export async function spellStems(executor: Executor, workspaceId: string, stems: Array<{ stem: string; guess: string | null }>): Promise<Map<string, string | null>> {
-  const rows = await rowsOf<{ stem: string; word: string | null }>(
+export async function spellStems(executor: Executor, workspaceId: string, stems: string[], sourcesPerStem: number): Promise<Map<string, string[]>> {
+  const rows = await rowsOf<{ stem: string; word: string }>(
     executor,
-    sql`select c.value->>'stem' as stem, case
-          when (tsvector_to_array(to_tsvector(${SEARCH_CONFIG}::regconfig, coalesce(c.value->>'guess', ''))))[1] = c.value->>'stem' then c.value->>'guess'
-          else (
-            select lower(d.token) from ${sources} s,
-              lateral ts_debug(${SEARCH_CONFIG}::regconfig, substr(s.title || ' ' || s.body, greatest(1, strpos(lower(s.title || ' ' || s.body), left(c.value->>'stem', 3)) - 40), 400)) d
-            where s.workspace_id = ${workspaceId} and s.deleted_at is null and s.search @@ quote_literal(c.value->>'stem')::tsquery
-              and (c.value->>'stem') = any(d.lexemes)
-            limit 1)
-        end as word
-        from jsonb_array_elements(${JSON.stringify(stems)}::jsonb) as c`,
+    sql`select distinct c.stem, lower(d.token) as word
+        from ${jsonList(stems)} as c(stem),
+          lateral (
+            select s.title || ' ' || s.body as text from ${sources} s
+            where s.workspace_id = ${workspaceId} and s.deleted_at is null and s.search @@ quote_literal(c.stem)::tsquery
+            limit ${sourcesPerStem}
+          ) s,
+          lateral ts_debug(${SEARCH_CONFIG}::regconfig, substr(s.text, greatest(1, strpos(lower(s.text), left(c.stem, 3)) - 40), 400)) d
+        where c.stem = any(d.lexemes)`,
   );
-  return new Map(rows.map((row) => [row.stem, row.word]));
+  const words = new Map<string, string[]>();
+  for (const row of rows) words.set(row.stem, [...(words.get(row.stem) ?? []), row.word]);
+  return words;
 }

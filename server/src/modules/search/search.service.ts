@@ -8,7 +8,7 @@ import type { WorkspaceActor } from '../../plugins/auth.js';
 import { decodeSearchCursor, encodeSearchCursor, fingerprintSearch, tidOrder, type RankKey, type SearchCursor, type TypeWindow } from '../../search/cursor.js';
 import { parseSearchQuery, positiveTerms, replaceWords, requiredTerms, widenWithCorrections, type ParsedQuery } from '../../search/query.js';
 import { candidateWordFinder, cutSnippet, stemPrefixes } from '../../search/snippet.js';
-import { chooseCorrections, guessSpelling, wordsToCheck } from '../../search/spelling.js';
+import { chooseCorrections, findMisspellings, wordsToCheck, type Correction } from '../../search/spelling.js';
 import { buildTsQuery } from '../../search/tsquery.js';
 import * as searchRepository from './search.repository.js';
 import type { Candidate, SearchConditions, Shown, Window } from './search.repository.js';
@@ -22,6 +22,8 @@ export const SEARCH_WINDOW = 100;
 /** Below this many matches, the words are checked for typos. */
 export const FEW_RESULTS = 3;
 const SIMILAR_WORDS_PER_WORD = 12;
+/** Sources re-parsed to spell a corrected stem as real words: a few show its common forms. */
+const SOURCES_SPELLING_A_STEM = 5;
 const SPELLING_SIMILARITY_MIN = 0.2;
 /** Distinct words of one page sent to be stemmed for snippets; a page of transcripts stays well below. */
 const STEMMED_WORDS_MAX = 5_000;
@@ -189,22 +191,17 @@ async function presentResults(executor: Executor, page: Candidate[]): Promise<Se
   });
 }
 
-type Correction = { word: string; correction: string; clear: boolean };
-
-/** Misspelled words of the query with their corrections, spelled as words. */
+/** Misspelled words of the query with their corrections, spelled as real words. */
 async function findCorrections(db: Executor, workspaceId: string, query: ParsedQuery): Promise<Correction[]> {
   const words = wordsToCheck(query);
   if (!words.length) return [];
   return db.transaction(async (tx) => {
     // In a transaction of its own: the lower threshold ends with it.
     await searchRepository.lowerSimilarityThreshold(tx, SPELLING_SIMILARITY_MIN);
-    const stems = chooseCorrections(await searchRepository.listSpellingCandidates(tx, workspaceId, words, SIMILAR_WORDS_PER_WORD));
-    if (!stems.length) return [];
-    const spelled = await searchRepository.spellStems(tx, workspaceId, stems.map((c) => ({ stem: c.correctedStem, guess: guessSpelling(c) })));
-    return stems.flatMap((c) => {
-      const correction = spelled.get(c.correctedStem);
-      return correction && correction !== c.word ? [{ word: c.word, correction, clear: c.clear }] : [];
-    });
+    const misspellings = findMisspellings(await searchRepository.listSpellingCandidates(tx, workspaceId, words, SIMILAR_WORDS_PER_WORD));
+    if (!misspellings.length) return [];
+    const stems = [...new Set(misspellings.flatMap((m) => m.options.map((option) => option.term)))];
+    return chooseCorrections(misspellings, await searchRepository.spellStems(tx, workspaceId, stems, SOURCES_SPELLING_A_STEM));
   });
 }
 

@@ -414,3 +414,32 @@ describe('the estimate of a total', () => {
     }
   });
 });
+
+describe('spelling corrections whose stems tie', () => {
+  let verifying: TestWorkspace;
+
+  /** The banking77 tickets about verifying: "verify" and "verified" (stem "verifi") outnumber "verification" ("verif"). */
+  beforeAll(async () => {
+    verifying = await createWorkspace(context);
+    const records = parse(fs.readFileSync(new URL('banking77/train.csv', DATASETS)), { columns: true }) as Array<{ text: string; category: string }>;
+    const tickets = records.filter((record) => /verif/i.test(record.text));
+    expect(tickets.length).toBeGreaterThan(200);
+    await context.db.insert(sources).values(
+      tickets.map((record, i) => ({
+        workspaceId: verifying.id,
+        kind: 'ticket' as const,
+        title: record.category.replaceAll('_', ' '),
+        body: record.text,
+        occurredAt: new Date(Date.UTC(2023, 0, 1) + i * 3600 * 1000),
+        createdBy: verifying.owner.id,
+      })),
+    );
+  });
+
+  it('suggests the real word closest to the typed one, not a stem glued to the typed ending', async () => {
+    const result = await search(verifying.owner.as, { q: 'verifcation' }, verifying.id);
+    expect(result.didYouMean).toBe('verification');
+    expect(result.includesCorrection).toBe(true);
+    expect(result.items.length).toBeGreaterThan(0);
+  });
+});
