@@ -24,6 +24,22 @@ describe.skipIf(!browserAvailable)('accounts and access', () => {
   const context = useServerAndBrowser();
   let firstWorkspace = '';
 
+  it("says in a person's words what an empty setup form is missing, once per field", async () => {
+    const { page } = context;
+    await page.goto('/');
+    await page.waitForURL('**/setup');
+    await page.getByRole('button', { name: 'Create owner account' }).click();
+    const errorOf = (label: string) => page.locator('.field', { has: page.getByLabel(label, { exact: true }) }).locator('.field-error').textContent();
+    await expect.poll(() => errorOf('Your name')).toBe('Enter a name');
+    expect(await errorOf('Workspace name')).toBe("Enter the workspace's name");
+    expect(await errorOf('Password')).toBe('Use at least 10 characters');
+    // The error takes the place of the hint that states the same rule, and is what the field is described by.
+    expect(await page.getByText('At least 10 characters.', { exact: true }).count()).toBe(0);
+    const password = page.getByLabel('Password', { exact: true });
+    const describedBy = await password.getAttribute('aria-describedby');
+    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe('Use at least 10 characters');
+  });
+
   it('sets up the owner, signs out and signs back in', async () => {
     const { page } = context;
     await completeSetup(page);
@@ -42,7 +58,12 @@ describe.skipIf(!browserAvailable)('accounts and access', () => {
     await page.getByRole('button', { name: 'Add member' }).click();
 
     const dialog = page.getByRole('dialog', { name: 'Add a member' });
-    await dialog.getByLabel('Name', { exact: true }).fill(VIEWER.name);
+    const name = dialog.getByLabel('Name', { exact: true });
+    expect(await name.evaluate((input) => input === document.activeElement)).toBe(true);
+    await dialog.getByRole('button', { name: 'Add member' }).click();
+    await dialog.getByText('Enter a name', { exact: true }).waitFor();
+    expect(await dialog.getByText(/Too small|expected string/).count()).toBe(0);
+    await name.fill(VIEWER.name);
     await dialog.getByLabel('Email').fill(VIEWER.email);
     await dialog.getByLabel('Role').selectOption('viewer');
     await dialog.getByLabel('Initial password').fill(VIEWER.initialPassword);

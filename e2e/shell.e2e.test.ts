@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, completeSetup, useServerAndBrowser } from './harness.js';
+import { api, browserAvailable, completeSetup, useServerAndBrowser } from './harness.js';
 
 describe.skipIf(!browserAvailable)('the app shell', () => {
   const context = useServerAndBrowser();
@@ -23,5 +23,33 @@ describe.skipIf(!browserAvailable)('the app shell', () => {
   it('keeps client-side routes alive across a reload', async () => {
     await context.page.reload();
     await expect.poll(heading).toBe('Inbox');
+  });
+
+  it('opens a form dialog with the cursor in its first field, so typing and Enter act on the form', async () => {
+    const { page } = context;
+    const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    await api(page, 'POST', `/workspaces/${ws}/tags`, { name: 'Onboardng' });
+    await page.goto(`/w/${ws}/tags`);
+    await page.locator('.tag-row', { hasText: 'Onboardng' }).getByRole('button', { name: 'Edit' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'Edit “Onboardng”' });
+    const name = dialog.getByLabel('Name', { exact: true });
+    expect(await name.evaluate((input) => input === document.activeElement)).toBe(true);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Onboarding');
+    await page.keyboard.press('Enter');
+    await page.getByText('Renamed to “Onboarding”').waitFor();
+    await page.locator('.tag-row', { hasText: 'Onboarding' }).waitFor();
+    expect(await dialog.isVisible()).toBe(false);
+  });
+
+  it('opens the command palette with the cursor in its search box', async () => {
+    const { page } = context;
+    await page.keyboard.press('Control+K');
+    const input = page.getByRole('dialog', { name: 'Jump to' }).getByRole('combobox', { name: 'Jump to' });
+    await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.type('Backlog');
+    await page.keyboard.press('Enter');
+    await expect.poll(heading).toBe('Backlog');
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { hasRole, ROLES, type Role } from '../enums.js';
 import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../limits.js';
-import { IdSchema, TimestampSchema } from './common.js';
+import { IdSchema, TimestampSchema, tooLongMessage } from './common.js';
 
 export const RoleSchema = z.enum(ROLES);
 
@@ -13,15 +13,15 @@ export function rolesGrantableBy(role: Role): Role[] {
 export const EmailSchema = z
   .string()
   .trim()
-  .max(EMAIL_MAX_LENGTH)
-  .email()
+  .max(EMAIL_MAX_LENGTH, tooLongMessage(EMAIL_MAX_LENGTH))
+  .email('Enter an email address like name@example.com')
   .transform((email) => email.toLowerCase());
 export const PasswordSchema = z
   .string()
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
-  .max(PASSWORD_MAX_LENGTH);
-export const PersonNameSchema = z.string().trim().min(1).max(NAME_MAX_LENGTH);
-export const WorkspaceNameSchema = z.string().trim().min(1).max(NAME_MAX_LENGTH);
+  .max(PASSWORD_MAX_LENGTH, tooLongMessage(PASSWORD_MAX_LENGTH));
+export const PersonNameSchema = z.string().trim().min(1, 'Enter a name').max(NAME_MAX_LENGTH, tooLongMessage(NAME_MAX_LENGTH));
+export const WorkspaceNameSchema = z.string().trim().min(1, "Enter the workspace's name").max(NAME_MAX_LENGTH, tooLongMessage(NAME_MAX_LENGTH));
 
 export const UserSchema = z.object({
   id: IdSchema,
@@ -58,7 +58,7 @@ export const SetupResultSchema = z.object({ user: UserSchema, workspace: Workspa
 
 export const LoginBodySchema = z.object({
   email: EmailSchema,
-  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  password: z.string().min(1, 'Enter your password').max(PASSWORD_MAX_LENGTH, tooLongMessage(PASSWORD_MAX_LENGTH)),
 });
 export type LoginBody = z.infer<typeof LoginBodySchema>;
 
@@ -70,7 +70,7 @@ export const MeSchema = z.object({ user: UserSchema, memberships: z.array(Member
 export type Me = z.infer<typeof MeSchema>;
 
 export const ChangePasswordBodySchema = z.object({
-  currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  currentPassword: z.string().min(1, 'Enter your current password').max(PASSWORD_MAX_LENGTH, tooLongMessage(PASSWORD_MAX_LENGTH)),
   newPassword: PasswordSchema,
 });
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBodySchema>;
@@ -129,7 +129,7 @@ export const ApiTokenSchema = z.object({
 export type ApiToken = z.infer<typeof ApiTokenSchema>;
 
 export const CreateApiTokenBodySchema = z.object({
-  name: z.string().trim().min(1).max(NAME_MAX_LENGTH),
+  name: z.string().trim().min(1, 'Enter a name for the token').max(NAME_MAX_LENGTH, tooLongMessage(NAME_MAX_LENGTH)),
   role: RoleSchema,
 });
 export type CreateApiTokenBody = z.infer<typeof CreateApiTokenBodySchema>;

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { EARLIEST_TIMESTAMP_MS, LATEST_TIMESTAMP_MS, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '../limits.js';
 
+/** What a length limit on text someone types says when the text is over it. */
+export const tooLongMessage = (max: number) => `Use at most ${max.toLocaleString('en')} characters`;
+
 export const IdSchema = z.string().uuid();
 /** An ISO 8601 instant with its offset, in the years 1 to 9999 once in UTC (what the database stores). */
 export const TimestampSchema = z

@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { SOURCE_KINDS } from '../enums.js';
 import { NAME_MAX_LENGTH } from '../limits.js';
 import { EmailSchema, PersonNameSchema } from './accounts.js';
-import { IdSchema, PageQuerySchema, TimestampSchema } from './common.js';
+import { IdSchema, PageQuerySchema, TimestampSchema, tooLongMessage } from './common.js';
 
 /** Ids from another system (a CRM contact id, a ticket number); long enough for URLs and GUIDs. */
 export const EXTERNAL_ID_MAX_LENGTH = 200;
 export const COMPANY_FIELD_MAX_LENGTH = 100;
 const CUSTOMER_QUERY_MAX_LENGTH = 200;
 
-export const ExternalIdSchema = z.string().trim().min(1).max(EXTERNAL_ID_MAX_LENGTH);
+export const ExternalIdSchema = z.string().trim().min(1, 'Enter an external id').max(EXTERNAL_ID_MAX_LENGTH, tooLongMessage(EXTERNAL_ID_MAX_LENGTH));
 
 export const CompanySchema = z.object({
   id: IdSchema,
@@ -53,13 +53,13 @@ export type EvidenceCounts = z.infer<typeof EvidenceCountsSchema>;
 export const CustomerDetailSchema = CustomerSchema.extend({ evidence: EvidenceCountsSchema });
 export type CustomerDetail = z.infer<typeof CustomerDetailSchema>;
 
-const CompanyFieldSchema = z.string().trim().min(1).max(COMPANY_FIELD_MAX_LENGTH);
+const CompanyFieldSchema = z.string().trim().min(1, 'Enter a value').max(COMPANY_FIELD_MAX_LENGTH, tooLongMessage(COMPANY_FIELD_MAX_LENGTH));
 
 export const CompanyInputSchema = z.object({
-  name: z.string().trim().min(1).max(NAME_MAX_LENGTH),
+  name: z.string().trim().min(1, "Enter the company's name").max(NAME_MAX_LENGTH, tooLongMessage(NAME_MAX_LENGTH)),
   segment: CompanyFieldSchema.nullish(),
   plan: CompanyFieldSchema.nullish(),
-  annualRevenue: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullish(),
+  annualRevenue: z.number().int('Use a whole number').min(0, 'Use 0 or more').max(Number.MAX_SAFE_INTEGER, 'Use a smaller number').nullish(),
 });
 export type CompanyInput = z.infer<typeof CompanyInputSchema>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SOURCE_KINDS } from '../enums.js';
 import { NOTE_MAX_LENGTH, SEARCH_QUERY_MAX_LENGTH, TAG_NAME_MAX_LENGTH } from '../limits.js';
-import { DateRangeQuerySchema, IdSchema, PageQuerySchema, QueryBooleanSchema, TimestampSchema } from './common.js';
+import { DateRangeQuerySchema, IdSchema, PageQuerySchema, QueryBooleanSchema, TimestampSchema, tooLongMessage } from './common.js';
 import { CustomerRefSchema } from './customers.js';
 
 /** Tags one highlight may carry, and tags one bulk call may add or remove. */
@@ -28,10 +28,10 @@ export const TagRefSchema = TagSchema.pick({ id: true, name: true, color: true, 
 export type TagRef = z.infer<typeof TagRefSchema>;
 
 export const CreateTagBodySchema = z.object({
-  name: z.string().trim().min(1).max(TAG_NAME_MAX_LENGTH),
-  group: z.string().trim().min(1).max(TAG_NAME_MAX_LENGTH).nullish(),
+  name: z.string().trim().min(1, "Enter the tag's name").max(TAG_NAME_MAX_LENGTH, tooLongMessage(TAG_NAME_MAX_LENGTH)),
+  group: z.string().trim().min(1, "Enter the group's name").max(TAG_NAME_MAX_LENGTH, tooLongMessage(TAG_NAME_MAX_LENGTH)).nullish(),
   color: TagColorSchema.nullish(),
-  description: z.string().trim().max(NOTE_MAX_LENGTH).nullish(),
+  description: z.string().trim().max(NOTE_MAX_LENGTH, tooLongMessage(NOTE_MAX_LENGTH)).nullish(),
 });
 export type CreateTagBody = z.infer<typeof CreateTagBodySchema>;
 export const UpdateTagBodySchema = CreateTagBodySchema.partial();
@@ -71,7 +71,7 @@ export const CreateHighlightBodySchema = z
     end: z.number().int().min(0).optional(),
     whole: z.literal(true).optional(),
     tagIds: TagIdsSchema.optional(),
-    note: z.string().trim().max(NOTE_MAX_LENGTH).nullish(),
+    note: z.string().trim().max(NOTE_MAX_LENGTH, tooLongMessage(NOTE_MAX_LENGTH)).nullish(),
   })
   .strict()
   .superRefine((body, context) => {
@@ -92,7 +92,7 @@ export const UpdateHighlightBodySchema = z
     start: z.number().int().min(0).optional(),
     end: z.number().int().min(0).optional(),
     tagIds: TagIdsSchema.optional(),
-    note: z.string().trim().max(NOTE_MAX_LENGTH).nullish(),
+    note: z.string().trim().max(NOTE_MAX_LENGTH, tooLongMessage(NOTE_MAX_LENGTH)).nullish(),
   })
   .strict();
 export type UpdateHighlightBody = z.infer<typeof UpdateHighlightBodySchema>;

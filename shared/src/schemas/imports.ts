@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IMPORT_FORMATS, IMPORT_STATUSES, type ImportFormat } from '../enums.js';
 import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, SOURCE_BODY_MAX_LENGTH, SOURCE_TITLE_MAX_LENGTH, TAG_NAME_MAX_LENGTH } from '../limits.js';
 import { EmailSchema, PersonNameSchema } from './accounts.js';
-import { DateOrTimestampSchema, IdSchema, TimestampSchema } from './common.js';
+import { DateOrTimestampSchema, IdSchema, TimestampSchema, tooLongMessage } from './common.js';
 import { ExternalIdSchema } from './customers.js';
 import { SourceKindSchema } from './sources.js';
 
@@ -53,7 +53,7 @@ export type SuggestedMapping = z.infer<typeof SuggestedMappingSchema>;
 export const ImportCustomerOptionSchema = z.strictObject({
   email: EmailSchema.optional(),
   name: PersonNameSchema.optional(),
-  company: z.string().trim().min(1).max(NAME_MAX_LENGTH).optional(),
+  company: z.string().trim().min(1, "Enter the company's name").max(NAME_MAX_LENGTH, tooLongMessage(NAME_MAX_LENGTH)).optional(),
 });
 
 const ImportOptionsBaseSchema = z.strictObject({
@@ -62,7 +62,7 @@ const ImportOptionsBaseSchema = z.strictObject({
   /** For sources whose row has no date of its own (and a transcript's date); a day means its start, in UTC. */
   occurredAt: DateOrTimestampSchema.optional(),
   /** Transcript only. */
-  title: z.string().trim().min(1).max(SOURCE_TITLE_MAX_LENGTH).optional(),
+  title: z.string().trim().min(1, 'Enter a title').max(SOURCE_TITLE_MAX_LENGTH, tooLongMessage(SOURCE_TITLE_MAX_LENGTH)).optional(),
   customer: ImportCustomerOptionSchema.optional(),
   /** Transcript only: this speaker's turns are kept but marked, so clustering and search can leave them out. */
   interviewer: PersonNameSchema.optional(),

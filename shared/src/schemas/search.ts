@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SOURCE_KINDS } from '../enums.js';
 import { NAME_MAX_LENGTH, SEARCH_QUERY_MAX_LENGTH } from '../limits.js';
-import { DateRangeQuerySchema, IdSchema, PageQuerySchema, TimestampSchema, pageOf } from './common.js';
+import { DateRangeQuerySchema, IdSchema, PageQuerySchema, TimestampSchema, pageOf, tooLongMessage } from './common.js';
 import { CustomerRefSchema } from './customers.js';
 import { TagRefSchema } from './highlights.js';
 
@@ -27,7 +27,11 @@ export const SearchFiltersSchema = z.object({
 });
 export type SearchFilters = z.infer<typeof SearchFiltersSchema>;
 
-export const SearchQueryTextSchema = z.string().trim().min(1, 'Type something to search for').max(SEARCH_QUERY_MAX_LENGTH);
+export const SearchQueryTextSchema = z
+  .string()
+  .trim()
+  .min(1, 'Type something to search for')
+  .max(SEARCH_QUERY_MAX_LENGTH, tooLongMessage(SEARCH_QUERY_MAX_LENGTH));
 
 export const SearchQuerySchema = SearchFiltersSchema.extend({
   /** Words (all must match), `"exact phrases"`, `OR` between alternatives, `-excluded` words or phrases. */
@@ -109,7 +113,7 @@ export type SavedSearch = z.infer<typeof SavedSearchSchema>;
 
 export const CreateSavedSearchBodySchema = z
   .object({
-    name: z.string().trim().min(1).max(SAVED_SEARCH_NAME_MAX_LENGTH),
+    name: z.string().trim().min(1, 'Enter a name for the search').max(SAVED_SEARCH_NAME_MAX_LENGTH, tooLongMessage(SAVED_SEARCH_NAME_MAX_LENGTH)),
     query: SearchQueryTextSchema,
     filters: SearchFiltersSchema.strict().default({}),
   })

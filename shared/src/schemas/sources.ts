@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SOURCE_KINDS } from '../enums.js';
 import { NAME_MAX_LENGTH, SOURCE_BODY_MAX_LENGTH, SOURCE_TITLE_MAX_LENGTH } from '../limits.js';
-import { DateRangeQuerySchema, IdSchema, PageQuerySchema, QueryBooleanSchema, TimestampSchema } from './common.js';
+import { DateRangeQuerySchema, IdSchema, PageQuerySchema, QueryBooleanSchema, TimestampSchema, tooLongMessage } from './common.js';
 import { CreateCustomerBodySchema, CustomerRefSchema, ExternalIdSchema } from './customers.js';
 import { HighlightSchema } from './highlights.js';
 
@@ -54,8 +54,11 @@ export const SourceSchema = SourceSummarySchema.extend({
 });
 export type Source = z.infer<typeof SourceSchema>;
 
-const SourceTitleSchema = z.string().trim().min(1).max(SOURCE_TITLE_MAX_LENGTH);
-const SourceBodySchema = z.string().max(SOURCE_BODY_MAX_LENGTH).refine((body) => body.trim() !== '', 'The body is empty');
+const SourceTitleSchema = z.string().trim().min(1, 'Enter a title').max(SOURCE_TITLE_MAX_LENGTH, tooLongMessage(SOURCE_TITLE_MAX_LENGTH));
+const SourceBodySchema = z
+  .string()
+  .max(SOURCE_BODY_MAX_LENGTH, tooLongMessage(SOURCE_BODY_MAX_LENGTH))
+  .refine((body) => body.trim() !== '', 'The body is empty');
 const MetadataSchema = z.record(z.string(), z.unknown());
 
 export const SegmentInputSchema = z

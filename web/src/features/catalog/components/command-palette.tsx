@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Dialog } from '../../../components/dialog';
 import { useCatalogIndex, useListNavigation, type CatalogEntry } from '../../../lib/catalog';
@@ -26,11 +26,6 @@ export function CommandPalette({ ws, pages }: { ws: string; pages: PalettePage[]
   const [open, setOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [query, setQuery] = useState('');
-  const inputRef = useRef<HTMLInputElement>(null);
-  // After the dialog's own effect has opened it (which focuses its first button).
-  useEffect(() => {
-    if (open) inputRef.current?.focus();
-  }, [open]);
 
   useDocumentKeyDown((event) => {
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
@@ -96,7 +91,6 @@ export function CommandPalette({ ws, pages }: { ws: string; pages: PalettePage[]
           aria-controls={listId}
           aria-autocomplete="list"
           aria-activedescendant={items.length ? optionId(navigation.active) : undefined}
-          ref={inputRef}
           placeholder="Type a tag, a customer, a page…"
           value={query}
           onChange={(event) => {

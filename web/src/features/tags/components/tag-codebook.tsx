@@ -135,7 +135,17 @@ export function TagCodebook() {
             busy={updateTag.isPending}
             error={updateTag.error}
             onCancel={close}
-            onSubmit={(body) => updateTag.mutate({ id: action.tag.id, body }, { onSuccess: close })}
+            onSubmit={(body) =>
+              updateTag.mutate(
+                { id: action.tag.id, body },
+                {
+                  onSuccess: (saved) => {
+                    toast.show(saved.name === action.tag.name ? `Saved “${saved.name}”` : `Renamed to “${saved.name}”`, 'success');
+                    close();
+                  },
+                },
+              )
+            }
           />
         )}
       </Dialog>

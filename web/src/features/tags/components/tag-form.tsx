@@ -33,7 +33,7 @@ export function TagForm({ tag, groups, submitLabel, busy, error, onSubmit, onCan
     <form className="form tag-form" onSubmit={submit}>
       <div className="form-row">
         <Field label="Name" error={fieldError('name')}>
-          {(props) => <TextInput {...props} value={name} onChange={(event) => setName(event.target.value)} required maxLength={80} autoFocus={!!tag} />}
+          {(props) => <TextInput {...props} value={name} onChange={(event) => setName(event.target.value)} required maxLength={80} />}
         </Field>
         <Field label="Group" hint="e.g. Feature area, Emotion">
           {(props) => <TextInput {...props} list={listId} value={group} onChange={(event) => setGroup(event.target.value)} maxLength={80} />}
