@@ -8,6 +8,7 @@ import { api, browserAvailable, completeSetup, selectInReader, useServerAndBrows
 /** A real product-design meeting (AMI corpus, CC BY 4.0) as WebVTT, from the shared datasets. */
 const AMI_VTT = fileURLToPath(new URL('../../shared/datasets/ami-meetings/IS1001b.vtt', import.meta.url));
 const PASSAGE = 'the voice command part';
+const NEXT_PASSAGE = 'the actual buttons part';
 const NEW_TAG = 'Voice control';
 
 /** Imports a transcript file through the API from the page (multipart, fields before the file) and waits for it. */
@@ -61,6 +62,10 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
     await page.keyboard.press('h');
     const picker = page.getByRole('combobox', { name: 'Tag' });
     await picker.waitFor();
+    // The popover fits in the window, whether the passage is near its bottom or scrolled out of it.
+    const popover = (await page.getByRole('dialog', { name: 'Tag the selection' }).boundingBox())!;
+    expect(popover.y).toBeGreaterThanOrEqual(0);
+    expect(popover.y + popover.height).toBeLessThanOrEqual(page.viewportSize()!.height);
     await picker.pressSequentially(NEW_TAG);
     await page.getByRole('option', { name: `Create tag “${NEW_TAG}”` }).waitFor();
     await page.keyboard.press('Enter');
@@ -68,14 +73,17 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
     const panel = page.getByRole('complementary', { name: 'Highlights in this source' });
     await panel.getByText(`“${PASSAGE}”`).waitFor();
     await panel.getByText(NEW_TAG).waitFor();
+    // The next passage straight away, with the last tag (t): the panel moves on to it.
+    await selectInReader(page, NEXT_PASSAGE);
+    await page.keyboard.press('t');
+    await panel.getByText(`“${NEXT_PASSAGE}”`).waitFor();
 
     await page.reload();
     await panel.getByText(`“${PASSAGE}”`).waitFor();
-    const mark = page.locator('.reader-text mark.hl');
-    await expect.poll(() => mark.count()).toBe(1);
-    expect(await mark.textContent()).toBe(PASSAGE);
-    expect(Number(await mark.getAttribute('data-start'))).toBe(expectedStart);
-    expect(await mark.getAttribute('title')).toBe(NEW_TAG);
+    const marks = page.locator('.reader-text mark.hl');
+    await expect.poll(() => marks.allTextContents()).toEqual([PASSAGE, NEXT_PASSAGE]);
+    expect(Number(await marks.first().getAttribute('data-start'))).toBe(expectedStart);
+    expect(await marks.first().getAttribute('title')).toBe(NEW_TAG);
   });
 
   it('tags a ticket from the triage queue with one key', async () => {
@@ -98,6 +106,19 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
     await page.getByRole('heading', { name: 'Cannot export more than a year' }).waitFor();
     const tagged = await api<{ items: Array<{ quote: string; tags: Array<{ name: string }> }> }>(page, 'GET', `/workspaces/${ws}/highlights?sourceKind=ticket`);
     expect(tagged.items).toMatchObject([{ quote: 'Invoice shows the wrong plan. Please help.', tags: [{ name: NEW_TAG }] }]);
+
+    // Undo brings the ticket back at once, before the queue (which no longer holds it) is fetched again.
+    const isQueue = (url: URL) => url.pathname.endsWith('/sources') && url.searchParams.get('untagged') === 'true';
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(isQueue, async (route) => (await held, await route.continue()), { times: 1 });
+    await page.keyboard.press('u');
+    await page.getByRole('heading', { name: 'Invoice shows the wrong plan' }).waitFor();
+    await page.getByText('2 left').waitFor();
+    release();
+    await page.keyboard.press('1');
+    await page.getByRole('heading', { name: 'Cannot export more than a year' }).waitFor();
+    await expect.poll(async () => (await api<{ items: unknown[] }>(page, 'GET', `/workspaces/${ws}/highlights?sourceKind=ticket`)).items.length).toBe(1);
   });
 
   it('filters highlights by the days picked, sent as days: a day as to includes its evening', async () => {
@@ -105,7 +126,7 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
     const evening = await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'ticket', title: 'Late invoice', body: 'The invoice came late.', occurredAt: '2024-01-01T18:00:00.000Z' });
     await api(page, 'POST', `/workspaces/${ws}/sources/${evening.id}/highlights`, { whole: true });
     await page.goto(`/w/${ws}/highlights`);
-    await page.getByText('3 highlights').waitFor();
+    await page.getByText('4 highlights').waitFor();
     await page.getByLabel('Said from').fill('2024-01-01');
     const request = page.waitForRequest((sent) => new URL(sent.url()).searchParams.get('to') === '2024-01-01');
     await page.getByLabel('to', { exact: true }).fill('2024-01-01');

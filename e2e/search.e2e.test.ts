@@ -58,4 +58,25 @@ describe.skipIf(!browserAvailable)('searching evidence', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Save search' }).click();
     await page.getByRole('navigation', { name: 'Saved searches' }).getByRole('link', { name: 'Export complaints' }).waitFor();
   });
+
+  it('opens a source result at its match, marked in the text', async () => {
+    const { page } = context;
+    const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    await page.goto(`/w/${ws}/search?q=spinner&type=source`);
+    // ↓ from the query box reaches the results.
+    await page.getByRole('link', { name: 'Export is slow' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Search query' }).press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('search-result'))).toBe(true);
+    await page.getByRole('link', { name: 'Export is slow' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Export is slow' }).waitFor();
+    expect(new URL(page.url()).hash).toMatch(/^#at-\d+-\d+$/);
+    // The passage is marked with a CSS custom highlight: no element of the text changes.
+    const marked = () =>
+      page.evaluate(() => {
+        const texts: string[] = [];
+        CSS.highlights.forEach((highlight, name) => name === 'search-match' && highlight.forEach((range) => texts.push(String(range as Range))));
+        return texts;
+      });
+    await expect.poll(marked).toEqual(['spinner']);
+  });
 });

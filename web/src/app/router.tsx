@@ -1,4 +1,4 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { ChangePasswordRoute } from './routes/change-password';
 import { CustomerRoute } from './routes/customer';
 import { CustomersRoute } from './routes/customers';
@@ -10,6 +10,7 @@ import { InboxRoute } from './routes/inbox';
 import { LoginRoute } from './routes/login';
 import { NotFoundRoute } from './routes/not-found';
 import { PlaceholderRoute } from './routes/placeholder';
+import { RouteError } from './routes/route-error';
 import { SearchRoute } from './routes/search';
 import { SettingsAuditRoute } from './routes/settings-audit';
 import { SettingsGeneralRoute } from './routes/settings-general';
@@ -22,42 +23,48 @@ import { TagsRoute } from './routes/tags';
 import { TriageRoute } from './routes/triage';
 import { WorkspaceLayout } from './routes/workspace-layout';
 
-export const router = createBrowserRouter([
-  { path: '/', element: <HomeRoute /> },
-  { path: '/setup', element: <SetupRoute /> },
-  { path: '/login', element: <LoginRoute /> },
-  { path: '/change-password', element: <ChangePasswordRoute /> },
+/** The pages of a workspace, shown inside its shell (sidebar and top bar). */
+const workspacePages: RouteObject[] = [
+  { index: true, element: <InboxRoute /> },
+  { path: 'inbox', element: <InboxRoute /> },
+  { path: 'search', element: <SearchRoute /> },
+  { path: 'highlights', element: <HighlightsRoute /> },
+  { path: 'sources/:id', element: <SourceRoute /> },
+  { path: 'triage', element: <TriageRoute /> },
+  { path: 'tags', element: <TagsRoute /> },
+  { path: 'problems', element: <PlaceholderRoute page="problems" /> },
+  { path: 'clusters', element: <PlaceholderRoute page="clusters" /> },
+  { path: 'backlog', element: <PlaceholderRoute page="backlog" /> },
+  { path: 'customers', element: <CustomersRoute /> },
+  { path: 'customers/:id', element: <CustomerRoute /> },
+  { path: 'imports', element: <ImportsRoute /> },
+  { path: 'imports/:id', element: <ImportDetailRoute /> },
   {
-    path: '/w/:ws',
-    element: <WorkspaceLayout />,
+    path: 'settings',
+    element: <SettingsLayout />,
     children: [
-      { index: true, element: <InboxRoute /> },
-      { path: 'inbox', element: <InboxRoute /> },
-      { path: 'search', element: <SearchRoute /> },
-      { path: 'highlights', element: <HighlightsRoute /> },
-      { path: 'sources/:id', element: <SourceRoute /> },
-      { path: 'triage', element: <TriageRoute /> },
-      { path: 'tags', element: <TagsRoute /> },
-      { path: 'problems', element: <PlaceholderRoute page="problems" /> },
-      { path: 'clusters', element: <PlaceholderRoute page="clusters" /> },
-      { path: 'backlog', element: <PlaceholderRoute page="backlog" /> },
-      { path: 'customers', element: <CustomersRoute /> },
-      { path: 'customers/:id', element: <CustomerRoute /> },
-      { path: 'imports', element: <ImportsRoute /> },
-      { path: 'imports/:id', element: <ImportDetailRoute /> },
-      {
-        path: 'settings',
-        element: <SettingsLayout />,
-        children: [
-          { index: true, element: <SettingsIndexRoute /> },
-          { path: 'members', element: <SettingsMembersRoute /> },
-          { path: 'tokens', element: <SettingsTokensRoute /> },
-          { path: 'audit', element: <SettingsAuditRoute /> },
-          { path: 'general', element: <SettingsGeneralRoute /> },
-        ],
-      },
-      { path: '*', element: <NotFoundRoute /> },
+      { index: true, element: <SettingsIndexRoute /> },
+      { path: 'members', element: <SettingsMembersRoute /> },
+      { path: 'tokens', element: <SettingsTokensRoute /> },
+      { path: 'audit', element: <SettingsAuditRoute /> },
+      { path: 'general', element: <SettingsGeneralRoute /> },
     ],
   },
   { path: '*', element: <NotFoundRoute /> },
+];
+
+export const router = createBrowserRouter([
+  {
+    // A screen that fails to render shows what happened instead of the router's developer page.
+    errorElement: <RouteError />,
+    children: [
+      { path: '/', element: <HomeRoute /> },
+      { path: '/setup', element: <SetupRoute /> },
+      { path: '/login', element: <LoginRoute /> },
+      { path: '/change-password', element: <ChangePasswordRoute /> },
+      // Inside a workspace the error takes the page's place and the shell stays.
+      { path: '/w/:ws', element: <WorkspaceLayout />, children: [{ errorElement: <RouteError />, children: workspacePages }] },
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
 ]);

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { CatalogSchema, ProblemSchema, type Catalog } from '@cairn/shared';
+import { CatalogSchema, ProblemSchema, type Catalog, type Tag } from '@cairn/shared';
 import { ApiError } from './api-client';
 import { buildCatalogIndex, searchCatalog, toCatalogEntries, type CatalogEntry, type CatalogEntryType, type CatalogIndex } from './catalog-index';
 
@@ -25,6 +25,14 @@ async function fetchCatalog(ws: string, previous: CatalogData | undefined): Prom
     throw new ApiError(response.status, 'internal', response.statusText || 'Could not load the catalog');
   }
   return { catalog: CatalogSchema.parse(await response.json()), etag: response.headers.get('etag') };
+}
+
+/**
+ * Offers a tag just created everywhere at once (pickers, `t` in the reader, the palette), before
+ * the catalog is fetched again: pressing t right after creating a tag must apply it.
+ */
+export function addTagToCatalog(queryClient: QueryClient, ws: string, tag: Tag) {
+  queryClient.setQueryData<CatalogData>(catalogKey(ws), (data) => data && { ...data, catalog: { ...data.catalog, tags: [...data.catalog.tags.filter((t) => t.id !== tag.id), tag] } });
 }
 
 /** Loaded once per workspace, revalidated on focus and after writes that change names (`refreshCatalog`). */

@@ -113,7 +113,10 @@ export type HighlightPanelProps = {
 /** The source's highlights in reading order; choosing one scrolls the text to it. */
 export function HighlightPanel({ ws, body, highlights, activeId, editingId, onEdit, canChange, onSelect, onDelete, onSave, onCreateTag, readSelection }: HighlightPanelProps) {
   const activeRef = useRef<HTMLLIElement>(null);
-  useEffect(() => activeRef.current?.scrollIntoView({ block: 'nearest' }), [activeId]);
+  // A block body: newer browsers return a promise from scrollIntoView, which React would call as the cleanup.
+  useEffect(() => {
+    activeRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [activeId]);
 
   return (
     <aside className="reader-panel" aria-label="Highlights in this source">

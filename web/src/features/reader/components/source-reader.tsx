@@ -1,5 +1,5 @@
 import { WHOLE_SOURCE_KINDS } from '@cairn/shared';
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { Highlight, TagRef } from '@cairn/shared';
 import { Button } from '../../../components/button';
@@ -21,7 +21,7 @@ import { useSourceNeighbours } from '../api/list-source-neighbours';
 import { useRestoreHighlight } from '../api/restore-highlight';
 import { useUpdateHighlight } from '../api/update-highlight';
 import { trimRange } from '../lib/highlight-runs';
-import { selectionRange } from '../lib/selection';
+import { bodyRange, selectionRange } from '../lib/selection';
 import { readLastTag, rememberLastTag } from '../lib/last-tag';
 import { HighlightPanel } from './highlight-panel';
 import { SourceBody, type Mark } from './source-body';
@@ -31,8 +31,13 @@ import { TagCombobox } from './tag-combobox';
 const FLASH_MS = 1200;
 const UNDO_MS = 10_000;
 const POPOVER_WIDTH = 320;
+/** Between the popover and the passage, and the popover and the window's edges. */
+const POPOVER_GAP = 6;
+/** The CSS custom highlight (`::highlight(search-match)`) marking the passage a search result opened. */
+const SEARCH_MATCH_HIGHLIGHT = 'search-match';
 
-type Pending = { start: number; end: number; whole: boolean; top: number; left: number };
+/** A passage to tag, and where to show the popover: under `top` (the passage's bottom) or, if it does not fit there, above `above`. */
+type Pending = { start: number; end: number; whole: boolean; top: number; above: number; left: number };
 
 export type SourceReaderProps = {
   sourceId: string;
@@ -62,6 +67,7 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
   const textRef = useRef<HTMLDivElement>(null);
   const popoverRef = useRef<HTMLDivElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
+  const [popoverTop, setPopoverTop] = useState<number | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<Highlight | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
@@ -91,6 +97,38 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
     if (data && match) showHighlight(match[1]!);
   }, [data, location.hash, showHighlight]);
 
+  // A link to `#at-<start>-<end>` (a search result) lands on that passage and marks it while the
+  // link stays open; `#at-<start>` only scrolls there.
+  useEffect(() => {
+    const match = /^#at-(\d+)(?:-(\d+))?$/.exec(location.hash);
+    const root = textRef.current;
+    if (!data || !match || !root) return;
+    const start = Number(match[1]);
+    const range = bodyRange(root, start, match[2] ? Number(match[2]) : start + 1);
+    if (!range) return;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    if (!match[2] || !('highlights' in CSS)) return;
+    CSS.highlights.set(SEARCH_MATCH_HIGHLIGHT, new Highlight(range));
+    return () => {
+      CSS.highlights.delete(SEARCH_MATCH_HIGHLIGHT);
+    };
+  }, [data, location.hash]);
+
+  // The popover goes under the passage, or above it when the window's bottom would cut it off
+  // (measured before the paint: its height depends on the tags listed).
+  useLayoutEffect(() => {
+    const height = popoverRef.current?.offsetHeight;
+    if (!pending || !height) {
+      setPopoverTop(null);
+      return;
+    }
+    const below = pending.top + POPOVER_GAP;
+    const fitsBelow = below + height <= window.innerHeight - POPOVER_GAP;
+    // A passage scrolled out of view still gets a popover inside the window.
+    const lowest = Math.max(POPOVER_GAP, window.innerHeight - height - POPOVER_GAP);
+    setPopoverTop(Math.min(lowest, Math.max(POPOVER_GAP, fitsBelow ? below : pending.above - POPOVER_GAP - height)));
+  }, [pending]);
+
   // A click anywhere else dismisses the popover, as Escape does.
   useEffect(() => {
     if (!pending) return;
@@ -114,13 +152,13 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
     const selected = selectionRange(root);
     if (selected) {
       const range = trimRange(data.body, selected.start, selected.end);
-      return range && { ...range, top: selected.rect.bottom, left: selected.rect.left };
+      return range && { ...range, top: selected.rect.bottom, above: selected.rect.top, left: selected.rect.left };
     }
     const block = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>('[data-block-start]') : null;
     if (!block || !root.contains(block)) return null;
     const range = trimRange(data.body, Number(block.dataset.blockStart), Number(block.dataset.blockEnd));
     const rect = block.getBoundingClientRect();
-    return range && { ...range, top: rect.bottom, left: rect.left };
+    return range && { ...range, top: rect.bottom, above: rect.top, left: rect.left };
   }, [data]);
 
   /** The passage selected in the text, for moving a highlight there. */
@@ -134,7 +172,7 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
       if (!canHighlight || !data) return;
       if (whole) {
         const rect = anchor ?? textRef.current!.getBoundingClientRect();
-        setPending({ start: 0, end: data.body.length, whole: true, top: rect.bottom, left: rect.left });
+        setPending({ start: 0, end: data.body.length, whole: true, top: rect.bottom, above: rect.top, left: rect.left });
         return;
       }
       const found = target();
@@ -298,7 +336,7 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
           className="tag-popover"
           role="dialog"
           aria-label={pending.whole ? 'Tag the whole source' : 'Tag the selection'}
-          style={{ top: Math.min(pending.top + 6, window.innerHeight - 320), left: Math.max(8, Math.min(pending.left, window.innerWidth - POPOVER_WIDTH - 8)) }}
+          style={{ top: popoverTop ?? pending.top + POPOVER_GAP, left: Math.max(POPOVER_GAP, Math.min(pending.left, window.innerWidth - POPOVER_WIDTH - POPOVER_GAP)) }}
         >
           <p className="popover-quote">“{data.body.slice(pending.start, pending.end).slice(0, 140)}”</p>
           <TagCombobox

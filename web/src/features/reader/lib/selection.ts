@@ -37,3 +37,15 @@ export function selectionRange(root: HTMLElement): { start: number; end: number;
   if (start === null || end === null || end <= start) return null;
   return { start, end, rect: range.getBoundingClientRect() };
 }
+
+/** The DOM range over body offsets `[start, end)`: the inverse of `selectionRange`, through the same runs. */
+export function bodyRange(root: HTMLElement, start: number, end: number): Range | null {
+  const runs = [...root.querySelectorAll<HTMLElement>('[data-start]')];
+  const first = runs.find((run) => Number(run.dataset.end) > start);
+  const last = runs.findLast((run) => Number(run.dataset.start) < end);
+  if (!first?.firstChild || !last?.firstChild || runs.indexOf(first) > runs.indexOf(last)) return null;
+  const range = document.createRange();
+  range.setStart(first.firstChild, Math.max(0, start - Number(first.dataset.start)));
+  range.setEnd(last.firstChild, Math.min(last.firstChild.textContent?.length ?? 0, end - Number(last.dataset.start)));
+  return range;
+}

@@ -7,9 +7,14 @@ import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 import { MarkedSnippet } from './marked-snippet';
 
-/** Where a result opens: the highlight itself, or the place in the source the snippet comes from. */
+/**
+ * Where a result opens: the highlight itself, or the source at its first marked match
+ * (`#at-<start>-<end>`, body offsets), or where the snippet starts when nothing in it is marked.
+ */
 export function resultLink(ws: string, result: SearchResult): string {
-  return `${paths.source(ws, result.sourceId)}#${result.type === 'highlight' ? `h-${result.id}` : `at-${result.snippetStart}`}`;
+  const [first] = result.matches;
+  const place = first ? `${result.snippetStart + first[0]}-${result.snippetStart + first[1]}` : String(result.snippetStart);
+  return `${paths.source(ws, result.sourceId)}#${result.type === 'highlight' ? `h-${result.id}` : `at-${place}`}`;
 }
 
 type Props = {

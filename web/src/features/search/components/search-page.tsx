@@ -113,14 +113,22 @@ export function SearchPage() {
           placeholder='Words, "exact phrases", OR, -exclusions'
           aria-describedby="search-hint"
           onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(event) => {
+            // ↓ goes from the query to the results, where j/k take over.
+            if (event.key !== 'ArrowDown') return;
+            const first = list.current?.querySelector<HTMLElement>('.search-result');
+            if (!first) return;
+            event.preventDefault();
+            first.focus();
+          }}
         />
         <Button type="submit" variant="primary">
           Search
         </Button>
       </form>
       <p id="search-hint" className="field-hint search-hint">
-        <code>"exact phrase"</code> · <code>refund OR chargeback</code> · <code>-exclude</code> — all other words must appear. Keys: <kbd>j</kbd>/<kbd>k</kbd> move,{' '}
-        <kbd>x</kbd> selects, <kbd>/</kbd> back here.
+        <code>"exact phrase"</code> · <code>refund OR chargeback</code> · <code>-exclude</code> — all other words must appear. Keys: <kbd>↓</kbd> to the results, <kbd>j</kbd>/
+        <kbd>k</kbd> move, <kbd>x</kbd> selects, <kbd>/</kbd> back here.
       </p>
       {!state.q ? (
         <EmptyState title="Search everything customers said" icon="⌕">

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Highlight, Source, SourceKind } from '@cairn/shared';
+import type { Highlight, Source, SourceKind, SourceSummary } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
@@ -24,7 +24,7 @@ const KIND_FILTERS: Record<string, { label: string; kinds: readonly SourceKind[]
   survey_response: { label: 'Survey answers', kinds: ['survey_response'] },
 };
 
-type Step = { kind: 'tag'; sourceId: string; title: string; highlight: Highlight } | { kind: 'skip'; sourceId: string };
+type Step = { kind: 'tag'; item: SourceSummary; highlight: Highlight } | { kind: 'skip'; sourceId: string };
 
 export type TriageQueueProps = {
   ws: string;
@@ -52,11 +52,16 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, ca
   const [done, setDone] = useState<string[]>([]);
   const [skipped, setSkipped] = useState<string[]>([]);
   const [history, setHistory] = useState<Step[]>([]);
+  /** Items whose tagging was undone: back at the front at once, before the queue is fetched again (it no longer holds them). */
+  const [restored, setRestored] = useState<SourceSummary[]>([]);
   const [busy, setBusy] = useState(false);
   /** The last tag or undo that failed, shown until the next one works; the queue and the undo history stay as they were. */
   const [failure, setFailure] = useState<Error | null>(null);
 
-  const waiting = (queue.data?.items ?? []).filter((item) => !done.includes(item.id) && !skipped.includes(item.id));
+  const queued = queue.data?.items ?? [];
+  const waiting = [...restored.filter((item) => !queued.some((other) => other.id === item.id)), ...queued].filter(
+    (item) => !done.includes(item.id) && !skipped.includes(item.id),
+  );
   const current = waiting[0];
   const next = waiting[1];
   const source = useQuery({ ...sourceQuery(current?.id ?? ''), enabled: !!current });
@@ -78,7 +83,7 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, ca
     try {
       const highlight = await tagWhole(current.id, chosen.id);
       setDone((ids) => [...ids, current.id]);
-      setHistory((steps) => [...steps, { kind: 'tag', sourceId: current.id, title: current.title, highlight }]);
+      setHistory((steps) => [...steps, { kind: 'tag', item: current, highlight }]);
       setFailure(null);
     } catch (error) {
       setFailure(new Error(`Could not tag “${current.title}”: ${(error as Error).message} Press ${index + 1} to try again.`));
@@ -100,12 +105,13 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, ca
       try {
         await untag(last.highlight);
       } catch (error) {
-        setFailure(new Error(`Could not undo tagging “${last.title}”: ${(error as Error).message} Press u to try again.`));
+        setFailure(new Error(`Could not undo tagging “${last.item.title}”: ${(error as Error).message} Press u to try again.`));
         return;
       } finally {
         setBusy(false);
       }
-      setDone((ids) => ids.filter((id) => id !== last.sourceId));
+      setDone((ids) => ids.filter((id) => id !== last.item.id));
+      setRestored((items) => [last.item, ...items.filter((item) => item.id !== last.item.id)]);
     } else {
       setSkipped((ids) => ids.filter((id) => id !== last.sourceId));
     }
@@ -131,7 +137,7 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, ca
   const filterControl = (
     <div className="row triage-filter">
       <label htmlFor={filterId}>Show</label>
-      <Select id={filterId} value={filter} onChange={(event) => (setFilter(event.target.value), setDone([]), setSkipped([]), setHistory([]))}>
+      <Select id={filterId} value={filter} onChange={(event) => (setFilter(event.target.value), setDone([]), setSkipped([]), setHistory([]), setRestored([]))}>
         {Object.entries(KIND_FILTERS).map(([value, { label }]) => (
           <option key={value} value={value}>
             {label}
