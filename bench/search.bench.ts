@@ -416,6 +416,16 @@ function sideBySide(sent: SentStatement[]): SentStatement[][] {
   return groups;
 }
 
+/** Runs statements in order, each on the first of `clients` to be free, as the pool the search used did. */
+async function runOnFreeClients(clients: pg.ClientBase[], statements: RecordedStatement[]) {
+  const waiting = [...statements];
+  await Promise.all(
+    clients.map(async (client) => {
+      for (let statement = waiting.shift(); statement; statement = waiting.shift()) await client.query(statement.text, statement.values);
+    }),
+  );
+}
+
 async function timeGet(url: string, headers: Record<string, string> = {}) {
   const started = performance.now();
   const { status, body } = await getJson<{ total?: number }>(url, headers);
@@ -505,7 +515,7 @@ async function benchPostgres(log: (line: string) => void): Promise<BenchRow[]> {
       }
       const { ms: floorMs } = await timeGet(`${floor.baseUrl}/searches/${floorId}`);
       const started = performance.now();
-      for (const group of groups) await Promise.all(group.map((statement, i) => replay[i % replay.length]!.query(statement.text, statement.values)));
+      for (const group of groups) await runOnFreeClients(replay, group);
       return { apiMs: api.ms, sqlMs: performance.now() - started, floorMs, total: api.total };
     });
     log(`  ${queries.length} queries measured on PostgreSQL`);
