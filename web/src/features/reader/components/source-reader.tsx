@@ -98,11 +98,13 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
   }, [data, location.hash, showHighlight]);
 
   // A link to `#at-<start>-<end>` (a search result) lands on that passage and marks it while the
-  // link stays open; `#at-<start>` only scrolls there.
+  // link stays open; `#at-<start>` only scrolls there. Once per link: tagging something else
+  // (new source data) must not scroll the reader back.
+  const loaded = data !== undefined;
   useEffect(() => {
     const match = /^#at-(\d+)(?:-(\d+))?$/.exec(location.hash);
     const root = textRef.current;
-    if (!data || !match || !root) return;
+    if (!loaded || !match || !root) return;
     const start = Number(match[1]);
     const range = bodyRange(root, start, match[2] ? Number(match[2]) : start + 1);
     if (!range) return;
@@ -112,7 +114,7 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
     return () => {
       CSS.highlights.delete(SEARCH_MATCH_HIGHLIGHT);
     };
-  }, [data, location.hash]);
+  }, [loaded, location.hash]);
 
   // The popover goes under the passage, or above it when the window's bottom would cut it off
   // (measured before the paint: its height depends on the tags listed).
