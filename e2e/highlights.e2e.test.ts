@@ -155,8 +155,8 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
         (window as unknown as CatalogIndexPage).catalog = {
           tags: Array.from({ length: 1000 }, (_, i) => ({ id: id(i), name: `${words[i % words.length]} ${i}`, group: i % 3 ? 'Feature area' : 'Emotion', color: null, description: null, usageCount: i, createdAt: new Date().toISOString() })),
           customers: Array.from({ length: 8000 }, (_, i) => ({ id: id(10_000 + i), name: `Customer ${i} ${words[i % words.length]}`, email: `person${i}@company${i % 400}.example`, company: `Company ${i % 400}` })),
-          insights: Array.from({ length: 500 }, (_, i) => ({ id: id(20_000 + i), title: `Users struggle with ${words[i % words.length]} ${i}`, type: 'problem' as const, status: 'draft' })),
-          backlogItems: Array.from({ length: 500 }, (_, i) => ({ id: id(30_000 + i), title: `Improve ${words[i % words.length]} ${i}`, status: 'open', externalKey: `CAIRN-${i}` })),
+          insights: Array.from({ length: 500 }, (_, i) => ({ id: id(20_000 + i), title: `Users struggle with ${words[i % words.length]} ${i}`, type: 'problem' as const, status: 'draft' as const })),
+          backlogItems: Array.from({ length: 500 }, (_, i) => ({ id: id(30_000 + i), title: `Improve ${words[i % words.length]} ${i}`, status: 'idea' as const, externalKey: `CAIRN-${i}` })),
         };
       });
       // The main thread's CPU time beside the wall-clock: on a busy machine the build also waits for a core.

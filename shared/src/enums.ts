@@ -16,6 +16,19 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 export const INSIGHT_TYPES = ['problem', 'opportunity', 'solution'] as const;
 export type InsightType = (typeof INSIGHT_TYPES)[number];
 
+/** A problem, opportunity or solution starts as a draft, is validated by its evidence, and is archived when settled. */
+export const INSIGHT_STATUSES = ['draft', 'validated', 'archived'] as const;
+export type InsightStatus = (typeof INSIGHT_STATUSES)[number];
+
+/**
+ * The type an insight's parent must have: an opportunity sits under a problem and a solution
+ * under an opportunity (an opportunity-solution tree); a problem is a root.
+ */
+export const INSIGHT_PARENT_TYPE: Record<InsightType, InsightType | null> = { problem: null, opportunity: 'problem', solution: 'opportunity' };
+
+export const BACKLOG_STATUSES = ['idea', 'planned', 'in_progress', 'shipped', 'declined'] as const;
+export type BacklogStatus = (typeof BACKLOG_STATUSES)[number];
+
 export const IMPORT_FORMATS = ['transcript', 'tickets-csv', 'survey-csv', 'zendesk-json', 'intercom-json'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 

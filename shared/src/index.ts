@@ -10,3 +10,4 @@ export * from './schemas/customers.js';
 export * from './schemas/sources.js';
 export * from './schemas/search.js';
 export * from './schemas/imports.js';
+export * from './schemas/insights.js';

@@ -20,6 +20,18 @@ export const SOURCE_BODY_MAX_LENGTH = 1_000_000;
 export const NOTE_MAX_LENGTH = 10_000;
 export const TAG_NAME_MAX_LENGTH = 80;
 
+/** Insights (problems, opportunities, solutions) and backlog items. */
+export const INSIGHT_TITLE_MAX_LENGTH = 300;
+export const BACKLOG_TITLE_MAX_LENGTH = 300;
+/** An insight's statement or a backlog item's description. */
+export const STATEMENT_MAX_LENGTH = 20_000;
+export const EXTERNAL_URL_MAX_LENGTH = 2_000;
+export const EXTERNAL_KEY_MAX_LENGTH = 100;
+/** Highlights or insights one evidence call may link or unlink. */
+export const EVIDENCE_LINKS_MAX = 1_000;
+/** Evidence highlights an insight's or backlog item's GET carries; the rest are paged with GET /highlights?insightId=…. */
+export const EVIDENCE_PREVIEW_MAX = 100;
+
 /** Rows per multi-row insert when importing. */
 export const IMPORT_BATCH_SIZE = 1_000;
 /** One CSV row (all fields together); longer rows are rejected with their line number. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { INSIGHT_TYPES } from '../enums.js';
 import { IdSchema } from './common.js';
 import { TagSchema } from './highlights.js';
+import { BacklogItemRefSchema, InsightRefSchema } from './insights.js';
 
 /**
  * The names of everything in a workspace, as the browser indexes them for instant search
@@ -17,10 +17,10 @@ export const CatalogCustomerSchema = z.object({
 });
 export type CatalogCustomer = z.infer<typeof CatalogCustomerSchema>;
 
-export const CatalogInsightSchema = z.object({ id: IdSchema, title: z.string(), type: z.enum(INSIGHT_TYPES), status: z.string() });
+export const CatalogInsightSchema = InsightRefSchema;
 export type CatalogInsight = z.infer<typeof CatalogInsightSchema>;
 
-export const CatalogBacklogItemSchema = z.object({ id: IdSchema, title: z.string(), status: z.string(), externalKey: z.string().nullable() });
+export const CatalogBacklogItemSchema = BacklogItemRefSchema;
 export type CatalogBacklogItem = z.infer<typeof CatalogBacklogItemSchema>;
 
 export const CatalogSchema = z.object({

@@ -122,6 +122,10 @@ const SourceKindListSchema = z
 
 export const ListHighlightsQuerySchema = PageQuerySchema.extend({
   tagId: IdSchema.optional(),
+  /** Evidence of one insight. */
+  insightId: IdSchema.optional(),
+  /** Evidence linked to one backlog item itself (not through its insights). */
+  backlogItemId: IdSchema.optional(),
   sourceId: IdSchema.optional(),
   sourceKind: SourceKindListSchema.optional(),
   customerId: IdSchema.optional(),

@@ -2,3 +2,4 @@ export * from './accounts.js';
 export * from './evidence.js';
 export * from './highlights.js';
 export * from './search.js';
+export * from './insights.js';

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { BACKLOG_STATUSES, INSIGHT_STATUSES, INSIGHT_TYPES } from '../enums.js';
+import {
+  BACKLOG_TITLE_MAX_LENGTH,
+  EVIDENCE_LINKS_MAX,
+  EXTERNAL_KEY_MAX_LENGTH,
+  EXTERNAL_URL_MAX_LENGTH,
+  INSIGHT_TITLE_MAX_LENGTH,
+  SEARCH_QUERY_MAX_LENGTH,
+  STATEMENT_MAX_LENGTH,
+} from '../limits.js';
+import { IdSchema, PageQuerySchema, PersonSchema, TimestampSchema, pageOf, tooLongMessage } from './common.js';
+import { CustomerRefSchema } from './customers.js';
+import { HighlightListItemSchema } from './highlights.js';
+
+/*
+ * Insights (problems, opportunities, solutions) and backlog items: what the evidence adds up
+ * to, and what the team might build because of it. Both link to highlights; a backlog item
+ * also links to insights, and counts their highlights as its evidence.
+ */
+
+const titleSchema = (max: number) => z.string().trim().min(1, 'Enter a title').max(max, tooLongMessage(max));
+const StatementSchema = z.string().trim().max(STATEMENT_MAX_LENGTH, tooLongMessage(STATEMENT_MAX_LENGTH));
+
+/** The short form of an insight, where another object points at it. */
+export const InsightRefSchema = z.object({ id: IdSchema, type: z.enum(INSIGHT_TYPES), title: z.string(), status: z.enum(INSIGHT_STATUSES) });
+export type InsightRef = z.infer<typeof InsightRefSchema>;
+
+/** The short form of a backlog item, where another object points at it. */
+export const BacklogItemRefSchema = z.object({ id: IdSchema, title: z.string(), status: z.enum(BACKLOG_STATUSES), externalKey: z.string().nullable() });
+export type BacklogItemRef = z.infer<typeof BacklogItemRefSchema>;
+
+/** A customer behind some evidence, with how many of its highlights they said. */
+export const EvidenceCustomerSchema = CustomerRefSchema.extend({ highlightCount: z.number().int() });
+export type EvidenceCustomer = z.infer<typeof EvidenceCustomerSchema>;
+
+export const InsightSchema = InsightRefSchema.extend({
+  statement: z.string().nullable(),
+  parentId: IdSchema.nullable(),
+  /** Highlights linked as evidence (outside the trash, from sources outside the trash). */
+  evidenceCount: z.number().int(),
+  /** Distinct customers behind that evidence. */
+  customerCount: z.number().int(),
+  createdBy: PersonSchema.nullable(),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+export type Insight = z.infer<typeof InsightSchema>;
+
+export const InsightDetailSchema = InsightSchema.extend({
+  parent: InsightRefSchema.nullable(),
+  children: z.array(InsightSchema),
+  /** The newest evidence, up to EVIDENCE_PREVIEW_MAX; page through all of it with GET /highlights?insightId=…. */
+  evidence: z.array(HighlightListItemSchema),
+  backlogItems: z.array(BacklogItemRefSchema),
+  /** Distinct customers behind the evidence, most highlights first. */
+  customers: z.array(EvidenceCustomerSchema),
+});
+export type InsightDetail = z.infer<typeof InsightDetailSchema>;
+
+export const InsightPageSchema = pageOf(InsightSchema);
+
+export const CreateInsightBodySchema = z.object({
+  type: z.enum(INSIGHT_TYPES),
+  title: titleSchema(INSIGHT_TITLE_MAX_LENGTH),
+  statement: StatementSchema.nullish(),
+  status: z.enum(INSIGHT_STATUSES).optional(),
+  /** An opportunity's problem or a solution's opportunity. */
+  parentId: IdSchema.nullish(),
+});
+export type CreateInsightBody = z.infer<typeof CreateInsightBodySchema>;
+
+export const UpdateInsightBodySchema = CreateInsightBodySchema.partial().strict();
+export type UpdateInsightBody = z.infer<typeof UpdateInsightBodySchema>;
+
+export const ListInsightsQuerySchema = PageQuerySchema.extend({
+  type: z.enum(INSIGHT_TYPES).optional(),
+  status: z.enum(INSIGHT_STATUSES).optional(),
+  parentId: IdSchema.optional(),
+  /** Words in the title or statement. */
+  q: z.string().trim().min(1).max(SEARCH_QUERY_MAX_LENGTH).optional(),
+});
+export type ListInsightsQuery = z.infer<typeof ListInsightsQuerySchema>;
+
+const EvidenceIdsSchema = z.array(IdSchema).max(EVIDENCE_LINKS_MAX);
+
+export const InsightEvidenceBodySchema = z.object({ highlightIds: EvidenceIdsSchema.min(1, 'Choose at least one highlight') });
+export type InsightEvidenceBody = z.infer<typeof InsightEvidenceBodySchema>;
+
+/** What an evidence call changed: links made (POST) or removed (DELETE); links already there, or already gone, are not counted. */
+export const EvidenceChangeSchema = z.object({ changed: z.number().int() });
+export type EvidenceChange = z.infer<typeof EvidenceChangeSchema>;
+
+/**
+ * Why a backlog item ranks where it does: the distinct customers and companies behind its
+ * evidence (its own highlights and its insights' highlights), the yearly revenue of those
+ * companies, and how recent the evidence is. `total` combines them (docs/decisions/007-insights-and-backlog.md).
+ */
+export const EvidenceScoreSchema = z.object({
+  total: z.number(),
+  customers: z.number().int(),
+  companies: z.number().int(),
+  /** Sum of the companies' annual revenue, whole currency units. */
+  revenue: z.number(),
+  highlights: z.number().int(),
+  /** Highlights whose source is from the last 90 days. */
+  recentHighlights: z.number().int(),
+  lastEvidenceAt: TimestampSchema.nullable(),
+});
+export type EvidenceScore = z.infer<typeof EvidenceScoreSchema>;
+
+const ExternalUrlSchema = z
+  .string()
+  .trim()
+  .max(EXTERNAL_URL_MAX_LENGTH, tooLongMessage(EXTERNAL_URL_MAX_LENGTH))
+  .url('Enter a web address like https://tracker.example.com/PROJ-12')
+  .refine((value) => /^https?:\/\//i.test(value), 'Use an http:// or https:// address');
+
+export const BacklogItemSchema = BacklogItemRefSchema.extend({
+  description: z.string().nullable(),
+  externalUrl: z.string().nullable(),
+  score: EvidenceScoreSchema,
+  /** Insights linked to the item. */
+  insightCount: z.number().int(),
+  createdBy: PersonSchema.nullable(),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+export type BacklogItem = z.infer<typeof BacklogItemSchema>;
+
+export const BacklogItemDetailSchema = BacklogItemSchema.extend({
+  /** Highlights linked to the item itself, newest first, up to EVIDENCE_PREVIEW_MAX; GET /highlights?backlogItemId=… pages them all. */
+  evidence: z.array(HighlightListItemSchema),
+  insights: z.array(InsightSchema),
+  /** Distinct customers behind all its evidence (its own and its insights'), most highlights first. */
+  customers: z.array(EvidenceCustomerSchema),
+});
+export type BacklogItemDetail = z.infer<typeof BacklogItemDetailSchema>;
+
+export const BacklogItemPageSchema = pageOf(BacklogItemSchema);
+
+export const CreateBacklogItemBodySchema = z.object({
+  title: titleSchema(BACKLOG_TITLE_MAX_LENGTH),
+  description: StatementSchema.nullish(),
+  status: z.enum(BACKLOG_STATUSES).optional(),
+  externalUrl: ExternalUrlSchema.nullish(),
+  externalKey: z.string().trim().min(1, 'Enter the key, or leave it out').max(EXTERNAL_KEY_MAX_LENGTH, tooLongMessage(EXTERNAL_KEY_MAX_LENGTH)).nullish(),
+});
+export type CreateBacklogItemBody = z.infer<typeof CreateBacklogItemBodySchema>;
+
+export const UpdateBacklogItemBodySchema = CreateBacklogItemBodySchema.partial().strict();
+export type UpdateBacklogItemBody = z.infer<typeof UpdateBacklogItemBodySchema>;
+
+export const BACKLOG_SORTS = ['recent', 'evidence'] as const;
+
+export const ListBacklogItemsQuerySchema = PageQuerySchema.extend({
+  /** `evidence` ranks by the evidence score, highest first; `recent` (the default) by creation, newest first. */
+  sort: z.enum(BACKLOG_SORTS).default('recent'),
+  status: z.enum(BACKLOG_STATUSES).optional(),
+  q: z.string().trim().min(1).max(SEARCH_QUERY_MAX_LENGTH).optional(),
+});
+export type ListBacklogItemsQuery = z.infer<typeof ListBacklogItemsQuerySchema>;
+
+export const BacklogEvidenceBodySchema = z
+  .object({ highlightIds: EvidenceIdsSchema.optional(), insightIds: EvidenceIdsSchema.optional() })
+  .refine((body) => (body.highlightIds?.length ?? 0) + (body.insightIds?.length ?? 0) > 0, { message: 'Choose at least one highlight or insight', path: ['highlightIds'] });
+export type BacklogEvidenceBody = z.infer<typeof BacklogEvidenceBodySchema>;
