@@ -46,12 +46,14 @@ type CatalogIndexPage = {
 describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
   const context = useServerAndBrowser();
   let ws = '';
+  let transcriptId = '';
 
   it('tags a passage of an imported transcript with a new tag by keyboard, and finds it again after a reload', async () => {
     const { page } = context;
     await completeSetup(page);
     ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
     const sourceId = await importTranscript(page, ws, 'IS1001b.vtt', fs.readFileSync(AMI_VTT, 'utf8'));
+    transcriptId = sourceId;
     const source = await api<{ body: string; segments: unknown[] }>(page, 'GET', `/workspaces/${ws}/sources/${sourceId}`);
     expect(source.segments.length).toBeGreaterThan(100);
     const expectedStart = source.body.indexOf(PASSAGE);
@@ -84,6 +86,37 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
     await expect.poll(() => marks.allTextContents()).toEqual([PASSAGE, NEXT_PASSAGE]);
     expect(Number(await marks.first().getAttribute('data-start'))).toBe(expectedStart);
     expect(await marks.first().getAttribute('title')).toBe(NEW_TAG);
+  });
+
+  it('lands once on a highlight linked by #h-: tagging elsewhere afterwards does not scroll back to it', async () => {
+    const { page } = context;
+    const { items } = await api<{ items: Array<{ id: string; quote: string }> }>(page, 'GET', `/workspaces/${ws}/highlights?sourceId=${transcriptId}`);
+    const target = items.find((item) => item.quote === NEXT_PASSAGE)!;
+    await page.goto(`/w/${ws}/sources/${transcriptId}#h-${target.id}`);
+    const inView = (selector: string) =>
+      page.locator(selector).first().evaluate((element) => {
+        const rect = element.getBoundingClientRect();
+        return rect.bottom > 0 && rect.top < window.innerHeight;
+      });
+    const targetMark = `.reader-text mark[data-ids~="${target.id}"]`;
+    await expect.poll(() => inView(targetMark)).toBe(true);
+
+    // Back to the first long turn of the transcript, whose first words are tagged with t (the last tag used).
+    const firstWords = await page.evaluate(() => {
+      const turn = [...document.querySelectorAll<HTMLElement>('.reader-text .turn-text')].find((element) => element.textContent!.trim().length > 20)!;
+      turn.closest('[data-block-start]')!.setAttribute('data-test-first', '');
+      return turn.textContent!.trim().slice(0, 20);
+    });
+    const firstBlock = '.reader-text [data-test-first]';
+    await page.locator(firstBlock).evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    expect(await inView(targetMark)).toBe(false);
+    await selectInReader(page, firstWords);
+    await page.keyboard.press('t');
+    const panel = page.getByRole('complementary', { name: 'Highlights in this source' });
+    await panel.getByText(`“${firstWords}”`).waitFor();
+    await page.waitForTimeout(300);
+    expect(await inView(firstBlock)).toBe(true);
+    expect(await inView(targetMark)).toBe(false);
   });
 
   it('tags a ticket from the triage queue with one key', async () => {
@@ -126,7 +159,7 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
     const evening = await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'ticket', title: 'Late invoice', body: 'The invoice came late.', occurredAt: '2024-01-01T18:00:00.000Z' });
     await api(page, 'POST', `/workspaces/${ws}/sources/${evening.id}/highlights`, { whole: true });
     await page.goto(`/w/${ws}/highlights`);
-    await page.getByText('4 highlights').waitFor();
+    await page.getByText('5 highlights').waitFor();
     await page.getByLabel('Said from').fill('2024-01-01');
     const request = page.waitForRequest((sent) => new URL(sent.url()).searchParams.get('to') === '2024-01-01');
     await page.getByLabel('to', { exact: true }).fill('2024-01-01');

@@ -91,16 +91,17 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
     setTimeout(() => marks.forEach((mark) => mark.classList.remove('hl-flash')), FLASH_MS);
   }, []);
 
-  // A link to `#h-<id>` (from the Highlights page) lands on that highlight.
+  // Links land once: tagging something else (new source data) must not scroll the reader back.
+  const loaded = data !== undefined;
+
+  // A link to `#h-<id>` (from the Highlights page, a problem's evidence) lands on that highlight.
   useEffect(() => {
     const match = /^#h-(.+)$/.exec(location.hash);
-    if (data && match) showHighlight(match[1]!);
-  }, [data, location.hash, showHighlight]);
+    if (loaded && match) showHighlight(match[1]!);
+  }, [loaded, location.hash, showHighlight]);
 
   // A link to `#at-<start>-<end>` (a search result) lands on that passage and marks it while the
-  // link stays open; `#at-<start>` only scrolls there. Once per link: tagging something else
-  // (new source data) must not scroll the reader back.
-  const loaded = data !== undefined;
+  // link stays open; `#at-<start>` only scrolls there.
   useEffect(() => {
     const match = /^#at-(\d+)(?:-(\d+))?$/.exec(location.hash);
     const root = textRef.current;
