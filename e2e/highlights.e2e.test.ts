@@ -103,7 +103,7 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
 
     // Back to the first long turn of the transcript, whose first words are tagged with t (the last tag used).
     const firstWords = await page.evaluate(() => {
-      const turn = [...document.querySelectorAll<HTMLElement>('.reader-text .turn-text')].find((element) => element.textContent!.trim().length > 20)!;
+      const turn = Array.from(document.querySelectorAll<HTMLElement>('.reader-text .turn-text')).find((element) => element.textContent!.trim().length > 20)!;
       turn.closest('[data-block-start]')!.setAttribute('data-test-first', '');
       return turn.textContent!.trim().slice(0, 20);
     });
