@@ -19,6 +19,13 @@ import { hasSpaBuild, spaPlugin } from './plugins/spa.js';
 import { checkingSerializerCompiler, fastSerializerCompiler } from './plugins/serializers.js';
 import { VERSION } from './version.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The settings the app was built with, for a module that must follow one (the upload limit). */
+    config: Config;
+  }
+}
+
 export type AppOptions = {
   config: Config;
   /** An open, migrated database (tests pass one per file); otherwise one is opened from config. */
@@ -62,6 +69,7 @@ export async function buildApp({ config, database, loginWindowMs = LOGIN_WINDOW_
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
+  app.decorate('config', config);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(config.checkResponses ? checkingSerializerCompiler : fastSerializerCompiler);
 

@@ -1,35 +1,72 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 
-type Toast = { id: number; message: string; tone: 'info' | 'success' | 'error' };
-type ToastApi = { show: (message: string, tone?: Toast['tone']) => void };
+type Tone = 'info' | 'success' | 'error';
+/** One button on the toast: Undo, or Open what was just made. Pressing it dismisses the toast. */
+export type ToastAction = { label: string; onClick: () => void };
+export type Toast = { id: number; message: string; tone: Tone; action?: ToastAction };
+type ToastApi = { show: (message: string, tone?: Tone, action?: ToastAction) => void };
 
 const ToastContext = createContext<ToastApi | null>(null);
-const TOAST_MS = 5000;
+/** More than this and the stack covers the page it reports on; the oldest go first. */
+export const TOAST_LIMIT = 3;
+/** A success only confirms what the person just did; a hint takes longer to read; a failure stays until dismissed, as it may need acting on. */
+const TOAST_MS: Record<Tone, number | null> = { success: 3000, info: 6000, error: null };
+/** A toast with an action (Undo) stays long enough to reach for it. */
+const ACTION_TOAST_MS = 10_000;
 let nextId = 1;
 
-function ToastItem({ toast }: { toast: Toast }) {
-  return <div className={`toast toast-${toast.tone}`}>{toast.message}</div>;
+/** The stack with a new toast on top, cut to the limit. */
+export function pushToast(toasts: readonly Toast[], toast: Toast): Toast[] {
+  return [toast, ...toasts].slice(0, TOAST_LIMIT);
 }
 
-/** Toasts disappear on their own; news is announced politely to screen readers, failures as alerts. */
+function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number) => void }) {
+  return (
+    <div className={`toast toast-${toast.tone}`}>
+      <span>{toast.message}</span>
+      {toast.action && (
+        <button
+          type="button"
+          className="toast-action"
+          onClick={() => {
+            toast.action!.onClick();
+            onDismiss(toast.id);
+          }}
+        >
+          {toast.action.label}
+        </button>
+      )}
+      <button type="button" className="toast-dismiss" aria-label="Dismiss" onClick={() => onDismiss(toast.id)}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+/** News is announced politely to screen readers, failures as alerts. */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
-  const show = useCallback((message: string, tone: Toast['tone'] = 'info') => {
-    const id = nextId++;
-    setToasts((current) => [...current, { id, message, tone }]);
-    setTimeout(() => setToasts((current) => current.filter((t) => t.id !== id)), TOAST_MS);
-  }, []);
+  const dismiss = useCallback((id: number) => setToasts((current) => current.filter((t) => t.id !== id)), []);
+  const show = useCallback(
+    (message: string, tone: Tone = 'info', action?: ToastAction) => {
+      const id = nextId++;
+      setToasts((current) => pushToast(current, { id, message, tone, action }));
+      const ms = action && tone !== 'error' ? ACTION_TOAST_MS : TOAST_MS[tone];
+      if (ms !== null) setTimeout(() => dismiss(id), ms);
+    },
+    [dismiss],
+  );
   const api = useMemo(() => ({ show }), [show]);
   return (
     <ToastContext.Provider value={api}>
       {children}
       <div className="toasts">
         <div className="toast-stack" role="status" aria-live="polite">
-          {toasts.map((toast) => toast.tone !== 'error' && <ToastItem key={toast.id} toast={toast} />)}
+          {toasts.map((toast) => toast.tone !== 'error' && <ToastItem key={toast.id} toast={toast} onDismiss={dismiss} />)}
         </div>
         {/* Failures interrupt: an alert region, always present so that what lands in it is announced. */}
         <div className="toast-stack" role="alert">
-          {toasts.map((toast) => toast.tone === 'error' && <ToastItem key={toast.id} toast={toast} />)}
+          {toasts.map((toast) => toast.tone === 'error' && <ToastItem key={toast.id} toast={toast} onDismiss={dismiss} />)}
         </div>
       </div>
     </ToastContext.Provider>

@@ -1,5 +1,6 @@
-import { CreateCustomerBodySchema } from '@cairn/shared';
+import { CreateCustomerBodySchema, CreateSourceBodySchema, CreateTagBodySchema } from '@cairn/shared';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { ApiError } from './api-client';
 import { formErrors, issuesByField } from './form-errors';
 
@@ -7,14 +8,30 @@ describe('issuesByField', () => {
   it('names nested fields by their dotted path', () => {
     const parsed = CreateCustomerBodySchema.safeParse({ email: 'not an email', company: { name: '' } });
     expect(parsed.success).toBe(false);
-    expect(issuesByField(parsed.error!)).toEqual({ email: 'Use an email address like name@example.com', 'company.name': 'Required' });
+    expect(issuesByField(parsed.error!)).toEqual({ email: 'Enter an email address like name@example.com', 'company.name': "Enter the company's name" });
   });
 
-  it("says zod's usual findings in a person's words and keeps a schema's own message", () => {
-    const revenue = CreateCustomerBodySchema.safeParse({ name: 'Fox', company: { name: 'X', annualRevenue: 12.5 } });
-    expect(issuesByField(revenue.error!)).toEqual({ 'company.annualRevenue': 'Use a whole number' });
+  it('keeps the messages a schema wrote itself, for an empty field, a too long one or a refinement', () => {
+    expect(issuesByField(CreateTagBodySchema.safeParse({ name: ' ' }).error!)).toEqual({ name: "Enter the tag's name" });
+    const long = CreateSourceBodySchema.safeParse({ kind: 'note', title: 'T', body: 'x'.repeat(1_000_001) });
+    expect(issuesByField(long.error!)).toEqual({ body: 'Use at most 1,000,000 characters' });
     const nobody = CreateCustomerBodySchema.safeParse({});
     expect(issuesByField(nobody.error!)).toEqual({ email: 'Give at least an email, a name or an external id' });
+  });
+
+  it("says zod's generic findings in a person's words", () => {
+    const schema = z.object({ name: z.string().min(1), code: z.string().min(3).max(5), count: z.number().int().min(0), email: z.email(), at: z.iso.datetime() });
+    expect(issuesByField(schema.safeParse({ name: '', code: 'ab', count: 1.5, email: 'nope', at: 'soon' }).error!)).toEqual({
+      name: 'Required',
+      code: 'Use at least 3 characters',
+      count: 'Use a whole number',
+      email: 'Use an email address like name@example.com',
+      at: 'Use a date and time',
+    });
+    expect(issuesByField(schema.safeParse({ name: 'x', code: 'abcdef', count: -1, email: 'a@example.com', at: '2024-01-01T00:00:00Z' }).error!)).toEqual({
+      code: 'Use at most 5 characters',
+      count: 'Use 0 or more',
+    });
   });
 });
 

@@ -1,11 +1,16 @@
 import type { z } from 'zod';
 import { ApiError } from './api-client';
 
+/** How zod's own English messages begin; the shared schemas' messages never do (shared form-messages.test.ts). */
+const ZOD_WORDING = /^(Too small|Too big|Invalid)\b/;
+
 /**
  * A person's words for zod's usual findings ("Too small: expected string to have >=1
- * characters" is for developers); messages a schema wrote itself (refinements) stay as written.
+ * characters" is for developers). A message a schema wrote itself ("Enter the tag's name", a
+ * refinement's) is already a person's words and stays as written.
  */
 function phrase(issue: z.core.$ZodIssue): string {
+  if (!ZOD_WORDING.test(issue.message)) return issue.message;
   if (issue.code === 'too_small' && issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'Required' : `Use at least ${issue.minimum} characters`;
   if (issue.code === 'too_big' && issue.origin === 'string') return `Use at most ${issue.maximum} characters`;
   if (issue.code === 'too_small' && issue.origin === 'number') return `Use ${issue.minimum} or more`;

@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../../../test/app.js';
+import { useTestApp, type TestContext } from '../../../test/app.js';
 import { createWorkspace } from '../../../test/factories.js';
 
 // app.inject has no socket to leave half-read: these tests go through a real keep-alive connection.
@@ -13,27 +14,33 @@ const ANSWER_TIMEOUT_MS = 5_000;
 
 /** One socket for every request, as a browser reuses its connection to the server. */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-let origin: URL;
 
-beforeAll(async () => {
-  const address = await context.app.listen({ port: 0, host: '127.0.0.1' });
-  origin = new URL(address);
-});
+/** Has the test app listen on a free port; the origin it answers at. */
+function listen(testApp: TestContext): () => URL {
+  let origin: URL;
+  beforeAll(async () => {
+    origin = new URL(await testApp.app.listen({ port: 0, host: '127.0.0.1' }));
+  });
+  afterAll(() => {
+    // A connection stuck mid-upload is never idle: without this a failure would also hold up app.close().
+    testApp.app.server.closeAllConnections();
+  });
+  return () => origin;
+}
+const origin = listen(context);
 
-afterAll(() => {
-  agent.destroy();
-  // A connection stuck mid-upload is never idle: without this a failure would also hold up app.close().
-  context.app.server.closeAllConnections();
-});
+afterAll(() => agent.destroy());
 
-type Answer = { status: number; body: string };
+/** `connection`: the socket the answer came on. */
+type Answer = { status: number; body: string; connection: Socket };
 
-function send(method: string, path: string, headers: Record<string, string>, body?: Buffer): Promise<Answer> {
+function send(method: string, path: string, headers: Record<string, string>, body?: Buffer, base = origin()): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const request = http.request(new URL(path, origin), { method, agent, headers, signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS) }, (response) => {
+    const request = http.request(new URL(path, base), { method, agent, headers, signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS) }, (response) => {
       const chunks: Buffer[] = [];
+      const connection = response.socket;
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, body: Buffer.concat(chunks).toString() }));
+      response.on('end', () => resolve({ status: response.statusCode!, body: Buffer.concat(chunks).toString(), connection }));
       response.on('error', reject);
     });
     request.on('error', (error) =>
@@ -55,8 +62,8 @@ function uploadBody(format: string, fileName: string, content: Buffer) {
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-async function newWorkspaceAsContributor(): Promise<{ auth: Record<string, string>; imports: string }> {
-  const workspace = await createWorkspace(context);
+async function newWorkspaceAsContributor(app = context): Promise<{ auth: Record<string, string>; imports: string }> {
+  const workspace = await createWorkspace(app);
   const created = await workspace.owner.as.post(`/api/workspaces/${workspace.id}/tokens`, { name: 'keep-alive', role: 'contributor' });
   return { auth: { authorization: `Bearer ${created.json().token}` }, imports: `/api/workspaces/${workspace.id}/imports` };
 }
@@ -84,5 +91,23 @@ describe('uploads the server stops reading early, on a keep-alive connection', (
     const refused = await send('POST', `${imports}/preview`, { ...auth, 'content-type': contentType }, body);
     expect(refused.status, refused.body).toBe(400);
     expect((await send('GET', imports, auth)).status).toBe(200);
+  });
+});
+
+describe('an unread upload larger than this install accepts (UPLOAD_MAX_BYTES)', () => {
+  const small = useTestApp({ config: { uploadMaxBytes: 64 * 1024 } });
+  const smallOrigin = listen(small);
+
+  it('answers, then drops the connection rather than reading the rest', async () => {
+    const { auth, imports } = await newWorkspaceAsContributor(small);
+    const { body, contentType } = uploadBody('no-such-format', 'train.csv', fs.readFileSync(BANKING77));
+    const refused = await send('POST', `${imports}/preview`, { ...auth, 'content-type': contentType }, body, smallOrigin());
+    expect(refused.status, refused.body).toBe(400);
+    const dropped = new Promise<boolean>((resolve) => {
+      if (refused.connection.destroyed) resolve(true);
+      refused.connection.once('close', () => resolve(true));
+      setTimeout(() => resolve(false), ANSWER_TIMEOUT_MS);
+    });
+    expect(await dropped, 'the server read the whole upload and kept the connection').toBe(true);
   });
 });

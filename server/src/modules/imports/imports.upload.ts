@@ -7,7 +7,6 @@ import type { FastifyRequest } from 'fastify';
 import {
   IMPORT_FORMATS,
   ImportFormatSchema,
-  UPLOAD_MAX_BYTES_DEFAULT,
   importOptionsSchemaFor,
   type ImportFormat,
   type ImportOptions,
@@ -19,11 +18,6 @@ import { AppError, invalidField } from '../../errors.js';
 export type Upload = { format: ImportFormat; options: ImportOptions; fileName: string; part: MultipartFile };
 
 const FILE_NAME_MAX_LENGTH = 255;
-/**
- * The most of an unread upload thrown away to keep its connection for the next request: as much
- * as a default install accepts. Past it the answer went out long ago and the connection is dropped.
- */
-const DISCARD_MAX_BYTES = UPLOAD_MAX_BYTES_DEFAULT;
 const CONTROL_CHARS = /[\u0000-\u001F\u007F]/g;
 
 function fieldValue(fields: MultipartFields, name: string): string | undefined {
@@ -85,14 +79,17 @@ export async function receiveUpload(request: FastifyRequest): Promise<Upload> {
  * unpipes it when the file stream closes (a parser that stopped early destroyed it), and unpipe
  * pauses a stream left without destinations. That came a tick after a plain resume() and undid
  * it: the rest stayed on the socket, and the next request on it was never read.
+ * At most as much as this install accepts (UPLOAD_MAX_BYTES) is thrown away: past it the answer
+ * went out long ago, and the connection is dropped rather than kept busy.
  */
 export function discardRest(request: FastifyRequest) {
   const raw = request.raw;
+  const discardMaxBytes = request.server.config.uploadMaxBytes;
   raw.unpipe();
   let discarded = 0;
   raw.on('data', (chunk: Buffer) => {
     discarded += chunk.length;
-    if (discarded > DISCARD_MAX_BYTES) raw.destroy();
+    if (discarded > discardMaxBytes) raw.destroy();
   });
   raw.resume();
 }

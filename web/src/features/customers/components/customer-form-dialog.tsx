@@ -86,7 +86,7 @@ export function CustomerFormDialog({ ws, customer, open, onClose, onSaved }: Cus
       <p className="field-hint">Give at least a name, an email or an external id. The same email or id is never added twice.</p>
       <div className="form-columns">
         <Field label="Name" error={errors.field('name')}>
-          {(props) => <TextInput {...props} {...input('name')} autoComplete="off" autoFocus />}
+          {(props) => <TextInput {...props} {...input('name')} autoComplete="off" />}
         </Field>
         <Field label="Email" error={errors.field('email')}>
           {(props) => <TextInput {...props} {...input('email')} type="email" autoComplete="off" />}

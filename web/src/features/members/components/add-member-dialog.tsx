@@ -61,7 +61,7 @@ export function AddMemberDialog({ workspace, open, onClose }: { workspace: Curre
     <Dialog open={open} title="Add a member" onClose={close}>
       <form className="form" onSubmit={submit} noValidate>
         <Field label="Name" error={fieldError('name')}>
-          {(props) => <TextInput {...props} value={form.name} onChange={update('name')} autoComplete="off" autoFocus required />}
+          {(props) => <TextInput {...props} value={form.name} onChange={update('name')} autoComplete="off" required />}
         </Field>
         <Field label="Email" error={fieldError('email')}>
           {(props) => <TextInput {...props} type="email" value={form.email} onChange={update('email')} autoComplete="off" required />}

@@ -34,7 +34,7 @@ export function SaveSearchDialog({ ws, state, open, onClose }: { ws: string; sta
           {Object.keys(filtersOf(state)).length ? ' with its filters' : ''}.
         </p>
         <Field label="Name" error={fieldError}>
-          {(props) => <TextInput {...props} value={name} autoFocus required maxLength={200} onChange={(e) => setName(e.target.value)} />}
+          {(props) => <TextInput {...props} value={name} required maxLength={200} onChange={(e) => setName(e.target.value)} />}
         </Field>
         {!fieldError && <ErrorMessage error={create.error} />}
         <div className="row">

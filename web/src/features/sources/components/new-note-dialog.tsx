@@ -50,7 +50,7 @@ export function NewNoteDialog({ ws, open, onClose }: { ws: string; open: boolean
       onClose={close}
     >
       <Field label="Title" error={errors.field('title')}>
-        {(props) => <TextInput {...props} value={form.title} maxLength={SOURCE_TITLE_MAX_LENGTH} onChange={(event) => setForm({ ...form, title: event.target.value })} autoFocus />}
+        {(props) => <TextInput {...props} value={form.title} maxLength={SOURCE_TITLE_MAX_LENGTH} onChange={(event) => setForm({ ...form, title: event.target.value })} />}
       </Field>
       <Field label="What the customer said" hint="Plain text. You can highlight and tag passages of it afterwards." error={errors.field('body')}>
         {(props) => <TextArea {...props} rows={8} value={form.body} onChange={(event) => setForm({ ...form, body: event.target.value })} />}

@@ -216,7 +216,24 @@ export function TagCodebook() {
             <Button variant="ghost" onClick={close}>
               Cancel
             </Button>
-            <Button variant="danger" busy={deleteTag.isPending} onClick={() => action && deleteTag.mutate({ id: action.tag.id, force: (action.tag.usageCount ?? 0) > 0 }, { onSuccess: close })}>
+            <Button
+              variant="danger"
+              busy={deleteTag.isPending}
+              onClick={() => {
+                if (!action) return;
+                const { tag } = action;
+                const usage = tag.usageCount ?? 0;
+                deleteTag.mutate(
+                  { id: tag.id, force: usage > 0 },
+                  {
+                    onSuccess: () => {
+                      toast.show(usage > 0 ? `Deleted the tag “${tag.name}” from ${plural(usage)}` : `Deleted the tag “${tag.name}”`, 'success');
+                      close();
+                    },
+                  },
+                );
+              }}
+            >
               Delete tag
             </Button>
           </>

@@ -52,7 +52,7 @@ export function CreateTokenDialog({ workspace, open, onClose }: { workspace: Cur
     <Dialog open={open} title="Create an API token" onClose={close}>
       <form className="form" onSubmit={submit} noValidate>
         <Field label="Token name" hint="What will use it, e.g. “Zendesk sync” or “Nightly export”." error={fieldError('name')}>
-          {(props) => <TextInput {...props} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" autoFocus required />}
+          {(props) => <TextInput {...props} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" required />}
         </Field>
         <Field label="Role" hint="Give a script the least it needs: importing tickets needs contributor; reading needs viewer." error={fieldError('role')}>
           {(props) => (

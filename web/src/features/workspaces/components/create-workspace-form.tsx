@@ -3,7 +3,7 @@ import { useCreateWorkspace } from '../api/create-workspace';
 import { WorkspaceNameForm } from './workspace-name-form';
 
 /** Anyone signed in may start a workspace; they become its owner. */
-export function CreateWorkspaceForm({ onCreated, autoFocus }: { onCreated: (workspace: WorkspaceWithRole) => void; autoFocus?: boolean }) {
+export function CreateWorkspaceForm({ onCreated }: { onCreated: (workspace: WorkspaceWithRole) => void }) {
   const create = useCreateWorkspace();
   return (
     <WorkspaceNameForm
@@ -12,7 +12,6 @@ export function CreateWorkspaceForm({ onCreated, autoFocus }: { onCreated: (work
       hint="A separate space with its own members, sources and evidence. You will be its owner."
       busy={create.isPending}
       error={create.error}
-      autoFocus={autoFocus}
       onSubmit={(name) => create.mutate({ name }, { onSuccess: onCreated })}
     />
   );

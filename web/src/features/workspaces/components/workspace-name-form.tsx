@@ -11,12 +11,11 @@ type Props = {
   hint?: string;
   busy: boolean;
   error: unknown;
-  autoFocus?: boolean;
   onSubmit: (name: string) => void;
 };
 
 /** One field, one button: naming a new workspace and renaming one look and behave alike. */
-export function WorkspaceNameForm({ label, submitLabel, initialName = '', hint, busy, error, autoFocus = false, onSubmit }: Props) {
+export function WorkspaceNameForm({ label, submitLabel, initialName = '', hint, busy, error, onSubmit }: Props) {
   const [name, setName] = useState(initialName);
   const fieldError = error instanceof ApiError ? error.fieldError('name') : undefined;
   const submit = (event: FormEvent) => {
@@ -26,7 +25,7 @@ export function WorkspaceNameForm({ label, submitLabel, initialName = '', hint, 
   return (
     <form className="form" onSubmit={submit} noValidate>
       <Field label={label} hint={hint} error={fieldError}>
-        {(props) => <TextInput {...props} value={name} onChange={(e) => setName(e.target.value)} autoFocus={autoFocus} required />}
+        {(props) => <TextInput {...props} value={name} onChange={(e) => setName(e.target.value)} required />}
       </Field>
       {error != null && !fieldError && <ErrorMessage error={error} />}
       <div className="row">
