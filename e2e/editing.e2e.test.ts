@@ -132,6 +132,16 @@ describe.skipIf(!browserAvailable)('editing sources, customers and highlights', 
     expect(saved.items.find((item) => item.id === highlight.id)).toMatchObject({ note: 'Ask how long exactly', quote: 'The export button is hidden' });
   });
 
+  it('deletes a highlight from the reader and brings it back with the toast’s Undo', async () => {
+    const { page } = context;
+    const panel = page.getByRole('complementary', { name: 'Highlights in this source' });
+    await panel.getByRole('button', { name: 'Delete highlight “The export button is hidden”' }).click();
+    await page.getByRole('status').getByText('Highlight moved to the trash').waitFor();
+    await expect.poll(() => panel.getByText('“The export button is hidden”').count()).toBe(0);
+    await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+    await panel.getByText('“The export button is hidden”').waitFor();
+  });
+
   it('shows new tag usage counts on the Tags page after tagging from Search', async () => {
     const { page } = context;
     await api(page, 'POST', `/workspaces/${ws}/tags`, { name: 'Reporting' });

@@ -29,7 +29,6 @@ import { SourceEditDialog } from './source-edit-dialog';
 import { TagCombobox } from './tag-combobox';
 
 const FLASH_MS = 1200;
-const UNDO_MS = 10_000;
 const POPOVER_WIDTH = 320;
 /** Between the popover and the passage, and the popover and the window's edges. */
 const POPOVER_GAP = 6;
@@ -69,7 +68,6 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
   const [pending, setPending] = useState<Pending | null>(null);
   const [popoverTop, setPopoverTop] = useState<number | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
-  const [deleted, setDeleted] = useState<Highlight | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [editingSource, setEditingSource] = useState(false);
   const canHighlight = workspace.can('contributor');
@@ -141,12 +139,6 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
     document.addEventListener('mousedown', onMouseDown);
     return () => document.removeEventListener('mousedown', onMouseDown);
   }, [pending]);
-
-  useEffect(() => {
-    if (!deleted) return;
-    const timer = setTimeout(() => setDeleted(null), UNDO_MS);
-    return () => clearTimeout(timer);
-  }, [deleted]);
 
   /** The selection, or else the focused turn or paragraph, as a body range with where to show the popover. */
   const target = useCallback((): Omit<Pending, 'whole'> | null => {
@@ -329,7 +321,17 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
           onSave={(id, body) => updateHighlight.mutateAsync({ id, body })}
           readSelection={selectedPassage}
           onDelete={(highlight) =>
-            deleteHighlight.mutate({ id: highlight.id, sourceId }, { onSuccess: () => setDeleted(highlight), onError: (error) => toast.show(error.message, 'error') })
+            deleteHighlight.mutate(
+              { id: highlight.id, sourceId },
+              {
+                onSuccess: () =>
+                  toast.show('Highlight moved to the trash', 'success', {
+                    label: 'Undo',
+                    onClick: () => restoreHighlight.mutate(highlight.id, { onError: (error) => toast.show(`Could not undo: ${error.message}`, 'error') }),
+                  }),
+                onError: (error) => toast.show(error.message, 'error'),
+              },
+            )
           }
         />
       </div>
@@ -366,18 +368,6 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
             toast.show(`Saved “${saved.title}”`, 'success');
           }}
         />
-      )}
-      {deleted && (
-        <div className="undo-bar" role="status">
-          Highlight moved to the trash.
-          <Button
-            size="sm"
-            onClick={() => restoreHighlight.mutate(deleted.id, { onSuccess: () => setDeleted(null), onError: (error) => toast.show(`Could not undo: ${error.message}`, 'error') })}
-            busy={restoreHighlight.isPending}
-          >
-            Undo
-          </Button>
-        </div>
       )}
     </div>
   );
