@@ -65,6 +65,25 @@ const ROUTE_ACCESS: Record<string, Role> = {
   'GET /api/workspaces/{ws}/saved-searches': 'viewer',
   'POST /api/workspaces/{ws}/saved-searches': 'contributor',
   'DELETE /api/workspaces/{ws}/saved-searches/{id}': 'contributor',
+  // insights
+  'GET /api/workspaces/{ws}/insights': 'viewer',
+  'POST /api/workspaces/{ws}/insights': 'researcher',
+  'GET /api/workspaces/{ws}/insights/{id}': 'viewer',
+  'PATCH /api/workspaces/{ws}/insights/{id}': 'researcher',
+  'DELETE /api/workspaces/{ws}/insights/{id}': 'researcher',
+  'POST /api/workspaces/{ws}/insights/{id}/restore': 'researcher',
+  'POST /api/workspaces/{ws}/insights/{id}/evidence': 'contributor',
+  'DELETE /api/workspaces/{ws}/insights/{id}/evidence': 'contributor',
+  // backlog items
+  'GET /api/workspaces/{ws}/backlog-items': 'viewer',
+  'POST /api/workspaces/{ws}/backlog-items': 'researcher',
+  'GET /api/workspaces/{ws}/backlog-items/{id}': 'viewer',
+  'PATCH /api/workspaces/{ws}/backlog-items/{id}': 'researcher',
+  'DELETE /api/workspaces/{ws}/backlog-items/{id}': 'researcher',
+  'POST /api/workspaces/{ws}/backlog-items/{id}/restore': 'researcher',
+  'POST /api/workspaces/{ws}/backlog-items/{id}/evidence': 'contributor',
+  'DELETE /api/workspaces/{ws}/backlog-items/{id}/evidence': 'contributor',
+  'GET /api/workspaces/{ws}/backlog-items/{id}/evidence.md': 'viewer',
 };
 
 const ACCOUNT_ROUTE_ACCESS: Record<string, 'public' | 'signed-in'> = {

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Role } from '@cairn/shared';
-import { customers, highlightTags, highlights, sources, tags } from '../src/db/schema/index.js';
+import { backlogItems, customers, highlightTags, highlights, insights, sources, tags } from '../src/db/schema/index.js';
 import { hashPassword } from '../src/lib/passwords.js';
 import { randomToken, sha256 } from '../src/lib/crypto.js';
 import { SESSION_COOKIE } from '../src/modules/auth/auth.service.js';
@@ -132,6 +132,23 @@ export async function createHighlight(
   if (tagRows.length) {
     await context.db.insert(highlightTags).values(tagRows.map((tag) => ({ workspaceId: workspace.id, highlightId: row!.id, tagId: tag.id })));
   }
+  return row!;
+}
+
+/** An insight row written straight to the database (a problem unless told otherwise). */
+export async function createInsight(context: TestContext, workspace: TestWorkspace, overrides: Partial<typeof insights.$inferInsert> = {}) {
+  const [row] = await context.db
+    .insert(insights)
+    .values({ workspaceId: workspace.id, type: 'problem', title: `Problem ${unique()}`, createdBy: workspace.owner.id, ...overrides })
+    .returning();
+  return row!;
+}
+
+export async function createBacklogItem(context: TestContext, workspace: TestWorkspace, overrides: Partial<typeof backlogItems.$inferInsert> = {}) {
+  const [row] = await context.db
+    .insert(backlogItems)
+    .values({ workspaceId: workspace.id, title: `Backlog item ${unique()}`, createdBy: workspace.owner.id, ...overrides })
+    .returning();
   return row!;
 }
 

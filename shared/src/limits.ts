@@ -31,6 +31,8 @@ export const EXTERNAL_KEY_MAX_LENGTH = 100;
 export const EVIDENCE_LINKS_MAX = 1_000;
 /** Evidence highlights an insight's or backlog item's GET carries; the rest are paged with GET /highlights?insightId=…. */
 export const EVIDENCE_PREVIEW_MAX = 100;
+/** Evidence counts as recent in a backlog item's score when its source occurred within this many days. */
+export const RECENT_EVIDENCE_DAYS = 90;
 
 /** Rows per multi-row insert when importing. */
 export const IMPORT_BATCH_SIZE = 1_000;

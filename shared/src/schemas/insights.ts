@@ -94,7 +94,7 @@ export type EvidenceChange = z.infer<typeof EvidenceChangeSchema>;
 /**
  * Why a backlog item ranks where it does: the distinct customers and companies behind its
  * evidence (its own highlights and its insights' highlights), the yearly revenue of those
- * companies, and how recent the evidence is. `total` combines them (docs/decisions/007-insights-and-backlog.md).
+ * companies, and how recent the evidence is. `total` combines them (docs/decisions/009-insights-and-backlog.md).
  */
 export const EvidenceScoreSchema = z.object({
   total: z.number(),
@@ -106,15 +106,26 @@ export const EvidenceScoreSchema = z.object({
   /** Highlights whose source is from the last 90 days. */
   recentHighlights: z.number().int(),
   lastEvidenceAt: TimestampSchema.nullable(),
+  /** What each part adds to `total` (before rounding), as the server weighs it: the one place the weights live. */
+  points: z.object({ customers: z.number(), companies: z.number(), revenue: z.number(), recency: z.number() }),
 });
 export type EvidenceScore = z.infer<typeof EvidenceScoreSchema>;
+
+/** An http(s) address: one rule, so that a key typed into the URL field gets one message. */
+function isWebAddress(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
 
 const ExternalUrlSchema = z
   .string()
   .trim()
   .max(EXTERNAL_URL_MAX_LENGTH, tooLongMessage(EXTERNAL_URL_MAX_LENGTH))
-  .url('Enter a web address like https://tracker.example.com/PROJ-12')
-  .refine((value) => /^https?:\/\//i.test(value), 'Use an http:// or https:// address');
+  .refine(isWebAddress, 'Enter a web address like https://tracker.example.com/PROJ-12');
 
 export const BacklogItemSchema = BacklogItemRefSchema.extend({
   description: z.string().nullable(),

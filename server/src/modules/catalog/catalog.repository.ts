@@ -1,8 +1,8 @@
-import { asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { rowsOf } from '../../lib/bulk-sql.js';
-import { companies, customers, highlightTags, highlights, tags } from '../../db/schema/index.js';
+import { backlogItems, companies, customers, highlightTags, highlights, insights, tags } from '../../db/schema/index.js';
 
 export async function listCustomerNames(executor: Executor, workspaceId: string) {
   return executor
@@ -11,6 +11,22 @@ export async function listCustomerNames(executor: Executor, workspaceId: string)
     .leftJoin(companies, eq(companies.id, customers.companyId))
     .where(eq(customers.workspaceId, workspaceId))
     .orderBy(asc(customers.id));
+}
+
+export async function listInsightNames(executor: Executor, workspaceId: string) {
+  return executor
+    .select({ id: insights.id, type: insights.type, title: insights.title, status: insights.status })
+    .from(insights)
+    .where(and(eq(insights.workspaceId, workspaceId), isNull(insights.deletedAt)))
+    .orderBy(asc(insights.id));
+}
+
+export async function listBacklogItemNames(executor: Executor, workspaceId: string) {
+  return executor
+    .select({ id: backlogItems.id, title: backlogItems.title, status: backlogItems.status, externalKey: backlogItems.externalKey })
+    .from(backlogItems)
+    .where(and(eq(backlogItems.workspaceId, workspaceId), isNull(backlogItems.deletedAt)))
+    .orderBy(asc(backlogItems.id));
 }
 
 /**
@@ -32,7 +48,9 @@ function tally(table: PgTable, workspaceColumn: PgColumn, stamp: PgColumn, works
  * - highlight_tags: usage counts as links come and go (a merge also deletes a tag);
  * - trashed highlights: usage counts, which leave out the trash, move with `deleted_at`;
  * - customers: added, renamed, moved to another company;
- * - companies: renamed or deleted (which empties customers' `company_id` without touching them).
+ * - companies: renamed or deleted (which empties customers' `company_id` without touching them);
+ * - insights and backlog items: created, renamed, given a new status, type or tracker key,
+ *   trashed or restored (a move to or from the trash stamps `updated_at` too).
  * It relies on every writer setting `updated_at`, as the repositories do.
  */
 export async function findCatalogVersion(executor: Executor, workspaceId: string): Promise<string> {
@@ -43,7 +61,9 @@ export async function findCatalogVersion(executor: Executor, workspaceId: string
       ${tally(highlightTags, highlightTags.workspaceId, highlightTags.createdAt, workspaceId)},
       ${tally(highlights, highlights.workspaceId, highlights.deletedAt, workspaceId, sql`${highlights.deletedAt} is not null`)},
       ${tally(customers, customers.workspaceId, customers.updatedAt, workspaceId)},
-      ${tally(companies, companies.workspaceId, companies.updatedAt, workspaceId)}
+      ${tally(companies, companies.workspaceId, companies.updatedAt, workspaceId)},
+      ${tally(insights, insights.workspaceId, insights.updatedAt, workspaceId)},
+      ${tally(backlogItems, backlogItems.workspaceId, backlogItems.updatedAt, workspaceId)}
     ) as version`,
   );
   return row!.version;

@@ -30,8 +30,12 @@ export async function getCatalog(db: Db, actor: WorkspaceActor, ifNoneMatch: str
   const version = await catalogRepository.findCatalogVersion(db, actor.workspaceId);
   const etag = `"${sha1(`${etagSalt}\n${actor.workspaceId}\n${version}`)}"`;
   if (matchesEtag(ifNoneMatch, etag)) return { etag, catalog: null };
-  const [tags, customers] = await Promise.all([listTags(db, actor), catalogRepository.listCustomerNames(db, actor.workspaceId)]);
-  // Insights and backlog items join the catalog (and its version query) when those features land.
-  return { etag, catalog: { tags, customers, insights: [], backlogItems: [] } };
+  const [tags, customers, insights, backlogItems] = await Promise.all([
+    listTags(db, actor),
+    catalogRepository.listCustomerNames(db, actor.workspaceId),
+    catalogRepository.listInsightNames(db, actor.workspaceId),
+    catalogRepository.listBacklogItemNames(db, actor.workspaceId),
+  ]);
+  return { etag, catalog: { tags, customers, insights, backlogItems } };
 }
 

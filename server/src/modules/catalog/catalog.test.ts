@@ -3,7 +3,17 @@ import { eq } from 'drizzle-orm';
 import { CatalogSchema, type Catalog } from '@cairn/shared';
 import { companies, tags } from '../../db/schema/index.js';
 import { anonymous, useTestApp } from '../../../test/app.js';
-import { createCustomer, createHighlight, createMember, createSource, createTag, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
+import {
+  createBacklogItem,
+  createCustomer,
+  createHighlight,
+  createInsight,
+  createMember,
+  createSource,
+  createTag,
+  createWorkspace,
+  type TestWorkspace,
+} from '../../../test/factories.js';
 
 const context = useTestApp();
 const catalogUrl = (ws: string) => `/api/workspaces/${ws}/catalog`;
@@ -160,6 +170,57 @@ describe('GET /catalog', () => {
     await context.db.delete(companies).where(eq(companies.id, initech.id));
     ({ catalog } = await expectChanged(workspace, etag));
     expect(catalog.customers).toMatchObject([{ company: null }]);
+  });
+
+  it('lists insights and backlog items outside the trash by their short form', async () => {
+    const workspace = await createWorkspace(context);
+    const insight = await createInsight(context, workspace, { type: 'opportunity', title: 'Explain declines', status: 'validated' });
+    await createInsight(context, workspace, { deletedAt: new Date() });
+    const item = await createBacklogItem(context, workspace, { title: 'Decline reasons', status: 'planned', externalKey: 'CARD-7' });
+    await createBacklogItem(context, workspace, { deletedAt: new Date() });
+    const catalog = CatalogSchema.parse((await workspace.owner.as.get(catalogUrl(workspace.id))).json());
+    expect(catalog.insights).toEqual([{ id: insight.id, type: 'opportunity', title: 'Explain declines', status: 'validated' }]);
+    expect(catalog.backlogItems).toEqual([{ id: item.id, title: 'Decline reasons', status: 'planned', externalKey: 'CARD-7' }]);
+  });
+
+  it('gives a new ETag when an insight or backlog item is created, edited, trashed or restored, and keeps it through evidence links', async () => {
+    const workspace = await createWorkspace(context);
+    const insightsUrl = `/api/workspaces/${workspace.id}/insights`;
+    const itemsUrl = `/api/workspaces/${workspace.id}/backlog-items`;
+    let etag = await currentEtag(workspace);
+    let catalog: Catalog;
+
+    const insight = (await workspace.owner.as.post(insightsUrl, { type: 'problem', title: 'Declines' })).json();
+    ({ etag, catalog } = await expectChanged(workspace, etag));
+    expect(catalog.insights).toMatchObject([{ id: insight.id, title: 'Declines' }]);
+
+    await workspace.owner.as.patch(`${insightsUrl}/${insight.id}`, { status: 'validated' });
+    ({ etag, catalog } = await expectChanged(workspace, etag));
+    expect(catalog.insights).toMatchObject([{ status: 'validated' }]);
+
+    const item = (await workspace.owner.as.post(itemsUrl, { title: 'Decline reasons' })).json();
+    ({ etag } = await expectChanged(workspace, etag));
+    await workspace.owner.as.patch(`${itemsUrl}/${item.id}`, { externalKey: 'CARD-7' });
+    ({ etag, catalog } = await expectChanged(workspace, etag));
+    expect(catalog.backlogItems).toEqual([{ id: item.id, title: 'Decline reasons', status: 'idea', externalKey: 'CARD-7' }]);
+
+    const highlight = await createHighlight(context, workspace, await createSource(context, workspace));
+    await workspace.owner.as.post(`${insightsUrl}/${insight.id}/evidence`, { highlightIds: [highlight.id] });
+    await workspace.owner.as.post(`${itemsUrl}/${item.id}/evidence`, { highlightIds: [highlight.id], insightIds: [insight.id] });
+    await expectUnchanged(workspace, etag);
+
+    await workspace.owner.as.delete(`${insightsUrl}/${insight.id}`);
+    ({ etag, catalog } = await expectChanged(workspace, etag));
+    expect(catalog.insights).toEqual([]);
+    await workspace.owner.as.delete(`${itemsUrl}/${item.id}`);
+    ({ etag, catalog } = await expectChanged(workspace, etag));
+    expect(catalog.backlogItems).toEqual([]);
+
+    await workspace.owner.as.post(`${insightsUrl}/${insight.id}/restore`);
+    ({ etag } = await expectChanged(workspace, etag));
+    await workspace.owner.as.post(`${itemsUrl}/${item.id}/restore`);
+    ({ catalog } = await expectChanged(workspace, etag));
+    expect([catalog.insights.length, catalog.backlogItems.length]).toEqual([1, 1]);
   });
 
   it('notices a write stamped earlier than the latest one, as a transaction that began first and committed last leaves', async () => {

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { TagRef } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
-import { companies, customers, highlights, sources, users } from '../../db/schema/index.js';
+import { backlogHighlights, companies, customers, highlights, insightHighlights, sources, users } from '../../db/schema/index.js';
 import { preparedStatement } from '../../db/prepared.js';
 import { cursorText, olderThan } from '../../lib/cursor.js';
 import type { DateRange } from '../../lib/date-range.js';
@@ -194,6 +194,8 @@ export function highlightFromJson(json: HighlightJson): HighlightDetailRow {
 /** The date range bounds the source's occurredAt (when the customer said it). */
 export type HighlightFilters = DateRange & {
   tagId?: string;
+  insightId?: string;
+  backlogItemId?: string;
   sourceId?: string;
   sourceKinds?: string[];
   customerId?: string;
@@ -212,6 +214,12 @@ function filterConditions(workspaceId: string, filters: HighlightFilters): SQL |
     isNull(highlights.sourceDeletedAt),
     filters.tagId
       ? sql`exists (select 1 from highlight_tags ht where ht.highlight_id = "highlights"."id" and ht.tag_id = ${filters.tagId})`
+      : undefined,
+    filters.insightId
+      ? sql`exists (select 1 from ${insightHighlights} ih where ih.highlight_id = "highlights"."id" and ih.insight_id = ${filters.insightId})`
+      : undefined,
+    filters.backlogItemId
+      ? sql`exists (select 1 from ${backlogHighlights} bh where bh.highlight_id = "highlights"."id" and bh.backlog_item_id = ${filters.backlogItemId})`
       : undefined,
     filters.sourceId ? eq(highlights.sourceId, filters.sourceId) : undefined,
     filters.sourceKinds?.length ? inArray(highlights.sourceKind, filters.sourceKinds as Array<NonNullable<typeof highlights.$inferSelect.sourceKind>>) : undefined,

@@ -39,7 +39,7 @@ export const highlightsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { role: 'viewer' } },
       schema: {
         tags,
-        summary: 'Highlights, newest first, filtered by tag, source, kind, customer, segment, date or text',
+        summary: 'Highlights, newest first, filtered by tag, insight, backlog item, source, kind, customer, segment, date or text',
         params: WorkspaceParamsSchema,
         querystring: ListHighlightsQuerySchema,
         response: { 200: pageOf(HighlightListItemSchema) },

@@ -145,6 +145,8 @@ export async function listHighlights(db: Db, actor: WorkspaceActor, query: ListH
   const after = decodeCursor(query.cursor, 2);
   const filters: highlightsRepository.HighlightFilters = {
     tagId: query.tagId,
+    insightId: query.insightId,
+    backlogItemId: query.backlogItemId,
     sourceId: query.sourceId,
     sourceKinds: query.sourceKind,
     customerId: query.customerId,

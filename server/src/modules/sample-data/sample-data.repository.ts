@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { highlights, memberships, sources, workspaces } from '../../db/schema/index.js';
+import { backlogItems, highlights, insights, memberships, sources, workspaces } from '../../db/schema/index.js';
 
 const hasOwner = sql<boolean>`exists (select 1 from ${memberships} where ${memberships.workspaceId} = ${workspaces.id} and ${memberships.role} = 'owner')`;
 
@@ -34,7 +34,17 @@ export async function listSampleSources(executor: Executor, workspaceId: string,
 export async function listHighlightRanges(executor: Executor, workspaceId: string, sourceIds: string[]) {
   if (!sourceIds.length) return [];
   return executor
-    .select({ sourceId: highlights.sourceId, start: highlights.start, end: highlights.end })
+    .select({ id: highlights.id, sourceId: highlights.sourceId, start: highlights.start, end: highlights.end, deletedAt: highlights.deletedAt })
     .from(highlights)
     .where(and(eq(highlights.workspaceId, workspaceId), inArray(highlights.sourceId, sourceIds)));
+}
+
+/** Every insight's title, trashed ones included: the sample's insights are known by their titles. */
+export async function listInsightTitles(executor: Executor, workspaceId: string) {
+  return executor.select({ id: insights.id, title: insights.title, deletedAt: insights.deletedAt }).from(insights).where(eq(insights.workspaceId, workspaceId));
+}
+
+/** Every backlog item's title and tracker key, trashed ones included. */
+export async function listBacklogItemTitles(executor: Executor, workspaceId: string) {
+  return executor.select({ title: backlogItems.title, externalKey: backlogItems.externalKey }).from(backlogItems).where(eq(backlogItems.workspaceId, workspaceId));
 }

@@ -48,9 +48,37 @@ describe('POST /sample-data', () => {
     expect(untagged.length).toBeGreaterThan(TICKETS / 2);
     expect(untagged.length).toBeLessThan(TICKETS);
 
+    // Problems, an opportunity under one, and backlog items, backed by those highlights.
+    const problems = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/insights?type=problem`)).json().items;
+    expect(problems).toHaveLength(2);
+    for (const problem of problems) expect(problem.customerCount).toBeGreaterThan(3);
+    const declines = problems.find((problem: { title: string }) => problem.title === 'Card payments are declined without a reason');
+    const opportunities = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/insights?parentId=${declines.id}`)).json().items;
+    expect(opportunities).toMatchObject([{ type: 'opportunity', evidenceCount: 1 }]);
+    const backlog = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/backlog-items?sort=evidence`)).json().items;
+    expect(backlog).toHaveLength(2);
+    expect(backlog.find((item: { externalKey: string | null }) => item.externalKey)).toMatchObject({
+      externalKey: 'LED-142',
+      externalUrl: 'https://tracker.example.com/browse/LED-142',
+      insightCount: 2,
+    });
+    for (const item of backlog) expect(item.score.customers).toBeGreaterThan(3);
+
     const again = SampleDataResultSchema.parse((await workspace.owner.as.post(url)).json());
     expect(again.sources).toEqual({ created: 0, updated: 0, unchanged: SOURCES });
     expect([again.tagsCreated, again.highlightsCreated]).toEqual([0, 0]);
+    expect((await workspace.owner.as.get(`/api/workspaces/${workspace.id}/insights`)).json().total).toBe(3);
+    expect((await workspace.owner.as.get(`/api/workspaces/${workspace.id}/backlog-items`)).json().items).toHaveLength(2);
+  });
+
+  it('leaves a sample problem the user trashed in the trash when loaded again', async () => {
+    const workspace = await createWorkspace(context);
+    const url = `/api/workspaces/${workspace.id}/sample-data`;
+    await workspace.owner.as.post(url);
+    const [problem] = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/insights?q=declined&type=problem`)).json().items;
+    expect((await workspace.owner.as.delete(`/api/workspaces/${workspace.id}/insights/${problem.id}`)).statusCode).toBe(204);
+    expect((await workspace.owner.as.post(url)).statusCode).toBe(201);
+    expect((await workspace.owner.as.get(`/api/workspaces/${workspace.id}/insights?type=problem`)).json().total).toBe(1);
   });
 
   it('is for admins: a researcher gets 403', async () => {

@@ -1,0 +1,152 @@
+import { INSIGHT_TYPES, RECENT_EVIDENCE_DAYS, type BacklogItem, type EvidenceScore, type Insight, type SourceKind } from '@cairn/shared';
+
+/**
+ * The evidence pack: a backlog item's evidence as Markdown to paste into a tracker (Jira, GitHub).
+ * Everything people typed into Cairn is plain text there, so all of it is escaped: a quote
+ * reads exactly as the customer said it, and cannot turn into a heading, a link or HTML.
+ */
+
+export type PackQuote = {
+  id: string;
+  quote: string;
+  source: { id: string; title: string; kind: SourceKind; occurredAt: Date };
+  customer: { id: string; name: string | null; email: string | null } | null;
+  company: { id: string; name: string } | null;
+};
+
+export type EvidencePack = {
+  item: BacklogItem;
+  insights: Insight[];
+  /** The newest quotes, at most the pack's limit; `item.score.highlights` says how many there are in all. */
+  quotes: PackQuote[];
+  /** Links back into Cairn: the item's page, and each quote in the reader. */
+  itemUrl: string;
+  quoteUrl: (quote: PackQuote) => string;
+};
+
+/**
+ * What opens or closes markup anywhere in a line (CommonMark, with GitHub's strikethrough,
+ * tables and math), and an ampersand that would start a character reference (`&copy;`);
+ * CommonMark lets a backslash escape any ASCII punctuation.
+ */
+const INLINE_MARKUP = /[\\`*_[\]<>#|~$]|&(?=#?\w+;)/g;
+
+/** Escapes text so that Markdown shows it as it is, line by line. */
+function escapeMarkdown(text: string): string {
+  return text
+    .split('\n')
+    .map((line) =>
+      line
+        // Leading spaces would make an indented code block.
+        .trimStart()
+        .replace(INLINE_MARKUP, '\\$&')
+        // At the start of a line: a list item, a setext heading underline or a thematic break, a numbered list.
+        .replace(/^([-+=])/, '\\$1')
+        .replace(/^(\d+)([.)])/, '$1\\$2'),
+    )
+    .join('\n');
+}
+
+/** One line of text (a title, a name): line breaks become spaces. */
+const inline = (text: string) => escapeMarkdown(text.replace(/\s*\n\s*/g, ' '));
+
+function blockquote(text: string): string {
+  return escapeMarkdown(text.trim())
+    .split('\n')
+    .map((line) => (line ? `> ${line}` : '>'))
+    .join('\n');
+}
+
+/** A link destination in angle brackets, which may hold parentheses; the URL serializer encodes spaces and angle brackets. */
+const linkTo = (label: string, url: string) => `[${label}](<${URL.canParse(url) ? new URL(url).href : encodeURI(url)}>)`;
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+const day = (date: Date | string) => new Date(date).toISOString().slice(0, 10);
+const money = new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 });
+const words = (value: string) => value.replace(/_/g, ' ');
+const capitalized = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
+
+/** "12 customers at 7 companies, $1.2M yearly revenue, 9 highlights in the last 90 days". */
+function describeScore(score: EvidenceScore): string {
+  return [
+    `${plural(score.customers, 'customer')} at ${plural(score.companies, 'company', 'companies')}`,
+    score.revenue > 0 ? `${money.format(score.revenue)} yearly revenue` : 'no yearly revenue on record',
+    `${plural(score.recentHighlights, 'highlight')} in the last ${RECENT_EVIDENCE_DAYS} days`,
+  ].join(', ');
+}
+
+type Group<T> = { key: string; label: string; items: T[] };
+
+/** Groups, the biggest first (a stable sort keeps ties in order of first appearance); the group of unknowns (key '') last. */
+function groupBy<T>(items: T[], keyOf: (item: T) => string, labelOf: (item: T) => string): Array<Group<T>> {
+  const groups = new Map<string, Group<T>>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key) ?? { key, label: labelOf(item), items: [] };
+    group.items.push(item);
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort((a, b) => Number(a.key === '') - Number(b.key === '') || b.items.length - a.items.length);
+}
+
+const customerLabel = (quote: PackQuote) => {
+  const { customer } = quote;
+  if (!customer) return 'Unknown customer';
+  if (customer.name && customer.email) return `${inline(customer.name)} (${inline(customer.email)})`;
+  return inline(customer.name ?? customer.email ?? 'Unnamed customer');
+};
+
+function trackerLine(item: BacklogItem): string | null {
+  if (item.externalUrl) return linkTo(inline(item.externalKey ?? item.externalUrl), item.externalUrl);
+  return item.externalKey ? inline(item.externalKey) : null;
+}
+
+export function renderEvidencePack({ item, insights, quotes, itemUrl, quoteUrl }: EvidencePack): string {
+  const { score } = item;
+  const tracker = trackerLine(item);
+  const lines = [
+    `# ${inline(item.title)}`,
+    '',
+    `- **Status:** ${capitalized(words(item.status))}`,
+    ...(tracker ? [`- **Tracker:** ${tracker}`] : []),
+    `- **Evidence:** ${describeScore(score)}`,
+    `- **Score:** ${score.total} from ${plural(score.highlights, 'highlight')}${score.lastEvidenceAt ? `, the latest from ${day(score.lastEvidenceAt)}` : ''}`,
+    `- **In Cairn:** ${linkTo('all the evidence', itemUrl)}`,
+    '',
+  ];
+  if (item.description) lines.push(escapeMarkdown(item.description), '');
+
+  if (insights.length) {
+    lines.push('## Problems', '');
+    // Problems first, then what answers them, down the tree.
+    for (const insight of [...insights].sort((a, b) => INSIGHT_TYPES.indexOf(a.type) - INSIGHT_TYPES.indexOf(b.type))) {
+      lines.push(
+        `### ${inline(insight.title)}`,
+        '',
+        `_${capitalized(insight.type)} · ${insight.status} · ${plural(insight.evidenceCount, 'highlight')} from ${plural(insight.customerCount, 'customer')}_`,
+        '',
+      );
+      if (insight.statement) lines.push(escapeMarkdown(insight.statement), '');
+    }
+  }
+
+  lines.push('## What customers said', '');
+  if (!quotes.length) lines.push('_No evidence yet._', '');
+  if (quotes.length < score.highlights) lines.push(`_The newest ${plural(quotes.length, 'highlight')} of ${score.highlights.toLocaleString('en')}; Cairn has them all._`, '');
+  const companies = groupBy(
+    quotes,
+    (quote) => quote.company?.id ?? '',
+    (quote) => (quote.company ? inline(quote.company.name) : 'Without a company'),
+  );
+  for (const company of companies) {
+    lines.push(`### ${company.label}`, '');
+    for (const customer of groupBy(company.items, (quote) => quote.customer?.id ?? '', customerLabel)) {
+      lines.push(`**${customer.label}**`, '');
+      for (const quote of customer.items) {
+        const { source } = quote;
+        lines.push(blockquote(quote.quote), '>', `> — ${linkTo(inline(source.title), quoteUrl(quote))} · ${words(source.kind)} · ${day(source.occurredAt)}`, '');
+      }
+    }
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}

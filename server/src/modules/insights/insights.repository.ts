@@ -1,0 +1,222 @@
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { InsightStatus, InsightType } from '@cairn/shared';
+import type { Executor } from '../../db/client.js';
+import { backlogInsights, backlogItems, companies, customers, highlights, insightHighlights, insights, users } from '../../db/schema/index.js';
+import { cursorText, olderThan } from '../../lib/cursor.js';
+
+export type InsightRow = typeof insights.$inferSelect;
+export type NewInsight = typeof insights.$inferInsert;
+
+export type InsightFilters = {
+  id?: string;
+  type?: InsightType;
+  status?: InsightStatus;
+  parentId?: string;
+  /** Insights linked to this backlog item. */
+  backlogItemId?: string;
+  q?: string;
+};
+
+/**
+ * The evidence of the insight row of the enclosing query, counted in a lateral join: index
+ * lookups per listed insight (its links, then each highlight by id), in the same statement as
+ * the page. Evidence is a highlight outside the trash whose source is outside the trash (the
+ * copy of the source's trash time each highlight carries).
+ */
+const evidenceCounts = sql`(
+  select count(*)::int as evidence_count, count(distinct h.source_customer_id)::int as customer_count
+  from insight_highlights ih join highlights h on h.id = ih.highlight_id
+  where ih.insight_id = ${insights.id} and h.deleted_at is null and h.source_deleted_at is null
+) counts`;
+
+/** The parent as the API shows it: one in the trash is hidden, and comes back with it. */
+const liveParent = alias(insights, 'parent');
+const liveParentOf = and(eq(liveParent.id, insights.parentId), isNull(liveParent.deletedAt));
+
+function filterConditions(workspaceId: string, filters: InsightFilters): SQL | undefined {
+  return and(
+    eq(insights.workspaceId, workspaceId),
+    isNull(insights.deletedAt),
+    filters.id ? eq(insights.id, filters.id) : undefined,
+    filters.type ? eq(insights.type, filters.type) : undefined,
+    filters.status ? eq(insights.status, filters.status) : undefined,
+    filters.parentId ? eq(liveParent.id, filters.parentId) : undefined,
+    filters.backlogItemId
+      ? sql`exists (select 1 from ${backlogInsights} bi where bi.insight_id = ${insights.id} and bi.backlog_item_id = ${filters.backlogItemId})`
+      : undefined,
+    filters.q ? sql`to_tsvector('english', ${insights.title} || ' ' || coalesce(${insights.statement}, '')) @@ websearch_to_tsquery('english', ${filters.q})` : undefined,
+  );
+}
+
+/**
+ * Insights outside the trash with their creator and evidence counts, newest first (keyset);
+ * every one when `limit` is left out. The page is chosen first, so only its insights are counted.
+ */
+export async function list(executor: Executor, workspaceId: string, filters: InsightFilters, limit?: number, after?: Array<string | number | null>) {
+  const conditions = and(filterConditions(workspaceId, filters), olderThan(insights.createdAt, insights.id, after));
+  const newest = [desc(insights.createdAt), desc(insights.id)];
+  const page =
+    limit === undefined
+      ? conditions
+      : inArray(
+          insights.id,
+          executor
+            .select({ id: insights.id })
+            .from(insights)
+            .leftJoin(liveParent, liveParentOf)
+            .where(conditions)
+            .orderBy(...newest)
+            .limit(limit + 1),
+        );
+  return executor
+    .select({
+      insight: insights,
+      parentId: liveParent.id,
+      creatorName: users.name,
+      evidenceCount: sql<number>`counts.evidence_count`,
+      customerCount: sql<number>`counts.customer_count`,
+      cursorAt: cursorText(insights.createdAt),
+    })
+    .from(insights)
+    .leftJoin(liveParent, liveParentOf)
+    .leftJoin(users, eq(users.id, insights.createdBy))
+    .leftJoinLateral(evidenceCounts, sql`true`)
+    .where(page)
+    .orderBy(...newest);
+}
+
+export type InsightListRow = Awaited<ReturnType<typeof list>>[number];
+
+export async function count(executor: Executor, workspaceId: string, filters: InsightFilters): Promise<number> {
+  const [row] = await executor
+    .select({ count: sql<number>`count(*)::int` })
+    .from(insights)
+    .leftJoin(liveParent, liveParentOf)
+    .where(filterConditions(workspaceId, filters));
+  return row?.count ?? 0;
+}
+
+export async function insert(executor: Executor, values: NewInsight) {
+  const [row] = await executor.insert(insights).values(values).returning();
+  return row!;
+}
+
+/** Locks the insight for the rest of the transaction (trashed ones only when asked, to restore them). */
+export async function findForUpdate(executor: Executor, workspaceId: string, id: string, options: { inTrash?: boolean } = {}) {
+  const [row] = await executor
+    .select()
+    .from(insights)
+    .where(and(eq(insights.workspaceId, workspaceId), eq(insights.id, id), options.inTrash ? undefined : isNull(insights.deletedAt)))
+    .for('update');
+  return row;
+}
+
+/**
+ * The insights among `ids` in this workspace, trashed ones included. `forShare` locks them until
+ * the transaction ends: a parent checked for a new child cannot change its type meanwhile.
+ */
+export async function findByIds(executor: Executor, workspaceId: string, ids: string[], options: { forShare?: boolean } = {}) {
+  if (!ids.length) return [];
+  const query = executor
+    .select({ id: insights.id, type: insights.type, title: insights.title, status: insights.status, deletedAt: insights.deletedAt })
+    .from(insights)
+    .where(and(eq(insights.workspaceId, workspaceId), inArray(insights.id, ids)));
+  return options.forShare ? query.for('share') : query;
+}
+
+/** Every insight whose parent is `parentId`, trashed ones included: a change of type must suit them all. */
+export async function listChildren(executor: Executor, workspaceId: string, parentId: string) {
+  return executor
+    .select({ id: insights.id, type: insights.type, title: insights.title, deletedAt: insights.deletedAt })
+    .from(insights)
+    .where(and(eq(insights.workspaceId, workspaceId), eq(insights.parentId, parentId)));
+}
+
+export async function update(executor: Executor, workspaceId: string, id: string, values: Partial<NewInsight>) {
+  await executor
+    .update(insights)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(insights.workspaceId, workspaceId), eq(insights.id, id)));
+}
+
+/** Takes trashed children out from under a parent whose new type they no longer suit. */
+export async function detach(executor: Executor, workspaceId: string, ids: string[]) {
+  if (!ids.length) return;
+  await executor
+    .update(insights)
+    .set({ parentId: null, updatedAt: new Date() })
+    .where(and(eq(insights.workspaceId, workspaceId), inArray(insights.id, ids)));
+}
+
+/** Backlog items outside the trash that the insight is linked to. */
+export async function listBacklogItemRefs(executor: Executor, workspaceId: string, insightId: string) {
+  return executor
+    .select({ id: backlogItems.id, title: backlogItems.title, status: backlogItems.status, externalKey: backlogItems.externalKey })
+    .from(backlogInsights)
+    .innerJoin(backlogItems, eq(backlogItems.id, backlogInsights.backlogItemId))
+    .where(and(eq(backlogInsights.workspaceId, workspaceId), eq(backlogInsights.insightId, insightId), isNull(backlogItems.deletedAt)))
+    .orderBy(desc(backlogItems.createdAt), desc(backlogItems.id));
+}
+
+// --- evidence: links to highlights ---
+
+/** The highlight ids an insight links to, as a subquery. */
+export function evidenceOf(workspaceId: string, insightId: string): SQL {
+  return sql`select ih.highlight_id from insight_highlights ih where ih.workspace_id = ${workspaceId} and ih.insight_id = ${insightId}`;
+}
+
+/** The highlights among `ids` in this workspace, and whether each is in the trash (itself or with its source). */
+export async function findHighlightStates(executor: Executor, workspaceId: string, ids: string[]) {
+  if (!ids.length) return [];
+  return executor
+    .select({ id: highlights.id, trashed: sql<boolean>`(${highlights.deletedAt} is not null or ${highlights.sourceDeletedAt} is not null)` })
+    .from(highlights)
+    .where(and(eq(highlights.workspaceId, workspaceId), inArray(highlights.id, ids)));
+}
+
+/** Links that exist among `highlightIds`, with who made them: what an unlink would remove. */
+export async function findEvidenceLinks(executor: Executor, workspaceId: string, insightId: string, highlightIds: string[]) {
+  return executor
+    .select({ highlightId: insightHighlights.highlightId, createdBy: insightHighlights.createdBy })
+    .from(insightHighlights)
+    .where(and(eq(insightHighlights.workspaceId, workspaceId), eq(insightHighlights.insightId, insightId), inArray(insightHighlights.highlightId, highlightIds)));
+}
+
+/** Links the highlights in one statement; links already there stay as they were. Returns how many were made. */
+export async function insertEvidence(executor: Executor, workspaceId: string, insightId: string, highlightIds: string[], createdBy: string | null): Promise<number> {
+  const rows = await executor
+    .insert(insightHighlights)
+    .values(highlightIds.map((highlightId) => ({ workspaceId, insightId, highlightId, createdBy })))
+    .onConflictDoNothing()
+    .returning({ highlightId: insightHighlights.highlightId });
+  return rows.length;
+}
+
+export async function removeEvidence(executor: Executor, workspaceId: string, insightId: string, highlightIds: string[]): Promise<number> {
+  const rows = await executor
+    .delete(insightHighlights)
+    .where(and(eq(insightHighlights.workspaceId, workspaceId), eq(insightHighlights.insightId, insightId), inArray(insightHighlights.highlightId, highlightIds)))
+    .returning({ highlightId: insightHighlights.highlightId });
+  return rows.length;
+}
+
+/**
+ * The distinct customers behind a set of highlights (a subquery of highlight ids), with how
+ * many of the live ones each said, most first. Customers are the sources' (the copy each
+ * highlight carries); highlights of sources without a customer count for nobody.
+ */
+export async function listEvidenceCustomers(executor: Executor, workspaceId: string, highlightIds: SQL) {
+  return executor
+    .select({
+      customer: { id: customers.id, name: customers.name, email: customers.email },
+      company: { id: companies.id, name: companies.name, segment: companies.segment },
+      highlightCount: sql<number>`count(*)::int`,
+    })
+    .from(highlights)
+    .innerJoin(customers, eq(customers.id, highlights.sourceCustomerId))
+    .leftJoin(companies, eq(companies.id, customers.companyId))
+    .where(and(eq(highlights.workspaceId, workspaceId), isNull(highlights.deletedAt), isNull(highlights.sourceDeletedAt), sql`${highlights.id} in (${highlightIds})`))
+    .groupBy(customers.id, companies.id)
+    .orderBy(desc(sql`count(*)`), sql`lower(${customers.name}) nulls last`, asc(customers.id));
+}

@@ -1,0 +1,127 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  CreateInsightBodySchema,
+  EvidenceChangeSchema,
+  InsightDetailSchema,
+  InsightEvidenceBodySchema,
+  InsightPageSchema,
+  InsightSchema,
+  ListInsightsQuerySchema,
+  UpdateInsightBodySchema,
+  WorkspaceIdParamsSchema,
+  WorkspaceParamsSchema,
+} from '@cairn/shared';
+import { workspaceActorOf } from '../../plugins/auth.js';
+import * as insightsService from './insights.service.js';
+
+export const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.database.db;
+  const tags = ['insights'];
+
+  app.get(
+    '/api/workspaces/:ws/insights',
+    {
+      config: { access: { role: 'viewer' } },
+      schema: {
+        tags,
+        summary: 'Problems, opportunities and solutions, newest first, with evidence and customer counts; filter by type, status, parent or words',
+        params: WorkspaceParamsSchema,
+        querystring: ListInsightsQuerySchema,
+        response: { 200: InsightPageSchema },
+      },
+    },
+    async (request) => insightsService.listInsights(db, workspaceActorOf(request), request.query),
+  );
+
+  app.post(
+    '/api/workspaces/:ws/insights',
+    {
+      config: { access: { role: 'researcher' } },
+      schema: {
+        tags,
+        summary: 'Create a problem, an opportunity (under a problem) or a solution (under an opportunity)',
+        params: WorkspaceParamsSchema,
+        body: CreateInsightBodySchema,
+        response: { 201: InsightSchema },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await insightsService.createInsight(db, workspaceActorOf(request), request.body)),
+  );
+
+  app.get(
+    '/api/workspaces/:ws/insights/:id',
+    {
+      config: { access: { role: 'viewer' } },
+      schema: {
+        tags,
+        summary: 'One insight with its parent and children, newest evidence, linked backlog items and the customers behind it',
+        params: WorkspaceIdParamsSchema,
+        response: { 200: InsightDetailSchema },
+      },
+    },
+    async (request) => insightsService.getInsight(db, workspaceActorOf(request), request.params.id),
+  );
+
+  app.patch(
+    '/api/workspaces/:ws/insights/:id',
+    {
+      config: { access: { role: 'researcher' } },
+      schema: {
+        tags,
+        summary: 'Edit an insight: title, statement, status, type or parent (the tree rules are checked, 422)',
+        params: WorkspaceIdParamsSchema,
+        body: UpdateInsightBodySchema,
+        response: { 200: InsightSchema },
+      },
+    },
+    async (request) => insightsService.updateInsight(db, workspaceActorOf(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/workspaces/:ws/insights/:id',
+    { config: { access: { role: 'researcher' } }, schema: { tags, summary: 'Move an insight to the trash; its evidence, children and backlog links stay for a restore', params: WorkspaceIdParamsSchema } },
+    async (request, reply) => {
+      await insightsService.deleteInsight(db, workspaceActorOf(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/workspaces/:ws/insights/:id/restore',
+    {
+      config: { access: { role: 'researcher' } },
+      schema: { tags, summary: 'Bring an insight back from the trash, with all its links', params: WorkspaceIdParamsSchema, response: { 200: InsightSchema } },
+    },
+    async (request) => insightsService.restoreInsight(db, workspaceActorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/workspaces/:ws/insights/:id/evidence',
+    {
+      config: { access: { role: 'contributor' } },
+      schema: {
+        tags,
+        summary: 'Link highlights to an insight as evidence; ones already linked count as unchanged',
+        params: WorkspaceIdParamsSchema,
+        body: InsightEvidenceBodySchema,
+        response: { 200: EvidenceChangeSchema },
+      },
+    },
+    async (request) => insightsService.linkEvidence(db, workspaceActorOf(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/workspaces/:ws/insights/:id/evidence',
+    {
+      config: { access: { role: 'contributor' } },
+      schema: {
+        tags,
+        summary: 'Unlink highlights from an insight (contributors: only links they made)',
+        params: WorkspaceIdParamsSchema,
+        body: InsightEvidenceBodySchema,
+        response: { 200: EvidenceChangeSchema },
+      },
+    },
+    async (request) => insightsService.unlinkEvidence(db, workspaceActorOf(request), request.params.id, request.body),
+  );
+};

@@ -1,0 +1,290 @@
+import type { SQL } from 'drizzle-orm';
+import {
+  EVIDENCE_PREVIEW_MAX,
+  INSIGHT_PARENT_TYPE,
+  hasRole,
+  type CreateInsightBody,
+  type EvidenceChange,
+  type EvidenceCustomer,
+  type Insight,
+  type InsightDetail,
+  type InsightEvidenceBody,
+  type InsightType,
+  type ListInsightsQuery,
+  type Page,
+  type UpdateInsightBody,
+} from '@cairn/shared';
+import type { Db, Executor } from '../../db/client.js';
+import { AppError, notFound } from '../../errors.js';
+import { decodeCursor, pageFrom } from '../../lib/cursor.js';
+import { iso } from '../../lib/dates.js';
+import { presentPerson } from '../../lib/people.js';
+import type { WorkspaceActor } from '../../plugins/auth.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { presentCustomerRef } from '../customers/customers.service.js';
+import { listHighlights } from '../highlights/highlights.service.js';
+import * as insightsRepository from './insights.repository.js';
+import type { InsightListRow, InsightRow, NewInsight } from './insights.repository.js';
+
+const TYPE_WORDS: Record<InsightType, string> = { problem: 'a problem', opportunity: 'an opportunity', solution: 'a solution' };
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+const capitalized = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
+
+function presentInsight(row: InsightListRow): Insight {
+  return {
+    id: row.insight.id,
+    type: row.insight.type,
+    title: row.insight.title,
+    status: row.insight.status,
+    statement: row.insight.statement,
+    parentId: row.parentId,
+    evidenceCount: row.evidenceCount,
+    customerCount: row.customerCount,
+    createdBy: presentPerson(row.insight.createdBy, row.creatorName),
+    createdAt: iso(row.insight.createdAt),
+    updatedAt: iso(row.insight.updatedAt),
+  };
+}
+
+/** One insight outside the trash as lists show it, or a 404. */
+async function loadInsight(executor: Executor, workspaceId: string, id: string): Promise<Insight> {
+  const [row] = await insightsRepository.list(executor, workspaceId, { id });
+  if (!row) throw notFound('Insight');
+  return presentInsight(row);
+}
+
+export async function listInsights(db: Db, actor: WorkspaceActor, query: ListInsightsQuery): Promise<Page<Insight>> {
+  const after = decodeCursor(query.cursor, 2);
+  const filters = { type: query.type, status: query.status, parentId: query.parentId, q: query.q };
+  const rows = await insightsRepository.list(db, actor.workspaceId, filters, query.limit, after);
+  const page = pageFrom(rows, query.limit, presentInsight, (row) => [row.cursorAt, row.insight.id]);
+  return after ? page : { ...page, total: await insightsRepository.count(db, actor.workspaceId, filters) };
+}
+
+/** An insight with its place in the tree, its newest evidence, the backlog items it backs and the customers behind it. */
+export async function getInsight(db: Db, actor: WorkspaceActor, id: string): Promise<InsightDetail> {
+  const insight = await loadInsight(db, actor.workspaceId, id);
+  const [parents, children, evidence, backlogItems, customers] = await Promise.all([
+    insightsRepository.findByIds(db, actor.workspaceId, insight.parentId ? [insight.parentId] : []),
+    insightsRepository.list(db, actor.workspaceId, { parentId: id }),
+    listHighlights(db, actor, { insightId: id, limit: EVIDENCE_PREVIEW_MAX }),
+    insightsRepository.listBacklogItemRefs(db, actor.workspaceId, id),
+    listEvidenceCustomers(db, actor.workspaceId, insightsRepository.evidenceOf(actor.workspaceId, id)),
+  ]);
+  const parent = parents[0];
+  return {
+    ...insight,
+    parent: parent ? { id: parent.id, type: parent.type, title: parent.title, status: parent.status } : null,
+    children: children.map(presentInsight),
+    evidence: evidence.items,
+    backlogItems,
+    customers,
+  };
+}
+
+/**
+ * The parent rules (INSIGHT_PARENT_TYPE): a problem is a root; an opportunity's parent is a
+ * problem and a solution's an opportunity, in this workspace and outside the trash. A parent's
+ * type always sits one step above its child's, so no insight can become its own ancestor: the
+ * type ladder is the cycle check.
+ */
+async function assertParentFits(executor: Executor, workspaceId: string, type: InsightType, parentId: string, selfId?: string) {
+  const refuse = (message: string) => new AppError('unprocessable', message, [{ path: 'body.parentId', message }]);
+  if (parentId === selfId) throw refuse('An insight cannot be its own parent');
+  const wanted = INSIGHT_PARENT_TYPE[type];
+  if (!wanted) throw refuse('A problem has no parent: it is the root of its tree');
+  const [parent] = await insightsRepository.findByIds(executor, workspaceId, [parentId], { forShare: true });
+  if (!parent) {
+    const message = 'The parent insight does not exist in this workspace';
+    throw new AppError('not_found', message, [{ path: 'body.parentId', message }]);
+  }
+  if (parent.deletedAt) throw refuse(`“${parent.title}” is in the trash; restore it first`);
+  if (parent.type !== wanted) throw refuse(`${capitalized(TYPE_WORDS[type])} sits under ${TYPE_WORDS[wanted]}; “${parent.title}” is ${TYPE_WORDS[parent.type]}`);
+}
+
+/**
+ * A new type must suit the insight's parent and children. Only what the caller can see may
+ * refuse it: a link to an insight in the trash that the new type no longer suits is dropped
+ * instead (restoring that insight then brings it back without the link), so every stored link
+ * keeps obeying the rules. Returns the trashed relatives to detach and whether the insight
+ * leaves its own (trashed) parent.
+ */
+async function checkNewType(executor: Executor, current: InsightRow, type: InsightType, keepsParent: boolean) {
+  const refuse = (message: string) => new AppError('unprocessable', message, [{ path: 'body.type', message }]);
+  let leavesParent = false;
+  if (keepsParent && current.parentId) {
+    const [parent] = await insightsRepository.findByIds(executor, current.workspaceId, [current.parentId]);
+    const wanted = INSIGHT_PARENT_TYPE[type];
+    if (parent && parent.type !== wanted) {
+      if (parent.deletedAt) leavesParent = true;
+      else if (!wanted) throw refuse(`A problem has no parent: take it out from under “${parent.title}” first (parentId: null)`);
+      else throw refuse(`${capitalized(TYPE_WORDS[type])} sits under ${TYPE_WORDS[wanted]}; its parent “${parent.title}” is ${TYPE_WORDS[parent.type]}`);
+    }
+  }
+  const misfits = (await insightsRepository.listChildren(executor, current.workspaceId, current.id)).filter((child) => INSIGHT_PARENT_TYPE[child.type] !== type);
+  const visible = misfits.find((child) => !child.deletedAt);
+  if (visible) throw refuse(`“${visible.title}” sits under it and needs ${TYPE_WORDS[INSIGHT_PARENT_TYPE[visible.type]!]} above it`);
+  return { leavesParent, detachChildIds: misfits.map((child) => child.id) };
+}
+
+export async function createInsight(db: Db, actor: WorkspaceActor, body: CreateInsightBody): Promise<Insight> {
+  return db.transaction(async (tx) => {
+    if (body.parentId) await assertParentFits(tx, actor.workspaceId, body.type, body.parentId);
+    const row = await insightsRepository.insert(tx, {
+      workspaceId: actor.workspaceId,
+      type: body.type,
+      title: body.title,
+      statement: body.statement || null,
+      status: body.status,
+      parentId: body.parentId ?? null,
+      createdBy: actor.userId,
+    });
+    await recordAudit(tx, actor, { action: 'insight.create', objectType: 'insight', objectId: row.id, summary: `Created the ${row.type} “${row.title}”` });
+    return loadInsight(tx, actor.workspaceId, row.id);
+  });
+}
+
+export async function updateInsight(db: Db, actor: WorkspaceActor, id: string, body: UpdateInsightBody): Promise<Insight> {
+  return db.transaction(async (tx) => {
+    const current = await insightsRepository.findForUpdate(tx, actor.workspaceId, id);
+    if (!current) throw notFound('Insight');
+    const type = body.type ?? current.type;
+    const values: Partial<NewInsight> = {};
+    if (body.parentId) await assertParentFits(tx, actor.workspaceId, type, body.parentId, id);
+    if (body.parentId !== undefined) values.parentId = body.parentId;
+    if (type !== current.type) {
+      const { leavesParent, detachChildIds } = await checkNewType(tx, current, type, body.parentId === undefined);
+      if (leavesParent) values.parentId = null;
+      await insightsRepository.detach(tx, actor.workspaceId, detachChildIds);
+      values.type = type;
+    }
+    if (body.title !== undefined) values.title = body.title;
+    if (body.statement !== undefined) values.statement = body.statement || null;
+    if (body.status !== undefined) values.status = body.status;
+    await insightsRepository.update(tx, actor.workspaceId, id, values);
+    const changes = Object.keys(values).map((key) => (key === 'parentId' ? 'parent' : key));
+    await recordAudit(tx, actor, {
+      action: 'insight.update',
+      objectType: 'insight',
+      objectId: id,
+      summary: `Edited the ${changes.join(', ') || 'nothing'} of the ${type} “${body.title ?? current.title}”`,
+    });
+    return loadInsight(tx, actor.workspaceId, id);
+  });
+}
+
+/** Moves an insight to the trash; its links (evidence, children, backlog items) stay, so restoring brings them all back. */
+export async function deleteInsight(db: Db, actor: WorkspaceActor, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const current = await insightsRepository.findForUpdate(tx, actor.workspaceId, id);
+    if (!current) throw notFound('Insight');
+    await insightsRepository.update(tx, actor.workspaceId, id, { deletedAt: new Date() });
+    await recordAudit(tx, actor, { action: 'insight.delete', objectType: 'insight', objectId: id, summary: `Moved the ${current.type} “${current.title}” to the trash` });
+  });
+}
+
+export async function restoreInsight(db: Db, actor: WorkspaceActor, id: string): Promise<Insight> {
+  return db.transaction(async (tx) => {
+    const current = await insightsRepository.findForUpdate(tx, actor.workspaceId, id, { inTrash: true });
+    if (!current) throw notFound('Insight');
+    if (current.deletedAt) {
+      await insightsRepository.update(tx, actor.workspaceId, id, { deletedAt: null });
+      await recordAudit(tx, actor, { action: 'insight.restore', objectType: 'insight', objectId: id, summary: `Restored the ${current.type} “${current.title}” from the trash` });
+    }
+    return loadInsight(tx, actor.workspaceId, id);
+  });
+}
+
+async function requireLiveInsight(executor: Executor, workspaceId: string, id: string) {
+  const row = await insightsRepository.findForUpdate(executor, workspaceId, id);
+  if (!row) throw notFound('Insight');
+  return row;
+}
+
+export async function linkEvidence(db: Db, actor: WorkspaceActor, id: string, body: InsightEvidenceBody): Promise<EvidenceChange> {
+  const highlightIds = [...new Set(body.highlightIds)];
+  return db.transaction(async (tx) => {
+    const insight = await requireLiveInsight(tx, actor.workspaceId, id);
+    await requireHighlights(tx, actor.workspaceId, highlightIds, { live: true });
+    const changed = await insightsRepository.insertEvidence(tx, actor.workspaceId, id, highlightIds, actor.userId);
+    if (changed) {
+      await recordAudit(tx, actor, {
+        action: 'insight.evidence.link',
+        objectType: 'insight',
+        objectId: id,
+        summary: `Linked ${plural(changed, 'highlight')} to the ${insight.type} “${insight.title}”`,
+      });
+    }
+    return { changed };
+  });
+}
+
+export async function unlinkEvidence(db: Db, actor: WorkspaceActor, id: string, body: InsightEvidenceBody): Promise<EvidenceChange> {
+  const highlightIds = [...new Set(body.highlightIds)];
+  return db.transaction(async (tx) => {
+    const insight = await requireLiveInsight(tx, actor.workspaceId, id);
+    await requireHighlights(tx, actor.workspaceId, highlightIds, { live: false });
+    assertCanUnlink(actor, await insightsRepository.findEvidenceLinks(tx, actor.workspaceId, id, highlightIds));
+    const changed = await insightsRepository.removeEvidence(tx, actor.workspaceId, id, highlightIds);
+    if (changed) {
+      await recordAudit(tx, actor, {
+        action: 'insight.evidence.unlink',
+        objectType: 'insight',
+        objectId: id,
+        summary: `Unlinked ${plural(changed, 'highlight')} from the ${insight.type} “${insight.title}”`,
+      });
+    }
+    return { changed };
+  });
+}
+
+// --- used by the backlog module, inside its transactions ---
+
+/**
+ * The highlights must all be in this workspace (else 404), and, to be linked, outside the trash
+ * with their source (else 422): evidence nobody can open would count for nothing. Both name
+ * the field, and nothing is written.
+ */
+export async function requireHighlights(executor: Executor, workspaceId: string, ids: string[], options: { live: boolean }, path = 'body.highlightIds') {
+  const rows = await insightsRepository.findHighlightStates(executor, workspaceId, ids);
+  if (rows.length !== ids.length) {
+    const message = 'One or more highlights do not exist in this workspace';
+    throw new AppError('not_found', message, [{ path, message }]);
+  }
+  if (options.live && rows.some((row) => row.trashed)) {
+    const message = 'One or more highlights are in the trash, or their source is; restore them first';
+    throw new AppError('unprocessable', message, [{ path, message }]);
+  }
+}
+
+/** Like requireHighlights, for insights linked to a backlog item. */
+export async function requireInsights(executor: Executor, workspaceId: string, ids: string[], options: { live: boolean }, path = 'body.insightIds') {
+  const rows = await insightsRepository.findByIds(executor, workspaceId, ids);
+  if (rows.length !== ids.length) {
+    const message = 'One or more insights do not exist in this workspace';
+    throw new AppError('not_found', message, [{ path, message }]);
+  }
+  if (options.live && rows.some((row) => row.deletedAt)) {
+    const message = 'One or more insights are in the trash; restore them first';
+    throw new AppError('unprocessable', message, [{ path, message }]);
+  }
+}
+
+/** Contributors link evidence (a support agent ties a ticket to a known problem) but unlink only the links they made; researchers and up unlink any. */
+export function assertCanUnlink(actor: WorkspaceActor, links: Array<{ createdBy: string | null }>) {
+  if (hasRole(actor.role, 'researcher')) return;
+  if (links.some((link) => link.createdBy === null || link.createdBy !== actor.userId)) {
+    throw new AppError('forbidden', 'Contributors can unlink only the evidence they linked themselves; ask a researcher');
+  }
+}
+
+/** The insights outside the trash linked to a backlog item, with their evidence counts, newest first. */
+export async function listInsightsOfBacklogItem(executor: Executor, workspaceId: string, backlogItemId: string): Promise<Insight[]> {
+  return (await insightsRepository.list(executor, workspaceId, { backlogItemId })).map(presentInsight);
+}
+
+/** The distinct customers behind a set of highlights (a subquery of highlight ids, trashed ones left out), most highlights first. */
+export async function listEvidenceCustomers(executor: Executor, workspaceId: string, highlightIds: SQL): Promise<EvidenceCustomer[]> {
+  const rows = await insightsRepository.listEvidenceCustomers(executor, workspaceId, highlightIds);
+  return rows.map((row) => ({ ...presentCustomerRef(row.customer, row.company)!, highlightCount: row.highlightCount }));
+}

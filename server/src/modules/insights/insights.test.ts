@@ -1,0 +1,455 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { InsightDetailSchema, InsightPageSchema, InsightSchema, STATEMENT_MAX_LENGTH } from '@cairn/shared';
+import { auditEvents, backlogInsights, companies, insightHighlights } from '../../db/schema/index.js';
+import { errorPaths, useTestApp } from '../../../test/app.js';
+import {
+  createBacklogItem,
+  createCustomer,
+  createHighlight,
+  createInsight,
+  createMember,
+  createSource,
+  createTokenCaller,
+  createWorkspace,
+  type TestWorkspace,
+} from '../../../test/factories.js';
+
+const context = useTestApp();
+
+const insightsUrl = (ws: string, path = '') => `/api/workspaces/${ws}/insights${path}`;
+
+async function getInsight(workspace: TestWorkspace, id: string) {
+  const response = await workspace.owner.as.get(insightsUrl(workspace.id, `/${id}`));
+  expect(response.statusCode, response.body).toBe(200);
+  return InsightDetailSchema.parse(response.json());
+}
+
+async function listInsights(workspace: TestWorkspace, query = '') {
+  const response = await workspace.owner.as.get(`${insightsUrl(workspace.id)}${query}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return InsightPageSchema.parse(response.json());
+}
+
+/** Two customers, one of them with two highlights, and a highlight of a source without a customer. */
+async function evidenceSet(workspace: TestWorkspace) {
+  const [company] = await context.db.insert(companies).values({ workspaceId: workspace.id, name: 'Globex' }).returning();
+  const hank = await createCustomer(context, workspace, { name: 'Hank', companyId: company!.id });
+  const marge = await createCustomer(context, workspace, { name: 'Marge' });
+  const hankSource = await createSource(context, workspace, { customerId: hank.id });
+  const margeSource = await createSource(context, workspace, { customerId: marge.id });
+  const anonymousSource = await createSource(context, workspace);
+  const highlights = [
+    await createHighlight(context, workspace, hankSource, { start: 0, end: 10 }),
+    await createHighlight(context, workspace, hankSource, { start: 11, end: 20 }),
+    await createHighlight(context, workspace, margeSource),
+    await createHighlight(context, workspace, anonymousSource),
+  ];
+  return { company: company!, hank, marge, hankSource, margeSource, highlights };
+}
+
+describe('POST /insights', () => {
+  it('creates a problem with its statement and status, and an audit event', async () => {
+    const workspace = await createWorkspace(context);
+    const response = await workspace.owner.as.post(insightsUrl(workspace.id), { type: 'problem', title: '  Card declines give no reason ', statement: 'Drivers are stuck at the pump.', status: 'validated' });
+    expect(response.statusCode).toBe(201);
+    const insight = InsightSchema.parse(response.json());
+    expect(insight).toMatchObject({
+      type: 'problem',
+      title: 'Card declines give no reason',
+      statement: 'Drivers are stuck at the pump.',
+      status: 'validated',
+      parentId: null,
+      evidenceCount: 0,
+      customerCount: 0,
+      createdBy: { id: workspace.owner.id, name: workspace.owner.name },
+    });
+    const events = await context.db.select().from(auditEvents).where(eq(auditEvents.objectId, insight.id));
+    expect(events).toMatchObject([{ action: 'insight.create', actorUserId: workspace.owner.id }]);
+  });
+
+  it('starts an insight as a draft, and keeps an empty statement as none', async () => {
+    const workspace = await createWorkspace(context);
+    const response = await workspace.owner.as.post(insightsUrl(workspace.id), { type: 'problem', title: 'Exports time out', statement: '' });
+    expect(response.json()).toMatchObject({ status: 'draft', statement: null });
+  });
+
+  it('builds a tree: an opportunity under a problem, a solution under the opportunity', async () => {
+    const workspace = await createWorkspace(context);
+    const problem = (await workspace.owner.as.post(insightsUrl(workspace.id), { type: 'problem', title: 'Declines' })).json();
+    const opportunity = await workspace.owner.as.post(insightsUrl(workspace.id), { type: 'opportunity', title: 'Explain declines', parentId: problem.id });
+    expect(opportunity.statusCode).toBe(201);
+    expect(opportunity.json().parentId).toBe(problem.id);
+    const solution = await workspace.owner.as.post(insightsUrl(workspace.id), { type: 'solution', title: 'Decline reason in the app', parentId: opportunity.json().id });
+    expect(solution.statusCode).toBe(201);
+    // A parent is optional below the root.
+    expect((await workspace.owner.as.post(insightsUrl(workspace.id), { type: 'solution', title: 'Loose idea' })).statusCode).toBe(201);
+  });
+
+  it('answers 400 naming every invalid field', async () => {
+    const workspace = await createWorkspace(context);
+    const response = await workspace.owner.as.post(insightsUrl(workspace.id), { type: 'theme', title: ' ', statement: 'x'.repeat(STATEMENT_MAX_LENGTH + 1), status: 'done', parentId: 'nope' });
+    expect(response.statusCode).toBe(400);
+    expect(errorPaths(response)).toEqual(expect.arrayContaining(['body.type', 'body.title', 'body.statement', 'body.status', 'body.parentId']));
+    expect(response.json().errors.find((issue: { path: string }) => issue.path === 'body.title').message).toBe('Enter a title');
+  });
+
+  it.each([
+    ['a problem with a parent', 'problem', 'problem', 'A problem has no parent: it is the root of its tree'],
+    ['an opportunity under another opportunity', 'opportunity', 'opportunity', 'An opportunity sits under a problem; “Parent” is an opportunity'],
+    ['a solution under a problem', 'solution', 'problem', 'A solution sits under an opportunity; “Parent” is a problem'],
+  ] as const)('answers 422 naming body.parentId for %s', async (_, type, parentType, message) => {
+    const workspace = await createWorkspace(context);
+    const parent = await createInsight(context, workspace, { type: parentType, title: 'Parent' });
+    const response = await workspace.owner.as.post(insightsUrl(workspace.id), { type, title: 'Child', parentId: parent.id });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().errors).toEqual([{ path: 'body.parentId', message }]);
+  });
+
+  it('answers 422 for a parent in the trash and 404 for a parent of another workspace, creating nothing', async () => {
+    const workspace = await createWorkspace(context);
+    const trashed = await createInsight(context, workspace, { deletedAt: new Date() });
+    const inTrash = await workspace.owner.as.post(insightsUrl(workspace.id), { type: 'opportunity', title: 'Child', parentId: trashed.id });
+    expect(inTrash.statusCode).toBe(422);
+    expect(errorPaths(inTrash)).toEqual(['body.parentId']);
+    const elsewhere = await createInsight(context, await createWorkspace(context));
+    const foreign = await workspace.owner.as.post(insightsUrl(workspace.id), { type: 'opportunity', title: 'Child', parentId: elsewhere.id });
+    expect(foreign.statusCode).toBe(404);
+    expect(errorPaths(foreign)).toEqual(['body.parentId']);
+    expect((await listInsights(workspace)).items).toEqual([]);
+  });
+
+  it('is for researchers and up: a contributor gets 403', async () => {
+    const workspace = await createWorkspace(context);
+    const contributor = await createMember(context, workspace, 'contributor');
+    expect((await contributor.as.post(insightsUrl(workspace.id), { type: 'problem', title: 'Mine' })).statusCode).toBe(403);
+    const researcher = await createMember(context, workspace, 'researcher');
+    expect((await researcher.as.post(insightsUrl(workspace.id), { type: 'problem', title: 'Mine' })).statusCode).toBe(201);
+  });
+});
+
+describe('GET /insights', () => {
+  it('lists insights newest first with a total on the first page, paged by cursor', async () => {
+    const workspace = await createWorkspace(context);
+    for (const title of ['one', 'two', 'three']) await workspace.owner.as.post(insightsUrl(workspace.id), { type: 'problem', title });
+    const first = await listInsights(workspace, '?limit=2');
+    expect(first.total).toBe(3);
+    const second = await listInsights(workspace, `?limit=2&cursor=${first.nextCursor}`);
+    expect([...first.items, ...second.items].map((item) => item.title)).toEqual(['three', 'two', 'one']);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it('filters by type, status, parent and words of the title or statement', async () => {
+    const workspace = await createWorkspace(context);
+    const problem = await createInsight(context, workspace, { title: 'Exports time out', statement: 'Big accounts cannot reconcile', status: 'validated' });
+    const opportunity = await createInsight(context, workspace, { type: 'opportunity', title: 'Faster exports', parentId: problem.id });
+    await createInsight(context, workspace, { type: 'opportunity', title: 'Card limits per category' });
+    const titles = async (query: string) => (await listInsights(workspace, query)).items.map((item) => item.title).sort();
+    expect(await titles('?type=opportunity')).toEqual(['Card limits per category', 'Faster exports']);
+    expect(await titles('?status=validated')).toEqual(['Exports time out']);
+    expect(await titles(`?parentId=${problem.id}`)).toEqual([opportunity.title]);
+    expect(await titles('?q=export')).toEqual(['Exports time out', 'Faster exports']);
+    expect(await titles('?q=reconciling')).toEqual(['Exports time out']);
+    expect((await listInsights(workspace, '?q=export&type=problem')).total).toBe(1);
+  });
+
+  it('counts evidence and the distinct customers behind it, leaving out the trash', async () => {
+    const workspace = await createWorkspace(context);
+    const { highlights } = await evidenceSet(workspace);
+    const insight = await createInsight(context, workspace);
+    await context.db.insert(insightHighlights).values(highlights.map((highlight) => ({ workspaceId: workspace.id, insightId: insight.id, highlightId: highlight.id })));
+    await createInsight(context, workspace, { title: 'Trashed', deletedAt: new Date() });
+    const { items } = await listInsights(workspace);
+    expect(items.map((item) => [item.id, item.evidenceCount, item.customerCount])).toEqual([[insight.id, 4, 2]]);
+  });
+
+  it('answers 400 for invalid filters and 404 for another workspace', async () => {
+    const workspace = await createWorkspace(context);
+    const invalid = await workspace.owner.as.get(`${insightsUrl(workspace.id)}?type=theme&parentId=x&limit=0`);
+    expect(invalid.statusCode).toBe(400);
+    expect(errorPaths(invalid)).toEqual(expect.arrayContaining(['query.type', 'query.parentId', 'query.limit']));
+    const other = await createWorkspace(context);
+    expect((await other.owner.as.get(insightsUrl(workspace.id))).statusCode).toBe(404);
+  });
+});
+
+describe('GET /insights/:id', () => {
+  it('shows the parent, the children, the newest evidence, the backlog items and the customers behind it, most highlights first', async () => {
+    const workspace = await createWorkspace(context);
+    const { hank, marge, company, highlights } = await evidenceSet(workspace);
+    const problem = await createInsight(context, workspace, { title: 'Declines' });
+    const insight = await createInsight(context, workspace, { type: 'opportunity', title: 'Explain declines', parentId: problem.id });
+    const child = await createInsight(context, workspace, { type: 'solution', title: 'Reason in the app', parentId: insight.id });
+    await createInsight(context, workspace, { type: 'solution', title: 'Trashed child', parentId: insight.id, deletedAt: new Date() });
+    const item = await createBacklogItem(context, workspace, { title: 'Show decline reasons', externalKey: 'CARD-7' });
+    const trashedItem = await createBacklogItem(context, workspace, { deletedAt: new Date() });
+    await context.db.insert(backlogInsights).values([item, trashedItem].map((backlogItem) => ({ workspaceId: workspace.id, backlogItemId: backlogItem.id, insightId: insight.id })));
+    expect((await workspace.owner.as.post(insightsUrl(workspace.id, `/${insight.id}/evidence`), { highlightIds: highlights.map((h) => h.id) })).statusCode).toBe(200);
+
+    const detail = await getInsight(workspace, insight.id);
+    expect(detail).toMatchObject({ id: insight.id, parentId: problem.id, evidenceCount: 4, customerCount: 2 });
+    expect(detail.parent).toEqual({ id: problem.id, type: 'problem', title: 'Declines', status: 'draft' });
+    expect(detail.children.map((c) => c.id)).toEqual([child.id]);
+    expect(detail.evidence.map((h) => h.id)).toEqual([...highlights].reverse().map((h) => h.id));
+    expect(detail.evidence[3]).toMatchObject({ quote: highlights[0]!.quote, customer: { id: hank.id, company: { id: company.id, name: 'Globex' } } });
+    expect(detail.backlogItems).toEqual([{ id: item.id, title: 'Show decline reasons', status: 'idea', externalKey: 'CARD-7' }]);
+    expect(detail.customers).toEqual([
+      { id: hank.id, name: 'Hank', email: hank.email, company: { id: company.id, name: 'Globex', segment: null }, highlightCount: 2 },
+      { id: marge.id, name: 'Marge', email: marge.email, company: null, highlightCount: 1 },
+    ]);
+  });
+
+  it("answers 404 for another workspace's insight and for one in the trash", async () => {
+    const workspace = await createWorkspace(context);
+    const foreign = await createInsight(context, await createWorkspace(context));
+    expect((await workspace.owner.as.get(insightsUrl(workspace.id, `/${foreign.id}`))).statusCode).toBe(404);
+    const trashed = await createInsight(context, workspace, { deletedAt: new Date() });
+    const response = await workspace.owner.as.get(insightsUrl(workspace.id, `/${trashed.id}`));
+    expect(response.statusCode).toBe(404);
+    expect(response.json().detail).toBe('Insight not found');
+  });
+});
+
+describe('PATCH /insights/:id', () => {
+  it('edits the title, statement and status, with an audit event', async () => {
+    const workspace = await createWorkspace(context);
+    const insight = await createInsight(context, workspace, { title: 'Old', statement: 'Old statement' });
+    const response = await workspace.owner.as.patch(insightsUrl(workspace.id, `/${insight.id}`), { title: 'New', statement: '', status: 'archived' });
+    expect(response.statusCode).toBe(200);
+    expect(InsightSchema.parse(response.json())).toMatchObject({ title: 'New', statement: null, status: 'archived' });
+    const events = await context.db.select().from(auditEvents).where(eq(auditEvents.objectId, insight.id));
+    expect(events).toMatchObject([{ action: 'insight.update', summary: 'Edited the title, statement, status of the problem “New”' }]);
+  });
+
+  it('moves an insight under another parent, or out from under one', async () => {
+    const workspace = await createWorkspace(context);
+    const [first, second] = [await createInsight(context, workspace), await createInsight(context, workspace)];
+    const opportunity = await createInsight(context, workspace, { type: 'opportunity', parentId: first.id });
+    const moved = await workspace.owner.as.patch(insightsUrl(workspace.id, `/${opportunity.id}`), { parentId: second.id });
+    expect(moved.json().parentId).toBe(second.id);
+    const loose = await workspace.owner.as.patch(insightsUrl(workspace.id, `/${opportunity.id}`), { parentId: null });
+    expect(loose.json().parentId).toBeNull();
+  });
+
+  it('refuses a type that does not suit the parent or the children (422 naming body.type)', async () => {
+    const workspace = await createWorkspace(context);
+    const problem = await createInsight(context, workspace, { title: 'Problem' });
+    const opportunity = await createInsight(context, workspace, { type: 'opportunity', title: 'Opportunity', parentId: problem.id });
+    const patch = (id: string, body: object) => workspace.owner.as.patch(insightsUrl(workspace.id, `/${id}`), body);
+
+    const withChildren = await patch(problem.id, { type: 'solution' });
+    expect(withChildren.statusCode).toBe(422);
+    expect(withChildren.json().errors).toEqual([{ path: 'body.type', message: '“Opportunity” sits under it and needs a problem above it' }]);
+    const underProblem = await patch(opportunity.id, { type: 'solution' });
+    expect(underProblem.statusCode).toBe(422);
+    expect(errorPaths(underProblem)).toEqual(['body.type']);
+    const rootWithParent = await patch(opportunity.id, { type: 'problem' });
+    expect(rootWithParent.statusCode).toBe(422);
+    expect(errorPaths(rootWithParent)).toEqual(['body.type']);
+
+    // Leaving the parent in the same call makes it a root.
+    const root = await patch(opportunity.id, { type: 'problem', parentId: null });
+    expect(root.statusCode).toBe(200);
+    expect(root.json()).toMatchObject({ type: 'problem', parentId: null });
+  });
+
+  it('refuses an insight as its own parent, and a problem as anyone’s child', async () => {
+    const workspace = await createWorkspace(context);
+    const opportunity = await createInsight(context, workspace, { type: 'opportunity' });
+    const self = await workspace.owner.as.patch(insightsUrl(workspace.id, `/${opportunity.id}`), { parentId: opportunity.id });
+    expect(self.statusCode).toBe(422);
+    expect(self.json().errors).toEqual([{ path: 'body.parentId', message: 'An insight cannot be its own parent' }]);
+    const problem = await createInsight(context, workspace);
+    const other = await createInsight(context, workspace);
+    const underProblem = await workspace.owner.as.patch(insightsUrl(workspace.id, `/${problem.id}`), { parentId: other.id });
+    expect(underProblem.statusCode).toBe(422);
+    expect(errorPaths(underProblem)).toEqual(['body.parentId']);
+  });
+
+  it('answers 400 naming unknown fields, and 404 for an insight in the trash', async () => {
+    const workspace = await createWorkspace(context);
+    const insight = await createInsight(context, workspace);
+    const unknown = await workspace.owner.as.patch(insightsUrl(workspace.id, `/${insight.id}`), { colour: 'red' });
+    expect(unknown.statusCode).toBe(400);
+    expect(errorPaths(unknown)).toEqual(['body']);
+    const trashed = await createInsight(context, workspace, { deletedAt: new Date() });
+    expect((await workspace.owner.as.patch(insightsUrl(workspace.id, `/${trashed.id}`), { title: 'x' })).statusCode).toBe(404);
+  });
+});
+
+describe('the trash', () => {
+  it('takes an insight out of lists, children and GET, and brings it back with its evidence, children and backlog links', async () => {
+    const workspace = await createWorkspace(context);
+    const { highlights } = await evidenceSet(workspace);
+    const problem = await createInsight(context, workspace);
+    const child = await createInsight(context, workspace, { type: 'opportunity', parentId: problem.id });
+    const item = await createBacklogItem(context, workspace);
+    await context.db.insert(backlogInsights).values({ workspaceId: workspace.id, backlogItemId: item.id, insightId: problem.id });
+    await workspace.owner.as.post(insightsUrl(workspace.id, `/${problem.id}/evidence`), { highlightIds: [highlights[0]!.id] });
+
+    expect((await workspace.owner.as.delete(insightsUrl(workspace.id, `/${problem.id}`))).statusCode).toBe(204);
+    expect((await workspace.owner.as.get(insightsUrl(workspace.id, `/${problem.id}`))).statusCode).toBe(404);
+    expect((await workspace.owner.as.post(insightsUrl(workspace.id, `/${problem.id}/evidence`), { highlightIds: [highlights[1]!.id] })).statusCode).toBe(404);
+    expect((await workspace.owner.as.delete(insightsUrl(workspace.id, `/${problem.id}`))).statusCode).toBe(404);
+    expect((await listInsights(workspace)).items.map((item) => item.id)).toEqual([child.id]);
+    // The child keeps pointing at its parent, which is hidden while in the trash.
+    expect((await getInsight(workspace, child.id)).parentId).toBeNull();
+
+    const restored = await workspace.owner.as.post(insightsUrl(workspace.id, `/${problem.id}/restore`));
+    expect(restored.statusCode).toBe(200);
+    expect(InsightSchema.parse(restored.json())).toMatchObject({ id: problem.id, evidenceCount: 1 });
+    const detail = await getInsight(workspace, problem.id);
+    expect(detail.children.map((c) => c.id)).toEqual([child.id]);
+    expect(detail.backlogItems.map((b) => b.id)).toEqual([item.id]);
+    expect((await getInsight(workspace, child.id)).parent?.id).toBe(problem.id);
+    const actions = (await context.db.select().from(auditEvents).where(eq(auditEvents.objectId, problem.id))).map((event) => event.action);
+    expect(actions).toEqual(expect.arrayContaining(['insight.delete', 'insight.restore', 'insight.evidence.link']));
+  });
+
+  it('drops the link to a trashed parent that a new type no longer suits, instead of refusing a change nobody can see', async () => {
+    const workspace = await createWorkspace(context);
+    const problem = await createInsight(context, workspace);
+    const opportunity = await createInsight(context, workspace, { type: 'opportunity', parentId: problem.id });
+    const solution = await createInsight(context, workspace, { type: 'solution', parentId: opportunity.id, deletedAt: new Date() });
+    await workspace.owner.as.delete(insightsUrl(workspace.id, `/${problem.id}`));
+    const response = await workspace.owner.as.patch(insightsUrl(workspace.id, `/${opportunity.id}`), { type: 'problem' });
+    expect(response.statusCode).toBe(200);
+    await workspace.owner.as.post(insightsUrl(workspace.id, `/${problem.id}/restore`));
+    await workspace.owner.as.post(insightsUrl(workspace.id, `/${solution.id}/restore`));
+    expect((await getInsight(workspace, opportunity.id)).parentId).toBeNull();
+    expect((await getInsight(workspace, problem.id)).children).toEqual([]);
+    expect((await getInsight(workspace, solution.id)).parentId).toBeNull();
+  });
+
+  it('answers 404 when restoring an insight of another workspace', async () => {
+    const workspace = await createWorkspace(context);
+    const foreign = await createInsight(context, await createWorkspace(context), { deletedAt: new Date() });
+    expect((await workspace.owner.as.post(insightsUrl(workspace.id, `/${foreign.id}/restore`))).statusCode).toBe(404);
+  });
+});
+
+describe('evidence', () => {
+  it('links highlights once: linking again changes nothing, and only new links are counted', async () => {
+    const workspace = await createWorkspace(context);
+    const { highlights } = await evidenceSet(workspace);
+    const insight = await createInsight(context, workspace);
+    const evidenceUrl = insightsUrl(workspace.id, `/${insight.id}/evidence`);
+    const first = await workspace.owner.as.post(evidenceUrl, { highlightIds: [highlights[0]!.id, highlights[1]!.id, highlights[0]!.id] });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toEqual({ changed: 2 });
+    expect((await workspace.owner.as.post(evidenceUrl, { highlightIds: [highlights[0]!.id] })).json()).toEqual({ changed: 0 });
+    expect((await workspace.owner.as.post(evidenceUrl, { highlightIds: [highlights[1]!.id, highlights[2]!.id] })).json()).toEqual({ changed: 1 });
+    expect((await getInsight(workspace, insight.id)).evidenceCount).toBe(3);
+
+    expect((await workspace.owner.as.delete(evidenceUrl, { highlightIds: [highlights[0]!.id, highlights[3]!.id] })).json()).toEqual({ changed: 1 });
+    expect((await workspace.owner.as.delete(evidenceUrl, { highlightIds: [highlights[0]!.id] })).json()).toEqual({ changed: 0 });
+    expect((await getInsight(workspace, insight.id)).evidenceCount).toBe(2);
+    const actions = (await context.db.select().from(auditEvents).where(eq(auditEvents.objectId, insight.id))).map((event) => event.action);
+    expect(actions.sort()).toEqual(['insight.evidence.link', 'insight.evidence.link', 'insight.evidence.unlink']);
+  });
+
+  it('answers 404 naming body.highlightIds for a highlight of another workspace, linking none of them', async () => {
+    const workspace = await createWorkspace(context);
+    const other = await createWorkspace(context);
+    const mine = await createHighlight(context, workspace, await createSource(context, workspace));
+    const theirs = await createHighlight(context, other, await createSource(context, other));
+    const insight = await createInsight(context, workspace);
+    const response = await workspace.owner.as.post(insightsUrl(workspace.id, `/${insight.id}/evidence`), { highlightIds: [mine.id, theirs.id] });
+    expect(response.statusCode).toBe(404);
+    expect(errorPaths(response)).toEqual(['body.highlightIds']);
+    expect((await getInsight(workspace, insight.id)).evidenceCount).toBe(0);
+    const unlink = await workspace.owner.as.delete(insightsUrl(workspace.id, `/${insight.id}/evidence`), { highlightIds: [theirs.id] });
+    expect(unlink.statusCode).toBe(404);
+    const theirInsight = await createInsight(context, other);
+    expect((await workspace.owner.as.post(insightsUrl(workspace.id, `/${theirInsight.id}/evidence`), { highlightIds: [mine.id] })).statusCode).toBe(404);
+  });
+
+  it('answers 422 naming body.highlightIds for a highlight in the trash or of a source in the trash, but unlinks them', async () => {
+    const workspace = await createWorkspace(context);
+    const { highlights, margeSource } = await evidenceSet(workspace);
+    const insight = await createInsight(context, workspace);
+    const evidenceUrl = insightsUrl(workspace.id, `/${insight.id}/evidence`);
+    await workspace.owner.as.post(evidenceUrl, { highlightIds: [highlights[0]!.id] });
+    await workspace.owner.as.delete(`/api/workspaces/${workspace.id}/highlights/${highlights[0]!.id}`);
+    await workspace.owner.as.delete(`/api/workspaces/${workspace.id}/sources/${margeSource.id}`);
+    for (const highlight of [highlights[0]!, highlights[2]!]) {
+      const response = await workspace.owner.as.post(evidenceUrl, { highlightIds: [highlights[3]!.id, highlight.id] });
+      expect(response.statusCode).toBe(422);
+      expect(errorPaths(response)).toEqual(['body.highlightIds']);
+    }
+    expect((await workspace.owner.as.delete(evidenceUrl, { highlightIds: [highlights[0]!.id] })).json()).toEqual({ changed: 1 });
+  });
+
+  it('answers 400 for an empty or malformed list', async () => {
+    const workspace = await createWorkspace(context);
+    const insight = await createInsight(context, workspace);
+    const empty = await workspace.owner.as.post(insightsUrl(workspace.id, `/${insight.id}/evidence`), { highlightIds: [] });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().errors).toEqual([{ path: 'body.highlightIds', message: 'Choose at least one highlight' }]);
+    expect(errorPaths(await workspace.owner.as.delete(insightsUrl(workspace.id, `/${insight.id}/evidence`), { highlightIds: ['x'] }))).toEqual(['body.highlightIds.0']);
+  });
+
+  it('drops out of the counts while a highlight or its source is in the trash, and comes back with them', async () => {
+    const workspace = await createWorkspace(context);
+    const { highlights, hankSource } = await evidenceSet(workspace);
+    const insight = await createInsight(context, workspace);
+    await workspace.owner.as.post(insightsUrl(workspace.id, `/${insight.id}/evidence`), { highlightIds: highlights.map((h) => h.id) });
+    const counts = async () => {
+      const detail = await getInsight(workspace, insight.id);
+      return [detail.evidenceCount, detail.customerCount, detail.evidence.length, detail.customers.length];
+    };
+    expect(await counts()).toEqual([4, 2, 4, 2]);
+
+    const highlightUrl = `/api/workspaces/${workspace.id}/highlights/${highlights[2]!.id}`;
+    await workspace.owner.as.delete(highlightUrl);
+    expect(await counts()).toEqual([3, 1, 3, 1]);
+    await workspace.owner.as.post(`${highlightUrl}/restore`);
+    expect(await counts()).toEqual([4, 2, 4, 2]);
+
+    const sourceUrl = `/api/workspaces/${workspace.id}/sources/${hankSource.id}`;
+    await workspace.owner.as.delete(sourceUrl);
+    expect(await counts()).toEqual([2, 1, 2, 1]);
+    await workspace.owner.as.post(`${sourceUrl}/restore`);
+    expect(await counts()).toEqual([4, 2, 4, 2]);
+  });
+
+  it('lets a contributor link evidence and unlink their own links, not those of others (403); a researcher unlinks any', async () => {
+    const workspace = await createWorkspace(context);
+    const { highlights } = await evidenceSet(workspace);
+    const insight = await createInsight(context, workspace);
+    const evidenceUrl = insightsUrl(workspace.id, `/${insight.id}/evidence`);
+    const contributor = await createMember(context, workspace, 'contributor');
+    const researcher = await createMember(context, workspace, 'researcher');
+    expect((await contributor.as.post(evidenceUrl, { highlightIds: [highlights[0]!.id] })).json()).toEqual({ changed: 1 });
+    await workspace.owner.as.post(evidenceUrl, { highlightIds: [highlights[1]!.id] });
+
+    const others = await contributor.as.delete(evidenceUrl, { highlightIds: [highlights[0]!.id, highlights[1]!.id] });
+    expect(others.statusCode).toBe(403);
+    expect((await getInsight(workspace, insight.id)).evidenceCount).toBe(2);
+    // A highlight that is not linked is no one's link: nothing to refuse.
+    expect((await contributor.as.delete(evidenceUrl, { highlightIds: [highlights[0]!.id, highlights[2]!.id] })).json()).toEqual({ changed: 1 });
+    expect((await researcher.as.delete(evidenceUrl, { highlightIds: [highlights[1]!.id] })).json()).toEqual({ changed: 1 });
+
+    const viewer = await createMember(context, workspace, 'viewer');
+    expect((await viewer.as.post(evidenceUrl, { highlightIds: [highlights[0]!.id] })).statusCode).toBe(403);
+    // A contributor token links as nobody in particular, so it can unlink nothing.
+    const token = await createTokenCaller(context, workspace, 'contributor');
+    expect((await token.post(evidenceUrl, { highlightIds: [highlights[3]!.id] })).json()).toEqual({ changed: 1 });
+    expect((await token.delete(evidenceUrl, { highlightIds: [highlights[3]!.id] })).statusCode).toBe(403);
+  });
+});
+
+describe('GET /highlights?insightId=', () => {
+  it('lists the evidence of one insight, newest first, with a total', async () => {
+    const workspace = await createWorkspace(context);
+    const { highlights } = await evidenceSet(workspace);
+    const [insight, other] = [await createInsight(context, workspace), await createInsight(context, workspace)];
+    await workspace.owner.as.post(insightsUrl(workspace.id, `/${insight.id}/evidence`), { highlightIds: [highlights[0]!.id, highlights[2]!.id] });
+    await workspace.owner.as.post(insightsUrl(workspace.id, `/${other.id}/evidence`), { highlightIds: [highlights[1]!.id] });
+    const page = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/highlights?insightId=${insight.id}&limit=1`)).json();
+    expect(page.total).toBe(2);
+    expect(page.items.map((item: { id: string }) => item.id)).toEqual([highlights[2]!.id]);
+    const next = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/highlights?insightId=${insight.id}&limit=1&cursor=${page.nextCursor}`)).json();
+    expect(next.items.map((item: { id: string }) => item.id)).toEqual([highlights[0]!.id]);
+  });
+});
