@@ -1,4 +1,6 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { BacklogRoute } from './routes/backlog';
+import { BacklogItemRoute } from './routes/backlog-item';
 import { ChangePasswordRoute } from './routes/change-password';
 import { CustomerRoute } from './routes/customer';
 import { CustomersRoute } from './routes/customers';
@@ -9,7 +11,9 @@ import { ImportsRoute } from './routes/imports';
 import { InboxRoute } from './routes/inbox';
 import { LoginRoute } from './routes/login';
 import { NotFoundRoute } from './routes/not-found';
-import { PlaceholderRoute } from './routes/placeholder';
+import { ClustersRoute } from './routes/clusters';
+import { ProblemRoute } from './routes/problem';
+import { ProblemsRoute } from './routes/problems';
 import { RouteError } from './routes/route-error';
 import { SearchRoute } from './routes/search';
 import { SettingsAuditRoute } from './routes/settings-audit';
@@ -32,9 +36,11 @@ const workspacePages: RouteObject[] = [
   { path: 'sources/:id', element: <SourceRoute /> },
   { path: 'triage', element: <TriageRoute /> },
   { path: 'tags', element: <TagsRoute /> },
-  { path: 'problems', element: <PlaceholderRoute page="problems" /> },
-  { path: 'clusters', element: <PlaceholderRoute page="clusters" /> },
-  { path: 'backlog', element: <PlaceholderRoute page="backlog" /> },
+  { path: 'problems', element: <ProblemsRoute /> },
+  { path: 'problems/:id', element: <ProblemRoute /> },
+  { path: 'clusters', element: <ClustersRoute /> },
+  { path: 'backlog', element: <BacklogRoute /> },
+  { path: 'backlog/:id', element: <BacklogItemRoute /> },
   { path: 'customers', element: <CustomersRoute /> },
   { path: 'customers/:id', element: <CustomerRoute /> },
   { path: 'imports', element: <ImportsRoute /> },

@@ -24,9 +24,13 @@ describe('invalidateEvidence', () => {
       ['search', WS, 'q=export'],
       ['customers', WS, 'list', { q: '' }],
       ['customers', WS, 'c-1'],
+      ['insights', WS, 'list'],
+      ['insights', WS, 'i-1'],
+      ['backlog-items', WS, 'list', { sort: 'evidence' }],
+      ['backlog-items', WS, 'b-1'],
       ['catalog', WS],
     ];
-    const unrelated = [['members', WS], ['saved-searches', WS], ['tags', OTHER], ['sources', OTHER, 'list', {}]];
+    const unrelated = [['members', WS], ['saved-searches', WS], ['tags', OTHER], ['sources', OTHER, 'list', {}], ['insights', OTHER, 'list']];
     const { queryClient, stale } = clientWith([...evidence, ...unrelated]);
     await invalidateEvidence(queryClient, WS);
     expect(stale()).toEqual(evidence);

@@ -2,9 +2,9 @@ import { hashKey, type QueryClient, type QueryKey } from '@tanstack/react-query'
 import { catalogKey } from './catalog';
 
 /**
- * Every cached query that shows or counts sources, highlights or tags, by key prefix (query
- * keys start with the resource and the workspace). One list, so that a write cannot refresh
- * some pages and leave others stale.
+ * Every cached query that shows or counts sources, highlights, tags, insights or backlog items,
+ * by key prefix (query keys start with the resource and the workspace). One list, so that a
+ * write cannot refresh some pages and leave others stale.
  */
 export function evidenceQueryKeys(ws: string): QueryKey[] {
   return [
@@ -18,7 +18,11 @@ export function evidenceQueryKeys(ws: string): QueryKey[] {
     ['search', ws],
     // Evidence counts on the customer list and profiles; customers' names on sources.
     ['customers', ws],
-    // Tag usage counts and names behind every picker, the triage keys and the palette.
+    // Problems and their evidence and customer counts: a highlight trashed or restored changes them too.
+    ['insights', ws],
+    // Evidence scores, which rank the backlog, and the problems linked to each item.
+    ['backlog-items', ws],
+    // Names behind every picker (tags, problems, backlog items), tag usage counts, the triage keys and the palette.
     catalogKey(ws),
   ];
 }
@@ -30,9 +34,10 @@ export function applyEvidenceWrite<T>(queryClient: QueryClient, ws: string, key:
 }
 
 /**
- * After evidence changed (a source, a highlight, a tag, a customer, an import): marks every
- * query that depends on it stale; the ones on screen refetch. `keep` names one query already
- * brought up to date from the response (the open source), which need not be fetched again.
+ * After evidence changed (a source, a highlight, a tag, a customer, an import, an insight, a
+ * backlog item, a link between them): marks every query that depends on it stale; the ones on
+ * screen refetch. `keep` names one query already brought up to date from the response (the
+ * open source), which need not be fetched again.
  */
 export function invalidateEvidence(queryClient: QueryClient, ws: string, options: { keep?: QueryKey } = {}): Promise<void> {
   const kept = options.keep ? hashKey(options.keep) : null;

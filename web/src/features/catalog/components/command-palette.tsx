@@ -47,8 +47,8 @@ export function CommandPalette({ ws, pages }: { ws: string; pages: PalettePage[]
     ({
       tag: `${paths.highlights(ws)}?tagId=${entry.id}`,
       customer: paths.customer(ws, entry.id),
-      insight: paths.problems(ws),
-      backlogItem: paths.backlog(ws),
+      insight: paths.problem(ws, entry.id),
+      backlogItem: paths.backlogItem(ws, entry.id),
     })[entry.type];
   const pageItems: Item[] = [
     ...pages.map((page) => ({ key: `page:${page.label}`, group: 'Pages', label: page.label, run: go(page.to(ws)) })),

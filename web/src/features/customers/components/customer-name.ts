@@ -4,7 +4,3 @@ import type { Customer } from '@cairn/shared';
 export function customerName(customer: Pick<Customer, 'name' | 'email' | 'externalId'>): string {
   return customer.name ?? customer.email ?? customer.externalId ?? 'Unnamed customer';
 }
-
-export function formatRevenue(value: number): string {
-  return new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
-}

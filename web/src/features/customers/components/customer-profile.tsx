@@ -4,11 +4,12 @@ import { Button } from '../../../components/button';
 import { ErrorMessage } from '../../../components/error-message';
 import { PageHeader } from '../../../components/page-header';
 import { Loading } from '../../../components/spinner';
+import { formatRevenue } from '../../../lib/numbers';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 import { useWorkspace } from '../../../lib/workspace';
 import { useCustomer } from '../api/get-customer';
 import { CustomerFormDialog } from './customer-form-dialog';
-import { customerName, formatRevenue } from './customer-name';
+import { customerName } from './customer-name';
 
 function Fact({ term, value, indent = false }: { term: string; value: string | number; indent?: boolean }) {
   return (

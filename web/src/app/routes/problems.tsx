@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import type { Insight } from '@cairn/shared';
+import { Button } from '../../components/button';
+import { PageHeader } from '../../components/page-header';
+import { InsightFormDialog } from '../../features/insights/components/insight-form-dialog';
+import { ProblemTree } from '../../features/insights/components/problem-tree';
+import { childTypeOf } from '../../features/insights/lib/labels';
+import { isTypingTarget, useDocumentKeyDown } from '../../lib/keyboard';
+import { useWorkspace } from '../../lib/workspace';
+
+/** What the "New …" dialog adds: a problem, or a child under a row of the tree. */
+type Creating = { parent: Insight | null } | null;
+
+/** `/w/:ws/problems`: the opportunity-solution tree; `n` adds a problem. */
+export function ProblemsRoute() {
+  const workspace = useWorkspace();
+  const [creating, setCreating] = useState<Creating>(null);
+  const canEdit = workspace.can('researcher');
+  const newProblem = canEdit ? () => setCreating({ parent: null }) : undefined;
+
+  useDocumentKeyDown((event) => {
+    if (!canEdit || event.key !== 'n' || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+    event.preventDefault();
+    setCreating({ parent: null });
+  });
+
+  const parent = creating?.parent;
+  const childType = parent ? childTypeOf(parent.type) : null;
+  return (
+    <>
+      <PageHeader
+        title="Problems"
+        description="The problems customers have, the opportunities each opens and the solutions to them, each backed by the quotes and customers behind it."
+        actions={
+          newProblem && (
+            <Button variant="primary" onClick={newProblem} aria-keyshortcuts="n">
+              New problem
+            </Button>
+          )
+        }
+      />
+      <ProblemTree ws={workspace.id} onAddChild={canEdit ? (insight) => setCreating({ parent: insight }) : undefined} onNewProblem={newProblem} />
+      {creating && (
+        <InsightFormDialog
+          ws={workspace.id}
+          preset={parent && childType ? { type: childType, parent } : undefined}
+          onClose={() => setCreating(null)}
+          onSaved={() => setCreating(null)}
+        />
+      )}
+    </>
+  );
+}

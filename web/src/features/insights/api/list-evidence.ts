@@ -1,0 +1,22 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { HighlightListItemSchema, pageOf } from '@cairn/shared';
+import { apiRequest } from '../../../lib/api-client';
+
+const PAGE_SIZE = 20;
+
+/** Whose evidence: an insight's, or what is linked to a backlog item itself (not through its insights). */
+export type EvidenceOwner = { insightId: string } | { backlogItemId: string };
+
+/** The evidence of an insight or a backlog item, newest first, one page at a time; the first page carries the total. */
+export function useEvidence(ws: string, owner: EvidenceOwner) {
+  return useInfiniteQuery({
+    queryKey: ['highlights', ws, owner],
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams({ ...owner, limit: String(PAGE_SIZE) });
+      if (pageParam) params.set('cursor', pageParam);
+      return apiRequest(`/workspaces/${ws}/highlights?${params}`, pageOf(HighlightListItemSchema), { signal });
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
+}

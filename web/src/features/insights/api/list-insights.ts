@@ -1,0 +1,23 @@
+import { useQuery } from '@tanstack/react-query';
+import { InsightPageSchema, PAGE_SIZE_MAX, type Insight } from '@cairn/shared';
+import { apiRequest } from '../../../lib/api-client';
+
+/**
+ * Every insight outside the trash, all pages: the tree needs each parent with its children,
+ * and its filters keep the ancestors of a match, which a page of matches alone would not
+ * hold. A workspace has hundreds of insights, not many thousands.
+ */
+export async function fetchAllInsights(ws: string, signal?: AbortSignal): Promise<Insight[]> {
+  const insights: Insight[] = [];
+  let cursor: string | null = null;
+  do {
+    const params = new URLSearchParams({ limit: String(PAGE_SIZE_MAX) });
+    if (cursor) params.set('cursor', cursor);
+    const page = await apiRequest(`/workspaces/${ws}/insights?${params}`, InsightPageSchema, { signal });
+    insights.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return insights;
+}
+
+export const useInsights = (ws: string) => useQuery({ queryKey: ['insights', ws, 'list'], queryFn: ({ signal }) => fetchAllInsights(ws, signal) });

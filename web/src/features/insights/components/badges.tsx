@@ -1,0 +1,19 @@
+import type { BacklogStatus, InsightStatus, InsightType } from '@cairn/shared';
+import { BACKLOG_STATUS_LABELS, INSIGHT_STATUS_LABELS, INSIGHT_TYPE_LABELS } from '../lib/labels';
+
+export function InsightTypeBadge({ type }: { type: InsightType }) {
+  const label = INSIGHT_TYPE_LABELS[type];
+  return (
+    <span className={`badge insight-type insight-type-${type}`}>
+      <span aria-hidden="true">{label.icon}</span> {label.one}
+    </span>
+  );
+}
+
+export function InsightStatusBadge({ status }: { status: InsightStatus }) {
+  return <span className={`badge status-badge status-${status}`}>{INSIGHT_STATUS_LABELS[status]}</span>;
+}
+
+export function BacklogStatusBadge({ status }: { status: BacklogStatus }) {
+  return <span className={`badge status-badge status-${status}`}>{BACKLOG_STATUS_LABELS[status]}</span>;
+}

@@ -1,0 +1,73 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { HighlightListItem } from '@cairn/shared';
+import { Button } from '../../../components/button';
+import { ErrorMessage } from '../../../components/error-message';
+import { LoadMore } from '../../../components/load-more';
+import { Loading } from '../../../components/spinner';
+import { TagChips } from '../../../components/tag-chip';
+import { formatDate } from '../../../lib/dates';
+import { paths } from '../../../lib/paths';
+import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
+import { useEvidence, type EvidenceOwner } from '../api/list-evidence';
+import { countOf } from '../lib/labels';
+
+const QUOTE_LABEL = 60;
+
+type EvidenceListProps = {
+  ws: string;
+  owner: EvidenceOwner;
+  /** Takes one highlight off; absent for members who may not. */
+  onUnlink?: (highlight: HighlightListItem) => void;
+  /** Which highlight is being unlinked now. */
+  unlinkingId?: string | null;
+  /** What to show when nothing is linked: how to link some. */
+  empty: ReactNode;
+};
+
+/** The quotes behind a problem or backlog item, newest first, each opening its exact place in the source. */
+export function EvidenceList({ ws, owner, onUnlink, unlinkingId, empty }: EvidenceListProps) {
+  const evidence = useEvidence(ws, owner);
+  if (evidence.isPending) return <Loading label="Loading evidence…" />;
+  if (!evidence.data) return <ErrorMessage error={evidence.error} />;
+  const items = evidence.data.pages.flatMap((page) => page.items);
+  if (!items.length) return <>{empty}</>;
+  const total = evidence.data.pages[0]?.total;
+  return (
+    <div className="stack">
+      {total !== undefined && <p className="muted evidence-total">{countOf(total, 'highlight')}</p>}
+      <ul className="evidence-list">
+        {items.map((item) => {
+          const { customer } = item;
+          return (
+            <li key={item.id} className="card evidence-item">
+              <blockquote className="highlight-quote">{item.quote}</blockquote>
+              {item.note && <p className="panel-note">{item.note}</p>}
+              <TagChips tags={item.tags} />
+              <div className="evidence-meta">
+                <p className="muted highlight-source">
+                  <Link to={`${paths.source(ws, item.sourceId)}#h-${item.id}`}>{item.source.title}</Link> · {SOURCE_KIND_LABELS[item.source.kind].one}
+                  {customer && (
+                    <>
+                      {' '}
+                      · <Link to={paths.customer(ws, customer.id)}>{customer.name ?? customer.email ?? 'Unnamed customer'}</Link>
+                      {customer.company && ` · ${customer.company.name}`}
+                    </>
+                  )}{' '}
+                  ·{' '}
+                  <time dateTime={item.source.occurredAt}>{formatDate(item.source.occurredAt)}</time>
+                </p>
+                {onUnlink && (
+                  <Button size="sm" variant="ghost" busy={unlinkingId === item.id} onClick={() => onUnlink(item)} aria-label={`Unlink “${item.quote.slice(0, QUOTE_LABEL)}”`}>
+                    Unlink
+                  </Button>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      <LoadMore query={evidence} label="Load more evidence" />
+    </div>
+  );
+}

@@ -1,0 +1,278 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { INSIGHT_STATUSES, type HighlightListItem, type InsightStatus } from '@cairn/shared';
+import { Button } from '../../../components/button';
+import { ErrorMessage } from '../../../components/error-message';
+import { Select } from '../../../components/field';
+import { PageHeader } from '../../../components/page-header';
+import { Loading } from '../../../components/spinner';
+import { useToast } from '../../../components/toast';
+import { formatDate } from '../../../lib/dates';
+import { paths } from '../../../lib/paths';
+import { useWorkspace } from '../../../lib/workspace';
+import { useDeleteInsight } from '../api/delete-insight';
+import { useInsight } from '../api/get-insight';
+import { useLinkInsightEvidence } from '../api/link-insight-evidence';
+import { useRestoreInsight } from '../api/restore-insight';
+import { useUnlinkBacklogEvidence } from '../api/unlink-backlog-evidence';
+import { useUnlinkInsightEvidence } from '../api/unlink-insight-evidence';
+import { useUpdateInsight } from '../api/update-insight';
+import { useLinkInsightToBacklogItem, type LinkTarget } from '../hooks/use-link-evidence';
+import { useUndoToast } from '../hooks/use-undo-toast';
+import { childTypeOf, countOf, INSIGHT_STATUS_LABELS, INSIGHT_TYPE_LABELS } from '../lib/labels';
+import { BacklogStatusBadge, InsightStatusBadge, InsightTypeBadge } from './badges';
+import { EvidenceCustomers } from './evidence-customers';
+import { EvidenceList } from './evidence-list';
+import { InsightFormDialog } from './insight-form-dialog';
+import { targetPath } from './link-evidence-button';
+import { TargetDialog } from './target-picker';
+
+const QUOTE_PREVIEW = 60;
+
+type Open = 'edit' | 'child' | 'backlog' | null;
+
+/**
+ * One problem, opportunity or solution: its statement and status, where it sits in the tree,
+ * the quotes and customers behind it, and the backlog items it argues for.
+ */
+export function InsightDetail({ ws, id }: { ws: string; id: string }) {
+  const workspace = useWorkspace();
+  const insight = useInsight(ws, id);
+  const update = useUpdateInsight(ws);
+  const remove = useDeleteInsight(ws);
+  const restore = useRestoreInsight(ws);
+  const unlink = useUnlinkInsightEvidence(ws);
+  const relink = useLinkInsightEvidence(ws);
+  const linkBacklog = useLinkInsightToBacklogItem(ws);
+  const unlinkBacklog = useUnlinkBacklogEvidence(ws);
+  const toast = useToast();
+  const undoable = useUndoToast();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState<Open>(null);
+  const canEdit = workspace.can('researcher');
+  const canLink = workspace.can('contributor');
+
+  if (insight.isPending) return <Loading label="Loading…" />;
+  if (!insight.data) {
+    return (
+      <div className="stack">
+        <ErrorMessage error={insight.error} />
+        <p>
+          <Link to={paths.problems(ws)}>Back to Problems</Link>
+        </p>
+      </div>
+    );
+  }
+  const data = insight.data;
+  const self: LinkTarget = { type: 'insight', id: data.id, title: data.title };
+  const kind = INSIGHT_TYPE_LABELS[data.type].one.toLowerCase();
+  const childType = childTypeOf(data.type);
+  const failed = (error: Error) => toast.show(error.message, 'error');
+
+  const changeStatus = (status: InsightStatus) =>
+    update.mutate({ id, body: { status } }, { onSuccess: () => toast.show(`Marked “${data.title}” ${INSIGHT_STATUS_LABELS[status].toLowerCase()}`, 'success'), onError: failed });
+  const moveToTrash = () =>
+    remove.mutate(id, {
+      onSuccess: () => {
+        undoable(`Moved the ${kind} “${data.title}” to the trash`, () => restore.mutateAsync(id).then(() => navigate(paths.problem(ws, id))));
+        navigate(paths.problems(ws));
+      },
+      onError: failed,
+    });
+  const unlinkHighlight = (highlight: HighlightListItem) => {
+    const body = { highlightIds: [highlight.id] };
+    unlink.mutate(
+      { id, body },
+      { onSuccess: () => undoable(`Unlinked “${highlight.quote.slice(0, QUOTE_PREVIEW)}”`, () => relink.mutateAsync({ id, body })), onError: failed },
+    );
+  };
+  const unlinkItem = (item: LinkTarget) =>
+    unlinkBacklog.mutate(
+      { id: item.id, body: { insightIds: [id] } },
+      { onSuccess: () => undoable(`Unlinked from “${item.title}”`, () => linkBacklog.mutateAsync({ insight: self, backlogItem: item })), onError: failed },
+    );
+
+  return (
+    <div className="stack">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <ol>
+          <li>
+            <Link to={paths.problems(ws)}>Problems</Link>
+          </li>
+          {data.parent && (
+            <li>
+              <Link to={paths.problem(ws, data.parent.id)}>{data.parent.title}</Link>
+            </li>
+          )}
+          <li aria-current="page">{data.title}</li>
+        </ol>
+      </nav>
+      <PageHeader
+        title={data.title}
+        actions={
+          canEdit && (
+            <>
+              <Button onClick={() => setOpen('edit')}>Edit</Button>
+              <Button variant="danger" busy={remove.isPending} onClick={moveToTrash}>
+                Move to trash
+              </Button>
+            </>
+          )
+        }
+      />
+      <div className="insight-facts">
+        <InsightTypeBadge type={data.type} />
+        {canEdit ? (
+          <Select aria-label="Status" value={data.status} disabled={update.isPending} onChange={(event) => changeStatus(event.target.value as InsightStatus)}>
+            {INSIGHT_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {INSIGHT_STATUS_LABELS[status]}
+              </option>
+            ))}
+          </Select>
+        ) : (
+          <InsightStatusBadge status={data.status} />
+        )}
+        <span>{countOf(data.evidenceCount, 'highlight')}</span>
+        <span>{countOf(data.customerCount, 'customer')}</span>
+        <span className="muted">
+          {data.createdBy ? `Added by ${data.createdBy.name} on ` : 'Added on '}
+          <time dateTime={data.createdAt}>{formatDate(data.createdAt)}</time>
+        </span>
+      </div>
+      {data.statement ? (
+        <p className="insight-statement">{data.statement}</p>
+      ) : (
+        <p className="muted insight-statement">
+          No statement yet: say in one paragraph who struggles, with what, and why it matters.{' '}
+          {canEdit && (
+            <Button size="sm" variant="ghost" onClick={() => setOpen('edit')}>
+              Write it
+            </Button>
+          )}
+        </p>
+      )}
+
+      <div className="insight-layout">
+        <section className="stack" aria-labelledby="insight-evidence">
+          <h2 id="insight-evidence">Evidence</h2>
+          <EvidenceList
+            ws={ws}
+            owner={{ insightId: id }}
+            onUnlink={canLink ? unlinkHighlight : undefined}
+            unlinkingId={unlink.isPending ? unlink.variables?.body.highlightIds[0] : null}
+            empty={
+              <p className="muted card">
+                No evidence yet. From Search, the Highlights page or a source, select passages and choose <strong>Link to problem or backlog…</strong> (or press{' '}
+                <kbd>L</kbd> in the reader).
+              </p>
+            }
+          />
+        </section>
+        <aside className="stack insight-side" aria-label={`About this ${kind}`}>
+          <section className="card" aria-labelledby="insight-customers">
+            <h2 id="insight-customers">Customers behind it</h2>
+            <EvidenceCustomers ws={ws} customers={data.customers} />
+          </section>
+          {(childType || data.children.length > 0) && (
+            <section className="card" aria-labelledby="insight-children">
+              <div className="section-header">
+                <h2 id="insight-children">{childType ? INSIGHT_TYPE_LABELS[childType].many : 'Under it'}</h2>
+                {canEdit && childType && (
+                  <Button size="sm" onClick={() => setOpen('child')}>
+                    + {INSIGHT_TYPE_LABELS[childType].one}
+                  </Button>
+                )}
+              </div>
+              {data.children.length ? (
+                <ul className="linked-list">
+                  {data.children.map((child) => (
+                    <li key={child.id}>
+                      <Link to={paths.problem(ws, child.id)}>{child.title}</Link>
+                      <span className="linked-list-meta">
+                        <InsightStatusBadge status={child.status} />
+                        <span className="muted small">{countOf(child.evidenceCount, 'highlight')}</span>
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="muted">
+                  {childType === 'opportunity' ? 'What would change for customers if this were solved? Add it as an opportunity.' : 'What could we build? Add it as a solution.'}
+                </p>
+              )}
+            </section>
+          )}
+          <section className="card" aria-labelledby="insight-backlog">
+            <div className="section-header">
+              <h2 id="insight-backlog">Backlog items</h2>
+              {canLink && (
+                <Button size="sm" onClick={() => setOpen('backlog')}>
+                  Link to backlog item…
+                </Button>
+              )}
+            </div>
+            {data.backlogItems.length ? (
+              <ul className="linked-list">
+                {data.backlogItems.map((item) => (
+                  <li key={item.id}>
+                    <Link to={paths.backlogItem(ws, item.id)}>{item.title}</Link>
+                    <span className="linked-list-meta">
+                      {item.externalKey && <span className="muted small">{item.externalKey}</span>}
+                      <BacklogStatusBadge status={item.status} />
+                      {canLink && (
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          busy={unlinkBacklog.isPending && unlinkBacklog.variables?.id === item.id}
+                          onClick={() => unlinkItem({ type: 'backlogItem', id: item.id, title: item.title })}
+                          aria-label={`Unlink from “${item.title}”`}
+                        >
+                          Unlink
+                        </Button>
+                      )}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">Not on the backlog yet. Link it to what might be built: its evidence then ranks that item.</p>
+            )}
+          </section>
+        </aside>
+      </div>
+
+      {open === 'edit' && <InsightFormDialog ws={ws} insight={data} onClose={() => setOpen(null)} onSaved={() => setOpen(null)} />}
+      {open === 'child' && childType && (
+        <InsightFormDialog ws={ws} preset={{ type: childType, parent: { id, title: data.title } }} onClose={() => setOpen(null)} onSaved={() => setOpen(null)} />
+      )}
+      <TargetDialog
+        ws={ws}
+        open={open === 'backlog'}
+        title={`Link “${data.title}” to a backlog item`}
+        intro={<p className="muted target-intro">Its evidence then counts for the item: customers, companies, revenue.</p>}
+        label="Backlog item"
+        types={['backlogItem']}
+        canCreate={canEdit}
+        excludeIds={data.backlogItems.map((item) => item.id)}
+        busy={linkBacklog.isPending}
+        error={linkBacklog.error}
+        onClose={() => {
+          linkBacklog.reset();
+          setOpen(null);
+        }}
+        onChoose={(backlogItem) =>
+          linkBacklog.mutate(
+            { insight: self, backlogItem },
+            {
+              onSuccess: (linked) => {
+                toast.show(`Linked to “${linked.backlogItem.title}”`, 'success', { label: 'Open', onClick: () => navigate(targetPath(ws, linked.backlogItem)) });
+                setOpen(null);
+              },
+            },
+          )
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import type { EvidenceScore } from '@cairn/shared';
+import { describe, expect, it } from 'vitest';
+import { describeScore, formatScore, scoreParts } from './score';
+
+type Counts = Omit<EvidenceScore, 'total' | 'lastEvidenceAt' | 'points'> & { lastEvidenceAt?: string | null };
+
+/** A score as the server sends it: customers + 2 × companies + 3 × log10(1 + revenue / 10 000) + recent / 2, with each term's points. */
+function score(counts: Counts): EvidenceScore {
+  const points = { customers: counts.customers, companies: 2 * counts.companies, revenue: 3 * Math.log10(1 + counts.revenue / 10_000), recency: counts.recentHighlights / 2 };
+  const total = points.customers + points.companies + points.revenue + points.recency;
+  return { lastEvidenceAt: null, ...counts, points, total: Math.round(total * 10) / 10 };
+}
+
+describe('scoreParts', () => {
+  it('names the four parts of the total with the points the server gave each', () => {
+    const value = score({ customers: 4, companies: 3, revenue: 990_000, highlights: 12, recentHighlights: 5 });
+    const parts = scoreParts(value);
+    expect(parts.map((part) => part.key)).toEqual(['customers', 'companies', 'revenue', 'recency']);
+    expect(parts.map((part) => Math.round(part.points * 10) / 10)).toEqual([4, 6, 6, 2.5]);
+    expect(parts.map((part) => part.label)).toEqual(['4 customers', '3 companies', '990K yearly revenue', '5 highlights in the last 90 days']);
+  });
+
+  it('gives every part zero points when there is no evidence', () => {
+    expect(scoreParts(score({ customers: 0, companies: 0, revenue: 0, highlights: 0, recentHighlights: 0 })).map((part) => part.points)).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('formatting a score', () => {
+  it('shows one decimal', () => {
+    expect(formatScore(12)).toMatch(/^12[.,]0$/);
+    expect(formatScore(3.14159)).toMatch(/^3[.,]1$/);
+  });
+
+  it('says who is behind the item, what they are worth and how recent it is', () => {
+    const text = describeScore(score({ customers: 1, companies: 1, revenue: 1_200_000, highlights: 3, recentHighlights: 1, lastEvidenceAt: '2024-05-01T12:00:00.000Z' }));
+    expect(text).toMatch(/^1 customer at 1 company, 1\.2M yearly revenue, 3 highlights \(1 in the last 90 days\); the newest said on .+2024\.$/);
+  });
+
+  it('leaves revenue out when no company has any, and says when there is no evidence', () => {
+    expect(describeScore(score({ customers: 2, companies: 0, revenue: 0, highlights: 2, recentHighlights: 0 }))).toBe('2 customers at 0 companies, 2 highlights (0 in the last 90 days).');
+    expect(describeScore(score({ customers: 0, companies: 0, revenue: 0, highlights: 0, recentHighlights: 0 }))).toMatch(/^No evidence yet/);
+  });
+});
