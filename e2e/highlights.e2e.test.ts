@@ -169,6 +169,25 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
     await page.getByText('Invoice shows the wrong plan. Please help.').waitFor();
   });
 
+  it('links a selected passage to a problem with l, highlighting it on the way', async () => {
+    const { page } = context;
+    const problem = await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/insights`, { type: 'problem', title: 'Remote controls are confusing' });
+    await page.goto(`/w/${ws}/sources/${transcriptId}`);
+    const panel = page.getByRole('complementary', { name: 'Highlights in this source' });
+    await panel.getByText(`“${PASSAGE}”`).waitFor();
+    const passage = 'the functional design';
+    await selectInReader(page, passage);
+    await page.keyboard.press('l');
+    const dialog = page.getByRole('dialog', { name: 'Link to a problem or backlog item' });
+    await dialog.getByRole('combobox', { name: 'Problem or backlog item' }).fill('remote contr');
+    await dialog.getByRole('option', { name: /Remote controls are confusing/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByText('Linked 1 highlight to “Remote controls are confusing”').waitFor();
+    await panel.getByText(`“${passage}”`).waitFor();
+    const evidence = await api<{ items: Array<{ quote: string; tags: unknown[] }> }>(page, 'GET', `/workspaces/${ws}/highlights?insightId=${problem.id}`);
+    expect(evidence.items).toMatchObject([{ quote: passage, tags: [] }]);
+  });
+
   it('builds the catalog index for 10,000 entities in the browser and answers a keystroke (timings printed, not asserted)', async () => {
     const bundle = await build({
       entryPoints: [fileURLToPath(new URL('../web/src/lib/catalog-index.ts', import.meta.url))],

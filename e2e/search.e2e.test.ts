@@ -79,4 +79,25 @@ describe.skipIf(!browserAvailable)('searching evidence', () => {
       });
     await expect.poll(marked).toEqual(['spinner']);
   });
+
+  it('links two selected results to a new problem, which then shows them as its evidence', async () => {
+    const { page } = context;
+    const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    await page.goto(`/w/${ws}/search?q=export&type=source`);
+    await expect.poll(() => page.locator('.search-result').count()).toBe(3);
+    await page.getByRole('checkbox', { name: 'Select “Export keeps failing”' }).click();
+    await page.getByRole('checkbox', { name: 'Select “What should we improve?”' }).click();
+    await page.getByText('2 selected').waitFor();
+    await page.getByRole('button', { name: 'Link to problem or backlog…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Link to a problem or backlog item' });
+    await dialog.getByRole('combobox', { name: 'Problem or backlog item' }).fill('Exports lose data');
+    await dialog.getByRole('option', { name: /Create a new problem named “Exports lose data”/ }).click();
+    await page.getByText('Linked 2 highlights to “Exports lose data”').waitFor();
+    // Sources are linked through a new highlight each: the whole ticket, the whole answer.
+    const problems = await api<{ items: Array<{ title: string; evidenceCount: number }> }>(page, 'GET', `/workspaces/${ws}/insights`);
+    expect(problems.items).toMatchObject([{ title: 'Exports lose data', evidenceCount: 2 }]);
+    await page.getByRole('status').getByRole('button', { name: 'Open' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Exports lose data' }).waitFor();
+    await page.getByText('Please make the export to Excel keep our column order.').waitFor();
+  });
 });

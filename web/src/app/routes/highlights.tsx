@@ -1,11 +1,21 @@
 import { PageHeader } from '../../components/page-header';
 import { HighlightsBrowser } from '../../features/highlights/components/highlights-browser';
+import { LinkEvidenceButton } from '../../features/insights/components/link-evidence-button';
+import { useWorkspace } from '../../lib/workspace';
 
 export function HighlightsRoute() {
+  const ws = useWorkspace().id;
   return (
     <>
-      <PageHeader title="Highlights" description="Every highlighted passage, with the source and customer behind it. Select several to add or remove a tag at once." />
-      <HighlightsBrowser />
+      <PageHeader
+        title="Highlights"
+        description="Every highlighted passage, with the source and customer behind it. Select several to add or remove a tag, or to link them to a problem or backlog item."
+      />
+      <HighlightsBrowser
+        renderBulkActions={(highlightIds, done) => (
+          <LinkEvidenceButton ws={ws} size="sm" count={highlightIds.length} getHighlightIds={async () => highlightIds} onLinked={done} />
+        )}
+      />
     </>
   );
 }

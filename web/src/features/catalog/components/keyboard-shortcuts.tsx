@@ -13,11 +13,16 @@ const SHORTCUTS: Array<{ context: string; keys: Array<[string[], string]> }> = [
     keys: [
       [['h'], 'Highlight the selection (or the focused turn) and tag it'],
       [['t'], 'Highlight the selection with the last tag used'],
+      [['l'], 'Link the selection (or the chosen highlight) to a problem or backlog item'],
       [['j'], 'Next source'],
       [['k'], 'Previous source'],
       [['↑', '↓', 'Enter'], 'Choose a tag in the popover, apply it'],
       [['Esc'], 'Close the popover'],
     ],
+  },
+  {
+    context: 'Problems and Backlog',
+    keys: [[['n'], 'New problem / new backlog item']],
   },
   {
     context: 'Triage queue',

@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { HighlightListItemSchema, pageOf } from '@cairn/shared';
 import { apiRequest } from '../../../lib/api-client';
 
-export type HighlightFilters = Partial<Record<'tagId' | 'sourceKind' | 'customerId' | 'segment' | 'from' | 'to' | 'q', string>>;
+export type HighlightFilters = Partial<Record<'tagId' | 'insightId' | 'sourceKind' | 'customerId' | 'segment' | 'from' | 'to' | 'q', string>>;
 
 const PAGE_SIZE = 50;
 

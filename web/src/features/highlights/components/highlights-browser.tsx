@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { SOURCE_KINDS, type HighlightListItem } from '@cairn/shared';
 import { Button } from '../../../components/button';
@@ -19,7 +19,7 @@ import { useBulkTagHighlights } from '../api/bulk-tag-highlights';
 import { useHighlights, type HighlightFilters } from '../api/list-highlights';
 import { CatalogPicker } from './catalog-picker';
 
-const FILTER_KEYS = ['tagId', 'sourceKind', 'customerId', 'segment', 'from', 'to', 'q'] as const;
+const FILTER_KEYS = ['tagId', 'insightId', 'sourceKind', 'customerId', 'segment', 'from', 'to', 'q'] as const;
 const SEARCH_DEBOUNCE_MS = 300;
 
 function HighlightCard({ ws, item, selected, onToggle, onOpen }: { ws: string; item: HighlightListItem; selected: boolean; onToggle: () => void; onOpen: () => void }) {
@@ -43,7 +43,12 @@ function HighlightCard({ ws, item, selected, onToggle, onOpen }: { ws: string; i
 }
 
 /** Every highlight, filtered by tag, kind, customer, segment, date and text; select many to tag them at once. */
-export function HighlightsBrowser() {
+export type HighlightsBrowserProps = {
+  /** Actions on the selected highlights besides tagging, handed in by the page; `done` clears the selection. */
+  renderBulkActions?: (highlightIds: string[], done: () => void) => ReactNode;
+};
+
+export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps) {
   const workspace = useWorkspace();
   const ws = workspace.id;
   const [params, setParams] = useSearchParams();
@@ -70,6 +75,7 @@ export function HighlightsBrowser() {
   const items = highlights.data?.pages.flatMap((page) => page.items) ?? [];
   const total = highlights.data?.pages[0]?.total ?? 0;
   const tagName = (id: string | undefined) => catalog.data?.tags.find((tag) => tag.id === id)?.name;
+  const insightTitle = (id: string | undefined) => catalog.data?.insights.find((insight) => insight.id === id)?.title;
   const customerName = (id: string | undefined) => {
     const customer = catalog.data?.customers.find((c) => c.id === id);
     return customer && (customer.name ?? customer.email);
@@ -91,6 +97,7 @@ export function HighlightsBrowser() {
       <form className="card highlight-filters" role="search" aria-label="Filter highlights" onSubmit={(event) => event.preventDefault()}>
         <Field label="Words">{(props) => <TextInput {...props} type="search" placeholder="quote, note or tag…" value={text} onChange={(event) => setText(event.target.value)} />}</Field>
         <CatalogPicker ws={ws} label="Tag" types={['tag']} placeholder="Any tag" selectedName={tagName(filters.tagId)} onPick={(entry) => setFilter('tagId', entry?.id)} />
+        <CatalogPicker ws={ws} label="Problem" types={['insight']} placeholder="Any problem" selectedName={insightTitle(filters.insightId)} onPick={(entry) => setFilter('insightId', entry?.id)} />
         <Field label="Source kind">
           {(props) => (
             <Select {...props} value={filters.sourceKind ?? ''} onChange={(event) => setFilter('sourceKind', event.target.value)}>
@@ -117,6 +124,7 @@ export function HighlightsBrowser() {
           <strong>{selected.length} selected</strong>
           <CatalogPicker ws={ws} label="Add tag" types={['tag']} placeholder="Tag to add…" onPick={(entry) => entry && applyBulk('addTagIds', entry.id)} />
           <CatalogPicker ws={ws} label="Remove tag" types={['tag']} placeholder="Tag to remove…" onPick={(entry) => entry && applyBulk('removeTagIds', entry.id)} />
+          {renderBulkActions?.(selected, () => setSelected([]))}
           <Button size="sm" variant="ghost" onClick={() => setSelected([])}>
             Clear selection
           </Button>

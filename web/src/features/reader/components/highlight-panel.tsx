@@ -105,13 +105,15 @@ export type HighlightPanelProps = {
   canChange: (highlight: Highlight) => boolean;
   onSelect: (id: string) => void;
   onDelete: (highlight: Highlight) => void;
+  /** Opens the dialog linking a highlight to a problem or backlog item; absent for viewers. */
+  onLink?: (highlightId: string) => void;
   onSave: (id: string, body: UpdateHighlightBody) => Promise<unknown>;
   onCreateTag?: (name: string) => Promise<TagRef>;
   readSelection: () => Range | null;
 };
 
 /** The source's highlights in reading order; choosing one scrolls the text to it. */
-export function HighlightPanel({ ws, body, highlights, activeId, editingId, onEdit, canChange, onSelect, onDelete, onSave, onCreateTag, readSelection }: HighlightPanelProps) {
+export function HighlightPanel({ ws, body, highlights, activeId, editingId, onEdit, canChange, onSelect, onDelete, onLink, onSave, onCreateTag, readSelection }: HighlightPanelProps) {
   const activeRef = useRef<HTMLLIElement>(null);
   // A block body: newer browsers return a promise from scrollIntoView, which React would call as the cleanup.
   useEffect(() => {
@@ -125,7 +127,7 @@ export function HighlightPanel({ ws, body, highlights, activeId, editingId, onEd
       </h2>
       {!highlights.length && (
         <p className="muted">
-          Select a passage and press <kbd>h</kbd> to tag it, or <kbd>t</kbd> to apply the last tag you used. It appears here.
+          Select a passage and press <kbd>h</kbd> to tag it, <kbd>t</kbd> to apply the last tag you used, or <kbd>l</kbd> to link it to a problem. It appears here.
         </p>
       )}
       <ol className="panel-list">
@@ -153,16 +155,23 @@ export function HighlightPanel({ ws, body, highlights, activeId, editingId, onEd
                   <span className="muted">
                     {highlight.createdBy?.name ?? 'API token'} · {formatDate(highlight.createdAt)}
                   </span>
-                  {canChange(highlight) && (
-                    <span className="row">
-                      <Button size="sm" variant="ghost" onClick={() => onEdit(highlight.id)}>
-                        Edit
+                  <span className="row">
+                    {onLink && (
+                      <Button size="sm" variant="ghost" onClick={() => onLink(highlight.id)} aria-label={`Link “${highlight.quote.slice(0, 40)}” to a problem or backlog item`}>
+                        Link…
                       </Button>
-                      <Button size="sm" variant="ghost" onClick={() => onDelete(highlight)} aria-label={`Delete highlight “${highlight.quote.slice(0, 40)}”`}>
-                        Delete
-                      </Button>
-                    </span>
-                  )}
+                    )}
+                    {canChange(highlight) && (
+                      <>
+                        <Button size="sm" variant="ghost" onClick={() => onEdit(highlight.id)}>
+                          Edit
+                        </Button>
+                        <Button size="sm" variant="ghost" onClick={() => onDelete(highlight)} aria-label={`Delete highlight “${highlight.quote.slice(0, 40)}”`}>
+                          Delete
+                        </Button>
+                      </>
+                    )}
+                  </span>
                 </div>
               </>
             )}

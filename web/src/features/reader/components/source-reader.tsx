@@ -1,5 +1,5 @@
 import { WHOLE_SOURCE_KINDS } from '@cairn/shared';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { Highlight, TagRef } from '@cairn/shared';
 import { Button } from '../../../components/button';
@@ -38,18 +38,23 @@ const SEARCH_MATCH_HIGHLIGHT = 'search-match';
 /** A passage to tag, and where to show the popover: under `top` (the passage's bottom) or, if it does not fit there, above `above`. */
 type Pending = { start: number; end: number; whole: boolean; top: number; above: number; left: number };
 
+/** Highlights to link as evidence; `getHighlightIds` runs once the person has chosen where (it may create the highlight then). */
+export type EvidenceToLink = { count: number; getHighlightIds: () => Promise<string[]>; onClose: () => void };
+
 export type SourceReaderProps = {
   sourceId: string;
   currentUserId: string;
   /** Creates a tag from the picker (the tags feature's endpoint, handed in by the page). */
   createTag?: (name: string) => Promise<TagRef>;
+  /** The dialog linking highlights to a problem or backlog item (the insights feature's, handed in by the page). */
+  renderLinkDialog?: (evidence: EvidenceToLink) => ReactNode;
 };
 
 /**
  * The reader: the source's text with its highlights drawn in place, a popover to tag a
  * selection, and the side panel. Built for the keyboard: h, t, j, k (and ? for help).
  */
-export function SourceReader({ sourceId, currentUserId, createTag }: SourceReaderProps) {
+export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDialog }: SourceReaderProps) {
   const workspace = useWorkspace();
   const ws = workspace.id;
   const source = useSource(ws, sourceId);
@@ -70,6 +75,7 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
   const [activeId, setActiveId] = useState<string | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [editingSource, setEditingSource] = useState(false);
+  const [linking, setLinking] = useState<Omit<EvidenceToLink, 'onClose'> | null>(null);
   const canHighlight = workspace.can('contributor');
   const data = source.data;
 
@@ -208,12 +214,29 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
     save({ ...found, whole: false }, lastTag);
   }, [canHighlight, catalog.data, save, target, toast, ws]);
 
+  /** Links a highlight, or else the selected passage (highlighted untagged once a target is chosen), to a problem or backlog item. */
+  const linkEvidence = useCallback(
+    (highlightId?: string) => {
+      if (!canHighlight || !renderLinkDialog) return;
+      if (highlightId) return setLinking({ count: 1, getHighlightIds: async () => [highlightId] });
+      const found = target();
+      if (found) {
+        const body = { start: found.start, end: found.end, tagIds: [] };
+        return setLinking({ count: 1, getHighlightIds: async () => [(await createHighlight.mutateAsync({ sourceId, body })).id] });
+      }
+      if (activeId) return setLinking({ count: 1, getHighlightIds: async () => [activeId] });
+      toast.show('Select a passage or a highlight first, then press l');
+    },
+    [activeId, canHighlight, createHighlight, renderLinkDialog, sourceId, target, toast],
+  );
+
   useDocumentKeyDown((event) => {
-    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target) || pending) return;
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target) || pending || linking) return;
     const go = (id: string | undefined) => id && navigate(paths.source(ws, id));
     const actions: Record<string, () => void> = {
       h: () => openPopover(),
       t: applyLastTag,
+      l: () => linkEvidence(),
       j: () => go(neighbours.next),
       k: () => go(neighbours.previous),
     };
@@ -304,7 +327,7 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
           onClick={onClick}
         >
           <p id="reader-help" className="visually-hidden">
-            Select text, or move to a turn with Tab, then press h to tag it or t to apply the last tag used.
+            Select text, or move to a turn with Tab, then press h to tag it, t to apply the last tag used, or l to link it to a problem or backlog item.
           </p>
           <SourceBody source={data} marks={marks} pending={pending} activeId={activeId} />
         </div>
@@ -317,6 +340,7 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
           onEdit={setEditingId}
           canChange={canChange}
           onSelect={showHighlight}
+          onLink={canHighlight && renderLinkDialog ? linkEvidence : undefined}
           onCreateTag={createTag}
           onSave={(id, body) => updateHighlight.mutateAsync({ id, body })}
           readSelection={selectedPassage}
@@ -358,6 +382,7 @@ export function SourceReader({ sourceId, currentUserId, createTag }: SourceReade
           </p>
         </div>
       )}
+      {linking && renderLinkDialog?.({ ...linking, onClose: () => setLinking(null) })}
       {editingSource && (
         <SourceEditDialog
           ws={ws}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { SearchResult } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { ErrorMessage } from '../../../components/error-message';
@@ -7,8 +7,16 @@ import { useToast } from '../../../components/toast';
 import { frequentTags, useCatalog } from '../../../lib/catalog';
 import { useTagResults } from '../api/tag-results';
 
+type BulkTagBarProps = {
+  ws: string;
+  selected: SearchResult[];
+  onDone: () => void;
+  /** More actions on the selection, handed in by the page (linking to a problem or backlog item). */
+  children?: ReactNode;
+};
+
 /** Tags every selected result at once: highlights get the tag, sources get a tagged highlight. */
-export function BulkTagBar({ ws, selected, onDone }: { ws: string; selected: SearchResult[]; onDone: () => void }) {
+export function BulkTagBar({ ws, selected, onDone, children }: BulkTagBarProps) {
   const catalog = useCatalog(ws);
   const tagResults = useTagResults(ws);
   const toast = useToast();
@@ -45,10 +53,11 @@ export function BulkTagBar({ ws, selected, onDone }: { ws: string; selected: Sea
       >
         Tag selected
       </Button>
+      {children}
       <Button size="sm" variant="ghost" onClick={onDone}>
         Clear selection
       </Button>
-      {sources > 0 && <span className="muted">Sources are tagged through a new highlight: the whole ticket or answer, or the matched passage of an interview.</span>}
+      {sources > 0 && <span className="muted">Sources are tagged or linked through a new highlight: the whole ticket or answer, or the matched passage of an interview.</span>}
       <ErrorMessage error={tagResults.error} />
     </div>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { SearchResult } from '@cairn/shared';
 import { Button } from '../../../components/button';
@@ -41,7 +41,12 @@ function useSelection(results: SearchResult[]) {
   return { selected, toggle, clear };
 }
 
-export function SearchPage() {
+export type SearchPageProps = {
+  /** Actions on the selected results besides tagging, handed in by the page; `done` clears the selection. */
+  renderBulkActions?: (selected: SearchResult[], done: () => void) => ReactNode;
+};
+
+export function SearchPage({ renderBulkActions }: SearchPageProps) {
   const workspace = useWorkspace();
   const ws = workspace.id;
   const [params, setParams] = useSearchParams();
@@ -152,7 +157,11 @@ export function SearchPage() {
                 {first.total.toLocaleString()} result{first.total === 1 ? '' : 's'}
               </p>
             )}
-            {canTag && selectedResults.length > 0 && <BulkTagBar ws={ws} selected={selectedResults} onDone={clear} />}
+            {canTag && selectedResults.length > 0 && (
+              <BulkTagBar ws={ws} selected={selectedResults} onDone={clear}>
+                {renderBulkActions?.(selectedResults, clear)}
+              </BulkTagBar>
+            )}
             {search.isPending && <Loading label="Searching…" />}
             {!search.data && <ErrorMessage error={search.error} />}
             {first && results.length === 0 && (
