@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { z } from 'zod';
 import { ApiError } from './api-client';
 
@@ -36,4 +37,18 @@ export function formErrors(fields: readonly string[], local: Record<string, stri
   const field = (name: string) => local[name] ?? (error instanceof ApiError ? error.fieldError(name) : undefined);
   const shownByAField = error instanceof ApiError && fields.some((name) => error.fieldError(name));
   return { field, other: error && !shownByAField ? error : null };
+}
+
+/**
+ * A form's errors (formErrors) with its own check before sending: `check(Schema.safeParse(body))`
+ * gives the body if the shared schema accepts it; else its issues go to their fields and nothing
+ * is sent. `clear` forgets the issues found, for a form that starts again.
+ */
+export function useFormErrors(fields: readonly string[], error: unknown) {
+  const [issues, setIssues] = useState<Record<string, string>>({});
+  const check = <T>(result: z.ZodSafeParseResult<T>): T | null => {
+    setIssues(result.success ? {} : issuesByField(result.error));
+    return result.success ? result.data : null;
+  };
+  return { ...formErrors(fields, issues, error), check, clear: () => setIssues({}) };
 }

@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import type { z } from 'zod';
 import { CreateCustomerBodySchema, UpdateCustomerBodySchema, type CustomerDetail } from '@cairn/shared';
 import { FormDialog } from '../../../components/form-dialog';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field, TextInput } from '../../../components/field';
 import { useToast } from '../../../components/toast';
-import { formErrors, issuesByField } from '../../../lib/form-errors';
+import { useFormErrors } from '../../../lib/form-errors';
 import { useCreateCustomer } from '../api/create-customer';
 import { useUpdateCustomer } from '../api/update-customer';
 import { customerName } from './customer-name';
@@ -32,22 +31,16 @@ export function CustomerFormDialog({ ws, customer, open, onClose, onSaved }: Cus
   const toast = useToast();
   const [initial] = useState(() => customerFormValues(customer));
   const [values, setValues] = useState(initial);
-  const [issues, setIssues] = useState<Record<string, string>>({});
-  const errors = formErrors(CUSTOMER_FIELDS, issues, mutation.error);
+  const errors = useFormErrors(CUSTOMER_FIELDS, mutation.error);
   const input = (key: keyof CustomerFormValues) => ({ value: values[key], onChange: (event: { target: { value: string } }) => setValues({ ...values, [key]: event.target.value }) });
 
   const close = () => {
     setValues(initial);
-    setIssues({});
+    errors.clear();
     mutation.reset();
     onClose();
   };
 
-  /** The body if the shared schema accepts it; else its issues go to their fields and nothing is sent. */
-  const checked = <T,>(result: { success: true; data: T } | { success: false; error: z.ZodError }): T | null => {
-    setIssues(result.success ? {} : issuesByField(result.error));
-    return result.success ? result.data : null;
-  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const done = {
@@ -57,11 +50,11 @@ export function CustomerFormDialog({ ws, customer, open, onClose, onSaved }: Cus
       },
     };
     if (customer) {
-      const body = checked(UpdateCustomerBodySchema.safeParse(toUpdateCustomerBody(values, initial)));
+      const body = errors.check(UpdateCustomerBodySchema.safeParse(toUpdateCustomerBody(values, initial)));
       if (body && !Object.keys(body).length) close();
       else if (body) update.mutate({ id: customer.id, body }, done);
     } else {
-      const body = checked(CreateCustomerBodySchema.safeParse(toCreateCustomerBody(values)));
+      const body = errors.check(CreateCustomerBodySchema.safeParse(toCreateCustomerBody(values)));
       if (body) {
         create.mutate(body, {
           onSuccess: ({ customer: saved, created }) => {

@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import type { z } from 'zod';
 import { BACKLOG_STATUSES, CreateBacklogItemBodySchema, UpdateBacklogItemBodySchema, type BacklogItem, type BacklogStatus } from '@cairn/shared';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field, Select, TextArea, TextInput } from '../../../components/field';
 import { FormDialog } from '../../../components/form-dialog';
 import { useToast } from '../../../components/toast';
-import { formErrors, issuesByField } from '../../../lib/form-errors';
+import { useFormErrors } from '../../../lib/form-errors';
 import { useCreateBacklogItem } from '../api/create-backlog-item';
 import { useUpdateBacklogItem } from '../api/update-backlog-item';
 import { BACKLOG_FIELDS, backlogFormValues, toCreateBacklogBody, toUpdateBacklogBody, type BacklogFormValues } from '../lib/form-values';
@@ -27,14 +26,9 @@ export function BacklogFormDialog({ ws, item, onClose, onSaved }: BacklogFormDia
   const toast = useToast();
   const [initial] = useState(() => backlogFormValues(item));
   const [values, setValues] = useState(initial);
-  const [issues, setIssues] = useState<Record<string, string>>({});
-  const errors = formErrors(BACKLOG_FIELDS, issues, mutation.error);
+  const errors = useFormErrors(BACKLOG_FIELDS, mutation.error);
   const input = (key: keyof BacklogFormValues) => ({ value: values[key], onChange: (event: { target: { value: string } }) => setValues({ ...values, [key]: event.target.value }) });
 
-  const checked = <T,>(result: { success: true; data: T } | { success: false; error: z.ZodError }): T | null => {
-    setIssues(result.success ? {} : issuesByField(result.error));
-    return result.success ? result.data : null;
-  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const done = {
@@ -44,11 +38,11 @@ export function BacklogFormDialog({ ws, item, onClose, onSaved }: BacklogFormDia
       },
     };
     if (item) {
-      const body = checked(UpdateBacklogItemBodySchema.safeParse(toUpdateBacklogBody(values, initial)));
+      const body = errors.check(UpdateBacklogItemBodySchema.safeParse(toUpdateBacklogBody(values, initial)));
       if (body && !Object.keys(body).length) onClose();
       else if (body) update.mutate({ id: item.id, body }, done);
     } else {
-      const body = checked(CreateBacklogItemBodySchema.safeParse(toCreateBacklogBody(values)));
+      const body = errors.check(CreateBacklogItemBodySchema.safeParse(toCreateBacklogBody(values)));
       if (body) create.mutate(body, done);
     }
   };

@@ -1,13 +1,11 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { BACKLOG_STATUSES, type BacklogEvidenceBody, type BacklogStatus, type HighlightListItem } from '@cairn/shared';
+import { Link } from 'react-router';
+import { BACKLOG_STATUSES, type BacklogStatus, type HighlightListItem } from '@cairn/shared';
 import { Button } from '../../../components/button';
-import { ErrorMessage } from '../../../components/error-message';
 import { Select } from '../../../components/field';
 import { PageHeader } from '../../../components/page-header';
 import { Loading } from '../../../components/spinner';
 import { useToast } from '../../../components/toast';
-import { formatDate } from '../../../lib/dates';
 import { paths } from '../../../lib/paths';
 import { useWorkspace } from '../../../lib/workspace';
 import { useDeleteBacklogItem } from '../api/delete-backlog-item';
@@ -17,19 +15,16 @@ import { useLinkBacklogEvidence } from '../api/link-backlog-evidence';
 import { useRestoreBacklogItem } from '../api/restore-backlog-item';
 import { useUnlinkBacklogEvidence } from '../api/unlink-backlog-evidence';
 import { useUpdateBacklogItem } from '../api/update-backlog-item';
-import { useLinkInsightToBacklogItem, type LinkTarget } from '../hooks/use-link-evidence';
-import { useUndoToast } from '../hooks/use-undo-toast';
+import { useTrashWithUndo, useUnlinkWithUndo } from '../hooks/use-undo-toast';
 import { BACKLOG_STATUS_LABELS, countOf } from '../lib/labels';
 import { BacklogStatusBadge, InsightStatusBadge, InsightTypeBadge } from './badges';
 import { TrackerLink } from './backlog-board';
 import { BacklogFormDialog } from './backlog-form-dialog';
+import { AddedBy, NotLoaded } from './detail-page';
 import { EvidenceCustomers } from './evidence-customers';
-import { EvidenceList } from './evidence-list';
-import { targetPath } from './link-evidence-button';
+import { EvidenceList, quotePreview } from './evidence-list';
+import { LinkInsightBacklogDialog } from './link-evidence-button';
 import { ScoreExplained } from './score';
-import { TargetDialog } from './target-picker';
-
-const QUOTE_PREVIEW = 60;
 
 /**
  * One backlog item: why it ranks where it does (its score, in parts and in words), the problems
@@ -43,46 +38,27 @@ export function BacklogItemDetail({ ws, id }: { ws: string; id: string }) {
   const restore = useRestoreBacklogItem(ws);
   const link = useLinkBacklogEvidence(ws);
   const unlink = useUnlinkBacklogEvidence(ws);
-  const linkInsight = useLinkInsightToBacklogItem(ws);
   const copyPack = useCopyEvidencePack(ws);
+  const trash = useTrashWithUndo(remove, restore);
+  const unlinkEvidence = useUnlinkWithUndo(unlink, link);
   const toast = useToast();
-  const undoable = useUndoToast();
-  const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
   const [linking, setLinking] = useState(false);
   const canEdit = workspace.can('researcher');
   const canLink = workspace.can('contributor');
 
   if (item.isPending) return <Loading label="Loading…" />;
-  if (!item.data) {
-    return (
-      <div className="stack">
-        <ErrorMessage error={item.error} />
-        <p>
-          <Link to={paths.backlog(ws)}>Back to the backlog</Link>
-        </p>
-      </div>
-    );
-  }
+  if (!item.data) return <NotLoaded error={item.error} back={paths.backlog(ws)}>Back to the backlog</NotLoaded>;
   const data = item.data;
-  const self: LinkTarget = { type: 'backlogItem', id: data.id, title: data.title };
-  const failed = (error: Error) => toast.show(error.message, 'error');
 
   const changeStatus = (status: BacklogStatus) =>
-    update.mutate({ id, body: { status } }, { onSuccess: () => toast.show(`Marked “${data.title}” ${BACKLOG_STATUS_LABELS[status].toLowerCase()}`, 'success'), onError: failed });
-  const moveToTrash = () =>
-    remove.mutate(id, {
-      onSuccess: () => {
-        undoable(`Moved “${data.title}” to the trash`, () => restore.mutateAsync(id).then(() => navigate(paths.backlogItem(ws, id))));
-        navigate(paths.backlog(ws));
-      },
-      onError: failed,
-    });
-  /** Takes highlights or problems off the item, with an Undo that links them again. */
-  const unlinkEvidence = (body: BacklogEvidenceBody, what: string) =>
-    unlink.mutate({ id, body }, { onSuccess: () => undoable(`Unlinked “${what}”`, () => link.mutateAsync({ id, body })), onError: failed });
-  const unlinkHighlight = (highlight: HighlightListItem) => unlinkEvidence({ highlightIds: [highlight.id] }, highlight.quote.slice(0, QUOTE_PREVIEW));
-  const unlinkInsight = (insight: LinkTarget) => unlinkEvidence({ insightIds: [insight.id] }, insight.title);
+    update.mutate(
+      { id, body: { status } },
+      { onSuccess: () => toast.show(`Marked “${data.title}” ${BACKLOG_STATUS_LABELS[status].toLowerCase()}`, 'success'), onError: (error) => toast.show(error.message, 'error') },
+    );
+  const moveToTrash = () => trash(id, `Moved “${data.title}” to the trash`, { list: paths.backlog(ws), page: paths.backlogItem(ws, id) });
+  const unlinkHighlight = (highlight: HighlightListItem) => unlinkEvidence(id, { highlightIds: [highlight.id] }, `Unlinked “${quotePreview(highlight.quote)}”`);
+  const unlinkInsight = (insight: { id: string; title: string }) => unlinkEvidence(id, { insightIds: [insight.id] }, `Unlinked “${insight.title}”`);
   const copy = () =>
     copyPack.mutate(id, {
       onSuccess: () => toast.show('Copied the evidence pack: paste it into the issue in your tracker', 'success'),
@@ -136,10 +112,7 @@ export function BacklogItemDetail({ ws, id }: { ws: string; id: string }) {
             Tracker: <TrackerLink item={data} />
           </span>
         )}
-        <span className="muted">
-          {data.createdBy ? `Added by ${data.createdBy.name} on ` : 'Added on '}
-          <time dateTime={data.createdAt}>{formatDate(data.createdAt)}</time>
-        </span>
+        <AddedBy entity={data} />
       </div>
       {data.description && <p className="insight-statement">{data.description}</p>}
 
@@ -172,7 +145,7 @@ export function BacklogItemDetail({ ws, id }: { ws: string; id: string }) {
                           size="sm"
                           variant="ghost"
                           busy={unlinking?.body.insightIds?.[0] === insight.id}
-                          onClick={() => unlinkInsight({ type: 'insight', id: insight.id, title: insight.title })}
+                          onClick={() => unlinkInsight(insight)}
                           aria-label={`Unlink “${insight.title}”`}
                         >
                           Unlink
@@ -215,32 +188,12 @@ export function BacklogItemDetail({ ws, id }: { ws: string; id: string }) {
       </div>
 
       {editing && <BacklogFormDialog ws={ws} item={data} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
-      <TargetDialog
+      <LinkInsightBacklogDialog
         ws={ws}
         open={linking}
-        title={`Link a problem to “${data.title}”`}
-        intro={<p className="muted target-intro">Its evidence then counts for this item: customers, companies, revenue.</p>}
-        label="Problem"
-        types={['insight']}
-        canCreate={canEdit}
+        from={{ type: 'backlogItem', id, title: data.title }}
         excludeIds={data.insights.map((insight) => insight.id)}
-        busy={linkInsight.isPending}
-        error={linkInsight.error}
-        onClose={() => {
-          linkInsight.reset();
-          setLinking(false);
-        }}
-        onChoose={(insight) =>
-          linkInsight.mutate(
-            { insight, backlogItem: self },
-            {
-              onSuccess: (linked) => {
-                toast.show(`Linked “${linked.insight.title}”`, 'success', { label: 'Open', onClick: () => navigate(targetPath(ws, linked.insight)) });
-                setLinking(false);
-              },
-            },
-          )
-        }
+        onClose={() => setLinking(false)}
       />
     </div>
   );

@@ -12,7 +12,10 @@ import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 import { useEvidence, type EvidenceOwner } from '../api/list-evidence';
 import { countOf } from '../lib/labels';
 
-const QUOTE_LABEL = 60;
+const QUOTE_PREVIEW = 60;
+
+/** How a quote is named in buttons and toasts: its start. */
+export const quotePreview = (quote: string) => quote.slice(0, QUOTE_PREVIEW);
 
 type EvidenceListProps = {
   ws: string;
@@ -58,7 +61,7 @@ export function EvidenceList({ ws, owner, onUnlink, unlinkingId, empty }: Eviden
                   <time dateTime={item.source.occurredAt}>{formatDate(item.source.occurredAt)}</time>
                 </p>
                 {onUnlink && (
-                  <Button size="sm" variant="ghost" busy={unlinkingId === item.id} onClick={() => onUnlink(item)} aria-label={`Unlink “${item.quote.slice(0, QUOTE_LABEL)}”`}>
+                  <Button size="sm" variant="ghost" busy={unlinkingId === item.id} onClick={() => onUnlink(item)} aria-label={`Unlink “${quotePreview(item.quote)}”`}>
                     Unlink
                   </Button>
                 )}

@@ -1,33 +1,29 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { INSIGHT_STATUSES, type HighlightListItem, type InsightStatus } from '@cairn/shared';
 import { Button } from '../../../components/button';
-import { ErrorMessage } from '../../../components/error-message';
 import { Select } from '../../../components/field';
 import { PageHeader } from '../../../components/page-header';
 import { Loading } from '../../../components/spinner';
 import { useToast } from '../../../components/toast';
-import { formatDate } from '../../../lib/dates';
 import { paths } from '../../../lib/paths';
 import { useWorkspace } from '../../../lib/workspace';
 import { useDeleteInsight } from '../api/delete-insight';
 import { useInsight } from '../api/get-insight';
+import { useLinkBacklogEvidence } from '../api/link-backlog-evidence';
 import { useLinkInsightEvidence } from '../api/link-insight-evidence';
 import { useRestoreInsight } from '../api/restore-insight';
 import { useUnlinkBacklogEvidence } from '../api/unlink-backlog-evidence';
 import { useUnlinkInsightEvidence } from '../api/unlink-insight-evidence';
 import { useUpdateInsight } from '../api/update-insight';
-import { useLinkInsightToBacklogItem, type LinkTarget } from '../hooks/use-link-evidence';
-import { useUndoToast } from '../hooks/use-undo-toast';
+import { useTrashWithUndo, useUnlinkWithUndo } from '../hooks/use-undo-toast';
 import { childTypeOf, countOf, INSIGHT_STATUS_LABELS, INSIGHT_TYPE_LABELS } from '../lib/labels';
 import { BacklogStatusBadge, InsightStatusBadge, InsightTypeBadge } from './badges';
+import { AddedBy, NotLoaded } from './detail-page';
 import { EvidenceCustomers } from './evidence-customers';
-import { EvidenceList } from './evidence-list';
+import { EvidenceList, quotePreview } from './evidence-list';
 import { InsightFormDialog } from './insight-form-dialog';
-import { targetPath } from './link-evidence-button';
-import { TargetDialog } from './target-picker';
-
-const QUOTE_PREVIEW = 60;
+import { LinkInsightBacklogDialog } from './link-evidence-button';
 
 type Open = 'edit' | 'child' | 'backlog' | null;
 
@@ -43,54 +39,30 @@ export function InsightDetail({ ws, id }: { ws: string; id: string }) {
   const restore = useRestoreInsight(ws);
   const unlink = useUnlinkInsightEvidence(ws);
   const relink = useLinkInsightEvidence(ws);
-  const linkBacklog = useLinkInsightToBacklogItem(ws);
   const unlinkBacklog = useUnlinkBacklogEvidence(ws);
+  const relinkBacklog = useLinkBacklogEvidence(ws);
+  const trash = useTrashWithUndo(remove, restore);
+  const unlinkEvidence = useUnlinkWithUndo(unlink, relink);
+  const unlinkFromBacklog = useUnlinkWithUndo(unlinkBacklog, relinkBacklog);
   const toast = useToast();
-  const undoable = useUndoToast();
-  const navigate = useNavigate();
   const [open, setOpen] = useState<Open>(null);
   const canEdit = workspace.can('researcher');
   const canLink = workspace.can('contributor');
 
   if (insight.isPending) return <Loading label="Loading…" />;
-  if (!insight.data) {
-    return (
-      <div className="stack">
-        <ErrorMessage error={insight.error} />
-        <p>
-          <Link to={paths.problems(ws)}>Back to Problems</Link>
-        </p>
-      </div>
-    );
-  }
+  if (!insight.data) return <NotLoaded error={insight.error} back={paths.problems(ws)}>Back to Problems</NotLoaded>;
   const data = insight.data;
-  const self: LinkTarget = { type: 'insight', id: data.id, title: data.title };
   const kind = INSIGHT_TYPE_LABELS[data.type].one.toLowerCase();
   const childType = childTypeOf(data.type);
-  const failed = (error: Error) => toast.show(error.message, 'error');
 
   const changeStatus = (status: InsightStatus) =>
-    update.mutate({ id, body: { status } }, { onSuccess: () => toast.show(`Marked “${data.title}” ${INSIGHT_STATUS_LABELS[status].toLowerCase()}`, 'success'), onError: failed });
-  const moveToTrash = () =>
-    remove.mutate(id, {
-      onSuccess: () => {
-        undoable(`Moved the ${kind} “${data.title}” to the trash`, () => restore.mutateAsync(id).then(() => navigate(paths.problem(ws, id))));
-        navigate(paths.problems(ws));
-      },
-      onError: failed,
-    });
-  const unlinkHighlight = (highlight: HighlightListItem) => {
-    const body = { highlightIds: [highlight.id] };
-    unlink.mutate(
-      { id, body },
-      { onSuccess: () => undoable(`Unlinked “${highlight.quote.slice(0, QUOTE_PREVIEW)}”`, () => relink.mutateAsync({ id, body })), onError: failed },
+    update.mutate(
+      { id, body: { status } },
+      { onSuccess: () => toast.show(`Marked “${data.title}” ${INSIGHT_STATUS_LABELS[status].toLowerCase()}`, 'success'), onError: (error) => toast.show(error.message, 'error') },
     );
-  };
-  const unlinkItem = (item: LinkTarget) =>
-    unlinkBacklog.mutate(
-      { id: item.id, body: { insightIds: [id] } },
-      { onSuccess: () => undoable(`Unlinked from “${item.title}”`, () => linkBacklog.mutateAsync({ insight: self, backlogItem: item })), onError: failed },
-    );
+  const moveToTrash = () => trash(id, `Moved the ${kind} “${data.title}” to the trash`, { list: paths.problems(ws), page: paths.problem(ws, id) });
+  const unlinkHighlight = (highlight: HighlightListItem) => unlinkEvidence(id, { highlightIds: [highlight.id] }, `Unlinked “${quotePreview(highlight.quote)}”`);
+  const unlinkItem = (item: { id: string; title: string }) => unlinkFromBacklog(item.id, { insightIds: [id] }, `Unlinked from “${item.title}”`);
 
   return (
     <div className="stack">
@@ -135,10 +107,7 @@ export function InsightDetail({ ws, id }: { ws: string; id: string }) {
         )}
         <span>{countOf(data.evidenceCount, 'highlight')}</span>
         <span>{countOf(data.customerCount, 'customer')}</span>
-        <span className="muted">
-          {data.createdBy ? `Added by ${data.createdBy.name} on ` : 'Added on '}
-          <time dateTime={data.createdAt}>{formatDate(data.createdAt)}</time>
-        </span>
+        <AddedBy entity={data} />
       </div>
       {data.statement ? (
         <p className="insight-statement">{data.statement}</p>
@@ -225,7 +194,7 @@ export function InsightDetail({ ws, id }: { ws: string; id: string }) {
                           size="sm"
                           variant="ghost"
                           busy={unlinkBacklog.isPending && unlinkBacklog.variables?.id === item.id}
-                          onClick={() => unlinkItem({ type: 'backlogItem', id: item.id, title: item.title })}
+                          onClick={() => unlinkItem(item)}
                           aria-label={`Unlink from “${item.title}”`}
                         >
                           Unlink
@@ -246,32 +215,12 @@ export function InsightDetail({ ws, id }: { ws: string; id: string }) {
       {open === 'child' && childType && (
         <InsightFormDialog ws={ws} preset={{ type: childType, parent: { id, title: data.title } }} onClose={() => setOpen(null)} onSaved={() => setOpen(null)} />
       )}
-      <TargetDialog
+      <LinkInsightBacklogDialog
         ws={ws}
         open={open === 'backlog'}
-        title={`Link “${data.title}” to a backlog item`}
-        intro={<p className="muted target-intro">Its evidence then counts for the item: customers, companies, revenue.</p>}
-        label="Backlog item"
-        types={['backlogItem']}
-        canCreate={canEdit}
+        from={{ type: 'insight', id, title: data.title }}
         excludeIds={data.backlogItems.map((item) => item.id)}
-        busy={linkBacklog.isPending}
-        error={linkBacklog.error}
-        onClose={() => {
-          linkBacklog.reset();
-          setOpen(null);
-        }}
-        onChoose={(backlogItem) =>
-          linkBacklog.mutate(
-            { insight: self, backlogItem },
-            {
-              onSuccess: (linked) => {
-                toast.show(`Linked to “${linked.backlogItem.title}”`, 'success', { label: 'Open', onClick: () => navigate(targetPath(ws, linked.backlogItem)) });
-                setOpen(null);
-              },
-            },
-          )
-        }
+        onClose={() => setOpen(null)}
       />
     </div>
   );

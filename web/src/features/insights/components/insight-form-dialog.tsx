@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import type { z } from 'zod';
 import { CreateInsightBodySchema, INSIGHT_PARENT_TYPE, INSIGHT_STATUSES, INSIGHT_TYPES, UpdateInsightBodySchema, type Insight, type InsightStatus, type InsightType } from '@cairn/shared';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field, Select, TextArea, TextInput } from '../../../components/field';
 import { FormDialog } from '../../../components/form-dialog';
 import { useToast } from '../../../components/toast';
 import { useCatalog } from '../../../lib/catalog';
-import { formErrors, issuesByField } from '../../../lib/form-errors';
+import { useFormErrors } from '../../../lib/form-errors';
 import { useCreateInsight } from '../api/create-insight';
 import { useUpdateInsight } from '../api/update-insight';
 import { INSIGHT_FIELDS, insightFormValues, toCreateInsightBody, toUpdateInsightBody, type InsightFormValues } from '../lib/form-values';
@@ -40,8 +39,7 @@ export function InsightFormDialog({ ws, insight, preset, onClose, onSaved }: Ins
   const toast = useToast();
   const [initial] = useState(() => insightFormValues(insight, preset && { type: preset.type, parentId: preset.parent.id }));
   const [values, setValues] = useState(initial);
-  const [issues, setIssues] = useState<Record<string, string>>({});
-  const errors = formErrors(INSIGHT_FIELDS, issues, mutation.error);
+  const errors = useFormErrors(INSIGHT_FIELDS, mutation.error);
   const set = (change: Partial<InsightFormValues>) => setValues((current) => ({ ...current, ...change }));
 
   const parentType = INSIGHT_PARENT_TYPE[values.type];
@@ -52,11 +50,6 @@ export function InsightFormDialog({ ws, insight, preset, onClose, onSaved }: Ins
     // A parent of the wrong type for the new type is dropped rather than sent to be refused.
     set({ type, parentId: known.some((candidate) => candidate.id === values.parentId && candidate.type === INSIGHT_PARENT_TYPE[type]) ? values.parentId : '' });
 
-  /** The body if the shared schema accepts it; else its issues go to their fields and nothing is sent. */
-  const checked = <T,>(result: { success: true; data: T } | { success: false; error: z.ZodError }): T | null => {
-    setIssues(result.success ? {} : issuesByField(result.error));
-    return result.success ? result.data : null;
-  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const done = {
@@ -66,11 +59,11 @@ export function InsightFormDialog({ ws, insight, preset, onClose, onSaved }: Ins
       },
     };
     if (insight) {
-      const body = checked(UpdateInsightBodySchema.safeParse(toUpdateInsightBody(values, initial)));
+      const body = errors.check(UpdateInsightBodySchema.safeParse(toUpdateInsightBody(values, initial)));
       if (body && !Object.keys(body).length) onClose();
       else if (body) update.mutate({ id: insight.id, body }, done);
     } else {
-      const body = checked(CreateInsightBodySchema.safeParse(toCreateInsightBody(values)));
+      const body = errors.check(CreateInsightBodySchema.safeParse(toCreateInsightBody(values)));
       if (body) create.mutate(body, done);
     }
   };

@@ -12,6 +12,8 @@
  *
  * `getHighlightIds` is called only once the person chose where to link: a page may create the
  * highlights then (the Search page does, for whole sources among its results).
+ *
+ * - `LinkInsightBacklogDialog`: linking a problem and a backlog item, from either one's page.
  */
 import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -19,7 +21,7 @@ import { Button } from '../../../components/button';
 import { useToast } from '../../../components/toast';
 import { paths } from '../../../lib/paths';
 import { useWorkspace } from '../../../lib/workspace';
-import { useLinkEvidence, type LinkEvidenceResult, type LinkTarget } from '../hooks/use-link-evidence';
+import { useLinkEvidence, useLinkInsightToBacklogItem, type LinkEvidenceResult, type LinkTarget, type LinkTargetType } from '../hooks/use-link-evidence';
 import { countOf } from '../lib/labels';
 import { TargetDialog } from './target-picker';
 
@@ -108,5 +110,69 @@ export function LinkEvidenceButton({ size = 'md', ...props }: LinkEvidenceProps 
       </Button>
       {open && <LinkEvidenceDialog {...props} open onClose={() => setOpen(false)} />}
     </>
+  );
+}
+
+/** The words of the dialog linking a problem and a backlog item, by the page it opens on. */
+const PAIR_WORDS: Record<LinkTargetType, { title: (title: string) => string; intro: string; label: string; linked: (title: string) => string }> = {
+  insight: {
+    title: (title) => `Link “${title}” to a backlog item`,
+    intro: 'Its evidence then counts for the item: customers, companies, revenue.',
+    label: 'Backlog item',
+    linked: (title) => `Linked to “${title}”`,
+  },
+  backlogItem: {
+    title: (title) => `Link a problem to “${title}”`,
+    intro: 'Its evidence then counts for this item: customers, companies, revenue.',
+    label: 'Problem',
+    linked: (title) => `Linked “${title}”`,
+  },
+};
+
+type LinkInsightBacklogDialogProps = {
+  ws: string;
+  open: boolean;
+  /** The page's own problem or backlog item; the other side is found (or created) in the dialog. */
+  from: LinkTarget;
+  /** The other side's ids linked already, left out. */
+  excludeIds: readonly string[];
+  onClose: () => void;
+};
+
+/** Links a problem to a backlog item from either one's page; a toast says so and opens the other side. */
+export function LinkInsightBacklogDialog({ ws, open, from, excludeIds, onClose }: LinkInsightBacklogDialogProps) {
+  const workspace = useWorkspace();
+  const link = useLinkInsightToBacklogItem(ws);
+  const toast = useToast();
+  const navigate = useNavigate();
+  const words = PAIR_WORDS[from.type];
+  const other: LinkTargetType = from.type === 'insight' ? 'backlogItem' : 'insight';
+  const close = () => {
+    link.reset();
+    onClose();
+  };
+  return (
+    <TargetDialog
+      ws={ws}
+      open={open}
+      title={words.title(from.title)}
+      intro={<p className="muted target-intro">{words.intro}</p>}
+      label={words.label}
+      types={[other]}
+      canCreate={workspace.can('researcher')}
+      excludeIds={excludeIds}
+      busy={link.isPending}
+      error={link.error}
+      onClose={close}
+      onChoose={(choice) =>
+        link.mutate(from.type === 'insight' ? { insight: from, backlogItem: choice } : { insight: choice, backlogItem: from }, {
+          onSuccess: (linked) => {
+            const target = linked[other];
+            toast.show(words.linked(target.title), 'success', { label: 'Open', onClick: () => navigate(targetPath(ws, target)) });
+            close();
+          },
+        })
+      }
+    />
   );
 }
