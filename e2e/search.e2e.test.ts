@@ -93,9 +93,12 @@ describe.skipIf(!browserAvailable)('searching evidence', () => {
     await dialog.getByRole('combobox', { name: 'Problem or backlog item' }).fill('Exports lose data');
     await dialog.getByRole('option', { name: /Create a new problem named “Exports lose data”/ }).click();
     await page.getByText('Linked 2 highlights to “Exports lose data”').waitFor();
-    // Sources are linked through a new highlight each: the whole ticket, the whole answer.
+    // Sources are linked through a highlight each: the whole ticket, the whole answer.
     const problems = await api<{ items: Array<{ title: string; evidenceCount: number }> }>(page, 'GET', `/workspaces/${ws}/insights`);
     expect(problems.items).toMatchObject([{ title: 'Exports lose data', evidenceCount: 2 }]);
+    // The ticket was tagged (as a whole) above: that highlight is linked, not quoted a second time.
+    const tickets = await api<{ items: Array<{ quote: string }> }>(page, 'GET', `/workspaces/${ws}/highlights?sourceKind=ticket`);
+    expect(tickets.items.filter((item) => item.quote.startsWith('The CSV export fails'))).toHaveLength(1);
     await page.getByRole('status').getByRole('button', { name: 'Open' }).click();
     await page.getByRole('heading', { level: 1, name: 'Exports lose data' }).waitFor();
     await page.getByText('Please make the export to Excel keep our column order.').waitFor();

@@ -32,6 +32,12 @@ describe('the catalog index', () => {
     expect(names('frustarted')).toEqual(['tag:Frustrated']);
   });
 
+  it('asked for all words, leaves out a name that matches only one of them', () => {
+    expect(names('big problems', { types: ['insight'] })).toEqual(['insight:Exports time out on big accounts']);
+    expect(names('big problems', { types: ['insight'], allWords: true })).toEqual([]);
+    expect(names('exports big acc', { types: ['insight'], allWords: true })).toEqual(['insight:Exports time out on big accounts']);
+  });
+
   it('finds customers by the start of their email and keeps to the types asked for', () => {
     expect(names('dana@f')).toEqual(['customer:Dana Scully']);
     expect(names('dana@')).toEqual(['customer:Dana Scully']);

@@ -123,10 +123,21 @@ export function buildCatalogIndex(entries: CatalogEntry[]): CatalogIndex {
  * that start one of their emails, companies or groups; then the entries found by those alone,
  * most words first, in catalog order.
  */
-export function searchCatalog(index: CatalogIndex, query: string, options: { types?: readonly CatalogEntryType[]; limit?: number } = {}): CatalogEntry[] {
+export type CatalogSearchOptions = {
+  types?: readonly CatalogEntryType[];
+  limit?: number;
+  /**
+   * Every typed word must match the name (each still by its start and despite a typo). For a
+   * picker whose Enter writes something: "Statements are hard" must not pick "Card payments are
+   * declined" for its "are".
+   */
+  allWords?: boolean;
+};
+
+export function searchCatalog(index: CatalogIndex, query: string, options: CatalogSearchOptions = {}): CatalogEntry[] {
   const text = query.trim();
   if (!text) return [];
-  const { types, limit = 20 } = options;
+  const { types, limit = 20, allWords = false } = options;
   const wanted = (position: number) => !types || types.includes(index.entries[position]!.type);
 
   const words = tokenizeQuery(text);
@@ -144,7 +155,7 @@ export function searchCatalog(index: CatalogIndex, query: string, options: { typ
     }
   }
 
-  const byName = index.names.search(text, types ? { filter: (result) => wanted(result.id) } : {});
+  const byName = index.names.search(text, { ...(types ? { filter: (result) => wanted(result.id) } : {}), ...(allWords ? { combineWith: 'AND' } : {}) });
   if (otherMatches.size > 0) {
     for (const result of byName) {
       result.score *= 1 + (otherMatches.get(result.id) ?? 0);

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { CatalogSchema, ProblemSchema, type Catalog, type Tag } from '@cairn/shared';
 import { ApiError } from './api-client';
-import { buildCatalogIndex, searchCatalog, toCatalogEntries, type CatalogEntry, type CatalogEntryType, type CatalogIndex } from './catalog-index';
+import { buildCatalogIndex, searchCatalog, toCatalogEntries, type CatalogEntry, type CatalogEntryType, type CatalogIndex, type CatalogSearchOptions } from './catalog-index';
 
 export type { CatalogEntry, CatalogEntryType };
 
@@ -66,7 +66,7 @@ export function useCatalogIndex(ws: string) {
   const catalog = useCatalog(ws);
   const index = useMemo(() => (catalog.data ? indexOf(catalog.data) : null), [catalog.data]);
   const search = useCallback(
-    (query: string, options?: { types?: readonly CatalogEntryType[]; limit?: number }) => (index ? searchCatalog(index, query, options) : []),
+    (query: string, options?: CatalogSearchOptions) => (index ? searchCatalog(index, query, options) : []),
     [index],
   );
   return { catalog: catalog.data, isPending: catalog.isPending, error: catalog.error, search };

@@ -56,7 +56,7 @@ export function TargetCombobox({ ws, label, types, canCreate, excludeIds = [], b
   };
   const isOption = (option: Option | null): option is Option => option !== null;
   const existing = text
-    ? search(text, { types, limit: SEARCH_LIMIT })
+    ? search(text, { types, limit: SEARCH_LIMIT, allWords: true })
         .map((entry) => optionOf(entry.type as LinkTargetType, entry.id))
         .filter(isOption)
     : types.flatMap((type) => [...(type === 'insight' ? insights : backlogItems).keys()].map((id) => optionOf(type, id)).filter(isOption).slice(0, DEFAULT_OPTIONS));

@@ -216,10 +216,10 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
 
   /** Links a highlight, or else the selected passage (highlighted untagged once a target is chosen), to a problem or backlog item. */
   const linkEvidence = useCallback(
-    (highlightId?: string) => {
+    (what?: { highlightId: string } | { start: number; end: number }) => {
       if (!canHighlight || !renderLinkDialog) return;
-      if (highlightId) return setLinking({ count: 1, getHighlightIds: async () => [highlightId] });
-      const found = target();
+      if (what && 'highlightId' in what) return setLinking({ count: 1, getHighlightIds: async () => [what.highlightId] });
+      const found = what ?? target();
       if (found) {
         const body = { start: found.start, end: found.end, tagIds: [] };
         return setLinking({ count: 1, getHighlightIds: async () => [(await createHighlight.mutateAsync({ sourceId, body })).id] });
@@ -340,7 +340,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
           onEdit={setEditingId}
           canChange={canChange}
           onSelect={showHighlight}
-          onLink={canHighlight && renderLinkDialog ? linkEvidence : undefined}
+          onLink={canHighlight && renderLinkDialog ? (highlightId) => linkEvidence({ highlightId }) : undefined}
           onCreateTag={createTag}
           onSave={(id, body) => updateHighlight.mutateAsync({ id, body })}
           readSelection={selectedPassage}
@@ -380,6 +380,18 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
           <p className="popover-hint muted">
             <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> apply · <kbd>Esc</kbd> close
           </p>
+          {renderLinkDialog && !pending.whole && (
+            <Button
+              size="sm"
+              variant="ghost"
+              onClick={() => {
+                setPending(null);
+                linkEvidence(pending);
+              }}
+            >
+              Link to problem or backlog…
+            </Button>
+          )}
         </div>
       )}
       {linking && renderLinkDialog?.({ ...linking, onClose: () => setLinking(null) })}
