@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pushToast, TOAST_LIMIT, type Toast } from './toast';
 
-const toast = (id: number, tone: Toast['tone'] = 'success'): Toast => ({ id, message: `Toast ${id}`, tone });
+const toast = (id: number, tone: Toast['tone'] = 'success', action?: Toast['action']): Toast => ({ id, message: `Toast ${id}`, tone, action });
 
 describe('pushToast', () => {
   it('puts the newest toast first', () => {
@@ -13,5 +13,13 @@ describe('pushToast', () => {
     const last = TOAST_LIMIT + 2;
     for (let id = 1; id <= last; id++) stack = pushToast(stack, toast(id, id === 1 ? 'error' : 'success'));
     expect(stack.map((t) => t.id)).toEqual(Array.from({ length: TOAST_LIMIT }, (_, index) => last - index));
+  });
+
+  it('keeps a toast with an action (Undo) over older plain ones', () => {
+    let stack: Toast[] = [];
+    stack = pushToast(stack, toast(1, 'success', { label: 'Undo', onClick: () => {} }));
+    for (let id = 2; id <= TOAST_LIMIT + 2; id++) stack = pushToast(stack, toast(id));
+    expect(stack.map((t) => t.id)).toContain(1);
+    expect(stack).toHaveLength(TOAST_LIMIT);
   });
 });

@@ -15,9 +15,17 @@ const TOAST_MS: Record<Tone, number | null> = { success: 3000, info: 6000, error
 const ACTION_TOAST_MS = 10_000;
 let nextId = 1;
 
-/** The stack with a new toast on top, cut to the limit. */
+/**
+ * The stack with a new toast on top, cut to the limit: the oldest toast without an action goes
+ * first, so that a run of quick changes does not take away the Undo of an earlier one.
+ */
 export function pushToast(toasts: readonly Toast[], toast: Toast): Toast[] {
-  return [toast, ...toasts].slice(0, TOAST_LIMIT);
+  const stack = [toast, ...toasts];
+  while (stack.length > TOAST_LIMIT) {
+    const plain = stack.findLastIndex((candidate) => !candidate.action);
+    stack.splice(plain > 0 ? plain : stack.length - 1, 1);
+  }
+  return stack;
 }
 
 function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number) => void }) {
