@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Request } from 'playwright-core';
 import { api, browserAvailable, completeSetup, useServerAndBrowser } from './harness.js';
 
 const PROBLEM = 'Exports fail on big workspaces';
@@ -32,6 +33,7 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
 
     await page.goto(`/w/${ws}/problems`);
     await page.getByRole('heading', { name: 'No problems yet' }).waitFor();
+    await page.getByText('select results on the Search or Highlights page and choose Link to problem or backlog…').waitFor();
     // n opens "New problem", the cursor in its title.
     await page.keyboard.press('n');
     const dialog = page.getByRole('dialog', { name: 'New problem' });
@@ -40,16 +42,21 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
     await dialog.getByLabel('Statement').fill('Admins of large workspaces cannot get a year of data out, so they copy rows by hand.');
     await dialog.getByRole('button', { name: 'Add problem' }).click();
     await page.getByText(`Added the problem “${PROBLEM}”`).waitFor();
+    // Opened by a shortcut, from nowhere: once saved, focus is on the page, not lost on <body>.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('MAIN');
 
     // "+ Opportunity" on the problem's row: the dialog starts with the problem as parent.
     const tree = page.getByRole('list', { name: 'Problems, opportunities and solutions' });
-    await tree.getByRole('button', { name: `Add opportunity under “${PROBLEM}”` }).click();
+    const addOpportunity = tree.getByRole('button', { name: `Add opportunity under “${PROBLEM}”` });
+    await addOpportunity.click();
     const child = page.getByRole('dialog', { name: 'New opportunity' });
     expect(await child.getByLabel('Under which problem').locator('option:checked').textContent()).toBe(PROBLEM);
     await child.getByLabel('Title').fill(OPPORTUNITY);
     await page.keyboard.press('Enter');
     const branch = tree.getByRole('list', { name: `Under “${PROBLEM}”` });
     await branch.getByRole('link', { name: OPPORTUNITY }).waitFor();
+    // Saved, the dialog gives focus back to the button that opened it.
+    await expect.poll(() => addOpportunity.evaluate((button) => button === document.activeElement)).toBe(true);
 
     // The tree by keyboard: ← closes the problem's branch, → opens it again.
     await tree.getByRole('link', { name: PROBLEM }).focus();
@@ -59,10 +66,13 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
     await page.keyboard.press('ArrowDown');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(OPPORTUNITY);
 
-    // Filtering by type keeps the problem above its opportunity, as context.
+    // Filtering by type keeps the problem above its opportunity, as context, and opens its branch if collapsed.
+    await page.getByRole('button', { name: 'Collapse all' }).click();
+    await expect.poll(() => branch.count()).toBe(0);
     await page.getByLabel('Type').selectOption({ label: 'Opportunities' });
     await page.getByText('1 of 2 match').waitFor();
     await tree.locator('.insight-context', { hasText: PROBLEM }).waitFor();
+    await branch.getByRole('link', { name: OPPORTUNITY }).waitFor();
   });
 
   it('links two highlights to the problem from the Highlights page, and shows them with their customers on its page', async () => {
@@ -70,8 +80,14 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
     await page.goto(`/w/${ws}/highlights`);
     await page.getByRole('checkbox', { name: `Select “${TICKETS[0]!.body.slice(0, 60)}”` }).check();
     await page.getByRole('checkbox', { name: `Select “${TICKETS[1]!.body.slice(0, 60)}”` }).check();
-    await page.getByRole('button', { name: 'Link to problem or backlog…' }).click();
+    const linkButton = page.getByRole('button', { name: 'Link to problem or backlog…' });
+    await linkButton.click();
     const dialog = page.getByRole('dialog', { name: 'Link to a problem or backlog item' });
+    await dialog.getByText('2 highlights selected').waitFor();
+    // Escape gives focus back to the button that opened the dialog.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => linkButton.evaluate((button) => button === document.activeElement)).toBe(true);
+    await linkButton.click();
     await dialog.getByText('2 highlights selected').waitFor();
     // Typed with a typo, found by the catalog's index; Enter links to the first match.
     await page.keyboard.type('exprots fail');
@@ -106,15 +122,21 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
   it('creates a backlog item, links the problem to it, ranks it by its evidence, and copies its evidence pack', async () => {
     const { page } = context;
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    await api(page, 'POST', `/workspaces/${ws}/backlog-items`, { title: 'Dark mode' });
+    await api(page, 'POST', `/workspaces/${ws}/backlog-items`, { title: 'Dark mode', externalKey: 'PROJ-7' });
     await page.goto(`/w/${ws}/backlog`);
     await page.getByRole('link', { name: 'Dark mode' }).waitFor();
     await page.keyboard.press('n');
     const dialog = page.getByRole('dialog', { name: 'New backlog item' });
     await dialog.getByLabel('Title').fill(ITEM);
+    // A key another item has is refused (409) at its field; focus stays in the dialog, on the button pressed.
+    await dialog.getByLabel('Issue key').fill('PROJ-7');
+    const add = dialog.getByRole('button', { name: 'Add backlog item' });
+    await add.click();
+    await dialog.getByRole('alert').waitFor();
+    await expect.poll(() => add.evaluate((button) => button === document.activeElement)).toBe(true);
     await dialog.getByLabel('Issue key').fill('PROJ-12');
     await dialog.getByLabel('Issue address').fill('https://tracker.example.com/PROJ-12');
-    await dialog.getByRole('button', { name: 'Add backlog item' }).click();
+    await add.click();
     await page.getByRole('heading', { level: 1, name: ITEM }).waitFor();
 
     await page.getByRole('button', { name: 'Link a problem…' }).click();
@@ -143,6 +165,9 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
     const pack = await page.evaluate(() => navigator.clipboard.readText());
     expect(pack).toContain(ITEM);
     expect(pack).toContain(TICKETS[0]!.body);
+    // The pack leaves Cairn: customers known by email alone show without it.
+    expect(pack).toContain('**A customer**');
+    expect(pack).not.toContain(TICKETS[0]!.customer);
     expect(await page.getByRole('link', { name: 'Download .md' }).getAttribute('href')).toMatch(/\/backlog-items\/[^/]+\/evidence\.md$/);
   });
 
@@ -155,11 +180,38 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
     await page.getByRole('heading', { level: 1, name: OPPORTUNITY }).waitFor();
     await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: PROBLEM }).waitFor();
 
+    // Saving a new status keeps the focus on its select, for the next change.
+    const status = page.getByLabel('Status', { exact: true });
+    await status.focus();
+    await status.selectOption('validated');
+    await page.getByText(`Marked “${OPPORTUNITY}” validated`).waitFor();
+    expect(await status.evaluate((select) => select === document.activeElement)).toBe(true);
+
+    // Leaving its page, the app never asks for the trashed opportunity again (that would answer 404).
+    const opportunityUrl = page.url();
+    const asked: string[] = [];
+    const noteGet = (request: Request) => request.method() === 'GET' && asked.push(request.url());
+    page.on('request', noteGet);
     await page.getByRole('button', { name: 'Move to trash' }).click();
     await page.getByText(`Moved the opportunity “${OPPORTUNITY}” to the trash`).waitFor();
     await page.getByRole('heading', { level: 1, name: 'Problems' }).waitFor();
+    page.off('request', noteGet);
+    expect(asked.filter((url) => url.endsWith(`/insights/${opportunityUrl.split('/').pop()}`))).toEqual([]);
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('heading', { level: 1, name: OPPORTUNITY }).waitFor();
+
+    // A problem with an opportunity under it asks first: the opportunity would stand alone in the tree.
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: PROBLEM }).click();
+    await page.getByRole('heading', { level: 1, name: PROBLEM }).waitFor();
+    await page.getByRole('button', { name: 'Move to trash' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Move the problem to the trash?' });
+    await confirm.getByText('Its 1 opportunity will show at the top of the tree until it is restored.').waitFor();
+    await confirm.getByRole('button', { name: 'Move to trash' }).click();
+    await page.getByText(`Moved the problem “${PROBLEM}” to the trash`).waitFor();
+    const tree = page.getByRole('list', { name: 'Problems, opportunities and solutions' });
+    await tree.getByRole('link', { name: OPPORTUNITY }).waitFor();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('heading', { level: 1, name: PROBLEM }).waitFor();
   });
 
   it('fits the Problems, problem, Backlog and backlog item pages in a 390 px wide window', async () => {

@@ -3,14 +3,15 @@ import { INSIGHT_TYPES, RECENT_EVIDENCE_DAYS, type BacklogItem, type EvidenceSco
 /**
  * The evidence pack: a backlog item's evidence as Markdown to paste into a tracker (Jira, GitHub).
  * Everything people typed into Cairn is plain text there, so all of it is escaped: a quote
- * reads exactly as the customer said it, and cannot turn into a heading, a link or HTML.
+ * reads exactly as the customer said it, and cannot turn into a heading, a link, HTML or a
+ * mention. The pack leaves Cairn, so it names customers but never shows their email.
  */
 
 export type PackQuote = {
   id: string;
   quote: string;
   source: { id: string; title: string; kind: SourceKind; occurredAt: Date };
-  customer: { id: string; name: string | null; email: string | null } | null;
+  customer: { id: string; name: string | null } | null;
   company: { id: string; name: string } | null;
 };
 
@@ -31,6 +32,13 @@ export type EvidencePack = {
  */
 const INLINE_MARKUP = /[\\`*_[\]<>#|~$]|&(?=#?\w+;)/g;
 
+/**
+ * An `@name` that GitHub would turn into a mention and notify. GitHub finds mentions in the
+ * rendered text, after Markdown has consumed any backslash, so a zero-width space after the
+ * `@` is what breaks it; an email address (a word character before the `@`) is no mention.
+ */
+const MENTION = /(?<!\w)@(?=\w)/g;
+
 /** Escapes text so that Markdown shows it as it is, line by line. */
 function escapeMarkdown(text: string): string {
   return text
@@ -40,6 +48,7 @@ function escapeMarkdown(text: string): string {
         // Leading spaces would make an indented code block.
         .trimStart()
         .replace(INLINE_MARKUP, '\\$&')
+        .replace(MENTION, '@\u200b')
         // At the start of a line: a list item, a setext heading underline or a thematic break, a numbered list.
         .replace(/^([-+=])/, '\\$1')
         .replace(/^(\d+)([.)])/, '$1\\$2'),
@@ -50,11 +59,10 @@ function escapeMarkdown(text: string): string {
 /** One line of text (a title, a name): line breaks become spaces. */
 const inline = (text: string) => escapeMarkdown(text.replace(/\s*\n\s*/g, ' '));
 
+/** Every line of the text in the blockquote; a backslash at the end of a line keeps the line break, which Markdown would turn into a space. */
 function blockquote(text: string): string {
-  return escapeMarkdown(text.trim())
-    .split('\n')
-    .map((line) => (line ? `> ${line}` : '>'))
-    .join('\n');
+  const lines = escapeMarkdown(text.trim()).split('\n');
+  return lines.map((line, index) => (line ? `> ${line}${lines[index + 1] ? '\\' : ''}` : '>')).join('\n');
 }
 
 /** A link destination in angle brackets, which may hold parentheses; the URL serializer encodes spaces and angle brackets. */
@@ -62,15 +70,16 @@ const linkTo = (label: string, url: string) => `[${label}](<${URL.canParse(url) 
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 const day = (date: Date | string) => new Date(date).toISOString().slice(0, 10);
-const money = new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 });
+/** Revenue as the app shows it, `1.2M`: it is in the workspace's own currency, which Cairn does not know. */
+const revenue = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
 const words = (value: string) => value.replace(/_/g, ' ');
 const capitalized = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
 
-/** "12 customers at 7 companies, $1.2M yearly revenue, 9 highlights in the last 90 days". */
+/** "12 customers at 7 companies, 1.2M yearly revenue, 9 highlights in the last 90 days". */
 function describeScore(score: EvidenceScore): string {
   return [
     `${plural(score.customers, 'customer')} at ${plural(score.companies, 'company', 'companies')}`,
-    score.revenue > 0 ? `${money.format(score.revenue)} yearly revenue` : 'no yearly revenue on record',
+    score.revenue > 0 ? `${revenue.format(score.revenue)} yearly revenue` : 'no yearly revenue on record',
     `${plural(score.recentHighlights, 'highlight')} in the last ${RECENT_EVIDENCE_DAYS} days`,
   ].join(', ');
 }
@@ -89,11 +98,10 @@ function groupBy<T>(items: T[], keyOf: (item: T) => string, labelOf: (item: T) =
   return [...groups.values()].sort((a, b) => Number(a.key === '') - Number(b.key === '') || b.items.length - a.items.length);
 }
 
-const customerLabel = (quote: PackQuote) => {
-  const { customer } = quote;
+/** A customer known by email alone is "A customer": their email stays in Cairn. */
+const customerLabel = ({ customer }: PackQuote) => {
   if (!customer) return 'Unknown customer';
-  if (customer.name && customer.email) return `${inline(customer.name)} (${inline(customer.email)})`;
-  return inline(customer.name ?? customer.email ?? 'Unnamed customer');
+  return customer.name ? inline(customer.name) : 'A customer';
 };
 
 function trackerLine(item: BacklogItem): string | null {

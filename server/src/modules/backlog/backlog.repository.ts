@@ -229,7 +229,7 @@ export async function listEvidenceQuotes(executor: Executor, workspaceId: string
       id: highlights.id,
       quote: highlights.quote,
       source: { id: sources.id, title: sources.title, kind: sources.kind, occurredAt: sources.occurredAt },
-      customer: { id: customers.id, name: customers.name, email: customers.email },
+      customer: { id: customers.id, name: customers.name },
       company: { id: companies.id, name: companies.name },
     })
     .from(highlights)

@@ -392,7 +392,7 @@ describe('GET /highlights?backlogItemId=', () => {
 
 describe('GET /backlog-items/:id/evidence.md', () => {
   it('writes the item, its score in words, its problems and the quotes by company and customer, escaped, with links back to the reader', async () => {
-    const { workspace, broad, own, a1Source } = await scoredWorkspace();
+    const { workspace, broad, own, a1Source, companies: { acme } } = await scoredWorkspace();
     await workspace.owner.as.patch(itemsUrl(workspace.id, `/${broad.id}`), {
       title: 'Bulk *export* for [accountants]',
       status: 'in_progress',
@@ -408,7 +408,10 @@ describe('GET /backlog-items/:id/evidence.md', () => {
       body: '# Help\n- it *breaks* [here](https://evil.example) <script>alert(1)</script>\n1. costs $5 & more &copy;\n    indented',
     });
     const trickyHighlight = await createHighlight(context, workspace, tricky);
-    await link(workspace, broad.id, { highlightIds: [trickyHighlight.id] });
+    const emailOnly = await createCustomer(context, workspace, { name: null, email: 'dana@example.org', companyId: acme.id });
+    const mentions = await createSource(context, workspace, { customerId: emailOnly.id, occurredAt: new Date('2020-01-01T10:00:00Z'), body: 'Ask @dana or @acme/support,\nnot ops@acme.example.' });
+    const mentionsHighlight = await createHighlight(context, workspace, mentions);
+    await link(workspace, broad.id, { highlightIds: [trickyHighlight.id, mentionsHighlight.id] });
 
     const response = await workspace.owner.as.request('GET', itemsUrl(workspace.id, `/${broad.id}/evidence.md`), undefined, { host: 'cairn.example.com' });
     expect(response.statusCode).toBe(200);
@@ -418,27 +421,34 @@ describe('GET /backlog-items/:id/evidence.md', () => {
     expect(markdown).toContain('# Bulk \\*export\\* for \\[accountants\\]\n');
     expect(markdown).toContain('- **Status:** In progress\n');
     expect(markdown).toContain('- **Tracker:** [FIN-12](<https://tracker.example.com/browse/FIN-12>)\n');
-    expect(markdown).toContain('- **Evidence:** 4 customers at 2 companies, $1.1M yearly revenue, 4 highlights in the last 90 days\n');
-    expect(markdown).toContain(`- **Score:** 16.1 from 7 highlights, the latest from ${a1Source.occurredAt.toISOString().slice(0, 10)}\n`);
+    // Revenue is in the workspace's own currency, which Cairn does not know.
+    expect(markdown).toContain('- **Evidence:** 5 customers at 2 companies, 1.1M yearly revenue, 4 highlights in the last 90 days\n');
+    expect(markdown).toContain(`- **Score:** 17.1 from 8 highlights, the latest from ${a1Source.occurredAt.toISOString().slice(0, 10)}\n`);
     expect(markdown).toContain(`- **In Cairn:** [all the evidence](<http://cairn.example.com/w/${workspace.id}/backlog/${broad.id}>)\n`);
     expect(markdown).toContain('\\# Not a heading\nJust text.');
     expect(markdown).toContain('## Problems\n\n### Exports fail\n\n_Problem · validated · 3 highlights from 3 customers_\n\nMonth-end stalls.\n');
     // Acme's two customers come first (three quotes), then Globex; quotes without a company come last.
     expect(markdown.indexOf('### Acme')).toBeLessThan(markdown.indexOf('### Globex'));
     expect(markdown.indexOf('### Globex')).toBeLessThan(markdown.indexOf('### Without a company'));
+    // Customers by name, never by email: the pack is pasted outside Cairn.
+    expect(markdown).toContain('**Ada**\n');
+    expect(markdown).not.toContain('@example.org');
     expect(markdown).toContain(`> ${own[0]!.quote}\n>\n> — [${a1Source.title}](<http://cairn.example.com/w/${workspace.id}/sources/${a1Source.id}#h-${own[0]!.id}>) · ticket · `);
     expect(markdown).toContain(
       [
         '**Unknown customer**',
         '',
-        '> \\# Help',
-        '> \\- it \\*breaks\\* \\[here\\](https://evil.example) \\<script\\>alert(1)\\</script\\>',
-        '> 1\\. costs \\$5 & more \\&copy;',
+        // Each line ends in a hard line break, or Markdown would run the lines together.
+        '> \\# Help\\',
+        '> \\- it \\*breaks\\* \\[here\\](https://evil.example) \\<script\\>alert(1)\\</script\\>\\',
+        '> 1\\. costs \\$5 & more \\&copy;\\',
         '> indented',
         '>',
         `> — [Ticket \\<b\\>\\#9\\</b\\>](<http://cairn.example.com/w/${workspace.id}/sources/${tricky.id}#h-${trickyHighlight.id}>) · ticket · 2020-01-02`,
       ].join('\n'),
     );
+    // Someone known by email alone is "A customer"; a zero-width space after `@` keeps GitHub from notifying anyone, and leaves emails alone.
+    expect(markdown).toContain('**A customer**\n\n> Ask @\u200bdana or @\u200bacme/support,\\\n> not ops@acme.example.\n>\n');
   });
 
   it('names the file after the title without a tracker key, and says when there is no evidence yet', async () => {

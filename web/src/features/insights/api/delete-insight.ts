@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { invalidateEvidence } from '../../../lib/evidence';
+import { afterTrash } from './after-trash';
 import { insightKey } from './get-insight';
 
 /** Moves an insight to the trash, links and children intact; `useRestoreInsight` brings it back. */
@@ -8,10 +8,6 @@ export function useDeleteInsight(ws: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => apiRequest(`/workspaces/${ws}/insights/${id}`, null, { method: 'DELETE' }),
-    onSuccess: (_, id) => {
-      // Its page is left: asking for it again would only answer 404.
-      queryClient.removeQueries({ queryKey: insightKey(ws, id) });
-      void invalidateEvidence(queryClient, ws);
-    },
+    onSuccess: (_, id) => afterTrash(queryClient, ws, insightKey(ws, id)),
   });
 }

@@ -97,7 +97,7 @@ export function BacklogItemDetail({ ws, id }: { ws: string; id: string }) {
       />
       <div className="insight-facts">
         {canEdit ? (
-          <Select aria-label="Status" value={data.status} disabled={update.isPending} onChange={(event) => changeStatus(event.target.value as BacklogStatus)}>
+          <Select aria-label="Status" value={data.status} aria-busy={update.isPending || undefined} onChange={(event) => changeStatus(event.target.value as BacklogStatus)}>
             {BACKLOG_STATUSES.map((status) => (
               <option key={status} value={status}>
                 {BACKLOG_STATUS_LABELS[status]}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { INSIGHT_STATUSES, type HighlightListItem, type InsightStatus } from '@cairn/shared';
 import { Button } from '../../../components/button';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { Select } from '../../../components/field';
 import { PageHeader } from '../../../components/page-header';
 import { Loading } from '../../../components/spinner';
@@ -25,7 +26,7 @@ import { EvidenceList, quotePreview } from './evidence-list';
 import { InsightFormDialog } from './insight-form-dialog';
 import { LinkInsightBacklogDialog } from './link-evidence-button';
 
-type Open = 'edit' | 'child' | 'backlog' | null;
+type Open = 'edit' | 'child' | 'backlog' | 'trash' | null;
 
 /**
  * One problem, opportunity or solution: its statement and status, where it sits in the tree,
@@ -61,6 +62,8 @@ export function InsightDetail({ ws, id }: { ws: string; id: string }) {
       { onSuccess: () => toast.show(`Marked “${data.title}” ${INSIGHT_STATUS_LABELS[status].toLowerCase()}`, 'success'), onError: (error) => toast.show(error.message, 'error') },
     );
   const moveToTrash = () => trash(id, `Moved the ${kind} “${data.title}” to the trash`, { list: paths.problems(ws), page: paths.problem(ws, id) });
+  // Its children stay live, so the tree shows them on their own: say so before it happens.
+  const children = childType ? countOf(data.children.length, INSIGHT_TYPE_LABELS[childType].one.toLowerCase(), INSIGHT_TYPE_LABELS[childType].many.toLowerCase()) : '';
   const unlinkHighlight = (highlight: HighlightListItem) => unlinkEvidence(id, { highlightIds: [highlight.id] }, `Unlinked “${quotePreview(highlight.quote)}”`);
   const unlinkItem = (item: { id: string; title: string }) => unlinkFromBacklog(item.id, { insightIds: [id] }, `Unlinked from “${item.title}”`);
 
@@ -85,7 +88,7 @@ export function InsightDetail({ ws, id }: { ws: string; id: string }) {
           canEdit && (
             <>
               <Button onClick={() => setOpen('edit')}>Edit</Button>
-              <Button variant="danger" busy={remove.isPending} onClick={moveToTrash}>
+              <Button variant="danger" busy={remove.isPending} onClick={data.children.length ? () => setOpen('trash') : moveToTrash}>
                 Move to trash
               </Button>
             </>
@@ -95,7 +98,7 @@ export function InsightDetail({ ws, id }: { ws: string; id: string }) {
       <div className="insight-facts">
         <InsightTypeBadge type={data.type} />
         {canEdit ? (
-          <Select aria-label="Status" value={data.status} disabled={update.isPending} onChange={(event) => changeStatus(event.target.value as InsightStatus)}>
+          <Select aria-label="Status" value={data.status} aria-busy={update.isPending || undefined} onChange={(event) => changeStatus(event.target.value as InsightStatus)}>
             {INSIGHT_STATUSES.map((status) => (
               <option key={status} value={status}>
                 {INSIGHT_STATUS_LABELS[status]}
@@ -215,6 +218,18 @@ export function InsightDetail({ ws, id }: { ws: string; id: string }) {
       {open === 'child' && childType && (
         <InsightFormDialog ws={ws} preset={{ type: childType, parent: { id, title: data.title } }} onClose={() => setOpen(null)} onSaved={() => setOpen(null)} />
       )}
+      <ConfirmDialog
+        open={open === 'trash'}
+        title={`Move the ${kind} to the trash?`}
+        confirmLabel="Move to trash"
+        busy={remove.isPending}
+        // A failure shows in a toast, as when there is nothing to confirm.
+        error={null}
+        onConfirm={moveToTrash}
+        onClose={() => setOpen(null)}
+      >
+        Its {children} will show at the top of the tree until it is restored.
+      </ConfirmDialog>
       <LinkInsightBacklogDialog
         ws={ws}
         open={open === 'backlog'}

@@ -118,6 +118,11 @@ function onTreeKeyDown(event: KeyboardEvent<HTMLElement>, collapsed: ReadonlySet
   move()?.focus();
 }
 
+/** The insights with a branch under them: filtered, each such branch leads to a match. */
+function branchIds(nodes: readonly InsightNode[]): string[] {
+  return nodes.flatMap((node) => (node.children.length ? [node.insight.id, ...branchIds(node.children)] : []));
+}
+
 type ProblemTreeProps = {
   ws: string;
   /** Adds an opportunity under a problem, a solution under an opportunity; absent for members who may not. */
@@ -142,6 +147,15 @@ export function ProblemTree({ ws, onAddChild, onNewProblem }: ProblemTreeProps) 
     () => (status || type ? filterInsightTree(tree, (insight) => (!status || insight.status === status) && (!type || insight.type === type)) : tree),
     [tree, status, type],
   );
+  // New filters open the branches leading to their matches: a branch left collapsed would show
+  // only its dimmed parent, hiding the very match.
+  const filters = `${status}/${type}`;
+  const [openedFor, setOpenedFor] = useState(filters);
+  if (openedFor !== filters) {
+    setOpenedFor(filters);
+    const leadingToMatches = new Set(branchIds(shown));
+    if (status || type) setCollapsed((current) => new Set([...current].filter((id) => !leadingToMatches.has(id))));
+  }
 
   const setFilter = (key: 'status' | 'type', value: string) => {
     const next = new URLSearchParams(params);
@@ -172,8 +186,8 @@ export function ProblemTree({ ws, onAddChild, onNewProblem }: ProblemTreeProps) 
       >
         <p>Group highlights into the problems your customers have, each backed by the quotes and customers behind it.</p>
         <p>
-          From Search or a source, select passages and press <kbd>L</kbd> or <strong>Link to problem</strong>. Then add the opportunities each problem opens, and the
-          solutions to them.
+          Select a passage in a source and press <kbd>l</kbd>, or select results on the Search or Highlights page and choose <strong>Link to problem or backlog…</strong>.
+          Then add the opportunities each problem opens, and the solutions to them.
         </p>
       </EmptyState>
     );

@@ -3,7 +3,7 @@ import { describeScore, formatScore, scoreParts } from '../lib/score';
 
 /** How the score is made, in words, under every place it is shown. */
 export const SCORE_RULE =
-  'Each distinct customer adds 1 point, each company 2, their yearly revenue 3 points per tenfold, and each highlight from the last 90 days half a point. Ten quotes from one customer count as one customer.';
+  'Each distinct customer adds 1 point, each company 2, their yearly revenue adds up to 3 points for each tenfold above 10,000, and each highlight from the last 90 days half a point. Ten quotes from one customer count as one customer.';
 
 /** The score as a bar of its parts (customers, companies, revenue, recency) scaled to `max`; the parts show on hover and focus. */
 export function ScoreBar({ score, max }: { score: EvidenceScore; max: number }) {

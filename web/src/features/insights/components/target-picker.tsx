@@ -13,7 +13,7 @@ const SEARCH_LIMIT = 12;
 
 /** How each kind of target is named in the picker: its group, in a sentence, and its create option. */
 const TARGET_NAMES: Record<LinkTargetType, { group: string; many: string; create: (name: string) => string }> = {
-  insight: { group: 'Problems', many: 'problems', create: (name) => `Create a new problem named “${name}”` },
+  insight: { group: 'Problems, opportunities & solutions', many: 'problems', create: (name) => `Create a new problem named “${name}”` },
   backlogItem: { group: 'Backlog', many: 'backlog items', create: (name) => `Create a backlog item named “${name}”` },
 };
 
@@ -127,7 +127,8 @@ export function TargetCombobox({ ws, label, types, canCreate, excludeIds = [], b
           ))}
           {!options.length && (
             <p className="combobox-empty">
-              {nothingYet ? `No ${types.map((type) => TARGET_NAMES[type].many).join(' or ')} yet${canCreate ? ': type a name to create one' : ''}.` : 'Nothing matches.'}
+              {nothingYet ? `No ${types.map((type) => TARGET_NAMES[type].many).join(' or ')} yet` : 'Nothing matches'}
+              {canCreate ? (nothingYet ? ': type a name to create one.' : '.') : '. Researchers and up create new ones.'}
             </p>
           )}
         </div>
