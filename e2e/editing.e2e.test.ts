@@ -152,7 +152,7 @@ describe.skipIf(!browserAvailable)('editing sources, customers and highlights', 
 
     await page.getByRole('searchbox', { name: 'Search evidence' }).fill('reports');
     await page.keyboard.press('Enter');
-    await page.getByRole('checkbox', { name: 'Select “Fair conversation”' }).first().click();
+    await page.getByRole('checkbox', { name: 'Select the note “Fair conversation”' }).first().click();
     await page.getByRole('combobox', { name: 'Tag to add' }).selectOption({ label: 'Reporting' });
     await page.getByRole('button', { name: 'Tag selected' }).click();
     await page.getByText('Tagged 1 result').waitFor();

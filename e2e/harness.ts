@@ -51,7 +51,13 @@ function recordRecentEvents(page: Page): string[] {
     events.push(`${new Date().toISOString().slice(11, 23)} ${text}`);
     if (events.length > RECENT_EVENTS) events.shift();
   };
-  page.on('requestfinished', (request) => void request.response().then((response) => note(`${request.method()} ${request.url()} → ${response?.status() ?? '?'}`)));
+  page.on('requestfinished', (request) =>
+    void request.response().then(
+      (response) => note(`${request.method()} ${request.url()} → ${response?.status() ?? '?'}`),
+      // The page closed before the response could be read (the file's last request): nothing to note.
+      () => undefined,
+    ),
+  );
   page.on('requestfailed', (request) => note(`${request.method()} ${request.url()} → failed: ${request.failure()?.errorText ?? '?'}`));
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') note(`console ${message.type()}: ${message.text()}`);

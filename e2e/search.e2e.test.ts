@@ -34,8 +34,8 @@ describe.skipIf(!browserAvailable)('searching evidence', () => {
     await expect.poll(() => results.count()).toBe(2);
 
     // Select both, tag them in one go; the tags show on the results.
-    await page.getByRole('checkbox', { name: 'Select “Export keeps failing”' }).click();
-    await page.getByRole('checkbox', { name: 'Select “Export is slow”' }).click({ modifiers: ['Shift'] });
+    await page.getByRole('checkbox', { name: 'Select the ticket “Export keeps failing”' }).click();
+    await page.getByRole('checkbox', { name: 'Select the ticket “Export is slow”' }).click({ modifiers: ['Shift'] });
     await page.getByText('2 selected').waitFor();
     await page.getByRole('combobox', { name: 'Tag to add' }).selectOption({ label: TAG });
     await page.getByRole('button', { name: 'Tag selected' }).click();
@@ -44,6 +44,12 @@ describe.skipIf(!browserAvailable)('searching evidence', () => {
     const tagged = page.locator('.search-result', { has: page.locator('.tag-chip', { hasText: TAG }) });
     await expect.poll(() => tagged.count()).toBe(4);
     await expect.poll(() => tagged.locator('.search-type', { hasText: 'Highlight' }).count()).toBe(2);
+    // A ticket and its highlight share a title; their checkboxes are still told apart, by kind and text.
+    const ticketAndHighlight = page.getByRole('checkbox', { name: /“Export keeps failing”/ });
+    expect((await ticketAndHighlight.evaluateAll((boxes) => boxes.map((box) => box.getAttribute('aria-label')))).sort()).toEqual([
+      `Select the highlight in “Export keeps failing”: ${EVIDENCE[0]!.body.slice(0, 60)}`,
+      `Select the ticket “Export keeps failing”: ${EVIDENCE[0]!.body.slice(0, 60)}`,
+    ]);
   });
 
   it('suggests the right word for a typo and saves a search to the sidebar', async () => {
@@ -85,11 +91,17 @@ describe.skipIf(!browserAvailable)('searching evidence', () => {
     const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
     await page.goto(`/w/${ws}/search?q=export&type=source`);
     await expect.poll(() => page.locator('.search-result').count()).toBe(3);
-    await page.getByRole('checkbox', { name: 'Select “Export keeps failing”' }).click();
-    await page.getByRole('checkbox', { name: 'Select “What should we improve?”' }).click();
+    await page.getByRole('checkbox', { name: 'Select the ticket “Export keeps failing”' }).click();
+    await page.getByRole('checkbox', { name: 'Select the survey answer “What should we improve?”' }).click();
     await page.getByText('2 selected').waitFor();
-    await page.getByRole('button', { name: 'Link to problem or backlog…' }).click();
+    // Escape closes the dialog and gives focus back to the button that opened it.
+    const linkButton = page.getByRole('button', { name: 'Link to problem or backlog…' });
+    await linkButton.click();
     const dialog = page.getByRole('dialog', { name: 'Link to a problem or backlog item' });
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => linkButton.evaluate((button) => button === document.activeElement)).toBe(true);
+    await linkButton.click();
     await dialog.getByRole('combobox', { name: 'Problem or backlog item' }).fill('Exports lose data');
     await dialog.getByRole('option', { name: /Create a new problem named “Exports lose data”/ }).click();
     await page.getByText('Linked 2 highlights to “Exports lose data”').waitFor();

@@ -17,21 +17,55 @@ function focusInitialControl(dialog: HTMLDialogElement) {
   control?.focus();
 }
 
+/**
+ * Focus back where it was before the dialog opened: unmounted rather than closed, as most dialogs
+ * are, it would be left on <body>. When that element is gone (a row saved away, a page left), or
+ * focus was nowhere (a shortcut opened the dialog), the page's <main> takes it. Focus already
+ * moved somewhere on purpose stays there.
+ */
+function restoreFocus(dialog: HTMLDialogElement, opener: Element | null) {
+  const current = document.activeElement;
+  if (current && current !== document.body && !dialog.contains(current)) return;
+  if (opener instanceof HTMLElement && opener !== document.body && opener.isConnected) opener.focus();
+  else document.querySelector<HTMLElement>('main')?.focus({ preventScroll: true });
+}
+
 /** A modal on the native <dialog>: focus trapping, Escape and the backdrop come from the browser. */
 export function Dialog({ open, title, onClose, children, footer }: { open: boolean; title: string; onClose: () => void; children: ReactNode; footer?: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const disabledWhileFocused = useRef<HTMLElement | null>(null);
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      focusInitialControl(dialog);
-    }
-    if (!open && dialog.open) dialog.close();
+    if (!dialog || !open) return;
+    const opener = document.activeElement;
+    if (!dialog.open) dialog.showModal();
+    focusInitialControl(dialog);
+    return () => {
+      if (dialog.open) dialog.close();
+      restoreFocus(dialog, opener);
+    };
   }, [open]);
+  // A busy button is disabled, which drops its focus to <body>, out of the dialog: once it is
+  // enabled again (the request failed, its error shows), focus goes back to it.
+  useEffect(() => {
+    const control = disabledWhileFocused.current;
+    if (!control || control.matches(':disabled')) return;
+    disabledWhileFocused.current = null;
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (open && lost && control.isConnected) control.focus();
+  });
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onClose={onClose} onCancel={onClose}>
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={titleId}
+      onClose={onClose}
+      onCancel={onClose}
+      onBlur={(event) => {
+        if (event.target.matches(':disabled')) disabledWhileFocused.current = event.target;
+      }}
+    >
       {open && (
         <>
           <header className="dialog-header">

@@ -10,7 +10,7 @@ const ToastContext = createContext<ToastApi | null>(null);
 /** More than this and the stack covers the page it reports on; the oldest go first. */
 export const TOAST_LIMIT = 3;
 /** A success only confirms what the person just did; a hint takes longer to read; a failure stays until dismissed, as it may need acting on. */
-const TOAST_MS: Record<Tone, number | null> = { success: 3000, info: 6000, error: null };
+const TOAST_MS: Record<Tone, number | null> = { success: 5000, info: 8000, error: null };
 /** A toast with an action (Undo) stays long enough to reach for it. */
 const ACTION_TOAST_MS = 10_000;
 let nextId = 1;

@@ -17,6 +17,15 @@ export function resultLink(ws: string, result: SearchResult): string {
   return `${paths.source(ws, result.sourceId)}#${result.type === 'highlight' ? `h-${result.id}` : `at-${place}`}`;
 }
 
+/**
+ * The checkbox's name: a source and a highlight in it share a title, as do highlights of one
+ * source, so it says which kind the result is and how its text begins.
+ */
+function selectLabel(result: SearchResult): string {
+  const what = result.type === 'highlight' ? 'the highlight in' : `the ${SOURCE_KIND_LABELS[result.kind].one.toLowerCase()}`;
+  return `Select ${what} “${result.title}”: ${result.snippet.replace(/\s+/g, ' ').trim().slice(0, 60)}`;
+}
+
 type Props = {
   ws: string;
   result: SearchResult;
@@ -30,7 +39,7 @@ export function ResultItem({ ws, result, selectable, selected, onSelect }: Props
   return (
     <article className={`search-result${selected ? ' search-result-selected' : ''}`} tabIndex={-1} data-result-id={result.id}>
       {selectable && (
-        <input type="checkbox" className="search-result-check" checked={selected} onClick={onSelect} onChange={() => {}} aria-label={`Select “${result.title}”`} />
+        <input type="checkbox" className="search-result-check" checked={selected} onClick={onSelect} onChange={() => {}} aria-label={selectLabel(result)} />
       )}
       <div className="search-result-body">
         <header className="search-result-header">
