@@ -22,11 +22,12 @@ import { CatalogPicker } from './catalog-picker';
 const FILTER_KEYS = ['tagId', 'insightId', 'sourceKind', 'customerId', 'segment', 'from', 'to', 'q'] as const;
 const SEARCH_DEBOUNCE_MS = 300;
 
-function HighlightCard({ ws, item, selected, onToggle, onOpen }: { ws: string; item: HighlightListItem; selected: boolean; onToggle: () => void; onOpen: () => void }) {
+/** `onToggle` is left out for viewers, who change nothing and so select nothing. */
+function HighlightCard({ ws, item, selected, onToggle, onOpen }: { ws: string; item: HighlightListItem; selected: boolean; onToggle?: () => void; onOpen: () => void }) {
   const customer = item.customer && [item.customer.name ?? item.customer.email, item.customer.company?.name].filter(Boolean).join(' · ');
   return (
     <li className={`card highlight-card${selected ? ' selected' : ''}`}>
-      <input type="checkbox" className="highlight-check" checked={selected} onChange={onToggle} aria-label={`Select “${item.quote.slice(0, 60)}”`} />
+      {onToggle && <input type="checkbox" className="highlight-check" checked={selected} onChange={onToggle} aria-label={`Select “${item.quote.slice(0, 60)}”`} />}
       <div className="highlight-card-body">
         <blockquote className="highlight-quote">{item.quote}</blockquote>
         {item.note && <p className="panel-note">{item.note}</p>}
@@ -58,6 +59,8 @@ export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps)
   const bulk = useBulkTagHighlights(ws);
   const toast = useToast();
   const [selected, setSelected] = useState<string[]>([]);
+  // Viewers read: no selection, so no bulk actions that the server would refuse.
+  const canChange = workspace.can('contributor');
   const [text, setText] = useState(filters.q ?? '');
 
   const setFilter = (key: (typeof FILTER_KEYS)[number], value: string | null | undefined) => {
@@ -147,13 +150,15 @@ export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps)
             <p className="muted" aria-live="polite">
               {total} highlight{total === 1 ? '' : 's'}
             </p>
-            <Button size="sm" variant="ghost" onClick={() => setSelected(selected.length === items.length ? [] : items.map((item) => item.id))}>
-              {selected.length === items.length ? 'Select none' : `Select all ${items.length} shown`}
-            </Button>
+            {canChange && (
+              <Button size="sm" variant="ghost" onClick={() => setSelected(selected.length === items.length ? [] : items.map((item) => item.id))}>
+                {selected.length === items.length ? 'Select none' : `Select all ${items.length} shown`}
+              </Button>
+            )}
           </div>
           <ul className="highlight-list">
             {items.map((item) => (
-              <HighlightCard key={item.id} ws={ws} item={item} selected={selected.includes(item.id)} onToggle={() => toggle(item.id)} onOpen={rememberOrder} />
+              <HighlightCard key={item.id} ws={ws} item={item} selected={selected.includes(item.id)} onToggle={canChange ? () => toggle(item.id) : undefined} onOpen={rememberOrder} />
             ))}
           </ul>
           <LoadMore query={highlights} />
