@@ -83,12 +83,12 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
     const linkButton = page.getByRole('button', { name: 'Link to problem or backlog…' });
     await linkButton.click();
     const dialog = page.getByRole('dialog', { name: 'Link to a problem or backlog item' });
-    await dialog.getByText('2 highlights selected').waitFor();
+    await dialog.getByText(/^The 2 passages you selected become evidence/).waitFor();
     // Escape gives focus back to the button that opened the dialog.
     await page.keyboard.press('Escape');
     await expect.poll(() => linkButton.evaluate((button) => button === document.activeElement)).toBe(true);
     await linkButton.click();
-    await dialog.getByText('2 highlights selected').waitFor();
+    await dialog.getByText(/^The 2 passages you selected become evidence/).waitFor();
     // Typed with a typo, found by the catalog's index; Enter links to the first match.
     await page.keyboard.type('exprots fail');
     await dialog.getByRole('option', { name: new RegExp(PROBLEM) }).waitFor();
