@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { IMPORT_BATCH_SIZE, type ImportFormat, type ImportOptions } from '@cairn/shared';
 import type { Db, Executor } from '../../db/client.js';
+import { createBackgroundJobs, type BackgroundJobs, type JobLogger } from '../../lib/background-jobs.js';
 import { ImportFileError, importFile, previewFile, type ImportedSource, type ImportOptions as ImporterOptions, type ImportRow } from '../../importers/index.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -24,8 +25,7 @@ export type ImportJob = {
 /** How a CSV was read, kept with the import so rejected.csv can give rows back under their own header. */
 export type CsvLayout = { encoding: string; delimiter: string; columns: string[] };
 
-/** Where unexpected failures are reported: the app's logger, or the console of a script. */
-export type ImportLogger = { error: (details: object, message: string) => void };
+export type ImportLogger = JobLogger;
 
 export const INTERRUPTED_FAILURE = 'Interrupted by a restart; re-upload the file — rows already imported will not be duplicated';
 
@@ -409,51 +409,16 @@ export async function runImport(db: Db, job: ImportJob, log: ImportLogger, shoul
   }
 }
 
-/** Imports not written for this long are nobody's any more (their process died). */
-const IMPORT_STALE_MS = 30_000;
-/** How often running imports say they are alive, and abandoned ones are looked for. */
-const IMPORT_HEARTBEAT_MS = 10_000;
+export type ImportScheduler = BackgroundJobs<ImportJob>;
 
-export type ImportScheduler = {
-  /** Processes the import in the background of this process. */
-  start: (job: ImportJob) => void;
-  /** Fails imports a previous (or crashed) process left queued or running. */
-  sweep: () => Promise<void>;
-  /** Stops taking work, lets running imports end at their next batch, and waits for them. */
-  close: () => Promise<void>;
-};
-
-/**
- * Runs imports in the background of this process. Running imports are touched every few
- * seconds, so any process — this one after a restart, or another one sharing the
- * database — can tell an abandoned import from one that is still being worked on.
- */
+/** Runs imports in the background of this process (lib/background-jobs). */
 export function createImportScheduler(db: Db, log: ImportLogger): ImportScheduler {
-  const running = new Map<string, Promise<void>>();
-  let closing = false;
-
-  const sweep = async () => {
-    const failed = await importsRepository.failAbandoned(db, new Date(Date.now() - IMPORT_STALE_MS), [...running.keys()], INTERRUPTED_FAILURE);
-    if (failed.length) log.error({ importIds: failed.map((row) => row.id) }, 'marked abandoned imports as failed');
-  };
-  const timer = setInterval(() => {
-    importsRepository
-      .touch(db, [...running.keys()])
-      .then(sweep)
-      .catch((error: unknown) => log.error({ err: error }, 'import heartbeat failed'));
-  }, IMPORT_HEARTBEAT_MS);
-  timer.unref();
-
-  return {
-    start(job) {
-      const done = runImport(db, job, log, () => closing).finally(() => running.delete(job.importId));
-      running.set(job.importId, done);
-    },
-    sweep,
-    async close() {
-      closing = true;
-      clearInterval(timer);
-      await Promise.all(running.values());
-    },
-  };
+  return createBackgroundJobs({
+    name: 'import',
+    idOf: (job) => job.importId,
+    run: (job, signal) => runImport(db, job, log, () => signal.aborted),
+    touch: (ids) => importsRepository.touch(db, ids),
+    failAbandoned: (staleBefore, runningHere) => importsRepository.failAbandoned(db, staleBefore, runningHere, INTERRUPTED_FAILURE),
+    log,
+  });
 }
