@@ -7,7 +7,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { startCairn, type CairnProcess } from '../scripts/cairn-process.js';
 import { setUpOwnerWithToken } from './lib/cairn-api.js';
 import { adminQuery, benchDatabaseUrl } from './lib/postgres.js';
-import { seededRandom } from './lib/random.js';
+import { seededRandom } from '../server/src/clustering/random.js';
 import type { Benchmark, BenchRow } from './lib/report.js';
 
 /**

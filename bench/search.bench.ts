@@ -15,7 +15,7 @@ import type { WorkspaceActor } from '../server/src/plugins/auth.js';
 import { registerSearch, startFloor, type RecordedStatement } from './lib/http-floor.js';
 import { getJson } from './lib/http-load.js';
 import { adminQuery, benchDatabaseUrl } from './lib/postgres.js';
-import { seededRandom } from './lib/random.js';
+import { seededRandom } from '../server/src/clustering/random.js';
 import type { Benchmark, BenchRow } from './lib/report.js';
 
 /**

@@ -40,3 +40,10 @@ export type DatabaseDriver = (typeof DATABASE_DRIVERS)[number];
 
 /** Kinds short enough to be highlighted as a whole in one action (a ticket, an answer, a note). */
 export const WHOLE_SOURCE_KINDS: ReadonlySet<SourceKind> = new Set(['ticket', 'survey_response', 'review', 'note']);
+
+/** What a cluster run groups: highlights (any kind of source), or whole short sources (tickets, answers, reviews, notes). */
+export const CLUSTER_TARGETS = ['highlights', 'sources'] as const;
+export type ClusterTarget = (typeof CLUSTER_TARGETS)[number];
+
+export const CLUSTER_RUN_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type ClusterRunStatus = (typeof CLUSTER_RUN_STATUSES)[number];

@@ -11,3 +11,4 @@ export * from './schemas/sources.js';
 export * from './schemas/search.js';
 export * from './schemas/imports.js';
 export * from './schemas/insights.js';
+export * from './schemas/clusters.js';

@@ -34,6 +34,19 @@ export const EVIDENCE_PREVIEW_MAX = 100;
 /** Evidence counts as recent in a backlog item's score when its source occurred within this many days. */
 export const RECENT_EVIDENCE_DAYS = 90;
 
+/** Clusters one run may be asked for; `auto` chooses within this range too. */
+export const CLUSTER_K_MIN = 2;
+export const CLUSTER_K_MAX = 100;
+/** Texts one cluster run may group: narrow the scope (kind, tag, date, segment, import) past this. */
+export const CLUSTER_SCOPE_MAX = 100_000;
+/** Members each cluster carries in a run's GET, best first; GET /clusters/:id/members pages them all. */
+export const CLUSTER_MEMBERS_SHOWN = 20;
+/** Characters of a member's text in cluster responses. */
+export const CLUSTER_TEXT_PREVIEW_LENGTH = 300;
+export const CLUSTER_LABEL_MAX_LENGTH = 200;
+/** Filters of one kind (tags, imports) a cluster scope may list. */
+export const CLUSTER_SCOPE_IDS_MAX = 100;
+
 /** Rows per multi-row insert when importing. */
 export const IMPORT_BATCH_SIZE = 1_000;
 /** One CSV row (all fields together); longer rows are rejected with their line number. */
