@@ -84,6 +84,15 @@ const ROUTE_ACCESS: Record<string, Role> = {
   'POST /api/workspaces/{ws}/backlog-items/{id}/evidence': 'contributor',
   'DELETE /api/workspaces/{ws}/backlog-items/{id}/evidence': 'contributor',
   'GET /api/workspaces/{ws}/backlog-items/{id}/evidence.md': 'viewer',
+  // clusters
+  'GET /api/workspaces/{ws}/cluster-runs': 'viewer',
+  'POST /api/workspaces/{ws}/cluster-runs': 'researcher',
+  'GET /api/workspaces/{ws}/cluster-runs/{id}': 'viewer',
+  'DELETE /api/workspaces/{ws}/cluster-runs/{id}': 'researcher',
+  'GET /api/workspaces/{ws}/clusters/{id}': 'viewer',
+  'GET /api/workspaces/{ws}/clusters/{id}/members': 'viewer',
+  'PATCH /api/workspaces/{ws}/clusters/{id}': 'researcher',
+  'POST /api/workspaces/{ws}/clusters/{id}/promote': 'researcher',
 };
 
 const ACCOUNT_ROUTE_ACCESS: Record<string, 'public' | 'signed-in'> = {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditRoutes } from './audit/audit.routes.js';
 import { backlogRoutes } from './backlog/backlog.routes.js';
 import { catalogRoutes } from './catalog/catalog.routes.js';
+import { clustersRoutes } from './clusters/clusters.routes.js';
 import { customersRoutes } from './customers/customers.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { highlightsRoutes } from './highlights/highlights.routes.js';
@@ -17,4 +18,4 @@ import { tokensRoutes } from './tokens/tokens.routes.js';
 import { workspacesRoutes } from './workspaces/workspaces.routes.js';
 
 /** Feature modules' routes, registered in this order after the infrastructure plugins. */
-export const featureRoutes: FastifyPluginAsyncZod[] = [healthRoutes, workspacesRoutes, tokensRoutes, auditRoutes, tagsRoutes, highlightsRoutes, catalogRoutes, customersRoutes, sourcesRoutes, importsRoutes, integrationsRoutes, sampleDataRoutes, searchRoutes, savedSearchesRoutes, insightsRoutes, backlogRoutes];
+export const featureRoutes: FastifyPluginAsyncZod[] = [healthRoutes, workspacesRoutes, tokensRoutes, auditRoutes, tagsRoutes, highlightsRoutes, catalogRoutes, customersRoutes, sourcesRoutes, importsRoutes, integrationsRoutes, sampleDataRoutes, searchRoutes, savedSearchesRoutes, insightsRoutes, backlogRoutes, clustersRoutes];

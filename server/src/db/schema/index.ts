@@ -3,3 +3,4 @@ export * from './evidence.js';
 export * from './highlights.js';
 export * from './search.js';
 export * from './insights.js';
+export * from './clusters.js';

@@ -47,7 +47,8 @@ function presentInsight(row: InsightListRow): Insight {
 }
 
 /** One insight outside the trash as lists show it, or a 404. */
-async function loadInsight(executor: Executor, workspaceId: string, id: string): Promise<Insight> {
+/** One insight as lists show it, with its counts. */
+export async function loadInsight(executor: Executor, workspaceId: string, id: string): Promise<Insight> {
   const [row] = await insightsRepository.list(executor, workspaceId, { id });
   if (!row) throw notFound('Insight');
   return presentInsight(row);
