@@ -2,6 +2,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { BacklogRoute } from './routes/backlog';
 import { BacklogItemRoute } from './routes/backlog-item';
 import { ChangePasswordRoute } from './routes/change-password';
+import { ClusterRunRoute } from './routes/cluster-run';
 import { CustomerRoute } from './routes/customer';
 import { CustomersRoute } from './routes/customers';
 import { HighlightsRoute } from './routes/highlights';
@@ -39,6 +40,7 @@ const workspacePages: RouteObject[] = [
   { path: 'problems', element: <ProblemsRoute /> },
   { path: 'problems/:id', element: <ProblemRoute /> },
   { path: 'clusters', element: <ClustersRoute /> },
+  { path: 'clusters/:runId', element: <ClusterRunRoute /> },
   { path: 'backlog', element: <BacklogRoute /> },
   { path: 'backlog/:id', element: <BacklogItemRoute /> },
   { path: 'customers', element: <CustomersRoute /> },

@@ -28,6 +28,7 @@ describe('invalidateEvidence', () => {
       ['insights', WS, 'i-1'],
       ['backlog-items', WS, 'list', { sort: 'evidence' }],
       ['backlog-items', WS, 'b-1'],
+      ['cluster-runs', WS, 'r-1'],
       ['catalog', WS],
     ];
     const unrelated = [['members', WS], ['saved-searches', WS], ['tags', OTHER], ['sources', OTHER, 'list', {}], ['insights', OTHER, 'list']];

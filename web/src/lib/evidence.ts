@@ -22,6 +22,8 @@ export function evidenceQueryKeys(ws: string): QueryKey[] {
     ['insights', ws],
     // Evidence scores, which rank the backlog, and the problems linked to each item.
     ['backlog-items', ws],
+    // Cluster runs show their members' texts, sizes outside the trash, and the problem each cluster was promoted to.
+    ['cluster-runs', ws],
     // Names behind every picker (tags, problems, backlog items), tag usage counts, the triage keys and the palette.
     catalogKey(ws),
   ];

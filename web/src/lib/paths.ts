@@ -14,6 +14,7 @@ export const paths = {
   problems: (ws: string) => `/w/${ws}/problems`,
   problem: (ws: string, id: string) => `/w/${ws}/problems/${id}`,
   clusters: (ws: string) => `/w/${ws}/clusters`,
+  clusterRun: (ws: string, id: string) => `/w/${ws}/clusters/${id}`,
   backlog: (ws: string) => `/w/${ws}/backlog`,
   backlogItem: (ws: string, id: string) => `/w/${ws}/backlog/${id}`,
   customers: (ws: string) => `/w/${ws}/customers`,

@@ -25,6 +25,16 @@ const SHORTCUTS: Array<{ context: string; keys: Array<[string[], string]> }> = [
     keys: [[['n'], 'New problem / new backlog item']],
   },
   {
+    context: 'Clusters',
+    keys: [
+      [['n'], 'New cluster run'],
+      [['j'], 'Next cluster (also ↓ in the list)'],
+      [['k'], 'Previous cluster (also ↑ in the list)'],
+      [['Enter'], 'Show or hide the cluster’s members'],
+      [['p'], 'Promote the cluster to a problem'],
+    ],
+  },
+  {
     context: 'Triage queue',
     keys: [
       [['1', '…', '9'], 'Tag the whole item with that tag'],

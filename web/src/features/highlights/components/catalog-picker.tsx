@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { CatalogOptions } from '../../../components/catalog-options';
 import { useCatalogIndex, useListNavigation, type CatalogEntry, type CatalogEntryType } from '../../../lib/catalog';
 
 type CatalogPickerProps = {
@@ -49,24 +50,7 @@ export function CatalogPicker({ ws, label, types, placeholder, selectedName, onP
         onKeyDown={navigation.onKeyDown}
         onBlur={close}
       />
-      {open && options.length > 0 && (
-        <ul className="combobox-list combobox-floating" role="listbox" id={listId} aria-label={label}>
-          {options.map((entry, index) => (
-            <li
-              key={entry.key}
-              id={`${listId}-${index}`}
-              role="option"
-              aria-selected={index === navigation.active}
-              className={`combobox-option${index === navigation.active ? ' active' : ''}`}
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => pick(entry)}
-            >
-              <span className="combobox-name">{entry.name}</span>
-              {entry.detail && <span className="combobox-detail">{entry.detail}</span>}
-            </li>
-          ))}
-        </ul>
-      )}
+      {open && options.length > 0 && <CatalogOptions listId={listId} label={label} options={options} active={navigation.active} onPick={pick} />}
     </div>
   );
 }

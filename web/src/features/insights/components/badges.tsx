@@ -1,5 +1,6 @@
 import type { BacklogStatus, InsightStatus, InsightType } from '@cairn/shared';
-import { BACKLOG_STATUS_LABELS, INSIGHT_STATUS_LABELS, INSIGHT_TYPE_LABELS } from '../lib/labels';
+import { INSIGHT_TYPE_LABELS } from '../../../lib/insight-types';
+import { BACKLOG_STATUS_LABELS, INSIGHT_STATUS_LABELS } from '../lib/labels';
 
 export function InsightTypeBadge({ type }: { type: InsightType }) {
   const label = INSIGHT_TYPE_LABELS[type];

@@ -10,7 +10,7 @@ import { formatDate } from '../../../lib/dates';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 import { useEvidence, type EvidenceOwner } from '../api/list-evidence';
-import { countOf } from '../lib/labels';
+import { countOf } from '../../../lib/numbers';
 
 const QUOTE_PREVIEW = 60;
 

@@ -9,7 +9,8 @@ import { useFormErrors } from '../../../lib/form-errors';
 import { useCreateInsight } from '../api/create-insight';
 import { useUpdateInsight } from '../api/update-insight';
 import { INSIGHT_FIELDS, insightFormValues, toCreateInsightBody, toUpdateInsightBody, type InsightFormValues } from '../lib/form-values';
-import { INSIGHT_STATUS_LABELS, INSIGHT_TYPE_LABELS } from '../lib/labels';
+import { INSIGHT_TYPE_LABELS } from '../../../lib/insight-types';
+import { INSIGHT_STATUS_LABELS } from '../lib/labels';
 
 const STATEMENT_HINTS: Record<InsightType, string> = {
   problem: 'One paragraph: who struggles, with what, and why it matters to them.',

@@ -22,7 +22,7 @@ import { useToast } from '../../../components/toast';
 import { paths } from '../../../lib/paths';
 import { useWorkspace } from '../../../lib/workspace';
 import { useLinkEvidence, useLinkInsightToBacklogItem, type LinkEvidenceResult, type LinkTarget, type LinkTargetType } from '../hooks/use-link-evidence';
-import { countOf } from '../lib/labels';
+import { countOf } from '../../../lib/numbers';
 import { TargetDialog } from './target-picker';
 
 const VIEWER_REASON = 'Viewers read only. Ask an admin for the contributor role to link evidence to problems and backlog items.';

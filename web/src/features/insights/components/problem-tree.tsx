@@ -9,7 +9,9 @@ import { Loading } from '../../../components/spinner';
 import { paths } from '../../../lib/paths';
 import { useInsights } from '../api/list-insights';
 import { buildInsightTree, countMatches, filterInsightTree, type InsightNode } from '../lib/insight-tree';
-import { childTypeOf, countOf, INSIGHT_STATUS_LABELS, INSIGHT_TYPE_LABELS } from '../lib/labels';
+import { countOf } from '../../../lib/numbers';
+import { INSIGHT_TYPE_LABELS } from '../../../lib/insight-types';
+import { childTypeOf, INSIGHT_STATUS_LABELS } from '../lib/labels';
 import { oneOf } from '../lib/params';
 import { InsightStatusBadge, InsightTypeBadge } from './badges';
 

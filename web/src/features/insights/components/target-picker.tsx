@@ -5,7 +5,8 @@ import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/spinner';
 import { useCatalogIndex, useListNavigation } from '../../../lib/catalog';
 import type { LinkChoice, LinkTargetType } from '../hooks/use-link-evidence';
-import { BACKLOG_STATUS_LABELS, INSIGHT_STATUS_LABELS, INSIGHT_TYPE_LABELS } from '../lib/labels';
+import { INSIGHT_TYPE_LABELS } from '../../../lib/insight-types';
+import { BACKLOG_STATUS_LABELS, INSIGHT_STATUS_LABELS } from '../lib/labels';
 
 /** Targets of each type shown before anything is typed. */
 const DEFAULT_OPTIONS = 5;

@@ -1,7 +1,7 @@
 import { RECENT_EVIDENCE_DAYS, type EvidenceScore } from '@cairn/shared';
 import { formatDate } from '../../../lib/dates';
 import { formatRevenue } from '../../../lib/numbers';
-import { countOf } from './labels';
+import { countOf } from '../../../lib/numbers';
 
 export type ScorePartKey = 'customers' | 'companies' | 'revenue' | 'recency';
 

@@ -1,0 +1,94 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import type { Cluster, ClusterMember } from '@cairn/shared';
+import { Button } from '../../../components/button';
+import { LoadMore } from '../../../components/load-more';
+import { Loading } from '../../../components/spinner';
+import { paths } from '../../../lib/paths';
+import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
+import { useClusterMembers } from '../api/list-cluster-members';
+import { customerWords, memberPath, memberPreview } from '../lib/members';
+
+function MemberItem({ ws, member, selected, onToggle }: { ws: string; member: ClusterMember; selected: boolean; onToggle?: () => void }) {
+  const customer = customerWords(member.customer);
+  return (
+    <li className={`cluster-member${selected ? ' selected' : ''}`}>
+      {onToggle && <input type="checkbox" className="cluster-member-check" checked={selected} onChange={onToggle} aria-label={`Select “${memberPreview(member.text)}”`} />}
+      <div className="cluster-member-body">
+        <blockquote className="cluster-member-text">{member.text}</blockquote>
+        <p className="muted small cluster-member-meta">
+          <Link className="cluster-member-source" to={memberPath(ws, member)}>
+            {member.source.title}
+          </Link>{' '}
+          · {SOURCE_KIND_LABELS[member.source.kind].one}
+          {customer && member.customer && (
+            <>
+              {' '}
+              · <Link to={paths.customer(ws, member.customer.id)}>{customer}</Link>
+            </>
+          )}
+        </p>
+      </div>
+    </li>
+  );
+}
+
+type ClusterMembersProps = {
+  ws: string;
+  runId: string;
+  cluster: Cluster;
+  selected: string[];
+  /** Left out for viewers, who change nothing and so select nothing. */
+  onSelect?: (ids: string[]) => void;
+};
+
+/**
+ * A cluster's members, best first: the ones the run carries, then every member a page at a time
+ * once asked ("Show all"). Focus goes to the first member that was not shown before.
+ */
+export function ClusterMembers({ ws, runId, cluster, selected, onSelect }: ClusterMembersProps) {
+  const [showAll, setShowAll] = useState(false);
+  const all = useClusterMembers(ws, runId, cluster.id, showAll);
+  const listRef = useRef<HTMLUListElement>(null);
+  const focusFrom = useRef<number | null>(null);
+  const members = showAll && all.data ? all.data.pages.flatMap((page) => page.items) : cluster.members;
+
+  useEffect(() => {
+    if (focusFrom.current === null || !all.data) return;
+    listRef.current?.querySelectorAll<HTMLAnchorElement>('a.cluster-member-source')[focusFrom.current]?.focus();
+    focusFrom.current = null;
+  }, [all.data]);
+
+  const toggle = (id: string) => onSelect?.(selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id]);
+  const allShownSelected = members.every((member) => selected.includes(member.id));
+  return (
+    <div className="stack cluster-members">
+      {onSelect && members.length > 1 && (
+        <div className="row">
+          <Button size="sm" variant="ghost" onClick={() => onSelect(allShownSelected ? [] : members.map((member) => member.id))}>
+            {allShownSelected ? 'Select none' : `Select all ${members.length} shown`}
+          </Button>
+        </div>
+      )}
+      <ul ref={listRef} className="cluster-member-list" aria-label={`Members of “${cluster.label}”`}>
+        {members.map((member) => (
+          <MemberItem key={member.id} ws={ws} member={member} selected={selected.includes(member.id)} onToggle={onSelect && (() => toggle(member.id))} />
+        ))}
+      </ul>
+      {!showAll && cluster.size > cluster.members.length && (
+        <div className="row row-center">
+          <Button
+            onClick={() => {
+              focusFrom.current = cluster.members.length;
+              setShowAll(true);
+            }}
+          >
+            Show all {cluster.size.toLocaleString()} members
+          </Button>
+        </div>
+      )}
+      {showAll && all.isPending && <Loading label="Loading the members…" />}
+      {showAll && <LoadMore query={all} label="Show more members" />}
+    </div>
+  );
+}

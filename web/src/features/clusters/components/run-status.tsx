@@ -1,0 +1,23 @@
+import type { ClusterRunStatus, ClusterRunSummary } from '@cairn/shared';
+
+const STATUS_LABELS: Record<ClusterRunStatus, string> = { queued: 'Queued', running: 'Clustering', done: 'Done', failed: 'Failed' };
+
+export function RunStatusBadge({ status }: { status: ClusterRunStatus }) {
+  return <span className={`badge run-status run-status-${status}`}>{STATUS_LABELS[status]}</span>;
+}
+
+/**
+ * A run's progress on the native <progress>, which assistive technology reads as a percentage.
+ * A queued run has done nothing yet: its bar is indeterminate rather than a misleading 0%.
+ */
+export function RunProgress({ run, label }: { run: Pick<ClusterRunSummary, 'status' | 'progress'>; label: string }) {
+  const queued = run.status === 'queued';
+  return (
+    <span className="run-progress">
+      <progress aria-label={label} max={1} value={queued ? undefined : run.progress} />
+      <span className="run-progress-text" aria-hidden="true">
+        {queued ? 'Waiting to start' : `${Math.round(run.progress * 100)}%`}
+      </span>
+    </span>
+  );
+}
