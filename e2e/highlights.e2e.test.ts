@@ -184,6 +184,9 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
     await page.keyboard.press('Enter');
     await page.getByText('Linked 1 highlight to “Remote controls are confusing”').waitFor();
     await panel.getByText(`“${passage}”`).waitFor();
+    // The panel says what the highlight is evidence for, and leads there.
+    const evidenceFor = panel.getByRole('listitem').filter({ hasText: `“${passage}”` }).getByRole('list', { name: 'Evidence for' });
+    await evidenceFor.getByRole('link', { name: 'Problem: Remote controls are confusing' }).waitFor();
 
     // From the tag popover (what selecting with the mouse opens), its Link button does the same.
     const second = 'technical function design';

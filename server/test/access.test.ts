@@ -33,6 +33,7 @@ const ROUTE_ACCESS: Record<string, Role> = {
   'POST /api/workspaces/{ws}/tags/{id}/merge': 'researcher',
   // highlights
   'POST /api/workspaces/{ws}/sources/{id}/highlights': 'contributor',
+  'GET /api/workspaces/{ws}/sources/{id}/evidence-links': 'viewer',
   'GET /api/workspaces/{ws}/highlights': 'viewer',
   'POST /api/workspaces/{ws}/highlights/bulk': 'contributor',
   'PATCH /api/workspaces/{ws}/highlights/{id}': 'contributor',

@@ -176,3 +176,11 @@ export const BacklogEvidenceBodySchema = z
   .object({ highlightIds: EvidenceIdsSchema.optional(), insightIds: EvidenceIdsSchema.optional() })
   .refine((body) => (body.highlightIds?.length ?? 0) + (body.insightIds?.length ?? 0) > 0, { message: 'Choose at least one highlight or insight', path: ['highlightIds'] });
 export type BacklogEvidenceBody = z.infer<typeof BacklogEvidenceBodySchema>;
+
+/** What one highlight is evidence for: the problems (and other insights) and backlog items it is linked to, outside the trash. */
+export const HighlightEvidenceLinksSchema = z.object({ highlightId: IdSchema, insights: z.array(InsightRefSchema), backlogItems: z.array(BacklogItemRefSchema) });
+export type HighlightEvidenceLinks = z.infer<typeof HighlightEvidenceLinksSchema>;
+
+/** The links of a source's highlights, for the reader; highlights linked to nothing are left out. */
+export const SourceEvidenceLinksSchema = z.object({ items: z.array(HighlightEvidenceLinksSchema) });
+export type SourceEvidenceLinks = z.infer<typeof SourceEvidenceLinksSchema>;

@@ -1,8 +1,9 @@
 import { and, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
-import type { TagRef } from '@cairn/shared';
+import type { BacklogItemRef, InsightRef, TagRef } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
-import { backlogHighlights, companies, customers, highlights, insightHighlights, sources, users } from '../../db/schema/index.js';
+import { backlogHighlights, backlogItems, companies, customers, highlights, insightHighlights, insights, sources, users } from '../../db/schema/index.js';
 import { preparedStatement } from '../../db/prepared.js';
+import { rowsOf } from '../../lib/bulk-sql.js';
 import { cursorText, olderThan } from '../../lib/cursor.js';
 import type { DateRange } from '../../lib/date-range.js';
 
@@ -259,4 +260,32 @@ export async function count(executor: Executor, workspaceId: string, filters: Hi
     .from(highlights)
     .where(filterConditions(workspaceId, filters));
   return row?.count ?? 0;
+}
+
+/** Whether the source is this workspace's (in the trash or not). */
+export async function sourceExists(executor: Executor, workspaceId: string, sourceId: string): Promise<boolean> {
+  const [row] = await executor
+    .select({ id: sources.id })
+    .from(sources)
+    .where(and(eq(sources.workspaceId, workspaceId), eq(sources.id, sourceId)));
+  return !!row;
+}
+
+export type EvidenceLinksRow = { highlightId: string; insights: InsightRef[]; backlogItems: BacklogItemRef[] };
+
+/** For each live highlight of a source, the live insights and backlog items it is linked to, oldest link first. */
+export async function listEvidenceLinksOfSource(executor: Executor, workspaceId: string, sourceId: string): Promise<EvidenceLinksRow[]> {
+  return rowsOf<EvidenceLinksRow>(
+    executor,
+    sql`select h.id as "highlightId",
+        coalesce((select json_agg(json_build_object('id', i.id, 'type', i.type, 'title', i.title, 'status', i.status) order by ih.created_at, i.id)
+          from ${insightHighlights} ih join ${insights} i on i.id = ih.insight_id and i.deleted_at is null
+          where ih.workspace_id = ${workspaceId} and ih.highlight_id = h.id), '[]') as insights,
+        coalesce((select json_agg(json_build_object('id', b.id, 'title', b.title, 'status', b.status, 'externalKey', b.external_key) order by bh.created_at, b.id)
+          from ${backlogHighlights} bh join ${backlogItems} b on b.id = bh.backlog_item_id and b.deleted_at is null
+          where bh.workspace_id = ${workspaceId} and bh.highlight_id = h.id), '[]') as "backlogItems"
+      from ${highlights} h
+      where h.workspace_id = ${workspaceId} and h.source_id = ${sourceId} and h.deleted_at is null
+      order by h.start, h.id`,
+  );
 }

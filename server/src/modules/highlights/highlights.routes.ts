@@ -6,6 +6,7 @@ import {
   HighlightListItemSchema,
   HighlightSchema,
   ListHighlightsQuerySchema,
+  SourceEvidenceLinksSchema,
   UpdateHighlightBodySchema,
   WorkspaceIdParamsSchema,
   WorkspaceParamsSchema,
@@ -31,6 +32,20 @@ export const highlightsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => reply.code(201).send(await highlightsService.createHighlight(db, workspaceActorOf(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/api/workspaces/:ws/sources/:id/evidence-links',
+    {
+      config: { access: { role: 'viewer' } },
+      schema: {
+        tags,
+        summary: "The problems and backlog items each of a source's highlights is evidence for (those outside the trash)",
+        params: WorkspaceIdParamsSchema,
+        response: { 200: SourceEvidenceLinksSchema },
+      },
+    },
+    async (request) => highlightsService.listEvidenceLinksOfSource(db, workspaceActorOf(request), request.params.id),
   );
 
   app.get(

@@ -8,6 +8,7 @@ import {
   type ListHighlightsQuery,
   type Page,
   type ProblemIssue,
+  type SourceEvidenceLinks,
   type UpdateHighlightBody,
 } from '@cairn/shared';
 import { LRUCache } from 'lru-cache';
@@ -244,4 +245,11 @@ export async function bulkTagHighlights(db: Db, actor: WorkspaceActor, body: Bul
     });
     return { updated: highlightIds.length };
   });
+}
+
+/** What each highlight of a source is evidence for, for the reader; highlights linked to nothing are left out. */
+export async function listEvidenceLinksOfSource(db: Db, actor: WorkspaceActor, sourceId: string): Promise<SourceEvidenceLinks> {
+  if (!(await highlightsRepository.sourceExists(db, actor.workspaceId, sourceId))) throw notFound('Source');
+  const rows = await highlightsRepository.listEvidenceLinksOfSource(db, actor.workspaceId, sourceId);
+  return { items: rows.filter((row) => row.insights.length || row.backlogItems.length) };
 }

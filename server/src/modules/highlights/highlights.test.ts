@@ -1,9 +1,19 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { HighlightSchema } from '@cairn/shared';
-import { auditEvents, companies, highlights, sources, tags, users } from '../../db/schema/index.js';
+import { HighlightSchema, SourceEvidenceLinksSchema } from '@cairn/shared';
+import { auditEvents, backlogHighlights, companies, highlights, insightHighlights, sources, tags, users } from '../../db/schema/index.js';
 import { anonymous, errorPaths, useTestApp } from '../../../test/app.js';
-import { createCustomer, createHighlight, createMember, createSource, createTag, createTokenCaller, createWorkspace } from '../../../test/factories.js';
+import {
+  createBacklogItem,
+  createCustomer,
+  createHighlight,
+  createInsight,
+  createMember,
+  createSource,
+  createTag,
+  createTokenCaller,
+  createWorkspace,
+} from '../../../test/factories.js';
 
 const context = useTestApp();
 
@@ -404,5 +414,43 @@ describe('POST /highlights/bulk', () => {
     expect(errorPaths(both)).toEqual(['body.removeTagIds']);
     const viewer = await createMember(context, workspace, 'viewer');
     expect((await viewer.as.post(url, { highlightIds: [highlight.id], addTagIds: [tag.id] })).statusCode).toBe(403);
+  });
+});
+
+describe('GET /sources/:id/evidence-links', () => {
+  it('gives each linked highlight of the source its problems and backlog items, leaving out the trash and other sources', async () => {
+    const workspace = await createWorkspace(context);
+    const source = await createSource(context, workspace, { body: 'Exports fail. Search is slow on big workspaces.' });
+    const [exports, search, unlinked] = [
+      await createHighlight(context, workspace, source, { start: 0, end: 13 }),
+      await createHighlight(context, workspace, source, { start: 14, end: 29 }),
+      await createHighlight(context, workspace, source, { start: 30, end: 47 }),
+    ];
+    const elsewhere = await createHighlight(context, workspace, await createSource(context, workspace));
+    const problem = await createInsight(context, workspace, { title: 'Exports break' });
+    const trashedProblem = await createInsight(context, workspace, { title: 'Old', deletedAt: new Date() });
+    const item = await createBacklogItem(context, workspace, { title: 'Faster search', externalKey: 'PROJ-7' });
+    const link = { workspaceId: workspace.id, createdBy: workspace.owner.id };
+    await context.db.insert(insightHighlights).values([
+      { ...link, insightId: problem.id, highlightId: exports.id },
+      { ...link, insightId: trashedProblem.id, highlightId: search.id },
+      { ...link, insightId: problem.id, highlightId: elsewhere.id },
+    ]);
+    await context.db.insert(backlogHighlights).values({ ...link, backlogItemId: item.id, highlightId: search.id });
+
+    const response = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources/${source.id}/evidence-links`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(SourceEvidenceLinksSchema.parse(response.json()).items).toEqual([
+      { highlightId: exports.id, insights: [{ id: problem.id, type: 'problem', title: 'Exports break', status: 'draft' }], backlogItems: [] },
+      { highlightId: search.id, insights: [], backlogItems: [{ id: item.id, title: 'Faster search', status: 'idea', externalKey: 'PROJ-7' }] },
+    ]);
+    expect(response.body).not.toContain(unlinked.id);
+  });
+
+  it("answers 404 for another workspace's source", async () => {
+    const workspace = await createWorkspace(context);
+    const source = await createSource(context, workspace);
+    const other = await createWorkspace(context);
+    expect((await other.owner.as.get(`/api/workspaces/${other.id}/sources/${source.id}/evidence-links`)).statusCode).toBe(404);
   });
 });

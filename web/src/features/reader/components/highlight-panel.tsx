@@ -1,14 +1,42 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Highlight, TagRef, UpdateHighlightBody } from '@cairn/shared';
+import { Link } from 'react-router';
+import type { Highlight, HighlightEvidenceLinks, TagRef, UpdateHighlightBody } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field, TextArea } from '../../../components/field';
 import { TagChips } from '../../../components/tag-chip';
 import { useCatalog } from '../../../lib/catalog';
 import { formatDate } from '../../../lib/dates';
+import { INSIGHT_TYPE_LABELS } from '../../../lib/insight-types';
+import { paths } from '../../../lib/paths';
 import { TagCombobox } from './tag-combobox';
 
 type Range = { start: number; end: number };
+
+/** What a highlight is evidence for, each a link to that problem's or backlog item's page. */
+function EvidenceFor({ ws, links }: { ws: string; links: HighlightEvidenceLinks }) {
+  return (
+    <ul className="panel-links" aria-label="Evidence for">
+      {links.insights.map((insight) => (
+        <li key={insight.id}>
+          <Link to={paths.problem(ws, insight.id)}>
+            <span aria-hidden="true">{INSIGHT_TYPE_LABELS[insight.type].icon}</span>
+            <span className="visually-hidden">{INSIGHT_TYPE_LABELS[insight.type].one}:</span> {insight.title}
+          </Link>
+        </li>
+      ))}
+      {links.backlogItems.map((item) => (
+        <li key={item.id}>
+          <Link to={paths.backlogItem(ws, item.id)}>
+            <span aria-hidden="true">☰</span>
+            <span className="visually-hidden">Backlog item:</span> {item.externalKey ? `${item.externalKey} ` : ''}
+            {item.title}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
 const QUOTE_PREVIEW = 140;
 
 type EditorProps = {
@@ -98,6 +126,8 @@ export type HighlightPanelProps = {
   ws: string;
   body: string;
   highlights: Highlight[];
+  /** The problems and backlog items each highlight is evidence for, by highlight id (none until loaded). */
+  links?: ReadonlyMap<string, HighlightEvidenceLinks>;
   activeId: string | null;
   /** The highlight being edited (the reader holds it: selecting text then picks a new passage instead of a new highlight). */
   editingId: string | null;
@@ -113,7 +143,7 @@ export type HighlightPanelProps = {
 };
 
 /** The source's highlights in reading order; choosing one scrolls the text to it. */
-export function HighlightPanel({ ws, body, highlights, activeId, editingId, onEdit, canChange, onSelect, onDelete, onLink, onSave, onCreateTag, readSelection }: HighlightPanelProps) {
+export function HighlightPanel({ ws, body, highlights, links, activeId, editingId, onEdit, canChange, onSelect, onDelete, onLink, onSave, onCreateTag, readSelection }: HighlightPanelProps) {
   const activeRef = useRef<HTMLLIElement>(null);
   // A block body: newer browsers return a promise from scrollIntoView, which React would call as the cleanup.
   useEffect(() => {
@@ -151,6 +181,7 @@ export function HighlightPanel({ ws, body, highlights, activeId, editingId, onEd
               <>
                 <TagChips tags={highlight.tags} />
                 {highlight.note && <p className="panel-note">{highlight.note}</p>}
+                {links?.get(highlight.id) && <EvidenceFor ws={ws} links={links.get(highlight.id)!} />}
                 <div className="panel-meta">
                   <span className="muted">
                     {highlight.createdBy?.name ?? 'API token'} · {formatDate(highlight.createdAt)}

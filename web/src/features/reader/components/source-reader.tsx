@@ -17,6 +17,7 @@ import { useWorkspace } from '../../../lib/workspace';
 import { useCreateHighlight } from '../api/create-highlight';
 import { useDeleteHighlight } from '../api/delete-highlight';
 import { useSource } from '../api/get-source';
+import { useEvidenceLinks } from '../api/list-evidence-links';
 import { useSourceNeighbours } from '../api/list-source-neighbours';
 import { useRestoreHighlight } from '../api/restore-highlight';
 import { useUpdateHighlight } from '../api/update-highlight';
@@ -64,6 +65,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
   const deleteHighlight = useDeleteHighlight(ws);
   const restoreHighlight = useRestoreHighlight(ws);
   const neighbours = useSourceNeighbours(ws, sourceId);
+  const evidenceLinks = useEvidenceLinks(ws, sourceId);
   const navigate = useNavigate();
   const location = useLocation();
   const toast = useToast();
@@ -335,6 +337,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
           ws={ws}
           body={data.body}
           highlights={data.highlights}
+          links={evidenceLinks.data}
           activeId={activeId}
           editingId={editingId}
           onEdit={setEditingId}
