@@ -38,6 +38,8 @@ const INLINE_MARKUP = /[\\`*_[\]<>#|~$]|&(?=#?\w+;)/g;
  * `@` is what breaks it; an email address (a word character before the `@`) is no mention.
  */
 const MENTION = /(?<!\w)@(?=\w)/g;
+/** `#123`, which GitHub would turn into a link to its own issue 123 (found in the rendered text too: broken the same way). */
+const ISSUE_REFERENCE = /(?<!\w)#(?=\d)/g;
 
 /** Escapes text so that Markdown shows it as it is, line by line. */
 function escapeMarkdown(text: string): string {
@@ -49,6 +51,7 @@ function escapeMarkdown(text: string): string {
         .trimStart()
         .replace(INLINE_MARKUP, '\\$&')
         .replace(MENTION, '@\u200b')
+        .replace(ISSUE_REFERENCE, '#\u200b')
         // At the start of a line: a list item, a setext heading underline or a thematic break, a numbered list.
         .replace(/^([-+=])/, '\\$1')
         .replace(/^(\d+)([.)])/, '$1\\$2'),

@@ -444,7 +444,7 @@ describe('GET /backlog-items/:id/evidence.md', () => {
         '> 1\\. costs \\$5 & more \\&copy;\\',
         '> indented',
         '>',
-        `> — [Ticket \\<b\\>\\#9\\</b\\>](<http://cairn.example.com/w/${workspace.id}/sources/${tricky.id}#h-${trickyHighlight.id}>) · ticket · 2020-01-02`,
+        `> — [Ticket \\<b\\>\\#\u200b9\\</b\\>](<http://cairn.example.com/w/${workspace.id}/sources/${tricky.id}#h-${trickyHighlight.id}>) · ticket · 2020-01-02`,
       ].join('\n'),
     );
     // Someone known by email alone is "A customer"; a zero-width space after `@` keeps GitHub from notifying anyone, and leaves emails alone.
