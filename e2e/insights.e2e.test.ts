@@ -193,7 +193,7 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
     const noteGet = (request: Request) => request.method() === 'GET' && asked.push(request.url());
     page.on('request', noteGet);
     await page.getByRole('button', { name: 'Move to trash' }).click();
-    await page.getByText(`Moved the opportunity “${OPPORTUNITY}” to the trash`).waitFor();
+    await page.getByText(`Moved the opportunity “${OPPORTUNITY}” to Trash, on the Problems page`).waitFor();
     await page.getByRole('heading', { level: 1, name: 'Problems' }).waitFor();
     page.off('request', noteGet);
     expect(asked.filter((url) => url.endsWith(`/insights/${opportunityUrl.split('/').pop()}`))).toEqual([]);
@@ -207,14 +207,51 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
     const confirm = page.getByRole('dialog', { name: 'Move the problem to the trash?' });
     await confirm.getByText('Its 1 opportunity will show at the top of the tree until it is restored.').waitFor();
     await confirm.getByRole('button', { name: 'Move to trash' }).click();
-    await page.getByText(`Moved the problem “${PROBLEM}” to the trash`).waitFor();
+    await page.getByText(`Moved the problem “${PROBLEM}” to Trash, on the Problems page`).waitFor();
     const tree = page.getByRole('list', { name: 'Problems, opportunities and solutions' });
     await tree.getByRole('link', { name: OPPORTUNITY }).waitFor();
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('heading', { level: 1, name: PROBLEM }).waitFor();
   });
 
-  it('fits the Problems, problem, Backlog and backlog item pages in a 390 px wide window', async () => {
+  it('finds a trashed problem in the Trash once its toast is gone, and restores it with its evidence and its opportunity', async () => {
+    const { page } = context;
+    await page.goto(`/w/${ws}/problems`);
+    await page.getByRole('list', { name: 'Problems, opportunities and solutions' }).getByRole('link', { name: PROBLEM, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: PROBLEM }).waitFor();
+    await page.getByRole('button', { name: 'Move to trash' }).click();
+    await page.getByRole('dialog', { name: 'Move the problem to the trash?' }).getByRole('button', { name: 'Move to trash' }).click();
+    const toast = page.locator('.toast', { hasText: `Moved the problem “${PROBLEM}” to Trash, on the Problems page` });
+    await toast.waitFor();
+    await toast.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => toast.count()).toBe(0);
+
+    // The Trash tab by keyboard: a link, with its own address.
+    const views = page.getByRole('navigation', { name: 'Problems views' });
+    await views.getByRole('link', { name: 'Trash' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => new URL(page.url()).search).toBe('?view=trash');
+    expect(await views.getByRole('link', { name: 'Trash' }).getAttribute('aria-current')).toBe('page');
+    const trash = page.getByRole('list', { name: 'Problems, opportunities and solutions in the trash' });
+    const row = trash.getByRole('listitem').filter({ hasText: PROBLEM });
+    // Its evidence counted as it comes back, and when it went.
+    await row.getByText('2 highlights · 2 customers').waitFor();
+    await row.getByText(/^Trashed /).waitFor();
+    await row.getByRole('button', { name: `Restore “${PROBLEM}”` }).click();
+    await page.getByText(`Restored the problem “${PROBLEM}”`).waitFor();
+    await page.getByRole('heading', { name: 'Nothing in the trash' }).waitFor();
+    await page.getByText('Trashed problems keep their evidence and links, and come back with them.').waitFor();
+
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: PROBLEM }).waitFor();
+    await page.getByRole('region', { name: 'Evidence' }).getByText(TICKETS[0]!.body).waitFor();
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Problems' }).click();
+    const tree = page.getByRole('list', { name: 'Problems, opportunities and solutions' });
+    await tree.getByRole('list', { name: `Under “${PROBLEM}”` }).getByRole('link', { name: OPPORTUNITY }).waitFor();
+    await page.locator('.insight-row', { hasText: PROBLEM }).first().getByText('2 highlights').waitFor();
+  });
+
+  it('fits the Problems, problem, Backlog, backlog item and trash pages in a 390 px wide window', async () => {
     const { page } = context;
     await page.setViewportSize({ width: 390, height: 844 });
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -229,6 +266,11 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
     expect(await overflow()).toBe(0);
     await page.getByRole('link', { name: ITEM }).click();
     await page.getByRole('region', { name: 'Why it ranks here' }).waitFor();
+    expect(await overflow()).toBe(0);
+    const { items } = await api<{ items: Array<{ id: string }> }>(page, 'GET', `/workspaces/${ws}/backlog-items?q=PROJ-7`);
+    await api(page, 'DELETE', `/workspaces/${ws}/backlog-items/${items[0]!.id}`);
+    await page.goto(`/w/${ws}/backlog?view=trash`);
+    await page.getByRole('button', { name: 'Restore “Dark mode”' }).waitFor();
     expect(await overflow()).toBe(0);
   });
 });

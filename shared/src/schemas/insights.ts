@@ -9,7 +9,7 @@ import {
   SEARCH_QUERY_MAX_LENGTH,
   STATEMENT_MAX_LENGTH,
 } from '../limits.js';
-import { IdSchema, PageQuerySchema, PersonSchema, TimestampSchema, pageOf, tooLongMessage } from './common.js';
+import { IdSchema, PageQuerySchema, PersonSchema, QueryBooleanSchema, TimestampSchema, pageOf, tooLongMessage } from './common.js';
 import { CustomerRefSchema } from './customers.js';
 import { HighlightListItemSchema } from './highlights.js';
 
@@ -34,8 +34,14 @@ export type BacklogItemRef = z.infer<typeof BacklogItemRefSchema>;
 export const EvidenceCustomerSchema = CustomerRefSchema.extend({ highlightCount: z.number().int() });
 export type EvidenceCustomer = z.infer<typeof EvidenceCustomerSchema>;
 
+/**
+ * An insight as lists show it. One in the trash shows as restoring it would bring it back: its
+ * counts are those of its evidence (the links stay), and its parent is shown only while that
+ * parent is outside the trash.
+ */
 export const InsightSchema = InsightRefSchema.extend({
   statement: z.string().nullable(),
+  /** The parent outside the trash; null for a root, and while the parent is in the trash. */
   parentId: IdSchema.nullable(),
   /** Highlights linked as evidence (outside the trash, from sources outside the trash). */
   evidenceCount: z.number().int(),
@@ -44,6 +50,8 @@ export const InsightSchema = InsightRefSchema.extend({
   createdBy: PersonSchema.nullable(),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
+  /** When it was moved to the trash; null outside it. */
+  deletedAt: TimestampSchema.nullable(),
 });
 export type Insight = z.infer<typeof InsightSchema>;
 
@@ -79,6 +87,8 @@ export const ListInsightsQuerySchema = PageQuerySchema.extend({
   parentId: IdSchema.optional(),
   /** Words in the title or statement. */
   q: z.string().trim().min(1).max(SEARCH_QUERY_MAX_LENGTH).optional(),
+  /** The trash instead of the live insights, the most recently trashed first. */
+  trash: QueryBooleanSchema.optional(),
 });
 export type ListInsightsQuery = z.infer<typeof ListInsightsQuerySchema>;
 
@@ -127,15 +137,18 @@ const ExternalUrlSchema = z
   .max(EXTERNAL_URL_MAX_LENGTH, tooLongMessage(EXTERNAL_URL_MAX_LENGTH))
   .refine(isWebAddress, 'Enter a web address like https://tracker.example.com/PROJ-12');
 
+/** A backlog item as lists show it; one in the trash with the score and insights restoring it would bring back (its links stay). */
 export const BacklogItemSchema = BacklogItemRefSchema.extend({
   description: z.string().nullable(),
   externalUrl: z.string().nullable(),
   score: EvidenceScoreSchema,
-  /** Insights linked to the item. */
+  /** Insights outside the trash linked to the item. */
   insightCount: z.number().int(),
   createdBy: PersonSchema.nullable(),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
+  /** When it was moved to the trash; null outside it. */
+  deletedAt: TimestampSchema.nullable(),
 });
 export type BacklogItem = z.infer<typeof BacklogItemSchema>;
 
@@ -165,10 +178,15 @@ export type UpdateBacklogItemBody = z.infer<typeof UpdateBacklogItemBodySchema>;
 export const BACKLOG_SORTS = ['recent', 'evidence'] as const;
 
 export const ListBacklogItemsQuerySchema = PageQuerySchema.extend({
-  /** `evidence` ranks by the evidence score, highest first; `recent` (the default) by creation, newest first. */
+  /**
+   * `evidence` ranks by the evidence score, highest first; `recent` (the default) by creation,
+   * newest first, and in the trash by when each item was trashed, most recent first.
+   */
   sort: z.enum(BACKLOG_SORTS).default('recent'),
   status: z.enum(BACKLOG_STATUSES).optional(),
   q: z.string().trim().min(1).max(SEARCH_QUERY_MAX_LENGTH).optional(),
+  /** The trash instead of the live items. */
+  trash: QueryBooleanSchema.optional(),
 });
 export type ListBacklogItemsQuery = z.infer<typeof ListBacklogItemsQuerySchema>;
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { RECENT_EVIDENCE_DAYS, type BacklogStatus, type ListBacklogItemsQuery } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
@@ -7,7 +7,13 @@ import { cursorText, olderThan } from '../../lib/cursor.js';
 
 export type NewBacklogItem = typeof backlogItems.$inferInsert;
 
-export type BacklogFilters = { id?: string; status?: BacklogStatus; q?: string };
+export type BacklogFilters = {
+  id?: string;
+  status?: BacklogStatus;
+  q?: string;
+  /** The trash instead of the live items. */
+  trash?: boolean;
+};
 type BacklogSort = ListBacklogItemsQuery['sort'];
 
 /**
@@ -63,7 +69,7 @@ const total = sql<number>`round((${points.customers} + ${points.companies} + ${p
 function filterConditions(workspaceId: string, filters: BacklogFilters): SQL | undefined {
   return and(
     eq(backlogItems.workspaceId, workspaceId),
-    isNull(backlogItems.deletedAt),
+    filters.trash ? isNotNull(backlogItems.deletedAt) : isNull(backlogItems.deletedAt),
     filters.id ? eq(backlogItems.id, filters.id) : undefined,
     filters.status ? eq(backlogItems.status, filters.status) : undefined,
     filters.q
@@ -73,22 +79,30 @@ function filterConditions(workspaceId: string, filters: BacklogFilters): SQL | u
   );
 }
 
-/** Where the next page starts: after (total, id) ranked by evidence, after (created_at, id) by recency. */
-function after(sort: BacklogSort, cursor: Array<string | number | null> | undefined): SQL | undefined {
+/**
+ * What `recent` sorts by: creation, and in the trash the time each item went there, most recent
+ * first, since what was just thrown away is what one comes looking for.
+ */
+const recentAt = (filters: BacklogFilters) => (filters.trash ? backlogItems.deletedAt : backlogItems.createdAt);
+
+/** Where the next page starts: after (total, id) ranked by evidence, after (recentAt, id) by recency. */
+function after(sort: BacklogSort, filters: BacklogFilters, cursor: Array<string | number | null> | undefined): SQL | undefined {
   if (!cursor) return undefined;
-  if (sort === 'recent') return olderThan(backlogItems.createdAt, backlogItems.id, cursor);
+  if (sort === 'recent') return olderThan(recentAt(filters), backlogItems.id, cursor);
   return sql`(${total}, ${backlogItems.id}) < (${Number(cursor[0])}::float8, ${String(cursor[1])}::uuid)`;
 }
 
 /**
- * Backlog items outside the trash with their score and linked insights, newest first or
- * highest score first (keyset on what they are sorted by); every one when `limit` is left out.
- * Newest first, the page is chosen before any score is computed, so a page costs its own
- * items' scores; ranking by score computes the score of every item that passes the filters.
+ * Backlog items with their score and linked insights, newest first or highest score first
+ * (keyset on what they are sorted by); every one when `limit` is left out. Newest first, the
+ * page is chosen before any score is computed, so a page costs its own items' scores; ranking
+ * by score computes the score of every item that passes the filters. An item in the trash is
+ * scored as it would be once restored: its links stay, and the score never looks at the item's
+ * own trash time.
  */
 export async function list(executor: Executor, workspaceId: string, filters: BacklogFilters, sort: BacklogSort, limit?: number, cursor?: Array<string | number | null>) {
-  const conditions = and(filterConditions(workspaceId, filters), after(sort, cursor));
-  const newest = [desc(backlogItems.createdAt), desc(backlogItems.id)];
+  const conditions = and(filterConditions(workspaceId, filters), after(sort, filters, cursor));
+  const newest = [desc(recentAt(filters)), desc(backlogItems.id)];
   const page =
     sort === 'recent' && limit !== undefined
       ? inArray(backlogItems.id, executor.select({ id: backlogItems.id }).from(backlogItems).where(conditions).orderBy(...newest).limit(limit + 1))
@@ -112,7 +126,7 @@ export async function list(executor: Executor, workspaceId: string, filters: Bac
         select count(*)::int from backlog_insights bi join insights i on i.id = bi.insight_id and i.deleted_at is null
         where bi.workspace_id = ${workspaceId} and bi.backlog_item_id = ${backlogItems.id}
       )`,
-      cursorAt: cursorText(backlogItems.createdAt),
+      cursorAt: cursorText(recentAt(filters)),
     })
     .from(backlogItems)
     .leftJoin(users, eq(users.id, backlogItems.createdBy))

@@ -24,7 +24,7 @@ export const backlogRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { role: 'viewer' } },
       schema: {
         tags,
-        summary: 'Backlog items with their evidence score, newest first or (sort=evidence) highest score first; filter by status or words',
+        summary: 'Backlog items with their evidence score, newest first or (sort=evidence) highest score first; filter by status or words; trash=true lists the trash, most recently trashed first',
         params: WorkspaceParamsSchema,
         querystring: ListBacklogItemsQuerySchema,
         response: { 200: BacklogItemPageSchema },

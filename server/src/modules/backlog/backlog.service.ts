@@ -50,6 +50,7 @@ function presentBacklogItem(row: BacklogListRow): BacklogItem {
     createdBy: presentPerson(row.item.createdBy, row.creatorName),
     createdAt: iso(row.item.createdAt),
     updatedAt: iso(row.item.updatedAt),
+    deletedAt: iso(row.item.deletedAt),
   };
 }
 
@@ -60,14 +61,14 @@ async function loadBacklogItem(executor: Executor, workspaceId: string, id: stri
   return presentBacklogItem(row);
 }
 
-/** Newest first, or by evidence score (highest first, then by id); a cursor continues the order it came from. */
+/** Newest first (the trash: most recently trashed first), or by evidence score (highest first, then by id); a cursor continues the order it came from. */
 export async function listBacklogItems(db: Db, actor: WorkspaceActor, query: ListBacklogItemsQuery): Promise<Page<BacklogItem>> {
   const after = decodeCursor(query.cursor, 2);
   // A cursor of the other order would reach the database as a date where a number belongs, or the reverse.
   if (after && typeof after[0] !== (query.sort === 'evidence' ? 'number' : 'string')) {
     throw new AppError('validation_failed', 'The cursor belongs to another sort order', [{ path: 'query.cursor', message: 'Invalid cursor for this sort' }]);
   }
-  const filters = { status: query.status, q: query.q };
+  const filters = { status: query.status, q: query.q, trash: query.trash };
   const rows = await backlogRepository.list(db, actor.workspaceId, filters, query.sort, query.limit, after);
   const page = pageFrom(rows, query.limit, presentBacklogItem, (row) => (query.sort === 'evidence' ? [row.total, row.item.id] : [row.cursorAt, row.item.id]));
   return after ? page : { ...page, total: await backlogRepository.count(db, actor.workspaceId, filters) };

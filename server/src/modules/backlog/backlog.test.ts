@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { BacklogItemDetailSchema, BacklogItemPageSchema, BacklogItemSchema, EXTERNAL_KEY_MAX_LENGTH } from '@cairn/shared';
-import { auditEvents, companies, insightHighlights } from '../../db/schema/index.js';
+import { auditEvents, backlogItems, companies, insightHighlights } from '../../db/schema/index.js';
 import { errorPaths, useTestApp } from '../../../test/app.js';
 import {
   createBacklogItem,
@@ -311,6 +311,62 @@ describe('the trash', () => {
     expect(await getItem(workspace, broad.id)).toEqual({ ...before, updatedAt: expect.any(String) });
     const actions = (await context.db.select().from(auditEvents).where(eq(auditEvents.objectId, broad.id))).map((event) => event.action);
     expect(actions).toEqual(expect.arrayContaining(['backlog_item.delete', 'backlog_item.restore']));
+  });
+
+  it('lists only the trash, most recently trashed first or by score, paged by cursor, each with the score a restore would bring back', async () => {
+    const { workspace, broad, loud, empty } = await scoredWorkspace();
+    const scoreBefore = (await getItem(workspace, broad.id)).score;
+    const trashedAt = { broad: new Date(Date.now() - 60_000), loud: new Date(Date.now() - 1_000) };
+    await context.db.update(backlogItems).set({ deletedAt: trashedAt.broad }).where(eq(backlogItems.id, broad.id));
+    await context.db.update(backlogItems).set({ deletedAt: trashedAt.loud, status: 'planned' }).where(eq(backlogItems.id, loud.id));
+
+    const trash = await listItems(workspace, '?trash=true');
+    expect(trash.total).toBe(2);
+    expect(trash.items.map((item) => [item.title, item.deletedAt])).toEqual([
+      ['Loud', trashedAt.loud.toISOString()],
+      ['Broad', trashedAt.broad.toISOString()],
+    ]);
+    expect(trash.items[1]!.score).toEqual(scoreBefore);
+    expect(trash.items[1]!.insightCount).toBe(1);
+    expect((await listItems(workspace)).items.map((item) => [item.id, item.deletedAt])).toEqual([[empty.id, null]]);
+
+    const walk = async (query: string) => {
+      const titles: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await listItems(workspace, `?trash=true&limit=1${query}${cursor ? `&cursor=${cursor}` : ''}`);
+        titles.push(...page.items.map((item) => item.title));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return titles;
+    };
+    expect(await walk('')).toEqual(['Loud', 'Broad']);
+    expect(await walk('&sort=evidence')).toEqual(['Broad', 'Loud']);
+    expect((await listItems(workspace, '?trash=true&status=planned')).items.map((item) => item.title)).toEqual(['Loud']);
+    expect((await listItems(workspace, '?trash=true&q=broad')).items.map((item) => item.title)).toEqual(['Broad']);
+  });
+
+  it("lets viewers read the trash but not restore from it (403), never shows another workspace's trash, and restores from the list", async () => {
+    const workspace = await createWorkspace(context);
+    const item = await createBacklogItem(context, workspace, { title: 'Thrown away' });
+    await workspace.owner.as.delete(itemsUrl(workspace.id, `/${item.id}`));
+    await createBacklogItem(context, await createWorkspace(context), { deletedAt: new Date() });
+    const viewer = await createMember(context, workspace, 'viewer');
+    const response = await viewer.as.get(`${itemsUrl(workspace.id)}?trash=true`);
+    expect(response.statusCode).toBe(200);
+    const { items } = BacklogItemPageSchema.parse(response.json());
+    expect(items.map((trashed) => trashed.id)).toEqual([item.id]);
+    const listed = items[0]!;
+    expect(listed.deletedAt).not.toBeNull();
+    expect((await viewer.as.post(itemsUrl(workspace.id, `/${listed.id}/restore`))).statusCode).toBe(403);
+    const contributor = await createMember(context, workspace, 'contributor');
+    expect((await contributor.as.post(itemsUrl(workspace.id, `/${listed.id}/restore`))).statusCode).toBe(403);
+
+    const researcher = await createMember(context, workspace, 'researcher');
+    const restored = await researcher.as.post(itemsUrl(workspace.id, `/${listed.id}/restore`));
+    expect(BacklogItemSchema.parse(restored.json())).toMatchObject({ id: item.id, deletedAt: null });
+    expect((await listItems(workspace, '?trash=true')).items).toEqual([]);
+    expect((await listItems(workspace)).items.map((live) => live.id)).toEqual([item.id]);
   });
 });
 

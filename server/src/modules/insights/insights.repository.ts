@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { InsightStatus, InsightType } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
@@ -16,6 +16,8 @@ export type InsightFilters = {
   /** Insights linked to this backlog item. */
   backlogItemId?: string;
   q?: string;
+  /** The trash instead of the live insights. */
+  trash?: boolean;
 };
 
 /**
@@ -37,7 +39,7 @@ const liveParentOf = and(eq(liveParent.id, insights.parentId), isNull(liveParent
 function filterConditions(workspaceId: string, filters: InsightFilters): SQL | undefined {
   return and(
     eq(insights.workspaceId, workspaceId),
-    isNull(insights.deletedAt),
+    filters.trash ? isNotNull(insights.deletedAt) : isNull(insights.deletedAt),
     filters.id ? eq(insights.id, filters.id) : undefined,
     filters.type ? eq(insights.type, filters.type) : undefined,
     filters.status ? eq(insights.status, filters.status) : undefined,
@@ -50,12 +52,15 @@ function filterConditions(workspaceId: string, filters: InsightFilters): SQL | u
 }
 
 /**
- * Insights outside the trash with their creator and evidence counts, newest first (keyset);
- * every one when `limit` is left out. The page is chosen first, so only its insights are counted.
+ * Insights with their creator and evidence counts, newest first (keyset); every one when `limit`
+ * is left out. The page is chosen first, so only its insights are counted. The trash is listed
+ * by when each insight went there, most recent first: what was just thrown away is what one
+ * comes looking for.
  */
 export async function list(executor: Executor, workspaceId: string, filters: InsightFilters, limit?: number, after?: Array<string | number | null>) {
-  const conditions = and(filterConditions(workspaceId, filters), olderThan(insights.createdAt, insights.id, after));
-  const newest = [desc(insights.createdAt), desc(insights.id)];
+  const sortedAt = filters.trash ? insights.deletedAt : insights.createdAt;
+  const conditions = and(filterConditions(workspaceId, filters), olderThan(sortedAt, insights.id, after));
+  const newest = [desc(sortedAt), desc(insights.id)];
   const page =
     limit === undefined
       ? conditions
@@ -76,7 +81,7 @@ export async function list(executor: Executor, workspaceId: string, filters: Ins
       creatorName: users.name,
       evidenceCount: sql<number>`counts.evidence_count`,
       customerCount: sql<number>`counts.customer_count`,
-      cursorAt: cursorText(insights.createdAt),
+      cursorAt: cursorText(sortedAt),
     })
     .from(insights)
     .leftJoin(liveParent, liveParentOf)

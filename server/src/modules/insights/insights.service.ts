@@ -43,11 +43,11 @@ function presentInsight(row: InsightListRow): Insight {
     createdBy: presentPerson(row.insight.createdBy, row.creatorName),
     createdAt: iso(row.insight.createdAt),
     updatedAt: iso(row.insight.updatedAt),
+    deletedAt: iso(row.insight.deletedAt),
   };
 }
 
-/** One insight outside the trash as lists show it, or a 404. */
-/** One insight as lists show it, with its counts. */
+/** One insight outside the trash as lists show it, with its counts, or a 404. */
 export async function loadInsight(executor: Executor, workspaceId: string, id: string): Promise<Insight> {
   const [row] = await insightsRepository.list(executor, workspaceId, { id });
   if (!row) throw notFound('Insight');
@@ -56,7 +56,7 @@ export async function loadInsight(executor: Executor, workspaceId: string, id: s
 
 export async function listInsights(db: Db, actor: WorkspaceActor, query: ListInsightsQuery): Promise<Page<Insight>> {
   const after = decodeCursor(query.cursor, 2);
-  const filters = { type: query.type, status: query.status, parentId: query.parentId, q: query.q };
+  const filters = { type: query.type, status: query.status, parentId: query.parentId, q: query.q, trash: query.trash };
   const rows = await insightsRepository.list(db, actor.workspaceId, filters, query.limit, after);
   const page = pageFrom(rows, query.limit, presentInsight, (row) => [row.cursorAt, row.insight.id]);
   return after ? page : { ...page, total: await insightsRepository.count(db, actor.workspaceId, filters) };

@@ -326,6 +326,72 @@ describe('the trash', () => {
     const foreign = await createInsight(context, await createWorkspace(context), { deletedAt: new Date() });
     expect((await workspace.owner.as.post(insightsUrl(workspace.id, `/${foreign.id}/restore`))).statusCode).toBe(404);
   });
+
+  it('lists only the trash, most recently trashed first, paged by cursor, with the counts and parent a restore would bring back', async () => {
+    const workspace = await createWorkspace(context);
+    const { highlights } = await evidenceSet(workspace);
+    const secondsAgo = (seconds: number) => new Date(Date.now() - seconds * 1000);
+    const live = await createInsight(context, workspace, { title: 'Live problem' });
+    const trashedProblem = await createInsight(context, workspace, { title: 'Trashed problem', deletedAt: secondsAgo(30) });
+    // Created before the others, trashed last: the trash sorts by when things went there.
+    const trashedAt = secondsAgo(10);
+    const underLive = await createInsight(context, workspace, { type: 'opportunity', title: 'Under the live one', parentId: live.id, createdAt: secondsAgo(600), deletedAt: trashedAt });
+    const underTrashed = await createInsight(context, workspace, { type: 'opportunity', title: 'Under the trashed one', parentId: trashedProblem.id, deletedAt: secondsAgo(20) });
+    await context.db.insert(insightHighlights).values(highlights.map((highlight) => ({ workspaceId: workspace.id, insightId: underLive.id, highlightId: highlight.id })));
+
+    const trash = await listInsights(workspace, '?trash=true');
+    expect(trash.total).toBe(3);
+    expect(trash.items.map((item) => item.id)).toEqual([underLive.id, underTrashed.id, trashedProblem.id]);
+    expect(trash.items[0]).toMatchObject({ parentId: live.id, evidenceCount: 4, customerCount: 2, deletedAt: trashedAt.toISOString() });
+    // A parent in the trash is hidden, as after a restore of the child alone.
+    expect(trash.items[1]!.parentId).toBeNull();
+    expect((await listInsights(workspace, '?trash=false')).items.map((item) => [item.id, item.deletedAt])).toEqual([[live.id, null]]);
+
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await listInsights(workspace, `?trash=true&limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      paged.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(trash.items.map((item) => item.id));
+
+    const titles = async (query: string) => (await listInsights(workspace, `?trash=true&${query}`)).items.map((item) => item.title);
+    expect(await titles('type=opportunity')).toEqual(['Under the live one', 'Under the trashed one']);
+    expect(await titles(`parentId=${live.id}`)).toEqual(['Under the live one']);
+    expect(await titles('q=trashed')).toEqual(['Under the trashed one', 'Trashed problem']);
+  });
+
+  it('restores from the trash list: the insight leaves it and comes back under its parent, or as a root until its parent is restored too', async () => {
+    const workspace = await createWorkspace(context);
+    const problem = await createInsight(context, workspace);
+    const opportunity = await createInsight(context, workspace, { type: 'opportunity', parentId: problem.id });
+    await workspace.owner.as.delete(insightsUrl(workspace.id, `/${opportunity.id}`));
+    await workspace.owner.as.delete(insightsUrl(workspace.id, `/${problem.id}`));
+    expect((await listInsights(workspace, '?trash=true')).items.map((item) => item.id).sort()).toEqual([problem.id, opportunity.id].sort());
+
+    const restored = await workspace.owner.as.post(insightsUrl(workspace.id, `/${opportunity.id}/restore`));
+    expect(InsightSchema.parse(restored.json())).toMatchObject({ id: opportunity.id, parentId: null, deletedAt: null });
+    expect((await listInsights(workspace, '?trash=true')).items.map((item) => item.id)).toEqual([problem.id]);
+    await workspace.owner.as.post(insightsUrl(workspace.id, `/${problem.id}/restore`));
+    expect((await listInsights(workspace, '?trash=true')).total).toBe(0);
+    expect((await getInsight(workspace, opportunity.id)).parentId).toBe(problem.id);
+  });
+
+  it("lets viewers read the trash but not restore from it (403), and never shows another workspace's trash", async () => {
+    const workspace = await createWorkspace(context);
+    const trashed = await createInsight(context, workspace, { deletedAt: new Date() });
+    await createInsight(context, await createWorkspace(context), { deletedAt: new Date() });
+    const viewer = await createMember(context, workspace, 'viewer');
+    const response = await viewer.as.get(`${insightsUrl(workspace.id)}?trash=true`);
+    expect(response.statusCode).toBe(200);
+    expect(InsightPageSchema.parse(response.json()).items.map((item) => item.id)).toEqual([trashed.id]);
+    expect((await viewer.as.post(insightsUrl(workspace.id, `/${trashed.id}/restore`))).statusCode).toBe(403);
+    const contributor = await createMember(context, workspace, 'contributor');
+    expect((await contributor.as.post(insightsUrl(workspace.id, `/${trashed.id}/restore`))).statusCode).toBe(403);
+    const invalid = await viewer.as.get(`${insightsUrl(workspace.id)}?trash=maybe`);
+    expect(errorPaths(invalid)).toEqual(['query.trash']);
+  });
 });
 
 describe('evidence', () => {

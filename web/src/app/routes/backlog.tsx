@@ -4,13 +4,15 @@ import { Button } from '../../components/button';
 import { PageHeader } from '../../components/page-header';
 import { BacklogBoard } from '../../features/insights/components/backlog-board';
 import { BacklogFormDialog } from '../../features/insights/components/backlog-form-dialog';
+import { BacklogTrash, TrashTabs, useTrashView } from '../../features/insights/components/trash';
 import { isTypingTarget, useDocumentKeyDown } from '../../lib/keyboard';
 import { paths } from '../../lib/paths';
 import { useWorkspace } from '../../lib/workspace';
 
-/** `/w/:ws/backlog`: what might be built, ranked by the evidence behind it; `n` adds an item. */
+/** `/w/:ws/backlog`: what might be built, ranked by the evidence behind it, or its trash (`?view=trash`); `n` adds an item. */
 export function BacklogRoute() {
   const workspace = useWorkspace();
+  const inTrash = useTrashView();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const canEdit = workspace.can('researcher');
@@ -35,7 +37,8 @@ export function BacklogRoute() {
           )
         }
       />
-      <BacklogBoard ws={workspace.id} onNewItem={newItem} />
+      <TrashTabs page="Backlog" main={{ label: 'Items', to: paths.backlog(workspace.id) }} trashTo={paths.backlogTrash(workspace.id)} />
+      {inTrash ? <BacklogTrash ws={workspace.id} /> : <BacklogBoard ws={workspace.id} onNewItem={newItem} />}
       {creating && <BacklogFormDialog ws={workspace.id} onClose={() => setCreating(false)} onSaved={(item) => navigate(paths.backlogItem(workspace.id, item.id))} />}
     </>
   );

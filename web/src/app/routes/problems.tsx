@@ -4,16 +4,19 @@ import { Button } from '../../components/button';
 import { PageHeader } from '../../components/page-header';
 import { InsightFormDialog } from '../../features/insights/components/insight-form-dialog';
 import { ProblemTree } from '../../features/insights/components/problem-tree';
+import { InsightTrash, TrashTabs, useTrashView } from '../../features/insights/components/trash';
 import { childTypeOf } from '../../features/insights/lib/labels';
 import { isTypingTarget, useDocumentKeyDown } from '../../lib/keyboard';
+import { paths } from '../../lib/paths';
 import { useWorkspace } from '../../lib/workspace';
 
 /** What the "New …" dialog adds: a problem, or a child under a row of the tree. */
 type Creating = { parent: Insight | null } | null;
 
-/** `/w/:ws/problems`: the opportunity-solution tree; `n` adds a problem. */
+/** `/w/:ws/problems`: the opportunity-solution tree, or its trash (`?view=trash`); `n` adds a problem. */
 export function ProblemsRoute() {
   const workspace = useWorkspace();
+  const inTrash = useTrashView();
   const [creating, setCreating] = useState<Creating>(null);
   const canEdit = workspace.can('researcher');
   const newProblem = canEdit ? () => setCreating({ parent: null }) : undefined;
@@ -39,7 +42,12 @@ export function ProblemsRoute() {
           )
         }
       />
-      <ProblemTree ws={workspace.id} onAddChild={canEdit ? (insight) => setCreating({ parent: insight }) : undefined} onNewProblem={newProblem} />
+      <TrashTabs page="Problems" main={{ label: 'Tree', to: paths.problems(workspace.id) }} trashTo={paths.problemsTrash(workspace.id)} />
+      {inTrash ? (
+        <InsightTrash ws={workspace.id} />
+      ) : (
+        <ProblemTree ws={workspace.id} onAddChild={canEdit ? (insight) => setCreating({ parent: insight }) : undefined} onNewProblem={newProblem} />
+      )}
       {creating && (
         <InsightFormDialog
           ws={workspace.id}

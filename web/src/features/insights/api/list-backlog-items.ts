@@ -4,7 +4,8 @@ import { apiRequest } from '../../../lib/api-client';
 
 const PAGE_SIZE = 50;
 
-export type BacklogFilters = { sort: ListBacklogItemsQuery['sort']; status?: BacklogStatus };
+/** `trash` lists the trash instead, where `recent` means the most recently trashed first. */
+export type BacklogFilters = { sort: ListBacklogItemsQuery['sort']; status?: BacklogStatus; trash?: boolean };
 
 /** Backlog items ranked by evidence score or newest first, one page at a time. */
 export function useBacklogItems(ws: string, filters: BacklogFilters) {
@@ -13,6 +14,7 @@ export function useBacklogItems(ws: string, filters: BacklogFilters) {
     queryFn: ({ pageParam, signal }) => {
       const params = new URLSearchParams({ sort: filters.sort, limit: String(PAGE_SIZE) });
       if (filters.status) params.set('status', filters.status);
+      if (filters.trash) params.set('trash', 'true');
       if (pageParam) params.set('cursor', pageParam);
       return apiRequest(`/workspaces/${ws}/backlog-items?${params}`, BacklogItemPageSchema, { signal });
     },

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { InsightPageSchema, PAGE_SIZE_MAX, type Insight } from '@cairn/shared';
 import { apiRequest } from '../../../lib/api-client';
 
@@ -21,3 +21,19 @@ export async function fetchAllInsights(ws: string, signal?: AbortSignal): Promis
 }
 
 export const useInsights = (ws: string) => useQuery({ queryKey: ['insights', ws, 'list'], queryFn: ({ signal }) => fetchAllInsights(ws, signal) });
+
+const TRASH_PAGE_SIZE = 50;
+
+/** The trash, most recently trashed first, one page at a time: it is browsed for one thing, not built into a tree. */
+export function useTrashedInsights(ws: string) {
+  return useInfiniteQuery({
+    queryKey: ['insights', ws, 'trash'],
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams({ trash: 'true', limit: String(TRASH_PAGE_SIZE) });
+      if (pageParam) params.set('cursor', pageParam);
+      return apiRequest(`/workspaces/${ws}/insights?${params}`, InsightPageSchema, { signal });
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
+}

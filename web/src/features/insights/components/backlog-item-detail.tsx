@@ -57,7 +57,7 @@ export function BacklogItemDetail({ ws, id }: { ws: string; id: string }) {
       { id, body: { status } },
       { onSuccess: () => toast.show(`Marked “${data.title}” ${BACKLOG_STATUS_LABELS[status].toLowerCase()}`, 'success'), onError: (error) => toast.show(error.message, 'error') },
     );
-  const moveToTrash = () => trash(id, `Moved “${data.title}” to the trash`, { list: paths.backlog(ws), page: paths.backlogItem(ws, id) });
+  const moveToTrash = () => trash(id, `Moved “${data.title}” to Trash, on the Backlog page`, { list: paths.backlog(ws), page: paths.backlogItem(ws, id) });
   const unlinkHighlight = (highlight: HighlightListItem) => unlinkEvidence(id, { highlightIds: [highlight.id] }, `Unlinked “${quotePreview(highlight.quote)}”`);
   const unlinkInsight = (insight: { id: string; title: string }) => unlinkEvidence(id, { insightIds: [insight.id] }, `Unlinked “${insight.title}”`);
   const copy = () =>

@@ -63,7 +63,7 @@ export function InsightDetail({ ws, id }: { ws: string; id: string }) {
       { id, body: { status } },
       { onSuccess: () => toast.show(`Marked “${data.title}” ${INSIGHT_STATUS_LABELS[status].toLowerCase()}`, 'success'), onError: (error) => toast.show(error.message, 'error') },
     );
-  const moveToTrash = () => trash(id, `Moved the ${kind} “${data.title}” to the trash`, { list: paths.problems(ws), page: paths.problem(ws, id) });
+  const moveToTrash = () => trash(id, `Moved the ${kind} “${data.title}” to Trash, on the Problems page`, { list: paths.problems(ws), page: paths.problem(ws, id) });
   // Its children stay live, so the tree shows them on their own: say so before it happens.
   const children = childType ? countOf(data.children.length, INSIGHT_TYPE_LABELS[childType].one.toLowerCase(), INSIGHT_TYPE_LABELS[childType].many.toLowerCase()) : '';
   const unlinkHighlight = (highlight: HighlightListItem) => unlinkEvidence(id, { highlightIds: [highlight.id] }, `Unlinked “${quotePreview(highlight.quote)}”`);

@@ -15,6 +15,7 @@ const OPPORTUNITY: Insight = {
   createdBy: null,
   createdAt: '2024-01-01T00:00:00.000Z',
   updatedAt: '2024-01-01T00:00:00.000Z',
+  deletedAt: null,
 };
 
 describe('the insight form', () => {

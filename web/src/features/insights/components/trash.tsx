@@ -1,0 +1,208 @@
+import { useId, type ReactNode } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { UseMutationResult } from '@tanstack/react-query';
+import type { Insight } from '@cairn/shared';
+import { Button } from '../../../components/button';
+import { EmptyState } from '../../../components/empty-state';
+import { ErrorMessage } from '../../../components/error-message';
+import { LoadMore } from '../../../components/load-more';
+import { Loading } from '../../../components/spinner';
+import { useToast } from '../../../components/toast';
+import { useCatalog } from '../../../lib/catalog';
+import { formatDateTime } from '../../../lib/dates';
+import { INSIGHT_TYPE_LABELS } from '../../../lib/insight-types';
+import { countOf } from '../../../lib/numbers';
+import { paths } from '../../../lib/paths';
+import { useWorkspace } from '../../../lib/workspace';
+import { useBacklogItems } from '../api/list-backlog-items';
+import { useTrashedInsights } from '../api/list-insights';
+import { useRestoreBacklogItem } from '../api/restore-backlog-item';
+import { useRestoreInsight } from '../api/restore-insight';
+import { BacklogStatusBadge, InsightStatusBadge, InsightTypeBadge } from './badges';
+
+const RESTORE_REASON = 'Only researchers, admins and owners can restore from the trash.';
+
+/** Whether the page shows its trash (`?view=trash`): a link can open it, and Back leaves it. */
+export function useTrashView(): boolean {
+  const [params] = useSearchParams();
+  return params.get('view') === 'trash';
+}
+
+type TrashTabsProps = {
+  /** The page, to name the tabs for screen readers: "Problems". */
+  page: string;
+  /** The page's own view: its tab's label and address. */
+  main: { label: string; to: string };
+  trashTo: string;
+};
+
+/** The page's own view and its trash, as tabs (links, so each view has its address and Tab reaches them). */
+export function TrashTabs({ page, main, trashTo }: TrashTabsProps) {
+  const inTrash = useTrashView();
+  const tab = (label: string, to: string, active: boolean) => (
+    <Link to={to} className={`tab${active ? ' active' : ''}`} aria-current={active ? 'page' : undefined}>
+      {label}
+    </Link>
+  );
+  return (
+    <nav aria-label={`${page} views`} className="tabs">
+      {tab(main.label, main.to, !inTrash)}
+      {tab('Trash', trashTo, inTrash)}
+    </nav>
+  );
+}
+
+type Trashed = { id: string; title: string; deletedAt: string | null };
+
+type PagedTrash<T> = {
+  isPending: boolean;
+  data?: { pages: Array<{ items: T[] }> };
+  error: Error | null;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+};
+
+type TrashListProps<T extends Trashed, D> = {
+  trash: PagedTrash<T>;
+  /** Accessible name of the list. */
+  label: string;
+  /** What restoring brings back, said above the list. */
+  intro: ReactNode;
+  empty: ReactNode;
+  /** Type, status, counts: what the item was, and what it comes back with. */
+  describe: (item: T) => ReactNode;
+  restore: UseMutationResult<D, Error, string>;
+  /** The toast once restored: "Restored the problem “…”". */
+  restoredMessage: (item: T) => string;
+  /** The item's own page, which the toast's Open goes to. */
+  pageOf: (item: T) => string;
+};
+
+/**
+ * Trashed items, most recently trashed first, each with when it went and a Restore button
+ * (researchers and up; others see it disabled, with the reason). Once restored, a toast opens it.
+ */
+function TrashList<T extends Trashed, D>({ trash, label, intro, empty, describe, restore, restoredMessage, pageOf }: TrashListProps<T, D>) {
+  const workspace = useWorkspace();
+  const toast = useToast();
+  const navigate = useNavigate();
+  const reasonId = useId();
+  const canRestore = workspace.can('researcher');
+  const items = trash.data?.pages.flatMap((page) => page.items) ?? [];
+
+  if (trash.isPending) return <Loading label="Loading the trash…" />;
+  if (!trash.data) return <ErrorMessage error={trash.error} />;
+  if (!items.length) return <>{empty}</>;
+
+  const restoreItem = (item: T) =>
+    restore.mutate(item.id, {
+      onSuccess: () => toast.show(restoredMessage(item), 'success', { label: 'Open', onClick: () => navigate(pageOf(item)) }),
+      onError: (error) => toast.show(error.message, 'error'),
+    });
+
+  return (
+    <div className="stack">
+      <p className="muted trash-intro">
+        {intro}
+        {!canRestore && (
+          // aria-disabled buttons below point here: a disabled button cannot be focused, so its reason could not be read.
+          <span id={reasonId}> {RESTORE_REASON}</span>
+        )}
+      </p>
+      <ul className="trash-list card" aria-label={label}>
+        {items.map((item) => (
+          <li key={item.id} className="trash-row">
+            <div className="trash-row-main">
+              <span className="trash-row-title">{item.title}</span>
+              <span className="trash-row-meta">{describe(item)}</span>
+            </div>
+            {item.deletedAt && (
+              <span className="muted small trash-row-when">
+                Trashed <time dateTime={item.deletedAt}>{formatDateTime(item.deletedAt)}</time>
+              </span>
+            )}
+            {canRestore ? (
+              <Button size="sm" busy={restore.isPending && restore.variables === item.id} onClick={() => restoreItem(item)} aria-label={`Restore “${item.title}”`}>
+                Restore
+              </Button>
+            ) : (
+              <Button size="sm" aria-disabled="true" aria-describedby={reasonId} title={RESTORE_REASON} aria-label={`Restore “${item.title}”`}>
+                Restore
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <LoadMore query={trash} />
+    </div>
+  );
+}
+
+/** Problems, opportunities and solutions in the trash, each with the evidence and the parent it comes back with. */
+export function InsightTrash({ ws }: { ws: string }) {
+  const trash = useTrashedInsights(ws);
+  const restore = useRestoreInsight(ws);
+  // Parents outside the trash, by name: the catalog holds them all, and is loaded by the app shell anyway.
+  const catalog = useCatalog(ws);
+  const parentTitle = (insight: Insight) => (insight.parentId ? catalog.data?.insights.find((candidate) => candidate.id === insight.parentId)?.title : undefined);
+  const kind = (insight: Insight) => INSIGHT_TYPE_LABELS[insight.type].one.toLowerCase();
+  return (
+    <TrashList
+      trash={trash}
+      label="Problems, opportunities and solutions in the trash"
+      intro="Restoring one brings back its evidence, its backlog links and what sits under it, counted here as they will be. One whose parent is also in the trash comes back at the top of the tree until its parent is restored."
+      empty={
+        <EmptyState title="Nothing in the trash" icon="🗑">
+          Trashed problems keep their evidence and links, and come back with them.
+        </EmptyState>
+      }
+      describe={(insight) => {
+        const parent = parentTitle(insight);
+        return (
+          <>
+            <InsightTypeBadge type={insight.type} />
+            <InsightStatusBadge status={insight.status} />
+            {parent && <span className="muted small">under “{parent}”</span>}
+            <span className="muted small">
+              {countOf(insight.evidenceCount, 'highlight')} · {countOf(insight.customerCount, 'customer')}
+            </span>
+          </>
+        );
+      }}
+      restore={restore}
+      restoredMessage={(insight) => `Restored the ${kind(insight)} “${insight.title}”`}
+      pageOf={(insight) => paths.problem(ws, insight.id)}
+    />
+  );
+}
+
+/** Backlog items in the trash, each with the score and problems it comes back with. */
+export function BacklogTrash({ ws }: { ws: string }) {
+  const trash = useBacklogItems(ws, { sort: 'recent', trash: true });
+  const restore = useRestoreBacklogItem(ws);
+  return (
+    <TrashList
+      trash={trash}
+      label="Backlog items in the trash"
+      intro="Restoring one brings back its evidence, its problems and its tracker key, and its rank with them: the scores here are those it comes back with."
+      empty={
+        <EmptyState title="Nothing in the trash" icon="🗑">
+          Trashed backlog items keep their evidence and links, and come back with them.
+        </EmptyState>
+      }
+      describe={(item) => (
+        <>
+          <BacklogStatusBadge status={item.status} />
+          {item.externalKey && <span className="muted small">{item.externalKey}</span>}
+          <span className="muted small">
+            Score {item.score.total} · {countOf(item.score.customers, 'customer')} · {countOf(item.insightCount, 'problem')}
+          </span>
+        </>
+      )}
+      restore={restore}
+      restoredMessage={(item) => `Restored “${item.title}”`}
+      pageOf={(item) => paths.backlogItem(ws, item.id)}
+    />
+  );
+}
