@@ -111,6 +111,11 @@ export type BulkHighlightResult = z.infer<typeof BulkHighlightResultSchema>;
 export const HighlightListItemSchema = HighlightSchema.extend({
   source: z.object({ id: IdSchema, title: z.string(), kind: z.enum(SOURCE_KINDS), occurredAt: TimestampSchema }),
   customer: CustomerRefSchema.nullable(),
+  /**
+   * Listed as evidence (`insightId` or `backlogItemId`): the id of the member who linked it there,
+   * whom contributors must be to unlink it; null for a token or a removed account.
+   */
+  linkedBy: IdSchema.nullable().optional(),
 });
 export type HighlightListItem = z.infer<typeof HighlightListItemSchema>;
 

@@ -234,11 +234,23 @@ function filterConditions(workspaceId: string, filters: HighlightFilters): SQL |
   );
 }
 
+/** Listed as evidence of an insight or a backlog item: who made each link. */
+function linkedByOf(filters: HighlightFilters): SQL<string | null> {
+  if (filters.insightId) {
+    return sql<string | null>`(select ih.created_by from ${insightHighlights} ih where ih.highlight_id = "highlights"."id" and ih.insight_id = ${filters.insightId})`;
+  }
+  if (filters.backlogItemId) {
+    return sql<string | null>`(select bh.created_by from ${backlogHighlights} bh where bh.highlight_id = "highlights"."id" and bh.backlog_item_id = ${filters.backlogItemId})`;
+  }
+  return sql<null>`null`;
+}
+
 /** Highlights of live sources with where they come from and who said it, newest first (keyset). */
 export async function list(executor: Executor, workspaceId: string, filters: HighlightFilters, limit: number, after?: Array<string | number | null>) {
   return executor
     .select({
       ...detail,
+      linkedBy: linkedByOf(filters),
       cursorAt: cursorText(highlights.createdAt),
       source: { id: sources.id, title: sources.title, kind: sources.kind, occurredAt: sources.occurredAt },
       customer: { id: customers.id, name: customers.name, email: customers.email },

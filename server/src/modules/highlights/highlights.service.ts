@@ -163,6 +163,7 @@ export async function listHighlights(db: Db, actor: WorkspaceActor, query: ListH
       ...presentHighlight(row),
       source: { ...row.source, occurredAt: iso(row.source.occurredAt) },
       customer: row.customer && { id: row.customer.id, name: row.customer.name, email: row.customer.email, company: row.company },
+      ...(query.insightId || query.backlogItemId ? { linkedBy: row.linkedBy } : {}),
     }),
     (row) => [row.cursorAt, row.id],
   );

@@ -454,3 +454,21 @@ describe('GET /sources/:id/evidence-links', () => {
     expect((await other.owner.as.get(`/api/workspaces/${other.id}/sources/${source.id}/evidence-links`)).statusCode).toBe(404);
   });
 });
+
+describe('GET /highlights as evidence', () => {
+  it('says who linked each highlight, which contributors must be to unlink it', async () => {
+    const workspace = await createWorkspace(context);
+    const contributor = await createMember(context, workspace, 'contributor');
+    const source = await createSource(context, workspace, { body: 'Exports fail. Search is slow on big workspaces.' });
+    const [mine, theirs] = [await createHighlight(context, workspace, source, { start: 0, end: 13 }), await createHighlight(context, workspace, source, { start: 14, end: 29 })];
+    const problem = await createInsight(context, workspace);
+    const evidenceUrl = `/api/workspaces/${workspace.id}/insights/${problem.id}/evidence`;
+    expect((await workspace.owner.as.post(evidenceUrl, { highlightIds: [mine.id] })).statusCode).toBe(200);
+    expect((await contributor.as.post(evidenceUrl, { highlightIds: [theirs.id] })).statusCode).toBe(200);
+
+    const listed = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/highlights?insightId=${problem.id}`)).json() as { items: Array<{ id: string; linkedBy?: string | null }> };
+    expect(Object.fromEntries(listed.items.map((item) => [item.id, item.linkedBy]))).toEqual({ [mine.id]: workspace.owner.id, [theirs.id]: contributor.id });
+    const plain = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/highlights?sourceId=${source.id}`)).json() as { items: Array<Record<string, unknown>> };
+    expect(plain.items.every((item) => !('linkedBy' in item))).toBe(true);
+  });
+});

@@ -9,6 +9,7 @@ import { TagChips } from '../../../components/tag-chip';
 import { formatDate } from '../../../lib/dates';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
+import { useWorkspace } from '../../../lib/workspace';
 import { useEvidence, type EvidenceOwner } from '../api/list-evidence';
 import { countOf } from '../../../lib/numbers';
 
@@ -20,7 +21,7 @@ export const quotePreview = (quote: string) => quote.slice(0, QUOTE_PREVIEW);
 type EvidenceListProps = {
   ws: string;
   owner: EvidenceOwner;
-  /** Takes one highlight off; absent for members who may not. */
+  /** Takes one highlight off; absent for members who may not (contributors are offered only the links they made). */
   onUnlink?: (highlight: HighlightListItem) => void;
   /** Which highlight is being unlinked now. */
   unlinkingId?: string | null;
@@ -31,6 +32,9 @@ type EvidenceListProps = {
 /** The quotes behind a problem or backlog item, newest first, each opening its exact place in the source. */
 export function EvidenceList({ ws, owner, onUnlink, unlinkingId, empty }: EvidenceListProps) {
   const evidence = useEvidence(ws, owner);
+  const workspace = useWorkspace();
+  // The server's rule (ADR 009): researchers unlink anything, contributors their own links.
+  const mayUnlink = (item: HighlightListItem) => workspace.can('researcher') || item.linkedBy === workspace.userId;
   if (evidence.isPending) return <Loading label="Loading evidence…" />;
   if (!evidence.data) return <ErrorMessage error={evidence.error} />;
   const items = evidence.data.pages.flatMap((page) => page.items);
@@ -60,7 +64,7 @@ export function EvidenceList({ ws, owner, onUnlink, unlinkingId, empty }: Eviden
                   ·{' '}
                   <time dateTime={item.source.occurredAt}>{formatDate(item.source.occurredAt)}</time>
                 </p>
-                {onUnlink && (
+                {onUnlink && mayUnlink(item) && (
                   <Button size="sm" variant="ghost" busy={unlinkingId === item.id} onClick={() => onUnlink(item)} aria-label={`Unlink “${quotePreview(item.quote)}”`}>
                     Unlink
                   </Button>
