@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { EvidenceCustomer } from '@cairn/shared';
-import { paths } from '../../../lib/paths';
 import { countOf } from '../../../lib/numbers';
+import { paths } from '../../../lib/paths';
 
 /** Who is behind some evidence: each customer and company, most highlights first. */
 export function EvidenceCustomers({ ws, customers }: { ws: string; customers: EvidenceCustomer[] }) {

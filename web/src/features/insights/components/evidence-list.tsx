@@ -7,11 +7,11 @@ import { LoadMore } from '../../../components/load-more';
 import { Loading } from '../../../components/spinner';
 import { TagChips } from '../../../components/tag-chip';
 import { formatDate } from '../../../lib/dates';
+import { countOf } from '../../../lib/numbers';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 import { useWorkspace } from '../../../lib/workspace';
 import { useEvidence, type EvidenceOwner } from '../api/list-evidence';
-import { countOf } from '../../../lib/numbers';
 
 const QUOTE_PREVIEW = 60;
 

@@ -6,10 +6,10 @@ import { FormDialog } from '../../../components/form-dialog';
 import { useToast } from '../../../components/toast';
 import { useCatalog } from '../../../lib/catalog';
 import { useFormErrors } from '../../../lib/form-errors';
+import { INSIGHT_TYPE_LABELS } from '../../../lib/insight-types';
 import { useCreateInsight } from '../api/create-insight';
 import { useUpdateInsight } from '../api/update-insight';
 import { INSIGHT_FIELDS, insightFormValues, toCreateInsightBody, toUpdateInsightBody, type InsightFormValues } from '../lib/form-values';
-import { INSIGHT_TYPE_LABELS } from '../../../lib/insight-types';
 import { INSIGHT_STATUS_LABELS } from '../lib/labels';
 
 const STATEMENT_HINTS: Record<InsightType, string> = {

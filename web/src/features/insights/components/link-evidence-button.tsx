@@ -19,10 +19,10 @@ import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button } from '../../../components/button';
 import { useToast } from '../../../components/toast';
+import { countOf } from '../../../lib/numbers';
 import { paths } from '../../../lib/paths';
 import { useWorkspace } from '../../../lib/workspace';
 import { useLinkEvidence, useLinkInsightToBacklogItem, type LinkEvidenceResult, type LinkTarget, type LinkTargetType } from '../hooks/use-link-evidence';
-import { countOf } from '../../../lib/numbers';
 import { TargetDialog } from './target-picker';
 
 const VIEWER_REASON = 'Viewers read only. Ask an admin for the contributor role to link evidence to problems and backlog items.';

@@ -4,8 +4,8 @@ import { Dialog } from '../../../components/dialog';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/spinner';
 import { useCatalogIndex, useListNavigation } from '../../../lib/catalog';
-import type { LinkChoice, LinkTargetType } from '../hooks/use-link-evidence';
 import { INSIGHT_TYPE_LABELS } from '../../../lib/insight-types';
+import type { LinkChoice, LinkTargetType } from '../hooks/use-link-evidence';
 import { BACKLOG_STATUS_LABELS, INSIGHT_STATUS_LABELS } from '../lib/labels';
 
 /** Targets of each type shown before anything is typed. */
