@@ -113,6 +113,19 @@ describe.skipIf(!browserAvailable)('clustering short tickets into themes', () =>
     const members = closing.getByRole('list', { name: `Members of “${RENAMED}”` });
     expect(await members.getByRole('link').first().getAttribute('href')).toMatch(new RegExp(`/w/${ws}/sources/[0-9a-f-]+$`));
 
+    // A member opens in the reader, where j walks on through the cluster's members; back, the cluster is still open.
+    const memberLinks = members.locator('a.cluster-member-source');
+    const [firstTitle, secondTitle] = [await memberLinks.nth(0).textContent(), await memberLinks.nth(1).textContent()];
+    await memberLinks.nth(0).click();
+    await page.getByRole('heading', { level: 1, name: firstTitle!, exact: true }).waitFor();
+    await page.keyboard.press('j');
+    await page.getByRole('heading', { level: 1, name: secondTitle!, exact: true }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: firstTitle!, exact: true }).waitFor();
+    await page.goBack();
+    await closing.getByRole('button', { name: RENAMED, exact: true, expanded: true }).waitFor();
+    await members.getByRole('checkbox').first().waitFor();
+
     const sizeBefore = await closing.locator('.cluster-size').textContent();
     const checks = members.getByRole('checkbox');
     await checks.nth(0).check();

@@ -7,6 +7,7 @@ import { useToast } from '../../../components/toast';
 import { paths } from '../../../lib/paths';
 import { useUpdateCluster } from '../api/update-cluster';
 import { countOf } from '../../../lib/numbers';
+import { distinctMembers } from '../lib/members';
 import { ClusterLabelForm } from './cluster-label-form';
 import { ClusterMembers } from './cluster-members';
 
@@ -21,6 +22,9 @@ type ClusterCardProps = {
   others: Cluster[];
   expanded: boolean;
   onToggle: () => void;
+  /** Open, whether it lists every member rather than the best ones. */
+  showsAll: boolean;
+  onShowAll: () => void;
   /** Researchers and up: viewers see no write controls. */
   canEdit: boolean;
   onPromote: () => void;
@@ -31,7 +35,7 @@ type ClusterCardProps = {
  * the words that set it apart, its size, what it was promoted to; open, its members, which
  * can be selected to move to another cluster or take out of this one (with Undo).
  */
-export function ClusterCard({ ws, runId, cluster, others, expanded, onToggle, canEdit, onPromote }: ClusterCardProps) {
+export function ClusterCard({ ws, runId, cluster, others, expanded, onToggle, showsAll, onShowAll, canEdit, onPromote }: ClusterCardProps) {
   const update = useUpdateCluster(ws, runId);
   const rename = useUpdateCluster(ws, runId);
   const toast = useToast();
@@ -40,7 +44,17 @@ export function ClusterCard({ ws, runId, cluster, others, expanded, onToggle, ca
   const [editing, setEditing] = useState(false);
   const cardRef = useRef<HTMLLIElement>(null);
   const focusAfterRename = useRef(false);
+  const opening = useRef(false);
   const bodyId = `cluster-${cluster.id}-members`;
+
+  // Opened low in the window, its members would start below the fold: the cluster moves up to be read.
+  // Only when opened here: open already, as on the way back from the reader, it stays where the page was.
+  useEffect(() => {
+    if (!expanded || !opening.current) return;
+    opening.current = false;
+    const card = cardRef.current;
+    if (card && card.getBoundingClientRect().top > window.innerHeight / 2) card.scrollIntoView({ block: 'start' });
+  }, [expanded]);
 
   // Renamed or not, focus goes back to Rename, where the person was.
   useEffect(() => {
@@ -95,7 +109,16 @@ export function ClusterCard({ ws, runId, cluster, others, expanded, onToggle, ca
           <ClusterLabelForm label={cluster.label} busy={rename.isPending} error={rename.error} onSave={save} onCancel={stopEditing} />
         ) : (
           <h3 className="cluster-title">
-            <button type="button" className="cluster-toggle" aria-expanded={expanded} aria-controls={expanded ? bodyId : undefined} onClick={onToggle}>
+            <button
+              type="button"
+              className="cluster-toggle"
+              aria-expanded={expanded}
+              aria-controls={expanded ? bodyId : undefined}
+              onClick={() => {
+                opening.current = !expanded;
+                onToggle();
+              }}
+            >
               <span className="cluster-caret" aria-hidden="true">
                 {expanded ? '▾' : '▸'}
               </span>
@@ -160,12 +183,20 @@ export function ClusterCard({ ws, runId, cluster, others, expanded, onToggle, ca
               </Button>
             </div>
           )}
-          <ClusterMembers ws={ws} runId={runId} cluster={cluster} selected={selected} onSelect={canEdit ? setSelected : undefined} />
+          <ClusterMembers
+            ws={ws}
+            runId={runId}
+            cluster={cluster}
+            showAll={showsAll}
+            onShowAll={onShowAll}
+            selected={selected}
+            onSelect={canEdit ? setSelected : undefined}
+          />
         </div>
       ) : (
         cluster.members.length > 0 && (
           <ul className="cluster-preview" aria-label={`Most typical members of “${cluster.label}”`}>
-            {cluster.members.slice(0, PREVIEW_MEMBERS).map((member) => (
+            {distinctMembers(cluster.members, PREVIEW_MEMBERS).map((member) => (
               <li key={member.id}>{member.text}</li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { Cluster, ClusterMember } from '@cairn/shared';
 import { Button } from '../../../components/button';
@@ -6,21 +6,34 @@ import { LoadMore } from '../../../components/load-more';
 import { Loading } from '../../../components/spinner';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
+import { rememberSourceOrder } from '../../../lib/source-order';
 import { useClusterMembers } from '../api/list-cluster-members';
-import { customerWords, memberPath, memberPreview } from '../lib/members';
+import { customerWords, memberPath, memberPreview, titleRepeatsText } from '../lib/members';
 
-function MemberItem({ ws, member, selected, onToggle }: { ws: string; member: ClusterMember; selected: boolean; onToggle?: () => void }) {
+type MemberItemProps = { ws: string; member: ClusterMember; selected: boolean; onToggle?: () => void; onOpen: () => void };
+
+function MemberItem({ ws, member, selected, onToggle, onOpen }: MemberItemProps) {
   const customer = customerWords(member.customer);
+  const kind = SOURCE_KIND_LABELS[member.source.kind].one;
+  // A source titled by its own text links by its kind, named by its first words for screen readers' list of links.
+  const titled = !titleRepeatsText(member.source.title, member.text);
   return (
     <li className={`cluster-member${selected ? ' selected' : ''}`}>
       {onToggle && <input type="checkbox" className="cluster-member-check" checked={selected} onChange={onToggle} aria-label={`Select “${memberPreview(member.text)}”`} />}
       <div className="cluster-member-body">
         <blockquote className="cluster-member-text">{member.text}</blockquote>
         <p className="muted small cluster-member-meta">
-          <Link className="cluster-member-source" to={memberPath(ws, member)}>
-            {member.source.title}
-          </Link>{' '}
-          · {SOURCE_KIND_LABELS[member.source.kind].one}
+          <Link className="cluster-member-source" to={memberPath(ws, member)} onClick={onOpen}>
+            {titled ? (
+              member.source.title
+            ) : (
+              <>
+                Open {kind.toLowerCase()}
+                <span className="visually-hidden"> “{memberPreview(member.text)}”</span>
+              </>
+            )}
+          </Link>
+          {titled && <> · {kind}</>}
           {customer && member.customer && (
             <>
               {' '}
@@ -37,6 +50,9 @@ type ClusterMembersProps = {
   ws: string;
   runId: string;
   cluster: Cluster;
+  /** Every member a page at a time, rather than the best ones the run carries. */
+  showAll: boolean;
+  onShowAll: () => void;
   selected: string[];
   /** Left out for viewers, who change nothing and so select nothing. */
   onSelect?: (ids: string[]) => void;
@@ -44,10 +60,10 @@ type ClusterMembersProps = {
 
 /**
  * A cluster's members, best first: the ones the run carries, then every member a page at a time
- * once asked ("Show all"). Focus goes to the first member that was not shown before.
+ * once asked ("Show all"). Focus goes to the first member that was not shown before; shown all
+ * again on the way back from the reader, it stays where the page put it.
  */
-export function ClusterMembers({ ws, runId, cluster, selected, onSelect }: ClusterMembersProps) {
-  const [showAll, setShowAll] = useState(false);
+export function ClusterMembers({ ws, runId, cluster, showAll, onShowAll, selected, onSelect }: ClusterMembersProps) {
   const all = useClusterMembers(ws, runId, cluster.id, showAll);
   const listRef = useRef<HTMLUListElement>(null);
   const focusFrom = useRef<number | null>(null);
@@ -57,8 +73,10 @@ export function ClusterMembers({ ws, runId, cluster, selected, onSelect }: Clust
     if (focusFrom.current === null || !all.data) return;
     listRef.current?.querySelectorAll<HTMLAnchorElement>('a.cluster-member-source')[focusFrom.current]?.focus();
     focusFrom.current = null;
-  }, [all.data]);
+  }, [all.data, showAll]);
 
+  // `j`/`k` in the reader then walk this cluster's members, not the list opened before it.
+  const rememberOrder = () => rememberSourceOrder(ws, [...new Set(members.map((member) => member.source.id))]);
   const toggle = (id: string) => onSelect?.(selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id]);
   const allShownSelected = members.every((member) => selected.includes(member.id));
   return (
@@ -72,7 +90,7 @@ export function ClusterMembers({ ws, runId, cluster, selected, onSelect }: Clust
       )}
       <ul ref={listRef} className="cluster-member-list" aria-label={`Members of “${cluster.label}”`}>
         {members.map((member) => (
-          <MemberItem key={member.id} ws={ws} member={member} selected={selected.includes(member.id)} onToggle={onSelect && (() => toggle(member.id))} />
+          <MemberItem key={member.id} ws={ws} member={member} selected={selected.includes(member.id)} onToggle={onSelect && (() => toggle(member.id))} onOpen={rememberOrder} />
         ))}
       </ul>
       {!showAll && cluster.size > cluster.members.length && (
@@ -80,7 +98,7 @@ export function ClusterMembers({ ws, runId, cluster, selected, onSelect }: Clust
           <Button
             onClick={() => {
               focusFrom.current = cluster.members.length;
-              setShowAll(true);
+              onShowAll();
             }}
           >
             Show all {cluster.size.toLocaleString()} members

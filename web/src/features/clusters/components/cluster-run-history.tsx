@@ -23,6 +23,18 @@ function ClusterCount({ run }: { run: ClusterRunSummary }) {
   );
 }
 
+/** A figure with its name for narrow screens, where the table's header is hidden; the header names it for screen readers. */
+function Figure({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <span className="cell-label" aria-hidden="true">
+        {label}{' '}
+      </span>
+      {children}
+    </>
+  );
+}
+
 /** Every cluster run of the workspace, newest first; `empty` is shown before the first one. */
 export function ClusterRunHistory({ ws, empty }: { ws: string; empty: ReactNode }) {
   const query = useClusterRuns(ws);
@@ -32,7 +44,7 @@ export function ClusterRunHistory({ ws, empty }: { ws: string; empty: ReactNode 
   const runs = query.data.pages.flatMap((page) => page.items);
   if (!runs.length) return <>{empty}</>;
   return (
-    <div className="stack">
+    <div className="stack cluster-run-table">
       <Table<ClusterRunSummary>
         caption="Cluster runs, newest first"
         rowKey={(run) => run.id}
@@ -50,9 +62,23 @@ export function ClusterRunHistory({ ws, empty }: { ws: string; empty: ReactNode 
               </span>
             ),
           },
-          { key: 'k', header: 'Clusters', cell: (run) => <ClusterCount run={run} />, align: 'right' },
+          {
+            key: 'k',
+            header: 'Clusters',
+            cell: (run) => (
+              <Figure label="Clusters">
+                <ClusterCount run={run} />
+              </Figure>
+            ),
+            align: 'right',
+          },
           { key: 'separation', header: 'Separation', cell: (run) => (run.silhouette === null ? <span className="muted">—</span> : describeSilhouette(run.silhouette).words) },
-          { key: 'texts', header: 'Texts', cell: (run) => (run.textCount === null ? <span className="muted">—</span> : run.textCount.toLocaleString()), align: 'right' },
+          {
+            key: 'texts',
+            header: 'Texts',
+            cell: (run) => <Figure label="Texts">{run.textCount === null ? <span className="muted">—</span> : run.textCount.toLocaleString()}</Figure>,
+            align: 'right',
+          },
           { key: 'who', header: 'Started by', cell: (run) => run.createdBy?.name ?? <span className="muted">API token or system</span> },
           { key: 'when', header: 'When', cell: (run) => <time dateTime={run.createdAt}>{formatDateTime(run.createdAt)}</time> },
         ]}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import type { Cluster, ClusterRun } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -16,6 +16,7 @@ import { isRunning } from '../api/list-cluster-runs';
 import { useStartClusterRun } from '../api/start-cluster-run';
 import { useClusterKeys } from '../hooks/use-cluster-keys';
 import { useDescribeScope } from '../hooks/use-describe-scope';
+import { useOpenClusters } from '../hooks/use-open-clusters';
 import { toRerunBody } from '../lib/run-form';
 import { countOf } from '../../../lib/numbers';
 import { describeK, describeSilhouette, formatSilhouette } from '../lib/run-words';
@@ -23,6 +24,24 @@ import { ClusterCard } from './cluster-card';
 import { ClusterSizes } from './cluster-sizes';
 import { PromoteDialog } from './promote-dialog';
 import { RunProgress, RunStatusBadge } from './run-status';
+
+/** The run a page was run again from, passed in the navigation's state: what the scope held then. */
+type RerunOf = Pick<ClusterRun, 'id' | 'createdAt' | 'textCount'>;
+
+/**
+ * "Run again with the same seed" promises the same clusters, which holds only for the same
+ * texts: when the scope has grown or shrunk since (an import, a promotion's new highlights, the
+ * trash), the new run says so, beside a link to the one it repeats.
+ */
+function RerunNote({ ws, run, rerunOf }: { ws: string; run: ClusterRun; rerunOf: RerunOf }) {
+  if (run.textCount === null || rerunOf.textCount === null || run.textCount === rerunOf.textCount) return null;
+  return (
+    <p className="notice rerun-note">
+      The scope now holds {countOf(run.textCount, 'text')}; it held {rerunOf.textCount.toLocaleString()} for{' '}
+      <Link to={paths.clusterRun(ws, rerunOf.id)}>the run of {formatDateTime(rerunOf.createdAt)}</Link>. Other texts make other clusters, whatever the seed.
+    </p>
+  );
+}
 
 /** What the run is doing, in a sentence announced as it changes (the bar itself is not a live region). */
 function statusSentence(run: ClusterRun): string {
@@ -85,7 +104,7 @@ function RunFacts({ run }: { run: ClusterRun }) {
 /** The clusters of a finished run: their sizes as a chart, then each one, by keyboard too. */
 function ClusterResults({ ws, run, canEdit }: { ws: string; run: ClusterRun; canEdit: boolean }) {
   const toast = useToast();
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const open = useOpenClusters();
   const [promoting, setPromoting] = useState<Cluster | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const promotedId = useRef<string | null>(null);
@@ -108,12 +127,6 @@ function ClusterResults({ ws, run, canEdit }: { ws: string; run: ClusterRun; can
         }
       : undefined,
   );
-  const toggle = (id: string) =>
-    setExpanded((current) => {
-      const next = new Set(current);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
   const jump = (id: string) => {
     const item = document.getElementById(`cluster-${id}`);
     item?.scrollIntoView({ block: 'start' });
@@ -141,8 +154,10 @@ function ClusterResults({ ws, run, canEdit }: { ws: string; run: ClusterRun; can
               runId={run.id}
               cluster={cluster}
               others={run.clusters.filter((other) => other.id !== cluster.id)}
-              expanded={expanded.has(cluster.id)}
-              onToggle={() => toggle(cluster.id)}
+              expanded={open.isOpen(cluster.id)}
+              onToggle={() => open.toggle(cluster.id)}
+              showsAll={open.showsAll(cluster.id)}
+              onShowAll={() => open.showAll(cluster.id)}
               canEdit={canEdit}
               onPromote={() => promote(cluster)}
             />
@@ -180,7 +195,12 @@ export function ClusterRunView({ ws, runId }: { ws: string; runId: string }) {
   const scopeWords = useDescribeScope(ws);
   const toast = useToast();
   const navigate = useNavigate();
+  const rerunOf = (useLocation().state as { rerunOf?: RerunOf } | null)?.rerunOf;
   const [confirming, setConfirming] = useState(false);
+  // Run again from a button that is gone with the page it was on: focus starts the new page, as after a dialog.
+  useEffect(() => {
+    if (rerunOf && document.activeElement === document.body) document.querySelector<HTMLElement>('main')?.focus({ preventScroll: true });
+  }, [rerunOf]);
 
   if (!run.data) {
     if (run.isPending) return <Loading label="Loading the run…" />;
@@ -197,7 +217,10 @@ export function ClusterRunView({ ws, runId }: { ws: string; runId: string }) {
   const title = scopeWords(data.params.scope);
   const running = isRunning(data);
   const runAgain = () =>
-    start.mutate(toRerunBody(data.params), { onSuccess: ({ id }) => navigate(paths.clusterRun(ws, id)), onError: (error) => toast.show(error.message, 'error') });
+    start.mutate(toRerunBody(data.params), {
+      onSuccess: ({ id }) => navigate(paths.clusterRun(ws, id), { state: { rerunOf: { id: data.id, createdAt: data.createdAt, textCount: data.textCount } satisfies RerunOf } }),
+      onError: (error) => toast.show(error.message, 'error'),
+    });
   const deleteRun = () =>
     remove.mutate(runId, {
       onSuccess: () => {
@@ -237,6 +260,7 @@ export function ClusterRunView({ ws, runId }: { ws: string; runId: string }) {
         {statusSentence(data)}
       </p>
       <RunFacts run={data} />
+      {rerunOf && <RerunNote ws={ws} run={data} rerunOf={rerunOf} />}
       {running && (
         <section className="card stack" aria-labelledby="run-progress-title">
           <h2 id="run-progress-title">{data.status === 'queued' ? 'Waiting to start' : 'Clustering'}</h2>

@@ -15,7 +15,8 @@ export function ClusterSizes({ run, onJump }: { run: Pick<ClusterRun, 'clusters'
       <ol className="size-chart">
         {bars.map((bar) => (
           <li key={bar.id} className="size-row">
-            <button type="button" className="size-label" onClick={() => onJump(bar.id)}>
+            {/* The title gives back a label the column cut short. */}
+            <button type="button" className="size-label" title={bar.label} onClick={() => onJump(bar.id)}>
               {bar.label}
             </button>
             <span className="size-bar" aria-hidden="true">

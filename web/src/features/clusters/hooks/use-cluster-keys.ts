@@ -19,7 +19,12 @@ export function useClusterKeys(listRef: RefObject<HTMLOListElement | null>, onPr
     if (!toggles?.length) return;
     const next = Math.max(0, Math.min(toggles.length - 1, index));
     last.current = next;
-    toggles[next]!.focus();
+    const toggle = toggles[next]!;
+    // Focus alone scrolls only the label into view, often at the window's bottom edge: the cluster
+    // comes into view whole when it fits, else from its top, where an open one's members start.
+    toggle.focus({ preventScroll: true });
+    const item = toggle.closest('.cluster');
+    if (item) item.scrollIntoView({ block: item.getBoundingClientRect().height <= window.innerHeight ? 'nearest' : 'start' });
   };
 
   useDocumentKeyDown((event) => {

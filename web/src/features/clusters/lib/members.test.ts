@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerWords, memberPath, memberPreview } from './members';
+import { customerWords, distinctMembers, memberPath, memberPreview, titleRepeatsText } from './members';
 
 const WS = 'w1';
 const SOURCE = { id: 's1', title: 'Card not arrived', kind: 'ticket' as const };
@@ -24,5 +24,26 @@ describe('memberPreview', () => {
   it('cuts a long text short, with an ellipsis', () => {
     expect(memberPreview('short')).toBe('short');
     expect(memberPreview('I am still waiting on my card, it has been two weeks now', 30)).toBe('I am still waiting on my card,…');
+  });
+});
+
+describe('titleRepeatsText', () => {
+  it('sees a title made from the start of the text, cut or not, whatever its spacing', () => {
+    expect(titleRepeatsText('Where is my card?', 'Where is my card?')).toBe(true);
+    expect(titleRepeatsText('I ordered a card two weeks ago and…', 'I ordered a card two weeks ago and it has still not come.')).toBe(true);
+    expect(titleRepeatsText('Line one line two', 'Line one\n  line two, and more')).toBe(true);
+  });
+
+  it('keeps a real subject, and a highlight that quotes the middle of its source', () => {
+    expect(titleRepeatsText('Card not arrived', 'I am still waiting on my card')).toBe(false);
+    expect(titleRepeatsText('Interview with Ada', 'the export takes forever')).toBe(false);
+    expect(titleRepeatsText('', 'anything')).toBe(false);
+  });
+});
+
+describe('distinctMembers', () => {
+  it('leaves out a text already shown, whatever its case and spacing, and stops at the count', () => {
+    const members = [{ text: 'I want to transfer money.' }, { text: 'i want to  transfer money.' }, { text: 'Why was money taken?' }, { text: 'Where is it?' }, { text: 'More' }];
+    expect(distinctMembers(members, 3).map((member) => member.text)).toEqual(['I want to transfer money.', 'Why was money taken?', 'Where is it?']);
   });
 });

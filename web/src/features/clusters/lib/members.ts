@@ -12,6 +12,35 @@ export function customerWords(customer: CustomerRef | null): string | null {
   return [customer.name ?? customer.email ?? 'A customer', customer.company?.name].filter(Boolean).join(' · ');
 }
 
+const WHITESPACE_RUN = /\s+/g;
+const TRAILING_ELLIPSIS = /…$/;
+
+/**
+ * Whether the source's title only repeats the start of the member's text: a ticket or answer
+ * without a subject is titled by its body, so showing both would print each quote twice.
+ */
+export function titleRepeatsText(title: string, text: string): boolean {
+  const start = title.replace(TRAILING_ELLIPSIS, '').replace(WHITESPACE_RUN, ' ').trim();
+  return !!start && text.replace(WHITESPACE_RUN, ' ').trim().startsWith(start);
+}
+
+/**
+ * A closed cluster's preview: its first `count` members, leaving out texts said word for word
+ * by a member already shown (copied tickets, the same answer twice), which would tell nothing new.
+ */
+export function distinctMembers<Member extends Pick<ClusterMember, 'text'>>(members: Member[], count: number): Member[] {
+  const seen = new Set<string>();
+  const shown: Member[] = [];
+  for (const member of members) {
+    const key = member.text.replace(WHITESPACE_RUN, ' ').trim().toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    shown.push(member);
+    if (shown.length === count) break;
+  }
+  return shown;
+}
+
 /** The first words of a member, to name it where its whole text would not fit (a checkbox's label). */
 export function memberPreview(text: string, length = 60): string {
   return text.length > length ? `${text.slice(0, length).trimEnd()}…` : text;

@@ -32,7 +32,7 @@ describe('the new cluster run form', () => {
 
   it('says at the kinds when none is ticked', () => {
     const result = checkRunForm({ ...runFormValues(), kinds: [] });
-    expect(issuesByField(result.error!)).toEqual({ 'scope.kinds': 'Choose at least one kind, or leave kinds out' });
+    expect(issuesByField(result.error!)).toEqual({ 'scope.kinds': 'Tick at least one kind of source' });
   });
 
   it('asks for a whole number of clusters in range, in words', () => {

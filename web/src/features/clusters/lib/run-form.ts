@@ -9,6 +9,7 @@ import {
   type CreateClusterRunBody,
   type SourceKind,
 } from '@cairn/shared';
+import { z } from 'zod';
 
 /** What the "New cluster run" form holds: text as typed, one entry per input. */
 export type RunFormValues = {
@@ -66,18 +67,24 @@ export function toCreateClusterRunBody(values: RunFormValues): CreateClusterRunB
 }
 
 const K_MESSAGE = `Use a whole number from ${CLUSTER_K_MIN} to ${CLUSTER_K_MAX}`;
+/** The schema tells API callers to "leave kinds out"; in the form nobody leaves a field out, they untick boxes. */
+const KINDS_MESSAGE = 'Tick at least one kind of source';
 
 /**
  * The form checked with the shared schema. `k` is a number or `auto` (a union), and a bound a
  * day or an instant: zod reports a value that is neither as "Invalid input", so those get words.
+ * A message the schema itself sets outranks any error map, so the one for kinds is replaced after.
  */
 export function checkRunForm(values: RunFormValues) {
-  return CreateClusterRunBodySchema.safeParse(toCreateClusterRunBody(values), {
+  const result = CreateClusterRunBodySchema.safeParse(toCreateClusterRunBody(values), {
     error: (issue) => {
       if (issue.code !== 'invalid_union') return undefined;
       return issue.path?.[0] === 'k' ? K_MESSAGE : 'Use a date';
     },
   });
+  if (result.success) return result;
+  const issues = result.error.issues.map((issue) => (issue.code === 'too_small' && issue.path.join('.') === 'scope.kinds' ? { ...issue, message: KINDS_MESSAGE } : issue));
+  return { ...result, error: new z.ZodError(issues) as typeof result.error };
 }
 
 /** The body that runs `params` again: same scope, same k, same seed, so the same clusters. */
