@@ -30,6 +30,9 @@ const CONVERSATION_FILLER = [
   'much', 'many', 'lot', 'lots', 'bit', 'well', 'though', 'although', 'however', 'anyway', 'else', 'thing', 'things',
   'stuff', 'something', 'anything', 'everything', 'nothing', 'someone', 'anyone', 'everyone', 'somebody', 'anybody',
   'one', 'us', 'etc', 'eg', 'ie', 'via', 'per', 'since', 'within', 'without', 'upon', 'whether', 'either', 'another',
+  // verbs that carry no topic of their own ("make sure", "it says", "I think")
+  'make', 'makes', 'made', 'making', 'take', 'takes', 'took', 'taken', 'mean', 'means', 'meant', 'say', 'says', 'said',
+  'sure', 'think', 'thought', 'put', 'couple', 'try', 'tried', 'trying',
   // when, loosely
   'today', 'yesterday', 'tomorrow', 'recently', 'currently', 'soon', 'asap', 'ago',
 ];

@@ -16,9 +16,12 @@ const POSSESSIVE = /'s$/u;
 const MIN_WORD_LENGTH = 2;
 
 /**
- * The words of a text that can say what it is about, lowercased, as runs between sentence
- * ends (a bigram never spans two sentences). Left out: URLs, emails, anything with a digit
- * (amounts, dates, ids), one-letter words and stop words; a possessive 's is dropped.
+ * The words of a text that can say what it is about, lowercased, as runs of words that stand
+ * next to each other: a sentence end or a word left out ends a run, so a bigram is a real pair
+ * ("card payment", not "top … card" across a dropped "up my"; BANKING77 at k = 77: NMI 0.629
+ * against 0.631 bridging them, with auto k 0.621 against 0.614, and labels that read better).
+ * Left out: URLs, emails, anything with a digit (amounts, dates, ids), one-letter words and stop
+ * words; a possessive 's is dropped.
  */
 export function wordRuns(text: string): string[][] {
   const runs: string[][] = [];
@@ -30,9 +33,13 @@ export function wordRuns(text: string): string[][] {
       run = [];
       continue;
     }
-    if (DIGIT.test(token) || CLUSTER_STOP_WORDS.has(token)) continue;
     const word = token.replace(POSSESSIVE, '');
-    if (word.length >= MIN_WORD_LENGTH && !CLUSTER_STOP_WORDS.has(word)) run.push(word);
+    if (DIGIT.test(token) || CLUSTER_STOP_WORDS.has(token) || word.length < MIN_WORD_LENGTH || CLUSTER_STOP_WORDS.has(word)) {
+      if (run.length) runs.push(run);
+      run = [];
+      continue;
+    }
+    run.push(word);
   }
   if (run.length) runs.push(run);
   return runs;
