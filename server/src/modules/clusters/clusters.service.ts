@@ -129,9 +129,13 @@ async function assertScopeFits(executor: Executor, workspaceId: string, params: 
       { path: 'body.scope', message: `At most ${CLUSTER_SCOPE_MAX.toLocaleString('en')} texts per run` },
     ]);
   }
+  if (count === 0) {
+    const message = 'Nothing in the workspace matches the scope: widen it (fewer filters, another kind or dates)';
+    throw new AppError('unprocessable', message, [{ path: 'body.scope', message }]);
+  }
   if (count < wanted * 2) {
-    const holds = count === 0 ? 'Nothing in the workspace matches the scope' : `The scope holds ${count} ${count === 1 ? 'text' : 'texts'}`;
-    const message = `${holds}; ${wanted} clusters need at least ${wanted * 2}`;
+    const holds = `The scope holds ${count} ${count === 1 ? 'text' : 'texts'}`;
+    const message = params.k === 'auto' ? `${holds}; clustering needs at least ${wanted * 2}` : `${holds}; ${wanted} clusters need at least ${wanted * 2}`;
     throw new AppError('unprocessable', message, [{ path: params.k === 'auto' ? 'body.scope' : 'body.k', message }]);
   }
 }

@@ -45,7 +45,7 @@ function RerunNote({ ws, run, rerunOf }: { ws: string; run: ClusterRun; rerunOf:
 
 /** What the run is doing, in a sentence announced as it changes (the bar itself is not a live region). */
 function statusSentence(run: ClusterRun): string {
-  if (run.status === 'queued') return 'Queued: the run starts once the runs before it are done.';
+  if (run.status === 'queued') return 'Starting…';
   if (run.status === 'running') return run.textCount === null ? 'Clustering…' : `Clustering ${countOf(run.textCount, 'text')}…`;
   if (run.status === 'failed') return `The run failed: ${run.failure ?? 'the server did not say why'}`;
   return `Done: ${describeK(run.params, run.k)}.`;
