@@ -104,7 +104,10 @@ export const ClusterRunSummarySchema = z.object({
   silhouette: z.number().nullable(),
   /** Texts the scope held when the run read it; null until read. */
   textCount: z.number().int().nullable(),
-  /** Texts left out of every cluster: nothing in them but stop words or words too rare to compare. */
+  /**
+   * Texts in no cluster: left out by the engine (nothing in them but stop words or words too rare
+   * to compare) or taken out by hand; counted outside the trash once the run is done.
+   */
   unclusteredCount: z.number().int().nullable(),
   /** Why the run failed; null otherwise. */
   failure: z.string().nullable(),
@@ -131,7 +134,7 @@ export const UpdateClusterBodySchema = z
     label: z.string().trim().min(1, 'Enter a label').max(CLUSTER_LABEL_MAX_LENGTH, tooLongMessage(CLUSTER_LABEL_MAX_LENGTH)).optional(),
     /** Highlights (or sources, for a `sources` run) to put in this cluster; ones in another cluster of the run move here. */
     addMemberIds: MemberIdsSchema.optional(),
-    /** Members to take out of this cluster; they stay in no cluster of the run. */
+    /** Members to take out of this cluster; they stay in the run in no cluster, and moved back they get their score back. */
     removeMemberIds: MemberIdsSchema.optional(),
   })
   .strict();

@@ -50,7 +50,10 @@ export const clusters = pgTable(
   (t) => [index('clusters_run_idx').on(t.runId, t.position)],
 );
 
-/** A highlight or a source in a cluster: one of the two ids is set, as the run's target says. A text sits in one cluster of a run at most. */
+/**
+ * A highlight or a source of a run: one of the two ids is set, as the run's target says. A text
+ * sits in one cluster of a run at most, or in none (left out by the engine, or taken out by hand).
+ */
 export const clusterMembers = pgTable(
   'cluster_members',
   {
@@ -58,13 +61,15 @@ export const clusterMembers = pgTable(
     runId: uuid('run_id')
       .notNull()
       .references(() => clusterRuns.id, { onDelete: 'cascade' }),
-    clusterId: uuid('cluster_id')
-      .notNull()
-      .references(() => clusters.id, { onDelete: 'cascade' }),
+    /** Null: in no cluster of the run. */
+    clusterId: uuid('cluster_id').references(() => clusters.id, { onDelete: 'cascade' }),
     highlightId: uuid('highlight_id').references(() => highlights.id, { onDelete: 'cascade' }),
     sourceId: uuid('source_id').references(() => sources.id, { onDelete: 'cascade' }),
-    /** Cosine similarity to the cluster's centre when the engine placed it; members moved in by hand score null. */
+    /** Cosine similarity to the centre of its cluster, while it is in the one the engine chose; null elsewhere. */
     score: real('score'),
+    /** Where the engine put it and how close: moved back there (an Undo), it gets its score back. */
+    placedClusterId: uuid('placed_cluster_id').references(() => clusters.id, { onDelete: 'set null' }),
+    placedScore: real('placed_score'),
   },
   (t) => [
     check('cluster_members_one_target', sql`num_nonnulls(${t.highlightId}, ${t.sourceId}) = 1`),

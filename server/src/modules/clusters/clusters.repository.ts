@@ -156,18 +156,33 @@ export async function loadScopeTexts(executor: Executor, workspaceId: string, sc
 
 export type NewCluster = { position: number; label: string; terms: string[]; members: Array<{ id: string; score: number }> };
 
-/** Stores a finished run's clusters and their members: one statement each, members as one JSON parameter. */
-export async function insertClusters(executor: Executor, workspaceId: string, runId: string, target: ClusterScope['target'], found: NewCluster[]) {
-  if (!found.length) return;
-  const inserted = await executor
-    .insert(clusters)
-    .values(found.map(({ position, label, terms }) => ({ workspaceId, runId, position, label, terms })))
-    .returning({ id: clusters.id, position: clusters.position });
+/**
+ * Stores a finished run's clusters and their members, and the texts it left out (in no
+ * cluster, so that they can be put in one by hand): one statement each, as one JSON parameter.
+ */
+export async function insertClusters(
+  executor: Executor,
+  workspaceId: string,
+  runId: string,
+  target: ClusterScope['target'],
+  found: NewCluster[],
+  leftOutIds: string[],
+) {
+  const inserted = found.length
+    ? await executor
+        .insert(clusters)
+        .values(found.map(({ position, label, terms }) => ({ workspaceId, runId, position, label, terms })))
+        .returning({ id: clusters.id, position: clusters.position })
+    : [];
   const idAt = new Map(inserted.map((row) => [row.position, row.id]));
-  const members = found.flatMap((cluster) => cluster.members.map((member) => ({ c: idAt.get(cluster.position), m: member.id, s: member.score })));
+  const members = [
+    ...found.flatMap((cluster) => cluster.members.map((member) => ({ c: idAt.get(cluster.position), m: member.id, s: member.score }))),
+    ...leftOutIds.map((id) => ({ c: null, m: id, s: null })),
+  ];
+  if (!members.length) return;
   const memberColumn = target === 'highlights' ? sql`highlight_id` : sql`source_id`;
-  await executor.execute(sql`insert into cluster_members (workspace_id, run_id, cluster_id, ${memberColumn}, score)
-    select ${workspaceId}, ${runId}, v.c, v.m, v.s from json_to_recordset(${jsonRows(members)}) as v(c uuid, m uuid, s real)`);
+  await executor.execute(sql`insert into cluster_members (workspace_id, run_id, cluster_id, ${memberColumn}, score, placed_cluster_id, placed_score)
+    select ${workspaceId}, ${runId}, v.c, v.m, v.s, v.c, v.s from json_to_recordset(${jsonRows(members)}) as v(c uuid, m uuid, s real)`);
 }
 
 /** The live members of a cluster: trashed highlights and sources (or highlights of trashed sources) drop out until restored. */
@@ -285,8 +300,10 @@ export async function updateCluster(executor: Executor, workspaceId: string, id:
 }
 
 /**
- * Puts texts in a cluster: new to the run, or moved from another of its clusters (a text sits
- * in one cluster of a run). Placed by hand, they have no score. Returns how many changed.
+ * Puts texts in a cluster: new to the run, or moved from another of its clusters or from none (a
+ * text sits in one cluster of a run). Placed by hand they have no score, unless this is the
+ * cluster the engine chose, whose score they get back: moving a text and back is no change.
+ * Returns how many changed.
  */
 export async function addMembers(executor: Executor, workspaceId: string, runId: string, clusterId: string, target: ClusterScope['target'], ids: string[]) {
   const column = target === 'highlights' ? sql`highlight_id` : sql`source_id`;
@@ -295,15 +312,19 @@ export async function addMembers(executor: Executor, workspaceId: string, runId:
     sql`insert into cluster_members (workspace_id, run_id, cluster_id, ${column}, score)
       select ${workspaceId}, ${runId}, ${clusterId}, id, null from unnest(${anyOf(ids)}::uuid[]) as wanted(id)
       on conflict (run_id, ${column}) where ${column} is not null
-      do update set cluster_id = excluded.cluster_id, score = null where cluster_members.cluster_id <> excluded.cluster_id
+      do update set cluster_id = excluded.cluster_id,
+        score = case when cluster_members.placed_cluster_id = excluded.cluster_id then cluster_members.placed_score end
+      where cluster_members.cluster_id is distinct from excluded.cluster_id
       returning true as moved`,
   );
   return rows.length;
 }
 
+/** Takes texts out of a cluster; they stay in the run, in no cluster, and keep where the engine put them. */
 export async function removeMembers(executor: Executor, workspaceId: string, clusterId: string, ids: string[]) {
   const rows = await executor
-    .delete(clusterMembers)
+    .update(clusterMembers)
+    .set({ clusterId: null, score: null })
     .where(
       and(
         eq(clusterMembers.workspaceId, workspaceId),
@@ -311,8 +332,17 @@ export async function removeMembers(executor: Executor, workspaceId: string, clu
         sql`coalesce(${clusterMembers.highlightId}, ${clusterMembers.sourceId}) = any(${anyOf(ids)}::uuid[])`,
       ),
     )
-    .returning({ clusterId: clusterMembers.clusterId });
+    .returning({ runId: clusterMembers.runId });
   return rows.length;
+}
+
+/** Live texts of a run in no cluster: left out by the engine or taken out by hand. */
+export async function countLeftOut(executor: Executor, workspaceId: string, runId: string): Promise<number> {
+  const [row] = await rowsOf<{ count: number }>(
+    executor,
+    sql`select count(*)::int as count from cluster_members cm where cm.workspace_id = ${workspaceId} and cm.run_id = ${runId} and cm.cluster_id is null and ${liveMember}`,
+  );
+  return row!.count;
 }
 
 /** Which of these ids are live highlights (or sources) of the workspace. */

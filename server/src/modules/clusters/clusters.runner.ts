@@ -72,6 +72,7 @@ export async function runClusterRun(db: Db, job: ClusterRunJob, log: JobLogger, 
           terms: cluster.terms,
           members: cluster.members.map((member) => ({ id: texts[member.index]!.id, score: member.score })),
         })),
+        outcome.unclustered.map((index) => texts[index]!.id),
       );
       await clustersRepository.updateRun(tx, workspaceId, runId, {
         status: 'done',

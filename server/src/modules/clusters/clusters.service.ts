@@ -166,8 +166,10 @@ export async function listClusterRuns(db: Db, actor: WorkspaceActor, query: Page
 
 export async function getClusterRun(db: Db, actor: WorkspaceActor, id: string): Promise<ClusterRun> {
   const row = await loadRun(db, actor.workspaceId, id);
-  const clusters = row.run.status === 'done' ? await loadClusters(db, actor.workspaceId, { runId: id }) : [];
-  return { ...presentRunSummary(row), clusters };
+  if (row.run.status !== 'done') return { ...presentRunSummary(row), clusters: [] };
+  const [clusters, leftOut] = await Promise.all([loadClusters(db, actor.workspaceId, { runId: id }), clustersRepository.countLeftOut(db, actor.workspaceId, id)]);
+  // Texts taken out by hand are left out as much as those the engine left out, so the sizes add up.
+  return { ...presentRunSummary(row), unclusteredCount: leftOut, clusters };
 }
 
 /** Deletes a run and its clusters (a run is reproducible from its params); a run still working is stopped first. */

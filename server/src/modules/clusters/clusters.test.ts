@@ -183,6 +183,13 @@ describe('editing and promoting clusters', () => {
     expect(ClusterSchema.parse(removed.json()).size).toBe(first.size);
     const after = ClusterRunSchema.parse((await workspace.owner.as.get(runsUrl(workspace.id, `/${run.id}`))).json());
     expect(after.clusters.map((found) => found.label)).toEqual(['Cards that never came', second.label, run.clusters[2]!.label]);
+    // Taken out, they are in no cluster: the sizes and the texts left out still add up.
+    expect(after.unclusteredCount).toBe(run.unclusteredCount! + 2);
+    expect(after.clusters.reduce((sum, found) => sum + found.size, 0) + after.unclusteredCount!).toBe(run.textCount);
+
+    // Put back where the engine placed them (an Undo), they are as they were, scores and order included.
+    const restored = await workspace.owner.as.patch(clustersUrl(workspace.id, `/${second.id}`), { addMemberIds: moving });
+    expect(ClusterSchema.parse(restored.json()).members).toEqual(second.members);
   });
 
   it('pages through every member once, best first', async () => {
