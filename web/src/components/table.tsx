@@ -32,3 +32,15 @@ export function Table<Row>({ columns, rows, rowKey, caption }: { columns: Column
     </div>
   );
 }
+
+/** A figure in a cell, with its name for narrow screens, where the table's header is hidden; the header names it for screen readers. */
+export function TableFigure({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <span className="cell-label" aria-hidden="true">
+        {label}{' '}
+      </span>
+      {children}
+    </>
+  );
+}

@@ -4,7 +4,7 @@ import type { ClusterRunSummary } from '@cairn/shared';
 import { ErrorMessage } from '../../../components/error-message';
 import { LoadMore } from '../../../components/load-more';
 import { Loading } from '../../../components/spinner';
-import { Table } from '../../../components/table';
+import { Table, TableFigure } from '../../../components/table';
 import { formatDateTime } from '../../../lib/dates';
 import { paths } from '../../../lib/paths';
 import { isRunning, useClusterRuns } from '../api/list-cluster-runs';
@@ -19,18 +19,6 @@ function ClusterCount({ run }: { run: ClusterRunSummary }) {
     <>
       {run.k}
       {run.params.k === 'auto' && <span className="muted"> (auto)</span>}
-    </>
-  );
-}
-
-/** A figure with its name for narrow screens, where the table's header is hidden; the header names it for screen readers. */
-function Figure({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <span className="cell-label" aria-hidden="true">
-        {label}{' '}
-      </span>
-      {children}
     </>
   );
 }
@@ -66,9 +54,9 @@ export function ClusterRunHistory({ ws, empty }: { ws: string; empty: ReactNode 
             key: 'k',
             header: 'Clusters',
             cell: (run) => (
-              <Figure label="Clusters">
+              <TableFigure label="Clusters">
                 <ClusterCount run={run} />
-              </Figure>
+              </TableFigure>
             ),
             align: 'right',
           },
@@ -76,7 +64,7 @@ export function ClusterRunHistory({ ws, empty }: { ws: string; empty: ReactNode 
           {
             key: 'texts',
             header: 'Texts',
-            cell: (run) => <Figure label="Texts">{run.textCount === null ? <span className="muted">—</span> : run.textCount.toLocaleString()}</Figure>,
+            cell: (run) => <TableFigure label="Texts">{run.textCount === null ? <span className="muted">—</span> : run.textCount.toLocaleString()}</TableFigure>,
             align: 'right',
           },
           { key: 'who', header: 'Started by', cell: (run) => run.createdBy?.name ?? <span className="muted">API token or system</span> },

@@ -7,10 +7,10 @@ import { FormDialog } from '../../../components/form-dialog';
 import { useToast } from '../../../components/toast';
 import { useCatalog } from '../../../lib/catalog';
 import { useFormErrors } from '../../../lib/form-errors';
-import { paths } from '../../../lib/paths';
-import { usePromoteCluster } from '../api/promote-cluster';
 import { INSIGHT_TYPE_LABELS } from '../../../lib/insight-types';
 import { countOf } from '../../../lib/numbers';
+import { paths } from '../../../lib/paths';
+import { usePromoteCluster } from '../api/promote-cluster';
 
 const PROMOTE_FIELDS = ['title', 'type', 'parentId'] as const;
 

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { BACKLOG_SORTS, BACKLOG_STATUSES, type BacklogItem } from '@cairn/shared';
 import { Button } from '../../../components/button';
@@ -7,9 +6,8 @@ import { ErrorMessage } from '../../../components/error-message';
 import { Field, Select } from '../../../components/field';
 import { LoadMore } from '../../../components/load-more';
 import { Loading } from '../../../components/spinner';
-import { Table, type Column } from '../../../components/table';
-import { formatRevenue } from '../../../lib/numbers';
-import { countOf } from '../../../lib/numbers';
+import { Table, TableFigure, type Column } from '../../../components/table';
+import { countOf, formatRevenue } from '../../../lib/numbers';
 import { paths } from '../../../lib/paths';
 import { useBacklogItems, type BacklogFilters } from '../api/list-backlog-items';
 import { BACKLOG_STATUS_LABELS } from '../lib/labels';
@@ -22,18 +20,6 @@ const SORTS: Array<[BacklogFilters['sort'], string]> = [
   ['evidence', 'Evidence'],
   ['recent', 'Newest'],
 ];
-
-/** A figure with its name for narrow screens, where the table's header is hidden; the header names it for screen readers. */
-function Figure({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <span className="cell-label" aria-hidden="true">
-        {label}{' '}
-      </span>
-      {children}
-    </>
-  );
-}
 
 /** Where an item is tracked: its key, linked to the issue when there is an address. */
 export function TrackerLink({ item }: { item: Pick<BacklogItem, 'externalKey' | 'externalUrl'> }) {
@@ -82,20 +68,20 @@ export function BacklogBoard({ ws, onNewItem }: { ws: string; onNewItem?: () => 
       key: 'tracker',
       header: 'Tracker',
       cell: (item) => (
-        <Figure label="Tracker">
+        <TableFigure label="Tracker">
           <TrackerLink item={item} />
-        </Figure>
+        </TableFigure>
       ),
     },
-    { key: 'customers', header: 'Customers', align: 'right', cell: (item) => <Figure label="Customers">{item.score.customers}</Figure> },
-    { key: 'companies', header: 'Companies', align: 'right', cell: (item) => <Figure label="Companies">{item.score.companies}</Figure> },
+    { key: 'customers', header: 'Customers', align: 'right', cell: (item) => <TableFigure label="Customers">{item.score.customers}</TableFigure> },
+    { key: 'companies', header: 'Companies', align: 'right', cell: (item) => <TableFigure label="Companies">{item.score.companies}</TableFigure> },
     {
       key: 'revenue',
       header: 'Revenue',
       align: 'right',
-      cell: (item) => <Figure label="Revenue">{item.score.revenue > 0 ? formatRevenue(item.score.revenue) : <span className="muted">—</span>}</Figure>,
+      cell: (item) => <TableFigure label="Revenue">{item.score.revenue > 0 ? formatRevenue(item.score.revenue) : <span className="muted">—</span>}</TableFigure>,
     },
-    { key: 'recent', header: <span title="Highlights from the last 90 days">Recent</span>, align: 'right', cell: (item) => <Figure label="Last 90 days">{item.score.recentHighlights}</Figure> },
+    { key: 'recent', header: <span title="Highlights from the last 90 days">Recent</span>, align: 'right', cell: (item) => <TableFigure label="Last 90 days">{item.score.recentHighlights}</TableFigure> },
     { key: 'score', header: 'Score', width: '190px', cell: (item) => <ScoreBar score={item.score} max={maxScore} /> },
   ];
 
