@@ -173,7 +173,8 @@ describe.skipIf(!browserAvailable)('clustering short tickets into themes', () =>
     await page.waitForURL((url) => url.href !== runUrl && /\/clusters\/[0-9a-f-]+$/.test(url.pathname));
     await page.getByRole('heading', { name: 'Sizes' }).waitFor();
     // Edits belong to the first run; promoting made untagged highlights, which leave the tickets untagged.
-    expect(await page.locator('.size-count').allTextContents()).toEqual(sizes);
+    // Polled: the chart may still be drawing the run's first answer when its heading shows.
+    await expect.poll(() => page.locator('.size-count').allTextContents(), { timeout: 15_000 }).toEqual(sizes);
 
     await page.getByRole('button', { name: 'Delete run' }).click();
     await page.getByRole('dialog', { name: 'Delete the run?' }).getByRole('button', { name: 'Delete run' }).click();
