@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 
 type Tone = 'info' | 'success' | 'error';
 /** One button on the toast: Undo, or Open what was just made. Pressing it dismisses the toast. */
@@ -13,6 +13,8 @@ export const TOAST_LIMIT = 3;
 const TOAST_MS: Record<Tone, number | null> = { success: 5000, info: 8000, error: null };
 /** A toast with an action (Undo) stays long enough to reach for it. */
 const ACTION_TOAST_MS = 10_000;
+/** While the pointer or the focus is on the toasts, a toast whose time is up looks again this much later. */
+const PAUSED_RECHECK_MS = 1_000;
 let nextId = 1;
 
 /**
@@ -55,20 +57,32 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const dismiss = useCallback((id: number) => setToasts((current) => current.filter((t) => t.id !== id)), []);
+  // No toast goes while someone is reading it or has tabbed to its Undo (WCAG 2.2.1, timing
+  // adjustable). Asked when the time is up rather than tracked by events: a focused button that
+  // disappears sends no blur.
+  const region = useRef<HTMLDivElement>(null);
+  const expire = useCallback(
+    (id: number) => {
+      if (region.current?.matches(':hover, :focus-within')) setTimeout(() => expire(id), PAUSED_RECHECK_MS);
+      else dismiss(id);
+    },
+    [dismiss],
+  );
   const show = useCallback(
     (message: string, tone: Tone = 'info', action?: ToastAction) => {
       const id = nextId++;
       setToasts((current) => pushToast(current, { id, message, tone, action }));
       const ms = action && tone !== 'error' ? ACTION_TOAST_MS : TOAST_MS[tone];
-      if (ms !== null) setTimeout(() => dismiss(id), ms);
+      if (ms !== null) setTimeout(() => expire(id), ms);
     },
-    [dismiss],
+    [expire],
   );
+
   const api = useMemo(() => ({ show }), [show]);
   return (
     <ToastContext.Provider value={api}>
       {children}
-      <div className="toasts">
+      <div className="toasts" ref={region}>
         <div className="toast-stack" role="status" aria-live="polite">
           {toasts.map((toast) => toast.tone !== 'error' && <ToastItem key={toast.id} toast={toast} onDismiss={dismiss} />)}
         </div>
