@@ -231,7 +231,8 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
     await views.getByRole('link', { name: 'Trash' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => new URL(page.url()).search).toBe('?view=trash');
-    expect(await views.getByRole('link', { name: 'Trash' }).getAttribute('aria-current')).toBe('page');
+    // Polled: the address changes before the tabs render it.
+    await expect.poll(() => views.getByRole('link', { name: 'Trash' }).getAttribute('aria-current')).toBe('page');
     const trash = page.getByRole('list', { name: 'Problems, opportunities and solutions in the trash' });
     const row = trash.getByRole('listitem').filter({ hasText: PROBLEM });
     // Its evidence counted as it comes back, and when it went.
