@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import { CLUSTER_TEXT_PREVIEW_LENGTH, WHOLE_SOURCE_KINDS, type ClusterScope, type SourceKind } from '@cairn/shared';
 import { TEXT_MAX_CHARS } from '../../clustering/index.js';
 import type { Executor } from '../../db/client.js';
@@ -283,13 +283,24 @@ export async function bestMemberIds(executor: Executor, workspaceId: string, clu
   return rows.map((row) => row.id);
 }
 
+/** A cluster with its run, and the insight it was promoted to while that is outside the trash. */
 export async function findCluster(executor: Executor, workspaceId: string, id: string) {
   const [row] = await executor
-    .select({ cluster: clusters, run: { id: clusterRuns.id, params: clusterRuns.params, status: clusterRuns.status } })
+    .select({
+      cluster: clusters,
+      run: { id: clusterRuns.id, params: clusterRuns.params, status: clusterRuns.status },
+      promotedTo: { type: insights.type, title: insights.title },
+    })
     .from(clusters)
     .innerJoin(clusterRuns, eq(clusterRuns.id, clusters.runId))
+    .leftJoin(insights, and(eq(insights.id, clusters.promotedInsightId), isNull(insights.deletedAt)))
     .where(and(eq(clusters.workspaceId, workspaceId), eq(clusters.id, id)));
   return row;
+}
+
+/** Locks the cluster's row until the transaction ends: a second promotion waits, then sees the first. */
+export async function lockCluster(executor: Executor, workspaceId: string, id: string) {
+  await executor.execute(sql`select 1 from clusters where workspace_id = ${workspaceId} and id = ${id} for update`);
 }
 
 export async function updateCluster(executor: Executor, workspaceId: string, id: string, values: { label?: string; promotedInsightId?: string }) {

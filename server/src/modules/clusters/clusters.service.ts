@@ -255,13 +255,18 @@ async function wholeSourceHighlights(db: Db, actor: WorkspaceActor, sourceIds: s
  * EVIDENCE_LINKS_MAX. A cluster is promoted once while that insight is outside the trash.
  */
 export async function promoteCluster(db: Db, actor: WorkspaceActor, id: string, body: PromoteClusterBody): Promise<Insight> {
-  const { cluster, run } = await requireCluster(db, actor.workspaceId, id);
-  const [current] = await clustersRepository.listClusters(db, actor.workspaceId, { id });
-  if (current?.promotedId) throw new AppError('conflict', `The cluster is already promoted to “${current.promotedTitle}”; trash that ${current.promotedType} first to promote it again`);
+  const { cluster, run, promotedTo } = await requireCluster(db, actor.workspaceId, id);
+  const alreadyPromoted = (to: { type: string; title: string }) =>
+    new AppError('conflict', `The cluster is already promoted to “${to.title}”; trash that ${to.type} first to promote it again`);
+  if (promotedTo) throw alreadyPromoted(promotedTo);
   const memberIds = await clustersRepository.bestMemberIds(db, actor.workspaceId, id, EVIDENCE_LINKS_MAX);
   if (!memberIds.length) throw new AppError('unprocessable', 'The cluster has no members left (all are in the trash); nothing would back the problem');
   const highlightIds = run.params.scope.target === 'highlights' ? memberIds : await wholeSourceHighlights(db, actor, memberIds);
   return db.transaction(async (tx) => {
+    // Checked again under the cluster's lock: of two promotions at once, the second finds the first.
+    await clustersRepository.lockCluster(tx, actor.workspaceId, id);
+    const { promotedTo: meanwhile } = await requireCluster(tx, actor.workspaceId, id);
+    if (meanwhile) throw alreadyPromoted(meanwhile);
     const insight = await insightsService.createInsight(tx, actor, {
       type: body.type ?? 'problem',
       title: body.title ?? cluster.label,

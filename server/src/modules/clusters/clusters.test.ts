@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ClusterMemberPageSchema, ClusterRunPageSchema, ClusterRunSchema, ClusterSchema, InsightDetailSchema, InsightSchema, type ClusterRun } from '@cairn/shared';
-import { auditEvents, clusters, highlights, insightHighlights, sources } from '../../db/schema/index.js';
+import { auditEvents, clusters, highlights, insightHighlights, insights, sources } from '../../db/schema/index.js';
 import { errorPaths, useTestApp } from '../../../test/app.js';
 import { createHighlight, createMember, createSource, createTag, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
 
@@ -251,6 +251,18 @@ describe('editing and promoting clusters', () => {
     const detail = InsightDetailSchema.parse((await workspace.owner.as.get(`/api/workspaces/${workspace.id}/insights/${InsightSchema.parse(again.json()).id}`)).json());
     expect(detail.evidence).toHaveLength(cluster.size);
     expect(await context.db.select().from(highlights).where(eq(highlights.workspaceId, workspace.id))).toHaveLength(cluster.size);
+  });
+
+  it('lets only one of two promotions at once win, leaving no second problem behind', async () => {
+    const workspace = await createWorkspace(context);
+    const { run } = await doneRun(workspace);
+    const cluster = run.clusters[1]!;
+    const url = clustersUrl(workspace.id, `/${cluster.id}/promote`);
+    const answers = await Promise.all([workspace.owner.as.post(url, { title: 'First' }), workspace.owner.as.post(url, { title: 'Second' })]);
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([201, 409]);
+    const problems = await context.db.select().from(insights).where(eq(insights.workspaceId, workspace.id));
+    expect(problems).toHaveLength(1);
+    expect(ClusterSchema.parse((await workspace.owner.as.get(clustersUrl(workspace.id, `/${cluster.id}`))).json()).promotedTo?.id).toBe(problems[0]!.id);
   });
 
   it('promotes a cluster of highlights with the highlights themselves as evidence', async () => {
