@@ -16,7 +16,7 @@ import { registerSearch, startFloor, type RecordedStatement } from './lib/http-f
 import { getJson } from './lib/http-load.js';
 import { adminQuery, benchDatabaseUrl } from './lib/postgres.js';
 import { seededRandom } from '../server/src/clustering/random.js';
-import type { Benchmark, BenchRow } from './lib/report.js';
+import { percentile, type Benchmark, type BenchRow } from './lib/report.js';
 
 /**
  * Search at scale (issue 6). PostgreSQL: 1,000,000 sources (100–600 characters of words drawn by
@@ -364,10 +364,6 @@ async function buildQueries(stems: StemsBetween, corpus: Corpus, workspaceSize: 
 
 // --- measuring ---
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
 /** A statement one search sent, and when it was in flight. */

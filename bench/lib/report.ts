@@ -17,6 +17,12 @@ export type Benchmark = { name: string; description: string; run: () => Promise<
 
 const RESULTS_DIR = fileURLToPath(new URL('../results', import.meta.url));
 
+/** The value below which `p` percent of `values` fall (nearest rank). */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
 export function printTable(rows: BenchRow[]) {
   const header = ['benchmark', 'metric', 'value', 'unit', 'budget', 'met', 'note'];
   const lines = rows.map((row) => [
