@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { api, browserAvailable, completeSetup, useServerAndBrowser } from './harness.js';
+import { api, browserAvailable, completeSetup, signInAsNewMember, useServerAndBrowser } from './harness.js';
 
 const BANKING77 = new URL('../../shared/datasets/banking77/train.csv', import.meta.url);
 /** Three banking77 intents whose customers use different words: clustering them in three should find them again. */
@@ -187,16 +187,7 @@ describe.skipIf(!browserAvailable)('clustering short tickets into themes', () =>
   it('shows a viewer the runs and clusters with nothing to change them', async () => {
     const { page } = context;
     await api(page, 'POST', `/workspaces/${ws}/members`, { ...VIEWER, role: 'viewer' });
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL('**/login');
-    await page.getByLabel('Email').fill(VIEWER.email);
-    await page.getByLabel('Password').fill(VIEWER.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL('**/change-password');
-    await page.getByLabel('Current password').fill(VIEWER.password);
-    await page.getByLabel('New password').fill(`${VIEWER.password} now mine`);
-    await page.getByRole('button', { name: 'Change password' }).click();
-    await page.waitForURL('**/inbox');
+    await signInAsNewMember(page, VIEWER);
 
     await page.goto(`/w/${ws}/clusters`);
     await page.getByRole('table', { name: 'Cluster runs, newest first' }).waitFor();

@@ -81,6 +81,20 @@ export async function completeSetup(page: Page, owner = OWNER) {
   return owner;
 }
 
+/** Signs out, then in as a member added with an initial password, which they must change first. */
+export async function signInAsNewMember(page: Page, member: { email: string; password: string }) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL('**/login');
+  await page.getByLabel('Email').fill(member.email);
+  await page.getByLabel('Password').fill(member.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/change-password');
+  await page.getByLabel('Current password').fill(member.password);
+  await page.getByLabel('New password').fill(`${member.password} now mine`);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await page.waitForURL('**/inbox');
+}
+
 /** Calls the API from inside the page, as the SPA does: the session cookie plus the CSRF token. */
 export async function fetchFromPage(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
   return page.evaluate(

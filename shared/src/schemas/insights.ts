@@ -30,6 +30,16 @@ export type InsightRef = z.infer<typeof InsightRefSchema>;
 export const BacklogItemRefSchema = z.object({ id: IdSchema, title: z.string(), status: z.enum(BACKLOG_STATUSES), externalKey: z.string().nullable() });
 export type BacklogItemRef = z.infer<typeof BacklogItemRefSchema>;
 
+/**
+ * Who linked an insight to a backlog item: the member a contributor must be to unlink it
+ * (docs/decisions/009-insights-and-backlog.md); null for a token or a removed account.
+ */
+const LinkedBySchema = IdSchema.nullable();
+
+/** A backlog item an insight is linked to, with who linked them. */
+export const LinkedBacklogItemSchema = BacklogItemRefSchema.extend({ linkedBy: LinkedBySchema });
+export type LinkedBacklogItem = z.infer<typeof LinkedBacklogItemSchema>;
+
 /** A customer behind some evidence, with how many of its highlights they said. */
 export const EvidenceCustomerSchema = CustomerRefSchema.extend({ highlightCount: z.number().int() });
 export type EvidenceCustomer = z.infer<typeof EvidenceCustomerSchema>;
@@ -55,12 +65,16 @@ export const InsightSchema = InsightRefSchema.extend({
 });
 export type Insight = z.infer<typeof InsightSchema>;
 
+/** An insight linked to a backlog item, with who linked them. */
+export const LinkedInsightSchema = InsightSchema.extend({ linkedBy: LinkedBySchema });
+export type LinkedInsight = z.infer<typeof LinkedInsightSchema>;
+
 export const InsightDetailSchema = InsightSchema.extend({
   parent: InsightRefSchema.nullable(),
   children: z.array(InsightSchema),
   /** The newest evidence, up to EVIDENCE_PREVIEW_MAX; page through all of it with GET /highlights?insightId=…. */
   evidence: z.array(HighlightListItemSchema),
-  backlogItems: z.array(BacklogItemRefSchema),
+  backlogItems: z.array(LinkedBacklogItemSchema),
   /** Distinct customers behind the evidence, most highlights first. */
   customers: z.array(EvidenceCustomerSchema),
 });
@@ -155,7 +169,7 @@ export type BacklogItem = z.infer<typeof BacklogItemSchema>;
 export const BacklogItemDetailSchema = BacklogItemSchema.extend({
   /** Highlights linked to the item itself, newest first, up to EVIDENCE_PREVIEW_MAX; GET /highlights?backlogItemId=… pages them all. */
   evidence: z.array(HighlightListItemSchema),
-  insights: z.array(InsightSchema),
+  insights: z.array(LinkedInsightSchema),
   /** Distinct customers behind all its evidence (its own and its insights'), most highlights first. */
   customers: z.array(EvidenceCustomerSchema),
 });

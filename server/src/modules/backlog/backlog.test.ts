@@ -10,6 +10,7 @@ import {
   createInsight,
   createMember,
   createSource,
+  createTokenCaller,
   createWorkspace,
   type TestWorkspace,
 } from '../../../test/factories.js';
@@ -278,6 +279,20 @@ describe('GET /backlog-items/:id', () => {
       ['Lone', 1],
     ]);
     expect(detail.customers[0]).toMatchObject({ id: customers.a1.id, company: { name: 'Acme' } });
+  });
+
+  it("says who linked each insight, whom a contributor must be to unlink it; a token's link is nobody's", async () => {
+    const workspace = await createWorkspace(context);
+    const item = await createBacklogItem(context, workspace);
+    const [mine, theirs, tokens] = [await createInsight(context, workspace), await createInsight(context, workspace), await createInsight(context, workspace)];
+    const evidenceUrl = itemsUrl(workspace.id, `/${item.id}/evidence`);
+    const contributor = await createMember(context, workspace, 'contributor');
+    await link(workspace, item.id, { insightIds: [mine.id] });
+    expect((await contributor.as.post(evidenceUrl, { insightIds: [theirs.id] })).statusCode).toBe(200);
+    expect((await (await createTokenCaller(context, workspace, 'contributor')).post(evidenceUrl, { insightIds: [tokens.id] })).statusCode).toBe(200);
+
+    const linkedBy = Object.fromEntries((await getItem(workspace, item.id)).insights.map((insight) => [insight.id, insight.linkedBy]));
+    expect(linkedBy).toEqual({ [mine.id]: workspace.owner.id, [theirs.id]: contributor.id, [tokens.id]: null });
   });
 
   it("answers 404 for another workspace's item and for one in the trash", async () => {

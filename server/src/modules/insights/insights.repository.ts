@@ -51,6 +51,12 @@ function filterConditions(workspaceId: string, filters: InsightFilters): SQL | u
   );
 }
 
+/** Listed as a backlog item's insights: who linked each one there. */
+function linkedByOf(filters: InsightFilters): SQL<string | null> {
+  if (!filters.backlogItemId) return sql<null>`null`;
+  return sql<string | null>`(select bi.created_by from ${backlogInsights} bi where bi.insight_id = ${insights.id} and bi.backlog_item_id = ${filters.backlogItemId})`;
+}
+
 /**
  * Insights with their creator and evidence counts, newest first (keyset); every one when `limit`
  * is left out. The page is chosen first, so only its insights are counted. The trash is listed
@@ -81,6 +87,7 @@ export async function list(executor: Executor, workspaceId: string, filters: Ins
       creatorName: users.name,
       evidenceCount: sql<number>`counts.evidence_count`,
       customerCount: sql<number>`counts.customer_count`,
+      linkedBy: linkedByOf(filters),
       cursorAt: cursorText(sortedAt),
     })
     .from(insights)
@@ -154,10 +161,10 @@ export async function detach(executor: Executor, workspaceId: string, ids: strin
     .where(and(eq(insights.workspaceId, workspaceId), inArray(insights.id, ids)));
 }
 
-/** Backlog items outside the trash that the insight is linked to. */
+/** Backlog items outside the trash that the insight is linked to, with who linked each. */
 export async function listBacklogItemRefs(executor: Executor, workspaceId: string, insightId: string) {
   return executor
-    .select({ id: backlogItems.id, title: backlogItems.title, status: backlogItems.status, externalKey: backlogItems.externalKey })
+    .select({ id: backlogItems.id, title: backlogItems.title, status: backlogItems.status, externalKey: backlogItems.externalKey, linkedBy: backlogInsights.createdBy })
     .from(backlogInsights)
     .innerJoin(backlogItems, eq(backlogItems.id, backlogInsights.backlogItemId))
     .where(and(eq(backlogInsights.workspaceId, workspaceId), eq(backlogInsights.insightId, insightId), isNull(backlogItems.deletedAt)))

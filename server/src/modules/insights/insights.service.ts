@@ -10,6 +10,7 @@ import {
   type InsightDetail,
   type InsightEvidenceBody,
   type InsightType,
+  type LinkedInsight,
   type ListInsightsQuery,
   type Page,
   type UpdateInsightBody,
@@ -279,9 +280,9 @@ export function assertCanUnlink(actor: WorkspaceActor, links: Array<{ createdBy:
   }
 }
 
-/** The insights outside the trash linked to a backlog item, with their evidence counts, newest first. */
-export async function listInsightsOfBacklogItem(executor: Executor, workspaceId: string, backlogItemId: string): Promise<Insight[]> {
-  return (await insightsRepository.list(executor, workspaceId, { backlogItemId })).map(presentInsight);
+/** The insights outside the trash linked to a backlog item, with their evidence counts and who linked each, newest first. */
+export async function listInsightsOfBacklogItem(executor: Executor, workspaceId: string, backlogItemId: string): Promise<LinkedInsight[]> {
+  return (await insightsRepository.list(executor, workspaceId, { backlogItemId })).map((row) => ({ ...presentInsight(row), linkedBy: row.linkedBy }));
 }
 
 /** The distinct customers behind a set of highlights (a subquery of highlight ids, trashed ones left out), most highlights first. */

@@ -192,11 +192,25 @@ describe('GET /insights/:id', () => {
     expect(detail.children.map((c) => c.id)).toEqual([child.id]);
     expect(detail.evidence.map((h) => h.id)).toEqual([...highlights].reverse().map((h) => h.id));
     expect(detail.evidence[3]).toMatchObject({ quote: highlights[0]!.quote, customer: { id: hank.id, company: { id: company.id, name: 'Globex' } } });
-    expect(detail.backlogItems).toEqual([{ id: item.id, title: 'Show decline reasons', status: 'idea', externalKey: 'CARD-7' }]);
+    expect(detail.backlogItems).toEqual([{ id: item.id, title: 'Show decline reasons', status: 'idea', externalKey: 'CARD-7', linkedBy: null }]);
     expect(detail.customers).toEqual([
       { id: hank.id, name: 'Hank', email: hank.email, company: { id: company.id, name: 'Globex', segment: null }, highlightCount: 2 },
       { id: marge.id, name: 'Marge', email: marge.email, company: null, highlightCount: 1 },
     ]);
+  });
+
+  it("says who linked it to each backlog item, whom a contributor must be to unlink it; a token's link is nobody's", async () => {
+    const workspace = await createWorkspace(context);
+    const insight = await createInsight(context, workspace);
+    const [mine, theirs, tokens] = [await createBacklogItem(context, workspace), await createBacklogItem(context, workspace), await createBacklogItem(context, workspace)];
+    const linkFrom = (item: { id: string }) => `/api/workspaces/${workspace.id}/backlog-items/${item.id}/evidence`;
+    const contributor = await createMember(context, workspace, 'contributor');
+    expect((await workspace.owner.as.post(linkFrom(mine), { insightIds: [insight.id] })).statusCode).toBe(200);
+    expect((await contributor.as.post(linkFrom(theirs), { insightIds: [insight.id] })).statusCode).toBe(200);
+    expect((await (await createTokenCaller(context, workspace, 'contributor')).post(linkFrom(tokens), { insightIds: [insight.id] })).statusCode).toBe(200);
+
+    const linkedBy = Object.fromEntries((await getInsight(workspace, insight.id)).backlogItems.map((item) => [item.id, item.linkedBy]));
+    expect(linkedBy).toEqual({ [mine.id]: workspace.owner.id, [theirs.id]: contributor.id, [tokens.id]: null });
   });
 
   it("answers 404 for another workspace's insight and for one in the trash", async () => {

@@ -16,6 +16,7 @@ import { useLinkBacklogEvidence } from '../api/link-backlog-evidence';
 import { useRestoreBacklogItem } from '../api/restore-backlog-item';
 import { useUnlinkBacklogEvidence } from '../api/unlink-backlog-evidence';
 import { useUpdateBacklogItem } from '../api/update-backlog-item';
+import { useMayUnlink } from '../hooks/use-may-unlink';
 import { useTrashWithUndo, useUnlinkWithUndo } from '../hooks/use-undo-toast';
 import { BACKLOG_STATUS_LABELS } from '../lib/labels';
 import { BacklogStatusBadge, InsightStatusBadge, InsightTypeBadge } from './badges';
@@ -47,6 +48,7 @@ export function BacklogItemDetail({ ws, id }: { ws: string; id: string }) {
   const [linking, setLinking] = useState(false);
   const canEdit = workspace.can('researcher');
   const canLink = workspace.can('contributor');
+  const mayUnlink = useMayUnlink();
 
   if (item.isPending) return <Loading label="Loading…" />;
   if (!item.data) return <NotLoaded error={item.error} back={paths.backlog(ws)}>Back to the backlog</NotLoaded>;
@@ -141,7 +143,7 @@ export function BacklogItemDetail({ ws, id }: { ws: string; id: string }) {
                       <span className="muted small">
                         {countOf(insight.evidenceCount, 'highlight')} · {countOf(insight.customerCount, 'customer')}
                       </span>
-                      {canLink && (
+                      {mayUnlink(insight) && (
                         <Button
                           size="sm"
                           variant="ghost"

@@ -10,8 +10,8 @@ import { formatDate } from '../../../lib/dates';
 import { countOf } from '../../../lib/numbers';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
-import { useWorkspace } from '../../../lib/workspace';
 import { useEvidence, type EvidenceOwner } from '../api/list-evidence';
+import { useMayUnlink } from '../hooks/use-may-unlink';
 
 const QUOTE_PREVIEW = 60;
 
@@ -32,9 +32,7 @@ type EvidenceListProps = {
 /** The quotes behind a problem or backlog item, newest first, each opening its exact place in the source. */
 export function EvidenceList({ ws, owner, onUnlink, unlinkingId, empty }: EvidenceListProps) {
   const evidence = useEvidence(ws, owner);
-  const workspace = useWorkspace();
-  // The server's rule (ADR 009): researchers unlink anything, contributors their own links.
-  const mayUnlink = (item: HighlightListItem) => workspace.can('researcher') || item.linkedBy === workspace.userId;
+  const mayUnlink = useMayUnlink();
   if (evidence.isPending) return <Loading label="Loading evidence…" />;
   if (!evidence.data) return <ErrorMessage error={evidence.error} />;
   const items = evidence.data.pages.flatMap((page) => page.items);

@@ -19,6 +19,7 @@ import { useRestoreInsight } from '../api/restore-insight';
 import { useUnlinkBacklogEvidence } from '../api/unlink-backlog-evidence';
 import { useUnlinkInsightEvidence } from '../api/unlink-insight-evidence';
 import { useUpdateInsight } from '../api/update-insight';
+import { useMayUnlink } from '../hooks/use-may-unlink';
 import { useTrashWithUndo, useUnlinkWithUndo } from '../hooks/use-undo-toast';
 import { childTypeOf, INSIGHT_STATUS_LABELS } from '../lib/labels';
 import { BacklogStatusBadge, InsightStatusBadge, InsightTypeBadge } from './badges';
@@ -51,6 +52,7 @@ export function InsightDetail({ ws, id }: { ws: string; id: string }) {
   const [open, setOpen] = useState<Open>(null);
   const canEdit = workspace.can('researcher');
   const canLink = workspace.can('contributor');
+  const mayUnlink = useMayUnlink();
 
   if (insight.isPending) return <Loading label="Loading…" />;
   if (!insight.data) return <NotLoaded error={insight.error} back={paths.problems(ws)}>Back to Problems</NotLoaded>;
@@ -194,7 +196,7 @@ export function InsightDetail({ ws, id }: { ws: string; id: string }) {
                     <span className="linked-list-meta">
                       {item.externalKey && <span className="muted small">{item.externalKey}</span>}
                       <BacklogStatusBadge status={item.status} />
-                      {canLink && (
+                      {mayUnlink(item) && (
                         <Button
                           size="sm"
                           variant="ghost"
