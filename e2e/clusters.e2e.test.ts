@@ -44,11 +44,23 @@ describe.skipIf(!browserAvailable)('clustering short tickets into themes', () =>
     // A sources run groups whole short texts: no interviews, and by default only what nobody tagged.
     await expect.poll(() => dialog.getByRole('checkbox', { name: 'Interviews' }).count()).toBe(0);
     expect(await dialog.getByRole('checkbox', { name: /Only sources nobody has tagged yet/ }).isChecked()).toBe(true);
+    // The dialog counts the scope as it changes, in a polite live region, and says before starting what a run would refuse.
+    const count = dialog.locator('.scope-count');
+    await count.getByText(`${tickets.length} texts in scope`).waitFor();
+    expect(await count.getAttribute('aria-live')).toBe('polite');
+    await dialog.getByRole('checkbox', { name: 'Tickets' }).uncheck();
+    await count.getByText('No texts in scope').waitFor();
+    await count.getByText(/^Nothing to cluster/).waitFor();
+    await dialog.getByRole('checkbox', { name: 'Tickets' }).check();
+    await count.getByText(`${tickets.length} texts in scope`).waitFor();
+    await dialog.getByLabel('Number of clusters', { exact: true }).fill('100');
+    await count.getByText('100 clusters need at least 200 texts: ask for fewer, or widen the scope.').waitFor();
     // Too few clusters is refused at the field, before anything is sent.
     await dialog.getByLabel('Number of clusters', { exact: true }).fill('1');
     await dialog.getByRole('button', { name: 'Start clustering' }).click();
     await dialog.getByText('Ask for at least 2 clusters').waitFor();
     await dialog.getByLabel('Number of clusters', { exact: true }).fill('3');
+    await expect.poll(() => count.locator('.notice').count()).toBe(0);
     await dialog.getByText('Advanced').click();
     await dialog.getByLabel('Seed').fill('7');
 
@@ -126,6 +138,8 @@ describe.skipIf(!browserAvailable)('clustering short tickets into themes', () =>
     await page.goBack();
     await closing.getByRole('button', { name: RENAMED, exact: true, expanded: true }).waitFor();
     await members.getByRole('checkbox').first().waitFor();
+    // Focus is back on the member that was opened.
+    await expect.poll(() => memberLinks.nth(0).evaluate((link) => link === document.activeElement)).toBe(true);
 
     const sizeBefore = await closing.locator('.cluster-size').textContent();
     const checks = members.getByRole('checkbox');
@@ -166,6 +180,8 @@ describe.skipIf(!browserAvailable)('clustering short tickets into themes', () =>
     const table = page.getByRole('table', { name: 'Cluster runs, newest first' });
     const row = table.getByRole('row').filter({ hasText: SCOPE_WORDS });
     await row.filter({ hasText: 'Done' }).waitFor();
+    // The run is told apart by its largest clusters' labels, as renamed.
+    await row.getByRole('list', { name: 'Largest clusters' }).getByText(RENAMED, { exact: true }).waitFor();
     await row.getByRole('link').click();
     await page.waitForURL(runUrl);
 

@@ -9,6 +9,8 @@ const ConfigSchema = z.object({
   DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(UPLOAD_MAX_BYTES_DEFAULT),
+  /** Cluster runs computing at once in this process; the engine shares the API's CPU, so the rest wait their turn. */
+  CLUSTER_RUN_CONCURRENCY: z.coerce.number().int().positive().default(1),
   /** Where the built SPA lives; the server serves it at `/`. */
   WEB_DIST_DIR: z.string().optional(),
   /** Development and tests: fail any response that is not exactly what its schema describes. */
@@ -30,6 +32,7 @@ export type Config = {
   databaseUrl: string | undefined;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   uploadMaxBytes: number;
+  clusterRunConcurrency: number;
   webDistDir: string | undefined;
   trustProxy: boolean;
   checkResponses: boolean;
@@ -50,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    clusterRunConcurrency: e.CLUSTER_RUN_CONCURRENCY,
     webDistDir: e.WEB_DIST_DIR,
     trustProxy: e.TRUST_PROXY,
     checkResponses: e.CHECK_RESPONSES,

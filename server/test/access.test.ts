@@ -88,6 +88,7 @@ const ROUTE_ACCESS: Record<string, Role> = {
   // clusters
   'GET /api/workspaces/{ws}/cluster-runs': 'viewer',
   'POST /api/workspaces/{ws}/cluster-runs': 'researcher',
+  'POST /api/workspaces/{ws}/cluster-runs/scope-count': 'researcher',
   'GET /api/workspaces/{ws}/cluster-runs/{id}': 'viewer',
   'DELETE /api/workspaces/{ws}/cluster-runs/{id}': 'researcher',
   'GET /api/workspaces/{ws}/clusters/{id}': 'viewer',

@@ -61,6 +61,19 @@ export type CreateClusterRunBody = z.input<typeof CreateClusterRunBodySchema>;
 export const ClusterRunParamsSchema = z.object({ scope: ClusterScopeSchema, k: ClusterKSchema, seed: z.number().int() });
 export type ClusterRunParams = z.infer<typeof ClusterRunParamsSchema>;
 
+/** The body of `POST …/cluster-runs/scope-count`: the scope a run would be asked for, checked by the same rules. */
+export const CountClusterScopeBodySchema = z.object({ scope: ClusterScopeSchema }).strict();
+export type CountClusterScopeBody = z.infer<typeof CountClusterScopeBodySchema>;
+
+/** How many texts a run of the scope would cluster, were it asked for now. */
+export const ClusterScopeCountSchema = z.object({
+  /** The texts in the scope, counted no further than CLUSTER_SCOPE_MAX. */
+  count: z.number().int(),
+  /** True when the scope holds more than CLUSTER_SCOPE_MAX texts, too many for one run (`count` is then CLUSTER_SCOPE_MAX). */
+  overLimit: z.boolean(),
+});
+export type ClusterScopeCount = z.infer<typeof ClusterScopeCountSchema>;
+
 export const ClusterRunStartedSchema = z.object({ id: IdSchema, status: z.enum(CLUSTER_RUN_STATUSES) });
 export type ClusterRunStarted = z.infer<typeof ClusterRunStartedSchema>;
 
@@ -123,7 +136,14 @@ export const ClusterRunSchema = ClusterRunSummarySchema.extend({
 });
 export type ClusterRun = z.infer<typeof ClusterRunSchema>;
 
-export const ClusterRunPageSchema = pageOf(ClusterRunSummarySchema);
+/** A run in the list: its summary, and what tells it apart from other runs of the same scope. */
+export const ClusterRunListItemSchema = ClusterRunSummarySchema.extend({
+  /** The labels of its first three clusters (the largest, as the engine found them), as renamed since; empty until the run is done. */
+  topLabels: z.array(z.string()),
+});
+export type ClusterRunListItem = z.infer<typeof ClusterRunListItemSchema>;
+
+export const ClusterRunPageSchema = pageOf(ClusterRunListItemSchema);
 export const ClusterMemberPageSchema = pageOf(ClusterMemberSchema);
 export const ListClusterMembersQuerySchema = PageQuerySchema;
 

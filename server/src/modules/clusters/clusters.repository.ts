@@ -27,9 +27,15 @@ export async function findRun(executor: Executor, workspaceId: string, id: strin
   return row;
 }
 
+/** Clusters whose labels the list shows for each run, to tell apart runs of the same scope. */
+const TOP_LABELS = 3;
+
+/** Runs newest first, each with the labels of its first clusters (the engine's order: largest first), in the same statement. */
 export async function listRuns(executor: Executor, workspaceId: string, limit: number, after?: Array<string | number | null>) {
+  const topLabels = sql<string[]>`(select coalesce(json_agg(top.label order by top.position), '[]'::json)
+    from (select c.label, c.position from ${clusters} c where c.run_id = ${clusterRuns.id} order by c.position limit ${TOP_LABELS}) top)`;
   return executor
-    .select({ run: clusterRuns, creatorName: users.name, cursorAt: cursorText(clusterRuns.createdAt) })
+    .select({ run: clusterRuns, creatorName: users.name, cursorAt: cursorText(clusterRuns.createdAt), topLabels })
     .from(clusterRuns)
     .leftJoin(users, eq(users.id, clusterRuns.createdBy))
     .where(and(eq(clusterRuns.workspaceId, workspaceId), olderThan(clusterRuns.createdAt, clusterRuns.id, after)))
@@ -57,7 +63,7 @@ export async function touchRuns(executor: Executor, ids: string[]) {
 }
 
 /** Fails runs nobody is working on any more. Maintenance across every workspace, like the imports' sweep. */
-export async function failAbandonedRuns(executor: Executor, staleBefore: Date, runningHere: string[], failure: string) {
+export async function failAbandonedRuns(executor: Executor, staleBefore: Date, aliveHere: string[], failure: string) {
   return executor
     .update(clusterRuns)
     .set({ status: 'failed', failure, finishedAt: new Date(), updatedAt: new Date() })
@@ -65,7 +71,7 @@ export async function failAbandonedRuns(executor: Executor, staleBefore: Date, r
       and(
         inArray(clusterRuns.status, [...LIVE_STATUSES]),
         lt(clusterRuns.updatedAt, staleBefore),
-        runningHere.length ? notInArray(clusterRuns.id, runningHere) : undefined,
+        aliveHere.length ? notInArray(clusterRuns.id, aliveHere) : undefined,
       ),
     )
     .returning({ id: clusterRuns.id });

@@ -5,6 +5,8 @@ import {
   ClusterRunSchema,
   ClusterRunStartedSchema,
   ClusterSchema,
+  ClusterScopeCountSchema,
+  CountClusterScopeBodySchema,
   CreateClusterRunBodySchema,
   InsightSchema,
   ListClusterMembersQuerySchema,
@@ -21,7 +23,7 @@ import * as clustersService from './clusters.service.js';
 export const clustersRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
   const tags = ['clusters'];
-  const scheduler = createClusterRunScheduler(db, app.log);
+  const scheduler = createClusterRunScheduler(db, app.log, app.config.clusterRunConcurrency);
   // Runs a previous process left unfinished are failed at start-up, not left spinning.
   app.addHook('onReady', scheduler.sweep);
   app.addHook('onClose', scheduler.close);
@@ -40,6 +42,23 @@ export const clustersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => reply.code(202).send(await clustersService.startClusterRun(db, scheduler, workspaceActorOf(request), request.body)),
+  );
+
+  // A POST because a scope (kinds, tags, imports, dates) is the JSON of a run's body, checked by the same schema; it changes nothing.
+  app.post(
+    '/api/workspaces/:ws/cluster-runs/scope-count',
+    {
+      config: { access: { role: 'researcher' } },
+      schema: {
+        tags,
+        summary: 'How many texts a run of this scope would cluster, checked as starting one would be; starts nothing',
+        description: 'For the form that asks for a run: the scope rules answer the same 4xx as `POST /cluster-runs`, and a scope past the per-run limit says so.',
+        params: WorkspaceParamsSchema,
+        body: CountClusterScopeBodySchema,
+        response: { 200: ClusterScopeCountSchema },
+      },
+    },
+    async (request) => clustersService.countClusterScope(db, workspaceActorOf(request), request.body),
   );
 
   app.get(

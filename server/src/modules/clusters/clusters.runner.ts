@@ -1,4 +1,4 @@
-import { CLUSTER_SCOPE_MAX, type ClusterRunParams } from '@cairn/shared';
+import { CLUSTER_SCOPE_MAX, type ClusterRunParams, type ClusterScope } from '@cairn/shared';
 import { ClusterInputError, clusterTexts } from '../../clustering/index.js';
 import type { Db } from '../../db/client.js';
 import { createBackgroundJobs, type BackgroundJobs, type JobLogger } from '../../lib/background-jobs.js';
@@ -18,8 +18,8 @@ const ENGINE_SHARE = 0.9;
 /** How often progress is written while the engine works. */
 const PROGRESS_WRITE_MS = 500;
 
-export function resolveScope(params: ClusterRunParams, at = 'body.scope'): ResolvedScope {
-  const { from, to, ...rest } = params.scope;
+export function resolveScope(scope: ClusterScope, at = 'body.scope'): ResolvedScope {
+  const { from, to, ...rest } = scope;
   return { ...rest, ...resolveDateRange({ from, to }, at) };
 }
 
@@ -49,8 +49,10 @@ export async function runClusterRun(db: Db, job: ClusterRunJob, log: JobLogger, 
   const { workspaceId } = actor;
   const progress = progressWriter(db, job);
   try {
+    // Stopped while it waited for its turn (deleted, or the process closing): nothing to read.
+    signal.throwIfAborted();
     await clustersRepository.updateRun(db, workspaceId, runId, { status: 'running' });
-    const scope = resolveScope(params);
+    const scope = resolveScope(params.scope);
     const texts = await clustersRepository.loadScopeTexts(db, workspaceId, scope, CLUSTER_SCOPE_MAX + 1);
     if (texts.length > CLUSTER_SCOPE_MAX) throw new ClusterInputError(`The scope grew past ${CLUSTER_SCOPE_MAX.toLocaleString('en')} texts since the run was asked for; narrow it`);
     await clustersRepository.updateRun(db, workspaceId, runId, { textCount: texts.length, progress: READ_SHARE });
@@ -103,14 +105,18 @@ export async function runClusterRun(db: Db, job: ClusterRunJob, log: JobLogger, 
   }
 }
 
-/** Runs clustering in the background of this process (lib/background-jobs). */
-export function createClusterRunScheduler(db: Db, log: JobLogger): ClusterRunScheduler {
+/**
+ * Runs clustering in the background of this process (lib/background-jobs), `concurrency` runs at
+ * a time: the engine shares the API's CPU, so further runs wait `queued` for their turn.
+ */
+export function createClusterRunScheduler(db: Db, log: JobLogger, concurrency: number): ClusterRunScheduler {
   return createBackgroundJobs({
     name: 'cluster run',
+    concurrency,
     idOf: (job) => job.runId,
     run: (job, signal) => runClusterRun(db, job, log, signal),
     touch: (ids) => clustersRepository.touchRuns(db, ids),
-    failAbandoned: (staleBefore, runningHere) => clustersRepository.failAbandonedRuns(db, staleBefore, runningHere, INTERRUPTED_FAILURE),
+    failAbandoned: (staleBefore, aliveHere) => clustersRepository.failAbandonedRuns(db, staleBefore, aliveHere, INTERRUPTED_FAILURE),
     log,
   });
 }

@@ -7,9 +7,13 @@ import {
   type Cluster,
   type ClusterMember,
   type ClusterRun,
+  type ClusterRunListItem,
   type ClusterRunParams,
   type ClusterRunStarted,
   type ClusterRunSummary,
+  type ClusterScope,
+  type ClusterScopeCount,
+  type CountClusterScopeBody,
   type CreateClusterRunBody,
   type Insight,
   type Page,
@@ -100,11 +104,10 @@ async function loadRun(executor: Executor, workspaceId: string, id: string): Pro
 
 /**
  * The scope's own rules, each a 4xx naming its field: interviews are clustered through their
- * highlights, `untagged` is about sources, named tags and imports must be this workspace's,
- * and the scope must hold something to cluster, and not too much.
+ * highlights, `untagged` is about sources, and named tags and imports must be this workspace's.
+ * Returns how many texts it holds, counted no further than one past CLUSTER_SCOPE_MAX.
  */
-async function assertScopeFits(executor: Executor, workspaceId: string, params: ClusterRunParams) {
-  const { scope } = params;
+async function countCheckedScope(executor: Executor, workspaceId: string, scope: ClusterScope): Promise<number> {
   if (scope.target === 'sources' && scope.kinds?.includes('interview')) {
     throw new AppError('unprocessable', 'Interviews are clustered through their highlights: choose the highlights target, or leave interviews out', [
       { path: 'body.scope.kinds', message: 'A sources run takes whole short sources (tickets, survey answers, reviews, notes), not interviews' },
@@ -114,7 +117,7 @@ async function assertScopeFits(executor: Executor, workspaceId: string, params: 
     const message = '`untagged` applies to sources: highlights are the tagged part already';
     throw new AppError('unprocessable', message, [{ path: 'body.scope.untagged', message }]);
   }
-  const resolved = resolveScope(params);
+  const resolved = resolveScope(scope);
   const missing = await clustersRepository.findMissingScopeIds(executor, workspaceId, { tagIds: scope.tagIds ?? [], importIds: scope.importIds ?? [] });
   for (const field of ['tagIds', 'importIds'] as const) {
     if (missing[field]) {
@@ -122,7 +125,12 @@ async function assertScopeFits(executor: Executor, workspaceId: string, params: 
       throw new AppError('not_found', message, [{ path: `body.scope.${field}`, message }]);
     }
   }
-  const count = await clustersRepository.countScope(executor, workspaceId, resolved, CLUSTER_SCOPE_MAX + 1);
+  return clustersRepository.countScope(executor, workspaceId, resolved, CLUSTER_SCOPE_MAX + 1);
+}
+
+/** The scope's rules (countCheckedScope), then its size: something to cluster, and not too much. */
+async function assertScopeFits(executor: Executor, workspaceId: string, params: ClusterRunParams) {
+  const count = await countCheckedScope(executor, workspaceId, params.scope);
   const wanted = params.k === 'auto' ? CLUSTER_K_MIN : params.k;
   if (count > CLUSTER_SCOPE_MAX) {
     throw new AppError('unprocessable', `The scope holds more than ${CLUSTER_SCOPE_MAX.toLocaleString('en')} texts; narrow it by kind, tag, date, segment or import`, [
@@ -138,6 +146,12 @@ async function assertScopeFits(executor: Executor, workspaceId: string, params: 
     const message = params.k === 'auto' ? `${holds}; clustering needs at least ${wanted * 2}` : `${holds}; ${wanted} clusters need at least ${wanted * 2}`;
     throw new AppError('unprocessable', message, [{ path: params.k === 'auto' ? 'body.scope' : 'body.k', message }]);
   }
+}
+
+/** How many texts a run of this scope would cluster now: the same rules and the same count as starting one, without starting it. */
+export async function countClusterScope(db: Db, actor: WorkspaceActor, body: CountClusterScopeBody): Promise<ClusterScopeCount> {
+  const count = await countCheckedScope(db, actor.workspaceId, body.scope);
+  return { count: Math.min(count, CLUSTER_SCOPE_MAX), overLimit: count > CLUSTER_SCOPE_MAX };
 }
 
 /** Records the run and hands it to the background scheduler: the caller gets 202 at once and polls. */
@@ -158,10 +172,10 @@ export async function startClusterRun(db: Db, scheduler: ClusterRunScheduler, ac
   return { id: run.id, status: run.status };
 }
 
-export async function listClusterRuns(db: Db, actor: WorkspaceActor, query: PageQuery): Promise<Page<ClusterRunSummary>> {
+export async function listClusterRuns(db: Db, actor: WorkspaceActor, query: PageQuery): Promise<Page<ClusterRunListItem>> {
   const after = decodeCursor(query.cursor, 2);
   const rows = await clustersRepository.listRuns(db, actor.workspaceId, query.limit, after);
-  return pageFrom(rows, query.limit, presentRunSummary, (row) => [row.cursorAt, row.run.id]);
+  return pageFrom(rows, query.limit, (row) => ({ ...presentRunSummary(row), topLabels: row.topLabels }), (row) => [row.cursorAt, row.run.id]);
 }
 
 export async function getClusterRun(db: Db, actor: WorkspaceActor, id: string): Promise<ClusterRun> {

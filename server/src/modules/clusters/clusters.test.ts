@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { ClusterMemberPageSchema, ClusterRunPageSchema, ClusterRunSchema, ClusterSchema, InsightDetailSchema, InsightSchema, type ClusterRun } from '@cairn/shared';
+import { ClusterMemberPageSchema, ClusterRunPageSchema, ClusterRunSchema, ClusterSchema, ClusterScopeCountSchema, InsightDetailSchema, InsightSchema, type ClusterRun } from '@cairn/shared';
 import { auditEvents, clusters, highlights, insightHighlights, insights, sources } from '../../db/schema/index.js';
 import { errorPaths, useTestApp } from '../../../test/app.js';
 import { createHighlight, createMember, createSource, createTag, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
@@ -15,7 +15,8 @@ const INTENTS = ['card_arrival', 'exchange_rate', 'lost_or_stolen_phone'];
 const PER_INTENT = 25;
 
 type Row = { text: string; category: string };
-const rows = (parse(fs.readFileSync(BANKING77), { columns: true }) as Row[]).filter((row) => INTENTS.includes(row.category));
+const records = parse(fs.readFileSync(BANKING77), { columns: true }) as Row[];
+const rows = records.filter((row) => INTENTS.includes(row.category));
 const sample = INTENTS.flatMap((intent) => rows.filter((row) => row.category === intent).slice(0, PER_INTENT));
 
 const runsUrl = (ws: string, path = '') => `/api/workspaces/${ws}/cluster-runs${path}`;
@@ -91,6 +92,8 @@ describe('a cluster run over tickets', () => {
 
     const listed = ClusterRunPageSchema.parse((await workspace.owner.as.get(runsUrl(workspace.id))).json());
     expect(listed.items.map((item) => item.id)).toEqual([again.id, run.id]);
+    // Each run in the list carries the labels of its three largest clusters.
+    expect(listed.items.map((item) => item.topLabels)).toEqual([again, run].map((found) => found.clusters.map((cluster) => cluster.label)));
     const audit = await context.db.select().from(auditEvents).where(and(eq(auditEvents.workspaceId, workspace.id), eq(auditEvents.objectId, id)));
     expect(audit.map((event) => event.action).sort()).toEqual(['cluster_run.complete', 'cluster_run.start']);
   });
@@ -135,17 +138,23 @@ describe('a cluster run over tickets', () => {
   });
 });
 
+/** Scopes against the rules themselves, whatever the number of clusters: refused alike by a run and by its count. */
+const SCOPE_REFUSALS: Array<[string, { scope: object }, number, string]> = [
+  ['interviews as whole sources', { scope: { target: 'sources', kinds: ['interview'] } }, 422, 'body.scope.kinds'],
+  ['untagged for highlights', { scope: { target: 'highlights', untagged: true } }, 422, 'body.scope.untagged'],
+  ['dates the wrong way round', { scope: { target: 'sources', from: '2024-05-02', to: '2024-05-01' } }, 400, 'body.scope.to'],
+  ['an unknown filter', { scope: { target: 'sources', customerId: crypto.randomUUID() } }, 400, 'body.scope'],
+  ['a tag of another workspace', { scope: { target: 'sources', tagIds: [crypto.randomUUID()] } }, 404, 'body.scope.tagIds'],
+  ['an import of another workspace', { scope: { target: 'highlights', importIds: [crypto.randomUUID()] } }, 404, 'body.scope.importIds'],
+];
+
 describe('POST /cluster-runs refuses a scope it cannot cluster, naming the field', () => {
   it.each([
-    ['interviews as whole sources', { scope: { target: 'sources', kinds: ['interview'] } }, 422, 'body.scope.kinds'],
-    ['untagged for highlights', { scope: { target: 'highlights', untagged: true } }, 422, 'body.scope.untagged'],
+    ...SCOPE_REFUSALS,
     ['too many clusters', { scope: { target: 'sources' }, k: 101 }, 400, 'body.k'],
     ['one cluster', { scope: { target: 'sources' }, k: 1 }, 400, 'body.k'],
     ['an empty scope', { scope: { target: 'highlights' } }, 422, 'body.scope'],
     ['more clusters than the scope can fill', { scope: { target: 'sources' }, k: 60 }, 422, 'body.k'],
-    ['dates the wrong way round', { scope: { target: 'sources', from: '2024-05-02', to: '2024-05-01' } }, 400, 'body.scope.to'],
-    ['an unknown filter', { scope: { target: 'sources', customerId: crypto.randomUUID() } }, 400, 'body.scope'],
-    ['a tag of another workspace', { scope: { target: 'sources', tagIds: [crypto.randomUUID()] } }, 404, 'body.scope.tagIds'],
   ])('%s', async (_, body, status, path) => {
     const workspace = await createWorkspace(context);
     await seedTickets(workspace);
@@ -154,6 +163,43 @@ describe('POST /cluster-runs refuses a scope it cannot cluster, naming the field
     expect(errorPaths(response)).toContain(path);
     const listed = ClusterRunPageSchema.parse((await workspace.owner.as.get(runsUrl(workspace.id))).json());
     expect(listed.items).toEqual([]);
+  });
+});
+
+describe('POST /cluster-runs/scope-count', () => {
+  const countOf = async (workspace: TestWorkspace, scope: object) => {
+    const response = await workspace.owner.as.post(runsUrl(workspace.id, '/scope-count'), { scope });
+    expect(response.statusCode, response.body).toBe(200);
+    return ClusterScopeCountSchema.parse(response.json());
+  };
+
+  it('counts the texts a run of the scope would cluster, an empty scope included', async () => {
+    const workspace = await createWorkspace(context);
+    const { tickets } = await seedTickets(workspace);
+    const billing = await createTag(context, workspace, { name: 'Billing' });
+    await Promise.all(tickets.slice(0, 12).map((ticket) => createHighlight(context, workspace, ticket, { tagIds: [billing.id] })));
+    await createHighlight(context, workspace, tickets[12]!);
+
+    expect(await countOf(workspace, { target: 'sources' })).toEqual({ count: sample.length, overLimit: false });
+    expect(await countOf(workspace, { target: 'sources', untagged: true })).toEqual({ count: sample.length - 12, overLimit: false });
+    expect(await countOf(workspace, { target: 'highlights', tagIds: [billing.id] })).toEqual({ count: 12, overLimit: false });
+    expect(await countOf(workspace, { target: 'highlights', kinds: ['interview'] })).toEqual({ count: 0, overLimit: false });
+    // The run then reads as many.
+    const run = await finishedRun(workspace, await startRun(workspace, { scope: { target: 'highlights', tagIds: [billing.id] }, k: 2, seed: 1 }));
+    expect(run.textCount).toBe(12);
+  });
+
+  it.each(SCOPE_REFUSALS)('refuses %s as a run would', async (_, body, status, path) => {
+    const workspace = await createWorkspace(context);
+    const response = await workspace.owner.as.post(runsUrl(workspace.id, '/scope-count'), body);
+    expect(response.statusCode, response.body).toBe(status);
+    expect(errorPaths(response)).toContain(path);
+  });
+
+  it('takes the scope alone, not the rest of a run', async () => {
+    const workspace = await createWorkspace(context);
+    const response = await workspace.owner.as.post(runsUrl(workspace.id, '/scope-count'), { scope: { target: 'sources' }, k: 3 });
+    expect(response.statusCode).toBe(400);
   });
 });
 
@@ -178,6 +224,10 @@ describe('editing and promoting clusters', () => {
     expect(await allMembers(workspace, first.id)).toEqual([...(await allMembers(workspace, first.id)).filter((memberId) => !moving.includes(memberId)), ...[...moving].sort()]);
     const secondNow = ClusterSchema.parse((await workspace.owner.as.get(clustersUrl(workspace.id, `/${second.id}`))).json());
     expect(secondNow.size).toBe(second.size - 2);
+
+    // The list of runs tells this one apart by its labels as renamed.
+    const listed = ClusterRunPageSchema.parse((await workspace.owner.as.get(runsUrl(workspace.id))).json());
+    expect(listed.items[0]!.topLabels).toEqual(['Cards that never came', second.label, run.clusters[2]!.label]);
 
     const removed = await workspace.owner.as.patch(clustersUrl(workspace.id, `/${first.id}`), { removeMemberIds: moving });
     expect(ClusterSchema.parse(removed.json()).size).toBe(first.size);
@@ -295,6 +345,50 @@ describe('editing and promoting clusters', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect((await workspace.owner.as.get(runsUrl(workspace.id, `/${id}`))).statusCode).toBe(404);
     expect(await context.db.select().from(clusters).where(eq(clusters.runId, id))).toEqual([]);
+  });
+});
+
+describe('one run computes at a time', () => {
+  /** Texts enough that a run of them takes a while (about a second, chosen automatically): 300 other banking questions, as notes. */
+  async function seedNotes(workspace: TestWorkspace) {
+    const texts = records.filter((row) => !INTENTS.includes(row.category)).slice(0, 300);
+    await context.db
+      .insert(sources)
+      .values(texts.map((row, index) => ({ workspaceId: workspace.id, kind: 'note' as const, title: `Note ${index + 1}`, body: row.text, createdBy: workspace.owner.id })));
+  }
+  const runOf = async (workspace: TestWorkspace, id: string) => ClusterRunSchema.parse((await workspace.owner.as.get(runsUrl(workspace.id, `/${id}`))).json());
+
+  it('keeps a run queued while another computes, starts it when that one ends, and deletes a queued run', async () => {
+    const workspace = await createWorkspace(context);
+    await seedTickets(workspace);
+    await seedNotes(workspace);
+    const first = await startRun(workspace, { scope: { target: 'sources', kinds: ['note'] }, k: 'auto', seed: 1 });
+    const second = await startRun(workspace, { scope: { target: 'sources', kinds: ['ticket'] }, k: 3, seed: 1 });
+    const third = await startRun(workspace, { scope: { target: 'sources', kinds: ['ticket'] }, k: 2, seed: 1 });
+    const listed = ClusterRunPageSchema.parse((await workspace.owner.as.get(runsUrl(workspace.id))).json());
+    expect(listed.items.map((item) => [item.id, item.topLabels])).toEqual([third, second, first].map((id) => [id, []]));
+    expect(listed.items.slice(0, 2).map((item) => item.status)).toEqual(['queued', 'queued']);
+
+    expect((await workspace.owner.as.delete(runsUrl(workspace.id, `/${third}`))).statusCode).toBe(204);
+    expect((await workspace.owner.as.get(runsUrl(workspace.id, `/${third}`))).statusCode).toBe(404);
+
+    // Until the first run ends, the second waits (read first: the first may end between the two reads, never end and start again).
+    for (let attempt = 0; attempt < 400; attempt++) {
+      const waiting = await runOf(workspace, second);
+      const before = await runOf(workspace, first);
+      if (before.status === 'done') break;
+      expect(waiting.status).toBe('queued');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const done = await runOf(workspace, first);
+    expect(done.status).toBe('done');
+    const next = await finishedRun(workspace, second);
+    expect(next.status, next.failure ?? '').toBe('done');
+    expect(next.clusters).toHaveLength(3);
+    // The list names three clusters of a run, its largest.
+    expect(done.clusters.length).toBeGreaterThan(3);
+    const after = ClusterRunPageSchema.parse((await workspace.owner.as.get(runsUrl(workspace.id))).json());
+    expect(after.items.find((item) => item.id === first)!.topLabels).toEqual(done.clusters.slice(0, 3).map((cluster) => cluster.label));
   });
 });
 

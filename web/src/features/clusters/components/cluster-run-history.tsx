@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { ClusterRunSummary } from '@cairn/shared';
+import type { ClusterRunListItem, ClusterRunSummary } from '@cairn/shared';
 import { ErrorMessage } from '../../../components/error-message';
 import { LoadMore } from '../../../components/load-more';
 import { Loading } from '../../../components/spinner';
@@ -23,6 +23,20 @@ function ClusterCount({ run }: { run: ClusterRunSummary }) {
   );
 }
 
+/** The labels of a finished run's largest clusters: what tells apart runs of the same scope. */
+function TopLabels({ run }: { run: ClusterRunListItem }) {
+  if (!run.topLabels.length) return null;
+  return (
+    <ul className="run-top-labels" aria-label="Largest clusters">
+      {run.topLabels.map((label, index) => (
+        <li key={index} className="term-chip">
+          {label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** Every cluster run of the workspace, newest first; `empty` is shown before the first one. */
 export function ClusterRunHistory({ ws, empty }: { ws: string; empty: ReactNode }) {
   const query = useClusterRuns(ws);
@@ -33,12 +47,21 @@ export function ClusterRunHistory({ ws, empty }: { ws: string; empty: ReactNode 
   if (!runs.length) return <>{empty}</>;
   return (
     <div className="stack cluster-run-table">
-      <Table<ClusterRunSummary>
+      <Table<ClusterRunListItem>
         caption="Cluster runs, newest first"
         rowKey={(run) => run.id}
         rows={runs}
         columns={[
-          { key: 'scope', header: 'What was grouped', cell: (run) => <Link to={paths.clusterRun(ws, run.id)}>{scopeWords(run.params.scope)}</Link> },
+          {
+            key: 'scope',
+            header: 'What was grouped',
+            cell: (run) => (
+              <>
+                <Link to={paths.clusterRun(ws, run.id)}>{scopeWords(run.params.scope)}</Link>
+                <TopLabels run={run} />
+              </>
+            ),
+          },
           {
             key: 'status',
             header: 'Status',

@@ -23,7 +23,7 @@ import { describeK, describeSilhouette, formatSilhouette } from '../lib/run-word
 import { ClusterCard } from './cluster-card';
 import { ClusterSizes } from './cluster-sizes';
 import { PromoteDialog } from './promote-dialog';
-import { RunProgress, RunStatusBadge } from './run-status';
+import { QUEUED_WORDS, RunProgress, RunStatusBadge } from './run-status';
 
 /** The run a page was run again from, passed in the navigation's state: what the scope held then. */
 type RerunOf = Pick<ClusterRun, 'id' | 'createdAt' | 'textCount'>;
@@ -45,7 +45,7 @@ function RerunNote({ ws, run, rerunOf }: { ws: string; run: ClusterRun; rerunOf:
 
 /** What the run is doing, in a sentence announced as it changes (the bar itself is not a live region). */
 function statusSentence(run: ClusterRun): string {
-  if (run.status === 'queued') return 'Starting…';
+  if (run.status === 'queued') return `Queued: ${QUEUED_WORDS.toLowerCase()}.`;
   if (run.status === 'running') return run.textCount === null ? 'Clustering…' : `Clustering ${countOf(run.textCount, 'text')}…`;
   if (run.status === 'failed') return `The run failed: ${run.failure ?? 'the server did not say why'}`;
   return `Done: ${describeK(run.params, run.k)}.`;
@@ -263,7 +263,7 @@ export function ClusterRunView({ ws, runId }: { ws: string; runId: string }) {
       {rerunOf && <RerunNote ws={ws} run={data} rerunOf={rerunOf} />}
       {running && (
         <section className="card stack" aria-labelledby="run-progress-title">
-          <h2 id="run-progress-title">{data.status === 'queued' ? 'Waiting to start' : 'Clustering'}</h2>
+          <h2 id="run-progress-title">{data.status === 'queued' ? 'Queued' : 'Clustering'}</h2>
           <RunProgress run={data} label="Clustering progress" />
           <p className="muted small">You can leave this page: the run goes on, and the Clusters page shows when it is done.</p>
         </section>

@@ -8,8 +8,9 @@ import { useFormErrors } from '../../../lib/form-errors';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 import { useStartClusterRun } from '../api/start-cluster-run';
-import { checkRunForm, offeredKinds, RUN_FORM_FIELDS, runFormValues, type RunFormValues } from '../lib/run-form';
+import { checkRunForm, countableScope, offeredKinds, RUN_FORM_FIELDS, runFormValues, toCreateClusterRunBody, type RunFormValues } from '../lib/run-form';
 import { TARGET_LABELS } from '../lib/run-words';
+import { ScopeCount } from './scope-count';
 import { TagScopePicker } from './tag-scope-picker';
 
 const TARGET_HINTS: Record<ClusterTarget, string> = {
@@ -34,9 +35,9 @@ function Choices({ legend, error, className = '', children }: { legend: string; 
 }
 
 /**
- * "New cluster run": which texts (target, kinds, tags, dates, segment, untagged sources), how
- * many clusters, and optionally the seed. Starting it opens the run's page, where it shows its
- * progress.
+ * "New cluster run": which texts (target, kinds, tags, dates, segment, untagged sources), with
+ * how many the scope holds as it changes, how many clusters, and optionally the seed. Starting it
+ * opens the run's page, where it shows its progress.
  */
 export function NewRunDialog({ ws, onClose }: { ws: string; onClose: () => void }) {
   const start = useStartClusterRun(ws);
@@ -46,6 +47,7 @@ export function NewRunDialog({ ws, onClose }: { ws: string; onClose: () => void 
   const errors = useFormErrors(RUN_FORM_FIELDS, start.error);
   const set = (change: Partial<RunFormValues>) => setValues((current) => ({ ...current, ...change }));
   const toggleKind = (kind: SourceKind, checked: boolean) => set({ kinds: checked ? [...values.kinds, kind] : values.kinds.filter((k) => k !== kind) });
+  const asked = toCreateClusterRunBody(values);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -103,6 +105,7 @@ export function NewRunDialog({ ws, onClose }: { ws: string; onClose: () => void 
           </span>
         </label>
       )}
+      <ScopeCount ws={ws} scope={countableScope(asked)} k={asked.k ?? 'auto'} />
       <Choices legend="Number of clusters" className="cluster-k" error={errors.field('k')}>
         <label className="checkbox">
           <input type="radio" name="k" checked={values.kMode === 'auto'} onChange={() => set({ kMode: 'auto' })} /> Auto: the number whose clusters stand furthest apart

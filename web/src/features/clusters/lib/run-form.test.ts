@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { issuesByField } from '../../../lib/form-errors';
-import { checkRunForm, offeredKinds, runFormValues, toCreateClusterRunBody, toRerunBody } from './run-form';
+import { checkRunForm, countableScope, offeredKinds, runFormValues, toCreateClusterRunBody, toRerunBody } from './run-form';
 
 const TAG = '00000000-0000-4000-8000-000000000001';
 
@@ -23,6 +23,13 @@ describe('the new cluster run form', () => {
     // Every short kind ticked (interviews still ticked from before): no kind filter, and only untagged sources.
     expect(toCreateClusterRunBody({ ...runFormValues(), target: 'sources' }).scope).toEqual({ target: 'sources', untagged: true });
     expect(toCreateClusterRunBody({ ...runFormValues(), target: 'sources', kinds: ['interview', 'ticket'] }).scope).toEqual({ target: 'sources', kinds: ['ticket'], untagged: true });
+  });
+
+  it('counts the scope as it would be sent, and nothing while no kind is ticked', () => {
+    const values = { ...runFormValues(), kinds: ['ticket' as const], segment: ' Enterprise ', kMode: 'exact' as const, k: '1' };
+    // The number of clusters plays no part in the count: a wrong one still counts the scope.
+    expect(countableScope(toCreateClusterRunBody(values))).toEqual({ target: 'highlights', kinds: ['ticket'], segment: 'Enterprise' });
+    expect(countableScope(toCreateClusterRunBody({ ...values, kinds: [] }))).toBeNull();
   });
 
   it('sends no untagged filter for a highlights run, nor when it is unticked', () => {

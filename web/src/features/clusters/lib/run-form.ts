@@ -1,10 +1,12 @@
 import {
   CLUSTER_K_MAX,
   CLUSTER_K_MIN,
+  ClusterScopeSchema,
   CreateClusterRunBodySchema,
   SOURCE_KINDS,
   WHOLE_SOURCE_KINDS,
   type ClusterRunParams,
+  type ClusterScope,
   type ClusterTarget,
   type CreateClusterRunBody,
   type SourceKind,
@@ -64,6 +66,12 @@ export function toCreateClusterRunBody(values: RunFormValues): CreateClusterRunB
     k: values.kMode === 'auto' ? 'auto' : toNumber(values.k),
     ...(values.seed.trim() ? { seed: toNumber(values.seed) } : {}),
   };
+}
+
+/** The scope of the form's body, to count its texts; null while the form would refuse it (no kind ticked), so nothing is counted. */
+export function countableScope(body: CreateClusterRunBody): ClusterScope | null {
+  const parsed = ClusterScopeSchema.safeParse(body.scope);
+  return parsed.success ? parsed.data : null;
 }
 
 const K_MESSAGE = `Use a whole number from ${CLUSTER_K_MIN} to ${CLUSTER_K_MAX}`;

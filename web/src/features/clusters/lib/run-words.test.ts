@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeK, describeScope, describeSilhouette, formatSilhouette } from './run-words';
+import { describeK, describeScope, describeScopeCount, describeSilhouette, formatSilhouette } from './run-words';
 
 const BILLING = '00000000-0000-4000-8000-000000000001';
 const FEES = '00000000-0000-4000-8000-000000000002';
@@ -65,5 +65,26 @@ describe('describeK', () => {
     expect(describeK({ k: 3 }, 3)).toBe('3 clusters, as asked');
     expect(describeK({ k: 'auto' }, null)).toBe('Number of clusters chosen automatically');
     expect(describeK({ k: 4 }, null)).toBe('4 clusters asked for');
+  });
+});
+
+describe('describeScopeCount', () => {
+  it('counts the texts, with nothing to warn of when a run would take them', () => {
+    expect(describeScopeCount({ count: 1234, overLimit: false }, 'auto')).toEqual({ total: `${(1234).toLocaleString()} texts in scope`, problem: null });
+    expect(describeScopeCount({ count: 1, overLimit: false }, 'auto').total).toBe('1 text in scope');
+    expect(describeScopeCount({ count: 10, overLimit: false }, 5).problem).toBeNull();
+  });
+
+  it('warns of a scope too small for the clusters asked, or for any', () => {
+    expect(describeScopeCount({ count: 9, overLimit: false }, 5).problem).toBe('5 clusters need at least 10 texts: ask for fewer, or widen the scope.');
+    expect(describeScopeCount({ count: 3, overLimit: false }, 'auto').problem).toBe('Clustering needs at least 4 texts: widen the scope.');
+    // A number the form refuses says nothing of its own: the field says what is wrong with it.
+    expect(describeScopeCount({ count: 3, overLimit: false }, Number.NaN).problem).toBe('Clustering needs at least 4 texts: widen the scope.');
+    expect(describeScopeCount({ count: 0, overLimit: false }, 3)).toEqual({ total: 'No texts in scope', problem: 'Nothing to cluster: widen the scope (fewer filters, more kinds, other dates).' });
+  });
+
+  it('warns of a scope past the limit of a run', () => {
+    const limit = (100_000).toLocaleString();
+    expect(describeScopeCount({ count: 100_000, overLimit: true }, 'auto')).toEqual({ total: `More than ${limit} texts in scope`, problem: `A run takes ${limit} at most: narrow the scope by kind, tag, date or segment.` });
   });
 });

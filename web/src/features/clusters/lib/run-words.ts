@@ -1,4 +1,4 @@
-import type { ClusterRunParams, ClusterScope, ClusterTarget } from '@cairn/shared';
+import { CLUSTER_K_MAX, CLUSTER_K_MIN, CLUSTER_SCOPE_MAX, type ClusterRunParams, type ClusterScope, type ClusterScopeCount, type ClusterTarget } from '@cairn/shared';
 import { countOf } from '../../../lib/numbers';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 
@@ -84,4 +84,20 @@ export function formatSilhouette(silhouette: number): string {
 export function describeK(params: Pick<ClusterRunParams, 'k'>, k: number | null): string {
   if (k === null) return params.k === 'auto' ? 'Number of clusters chosen automatically' : `${countOf(params.k, 'cluster')} asked for`;
   return `${countOf(k, 'cluster')}, ${params.k === 'auto' ? 'chosen automatically' : 'as asked'}`;
+}
+
+/**
+ * The texts a scope holds, in words (`1,234 texts in scope`), and why a run of them with `k`
+ * clusters would be refused, if it would: the server judges, this only says it before it is asked.
+ * A number of clusters the form would refuse counts as the fewest possible.
+ */
+export function describeScopeCount({ count, overLimit }: ClusterScopeCount, k: number | 'auto'): { total: string; problem: string | null } {
+  const limit = CLUSTER_SCOPE_MAX.toLocaleString();
+  if (overLimit) return { total: `More than ${limit} texts in scope`, problem: `A run takes ${limit} at most: narrow the scope by kind, tag, date or segment.` };
+  if (count === 0) return { total: 'No texts in scope', problem: 'Nothing to cluster: widen the scope (fewer filters, more kinds, other dates).' };
+  const total = `${countOf(count, 'text')} in scope`;
+  const exact = typeof k === 'number' && Number.isInteger(k) && k >= CLUSTER_K_MIN && k <= CLUSTER_K_MAX ? k : null;
+  const needed = 2 * (exact ?? CLUSTER_K_MIN);
+  if (count >= needed) return { total, problem: null };
+  return { total, problem: exact ? `${exact} clusters need at least ${needed} texts: ask for fewer, or widen the scope.` : `Clustering needs at least ${needed} texts: widen the scope.` };
 }
