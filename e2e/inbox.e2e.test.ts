@@ -58,8 +58,13 @@ describe.skipIf(!browserAvailable)('the inbox and customer profiles', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('What could we improve?');
     await page.keyboard.press('Enter');
     await page.waitForURL('**/sources/*');
+    // The reader starts at its heading, not on <body>.
+    await expect.poll(() => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`)).toBe('H1 What could we improve?');
+    // Back, focus is on the row that opened it, and j walks on from there.
     await page.goBack();
-    await rows().first().waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('What could we improve?');
+    await page.keyboard.press('j');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Onboarding interview');
   });
 
   it('adds a note from the New note dialog', async () => {
@@ -95,5 +100,30 @@ describe.skipIf(!browserAvailable)('the inbox and customer profiles', () => {
     await page.getByRole('searchbox', { name: 'Search customers' }).fill('bureau');
     await expect.poll(() => page.getByRole('table').getByRole('link').allTextContents()).toEqual(['Dana Scully']);
     expect(page.url()).toContain('q=bureau');
+  });
+
+  it('gives focus back to the row that opened the reader on Back, with the list scrolled as it was', async () => {
+    const { page } = context;
+    const calls = Array.from({ length: 12 }, (_, i) => ({ kind: 'note', title: `Call ${i + 1}`, body: `Notes of call ${i + 1}.`, occurredAt: `2023-01-${10 + i}T10:00:00Z` }));
+    await postSources(page, ws, calls);
+    // Short enough that the list scrolls.
+    await page.setViewportSize({ width: 1280, height: 480 });
+    try {
+      await page.goto(`/w/${ws}/inbox`);
+      const oldest = rows().last().getByRole('link', { name: 'Call 1', exact: true });
+      await oldest.focus();
+      // Wide screens scroll <main>, narrow ones the document: either way, this far down.
+      const scrollTop = () => page.evaluate(() => document.querySelector('main')!.scrollTop + window.scrollY);
+      const scrolled = await scrollTop();
+      expect(scrolled).toBeGreaterThan(0);
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: 'Call 1' }).waitFor();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+      await page.goBack();
+      await expect.poll(() => oldest.evaluate((link) => link === document.activeElement)).toBe(true);
+      expect(await scrollTop()).toBe(scrolled);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
   });
 });

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Request } from 'playwright-core';
-import { api, browserAvailable, completeSetup, useServerAndBrowser } from './harness.js';
+import { api, browserAvailable, completeSetup, signInAsNewMember, useServerAndBrowser } from './harness.js';
 
 const PROBLEM = 'Exports fail on big workspaces';
+const STATEMENT = 'Admins of large workspaces cannot get a year of data out, so they copy rows by hand.';
 const OPPORTUNITY = 'Exports that finish in the background';
 const ITEM = 'Background exports with an email when ready';
+const LOGIN_PROBLEM = 'Work accounts cannot sign in';
+const CONTRIBUTOR = { name: 'Cory Contributor', email: 'cory@example.com', password: 'initial contributor password' };
 /** Tickets from customers at companies of known revenue, each highlighted as a whole. */
 const TICKETS = [
   { title: 'Export keeps failing', body: 'The CSV export fails every time I pick more than a year of data.', customer: 'dana@bureau.example', company: 'Bureau Analytics', revenue: 250_000 },
@@ -39,32 +42,68 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
     const dialog = page.getByRole('dialog', { name: 'New problem' });
     await expect.poll(() => dialog.getByLabel('Title').evaluate((input) => input === document.activeElement)).toBe(true);
     await page.keyboard.type(PROBLEM);
-    await dialog.getByLabel('Statement').fill('Admins of large workspaces cannot get a year of data out, so they copy rows by hand.');
+    await dialog.getByLabel('Statement').fill(STATEMENT);
     await dialog.getByRole('button', { name: 'Add problem' }).click();
     await page.getByText(`Added the problem “${PROBLEM}”`).waitFor();
     // Opened by a shortcut, from nowhere: once saved, focus is on the page, not lost on <body>.
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('MAIN');
 
     // "+ Opportunity" on the problem's row: the dialog starts with the problem as parent.
-    const tree = page.getByRole('list', { name: 'Problems, opportunities and solutions' });
+    const tree = page.getByRole('tree', { name: 'Problems, opportunities and solutions' });
     const addOpportunity = tree.getByRole('button', { name: `Add opportunity under “${PROBLEM}”` });
     await addOpportunity.click();
     const child = page.getByRole('dialog', { name: 'New opportunity' });
     expect(await child.getByLabel('Under which problem').locator('option:checked').textContent()).toBe(PROBLEM);
     await child.getByLabel('Title').fill(OPPORTUNITY);
     await page.keyboard.press('Enter');
-    const branch = tree.getByRole('list', { name: `Under “${PROBLEM}”` });
+    const branch = tree.getByRole('group', { name: `Under “${PROBLEM}”` });
     await branch.getByRole('link', { name: OPPORTUNITY }).waitFor();
     // Saved, the dialog gives focus back to the button that opened it.
     await expect.poll(() => addOpportunity.evaluate((button) => button === document.activeElement)).toBe(true);
 
-    // The tree by keyboard: ← closes the problem's branch, → opens it again.
-    await tree.getByRole('link', { name: PROBLEM }).focus();
+    // The tree by keyboard, a WAI-ARIA tree view: one Tab stop, the first row, then that row's button.
+    const problemRow = tree.getByRole('treeitem', { name: PROBLEM });
+    const opportunityRow = tree.getByRole('treeitem', { name: OPPORTUNITY });
+    const focused = (row: typeof problemRow) => row.evaluate((element) => element === document.activeElement);
+    await page.getByRole('button', { name: 'Collapse all' }).focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => focused(problemRow)).toBe(true);
+    expect(await problemRow.evaluate((row) => [row.getAttribute('aria-level'), row.getAttribute('aria-posinset'), row.getAttribute('aria-setsize')])).toEqual(['1', '1', '1']);
+    // Named by its title, described by what the row shows beside it.
+    const described = await problemRow.evaluate((row) => row.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)?.textContent?.trim()));
+    expect(described).toEqual([expect.stringMatching(/Problem$/), 'Draft', '0 highlights', '0 customers', STATEMENT]);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => addOpportunity.evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => tree.evaluate((element) => element.contains(document.activeElement))).toBe(false);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => focused(problemRow)).toBe(true);
+    // ← closes the problem's branch, → opens it again, then goes down into it; ← from a row without a branch goes up to its parent.
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => branch.count()).toBe(0);
+    expect(await problemRow.getAttribute('aria-expanded')).toBe('false');
     await page.keyboard.press('ArrowRight');
+    await branch.waitFor();
+    expect(await focused(problemRow)).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => focused(opportunityRow)).toBe(true);
+    expect(await opportunityRow.getAttribute('aria-level')).toBe('2');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => focused(problemRow)).toBe(true);
+    await page.keyboard.press('End');
+    await expect.poll(() => focused(opportunityRow)).toBe(true);
+    await page.keyboard.press('Home');
+    await expect.poll(() => focused(problemRow)).toBe(true);
     await page.keyboard.press('ArrowDown');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(OPPORTUNITY);
+    await expect.poll(() => focused(opportunityRow)).toBe(true);
+    // The Tab stop moved with focus.
+    expect(await tree.getByRole('treeitem').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).tabIndex))).toEqual([-1, 0]);
+    // Enter opens the row's page; Back, focus is on that row again.
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: OPPORTUNITY }).waitFor();
+    await page.goBack();
+    await expect.poll(() => focused(opportunityRow)).toBe(true);
 
     // Filtering by type keeps the problem above its opportunity, as context, and opens its branch if collapsed.
     await page.getByRole('button', { name: 'Collapse all' }).click();
@@ -78,6 +117,12 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
   it('links two highlights to the problem from the Highlights page, and shows them with their customers on its page', async () => {
     const { page } = context;
     await page.goto(`/w/${ws}/highlights`);
+    // A highlight opens in the reader; Back, focus is on its link again.
+    const sourceLink = page.locator('.highlight-card', { hasText: TICKETS[0]!.body }).getByRole('link', { name: TICKETS[0]!.title });
+    await sourceLink.click();
+    await page.getByRole('heading', { level: 1, name: TICKETS[0]!.title }).waitFor();
+    await page.goBack();
+    await expect.poll(() => sourceLink.evaluate((link) => link === document.activeElement)).toBe(true);
     await page.getByRole('checkbox', { name: `Select “${TICKETS[0]!.body.slice(0, 60)}”` }).check();
     await page.getByRole('checkbox', { name: `Select “${TICKETS[1]!.body.slice(0, 60)}”` }).check();
     const linkButton = page.getByRole('button', { name: 'Link to problem or backlog…' });
@@ -100,8 +145,13 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
     const evidence = page.getByRole('region', { name: 'Evidence' });
     await evidence.getByText(TICKETS[0]!.body).waitFor();
     await evidence.getByText(TICKETS[1]!.body).waitFor();
-    // Each quote opens the reader at that very highlight.
-    expect(await evidence.getByRole('link', { name: TICKETS[0]!.title }).getAttribute('href')).toMatch(/\/sources\/[^/]+#h-[0-9a-f-]+$/);
+    // Each quote opens the reader at that very highlight; Back, focus is on the quote's link again.
+    const quoteLink = evidence.getByRole('link', { name: TICKETS[0]!.title });
+    expect(await quoteLink.getAttribute('href')).toMatch(/\/sources\/[^/]+#h-[0-9a-f-]+$/);
+    await quoteLink.click();
+    await page.getByRole('heading', { level: 1, name: TICKETS[0]!.title }).waitFor();
+    await page.goBack();
+    await expect.poll(() => quoteLink.evaluate((link) => link === document.activeElement)).toBe(true);
     const customers = page.getByRole('region', { name: 'Customers behind it' });
     await customers.getByText('2 customers at 2 companies').waitFor();
     await customers.getByRole('link', { name: TICKETS[0]!.customer }).waitFor();
@@ -208,7 +258,7 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
     await confirm.getByText('Its 1 opportunity will show at the top of the tree until it is restored.').waitFor();
     await confirm.getByRole('button', { name: 'Move to trash' }).click();
     await page.getByText(`Moved the problem “${PROBLEM}” to Trash, on the Problems page`).waitFor();
-    const tree = page.getByRole('list', { name: 'Problems, opportunities and solutions' });
+    const tree = page.getByRole('tree', { name: 'Problems, opportunities and solutions' });
     await tree.getByRole('link', { name: OPPORTUNITY }).waitFor();
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('heading', { level: 1, name: PROBLEM }).waitFor();
@@ -217,7 +267,7 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
   it('finds a trashed problem in the Trash once its toast is gone, and restores it with its evidence and its opportunity', async () => {
     const { page } = context;
     await page.goto(`/w/${ws}/problems`);
-    await page.getByRole('list', { name: 'Problems, opportunities and solutions' }).getByRole('link', { name: PROBLEM, exact: true }).click();
+    await page.getByRole('tree', { name: 'Problems, opportunities and solutions' }).getByRole('link', { name: PROBLEM, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: PROBLEM }).waitFor();
     await page.getByRole('button', { name: 'Move to trash' }).click();
     await page.getByRole('dialog', { name: 'Move the problem to the trash?' }).getByRole('button', { name: 'Move to trash' }).click();
@@ -247,8 +297,8 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
     await page.getByRole('heading', { level: 1, name: PROBLEM }).waitFor();
     await page.getByRole('region', { name: 'Evidence' }).getByText(TICKETS[0]!.body).waitFor();
     await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Problems' }).click();
-    const tree = page.getByRole('list', { name: 'Problems, opportunities and solutions' });
-    await tree.getByRole('list', { name: `Under “${PROBLEM}”` }).getByRole('link', { name: OPPORTUNITY }).waitFor();
+    const tree = page.getByRole('tree', { name: 'Problems, opportunities and solutions' });
+    await tree.getByRole('group', { name: `Under “${PROBLEM}”` }).getByRole('link', { name: OPPORTUNITY }).waitFor();
     await page.locator('.insight-row', { hasText: PROBLEM }).first().getByText('2 highlights').waitFor();
   });
 
@@ -273,5 +323,41 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
     await page.goto(`/w/${ws}/backlog?view=trash`);
     await page.getByRole('button', { name: 'Restore “Dark mode”' }).waitFor();
     expect(await overflow()).toBe(0);
+  });
+
+  it('offers a contributor Unlink on the links between problems and backlog items they made, not on those of others', async () => {
+    const { page } = context;
+    // Back from the phone-sized window of the step before.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await api(page, 'POST', `/workspaces/${ws}/insights`, { type: 'problem', title: LOGIN_PROBLEM });
+    await api(page, 'POST', `/workspaces/${ws}/members`, { ...CONTRIBUTOR, role: 'contributor' });
+    const { items } = await api<{ items: Array<{ id: string }> }>(page, 'GET', `/workspaces/${ws}/backlog-items?q=PROJ-12`);
+    await signInAsNewMember(page, CONTRIBUTOR);
+
+    // The owner linked the first problem; the contributor links the second.
+    await page.goto(`/w/${ws}/backlog/${items[0]!.id}`);
+    await page.getByRole('button', { name: 'Link a problem…' }).click();
+    const link = page.getByRole('dialog', { name: `Link a problem to “${ITEM}”` });
+    await link.getByRole('combobox', { name: 'Problem' }).fill('work account');
+    await link.getByRole('option', { name: new RegExp(LOGIN_PROBLEM) }).click();
+    await page.getByText(`Linked “${LOGIN_PROBLEM}”`).waitFor();
+    const problems = page.getByRole('region', { name: 'Problems behind it' });
+    await problems.getByRole('button', { name: `Unlink “${LOGIN_PROBLEM}”` }).waitFor();
+    await problems.getByRole('link', { name: PROBLEM }).waitFor();
+    expect(await problems.getByRole('button', { name: `Unlink “${PROBLEM}”` }).count()).toBe(0);
+
+    // The other way round, on each problem's page.
+    await problems.getByRole('link', { name: PROBLEM }).click();
+    await page.getByRole('heading', { level: 1, name: PROBLEM }).waitFor();
+    const backlog = page.getByRole('region', { name: 'Backlog items', exact: true });
+    await backlog.getByRole('link', { name: ITEM }).waitFor();
+    expect(await backlog.getByRole('button', { name: `Unlink from “${ITEM}”` }).count()).toBe(0);
+    await page.goBack();
+    await problems.getByRole('link', { name: LOGIN_PROBLEM }).click();
+    await page.getByRole('heading', { level: 1, name: LOGIN_PROBLEM }).waitFor();
+    // Their own link they can take off: no 403.
+    await backlog.getByRole('button', { name: `Unlink from “${ITEM}”` }).click();
+    await page.getByText(`Unlinked from “${ITEM}”`).waitFor();
+    await expect.poll(() => backlog.getByRole('link', { name: ITEM }).count()).toBe(0);
   });
 });

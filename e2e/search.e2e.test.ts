@@ -84,6 +84,11 @@ describe.skipIf(!browserAvailable)('searching evidence', () => {
         return texts;
       });
     await expect.poll(marked).toEqual(['spinner']);
+    // The reader starts at its heading; Back, focus is on the result that opened it, not in the query box.
+    await expect.poll(() => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`)).toBe('H1 Export is slow');
+    await page.goBack();
+    const result = page.getByRole('link', { name: 'Export is slow' });
+    await expect.poll(() => result.evaluate((link) => link === document.activeElement)).toBe(true);
   });
 
   it('links two selected results to a new problem, which then shows them as its evidence', async () => {

@@ -1,4 +1,5 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { rememberPlaces } from './navigation-focus';
 import { BacklogRoute } from './routes/backlog';
 import { BacklogItemRoute } from './routes/backlog-item';
 import { ChangePasswordRoute } from './routes/change-password';
@@ -76,3 +77,6 @@ export const router = createBrowserRouter([
     ],
   },
 ]);
+
+// Before the app subscribes, so that each page is noted before the next one replaces it.
+rememberPlaces(router);

@@ -12,6 +12,7 @@ import { SavedSearchesNav } from '../../features/search/components/saved-searche
 import { TopBarSearch } from '../../features/search/components/top-bar-search';
 import { paths } from '../../lib/paths';
 import { WorkspaceProvider } from '../../lib/workspace';
+import { useNavigationFocus } from '../navigation-focus';
 import { rememberWorkspace } from './home';
 import { NAV_ITEMS } from './nav-items';
 import { WorkspaceSwitcher } from './workspace-switcher';
@@ -23,6 +24,7 @@ export function WorkspaceLayout() {
   const logout = useLogout();
   const navigate = useNavigate();
   const membership = me.data?.memberships.find((m) => m.workspace.id === ws);
+  useNavigationFocus();
 
   useEffect(() => {
     if (membership) rememberWorkspace(ws);

@@ -1,5 +1,5 @@
-import { useMemo, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useMemo, useState, type CSSProperties, type FocusEvent, type KeyboardEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { INSIGHT_STATUSES, INSIGHT_TYPES, type Insight } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
@@ -10,114 +10,117 @@ import { INSIGHT_TYPE_LABELS } from '../../../lib/insight-types';
 import { countOf } from '../../../lib/numbers';
 import { paths } from '../../../lib/paths';
 import { useInsights } from '../api/list-insights';
-import { buildInsightTree, countMatches, filterInsightTree, type InsightNode } from '../lib/insight-tree';
+import { buildInsightTree, countMatches, filterInsightTree, treeMove, visibleRows, type InsightNode } from '../lib/insight-tree';
 import { childTypeOf, INSIGHT_STATUS_LABELS } from '../lib/labels';
 import { oneOf } from '../lib/params';
 import { InsightStatusBadge, InsightTypeBadge } from './badges';
 
-/** The evidence behind a row, and the customers behind that. */
-function Counts({ insight }: { insight: Insight }) {
+/** The evidence behind a row, and the customers behind that; `id` names the two for the row's description. */
+function Counts({ id, insight }: { id: string; insight: Insight }) {
   return (
     <>
-      <span className="insight-count" title="Highlights linked as evidence">
+      <span id={`${id}-evidence`} className="insight-count" title="Highlights linked as evidence">
         {countOf(insight.evidenceCount, 'highlight')}
       </span>
-      <span className="insight-count" title="Distinct customers behind the evidence">
+      <span id={`${id}-customers`} className="insight-count" title="Distinct customers behind the evidence">
         {countOf(insight.customerCount, 'customer')}
       </span>
     </>
   );
 }
 
-type NodeProps = {
+/** What every row of the tree is told. */
+type TreeProps = {
   ws: string;
-  node: InsightNode;
-  /** How deep in the tree: the row indents its first column by as much. */
-  depth: number;
   collapsed: ReadonlySet<string>;
+  /** The row that is the tree's one Tab stop. */
+  tabStop: string | undefined;
   onToggle: (id: string) => void;
   onAddChild?: (parent: Insight) => void;
 };
 
-function TreeNode({ ws, node, depth, collapsed, onToggle, onAddChild }: NodeProps) {
+type NodeProps = TreeProps & {
+  node: InsightNode;
+  /** How deep in the tree: the row indents its first column by as much. */
+  depth: number;
+  /** The row's place among its siblings, from 1, and how many they are. */
+  position: number;
+  siblings: number;
+};
+
+/** Sibling rows, each told its place among them. */
+function TreeNodes({ nodes, depth, ...tree }: TreeProps & { nodes: readonly InsightNode[]; depth: number }) {
+  return nodes.map((node, index) => <TreeNode key={node.insight.id} {...tree} node={node} depth={depth} position={index + 1} siblings={nodes.length} />);
+}
+
+/**
+ * A treeitem, named by its title and described by its type, status, counts and statement. Its
+ * title links for the mouse and its toggle is for the mouse only: the keyboard has the row itself.
+ * The add button is in the Tab order only on the row that is.
+ */
+function TreeNode({ node, depth, position, siblings, ...tree }: NodeProps) {
+  const { ws, collapsed, tabStop, onToggle, onAddChild } = tree;
   const { insight, children } = node;
   const open = !collapsed.has(insight.id);
   const childType = childTypeOf(insight.type);
-  const childrenId = `insight-children-${insight.id}`;
+  const id = `insight-node-${insight.id}`;
+  const isTabStop = insight.id === tabStop;
   return (
-    <li className="insight-node" data-id={insight.id}>
+    <li
+      id={id}
+      className="insight-node"
+      data-id={insight.id}
+      role="treeitem"
+      tabIndex={isTabStop ? 0 : -1}
+      aria-level={depth + 1}
+      aria-posinset={position}
+      aria-setsize={siblings}
+      aria-expanded={children.length ? open : undefined}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-type ${id}-status ${id}-evidence ${id}-customers${insight.statement ? ` ${id}-statement` : ''}`}
+    >
       <div className={`insight-row${node.context ? ' insight-context' : ''}`} style={{ '--depth': depth } as CSSProperties}>
         {children.length > 0 ? (
-          <button
-            type="button"
-            className="tree-toggle"
-            aria-expanded={open}
-            aria-controls={childrenId}
-            aria-label={`${open ? 'Collapse' : 'Expand'} “${insight.title}”`}
-            onClick={() => onToggle(insight.id)}
-          >
-            <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+          <button type="button" className="tree-toggle" tabIndex={-1} aria-hidden="true" onClick={() => onToggle(insight.id)}>
+            {open ? '▾' : '▸'}
           </button>
         ) : (
           <span className="tree-toggle" aria-hidden="true" />
         )}
-        <InsightTypeBadge type={insight.type} />
+        <InsightTypeBadge id={`${id}-type`} type={insight.type} />
         <div className="insight-row-main">
-          <Link className="insight-row-title" to={paths.problem(ws, insight.id)} aria-expanded={children.length ? open : undefined}>
+          <Link id={`${id}-title`} className="insight-row-title" to={paths.problem(ws, insight.id)} tabIndex={-1}>
             {insight.title}
           </Link>
-          {insight.statement && <span className="insight-row-statement muted">{insight.statement}</span>}
+          {insight.statement && (
+            <span id={`${id}-statement`} className="insight-row-statement muted">
+              {insight.statement}
+            </span>
+          )}
         </div>
-        <InsightStatusBadge status={insight.status} />
-        <Counts insight={insight} />
+        <InsightStatusBadge id={`${id}-status`} status={insight.status} />
+        <Counts id={id} insight={insight} />
         <span className="insight-row-actions">
           {onAddChild && childType && !node.context && (
-            <Button size="sm" variant="ghost" onClick={() => onAddChild(insight)} aria-label={`Add ${INSIGHT_TYPE_LABELS[childType].one.toLowerCase()} under “${insight.title}”`}>
+            <Button
+              size="sm"
+              variant="ghost"
+              tabIndex={isTabStop ? 0 : -1}
+              onClick={() => onAddChild(insight)}
+              aria-label={`Add ${INSIGHT_TYPE_LABELS[childType].one.toLowerCase()} under “${insight.title}”`}
+            >
               + {INSIGHT_TYPE_LABELS[childType].one}
             </Button>
           )}
         </span>
       </div>
       {children.length > 0 && open && (
-        <ul id={childrenId} className="insight-children" aria-label={`Under “${insight.title}”`}>
-          {children.map((child) => (
-            <TreeNode key={child.insight.id} ws={ws} node={child} depth={depth + 1} collapsed={collapsed} onToggle={onToggle} onAddChild={onAddChild} />
-          ))}
+        <ul role="group" className="insight-children" aria-label={`Under “${insight.title}”`}>
+          <TreeNodes {...tree} nodes={children} depth={depth + 1} />
         </ul>
       )}
     </li>
   );
-}
-
-/**
- * Moves between rows by their titles, as in a tree view: ↑/↓ to the row above or below, → opens
- * a row (or goes to its first child), ← closes it (or goes to its parent), Home/End.
- */
-function onTreeKeyDown(event: KeyboardEvent<HTMLElement>, collapsed: ReadonlySet<string>, onToggle: (id: string) => void) {
-  const title = (event.target as HTMLElement).closest<HTMLAnchorElement>('a.insight-row-title');
-  if (!title || event.altKey || event.ctrlKey || event.metaKey) return;
-  const titles = [...event.currentTarget.querySelectorAll<HTMLAnchorElement>('a.insight-row-title')];
-  const index = titles.indexOf(title);
-  const node = title.closest<HTMLElement>('li.insight-node')!;
-  const id = node.dataset.id!;
-  const hasChildren = title.hasAttribute('aria-expanded');
-  /** Opens or closes this row's branch, focus staying where it is. */
-  const toggleHere = () => {
-    onToggle(id);
-    return null;
-  };
-  const moves: Record<string, () => HTMLElement | null | undefined> = {
-    ArrowDown: () => titles[index + 1],
-    ArrowUp: () => titles[index - 1],
-    Home: () => titles[0],
-    End: () => titles.at(-1),
-    ArrowRight: () => (!hasChildren ? null : collapsed.has(id) ? toggleHere() : titles[index + 1]),
-    ArrowLeft: () => (hasChildren && !collapsed.has(id) ? toggleHere() : node.parentElement?.closest<HTMLElement>('li.insight-node')?.querySelector<HTMLElement>('a.insight-row-title')),
-  };
-  const move = moves[event.key];
-  if (!move) return;
-  event.preventDefault();
-  move()?.focus();
 }
 
 /** The insights with a branch under them: filtered, each such branch leads to a match. */
@@ -144,6 +147,8 @@ export function ProblemTree({ ws, onAddChild, onNewProblem }: ProblemTreeProps) 
   const status = oneOf(INSIGHT_STATUSES, params.get('status'));
   const type = oneOf(INSIGHT_TYPES, params.get('type'));
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [current, setCurrent] = useState<string | null>(null);
+  const navigate = useNavigate();
   const tree = useMemo(() => buildInsightTree(insights.data ?? []), [insights.data]);
   const shown = useMemo(
     () => (status || type ? filterInsightTree(tree, (insight) => (!status || insight.status === status) && (!type || insight.type === type)) : tree),
@@ -171,6 +176,36 @@ export function ProblemTree({ ws, onAddChild, onNewProblem }: ProblemTreeProps) 
       if (!next.delete(id)) next.add(id);
       return next;
     });
+  const rows = useMemo(() => visibleRows(shown, collapsed), [shown, collapsed]);
+  // The row last focused is the Tab stop while it shows; else the first row.
+  const tabStop = rows.some((row) => row.id === current) ? current! : rows[0]?.id;
+
+  // The WAI-ARIA tree view: arrows, Home and End move between rows and open and close branches; Enter opens the row's page.
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const item = event.target as HTMLElement;
+    if (item.getAttribute('role') !== 'treeitem' || event.altKey || event.ctrlKey || event.metaKey) return;
+    const id = item.dataset.id!;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      navigate(paths.problem(ws, id));
+      return;
+    }
+    const move = treeMove(rows, id, event.key);
+    if (move === undefined) return;
+    event.preventDefault();
+    if (move && 'toggle' in move) toggle(move.toggle);
+    else if (move) document.getElementById(`insight-node-${move.focus}`)?.focus();
+  };
+  // A click on a row's title or toggle focuses them: focus goes to the row instead, where the keys work. Not
+  // scrolled to: the row, with its branch, may be taller than the window, and a jump between press and
+  // release would lose the click.
+  const onFocus = (event: FocusEvent<HTMLUListElement>) => {
+    const target = event.target as HTMLElement;
+    const item = target.closest<HTMLElement>('[role="treeitem"]');
+    if (!item) return;
+    setCurrent(item.dataset.id!);
+    if (target.matches('.insight-row-title, .tree-toggle')) item.focus({ preventScroll: true });
+  };
   if (insights.isPending) return <Loading label="Loading problems…" />;
   if (!insights.data) return <ErrorMessage error={insights.error} />;
   if (!insights.data.length) {
@@ -240,10 +275,8 @@ export function ProblemTree({ ws, onAddChild, onNewProblem }: ProblemTreeProps) 
       </form>
       {shown.length ? (
         <>
-          <ul className="insight-tree card" aria-label="Problems, opportunities and solutions" onKeyDown={(event) => onTreeKeyDown(event, collapsed, toggle)}>
-            {shown.map((node) => (
-              <TreeNode key={node.insight.id} ws={ws} node={node} depth={0} collapsed={collapsed} onToggle={toggle} onAddChild={onAddChild} />
-            ))}
+          <ul role="tree" className="insight-tree card" aria-label="Problems, opportunities and solutions" onKeyDown={onKeyDown} onFocus={onFocus}>
+            <TreeNodes ws={ws} nodes={shown} depth={0} collapsed={collapsed} tabStop={tabStop} onToggle={toggle} onAddChild={onAddChild} />
           </ul>
           <p className="muted small">
             <kbd>↑</kbd> <kbd>↓</kbd> move between rows · <kbd>←</kbd> <kbd>→</kbd> close and open a branch · <kbd>Enter</kbd> opens

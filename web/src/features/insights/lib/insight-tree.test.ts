@@ -1,6 +1,6 @@
 import type { Insight } from '@cairn/shared';
 import { describe, expect, it } from 'vitest';
-import { buildInsightTree, countMatches, filterInsightTree, type InsightNode } from './insight-tree';
+import { buildInsightTree, countMatches, filterInsightTree, treeMove, visibleRows, type InsightNode } from './insight-tree';
 
 let sequence = 0;
 /** An insight with just what the tree reads; later ones are newer. */
@@ -79,5 +79,66 @@ describe('filterInsightTree', () => {
 
   it('finds nothing when nothing matches', () => {
     expect(filterInsightTree(tree, () => false)).toEqual([]);
+  });
+});
+
+describe('visibleRows and treeMove', () => {
+  // export fails > background exports > email when ready; slow search (more evidence, so first).
+  const tree = buildInsightTree([
+    insight('export fails'),
+    insight('background exports', { type: 'opportunity', parentId: 'export fails' }),
+    insight('email when ready', { type: 'solution', parentId: 'background exports' }),
+    insight('slow search', { evidenceCount: 3 }),
+  ]);
+  const open = visibleRows(tree, new Set());
+  const moveFrom = (id: string, key: string, rows = open) => treeMove(rows, id, key);
+
+  it('lists the rows top to bottom with their level and the row they are under, leaving out a collapsed branch', () => {
+    expect(open).toEqual([
+      { id: 'slow search', level: 1, parentId: null, expanded: null },
+      { id: 'export fails', level: 1, parentId: null, expanded: true },
+      { id: 'background exports', level: 2, parentId: 'export fails', expanded: true },
+      { id: 'email when ready', level: 3, parentId: 'background exports', expanded: null },
+    ]);
+    expect(visibleRows(tree, new Set(['background exports'])).map((row) => [row.id, row.expanded])).toEqual([
+      ['slow search', null],
+      ['export fails', true],
+      ['background exports', false],
+    ]);
+  });
+
+  it('moves down and up through the visible rows, stopping at either end', () => {
+    expect(moveFrom('slow search', 'ArrowDown')).toEqual({ focus: 'export fails' });
+    expect(moveFrom('background exports', 'ArrowDown')).toEqual({ focus: 'email when ready' });
+    expect(moveFrom('email when ready', 'ArrowDown')).toBeNull();
+    expect(moveFrom('email when ready', 'ArrowUp')).toEqual({ focus: 'background exports' });
+    expect(moveFrom('slow search', 'ArrowUp')).toBeNull();
+    // Under a collapsed row, the next row down is the one after its branch.
+    expect(moveFrom('export fails', 'ArrowDown', visibleRows(tree, new Set(['export fails'])))).toBeNull();
+  });
+
+  it('goes to the first and the last visible row with Home and End', () => {
+    expect(moveFrom('background exports', 'Home')).toEqual({ focus: 'slow search' });
+    expect(moveFrom('slow search', 'End')).toEqual({ focus: 'email when ready' });
+    expect(moveFrom('slow search', 'End', visibleRows(tree, new Set(['background exports'])))).toEqual({ focus: 'background exports' });
+  });
+
+  it('opens a closed branch with →, then goes to its first row; on a row without a branch → does nothing', () => {
+    const closed = visibleRows(tree, new Set(['export fails']));
+    expect(moveFrom('export fails', 'ArrowRight', closed)).toEqual({ toggle: 'export fails' });
+    expect(moveFrom('export fails', 'ArrowRight')).toEqual({ focus: 'background exports' });
+    expect(moveFrom('email when ready', 'ArrowRight')).toBeNull();
+  });
+
+  it('closes an open branch with ←, else goes to the row it is under; at the top ← does nothing', () => {
+    expect(moveFrom('background exports', 'ArrowLeft')).toEqual({ toggle: 'background exports' });
+    expect(moveFrom('email when ready', 'ArrowLeft')).toEqual({ focus: 'background exports' });
+    expect(moveFrom('background exports', 'ArrowLeft', visibleRows(tree, new Set(['background exports'])))).toEqual({ focus: 'export fails' });
+    expect(moveFrom('slow search', 'ArrowLeft')).toBeNull();
+  });
+
+  it('leaves other keys, and rows not shown, to the page', () => {
+    expect(moveFrom('slow search', 'j')).toBeUndefined();
+    expect(moveFrom('email when ready', 'ArrowDown', visibleRows(tree, new Set(['export fails'])))).toBeUndefined();
   });
 });

@@ -62,3 +62,47 @@ export function filterInsightTree(nodes: readonly InsightNode[], matches: (insig
 export function countMatches(nodes: readonly InsightNode[]): number {
   return nodes.reduce((sum, node) => sum + (node.context ? 0 : 1) + countMatches(node.children), 0);
 }
+
+/** A row of the tree as shown: how deep it is (1 for a problem at the top), the row it sits under, and whether its branch is open (null: it has none). */
+export type TreeRow = { id: string; level: number; parentId: string | null; expanded: boolean | null };
+
+/** The rows on screen, top to bottom: what is under a collapsed row is left out. */
+export function visibleRows(nodes: readonly InsightNode[], collapsed: ReadonlySet<string>, level = 1, parentId: string | null = null): TreeRow[] {
+  return nodes.flatMap((node) => {
+    const id = node.insight.id;
+    const expanded = node.children.length ? !collapsed.has(id) : null;
+    const row = { id, level, parentId, expanded };
+    return expanded ? [row, ...visibleRows(node.children, collapsed, level + 1, id)] : [row];
+  });
+}
+
+/** What a key does on a row: move focus to another row, or open or close this row's branch. */
+export type TreeMove = { focus: string } | { toggle: string } | null;
+
+const to = (row: TreeRow | undefined): TreeMove => (row ? { focus: row.id } : null);
+
+/** The WAI-ARIA tree view's keys, by the row's position among the visible rows. */
+const TREE_KEYS: Record<string, (rows: readonly TreeRow[], index: number) => TreeMove> = {
+  ArrowDown: (rows, index) => to(rows[index + 1]),
+  ArrowUp: (rows, index) => to(rows[index - 1]),
+  Home: (rows) => to(rows[0]),
+  End: (rows) => to(rows.at(-1)),
+  // Opens a closed branch, or goes to its first row, which is the next one.
+  ArrowRight: (rows, index) => (rows[index]!.expanded === false ? { toggle: rows[index]!.id } : rows[index]!.expanded ? to(rows[index + 1]) : null),
+  // Closes an open branch, or goes to the row this one is under.
+  ArrowLeft: (rows, index) => {
+    const { id, expanded, parentId } = rows[index]!;
+    return expanded ? { toggle: id } : parentId ? { focus: parentId } : null;
+  },
+};
+
+/**
+ * What `key` does on the row `id`: null when it does nothing there (↑ on the first row), undefined
+ * when it is not one of the tree's keys.
+ */
+export function treeMove(rows: readonly TreeRow[], id: string, key: string): TreeMove | undefined {
+  const move = TREE_KEYS[key];
+  const index = rows.findIndex((row) => row.id === id);
+  if (!move || index < 0) return undefined;
+  return move(rows, index);
+}
