@@ -9,6 +9,25 @@ const SHORTCUTS: Array<{ context: string; keys: Array<[string[], string]> }> = [
     ],
   },
   {
+    context: 'Inbox',
+    keys: [
+      [['n'], 'New note'],
+      [['j'], 'Next source (also ↓ in the list)'],
+      [['k'], 'Previous source (also ↑ in the list)'],
+      [['Enter'], 'Open the source'],
+    ],
+  },
+  {
+    context: 'Search',
+    keys: [
+      [['↓'], 'From the query box to the results'],
+      [['j'], 'Next result (also ↓)'],
+      [['k'], 'Previous result (also ↑)'],
+      [['x'], 'Select the result (Shift-x: every result since the last one selected)'],
+      [['/'], 'Back to the query box'],
+    ],
+  },
+  {
     context: 'Reading a source',
     keys: [
       [['h'], 'Highlight the selection (or the focused turn) and tag it'],
@@ -22,7 +41,14 @@ const SHORTCUTS: Array<{ context: string; keys: Array<[string[], string]> }> = [
   },
   {
     context: 'Problems and Backlog',
-    keys: [[['n'], 'New problem / new backlog item']],
+    keys: [
+      [['n'], 'New problem / new backlog item'],
+      [['↑', '↓'], 'Move through the problems tree'],
+      [['→'], 'Open a branch, then go into it'],
+      [['←'], 'Close a branch, or go up to the parent'],
+      [['Home', 'End'], 'First or last row of the tree'],
+      [['Enter'], 'Open the row’s page'],
+    ],
   },
   {
     context: 'Clusters',
