@@ -35,6 +35,10 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
+/** How a CSV writes dates such as `03/04/2026`: 3 April (day first) or March 4 (month first). */
+export const DATE_ORDERS = ['day-first', 'month-first'] as const;
+export type DateOrder = (typeof DATE_ORDERS)[number];
+
 export const DATABASE_DRIVERS = ['pglite', 'postgres'] as const;
 export type DatabaseDriver = (typeof DATABASE_DRIVERS)[number];
 

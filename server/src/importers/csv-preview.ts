@@ -1,5 +1,6 @@
-import { IMPORT_PREVIEW_ROWS, type SurveyCsvMapping, type TicketsCsvMapping } from '@cairn/shared';
-import { cellRows, openCsv, peekRecords, type CsvDelimiter } from './csv.js';
+import { IMPORT_PREVIEW_ROWS, type DateOrder, type SurveyCsvMapping, type TicketsCsvMapping } from '@cairn/shared';
+import { cellRows, DATE_ORDER_SAMPLE_ROWS, openCsv, peekRecords, type CsvDelimiter } from './csv.js';
+import { inferDateOrder } from './dates.js';
 import { decodeStream, type ByteSource, type TextEncodingName } from './decode.js';
 import { suggestSurveyMapping, suggestTicketsMapping } from './suggest-mapping.js';
 import { openSurveyTable } from './survey-csv.js';
@@ -13,26 +14,43 @@ export type CsvPreview = {
   /** The first data rows, keyed by column name (the first of duplicate names wins). */
   rows: Array<Record<string, string>>;
   suggestedMapping: Partial<TicketsCsvMapping> | Partial<SurveyCsvMapping>;
+  /** The day/month order of each column with slashed dates, from the same rows an import without a chosen order reads it from. */
+  dateOrders: Record<string, DateOrder | 'unknown'>;
   delimiter: CsvDelimiter;
   encoding: TextEncodingName;
 };
 
-/** Reads only the header and the first IMPORT_PREVIEW_ROWS rows; stops reading the stream there. */
+/**
+ * Reads only the header and the first DATE_ORDER_SAMPLE_ROWS rows, and stops reading the stream
+ * there; the first IMPORT_PREVIEW_ROWS are shown and make the suggestion, as in an import.
+ */
 export async function previewCsv(bytes: ByteSource, format: CsvFormat): Promise<CsvPreview> {
   const { encoding, chunks } = await decodeStream(bytes);
   const table = format === 'survey-csv' ? await openSurveyTable(chunks) : { ...(await openCsv(chunks)), labels: undefined };
-  const { head } = await peekRecords(table.records, IMPORT_PREVIEW_ROWS);
+  const { head } = await peekRecords(table.records, DATE_ORDER_SAMPLE_ROWS);
   await table.records.return(undefined);
-  const cells = cellRows(head);
+  const sampled = cellRows(head);
+  const cells = cellRows(head.slice(0, IMPORT_PREVIEW_ROWS));
   const sample = { columns: table.columns, labels: table.labels, rows: cells };
   return {
     columns: table.columns,
     labels: table.labels ?? table.columns,
     rows: cells.map((row) => toRecord(table.columns, row)),
     suggestedMapping: format === 'survey-csv' ? suggestSurveyMapping(sample) : suggestTicketsMapping(sample),
+    dateOrders: dateOrdersOf(table.columns, sampled),
     delimiter: table.delimiter,
     encoding,
   };
+}
+
+function dateOrdersOf(columns: string[], rows: string[][]): Record<string, DateOrder | 'unknown'> {
+  const orders: Array<[string, DateOrder | 'unknown']> = [];
+  columns.forEach((column, i) => {
+    const order = inferDateOrder(rows.map((row) => row[i] ?? ''));
+    if (order !== null) orders.push([column, order]);
+  });
+  // Reversed so that the first of duplicate names wins, as in `rows`.
+  return Object.fromEntries(orders.reverse());
 }
 
 function toRecord(columns: string[], cells: string[]): Record<string, string> {

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
-import { IMPORT_ROW_MAX_BYTES } from '@cairn/shared';
+import { IMPORT_BATCH_SIZE, IMPORT_ROW_MAX_BYTES, type DateOrder } from '@cairn/shared';
 import { parse, type CsvError, type Options } from 'csv-parse';
+import { inferDateOrder } from './dates.js';
 import { assertTextual, prependText, SNIFF_BYTES } from './decode.js';
 import { ImportFileError } from './types.js';
 
@@ -20,6 +21,11 @@ const HEADER_CELL_MAX_LENGTH = 200;
  */
 const RUNAWAY_RECORD_CHARS = 4 * IMPORT_ROW_MAX_BYTES;
 const LINE_BREAKS = /\r\n?/g;
+/**
+ * Rows read before the first is converted, to learn the day/month order of the date column
+ * (`dateOrderOf`): no more than one import batch, which is held in memory anyway.
+ */
+export const DATE_ORDER_SAMPLE_ROWS = IMPORT_BATCH_SIZE;
 
 type ParsedRecord = { record: string[]; raw: string };
 
@@ -212,4 +218,11 @@ export function resolveColumns<Field extends string>(columns: string[], mapping:
 
 export function cellOf(cells: string[], column: ResolvedColumn | undefined): string {
   return column === undefined ? '' : (cells[column.index] ?? '').trim();
+}
+
+/** The order a date column is read in: the one chosen for the import, else the one the sampled rows prove. */
+export function dateOrderOf(chosen: DateOrder | undefined, sample: CsvRecord[], column: ResolvedColumn | undefined): DateOrder | undefined {
+  if (chosen || !column) return chosen;
+  const inferred = inferDateOrder(cellRows(sample).map((cells) => cellOf(cells, column)));
+  return inferred === 'unknown' || inferred === null ? undefined : inferred;
 }

@@ -1,5 +1,7 @@
-import { EARLIEST_TIMESTAMP_MS, LATEST_TIMESTAMP_MS } from '@cairn/shared';
+import { EARLIEST_TIMESTAMP_MS, LATEST_TIMESTAMP_MS, type DateOrder } from '@cairn/shared';
 export type DateReading = { date: Date } | { problem: string };
+/** What one slashed date says about its column: an order it proves, none (`04/04`), or that it reads both ways. */
+type SlashedOrder = DateOrder | 'either' | 'ambiguous';
 
 // 2024-03-25, 2024/03/25, 2024-03-25T10:00, 2024-03-25 10:00:00.123+02:00, …Z
 const ISO_LIKE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?[ ]?(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/i;
@@ -13,11 +15,12 @@ const UNREADABLE = 'is not a date Cairn can read (use ISO 8601, e.g. 2024-03-25 
 
 /**
  * Dates from exports, read leniently but never guessed: ISO 8601 (times without a zone are
- * taken as UTC, as exports rarely say), day-first dotted dates, slashed dates only when just one
- * of day/month and month/day is possible, and English month names. `03/04/2024` is rejected
- * rather than silently read the American or the European way.
+ * taken as UTC, as exports rarely say), day-first dotted dates, slashed dates when just one of
+ * day/month and month/day is possible or when `order` says which (the column's order, proved by
+ * its other values or chosen by the person), and English month names. Without an order
+ * `03/04/2024` is rejected rather than silently read the American or the European way.
  */
-export function readDate(value: string): DateReading {
+export function readDate(value: string, order?: DateOrder): DateReading {
   const text = value.trim();
   const iso = ISO_LIKE.exec(text);
   if (iso) {
@@ -27,9 +30,12 @@ export function readDate(value: string): DateReading {
   const slashed = DAY_MONTH_YEAR.exec(text);
   if (slashed) {
     const [, first = '', separator, second = '', year, hour, minute, secondOfMinute, meridiem] = slashed;
-    const order = separator === '.' ? 'day-first' : orderOf(Number(first), Number(second));
-    if (order === 'ambiguous') return { problem: `is ambiguous: ${first}${separator}${second} could be day/month or month/day; use ISO 8601 (YYYY-MM-DD)` };
-    const [day, month] = order === 'day-first' ? [first, second] : [second, first];
+    const proven = separator === '.' ? 'day-first' : orderOf(Number(first), Number(second));
+    const used = proven === 'ambiguous' ? order : proven === 'either' ? 'day-first' : proven;
+    if (used === undefined) {
+      return { problem: `is ambiguous: ${first}${separator}${second} could be day/month or month/day; choose the date order for the import, or use ISO 8601 (YYYY-MM-DD)` };
+    }
+    const [day, month] = used === 'day-first' ? [first, second] : [second, first];
     return fromParts(text, { year, month, day, hour: to24Hour(hour, meridiem), minute, second: secondOfMinute });
   }
   if (MONTH_NAME.test(text)) {
@@ -39,10 +45,34 @@ export function readDate(value: string): DateReading {
   return { problem: UNREADABLE };
 }
 
-function orderOf(first: number, second: number): 'day-first' | 'month-first' | 'ambiguous' {
-  if (first === second || first > 12) return 'day-first';
+function orderOf(first: number, second: number): SlashedOrder {
+  if (first === second) return 'either';
+  if (first > 12) return 'day-first';
   if (second > 12) return 'month-first';
   return 'ambiguous';
+}
+
+function slashedOrderOf(value: string): SlashedOrder | null {
+  const slashed = DAY_MONTH_YEAR.exec(value.trim());
+  // Dotted dates are always day-first: they say nothing about a column's slashed ones.
+  if (!slashed || slashed[2] === '.') return null;
+  return orderOf(Number(slashed[1]), Number(slashed[3]));
+}
+
+/**
+ * The day/month order of a column's slashed dates, from its values: the order they prove,
+ * `unknown` when every one reads both ways (or some prove each order), null when the column
+ * has no slashed dates. A column is written one way, so one `06/22/2026` settles `09/11/2026`.
+ */
+export function inferDateOrder(values: Iterable<string>): DateOrder | 'unknown' | null {
+  const seen = new Set<SlashedOrder>();
+  for (const value of values) {
+    const order = slashedOrderOf(value);
+    if (order !== null) seen.add(order);
+  }
+  if (seen.size === 0) return null;
+  const proven = (['day-first', 'month-first'] as const).filter((order) => seen.has(order));
+  return proven.length === 1 ? proven[0]! : 'unknown';
 }
 
 function to24Hour(hour: string | undefined, meridiem: string | undefined): string | undefined {

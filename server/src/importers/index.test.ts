@@ -55,13 +55,13 @@ describe('importFile', () => {
 
 describe('previewFile', () => {
   it('previews a tickets CSV: columns, first rows, suggested mapping, delimiter and encoding', async () => {
-    const csv = 'Ticket ID;Subject;Description;Requester Email;Created;Priority;Status;Labels;Organization\n7;Hi;Export fails;a@b.io;2024-01-01;high;open;x;Acme\n';
+    const csv = 'Ticket ID;Subject;Description;Requester Email;Created;Priority;Status;Via;Labels;Organization\n7;Hi;Export fails;a@b.io;01/13/2024;high;open;web;x;Acme\n';
     const preview = await previewFile('tickets-csv', 't.csv', chunksOf(csv));
     expect(preview).toEqual({
       format: 'tickets-csv',
-      columns: ['Ticket ID', 'Subject', 'Description', 'Requester Email', 'Created', 'Priority', 'Status', 'Labels', 'Organization'],
-      labels: ['Ticket ID', 'Subject', 'Description', 'Requester Email', 'Created', 'Priority', 'Status', 'Labels', 'Organization'],
-      rows: [{ 'Ticket ID': '7', Subject: 'Hi', Description: 'Export fails', 'Requester Email': 'a@b.io', Created: '2024-01-01', Priority: 'high', Status: 'open', Labels: 'x', Organization: 'Acme' }],
+      columns: ['Ticket ID', 'Subject', 'Description', 'Requester Email', 'Created', 'Priority', 'Status', 'Via', 'Labels', 'Organization'],
+      labels: ['Ticket ID', 'Subject', 'Description', 'Requester Email', 'Created', 'Priority', 'Status', 'Via', 'Labels', 'Organization'],
+      rows: [{ 'Ticket ID': '7', Subject: 'Hi', Description: 'Export fails', 'Requester Email': 'a@b.io', Created: '01/13/2024', Priority: 'high', Status: 'open', Via: 'web', Labels: 'x', Organization: 'Acme' }],
       suggestedMapping: {
         externalId: 'Ticket ID',
         subject: 'Subject',
@@ -71,8 +71,10 @@ describe('previewFile', () => {
         createdAt: 'Created',
         priority: 'Priority',
         status: 'Status',
+        channel: 'Via',
         tags: 'Labels',
       },
+      dateOrders: { Created: 'month-first' },
       delimiter: ';',
       encoding: 'utf-8',
     });

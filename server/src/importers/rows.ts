@@ -1,4 +1,4 @@
-import { SOURCE_BODY_MAX_LENGTH } from '@cairn/shared';
+import { SOURCE_BODY_MAX_LENGTH, type DateOrder } from '@cairn/shared';
 import { readDate } from './dates.js';
 import { normalizeText } from './normalize.js';
 import { RowError, type ImportedSource, type ImportRow } from './types.js';
@@ -34,9 +34,9 @@ export function readBody(value: string, from: FieldSource): string {
   return body;
 }
 
-export function readOptionalDate(value: string, from: FieldSource): Date | null {
+export function readOptionalDate(value: string, from: FieldSource, order?: DateOrder): Date | null {
   if (value.trim() === '') return null;
-  const reading = readDate(value);
+  const reading = readDate(value, order);
   if ('problem' in reading) throw new RowError(`${describe(from, value.trim())} ${reading.problem}`);
   return reading.date;
 }

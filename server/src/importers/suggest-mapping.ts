@@ -4,6 +4,8 @@ import { readDate } from './dates.js';
 /** What a suggestion is made from: column names, optional second names (Qualtrics question text), sample rows. */
 export type ColumnSample = { columns: string[]; labels?: string[]; rows: string[][] };
 
+const NUMBER = /^[-+]?\d+(?:[.,]\d+)?$/;
+
 /** Candidate names in priority order: a string matches a normalized column name exactly, a RegExp tests it. */
 type Candidates = Array<string | RegExp>;
 
@@ -20,6 +22,7 @@ const TICKET_CANDIDATES: Record<keyof TicketsCsvMapping, Candidates> = {
   ],
   priority: ['priority', 'severity', 'urgency'],
   status: ['status', 'state'],
+  channel: ['channel', 'via', 'viachannel', 'sourcechannel', 'contactchannel', 'medium'],
   tags: ['tags', 'labels', 'tag', 'label', 'keywords'],
 };
 
@@ -27,7 +30,16 @@ const SURVEY_CANDIDATES: Record<Exclude<keyof SurveyCsvMapping, 'questions'>, Ca
   respondentId: ['responseid', 'respondentid', 'respondent', 'participantid', 'submissionid', 'id'],
   respondentEmail: ['respondentemail', 'recipientemail', 'email', 'emailaddress', /email$/],
   submittedAt: ['recordeddate', 'submittedat', 'submitted', 'submitdate', 'completedat', 'completed', 'enddate', 'timestamp', 'date'],
-  score: ['nps', 'npsscore', 'score', 'rating', 'csat', 'csatscore', 'likelihoodtorecommend', /nps|csat|score|rating/],
+  // "How likely are you to recommend Acme? (0-10)", "How satisfied were you…?" as well as short names.
+  score: ['nps', 'npsscore', 'score', 'rating', 'csat', 'csatscore', 'likelihoodtorecommend', /likely.*recommend/, /satisf/, /nps|csat|score|rating/],
+};
+
+/**
+ * What a field's sampled values must look like for a column to be suggested: a score is a
+ * number, so "What is the main reason for your score?" (answers in words) is no score.
+ */
+const SURVEY_VALUES: Partial<Record<keyof typeof SURVEY_CANDIDATES, (values: string[]) => boolean>> = {
+  score: (values) => values.every((value) => NUMBER.test(value)),
 };
 
 /**
@@ -44,7 +56,6 @@ const SURVEY_METADATA_PREFIXES = ['recipient', 'location'];
 const FREE_TEXT_MIN_AVERAGE_LENGTH = 10;
 
 const NON_ALPHANUMERIC = /[^\p{L}\p{N}]/gu;
-const NUMBER = /^[-+]?\d+(?:[.,]\d+)?$/;
 
 function normalizeName(name: string): string {
   return name.toLowerCase().replace(NON_ALPHANUMERIC, '');
@@ -55,10 +66,10 @@ function namesOf(sample: ColumnSample): string[][] {
   return sample.columns.map((column, i) => [normalizeName(column), normalizeName(sample.labels?.[i] ?? column)]);
 }
 
-function findColumn(names: string[][], candidates: Candidates, taken: Set<number>): number | undefined {
+function findColumn(names: string[][], candidates: Candidates, taken: Set<number>, fits: (index: number) => boolean): number | undefined {
   for (const candidate of candidates) {
     const index = names.findIndex(
-      (columnNames, i) => !taken.has(i) && columnNames.some((name) => (typeof candidate === 'string' ? name === candidate : candidate.test(name))),
+      (columnNames, i) => !taken.has(i) && columnNames.some((name) => (typeof candidate === 'string' ? name === candidate : candidate.test(name))) && fits(i),
     );
     if (index !== -1) {
       taken.add(index);
@@ -68,18 +79,28 @@ function findColumn(names: string[][], candidates: Candidates, taken: Set<number
   return undefined;
 }
 
-function suggestFields<Field extends string>(sample: ColumnSample, candidates: Record<Field, Candidates>, taken: Set<number>): Partial<Record<Field, string>> {
+function suggestFields<Field extends string>(
+  sample: ColumnSample,
+  candidates: Record<Field, Candidates>,
+  taken: Set<number>,
+  valuesFit: Partial<Record<Field, (values: string[]) => boolean>> = {},
+): Partial<Record<Field, string>> {
   const names = namesOf(sample);
   const suggestion: Partial<Record<Field, string>> = {};
   for (const field of Object.keys(candidates) as Field[]) {
-    const index = findColumn(names, candidates[field], taken);
+    const fit = valuesFit[field];
+    const index = findColumn(names, candidates[field], taken, (i) => fit === undefined || fit(filledValues(sample.rows, i)));
     if (index !== undefined) suggestion[field] = sample.columns[index];
   }
   return suggestion;
 }
 
+function filledValues(rows: string[][], index: number): string[] {
+  return rows.map((row) => row[index]?.trim() ?? '').filter((value) => value !== '');
+}
+
 function averageLength(rows: string[][], index: number): number {
-  const values = rows.map((row) => row[index]?.trim() ?? '').filter((value) => value !== '');
+  const values = filledValues(rows, index);
   return values.length === 0 ? 0 : values.reduce((sum, value) => sum + value.length, 0) / values.length;
 }
 
@@ -100,7 +121,7 @@ export function suggestTicketsMapping(sample: ColumnSample): Partial<TicketsCsvM
 
 export function suggestSurveyMapping(sample: ColumnSample): Partial<SurveyCsvMapping> & { questions: string[] } {
   const taken = new Set<number>();
-  const suggestion = suggestFields(sample, SURVEY_CANDIDATES, taken);
+  const suggestion = suggestFields(sample, SURVEY_CANDIDATES, taken, SURVEY_VALUES);
   const names = namesOf(sample);
   const questions = sample.columns.filter(
     (column, i) => column !== '' && !taken.has(i) && !names[i]?.some(isSurveyMetadataName) && looksLikeFreeText(sample.rows, i),
@@ -113,7 +134,7 @@ function isSurveyMetadataName(name: string): boolean {
 }
 
 function looksLikeFreeText(rows: string[][], index: number): boolean {
-  const values = rows.map((row) => row[index]?.trim() ?? '').filter((value) => value !== '');
+  const values = filledValues(rows, index);
   const textual = values.filter((value) => !NUMBER.test(value) && 'problem' in readDate(value));
   return textual.length > 0 && textual.length * 2 >= values.length && averageLength(rows, index) >= FREE_TEXT_MIN_AVERAGE_LENGTH;
 }

@@ -3,6 +3,7 @@ import type { SurveyCsvMapping } from '@cairn/shared';
 import { decodeStream } from './decode.js';
 import { parseSurveyCsv } from './survey-csv.js';
 import { streamDataset } from './test-datasets.js';
+import type { CsvImportOptions } from './tickets-csv.js';
 import { acceptedSources, chunksOf, collect, rejectedRows } from './test-streams.js';
 
 async function importDataset(fileName: string, mapping?: SurveyCsvMapping) {
@@ -10,9 +11,9 @@ async function importDataset(fileName: string, mapping?: SurveyCsvMapping) {
   return collect(parseSurveyCsv(chunks, mapping));
 }
 
-async function importSurvey(text: string, mapping?: SurveyCsvMapping) {
+async function importSurvey(text: string, mapping?: SurveyCsvMapping, options?: CsvImportOptions) {
   const { chunks } = await decodeStream(chunksOf(text));
-  return collect(parseSurveyCsv(chunks, mapping));
+  return collect(parseSurveyCsv(chunks, mapping, options));
 }
 
 describe('parseSurveyCsv on real Qualtrics exports', () => {
@@ -74,6 +75,48 @@ describe('parseSurveyCsv', () => {
     ]);
     expect(sources.every((source) => source.externalId === null)).toBe(true);
     expect(rows[2]).toEqual({ line: 4, raw: '2024/03/27 09:00:00,,7,,', sources: [] });
+  });
+
+  // The header and rows of a real NPS export (a review's test file): US dates, the score question in words.
+  const nps = [
+    'Response ID,Email,Submitted,How likely are you to recommend Acme Bank? (0-10),What is the main reason for your score?,What one thing should we improve?',
+    'R_00001,pia.haddad5@vandelay.net,09/11/2026 16:58,1,A transaction on my card shows as pending.,',
+    'R_00000,omar.demir6@acme.org,06/22/2026 10:26,3,Can I use my account before my Identity verification has passed?,',
+    'R_00002,gus.kaur4@hooli.com,06/01/2026 08:17,5,pending transaction?,',
+    'R_00003,vik.haddad1@initech.co,06/13/2026 04:42,10,What is this $1 charge on my account?,There is a pending 1£ charge on my statement.  I haven\'t purchased anything for 1£.  Why is it on my statement?',
+  ].join('\n');
+
+  it('takes the 0–10 recommendation question as the score and both questions in words as questions', async () => {
+    const sources = acceptedSources(await importSurvey(nps));
+    expect(sources.map((source) => [source.title, source.metadata.score])).toEqual([
+      ['What is the main reason for your score?', 1],
+      ['What is the main reason for your score?', 3],
+      ['What is the main reason for your score?', 5],
+      ['What is the main reason for your score?', 10],
+      ['What one thing should we improve?', 10],
+    ]);
+  });
+
+  it('reads dates that read both ways in the order the other rows of the column prove, even before the proof', async () => {
+    const rows = await importSurvey(nps);
+    expect(rejectedRows(rows)).toEqual([]);
+    expect(acceptedSources(rows).map((source) => source.occurredAt?.toISOString())).toEqual([
+      '2026-09-11T16:58:00.000Z',
+      '2026-06-22T10:26:00.000Z',
+      '2026-06-01T08:17:00.000Z',
+      '2026-06-13T04:42:00.000Z',
+      '2026-06-13T04:42:00.000Z',
+    ]);
+  });
+
+  it('rejects dates that read both ways when nothing proves the order, naming the line and field, unless the order is chosen', async () => {
+    const text = 'id,submitted,feedback\nr1,09/11/2026,Too slow to load\nr2,06/01/2026,Search is broken\n';
+    expect(rejectedRows(await importSurvey(text))).toEqual([
+      { line: 2, error: expect.stringMatching(/^submittedAt "09\/11\/2026" \(column "submitted"\) is ambiguous.*choose the date order/) },
+      { line: 3, error: expect.stringMatching(/^submittedAt "06\/01\/2026"/) },
+    ]);
+    const dayFirst = acceptedSources(await importSurvey(text, undefined, { dateOrder: 'day-first' }));
+    expect(dayFirst.map((source) => source.occurredAt?.toISOString())).toEqual(['2026-11-09T00:00:00.000Z', '2026-01-06T00:00:00.000Z']);
   });
 
   it('rejects a respondent row whose date cannot be read', async () => {

@@ -1,5 +1,18 @@
 import { IMPORT_PREVIEW_ROWS, type SurveyCsvMapping } from '@cairn/shared';
-import { cellOf, cellRows, chainRecords, openCsv, peekRecords, resolveColumn, resolveColumns, type CsvDelimiter, type CsvRecord, type ResolvedColumn } from './csv.js';
+import {
+  cellOf,
+  cellRows,
+  chainRecords,
+  DATE_ORDER_SAMPLE_ROWS,
+  dateOrderOf,
+  openCsv,
+  peekRecords,
+  resolveColumn,
+  resolveColumns,
+  type CsvDelimiter,
+  type CsvRecord,
+  type ResolvedColumn,
+} from './csv.js';
 import { normalizeText, toTitle } from './normalize.js';
 import { convertRow, readBody, readOptionalDate, readOptionalEmail } from './rows.js';
 import { suggestSurveyMapping } from './suggest-mapping.js';
@@ -51,8 +64,8 @@ type SurveyColumns = Partial<Record<Exclude<keyof SurveyCsvMapping, 'questions'>
 /** Each non-empty answer to a question column → one `survey_response` source titled by the question. */
 export async function* parseSurveyCsv(text: AsyncIterable<string>, mapping?: SurveyCsvMapping, options: CsvImportOptions = {}): AsyncGenerator<ImportRow> {
   const table = await openSurveyTable(text);
-  const { head, records } = await peekRecords(table.records, mapping ? 0 : IMPORT_PREVIEW_ROWS);
-  const chosen = mapping ?? suggestSurveyMapping({ columns: table.columns, labels: table.labels, rows: cellRows(head) });
+  const { head, records } = await peekRecords(table.records, DATE_ORDER_SAMPLE_ROWS);
+  const chosen = mapping ?? suggestSurveyMapping({ columns: table.columns, labels: table.labels, rows: cellRows(head.slice(0, IMPORT_PREVIEW_ROWS)) });
   if (chosen.questions.length === 0) {
     throw new ImportFileError('No column looks like a free-text question (answers are short or numeric); choose the question columns in a mapping');
   }
@@ -63,15 +76,16 @@ export async function* parseSurveyCsv(text: AsyncIterable<string>, mapping?: Sur
       return { ...resolved, label: table.labels[resolved.index] ?? column };
     }),
   };
+  const read = { ...options, dateOrder: dateOrderOf(options.dateOrder, head, columns.submittedAt) };
   for await (const record of records) {
-    yield 'error' in record ? record : convertRow(record.line, record.raw, () => toSurveyResponses(record.cells, columns, options));
+    yield 'error' in record ? record : convertRow(record.line, record.raw, () => toSurveyResponses(record.cells, columns, read));
   }
 }
 
 function toSurveyResponses(cells: string[], columns: SurveyColumns, options: CsvImportOptions): ImportedSource[] {
   const respondentId = cellOf(cells, columns.respondentId) || null;
   const email = columns.respondentEmail ? readOptionalEmail(cellOf(cells, columns.respondentEmail), columns.respondentEmail) : null;
-  const submittedAt = columns.submittedAt ? readOptionalDate(cellOf(cells, columns.submittedAt), columns.submittedAt) : null;
+  const submittedAt = columns.submittedAt ? readOptionalDate(cellOf(cells, columns.submittedAt), columns.submittedAt, options.dateOrder) : null;
   const score = readScore(cellOf(cells, columns.score));
   return columns.questions.flatMap((question) => {
     if (cellOf(cells, question) === '') return [];

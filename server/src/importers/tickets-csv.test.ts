@@ -13,9 +13,9 @@ async function importTickets(content: Buffer | string, mapping?: TicketsCsvMappi
 }
 
 const FULL_CSV = [
-  'Ticket ID,Subject,Description,Requester Email,Requester,Company,Created at,Priority,Status,Tags',
-  'T-1,Export broken,"The CSV export fails\nevery time.",ana@example.com,Ana Souza,Acme,2024-03-25T14:30:00Z,high,open,"export, bug;csv"',
-  'T-2,,Where is my invoice?,,,,03/26/2024,,,',
+  'Ticket ID,Subject,Description,Requester Email,Requester,Company,Created at,Priority,Status,Channel,Tags',
+  'T-1,Export broken,"The CSV export fails\nevery time.",ana@example.com,Ana Souza,Acme,2024-03-25T14:30:00Z,high,open,chat,"export, bug;csv"',
+  'T-2,,Where is my invoice?,,,,03/26/2024,,,,',
 ].join('\n');
 
 describe('parseTicketsCsv on banking77', () => {
@@ -33,7 +33,7 @@ describe('parseTicketsCsv on banking77', () => {
 });
 
 describe('parseTicketsCsv', () => {
-  it('maps every field: title, body, customer and company, date, metadata and tags', async () => {
+  it('maps every field: title, body, customer and company, date, metadata (channel too) and tags', async () => {
     const rows = await importTickets(FULL_CSV);
     const [first, second] = acceptedSources(rows);
     expect(first).toEqual({
@@ -43,7 +43,7 @@ describe('parseTicketsCsv', () => {
       occurredAt: new Date('2024-03-25T14:30:00Z'),
       externalId: 'T-1',
       customer: { email: 'ana@example.com', name: 'Ana Souza', company: { name: 'Acme' } },
-      metadata: { priority: 'high', status: 'open' },
+      metadata: { priority: 'high', status: 'open', channel: 'chat' },
       segments: null,
       tags: ['export', 'bug', 'csv'],
     });
@@ -94,6 +94,11 @@ describe('parseTicketsCsv', () => {
       { line: 3, error: expect.stringMatching(/^createdAt "soon" \(column "created"\) is not a date/) },
       { line: 4, error: 'requesterEmail "N/A" (column "email") is not an email address' },
     ]);
+  });
+
+  it('reads the created dates in the order the chosen dateOrder gives', async () => {
+    const rows = await importTickets('body,created\nA,03/04/2024\n', undefined, { dateOrder: 'month-first' });
+    expect(acceptedSources(rows)[0]?.occurredAt).toEqual(new Date('2024-03-04T00:00:00Z'));
   });
 
   it('keeps the company in metadata when there is no requester', async () => {

@@ -1,5 +1,5 @@
-import { IMPORT_PREVIEW_ROWS, TicketsCsvMappingSchema, type TicketsCsvMapping } from '@cairn/shared';
-import { cellOf, cellRows, openCsv, peekRecords, resolveColumn, resolveColumns, type ResolvedColumn } from './csv.js';
+import { IMPORT_PREVIEW_ROWS, TicketsCsvMappingSchema, type DateOrder, type TicketsCsvMapping } from '@cairn/shared';
+import { cellOf, cellRows, DATE_ORDER_SAMPLE_ROWS, dateOrderOf, openCsv, peekRecords, resolveColumn, resolveColumns, type ResolvedColumn } from './csv.js';
 import { toTicketTitle } from './normalize.js';
 import { compact, convertRow, readBody, readOptionalDate, readOptionalEmail } from './rows.js';
 import { suggestTicketsMapping } from './suggest-mapping.js';
@@ -8,6 +8,8 @@ import { ImportFileError, RowError, type ImportedCustomer, type ImportedSource, 
 export type CsvImportOptions = {
   /** When the row has no date of its own. */
   occurredAt?: Date | null;
+  /** How the date column's slashed dates that read both ways are read; else the order the first rows prove. */
+  dateOrder?: DateOrder;
 };
 
 const TAG_SEPARATORS = /[,;]/;
@@ -17,11 +19,12 @@ type TicketColumns = Partial<Record<keyof TicketsCsvMapping, ResolvedColumn>> & 
 /** Each CSV row → one `ticket` source. Without a mapping, the suggested one is used. */
 export async function* parseTicketsCsv(text: AsyncIterable<string>, mapping?: TicketsCsvMapping, options: CsvImportOptions = {}): AsyncGenerator<ImportRow> {
   const table = await openCsv(text);
-  const { head, records } = await peekRecords(table.records, mapping ? 0 : IMPORT_PREVIEW_ROWS);
-  const chosen = mapping ?? requireSuggestedMapping(suggestTicketsMapping({ columns: table.columns, rows: cellRows(head) }));
+  const { head, records } = await peekRecords(table.records, DATE_ORDER_SAMPLE_ROWS);
+  const chosen = mapping ?? requireSuggestedMapping(suggestTicketsMapping({ columns: table.columns, rows: cellRows(head.slice(0, IMPORT_PREVIEW_ROWS)) }));
   const columns: TicketColumns = { ...resolveColumns(table.columns, chosen), body: resolveColumn(table.columns, 'body', chosen.body) };
+  const read = { ...options, dateOrder: dateOrderOf(options.dateOrder, head, columns.createdAt) };
   for await (const record of records) {
-    yield 'error' in record ? record : convertRow(record.line, record.raw, () => [toTicket(record.cells, columns, table.columns.length, options)]);
+    yield 'error' in record ? record : convertRow(record.line, record.raw, () => [toTicket(record.cells, columns, table.columns.length, read)]);
   }
 }
 
@@ -44,7 +47,7 @@ function toTicket(cells: string[], columns: TicketColumns, headerLength: number,
   const body = readBody(bodyCell, columns.body);
   const value = (field: keyof TicketsCsvMapping) => cellOf(cells, columns[field]);
   const email = columns.requesterEmail ? readOptionalEmail(value('requesterEmail'), columns.requesterEmail) : null;
-  const createdAt = columns.createdAt ? readOptionalDate(value('createdAt'), columns.createdAt) : null;
+  const createdAt = columns.createdAt ? readOptionalDate(value('createdAt'), columns.createdAt, options.dateOrder) : null;
   const [subject, name, company] = [value('subject'), value('requesterName'), value('company')];
   const customer: ImportedCustomer | null = email || name ? { email, name: name || null, company: company ? { name: company } : null } : null;
   return {
@@ -55,7 +58,7 @@ function toTicket(cells: string[], columns: TicketColumns, headerLength: number,
     externalId: value('externalId') || null,
     customer,
     // Without a person to attach it to, the company is still worth keeping.
-    metadata: compact({ priority: value('priority'), status: value('status'), company: customer ? null : company }),
+    metadata: compact({ priority: value('priority'), status: value('status'), channel: value('channel'), company: customer ? null : company }),
     segments: null,
     tags: splitTags(value('tags')),
   };

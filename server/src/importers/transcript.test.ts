@@ -54,11 +54,14 @@ describe('parseTranscript on the AMI meetings', () => {
     expect(source.body.slice(source.segments?.[1]?.start, source.segments?.[1]?.end)).toBe('{vocalsound} My mouse is not working anymore.');
   });
 
-  it('imports the speakerless SubRip file as one segment-less body, one cue per line', async () => {
+  it('keeps every cue of the speakerless SubRip file as a timed turn without a speaker', async () => {
     const source = await parseTranscript('ES2005b.srt', readDataset('ami-meetings/ES2005b.srt'));
-    expect(source.segments).toBeNull();
-    expect(source.body.split('\n')).toHaveLength(653);
-    expect(source.body.split('\n')[1]).toBe('Okay. {vocalsound}');
+    expect(source.segments).toHaveLength(653);
+    expect(source.segments?.every((segment) => segment.speaker === '')).toBe(true);
+    expect(source.segments?.[1]).toMatchObject({ startMs: 13_800, endMs: 14_600 });
+    expect(source.body.slice(source.segments?.[1]?.start, source.segments?.[1]?.end)).toBe('Okay. {vocalsound}');
+    expect(source.metadata.speakers).toEqual([]);
+    expectSegmentsToTileBody(source);
   });
 
   it('marks the interviewer’s turns, matching the name case-insensitively', async () => {
@@ -73,13 +76,13 @@ describe('parseTranscript on the AMI meetings', () => {
 describe('parseTranscript on malformed WebVTT from web-platform-tests', () => {
   it('keeps the six cues browsers keep from arrows.vtt and warns about the broken timing lines', async () => {
     const source = await parseTranscript('arrows.vtt', readDataset('webvtt-wpt/arrows.vtt'));
-    expect(source.body).toBe('text1\ntext2\ntext3\ntext4\ntext5\ntext6');
+    expect(source.body).toBe('text1\n\ntext2\n\ntext3\n\ntext4\n\ntext5\n\ntext6');
     expect(source.warnings?.map((warning) => warning.line)).toEqual([3, 6, 9, 12, 15, 21, 23, 25, 27]);
   });
 
   it('keeps the two valid cues of timings-too-short.vtt and reports the 30 invalid ones by line', async () => {
     const source = await parseTranscript('timings-too-short.vtt', readDataset('webvtt-wpt/timings-too-short.vtt'));
-    expect(source.body).toBe('text1\ntext2');
+    expect(source.body).toBe('text1\n\ntext2');
     expect(source.warnings).toHaveLength(30);
     expect(source.warnings?.[0]).toEqual({ line: 6, message: 'Cue timing "0000:00.000 --> 00:00:01.000" is not valid; the cue was skipped' });
   });

@@ -50,7 +50,7 @@ export async function parseTranscript(fileName: string, bytes: Buffer, options: 
     occurredAt: options.occurredAt ?? null,
     externalId: null,
     customer: options.customer ?? null,
-    metadata: { format, fileName, speakers: [...new Set(segments?.map((segment) => segment.speaker))] },
+    metadata: { format, fileName, speakers: [...new Set(segments?.map((segment) => segment.speaker).filter((speaker) => speaker !== UNKNOWN_SPEAKER))] },
     segments,
     ...(warnings.length > 0 ? { warnings } : {}),
   };
@@ -94,18 +94,26 @@ async function extractDocxText(fileName: string, bytes: Buffer): Promise<string>
 
 type Turn = { speaker: string; text: string; startMs: number | null; endMs: number | null };
 
+/** The speaker of turns from a file that names nobody (subtitles): the reader shows their time alone. */
+const UNKNOWN_SPEAKER = '';
+
 /**
  * Merges consecutive utterances of one speaker into a turn (keeping the first start and the
  * last end) and lays the turns out as the body. Speakerless utterances continue the turn
- * above; before any speaker they form the leading text. No speaker at all → no segments.
+ * above; before any speaker they form the leading text. When no utterance names a speaker,
+ * timed ones (subtitle cues) are each a turn of UNKNOWN_SPEAKER, so their times are kept;
+ * untimed ones (plain text) make a body without segments.
  */
 function buildTranscript(utterances: Utterance[], joiner: string, interviewer?: string): { body: string; segments: ImportedSegment[] | null } {
   const leading: string[] = [];
   const turns: Turn[] = [];
+  const nobodyNamed = utterances.every((utterance) => utterance.speaker === null);
   for (const utterance of utterances) {
     const last = turns.at(-1);
     const speaker = utterance.speaker === null ? null : normalizeText(utterance.speaker);
-    if (last && (speaker === null || speaker === last.speaker)) {
+    if (nobodyNamed && utterance.startMs !== null) {
+      turns.push({ speaker: UNKNOWN_SPEAKER, text: utterance.text, startMs: utterance.startMs, endMs: utterance.endMs });
+    } else if (last && (speaker === null || speaker === last.speaker)) {
       last.text += joiner + utterance.text;
       last.endMs = utterance.endMs ?? last.endMs;
     } else if (speaker !== null) {

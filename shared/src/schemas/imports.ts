@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IMPORT_FORMATS, IMPORT_STATUSES, type ImportFormat } from '../enums.js';
+import { DATE_ORDERS, IMPORT_FORMATS, IMPORT_STATUSES, type ImportFormat } from '../enums.js';
 import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, SOURCE_BODY_MAX_LENGTH, SOURCE_TITLE_MAX_LENGTH, TAG_NAME_MAX_LENGTH } from '../limits.js';
 import { EmailSchema, PersonNameSchema } from './accounts.js';
 import { DateOrTimestampSchema, IdSchema, TimestampSchema, tooLongMessage } from './common.js';
@@ -24,7 +24,9 @@ export const TicketsCsvMappingSchema = z.strictObject({
   createdAt: ColumnSchema.optional(),
   priority: ColumnSchema.optional(),
   status: ColumnSchema.optional(),
-  /** A column of comma- or semicolon-separated tag names. */
+  /** Where the ticket came in (email, chat, phone…). */
+  channel: ColumnSchema.optional(),
+  /** A column of comma- or semicolon-separated helpdesk tag names: kept on the ticket, not added to the codebook. */
   tags: ColumnSchema.optional(),
 });
 export type TicketsCsvMapping = z.infer<typeof TicketsCsvMappingSchema>;
@@ -66,6 +68,11 @@ const ImportOptionsBaseSchema = z.strictObject({
   customer: ImportCustomerOptionSchema.optional(),
   /** Transcript only: this speaker's turns are kept but marked, so clustering and search can leave them out. */
   interviewer: PersonNameSchema.optional(),
+  /**
+   * CSV only: how the date column's slashed dates that read both ways (`03/04/2026`) are read.
+   * Without it, the order the file's first rows prove; with neither, such dates are rejected.
+   */
+  dateOrder: z.enum(DATE_ORDERS).optional(),
 });
 
 /** The `options` field of an upload (JSON), whatever the format. */
@@ -161,6 +168,11 @@ export const ImportPreviewSchema = z.object({
   labels: z.array(z.string()),
   rows: z.array(z.record(z.string(), z.string())),
   suggestedMapping: SuggestedMappingSchema.nullable(),
+  /**
+   * CSV formats: the day/month order of each column with slashed dates (`06/22/2026`), as the
+   * first rows prove it; `unknown` when they all read both ways. Columns without such dates are left out.
+   */
+  dateOrders: z.record(z.string(), z.enum([...DATE_ORDERS, 'unknown'])),
   sources: z.array(ImportPreviewSourceSchema),
   errors: z.array(ImportErrorSchema),
 });

@@ -18,7 +18,7 @@ import { discardRest, receiveUpload, saveToTempFile } from './imports.upload.js'
 // Header values are Latin-1; the exact name travels in filename* (RFC 6266).
 const ASCII_UNSAFE = /[^\x20-\x7e]|["\\]/g;
 
-const UPLOAD_DESCRIPTION = `multipart/form-data: the field \`format\` (${IMPORT_FORMATS.join(', ')}), optionally the field \`options\` (JSON: mapping, redactPii, occurredAt; for transcripts title, customer, interviewer), then the part \`file\`. The fields must come before the file.`;
+const UPLOAD_DESCRIPTION = `multipart/form-data: the field \`format\` (${IMPORT_FORMATS.join(', ')}), optionally the field \`options\` (JSON: mapping, redactPii, occurredAt; for CSV formats dateOrder; for transcripts title, customer, interviewer), then the part \`file\`. The fields must come before the file.`;
 
 export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;

@@ -39,6 +39,7 @@ export function toImporterOptions(options: ImportOptions): ImporterOptions {
     title: options.title,
     customer: options.customer ? { email: options.customer.email, name: options.customer.name, company: options.customer.company ? { name: options.customer.company } : null } : null,
     interviewer: options.interviewer,
+    dateOrder: options.dateOrder,
   };
 }
 

@@ -159,7 +159,7 @@ export async function previewImport(format: ImportFormat, fileName: string, byte
   try {
     const preview = await previewFile(format, fileName, bytes, toImporterOptions(options));
     if ('parsed' in preview) {
-      return { format, encoding: null, delimiter: null, columns: [], labels: [], rows: [], suggestedMapping: null, ...presentParsedRows(preview.parsed) };
+      return { format, encoding: null, delimiter: null, columns: [], labels: [], rows: [], suggestedMapping: null, dateOrders: {}, ...presentParsedRows(preview.parsed) };
     }
     return {
       format,
@@ -169,6 +169,7 @@ export async function previewImport(format: ImportFormat, fileName: string, byte
       labels: preview.labels,
       rows: preview.rows,
       suggestedMapping: preview.suggestedMapping,
+      dateOrders: preview.dateOrders,
       sources: [],
       errors: [],
     };

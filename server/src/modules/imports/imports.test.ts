@@ -140,6 +140,18 @@ describe('POST /imports (upload)', () => {
     expect(bodies).toEqual(['Card [card] was charged twice', 'Nothing private here']);
   });
 
+  it('reads slashed dates that read both ways in the dateOrder sent with the upload, and rejects them by line without it', async () => {
+    const workspace = await createWorkspace(context);
+    const survey = 'Response ID,Submitted,What should we improve?\nR1,09/11/2026 16:58,The export is slow\nR2,06/01/2026 08:17,Search misses old tickets\n';
+    const without = await importFile(workspace, 'survey-csv', { name: 'survey.csv', content: survey });
+    expect(without.counts).toMatchObject({ created: 0, rejected: 2 });
+    expect(without.errors[0]).toEqual({ line: 2, message: expect.stringMatching(/^submittedAt "09\/11\/2026 16:58" \(column "Submitted"\) is ambiguous/) });
+    const chosen = await importFile(workspace, 'survey-csv', { name: 'survey.csv', content: survey }, { dateOrder: 'month-first' });
+    expect(chosen.counts).toMatchObject({ created: 2, rejected: 0 });
+    const items = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources?importId=${chosen.id}`)).json().items;
+    expect(items.map((item: { occurredAt: string }) => item.occurredAt).sort()).toEqual(['2026-06-01T08:17:00.000Z', '2026-09-11T16:58:00.000Z']);
+  });
+
   it('uses the mapping it is given, and redacts PII when asked, counting the redactions', async () => {
     const workspace = await createWorkspace(context);
     const csv = 'Nummer;Nachricht;Kunde\n7;"Call me on +44 20 7946 0958 or write to jo@example.org";jo@example.org\n';
@@ -344,6 +356,15 @@ describe('the real files in shared/datasets', () => {
     expect(marketing.every((segment: { interviewer?: boolean }) => segment.interviewer)).toBe(true);
   });
 
+  it('keeps the times of a SubRip file that names no speaker, as turns without a speaker', async () => {
+    const workspace = await createWorkspace(context);
+    const done = await importFile(workspace, 'transcript', { name: 'ES2005b.srt', content: readDataset('ami-meetings/ES2005b.srt') });
+    const list = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources?importId=${done.id}`);
+    const source = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources/${list.json().items[0].id}`)).json();
+    expect(source.segments).toHaveLength(653);
+    expect(source.segments[1]).toMatchObject({ speaker: '', startMs: 13_800, endMs: 14_600 });
+  });
+
   it.each([
     ['webvtt-wpt/timings-too-short.vtt', 30],
     ['webvtt-wpt/arrows.vtt', 9],
@@ -468,6 +489,25 @@ describe('POST /imports/preview', () => {
     const history = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/imports`);
     expect(history.json().items).toEqual([]);
     expect(await countSources(workspace.owner.as, workspace.id)).toBe(0);
+  });
+
+  it('suggests the 0–10 question of an NPS survey as its score and tells the day/month order its dates prove', async () => {
+    const workspace = await createWorkspace(context);
+    const survey = [
+      'Response ID,Email,Submitted,How likely are you to recommend Acme Bank? (0-10),What is the main reason for your score?,What one thing should we improve?',
+      'R_00001,pia.haddad5@vandelay.net,09/11/2026 16:58,1,A transaction on my card shows as pending.,',
+      'R_00000,omar.demir6@acme.org,06/22/2026 10:26,3,Can I use my account before my Identity verification has passed?,Faster card delivery please',
+    ].join('\n');
+    const response = await upload(workspace.owner.as, workspace.id, 'survey-csv', { name: 'nps.csv', content: survey }, undefined, 'imports/preview');
+    const preview = ImportPreviewSchema.parse(response.json());
+    expect(preview.suggestedMapping).toEqual({
+      respondentId: 'Response ID',
+      respondentEmail: 'Email',
+      submittedAt: 'Submitted',
+      score: 'How likely are you to recommend Acme Bank? (0-10)',
+      questions: ['What is the main reason for your score?', 'What one thing should we improve?'],
+    });
+    expect(preview.dateOrders).toEqual({ Submitted: 'month-first' });
   });
 
   it('suggests the question columns of a Qualtrics survey, with their question texts', async () => {

@@ -6,10 +6,10 @@ import { LoadMore } from '../../../components/load-more';
 import { Loading } from '../../../components/spinner';
 import { Table } from '../../../components/table';
 import { formatDateTime } from '../../../lib/dates';
+import { describeCounts } from '../../../lib/import-words';
 import { paths } from '../../../lib/paths';
 import { useImports } from '../api/list-imports';
 import { formatLabel } from './formats';
-import { describeCounts } from './import-report';
 import { ImportStatusBadge } from './import-status';
 
 /** Every import of the workspace, newest first; `empty` is shown before the first one. */
@@ -28,8 +28,8 @@ export function ImportHistory({ ws, empty }: { ws: string; empty: ReactNode }) {
         columns={[
           { key: 'file', header: 'File', cell: (item) => <Link to={paths.importDetail(ws, item.id)}>{item.fileName}</Link> },
           { key: 'format', header: 'Format', cell: (item) => formatLabel(item.format) },
-          { key: 'status', header: 'Status', cell: (item) => <ImportStatusBadge status={item.status} /> },
-          { key: 'counts', header: 'Rows', cell: (item) => (item.status === 'queued' ? '—' : describeCounts(item.counts)) },
+          { key: 'status', header: 'Status', cell: (item) => <ImportStatusBadge item={item} /> },
+          { key: 'counts', header: 'Result', cell: (item) => (item.status === 'queued' ? '—' : describeCounts(item.format, item.counts)) },
           { key: 'when', header: 'When', cell: (item) => formatDateTime(item.createdAt) },
           { key: 'who', header: 'Who', cell: (item) => item.createdBy?.name ?? <span className="muted">API token or system</span> },
         ]}

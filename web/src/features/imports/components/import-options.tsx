@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import type { DateOrder } from '@cairn/shared';
 import { Field, TextInput } from '../../../components/field';
 
 export type TranscriptDraft = { title: string; customerEmail: string; customerName: string; customerCompany: string; interviewer: string };
@@ -53,5 +54,34 @@ export function CommonOptions({ occurredAt, onOccurredAt, redactPii, onRedactPii
         <code>[iban]</code>. The originals are never stored; the report counts the replacements. Requester emails used to match customers are kept.
       </p>
     </div>
+  );
+}
+
+const DATE_ORDER_CHOICES: Array<{ order: DateOrder; label: string }> = [
+  { order: 'month-first', label: 'Month first: 03/04/2026 is March 4 (US)' },
+  { order: 'day-first', label: 'Day first: 03/04/2026 is 3 April' },
+];
+
+/**
+ * How the date column's slashed dates read, shown whenever it has some: the order its first
+ * rows prove, preselected, or a choice to make when they all read both ways.
+ */
+export function DateOrderChoice({ column, inFile, value, onChange }: { column: string; inFile: DateOrder | 'unknown'; value: DateOrder | undefined; onChange: (order: DateOrder) => void }) {
+  const hintId = useId();
+  return (
+    <fieldset className="date-order stack" aria-describedby={hintId}>
+      <legend>Dates in “{column}”</legend>
+      {DATE_ORDER_CHOICES.map(({ order, label }) => (
+        <label key={order} className="checkbox-row">
+          <input type="radio" name="date-order" value={order} checked={value === order} onChange={() => onChange(order)} />
+          {label}
+        </label>
+      ))}
+      <p id={hintId} className="field-hint">
+        {inFile === 'unknown'
+          ? 'The first rows do not tell: each of their dates reads both ways. Choose, or rows with such dates are rejected.'
+          : `The first rows show dates written ${inFile === 'month-first' ? 'month first' : 'day first'}.`}
+      </p>
+    </fieldset>
   );
 }

@@ -1,11 +1,11 @@
 import type { Ref } from 'react';
 import { Link } from 'react-router';
-import type { Import } from '@cairn/shared';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/spinner';
 import { ProgressBar } from '../../../components/progress-bar';
 import { Table } from '../../../components/table';
 import { formatDateTime } from '../../../lib/dates';
+import { importUnits } from '../../../lib/import-words';
 import { paths } from '../../../lib/paths';
 import { isRunning, rejectedRowsUrl, useImport } from '../api/get-import';
 import { formatLabel } from './formats';
@@ -18,13 +18,15 @@ export function ImportReport({ ws, importId, headingRef }: { ws: string; importI
   if (query.error) return <ErrorMessage error={query.error} />;
   const item = query.data;
   const running = isRunning(item);
+  const units = importUnits(item.format);
+  const sources = capitalize(units.sources.many);
   return (
     <section className="import-report stack" aria-labelledby={`import-${item.id}-title`}>
       <div className="import-report-header">
         <h3 id={`import-${item.id}-title`} ref={headingRef} tabIndex={-1}>
           {running ? 'Importing' : item.status === 'done' ? 'Import finished' : 'Import failed'}: {item.fileName}
         </h3>
-        <ImportStatusBadge status={item.status} />
+        <ImportStatusBadge item={item} />
       </div>
       <p className="muted small">
         {formatLabel(item.format)} · started {formatDateTime(item.createdAt)}
@@ -38,14 +40,15 @@ export function ImportReport({ ws, importId, headingRef }: { ws: string; importI
         </p>
       )}
       <dl className="import-counts" aria-live="polite">
-        <Count label="Created" value={item.counts.created} tone="success" />
-        <Count label="Updated" value={item.counts.updated} />
-        <Count label="Unchanged" value={item.counts.unchanged} />
-        <Count label="Rejected" value={item.counts.rejected} tone={item.counts.rejected ? 'danger' : undefined} />
+        <Count label={`${sources} created`} value={item.counts.created} tone="success" />
+        <Count label={`${sources} updated`} value={item.counts.updated} />
+        <Count label={`${sources} unchanged`} value={item.counts.unchanged} />
+        <Count label={`${capitalize(units.rejected.many)} rejected`} value={item.counts.rejected} tone={item.counts.rejected ? 'danger' : undefined} />
         {item.redactPii && <Count label="PII redacted" value={item.redacted} />}
       </dl>
+      {item.format === 'survey-csv' && <p className="muted small">Each respondent’s row gives one answer per question they answered.</p>}
       {item.counts.unchanged > 0 && !running && (
-        <p className="muted small">Unchanged rows were already in Cairn exactly as in this file: importing a file again never duplicates it.</p>
+        <p className="muted small">Unchanged {units.sources.many} were already in Cairn exactly as in this file: importing a file again never duplicates them.</p>
       )}
       {item.errorsTotal > 0 && (
         <div className="stack import-errors">
@@ -88,8 +91,4 @@ function Count({ label, value, tone }: { label: string; value: number; tone?: 's
   );
 }
 
-/** `12 created · 3 updated · 1 rejected`, leaving out what is zero (except created). */
-export const describeCounts = (counts: Import['counts']) =>
-  [`${counts.created.toLocaleString()} created`, counts.updated ? `${counts.updated.toLocaleString()} updated` : null, counts.rejected ? `${counts.rejected.toLocaleString()} rejected` : null]
-    .filter(Boolean)
-    .join(' · ');
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,7 +1,7 @@
-import type { ImportStatus } from '@cairn/shared';
+import type { ImportSummary } from '@cairn/shared';
+import { describeStatus } from '../../../lib/import-words';
 
-const LABELS: Record<ImportStatus, string> = { queued: 'Queued', running: 'Importing', done: 'Done', failed: 'Failed' };
-
-export function ImportStatusBadge({ status }: { status: ImportStatus }) {
-  return <span className={`badge import-status import-status-${status}`}>{LABELS[status]}</span>;
+export function ImportStatusBadge({ item }: { item: Pick<ImportSummary, 'status' | 'format' | 'counts'> }) {
+  const { label, warning } = describeStatus(item);
+  return <span className={`badge import-status import-status-${warning ? 'warning' : item.status}`}>{label}</span>;
 }

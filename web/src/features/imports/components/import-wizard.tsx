@@ -1,5 +1,5 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import { importOptionsSchemaFor, type ImportFormat, type ImportOptions, type ImportPreview } from '@cairn/shared';
+import { importOptionsSchemaFor, type DateOrder, type ImportFormat, type ImportOptions, type ImportPreview } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/spinner';
@@ -9,7 +9,8 @@ import { useStartImport } from '../api/start-import';
 import { FileDrop } from './file-drop';
 import { FormatPicker } from './format-picker';
 import { FORMATS, isCsvFormat } from './formats';
-import { CommonOptions, EMPTY_TRANSCRIPT_DRAFT, TranscriptOptions, type TranscriptDraft } from './import-options';
+import { dateOrderInFile, dateOrderToSend } from '../lib/date-order';
+import { CommonOptions, DateOrderChoice, EMPTY_TRANSCRIPT_DRAFT, TranscriptOptions, type TranscriptDraft } from './import-options';
 import { ImportReport } from './import-report';
 import { SurveyMappingEditor, surveyDraftOf, TicketsMappingEditor, ticketsDraftOf, type SurveyDraft, type TicketsDraft } from './mapping-editor';
 import { PreviewSources } from './preview-sources';
@@ -17,13 +18,20 @@ import { PreviewTable } from './preview-table';
 
 const compact = <T extends Record<string, unknown>>(values: T) => Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined && value !== '')) as Partial<T>;
 
-type Drafts = { tickets: TicketsDraft; survey: SurveyDraft; transcript: TranscriptDraft; occurredAt: string; redactPii: boolean };
+type Drafts = { tickets: TicketsDraft; survey: SurveyDraft; transcript: TranscriptDraft; occurredAt: string; redactPii: boolean; dateOrder: DateOrder | null };
 
-const EMPTY_DRAFTS: Drafts = { tickets: {}, survey: { questions: [] }, transcript: EMPTY_TRANSCRIPT_DRAFT, occurredAt: '', redactPii: false };
+const EMPTY_DRAFTS: Drafts = { tickets: {}, survey: { questions: [] }, transcript: EMPTY_TRANSCRIPT_DRAFT, occurredAt: '', redactPii: false, dateOrder: null };
+
+/** The column mapped to the format's one date field. */
+function dateColumnOf(format: ImportFormat, drafts: Drafts): string | undefined {
+  if (format === 'tickets-csv') return drafts.tickets.createdAt;
+  if (format === 'survey-csv') return drafts.survey.submittedAt;
+  return undefined;
+}
 
 /** The upload options for the format, checked with the schema the server uses. */
-function buildOptions(format: ImportFormat, drafts: Drafts): { options: ImportOptions } | { problem: string } {
-  const raw: Record<string, unknown> = { redactPii: drafts.redactPii || undefined, occurredAt: drafts.occurredAt || undefined };
+function buildOptions(format: ImportFormat, drafts: Drafts, dateOrder: DateOrder | undefined): { options: ImportOptions } | { problem: string } {
+  const raw: Record<string, unknown> = { redactPii: drafts.redactPii || undefined, occurredAt: drafts.occurredAt || undefined, dateOrder };
   if (format === 'tickets-csv') raw.mapping = compact(drafts.tickets);
   if (format === 'survey-csv') raw.mapping = compact(drafts.survey);
   if (format === 'transcript') {
@@ -39,7 +47,7 @@ function buildOptions(format: ImportFormat, drafts: Drafts): { options: ImportOp
 }
 
 function speakersOf(preview: ImportPreview): string[] {
-  return [...new Set(preview.sources.flatMap((source) => source.turns.map((turn) => turn.speaker)))];
+  return [...new Set(preview.sources.flatMap((source) => source.turns.map((turn) => turn.speaker)))].filter((speaker) => speaker !== '');
 }
 
 /**
@@ -82,10 +90,14 @@ export function ImportWizard({ ws }: { ws: string }) {
     );
   };
 
+  const dateColumn = format ? dateColumnOf(format, drafts) : undefined;
+  const datesInFile = preview.data ? dateOrderInFile(preview.data, dateColumn) : null;
+  const dateOrder = dateOrderToSend(datesInFile, drafts.dateOrder);
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!format || !file) return;
-    const built = buildOptions(format, drafts);
+    const built = buildOptions(format, drafts, dateOrder);
     if ('problem' in built) {
       setProblem(built.problem);
       return;
@@ -154,6 +166,9 @@ export function ImportWizard({ ws }: { ws: string }) {
               suggestedTitle={preview.data.sources[0]?.title ?? file.name}
               speakers={speakersOf(preview.data)}
             />
+          )}
+          {dateColumn && datesInFile && (
+            <DateOrderChoice column={dateColumn} inFile={datesInFile} value={dateOrder} onChange={(order) => setDrafts({ ...drafts, dateOrder: order })} />
           )}
           <CommonOptions
             occurredAt={drafts.occurredAt}

@@ -14,7 +14,12 @@ const TICKET_FIELDS: Array<{ field: TicketsCsvField; label: string; hint?: strin
   { field: 'createdAt', label: 'Created at' },
   { field: 'priority', label: 'Priority' },
   { field: 'status', label: 'Status' },
-  { field: 'tags', label: 'Tags', hint: 'Names separated by commas or semicolons.' },
+  { field: 'channel', label: 'Channel', hint: 'Email, chat, phone…' },
+  {
+    field: 'tags',
+    label: 'Helpdesk tags',
+    hint: 'Names separated by commas or semicolons. Shown on each ticket in the reader; your codebook tags are not changed.',
+  },
 ];
 
 const SURVEY_FIELDS: Array<{ field: Exclude<keyof SurveyCsvMapping, 'questions'>; label: string; hint?: string }> = [

@@ -21,7 +21,8 @@ export function PreviewSources({ preview }: { preview: ImportPreview }) {
                 <div key={turnIndex} className={`preview-turn${turn.interviewer ? ' interviewer' : ''}`}>
                   <dt>
                     {turn.speaker}
-                    {turn.startMs !== null && <span className="muted small"> {formatElapsed(turn.startMs)}</span>}
+                    {/* A file that names no speaker (subtitles) has turns with a time alone. */}
+                    {turn.startMs !== null && <span className="muted small">{turn.speaker ? ' ' : ''}{formatElapsed(turn.startMs)}</span>}
                   </dt>
                   <dd>{turn.text}</dd>
                 </div>

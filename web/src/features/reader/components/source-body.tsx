@@ -51,6 +51,8 @@ function Runs({ body, from, to, marks, pending, activeId }: RunsProps) {
 
 const RepliesSchema = z.array(z.looseObject({ text: z.string(), at: z.string().nullish(), author: z.string().nullish(), authorType: z.string().nullish() }));
 const TICKET_FIELDS = ['priority', 'status', 'channel', 'type', 'state'] as const;
+/** The helpdesk's own tags (a CSV tags column, Zendesk or Intercom tags): shown as they came, apart from the codebook's. */
+const HelpdeskTagsSchema = z.array(z.string());
 
 function metadataText(metadata: Record<string, unknown>, key: string): string | null {
   const value = metadata[key];
@@ -79,7 +81,7 @@ export const SourceBody = memo(function SourceBody({ source, marks, pending, act
         {source.segments.map((segment) => (
           <Block key={segment.start} from={segment.start} to={segment.end} className={`turn${segment.interviewer ? ' turn-interviewer' : ''}`}>
             <div className="turn-meta">
-              <span className="turn-speaker">{segment.speaker}</span>
+              {segment.speaker && <span className="turn-speaker">{segment.speaker}</span>}
               {segment.startMs !== null && <time className="turn-time">{formatTimestamp(segment.startMs)}</time>}
             </div>
             <p className="turn-text">{runs(segment.start, segment.end)}</p>
@@ -93,6 +95,7 @@ export const SourceBody = memo(function SourceBody({ source, marks, pending, act
     const replies = RepliesSchema.safeParse(metadata.replies);
     const requester = source.customer ? (source.customer.name ?? source.customer.email) : null;
     const fields = TICKET_FIELDS.map((key) => [key, metadataText(metadata, key)] as const).filter(([, value]) => value);
+    const helpdeskTags = HelpdeskTagsSchema.safeParse(metadata.tags);
     return (
       <div className="reader-ticket">
         <dl className="ticket-fields">
@@ -108,6 +111,18 @@ export const SourceBody = memo(function SourceBody({ source, marks, pending, act
               </dd>
             </div>
           ))}
+          {helpdeskTags.success && helpdeskTags.data.length > 0 && (
+            <div>
+              <dt>Helpdesk tags</dt>
+              <dd>
+                {helpdeskTags.data.map((tag) => (
+                  <span key={tag} className="badge">
+                    {tag}
+                  </span>
+                ))}
+              </dd>
+            </div>
+          )}
         </dl>
         <ol className="ticket-thread" aria-label="Conversation">
           <li className="message message-customer">

@@ -4,7 +4,7 @@ import { Field, Select, TextInput } from '../../../components/field';
 import type { SourceFilterKey, SourceFilters } from '../api/list-sources';
 import { useRecentImports } from '../api/list-recent-imports';
 import { CustomerFilter } from './customer-filter';
-import { formatDate } from '../../../lib/dates';
+import { describeImportChoice } from '../../../lib/import-words';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 
 type SourceFilterBarProps = {
@@ -45,7 +45,7 @@ export function SourceFilterBar({ ws, filters, onChange, onClear }: SourceFilter
             {chosenImportMissing && <option value={filters.importId}>One import</option>}
             {imports.data?.items.map((item) => (
               <option key={item.id} value={item.id}>
-                {item.fileName} ({formatDate(item.createdAt)})
+                {describeImportChoice(item)}
               </option>
             ))}
           </Select>
