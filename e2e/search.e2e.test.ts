@@ -120,4 +120,24 @@ describe.skipIf(!browserAvailable)('searching evidence', () => {
     await page.getByRole('heading', { level: 1, name: 'Exports lose data' }).waitFor();
     await page.getByText('Please make the export to Excel keep our column order.').waitFor();
   });
+
+  it('walks the search results in their order with j and k in the reader', async () => {
+    const { page } = context;
+    const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    await page.goto(`/w/${ws}/search?q=export&type=source`);
+    const titles = page.locator('.search-result-title');
+    await expect.poll(() => titles.count()).toBe(3);
+    const order = await titles.allTextContents();
+    // Not the Inbox's order (newest first, with the login ticket between them).
+    await titles.first().click();
+    const heading = () => page.getByRole('heading', { level: 1 }).textContent();
+    await expect.poll(heading).toBe(order[0]);
+    await page.keyboard.press('j');
+    await expect.poll(heading).toBe(order[1]);
+    await page.keyboard.press('j');
+    await expect.poll(heading).toBe(order[2]);
+    await expect.poll(() => page.getByRole('button', { name: 'Next →' }).isDisabled()).toBe(true);
+    await page.keyboard.press('k');
+    await expect.poll(heading).toBe(order[1]);
+  });
 });

@@ -1,4 +1,5 @@
 import { invalidField } from '../errors.js';
+import { restoreApostrophes } from './contractions.js';
 import { ENGLISH_STOP_WORDS } from './stop-words.js';
 
 /**
@@ -10,7 +11,8 @@ import { ENGLISH_STOP_WORDS } from './stop-words.js';
  *   implicit AND, so `card lost OR stolen` means card AND (lost OR stolen);
  * - `-word` or `-"a phrase"`: leaves out what contains it.
  * Words are matched by their English stem (`exports` finds `exported`), as PostgreSQL's
- * `english` text-search configuration does.
+ * `english` text-search configuration does; a contraction typed without its apostrophe is
+ * read with it (`hasnt` finds "hasn't").
  */
 
 export type SearchTerm = { kind: 'word' | 'phrase'; text: string };
@@ -37,7 +39,7 @@ function tokenize(text: string): Token[] {
     if (text[i] === '"') {
       const close = text.indexOf('"', i + 1);
       const end = close === -1 ? text.length : close;
-      const phrase = text.slice(i + 1, end).trim();
+      const phrase = restoreApostrophes(text.slice(i + 1, end).trim());
       if (phrase) tokens.push({ type: 'term', term: { kind: 'phrase', text: phrase }, negated });
       i = end + 1;
       continue;
@@ -47,7 +49,7 @@ function tokenize(text: string): Token[] {
     const word = text.slice(i, end);
     i = end;
     if (!negated && word.toUpperCase() === 'OR') tokens.push({ type: 'or' });
-    else if (word) tokens.push({ type: 'term', term: { kind: 'word', text: word }, negated });
+    else if (word) tokens.push({ type: 'term', term: { kind: 'word', text: restoreApostrophes(word) }, negated });
   }
   return tokens;
 }

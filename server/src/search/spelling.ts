@@ -1,3 +1,4 @@
+import { withoutContractions } from './contractions.js';
 import { ENGLISH_STOP_WORDS } from './stop-words.js';
 import { wordsOf, positiveTerms, type ParsedQuery } from './query.js';
 
@@ -28,9 +29,9 @@ type StemOption = { term: string; docCount: number; distance: number };
 export type Misspelling = { word: string; stem: string; ownCount: number; options: StemOption[] };
 export type Correction = { word: string; correction: string; clear: boolean };
 
-/** The words of a query worth checking: looked for (not excluded), not stop words, long enough, letters only. */
+/** The words of a query worth checking: looked for (not excluded), not in a contraction, not stop words, long enough, letters only. */
 export function wordsToCheck(query: ParsedQuery): string[] {
-  const words = positiveTerms(query).flatMap((term) => wordsOf(term.text));
+  const words = positiveTerms(query).flatMap((term) => wordsOf(withoutContractions(term.text)));
   return [...new Set(words.filter((word) => word.length >= SPELLING_MIN_LENGTH && !ENGLISH_STOP_WORDS.has(word) && /^\p{L}+$/u.test(word)))];
 }
 

@@ -5,8 +5,9 @@
  */
 const orderKey = (ws: string) => `cairn:source-order:${ws}`;
 
+/** `ids` in the list's order; a source listed more than once (several of its highlights) is walked through once. */
 export function rememberSourceOrder(ws: string, ids: string[]) {
-  sessionStorage.setItem(orderKey(ws), JSON.stringify(ids));
+  sessionStorage.setItem(orderKey(ws), JSON.stringify([...new Set(ids)]));
 }
 
 export function readSourceOrder(ws: string): string[] {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { IMPORT_BATCH_SIZE, type ImportFormat, type ImportOptions } from '@cairn/shared';
 import type { Db, Executor } from '../../db/client.js';
+import { analyzeChangedTables } from '../../db/statistics.js';
 import { createBackgroundJobs, type BackgroundJobs, type JobLogger } from '../../lib/background-jobs.js';
 import { ImportFileError, importFile, previewFile, type ImportedSource, type ImportOptions as ImporterOptions, type ImportRow } from '../../importers/index.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
@@ -368,6 +369,11 @@ function summarize(row: importsRepository.ImportRecord): string {
   return `${row.created} created, ${row.updated} updated, ${unchanged} unchanged, ${row.rejected} rejected${redacted}`;
 }
 
+/** Search's totals are estimated from the planner's statistics (ADR 005): fresh right after an import, not a minute later. */
+async function analyzeImported(db: Db, row: importsRepository.ImportRecord, log: ImportLogger) {
+  await analyzeChangedTables(db, { sources: row.created + row.updated }).catch((error: unknown) => log.error({ err: error, importId: row.id }, 'could not analyze the imported sources'));
+}
+
 /**
  * Processes one import from start to finish and records how it ended. Never throws for a
  * broken file or a failing batch: those end as a `failed` import that says what was stored.
@@ -388,7 +394,7 @@ export async function runImport(db: Db, job: ImportJob, log: ImportLogger, shoul
         log,
       );
     }
-    await db.transaction(async (tx) => {
+    const ended = await db.transaction(async (tx) => {
       const row = await importsRepository.update(tx, actor.workspaceId, importId, {
         status: failure ? 'failed' : 'done',
         failure,
@@ -401,7 +407,9 @@ export async function runImport(db: Db, job: ImportJob, log: ImportLogger, shoul
         objectId: importId,
         summary: failure ? `Import of “${job.fileName}” failed (${summarize(row)}): ${failure}` : `Imported “${job.fileName}” (${job.format}): ${summarize(row)}`,
       });
+      return row;
     });
+    await analyzeImported(db, ended, log);
   } catch (error) {
     // The database itself is gone (shut down mid-import): the restart sweep will mark it failed.
     log.error({ err: error, importId }, 'could not record how an import ended');

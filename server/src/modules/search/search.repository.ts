@@ -310,6 +310,22 @@ export async function listCandidates(
   return { source, highlight };
 }
 
+/** What facets count of a match: its kind, segment and (a highlight's) tags. */
+export type FacetRow = Pick<Candidate, 'kind' | 'segment' | 'tags'>;
+
+/**
+ * The matches of one type, up to `limit`, with what facets count of each: fewer than `limit`
+ * are every match, for an exact total and exact facets. Nothing is ranked and no text is read,
+ * but every listed match is a row read: the caller keeps `limit` where that is cheap.
+ */
+export async function listMatches(db: Db, conditions: SearchConditions, type: SearchResultType, limit: number): Promise<FacetRow[]> {
+  const matches =
+    type === 'source'
+      ? sql`select s.kind, s.customer_id, null::json as tags from ${sources} s where ${sourceConditions(conditions)} limit ${limit}`
+      : sql`select h.source_kind as kind, h.source_customer_id as customer_id, h.tag_refs as tags from ${highlights} h where ${highlightConditions(conditions)} limit ${limit}`;
+  return queryRows<FacetRow>(db, withExpressions(conditions, [sql`matches as materialized (${matches})`], sql`select m.kind, ${segmentOf(sql`m.customer_id`)}, m.tags from matches m`));
+}
+
 type PlanNode = { 'Plan Rows': number; 'Parent Relationship'?: string; Plans?: PlanNode[] };
 
 /**
@@ -394,20 +410,26 @@ export async function listSpellingCandidates(executor: Executor, workspaceId: st
 /**
  * The real words spelling each stem: the distinct words with that stem in a few sources that
  * contain it (found through the GIN index; only a short stretch of each text is re-parsed). A
- * stem no live source contains gets no words.
+ * stem no live source contains gets no words. The parser splits "hasn't" into "hasn", an
+ * apostrophe and "t": a token followed by those is spelled with them, never as "hasn".
  */
 export async function spellStems(executor: Executor, workspaceId: string, stems: string[], sourcesPerStem: number): Promise<Map<string, string[]>> {
   const rows = await rowsOf<{ stem: string; word: string }>(
     executor,
-    sql`select distinct c.stem, lower(d.token) as word
-        from ${jsonList(stems)} as c(stem),
-          lateral (
-            select s.title || ' ' || s.body as text from ${sources} s
-            where s.workspace_id = ${workspaceId} and s.deleted_at is null and s.search @@ quote_literal(c.stem)::tsquery
-            limit ${sourcesPerStem}
-          ) s,
-          lateral ts_debug(${SEARCH_CONFIG}::regconfig, substr(s.text, greatest(1, strpos(lower(s.text), left(c.stem, 3)) - 40), 400)) d
-        where c.stem = any(d.lexemes)`,
+    sql`select distinct stem, word from (
+          select c.stem, d.lexemes,
+            lower(d.token || case when lead(d.token) over next in ('''', '’') and lower(lead(d.token, 2) over next) = 't' then '''t' else '' end) as word
+          from ${jsonList(stems)} as c(stem),
+            lateral (
+              select s.id, s.title || ' ' || s.body as text from ${sources} s
+              where s.workspace_id = ${workspaceId} and s.deleted_at is null and s.search @@ quote_literal(c.stem)::tsquery
+              limit ${sourcesPerStem}
+            ) s,
+            lateral ts_debug(${SEARCH_CONFIG}::regconfig, substr(s.text, greatest(1, strpos(lower(s.text), left(c.stem, 3)) - 40), 400))
+              with ordinality d(alias, description, token, dictionaries, dictionary, lexemes, n)
+          window next as (partition by c.stem, s.id order by d.n)
+        ) spelled
+        where stem = any(lexemes)`,
   );
   const words = new Map<string, string[]>();
   for (const row of rows) words.set(row.stem, [...(words.get(row.stem) ?? []), row.word]);

@@ -10,7 +10,7 @@ import { createHighlight, createMember, createSource, createTag, createTokenCall
 import { buildTsQuery } from '../../search/tsquery.js';
 import { parseSearchQuery, requiredTerms } from '../../search/query.js';
 import { estimateMatches, listCandidates, type SequentialRead } from './search.repository.js';
-import { SEARCH_WINDOW } from './search.service.js';
+import { EXACT_COUNT_MAX, SEARCH_WINDOW } from './search.service.js';
 
 const context = useTestApp();
 const DATASETS = new URL('../../../../../shared/datasets/', import.meta.url);
@@ -231,6 +231,20 @@ describe('GET /api/workspaces/:ws/search', () => {
     expect(receive.includesCorrection).toBe(false);
   });
 
+  it("finds a contraction typed without its apostrophe, and never suggests half of one", async () => {
+    const ids = (result: SearchResponse) => result.items.map((item) => item.id);
+    const typed = await search(workspace.owner.as, { q: 'card hasnt arrived', limit: 100 });
+    expect(typed.total).toBeGreaterThan(0);
+    expect(typed.didYouMean).toBeUndefined();
+    expect(ids(typed)).toEqual(ids(await search(workspace.owner.as, { q: "card hasn't arrived", limit: 100 })));
+    expect(ids(await search(workspace.owner.as, { q: '"card hasnt arrived"' }))).toEqual(ids(await search(workspace.owner.as, { q: `"card hasn’t arrived"` })));
+    // "don't" is two stop words to the index: typed "dont" narrows nothing down.
+    expect((await search(workspace.owner.as, { q: 'dont transfer' })).total).toBe((await search(workspace.owner.as, { q: 'transfer' })).total);
+    // The index holds "hasn" for "hasn't": a typo near it is corrected to the word, not to "hasn".
+    const typo = await search(workspace.owner.as, { q: 'hasnn' });
+    expect(typo.didYouMean).toBe("hasn't");
+  });
+
   it('suggests nothing when the words are spelled right', async () => {
     const result = await search(workspace.owner.as, { q: 'transfer' });
     expect(result.didYouMean).toBeUndefined();
@@ -240,16 +254,17 @@ describe('GET /api/workspaces/:ws/search', () => {
   it('pages through every match once, ranked within windows, and reports facets on the first page', async () => {
     const { items, first } = await searchAll({ q: 'card', type: 'source', limit: 45 });
     const expected = rows.filter((row) => /\bcards?\b/i.test(row.body) || /\bcards?\b/i.test(row.title)).length;
-    // More matches than one window holds: the total is the planner's estimate.
+    // More matches than one window holds, fewer than the cap: counted exactly, facets too.
     expect(expected).toBeGreaterThan(SEARCH_WINDOW);
-    expect(first.totalIsEstimate).toBe(true);
-    expect(first.total).toBeGreaterThan(SEARCH_WINDOW);
+    expect(expected).toBeLessThan(EXACT_COUNT_MAX);
+    expect(first.totalIsEstimate).toBe(false);
+    expect(first.total).toBe(expected);
     expect(new Set(items.map((item) => item.id)).size).toBe(items.length);
     expect(items).toHaveLength(expected);
     const facets = first.facets!;
-    expect(facets.sampleSize).toBe(SEARCH_WINDOW);
-    expect(facets.exact).toBe(false);
-    expect(Object.values(facets.kind).reduce((sum, n) => sum + (n ?? 0), 0)).toBe(SEARCH_WINDOW);
+    expect(facets.sampleSize).toBe(expected);
+    expect(facets.exact).toBe(true);
+    expect(Object.values(facets.kind).reduce((sum, n) => sum + (n ?? 0), 0)).toBe(expected);
     expect(Object.keys(facets.segment).sort()).toEqual(['Enterprise', 'SMB']);
   });
 

@@ -76,7 +76,7 @@ export function ClusterMembers({ ws, runId, cluster, showAll, onShowAll, selecte
   }, [all.data, showAll]);
 
   // `j`/`k` in the reader then walk this cluster's members, not the list opened before it.
-  const rememberOrder = () => rememberSourceOrder(ws, [...new Set(members.map((member) => member.source.id))]);
+  const rememberOrder = () => rememberSourceOrder(ws, members.map((member) => member.source.id));
   const toggle = (id: string) => onSelect?.(selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id]);
   const allShownSelected = members.every((member) => selected.includes(member.id));
   return (

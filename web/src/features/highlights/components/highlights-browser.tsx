@@ -93,7 +93,7 @@ export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps)
       },
     );
   // `j`/`k` in the reader then walk the sources in the order of this list.
-  const rememberOrder = () => rememberSourceOrder(ws, [...new Set(items.map((item) => item.sourceId))]);
+  const rememberOrder = () => rememberSourceOrder(ws, items.map((item) => item.sourceId));
 
   return (
     <div className="stack">

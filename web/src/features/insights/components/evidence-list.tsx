@@ -10,6 +10,7 @@ import { formatDate } from '../../../lib/dates';
 import { countOf } from '../../../lib/numbers';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
+import { rememberSourceOrder } from '../../../lib/source-order';
 import { useEvidence, type EvidenceOwner } from '../api/list-evidence';
 import { useMayUnlink } from '../hooks/use-may-unlink';
 
@@ -38,6 +39,8 @@ export function EvidenceList({ ws, owner, onUnlink, unlinkingId, empty }: Eviden
   const items = evidence.data.pages.flatMap((page) => page.items);
   if (!items.length) return <>{empty}</>;
   const total = evidence.data.pages[0]?.total;
+  // `j`/`k` in the reader then walk the sources of this evidence, in its order.
+  const rememberOrder = () => rememberSourceOrder(ws, items.map((item) => item.sourceId));
   return (
     <div className="stack">
       {total !== undefined && <p className="muted evidence-total">{countOf(total, 'highlight')}</p>}
@@ -51,7 +54,9 @@ export function EvidenceList({ ws, owner, onUnlink, unlinkingId, empty }: Eviden
               <TagChips tags={item.tags} />
               <div className="evidence-meta">
                 <p className="muted highlight-source">
-                  <Link to={`${paths.source(ws, item.sourceId)}#h-${item.id}`}>{item.source.title}</Link> · {SOURCE_KIND_LABELS[item.source.kind].one}
+                  <Link to={`${paths.source(ws, item.sourceId)}#h-${item.id}`} onClick={rememberOrder}>
+                    {item.source.title}
+                  </Link> · {SOURCE_KIND_LABELS[item.source.kind].one}
                   {customer && (
                     <>
                       {' '}

@@ -32,9 +32,11 @@ type Props = {
   selectable: boolean;
   selected: boolean;
   onSelect: (event: MouseEvent<HTMLInputElement>) => void;
+  /** Called as the result opens in the reader. */
+  onOpen: () => void;
 };
 
-export function ResultItem({ ws, result, selectable, selected, onSelect }: Props) {
+export function ResultItem({ ws, result, selectable, selected, onSelect, onOpen }: Props) {
   const customer = result.customer ? (result.customer.name ?? result.customer.email ?? 'Customer') : null;
   return (
     <article className={`search-result${selected ? ' search-result-selected' : ''}`} tabIndex={-1} data-result-id={result.id}>
@@ -44,7 +46,7 @@ export function ResultItem({ ws, result, selectable, selected, onSelect }: Props
       <div className="search-result-body">
         <header className="search-result-header">
           <span className={`badge search-type search-type-${result.type}`}>{result.type === 'highlight' ? 'Highlight' : SOURCE_KIND_LABELS[result.kind].one}</span>
-          <Link to={resultLink(ws, result)} className="search-result-title">
+          <Link to={resultLink(ws, result)} className="search-result-title" onClick={onOpen}>
             {result.title}
           </Link>
         </header>

@@ -8,6 +8,7 @@ import { LoadMore } from '../../../components/load-more';
 import { PageHeader } from '../../../components/page-header';
 import { Loading } from '../../../components/spinner';
 import { paths } from '../../../lib/paths';
+import { rememberSourceOrder } from '../../../lib/source-order';
 import { useWorkspace } from '../../../lib/workspace';
 import { useSearchEvidence } from '../api/search-evidence';
 import { readSearchState, toSearchParams, type SearchState } from '../search-params';
@@ -90,6 +91,8 @@ export function SearchPage({ renderBulkActions }: SearchPageProps) {
     }
   };
 
+  // `j`/`k` in the reader then walk the sources of these results, in their order.
+  const rememberOrder = () => rememberSourceOrder(ws, results.map((result) => result.sourceId));
   const selectedResults = results.filter((result) => selected.has(result.id));
   return (
     <>
@@ -179,6 +182,7 @@ export function SearchPage({ renderBulkActions }: SearchPageProps) {
                     selectable={canTag}
                     selected={selected.has(result.id)}
                     onSelect={(event: MouseEvent<HTMLInputElement>) => toggle(index, event.shiftKey)}
+                    onOpen={rememberOrder}
                   />
                 </li>
               ))}
