@@ -78,13 +78,33 @@ describe.skipIf(!browserAvailable)('accounts and access', () => {
     expect(await row.getByRole('cell').first().textContent()).toContain('Vera <b>Viewer</b>');
     expect(await row.locator('b').count()).toBe(0);
     expect(await row.getByLabel(/^Role of /).inputValue()).toBe('viewer');
+
+    // The only owner cannot remove or demote themselves: said on the row, not as a 409 after confirming.
+    const own = page.getByRole('row').filter({ hasText: OWNER.email });
+    expect(await own.getByRole('button', { name: /^Remove / }).isDisabled()).toBe(true);
+    expect(await own.getByLabel(/^Role of /).count()).toBe(0);
+    await own.getByText('The only owner: make someone else owner before changing this role or leaving.').waitFor();
   });
 
   it('records what happened in the audit log', async () => {
     const { page } = context;
     await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Audit log' }).click();
     await page.getByRole('cell', { name: `Added ${VIEWER.email} as viewer` }).waitFor();
-    expect(await page.getByRole('cell', { name: 'auth.sign_in' }).count()).toBeGreaterThan(0);
+    // Actions in words, linked to what they acted on while it is still there.
+    expect(await page.getByRole('cell', { name: 'Signed in' }).count()).toBeGreaterThan(0);
+    const added = page.getByRole('row').filter({ hasText: `Added ${VIEWER.email} as viewer` });
+    expect(await added.getByRole('link', { name: 'Added a member' }).getAttribute('href')).toBe(`/w/${firstWorkspace}/settings/members`);
+
+    // Filtered by a group of actions, in the URL, so that a reload (or a shared link) keeps it.
+    await page.getByLabel('Action').selectOption({ label: 'Members: anything' });
+    await page.waitForURL('**/settings/audit?action=member');
+    await expect.poll(() => page.getByRole('cell', { name: 'Signed in' }).count()).toBe(0);
+    await page.reload();
+    await added.waitFor();
+    expect(await page.getByLabel('Action').inputValue()).toBe('member');
+    expect(await page.getByRole('cell', { name: 'Signed in' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByRole('cell', { name: 'Signed in' }).first().waitFor();
   });
 
   it('creates a second workspace, switches to it and back, staying on the same page', async () => {

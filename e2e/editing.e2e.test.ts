@@ -161,6 +161,26 @@ describe.skipIf(!browserAvailable)('editing sources, customers and highlights', 
     await expect.poll(() => row.locator('.usage-count').textContent()).toBe('1');
   });
 
+  it('builds a codebook by keyboard: after each new tag the form is ready for the next', async () => {
+    const { page } = context;
+    await page.goto(`/w/${ws}/tags`);
+    await page.getByText('Add, rename, merge or retire them here.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'New tag' }).click();
+    const name = page.getByLabel('Name', { exact: true });
+    const nameFocused = () => name.evaluate((input) => input === document.activeElement);
+    await expect.poll(nameFocused).toBe(true);
+    await page.keyboard.type('Billing');
+    await page.keyboard.press('Enter');
+    await page.locator('.toast-stack').getByText('Created “Billing”').waitFor();
+    // A fresh form, the cursor back in its name field: the next tag is typed straight away.
+    await expect.poll(nameFocused).toBe(true);
+    expect(await name.inputValue()).toBe('');
+    await page.keyboard.type('Refunds');
+    await page.keyboard.press('Enter');
+    await page.locator('.tag-row', { hasText: 'Refunds' }).waitFor();
+    await page.locator('.tag-row', { hasText: 'Billing' }).waitFor();
+  });
+
   it('keeps a triage step whose undo failed, says why, and undoes it on the next try', async () => {
     const { page } = context;
     await api(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'ticket', title: 'Reports time out', body: 'The monthly report never finishes loading.' });

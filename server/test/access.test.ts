@@ -25,6 +25,7 @@ const ROUTE_ACCESS: Record<string, Role> = {
   'POST /api/workspaces/{ws}/tokens': 'admin',
   'DELETE /api/workspaces/{ws}/tokens/{id}': 'admin',
   'GET /api/workspaces/{ws}/audit': 'admin',
+  'GET /api/workspaces/{ws}/audit/actors': 'admin',
   // tags
   'GET /api/workspaces/{ws}/tags': 'viewer',
   'POST /api/workspaces/{ws}/tags': 'contributor',

@@ -4,6 +4,7 @@ export * from './limits.js';
 export * from './schemas/common.js';
 export * from './schemas/health.js';
 export * from './schemas/accounts.js';
+export * from './schemas/audit.js';
 export * from './schemas/highlights.js';
 export * from './schemas/catalog.js';
 export * from './schemas/customers.js';

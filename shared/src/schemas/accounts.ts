@@ -136,18 +136,3 @@ export type CreateApiTokenBody = z.infer<typeof CreateApiTokenBodySchema>;
 
 export const CreatedApiTokenSchema = ApiTokenSchema.extend({ token: z.string() });
 export type CreatedApiToken = z.infer<typeof CreatedApiTokenSchema>;
-
-// --- audit ---
-
-export const AuditEventSchema = z.object({
-  id: IdSchema,
-  action: z.string(),
-  objectType: z.string(),
-  objectId: z.string().nullable(),
-  summary: z.string(),
-  actor: z
-    .object({ type: z.enum(['user', 'token']), id: IdSchema, name: z.string() })
-    .nullable(),
-  createdAt: TimestampSchema,
-});
-export type AuditEvent = z.infer<typeof AuditEventSchema>;

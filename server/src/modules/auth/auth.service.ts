@@ -9,7 +9,7 @@ import { randomToken, sha256 } from '../../lib/crypto.js';
 import { iso } from '../../lib/dates.js';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../../lib/passwords.js';
 import type { Actor } from '../../plugins/auth.js';
-import { recordAuditBatch } from '../audit/audit.service.js';
+import { recordAccountAudit } from '../audit/audit.service.js';
 import { claimOrCreateFirstWorkspace, listMembershipsOfUser } from '../workspaces/workspaces.service.js';
 import * as authRepository from './auth.repository.js';
 import type { LoginLimiter } from './login-limiter.js';
@@ -70,7 +70,17 @@ export async function login(db: Db, limiter: LoginLimiter, body: LoginBody, clie
   await limiter.reserveAttempt(body.email, client.ip);
   const user = await authRepository.findUserByEmail(db, body.email);
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_PASSWORD_HASH, body.password);
-  if (!user || !valid) throw new AppError('unauthenticated', 'Wrong email or password');
+  if (!user || !valid) {
+    // The email as typed, never the password. The same statement runs for an unknown email
+    // (and writes nothing), so the time taken does not tell which addresses have accounts.
+    await recordAccountAudit(db, user?.id ?? null, null, {
+      action: 'auth.sign_in_failed',
+      objectType: 'user',
+      objectId: user?.id ?? null,
+      summary: `Failed sign-in as ${body.email} from ${client.ip}: wrong password`,
+    });
+    throw new AppError('unauthenticated', 'Wrong email or password');
+  }
   await limiter.releaseAttempt(body.email, client.ip);
   await db.transaction(async (tx) => {
     // The session this browser had (perhaps someone else's) ends; expired ones are swept
@@ -78,13 +88,7 @@ export async function login(db: Db, limiter: LoginLimiter, body: LoginBody, clie
     if (client.previous?.type === 'user') await authRepository.removeSession(tx, client.previous.sessionIdHash);
     await authRepository.removeExpiredSessions(tx);
     await startSession(tx, reply, user.id, client.cookie);
-    // Every workspace the user belongs to sees the sign-in in its own log.
-    const memberships = await listMembershipsOfUser(tx, user.id);
-    const entry = { action: 'auth.sign_in', objectType: 'user', objectId: user.id, summary: `${user.name} signed in` };
-    await recordAuditBatch(
-      tx,
-      memberships.map(({ workspace }) => ({ actor: { workspaceId: workspace.id, userId: user.id, tokenId: null }, entry })),
-    );
+    await recordAccountAudit(tx, user.id, user.id, { action: 'auth.sign_in', objectType: 'user', objectId: user.id, summary: `${user.name} signed in` });
   });
   return { user: presentUser(user) };
 }
@@ -132,6 +136,12 @@ export async function changePassword(db: Db, actor: Actor, body: ChangePasswordB
   await db.transaction(async (tx) => {
     await authRepository.updateUser(tx, user.id, { passwordHash, mustChangePassword: false });
     await authRepository.removeSessionsOfUser(tx, user.id, actor.sessionIdHash);
+    await recordAccountAudit(tx, user.id, user.id, {
+      action: 'auth.password_change',
+      objectType: 'user',
+      objectId: user.id,
+      summary: user.mustChangePassword ? `${user.name} replaced the initial password with their own` : `${user.name} changed their password`,
+    });
   });
 }
 

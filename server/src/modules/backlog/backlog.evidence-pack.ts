@@ -81,7 +81,8 @@ const capitalized = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}
 /** "12 customers at 7 companies, 1.2M yearly revenue, 9 highlights in the last 90 days". */
 function describeScore(score: EvidenceScore): string {
   return [
-    `${plural(score.customers, 'customer')} at ${plural(score.companies, 'company', 'companies')}`,
+    // No company known behind them: "at 0 companies" would read as a fact about the customers.
+    plural(score.customers, 'customer') + (score.companies ? ` at ${plural(score.companies, 'company', 'companies')}` : ''),
     score.revenue > 0 ? `${revenue.format(score.revenue)} yearly revenue` : 'no yearly revenue on record',
     `${plural(score.recentHighlights, 'highlight')} in the last ${RECENT_EVIDENCE_DAYS} days`,
   ].join(', ');

@@ -527,7 +527,7 @@ describe('GET /backlog-items/:id/evidence.md', () => {
     const item = await createBacklogItem(context, workspace, { title: 'Décliné: card reasons!' });
     const response = await workspace.owner.as.get(itemsUrl(workspace.id, `/${item.id}/evidence.md`));
     expect(response.headers['content-disposition']).toBe('attachment; filename="evidence-decline-card-reasons.md"');
-    expect(response.body).toContain('- **Evidence:** 0 customers at 0 companies, no yearly revenue on record, 0 highlights in the last 90 days\n');
+    expect(response.body).toContain('- **Evidence:** 0 customers, no yearly revenue on record, 0 highlights in the last 90 days\n');
     expect(response.body).toContain('## What customers said\n\n_No evidence yet._\n');
     expect(response.body).not.toContain('## Problems');
   });

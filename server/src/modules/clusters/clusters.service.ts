@@ -27,7 +27,7 @@ import { decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { iso } from '../../lib/dates.js';
 import { presentPerson } from '../../lib/people.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { inBulk, recordAudit } from '../audit/audit.service.js';
 import { presentCustomerRef } from '../customers/customers.service.js';
 import { createHighlight } from '../highlights/highlights.service.js';
 import * as insightsService from '../insights/insights.service.js';
@@ -255,13 +255,13 @@ export async function updateCluster(db: Db, actor: WorkspaceActor, id: string, b
  * otherwise one is made (as linking a ticket from Search does). Made before the promotion's
  * transaction, so a retry after a failure reuses them.
  */
-async function wholeSourceHighlights(db: Db, actor: WorkspaceActor, sourceIds: string[]): Promise<string[]> {
+async function wholeSourceHighlights(db: Db, actor: WorkspaceActor, sourceIds: string[]): Promise<{ ids: string[]; created: number }> {
   const existing = new Map((await clustersRepository.findWholeSourceHighlights(db, actor.workspaceId, sourceIds)).map((row) => [row.sourceId, row.id]));
   const ids: string[] = [];
   for (const sourceId of sourceIds) {
     ids.push(existing.get(sourceId) ?? (await createHighlight(db, actor, sourceId, { whole: true })).id);
   }
-  return ids;
+  return { ids, created: sourceIds.length - existing.size };
 }
 
 /**
@@ -275,21 +275,29 @@ export async function promoteCluster(db: Db, actor: WorkspaceActor, id: string, 
   if (promotedTo) throw alreadyPromoted(promotedTo);
   const memberIds = await clustersRepository.bestMemberIds(db, actor.workspaceId, id, EVIDENCE_LINKS_MAX);
   if (!memberIds.length) throw new AppError('unprocessable', 'The cluster has no members left (all are in the trash); nothing would back the problem');
-  const highlightIds = run.params.scope.target === 'highlights' ? memberIds : await wholeSourceHighlights(db, actor, memberIds);
+  // One event for the promotion, which says what it made: not one per highlight, problem and link.
+  const step = inBulk(actor);
+  const { ids: highlightIds, created } = run.params.scope.target === 'highlights' ? { ids: memberIds, created: 0 } : await wholeSourceHighlights(db, step, memberIds);
   return db.transaction(async (tx) => {
     // Checked again under the cluster's lock: of two promotions at once, the second finds the first.
     await clustersRepository.lockCluster(tx, actor.workspaceId, id);
     const { promotedTo: meanwhile } = await requireCluster(tx, actor.workspaceId, id);
     if (meanwhile) throw alreadyPromoted(meanwhile);
-    const insight = await insightsService.createInsight(tx, actor, {
+    const insight = await insightsService.createInsight(tx, step, {
       type: body.type ?? 'problem',
       title: body.title ?? cluster.label,
       parentId: body.parentId,
       statement: `From the cluster “${cluster.label}” (${cluster.terms.join(', ')}).`,
     });
-    await insightsService.linkEvidence(tx, actor, insight.id, { highlightIds });
+    await insightsService.linkEvidence(tx, step, insight.id, { highlightIds });
     await clustersRepository.updateCluster(tx, actor.workspaceId, id, { promotedInsightId: insight.id });
-    await recordAudit(tx, actor, { action: 'cluster.promote', objectType: 'cluster', objectId: id, summary: `Promoted the cluster “${cluster.label}” to the ${insight.type} “${insight.title}”` });
+    const evidence = `${highlightIds.length} highlight${highlightIds.length === 1 ? '' : 's'}${created ? ` (${created} new, of whole sources)` : ''}`;
+    await recordAudit(tx, actor, {
+      action: 'cluster.promote',
+      objectType: 'cluster',
+      objectId: id,
+      summary: `Promoted the cluster “${cluster.label}” to the ${insight.type} “${insight.title}” with ${evidence} as evidence`,
+    });
     return insightsService.loadInsight(tx, actor.workspaceId, insight.id);
   });
 }

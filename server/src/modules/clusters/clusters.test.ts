@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ClusterMemberPageSchema, ClusterRunPageSchema, ClusterRunSchema, ClusterSchema, ClusterScopeCountSchema, InsightDetailSchema, InsightSchema, type ClusterRun } from '@cairn/shared';
 import { auditEvents, clusters, highlights, insightHighlights, insights, sources } from '../../db/schema/index.js';
@@ -288,6 +288,15 @@ describe('editing and promoting clusters', () => {
     expect(links.map((link) => link.highlightId)).toContain(existing.id);
     const ticketHighlights = await context.db.select().from(highlights).where(eq(highlights.sourceId, ticket.id));
     expect(ticketHighlights).toHaveLength(1);
+    // One event sums up the promotion: not one per highlight made, nor for the problem and its links.
+    const events = await context.db.select().from(auditEvents).where(and(eq(auditEvents.workspaceId, workspace.id), ne(auditEvents.action, 'cluster_run.start'), ne(auditEvents.action, 'cluster_run.complete')));
+    expect(events).toMatchObject([
+      {
+        action: 'cluster.promote',
+        objectId: cluster.id,
+        summary: `Promoted the cluster “${cluster.label}” to the problem “${cluster.label}” with ${cluster.size} highlights (${cluster.size - 1} new, of whole sources) as evidence`,
+      },
+    ]);
 
     const promoted = ClusterSchema.parse((await workspace.owner.as.get(clustersUrl(workspace.id, `/${cluster.id}`))).json());
     expect(promoted.promotedTo).toMatchObject({ id: insight.id, title: cluster.label });

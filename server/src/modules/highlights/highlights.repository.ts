@@ -84,7 +84,8 @@ export async function findForNewHighlight(executor: Executor, workspaceId: strin
   return row;
 }
 
-type AuditRow = { actorUserId: string | null; actorTokenId: string | null; summary: string };
+/** No summary, no event: the highlight is one step of a bulk operation that logs one event for all. */
+type AuditRow = { actorUserId: string | null; actorTokenId: string | null; summary: string | null };
 
 const insertWithTagsAndAuditStatement = preparedStatement((executor) => {
   // Share-locked: the source cannot be edited or trashed until the highlight is in. A write
@@ -107,7 +108,8 @@ const insertWithTagsAndAuditStatement = preparedStatement((executor) => {
     select ${bind('workspaceId')}::uuid, h.id, t.id from h, tags t where t.workspace_id = ${bind('workspaceId')} and t.id = any(${bind('tagIds')}::uuid[])`);
   const audit = executor.$with('audit', {}).as(sql`
     insert into audit_events (workspace_id, actor_user_id, actor_token_id, action, object_type, object_id, summary)
-    select ${bind('workspaceId')}::uuid, ${bind('actorUserId')}::uuid, ${bind('actorTokenId')}::uuid, 'highlight.create', 'highlight', h.id::text, ${bind('summary')} from h`);
+    select ${bind('workspaceId')}::uuid, ${bind('actorUserId')}::uuid, ${bind('actorTokenId')}::uuid, 'highlight.create', 'highlight', h.id::text, ${bind('summary')} from h
+    where ${bind('summary')}::text is not null`);
   return executor.with(checked, inserted, links, audit).select().from(inserted).prepare('highlights_insert');
 });
 

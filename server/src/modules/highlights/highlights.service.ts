@@ -18,7 +18,7 @@ import { decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { resolveDateRange } from '../../lib/date-range.js';
 import { iso } from '../../lib/dates.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { auditSummaryOf, recordAudit } from '../audit/audit.service.js';
 import * as tagsService from '../tags/tags.service.js';
 import * as highlightsRepository from './highlights.repository.js';
 import type { HighlightDetailRow, HighlightJson } from './highlights.repository.js';
@@ -134,7 +134,7 @@ export async function createHighlight(db: Db, actor: WorkspaceActor, sourceId: s
       { workspaceId: actor.workspaceId, sourceId, start, end, quote, note, tagNames, tagRefs, userId: actor.userId },
       tagIds,
       found.versions,
-      { actorUserId: actor.userId, actorTokenId: actor.tokenId, summary: `Highlighted “${shortQuote(quote)}” in “${found.title}”` },
+      { actorUserId: actor.userId, actorTokenId: actor.tokenId, summary: auditSummaryOf(actor, `Highlighted “${shortQuote(quote)}” in “${found.title}”`) },
     );
     if (row) return presentHighlight({ ...row, sourceId, start, end, quote, note, createdBy: actor.userId, authorName: found.authorName, tags: tagRefs });
     reads.delete(key);

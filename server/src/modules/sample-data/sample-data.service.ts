@@ -13,7 +13,7 @@ import {
 } from '@cairn/shared';
 import type { Db } from '../../db/client.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { inBulk, recordAudit } from '../audit/audit.service.js';
 import * as backlogService from '../backlog/backlog.service.js';
 import { resolveCustomers } from '../customers/customers.service.js';
 import * as highlightsService from '../highlights/highlights.service.js';
@@ -67,8 +67,10 @@ export async function loadSampleData(db: Db, actor: WorkspaceActor, log: ImportL
     (sum, item) => ({ created: sum.created + item.counts.created, updated: sum.updated + item.counts.updated, unchanged: sum.unchanged + item.counts.unchanged }),
     { created: 0, updated: 0, unchanged: 0 },
   );
-  const { tagsCreated, highlightsCreated, highlightIdsOf } = await seedCodebookAndHighlights(db, actor, manifest);
-  const { insightsCreated, backlogItemsCreated } = await seedInsightsAndBacklog(db, actor, manifest, highlightIdsOf);
+  // The sample.load event below sums up its tags, highlights, insights and backlog items: they are not logged one by one.
+  const step = inBulk(actor);
+  const { tagsCreated, highlightsCreated, highlightIdsOf } = await seedCodebookAndHighlights(db, step, manifest);
+  const { insightsCreated, backlogItemsCreated } = await seedInsightsAndBacklog(db, step, manifest, highlightIdsOf);
   await recordAudit(db, actor, {
     action: 'sample.load',
     objectType: 'workspace',

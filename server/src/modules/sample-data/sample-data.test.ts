@@ -64,6 +64,10 @@ describe('POST /sample-data', () => {
     });
     for (const item of backlog) expect(item.score.customers).toBeGreaterThan(3);
 
+    // The log says what was loaded in one event per file and one that sums up the rest, not one per tag or highlight.
+    const log = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/audit?limit=500`)).json().items;
+    expect(log.map((event: { action: string }) => event.action)).toEqual(['sample.load', ...result.imports.map(() => 'import.complete')]);
+
     const again = SampleDataResultSchema.parse((await workspace.owner.as.post(url)).json());
     expect(again.sources).toEqual({ created: 0, updated: 0, unchanged: SOURCES });
     expect([again.tagsCreated, again.highlightsCreated]).toEqual([0, 0]);

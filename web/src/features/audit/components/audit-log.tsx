@@ -1,49 +1,133 @@
-import type { AuditEvent } from '@cairn/shared';
+import { Link, useSearchParams } from 'react-router';
+import { AUDIT_ACTION_GROUPS, describeAuditAction, type AuditEvent } from '@cairn/shared';
+import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
+import { Field, Select, TextInput } from '../../../components/field';
 import { LoadMore } from '../../../components/load-more';
 import { Loading } from '../../../components/spinner';
 import { Table, type Column } from '../../../components/table';
 import { formatDateTime } from '../../../lib/dates';
-import { useAuditEvents } from '../api/list-audit-events';
+import { useAuditActors } from '../api/list-audit-actors';
+import { AUDIT_FILTER_KEYS, useAuditEvents, type AuditFilters } from '../api/list-audit-events';
+import { auditObjectLink } from '../lib/object-link';
 
-const columns: Column<AuditEvent>[] = [
-  {
-    key: 'when',
-    header: 'When',
-    width: '190px',
-    cell: (event) => <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time>,
-  },
-  {
-    key: 'who',
-    header: 'Who',
-    cell: (event) =>
-      event.actor ? (
-        <>
-          {event.actor.name}
-          {event.actor.type === 'token' && <span className="badge badge-inline">API token</span>}
-        </>
-      ) : (
-        <span className="muted">Cairn</span>
-      ),
-  },
-  { key: 'action', header: 'Action', cell: (event) => <code>{event.action}</code> },
-  { key: 'summary', header: 'Summary', cell: (event) => event.summary },
-];
+const capitalized = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
+
+function columnsFor(ws: string): Column<AuditEvent>[] {
+  return [
+    {
+      key: 'when',
+      header: 'When',
+      width: '190px',
+      cell: (event) => <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time>,
+    },
+    {
+      key: 'who',
+      header: 'Who',
+      cell: (event) =>
+        event.actor ? (
+          <>
+            {event.actor.name}
+            {event.actor.type === 'token' && <span className="badge badge-inline">API token</span>}
+          </>
+        ) : (
+          <span className="muted">Not signed in</span>
+        ),
+    },
+    {
+      key: 'action',
+      header: 'Action',
+      cell: (event) => {
+        const words = capitalized(describeAuditAction(event.action));
+        const link = auditObjectLink(ws, event);
+        return link ? <Link to={link}>{words}</Link> : words;
+      },
+    },
+    { key: 'summary', header: 'Summary', cell: (event) => event.summary },
+  ];
+}
+
+/** Person, action (one, or all of a kind of object) and days; kept in the URL so that a filtered log can be shared. */
+function AuditFilterBar({ ws, filters, setFilter, clear }: { ws: string; filters: AuditFilters; setFilter: (key: keyof AuditFilters, value: string) => void; clear: () => void }) {
+  const actors = useAuditActors(ws);
+  return (
+    <form className="card audit-filters" role="search" aria-label="Filter the audit log" onSubmit={(event) => event.preventDefault()}>
+      <Field label="Person">
+        {(props) => (
+          <Select {...props} value={filters.actorId ?? ''} onChange={(event) => setFilter('actorId', event.target.value)}>
+            <option value="">Anyone</option>
+            {actors.data?.items.map((actor) => (
+              <option key={actor.id} value={actor.id}>
+                {actor.type === 'token' ? `${actor.name} (API token)` : actor.name}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field label="Action">
+        {(props) => (
+          <Select {...props} value={filters.action ?? ''} onChange={(event) => setFilter('action', event.target.value)}>
+            <option value="">Any action</option>
+            {Object.entries(AUDIT_ACTION_GROUPS).map(([group, { label, actions }]) => (
+              <optgroup key={group} label={label}>
+                <option value={group}>{label}: anything</option>
+                {Object.entries(actions).map(([action, words]) => (
+                  <option key={action} value={action}>
+                    {capitalized(words)}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field label="From">{(props) => <TextInput {...props} type="date" value={filters.from ?? ''} onChange={(event) => setFilter('from', event.target.value)} />}</Field>
+      <Field label="To">{(props) => <TextInput {...props} type="date" value={filters.to ?? ''} onChange={(event) => setFilter('to', event.target.value)} />}</Field>
+      {Object.keys(filters).length > 0 && (
+        <Button variant="ghost" onClick={clear}>
+          Clear filters
+        </Button>
+      )}
+    </form>
+  );
+}
 
 export function AuditLog({ ws }: { ws: string }) {
-  const events = useAuditEvents(ws);
-  if (events.isPending) return <Loading />;
-  // A failed "Load more" keeps the pages already shown; only a failed first page has nothing to show.
-  if (!events.data) return <ErrorMessage error={events.error} />;
-  const rows = events.data.pages.flatMap((page) => page.items);
-  if (!rows.length) {
-    return <EmptyState title="Nothing recorded yet">Sign-ins, member and role changes, tokens, deletes, merges and imports appear here.</EmptyState>;
-  }
+  const [params, setParams] = useSearchParams();
+  const filters: AuditFilters = Object.fromEntries(AUDIT_FILTER_KEYS.flatMap((key) => (params.get(key) ? [[key, params.get(key)!]] : [])));
+  const events = useAuditEvents(ws, filters);
+  const setFilter = (key: keyof AuditFilters, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const filtered = Object.keys(filters).length > 0;
+
+  const content = () => {
+    if (events.isPending) return <Loading />;
+    // A failed "Load more" keeps the pages already shown; only a failed first page has nothing to show.
+    if (!events.data) return <ErrorMessage error={events.error} />;
+    const rows = events.data.pages.flatMap((page) => page.items);
+    if (!rows.length) {
+      return filtered ? (
+        <EmptyState title="No events match these filters">Widen the dates, or choose another person or action.</EmptyState>
+      ) : (
+        <EmptyState title="Nothing recorded yet">Sign-ins, member and role changes, tokens, deletes, merges and imports appear here.</EmptyState>
+      );
+    }
+    return (
+      <>
+        <Table caption="Audit log" columns={columnsFor(ws)} rows={rows} rowKey={(event) => event.id} />
+        <LoadMore query={events} />
+      </>
+    );
+  };
   return (
     <div className="stack">
-      <Table caption="Audit log" columns={columns} rows={rows} rowKey={(event) => event.id} />
-      <LoadMore query={events} />
+      <AuditFilterBar ws={ws} filters={filters} setFilter={setFilter} clear={() => setParams(new URLSearchParams(), { replace: true })} />
+      {content()}
     </div>
   );
 }

@@ -51,7 +51,7 @@ export function PromoteDialog({ ws, runId, cluster, onClose, onPromoted }: Promo
   const evidence = cluster.size > EVIDENCE_LINKS_MAX ? `The best ${EVIDENCE_LINKS_MAX.toLocaleString()} of its ${cluster.size.toLocaleString()} members` : `Its ${countOf(cluster.size, 'member')}`;
   return (
     <FormDialog title={`Promote “${cluster.label}”`} submitLabel={`Promote to ${INSIGHT_TYPE_LABELS[type].one.toLowerCase()}`} busy={promote.isPending} onSubmit={submit} onClose={onClose}>
-      <p className="muted">{evidence} become its evidence, and count among its customers.</p>
+      <p className="muted">{evidence} {cluster.size === 1 ? 'becomes its evidence, and counts' : 'become its evidence, and count'} among its customers.</p>
       <Field label="Title" hint="Say what customers struggle with; the cluster's label is only where to start." error={errors.field('title')}>
         {(props) => <TextInput {...props} value={title} onChange={(event) => setTitle(event.target.value)} />}
       </Field>

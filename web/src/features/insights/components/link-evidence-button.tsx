@@ -61,7 +61,7 @@ export function LinkEvidenceDialog({ ws, open, onClose, getHighlightIds, count, 
       ws={ws}
       open={open}
       title="Link to a problem or backlog item"
-      intro={<p className="muted target-intro">{count === 1 ? 'The passage you selected becomes' : `The ${count.toLocaleString()} passages you selected become`} evidence of what you choose, and count among its customers and score.</p>}
+      intro={<p className="muted target-intro">{count === 1 ? 'The passage you selected becomes evidence of what you choose, and counts' : `The ${count.toLocaleString()} passages you selected become evidence of what you choose, and count`} among its customers and score.</p>}
       label="Problem or backlog item"
       types={['insight', 'backlogItem']}
       canCreate={workspace.can('researcher')}

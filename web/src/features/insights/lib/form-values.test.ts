@@ -54,6 +54,15 @@ describe('the backlog item form', () => {
     });
   });
 
+  it('adds https:// to an address typed without its scheme, and leaves a full one alone', () => {
+    const addressOf = (externalUrl: string) => toCreateBacklogBody({ ...backlogFormValues(), title: 'x', externalUrl }).externalUrl;
+    expect(addressOf(' github.com/org/repo/issues/1 ')).toBe('https://github.com/org/repo/issues/1');
+    expect(addressOf('tracker.example.com:8080/browse/PROJ-12?focus=1')).toBe('https://tracker.example.com:8080/browse/PROJ-12?focus=1');
+    expect(addressOf('http://tracker.example.com/PROJ-12')).toBe('http://tracker.example.com/PROJ-12');
+    expect(addressOf('PROJ-12')).toBe('PROJ-12');
+    expect(CreateBacklogItemBodySchema.safeParse(toCreateBacklogBody({ ...backlogFormValues(), title: 'x', externalUrl: 'github.com/org/repo/issues/1' })).success).toBe(true);
+  });
+
   it('refuses an address that is not a web address, on its field', () => {
     const parsed = CreateBacklogItemBodySchema.safeParse(toCreateBacklogBody({ ...backlogFormValues(), title: 'x', externalUrl: 'PROJ-12' }));
     expect(new Set(parsed.error?.issues.map((issue) => issue.path.join('.')))).toEqual(new Set(['externalUrl']));

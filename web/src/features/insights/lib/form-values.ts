@@ -46,13 +46,22 @@ export function backlogFormValues(item?: BacklogItem): BacklogFormValues {
   };
 }
 
+/**
+ * An issue address as people paste it from the address bar, often without its scheme
+ * (`github.com/org/repo/issues/1`): a host name (a dot before any slash) gets `https://`.
+ * Anything else is left as typed, for the schema to refuse on the field.
+ */
+function withWebScheme(address: string | null): string | null {
+  return address && /^[^\s/:]+\.[^\s/:]+(?::\d+)?(?:[/?#]\S*)?$/.test(address) ? `https://${address}` : address;
+}
+
 /** The body of `POST …/backlog-items`, to check with `CreateBacklogItemBodySchema`. */
 export function toCreateBacklogBody(values: BacklogFormValues): CreateBacklogItemBody {
   return {
     title: values.title.trim(),
     description: textOrNull(values.description),
     status: values.status,
-    externalUrl: textOrNull(values.externalUrl),
+    externalUrl: withWebScheme(textOrNull(values.externalUrl)),
     externalKey: textOrNull(values.externalKey),
   };
 }

@@ -36,8 +36,8 @@ describe('formatting a score', () => {
     expect(text).toMatch(/^1 customer at 1 company, 1\.2M yearly revenue, 3 highlights \(1 in the last 90 days\); the newest said on .+2024\.$/);
   });
 
-  it('leaves revenue out when no company has any, and says when there is no evidence', () => {
-    expect(describeScore(score({ customers: 2, companies: 0, revenue: 0, highlights: 2, recentHighlights: 0 }))).toBe('2 customers at 0 companies, 2 highlights (0 in the last 90 days).');
+  it('leaves companies and revenue out when none is known, and says when there is no evidence', () => {
+    expect(describeScore(score({ customers: 2, companies: 0, revenue: 0, highlights: 2, recentHighlights: 0 }))).toBe('2 customers, 2 highlights (0 in the last 90 days).');
     expect(describeScore(score({ customers: 0, companies: 0, revenue: 0, highlights: 0, recentHighlights: 0 }))).toMatch(/^No evidence yet/);
   });
 });

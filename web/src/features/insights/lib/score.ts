@@ -28,7 +28,8 @@ export function formatScore(total: number): string {
 /** The score in a sentence: who is behind the item, what they are worth, how fresh it is. */
 export function describeScore(score: EvidenceScore): string {
   if (!score.highlights) return 'No evidence yet: link highlights or problems to rank this item.';
-  const who = `${countOf(score.customers, 'customer')} at ${countOf(score.companies, 'company', 'companies')}`;
+  // No company known behind them: "at 0 companies" would read as a fact about the customers.
+  const who = countOf(score.customers, 'customer') + (score.companies ? ` at ${countOf(score.companies, 'company', 'companies')}` : '');
   const worth = score.revenue > 0 ? `, ${formatRevenue(score.revenue)} yearly revenue` : '';
   const fresh = `${countOf(score.highlights, 'highlight')} (${score.recentHighlights.toLocaleString()} in the last ${RECENT_EVIDENCE_DAYS} days)`;
   const last = score.lastEvidenceAt ? `; the newest said on ${formatDate(score.lastEvidenceAt)}` : '';

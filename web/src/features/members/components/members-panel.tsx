@@ -22,10 +22,11 @@ type Props = {
   onLeft: () => void;
 };
 
-/** Why a row cannot be changed by me, or null when it can. */
-function lockReason(workspace: CurrentWorkspace, member: Member): string | null {
+/** Why a row cannot be changed by me, or null when it can: said up front, not as a 409 after a confirmation. */
+function lockReason(workspace: CurrentWorkspace, member: Member, owners: number): string | null {
   if (!workspace.can('admin')) return null;
   if (!hasRole(workspace.role, member.role)) return `Only owners can change or remove an owner.`;
+  if (member.role === 'owner' && owners === 1) return 'The only owner: make someone else owner before changing this role or leaving.';
   return null;
 }
 
@@ -37,6 +38,7 @@ export function MembersPanel({ workspace, currentUserId, onLeft }: Props) {
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Member | null>(null);
   const canManage = workspace.can('admin');
+  const owners = members.data?.filter((member) => member.role === 'owner').length ?? 0;
 
   const onRoleChange = (member: Member, role: Role) => {
     changeRole.mutate({ userId: member.userId, role }, { onSuccess: () => toast.show(`${member.name} is now ${role}`, 'success') });
@@ -74,7 +76,7 @@ export function MembersPanel({ workspace, currentUserId, onLeft }: Props) {
       key: 'role',
       header: 'Role',
       cell: (member) => {
-        const locked = lockReason(workspace, member);
+        const locked = lockReason(workspace, member, owners);
         if (!canManage || locked) {
           return (
             <span className="role-cell">
@@ -108,11 +110,14 @@ export function MembersPanel({ workspace, currentUserId, onLeft }: Props) {
       key: 'actions',
       header: <span className="visually-hidden">Actions</span>,
       align: 'right',
-      cell: (member) => (
-        <Button size="sm" variant="danger" disabled={lockReason(workspace, member) !== null} onClick={() => setRemoving(member)} aria-label={`Remove ${member.name}`}>
-          Remove
-        </Button>
-      ),
+      cell: (member) => {
+        const locked = lockReason(workspace, member, owners);
+        return (
+          <Button size="sm" variant="danger" disabled={locked !== null} title={locked ?? undefined} onClick={() => setRemoving(member)} aria-label={`Remove ${member.name}`}>
+            Remove
+          </Button>
+        );
+      },
     });
   }
 

@@ -40,6 +40,8 @@ export function TagCodebook() {
   const mergeTag = useMergeTag(ws);
   const toast = useToast();
   const [creating, setCreating] = useState(false);
+  // A new key after each tag created gives an empty form, its name field focused for the next one.
+  const [createdCount, setCreatedCount] = useState(0);
   const [action, setAction] = useState<Action>(null);
   const [survivorId, setSurvivorId] = useState('');
   const canEdit = workspace.can('researcher');
@@ -63,6 +65,7 @@ export function TagCodebook() {
         <div className="card">
           {creating ? (
             <TagForm
+              key={createdCount}
               groups={groupNames}
               submitLabel="Create tag"
               busy={createTag.isPending}
@@ -72,7 +75,7 @@ export function TagCodebook() {
                 createTag.mutate(body, {
                   onSuccess: (tag) => {
                     toast.show(`Created “${tag.name}”`, 'success');
-                    setCreating(false);
+                    setCreatedCount((count) => count + 1);
                   },
                 })
               }

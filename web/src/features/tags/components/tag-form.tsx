@@ -32,8 +32,9 @@ export function TagForm({ tag, groups, submitLabel, busy, error, onSubmit, onCan
   return (
     <form className="form tag-form" onSubmit={submit}>
       <div className="form-row">
+        {/* A new tag's form opens (and reopens after each tag) ready to type: a codebook is built by keyboard. */}
         <Field label="Name" error={fieldError('name')}>
-          {(props) => <TextInput {...props} value={name} onChange={(event) => setName(event.target.value)} required maxLength={80} />}
+          {(props) => <TextInput {...props} value={name} onChange={(event) => setName(event.target.value)} required maxLength={80} autoFocus={!tag} />}
         </Field>
         <Field label="Group" hint="e.g. Feature area, Emotion">
           {(props) => <TextInput {...props} list={listId} value={group} onChange={(event) => setGroup(event.target.value)} maxLength={80} />}
