@@ -140,18 +140,75 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
     const tagged = await api<{ items: Array<{ quote: string; tags: Array<{ name: string }> }> }>(page, 'GET', `/workspaces/${ws}/highlights?sourceKind=ticket`);
     expect(tagged.items).toMatchObject([{ quote: 'Invoice shows the wrong plan. Please help.', tags: [{ name: NEW_TAG }] }]);
 
-    // Undo brings the ticket back at once, before the queue (which no longer holds it) is fetched again.
-    const isQueue = (url: URL) => url.pathname.endsWith('/sources') && url.searchParams.get('untagged') === 'true';
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(isQueue, async (route) => (await held, await route.continue()), { times: 1 });
+    // Undo brings the ticket back at once: the queue is not fetched again after a tag or an undo.
+    const queueRequests: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.endsWith('/sources') && url.searchParams.get('untagged') === 'true') queueRequests.push(request.url());
+    });
     await page.keyboard.press('u');
     await page.getByRole('heading', { name: 'Invoice shows the wrong plan' }).waitFor();
     await page.getByText('2 left').waitFor();
-    release();
     await page.keyboard.press('1');
     await page.getByRole('heading', { name: 'Cannot export more than a year' }).waitFor();
     await expect.poll(async () => (await api<{ items: unknown[] }>(page, 'GET', `/workspaces/${ws}/highlights?sourceKind=ticket`)).items.length).toBe(1);
+    expect(queueRequests).toEqual([]);
+  });
+
+  it('tags from triage by typing any tag, puts a chosen group on the keys (remembered), and keeps counts right through an undo', async () => {
+    const { page } = context;
+    // A workspace of its own: its codebook and queue hold only what this test makes.
+    const own = await api<{ id: string }>(page, 'POST', '/workspaces', { name: 'Triage desk' });
+    const interview = ['Delight', 'Confusion', 'Trust', 'Speed', 'Habit', 'Cost', 'Support', 'Onboarding', 'Mobile', 'Desktop'];
+    for (const name of interview) await api(page, 'POST', `/workspaces/${own.id}/tags`, { name, group: 'Interview' });
+    const topics = ['Cards', 'Fees', 'Login', 'Refunds', 'Transfers'];
+    for (const name of topics) await api(page, 'POST', `/workspaces/${own.id}/tags`, { name, group: 'Topic' });
+    // Use the interview tags, so they are the most used and fill the keys.
+    const note = await api<{ id: string }>(page, 'POST', `/workspaces/${own.id}/sources`, { kind: 'note', title: 'Interview notes', body: 'Many words of an interview.' });
+    const catalog = await api<{ tags: Array<{ id: string; name: string }> }>(page, 'GET', `/workspaces/${own.id}/catalog`);
+    const interviewIds = catalog.tags.filter((tag) => interview.includes(tag.name)).map((tag) => tag.id);
+    await api(page, 'POST', `/workspaces/${own.id}/sources/${note.id}/highlights`, { whole: true, tagIds: interviewIds });
+    const subjects = ['Refund never arrived', 'Transfer stuck for a week', 'Card declined abroad'];
+    for (const [index, subject] of subjects.entries()) {
+      await api(page, 'POST', `/workspaces/${own.id}/sources`, { kind: 'ticket', title: subject, body: `${subject}.`, occurredAt: new Date(Date.UTC(2024, 1, index + 1)).toISOString() });
+    }
+
+    await page.goto(`/w/${own.id}/triage`);
+    await page.getByRole('heading', { name: subjects[0] }).waitFor();
+    await page.getByText('3 left').waitFor();
+    const keys = page.getByRole('complementary', { name: 'Tag with one key' });
+    expect(await keys.getByRole('button', { name: /Refunds/ }).count()).toBe(0);
+
+    // t opens the picker; typing finds a tag on no key, Enter tags the item and the queue moves on.
+    await page.keyboard.press('t');
+    const picker = page.getByRole('combobox', { name: 'Tag the whole item' });
+    await picker.waitFor();
+    await page.keyboard.type('refun');
+    expect(await picker.inputValue()).toBe('refun');
+    await page.getByRole('option', { name: /Refunds/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: subjects[1] }).waitFor();
+    await page.getByText('2 left').waitFor();
+    const tagged = await api<{ items: Array<{ quote: string; tags: Array<{ name: string }> }> }>(page, 'GET', `/workspaces/${own.id}/highlights?sourceKind=ticket`);
+    expect(tagged.items).toMatchObject([{ quote: `${subjects[0]}.`, tags: [{ name: 'Refunds' }] }]);
+
+    // The Topic group on the keys (its five tags, Transfers last on 5), remembered after a reload.
+    await keys.getByLabel('Keys 1–9').selectOption({ label: 'Group: Topic' });
+    const transfers = keys.getByRole('button', { name: /Transfers/ });
+    await expect.poll(() => transfers.getAttribute('aria-keyshortcuts')).toBe('5');
+    await page.reload();
+    await page.getByRole('heading', { name: subjects[1] }).waitFor();
+    await expect.poll(() => transfers.getAttribute('aria-keyshortcuts')).toBe('5');
+    await expect.poll(() => keys.getByRole('button', { name: /Refunds/ }).textContent()).toMatch(/Refunds\s*1$/);
+
+    // A key tags; undo takes the count in the legend back down, as the Tags page counts it.
+    await page.keyboard.press('5');
+    await page.getByRole('heading', { name: subjects[2] }).waitFor();
+    await expect.poll(() => transfers.textContent()).toMatch(/Transfers\s*1$/);
+    await page.keyboard.press('u');
+    await page.getByRole('heading', { name: subjects[1] }).waitFor();
+    await page.getByText('2 left').waitFor();
+    await expect.poll(() => transfers.textContent()).toMatch(/Transfers\s*0$/);
   });
 
   it('filters highlights by the days picked, sent as days: a day as to includes its evening', async () => {

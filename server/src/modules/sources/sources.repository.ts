@@ -163,30 +163,36 @@ function newerThan(after: Array<string | number | null> | undefined): SQL | unde
   return sql`(${sources.occurredAt}, ${sources.id}) > (${String(after[0])}::timestamptz, ${String(after[1])}::uuid)`;
 }
 
+function filterConditions(workspaceId: string, filter: SourceFilter): SQL | undefined {
+  return and(
+    eq(sources.workspaceId, workspaceId),
+    filter.trash ? isNotNull(sources.deletedAt) : isNull(sources.deletedAt),
+    filter.kinds ? inArray(sources.kind, filter.kinds) : undefined,
+    filter.customerId ? eq(sources.customerId, filter.customerId) : undefined,
+    filter.importId ? eq(sources.importId, filter.importId) : undefined,
+    filter.from ? gte(sources.occurredAt, filter.from) : undefined,
+    filter.before ? lt(sources.occurredAt, filter.before) : undefined,
+    filter.tagId ? hasTaggedHighlight(filter.tagId) : undefined,
+    filter.untagged ? sql`not ${hasTaggedHighlight()}` : undefined,
+  );
+}
+
 export async function list(executor: Executor, workspaceId: string, filter: SourceFilter, order: SourceOrder, limit: number, after?: Array<string | number | null>) {
   const newestFirst = order === 'newest';
   return executor
-    .select(summaryColumns)
+    .select(filter.untagged ? { ...summaryColumns, tagged: sql<boolean>`false` } : summaryColumns) // untagged by definition: asking cost a pass over every tagged highlight
     .from(sources)
     .leftJoin(customers, eq(customers.id, sources.customerId))
     .leftJoin(companies, eq(companies.id, customers.companyId))
     .leftJoin(users, eq(users.id, sources.createdBy))
-    .where(
-      and(
-        eq(sources.workspaceId, workspaceId),
-        filter.trash ? isNotNull(sources.deletedAt) : isNull(sources.deletedAt),
-        filter.kinds ? inArray(sources.kind, filter.kinds) : undefined,
-        filter.customerId ? eq(sources.customerId, filter.customerId) : undefined,
-        filter.importId ? eq(sources.importId, filter.importId) : undefined,
-        filter.from ? gte(sources.occurredAt, filter.from) : undefined,
-        filter.before ? lt(sources.occurredAt, filter.before) : undefined,
-        filter.tagId ? hasTaggedHighlight(filter.tagId) : undefined,
-        filter.untagged ? sql`not ${hasTaggedHighlight()}` : undefined,
-        newestFirst ? olderThan(sources.occurredAt, sources.id, after) : newerThan(after),
-      ),
-    )
+    .where(and(filterConditions(workspaceId, filter), newestFirst ? olderThan(sources.occurredAt, sources.id, after) : newerThan(after)))
     .orderBy(...(newestFirst ? [desc(sources.occurredAt), desc(sources.id)] : [asc(sources.occurredAt), asc(sources.id)]))
     .limit(limit + 1);
+}
+
+export async function count(executor: Executor, workspaceId: string, filter: SourceFilter): Promise<number> {
+  const [row] = await executor.select({ count: sql<number>`count(*)::int` }).from(sources).where(filterConditions(workspaceId, filter));
+  return row?.count ?? 0;
 }
 
 /**

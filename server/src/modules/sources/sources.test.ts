@@ -296,6 +296,27 @@ describe('GET /sources', () => {
     expect(await list('?untagged=true&kind=ticket,survey_response')).toEqual(['highlighted survey']);
   });
 
+  it('counts the untagged sources left on the first page of the untagged list only, and says they are untagged', async () => {
+    const workspace = await createWorkspace(context);
+    const tag = await createTag(context, workspace);
+    for (const [index, title] of ['first', 'second', 'third', 'fourth'].entries()) {
+      await createSource(context, workspace, { title, kind: 'ticket', occurredAt: new Date(Date.UTC(2024, 0, index + 1)) });
+    }
+    await createHighlight(context, workspace, await createSource(context, workspace, { title: 'tagged', kind: 'ticket' }), { tagIds: [tag.id] });
+    await createSource(context, workspace, { title: 'a note', kind: 'note' });
+
+    const first = (await workspace.owner.as.get(url(workspace, '?untagged=true&kind=ticket&order=oldest&limit=2'))).json();
+    expect(titles(first)).toEqual(['first', 'second']);
+    expect(first.total).toBe(4);
+    expect(first.items.map((item: { tagged: boolean }) => item.tagged)).toEqual([false, false]);
+    const second = (await workspace.owner.as.get(url(workspace, `?untagged=true&kind=ticket&order=oldest&limit=2&cursor=${first.nextCursor}`))).json();
+    expect(titles(second)).toEqual(['third', 'fourth']);
+    expect(second).not.toHaveProperty('total');
+    const whole = (await workspace.owner.as.get(url(workspace, '?untagged=true&kind=ticket'))).json();
+    expect(whole.total).toBe(4);
+    expect((await workspace.owner.as.get(url(workspace, '?kind=ticket'))).json()).not.toHaveProperty('total');
+  });
+
   it('filters by date range: a day as to includes that whole day, an instant includes itself, from after to is a 400 naming query.to', async () => {
     const workspace = await createWorkspace(context);
     for (const [title, at] of [

@@ -1,9 +1,12 @@
 import { useCallback } from 'react';
 import { PageHeader } from '../../components/page-header';
+import { useToast } from '../../components/toast';
 import { useCreateHighlight } from '../../features/reader/api/create-highlight';
 import { useDeleteHighlight } from '../../features/reader/api/delete-highlight';
 import { getSource, sourceKey } from '../../features/reader/api/get-source';
 import { SourceBody } from '../../features/reader/components/source-body';
+import { TagCombobox } from '../../features/reader/components/tag-combobox';
+import { useCreateTag } from '../../features/tags/api/create-tag';
 import { TriageQueue } from '../../features/triage/components/triage-queue';
 import { useWorkspace } from '../../lib/workspace';
 
@@ -13,6 +16,8 @@ export function TriageRoute() {
   const ws = workspace.id;
   const createHighlight = useCreateHighlight(ws);
   const deleteHighlight = useDeleteHighlight(ws);
+  const createTag = useCreateTag(ws);
+  const toast = useToast();
   // Stable, so the queue's prefetch effect runs when the next item changes, not on every render.
   const sourceQuery = useCallback((id: string) => ({ queryKey: sourceKey(ws, id), queryFn: () => getSource(ws, id) }), [ws]);
 
@@ -22,7 +27,8 @@ export function TriageRoute() {
         title="Triage"
         description={
           <>
-            Untagged tickets and survey answers, oldest first. Press <kbd>1</kbd>–<kbd>9</kbd> to tag the whole item, <kbd>s</kbd> to skip, <kbd>u</kbd> to undo.
+            Untagged tickets and survey answers, oldest first. Press <kbd>1</kbd>–<kbd>9</kbd> to tag the whole item, <kbd>t</kbd> to type any tag, <kbd>s</kbd> to skip,
+            <kbd>u</kbd> to undo.
           </>
         }
       />
@@ -33,6 +39,16 @@ export function TriageRoute() {
         renderSource={(source) => <SourceBody source={source} marks={source.highlights} />}
         tagWhole={(sourceId, tagId) => createHighlight.mutateAsync({ sourceId, body: { whole: true, tagIds: [tagId] } })}
         untag={(highlight) => deleteHighlight.mutateAsync({ id: highlight.id, sourceId: highlight.sourceId })}
+        renderTagPicker={({ onPick, onEscape, busy }) => (
+          <TagCombobox
+            ws={ws}
+            label="Tag the whole item"
+            busy={busy || createTag.isPending}
+            onPick={(tagId) => tagId && onPick(tagId)}
+            onCreate={(name) => void createTag.mutateAsync({ name }).then((tag) => onPick(tag.id), (error: Error) => toast.show(error.message, 'error'))}
+            onEscape={onEscape}
+          />
+        )}
       />
     </>
   );

@@ -64,6 +64,7 @@ const SHORTCUTS: Array<{ context: string; keys: Array<[string[], string]> }> = [
     context: 'Triage queue',
     keys: [
       [['1', '…', '9'], 'Tag the whole item with that tag'],
+      [['t'], 'Tag the whole item with any tag, by typing it (also /)'],
       [['s'], 'Skip (also →)'],
       [['u'], 'Undo the last tag or skip'],
     ],

@@ -1,18 +1,31 @@
-import { useQuery } from '@tanstack/react-query';
-import { PAGE_SIZE_MAX, SourceSummarySchema, pageOf, type SourceKind } from '@cairn/shared';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { SourceSummarySchema, pageOf, type SourceKind } from '@cairn/shared';
 import { apiRequest } from '../../../lib/api-client';
 
 /** Short sources worth tagging as a whole. */
 export const TRIAGE_KINDS = ['ticket', 'survey_response'] as const satisfies readonly SourceKind[];
 
+/** Small, so the first item shows fast; the queue fetches the next page while a few are still waiting. */
+export const TRIAGE_PAGE_SIZE = 50;
+
 /**
- * The queue: untagged tickets and survey answers, oldest first. One page of the largest size
- * is the queue a person works through; beyond it the count reads "500+".
+ * The queue: untagged tickets and survey answers, oldest first, page by page; the first page
+ * carries how many there are in all. Its key is outside `['sources', ws]` on purpose: every tag
+ * applied would otherwise fetch each page again under the person working through them (the
+ * queue itself keeps track of what was tagged, skipped and undone). Each visit starts afresh.
  */
 export function useUntaggedSources(ws: string, kinds: readonly SourceKind[]) {
-  const params = new URLSearchParams({ untagged: 'true', order: 'oldest', kind: kinds.join(','), limit: String(PAGE_SIZE_MAX) });
-  return useQuery({
-    queryKey: ['sources', ws, 'list', { untagged: true, order: 'oldest', kinds }],
-    queryFn: () => apiRequest(`/workspaces/${ws}/sources?${params}`, pageOf(SourceSummarySchema)),
+  return useInfiniteQuery({
+    queryKey: ['triage', ws, { kinds }],
+    queryFn: ({ pageParam }) => {
+      const params = new URLSearchParams({ untagged: 'true', order: 'oldest', kind: kinds.join(','), limit: String(TRIAGE_PAGE_SIZE) });
+      if (pageParam) params.set('cursor', pageParam);
+      return apiRequest(`/workspaces/${ws}/sources?${params}`, pageOf(SourceSummarySchema));
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    staleTime: Infinity,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
   });
 }

@@ -9,15 +9,18 @@ import { Select } from '../../../components/field';
 import { ProgressBar } from '../../../components/progress-bar';
 import { Loading } from '../../../components/spinner';
 import { TagDot } from '../../../components/tag-chip';
-import { frequentTags, useCatalog } from '../../../lib/catalog';
+import { useCatalog } from '../../../lib/catalog';
 import { formatDate } from '../../../lib/dates';
 import { isTypingTarget, useDocumentKeyDown } from '../../../lib/keyboard';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 import { TRIAGE_KINDS, useUntaggedSources } from '../api/list-untagged-sources';
+import { TAG_KEYS, keyChoiceValue, keyTags, parseKeyChoice, readKeyChoice, rememberKeyChoice, tagGroups, type KeyChoice } from '../lib/key-tags';
 
-/** Number keys 1–9: one per frequent tag. */
-const TAG_KEYS = 9;
+/** The next page is fetched while this many items still wait, so the queue never runs dry under a fast typist. */
+const FETCH_AHEAD = 10;
+/** Items whose text is fetched before they come up, so a tag key shows the next one at once. */
+const PREFETCH_AHEAD = 3;
 const KIND_FILTERS: Record<string, { label: string; kinds: readonly SourceKind[] }> = {
   all: { label: 'Tickets and survey answers', kinds: TRIAGE_KINDS },
   ticket: { label: 'Tickets', kinds: ['ticket'] },
@@ -36,14 +39,18 @@ export type TriageQueueProps = {
   /** Undoes `tagWhole` (the highlight goes to the trash). */
   untag: (highlight: Highlight) => Promise<unknown>;
   canTag: boolean;
+  /** The workspace's tag picker (type to filter, Enter to pick), for tags that are not on a key. */
+  renderTagPicker: (picker: { onPick: (tagId: string) => void; onEscape: () => void; busy: boolean }) => ReactNode;
 };
 
 /**
  * One untagged ticket or survey answer at a time, oldest first: a number key tags it whole,
- * `s` or → skips, `u` undoes. The next item is fetched ahead so it shows at once.
+ * `t` or `/` picks any tag by typing, `s` or → skips, `u` undoes. The next items are fetched
+ * ahead so they show at once.
  */
-export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, canTag }: TriageQueueProps) {
+export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, canTag, renderTagPicker }: TriageQueueProps) {
   const filterId = useId();
+  const keysId = useId();
   const [filter, setFilter] = useState('all');
   const kinds = KIND_FILTERS[filter]!.kinds;
   const queue = useUntaggedSources(ws, kinds);
@@ -52,41 +59,58 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, ca
   const [done, setDone] = useState<string[]>([]);
   const [skipped, setSkipped] = useState<string[]>([]);
   const [history, setHistory] = useState<Step[]>([]);
-  /** Items whose tagging was undone: back at the front at once, before the queue is fetched again (it no longer holds them). */
-  const [restored, setRestored] = useState<SourceSummary[]>([]);
   const [busy, setBusy] = useState(false);
+  const [picking, setPicking] = useState(false);
   /** The last tag or undo that failed, shown until the next one works; the queue and the undo history stay as they were. */
   const [failure, setFailure] = useState<Error | null>(null);
 
-  const queued = queue.data?.items ?? [];
-  const waiting = [...restored.filter((item) => !queued.some((other) => other.id === item.id)), ...queued].filter(
-    (item) => !done.includes(item.id) && !skipped.includes(item.id),
-  );
+  // Items never leave the pages (nothing fetches them again), so an undone item is back in its place: the front.
+  const pages = queue.data?.pages ?? [];
+  const waiting = pages.flatMap((page) => page.items).filter((item) => !done.includes(item.id) && !skipped.includes(item.id));
   const current = waiting[0];
-  const next = waiting[1];
+  // A string, so the effect below runs when the items ahead change, not on every render.
+  const aheadIds = waiting
+    .slice(1, 1 + PREFETCH_AHEAD)
+    .map((item) => item.id)
+    .join(' ');
+  const total = pages[0]?.total;
+  // Exact: the first page's count, less what this session tagged or skipped since (items tagged elsewhere meanwhile are not known until the next visit).
+  const left = queue.hasNextPage && total !== undefined ? Math.max(waiting.length, total - done.length - skipped.length) : waiting.length;
   const source = useQuery({ ...sourceQuery(current?.id ?? ''), enabled: !!current });
   // The keys keep their tags for the whole session, even as usage counts change underneath.
+  const [keyChoice, setKeyChoice] = useState<KeyChoice>(() => readKeyChoice(ws));
   const [keyTagIds, setKeyTagIds] = useState<string[] | null>(null);
   useEffect(() => {
-    if (!keyTagIds && catalog.data) setKeyTagIds(frequentTags(catalog.data, TAG_KEYS).map((t) => t.id));
-  }, [catalog.data, keyTagIds]);
+    if (!keyTagIds && catalog.data) setKeyTagIds(keyTags(catalog.data, keyChoice).map((t) => t.id));
+  }, [catalog.data, keyTagIds, keyChoice]);
   const tags = (keyTagIds ?? []).map((id) => catalog.data?.tags.find((t) => t.id === id)).filter((t) => t !== undefined);
+  const groups = catalog.data ? tagGroups(catalog.data) : [];
+  const chooseKeys = (choice: KeyChoice) => {
+    rememberKeyChoice(ws, choice);
+    setKeyChoice(choice);
+    setKeyTagIds(null);
+  };
 
   useEffect(() => {
-    if (next) void queryClient.prefetchQuery(sourceQuery(next.id));
-  }, [next, queryClient, sourceQuery]);
+    for (const id of aheadIds.split(' ').filter(Boolean)) void queryClient.prefetchQuery(sourceQuery(id));
+  }, [aheadIds, queryClient, sourceQuery]);
 
-  const tag = async (index: number) => {
-    const chosen = tags[index];
-    if (!current || !chosen || busy || !canTag) return;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = queue;
+  useEffect(() => {
+    if (waiting.length < FETCH_AHEAD && hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [waiting.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  /** `retry` says how to try again if it fails: the key pressed, or the picker. */
+  const tag = async (tagId: string | undefined, retry: string) => {
+    if (!current || !tagId || busy || !canTag) return;
     setBusy(true);
     try {
-      const highlight = await tagWhole(current.id, chosen.id);
+      const highlight = await tagWhole(current.id, tagId);
       setDone((ids) => [...ids, current.id]);
       setHistory((steps) => [...steps, { kind: 'tag', item: current, highlight }]);
       setFailure(null);
     } catch (error) {
-      setFailure(new Error(`Could not tag “${current.title}”: ${(error as Error).message} Press ${index + 1} to try again.`));
+      setFailure(new Error(`Could not tag “${current.title}”: ${(error as Error).message} ${retry}`));
     } finally {
       setBusy(false);
     }
@@ -111,7 +135,6 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, ca
         setBusy(false);
       }
       setDone((ids) => ids.filter((id) => id !== last.item.id));
-      setRestored((items) => [last.item, ...items.filter((item) => item.id !== last.item.id)]);
     } else {
       setSkipped((ids) => ids.filter((id) => id !== last.sourceId));
     }
@@ -122,7 +145,8 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, ca
   useDocumentKeyDown((event) => {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
     const number = Number(event.key);
-    if (Number.isInteger(number) && number >= 1 && number <= TAG_KEYS) void tag(number - 1);
+    if (Number.isInteger(number) && number >= 1 && number <= TAG_KEYS) void tag(tags[number - 1]?.id, `Press ${number} to try again.`);
+    else if ((event.key === 't' || event.key === '/') && current && canTag) setPicking(true);
     else if (event.key === 's' || event.key === 'ArrowRight') skip();
     else if (event.key === 'u') void undo();
     else return;
@@ -132,12 +156,11 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, ca
   if (queue.isPending || catalog.isPending || !keyTagIds) return <Loading />;
   if (queue.error) return <ErrorMessage error={queue.error} />;
 
-  const more = queue.data.nextCursor ? '+' : '';
   const handled = done.length;
   const filterControl = (
     <div className="row triage-filter">
       <label htmlFor={filterId}>Show</label>
-      <Select id={filterId} value={filter} onChange={(event) => (setFilter(event.target.value), setDone([]), setSkipped([]), setHistory([]), setRestored([]))}>
+      <Select id={filterId} value={filter} onChange={(event) => (setFilter(event.target.value), setDone([]), setSkipped([]), setHistory([]), setPicking(false))}>
         {Object.entries(KIND_FILTERS).map(([value, { label }]) => (
           <option key={value} value={value}>
             {label}
@@ -150,7 +173,7 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, ca
   if (!tags.length) {
     return (
       <EmptyState title="Create a few tags first" icon="#">
-        Triage applies your most used tags with the number keys 1–9. Add tags on the <Link to={paths.tags(ws)}>Tags page</Link>, or tag a few passages in any
+        Triage applies your tags with the number keys 1–9, or any tag by typing its name. Add tags on the <Link to={paths.tags(ws)}>Tags page</Link>, or tag a few passages in any
         source.
       </EmptyState>
     );
@@ -160,18 +183,17 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, ca
     <div className="triage">
       <div className="triage-bar">
         <p className="triage-left" aria-live="polite">
-          <strong>
-            {waiting.length}
-            {more} left
-          </strong>
+          <strong>{left} left</strong>
           {skipped.length > 0 && <span className="muted"> · {skipped.length} skipped</span>}
           {handled > 0 && <span className="muted"> · {handled} tagged this session</span>}
         </p>
         {filterControl}
       </div>
-      {handled > 0 && <ProgressBar value={handled / (handled + waiting.length)} label="Triage progress" />}
+      {handled > 0 && <ProgressBar value={handled / (handled + left)} label="Triage progress" />}
       <ErrorMessage error={failure} />
-      {!current ? (
+      {!current && hasNextPage ? (
+        <Loading />
+      ) : !current ? (
         <EmptyState title="Inbox zero" icon="✓" action={history.length ? <Button onClick={() => void undo()}>Undo last (u)</Button> : undefined}>
           {skipped.length
             ? `Nothing left but the ${skipped.length} you skipped; reload the page to see them again.`
@@ -193,10 +215,29 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, ca
           </article>
           <aside className="card triage-keys" aria-label="Tag with one key">
             <h2>Tag it</h2>
+            {groups.length > 0 && (
+              <div className="triage-key-choice">
+                <label htmlFor={keysId}>Keys 1–9</label>
+                <Select id={keysId} value={keyChoiceValue(keyChoice)} onChange={(event) => chooseKeys(parseKeyChoice(event.target.value))}>
+                  <option value="frequent">Most used tags</option>
+                  {groups.map((group) => (
+                    <option key={group} value={keyChoiceValue({ kind: 'group', group })}>
+                      Group: {group}
+                    </option>
+                  ))}
+                </Select>
+              </div>
+            )}
             <ol className="key-list">
               {tags.map((candidate, index) => (
                 <li key={candidate.id}>
-                  <Button size="sm" className="key-button" disabled={!canTag || busy} onClick={() => void tag(index)} aria-keyshortcuts={String(index + 1)}>
+                  <Button
+                    size="sm"
+                    className="key-button"
+                    disabled={!canTag || busy}
+                    onClick={() => void tag(candidate.id, `Press ${index + 1} to try again.`)}
+                    aria-keyshortcuts={String(index + 1)}
+                  >
                     <kbd>{index + 1}</kbd>
                     <TagDot color={candidate.color} />
                     {candidate.name}
@@ -205,6 +246,20 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, ca
                 </li>
               ))}
             </ol>
+            {picking ? (
+              renderTagPicker({
+                busy,
+                onPick: (tagId) => {
+                  setPicking(false);
+                  void tag(tagId, 'Press t to choose the tag again.');
+                },
+                onEscape: () => setPicking(false),
+              })
+            ) : (
+              <Button size="sm" disabled={!canTag || busy} onClick={() => setPicking(true)} aria-keyshortcuts="t /">
+                <kbd>t</kbd> Another tag…
+              </Button>
+            )}
             <div className="row">
               <Button size="sm" onClick={skip} aria-keyshortcuts="s ArrowRight">
                 <kbd>s</kbd> Skip
