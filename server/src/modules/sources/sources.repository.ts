@@ -177,17 +177,27 @@ function filterConditions(workspaceId: string, filter: SourceFilter): SQL | unde
   );
 }
 
+/**
+ * A page of sources. The page is chosen on sources alone, then described: joined before the
+ * sort, the customer, company and creator were looked up for every row that passed the filters
+ * (27,500 untagged of 55,000 tickets: ~150 ms), not for the page's.
+ */
 export async function list(executor: Executor, workspaceId: string, filter: SourceFilter, order: SourceOrder, limit: number, after?: Array<string | number | null>) {
-  const newestFirst = order === 'newest';
+  const orderBy = order === 'newest' ? [desc(sources.occurredAt), desc(sources.id)] : [asc(sources.occurredAt), asc(sources.id)];
+  const page = executor
+    .select({ id: sources.id })
+    .from(sources)
+    .where(and(filterConditions(workspaceId, filter), order === 'newest' ? olderThan(sources.occurredAt, sources.id, after) : newerThan(after)))
+    .orderBy(...orderBy)
+    .limit(limit + 1);
   return executor
     .select(filter.untagged ? { ...summaryColumns, tagged: sql<boolean>`false` } : summaryColumns) // untagged by definition: asking cost a pass over every tagged highlight
     .from(sources)
     .leftJoin(customers, eq(customers.id, sources.customerId))
     .leftJoin(companies, eq(companies.id, customers.companyId))
     .leftJoin(users, eq(users.id, sources.createdBy))
-    .where(and(filterConditions(workspaceId, filter), newestFirst ? olderThan(sources.occurredAt, sources.id, after) : newerThan(after)))
-    .orderBy(...(newestFirst ? [desc(sources.occurredAt), desc(sources.id)] : [asc(sources.occurredAt), asc(sources.id)]))
-    .limit(limit + 1);
+    .where(and(eq(sources.workspaceId, workspaceId), inArray(sources.id, page)))
+    .orderBy(...orderBy);
 }
 
 export async function count(executor: Executor, workspaceId: string, filter: SourceFilter): Promise<number> {
