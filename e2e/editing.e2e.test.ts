@@ -10,6 +10,8 @@ describe.skipIf(!browserAvailable)('editing sources, customers and highlights', 
   const context = useServerAndBrowser();
   let ws = '';
   let sourceId = '';
+  /** A note trashed from the reader. */
+  let chatId = '';
 
   it("edits a source's title from the reader, and the Inbox shows the new title", async () => {
     const { page } = context;
@@ -202,5 +204,57 @@ describe.skipIf(!browserAvailable)('editing sources, customers and highlights', 
     expect(await page.getByRole('alert').filter({ hasText: 'Could not undo' }).count()).toBe(0);
     const untagged = await api<{ items: Array<{ title: string }> }>(page, 'GET', `/workspaces/${ws}/sources?untagged=true&kind=ticket`);
     expect(untagged.items.map((item) => item.title)).toEqual(['Reports time out']);
+  });
+
+  it('moves a source to the trash from the reader, goes back to the page it came from, and Undo brings it back', async () => {
+    const { page } = context;
+    chatId = (await api<Created>(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'note', title: 'Quick chat', body: 'Exports are slow on Mondays.' })).id;
+    await page.goto(`/w/${ws}/inbox`);
+    const titles = () => page.getByRole('list', { name: 'Sources' }).locator('.source-row-title').allTextContents();
+    await page.getByRole('list', { name: 'Sources' }).getByRole('link', { name: 'Quick chat' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Quick chat' }).waitFor();
+    // Nothing links to it: no question asked.
+    await page.getByRole('button', { name: 'Move to trash' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
+    await expect.poll(titles).not.toContain('Quick chat');
+    await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Quick chat' }).waitFor();
+    expect(await api<{ deletedAt: string | null }>(page, 'GET', `/workspaces/${ws}/sources/${chatId}`)).toMatchObject({ deletedAt: null });
+    await page.getByRole('button', { name: 'Edit source' }).waitFor();
+  });
+
+  it('asks before trashing a source that is evidence, saying for what, then opens it read-only from the trash, with Restore', async () => {
+    const { page } = context;
+    const highlight = await api<Created>(page, 'POST', `/workspaces/${ws}/sources/${chatId}/highlights`, { start: 0, end: 7 });
+    const problem = await api<Created>(page, 'POST', `/workspaces/${ws}/insights`, { type: 'problem', title: 'Exports are slow' });
+    await api(page, 'POST', `/workspaces/${ws}/insights/${problem.id}/evidence`, { highlightIds: [highlight.id] });
+
+    await page.goto(`/w/${ws}/sources/${chatId}`);
+    const panel = page.getByRole('complementary', { name: 'Highlights in this source' });
+    await panel.getByRole('link', { name: 'Problem: Exports are slow' }).waitFor();
+    await page.getByRole('button', { name: 'Move to trash' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Move the source to the trash?' });
+    await confirm.getByText('Its highlights are evidence for the problem “Exports are slow”', { exact: false }).waitFor();
+    await confirm.getByRole('button', { name: 'Move to trash' }).click();
+    // Opened by its address, with no page of the app before it: the Inbox.
+    await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
+
+    await page.goto(`/w/${ws}/inbox?trash=true`);
+    await page.getByRole('list', { name: 'Sources in the trash' }).getByRole('link', { name: 'Quick chat' }).click();
+    const notice = page.locator('.trash-notice');
+    await notice.getByText(/^In the trash since/).waitFor();
+    for (const name of ['Edit source', 'Move to trash']) expect(await page.getByRole('button', { name }).count()).toBe(0);
+    expect(await panel.getByRole('button', { name: /^(Edit|Delete|Link)/ }).count()).toBe(0);
+    // Nothing to tag: h on the text opens no popover.
+    await page.locator('.reader-text [data-block-start]').first().focus();
+    await page.keyboard.press('h');
+    await page.waitForTimeout(200);
+    expect(await page.getByRole('dialog', { name: 'Tag the selection' }).count()).toBe(0);
+
+    await notice.getByRole('button', { name: 'Restore' }).click();
+    await page.getByRole('status').getByText('Restored “Quick chat”').waitFor();
+    await expect.poll(() => notice.count()).toBe(0);
+    await page.getByRole('button', { name: 'Edit source' }).waitFor();
+    await panel.getByRole('button', { name: /^Delete highlight/ }).waitFor();
   });
 });

@@ -226,6 +226,83 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
     await page.getByText('Invoice shows the wrong plan. Please help.').waitFor();
   });
 
+  it('keeps the top bar and the highlights panel in view deep in a transcript, and tagging there keeps the place and focus on the turn', async () => {
+    const { page } = context;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    try {
+      await page.goto(`/w/${ws}/sources/${transcriptId}`);
+      const panel = page.getByRole('complementary', { name: 'Highlights in this source' });
+      await panel.getByText(`“${PASSAGE}”`).waitFor();
+      // Turn 200 by keyboard: focus the one before it, then Tab.
+      await page.locator('.reader-text [data-block-start]').nth(199).focus();
+      await page.keyboard.press('Tab');
+      const turn = page.locator('.reader-text [data-block-start]').nth(200);
+      const turnStart = await turn.getAttribute('data-block-start');
+      const focusedTurn = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.blockStart ?? document.activeElement?.tagName);
+      expect(await focusedTurn()).toBe(turnStart);
+      // Wide screens scroll <main>, narrow ones the document: either way, the sum.
+      const scrolled = () => page.evaluate(() => Math.round(document.querySelector('main')!.scrollTop + window.scrollY));
+      const place = await scrolled();
+      expect(place).toBeGreaterThan(5000);
+      const top = (locator: typeof panel) => locator.evaluate((element) => element.getBoundingClientRect().top);
+      expect(await top(page.locator('.topbar'))).toBe(0);
+      const panelTop = await top(panel);
+      expect(panelTop).toBeGreaterThanOrEqual(0);
+      expect(panelTop).toBeLessThan(200);
+
+      // The popover keeps focus in it: Tab goes round its controls, Escape gives it back to the turn.
+      await page.keyboard.press('h');
+      const popover = page.getByRole('dialog', { name: 'Tag the selection' });
+      await popover.getByRole('combobox', { name: 'Tag' }).waitFor();
+      for (let i = 0; i < 4; i++) {
+        await page.keyboard.press('Tab');
+        expect(await popover.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+      }
+      await page.keyboard.press('Escape');
+      await expect.poll(() => popover.count()).toBe(0);
+      await expect.poll(focusedTurn).toBe(turnStart);
+
+      await page.keyboard.press('h');
+      await popover.getByRole('combobox', { name: 'Tag' }).pressSequentially(NEW_TAG);
+      await popover.getByRole('option', { name: NEW_TAG }).waitFor();
+      await page.keyboard.press('Enter');
+      const tagged = (await turn.locator('.turn-text').textContent())!.trim();
+      await panel.locator('.panel-item.active').getByText(`“${tagged}”`).waitFor();
+      const highlightCount = await panel.locator('.panel-item').count();
+      await expect.poll(focusedTurn).toBe(turnStart);
+      expect(await scrolled()).toBe(place);
+      // The next Tab goes on from there, and t tags that turn without moving the page either.
+      await page.keyboard.press('Tab');
+      const nextStart = await page.locator('.reader-text [data-block-start]').nth(201).getAttribute('data-block-start');
+      expect(await focusedTurn()).toBe(nextStart);
+      await page.keyboard.press('t');
+      await expect.poll(() => panel.locator('.panel-item').count()).toBe(highlightCount + 1);
+      expect(await scrolled()).toBe(place);
+      expect(await focusedTurn()).toBe(nextStart);
+      expect(await top(panel)).toBe(panelTop);
+
+      // A phone scrolls the document, with the panel under the text: t deep down stays there too.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.keyboard.press('Tab');
+      const phonePlace = await scrolled();
+      expect(phonePlace).toBeGreaterThan(5000);
+      await page.keyboard.press('t');
+      await expect.poll(() => panel.locator('.panel-item').count()).toBe(highlightCount + 2);
+      expect(await scrolled()).toBe(phonePlace);
+      // Selecting by touch sends no mouseup: a Highlight button offers the popover while text is selected.
+      await selectInReader(page, PASSAGE);
+      await page.getByRole('button', { name: 'Highlight', exact: true }).click();
+      await popover.getByRole('combobox', { name: 'Tag' }).waitFor();
+      await page.keyboard.press('Escape');
+      // The panel is under the whole transcript: a button goes there.
+      await page.getByRole('button', { name: /^Highlights \(\d+\) ↓$/ }).click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Highlights/);
+      expect(await top(panel)).toBeLessThan(844);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
+  });
+
   it('links a selected passage to a problem with l, highlighting it on the way', async () => {
     const { page } = context;
     const problem = await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/insights`, { type: 'problem', title: 'Remote controls are confusing' });

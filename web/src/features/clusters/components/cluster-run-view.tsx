@@ -197,10 +197,6 @@ export function ClusterRunView({ ws, runId }: { ws: string; runId: string }) {
   const navigate = useNavigate();
   const rerunOf = (useLocation().state as { rerunOf?: RerunOf } | null)?.rerunOf;
   const [confirming, setConfirming] = useState(false);
-  // Run again from a button that is gone with the page it was on: focus starts the new page, as after a dialog.
-  useEffect(() => {
-    if (rerunOf && document.activeElement === document.body) document.querySelector<HTMLElement>('main')?.focus({ preventScroll: true });
-  }, [rerunOf]);
 
   if (!run.data) {
     if (run.isPending) return <Loading label="Loading the run…" />;

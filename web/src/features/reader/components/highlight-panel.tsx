@@ -72,7 +72,7 @@ function HighlightEditor({ ws, highlight, body, onSave, onDone, onCancel, onCrea
   };
   const takeSelection = () => {
     const selected = readSelection();
-    if (selected) setRange(selected);
+    if (selected) setRange({ start: selected.start, end: selected.end });
     else setError(new Error('Select the new passage in the text first, then choose “Use selected text”.'));
   };
   const submit = (event: FormEvent) => {
@@ -142,17 +142,28 @@ export type HighlightPanelProps = {
   readSelection: () => Range | null;
 };
 
+/** The panel's heading, where the reader's "Highlights ↓" (narrow screens, the panel under the text) takes focus. */
+export const HIGHLIGHTS_HEADING_ID = 'reader-highlights';
+
 /** The source's highlights in reading order; choosing one scrolls the text to it. */
 export function HighlightPanel({ ws, body, highlights, links, activeId, editingId, onEdit, canChange, onSelect, onDelete, onLink, onSave, onCreateTag, readSelection }: HighlightPanelProps) {
+  const panelRef = useRef<HTMLElement>(null);
   const activeRef = useRef<HTMLLIElement>(null);
-  // A block body: newer browsers return a promise from scrollIntoView, which React would call as the cleanup.
+  // The active highlight comes into view inside the panel only: scrollIntoView also scrolled the
+  // page, away from the passage just tagged (to the panel's top, or down to it under the text).
   useEffect(() => {
-    activeRef.current?.scrollIntoView({ block: 'nearest' });
+    const panel = panelRef.current;
+    const item = activeRef.current;
+    if (!panel || !item) return;
+    const box = panel.getBoundingClientRect();
+    const rect = item.getBoundingClientRect();
+    if (rect.top < box.top) panel.scrollTop += rect.top - box.top;
+    else if (rect.bottom > box.bottom) panel.scrollTop += Math.min(rect.bottom - box.bottom, rect.top - box.top);
   }, [activeId]);
 
   return (
-    <aside className="reader-panel" aria-label="Highlights in this source">
-      <h2>
+    <aside ref={panelRef} className="reader-panel" aria-label="Highlights in this source">
+      <h2 id={HIGHLIGHTS_HEADING_ID} tabIndex={-1}>
         Highlights <span className="badge">{highlights.length}</span>
       </h2>
       {!highlights.length && (

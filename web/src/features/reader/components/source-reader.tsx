@@ -1,13 +1,12 @@
 import { WHOLE_SOURCE_KINDS } from '@cairn/shared';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import type { Highlight, TagRef } from '@cairn/shared';
+import type { Highlight, HighlightEvidenceLinks, Source, TagRef } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { ErrorMessage } from '../../../components/error-message';
 import { PageHeader } from '../../../components/page-header';
 import { Loading } from '../../../components/spinner';
 import { useToast } from '../../../components/toast';
-import { useTrashSource } from '../api/trash-source';
 import { useCatalog } from '../../../lib/catalog';
 import { formatDate } from '../../../lib/dates';
 import { isTypingTarget, useDocumentKeyDown } from '../../../lib/keyboard';
@@ -24,7 +23,7 @@ import { useUpdateHighlight } from '../api/update-highlight';
 import { trimRange } from '../lib/highlight-runs';
 import { bodyRange, selectionRange } from '../lib/selection';
 import { readLastTag, rememberLastTag } from '../lib/last-tag';
-import { HighlightPanel } from './highlight-panel';
+import { HIGHLIGHTS_HEADING_ID, HighlightPanel } from './highlight-panel';
 import { SourceBody, type Mark } from './source-body';
 import { SourceEditDialog } from './source-edit-dialog';
 import { TagCombobox } from './tag-combobox';
@@ -49,13 +48,17 @@ export type SourceReaderProps = {
   createTag?: (name: string) => Promise<TagRef>;
   /** The dialog linking highlights to a problem or backlog item (the insights feature's, handed in by the page). */
   renderLinkDialog?: (evidence: EvidenceToLink) => ReactNode;
+  /** "Move to trash" for a live source the person may change, told what its highlights are evidence for (the sources feature's, handed in by the page). */
+  renderTrashAction?: (source: Source, evidence: HighlightEvidenceLinks[]) => ReactNode;
+  /** The notice above a trashed source, with Restore when `canRestore` (the sources feature's, handed in by the page). */
+  renderTrashNotice?: (source: Source, canRestore: boolean) => ReactNode;
 };
 
 /**
  * The reader: the source's text with its highlights drawn in place, a popover to tag a
  * selection, and the side panel. Built for the keyboard: h, t, j, k (and ? for help).
  */
-export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDialog }: SourceReaderProps) {
+export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDialog, renderTrashAction, renderTrashNotice }: SourceReaderProps) {
   const workspace = useWorkspace();
   const ws = workspace.id;
   const source = useSource(ws, sourceId);
@@ -69,22 +72,40 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
   const navigate = useNavigate();
   const location = useLocation();
   const toast = useToast();
-  const trash = useTrashSource(ws);
   const textRef = useRef<HTMLDivElement>(null);
   const popoverRef = useRef<HTMLDivElement>(null);
+  /** What had focus when the popover opened for the whole source (Highlight all), to return to. */
+  const wholeOpenerRef = useRef<Element | null>(null);
+  /** The passage selected in the text (by touch, say), for the Highlight button shown while there is one. */
+  const selectedRef = useRef<Omit<Pending, 'whole'> | null>(null);
+  const [hasSelection, setHasSelection] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
   const [popoverTop, setPopoverTop] = useState<number | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [editingSource, setEditingSource] = useState(false);
   const [linking, setLinking] = useState<Omit<EvidenceToLink, 'onClose'> | null>(null);
-  const canHighlight = workspace.can('contributor');
   const data = source.data;
+  // A trashed source is read-only: the server refuses new highlights on it.
+  const canHighlight = workspace.can('contributor') && !data?.deletedAt;
+
+  /**
+   * Focus back on the turn or paragraph of a passage just tagged or let go, where it is on the
+   * screen: on the whole text, the next Tab started over at its first turn. The whole source
+   * returns focus to what opened its popover (Highlight all).
+   */
+  const returnFocus = useCallback((range: { start: number; whole: boolean }) => {
+    const root = textRef.current;
+    const opener = range.whole ? wholeOpenerRef.current : null;
+    if (opener instanceof HTMLElement && opener.isConnected) return opener.focus({ preventScroll: true });
+    const block = root && [...root.querySelectorAll<HTMLElement>('[data-block-start]')].find((element) => range.start < Number(element.dataset.blockEnd));
+    (block ?? root)?.focus({ preventScroll: true });
+  }, []);
 
   const closePopover = useCallback(() => {
+    if (pending) returnFocus(pending);
     setPending(null);
-    textRef.current?.focus({ preventScroll: true });
-  }, []);
+  }, [pending, returnFocus]);
 
   /** Scrolls the text to a highlight and flashes it. */
   const showHighlight = useCallback((id: string) => {
@@ -148,32 +169,42 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
     return () => document.removeEventListener('mousedown', onMouseDown);
   }, [pending]);
 
+  /** The passage selected in the text, as a body range with where to show the popover. */
+  const selectedTarget = useCallback((): Omit<Pending, 'whole'> | null => {
+    const selected = textRef.current && data ? selectionRange(textRef.current) : null;
+    const range = selected && data ? trimRange(data.body, selected.start, selected.end) : null;
+    return range && selected && { ...range, top: selected.rect.bottom, above: selected.rect.top, left: selected.rect.left };
+  }, [data]);
+
   /** The selection, or else the focused turn or paragraph, as a body range with where to show the popover. */
   const target = useCallback((): Omit<Pending, 'whole'> | null => {
     const root = textRef.current;
     if (!root || !data) return null;
-    const selected = selectionRange(root);
-    if (selected) {
-      const range = trimRange(data.body, selected.start, selected.end);
-      return range && { ...range, top: selected.rect.bottom, above: selected.rect.top, left: selected.rect.left };
-    }
+    const selected = selectedTarget();
+    if (selected) return selected;
     const block = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>('[data-block-start]') : null;
     if (!block || !root.contains(block)) return null;
     const range = trimRange(data.body, Number(block.dataset.blockStart), Number(block.dataset.blockEnd));
     const rect = block.getBoundingClientRect();
     return range && { ...range, top: rect.bottom, above: rect.top, left: rect.left };
-  }, [data]);
+  }, [data, selectedTarget]);
 
-  /** The passage selected in the text, for moving a highlight there. */
-  const selectedPassage = useCallback(() => {
-    const selected = textRef.current && data ? selectionRange(textRef.current) : null;
-    return selected && data ? trimRange(data.body, selected.start, selected.end) : null;
-  }, [data]);
+  // Touch screens select without a mouseup or a key: while a passage is selected, a Highlight button offers the popover.
+  useEffect(() => {
+    if (!canHighlight) return;
+    const onSelectionChange = () => {
+      selectedRef.current = selectedTarget();
+      setHasSelection(!!selectedRef.current);
+    };
+    document.addEventListener('selectionchange', onSelectionChange);
+    return () => document.removeEventListener('selectionchange', onSelectionChange);
+  }, [canHighlight, selectedTarget]);
 
   const openPopover = useCallback(
     (whole = false, anchor?: DOMRect) => {
       if (!canHighlight || !data) return;
       if (whole) {
+        wholeOpenerRef.current = document.activeElement;
         const rect = anchor ?? textRef.current!.getBoundingClientRect();
         setPending({ start: 0, end: data.body.length, whole: true, top: rect.bottom, above: rect.top, left: rect.left });
         return;
@@ -197,14 +228,14 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
             window.getSelection()?.removeAllRanges();
             setPending(null);
             setActiveId(highlight.id);
-            textRef.current?.focus({ preventScroll: true });
+            returnFocus(range);
             toast.show(highlight.tags.length ? `Highlighted as ${highlight.tags.map((tag) => tag.name).join(', ')}` : 'Highlighted', 'success');
           },
           onError: (error) => toast.show(error.message, 'error'),
         },
       );
     },
-    [createHighlight, sourceId, toast, ws],
+    [createHighlight, returnFocus, sourceId, toast, ws],
   );
 
   const applyLastTag = useCallback(() => {
@@ -269,17 +300,29 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
   if (source.error || !data) return <ErrorMessage error={source.error} />;
 
   const customer = data.customer && [data.customer.name ?? data.customer.email, data.customer.company?.name].filter(Boolean).join(' · ');
-  const canChange = (highlight: Highlight) => workspace.can('researcher') || (canHighlight && highlight.createdBy?.id === currentUserId);
-  // Same rule as the server: contributors edit and trash their own sources, researchers anyone's.
-  const canChangeSource = workspace.can('researcher') || (canHighlight && data.createdBy?.id === currentUserId);
-  const moveToTrash = () =>
-    trash.mutate(data.id, {
-      onSuccess: () => {
-        toast.show(`“${data.title}” moved to the trash; restore it from Inbox → Trash`, 'success');
-        navigate(paths.inbox(ws));
-      },
-      onError: (error) => toast.show(error.message, 'error'),
-    });
+  const trashed = !!data.deletedAt;
+  const canChange = (highlight: Highlight) => !trashed && (workspace.can('researcher') || (canHighlight && highlight.createdBy?.id === currentUserId));
+  // Same rule as the server: contributors edit, trash and restore their own sources, researchers anyone's.
+  const canChangeSource = workspace.can('researcher') || (workspace.can('contributor') && data.createdBy?.id === currentUserId);
+  const jumpToHighlights = () => {
+    const heading = document.getElementById(HIGHLIGHTS_HEADING_ID);
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+  };
+  // Tab and Shift+Tab go round the popover's controls: it stays open, so focus must not wander off behind it.
+  const onPopoverKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      return closePopover();
+    }
+    if (event.key !== 'Tab') return;
+    const controls = [...event.currentTarget.querySelectorAll<HTMLElement>('input, button:not(:disabled)')];
+    const wrapTo = event.shiftKey ? (document.activeElement === controls[0] ? controls.at(-1) : null) : document.activeElement === controls.at(-1) ? controls[0] : null;
+    if (wrapTo) {
+      event.preventDefault();
+      wrapTo.focus();
+    }
+  };
 
   return (
     <div className="reader">
@@ -294,21 +337,22 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
         }
         actions={
           <>
+            {data.highlights.length > 0 && (
+              <Button size="sm" variant="ghost" className="reader-jump" onClick={jumpToHighlights}>
+                Highlights ({data.highlights.length}) ↓
+              </Button>
+            )}
             {canHighlight && WHOLE_SOURCE_KINDS.has(data.kind) && (
               <Button variant="primary" onClick={(event) => openPopover(true, event.currentTarget.getBoundingClientRect())}>
                 Highlight all
               </Button>
             )}
-            {canChangeSource && (
+            {canChangeSource && !trashed && (
               <Button size="sm" onClick={() => setEditingSource(true)}>
                 Edit source
               </Button>
             )}
-            {canChangeSource && (
-              <Button size="sm" variant="danger" busy={trash.isPending} onClick={moveToTrash}>
-                Move to trash
-              </Button>
-            )}
+            {canChangeSource && !trashed && renderTrashAction?.(data, [...(evidenceLinks.data?.values() ?? [])])}
             <Button size="sm" variant="ghost" disabled={!neighbours.previous} onClick={() => neighbours.previous && navigate(paths.source(ws, neighbours.previous))} aria-keyshortcuts="k">
               ← Previous
             </Button>
@@ -318,6 +362,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
           </>
         }
       />
+      {trashed && renderTrashNotice?.(data, canChangeSource)}
       <div className="reader-layout">
         <div
           ref={textRef}
@@ -346,7 +391,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
           onLink={canHighlight && renderLinkDialog ? (highlightId) => linkEvidence({ highlightId }) : undefined}
           onCreateTag={createTag}
           onSave={(id, body) => updateHighlight.mutateAsync({ id, body })}
-          readSelection={selectedPassage}
+          readSelection={selectedTarget}
           onDelete={(highlight) =>
             deleteHighlight.mutate(
               { id: highlight.id, sourceId },
@@ -368,6 +413,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
           className="tag-popover"
           role="dialog"
           aria-label={pending.whole ? 'Tag the whole source' : 'Tag the selection'}
+          onKeyDown={onPopoverKeyDown}
           style={{ top: popoverTop ?? pending.top + POPOVER_GAP, left: Math.max(POPOVER_GAP, Math.min(pending.left, window.innerWidth - POPOVER_WIDTH - POPOVER_GAP)) }}
         >
           <p className="popover-quote">“{data.body.slice(pending.start, pending.end).slice(0, 140)}”</p>
@@ -396,6 +442,21 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
             </Button>
           )}
         </div>
+      )}
+      {hasSelection && !pending && !editingId && (
+        <Button
+          variant="primary"
+          className="reader-select-action"
+          // Pressing it must not clear the selection it tags.
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => {
+            const found = selectedTarget() ?? selectedRef.current;
+            if (found) setPending({ ...found, whole: false });
+          }}
+          aria-keyshortcuts="h"
+        >
+          Highlight
+        </Button>
       )}
       {linking && renderLinkDialog?.({ ...linking, onClose: () => setLinking(null) })}
       {editingSource && (

@@ -69,7 +69,8 @@ export function TagCombobox({ ws, label, onPick, onCreate, onEscape, allowNone, 
         }}
         onKeyDown={navigation.onKeyDown}
       />
-      <ul className="combobox-list" role="listbox" id={listId} aria-label="Tags">
+      {/* Not a Tab stop of its own (a scrolling list is one by default): the input moves through it. */}
+      <ul className="combobox-list" role="listbox" id={listId} aria-label="Tags" tabIndex={-1}>
         {options.map((option, index) => (
           <li
             key={option.kind === 'tag' ? option.tag.id : option.kind}
