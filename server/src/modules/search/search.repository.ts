@@ -310,22 +310,6 @@ export async function listCandidates(
   return { source, highlight };
 }
 
-/** What facets count of a match: its kind, segment and (a highlight's) tags. */
-export type FacetRow = Pick<Candidate, 'kind' | 'segment' | 'tags'>;
-
-/**
- * The matches of one type, up to `limit`, with what facets count of each: fewer than `limit`
- * are every match, for an exact total and exact facets. Nothing is ranked and no text is read,
- * but every listed match is a row read: the caller keeps `limit` where that is cheap.
- */
-export async function listMatches(db: Db, conditions: SearchConditions, type: SearchResultType, limit: number): Promise<FacetRow[]> {
-  const matches =
-    type === 'source'
-      ? sql`select s.kind, s.customer_id, null::json as tags from ${sources} s where ${sourceConditions(conditions)} limit ${limit}`
-      : sql`select h.source_kind as kind, h.source_customer_id as customer_id, h.tag_refs as tags from ${highlights} h where ${highlightConditions(conditions)} limit ${limit}`;
-  return queryRows<FacetRow>(db, withExpressions(conditions, [sql`matches as materialized (${matches})`], sql`select m.kind, ${segmentOf(sql`m.customer_id`)}, m.tags from matches m`));
-}
-
 type PlanNode = { 'Plan Rows': number; 'Parent Relationship'?: string; Plans?: PlanNode[] };
 
 /**

@@ -11,7 +11,7 @@ import { candidateWordFinder, cutSnippet, stemPrefixes } from '../../search/snip
 import { chooseCorrections, findMisspellings, wordsToCheck, type Correction } from '../../search/spelling.js';
 import { buildTsQuery } from '../../search/tsquery.js';
 import * as searchRepository from './search.repository.js';
-import type { Candidate, FacetRow, SearchConditions, Shown, Window } from './search.repository.js';
+import type { Candidate, SearchConditions, Shown, Window } from './search.repository.js';
 
 /**
  * Candidates ranked per window and type. Ranking every match costs ~3 µs a row (100k matches:
@@ -19,14 +19,6 @@ import type { Candidate, FacetRow, SearchConditions, Shown, Window } from './sea
  * docs/decisions/005-search.md for the measurements behind the number.
  */
 export const SEARCH_WINDOW = 100;
-/**
- * Up to this many matches of a type are counted exactly, facets too, when its first window is
- * full: a PM sizes a problem by this number. Counting reads each match (~1 µs a row in cache,
- * a page read when not), so beyond it the planner's estimate stands in ("About N").
- */
-export const EXACT_COUNT_MAX = 1_000;
-/** A type is counted when the planner expects at most this many matches: estimates are rough, and the count stops at the cap anyway. */
-const EXACT_COUNT_TRIED_BELOW = 2 * EXACT_COUNT_MAX;
 /** Below this many matches, the words are checked for typos. */
 export const FEW_RESULTS = 3;
 const SIMILAR_WORDS_PER_WORD = 12;
@@ -145,7 +137,7 @@ async function collectPage(
 /** One collator for all comparisons: `localeCompare` sets one up on every call. */
 const byName = new Intl.Collator();
 
-function countFacets(window: FacetRow[], exact: boolean): SearchFacets {
+function countFacets(window: Candidate[], exact: boolean): SearchFacets {
   const kind: Partial<Record<SourceKind, number>> = {};
   const segment: Record<string, number> = {};
   const tagCounts = new Map<string, TagRef & { count: number }>();
@@ -213,10 +205,8 @@ async function findCorrections(db: Executor, workspaceId: string, query: ParsedQ
   });
 }
 
-/** The total, and on a first page the facets: still being counted when the first window was full. */
-type Counts = { total: number; totalIsEstimate: boolean; facets?: SearchFacets };
-/** `found`: the first window's matches, known at once (the total is at least that). */
-type Outcome = { page: Page; found: number; counts: Counts | Promise<Counts> };
+/** `estimate`, when the first window was full: the total, still being estimated. */
+type Outcome = { page: Page; total: number; totalIsEstimate: boolean; estimate: Promise<number> | null; facets?: SearchFacets };
 
 /**
  * A first page that found nothing may have been refused instead: a filter's tag or customer of
@@ -230,30 +220,6 @@ async function refuseWhatCannotMatch(executor: Executor, conditions: SearchCondi
   if (check.tree === '' || check.tree === 'T') {
     throw invalidField('query.q', 'Nothing in this query can be looked up: add a word of at least two letters');
   }
-}
-
-/**
- * The total and facets of a first page whose window was full for `full` types. Each full type
- * the planner expects few matches of is counted exactly (`listMatches`, up to the cap); a type
- * whose window was not full holds all its matches there. When every type is counted, total and
- * facets are exact; else the total is the estimate (never below what was seen) and facets are
- * counted on the first window.
- */
-async function countMatches(db: Db, conditions: SearchConditions, window: Windows, full: Types, estimated: Promise<Record<ResultType, number>>): Promise<Counts> {
-  const estimate = await estimated;
-  const types: ResultType[] = ['source', 'highlight'];
-  const tried = await Promise.all(
-    types.map((type) => (full[type] && estimate[type] <= EXACT_COUNT_TRIED_BELOW ? searchRepository.listMatches(db, conditions, type, EXACT_COUNT_MAX + 1) : null)),
-  );
-  const counted = types.map((type, i): FacetRow[] | null => (!full[type] ? (window[type] ?? []) : tried[i] && tried[i].length <= EXACT_COUNT_MAX ? tried[i] : null));
-  if (counted.every((rows) => rows !== null)) {
-    const all = counted.flat();
-    return { total: all.length, totalIsEstimate: false, facets: countFacets(all, true) };
-  }
-  // A full window holds at least a window of matches; a count cut at the cap, more than the cap.
-  const atLeast = (i: number) => (tried[i] ? EXACT_COUNT_MAX + 1 : SEARCH_WINDOW);
-  const total = types.reduce((sum, type, i) => sum + (counted[i] ? counted[i].length : Math.max(estimate[type], atLeast(i))), 0);
-  return { total, totalIsEstimate: true, facets: countFacets(candidatesOf(window), false) };
 }
 
 /** One search with one query (the typed one, or the one widened with corrections). */
@@ -272,8 +238,8 @@ async function runSearch(db: Db, actor: WorkspaceActor, parsed: ParsedQuery, req
   const open = { after: null, upto: null };
   const start = cursor ?? { source: types.source ? open : null, highlight: types.highlight ? open : null, after: null };
   // The total is known after the first window; later pages carry it in the cursor.
-  const total = cursor?.total ?? 0;
-  const totalIsEstimate = cursor?.totalIsEstimate ?? false;
+  let total = cursor?.total ?? 0;
+  let totalIsEstimate = cursor?.totalIsEstimate ?? false;
   const carry = (next: Pick<SearchCursor, 'source' | 'highlight' | 'after'>): SearchCursor => ({ fingerprint, total, totalIsEstimate, corrected, ...next });
   // The planner's estimate of the total, asked as soon as a first window comes back full: beside
   // the other window, still running, it costs no round trip of its own.
@@ -284,17 +250,25 @@ async function runSearch(db: Db, actor: WorkspaceActor, parsed: ParsedQuery, req
     return estimated;
   };
   const page = await collectPage(db, conditions, positive, start, request.limit, cursor ? null : { onFull: estimateTotal }, carry);
-  if (cursor || !page.firstWindow) return { page, found: total, counts: { total, totalIsEstimate } };
+  if (cursor || !page.firstWindow) return { page, total, totalIsEstimate, estimate: null };
 
-  // Exact while every match fits in the first window; beyond it, counted up to a cap, then estimated.
+  // Exact while every match fits in the first window; beyond it, counting would read every
+  // matching row (as slow as ranking them all), so the planner's estimate stands in.
   const window = candidatesOf(page.firstWindow);
   if (!window.length) await refuseWhatCannotMatch(db, conditions);
   const full: Types = { source: isFull(page.firstWindow, 'source'), highlight: isFull(page.firstWindow, 'highlight') };
-  if (!full.source && !full.highlight) return { page, found: window.length, counts: { total: window.length, totalIsEstimate: false, facets: countFacets(window, true) } };
-  // Not awaited here: the caller reads it side by side with the page's results.
-  const counts = countMatches(db, conditions, page.firstWindow, full, estimateTotal());
-  counts.catch(() => {}); // a failure surfaces where it is awaited
-  return { page, found: window.length, counts };
+  const exact = !full.source && !full.highlight;
+  total = window.length;
+  let estimate: Promise<number> | null = null;
+  if (!exact) {
+    // The estimate stands in for the types whose window is full; the other's window holds all its matches.
+    // Not awaited here: the caller reads it side by side with the page's results.
+    const counted = window.filter((candidate) => !full[candidate.type]).length;
+    const forFull = (matches: { source: number; highlight: number }) => (full.source ? matches.source : 0) + (full.highlight ? matches.highlight : 0);
+    estimate = estimateTotal().then((matches) => Math.max(window.length + 1, counted + forFull(matches)));
+    totalIsEstimate = true;
+  }
+  return { page, total, totalIsEstimate, estimate, facets: countFacets(window, exact) };
 }
 
 /**
@@ -320,7 +294,7 @@ export async function searchEvidence(db: Db, actor: WorkspaceActor, request: Sea
   const widen = (list: Correction[]) => widenWithCorrections(parsed, new Map(list.filter((c) => c.clear).map((c) => [c.word, c.correction])));
   let outcome = await runSearch(db, actor, cursor?.corrected ? widen(corrections) : parsed, request, types, cursor, fingerprint, Boolean(cursor?.corrected));
   let includesCorrection = Boolean(cursor?.corrected);
-  if (!cursor && outcome.found < FEW_RESULTS) {
+  if (!cursor && outcome.total < FEW_RESULTS) {
     corrections = await findCorrections(db, actor.workspaceId, parsed);
     if (corrections.some((c) => c.clear)) {
       outcome = await runSearch(db, actor, widen(corrections), request, types, null, fingerprint, true);
@@ -328,16 +302,16 @@ export async function searchEvidence(db: Db, actor: WorkspaceActor, request: Sea
     }
   }
   // Neither needs the other: on PostgreSQL they run on two connections at once.
-  const [items, { total, totalIsEstimate, facets }] = await Promise.all([presentResults(db, outcome.page.candidates), outcome.counts]);
+  const [items, total] = await Promise.all([presentResults(db, outcome.page.candidates), outcome.estimate ?? outcome.total]);
   const response: SearchResponse = {
     items,
     total,
-    totalIsEstimate,
+    totalIsEstimate: outcome.totalIsEstimate,
     // The cursor was built before the total was known.
-    nextCursor: outcome.page.next ? encodeSearchCursor({ ...outcome.page.next, total, totalIsEstimate }) : null,
+    nextCursor: outcome.page.next ? encodeSearchCursor({ ...outcome.page.next, total, totalIsEstimate: outcome.totalIsEstimate }) : null,
     includesCorrection,
   };
   if (corrections.length) response.didYouMean = replaceWords(request.q, new Map(corrections.map((c) => [c.word, c.correction])));
-  if (facets) response.facets = facets;
+  if (outcome.facets) response.facets = outcome.facets;
   return response;
 }
