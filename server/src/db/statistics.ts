@@ -37,9 +37,22 @@ export async function analyzeChangedTables(db: Db, written: Partial<Record<Searc
   return stale.map((table) => table.name);
 }
 
-/** For PGlite: analyzes the changed search tables every minute, in the background. Returns the function that stops it. */
-export function keepAnalyzing(db: Db, onError: (error: unknown) => void): () => void {
-  const timer = setInterval(() => analyzeChangedTables(db).catch(onError), CHECK_INTERVAL_MS);
+/**
+ * For PGlite: analyzes the changed search tables now and every minute after, in the background:
+ * a first ANALYZE at 100,000 sources takes seconds, which start-up should not wait for. Returns
+ * the function that stops it, once the pass under way (if any) has ended, so that the database
+ * is not closed under it.
+ */
+export function keepAnalyzing(db: Db, onError: (error: unknown) => void): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  const pass = () => {
+    running = analyzeChangedTables(db).catch(onError);
+  };
+  pass();
+  const timer = setInterval(pass, CHECK_INTERVAL_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }

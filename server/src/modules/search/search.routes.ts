@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { SearchQuerySchema, SearchResponseSchema, WorkspaceParamsSchema } from '@cairn/shared';
-import { analyzeChangedTables, keepAnalyzing } from '../../db/statistics.js';
+import { keepAnalyzing } from '../../db/statistics.js';
 import { workspaceActorOf } from '../../plugins/auth.js';
 import * as searchService from './search.service.js';
 
@@ -8,8 +8,10 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
   // PGlite has no autovacuum: without this, the estimate of a total works from no statistics.
   if (app.database.driver === 'pglite') {
-    app.addHook('onReady', async () => void (await analyzeChangedTables(db)));
-    const stop = keepAnalyzing(db, (error) => app.log.error({ err: error }, 'could not analyze the search tables'));
+    let stop = async () => {};
+    app.addHook('onReady', async () => {
+      stop = keepAnalyzing(db, (error) => app.log.error({ err: error }, 'could not analyze the search tables'));
+    });
     app.addHook('onClose', async () => stop());
   }
 
