@@ -44,6 +44,9 @@ describe.skipIf(!browserAvailable)('searching evidence', () => {
     const tagged = page.locator('.search-result', { has: page.locator('.tag-chip', { hasText: TAG }) });
     await expect.poll(() => tagged.count()).toBe(4);
     await expect.poll(() => tagged.locator('.search-type', { hasText: 'Highlight' }).count()).toBe(2);
+    // One write and one audit event for the whole selection, not one per ticket.
+    const audit = await api<{ items: Array<{ summary: string }> }>(page, 'GET', `/workspaces/${ws}/audit?action=highlight.create_many`);
+    expect(audit.items.map((event) => event.summary)).toEqual([`Highlighted 2 passages in 2 sources, tagged “${TAG}”`]);
     // A ticket and its highlight share a title; their checkboxes are still told apart, by kind and text.
     const ticketAndHighlight = page.getByRole('checkbox', { name: /“Export keeps failing”/ });
     expect((await ticketAndHighlight.evaluateAll((boxes) => boxes.map((box) => box.getAttribute('aria-label')))).sort()).toEqual([

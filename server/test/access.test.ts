@@ -37,6 +37,7 @@ const ROUTE_ACCESS: Record<string, Role> = {
   'GET /api/workspaces/{ws}/sources/{id}/evidence-links': 'viewer',
   'GET /api/workspaces/{ws}/highlights': 'viewer',
   'POST /api/workspaces/{ws}/highlights/bulk': 'contributor',
+  'POST /api/workspaces/{ws}/highlights/passages': 'contributor',
   'PATCH /api/workspaces/{ws}/highlights/{id}': 'contributor',
   'DELETE /api/workspaces/{ws}/highlights/{id}': 'contributor',
   'POST /api/workspaces/{ws}/highlights/{id}/restore': 'contributor',

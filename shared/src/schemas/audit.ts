@@ -11,6 +11,7 @@ export const AUDIT_ACTION_GROUPS = {
     label: 'Highlights',
     actions: {
       'highlight.create': 'highlighted a passage',
+      'highlight.create_many': 'highlighted passages in bulk',
       'highlight.update': 'edited a highlight',
       'highlight.delete': 'moved a highlight to the trash',
       'highlight.restore': 'restored a highlight',

@@ -65,27 +65,58 @@ const TagIdsSchema = z.array(IdSchema).max(TAGS_PER_HIGHLIGHT_MAX);
  * Either a range (`start`, `end`) or `whole: true` for a whole short source (a ticket, a
  * survey answer). The quote is never sent: the server cuts it from the stored body.
  */
+const rangeShape = {
+  start: z.number().int().min(0).optional(),
+  end: z.number().int().min(0).optional(),
+  whole: z.literal(true).optional(),
+};
+
+/** A range or `whole: true`, never both and never neither. */
+function checkRangeOrWhole(body: { start?: number; end?: number; whole?: true }, context: z.RefinementCtx) {
+  if (body.whole) {
+    for (const key of ['start', 'end'] as const) {
+      if (body[key] !== undefined) context.addIssue({ code: 'custom', path: [key], message: 'Send either whole: true or a range, not both' });
+    }
+    return;
+  }
+  for (const key of ['start', 'end'] as const) {
+    if (body[key] === undefined) context.addIssue({ code: 'custom', path: [key], message: 'Required (or send whole: true)' });
+  }
+}
+
 export const CreateHighlightBodySchema = z
   .object({
-    start: z.number().int().min(0).optional(),
-    end: z.number().int().min(0).optional(),
-    whole: z.literal(true).optional(),
+    ...rangeShape,
     tagIds: TagIdsSchema.optional(),
     note: z.string().trim().max(NOTE_MAX_LENGTH, tooLongMessage(NOTE_MAX_LENGTH)).nullish(),
   })
   .strict()
-  .superRefine((body, context) => {
-    if (body.whole) {
-      for (const key of ['start', 'end'] as const) {
-        if (body[key] !== undefined) context.addIssue({ code: 'custom', path: [key], message: 'Send either whole: true or a range, not both' });
-      }
-      return;
-    }
-    for (const key of ['start', 'end'] as const) {
-      if (body[key] === undefined) context.addIssue({ code: 'custom', path: [key], message: 'Required (or send whole: true)' });
-    }
-  });
+  .superRefine(checkRangeOrWhole);
 export type CreateHighlightBody = z.infer<typeof CreateHighlightBodySchema>;
+
+/** Passages one call may highlight: a selection of search results, not an import. */
+export const HIGHLIGHT_PASSAGES_MAX = 200;
+
+/**
+ * Highlights many passages (of one source or many) in one write and one audit event: a
+ * passage already highlighted with exactly that range is reused, not quoted twice, and gets the
+ * tags too. The answer lists one highlight per passage, in the order sent.
+ */
+export const HighlightPassagesBodySchema = z
+  .object({
+    passages: z
+      .array(z.object({ sourceId: IdSchema, ...rangeShape }).strict().superRefine(checkRangeOrWhole))
+      .min(1)
+      .max(HIGHLIGHT_PASSAGES_MAX),
+    tagIds: TagIdsSchema.optional(),
+  })
+  .strict();
+export type HighlightPassagesBody = z.infer<typeof HighlightPassagesBodySchema>;
+
+export const HighlightPassagesResultSchema = z.object({
+  items: z.array(z.object({ id: IdSchema, sourceId: IdSchema, start: z.number().int(), end: z.number().int(), created: z.boolean() })),
+});
+export type HighlightPassagesResult = z.infer<typeof HighlightPassagesResultSchema>;
 
 export const UpdateHighlightBodySchema = z
   .object({

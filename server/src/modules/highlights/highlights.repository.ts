@@ -138,6 +138,35 @@ export async function insertWithTagsAndAudit(
   return row;
 }
 
+/** The live sources passages are cut from, share-locked so that none is edited or trashed until the highlights are in. */
+export async function findLiveSourcesForPassages(executor: Executor, workspaceId: string, sourceIds: string[]) {
+  return executor
+    .select({ id: sources.id, title: sources.title, body: sources.body })
+    .from(sources)
+    .where(and(eq(sources.workspaceId, workspaceId), inArray(sources.id, sourceIds), isNull(sources.deletedAt)))
+    .for('share');
+}
+
+export type PassageRange = { sourceId: string; start: number; end: number };
+
+/** Live highlights with exactly these ranges (the oldest, where a range is highlighted twice), with their authors. */
+export async function findLiveByRanges(executor: Executor, workspaceId: string, ranges: PassageRange[]) {
+  return rowsOf<PassageRange & { id: string; createdBy: string | null }>(
+    executor,
+    sql`select distinct on (h.source_id, h.start, h."end") h.id, h.source_id as "sourceId", h.start, h."end", h.created_by as "createdBy"
+      from highlights h
+      join json_to_recordset(${JSON.stringify(ranges)}::json) as r("sourceId" uuid, start int, "end" int)
+        on h.source_id = r."sourceId" and h.start = r.start and h."end" = r."end"
+      where h.workspace_id = ${workspaceId} and h.deleted_at is null
+      order by h.source_id, h.start, h."end", h.created_at, h.id`,
+  );
+}
+
+/** Untagged highlights in one statement; the source copies come from the insert trigger (migration 0009). */
+export async function insertMany(executor: Executor, rows: Array<Required<Pick<NewHighlight, 'workspaceId' | 'sourceId' | 'start' | 'end' | 'quote' | 'createdBy'>>>) {
+  return executor.insert(highlights).values(rows).returning({ id: highlights.id, sourceId: highlights.sourceId, start: highlights.start, end: highlights.end });
+}
+
 /** A highlight with its source's text, for edits (trashed ones only when restoring). */
 export async function findForChange(executor: Executor, workspaceId: string, id: string, options: { inTrash?: boolean } = {}) {
   const [row] = await executor

@@ -4,6 +4,8 @@ import {
   BulkHighlightResultSchema,
   CreateHighlightBodySchema,
   HighlightListItemSchema,
+  HighlightPassagesBodySchema,
+  HighlightPassagesResultSchema,
   HighlightSchema,
   ListHighlightsQuerySchema,
   SourceEvidenceLinksSchema,
@@ -70,6 +72,21 @@ export const highlightsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: 'Add and remove tags on many highlights at once', params: WorkspaceParamsSchema, body: BulkHighlightBodySchema, response: { 200: BulkHighlightResultSchema } },
     },
     async (request) => highlightsService.bulkTagHighlights(db, workspaceActorOf(request), request.body),
+  );
+
+  app.post(
+    '/api/workspaces/:ws/highlights/passages',
+    {
+      config: { access: { role: 'contributor' } },
+      schema: {
+        tags,
+        summary: 'Highlight many passages (search results, say) in one write and one audit event; a range already highlighted is reused',
+        params: WorkspaceParamsSchema,
+        body: HighlightPassagesBodySchema,
+        response: { 200: HighlightPassagesResultSchema },
+      },
+    },
+    async (request) => highlightsService.highlightPassages(db, workspaceActorOf(request), request.body),
   );
 
   app.patch(

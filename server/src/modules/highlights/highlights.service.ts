@@ -3,6 +3,8 @@ import {
   type BulkHighlightBody,
   type BulkHighlightResult,
   type CreateHighlightBody,
+  type HighlightPassagesBody,
+  type HighlightPassagesResult,
   type Highlight,
   type HighlightListItem,
   type ListHighlightsQuery,
@@ -59,22 +61,23 @@ function splitsCharacter(body: string, offset: number): boolean {
  * `[start, end)` must be a non-empty range of whole characters inside the body (UTF-16 code
  * units, as JavaScript indexes strings). Well-formed but unusable ranges are 422s naming the field.
  */
-function assertRange(body: string, start: number, end: number) {
+function assertRange(body: string, start: number, end: number, at = 'body') {
   const issues: ProblemIssue[] = [];
-  if (end > body.length) issues.push({ path: 'body.end', message: `The text has ${body.length} characters; end ${end} is past it` });
-  if (start > body.length) issues.push({ path: 'body.start', message: `The text has ${body.length} characters; start ${start} is past it` });
-  if (start === end) issues.push({ path: 'body.end', message: 'The range is empty: end must be greater than start' });
-  if (start > end) issues.push({ path: 'body.end', message: 'The range is reversed: end must be greater than start' });
-  if (splitsCharacter(body, start)) issues.push({ path: 'body.start', message: 'start falls inside a character (a surrogate pair such as an emoji)' });
-  if (splitsCharacter(body, end)) issues.push({ path: 'body.end', message: 'end falls inside a character (a surrogate pair such as an emoji)' });
+  if (end > body.length) issues.push({ path: `${at}.end`, message: `The text has ${body.length} characters; end ${end} is past it` });
+  if (start > body.length) issues.push({ path: `${at}.start`, message: `The text has ${body.length} characters; start ${start} is past it` });
+  if (start === end) issues.push({ path: `${at}.end`, message: 'The range is empty: end must be greater than start' });
+  if (start > end) issues.push({ path: `${at}.end`, message: 'The range is reversed: end must be greater than start' });
+  if (splitsCharacter(body, start)) issues.push({ path: `${at}.start`, message: 'start falls inside a character (a surrogate pair such as an emoji)' });
+  if (splitsCharacter(body, end)) issues.push({ path: `${at}.end`, message: 'end falls inside a character (a surrogate pair such as an emoji)' });
   if (issues.length) throw new AppError('unprocessable', 'The highlight range does not fit the text', issues);
 }
 
 /** Contributors change their own highlights; researchers and above change anyone's. */
-function assertCanChange(actor: WorkspaceActor, createdBy: string | null) {
+function assertCanChange(actor: WorkspaceActor, createdBy: string | null, path?: string) {
   if (hasRole(actor.role, 'researcher')) return;
   if (createdBy === null || createdBy !== actor.userId) {
-    throw new AppError('forbidden', 'Contributors can change only their own highlights; ask a researcher');
+    const message = 'Contributors can change only their own highlights; ask a researcher';
+    throw new AppError('forbidden', message, path ? [{ path, message }] : undefined);
   }
 }
 
@@ -245,6 +248,66 @@ export async function bulkTagHighlights(db: Db, actor: WorkspaceActor, body: Bul
       summary: `${changes ? `${changes[0]!.toUpperCase()}${changes.slice(1)}` : 'Changed nothing'} on ${highlightIds.length} highlight${highlightIds.length === 1 ? '' : 's'}`,
     });
     return { updated: highlightIds.length };
+  });
+}
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/**
+ * Highlights a selection of passages (search results, say) in one transaction with one audit
+ * event, where one call per passage would log one event each. A passage highlighted before with
+ * exactly that range is reused, and tagged like the new ones (contributors: only their own).
+ */
+export async function highlightPassages(db: Db, actor: WorkspaceActor, body: HighlightPassagesBody): Promise<HighlightPassagesResult> {
+  const tagIds = [...new Set(body.tagIds ?? [])];
+  return db.transaction(async (tx) => {
+    const tagRows = await tagsService.requireTags(tx, actor.workspaceId, tagIds);
+    const sourceRows = await highlightsRepository.findLiveSourcesForPassages(tx, actor.workspaceId, [...new Set(body.passages.map((passage) => passage.sourceId))]);
+    const sourcesById = new Map(sourceRows.map((row) => [row.id, row]));
+    const ranges = body.passages.map((passage, index) => {
+      const source = sourcesById.get(passage.sourceId);
+      if (!source) {
+        const message = 'No such source in this workspace (or it is in the trash)';
+        throw new AppError('not_found', message, [{ path: `body.passages.${index}.sourceId`, message }]);
+      }
+      const range = passage.whole ? { start: 0, end: source.body.length } : { start: passage.start!, end: passage.end! };
+      assertRange(source.body, range.start, range.end, `body.passages.${index}`);
+      return { sourceId: passage.sourceId, ...range };
+    });
+    const keyOf = (range: highlightsRepository.PassageRange) => `${range.sourceId}/${range.start}/${range.end}`;
+    const existing = new Map((await highlightsRepository.findLiveByRanges(tx, actor.workspaceId, ranges)).map((row) => [keyOf(row), row]));
+    if (tagIds.length) {
+      ranges.forEach((range, index) => {
+        const reused = existing.get(keyOf(range));
+        if (reused) assertCanChange(actor, reused.createdBy, `body.passages.${index}`);
+      });
+    }
+    const missing = new Map(ranges.filter((range) => !existing.has(keyOf(range))).map((range) => [keyOf(range), range]));
+    const created = missing.size
+      ? await highlightsRepository.insertMany(
+          tx,
+          [...missing.values()].map((range) => ({ workspaceId: actor.workspaceId, ...range, quote: sourcesById.get(range.sourceId)!.body.slice(range.start, range.end), createdBy: actor.userId })),
+        )
+      : [];
+    const createdByKey = new Map(created.map((row) => [keyOf(row), row]));
+    const items = ranges.map((range) => {
+      const reused = existing.get(keyOf(range));
+      return { id: reused?.id ?? createdByKey.get(keyOf(range))!.id, ...range, created: !reused };
+    });
+    const highlightIds = [...new Set(items.map((item) => item.id))];
+    if (tagIds.length) await tagsService.changeTagsOfHighlights(tx, actor.workspaceId, highlightIds, tagIds, []);
+    const tagged = tagRows.length ? `, tagged ${tagRows.map((tag) => `“${tag.name}”`).join(', ')}` : '';
+    const reusedCount = highlightIds.length - created.length;
+    const what = created.length
+      ? `Highlighted ${plural(created.length, 'passage')} in ${plural(sourceRows.length, 'source')}${reusedCount ? ` (${reusedCount} already highlighted)` : ''}`
+      : `Reused ${plural(reusedCount, 'highlighted passage')} in ${plural(sourceRows.length, 'source')}`;
+    await recordAudit(tx, actor, {
+      action: 'highlight.create_many',
+      objectType: 'highlight',
+      objectId: highlightIds.length === 1 ? highlightIds[0] : undefined,
+      summary: `${what}${tagged}`,
+    });
+    return { items };
   });
 }
 

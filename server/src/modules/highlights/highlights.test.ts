@@ -417,6 +417,69 @@ describe('POST /highlights/bulk', () => {
   });
 });
 
+describe('POST /highlights/passages', () => {
+  const passagesUrl = (ws: string) => `/api/workspaces/${ws}/highlights/passages`;
+
+  it('highlights passages of several sources in one call and one audit event, reusing a range highlighted before', async () => {
+    const workspace = await createWorkspace(context);
+    const tag = await createTag(context, workspace, { name: 'exports' });
+    const ticket = await createSource(context, workspace, { kind: 'ticket', body: 'Exports fail every night.' });
+    const interview = await createSource(context, workspace, { body: 'Hello. Exports are slow. Bye.' });
+    const before = await createHighlight(context, workspace, interview, { start: 7, end: 23 });
+    const response = await workspace.owner.as.post(passagesUrl(workspace.id), {
+      passages: [{ sourceId: ticket.id, whole: true }, { sourceId: interview.id, start: 7, end: 23 }, { sourceId: ticket.id, whole: true }],
+      tagIds: [tag.id],
+    });
+    expect(response.statusCode).toBe(200);
+    const { items } = response.json();
+    expect(items).toMatchObject([
+      { sourceId: ticket.id, start: 0, end: 25, created: true },
+      { id: before.id, sourceId: interview.id, start: 7, end: 23, created: false },
+      { sourceId: ticket.id, start: 0, end: 25, created: true },
+    ]);
+    expect(items[2].id).toBe(items[0].id);
+    const [made] = await context.db.select().from(highlights).where(eq(highlights.id, items[0].id));
+    expect(made).toMatchObject({ quote: 'Exports fail every night.', createdBy: workspace.owner.id, tagNames: 'exports', sourceKind: 'ticket' });
+    expect((await tagNamesOf(before.id)).tagNames).toBe('exports');
+    const events = await context.db.select().from(auditEvents).where(eq(auditEvents.workspaceId, workspace.id));
+    expect(events.map((event) => [event.action, event.summary])).toEqual([
+      ['highlight.create_many', 'Highlighted 1 passage in 2 sources (1 already highlighted), tagged “exports”'],
+    ]);
+  });
+
+  it('names the passage whose range does not fit or whose source is missing, and keeps nothing of the call', async () => {
+    const workspace = await createWorkspace(context);
+    const other = await createWorkspace(context);
+    const source = await createSource(context, workspace, { body: 'Short text.' });
+    const foreign = await createSource(context, other);
+    const tooLong = await workspace.owner.as.post(passagesUrl(workspace.id), { passages: [{ sourceId: source.id, start: 0, end: 5 }, { sourceId: source.id, start: 3, end: 400 }] });
+    expect(tooLong.statusCode).toBe(422);
+    expect(errorPaths(tooLong)).toEqual(['body.passages.1.end']);
+    const elsewhere = await workspace.owner.as.post(passagesUrl(workspace.id), { passages: [{ sourceId: source.id, start: 0, end: 5 }, { sourceId: foreign.id, whole: true }] });
+    expect(elsewhere.statusCode).toBe(404);
+    expect(errorPaths(elsewhere)).toEqual(['body.passages.1.sourceId']);
+    const neither = await workspace.owner.as.post(passagesUrl(workspace.id), { passages: [{ sourceId: source.id }] });
+    expect(neither.statusCode).toBe(400);
+    expect(errorPaths(neither)).toEqual(expect.arrayContaining(['body.passages.0.start', 'body.passages.0.end']));
+    expect(await context.db.select().from(highlights).where(eq(highlights.sourceId, source.id))).toEqual([]);
+  });
+
+  it('lets a contributor reuse but not tag another member’s highlight, naming the passage', async () => {
+    const workspace = await createWorkspace(context);
+    const tag = await createTag(context, workspace);
+    const contributor = await createMember(context, workspace, 'contributor');
+    const source = await createSource(context, workspace, { body: 'Exports fail every night.' });
+    const theirs = await createHighlight(context, workspace, source, { start: 0, end: 12 });
+    const url = passagesUrl(workspace.id);
+    const tagging = await contributor.as.post(url, { passages: [{ sourceId: source.id, start: 13, end: 25 }, { sourceId: source.id, start: 0, end: 12 }], tagIds: [tag.id] });
+    expect(tagging.statusCode).toBe(403);
+    expect(errorPaths(tagging)).toEqual(['body.passages.1']);
+    const linking = await contributor.as.post(url, { passages: [{ sourceId: source.id, start: 0, end: 12 }] });
+    expect(linking.statusCode).toBe(200);
+    expect(linking.json().items).toMatchObject([{ id: theirs.id, created: false }]);
+  });
+});
+
 describe('GET /sources/:id/evidence-links', () => {
   it('gives each linked highlight of the source its problems and backlog items, leaving out the trash and other sources', async () => {
     const workspace = await createWorkspace(context);
