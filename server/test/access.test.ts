@@ -75,6 +75,7 @@ const ROUTE_ACCESS: Record<string, Role> = {
   'PATCH /api/workspaces/{ws}/insights/{id}': 'researcher',
   'DELETE /api/workspaces/{ws}/insights/{id}': 'researcher',
   'POST /api/workspaces/{ws}/insights/{id}/restore': 'researcher',
+  'POST /api/workspaces/{ws}/insights/{id}/merge': 'researcher',
   'POST /api/workspaces/{ws}/insights/{id}/evidence': 'contributor',
   'DELETE /api/workspaces/{ws}/insights/{id}/evidence': 'contributor',
   // backlog items

@@ -28,6 +28,7 @@ export const AUDIT_ACTION_GROUPS = {
       'insight.restore': 'restored an insight',
       'insight.evidence.link': 'linked evidence to an insight',
       'insight.evidence.unlink': 'unlinked evidence from an insight',
+      'insight.merge': 'merged one insight into another',
     },
   },
   backlog_item: {

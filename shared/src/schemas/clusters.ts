@@ -160,13 +160,28 @@ export const UpdateClusterBodySchema = z
   .strict();
 export type UpdateClusterBody = z.infer<typeof UpdateClusterBodySchema>;
 
+const NEW_INSIGHT_FIELDS = ['title', 'type', 'parentId'] as const;
+
+/**
+ * Either a new insight (`title`, `type`, `parentId`, all optional) or an existing one to add the
+ * members to (`insightId`, which keeps its own title, type and place): not both.
+ */
 export const PromoteClusterBodySchema = z
   .object({
     /** The insight's title; the cluster's label when left out. */
     title: z.string().trim().min(1, 'Enter a title').max(INSIGHT_TITLE_MAX_LENGTH, tooLongMessage(INSIGHT_TITLE_MAX_LENGTH)).optional(),
-    type: z.enum(INSIGHT_TYPES).default('problem'),
+    /** A problem when left out. */
+    type: z.enum(INSIGHT_TYPES).optional(),
     /** An opportunity's problem or a solution's opportunity, as when creating an insight. */
     parentId: IdSchema.optional(),
+    /** An insight outside the trash to add the members to as evidence, instead of making a new one. */
+    insightId: IdSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((body, context) => {
+    if (!body.insightId) return;
+    for (const field of NEW_INSIGHT_FIELDS) {
+      if (body[field] !== undefined) context.addIssue({ code: 'custom', path: [field], message: 'Leave this out when adding to an existing insight: it keeps its own' });
+    }
+  });
 export type PromoteClusterBody = z.input<typeof PromoteClusterBodySchema>;

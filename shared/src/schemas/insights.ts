@@ -106,6 +106,10 @@ export const ListInsightsQuerySchema = PageQuerySchema.extend({
 });
 export type ListInsightsQuery = z.infer<typeof ListInsightsQuerySchema>;
 
+/** Merges this insight into another of its type: evidence, backlog links and children move to the survivor, and this one goes to the trash. */
+export const MergeInsightBodySchema = z.object({ intoInsightId: IdSchema }).strict();
+export type MergeInsightBody = z.infer<typeof MergeInsightBodySchema>;
+
 const EvidenceIdsSchema = z.array(IdSchema).max(EVIDENCE_LINKS_MAX);
 
 export const InsightEvidenceBodySchema = z.object({ highlightIds: EvidenceIdsSchema.min(1, 'Choose at least one highlight') });

@@ -138,12 +138,16 @@ export const clustersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { role: 'researcher' } },
       schema: {
         tags,
-        summary: 'Make a problem (or another insight) of a cluster, with its best members as evidence',
+        summary: 'Make a problem (or another insight) of a cluster, or add it to an existing one (`insightId`), with its best members as evidence',
+        description: 'A new insight answers 201; an existing one 200, its evidence already there kept once. 422 naming `insightId` for one in the trash.',
         params: WorkspaceIdParamsSchema,
         body: PromoteClusterBodySchema,
-        response: { 201: InsightSchema },
+        response: { 200: InsightSchema, 201: InsightSchema },
       },
     },
-    async (request, reply) => reply.code(201).send(await clustersService.promoteCluster(db, workspaceActorOf(request), request.params.id, request.body)),
+    async (request, reply) => {
+      const insight = await clustersService.promoteCluster(db, workspaceActorOf(request), request.params.id, request.body);
+      return reply.code(request.body.insightId ? 200 : 201).send(insight);
+    },
   );
 };

@@ -265,14 +265,17 @@ async function wholeSourceHighlights(db: Db, actor: WorkspaceActor, sourceIds: s
 }
 
 /**
- * Makes a problem (or another insight) of a cluster, its best members linked as evidence, up to
- * EVIDENCE_LINKS_MAX. A cluster is promoted once while that insight is outside the trash.
+ * Makes a problem (or another insight) of a cluster, or adds it to an existing one
+ * (`insightId`): its best members are linked as evidence, up to EVIDENCE_LINKS_MAX, skipping
+ * those linked already. A cluster is promoted once while that insight is outside the trash.
  */
 export async function promoteCluster(db: Db, actor: WorkspaceActor, id: string, body: PromoteClusterBody): Promise<Insight> {
   const { cluster, run, promotedTo } = await requireCluster(db, actor.workspaceId, id);
   const alreadyPromoted = (to: { type: string; title: string }) =>
     new AppError('conflict', `The cluster is already promoted to “${to.title}”; trash that ${to.type} first to promote it again`);
   if (promotedTo) throw alreadyPromoted(promotedTo);
+  // Checked before any highlight is made for it, and again in the transaction.
+  if (body.insightId) await insightsService.requireTargetInsight(db, actor.workspaceId, body.insightId, 'body.insightId');
   const memberIds = await clustersRepository.bestMemberIds(db, actor.workspaceId, id, EVIDENCE_LINKS_MAX);
   if (!memberIds.length) throw new AppError('unprocessable', 'The cluster has no members left (all are in the trash); nothing would back the problem');
   // One event for the promotion, which says what it made: not one per highlight, problem and link.
@@ -283,20 +286,25 @@ export async function promoteCluster(db: Db, actor: WorkspaceActor, id: string, 
     await clustersRepository.lockCluster(tx, actor.workspaceId, id);
     const { promotedTo: meanwhile } = await requireCluster(tx, actor.workspaceId, id);
     if (meanwhile) throw alreadyPromoted(meanwhile);
-    const insight = await insightsService.createInsight(tx, step, {
-      type: body.type ?? 'problem',
-      title: body.title ?? cluster.label,
-      parentId: body.parentId,
-      statement: `From the cluster “${cluster.label}” (${cluster.terms.join(', ')}).`,
-    });
-    await insightsService.linkEvidence(tx, step, insight.id, { highlightIds });
+    const insight = body.insightId
+      ? await insightsService.requireTargetInsight(tx, actor.workspaceId, body.insightId, 'body.insightId')
+      : await insightsService.createInsight(tx, step, {
+          type: body.type ?? 'problem',
+          title: body.title ?? cluster.label,
+          parentId: body.parentId,
+          statement: `From the cluster “${cluster.label}” (${cluster.terms.join(', ')}).`,
+        });
+    const { changed } = await insightsService.linkEvidence(tx, step, insight.id, { highlightIds });
     await clustersRepository.updateCluster(tx, actor.workspaceId, id, { promotedInsightId: insight.id });
     const evidence = `${highlightIds.length} highlight${highlightIds.length === 1 ? '' : 's'}${created ? ` (${created} new, of whole sources)` : ''}`;
+    const already = highlightIds.length - changed;
     await recordAudit(tx, actor, {
       action: 'cluster.promote',
       objectType: 'cluster',
       objectId: id,
-      summary: `Promoted the cluster “${cluster.label}” to the ${insight.type} “${insight.title}” with ${evidence} as evidence`,
+      summary: body.insightId
+        ? `Added the cluster “${cluster.label}” to the ${insight.type} “${insight.title}” with ${evidence} as evidence${already ? `, ${already} of them linked already` : ''}`
+        : `Promoted the cluster “${cluster.label}” to the ${insight.type} “${insight.title}” with ${evidence} as evidence`,
     });
     return insightsService.loadInsight(tx, actor.workspaceId, insight.id);
   });

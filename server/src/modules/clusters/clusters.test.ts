@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ClusterMemberPageSchema, ClusterRunPageSchema, ClusterRunSchema, ClusterSchema, ClusterScopeCountSchema, InsightDetailSchema, InsightSchema, type ClusterRun } from '@cairn/shared';
 import { auditEvents, clusters, highlights, insightHighlights, insights, sources } from '../../db/schema/index.js';
 import { errorPaths, useTestApp } from '../../../test/app.js';
-import { createHighlight, createMember, createSource, createTag, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
+import { createHighlight, createInsight, createMember, createSource, createTag, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
 
 const context = useTestApp();
 
@@ -336,6 +336,57 @@ describe('editing and promoting clusters', () => {
     expect(links).toHaveLength(cluster.size);
     expect(links.every((link) => made.some((highlight) => highlight.id === link.highlightId))).toBe(true);
     expect(await context.db.select().from(highlights).where(eq(highlights.workspaceId, workspace.id))).toHaveLength(tickets.length);
+  });
+
+  it('adds a cluster to an existing problem: 200, its members join the evidence once, one event, and the cluster follows a merge', async () => {
+    const workspace = await createWorkspace(context);
+    const { run, tickets } = await doneRun(workspace);
+    const cluster = run.clusters[0]!;
+    const problem = await createInsight(context, workspace, { title: 'Cards never arrive', statement: 'Kept as written.' });
+    const ticket = tickets.find((found) => found.id === cluster.members[0]!.id)!;
+    const memberIds = await allMembers(workspace, cluster.id);
+    const elsewhere = tickets.find((found) => !memberIds.includes(found.id))!;
+    const already = [await createHighlight(context, workspace, ticket), await createHighlight(context, workspace, elsewhere)];
+    await workspace.owner.as.post(`/api/workspaces/${workspace.id}/insights/${problem.id}/evidence`, { highlightIds: already.map((highlight) => highlight.id) });
+
+    const response = await workspace.owner.as.post(clustersUrl(workspace.id, `/${cluster.id}/promote`), { insightId: problem.id });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(InsightSchema.parse(response.json())).toMatchObject({ id: problem.id, title: 'Cards never arrive', statement: 'Kept as written.', evidenceCount: cluster.size + 1 });
+    // The member linked already counts once, through the highlight it had.
+    expect(await context.db.select().from(highlights).where(eq(highlights.sourceId, ticket.id))).toHaveLength(1);
+    expect(await context.db.select().from(insights).where(eq(insights.workspaceId, workspace.id))).toHaveLength(1);
+    const events = await context.db.select().from(auditEvents).where(and(eq(auditEvents.workspaceId, workspace.id), eq(auditEvents.action, 'cluster.promote')));
+    expect(events).toMatchObject([
+      {
+        objectId: cluster.id,
+        summary: `Added the cluster “${cluster.label}” to the problem “Cards never arrive” with ${cluster.size} highlights (${cluster.size - 1} new, of whole sources) as evidence, 1 of them linked already`,
+      },
+    ]);
+    expect(ClusterSchema.parse((await workspace.owner.as.get(clustersUrl(workspace.id, `/${cluster.id}`))).json()).promotedTo?.id).toBe(problem.id);
+    expect((await workspace.owner.as.post(clustersUrl(workspace.id, `/${cluster.id}/promote`), { insightId: problem.id })).statusCode).toBe(409);
+
+    // Merged into another problem, the cluster points where its evidence went.
+    const survivor = await createInsight(context, workspace);
+    expect((await workspace.owner.as.post(`/api/workspaces/${workspace.id}/insights/${problem.id}/merge`, { intoInsightId: survivor.id })).statusCode).toBe(200);
+    expect(ClusterSchema.parse((await workspace.owner.as.get(clustersUrl(workspace.id, `/${cluster.id}`))).json()).promotedTo?.id).toBe(survivor.id);
+  });
+
+  it('refuses to add a cluster to an insight in the trash (422) or of another workspace (404) naming body.insightId, or with new-insight fields (400), making no highlights', async () => {
+    const workspace = await createWorkspace(context);
+    const { run } = await doneRun(workspace);
+    const url = clustersUrl(workspace.id, `/${run.clusters[0]!.id}/promote`);
+    const trashed = await createInsight(context, workspace, { deletedAt: new Date() });
+    const inTrash = await workspace.owner.as.post(url, { insightId: trashed.id });
+    expect(inTrash.statusCode).toBe(422);
+    expect(errorPaths(inTrash)).toEqual(['body.insightId']);
+    const foreign = await workspace.owner.as.post(url, { insightId: (await createInsight(context, await createWorkspace(context))).id });
+    expect(foreign.statusCode).toBe(404);
+    expect(errorPaths(foreign)).toEqual(['body.insightId']);
+    const mixed = await workspace.owner.as.post(url, { insightId: trashed.id, title: 'New', type: 'problem' });
+    expect(mixed.statusCode).toBe(400);
+    expect(errorPaths(mixed).sort()).toEqual(['body.title', 'body.type']);
+    expect(await context.db.select().from(highlights).where(eq(highlights.workspaceId, workspace.id))).toEqual([]);
+    expect(ClusterSchema.parse((await workspace.owner.as.get(clustersUrl(workspace.id, `/${run.clusters[0]!.id}`))).json()).promotedTo).toBeNull();
   });
 
   it('deletes a run with its clusters', async () => {

@@ -2,7 +2,8 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'd
 import { alias } from 'drizzle-orm/pg-core';
 import type { InsightStatus, InsightType } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
-import { backlogInsights, backlogItems, companies, customers, highlights, insightHighlights, insights, users } from '../../db/schema/index.js';
+import { backlogInsights, backlogItems, clusters, companies, customers, highlights, insightHighlights, insights, users } from '../../db/schema/index.js';
+import { rowsOf } from '../../lib/bulk-sql.js';
 import { cursorText, olderThan } from '../../lib/cursor.js';
 
 export type InsightRow = typeof insights.$inferSelect;
@@ -137,6 +138,33 @@ export async function findByIds(executor: Executor, workspaceId: string, ids: st
   return options.forShare ? query.for('share') : query;
 }
 
+/**
+ * Locks the insights among `ids` in this workspace, trashed ones included, in id order: two
+ * merges of the same pair at once, either way round, wait for each other instead of deadlocking.
+ */
+export async function findByIdsForUpdate(executor: Executor, workspaceId: string, ids: string[]) {
+  return executor
+    .select()
+    .from(insights)
+    .where(and(eq(insights.workspaceId, workspaceId), inArray(insights.id, ids)))
+    .orderBy(asc(insights.id))
+    .for('update');
+}
+
+/** Whether `ancestorId` sits above `id` in the tree, through any number of parents, trashed ones included. */
+export async function isAncestorOf(executor: Executor, workspaceId: string, ancestorId: string, id: string): Promise<boolean> {
+  const [row] = await rowsOf<{ found: boolean }>(
+    executor,
+    sql`with recursive up (id, parent_id) as (
+      select id, parent_id from insights where workspace_id = ${workspaceId} and id = ${id}
+      union
+      select i.id, i.parent_id from insights i join up on i.id = up.parent_id where i.workspace_id = ${workspaceId}
+    )
+    select exists (select 1 from up where parent_id = ${ancestorId}) as found`,
+  );
+  return row?.found ?? false;
+}
+
 /** Every insight whose parent is `parentId`, trashed ones included: a change of type must suit them all. */
 export async function listChildren(executor: Executor, workspaceId: string, parentId: string) {
   return executor
@@ -211,6 +239,66 @@ export async function removeEvidence(executor: Executor, workspaceId: string, in
     .where(and(eq(insightHighlights.workspaceId, workspaceId), eq(insightHighlights.insightId, insightId), inArray(insightHighlights.highlightId, highlightIds)))
     .returning({ highlightId: insightHighlights.highlightId });
   return rows.length;
+}
+
+// --- merging: everything that points at one insight moves to another ---
+
+/**
+ * Moves the evidence links of `fromId` to `intoId` in one statement. A highlight `intoId` has
+ * already keeps its link; a moved link keeps who made it (a contributor may still unlink their
+ * own) and when. Returns how many links `fromId` had and how many of them were new to `intoId`.
+ */
+export async function moveEvidence(executor: Executor, workspaceId: string, fromId: string, intoId: string) {
+  const [row] = await rowsOf<{ total: number; added: number }>(
+    executor,
+    sql`with moved as (
+      delete from insight_highlights where workspace_id = ${workspaceId} and insight_id = ${fromId}
+      returning highlight_id, created_by, created_at
+    ), added as (
+      insert into insight_highlights (workspace_id, insight_id, highlight_id, created_by, created_at)
+      select ${workspaceId}::uuid, ${intoId}::uuid, highlight_id, created_by, created_at from moved
+      on conflict do nothing
+      returning 1
+    )
+    select (select count(*) from moved)::int as total, (select count(*) from added)::int as added`,
+  );
+  return row!;
+}
+
+/** Like moveEvidence, for the backlog items `fromId` is linked to. */
+export async function moveBacklogLinks(executor: Executor, workspaceId: string, fromId: string, intoId: string) {
+  const [row] = await rowsOf<{ total: number; added: number }>(
+    executor,
+    sql`with moved as (
+      delete from backlog_insights where workspace_id = ${workspaceId} and insight_id = ${fromId}
+      returning backlog_item_id, created_by, created_at
+    ), added as (
+      insert into backlog_insights (workspace_id, backlog_item_id, insight_id, created_by, created_at)
+      select ${workspaceId}::uuid, backlog_item_id, ${intoId}::uuid, created_by, created_at from moved
+      on conflict do nothing
+      returning 1
+    )
+    select (select count(*) from moved)::int as total, (select count(*) from added)::int as added`,
+  );
+  return row!;
+}
+
+/** Puts every child of `fromId`, trashed ones included, under `intoId`. Returns how many moved. */
+export async function moveChildren(executor: Executor, workspaceId: string, fromId: string, intoId: string): Promise<number> {
+  const rows = await executor
+    .update(insights)
+    .set({ parentId: intoId, updatedAt: new Date() })
+    .where(and(eq(insights.workspaceId, workspaceId), eq(insights.parentId, fromId)))
+    .returning({ id: insights.id });
+  return rows.length;
+}
+
+/** Clusters promoted to `fromId` point at `intoId`, where their evidence now is: promoting them again would make a duplicate. */
+export async function movePromotedClusters(executor: Executor, workspaceId: string, fromId: string, intoId: string) {
+  await executor
+    .update(clusters)
+    .set({ promotedInsightId: intoId, updatedAt: new Date() })
+    .where(and(eq(clusters.workspaceId, workspaceId), eq(clusters.promotedInsightId, fromId)));
 }
 
 /**

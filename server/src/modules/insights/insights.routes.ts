@@ -7,6 +7,7 @@ import {
   InsightPageSchema,
   InsightSchema,
   ListInsightsQuerySchema,
+  MergeInsightBodySchema,
   UpdateInsightBodySchema,
   WorkspaceIdParamsSchema,
   WorkspaceParamsSchema,
@@ -93,6 +94,22 @@ export const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: 'Bring an insight back from the trash, with all its links', params: WorkspaceIdParamsSchema, response: { 200: InsightSchema } },
     },
     async (request) => insightsService.restoreInsight(db, workspaceActorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/workspaces/:ws/insights/:id/merge',
+    {
+      config: { access: { role: 'researcher' } },
+      schema: {
+        tags,
+        summary: 'Merge this insight into another of its type: evidence, backlog links and children move to the survivor (deduplicated), this one goes to the trash',
+        description: 'The survivor keeps its title and statement. 422 naming `intoInsightId` for an insight in the trash, of another type, or below this one in the tree.',
+        params: WorkspaceIdParamsSchema,
+        body: MergeInsightBodySchema,
+        response: { 200: InsightSchema },
+      },
+    },
+    async (request) => insightsService.mergeInsight(db, workspaceActorOf(request), request.params.id, request.body.intoInsightId),
   );
 
   app.post(

@@ -16,7 +16,7 @@ import {
   type UpdateInsightBody,
 } from '@cairn/shared';
 import type { Db, Executor } from '../../db/client.js';
-import { AppError, notFound } from '../../errors.js';
+import { AppError, invalidField, notFound } from '../../errors.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { iso } from '../../lib/dates.js';
 import { presentPerson } from '../../lib/people.js';
@@ -194,6 +194,68 @@ export async function restoreInsight(db: Db, actor: WorkspaceActor, id: string):
       await recordAudit(tx, actor, { action: 'insight.restore', objectType: 'insight', objectId: id, summary: `Restored the ${current.type} “${current.title}” from the trash` });
     }
     return loadInsight(tx, actor.workspaceId, id);
+  });
+}
+
+/**
+ * An insight a body names to add to (a merge's survivor, where a cluster's members go): in this
+ * workspace (else 404) and outside the trash (else 422), both naming the field. Locked for the
+ * rest of the transaction, as the insight it is added to.
+ */
+export async function requireTargetInsight(executor: Executor, workspaceId: string, id: string, path: string): Promise<InsightRow> {
+  const [row] = await insightsRepository.findByIdsForUpdate(executor, workspaceId, [id]);
+  assertTargetFits(row, path);
+  return row;
+}
+
+function assertTargetFits(row: InsightRow | undefined, path: string): asserts row is InsightRow {
+  if (!row) {
+    const message = 'The insight does not exist in this workspace';
+    throw new AppError('not_found', message, [{ path, message }]);
+  }
+  if (row.deletedAt) {
+    const message = `“${row.title}” is in the trash; restore it first`;
+    throw new AppError('unprocessable', message, [{ path, message }]);
+  }
+}
+
+/**
+ * Merges an insight into another of its type (one problem found twice): its evidence and
+ * backlog links move to the survivor, which keeps a link it has already; its children move
+ * under the survivor; a cluster promoted to it points at the survivor; and it goes to the trash,
+ * empty. The survivor keeps its title, statement, status and place in the tree.
+ */
+export async function mergeInsight(db: Db, actor: WorkspaceActor, id: string, intoInsightId: string): Promise<Insight> {
+  if (id === intoInsightId) throw invalidField('body.intoInsightId', 'An insight cannot be merged into itself');
+  const refuse = (message: string) => new AppError('unprocessable', message, [{ path: 'body.intoInsightId', message }]);
+  return db.transaction(async (tx) => {
+    const locked = await insightsRepository.findByIdsForUpdate(tx, actor.workspaceId, [id, intoInsightId]);
+    const merged = locked.find((row) => row.id === id && !row.deletedAt);
+    if (!merged) throw notFound('Insight');
+    const survivor = locked.find((row) => row.id === intoInsightId);
+    assertTargetFits(survivor, 'body.intoInsightId');
+    // The type rule below refuses a descendant too (it is always of another type); this says why.
+    if (await insightsRepository.isAncestorOf(tx, actor.workspaceId, id, intoInsightId)) {
+      throw refuse(`“${survivor.title}” sits under “${merged.title}”: an insight cannot be merged into its own descendant`);
+    }
+    if (survivor.type !== merged.type) throw refuse(`${capitalized(TYPE_WORDS[merged.type])} merges only into another ${merged.type}; “${survivor.title}” is ${TYPE_WORDS[survivor.type]}`);
+
+    const evidence = await insightsRepository.moveEvidence(tx, actor.workspaceId, id, intoInsightId);
+    const backlog = await insightsRepository.moveBacklogLinks(tx, actor.workspaceId, id, intoInsightId);
+    const children = await insightsRepository.moveChildren(tx, actor.workspaceId, id, intoInsightId);
+    await insightsRepository.movePromotedClusters(tx, actor.workspaceId, id, intoInsightId);
+    await insightsRepository.update(tx, actor.workspaceId, id, { deletedAt: new Date() });
+    const already = (moves: { total: number; added: number }) => (moves.total > moves.added ? ` (${moves.total - moves.added} already there)` : '');
+    await recordAudit(tx, actor, {
+      action: 'insight.merge',
+      objectType: 'insight',
+      objectId: intoInsightId,
+      summary:
+        `Merged the ${merged.type} “${merged.title}” into “${survivor.title}”: ` +
+        `${plural(evidence.total, 'highlight')}${already(evidence)}, ${plural(backlog.total, 'backlog link')}${already(backlog)} and ${plural(children, 'child insight')} moved; ` +
+        `“${merged.title}” is in the trash`,
+    });
+    return loadInsight(tx, actor.workspaceId, intoInsightId);
   });
 }
 

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { InsightDetailSchema, InsightPageSchema, InsightSchema, STATEMENT_MAX_LENGTH } from '@cairn/shared';
-import { auditEvents, backlogInsights, companies, insightHighlights } from '../../db/schema/index.js';
+import { auditEvents, backlogInsights, companies, insightHighlights, insights } from '../../db/schema/index.js';
 import { errorPaths, useTestApp } from '../../../test/app.js';
 import {
   createBacklogItem,
@@ -516,6 +516,142 @@ describe('evidence', () => {
     const token = await createTokenCaller(context, workspace, 'contributor');
     expect((await token.post(evidenceUrl, { highlightIds: [highlights[3]!.id] })).json()).toEqual({ changed: 1 });
     expect((await token.delete(evidenceUrl, { highlightIds: [highlights[3]!.id] })).statusCode).toBe(403);
+  });
+});
+
+describe('POST /insights/:id/merge', () => {
+  const mergeUrl = (workspace: TestWorkspace, id: string) => insightsUrl(workspace.id, `/${id}/merge`);
+
+  it('moves evidence, backlog links and children to the survivor once each, keeps its words, trashes the merged one, in one audit event', async () => {
+    const workspace = await createWorkspace(context);
+    const { highlights } = await evidenceSet(workspace);
+    const contributor = await createMember(context, workspace, 'contributor');
+    const merged = await createInsight(context, workspace, { title: 'Card declines', statement: 'Said one way.' });
+    const survivor = await createInsight(context, workspace, { title: 'Declines give no reason', statement: 'Said another way.', status: 'validated' });
+    const link = (insightId: string, ids: string[], caller = workspace.owner.as) => caller.post(insightsUrl(workspace.id, `/${insightId}/evidence`), { highlightIds: ids });
+    await link(merged.id, [highlights[0]!.id], contributor.as);
+    await link(merged.id, [highlights[1]!.id, highlights[2]!.id]);
+    await link(survivor.id, [highlights[1]!.id, highlights[3]!.id]);
+    const [both, mergedOnly] = [await createBacklogItem(context, workspace), await createBacklogItem(context, workspace)];
+    await context.db.insert(backlogInsights).values([
+      { workspaceId: workspace.id, backlogItemId: both.id, insightId: merged.id },
+      { workspaceId: workspace.id, backlogItemId: mergedOnly.id, insightId: merged.id },
+      { workspaceId: workspace.id, backlogItemId: both.id, insightId: survivor.id },
+    ]);
+    const child = await createInsight(context, workspace, { type: 'opportunity', parentId: merged.id });
+    const trashedChild = await createInsight(context, workspace, { type: 'opportunity', parentId: merged.id, deletedAt: new Date() });
+    const ownChild = await createInsight(context, workspace, { type: 'opportunity', parentId: survivor.id });
+
+    const response = await workspace.owner.as.post(mergeUrl(workspace, merged.id), { intoInsightId: survivor.id });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(InsightSchema.parse(response.json())).toMatchObject({
+      id: survivor.id,
+      title: 'Declines give no reason',
+      statement: 'Said another way.',
+      status: 'validated',
+      evidenceCount: 4,
+      customerCount: 2,
+    });
+    const detail = await getInsight(workspace, survivor.id);
+    expect(detail.children.map((c) => c.id).sort()).toEqual([child.id, ownChild.id].sort());
+    expect(detail.backlogItems.map((b) => b.id).sort()).toEqual([both.id, mergedOnly.id].sort());
+    expect(await context.db.select().from(backlogInsights).where(eq(backlogInsights.backlogItemId, both.id))).toHaveLength(1);
+    // A trashed child moves too: restored, it comes back under the survivor.
+    const [moved] = await context.db.select().from(insights).where(eq(insights.id, trashedChild.id));
+    expect(moved!.parentId).toBe(survivor.id);
+
+    // The merged one is in the trash, empty.
+    expect((await workspace.owner.as.get(insightsUrl(workspace.id, `/${merged.id}`))).statusCode).toBe(404);
+    expect((await listInsights(workspace, '?trash=true')).items.find((item) => item.id === merged.id)).toMatchObject({ evidenceCount: 0 });
+    expect(await context.db.select().from(insightHighlights).where(eq(insightHighlights.insightId, merged.id))).toEqual([]);
+
+    const events = await context.db.select().from(auditEvents).where(and(eq(auditEvents.workspaceId, workspace.id), eq(auditEvents.action, 'insight.merge')));
+    expect(events).toMatchObject([
+      {
+        objectId: survivor.id,
+        actorUserId: workspace.owner.id,
+        summary:
+          'Merged the problem “Card declines” into “Declines give no reason”: 3 highlights (1 already there), 2 backlog links (1 already there) and 2 child insights moved; “Card declines” is in the trash',
+      },
+    ]);
+    // The trashing is part of the merge's event, not one of its own.
+    const ofMerged = await context.db.select().from(auditEvents).where(eq(auditEvents.objectId, merged.id));
+    expect(ofMerged.map((event) => event.action)).not.toContain('insight.delete');
+
+    // A moved link is still the contributor's own: they may unlink it from the survivor.
+    const unlinked = await contributor.as.delete(insightsUrl(workspace.id, `/${survivor.id}/evidence`), { highlightIds: [highlights[0]!.id] });
+    expect(unlinked.json()).toEqual({ changed: 1 });
+  });
+
+  it('refuses a merge into its own descendant, into another type and into the trash (422 naming body.intoInsightId), changing nothing', async () => {
+    const workspace = await createWorkspace(context);
+    const { highlights } = await evidenceSet(workspace);
+    const problem = await createInsight(context, workspace, { title: 'Declines' });
+    const opportunity = await createInsight(context, workspace, { type: 'opportunity', title: 'Explain declines', parentId: problem.id });
+    const solution = await createInsight(context, workspace, { type: 'solution', title: 'Reason in the app', parentId: opportunity.id });
+    const trashed = await createInsight(context, workspace, { title: 'Old', deletedAt: new Date() });
+    await workspace.owner.as.post(insightsUrl(workspace.id, `/${problem.id}/evidence`), { highlightIds: [highlights[0]!.id] });
+
+    const refusals = [
+      [problem.id, solution.id, '“Reason in the app” sits under “Declines”: an insight cannot be merged into its own descendant'],
+      [problem.id, opportunity.id, '“Explain declines” sits under “Declines”: an insight cannot be merged into its own descendant'],
+      [opportunity.id, problem.id, 'An opportunity merges only into another opportunity; “Declines” is a problem'],
+      [problem.id, trashed.id, '“Old” is in the trash; restore it first'],
+    ] as const;
+    for (const [id, intoInsightId, message] of refusals) {
+      const response = await workspace.owner.as.post(mergeUrl(workspace, id), { intoInsightId });
+      expect(response.statusCode, response.body).toBe(422);
+      expect(response.json().errors).toEqual([{ path: 'body.intoInsightId', message }]);
+    }
+    const self = await workspace.owner.as.post(mergeUrl(workspace, problem.id), { intoInsightId: problem.id });
+    expect(self.statusCode).toBe(400);
+    expect(errorPaths(self)).toEqual(['body.intoInsightId']);
+    // The merged one must be outside the trash.
+    expect((await workspace.owner.as.post(mergeUrl(workspace, trashed.id), { intoInsightId: problem.id })).statusCode).toBe(404);
+
+    const detail = await getInsight(workspace, problem.id);
+    expect(detail).toMatchObject({ evidenceCount: 1, children: [{ id: opportunity.id }] });
+    expect((await getInsight(workspace, opportunity.id)).children.map((c) => c.id)).toEqual([solution.id]);
+  });
+
+  it("answers 404 for another workspace's insight on either side, and 400 for a missing or malformed intoInsightId", async () => {
+    const workspace = await createWorkspace(context);
+    const other = await createWorkspace(context);
+    const ours = await createInsight(context, workspace);
+    const theirs = await createInsight(context, other);
+    const into = await workspace.owner.as.post(mergeUrl(workspace, ours.id), { intoInsightId: theirs.id });
+    expect(into.statusCode).toBe(404);
+    expect(errorPaths(into)).toEqual(['body.intoInsightId']);
+    expect((await workspace.owner.as.post(mergeUrl(workspace, theirs.id), { intoInsightId: ours.id })).statusCode).toBe(404);
+    expect((await other.owner.as.post(insightsUrl(workspace.id, `/${ours.id}/merge`), { intoInsightId: ours.id })).statusCode).toBe(404);
+    expect((await getInsight(workspace, ours.id)).id).toBe(ours.id);
+    expect(InsightDetailSchema.parse((await other.owner.as.get(insightsUrl(other.id, `/${theirs.id}`))).json()).id).toBe(theirs.id);
+
+    for (const body of [{}, { intoInsightId: 'nope' }, { intoInsightId: theirs.id, title: 'New' }]) {
+      const response = await workspace.owner.as.post(mergeUrl(workspace, ours.id), body);
+      expect(response.statusCode).toBe(400);
+    }
+  });
+
+  it('is for researchers and up: a contributor gets 403 and nothing moves', async () => {
+    const workspace = await createWorkspace(context);
+    const [merged, survivor] = [await createInsight(context, workspace), await createInsight(context, workspace)];
+    const contributor = await createMember(context, workspace, 'contributor');
+    expect((await contributor.as.post(mergeUrl(workspace, merged.id), { intoInsightId: survivor.id })).statusCode).toBe(403);
+    expect((await getInsight(workspace, merged.id)).deletedAt).toBeNull();
+    const researcher = await createMember(context, workspace, 'researcher');
+    expect((await researcher.as.post(mergeUrl(workspace, merged.id), { intoInsightId: survivor.id })).statusCode).toBe(200);
+  });
+
+  it('lets one of two opposite merges at once win; the other finds its survivor in the trash', async () => {
+    const workspace = await createWorkspace(context);
+    const [first, second] = [await createInsight(context, workspace), await createInsight(context, workspace)];
+    const answers = await Promise.all([
+      workspace.owner.as.post(mergeUrl(workspace, first.id), { intoInsightId: second.id }),
+      workspace.owner.as.post(mergeUrl(workspace, second.id), { intoInsightId: first.id }),
+    ]);
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 422]);
+    expect((await listInsights(workspace)).items).toHaveLength(1);
   });
 });
 

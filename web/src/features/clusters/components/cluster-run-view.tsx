@@ -22,7 +22,7 @@ import { toRerunBody } from '../lib/run-form';
 import { describeK, describeSilhouette, formatSilhouette } from '../lib/run-words';
 import { ClusterCard } from './cluster-card';
 import { ClusterSizes } from './cluster-sizes';
-import { PromoteDialog } from './promote-dialog';
+import { PromoteDialog, type RenderInsightPicker } from './promote-dialog';
 import { QUEUED_WORDS, RunProgress, RunStatusBadge } from './run-status';
 
 /** The run a page was run again from, passed in the navigation's state: what the scope held then. */
@@ -102,7 +102,7 @@ function RunFacts({ run }: { run: ClusterRun }) {
 }
 
 /** The clusters of a finished run: their sizes as a chart, then each one, by keyboard too. */
-function ClusterResults({ ws, run, canEdit }: { ws: string; run: ClusterRun; canEdit: boolean }) {
+function ClusterResults({ ws, run, canEdit, renderInsightPicker }: { ws: string; run: ClusterRun; canEdit: boolean; renderInsightPicker?: RenderInsightPicker }) {
   const toast = useToast();
   const open = useOpenClusters();
   const [promoting, setPromoting] = useState<Cluster | null>(null);
@@ -169,6 +169,7 @@ function ClusterResults({ ws, run, canEdit }: { ws: string; run: ClusterRun; can
           ws={ws}
           runId={run.id}
           cluster={promoting}
+          renderInsightPicker={renderInsightPicker}
           onClose={() => setPromoting(null)}
           onPromoted={() => {
             promotedId.current = promoting.id;
@@ -185,7 +186,7 @@ function ClusterResults({ ws, run, canEdit }: { ws: string; run: ClusterRun; can
  * done its parameters in words with the clusters to read, edit and promote. Researchers can
  * run it again with the same seed, or delete it.
  */
-export function ClusterRunView({ ws, runId }: { ws: string; runId: string }) {
+export function ClusterRunView({ ws, runId, renderInsightPicker }: { ws: string; runId: string; renderInsightPicker?: RenderInsightPicker }) {
   const workspace = useWorkspace();
   const canEdit = workspace.can('researcher');
   const remove = useDeleteClusterRun(ws);
@@ -278,7 +279,7 @@ export function ClusterRunView({ ws, runId }: { ws: string; runId: string }) {
           )}
         </section>
       )}
-      {data.status === 'done' && <ClusterResults ws={ws} run={data} canEdit={canEdit} />}
+      {data.status === 'done' && <ClusterResults ws={ws} run={data} canEdit={canEdit} renderInsightPicker={renderInsightPicker} />}
       <ConfirmDialog
         open={confirming}
         title={running ? 'Stop and delete the run?' : 'Delete the run?'}

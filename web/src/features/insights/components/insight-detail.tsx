@@ -28,8 +28,9 @@ import { EvidenceCustomers } from './evidence-customers';
 import { EvidenceList, quotePreview } from './evidence-list';
 import { InsightFormDialog } from './insight-form-dialog';
 import { LinkInsightBacklogDialog } from './link-evidence-button';
+import { MergeInsightDialog } from './merge-insight-dialog';
 
-type Open = 'edit' | 'child' | 'backlog' | 'trash' | null;
+type Open = 'edit' | 'child' | 'backlog' | 'trash' | 'merge' | null;
 
 /**
  * One problem, opportunity or solution: its statement and status, where it sits in the tree,
@@ -92,6 +93,7 @@ export function InsightDetail({ ws, id }: { ws: string; id: string }) {
           canEdit && (
             <>
               <Button onClick={() => setOpen('edit')}>Edit</Button>
+              <Button onClick={() => setOpen('merge')}>Merge into…</Button>
               <Button variant="danger" busy={remove.isPending} onClick={data.children.length ? () => setOpen('trash') : moveToTrash}>
                 Move to trash
               </Button>
@@ -219,6 +221,7 @@ export function InsightDetail({ ws, id }: { ws: string; id: string }) {
       </div>
 
       {open === 'edit' && <InsightFormDialog ws={ws} insight={data} onClose={() => setOpen(null)} onSaved={() => setOpen(null)} />}
+      {open === 'merge' && <MergeInsightDialog ws={ws} insight={data} onClose={() => setOpen(null)} />}
       {open === 'child' && childType && (
         <InsightFormDialog ws={ws} preset={{ type: childType, parent: { id, title: data.title } }} onClose={() => setOpen(null)} onSaved={() => setOpen(null)} />
       )}

@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import type { InsightType } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { Dialog } from '../../../components/dialog';
 import { ErrorMessage } from '../../../components/error-message';
@@ -28,6 +29,8 @@ type TargetComboboxProps = {
   canCreate: boolean;
   /** Targets already linked, left out. */
   excludeIds?: readonly string[];
+  /** Only insights of this type (a merge keeps to one type). */
+  insightType?: InsightType;
   busy: boolean;
   onChoose: (choice: LinkChoice) => void;
   onEscape: () => void;
@@ -37,7 +40,7 @@ type TargetComboboxProps = {
  * Type to find a problem or backlog item by name (MiniSearch over the catalog, no request per
  * keystroke), ↑/↓ and Enter to choose, grouped by kind; or create one named as typed.
  */
-export function TargetCombobox({ ws, label, types, canCreate, excludeIds = [], busy, onChoose, onEscape }: TargetComboboxProps) {
+export function TargetCombobox({ ws, label, types, canCreate, excludeIds = [], insightType, busy, onChoose, onEscape }: TargetComboboxProps) {
   const listId = useId();
   const [query, setQuery] = useState('');
   const { catalog, search, isPending } = useCatalogIndex(ws);
@@ -50,6 +53,7 @@ export function TargetCombobox({ ws, label, types, canCreate, excludeIds = [], b
     const group = TARGET_NAMES[type].group;
     if (type === 'insight') {
       const insight = insights.get(id);
+      if (insightType && insight?.type !== insightType) return null;
       return insight ? { choice: { type, id, title: insight.title }, group, label: insight.title, detail: `${INSIGHT_TYPE_LABELS[insight.type].one} · ${INSIGHT_STATUS_LABELS[insight.status]}` } : null;
     }
     const item = backlogItems.get(id);
@@ -70,6 +74,7 @@ export function TargetCombobox({ ws, label, types, canCreate, excludeIds = [], b
     .map((group) => ({ group, options: [...existing, ...creates].filter((option) => option.group === group) }))
     .filter(({ options }) => options.length > 0);
   const options = groups.flatMap(({ options }) => options);
+  const named = types.map((type) => (type === 'insight' && insightType ? INSIGHT_TYPE_LABELS[insightType].many.toLowerCase() : TARGET_NAMES[type].many));
 
   const choose = (option: Option) => {
     if (!busy) onChoose(option.choice);
@@ -89,7 +94,7 @@ export function TargetCombobox({ ws, label, types, canCreate, excludeIds = [], b
         aria-autocomplete="list"
         aria-activedescendant={options.length ? optionId(navigation.active) : undefined}
         aria-busy={busy || undefined}
-        placeholder={`Find ${types.map((type) => TARGET_NAMES[type].many).join(' and ')} by name…`}
+        placeholder={`Find ${named.join(' and ')} by name…`}
         value={query}
         onChange={(event) => {
           setQuery(event.target.value);
@@ -128,7 +133,7 @@ export function TargetCombobox({ ws, label, types, canCreate, excludeIds = [], b
           ))}
           {!options.length && (
             <p className="combobox-empty">
-              {nothingYet ? `No ${types.map((type) => TARGET_NAMES[type].many).join(' or ')} yet` : 'Nothing matches'}
+              {nothingYet ? `No ${named.join(' or ')} yet` : 'Nothing matches'}
               {canCreate ? (nothingYet ? ': type a name to create one.' : '.') : '. Researchers and up create new ones.'}
             </p>
           )}
@@ -136,6 +141,15 @@ export function TargetCombobox({ ws, label, types, canCreate, excludeIds = [], b
       )}
     </div>
   );
+}
+
+export type InsightPickerProps = Pick<TargetComboboxProps, 'ws' | 'label' | 'excludeIds' | 'insightType' | 'busy' | 'onEscape'> & {
+  onChoose: (insight: { id: string; title: string }) => void;
+};
+
+/** Find an insight that exists (nothing is created): one to add a cluster to, or to merge into. */
+export function InsightPicker({ onChoose, ...picker }: InsightPickerProps) {
+  return <TargetCombobox {...picker} types={['insight']} canCreate={false} onChoose={(choice) => choice.id !== null && onChoose({ id: choice.id, title: choice.title })} />;
 }
 
 type TargetDialogProps = Omit<TargetComboboxProps, 'onEscape'> & {

@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { api, browserAvailable, completeSetup, useServerAndBrowser } from './harness.js';
+
+const KEPT = 'Exports fail on big workspaces';
+const KEPT_STATEMENT = 'Admins of large workspaces cannot get a year of data out.';
+const DUPLICATE = 'Yearly export times out';
+const OPPORTUNITY = 'Exports that finish in the background';
+const ITEM = 'Background exports with an email when ready';
+const TICKETS = [
+  { title: 'Export keeps failing', body: 'The CSV export fails every time I pick more than a year of data.' },
+  { title: 'Export times out', body: 'Our yearly export times out after ten minutes, so we copy rows by hand.' },
+  { title: 'Export is slow', body: 'Exporting a year takes forever and then stops.' },
+];
+
+const BANKING77 = new URL('../../shared/datasets/banking77/train.csv', import.meta.url);
+const INTENTS = ['card_arrival', 'exchange_rate', 'terminate_account'];
+const PER_INTENT = 15;
+
+describe.skipIf(!browserAvailable)('merging problems, and adding a cluster to one', () => {
+  const context = useServerAndBrowser();
+  let ws = '';
+
+  it('merges a duplicate problem into another from its page: what moves is said first, then the survivor opens with it all', async () => {
+    const { page } = context;
+    await completeSetup(page);
+    ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    const highlightIds: string[] = [];
+    for (const ticket of TICKETS) {
+      const source = await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'ticket', ...ticket });
+      highlightIds.push((await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/sources/${source.id}/highlights`, { whole: true })).id);
+    }
+    const kept = await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/insights`, { type: 'problem', title: KEPT, statement: KEPT_STATEMENT });
+    const duplicate = await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/insights`, { type: 'problem', title: DUPLICATE, statement: 'Said another way.' });
+    await api(page, 'POST', `/workspaces/${ws}/insights`, { type: 'opportunity', title: OPPORTUNITY, parentId: duplicate.id });
+    await api(page, 'POST', `/workspaces/${ws}/insights/${kept.id}/evidence`, { highlightIds: [highlightIds[0]] });
+    await api(page, 'POST', `/workspaces/${ws}/insights/${duplicate.id}/evidence`, { highlightIds: [highlightIds[0], highlightIds[1], highlightIds[2]] });
+    const item = await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/backlog-items`, { title: ITEM });
+    await api(page, 'POST', `/workspaces/${ws}/backlog-items/${item.id}/evidence`, { insightIds: [duplicate.id] });
+
+    await page.goto(`/w/${ws}/problems/${duplicate.id}`);
+    await page.getByRole('heading', { level: 1, name: DUPLICATE }).waitFor();
+    await page.getByRole('button', { name: 'Merge into…' }).click();
+    const picker = page.getByRole('dialog', { name: `Merge “${DUPLICATE}” into…` });
+    const combobox = picker.getByRole('combobox', { name: 'Problem to merge into' });
+    // The cursor starts in the picker, which offers problems only, and not this one.
+    await expect.poll(() => combobox.evaluate((input) => input === document.activeElement)).toBe(true);
+    const options = picker.getByRole('option');
+    await options.first().waitFor();
+    expect(await options.allTextContents()).toEqual([expect.stringContaining(KEPT)]);
+    await page.keyboard.type('big workspaces');
+    await picker.getByRole('option', { name: new RegExp(KEPT) }).waitFor();
+    await page.keyboard.press('Enter');
+
+    // The same dialog asks before merging, starting on Back: Enter alone does not merge.
+    const confirm = page.getByRole('dialog', { name: `Merge into “${KEPT}”?` });
+    await confirm.getByText(`3 highlights, 1 backlog link and 1 opportunity move from “${DUPLICATE}” to “${KEPT}”`).waitFor();
+    await confirm.getByText(`“${DUPLICATE}” goes to the trash, empty.`).waitFor();
+    await expect.poll(() => confirm.getByRole('button', { name: 'Back' }).evaluate((button) => button === document.activeElement)).toBe(true);
+    await confirm.getByRole('button', { name: 'Merge' }).click();
+
+    await page.getByText(`Merged “${DUPLICATE}” into “${KEPT}”`).waitFor();
+    await page.waitForURL(`**/problems/${kept.id}`);
+    await page.getByRole('heading', { level: 1, name: KEPT }).waitFor();
+    await page.getByText(KEPT_STATEMENT).waitFor();
+    // The highlight both had counts once.
+    await page.locator('.insight-facts').getByText('3 highlights').waitFor();
+    await page.getByRole('region', { name: 'Opportunities' }).getByRole('link', { name: OPPORTUNITY }).waitFor();
+    await page.getByRole('region', { name: 'Backlog items' }).getByRole('link', { name: ITEM }).waitFor();
+
+    // The duplicate is in the trash, to be found there.
+    await page.goto(`/w/${ws}/problems?view=trash`);
+    await page.getByRole('button', { name: `Restore “${DUPLICATE}”` }).waitFor();
+  });
+
+  it('adds a cluster to an existing problem from the Promote dialog, chosen by name and confirmed by keyboard', async () => {
+    const { page } = context;
+    const records = parse(fs.readFileSync(BANKING77), { columns: true }) as Array<{ text: string; category: string }>;
+    const tickets = INTENTS.flatMap((intent) => records.filter((record) => record.category === intent).slice(0, PER_INTENT));
+    await Promise.all(tickets.map((ticket, index) => api(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'ticket', title: `Banking ${index + 1}`, body: ticket.text })));
+    const run = await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/cluster-runs`, { scope: { target: 'sources' }, k: 3, seed: 7 });
+
+    await page.goto(`/w/${ws}/clusters/${run.id}`);
+    const list = page.getByRole('list', { name: 'Clusters, largest first' });
+    const first = list.locator(':scope > li').first();
+    await first.waitFor();
+    await first.getByRole('button', { name: 'Promote to problem' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Promote “/ });
+    // Whatever the engine named it.
+    const label = /^Promote “(.*)”$/.exec((await dialog.getByRole('heading').textContent())!)![1]!;
+    await dialog.getByRole('radio', { name: 'Add to existing…' }).check();
+    // Adding without a choice says what is missing, at the picker.
+    await dialog.getByRole('button', { name: 'Add as evidence' }).click();
+    await dialog.getByText('Choose the problem to add the cluster to').waitFor();
+    await dialog.getByRole('combobox', { name: 'Problem to add to' }).fill('big workspaces');
+    await dialog.getByRole('option', { name: new RegExp(KEPT) }).waitFor();
+    await page.keyboard.press('Enter');
+    await dialog.getByText(`Adding to ${KEPT}`).waitFor();
+    // Chosen with Enter, the next Enter adds.
+    const add = dialog.getByRole('button', { name: 'Add as evidence' });
+    await expect.poll(() => add.evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+
+    await page.getByText(`Added “${label}” to the problem “${KEPT}”`).waitFor();
+    await first.getByRole('link', { name: KEPT }).waitFor();
+    // Added, not made: the one problem there is has the cluster's members too.
+    const problems = await api<{ items: Array<{ title: string; evidenceCount: number }> }>(page, 'GET', `/workspaces/${ws}/insights?type=problem`);
+    expect(problems.items.map((problem) => problem.title)).toEqual([KEPT]);
+    expect(problems.items[0]!.evidenceCount).toBeGreaterThan(TICKETS.length);
+  });
+});
