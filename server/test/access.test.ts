@@ -48,6 +48,7 @@ const ROUTE_ACCESS: Record<string, Role> = {
   'POST /api/workspaces/{ws}/customers': 'contributor',
   'GET /api/workspaces/{ws}/customers/{id}': 'viewer',
   'PATCH /api/workspaces/{ws}/customers/{id}': 'researcher',
+  'POST /api/workspaces/{ws}/customers/companies-from-emails': 'admin',
   // sources
   'GET /api/workspaces/{ws}/sources': 'viewer',
   'POST /api/workspaces/{ws}/sources': 'contributor',

@@ -42,7 +42,10 @@ export const AUDIT_ACTION_GROUPS = {
       'backlog_item.evidence.unlink': 'unlinked evidence from a backlog item',
     },
   },
-  customer: { label: 'Customers', actions: { 'customer.create': 'added a customer', 'customer.update': 'edited a customer' } },
+  customer: {
+    label: 'Customers',
+    actions: { 'customer.create': 'added a customer', 'customer.update': 'edited a customer', 'customer.companies_from_emails': 'filled in companies from email domains' },
+  },
   cluster: {
     label: 'Clusters',
     actions: {

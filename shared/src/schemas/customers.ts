@@ -95,3 +95,17 @@ export const ListCustomersQuerySchema = PageQuerySchema.extend({
   companyId: IdSchema.optional(),
 });
 export type ListCustomersQuery = z.infer<typeof ListCustomersQuerySchema>;
+
+/** Fill in companies from email domains: `dryRun` only counts what a fill would do. */
+export const FillCompaniesFromEmailsBodySchema = z.object({ dryRun: z.boolean().default(false) }).strict();
+export type FillCompaniesFromEmailsBody = z.infer<typeof FillCompaniesFromEmailsBodySchema>;
+
+export const FillCompaniesFromEmailsResultSchema = z.object({
+  dryRun: z.boolean(),
+  /** Customers with a work email and no company, given (or, on a dry run, to be given) the company of their email's domain. */
+  customers: z.number().int(),
+  /** The distinct companies they are put at, and how many of those are new. */
+  companies: z.number().int(),
+  newCompanies: z.number().int(),
+});
+export type FillCompaniesFromEmailsResult = z.infer<typeof FillCompaniesFromEmailsResultSchema>;

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { anyOf, jsonRows, rowsOf } from '../../lib/bulk-sql.js';
 import { companies, customers, highlights, sources } from '../../db/schema/index.js';
@@ -109,6 +109,31 @@ export async function patchCustomers(executor: Executor, workspaceId: string, pa
     from json_to_recordset(${jsonRows(patches.map((p) => ({ id: p.id, email: p.email, external_id: p.externalId, name: p.name, company_id: p.companyId })))})
       as v(id uuid, email text, external_id text, name text, company_id uuid)
     where customers.workspace_id = ${workspaceId} and customers.id = v.id`);
+}
+
+/** Customers who have an email and no company: those a company could be found for by their email's domain. */
+export async function listEmailsWithoutCompany(executor: Executor, workspaceId: string): Promise<Array<{ id: string; email: string }>> {
+  return executor
+    .select({ id: customers.id, email: sql<string>`${customers.email}` })
+    .from(customers)
+    .where(and(eq(customers.workspaceId, workspaceId), isNull(customers.companyId), isNotNull(customers.email)));
+}
+
+/**
+ * Puts customers at companies, in one statement, but only those still without one: an import
+ * or an edit may have given them one since they were read. Returns how many were set.
+ */
+export async function setMissingCompanies(executor: Executor, workspaceId: string, values: Array<{ id: string; companyId: string }>): Promise<number> {
+  if (!values.length) return 0;
+  const rows = await rowsOf<{ id: string }>(
+    executor,
+    sql`
+      update ${customers} set company_id = v.company_id, updated_at = now()
+      from json_to_recordset(${jsonRows(values.map((v) => ({ id: v.id, company_id: v.companyId })))}) as v(id uuid, company_id uuid)
+      where customers.workspace_id = ${workspaceId} and customers.id = v.id and customers.company_id is null
+      returning customers.id`,
+  );
+  return rows.length;
 }
 
 const customerColumns = { customer: customers, company: companies };

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   CreateCustomerBodySchema,
   CustomerDetailSchema,
+  FillCompaniesFromEmailsBodySchema,
+  FillCompaniesFromEmailsResultSchema,
   ListCustomersQuerySchema,
   UpdateCustomerBodySchema,
   WorkspaceIdParamsSchema,
@@ -61,5 +63,20 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: 'Edit a customer and their company', params: WorkspaceIdParamsSchema, body: UpdateCustomerBodySchema, response: { 200: CustomerDetailSchema } },
     },
     async (request) => customersService.updateCustomer(db, workspaceActorOf(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/workspaces/:ws/customers/companies-from-emails',
+    {
+      config: { access: { role: 'admin' } },
+      schema: {
+        tags,
+        summary: "Give customers with a work email and no company the company of their email's domain (mail providers excepted); dryRun only counts",
+        params: WorkspaceParamsSchema,
+        body: FillCompaniesFromEmailsBodySchema,
+        response: { 200: FillCompaniesFromEmailsResultSchema },
+      },
+    },
+    async (request) => customersService.fillCompaniesFromEmails(db, workspaceActorOf(request), request.body),
   );
 };

@@ -7,6 +7,8 @@ import {
   type CustomerDetail,
   type CustomerRef,
   type EvidenceCounts,
+  type FillCompaniesFromEmailsBody,
+  type FillCompaniesFromEmailsResult,
   type ListCustomersQuery,
   type Page,
   type UpdateCustomerBody,
@@ -16,6 +18,7 @@ import { AppError, invalidField, notFound } from '../../errors.js';
 import type { ImportedCustomer } from '../../importers/types.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { iso } from '../../lib/dates.js';
+import { companyDomainOf } from '../../lib/email-domains.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as customersRepository from './customers.repository.js';
@@ -100,14 +103,29 @@ function mergeCompany(earlier: CompanyValues | null, later: CompanyValues): Comp
   };
 }
 
-/** Creates or updates the companies named by the groups; `lower(name)` → id. */
-async function resolveCompanies(tx: Executor, workspaceId: string, groups: CustomerKeys[]): Promise<Map<string, string>> {
+/** Creates or updates these companies; `lower(name)` → id. */
+async function resolveCompanies(tx: Executor, workspaceId: string, companies: Array<CompanyValues | null>): Promise<Map<string, string>> {
   const byName = new Map<string, CompanyValues>();
-  for (const { company } of groups) {
+  for (const company of companies) {
     if (company) byName.set(company.name.toLowerCase(), mergeCompany(byName.get(company.name.toLowerCase()) ?? null, company));
   }
   await customersRepository.upsertCompanies(tx, workspaceId, [...byName.values()]);
   return customersRepository.findCompanyIdsByNames(tx, workspaceId, [...byName.keys()]);
+}
+
+/** The company a work email's domain stands for, named by that domain (`acme.co.uk`): the name is also how companies are matched. */
+function companyFromEmail(email: string | null): CompanyValues | null {
+  const domain = email ? companyDomainOf(email) : null;
+  return domain ? { name: domain, segment: null, plan: null, annualRevenue: null } : null;
+}
+
+/**
+ * The company a group puts its customer at: the one the input names, always; else, for a
+ * customer who has no company yet, the one their email's domain stands for. A company the
+ * customer already has (named by an import, or set by hand) is never replaced by a guess.
+ */
+function companyOfGroup(group: CustomerKeys, existing: CustomerKeyRow | undefined): CompanyValues | null {
+  return group.company ?? (existing?.companyId ? null : companyFromEmail(group.email));
 }
 
 function lookupKeys(groups: CustomerKeys[]) {
@@ -171,18 +189,23 @@ async function matchOrCreateCustomers(tx: Executor, workspaceId: string, inputs:
   const created = new Set<string>();
   if (!groups.length) return { ids: inputs.map(() => null), created };
 
-  const companyIds = await resolveCompanies(tx, workspaceId, groups);
-  const companyIdOf = (group: CustomerKeys) => (group.company ? (companyIds.get(group.company.name.toLowerCase()) ?? null) : null);
-
   let index = indexCustomers(await customersRepository.findCustomersByKeys(tx, workspaceId, lookupKeys(groups)));
+  const existingOf = groups.map((group) => matchGroup(group, index));
+  const companyOf = groups.map((group, position) => companyOfGroup(group, existingOf[position]));
+  const companyIds = await resolveCompanies(tx, workspaceId, companyOf);
+  const companyIdOf = (position: number) => {
+    const company = companyOf[position];
+    return company ? (companyIds.get(company.name.toLowerCase()) ?? null) : null;
+  };
+
   const idOfGroup = new Array<string | null>(groups.length).fill(null);
   const patches: CustomerValues[] = [];
   const fresh: Array<{ group: number; id: string }> = [];
   groups.forEach((group, position) => {
-    const existing = matchGroup(group, index);
+    const existing = existingOf[position];
     if (existing) {
       idOfGroup[position] = existing.id;
-      const patch = patchFor(existing, group, companyIdOf(group), index);
+      const patch = patchFor(existing, group, companyIdOf(position), index);
       if (patch) patches.push(patch);
     } else {
       fresh.push({ group: position, id: crypto.randomUUID() });
@@ -193,7 +216,7 @@ async function matchOrCreateCustomers(tx: Executor, workspaceId: string, inputs:
   const landed = await customersRepository.insertCustomers(
     tx,
     workspaceId,
-    fresh.map(({ group, id }) => ({ id, email: groups[group]!.email, externalId: groups[group]!.externalId, name: groups[group]!.name, companyId: companyIdOf(groups[group]!) })),
+    fresh.map(({ group, id }) => ({ id, email: groups[group]!.email, externalId: groups[group]!.externalId, name: groups[group]!.name, companyId: companyIdOf(group) })),
   );
   const raced = fresh.filter(({ id }) => !landed.has(id));
   for (const { group, id } of fresh) {
@@ -326,5 +349,44 @@ export async function updateCustomer(db: Db, actor: WorkspaceActor, id: string, 
     const customer = await loadCustomer(tx, actor.workspaceId, id);
     await recordAudit(tx, actor, { action: 'customer.update', objectType: 'customer', objectId: id, summary: `Edited customer ${describeCustomer(customer)}` });
     return customer;
+  });
+}
+
+/** Customers per statement when filling in companies: each statement stays small whatever the workspace's size. */
+const FILL_BATCH_SIZE = 5_000;
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+/**
+ * Gives every customer with a work email and no company the company of their email's domain,
+ * as imports do for the customers they match: for customers imported before they did. A dry
+ * run only counts. A company set by hand is never replaced: only customers without one are
+ * touched, checked again as they are written. One audit event for the whole fill.
+ */
+export async function fillCompaniesFromEmails(db: Db, actor: WorkspaceActor, body: FillCompaniesFromEmailsBody): Promise<FillCompaniesFromEmailsResult> {
+  return db.transaction(async (tx) => {
+    const fills = (await customersRepository.listEmailsWithoutCompany(tx, actor.workspaceId)).flatMap(({ id, email }) => {
+      const company = companyFromEmail(email);
+      return company ? [{ id, company }] : [];
+    });
+    const names = [...new Set(fills.map(({ company }) => company.name))];
+    const known = await customersRepository.findCompanyIdsByNames(tx, actor.workspaceId, names);
+    const plan = { customers: fills.length, companies: names.length, newCompanies: names.filter((name) => !known.has(name)).length };
+    if (body.dryRun || !fills.length) return { dryRun: body.dryRun, ...plan };
+
+    const companyIds = await resolveCompanies(tx, actor.workspaceId, fills.map(({ company }) => company));
+    let filled = 0;
+    for (let start = 0; start < fills.length; start += FILL_BATCH_SIZE) {
+      const batch = fills.slice(start, start + FILL_BATCH_SIZE);
+      filled += await customersRepository.setMissingCompanies(tx, actor.workspaceId, batch.map(({ id, company }) => ({ id, companyId: companyIds.get(company.name)! })));
+    }
+    if (filled) {
+      await recordAudit(tx, actor, {
+        action: 'customer.companies_from_emails',
+        objectType: 'customer',
+        summary: `Filled in the company of ${plural(filled, 'customer')} from their email domains, at ${plural(plan.companies, 'company', 'companies')} (${plan.newCompanies} new)`,
+      });
+    }
+    return { dryRun: false, ...plan, customers: filled };
   });
 }

@@ -1,5 +1,6 @@
 import { PageHeader } from '../../components/page-header';
 import { CustomerList } from '../../features/customers/components/customer-list';
+import { FillCompaniesButton } from '../../features/customers/components/fill-companies-button';
 import { NewCustomerButton } from '../../features/customers/components/new-customer-button';
 import { useWorkspace } from '../../lib/workspace';
 
@@ -10,7 +11,14 @@ export function CustomersRoute() {
       <PageHeader
         title="Customers"
         description="Who said what: every customer and company behind your evidence, with how much each has told you."
-        actions={workspace.can('contributor') && <NewCustomerButton ws={workspace.id} />}
+        actions={
+          workspace.can('contributor') && (
+            <>
+              {workspace.can('admin') && <FillCompaniesButton ws={workspace.id} />}
+              <NewCustomerButton ws={workspace.id} />
+            </>
+          )
+        }
       />
       <CustomerList ws={workspace.id} />
     </>

@@ -59,8 +59,8 @@ export function CustomerList({ ws }: { ws: string }) {
           </EmptyState>
         ) : (
           <EmptyState title="No customers yet" icon="☺" action={<Link className="btn btn-primary" to={paths.imports(ws)}>Import files</Link>}>
-            Customers and their companies are created as you import tickets, surveys and interviews — matched by email, then by id, never duplicated. Each
-            profile then shows everything that customer said.
+            Customers and their companies are created as you import tickets, surveys and interviews — matched by email, then by id, never duplicated; a
+            work email's domain gives the company when the file names none. Each profile then shows everything that customer said.
           </EmptyState>
         )
       ) : (

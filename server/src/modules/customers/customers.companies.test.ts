@@ -1,0 +1,189 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { BacklogItemDetailSchema, FillCompaniesFromEmailsResultSchema, pageOf, CustomerDetailSchema, type Role } from '@cairn/shared';
+import { auditEvents, companies, customers, sources } from '../../db/schema/index.js';
+import { errorPaths, useTestApp } from '../../../test/app.js';
+import { createBacklogItem, createCustomer, createHighlight, createMember, createTokenCaller, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
+import { importThroughApi } from '../../../test/imports.js';
+
+// Companies from the domain of a work email: on import, on the API's create, and by the admin's fill for customers imported before.
+const context = useTestApp();
+
+const customersUrl = (workspace: TestWorkspace, rest = '') => `/api/workspaces/${workspace.id}/customers${rest}`;
+const fillUrl = (workspace: TestWorkspace) => customersUrl(workspace, '/companies-from-emails');
+
+/** A help desk export whose requesters have emails, only one of them a company. */
+const HELPDESK_CSV = [
+  'Ticket ID,Subject,Description,Requester Email,Requester,Company,Created',
+  'H-1,Export fails,The CSV export fails for a year of data.,jane@acme.co.uk,Jane Doe,,2024-03-01',
+  'H-2,Export slow,Exports take minutes on our team workspace.,raj@eu.acme.co.uk,Raj Patel,,2024-03-02',
+  'H-3,Invoices,Where do I find my invoices?,li.wei@gmail.com,Li Wei,,2024-03-03',
+  'H-4,Login,I cannot sign in since Monday.,max@web.de,Max Müller,,2024-03-04',
+  'H-5,SSO,We need SAML before the roll-out.,ana@initech.com,Ana Lima,Initech Inc,2024-03-05',
+  'H-6,API limits,Our sync hits the rate limit every night.,bo@hooli.io,Bo Chen,,2024-03-06',
+  'H-7,Refund,Please refund the second charge.,sam@hotmail.co.uk,Sam Reed,,2024-03-07',
+].join('\n');
+
+/** Email → company name of the workspace's customers (null: none). */
+async function companyByEmail(workspace: TestWorkspace): Promise<Record<string, string | null>> {
+  const response = await workspace.owner.as.get(customersUrl(workspace, '?limit=100'));
+  expect(response.statusCode, response.body).toBe(200);
+  const page = pageOf(CustomerDetailSchema).parse(response.json());
+  return Object.fromEntries(page.items.map((customer) => [customer.email ?? customer.name, customer.company?.name ?? null]));
+}
+
+async function importHelpdesk(workspace: TestWorkspace, csv = HELPDESK_CSV) {
+  const done = await importThroughApi(workspace.owner.as, workspace.id, 'tickets-csv', { name: 'helpdesk.csv', content: csv });
+  expect(done.status, done.failure ?? '').toBe('done');
+  return done;
+}
+
+describe('companies from email domains on import', () => {
+  it("puts customers with a work email and no company at their email's domain, never at a mail provider, and keeps a company the file names", async () => {
+    const workspace = await createWorkspace(context);
+    expect((await importHelpdesk(workspace)).counts).toMatchObject({ created: 7, rejected: 0 });
+    expect(await companyByEmail(workspace)).toEqual({
+      'jane@acme.co.uk': 'acme.co.uk',
+      'raj@eu.acme.co.uk': 'acme.co.uk',
+      'li.wei@gmail.com': null,
+      'max@web.de': null,
+      'ana@initech.com': 'Initech Inc',
+      'bo@hooli.io': 'hooli.io',
+      'sam@hotmail.co.uk': null,
+    });
+    const names = (await context.db.select({ name: companies.name }).from(companies).where(eq(companies.workspaceId, workspace.id))).map((row) => row.name);
+    expect(names.sort()).toEqual(['Initech Inc', 'acme.co.uk', 'hooli.io']);
+  });
+
+  it("counts those companies in a backlog item's evidence score", async () => {
+    const workspace = await createWorkspace(context);
+    await importHelpdesk(workspace);
+    const item = await createBacklogItem(context, workspace, { title: 'Faster, reliable exports' });
+    const imported = await context.db.select().from(sources).where(eq(sources.workspaceId, workspace.id));
+    const quotes = await Promise.all(imported.map((source) => createHighlight(context, workspace, source)));
+    const linked = await workspace.owner.as.post(`/api/workspaces/${workspace.id}/backlog-items/${item.id}/evidence`, { highlightIds: quotes.map((quote) => quote.id) });
+    expect(linked.statusCode, linked.body).toBe(200);
+    const response = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/backlog-items/${item.id}`);
+    // Seven people at three companies: acme.co.uk (twice), hooli.io and Initech Inc; the three on mail providers at none.
+    expect(BacklogItemDetailSchema.parse(response.json()).score).toMatchObject({ customers: 7, companies: 3 });
+  });
+
+  it('never replaces a company a customer has, whether an import or a person set it, when a later import gives none', async () => {
+    const workspace = await createWorkspace(context);
+    await importHelpdesk(workspace);
+    const [jane] = await context.db.select().from(customers).where(and(eq(customers.workspaceId, workspace.id), eq(customers.email, 'jane@acme.co.uk')));
+    const edited = await workspace.owner.as.patch(customersUrl(workspace, `/${jane!.id}`), { company: { name: 'Acme Holdings' } });
+    expect(edited.statusCode, edited.body).toBe(200);
+    await importHelpdesk(workspace, HELPDESK_CSV.replaceAll('2024-03', '2024-04').replaceAll('H-', 'H2-'));
+    expect(await companyByEmail(workspace)).toMatchObject({ 'jane@acme.co.uk': 'Acme Holdings', 'raj@eu.acme.co.uk': 'acme.co.uk', 'ana@initech.com': 'Initech Inc' });
+  });
+
+  it('gives a customer whose later row names a company that company instead of the one of their domain', async () => {
+    const workspace = await createWorkspace(context);
+    await importHelpdesk(workspace);
+    await importHelpdesk(workspace, 'Ticket ID,Description,Requester Email,Company\nH-8,Still failing.,jane@acme.co.uk,Acme Ltd\n');
+    expect((await companyByEmail(workspace))['jane@acme.co.uk']).toBe('Acme Ltd');
+  });
+});
+
+describe('companies from email domains on POST /customers', () => {
+  it('puts a new customer with a work email at its domain, unless the body names a company or the email is a mail provider', async () => {
+    const workspace = await createWorkspace(context);
+    const add = async (body: object) => {
+      const response = await workspace.owner.as.post(customersUrl(workspace), body);
+      expect(response.statusCode, response.body).toBe(201);
+      return CustomerDetailSchema.parse(response.json()).company?.name ?? null;
+    };
+    expect(await add({ email: 'kim@Globex.com' })).toBe('globex.com');
+    expect(await add({ email: 'lee@globex.com', company: { name: 'Globex Corporation' } })).toBe('Globex Corporation');
+    expect(await add({ email: 'someone@yahoo.com' })).toBeNull();
+    expect(await add({ email: 'demo@example.com' })).toBeNull();
+  });
+});
+
+describe('POST /customers/companies-from-emails', () => {
+  /** Customers as imports before this feature left them: emails, and companies only where the file named one. */
+  async function legacyWorkspace() {
+    const workspace = await createWorkspace(context);
+    const [initech] = await context.db.insert(companies).values({ workspaceId: workspace.id, name: 'Initech' }).returning();
+    const [hooli] = await context.db.insert(companies).values({ workspaceId: workspace.id, name: 'hooli.io', segment: 'Enterprise' }).returning();
+    const people = {
+      jane: await createCustomer(context, workspace, { email: 'jane@acme.co.uk' }),
+      raj: await createCustomer(context, workspace, { email: 'raj@eu.acme.co.uk' }),
+      bo: await createCustomer(context, workspace, { email: 'bo@hooli.io' }),
+      ana: await createCustomer(context, workspace, { email: 'ana@initech.com', companyId: initech!.id }),
+      li: await createCustomer(context, workspace, { email: 'li.wei@gmail.com' }),
+      nameOnly: await createCustomer(context, workspace, { email: null, name: 'Walk-in' }),
+    };
+    return { workspace, people, initech: initech!, hooli: hooli! };
+  }
+
+  const fill = async (workspace: TestWorkspace, dryRun: boolean) => {
+    const response = await workspace.owner.as.post(fillUrl(workspace), { dryRun });
+    expect(response.statusCode, response.body).toBe(200);
+    return FillCompaniesFromEmailsResultSchema.parse(response.json());
+  };
+  const auditOf = (workspace: TestWorkspace) =>
+    context.db.select().from(auditEvents).where(and(eq(auditEvents.workspaceId, workspace.id), eq(auditEvents.action, 'customer.companies_from_emails')));
+
+  it('counts on a dry run what it would fill, and changes nothing', async () => {
+    const { workspace } = await legacyWorkspace();
+    expect(await fill(workspace, true)).toEqual({ dryRun: true, customers: 3, companies: 2, newCompanies: 1 });
+    expect(await companyByEmail(workspace)).toMatchObject({ 'jane@acme.co.uk': null, 'bo@hooli.io': null });
+    expect(await auditOf(workspace)).toHaveLength(0);
+  });
+
+  it('fills them in, reusing a company of that name, leaves set companies and mail providers alone, and logs one event', async () => {
+    const { workspace, people, hooli } = await legacyWorkspace();
+    expect(await fill(workspace, false)).toEqual({ dryRun: false, customers: 3, companies: 2, newCompanies: 1 });
+    expect(await companyByEmail(workspace)).toEqual({
+      'jane@acme.co.uk': 'acme.co.uk',
+      'raj@eu.acme.co.uk': 'acme.co.uk',
+      'bo@hooli.io': 'hooli.io',
+      'ana@initech.com': 'Initech',
+      'li.wei@gmail.com': null,
+      'Walk-in': null,
+    });
+    const [bo] = await context.db.select().from(customers).where(eq(customers.id, people.bo.id));
+    expect(bo!.companyId).toBe(hooli.id);
+    const events = await auditOf(workspace);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actorUserId: workspace.owner.id, objectType: 'customer', summary: expect.stringContaining('3 customers') });
+    expect(await fill(workspace, true)).toEqual({ dryRun: true, customers: 0, companies: 0, newCompanies: 0 });
+  });
+
+  it("touches no other workspace's customers, and answers 404 to a member of another workspace", async () => {
+    const { workspace } = await legacyWorkspace();
+    const other = await createWorkspace(context);
+    const theirs = await createCustomer(context, other, { email: 'zoe@umbrella.com' });
+    expect(await fill(workspace, false)).toMatchObject({ customers: 3 });
+    const [untouched] = await context.db.select().from(customers).where(eq(customers.id, theirs.id));
+    expect(untouched!.companyId).toBeNull();
+    expect((await other.owner.as.post(fillUrl(workspace), { dryRun: true })).statusCode).toBe(404);
+  });
+
+  it.each<Role>(['viewer', 'contributor', 'researcher'])('refuses a %s (403), as member or token', async (role) => {
+    const { workspace } = await legacyWorkspace();
+    const member = await createMember(context, workspace, role);
+    expect((await member.as.post(fillUrl(workspace), { dryRun: true })).statusCode).toBe(403);
+    expect((await (await createTokenCaller(context, workspace, role)).post(fillUrl(workspace), { dryRun: false })).statusCode).toBe(403);
+    expect(await companyByEmail(workspace)).toMatchObject({ 'jane@acme.co.uk': null });
+  });
+
+  it('lets an admin fill', async () => {
+    const { workspace } = await legacyWorkspace();
+    const admin = await createMember(context, workspace, 'admin');
+    const response = await admin.as.post(fillUrl(workspace), { dryRun: false });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ customers: 3 });
+  });
+
+  it('answers 400 naming the field for a dryRun that is not a boolean or an unknown field', async () => {
+    const workspace = await createWorkspace(context);
+    const bad = await workspace.owner.as.post(fillUrl(workspace), { dryRun: 'yes' });
+    expect(bad.statusCode).toBe(400);
+    expect(errorPaths(bad)).toEqual(['body.dryRun']);
+    const unknown = await workspace.owner.as.post(fillUrl(workspace), { dryRun: true, domains: ['acme.com'] });
+    expect(unknown.statusCode).toBe(400);
+  });
+});
