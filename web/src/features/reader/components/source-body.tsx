@@ -1,22 +1,44 @@
-import { memo, type ReactNode } from 'react';
+import { memo, useMemo, type KeyboardEvent, type ReactNode } from 'react';
 import { z } from 'zod';
-import type { Source } from '@cairn/shared';
+import type { Source, SourceSegment } from '@cairn/shared';
 import { formatDateTime } from '../../../lib/dates';
+import { groupByBlock, type TextRange } from '../lib/find-in-text';
 import { formatTimestamp, splitRuns } from '../lib/highlight-runs';
+import { turnKeyTarget, type TurnRow } from '../lib/speakers';
 
 export type Mark = { id: string; start: number; end: number; label?: string };
 
-type RunsProps = { body: string; from: number; to: number; marks: Mark[]; pending?: { start: number; end: number } | null; activeId?: string | null };
+/** What a stretch of text is drawn with: highlights, the passage being tagged, matches of the find bar and the one stepped to. */
+type RunsProps = {
+  body: string;
+  from: number;
+  to: number;
+  marks: Mark[];
+  pending?: TextRange | null;
+  activeId?: string | null;
+  finds?: readonly TextRange[];
+  currentFind?: TextRange | null;
+};
 
 const PENDING_ID = 'pending';
+const FIND_ID = 'find';
+const CURRENT_FIND_ID = 'find-current';
+/** Ranges drawn like highlights that are not saved highlights. */
+const TRANSIENT_IDS = new Set([PENDING_ID, FIND_ID, CURRENT_FIND_ID]);
+const NO_FINDS: readonly TextRange[] = [];
 
 /**
- * The text of `[from, to)` as runs: plain spans and <mark>s for highlighted stretches. Each run
- * holds one text node (never HTML) and its body offsets, which is how a selection maps back to
- * `[start, end)`.
+ * The text of `[from, to)` as runs: plain spans and <mark>s for highlighted or found stretches.
+ * Each run holds one text node (never HTML) and its body offsets, which is how a selection maps
+ * back to `[start, end)`: a match of the find bar is cut into runs like a highlight, never
+ * wrapped inside one.
  */
-function Runs({ body, from, to, marks, pending, activeId }: RunsProps) {
-  const all = pending ? [...marks, { id: PENDING_ID, ...pending }] : marks;
+function Runs({ body, from, to, marks, pending, activeId, finds = NO_FINDS, currentFind }: RunsProps) {
+  const all = [
+    ...marks,
+    ...(pending ? [{ id: PENDING_ID, ...pending }] : []),
+    ...finds.map((find) => ({ id: find.start === currentFind?.start ? CURRENT_FIND_ID : FIND_ID, start: find.start, end: find.end })),
+  ];
   const labels = new Map(marks.map((mark) => [mark.id, mark.label]));
   return (
     <>
@@ -29,12 +51,16 @@ function Runs({ body, from, to, marks, pending, activeId }: RunsProps) {
             </span>
           );
         }
-        const saved = run.ids.filter((id) => id !== PENDING_ID);
+        const saved = run.ids.filter((id) => !TRANSIENT_IDS.has(id));
+        const isPending = run.ids.includes(PENDING_ID);
+        const isCurrentFind = run.ids.includes(CURRENT_FIND_ID);
         const className = [
-          'hl',
+          saved.length || isPending ? 'hl' : '',
           saved.length > 1 ? 'hl-overlap' : '',
-          run.ids.includes(PENDING_ID) ? 'hl-pending' : '',
+          isPending ? 'hl-pending' : '',
           activeId && run.ids.includes(activeId) ? 'hl-active' : '',
+          isCurrentFind || run.ids.includes(FIND_ID) ? 'find-match' : '',
+          isCurrentFind ? 'find-current' : '',
         ]
           .filter(Boolean)
           .join(' ');
@@ -59,37 +85,111 @@ function metadataText(metadata: Record<string, unknown>, key: string): string | 
   return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
 }
 
-function Block({ from, to, className, children }: { from: number; to: number; className: string; children: ReactNode }) {
+type BlockProps = { as?: 'div' | 'li'; from: number; to: number; className: string; children: ReactNode };
+
+function Block({ as: Tag = 'div', from, to, className, children }: BlockProps) {
   // Focusable so that a keyboard user can highlight a whole turn or paragraph with `h`.
   return (
-    <div className={className} tabIndex={0} data-block-start={from} data-block-end={to}>
+    <Tag className={className} tabIndex={0} data-block-start={from} data-block-end={to}>
       {children}
-    </div>
+    </Tag>
   );
 }
 
-export type SourceBodyProps = { source: Source; marks: Mark[]; pending?: { start: number; end: number } | null; activeId?: string | null };
+const overlaps = (range: TextRange | null | undefined, segment: SourceSegment) => !!range && range.start < segment.end && range.end > segment.start;
+
+type TurnProps = Omit<RunsProps, 'from' | 'to'> & { segment: SourceSegment; revealed: boolean };
+
+/** One speaker turn; drawn again only when what is marked in it changes, so that stepping through matches of a long transcript redraws two turns, not all of them. */
+const Turn = memo(function Turn({ segment, revealed, ...runs }: TurnProps) {
+  const className = ['turn', segment.interviewer ? 'turn-interviewer' : '', revealed ? 'turn-revealed' : ''].filter(Boolean).join(' ');
+  return (
+    <Block as="li" from={segment.start} to={segment.end} className={className}>
+      <div className="turn-meta">
+        {segment.speaker && <span className="turn-speaker">{segment.speaker}</span>}
+        {segment.startMs !== null && <time className="turn-time">{formatTimestamp(segment.startMs)}</time>}
+      </div>
+      <p className="turn-text">
+        <Runs {...runs} from={segment.start} to={segment.end} />
+      </p>
+    </Block>
+  );
+});
+
+/** The lines arrow keys move between: turns, and the buttons standing for runs of hidden turns. */
+const TURN_STOPS = ':scope > li[data-block-start], :scope > li > button';
+
+/** ↑ and ↓ move to the previous and next line of the transcript, Home and End to its first and last. */
+function onTurnsKeyDown(event: KeyboardEvent<HTMLOListElement>) {
+  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  const stops = [...event.currentTarget.querySelectorAll<HTMLElement>(TURN_STOPS)];
+  const at = stops.indexOf(event.target as HTMLElement);
+  const target = at < 0 ? null : turnKeyTarget(event.key, at, stops.length);
+  if (target === null) return;
+  event.preventDefault();
+  stops[target]!.focus();
+}
+
+type TranscriptProps = Omit<SourceBodyProps, 'source'> & { body: string; segments: SourceSegment[] };
+
+function Transcript({ body, segments, rows, onToggleHidden, marks, pending, activeId, finds = NO_FINDS, currentFind }: TranscriptProps) {
+  const lines = useMemo(() => rows ?? segments.map((_, index): TurnRow => ({ kind: 'turn', index, revealed: false })), [rows, segments]);
+  const findsByTurn = useMemo(() => groupByBlock(finds, segments), [finds, segments]);
+  const active = activeId ? marks.find((mark) => mark.id === activeId) : undefined;
+  return (
+    // A list a screen reader announces with its length; each turn is read whole when it takes focus.
+    // The role is spelled out because Safari drops it from a list drawn without bullets.
+    <ol role="list" className="reader-turns" aria-label={`Transcript, ${segments.length} turns`} onKeyDown={onTurnsKeyDown}>
+      {lines.map((row) => {
+        if (row.kind === 'hidden') {
+          return (
+            <li key={`hidden-${row.from}`} className="turn-hidden">
+              <button type="button" className="turn-hidden-toggle" aria-expanded={row.expanded} onClick={() => onToggleHidden?.(row.from)}>
+                {row.expanded ? `Hide ${row.count} ${row.count === 1 ? 'turn' : 'turns'} by other speakers` : `${row.count} ${row.count === 1 ? 'turn' : 'turns'} hidden`}
+              </button>
+            </li>
+          );
+        }
+        const segment = segments[row.index]!;
+        return (
+          <Turn
+            key={segment.start}
+            segment={segment}
+            revealed={row.revealed}
+            body={body}
+            marks={marks}
+            // Only the turns they touch get these, so that they alone draw again when these change.
+            pending={overlaps(pending, segment) ? pending : null}
+            activeId={overlaps(active, segment) ? activeId : null}
+            finds={findsByTurn.get(row.index) ?? NO_FINDS}
+            currentFind={overlaps(currentFind, segment) ? currentFind : null}
+          />
+        );
+      })}
+    </ol>
+  );
+}
+
+export type SourceBodyProps = {
+  source: Source;
+  marks: Mark[];
+  pending?: TextRange | null;
+  activeId?: string | null;
+  /** The find bar's matches, in order, and the one stepped to (drawn stronger). */
+  finds?: readonly TextRange[];
+  currentFind?: TextRange | null;
+  /** A transcript's lines under the speaker filter (every turn when absent), and opening or closing a run of hidden turns. */
+  rows?: TurnRow[] | null;
+  onToggleHidden?: (from: number) => void;
+};
 
 /** A source as people read it: speaker turns, a ticket thread, a survey answer, or plain text. */
-export const SourceBody = memo(function SourceBody({ source, marks, pending, activeId }: SourceBodyProps) {
-  const runs = (from: number, to: number) => <Runs body={source.body} from={from} to={to} marks={marks} pending={pending} activeId={activeId} />;
+export const SourceBody = memo(function SourceBody({ source, ...props }: SourceBodyProps) {
+  const { marks, pending, activeId, finds, currentFind } = props;
+  const runs = (from: number, to: number) => <Runs body={source.body} from={from} to={to} marks={marks} pending={pending} activeId={activeId} finds={finds} currentFind={currentFind} />;
   const { metadata } = source;
 
-  if (source.segments?.length) {
-    return (
-      <div className="reader-turns">
-        {source.segments.map((segment) => (
-          <Block key={segment.start} from={segment.start} to={segment.end} className={`turn${segment.interviewer ? ' turn-interviewer' : ''}`}>
-            <div className="turn-meta">
-              {segment.speaker && <span className="turn-speaker">{segment.speaker}</span>}
-              {segment.startMs !== null && <time className="turn-time">{formatTimestamp(segment.startMs)}</time>}
-            </div>
-            <p className="turn-text">{runs(segment.start, segment.end)}</p>
-          </Block>
-        ))}
-      </div>
-    );
-  }
+  if (source.segments?.length) return <Transcript body={source.body} segments={source.segments} {...props} />;
 
   if (source.kind === 'ticket') {
     const replies = RepliesSchema.safeParse(metadata.replies);

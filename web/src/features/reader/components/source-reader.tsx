@@ -1,5 +1,6 @@
 import { WHOLE_SOURCE_KINDS } from '@cairn/shared';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { useLocation, useNavigate } from 'react-router';
 import type { Highlight, HighlightEvidenceLinks, Source, TagRef } from '@cairn/shared';
 import { Button } from '../../../components/button';
@@ -20,12 +21,16 @@ import { useEvidenceLinks } from '../api/list-evidence-links';
 import { useSourceNeighbours } from '../api/list-source-neighbours';
 import { useRestoreHighlight } from '../api/restore-highlight';
 import { useUpdateHighlight } from '../api/update-highlight';
+import { useFindInSource } from '../hooks/use-find-in-source';
+import { useSpeakerFilter } from '../hooks/use-speaker-filter';
 import { trimRange } from '../lib/highlight-runs';
 import { bodyRange, selectionRange } from '../lib/selection';
 import { readLastTag, rememberLastTag } from '../lib/last-tag';
 import { HIGHLIGHTS_HEADING_ID, HighlightPanel } from './highlight-panel';
+import { FindBar } from './find-bar';
 import { SourceBody, type Mark } from './source-body';
 import { SourceEditDialog } from './source-edit-dialog';
+import { SpeakerFilterBar } from './speaker-filter';
 import { TagCombobox } from './tag-combobox';
 
 const FLASH_MS = 1200;
@@ -34,6 +39,8 @@ const POPOVER_WIDTH = 320;
 const POPOVER_GAP = 6;
 /** The CSS custom highlight (`::highlight(search-match)`) marking the passage a search result opened. */
 const SEARCH_MATCH_HIGHLIGHT = 'search-match';
+/** A selection longer than this (or over several lines) is not what to find: the find box opens empty instead. */
+const FIND_PREFILL_MAX = 100;
 
 /** A passage to tag, and where to show the popover: under `top` (the passage's bottom) or, if it does not fit there, above `above`. */
 type Pending = { start: number; end: number; whole: boolean; top: number; above: number; left: number };
@@ -54,9 +61,18 @@ export type SourceReaderProps = {
   renderTrashNotice?: (source: Source, canRestore: boolean) => ReactNode;
 };
 
+/** Where find starts from when nothing is selected: the focused turn or paragraph, else the first in view. */
+function findAnchor(root: HTMLElement): number {
+  const focused = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>('[data-block-start]') : null;
+  const blocks = focused && root.contains(focused) ? [focused] : [...root.querySelectorAll<HTMLElement>('[data-block-start]')];
+  const block = blocks.find((element) => element.getBoundingClientRect().bottom > 0);
+  return block ? Number(block.dataset.blockStart) : 0;
+}
+
 /**
  * The reader: the source's text with its highlights drawn in place, a popover to tag a
- * selection, and the side panel. Built for the keyboard: h, t, j, k (and ? for help).
+ * selection, and the side panel. Built for the keyboard: h, t, j, k, arrows between turns,
+ * Ctrl/⌘+F to find (and ? for help).
  */
 export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDialog, renderTrashAction, renderTrashNotice }: SourceReaderProps) {
   const workspace = useWorkspace();
@@ -88,6 +104,16 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
   const data = source.data;
   // A trashed source is read-only: the server refuses new highlights on it.
   const canHighlight = workspace.can('contributor') && !data?.deletedAt;
+  const segments = data?.segments?.length ? data.segments : null;
+  const speakerFilter = useSpeakerFilter(segments);
+  const wholeBody = useMemo(() => [{ start: 0, end: data?.body.length ?? 0 }], [data?.body.length]);
+  const find = useFindInSource(data?.body ?? '', speakerFilter.shown ?? wholeBody, segments ?? wholeBody);
+  const findInputRef = useRef<HTMLInputElement>(null);
+  const [findFocusRequest, setFindFocusRequest] = useState(0);
+  /** What had focus when find opened, to return to when it closes on no match. */
+  const findOpenerRef = useRef<Element | null>(null);
+  /** A highlight to bring into view once it is drawn: its turn may first have to come out from under the speaker filter. */
+  const [landing, setLanding] = useState<{ id: string } | null>(null);
 
   /**
    * Focus back on the turn or paragraph of a passage just tagged or let go, where it is on the
@@ -107,16 +133,26 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
     setPending(null);
   }, [pending, returnFocus]);
 
-  /** Scrolls the text to a highlight and flashes it. */
+  /** Scrolls the text to a highlight and flashes it (once drawn: see `landing`). */
   const showHighlight = useCallback((id: string) => {
     setActiveId(id);
-    const marks = textRef.current?.querySelectorAll<HTMLElement>(`[data-ids~="${CSS.escape(id)}"]`);
+    setLanding({ id });
+  }, []);
+
+  const { reveal } = speakerFilter;
+  useEffect(() => {
+    if (!landing) return;
+    const highlight = data?.highlights.find((item) => item.id === landing.id);
+    // Opening the run of hidden turns that holds it draws it, and this runs again.
+    if (highlight && reveal(highlight.start)) return;
+    setLanding(null);
+    const marks = textRef.current?.querySelectorAll<HTMLElement>(`[data-ids~="${CSS.escape(landing.id)}"]`);
     if (!marks?.length) return;
     const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     marks[0]!.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
     marks.forEach((mark) => mark.classList.add('hl-flash'));
     setTimeout(() => marks.forEach((mark) => mark.classList.remove('hl-flash')), FLASH_MS);
-  }, []);
+  }, [landing, data, reveal]);
 
   // Links land once: tagging something else (new source data) must not scroll the reader back.
   const loaded = data !== undefined;
@@ -263,8 +299,59 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
     [activeId, canHighlight, createHighlight, renderLinkDialog, sourceId, target, toast],
   );
 
+  /** Opens the find bar (or takes focus back to it) with the selected words, from the selection or the turn in view. */
+  const openFind = () => {
+    const root = textRef.current;
+    if (!root || !data) return;
+    if (document.activeElement !== findInputRef.current) findOpenerRef.current = document.activeElement;
+    const selected = selectionRange(root);
+    const words = selected ? data.body.slice(selected.start, selected.end) : '';
+    const prefill = words.trim() && words.length <= FIND_PREFILL_MAX && !words.includes('\n') ? words : undefined;
+    find.start(selected?.start ?? findAnchor(root), prefill);
+    setFindFocusRequest((request) => request + 1);
+  };
+
+  /**
+   * Closes the find bar as a browser's find does: the match stepped to becomes the selection, its
+   * turn takes focus (so h tags it); with no match, focus goes back where it was.
+   */
+  const closeFind = () => {
+    const match = find.current;
+    // The marks go first: the selection must be made on the text as drawn without them.
+    flushSync(() => find.close());
+    const root = textRef.current;
+    const opener = findOpenerRef.current;
+    if (!match || !root) return opener instanceof HTMLElement && opener.isConnected ? opener.focus() : root?.focus();
+    const block = [...root.querySelectorAll<HTMLElement>('[data-block-start]')].find((element) => match.start < Number(element.dataset.blockEnd));
+    block?.focus({ preventScroll: true });
+    const range = bodyRange(root, match.start, match.end);
+    if (range) window.getSelection()?.setBaseAndExtent(range.startContainer, range.startOffset, range.endContainer, range.endOffset);
+  };
+
+  // The match stepped to comes into view, unless it is in view already (below the find bar).
+  const currentMatch = find.current;
+  useEffect(() => {
+    const mark = currentMatch && textRef.current?.querySelector<HTMLElement>('mark.find-current');
+    if (!mark) return;
+    const rect = mark.getBoundingClientRect();
+    const barBottom = document.querySelector('.find-bar')?.getBoundingClientRect().bottom ?? 0;
+    if (rect.top < barBottom || rect.bottom > window.innerHeight) mark.scrollIntoView({ block: 'center' });
+  }, [currentMatch]);
+
   useDocumentKeyDown((event) => {
-    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target) || pending || linking) return;
+    if (event.defaultPrevented) return;
+    // Ctrl/⌘+F finds in the source, whatever has focus on this page; pressed again in the find
+    // box it is the browser's own find, for the rest of the page.
+    const findKey = (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f';
+    if (findKey && event.target !== findInputRef.current && !pending && !linking && !document.querySelector('dialog[open]')) {
+      event.preventDefault();
+      return openFind();
+    }
+    if (event.key === 'F3' && find.open) {
+      event.preventDefault();
+      return find.step(event.shiftKey ? -1 : 1);
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target) || pending || linking) return;
     const go = (id: string | undefined) => id && navigate(paths.source(ws, id));
     const actions: Record<string, () => void> = {
       h: () => openPopover(),
@@ -281,7 +368,9 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
   });
 
   // Selecting with the mouse opens the popover straight away, unless the selection is a new passage for the highlight being edited.
-  const onMouseUp = () => {
+  // A click on a button in the text (a line of hidden turns) selects nothing, though a selection (a match left by find) may stay.
+  const onMouseUp = (event: MouseEvent) => {
+    if ((event.target as Element).closest('button')) return;
     if (canHighlight && !pending && !editingId) setTimeout(() => textRef.current && selectionRange(textRef.current) && openPopover(), 0);
   };
   const onClick = (event: MouseEvent) => {
@@ -364,19 +453,38 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
       />
       {trashed && renderTrashNotice?.(data, canChangeSource)}
       <div className="reader-layout">
-        <div
-          ref={textRef}
-          className="reader-text"
-          tabIndex={-1}
-          aria-label="Source text"
-          aria-describedby={canHighlight ? 'reader-help' : undefined}
-          onMouseUp={onMouseUp}
-          onClick={onClick}
-        >
-          <p id="reader-help" className="visually-hidden">
-            Select text, or move to a turn with Tab, then press h to tag it, t to apply the last tag used, or l to link it to a problem or backlog item.
-          </p>
-          <SourceBody source={data} marks={marks} pending={pending} activeId={activeId} />
+        <div className="reader-main">
+          <div className="reader-tools">
+            {segments && speakerFilter.speakers.length > 1 && <SpeakerFilterBar filter={speakerFilter} total={segments.length} />}
+            <Button size="sm" variant="ghost" className="reader-find-open" onClick={openFind} aria-keyshortcuts="Control+F Meta+F">
+              Find in text
+            </Button>
+          </div>
+          {find.open && <FindBar find={find} inputRef={findInputRef} focusRequest={findFocusRequest} onClose={closeFind} />}
+          <div
+            ref={textRef}
+            className="reader-text"
+            tabIndex={-1}
+            aria-label="Source text"
+            aria-describedby={canHighlight ? 'reader-help' : undefined}
+            onMouseUp={onMouseUp}
+            onClick={onClick}
+          >
+            <p id="reader-help" className="visually-hidden">
+              Select text, or move to a turn with Tab (or the arrow keys between turns), then press h to tag it, t to apply the last tag used, or l to link it to a problem or backlog
+              item. Ctrl+F finds words in the text.
+            </p>
+            <SourceBody
+              source={data}
+              marks={marks}
+              pending={pending}
+              activeId={activeId}
+              finds={find.matches}
+              currentFind={find.current}
+              rows={speakerFilter.rows}
+              onToggleHidden={speakerFilter.toggleRun}
+            />
+          </div>
         </div>
         <HighlightPanel
           ws={ws}

@@ -1,0 +1,211 @@
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { api, browserAvailable, completeSetup, selectInReader, useServerAndBrowser } from './harness.js';
+
+/** A real product-design meeting (AMI corpus, CC BY 4.0) as WebVTT with four speakers, from the shared datasets. */
+const AMI_VTT = fileURLToPath(new URL('../../shared/datasets/ami-meetings/IS1004b.vtt', import.meta.url));
+const QUERY = 'remote control';
+const SPEAKER = 'Marketing';
+const NEW_TAG = 'Market research';
+
+type Segment = { speaker: string; start: number; end: number };
+type SourceDetail = { body: string; segments: Segment[]; highlights: Array<{ start: number; end: number; quote: string }> };
+
+/** Every case-insensitive match of `query` inside a turn, as the reader's find should count them. */
+function expectedMatches(source: SourceDetail, query: string): number[] {
+  const starts: number[] = [];
+  for (const segment of source.segments) {
+    const text = source.body.slice(segment.start, segment.end).toLowerCase();
+    for (let at = text.indexOf(query); at >= 0; at = text.indexOf(query, at + query.length)) starts.push(segment.start + at);
+  }
+  return starts;
+}
+
+/** The body offset of the focused turn (or the tag name of whatever else has focus). */
+const focusedTurn = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.blockStart ?? document.activeElement?.tagName);
+
+/** Whether the element is inside the window, clear of the sticky find bar. */
+const inView = (page: Page, selector: string) =>
+  page.locator(selector).first().evaluate((element) => {
+    const rect = element.getBoundingClientRect();
+    const barBottom = document.querySelector('.find-bar')?.getBoundingClientRect().bottom ?? 0;
+    return rect.top >= barBottom && rect.bottom <= window.innerHeight;
+  });
+
+describe.skipIf(!browserAvailable)('reading a transcript: turns by keyboard, find, speakers', () => {
+  const context = useServerAndBrowser();
+  let ws = '';
+  let sourceId = '';
+  let source: SourceDetail;
+
+  it('imports a meeting through the Imports page and moves between its turns with the arrow keys, Home and End', async () => {
+    const { page } = context;
+    await completeSetup(page);
+    ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Imports' }).click();
+    await page.getByRole('radio', { name: /Interview transcript/ }).check();
+    await page.getByLabel(/Drop the file here/).setInputFiles(AMI_VTT);
+    await page.getByRole('heading', { name: /Check the preview/ }).waitFor();
+    await page.getByRole('button', { name: 'Start import' }).click();
+    await page.getByRole('heading', { name: /Import finished/ }).waitFor();
+    await page.getByRole('link', { name: 'View imported sources' }).click();
+    await page.getByRole('link', { name: /IS1004b/ }).first().click();
+    await page.waitForURL(/\/sources\/[0-9a-f-]+$/);
+    sourceId = /\/sources\/([0-9a-f-]+)$/.exec(page.url())![1]!;
+    source = await api<SourceDetail>(page, 'GET', `/workspaces/${ws}/sources/${sourceId}`);
+    expect(source.segments.length).toBeGreaterThan(100);
+
+    // A list a screen reader announces with its length.
+    const transcript = page.getByRole('list', { name: `Transcript, ${source.segments.length} turns` });
+    await transcript.waitFor();
+    const turnStart = (index: number) => String(source.segments.at(index)!.start);
+    await transcript.locator('li[data-block-start]').first().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedTurn(page)).toBe(turnStart(2));
+    await page.keyboard.press('ArrowUp');
+    expect(await focusedTurn(page)).toBe(turnStart(1));
+    await page.keyboard.press('End');
+    expect(await focusedTurn(page)).toBe(turnStart(-1));
+    await expect.poll(() => inView(page, '.reader-turns > li:last-child')).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedTurn(page)).toBe(turnStart(-1));
+    await page.keyboard.press('Home');
+    expect(await focusedTurn(page)).toBe(turnStart(0));
+
+    // The turn reached by arrows is what h tags.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('h');
+    const popover = page.getByRole('dialog', { name: 'Tag the selection' });
+    await popover.getByRole('combobox', { name: 'Tag' }).waitFor();
+    expect(await popover.locator('.popover-quote').textContent()).toBe(`“${source.body.slice(source.segments[1]!.start, source.segments[1]!.end).trim().slice(0, 140)}”`);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popover.count()).toBe(0);
+    expect(await focusedTurn(page)).toBe(turnStart(1));
+  });
+
+  it('finds a phrase in the transcript with Ctrl+F, marks every match, steps through them, and leaves the last one selected', async () => {
+    const { page } = context;
+    const expected = expectedMatches(source, QUERY);
+    expect(expected.length).toBeGreaterThan(3);
+
+    await page.keyboard.press('Control+f');
+    const box = page.getByRole('textbox', { name: 'Find in the source' });
+    await expect.poll(() => box.evaluate((element) => element === document.activeElement)).toBe(true);
+    // Typed in capitals: case does not matter.
+    await box.pressSequentially(QUERY.toUpperCase());
+    const status = page.getByRole('search', { name: 'Find in the source' }).getByRole('status');
+    await expect.poll(() => status.textContent()).toBe(`1 of ${expected.length}`);
+    const marks = page.locator('.reader-text mark.find-match');
+    expect((await marks.evaluateAll((elements) => elements.map((element) => Number((element as HTMLElement).dataset.start)))).sort((a, b) => a - b)).toEqual(expected);
+    for (const text of await marks.allTextContents()) expect(text.toLowerCase()).toBe(QUERY);
+
+    // The turn focused when find opened was the second: the first match after it is current.
+    const current = page.locator('.reader-text mark.find-current');
+    const first = expected.findIndex((start) => start >= source.segments[1]!.start);
+    expect(Number(await current.getAttribute('data-start'))).toBe(expected[first]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status.textContent()).toBe(`${first + 2} of ${expected.length}`);
+    expect(Number(await current.getAttribute('data-start'))).toBe(expected[first + 1]);
+    await expect.poll(() => inView(page, '.reader-text mark.find-current')).toBe(true);
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(() => status.textContent()).toBe(`${first + 1} of ${expected.length}`);
+    await page.keyboard.press('F3');
+    await page.keyboard.press('F3');
+    await expect.poll(() => status.textContent()).toBe(`${first + 3} of ${expected.length}`);
+    const stepped = expected[first + 2]!;
+    expect(Number(await current.getAttribute('data-start'))).toBe(stepped);
+
+    // Ctrl+F again in the box is left to the browser's own find.
+    const handled = await box.evaluate((element) => !element.dispatchEvent(new KeyboardEvent('keydown', { key: 'f', ctrlKey: true, bubbles: true, cancelable: true })));
+    expect(handled).toBe(false);
+
+    // Escape closes the bar and its marks; the match stepped to is selected in its focused turn, for h.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => box.count()).toBe(0);
+    expect(await marks.count()).toBe(0);
+    expect(await page.evaluate(() => window.getSelection()!.toString())).toBe(source.body.slice(stepped, stepped + QUERY.length));
+    const turn = source.segments.find((segment) => stepped >= segment.start && stepped < segment.end)!;
+    expect(await focusedTurn(page)).toBe(String(turn.start));
+    await page.keyboard.press('h');
+    const popover = page.getByRole('dialog', { name: 'Tag the selection' });
+    expect(await popover.locator('.popover-quote').textContent()).toBe(`“${source.body.slice(stepped, stepped + QUERY.length)}”`);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popover.count()).toBe(0);
+  });
+
+  it('shows one speaker’s turns, collapses the others, and highlights a passage of a shown turn at its offsets', async () => {
+    const { page } = context;
+    const theirs = source.segments.filter((segment) => segment.speaker === SPEAKER);
+    const speakers = page.getByRole('group', { name: 'Speakers' });
+    await speakers.getByRole('button', { name: `Everyone ${source.segments.length} turns` }).waitFor();
+    const chip = speakers.getByRole('button', { name: `${SPEAKER} ${theirs.length} turns` });
+    await chip.click();
+    expect(await chip.getAttribute('aria-pressed')).toBe('true');
+    await page.getByText(`Showing ${theirs.length} of ${source.segments.length} turns`).waitFor();
+    const turns = page.locator('.reader-text li.turn');
+    await expect.poll(() => turns.count()).toBe(theirs.length);
+    expect(new Set(await turns.locator('.turn-speaker').allTextContents())).toEqual(new Set([SPEAKER]));
+    const hiddenLines = page.getByRole('button', { name: /^\d+ turns? hidden$/ });
+    expect(await hiddenLines.count()).toBeGreaterThan(10);
+
+    // Arrows go through the collapsed lines too; one opens to show its turns, set apart.
+    await turns.first().focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-expanded'))).toBe('false');
+    const opened = Number(/^(\d+)/.exec((await page.evaluate(() => document.activeElement!.textContent))!)![1]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.reader-text li.turn-revealed').count()).toBe(opened);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-expanded'))).toBe('true');
+
+    // Find counts what is shown, and says how much more the filter hides.
+    await page.keyboard.press('Control+f');
+    const box = page.getByRole('textbox', { name: 'Find in the source' });
+    await box.fill(QUERY);
+    const status = page.getByRole('search', { name: 'Find in the source' }).getByRole('status');
+    await expect.poll(() => status.textContent()).toMatch(/ more in hidden turns$/);
+    await box.press('Escape');
+    // The match stays selected; opening another line of hidden turns with the mouse does not take it for a passage to tag.
+    expect(await page.evaluate(() => window.getSelection()!.toString().toLowerCase())).toBe(QUERY);
+    const line = hiddenLines.first();
+    const lineName = (await line.textContent())!;
+    await line.click();
+    await page.getByRole('button', { name: lineName.replace(/^(\d+) (turns?) hidden$/, 'Hide $1 $2 by other speakers') }).first().waitFor();
+    expect(await page.getByRole('dialog', { name: 'Tag the selection' }).count()).toBe(0);
+
+    // A passage in the middle of a long turn of theirs, highlighted by selection: its offsets are the body's.
+    const long = theirs.find((segment) => segment.end - segment.start > 120 && segment.start > theirs[0]!.end)!;
+    const turnText = source.body.slice(long.start, long.end);
+    const passage = turnText.slice(40, 80).trim();
+    expect(source.body.indexOf(passage)).toBe(source.body.lastIndexOf(passage));
+    await selectInReader(page, passage);
+    await page.keyboard.press('h');
+    const picker = page.getByRole('combobox', { name: 'Tag' });
+    await picker.pressSequentially(NEW_TAG);
+    await page.getByRole('option', { name: `Create tag “${NEW_TAG}”` }).waitFor();
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('complementary', { name: 'Highlights in this source' });
+    await panel.getByText(`“${passage}”`).waitFor();
+    const saved = await api<SourceDetail>(page, 'GET', `/workspaces/${ws}/sources/${sourceId}`);
+    const highlight = saved.highlights.find((item) => item.quote === passage)!;
+    expect(highlight.start).toBe(source.body.indexOf(passage));
+    expect(highlight.end).toBe(highlight.start + passage.length);
+
+    // Filtered to someone else, the highlight's turn is hidden; choosing it in the panel brings it out.
+    await speakers.getByRole('button', { name: /^Project Manager \d+ turns$/ }).click();
+    await speakers.getByRole('button', { name: `${SPEAKER} ${theirs.length} turns` }).click();
+    await expect.poll(() => page.locator(`.reader-text mark[data-start="${highlight.start}"]`).count()).toBe(0);
+    await panel.getByRole('button', { name: `Show in the text: ${passage}` }).click();
+    await expect.poll(() => inView(page, `.reader-text mark[data-start="${highlight.start}"]`)).toBe(true);
+    expect(await page.locator(`.reader-text mark[data-start="${highlight.start}"]`).evaluate((mark) => mark.closest('li')!.classList.contains('turn-revealed'))).toBe(true);
+  });
+
+  it('leaves Ctrl+F to the browser on other pages', async () => {
+    const { page } = context;
+    await page.goto(`/w/${ws}/inbox`);
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+    const handled = await page.evaluate(() => !document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'f', ctrlKey: true, bubbles: true, cancelable: true })));
+    expect(handled).toBe(false);
+  });
+});
