@@ -81,6 +81,15 @@ export async function findCustomersByKeys(
 }
 
 /** Inserts new customers; a row that collides with one a concurrent import just created is skipped (returned ids say which landed). */
+/**
+ * Rows in the order of the keys their writes lock (new rows: the unique email and external id;
+ * updates: the row's id): two imports writing the same people in opposite orders would
+ * otherwise each wait for the other's rows, a deadlock.
+ */
+function sortedBy(values: CustomerValues[], key: (value: CustomerValues) => string): CustomerValues[] {
+  return [...values].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
 export async function insertCustomers(executor: Executor, workspaceId: string, values: CustomerValues[]): Promise<Set<string>> {
   if (!values.length) return new Set();
   const rows = await rowsOf<{ id: string }>(
@@ -88,7 +97,7 @@ export async function insertCustomers(executor: Executor, workspaceId: string, v
     sql`
       insert into ${customers} (id, workspace_id, company_id, email, name, external_id)
       select v.id, ${workspaceId}::uuid, v.company_id, v.email, v.name, v.external_id
-      from json_to_recordset(${jsonRows(values.map((v) => ({ id: v.id, company_id: v.companyId, email: v.email, name: v.name, external_id: v.externalId })))})
+      from json_to_recordset(${jsonRows(sortedBy(values, (v) => `${v.email ?? ''}\u0000${v.externalId ?? ''}`).map((v) => ({ id: v.id, company_id: v.companyId, email: v.email, name: v.name, external_id: v.externalId })))})
         as v(id uuid, company_id uuid, email text, name text, external_id text)
       on conflict do nothing
       returning id`,
@@ -106,7 +115,7 @@ export async function patchCustomers(executor: Executor, workspaceId: string, pa
       name = coalesce(v.name, customers.name),
       company_id = coalesce(v.company_id, customers.company_id),
       updated_at = now()
-    from json_to_recordset(${jsonRows(patches.map((p) => ({ id: p.id, email: p.email, external_id: p.externalId, name: p.name, company_id: p.companyId })))})
+    from json_to_recordset(${jsonRows(sortedBy(patches, (p) => p.id).map((p) => ({ id: p.id, email: p.email, external_id: p.externalId, name: p.name, company_id: p.companyId })))})
       as v(id uuid, email text, external_id text, name text, company_id uuid)
     where customers.workspace_id = ${workspaceId} and customers.id = v.id`);
 }

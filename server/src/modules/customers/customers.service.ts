@@ -109,8 +109,10 @@ async function resolveCompanies(tx: Executor, workspaceId: string, companies: Ar
   for (const company of companies) {
     if (company) byName.set(company.name.toLowerCase(), mergeCompany(byName.get(company.name.toLowerCase()) ?? null, company));
   }
-  await customersRepository.upsertCompanies(tx, workspaceId, [...byName.values()]);
-  return customersRepository.findCompanyIdsByNames(tx, workspaceId, [...byName.keys()]);
+  // In one order, whatever the input's: two imports inserting the same new companies in opposite orders deadlocked on the unique index.
+  const names = [...byName.keys()].sort();
+  await customersRepository.upsertCompanies(tx, workspaceId, names.map((name) => byName.get(name)!));
+  return customersRepository.findCompanyIdsByNames(tx, workspaceId, names);
 }
 
 /** The company a work email's domain stands for, named by that domain (`acme.co.uk`): the name is also how companies are matched. */
