@@ -69,6 +69,7 @@ const ROUTE_ACCESS: Record<string, Role> = {
   'GET /api/workspaces/{ws}/saved-searches': 'viewer',
   'POST /api/workspaces/{ws}/saved-searches': 'contributor',
   'DELETE /api/workspaces/{ws}/saved-searches/{id}': 'contributor',
+  'PUT /api/workspaces/{ws}/saved-searches/{id}/seen': 'viewer',
   // insights
   'GET /api/workspaces/{ws}/insights': 'viewer',
   'POST /api/workspaces/{ws}/insights': 'researcher',

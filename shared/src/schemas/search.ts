@@ -13,6 +13,18 @@ export const SAVED_SEARCH_NAME_MAX_LENGTH = NAME_MAX_LENGTH;
 export const SEARCH_RESULT_TYPES = ['source', 'highlight'] as const;
 export type SearchResultType = (typeof SEARCH_RESULT_TYPES)[number];
 
+/** Best matches first (the default), or every match by when its source occurred. */
+export const SEARCH_SORTS = ['relevance', 'newest', 'oldest'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+/**
+ * New matches of a saved search are counted up to this many: the count stays cheap however
+ * much arrived, and a count this high reads as "at least" (the sidebar shows "99+").
+ */
+export const SAVED_SEARCH_NEW_MATCHES_MAX = 100;
+/** Saved searches of one page whose new matches are counted (each count is a statement): the sidebar's page. */
+export const SAVED_SEARCHES_COUNTED_MAX = 100;
+
 /** The filters of a search: combined with AND, and saved with a saved search. */
 export const SearchFiltersSchema = z.object({
   kind: z.enum(SOURCE_KINDS).optional(),
@@ -36,6 +48,8 @@ export const SearchQueryTextSchema = z
 export const SearchQuerySchema = SearchFiltersSchema.extend({
   /** Words (all must match), `"exact phrases"`, `OR` between alternatives, `-excluded` words or phrases. */
   q: SearchQueryTextSchema,
+  /** `newest`/`oldest` order every match by its source's date (then type and id); a cursor keeps the order it was made with. */
+  sort: z.enum(SEARCH_SORTS).default('relevance'),
   limit: z.coerce.number().int().min(1).max(SEARCH_PAGE_SIZE_MAX).default(SEARCH_PAGE_SIZE_DEFAULT),
   cursor: PageQuerySchema.shape.cursor,
 });
@@ -108,6 +122,12 @@ export const SavedSearchSchema = z.object({
   filters: SearchFiltersSchema,
   createdBy: z.object({ id: IdSchema, name: z.string() }).nullable(),
   createdAt: TimestampSchema,
+  /**
+   * Matches added since the caller last opened the search (since it was saved, if never),
+   * counted up to `SAVED_SEARCH_NEW_MATCHES_MAX`. Null when not counted: for an API token,
+   * which has no user to remember for, and past the first `SAVED_SEARCHES_COUNTED_MAX` items of a page.
+   */
+  newMatches: z.number().int().nullable(),
 });
 export type SavedSearch = z.infer<typeof SavedSearchSchema>;
 

@@ -129,5 +129,7 @@ export const sources = pgTable(
     index('sources_customer_idx').on(t.workspaceId, t.customerId),
     index('sources_import_idx').on(t.workspaceId, t.importId),
     index('sources_search_idx').using('gin', t.search),
+    // New matches of a saved search are the rows created since it was last opened (ADR 005).
+    index('sources_workspace_created_idx').on(t.workspaceId, t.createdAt),
   ],
 );

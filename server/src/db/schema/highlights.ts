@@ -68,6 +68,8 @@ export const highlights = pgTable(
     index('highlights_source_idx').on(t.workspaceId, t.sourceId, t.start),
     index('highlights_workspace_created_idx').on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
     index('highlights_search_idx').using('gin', t.search),
+    // Search in date order walks this for common words (ADR 005); desc is nulls last, as on sources.
+    index('highlights_workspace_source_occurred_idx').on(t.workspaceId, t.sourceOccurredAt.desc(), t.id.desc()),
     // The trash is small: tag usage counts and the catalog's version subtract it through this.
     index('highlights_trashed_idx').on(t.workspaceId, t.id).where(sql`${t.deletedAt} is not null`),
   ],
@@ -101,4 +103,25 @@ export const savedSearches = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [index('saved_searches_workspace_idx').on(t.workspaceId, t.createdAt)],
+);
+
+/**
+ * When each member last opened each saved search: its new matches are those created since
+ * (since it was saved, before the first time). Personal, so one row per user and search.
+ */
+export const savedSearchViews = pgTable(
+  'saved_search_views',
+  {
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    savedSearchId: uuid('saved_search_id')
+      .notNull()
+      .references(() => savedSearches.id, { onDelete: 'cascade' }),
+    seenAt: timestamp('seen_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userId, t.savedSearchId] })],
 );

@@ -1,6 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { savedSearches, users } from '../../db/schema/index.js';
+import { savedSearches, savedSearchViews, users } from '../../db/schema/index.js';
 import { cursorText, olderThan } from '../../lib/cursor.js';
 
 export type SavedSearchRow = typeof savedSearches.$inferSelect;
@@ -10,11 +10,24 @@ export async function insert(executor: Executor, values: typeof savedSearches.$i
   return row!;
 }
 
-export async function list(executor: Executor, workspaceId: string, limit: number, after?: Array<string | number | null>) {
+/**
+ * A page of the workspace's saved searches, each with when `userId` last opened it (when it
+ * was saved, if never) as PostgreSQL writes it: new matches are counted from there, to the microsecond.
+ */
+export async function list(executor: Executor, workspaceId: string, userId: string | null, limit: number, after?: Array<string | number | null>) {
+  const seenBy = userId
+    ? and(eq(savedSearchViews.workspaceId, savedSearches.workspaceId), eq(savedSearchViews.userId, userId), eq(savedSearchViews.savedSearchId, savedSearches.id))
+    : sql`false`;
   return executor
-    .select({ search: savedSearches, cursorAt: cursorText(savedSearches.createdAt), creatorName: users.name })
+    .select({
+      search: savedSearches,
+      cursorAt: cursorText(savedSearches.createdAt),
+      creatorName: users.name,
+      seenSince: sql<string>`coalesce(${savedSearchViews.seenAt}, ${savedSearches.createdAt})::text`,
+    })
     .from(savedSearches)
     .leftJoin(users, eq(users.id, savedSearches.createdBy))
+    .leftJoin(savedSearchViews, seenBy)
     .where(and(eq(savedSearches.workspaceId, workspaceId), olderThan(savedSearches.createdAt, savedSearches.id, after)))
     .orderBy(desc(savedSearches.createdAt), desc(savedSearches.id))
     .limit(limit + 1);
@@ -37,4 +50,12 @@ export async function findById(executor: Executor, workspaceId: string, id: stri
 
 export async function remove(executor: Executor, workspaceId: string, id: string) {
   await executor.delete(savedSearches).where(and(eq(savedSearches.workspaceId, workspaceId), eq(savedSearches.id, id)));
+}
+
+/** Notes that the user opened the saved search now. */
+export async function upsertView(executor: Executor, workspaceId: string, userId: string, savedSearchId: string) {
+  await executor
+    .insert(savedSearchViews)
+    .values({ workspaceId, userId, savedSearchId })
+    .onConflictDoUpdate({ target: [savedSearchViews.workspaceId, savedSearchViews.userId, savedSearchViews.savedSearchId], set: { seenAt: sql`now()`, updatedAt: sql`now()` } });
 }

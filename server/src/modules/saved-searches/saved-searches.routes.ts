@@ -9,7 +9,7 @@ export const savedSearchesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/workspaces/:ws/saved-searches',
-    { config: { access: { role: 'viewer' } }, schema: { tags, summary: 'Saved searches of the workspace, newest first', params: WorkspaceParamsSchema, querystring: PageQuerySchema, response: { 200: SavedSearchPageSchema } } },
+    { config: { access: { role: 'viewer' } }, schema: { tags, summary: 'Saved searches of the workspace, newest first, each with how many matches are new to you (`newMatches`)', params: WorkspaceParamsSchema, querystring: PageQuerySchema, response: { 200: SavedSearchPageSchema } } },
     async (request) => savedSearchesService.listSavedSearches(db, workspaceActorOf(request), request.query),
   );
 
@@ -20,6 +20,18 @@ export const savedSearchesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: 'Save a search (name, query and filters) for the whole workspace', params: WorkspaceParamsSchema, body: CreateSavedSearchBodySchema, response: { 201: SavedSearchSchema } },
     },
     async (request, reply) => reply.code(201).send(await savedSearchesService.createSavedSearch(db, workspaceActorOf(request), request.body)),
+  );
+
+  app.put(
+    '/api/workspaces/:ws/saved-searches/:id/seen',
+    {
+      config: { access: { role: 'viewer' } },
+      schema: { tags, summary: 'Mark a saved search opened by you now: its new matches start again from zero (signed-in members only)', params: WorkspaceIdParamsSchema },
+    },
+    async (request, reply) => {
+      await savedSearchesService.markSavedSearchSeen(db, workspaceActorOf(request), request.params.id);
+      return reply.code(204).send();
+    },
   );
 
   app.delete(

@@ -1,4 +1,4 @@
-import { hasRole, SearchFiltersSchema, type CreateSavedSearchBody, type Page, type PageQuery, type SavedSearch } from '@cairn/shared';
+import { hasRole, SAVED_SEARCH_NEW_MATCHES_MAX, SAVED_SEARCHES_COUNTED_MAX, SearchFiltersSchema, type CreateSavedSearchBody, type Page, type PageQuery, type SavedSearch } from '@cairn/shared';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
@@ -7,31 +7,61 @@ import type { WorkspaceActor } from '../../plugins/auth.js';
 import { resolveDateRange } from '../../lib/date-range.js';
 import { parseSearchQuery } from '../../search/query.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { countNewMatches } from '../search/search.service.js';
 import * as savedSearchesRepository from './saved-searches.repository.js';
 import { presentPerson } from '../../lib/people.js';
 
-function presentSavedSearch(row: savedSearchesRepository.SavedSearchRow, creatorName: string | null): SavedSearch {
+// Stored as JSON; parsing keeps only the filters this version understands.
+const filtersOf = (row: savedSearchesRepository.SavedSearchRow) => SearchFiltersSchema.catch({}).parse(row.filters);
+
+function presentSavedSearch(row: savedSearchesRepository.SavedSearchRow, creatorName: string | null, newMatches: number | null): SavedSearch {
   return {
     id: row.id,
     name: row.name,
     query: row.query,
-    // Stored as JSON; parsing keeps only the filters this version understands.
-    filters: SearchFiltersSchema.catch({}).parse(row.filters),
+    filters: filtersOf(row),
     createdBy: presentPerson(row.createdBy, creatorName),
     createdAt: iso(row.createdAt),
+    newMatches,
   };
 }
 
-/** Saved searches are shared by the whole workspace (they fill everyone's sidebar), newest first. */
+/**
+ * Matches of a saved search created since `since`, counted up to the cap. Null when its query
+ * no longer parses (a search saved under older rules): one stale search must not break the list.
+ */
+async function newMatchesOf(db: Db, workspaceId: string, row: savedSearchesRepository.SavedSearchRow, since: string): Promise<number | null> {
+  try {
+    return await countNewMatches(db, workspaceId, row.query, filtersOf(row), since, SAVED_SEARCH_NEW_MATCHES_MAX);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'validation_failed') return null;
+    throw error;
+  }
+}
+
+/**
+ * Saved searches are shared by the whole workspace (they fill everyone's sidebar), newest first,
+ * each with how many matches are new to the caller. Each count is bounded, and only the first
+ * `SAVED_SEARCHES_COUNTED_MAX` of a page are counted; an API token has no user to count for.
+ */
 export async function listSavedSearches(db: Db, actor: WorkspaceActor, query: PageQuery): Promise<Page<SavedSearch>> {
   const after = decodeCursor(query.cursor, 2);
-  const rows = await savedSearchesRepository.list(db, actor.workspaceId, query.limit, after);
-  return pageFrom(
-    rows,
-    query.limit,
-    ({ search, creatorName }) => presentSavedSearch(search, creatorName),
-    ({ search, cursorAt }) => [cursorAt, search.id],
+  const rows = await savedSearchesRepository.list(db, actor.workspaceId, actor.userId, query.limit, after);
+  const page = pageFrom(rows, query.limit, (row) => row, ({ search, cursorAt }) => [cursorAt, search.id]);
+  const counts = await Promise.all(
+    page.items.map(({ search, seenSince }, i) => (actor.userId && i < SAVED_SEARCHES_COUNTED_MAX ? newMatchesOf(db, actor.workspaceId, search, seenSince) : null)),
   );
+  return { items: page.items.map(({ search, creatorName }, i) => presentSavedSearch(search, creatorName, counts[i]!)), nextCursor: page.nextCursor };
+}
+
+/** The caller opened the saved search: its matches so far are no longer new to them. Any member. */
+export async function markSavedSearchSeen(db: Db, actor: WorkspaceActor, id: string): Promise<void> {
+  if (!actor.userId) throw new AppError('unprocessable', 'API tokens have no user to remember what was seen for: sign in to mark a saved search seen');
+  const userId = actor.userId;
+  await db.transaction(async (tx) => {
+    if (!(await savedSearchesRepository.findById(tx, actor.workspaceId, id))) throw notFound('Saved search');
+    await savedSearchesRepository.upsertView(tx, actor.workspaceId, userId, id);
+  });
 }
 
 export async function createSavedSearch(db: Db, actor: WorkspaceActor, body: CreateSavedSearchBody): Promise<SavedSearch> {
@@ -48,7 +78,8 @@ export async function createSavedSearch(db: Db, actor: WorkspaceActor, body: Cre
     });
     await recordAudit(tx, actor, { action: 'saved_search.create', objectType: 'saved_search', objectId: row.id, summary: `Saved the search “${body.name}”` });
     const { search, creatorName } = await savedSearchesRepository.findWithCreator(tx, actor.workspaceId, row.id);
-    return presentSavedSearch(search, creatorName);
+    // Nothing has arrived since it was saved a moment ago.
+    return presentSavedSearch(search, creatorName, actor.userId ? 0 : null);
   });
 }
 

@@ -1,7 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { SavedSearchPageSchema, SavedSearchSchema } from '@cairn/shared';
-import { anonymous, errorPaths, useTestApp } from '../../../test/app.js';
-import { createMember, createTokenCaller, createWorkspace } from '../../../test/factories.js';
+import { SAVED_SEARCH_NEW_MATCHES_MAX, SAVED_SEARCHES_COUNTED_MAX, SavedSearchPageSchema, SavedSearchSchema } from '@cairn/shared';
+import { savedSearches, sources } from '../../db/schema/index.js';
+import { anonymous, type Caller, errorPaths, useTestApp } from '../../../test/app.js';
+import { createHighlight, createMember, createSource, createTokenCaller, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
 
 const context = useTestApp();
 
@@ -73,5 +75,103 @@ describe('saved searches', () => {
     const token = await createTokenCaller(context, workspace, 'viewer');
     expect((await token.post(url(workspace.id), { name: 'x', query: 'refund' })).statusCode).toBe(403);
     expect((await anonymous(context).get(url(workspace.id))).statusCode).toBe(401);
+  });
+});
+
+describe('new matches of saved searches', () => {
+  const newMatches = async (caller: Caller, ws: string) =>
+    Object.fromEntries(SavedSearchPageSchema.parse((await caller.get(url(ws))).json()).items.map((item) => [item.name, item.newMatches]));
+  const seen = (caller: Caller, ws: string, id: string) => caller.put(`${url(ws, id)}/seen`);
+  const save = async (workspace: TestWorkspace, body: Record<string, unknown>) => SavedSearchSchema.parse((await workspace.owner.as.post(url(workspace.id), body)).json());
+
+  it('counts matches added since each member last opened the search, and starts again for who opens it', async () => {
+    const workspace = await createWorkspace(context);
+    const viewer = await createMember(context, workspace, 'viewer');
+    await createSource(context, workspace, { body: 'A refund from before the search was saved.' });
+    const saved = await save(workspace, { name: 'Refund tickets', query: 'refund', filters: { kind: 'ticket' } });
+    expect(saved.newMatches).toBe(0);
+    expect(await newMatches(viewer.as, workspace.id)).toEqual({ 'Refund tickets': 0 });
+
+    const ticket = await createSource(context, workspace, { body: 'Where is my refund?' });
+    await createSource(context, workspace, { kind: 'review', body: 'Refund took a month.' });
+    await createSource(context, workspace, { body: 'The export is slow.' });
+    await createSource(context, workspace, { body: 'A refund that went to the trash.', deletedAt: new Date() });
+    await createHighlight(context, workspace, ticket);
+    // The new ticket and its highlight; not the review (another kind), the export or the trash.
+    expect(await newMatches(workspace.owner.as, workspace.id)).toEqual({ 'Refund tickets': 2 });
+    expect(await newMatches(viewer.as, workspace.id)).toEqual({ 'Refund tickets': 2 });
+
+    expect((await seen(viewer.as, workspace.id, saved.id)).statusCode).toBe(204);
+    expect(await newMatches(viewer.as, workspace.id)).toEqual({ 'Refund tickets': 0 });
+    expect(await newMatches(workspace.owner.as, workspace.id)).toEqual({ 'Refund tickets': 2 });
+
+    await createSource(context, workspace, { body: 'Another refund request.' });
+    expect(await newMatches(viewer.as, workspace.id)).toEqual({ 'Refund tickets': 1 });
+    expect((await seen(viewer.as, workspace.id, saved.id)).statusCode).toBe(204);
+    expect(await newMatches(viewer.as, workspace.id)).toEqual({ 'Refund tickets': 0 });
+  });
+
+  it('counts only sources with type=source, and only highlights with type=highlight', async () => {
+    const workspace = await createWorkspace(context);
+    await save(workspace, { name: 'Sources', query: 'refund', filters: { type: 'source' } });
+    await save(workspace, { name: 'Highlights', query: 'refund', filters: { type: 'highlight' } });
+    const source = await createSource(context, workspace, { body: 'Where is my refund?' });
+    await createHighlight(context, workspace, source);
+    await createHighlight(context, workspace, source);
+    expect(await newMatches(workspace.owner.as, workspace.id)).toEqual({ Sources: 1, Highlights: 2 });
+  });
+
+  it('stops counting at the cap', async () => {
+    const workspace = await createWorkspace(context);
+    await save(workspace, { name: 'Refunds', query: 'refund' });
+    const rows = Array.from({ length: SAVED_SEARCH_NEW_MATCHES_MAX + 5 }, (_, i) => ({ workspaceId: workspace.id, kind: 'ticket' as const, title: `Ticket ${i}`, body: 'Refund please.' }));
+    await context.db.insert(sources).values(rows);
+    expect(await newMatches(workspace.owner.as, workspace.id)).toEqual({ Refunds: SAVED_SEARCH_NEW_MATCHES_MAX });
+  });
+
+  it('counts the first saved searches of a page, as many as the sidebar shows, and no more', async () => {
+    const workspace = await createWorkspace(context);
+    const rows = Array.from({ length: SAVED_SEARCHES_COUNTED_MAX + 1 }, (_, i) => ({
+      workspaceId: workspace.id,
+      name: `Search ${i}`,
+      query: 'refund',
+      createdAt: sql`now() - make_interval(secs => ${i})` as unknown as Date,
+    }));
+    await context.db.insert(savedSearches).values(rows);
+    const page = SavedSearchPageSchema.parse((await workspace.owner.as.get(`${url(workspace.id)}?limit=${rows.length}`)).json());
+    expect(page.items.map((item) => item.newMatches)).toEqual([...rows.slice(1).map(() => 0), null]);
+  });
+
+  it("counts only the workspace's own matches, and answers 404 for another workspace's saved search", async () => {
+    const workspace = await createWorkspace(context);
+    const other = await createWorkspace(context);
+    const mine = await save(workspace, { name: 'Refunds', query: 'refund' });
+    const theirs = await save(other, { name: 'Refunds', query: 'refund' });
+    await createSource(context, other, { body: 'A refund elsewhere.' });
+    expect(await newMatches(workspace.owner.as, workspace.id)).toEqual({ Refunds: 0 });
+    expect(await newMatches(other.owner.as, other.id)).toEqual({ Refunds: 1 });
+    expect((await seen(workspace.owner.as, workspace.id, theirs.id)).statusCode).toBe(404);
+    expect((await seen(workspace.owner.as, other.id, theirs.id)).statusCode).toBe(404);
+    expect((await seen(other.owner.as, other.id, mine.id)).statusCode).toBe(404);
+  });
+
+  it('has no count for an API token, which cannot mark a search seen (422), and refuses anonymous callers', async () => {
+    const workspace = await createWorkspace(context);
+    const saved = await save(workspace, { name: 'Refunds', query: 'refund' });
+    const token = await createTokenCaller(context, workspace, 'viewer');
+    expect(await newMatches(token, workspace.id)).toEqual({ Refunds: null });
+    expect((await seen(token, workspace.id, saved.id)).statusCode).toBe(422);
+    expect((await seen(anonymous(context), workspace.id, saved.id)).statusCode).toBe(401);
+    const missing = await seen(workspace.owner.as, workspace.id, 'not-a-uuid');
+    expect(missing.statusCode).toBe(400);
+    expect(errorPaths(missing)).toEqual(['params.id']);
+  });
+
+  it('has no count for a search saved under rules that no longer parse it, and still lists the others', async () => {
+    const workspace = await createWorkspace(context);
+    await save(workspace, { name: 'Refunds', query: 'refund' });
+    await context.db.insert(savedSearches).values({ workspaceId: workspace.id, name: 'Stale', query: 'the of and', createdAt: sql`now() - interval '1 day'` as unknown as Date });
+    await createSource(context, workspace, { body: 'Refund please.' });
+    expect(await newMatches(workspace.owner.as, workspace.id)).toEqual({ Refunds: 1, Stale: null });
   });
 });

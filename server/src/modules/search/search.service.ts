@@ -1,17 +1,17 @@
 import { LRUCache } from 'lru-cache';
 import type { SQL } from 'drizzle-orm';
-import { SOURCE_KINDS, type SearchFacets, type SearchQuery, type SearchResponse, type SearchResult, type SourceKind, type TagRef } from '@cairn/shared';
+import { SOURCE_KINDS, type SearchFacets, type SearchFilters, type SearchQuery, type SearchResponse, type SearchResult, type SourceKind, type TagRef } from '@cairn/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { invalidField, notFound } from '../../errors.js';
 import { resolveDateRange } from '../../lib/date-range.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
-import { decodeSearchCursor, encodeSearchCursor, fingerprintSearch, tidOrder, type RankKey, type SearchCursor, type TypeWindow } from '../../search/cursor.js';
+import { decodeSearchCursor, encodeSearchCursor, fingerprintSearch, tidOrder, type DateCursor, type DateKey, type DateSort, type RankKey, type SearchCursor, type TypeWindow } from '../../search/cursor.js';
 import { parseSearchQuery, positiveTerms, replaceWords, requiredTerms, widenWithCorrections, type ParsedQuery } from '../../search/query.js';
 import { candidateWordFinder, cutSnippet, stemPrefixes } from '../../search/snippet.js';
 import { chooseCorrections, findMisspellings, wordsToCheck, type Correction } from '../../search/spelling.js';
 import { buildTsQuery } from '../../search/tsquery.js';
 import * as searchRepository from './search.repository.js';
-import type { Candidate, SearchConditions, Shown, Window } from './search.repository.js';
+import type { Candidate, DatedMatch, SearchConditions, Shown, Window } from './search.repository.js';
 
 /**
  * Candidates ranked per window and type. Ranking every match costs ~3 µs a row (100k matches:
@@ -42,6 +42,9 @@ const descending = (a: string, b: string) => (a === b ? 0 : a > b ? -1 : 1);
 /** Best first: higher score, then type, then id, each descending (the cursor's order). */
 const byRank = (a: RankKey, b: RankKey) => b.score - a.score || descending(a.type, b.type) || descending(a.id, b.id);
 const ranksBefore = (a: RankKey, b: RankKey) => byRank(a, b) < 0;
+/** Newest first: date, then type, then id, each descending (the date cursor's order; `at` compares as text as it does as a time). */
+const byNewest = (a: DateKey, b: DateKey) => descending(a.at, b.at) || descending(a.type, b.type) || descending(a.id, b.id);
+const byDate = (sort: DateSort) => (sort === 'newest' ? byNewest : (a: DateKey, b: DateKey) => byNewest(b, a));
 
 /** Lexemes of the positive part of a tsquery text (`'credit' <-> 'card' | 'wallet'`). */
 function lexemesOf(tsqueryText: string): string[] {
@@ -49,6 +52,8 @@ function lexemesOf(tsqueryText: string): string[] {
 }
 
 type Page = { candidates: Candidate[]; next: SearchCursor | null; firstWindow: Windows | null };
+/** What a page shows, in its order: ranked candidates, or matches in date order. */
+type PageResult = Pick<Candidate, 'type' | 'id' | 'score' | 'hit'>;
 type Bounds = Pick<SearchCursor, 'source' | 'highlight'>;
 type Windows = Awaited<ReturnType<typeof searchRepository.listCandidates>>;
 type ResultType = 'source' | 'highlight';
@@ -162,9 +167,9 @@ async function stemAll(executor: Executor, words: string[]): Promise<Map<string,
   return new Map(words.map((word) => [word, knownStems.get(word) ?? '']));
 }
 
-/** Snippets with match ranges for a page of ranked candidates, in rank order. */
-async function presentResults(executor: Executor, page: Candidate[]): Promise<SearchResult[]> {
-  // Every candidate of a page comes with what it shows (`takeBest`).
+/** Snippets with match ranges for a page of results, in the page's order. */
+async function presentResults(executor: Executor, page: PageResult[]): Promise<SearchResult[]> {
+  // Every result of a page comes with what it shows (`takeBest`, `listByDate`).
   const hits = page.map((candidate) => candidate.hit!);
   const lexemes = new Set(lexemesOf(hits[0]?.positive ?? ''));
   const findCandidateWords = candidateWordFinder(stemPrefixes([...lexemes]));
@@ -206,7 +211,14 @@ async function findCorrections(db: Executor, workspaceId: string, query: ParsedQ
 }
 
 /** `estimate`, when the first window was full: the total, still being estimated. */
-type Outcome = { page: Page; total: number; totalIsEstimate: boolean; estimate: Promise<number> | null; facets?: SearchFacets };
+type Outcome = {
+  results: PageResult[];
+  next: SearchCursor | DateCursor | null;
+  total: number;
+  totalIsEstimate: boolean;
+  estimate: Promise<number> | null;
+  facets?: SearchFacets;
+};
 
 /**
  * A first page that found nothing may have been refused instead: a filter's tag or customer of
@@ -222,25 +234,86 @@ async function refuseWhatCannotMatch(executor: Executor, conditions: SearchCondi
   }
 }
 
-/** One search with one query (the typed one, or the one widened with corrections). */
-async function runSearch(db: Db, actor: WorkspaceActor, parsed: ParsedQuery, request: SearchQuery, types: Types, cursor: SearchCursor | null, fingerprint: string, corrected: boolean): Promise<Outcome> {
-  const positive = buildTsQuery({ clauses: positiveTerms(parsed).map((term) => ({ type: 'any', terms: [term] })) });
-  const conditions: SearchConditions = {
-    workspaceId: actor.workspaceId,
+/** The filters, resolved, with the query to match. */
+function conditionsOf(workspaceId: string, parsed: ParsedQuery, filters: SearchFilters): SearchConditions {
+  return {
+    workspaceId,
     query: buildTsQuery(parsed),
-    kind: request.kind,
-    tagId: request.tagId,
-    segment: request.segment,
-    customerId: request.customerId,
-    ...resolveDateRange(request),
+    kind: filters.kind,
+    tagId: filters.tagId,
+    segment: filters.segment,
+    customerId: filters.customerId,
+    ...resolveDateRange(filters),
     required: requiredTerms(parsed),
   };
-  const open = { after: null, upto: null };
-  const start = cursor ?? { source: types.source ? open : null, highlight: types.highlight ? open : null, after: null };
+}
+
+/** Which types a search looks in: tags live on highlights, so filtering by one searches highlights. */
+const typesOf = (filters: SearchFilters): Types => ({ source: filters.type !== 'highlight' && !filters.tagId, highlight: filters.type !== 'source' });
+
+/** What a first page says besides its results, from its first window: the total (or its estimate, on the way) and the facets. */
+type Summary = Pick<Outcome, 'total' | 'totalIsEstimate' | 'estimate' | 'facets'>;
+
+/**
+ * Exact while every match fits in the first window; beyond it, counting would read every
+ * matching row (as slow as ranking them all), so the planner's estimate stands in.
+ */
+async function summarize(db: Db, conditions: SearchConditions, firstWindow: Windows, estimateTotal: () => Promise<{ source: number; highlight: number }>): Promise<Summary> {
+  const window = candidatesOf(firstWindow);
+  if (!window.length) await refuseWhatCannotMatch(db, conditions);
+  const full: Types = { source: isFull(firstWindow, 'source'), highlight: isFull(firstWindow, 'highlight') };
+  const exact = !full.source && !full.highlight;
+  let estimate: Promise<number> | null = null;
+  if (!exact) {
+    // The estimate stands in for the types whose window is full; the other's window holds all its matches.
+    // Not awaited here: the caller reads it side by side with the page's results.
+    const counted = window.filter((candidate) => !full[candidate.type]).length;
+    const forFull = (matches: { source: number; highlight: number }) => (full.source ? matches.source : 0) + (full.highlight ? matches.highlight : 0);
+    estimate = estimateTotal().then((matches) => Math.max(window.length + 1, counted + forFull(matches)));
+  }
+  return { total: window.length, totalIsEstimate: !exact, estimate, facets: countFacets(window, exact) };
+}
+
+/**
+ * One page in date order: each open type's next `limit + 1` matches after the cursor, merged.
+ * A type stays open while it has matches past the page, so the last page says so (no cursor).
+ */
+async function collectDatePage(
+  db: Db,
+  conditions: SearchConditions,
+  positive: SQL,
+  sort: DateSort,
+  start: Pick<DateCursor, 'source' | 'highlight'> & { after: DateKey | null },
+  limit: number,
+  carry: (next: Pick<DateCursor, 'source' | 'highlight' | 'after'>) => DateCursor,
+): Promise<{ results: DatedMatch[]; next: DateCursor | null }> {
+  const matches = await searchRepository.listByDate(db, conditions, start, sort, start.after, limit + 1, positive);
+  const merged = [...(matches.source ?? []), ...(matches.highlight ?? [])].sort(byDate(sort));
+  const results = merged.slice(0, limit);
+  const past = merged.slice(limit);
+  const open = { source: past.some((match) => match.type === 'source'), highlight: past.some((match) => match.type === 'highlight') };
+  const last = results.at(-1);
+  return { results, next: last && (open.source || open.highlight) ? carry({ ...open, after: { at: last.at, type: last.type, id: last.id } }) : null };
+}
+
+/** One search with one query (the typed one, or the one widened with corrections). */
+async function runSearch(
+  db: Db,
+  actor: WorkspaceActor,
+  parsed: ParsedQuery,
+  request: SearchQuery,
+  types: Types,
+  cursor: SearchCursor | DateCursor | null,
+  fingerprint: string,
+  corrected: boolean,
+): Promise<Outcome> {
+  const positive = buildTsQuery({ clauses: positiveTerms(parsed).map((term) => ({ type: 'any', terms: [term] })) });
+  const conditions = conditionsOf(actor.workspaceId, parsed, request);
   // The total is known after the first window; later pages carry it in the cursor.
-  let total = cursor?.total ?? 0;
-  let totalIsEstimate = cursor?.totalIsEstimate ?? false;
-  const carry = (next: Pick<SearchCursor, 'source' | 'highlight' | 'after'>): SearchCursor => ({ fingerprint, total, totalIsEstimate, corrected, ...next });
+  const total = cursor?.total ?? 0;
+  const totalIsEstimate = cursor?.totalIsEstimate ?? false;
+  const carried = { total, totalIsEstimate, estimate: null };
+  const header = { fingerprint, total, totalIsEstimate, corrected };
   // The planner's estimate of the total, asked as soon as a first window comes back full: beside
   // the other window, still running, it costs no round trip of its own.
   let estimated: ReturnType<typeof searchRepository.estimateMatches> | null = null;
@@ -249,26 +322,28 @@ async function runSearch(db: Db, actor: WorkspaceActor, parsed: ParsedQuery, req
     estimated.catch(() => {}); // a failure surfaces where it is awaited, below
     return estimated;
   };
-  const page = await collectPage(db, conditions, positive, start, request.limit, cursor ? null : { onFull: estimateTotal }, carry);
-  if (cursor || !page.firstWindow) return { page, total, totalIsEstimate, estimate: null };
+  const first: FirstWindow = { onFull: estimateTotal };
+  const open = { after: null, upto: null };
+  const openWindows = { source: types.source ? open : null, highlight: types.highlight ? open : null };
+  const sort = request.sort;
 
-  // Exact while every match fits in the first window; beyond it, counting would read every
-  // matching row (as slow as ranking them all), so the planner's estimate stands in.
-  const window = candidatesOf(page.firstWindow);
-  if (!window.length) await refuseWhatCannotMatch(db, conditions);
-  const full: Types = { source: isFull(page.firstWindow, 'source'), highlight: isFull(page.firstWindow, 'highlight') };
-  const exact = !full.source && !full.highlight;
-  total = window.length;
-  let estimate: Promise<number> | null = null;
-  if (!exact) {
-    // The estimate stands in for the types whose window is full; the other's window holds all its matches.
-    // Not awaited here: the caller reads it side by side with the page's results.
-    const counted = window.filter((candidate) => !full[candidate.type]).length;
-    const forFull = (matches: { source: number; highlight: number }) => (full.source ? matches.source : 0) + (full.highlight ? matches.highlight : 0);
-    estimate = estimateTotal().then((matches) => Math.max(window.length + 1, counted + forFull(matches)));
-    totalIsEstimate = true;
+  if (sort === 'newest' || sort === 'oldest') {
+    const start = cursor?.sort === sort ? cursor : { ...types, after: null };
+    const carry = (next: Pick<DateCursor, 'source' | 'highlight' | 'after'>): DateCursor => ({ ...header, sort, ...next });
+    const datePage = collectDatePage(db, conditions, positive, sort, start, request.limit, carry);
+    if (cursor) return { ...(await datePage), ...carried };
+    // A first page in date order says what one by relevance says: its first window, describing
+    // nothing, counts the total and the facets beside the page.
+    const [page, firstWindow] = await Promise.all([datePage, listWindow(db, conditions, openWindows, { limit: 0, after: null, positive }, first)]);
+    return { ...page, ...(await summarize(db, conditions, firstWindow, estimateTotal)) };
   }
-  return { page, total, totalIsEstimate, estimate, facets: countFacets(window, exact) };
+
+  const start = cursor?.sort === 'relevance' ? cursor : { ...openWindows, after: null };
+  const carry = (next: Pick<SearchCursor, 'source' | 'highlight' | 'after'>): SearchCursor => ({ ...header, sort: 'relevance', ...next });
+  const page = await collectPage(db, conditions, positive, start, request.limit, cursor ? null : first, carry);
+  const outcome = { results: page.candidates, next: page.next };
+  if (cursor || !page.firstWindow) return { ...outcome, ...carried };
+  return { ...outcome, ...(await summarize(db, conditions, page.firstWindow, estimateTotal)) };
 }
 
 /**
@@ -277,17 +352,18 @@ async function runSearch(db: Db, actor: WorkspaceActor, parsed: ParsedQuery, req
  * takes one round trip — the windows, which carry what the page shows, and the estimate of the
  * total once a window is full — outside a transaction: the connection's settings (no JIT,
  * no parallel plans, see `db/client.ts`) are what windows need, and each statement is
- * consistent on its own.
+ * consistent on its own. In date order, the page's statements run beside the first windows.
  */
 export async function searchEvidence(db: Db, actor: WorkspaceActor, request: SearchQuery): Promise<SearchResponse> {
   const parsed = parseSearchQuery(request.q);
   // Tags live on highlights: filtering by one searches highlights (sources would need a join
   // through every highlight of every candidate, 100× slower on a large workspace).
   if (request.tagId && request.type === 'source') throw invalidField('query.tagId', 'Tags are on highlights: leave out type=source to filter by tag');
-  const { limit: _limit, cursor: cursorText, ...identity } = request;
+  // The sort is not part of the fingerprint: a cursor of this search in another order is told apart (422).
+  const { limit: _limit, cursor: cursorText, sort: _sort, ...identity } = request;
   const fingerprint = fingerprintSearch(identity);
-  const cursor = cursorText ? decodeSearchCursor(cursorText, fingerprint) : null;
-  const types: Types = { source: request.type !== 'highlight' && !request.tagId, highlight: request.type !== 'source' };
+  const cursor = cursorText ? decodeSearchCursor(cursorText, fingerprint, request.sort) : null;
+  const types = typesOf(request);
 
   // Later pages of a corrected search redo the (cheap, deterministic) correction.
   let corrections = cursor?.corrected ? await findCorrections(db, actor.workspaceId, parsed) : [];
@@ -302,16 +378,26 @@ export async function searchEvidence(db: Db, actor: WorkspaceActor, request: Sea
     }
   }
   // Neither needs the other: on PostgreSQL they run on two connections at once.
-  const [items, total] = await Promise.all([presentResults(db, outcome.page.candidates), outcome.estimate ?? outcome.total]);
+  const [items, total] = await Promise.all([presentResults(db, outcome.results), outcome.estimate ?? outcome.total]);
   const response: SearchResponse = {
     items,
     total,
     totalIsEstimate: outcome.totalIsEstimate,
     // The cursor was built before the total was known.
-    nextCursor: outcome.page.next ? encodeSearchCursor({ ...outcome.page.next, total, totalIsEstimate: outcome.totalIsEstimate }) : null,
+    nextCursor: outcome.next ? encodeSearchCursor({ ...outcome.next, total, totalIsEstimate: outcome.totalIsEstimate }) : null,
     includesCorrection,
   };
   if (corrections.length) response.didYouMean = replaceWords(request.q, new Map(corrections.map((c) => [c.word, c.correction])));
   if (outcome.facets) response.facets = outcome.facets;
   return response;
+}
+
+/**
+ * How many matches of a saved search arrived after `since` (a timestamp as PostgreSQL writes
+ * it), counted up to `max`: the saved query and filters, searched as the Search page would.
+ */
+export async function countNewMatches(db: Db, workspaceId: string, query: string, filters: SearchFilters, since: string, max: number): Promise<number> {
+  const parsed = parseSearchQuery(query);
+  const conditions = conditionsOf(workspaceId, parsed, filters);
+  return Math.min(max, await searchRepository.countNewMatches(db, conditions, typesOf(filters), since, max));
 }

@@ -1,7 +1,10 @@
-import { SEARCH_RESULT_TYPES, SOURCE_KINDS, type SearchFilters } from '@cairn/shared';
+import { SEARCH_RESULT_TYPES, SEARCH_SORTS, SOURCE_KINDS, type SearchFilters, type SearchSort } from '@cairn/shared';
 
-/** What the Search page shows, read from and written to the URL so that a search can be shared and reloaded. */
-export type SearchState = SearchFilters & { q: string };
+/**
+ * What the Search page shows, read from and written to the URL so that a search can be shared
+ * and reloaded. `sort` is left out for relevance, the default: the URL of a plain search stays plain.
+ */
+export type SearchState = SearchFilters & { q: string; sort?: Exclude<SearchSort, 'relevance'> };
 
 const FILTER_KEYS = ['kind', 'tagId', 'segment', 'customerId', 'from', 'to', 'type'] as const;
 
@@ -11,6 +14,8 @@ export function readSearchState(params: URLSearchParams): SearchState {
   if (kind && (SOURCE_KINDS as readonly string[]).includes(kind)) state.kind = kind as SearchState['kind'];
   const type = params.get('type');
   if (type && (SEARCH_RESULT_TYPES as readonly string[]).includes(type)) state.type = type as SearchState['type'];
+  const sort = params.get('sort');
+  if (sort && sort !== 'relevance' && (SEARCH_SORTS as readonly string[]).includes(sort)) state.sort = sort as SearchState['sort'];
   for (const key of ['tagId', 'segment', 'customerId', 'from', 'to'] as const) {
     const value = params.get(key);
     if (value) state[key] = value;
@@ -26,10 +31,12 @@ export function toSearchParams(state: SearchState): URLSearchParams {
     const value = state[key];
     if (value) params.set(key, value);
   }
+  if (state.sort) params.set('sort', state.sort);
   return params;
 }
 
+/** The filters alone, as a saved search keeps them: which matches, not their order. */
 export function filtersOf(state: SearchState): SearchFilters {
-  const { q: _q, ...filters } = state;
+  const { q: _q, sort: _sort, ...filters } = state;
   return filters;
 }

@@ -34,10 +34,17 @@ type Props = {
   onSelect: (event: MouseEvent<HTMLInputElement>) => void;
   /** Called as the result opens in the reader. */
   onOpen: () => void;
+  /** Results sorted by date lead with it. */
+  dated?: boolean;
 };
 
-export function ResultItem({ ws, result, selectable, selected, onSelect, onOpen }: Props) {
+export function ResultItem({ ws, result, selectable, selected, onSelect, onOpen, dated = false }: Props) {
   const customer = result.customer ? (result.customer.name ?? result.customer.email ?? 'Customer') : null;
+  const date = (
+    <time dateTime={result.occurredAt} className={dated ? 'search-result-date' : undefined}>
+      {formatDate(result.occurredAt)}
+    </time>
+  );
   return (
     <article className={`search-result${selected ? ' search-result-selected' : ''}`} tabIndex={-1} data-result-id={result.id}>
       {selectable && (
@@ -45,6 +52,7 @@ export function ResultItem({ ws, result, selectable, selected, onSelect, onOpen 
       )}
       <div className="search-result-body">
         <header className="search-result-header">
+          {dated && date}
           <span className={`badge search-type search-type-${result.type}`}>{result.type === 'highlight' ? 'Highlight' : SOURCE_KIND_LABELS[result.kind].one}</span>
           <Link to={resultLink(ws, result)} className="search-result-title" onClick={onOpen}>
             {result.title}
@@ -53,7 +61,7 @@ export function ResultItem({ ws, result, selectable, selected, onSelect, onOpen 
         <MarkedSnippet text={result.snippet} matches={result.matches} clipped={result.snippetStart > 0 && result.type === 'source'} />
         <footer className="search-result-meta">
           {customer && <span>{customer}{result.customer?.company ? ` · ${result.customer.company.name}` : ''}</span>}
-          <time dateTime={result.occurredAt}>{formatDate(result.occurredAt)}</time>
+          {!dated && date}
           {result.type === 'highlight' && <span className="muted">in {SOURCE_KIND_LABELS[result.kind].one.toLowerCase()}</span>}
           <TagChips tags={result.tags} />
         </footer>

@@ -4,6 +4,7 @@ import type { SearchResult } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
+import { Select } from '../../../components/field';
 import { LoadMore } from '../../../components/load-more';
 import { PageHeader } from '../../../components/page-header';
 import { Loading } from '../../../components/spinner';
@@ -17,6 +18,12 @@ import { FacetPanel } from './facet-panel';
 import { ResultItem } from './result-item';
 import { SaveSearchDialog } from './save-search-dialog';
 import { SearchSyntax } from './search-syntax';
+
+const SORTS: Array<{ value: SearchState['sort']; label: string }> = [
+  { value: undefined, label: 'Relevance' },
+  { value: 'newest', label: 'Newest first' },
+  { value: 'oldest', label: 'Oldest first' },
+];
 
 /** Selection by click, shift-click ranges, and `x` on the focused result. */
 function useSelection(results: SearchResult[]) {
@@ -154,12 +161,24 @@ export function SearchPage({ renderBulkActions }: SearchPageProps) {
                 {first.includesCorrection ? '.' : '?'}
               </p>
             )}
-            {first && (
-              <p className="search-count" role="status">
-                {first.totalIsEstimate ? 'About ' : ''}
-                {first.total.toLocaleString()} result{first.total === 1 ? '' : 's'}
-              </p>
-            )}
+            <div className="search-results-bar">
+              {first && (
+                <p className="search-count" role="status">
+                  {first.totalIsEstimate ? 'About ' : ''}
+                  {first.total.toLocaleString()} result{first.total === 1 ? '' : 's'}
+                </p>
+              )}
+              <label className="search-sort">
+                Sort
+                <Select value={state.sort ?? ''} onChange={(event) => go({ ...state, sort: SORTS.find((sort) => (sort.value ?? '') === event.target.value)?.value })}>
+                  {SORTS.map((sort) => (
+                    <option key={sort.label} value={sort.value ?? ''}>
+                      {sort.label}
+                    </option>
+                  ))}
+                </Select>
+              </label>
+            </div>
             {canTag && selectedResults.length > 0 && (
               <BulkTagBar ws={ws} selected={selectedResults} onDone={clear}>
                 {renderBulkActions?.(selectedResults, clear)}
@@ -183,6 +202,7 @@ export function SearchPage({ renderBulkActions }: SearchPageProps) {
                     selected={selected.has(result.id)}
                     onSelect={(event: MouseEvent<HTMLInputElement>) => toggle(index, event.shiftKey)}
                     onOpen={rememberOrder}
+                    dated={Boolean(state.sort)}
                   />
                 </li>
               ))}
