@@ -62,6 +62,7 @@ const ROUTE_ACCESS: Record<string, Role> = {
   'POST /api/workspaces/{ws}/imports/preview': 'contributor',
   'GET /api/workspaces/{ws}/imports/{id}': 'viewer',
   'GET /api/workspaces/{ws}/imports/{id}/rejected.csv': 'viewer',
+  'GET /api/workspaces/{ws}/imports/{id}/scores': 'viewer',
   'POST /api/workspaces/{ws}/integrations/tickets': 'contributor',
   'POST /api/workspaces/{ws}/sample-data': 'admin',
   // search and saved searches

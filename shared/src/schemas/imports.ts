@@ -131,6 +131,24 @@ export const ImportSchema = ImportSummarySchema.extend({
 });
 export type Import = z.infer<typeof ImportSchema>;
 
+/**
+ * The scores of a survey import's live answers, counted by respondent (answers with the same
+ * respondent id are one respondent; without an id, each answer counts). Respondents who left
+ * every question blank have no answer in Cairn, so they are not counted.
+ */
+export const ImportScoresSchema = z.object({
+  /** Respondents per numeric score, lowest first; scores nobody gave are left out. */
+  distribution: z.array(z.object({ score: z.number(), count: z.number().int() })),
+  /** Respondents whose score is a label ("Very satisfied") rather than a number. */
+  labelled: z.number().int(),
+  /**
+   * % promoters − % detractors (NPS_GROUPS), to one decimal, when every score is a whole number
+   * 0–10 and some score is above 5 (a 1–5 CSAT scale is not an NPS); null otherwise.
+   */
+  nps: z.number().min(-100).max(100).nullable(),
+});
+export type ImportScores = z.infer<typeof ImportScoresSchema>;
+
 export const ImportStartedSchema = z.object({ id: IdSchema, status: ImportStatusSchema });
 export type ImportStarted = z.infer<typeof ImportStartedSchema>;
 

@@ -12,6 +12,24 @@ export const SOURCE_PREVIEW_LENGTH = 200;
 
 export const SourceKindSchema = z.enum(SOURCE_KINDS);
 
+/** A survey answer's score as the import kept it: a number (NPS 0–10, CSAT 1–5) or the export's label ("Very satisfied"). */
+export const SourceScoreSchema = z.union([z.number(), z.string()]);
+export type SourceScore = z.infer<typeof SourceScoreSchema>;
+
+/** The Net Promoter groups of a 0–10 score, lowest first; the NPS is % promoters − % detractors. */
+export const NPS_GROUPS = [
+  { key: 'detractor', label: 'Detractors', min: 0, max: 6 },
+  { key: 'passive', label: 'Passives', min: 7, max: 8 },
+  { key: 'promoter', label: 'Promoters', min: 9, max: 10 },
+] as const;
+export type NpsGroup = (typeof NPS_GROUPS)[number];
+
+/** The NPS group of a score, when it is a whole number 0–10 (an NPS answer); null for any other score. */
+export function npsGroupOf(score: SourceScore | null): NpsGroup | null {
+  if (typeof score !== 'number' || !Number.isInteger(score)) return null;
+  return NPS_GROUPS.find((group) => score >= group.min && score <= group.max) ?? null;
+}
+
 /** A speaker turn: it covers `body.slice(start, end)` (UTF-16 code units, as JavaScript indexes strings). */
 export const SourceSegmentSchema = z.object({
   speaker: z.string(),
@@ -42,10 +60,13 @@ export const SourceSummarySchema = z.object({
   createdAt: TimestampSchema,
   /** Set while the source is in the trash. */
   deletedAt: TimestampSchema.nullable(),
+  /** `metadata.score` of a survey answer; null when the source has none (or it is neither a number nor text). */
+  score: SourceScoreSchema.nullable(),
 });
 export type SourceSummary = z.infer<typeof SourceSummarySchema>;
 
-export const SourceSchema = SourceSummarySchema.extend({
+/** The detail carries the whole metadata, the score with it. */
+export const SourceSchema = SourceSummarySchema.omit({ score: true }).extend({
   body: z.string(),
   segments: z.array(SourceSegmentSchema).nullable(),
   metadata: z.record(z.string(), z.unknown()),
@@ -135,6 +156,13 @@ export type UpdateSourceBody = z.infer<typeof UpdateSourceBodySchema>;
 export const SOURCE_ORDERS = ['newest', 'oldest'] as const;
 export type SourceOrder = (typeof SOURCE_ORDERS)[number];
 
+/** A score bound in a query string: a plain decimal number (`7`, `-1`, `4.5`). */
+export const ScoreBoundSchema = z
+  .string()
+  .trim()
+  .regex(/^[-+]?\d{1,9}(?:\.\d{1,6})?$/, 'Enter a number, such as 7 or 4.5')
+  .transform(Number);
+
 export const ListSourcesQuerySchema = PageQuerySchema.extend({
   /** One kind or several, comma-separated: `ticket,survey_response`. */
   kind: z
@@ -151,6 +179,12 @@ export const ListSourcesQuerySchema = PageQuerySchema.extend({
   untagged: QueryBooleanSchema.optional(),
   /** The trash instead of the live sources. */
   trash: QueryBooleanSchema.optional(),
+  /**
+   * Sources whose score is a number from `scoreMin` to `scoreMax`, both included; text scores
+   * never match. `scoreMin` above `scoreMax` is a 400 naming `query.scoreMax` (checked by the server).
+   */
+  scoreMin: ScoreBoundSchema.optional(),
+  scoreMax: ScoreBoundSchema.optional(),
   order: z.enum(SOURCE_ORDERS).default('newest'),
 });
 export type ListSourcesQuery = z.infer<typeof ListSourcesQuerySchema>;

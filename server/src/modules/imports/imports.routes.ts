@@ -3,6 +3,7 @@ import {
   IMPORT_FORMATS,
   ImportPreviewSchema,
   ImportSchema,
+  ImportScoresSchema,
   ImportStartedSchema,
   ImportSummarySchema,
   PageQuerySchema,
@@ -89,6 +90,20 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: 'One import: status, progress, counts and the first rejected rows', params: WorkspaceIdParamsSchema, response: { 200: ImportSchema } },
     },
     async (request) => importsService.getImport(db, workspaceActorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/workspaces/:ws/imports/:id/scores',
+    {
+      config: { access: { role: 'viewer' } },
+      schema: {
+        tags,
+        summary: "A survey import's scores by respondent, and its NPS when every score is a whole number 0–10",
+        params: WorkspaceIdParamsSchema,
+        response: { 200: ImportScoresSchema },
+      },
+    },
+    async (request) => importsService.getImportScores(db, workspaceActorOf(request), request.params.id),
   );
 
   app.get(

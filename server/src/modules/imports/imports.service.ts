@@ -8,6 +8,7 @@ import {
   type ImportOptions,
   type ImportPreview,
   type ImportPreviewSource,
+  type ImportScores,
   type ImportStarted,
   type ImportSummary,
   type Page,
@@ -23,6 +24,7 @@ import * as importsRepository from './imports.repository.js';
 import { runImport, toImporterOptions, type CsvLayout, type ImportJob, type ImportLogger, type ImportScheduler } from './imports.runner.js';
 import { streamRejectedCsv } from './rejected-csv.js';
 import { presentPerson } from '../../lib/people.js';
+import { summarizeImportScores } from '../sources/sources.service.js';
 
 type ImportWithCreator = NonNullable<Awaited<ReturnType<typeof importsRepository.findById>>>;
 
@@ -94,6 +96,12 @@ export async function getImport(db: Db, actor: WorkspaceActor, id: string): Prom
     importsRepository.countRejections(db, actor.workspaceId, id),
   ]);
   return { ...presentSummary(row), errors: errors.map(({ line, message }) => ({ line, message })), errorsTotal };
+}
+
+/** The scores of a survey import's answers and its NPS; another workspace's import is a 404. */
+export async function getImportScores(db: Db, actor: WorkspaceActor, id: string): Promise<ImportScores> {
+  await loadImport(db, actor.workspaceId, id);
+  return summarizeImportScores(db, actor.workspaceId, id);
 }
 
 export async function listImports(db: Db, actor: WorkspaceActor, query: PageQuery): Promise<Page<ImportSummary>> {

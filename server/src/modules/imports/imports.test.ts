@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { ImportPreviewSchema, ImportSchema, ImportSummarySchema, pageOf, type Import, type ImportFormat } from '@cairn/shared';
+import { ImportPreviewSchema, ImportSchema, ImportScoresSchema, ImportSummarySchema, pageOf, type Import, type ImportFormat, type ImportScores } from '@cairn/shared';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import { companies, customers, imports, sources } from '../../db/schema/index.js';
@@ -446,6 +446,108 @@ describe('GET /imports and /imports/:id', () => {
     expect((await viewer.as.get(`/api/workspaces/${workspace.id}/imports`)).statusCode).toBe(200);
     expect((await viewer.as.get(`/api/workspaces/${workspace.id}/imports/${done.id}`)).statusCode).toBe(200);
     expect((await anonymous(context).get(`/api/workspaces/${workspace.id}/imports`)).statusCode).toBe(401);
+  });
+});
+
+// --- survey scores (GET /imports/:id/scores) ---
+
+/** Cairn's sample NPS survey: 32 respondents, 61 answers to two questions. */
+const SAMPLE_NPS_SURVEY = fs.readFileSync(fileURLToPath(new URL('../../sample/nps-survey.csv', import.meta.url)));
+const SAMPLE_NPS_MAPPING = {
+  respondentId: 'Response ID',
+  submittedAt: 'Submitted at',
+  score: 'How likely are you to recommend Ledgerline to a colleague? (0-10)',
+  questions: ['What is the main reason for your score?', 'What should we improve first?'],
+};
+
+const scoresUrl = (workspace: TestWorkspace, id: string) => `/api/workspaces/${workspace.id}/imports/${id}/scores`;
+
+async function readScores(workspace: TestWorkspace, id: string): Promise<ImportScores> {
+  const response = await workspace.owner.as.get(scoresUrl(workspace, id));
+  expect(response.statusCode, response.body).toBe(200);
+  return ImportScoresSchema.parse(response.json());
+}
+
+describe('GET /imports/:id/scores', () => {
+  it('counts each respondent once under their score and gives the NPS of an NPS survey', async () => {
+    const workspace = await createWorkspace(context);
+    const done = await importFile(workspace, 'survey-csv', { name: 'nps-survey.csv', content: SAMPLE_NPS_SURVEY }, { mapping: SAMPLE_NPS_MAPPING });
+    expect(done.counts.created).toBe(61);
+    // Counted by hand from the file: 7 promoters (9–10) and 12 detractors (0–6) of 32 → (7 − 12) / 32 = −15.625 %.
+    expect(await readScores(workspace, done.id)).toEqual({
+      distribution: [
+        { score: 2, count: 1 },
+        { score: 3, count: 1 },
+        { score: 4, count: 2 },
+        { score: 5, count: 3 },
+        { score: 6, count: 5 },
+        { score: 7, count: 6 },
+        { score: 8, count: 7 },
+        { score: 9, count: 5 },
+        { score: 10, count: 2 },
+      ],
+      labelled: 0,
+      nps: -15.6,
+    });
+    // The Inbox link of the detractors finds their answers: 24 of the 61.
+    const detractors = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources?importId=${done.id}&scoreMin=0&scoreMax=6&limit=100`);
+    expect(detractors.json().items).toHaveLength(24);
+  });
+
+  it('leaves trashed answers out, and a respondent with an answer left still counts', async () => {
+    const workspace = await createWorkspace(context);
+    const done = await importFile(workspace, 'survey-csv', { name: 'nps-survey.csv', content: SAMPLE_NPS_SURVEY }, { mapping: SAMPLE_NPS_MAPPING });
+    const tens = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources?importId=${done.id}&scoreMin=10&scoreMax=10`)).json().items as Array<{ id: string; externalId: string }>;
+    // Two respondents gave 10: NPS-2026Q4-003 answered one question, NPS-2026Q4-026 both.
+    expect(tens.map((answer) => answer.externalId.split(':')[0]).sort()).toEqual(['NPS-2026Q4-003', 'NPS-2026Q4-026', 'NPS-2026Q4-026']);
+    const trash = (answer: { id: string }) => workspace.owner.as.delete(`/api/workspaces/${workspace.id}/sources/${answer.id}`);
+    await trash(tens.find((answer) => answer.externalId.startsWith('NPS-2026Q4-026:'))!);
+    expect((await readScores(workspace, done.id)).distribution.at(-1)).toEqual({ score: 10, count: 2 });
+    for (const answer of tens) await trash(answer);
+    const scores = await readScores(workspace, done.id);
+    expect(scores.distribution.at(-1)).toEqual({ score: 9, count: 5 });
+    expect(scores.nps).toBe(-23.3); // (5 − 12) / 30
+  });
+
+  it('counts the real Qualtrics export’s one respondent under the choice its score column holds, with no NPS for a 2 alone', async () => {
+    const workspace = await createWorkspace(context);
+    const file = { name: 'qualtrics.csv', content: readDataset('survey-qualtrics/qualtRics-sample.csv') };
+    const done = await importFile(workspace, 'survey-csv', file, { mapping: { respondentId: 'ResponseId', score: 'Q1', questions: ['Q2'] } });
+    expect(await readScores(workspace, done.id)).toEqual({ distribution: [{ score: 2, count: 1 }], labelled: 0, nps: null });
+  });
+
+  it('gives no NPS for labels, a 1–5 scale, decimals or scores past 10, nor for an import without scores', async () => {
+    const workspace = await createWorkspace(context);
+    const survey = (scores: string[]) => ['id,score,answer', ...scores.map((score, index) => `R${index},${score},Answer number ${index} to the question.`)].join('\n');
+    const mapping = { respondentId: 'id', score: 'score', questions: ['answer'] };
+    const scoresOf = async (scores: string[]) => readScores(workspace, (await importFile(workspace, 'survey-csv', { name: 'survey.csv', content: survey(scores) }, { mapping })).id);
+
+    expect(await scoresOf(['Very satisfied', 'Very satisfied', '9'])).toEqual({ distribution: [{ score: 9, count: 1 }], labelled: 2, nps: null });
+    expect(await scoresOf(['1', '5', '5', '4'])).toEqual({
+      distribution: [
+        { score: 1, count: 1 },
+        { score: 4, count: 1 },
+        { score: 5, count: 2 },
+      ],
+      labelled: 0,
+      nps: null,
+    });
+    expect((await scoresOf(['9', '12'])).nps).toBeNull();
+    expect((await scoresOf(['9', '7.5'])).nps).toBeNull();
+    const tickets = await importFile(workspace, 'tickets-csv', { name: 'tickets.csv', content: TICKETS_CSV });
+    expect(await readScores(workspace, tickets.id)).toEqual({ distribution: [], labelled: 0, nps: null });
+  });
+
+  it('answers 404 for an import of another workspace, 400 for a malformed id, and lets viewers read', async () => {
+    const workspace = await createWorkspace(context);
+    const other = await createWorkspace(context);
+    const theirs = await importFile(other, 'survey-csv', { name: 'nps-survey.csv', content: SAMPLE_NPS_SURVEY }, { mapping: SAMPLE_NPS_MAPPING });
+    expect((await workspace.owner.as.get(scoresUrl(workspace, theirs.id))).statusCode).toBe(404);
+    const malformed = await workspace.owner.as.get(scoresUrl(workspace, 'nope'));
+    expect(malformed.statusCode).toBe(400);
+    expect(errorPaths(malformed)).toEqual(['params.id']);
+    const viewer = await createMember(context, other, 'viewer');
+    expect((await viewer.as.get(scoresUrl(other, theirs.id))).json()).toMatchObject({ nps: -15.6 });
   });
 });
 

@@ -140,11 +140,22 @@ const describingColumns = {
   creatorName: users.name,
 };
 
+/** A survey answer's score as stored: a JSON number or string, or anything an API caller put there. */
+const storedScore = sql<unknown>`${sources.metadata}->'score'`;
+
+/**
+ * The score when it is a JSON number, else null. `case` guards the cast: a text label such as
+ * "Very satisfied" is never cast, whatever order the planner evaluates conditions in.
+ */
+const numericScore = sql`(case when jsonb_typeof(${storedScore}) = 'number' then (${storedScore})::numeric end)`;
+
 /** The columns of a list item; the body itself stays in the database. */
 const summaryColumns = {
   ...describingColumns,
   cursorAt: cursorText(sources.occurredAt),
   preview: sql<string>`left(${sources.body}, ${SOURCE_PREVIEW_LENGTH})`,
+  // Read for the page's rows only, after the page is chosen.
+  score: storedScore,
   highlightCount: sql<number>`(select count(*)::int from ${highlights} where ${liveHighlightOf})`,
   tagged: hasTaggedHighlight(),
 };
@@ -156,6 +167,9 @@ export type SourceFilter = DateRange & {
   importId?: string | undefined;
   untagged?: boolean | undefined;
   trash?: boolean | undefined;
+  /** Inclusive bounds on numeric scores; either one makes text scores and sources without one drop out. */
+  scoreMin?: number | undefined;
+  scoreMax?: number | undefined;
 };
 
 function newerThan(after: Array<string | number | null> | undefined): SQL | undefined {
@@ -174,6 +188,8 @@ function filterConditions(workspaceId: string, filter: SourceFilter): SQL | unde
     filter.before ? lt(sources.occurredAt, filter.before) : undefined,
     filter.tagId ? hasTaggedHighlight(filter.tagId) : undefined,
     filter.untagged ? sql`not ${hasTaggedHighlight()}` : undefined,
+    filter.scoreMin !== undefined ? sql`${numericScore} >= ${filter.scoreMin}` : undefined,
+    filter.scoreMax !== undefined ? sql`${numericScore} <= ${filter.scoreMax}` : undefined,
   );
 }
 
@@ -203,6 +219,26 @@ export async function list(executor: Executor, workspaceId: string, filter: Sour
 export async function count(executor: Executor, workspaceId: string, filter: SourceFilter): Promise<number> {
   const [row] = await executor.select({ count: sql<number>`count(*)::int` }).from(sources).where(filterConditions(workspaceId, filter));
   return row?.count ?? 0;
+}
+
+/**
+ * An import's live sources counted by score: a respondent (`metadata.respondentId`) counts
+ * once however many questions they answered; an answer without one counts alone. One grouped
+ * query; scores that are neither numbers nor text are left out.
+ */
+export async function countRespondentsByScore(executor: Executor, workspaceId: string, importId: string) {
+  return executor
+    .select({ score: storedScore, respondents: sql<number>`count(distinct coalesce(${sources.metadata}->>'respondentId', ${sources.id}::text))::int` })
+    .from(sources)
+    .where(
+      and(
+        eq(sources.workspaceId, workspaceId),
+        eq(sources.importId, importId),
+        isNull(sources.deletedAt),
+        sql`jsonb_typeof(${storedScore}) in ('number', 'string')`,
+      ),
+    )
+    .groupBy(storedScore);
 }
 
 /**

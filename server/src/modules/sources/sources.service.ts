@@ -4,11 +4,15 @@ import {
   SOURCE_PREVIEW_LENGTH,
   hasRole,
   IMPORT_BATCH_SIZE,
+  npsGroupOf,
   type CreateSourceBody,
+  type ImportScores,
   type ListSourcesQuery,
+  type NpsGroup,
   type Page,
   type SegmentInput,
   type Source,
+  type SourceScore,
   type SourceSummary,
   type UpdateSourceBody,
 } from '@cairn/shared';
@@ -116,7 +120,8 @@ export async function upsertSources(
 // The sources API.
 // ---------------------------------------------------------------------------------------------
 
-type SummaryRow = Pick<Awaited<ReturnType<typeof sourcesRepository.list>>[number], 'source' | 'customer' | 'company' | 'creatorName' | 'preview' | 'highlightCount' | 'tagged'>;
+type ListRow = Awaited<ReturnType<typeof sourcesRepository.list>>[number];
+type DescribedRow = Pick<ListRow, 'source' | 'customer' | 'company' | 'creatorName' | 'preview' | 'highlightCount' | 'tagged'>;
 type DetailRow = NonNullable<Awaited<ReturnType<typeof sourcesRepository.findById>>>;
 
 const WHITESPACE_RUN = /\s+/g;
@@ -128,7 +133,8 @@ function previewOf(body: string): string {
   return ENDS_IN_HALF_A_CHARACTER.test(cut) ? cut.slice(0, -1) : cut;
 }
 
-function presentSummary(row: SummaryRow): SourceSummary {
+/** What a list item and the detail share; the list adds the score, the detail the whole metadata. */
+function presentDescribed(row: DescribedRow): Omit<SourceSummary, 'score'> {
   const { source } = row;
   return {
     id: source.id,
@@ -147,11 +153,20 @@ function presentSummary(row: SummaryRow): SourceSummary {
   };
 }
 
+/** A stored score as the API shows it: metadata written through the API may hold anything. */
+function presentScore(value: unknown): SourceScore | null {
+  return typeof value === 'number' || (typeof value === 'string' && value !== '') ? value : null;
+}
+
+function presentSummary(row: ListRow): SourceSummary {
+  return { ...presentDescribed(row), score: presentScore(row.score) };
+}
+
 async function loadSourceRow(executor: Executor, workspaceId: string, id: string): Promise<{ source: Source; fingerprint: string }> {
   const row: DetailRow | undefined = await sourcesRepository.findById(executor, workspaceId, id);
   if (!row) throw notFound('Source');
   const highlights = presentHighlightsOfSource(row.highlights);
-  const summary = presentSummary({
+  const summary = presentDescribed({
     ...row,
     preview: previewOf(row.body),
     highlightCount: highlights.length,
@@ -205,6 +220,14 @@ export async function readSource(db: Db, actor: WorkspaceActor, id: string, requ
   return { etag: etagOf(fingerprint), notModified: false, json };
 }
 
+/** `scoreMin` above `scoreMax` can match nothing: a 400 naming `query.scoreMax`, as a reversed date range names `query.to`. */
+function resolveScoreRange(query: Pick<ListSourcesQuery, 'scoreMin' | 'scoreMax'>) {
+  if (query.scoreMin !== undefined && query.scoreMax !== undefined && query.scoreMin > query.scoreMax) {
+    throw invalidField('query.scoreMax', 'The highest score is below the lowest');
+  }
+  return { scoreMin: query.scoreMin, scoreMax: query.scoreMax };
+}
+
 export async function listSources(db: Db, actor: WorkspaceActor, query: ListSourcesQuery): Promise<Page<SourceSummary>> {
   const after = decodeCursor(query.cursor, 2);
   const filter = {
@@ -215,12 +238,35 @@ export async function listSources(db: Db, actor: WorkspaceActor, query: ListSour
     ...resolveDateRange(query),
     untagged: query.untagged,
     trash: query.trash,
+    ...resolveScoreRange(query),
   };
   const rows = await sourcesRepository.list(db, actor.workspaceId, filter, query.order, query.limit, after);
   const page = pageFrom(rows, query.limit, presentSummary, (row) => [row.cursorAt, row.source.id]);
   // The triage queue says how many are left. Only its first page counts them, and only when there is a next page: a count costs a pass over the whole filter.
   if (!query.untagged || after) return page;
   return { ...page, total: page.nextCursor ? await sourcesRepository.count(db, actor.workspaceId, filter) : page.items.length };
+}
+
+/** The top of a CSAT or Likert scale: its scores are whole numbers 0–10 too, so a survey whose scores never pass it is not read as NPS. */
+const FIVE_POINT_SCALE_TOP = 5;
+
+/** % promoters − % detractors to one decimal, when every respondent gave a whole number 0–10 (some above 5); null otherwise. */
+function npsOf(distribution: ImportScores['distribution'], labelled: number): number | null {
+  const total = distribution.reduce((sum, entry) => sum + entry.count, 0);
+  if (total === 0 || labelled > 0 || distribution.some((entry) => npsGroupOf(entry.score) === null)) return null;
+  if (distribution.at(-1)!.score <= FIVE_POINT_SCALE_TOP) return null;
+  const inGroup = (key: NpsGroup['key']) => distribution.reduce((sum, entry) => (npsGroupOf(entry.score)?.key === key ? sum + entry.count : sum), 0);
+  return Math.round(((inGroup('promoter') - inGroup('detractor')) * 1000) / total) / 10;
+}
+
+/** The scores of an import's live answers, by respondent; the caller has checked the import is the workspace's. */
+export async function summarizeImportScores(db: Db, workspaceId: string, importId: string): Promise<ImportScores> {
+  const rows = await sourcesRepository.countRespondentsByScore(db, workspaceId, importId);
+  const distribution = rows
+    .flatMap((row) => (typeof row.score === 'number' ? [{ score: row.score, count: row.respondents }] : []))
+    .sort((a, b) => a.score - b.score);
+  const labelled = rows.reduce((sum, row) => (typeof row.score === 'string' ? sum + row.respondents : sum), 0);
+  return { distribution, labelled, nps: npsOf(distribution, labelled) };
 }
 
 /**

@@ -13,7 +13,7 @@ import { useWorkspace } from '../../lib/workspace';
 /** Every source, newest first, filtered from the URL; `n` adds a note. */
 export function InboxRoute() {
   const workspace = useWorkspace();
-  const { filters, setFilter, clearFilters } = useUrlSourceFilters();
+  const { filters, setFilters, clearFilters } = useUrlSourceFilters();
   const [noteOpen, setNoteOpen] = useState(false);
   const canAdd = workspace.can('contributor');
   const openNote = canAdd ? () => setNoteOpen(true) : undefined;
@@ -38,7 +38,7 @@ export function InboxRoute() {
         }
       />
       <div className="stack">
-        <SourceFilterBar ws={workspace.id} filters={filters} onChange={setFilter} onClear={clearFilters} />
+        <SourceFilterBar ws={workspace.id} filters={filters} onChange={setFilters} onClear={clearFilters} />
         <SourceList
           ws={workspace.id}
           filters={filters}

@@ -10,9 +10,18 @@ import { paths } from '../../../lib/paths';
 import { isRunning, rejectedRowsUrl, useImport } from '../api/get-import';
 import { formatLabel } from './formats';
 import { ImportStatusBadge } from './import-status';
+import { ImportScores } from './import-scores';
+
+type ImportReportProps = {
+  ws: string;
+  importId: string;
+  headingRef?: Ref<HTMLHeadingElement>;
+  /** A finished survey's NPS and score chart: the import's own page has room for them, the wizard does not. */
+  showScores?: boolean;
+};
 
 /** Progress while an import runs (polled every half second), then its report. */
-export function ImportReport({ ws, importId, headingRef }: { ws: string; importId: string; headingRef?: Ref<HTMLHeadingElement> }) {
+export function ImportReport({ ws, importId, headingRef, showScores = false }: ImportReportProps) {
   const query = useImport(ws, importId);
   if (query.isPending) return <Loading label="Starting the import…" />;
   if (query.error) return <ErrorMessage error={query.error} />;
@@ -78,6 +87,7 @@ export function ImportReport({ ws, importId, headingRef }: { ws: string; importI
           <Link to={`${paths.inbox(ws)}?importId=${item.id}`}>View imported sources</Link>
         </p>
       )}
+      {showScores && item.format === 'survey-csv' && item.status === 'done' && <ImportScores ws={ws} item={item} />}
     </section>
   );
 }

@@ -1,20 +1,21 @@
 import { SOURCE_KINDS, type SourceKind } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { Field, Select, TextInput } from '../../../components/field';
-import type { SourceFilterKey, SourceFilters } from '../api/list-sources';
+import type { SourceFilterChange, SourceFilters } from '../api/list-sources';
 import { useRecentImports } from '../api/list-recent-imports';
 import { CustomerFilter } from './customer-filter';
+import { ScoreFilter } from './score-filter';
 import { describeImportChoice } from '../../../lib/import-words';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 
 type SourceFilterBarProps = {
   ws: string;
   filters: SourceFilters;
-  onChange: (key: SourceFilterKey, value: string | undefined) => void;
+  onChange: (change: SourceFilterChange) => void;
   onClear: () => void;
 };
 
-/** Kind, customer, import, dates, untagged and trash; the page keeps them in its URL. */
+/** Kind, customer, import, dates, score, untagged and trash; the page keeps them in its URL. */
 export function SourceFilterBar({ ws, filters, onChange, onClear }: SourceFilterBarProps) {
   const imports = useRecentImports(ws);
   const kinds = filters.kind?.split(',') ?? [];
@@ -26,7 +27,7 @@ export function SourceFilterBar({ ws, filters, onChange, onClear }: SourceFilter
     <form className="card source-filters" role="search" aria-label="Filter sources" onSubmit={(event) => event.preventDefault()}>
       <Field label="Kind">
         {(props) => (
-          <Select {...props} value={kindValue} onChange={(event) => onChange('kind', event.target.value || undefined)}>
+          <Select {...props} value={kindValue} onChange={(event) => onChange({ kind: event.target.value || undefined })}>
             <option value="">All kinds</option>
             {SOURCE_KINDS.map((kind: SourceKind) => (
               <option key={kind} value={kind}>
@@ -37,10 +38,10 @@ export function SourceFilterBar({ ws, filters, onChange, onClear }: SourceFilter
           </Select>
         )}
       </Field>
-      <CustomerFilter ws={ws} customerId={filters.customerId} onChange={(id) => onChange('customerId', id)} />
+      <CustomerFilter ws={ws} customerId={filters.customerId} onChange={(id) => onChange({ customerId: id })} />
       <Field label="Import">
         {(props) => (
-          <Select {...props} value={filters.importId ?? ''} onChange={(event) => onChange('importId', event.target.value || undefined)}>
+          <Select {...props} value={filters.importId ?? ''} onChange={(event) => onChange({ importId: event.target.value || undefined })}>
             <option value="">Any import</option>
             {chosenImportMissing && <option value={filters.importId}>One import</option>}
             {imports.data?.items.map((item) => (
@@ -51,14 +52,15 @@ export function SourceFilterBar({ ws, filters, onChange, onClear }: SourceFilter
           </Select>
         )}
       </Field>
-      <Field label="From">{(props) => <TextInput {...props} type="date" value={filters.from ?? ''} onChange={(event) => onChange('from', event.target.value || undefined)} />}</Field>
-      <Field label="To">{(props) => <TextInput {...props} type="date" value={filters.to ?? ''} onChange={(event) => onChange('to', event.target.value || undefined)} />}</Field>
+      <Field label="From">{(props) => <TextInput {...props} type="date" value={filters.from ?? ''} onChange={(event) => onChange({ from: event.target.value || undefined })} />}</Field>
+      <Field label="To">{(props) => <TextInput {...props} type="date" value={filters.to ?? ''} onChange={(event) => onChange({ to: event.target.value || undefined })} />}</Field>
+      <ScoreFilter scoreMin={filters.scoreMin} scoreMax={filters.scoreMax} onChange={onChange} />
       <div className="source-filter-toggles">
         <label className="checkbox">
-          <input type="checkbox" checked={filters.untagged === 'true'} onChange={(event) => onChange('untagged', event.target.checked ? 'true' : undefined)} /> Untagged only
+          <input type="checkbox" checked={filters.untagged === 'true'} onChange={(event) => onChange({ untagged: event.target.checked ? 'true' : undefined })} /> Untagged only
         </label>
         <label className="checkbox">
-          <input type="checkbox" checked={filters.trash === 'true'} onChange={(event) => onChange('trash', event.target.checked ? 'true' : undefined)} /> Trash
+          <input type="checkbox" checked={filters.trash === 'true'} onChange={(event) => onChange({ trash: event.target.checked ? 'true' : undefined })} /> Trash
         </label>
       </div>
       {Object.keys(filters).length > 0 && (

@@ -13,6 +13,7 @@ import { useWorkspace } from '../../../lib/workspace';
 import { useSources, type SourceFilters } from '../api/list-sources';
 import { useRestoreSource } from '../api/restore-source';
 import { KindBadge } from './kind-badge';
+import { ScorePill } from './score-pill';
 import { isTypingTarget, useDocumentKeyDown } from '../../../lib/keyboard';
 
 function CustomerCell({ ws, customer }: { ws: string; customer: SourceSummary['customer'] }) {
@@ -104,9 +105,12 @@ export function SourceList({ ws, filters, empty, label, showCustomer = true }: S
           <li key={item.id} className={`source-row${index === active ? ' active' : ''}`}>
             <KindBadge kind={item.kind} />
             <div className="source-row-main">
-              <Link className="source-row-title" to={paths.source(ws, item.id)} onClick={rememberOrder} onFocus={() => setActive(index)}>
-                {item.title}
-              </Link>
+              <div className="source-row-heading">
+                <Link className="source-row-title" to={paths.source(ws, item.id)} onClick={rememberOrder} onFocus={() => setActive(index)}>
+                  {item.title}
+                </Link>
+                {item.score !== null && <ScorePill score={item.score} />}
+              </div>
               <span className="source-row-preview">{item.preview}</span>
             </div>
             {showCustomer && (

@@ -1,5 +1,5 @@
 import { useSearchParams } from 'react-router';
-import { SOURCE_FILTER_KEYS, type SourceFilterKey, type SourceFilters } from '../api/list-sources';
+import { SOURCE_FILTER_KEYS, type SourceFilterChange, type SourceFilters } from '../api/list-sources';
 
 /** The filters live in the query string, so a filtered list survives a reload and can be shared as a link. */
 export function useUrlSourceFilters() {
@@ -9,10 +9,13 @@ export function useUrlSourceFilters() {
     const value = params.get(key);
     if (value) filters[key] = value;
   }
-  const setFilter = (key: SourceFilterKey, value: string | undefined) => {
+  // One URL update for the whole change: two in a row would each start from the same old params.
+  const setFilters = (change: SourceFilterChange) => {
     const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
+    for (const [key, value] of Object.entries(change)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
     setParams(next, { replace: true });
   };
   const clearFilters = () => {
@@ -20,5 +23,5 @@ export function useUrlSourceFilters() {
     for (const key of SOURCE_FILTER_KEYS) next.delete(key);
     setParams(next, { replace: true });
   };
-  return { filters, setFilter, clearFilters };
+  return { filters, setFilters, clearFilters };
 }
