@@ -29,13 +29,47 @@ export function pageFrom<Row, Item>(rows: Row[], limit: number, present: (row: R
   return { items: pageRows.map(present), nextCursor: hasMore && last ? encodeCursor(cursorOf(last)) : null };
 }
 
+/** PostgreSQL's text of a timestamptz (`cursorText`), and a uuid: what a time-ordered cursor holds. */
+const TIMESTAMP_TEXT = /^\d{4,}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The (time, id) a cursor carries; anything else is the same 400 as an unreadable cursor, not a failed cast (500). */
+function timeAndId(after: Array<string | number | null>): [string, string] {
+  const [at, id] = after;
+  if (typeof at === 'string' && TIMESTAMP_TEXT.test(at) && typeof id === 'string' && UUID.test(id)) return [at, id];
+  throw new AppError('validation_failed', 'The cursor is not one this API handed out', [{ path: 'query.cursor', message: 'Invalid cursor' }]);
+}
+
 /**
  * `(column, id) < (after)` for newest-first keyset pages. Timestamps travel as PostgreSQL's
  * own text form: JavaScript dates would drop the microseconds and skip rows.
  */
 export function olderThan(column: AnyPgColumn, idColumn: AnyPgColumn, after: Array<string | number | null> | undefined): SQL | undefined {
   if (!after) return undefined;
-  return sql`(${column}, ${idColumn}) < (${String(after[0])}::timestamptz, ${String(after[1])}::uuid)`;
+  const [at, id] = timeAndId(after);
+  return sql`(${column}, ${idColumn}) < (${at}::timestamptz, ${id}::uuid)`;
+}
+
+/** `(column, id) > (after)`, for oldest-first pages. */
+export function newerThan(column: AnyPgColumn, idColumn: AnyPgColumn, after: Array<string | number | null> | undefined): SQL | undefined {
+  if (!after) return undefined;
+  const [at, id] = timeAndId(after);
+  return sql`(${column}, ${idColumn}) > (${at}::timestamptz, ${id}::uuid)`;
+}
+
+/**
+ * Newest first, in the order the `(workspace_id, time desc nulls last, id desc nulls last)`
+ * indexes hold. A plain `desc` means nulls first, an order those indexes cannot give even on
+ * a not-null column, and the planner then sorts every row that passes the filters (200,000
+ * sources: 21 ms, against 0.08 ms walking the index).
+ */
+export function newestFirst(column: AnyPgColumn, idColumn: AnyPgColumn): SQL[] {
+  return [sql`${column} desc nulls last`, sql`${idColumn} desc nulls last`];
+}
+
+/** Oldest first: the same indexes walked backwards. */
+export function oldestFirst(column: AnyPgColumn, idColumn: AnyPgColumn): SQL[] {
+  return [sql`${column} asc nulls first`, sql`${idColumn} asc nulls first`];
 }
 
 /** The exact text of a timestamp column, to put in a cursor. */

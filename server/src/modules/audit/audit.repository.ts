@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import {
@@ -19,7 +19,7 @@ import {
   workspaces,
 } from '../../db/schema/index.js';
 import { anyOf, rowsOf } from '../../lib/bulk-sql.js';
-import { cursorText, olderThan } from '../../lib/cursor.js';
+import { cursorText, newestFirst, olderThan } from '../../lib/cursor.js';
 import type { DateRange } from '../../lib/date-range.js';
 
 export type NewAuditEvent = typeof auditEvents.$inferInsert;
@@ -60,7 +60,7 @@ export async function list(executor: Executor, workspaceId: string, filters: Aud
         olderThan(auditEvents.createdAt, auditEvents.id, after),
       ),
     )
-    .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
+    .orderBy(...newestFirst(auditEvents.createdAt, auditEvents.id))
     .limit(limit + 1);
 }
 

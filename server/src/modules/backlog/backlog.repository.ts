@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'dr
 import { RECENT_EVIDENCE_DAYS, type BacklogStatus, type ListBacklogItemsQuery } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
 import { backlogHighlights, backlogInsights, backlogItems, companies, customers, highlights, sources, users } from '../../db/schema/index.js';
-import { cursorText, olderThan } from '../../lib/cursor.js';
+import { cursorText, newestFirst, olderThan } from '../../lib/cursor.js';
 
 export type NewBacklogItem = typeof backlogItems.$inferInsert;
 
@@ -115,7 +115,7 @@ function after(sort: BacklogSort, filters: BacklogFilters, cursor: Array<string 
  */
 export async function list(executor: Executor, workspaceId: string, filters: BacklogFilters, sort: BacklogSort, limit?: number, cursor?: Array<string | number | null>) {
   const conditions = and(filterConditions(workspaceId, filters), after(sort, filters, cursor));
-  const newest = [desc(recentAt(filters)), desc(backlogItems.id)];
+  const newest = newestFirst(recentAt(filters), backlogItems.id);
   const pageIds =
     sort === 'recent' && limit !== undefined ? executor.select({ id: backlogItems.id }).from(backlogItems).where(conditions).orderBy(...newest).limit(limit + 1) : undefined;
   // Scored: the page's items, or, ranked by score, every item that passes the filters.

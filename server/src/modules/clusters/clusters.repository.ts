@@ -1,10 +1,10 @@
-import { and, desc, eq, inArray, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import { CLUSTER_TEXT_PREVIEW_LENGTH, WHOLE_SOURCE_KINDS, type ClusterScope, type SourceKind } from '@cairn/shared';
 import { TEXT_MAX_CHARS } from '../../clustering/index.js';
 import type { Executor } from '../../db/client.js';
 import { clusterMembers, clusterRuns, clusters, insights, users } from '../../db/schema/index.js';
 import { anyOf, jsonRows, rowsOf } from '../../lib/bulk-sql.js';
-import { cursorText, olderThan } from '../../lib/cursor.js';
+import { cursorText, newestFirst, olderThan } from '../../lib/cursor.js';
 import type { DateRange } from '../../lib/date-range.js';
 
 export type ClusterRunRecord = typeof clusterRuns.$inferSelect;
@@ -39,7 +39,7 @@ export async function listRuns(executor: Executor, workspaceId: string, limit: n
     .from(clusterRuns)
     .leftJoin(users, eq(users.id, clusterRuns.createdBy))
     .where(and(eq(clusterRuns.workspaceId, workspaceId), olderThan(clusterRuns.createdAt, clusterRuns.id, after)))
-    .orderBy(desc(clusterRuns.createdAt), desc(clusterRuns.id))
+    .orderBy(...newestFirst(clusterRuns.createdAt, clusterRuns.id))
     .limit(limit + 1);
 }
 

@@ -1,10 +1,10 @@
-import { and, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { BacklogItemRef, InsightRef, TagRef } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
 import { backlogHighlights, backlogItems, companies, customers, highlights, insightHighlights, insights, sources, users } from '../../db/schema/index.js';
 import { preparedStatement } from '../../db/prepared.js';
 import { rowsOf } from '../../lib/bulk-sql.js';
-import { cursorText, olderThan } from '../../lib/cursor.js';
+import { cursorText, newestFirst, olderThan } from '../../lib/cursor.js';
 import type { DateRange } from '../../lib/date-range.js';
 
 type NewHighlight = typeof highlights.$inferInsert;
@@ -293,7 +293,7 @@ export async function list(executor: Executor, workspaceId: string, filters: Hig
     .leftJoin(companies, eq(companies.id, customers.companyId))
     .leftJoin(users, eq(users.id, highlights.createdBy))
     .where(and(filterConditions(workspaceId, filters), olderThan(highlights.createdAt, highlights.id, after)))
-    .orderBy(desc(highlights.createdAt), desc(highlights.id))
+    .orderBy(...newestFirst(highlights.createdAt, highlights.id))
     .limit(limit + 1);
 }
 

@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, gt, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { importRejections, imports, users } from '../../db/schema/index.js';
-import { cursorText, olderThan } from '../../lib/cursor.js';
+import { cursorText, newestFirst, olderThan } from '../../lib/cursor.js';
 
 export type ImportRecord = typeof imports.$inferSelect;
 export type NewImport = typeof imports.$inferInsert;
@@ -32,7 +32,7 @@ export async function list(executor: Executor, workspaceId: string, limit: numbe
     .from(imports)
     .leftJoin(users, eq(users.id, imports.createdBy))
     .where(and(eq(imports.workspaceId, workspaceId), olderThan(imports.createdAt, imports.id, after)))
-    .orderBy(desc(imports.createdAt), desc(imports.id))
+    .orderBy(...newestFirst(imports.createdAt, imports.id))
     .limit(limit + 1);
 }
 

@@ -4,7 +4,7 @@ import type { InsightStatus, InsightType } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
 import { backlogInsights, backlogItems, clusters, companies, customers, highlights, insightHighlights, insights, users } from '../../db/schema/index.js';
 import { rowsOf } from '../../lib/bulk-sql.js';
-import { cursorText, olderThan } from '../../lib/cursor.js';
+import { cursorText, newestFirst, olderThan } from '../../lib/cursor.js';
 
 export type InsightRow = typeof insights.$inferSelect;
 export type NewInsight = typeof insights.$inferInsert;
@@ -67,7 +67,7 @@ function linkedByOf(filters: InsightFilters): SQL<string | null> {
 export async function list(executor: Executor, workspaceId: string, filters: InsightFilters, limit?: number, after?: Array<string | number | null>) {
   const sortedAt = filters.trash ? insights.deletedAt : insights.createdAt;
   const conditions = and(filterConditions(workspaceId, filters), olderThan(sortedAt, insights.id, after));
-  const newest = [desc(sortedAt), desc(insights.id)];
+  const newest = newestFirst(sortedAt, insights.id);
   const page =
     limit === undefined
       ? conditions

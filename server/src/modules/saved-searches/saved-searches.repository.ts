@@ -1,7 +1,7 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { savedSearches, savedSearchViews, users } from '../../db/schema/index.js';
-import { cursorText, olderThan } from '../../lib/cursor.js';
+import { cursorText, newestFirst, olderThan } from '../../lib/cursor.js';
 
 export type SavedSearchRow = typeof savedSearches.$inferSelect;
 
@@ -29,7 +29,7 @@ export async function list(executor: Executor, workspaceId: string, userId: stri
     .leftJoin(users, eq(users.id, savedSearches.createdBy))
     .leftJoin(savedSearchViews, seenBy)
     .where(and(eq(savedSearches.workspaceId, workspaceId), olderThan(savedSearches.createdAt, savedSearches.id, after)))
-    .orderBy(desc(savedSearches.createdAt), desc(savedSearches.id))
+    .orderBy(...newestFirst(savedSearches.createdAt, savedSearches.id))
     .limit(limit + 1);
 }
 
