@@ -140,13 +140,15 @@ export type HighlightPanelProps = {
   onSave: (id: string, body: UpdateHighlightBody) => Promise<unknown>;
   onCreateTag?: (name: string) => Promise<TagRef>;
   readSelection: () => Range | null;
+  /** Why no highlight can be made here (a viewer, a trashed source), said instead of how to make one. */
+  readOnlyReason?: string | null;
 };
 
 /** The panel's heading, where the reader's "Highlights ↓" (narrow screens, the panel under the text) takes focus. */
 export const HIGHLIGHTS_HEADING_ID = 'reader-highlights';
 
 /** The source's highlights in reading order; choosing one scrolls the text to it. */
-export function HighlightPanel({ ws, body, highlights, links, activeId, editingId, onEdit, canChange, onSelect, onDelete, onLink, onSave, onCreateTag, readSelection }: HighlightPanelProps) {
+export function HighlightPanel({ ws, body, highlights, links, activeId, editingId, onEdit, canChange, onSelect, onDelete, onLink, onSave, onCreateTag, readSelection, readOnlyReason }: HighlightPanelProps) {
   const panelRef = useRef<HTMLElement>(null);
   const activeRef = useRef<HTMLLIElement>(null);
   // The active highlight comes into view inside the panel only: scrollIntoView also scrolled the
@@ -166,11 +168,14 @@ export function HighlightPanel({ ws, body, highlights, links, activeId, editingI
       <h2 id={HIGHLIGHTS_HEADING_ID} tabIndex={-1}>
         Highlights <span className="badge">{highlights.length}</span>
       </h2>
-      {!highlights.length && (
-        <p className="muted">
-          Select a passage and press <kbd>h</kbd> to tag it, <kbd>t</kbd> to apply the last tag you used, or <kbd>l</kbd> to link it to a problem. It appears here.
-        </p>
-      )}
+      {!highlights.length &&
+        (readOnlyReason ? (
+          <p className="muted">No highlights. {readOnlyReason}</p>
+        ) : (
+          <p className="muted">
+            Select a passage and press <kbd>h</kbd> to tag it, <kbd>t</kbd> to apply the last tag you used, or <kbd>l</kbd> to link it to a problem. It appears here.
+          </p>
+        ))}
       <ol className="panel-list">
         {highlights.map((highlight) => (
           <li key={highlight.id} ref={highlight.id === activeId ? activeRef : undefined} className={`panel-item${highlight.id === activeId ? ' active' : ''}`}>

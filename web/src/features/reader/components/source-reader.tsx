@@ -500,6 +500,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
           onCreateTag={createTag}
           onSave={(id, body) => updateHighlight.mutateAsync({ id, body })}
           readSelection={selectedTarget}
+          readOnlyReason={trashed ? 'This source is in the trash: restore it to highlight it.' : canHighlight ? null : 'Viewers read highlights; contributors and up make them.'}
           onDelete={(highlight) =>
             deleteHighlight.mutate(
               { id: highlight.id, sourceId },
