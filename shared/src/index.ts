@@ -13,3 +13,4 @@ export * from './schemas/search.js';
 export * from './schemas/imports.js';
 export * from './schemas/insights.js';
 export * from './schemas/clusters.js';
+export * from './words.js';

@@ -3,7 +3,4 @@ export function formatRevenue(value: number): string {
   return new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
 }
 
-/** `1 highlight`, `3 highlights`. */
-export function countOf(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString()} ${count === 1 ? one : many}`;
-}
+export { countOf } from '@cairn/shared';

@@ -1,4 +1,4 @@
-import { INSIGHT_TYPES, RECENT_EVIDENCE_DAYS, type BacklogItem, type EvidenceScore, type Insight, type SourceKind } from '@cairn/shared';
+import { countOf, INSIGHT_TYPES, RECENT_EVIDENCE_DAYS, type BacklogItem, type EvidenceScore, type Insight, type SourceKind } from '@cairn/shared';
 
 /**
  * The evidence pack: a backlog item's evidence as Markdown to paste into a tracker (Jira, GitHub).
@@ -71,7 +71,6 @@ function blockquote(text: string): string {
 /** A link destination in angle brackets, which may hold parentheses; the URL serializer encodes spaces and angle brackets. */
 const linkTo = (label: string, url: string) => `[${label}](<${URL.canParse(url) ? new URL(url).href : encodeURI(url)}>)`;
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 const day = (date: Date | string) => new Date(date).toISOString().slice(0, 10);
 /** Revenue as the app shows it, `1.2M`: it is in the workspace's own currency, which Cairn does not know. */
 const revenue = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
@@ -82,9 +81,9 @@ const capitalized = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}
 function describeScore(score: EvidenceScore): string {
   return [
     // No company known behind them: "at 0 companies" would read as a fact about the customers.
-    plural(score.customers, 'customer') + (score.companies ? ` at ${plural(score.companies, 'company', 'companies')}` : ''),
+    countOf(score.customers, 'customer') + (score.companies ? ` at ${countOf(score.companies, 'company', 'companies')}` : ''),
     score.revenue > 0 ? `${revenue.format(score.revenue)} yearly revenue` : 'no yearly revenue on record',
-    `${plural(score.recentHighlights, 'highlight')} in the last ${RECENT_EVIDENCE_DAYS} days`,
+    `${countOf(score.recentHighlights, 'highlight')} in the last ${RECENT_EVIDENCE_DAYS} days`,
   ].join(', ');
 }
 
@@ -122,7 +121,7 @@ export function renderEvidencePack({ item, insights, quotes, itemUrl, quoteUrl }
     `- **Status:** ${capitalized(words(item.status))}`,
     ...(tracker ? [`- **Tracker:** ${tracker}`] : []),
     `- **Evidence:** ${describeScore(score)}`,
-    `- **Score:** ${score.total} from ${plural(score.highlights, 'highlight')}${score.lastEvidenceAt ? `, the latest from ${day(score.lastEvidenceAt)}` : ''}`,
+    `- **Score:** ${score.total} from ${countOf(score.highlights, 'highlight')}${score.lastEvidenceAt ? `, the latest from ${day(score.lastEvidenceAt)}` : ''}`,
     `- **In Cairn:** ${linkTo('all the evidence', itemUrl)}`,
     '',
   ];
@@ -135,7 +134,7 @@ export function renderEvidencePack({ item, insights, quotes, itemUrl, quoteUrl }
       lines.push(
         `### ${inline(insight.title)}`,
         '',
-        `_${capitalized(insight.type)} · ${insight.status} · ${plural(insight.evidenceCount, 'highlight')} from ${plural(insight.customerCount, 'customer')}_`,
+        `_${capitalized(insight.type)} · ${insight.status} · ${countOf(insight.evidenceCount, 'highlight')} from ${countOf(insight.customerCount, 'customer')}_`,
         '',
       );
       if (insight.statement) lines.push(escapeMarkdown(insight.statement), '');
@@ -144,7 +143,7 @@ export function renderEvidencePack({ item, insights, quotes, itemUrl, quoteUrl }
 
   lines.push('## What customers said', '');
   if (!quotes.length) lines.push('_No evidence yet._', '');
-  if (quotes.length < score.highlights) lines.push(`_The newest ${plural(quotes.length, 'highlight')} of ${score.highlights.toLocaleString('en')}; Cairn has them all._`, '');
+  if (quotes.length < score.highlights) lines.push(`_The newest ${countOf(quotes.length, 'highlight')} of ${score.highlights.toLocaleString('en')}; Cairn has them all._`, '');
   const companies = groupBy(
     quotes,
     (quote) => quote.company?.id ?? '',

@@ -1,4 +1,5 @@
 import {
+  countOf,
   EVIDENCE_PREVIEW_MAX,
   type BacklogEvidenceBody,
   type BacklogItem,
@@ -25,7 +26,6 @@ import { renderEvidencePack, type PackQuote } from './backlog.evidence-pack.js';
 /** Quotes an evidence pack carries, newest first: enough to make the case, and to fit a tracker's description field (Jira's holds 32,767 characters). */
 const EVIDENCE_PACK_QUOTES_MAX = 100;
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 const FIELD_WORDS: Record<string, string> = { externalUrl: 'tracker link', externalKey: 'tracker key' };
 
 function presentBacklogItem(row: BacklogListRow): BacklogItem {
@@ -157,7 +157,7 @@ export async function restoreBacklogItem(db: Db, actor: WorkspaceActor, id: stri
 }
 
 function describeLinks(made: { highlights: number; insights: number }): string {
-  return [made.highlights && plural(made.highlights, 'highlight'), made.insights && plural(made.insights, 'insight')].filter(Boolean).join(' and ');
+  return [made.highlights && countOf(made.highlights, 'highlight'), made.insights && countOf(made.insights, 'insight')].filter(Boolean).join(' and ');
 }
 
 /** Links highlights and insights as evidence, all or none: each id must be in the workspace (404) and outside the trash (422). */

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import {
+  countOf,
   SOURCE_KINDS,
   type CompanyInput,
   type CreateCustomerBody,
@@ -357,7 +358,6 @@ export async function updateCustomer(db: Db, actor: WorkspaceActor, id: string, 
 /** Customers per statement when filling in companies: each statement stays small whatever the workspace's size. */
 const FILL_BATCH_SIZE = 5_000;
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 /**
  * Gives every customer with a work email and no company the company of their email's domain,
@@ -386,7 +386,7 @@ export async function fillCompaniesFromEmails(db: Db, actor: WorkspaceActor, bod
       await recordAudit(tx, actor, {
         action: 'customer.companies_from_emails',
         objectType: 'customer',
-        summary: `Filled in the company of ${plural(filled, 'customer')} from their email domains, at ${plural(plan.companies, 'company', 'companies')} (${plan.newCompanies} new)`,
+        summary: `Filled in the company of ${countOf(filled, 'customer')} from their email domains, at ${countOf(plan.companies, 'company', 'companies')} (${plan.newCompanies} new)`,
       });
     }
     return { dryRun: false, ...plan, customers: filled };

@@ -1,4 +1,5 @@
 import {
+  countOf,
   hasRole,
   type BulkHighlightBody,
   type BulkHighlightResult,
@@ -251,7 +252,6 @@ export async function bulkTagHighlights(db: Db, actor: WorkspaceActor, body: Bul
   });
 }
 
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /**
  * Highlights a selection of passages (search results, say) in one transaction with one audit
@@ -299,8 +299,8 @@ export async function highlightPassages(db: Db, actor: WorkspaceActor, body: Hig
     const tagged = tagRows.length ? `, tagged ${tagRows.map((tag) => `“${tag.name}”`).join(', ')}` : '';
     const reusedCount = highlightIds.length - created.length;
     const what = created.length
-      ? `Highlighted ${plural(created.length, 'passage')} in ${plural(sourceRows.length, 'source')}${reusedCount ? ` (${reusedCount} already highlighted)` : ''}`
-      : `Reused ${plural(reusedCount, 'highlighted passage')} in ${plural(sourceRows.length, 'source')}`;
+      ? `Highlighted ${countOf(created.length, 'passage')} in ${countOf(sourceRows.length, 'source')}${reusedCount ? ` (${reusedCount} already highlighted)` : ''}`
+      : `Reused ${countOf(reusedCount, 'highlighted passage')} in ${countOf(sourceRows.length, 'source')}`;
     await recordAudit(tx, actor, {
       action: 'highlight.create_many',
       objectType: 'highlight',

@@ -1,5 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import {
+  countOf,
   EVIDENCE_PREVIEW_MAX,
   INSIGHT_PARENT_TYPE,
   hasRole,
@@ -28,7 +29,6 @@ import * as insightsRepository from './insights.repository.js';
 import type { InsightListRow, InsightRow, NewInsight } from './insights.repository.js';
 
 const TYPE_WORDS: Record<InsightType, string> = { problem: 'a problem', opportunity: 'an opportunity', solution: 'a solution' };
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 const capitalized = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
 
 function presentInsight(row: InsightListRow): Insight {
@@ -252,7 +252,7 @@ export async function mergeInsight(db: Db, actor: WorkspaceActor, id: string, in
       objectId: intoInsightId,
       summary:
         `Merged the ${merged.type} “${merged.title}” into “${survivor.title}”: ` +
-        `${plural(evidence.total, 'highlight')}${already(evidence)}, ${plural(backlog.total, 'backlog link')}${already(backlog)} and ${plural(children, 'child insight')} moved; ` +
+        `${countOf(evidence.total, 'highlight')}${already(evidence)}, ${countOf(backlog.total, 'backlog link')}${already(backlog)} and ${countOf(children, 'child insight')} moved; ` +
         `“${merged.title}” is in the trash`,
     });
     return loadInsight(tx, actor.workspaceId, intoInsightId);
@@ -276,7 +276,7 @@ export async function linkEvidence(db: Db, actor: WorkspaceActor, id: string, bo
         action: 'insight.evidence.link',
         objectType: 'insight',
         objectId: id,
-        summary: `Linked ${plural(changed, 'highlight')} to the ${insight.type} “${insight.title}”`,
+        summary: `Linked ${countOf(changed, 'highlight')} to the ${insight.type} “${insight.title}”`,
       });
     }
     return { changed };
@@ -295,7 +295,7 @@ export async function unlinkEvidence(db: Db, actor: WorkspaceActor, id: string, 
         action: 'insight.evidence.unlink',
         objectType: 'insight',
         objectId: id,
-        summary: `Unlinked ${plural(changed, 'highlight')} from the ${insight.type} “${insight.title}”`,
+        summary: `Unlinked ${countOf(changed, 'highlight')} from the ${insight.type} “${insight.title}”`,
       });
     }
     return { changed };

@@ -1,4 +1,4 @@
-import type { CreateTagBody, Tag, TagRef, UpdateTagBody } from '@cairn/shared';
+import { countOf, type CreateTagBody, type Tag, type TagRef, type UpdateTagBody } from '@cairn/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { AppError, invalidField, notFound } from '../../errors.js';
 import { iso } from '../../lib/dates.js';
@@ -34,7 +34,6 @@ export function highlightTagCopies(rows: Array<Pick<TagRow, 'id' | 'name' | 'col
   };
 }
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** The codebook: every tag with how many highlights use it, grouped (ungrouped last), then by name. */
 export async function listTags(executor: Executor, actor: Pick<WorkspaceActor, 'workspaceId'>): Promise<Tag[]> {
@@ -97,7 +96,7 @@ export async function deleteTag(db: Db, actor: WorkspaceActor, id: string, force
     if (!tag) throw notFound('Tag');
     const { usageCount } = (await tagsRepository.findById(tx, actor.workspaceId, id))!;
     if (usageCount > 0 && !force) {
-      throw new AppError('conflict', `“${tag.name}” is used by ${plural(usageCount, 'highlight')}; confirm with ?force=true to remove it from them and delete it`);
+      throw new AppError('conflict', `“${tag.name}” is used by ${countOf(usageCount, 'highlight')}; confirm with ?force=true to remove it from them and delete it`);
     }
     await tagsRepository.refreshHighlightTags(tx, actor.workspaceId, tagsRepository.highlightsWithTag(actor.workspaceId, id), id);
     await tagsRepository.remove(tx, actor.workspaceId, id);
@@ -105,7 +104,7 @@ export async function deleteTag(db: Db, actor: WorkspaceActor, id: string, force
       action: 'tag.delete',
       objectType: 'tag',
       objectId: id,
-      summary: `Deleted tag “${tag.name}”${usageCount ? ` (removed from ${plural(usageCount, 'highlight')})` : ''}`,
+      summary: `Deleted tag “${tag.name}”${usageCount ? ` (removed from ${countOf(usageCount, 'highlight')})` : ''}`,
     });
   });
 }
@@ -132,8 +131,8 @@ export async function mergeTag(db: Db, actor: WorkspaceActor, id: string, intoTa
       objectType: 'tag',
       objectId: intoTagId,
       summary:
-        `Merged tag “${merged.name}” (${plural(counts.from, 'highlight')}) into “${survivor.name}” (${plural(counts.into, 'highlight')}); ` +
-        `${counts.both} carried both, “${survivor.name}” now has ${plural(counts.from + counts.into - counts.both, 'highlight')}`,
+        `Merged tag “${merged.name}” (${countOf(counts.from, 'highlight')}) into “${survivor.name}” (${countOf(counts.into, 'highlight')}); ` +
+        `${counts.both} carried both, “${survivor.name}” now has ${countOf(counts.from + counts.into - counts.both, 'highlight')}`,
     });
     const { usageCount } = (await tagsRepository.findById(tx, actor.workspaceId, intoTagId))!;
     return presentTag(survivor, usageCount);

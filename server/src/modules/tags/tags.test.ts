@@ -181,7 +181,7 @@ describe('POST /tags/:id/merge', () => {
 
     const [event] = await context.db.select().from(auditEvents).where(and(eq(auditEvents.workspaceId, workspace.id), eq(auditEvents.action, 'tag.merge')));
     expect(event).toMatchObject({ objectId: survivor.id, actorUserId: workspace.owner.id });
-    expect(event?.summary).toBe('Merged tag “export-bug” (600 highlights) into “Export” (600 highlights); 200 carried both, “Export” now has 1000 highlights');
+    expect(event?.summary).toBe('Merged tag “export-bug” (600 highlights) into “Export” (600 highlights); 200 carried both, “Export” now has 1,000 highlights');
   });
 
   it('refuses merging a tag into itself (400), into another workspace’s tag (404), and below the researcher role (403)', async () => {
