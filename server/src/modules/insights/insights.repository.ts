@@ -243,38 +243,28 @@ export async function removeEvidence(executor: Executor, workspaceId: string, in
 
 // --- merging: everything that points at one insight moves to another ---
 
-/**
- * Moves the evidence links of `fromId` to `intoId` in one statement. A highlight `intoId` has
- * already keeps its link; a moved link keeps who made it (a contributor may still unlink their
- * own) and when. Returns how many links `fromId` had and how many of them were new to `intoId`.
- */
-export async function moveEvidence(executor: Executor, workspaceId: string, fromId: string, intoId: string) {
-  const [row] = await rowsOf<{ total: number; added: number }>(
-    executor,
-    sql`with moved as (
-      delete from insight_highlights where workspace_id = ${workspaceId} and insight_id = ${fromId}
-      returning highlight_id, created_by, created_at
-    ), added as (
-      insert into insight_highlights (workspace_id, insight_id, highlight_id, created_by, created_at)
-      select ${workspaceId}::uuid, ${intoId}::uuid, highlight_id, created_by, created_at from moved
-      on conflict do nothing
-      returning 1
-    )
-    select (select count(*) from moved)::int as total, (select count(*) from added)::int as added`,
-  );
-  return row!;
-}
+/** The link tables a merge moves, each with the column naming what the insight is linked to. */
+const LINK_TABLES = {
+  evidence: { table: 'insight_highlights', other: 'highlight_id' },
+  backlog: { table: 'backlog_insights', other: 'backlog_item_id' },
+} as const;
 
-/** Like moveEvidence, for the backlog items `fromId` is linked to. */
-export async function moveBacklogLinks(executor: Executor, workspaceId: string, fromId: string, intoId: string) {
+/**
+ * Moves the evidence links (or backlog links) of `fromId` to `intoId` in one statement. A link
+ * `intoId` has already is kept as it was; a moved link keeps who made it (a contributor may still
+ * unlink their own) and when. Returns how many links `fromId` had and how many were new to `intoId`.
+ */
+export async function moveLinks(executor: Executor, workspaceId: string, links: keyof typeof LINK_TABLES, fromId: string, intoId: string) {
+  const table = sql.raw(LINK_TABLES[links].table);
+  const other = sql.raw(LINK_TABLES[links].other);
   const [row] = await rowsOf<{ total: number; added: number }>(
     executor,
     sql`with moved as (
-      delete from backlog_insights where workspace_id = ${workspaceId} and insight_id = ${fromId}
-      returning backlog_item_id, created_by, created_at
+      delete from ${table} where workspace_id = ${workspaceId} and insight_id = ${fromId}
+      returning ${other}, created_by, created_at
     ), added as (
-      insert into backlog_insights (workspace_id, backlog_item_id, insight_id, created_by, created_at)
-      select ${workspaceId}::uuid, backlog_item_id, ${intoId}::uuid, created_by, created_at from moved
+      insert into ${table} (workspace_id, insight_id, ${other}, created_by, created_at)
+      select ${workspaceId}::uuid, ${intoId}::uuid, ${other}, created_by, created_at from moved
       on conflict do nothing
       returning 1
     )

@@ -240,8 +240,8 @@ export async function mergeInsight(db: Db, actor: WorkspaceActor, id: string, in
     }
     if (survivor.type !== merged.type) throw refuse(`${capitalized(TYPE_WORDS[merged.type])} merges only into another ${merged.type}; “${survivor.title}” is ${TYPE_WORDS[survivor.type]}`);
 
-    const evidence = await insightsRepository.moveEvidence(tx, actor.workspaceId, id, intoInsightId);
-    const backlog = await insightsRepository.moveBacklogLinks(tx, actor.workspaceId, id, intoInsightId);
+    const evidence = await insightsRepository.moveLinks(tx, actor.workspaceId, 'evidence', id, intoInsightId);
+    const backlog = await insightsRepository.moveLinks(tx, actor.workspaceId, 'backlog', id, intoInsightId);
     const children = await insightsRepository.moveChildren(tx, actor.workspaceId, id, intoInsightId);
     await insightsRepository.movePromotedClusters(tx, actor.workspaceId, id, intoInsightId);
     await insightsRepository.update(tx, actor.workspaceId, id, { deletedAt: new Date() });
