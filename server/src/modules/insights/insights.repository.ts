@@ -283,7 +283,13 @@ export async function moveChildren(executor: Executor, workspaceId: string, from
   return rows.length;
 }
 
-/** Clusters promoted to `fromId` point at `intoId`, where their evidence now is: promoting them again would make a duplicate. */
+/**
+ * Clusters promoted to `fromId` point at `intoId`, where their evidence now is: promoting them
+ * again would make a duplicate. The one write of the clusters table outside its module: clusters
+ * depend on insights (promotion calls this module's service), so calling back into theirs would
+ * make the two services import each other; `promoted_insight_id` is a reference to an insight,
+ * and an insight merge is what moves it.
+ */
 export async function movePromotedClusters(executor: Executor, workspaceId: string, fromId: string, intoId: string) {
   await executor
     .update(clusters)
