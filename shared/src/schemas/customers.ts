@@ -28,6 +28,8 @@ export const CustomerSchema = z.object({
   name: z.string().nullable(),
   externalId: z.string().nullable(),
   company: CompanySchema.nullable(),
+  /** A person set, changed or cleared the company (`PATCH` with `company`): imports and guesses from the email's domain leave it as it is. */
+  companySetByHand: z.boolean(),
   createdAt: TimestampSchema,
 });
 export type Customer = z.infer<typeof CustomerSchema>;

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   index,
   integer,
   jsonb,
@@ -40,6 +41,8 @@ export const customers = pgTable(
     email: text('email'),
     name: text('name'),
     externalId: text('external_id'),
+    /** A person set, changed or cleared the company (ADR 011): imports and the fill from email domains leave it alone. */
+    companySetByHand: boolean('company_set_by_hand').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

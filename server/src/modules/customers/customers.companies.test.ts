@@ -5,6 +5,7 @@ import { auditEvents, companies, customers, sources } from '../../db/schema/inde
 import { errorPaths, useTestApp } from '../../../test/app.js';
 import { createBacklogItem, createCustomer, createHighlight, createMember, createTokenCaller, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
 import { importThroughApi } from '../../../test/imports.js';
+import * as customersRepository from './customers.repository.js';
 
 // Companies from the domain of a work email: on import, on the API's create, and by the admin's fill for customers imported before.
 const context = useTestApp();
@@ -185,5 +186,86 @@ describe('POST /customers/companies-from-emails', () => {
     expect(errorPaths(bad)).toEqual(['body.dryRun']);
     const unknown = await workspace.owner.as.post(fillUrl(workspace), { dryRun: true, domains: ['acme.com'] });
     expect(unknown.statusCode).toBe(400);
+  });
+});
+
+describe('a company set or cleared by hand', () => {
+  const customerOf = async (workspace: TestWorkspace, email: string) => {
+    const [row] = await context.db.select().from(customers).where(and(eq(customers.workspaceId, workspace.id), eq(customers.email, email)));
+    return row!;
+  };
+  const edit = async (workspace: TestWorkspace, id: string, body: object) => {
+    const response = await workspace.owner.as.patch(customersUrl(workspace, `/${id}`), body);
+    expect(response.statusCode, response.body).toBe(200);
+    return CustomerDetailSchema.parse(response.json());
+  };
+  const fill = async (workspace: TestWorkspace, dryRun: boolean) => {
+    const response = await workspace.owner.as.post(fillUrl(workspace), { dryRun });
+    expect(response.statusCode, response.body).toBe(200);
+    return FillCompaniesFromEmailsResultSchema.parse(response.json());
+  };
+  const companyNames = async (workspace: TestWorkspace) =>
+    (await context.db.select({ name: companies.name }).from(companies).where(eq(companies.workspaceId, workspace.id))).map((row) => row.name).sort();
+
+  it('says so on the customer once a person names or clears the company, and only then', async () => {
+    const workspace = await createWorkspace(context);
+    await importHelpdesk(workspace);
+    const jane = await customerOf(workspace, 'jane@acme.co.uk');
+    const detail = await workspace.owner.as.get(customersUrl(workspace, `/${jane.id}`));
+    expect(CustomerDetailSchema.parse(detail.json())).toMatchObject({ company: { name: 'acme.co.uk' }, companySetByHand: false });
+    expect(await edit(workspace, jane.id, { name: 'Jane Q. Doe' })).toMatchObject({ company: { name: 'acme.co.uk' }, companySetByHand: false });
+    expect(await edit(workspace, jane.id, { company: null })).toMatchObject({ company: null, companySetByHand: true });
+    const created = await workspace.owner.as.post(customersUrl(workspace), { email: 'new@globex.com', company: { name: 'Globex' } });
+    expect(CustomerDetailSchema.parse(created.json())).toMatchObject({ company: { name: 'Globex' }, companySetByHand: false });
+  });
+
+  it('keeps a company cleared by hand cleared when an import sends the customer again, while a new customer still gets their domain', async () => {
+    const workspace = await createWorkspace(context);
+    await importHelpdesk(workspace);
+    const jane = await customerOf(workspace, 'jane@acme.co.uk');
+    await edit(workspace, jane.id, { company: null });
+    await importHelpdesk(workspace, 'Ticket ID,Description,Requester Email\nH-8,Still failing.,jane@acme.co.uk\nH-9,Same here.,kai@acme.co.uk\n');
+    const added = await workspace.owner.as.post(customersUrl(workspace), { email: 'jane@acme.co.uk' });
+    expect(added.statusCode, added.body).toBe(200);
+    expect(await companyByEmail(workspace)).toMatchObject({ 'jane@acme.co.uk': null, 'kai@acme.co.uk': 'acme.co.uk', 'raj@eu.acme.co.uk': 'acme.co.uk' });
+    expect(await customerOf(workspace, 'jane@acme.co.uk')).toMatchObject({ companyId: null, companySetByHand: true });
+  });
+
+  it('leaves a company cleared by hand out of the fill and of its dry-run count', async () => {
+    const workspace = await createWorkspace(context);
+    const jane = await createCustomer(context, workspace, { email: 'jane@acme.co.uk' });
+    await createCustomer(context, workspace, { email: 'raj@eu.acme.co.uk' });
+    await createCustomer(context, workspace, { email: 'bo@hooli.io' });
+    await edit(workspace, jane.id, { company: null });
+    expect(await fill(workspace, true)).toEqual({ dryRun: true, customers: 2, companies: 2, newCompanies: 2 });
+    expect(await fill(workspace, false)).toEqual({ dryRun: false, customers: 2, companies: 2, newCompanies: 2 });
+    expect(await companyByEmail(workspace)).toEqual({ 'jane@acme.co.uk': null, 'raj@eu.acme.co.uk': 'acme.co.uk', 'bo@hooli.io': 'hooli.io' });
+  });
+
+  it('keeps a company set by hand when an import names another, and moves only the customers nobody corrected', async () => {
+    const workspace = await createWorkspace(context);
+    await importHelpdesk(workspace);
+    const jane = await customerOf(workspace, 'jane@acme.co.uk');
+    await edit(workspace, jane.id, { company: { name: 'Acme Holdings' } });
+    await importHelpdesk(workspace, 'Ticket ID,Description,Requester Email,Company\nH-8,Still failing.,jane@acme.co.uk,Acme Ltd\nH-9,Same here.,raj@eu.acme.co.uk,Acme Group\n');
+    expect(await companyByEmail(workspace)).toMatchObject({ 'jane@acme.co.uk': 'Acme Holdings', 'raj@eu.acme.co.uk': 'Acme Group' });
+    // The stale company of the corrected customer's row is not created either.
+    expect(await companyNames(workspace)).toEqual(['Acme Group', 'Acme Holdings', 'Initech Inc', 'acme.co.uk', 'hooli.io']);
+  });
+
+  it("keeps a company set by hand when an import's or the fill's write, planned before the edit, lands after it", async () => {
+    const workspace = await createWorkspace(context);
+    const [acme] = await context.db.insert(companies).values({ workspaceId: workspace.id, name: 'acme.co.uk' }).returning();
+    const jane = await createCustomer(context, workspace, { email: 'jane@acme.co.uk' });
+    const raj = await createCustomer(context, workspace, { email: 'raj@eu.acme.co.uk' });
+    await edit(workspace, jane.id, { company: { name: 'Acme Holdings' } });
+    await edit(workspace, raj.id, { company: null });
+    const holdings = (await customerOf(workspace, 'jane@acme.co.uk')).companyId;
+    await context.db.transaction(async (tx) => {
+      await customersRepository.patchCustomers(tx, workspace.id, [{ id: jane.id, email: null, externalId: null, name: 'Jane', companyId: acme!.id }]);
+      expect(await customersRepository.setMissingCompanies(tx, workspace.id, [{ id: raj.id, companyId: acme!.id }])).toBe(0);
+    });
+    expect(await customerOf(workspace, 'jane@acme.co.uk')).toMatchObject({ name: 'Jane', companyId: holdings });
+    expect(await customerOf(workspace, 'raj@eu.acme.co.uk')).toMatchObject({ companyId: null });
   });
 });

@@ -7,7 +7,7 @@ export type CompanyRow = typeof companies.$inferSelect;
 export type CustomerRow = typeof customers.$inferSelect;
 
 export type CompanyValues = { name: string; segment: string | null; plan: string | null; annualRevenue: number | null };
-export type CustomerKeyRow = { id: string; email: string | null; externalId: string | null; name: string | null; companyId: string | null };
+export type CustomerKeyRow = { id: string; email: string | null; externalId: string | null; name: string | null; companyId: string | null; companySetByHand: boolean };
 /** A new customer, or (with null for "leave as is") the fields to fill in on an existing one. */
 export type CustomerValues = { id: string; email: string | null; externalId: string | null; name: string | null; companyId: string | null };
 
@@ -75,7 +75,14 @@ export async function findCustomersByKeys(
   }
   if (!matches.length) return [];
   return executor
-    .select({ id: customers.id, email: customers.email, externalId: customers.externalId, name: customers.name, companyId: customers.companyId })
+    .select({
+      id: customers.id,
+      email: customers.email,
+      externalId: customers.externalId,
+      name: customers.name,
+      companyId: customers.companyId,
+      companySetByHand: customers.companySetByHand,
+    })
     .from(customers)
     .where(and(eq(customers.workspaceId, workspaceId), sql`(${sql.join(matches, sql` or `)})`));
 }
@@ -105,7 +112,11 @@ export async function insertCustomers(executor: Executor, workspaceId: string, v
   return new Set(rows.map((row) => row.id));
 }
 
-/** Fills in fields of existing customers, all in one statement. */
+/**
+ * Fills in fields of existing customers, all in one statement. A company a person set (or
+ * cleared) by hand is kept even when the edit landed after the customer was read: the row is
+ * re-read when the update waits for that edit.
+ */
 export async function patchCustomers(executor: Executor, workspaceId: string, patches: CustomerValues[]) {
   if (!patches.length) return;
   await executor.execute(sql`
@@ -113,24 +124,28 @@ export async function patchCustomers(executor: Executor, workspaceId: string, pa
       email = coalesce(v.email, customers.email),
       external_id = coalesce(v.external_id, customers.external_id),
       name = coalesce(v.name, customers.name),
-      company_id = coalesce(v.company_id, customers.company_id),
+      company_id = case when customers.company_set_by_hand then customers.company_id else coalesce(v.company_id, customers.company_id) end,
       updated_at = now()
     from json_to_recordset(${jsonRows(sortedBy(patches, (p) => p.id).map((p) => ({ id: p.id, email: p.email, external_id: p.externalId, name: p.name, company_id: p.companyId })))})
       as v(id uuid, email text, external_id text, name text, company_id uuid)
     where customers.workspace_id = ${workspaceId} and customers.id = v.id`);
 }
 
-/** Customers who have an email and no company: those a company could be found for by their email's domain. */
+/**
+ * Customers who have an email and no company: those a company could be found for by their
+ * email's domain. Not those whose company a person cleared by hand.
+ */
 export async function listEmailsWithoutCompany(executor: Executor, workspaceId: string): Promise<Array<{ id: string; email: string }>> {
   return executor
     .select({ id: customers.id, email: sql<string>`${customers.email}` })
     .from(customers)
-    .where(and(eq(customers.workspaceId, workspaceId), isNull(customers.companyId), isNotNull(customers.email)));
+    .where(and(eq(customers.workspaceId, workspaceId), isNull(customers.companyId), eq(customers.companySetByHand, false), isNotNull(customers.email)));
 }
 
 /**
- * Puts customers at companies, in one statement, but only those still without one: an import
- * or an edit may have given them one since they were read. Returns how many were set.
+ * Puts customers at companies, in one statement, but only those still without one and not
+ * cleared by hand: an import or an edit may have changed them since they were read. Returns
+ * how many were set.
  */
 export async function setMissingCompanies(executor: Executor, workspaceId: string, values: Array<{ id: string; companyId: string }>): Promise<number> {
   if (!values.length) return 0;
@@ -139,7 +154,7 @@ export async function setMissingCompanies(executor: Executor, workspaceId: strin
     sql`
       update ${customers} set company_id = v.company_id, updated_at = now()
       from json_to_recordset(${jsonRows(values.map((v) => ({ id: v.id, company_id: v.companyId })))}) as v(id uuid, company_id uuid)
-      where customers.workspace_id = ${workspaceId} and customers.id = v.id and customers.company_id is null
+      where customers.workspace_id = ${workspaceId} and customers.id = v.id and customers.company_id is null and not customers.company_set_by_hand
       returning customers.id`,
   );
   return rows.length;

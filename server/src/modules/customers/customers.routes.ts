@@ -60,7 +60,13 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/workspaces/:ws/customers/:id',
     {
       config: { access: { role: 'researcher' } },
-      schema: { tags, summary: 'Edit a customer and their company', params: WorkspaceIdParamsSchema, body: UpdateCustomerBodySchema, response: { 200: CustomerDetailSchema } },
+      schema: {
+        tags,
+        summary: 'Edit a customer and their company; a body with `company` (even `null`) marks the company set by hand, which imports then keep',
+        params: WorkspaceIdParamsSchema,
+        body: UpdateCustomerBodySchema,
+        response: { 200: CustomerDetailSchema },
+      },
     },
     async (request) => customersService.updateCustomer(db, workspaceActorOf(request), request.params.id, request.body),
   );
@@ -71,7 +77,7 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { role: 'admin' } },
       schema: {
         tags,
-        summary: "Give customers with a work email and no company the company of their email's domain (mail providers excepted); dryRun only counts",
+        summary: "Give customers with a work email and no company the company of their email's domain (mail providers and companies cleared by hand excepted); dryRun only counts",
         params: WorkspaceParamsSchema,
         body: FillCompaniesFromEmailsBodySchema,
         response: { 200: FillCompaniesFromEmailsResultSchema },

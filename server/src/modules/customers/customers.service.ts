@@ -123,11 +123,14 @@ function companyFromEmail(email: string | null): CompanyValues | null {
 }
 
 /**
- * The company a group puts its customer at: the one the input names, always; else, for a
- * customer who has no company yet, the one their email's domain stands for. A company the
- * customer already has (named by an import, or set by hand) is never replaced by a guess.
+ * The company a group puts its customer at: the one the input names; else, for a customer who
+ * has no company yet, the one their email's domain stands for. A company the customer already
+ * has is never replaced by a guess. A company a person set, changed or cleared by hand is kept
+ * whatever the input says (ADR 011): an import re-sending a CRM's stale company must not undo
+ * a correction, so the input's company is not even created for that customer.
  */
 function companyOfGroup(group: CustomerKeys, existing: CustomerKeyRow | undefined): CompanyValues | null {
+  if (existing?.companySetByHand) return null;
   return group.company ?? (existing?.companyId ? null : companyFromEmail(group.email));
 }
 
@@ -248,7 +251,15 @@ function presentCompany(row: CompanyRow | null): Customer['company'] {
 }
 
 function presentCustomer(customer: CustomerRow, company: CompanyRow | null): Customer {
-  return { id: customer.id, email: customer.email, name: customer.name, externalId: customer.externalId, company: presentCompany(company), createdAt: iso(customer.createdAt) };
+  return {
+    id: customer.id,
+    email: customer.email,
+    name: customer.name,
+    externalId: customer.externalId,
+    company: presentCompany(company),
+    companySetByHand: customer.companySetByHand,
+    createdAt: iso(customer.createdAt),
+  };
 }
 
 /** The short form sources carry. */
@@ -329,7 +340,10 @@ async function saveEditedCompany(tx: Executor, workspaceId: string, company: Com
   return id;
 }
 
-/** Edits a customer; an email or external id another customer has is a 409 (the unique indexes say so). */
+/**
+ * Edits a customer; an email or external id another customer has is a 409 (the unique indexes
+ * say so). A body naming the company (even the same one, or null) marks it as set by hand.
+ */
 export async function updateCustomer(db: Db, actor: WorkspaceActor, id: string, body: UpdateCustomerBody): Promise<CustomerDetail> {
   return db.transaction(async (tx) => {
     const current = await customersRepository.findById(tx, actor.workspaceId, id);
@@ -348,7 +362,9 @@ export async function updateCustomer(db: Db, actor: WorkspaceActor, id: string, 
     });
     const clash = taken.find((row) => row.id !== id);
     if (clash) throw new AppError('conflict', `Another customer already has this ${clash.email && clash.email.toLowerCase() === next.email ? 'email' : 'external id'}`);
-    await customersRepository.update(tx, actor.workspaceId, id, { ...next, companyId });
+    // Naming the company here, or clearing it, is a person's decision: imports and the fill keep it from now on.
+    const companySetByHand = body.company === undefined ? current.customer.companySetByHand : true;
+    await customersRepository.update(tx, actor.workspaceId, id, { ...next, companyId, companySetByHand });
     const customer = await loadCustomer(tx, actor.workspaceId, id);
     await recordAudit(tx, actor, { action: 'customer.update', objectType: 'customer', objectId: id, summary: `Edited customer ${describeCustomer(customer)}` });
     return customer;
@@ -362,8 +378,9 @@ const FILL_BATCH_SIZE = 5_000;
 /**
  * Gives every customer with a work email and no company the company of their email's domain,
  * as imports do for the customers they match: for customers imported before they did. A dry
- * run only counts. A company set by hand is never replaced: only customers without one are
- * touched, checked again as they are written. One audit event for the whole fill.
+ * run only counts. A company set by hand is never replaced: only customers without one, and
+ * not cleared by hand, are touched, checked again as they are written. One audit event for the
+ * whole fill.
  */
 export async function fillCompaniesFromEmails(db: Db, actor: WorkspaceActor, body: FillCompaniesFromEmailsBody): Promise<FillCompaniesFromEmailsResult> {
   return db.transaction(async (tx) => {

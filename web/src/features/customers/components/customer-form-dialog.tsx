@@ -105,6 +105,7 @@ export function CustomerFormDialog({ ws, customer, open, onClose, onSaved }: Cus
           </Field>
         </div>
         <p className="field-hint">Segment, plan and revenue belong to the company: changing them changes them for everyone at it. An emptied one keeps what the company has.</p>
+        {customer && <p className="field-hint">A company saved or emptied here is kept: imports won't change it afterwards.</p>}
       </fieldset>
       {errors.other ? <ErrorMessage error={errors.other} /> : null}
     </FormDialog>

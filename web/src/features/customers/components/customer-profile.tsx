@@ -51,12 +51,17 @@ export function CustomerProfile({ ws, id }: { ws: string; id: string }) {
         <section className="card" aria-labelledby="customer-company">
           <h2 id="customer-company">Company</h2>
           {company ? (
-            <dl className="facts">
-              <Fact term="Name" value={company.name} />
-              <Fact term="Segment" value={company.segment ?? '—'} />
-              <Fact term="Plan" value={company.plan ?? '—'} />
-              <Fact term="Annual revenue" value={company.annualRevenue === null ? '—' : formatRevenue(company.annualRevenue)} />
-            </dl>
+            <>
+              <dl className="facts">
+                <Fact term="Name" value={company.name} />
+                <Fact term="Segment" value={company.segment ?? '—'} />
+                <Fact term="Plan" value={company.plan ?? '—'} />
+                <Fact term="Annual revenue" value={company.annualRevenue === null ? '—' : formatRevenue(company.annualRevenue)} />
+              </dl>
+              {data.companySetByHand && <p className="muted">Set by hand — imports won't change it.</p>}
+            </>
+          ) : data.companySetByHand ? (
+            <p className="muted">No company: cleared by hand, so imports won't set one.</p>
           ) : (
             <p className="muted">No company known. Imports that name one (a company column, a survey field) attach it.</p>
           )}

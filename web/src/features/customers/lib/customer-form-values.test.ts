@@ -8,6 +8,7 @@ const DANA: Customer = {
   email: 'dana@example.org',
   externalId: null,
   company: { id: '00000000-0000-4000-8000-000000000002', name: 'Bureau Analytics', segment: 'Enterprise', plan: null, annualRevenue: 250000, createdAt: '2024-01-01T00:00:00.000Z' },
+  companySetByHand: false,
   createdAt: '2024-01-01T00:00:00.000Z',
 };
 

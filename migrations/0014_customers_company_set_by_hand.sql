@@ -1,0 +1,1 @@
+ALTER TABLE "customers" ADD COLUMN "company_set_by_hand" boolean DEFAULT false NOT NULL;
