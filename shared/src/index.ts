@@ -8,6 +8,7 @@ export * from './schemas/audit.js';
 export * from './schemas/highlights.js';
 export * from './schemas/catalog.js';
 export * from './schemas/customers.js';
+export * from './schemas/score-scales.js';
 export * from './schemas/sources.js';
 export * from './schemas/search.js';
 export * from './schemas/imports.js';

@@ -1,7 +1,8 @@
-import { IMPORT_PREVIEW_ROWS, type DateOrder, type SurveyCsvMapping, type TicketsCsvMapping } from '@cairn/shared';
+import { IMPORT_PREVIEW_ROWS, type DateOrder, type ScoreScale, type SurveyCsvMapping, type TicketsCsvMapping } from '@cairn/shared';
 import { cellRows, DATE_ORDER_SAMPLE_ROWS, openCsv, peekRecords, type CsvDelimiter } from './csv.js';
 import { inferDateOrder } from './dates.js';
 import { decodeStream, type ByteSource, type TextEncodingName } from './decode.js';
+import { inferScoreScale } from './score-scale.js';
 import { suggestSurveyMapping, suggestTicketsMapping } from './suggest-mapping.js';
 import { openSurveyTable } from './survey-csv.js';
 
@@ -16,6 +17,8 @@ export type CsvPreview = {
   suggestedMapping: Partial<TicketsCsvMapping> | Partial<SurveyCsvMapping>;
   /** The day/month order of each column with slashed dates, from the same rows an import without a chosen order reads it from. */
   dateOrders: Record<string, DateOrder | 'unknown'>;
+  /** Surveys: the scale of each column with numbers, as an import infers its score column's from the same rows. */
+  scoreScales: Record<string, ScoreScale>;
   delimiter: CsvDelimiter;
   encoding: TextEncodingName;
 };
@@ -38,6 +41,7 @@ export async function previewCsv(bytes: ByteSource, format: CsvFormat): Promise<
     rows: cells.map((row) => toRecord(table.columns, row)),
     suggestedMapping: format === 'survey-csv' ? suggestSurveyMapping(sample) : suggestTicketsMapping(sample),
     dateOrders: dateOrdersOf(table.columns, sampled),
+    scoreScales: format === 'survey-csv' ? scoreScalesOf(table.columns, table.labels ?? table.columns, sampled) : {},
     delimiter: table.delimiter,
     encoding,
   };
@@ -51,6 +55,19 @@ function dateOrdersOf(columns: string[], rows: string[][]): Record<string, DateO
   });
   // Reversed so that the first of duplicate names wins, as in `rows`.
   return Object.fromEntries(orders.reverse());
+}
+
+function scoreScalesOf(columns: string[], labels: string[], rows: string[][]): Record<string, ScoreScale> {
+  const scales: Array<[string, ScoreScale]> = [];
+  columns.forEach((column, i) => {
+    const scale = inferScoreScale(
+      rows.map((row) => row[i] ?? ''),
+      `${column} ${labels[i] ?? ''}`,
+    );
+    if (scale !== null) scales.push([column, scale]);
+  });
+  // Reversed so that the first of duplicate names wins, as in `rows`.
+  return Object.fromEntries(scales.reverse());
 }
 
 function toRecord(columns: string[], cells: string[]): Record<string, string> {

@@ -75,6 +75,8 @@ describe('previewFile', () => {
         tags: 'Labels',
       },
       dateOrders: { Created: 'month-first' },
+      // Score scales are a survey's: the ticket id is no score.
+      scoreScales: {},
       delimiter: ';',
       encoding: 'utf-8',
     });

@@ -1,4 +1,4 @@
-import { IMPORT_PREVIEW_ROWS, SurveyCsvMappingSchema, TicketsCsvMappingSchema, type DateOrder, type ImportFormat } from '@cairn/shared';
+import { IMPORT_PREVIEW_ROWS, SurveyCsvMappingSchema, TicketsCsvMappingSchema, type DateOrder, type ImportFormat, type ScoreScale } from '@cairn/shared';
 import type { z } from 'zod';
 import { previewCsv, type CsvPreview } from './csv-preview.js';
 import { decodeStream, readAllBytes, type ByteSource } from './decode.js';
@@ -29,6 +29,8 @@ export type ImportOptions = {
   interviewer?: string;
   /** CSV only: how the date column's slashed dates that read both ways are read (else what its first rows prove). */
   dateOrder?: DateOrder;
+  /** Survey CSV only: the score column's scale (else inferred from the question and its first rows). */
+  scoreScale?: ScoreScale;
 };
 
 /**

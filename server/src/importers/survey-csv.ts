@@ -1,4 +1,4 @@
-import { IMPORT_PREVIEW_ROWS, type SurveyCsvMapping } from '@cairn/shared';
+import { IMPORT_PREVIEW_ROWS, type ScoreScale, type SurveyCsvMapping } from '@cairn/shared';
 import {
   cellOf,
   cellRows,
@@ -15,6 +15,7 @@ import {
 } from './csv.js';
 import { normalizeText, toTitle } from './normalize.js';
 import { convertRow, readBody, readOptionalDate, readOptionalEmail } from './rows.js';
+import { inferScoreScale, readScoreOnScale } from './score-scale.js';
 import { suggestSurveyMapping } from './suggest-mapping.js';
 import type { CsvImportOptions } from './tickets-csv.js';
 import { ImportFileError, type ImportedSource, type ImportRow } from './types.js';
@@ -26,7 +27,6 @@ export type SurveyTable = { delimiter: CsvDelimiter; layout: SurveyLayout; colum
 
 const IMPORT_ID_CELL = /^\{\s*"ImportId"\s*:/;
 const LEGACY_COLUMN_ID = /^V\d+$/;
-const NUMBER = /^[-+]?\d+(?:[.,]\d+)?$/;
 
 /**
  * Opens a survey CSV, recognizing Qualtrics' extra header rows: the current export has a
@@ -58,11 +58,24 @@ function labelsFrom(columns: string[], row: string[]): string[] {
   return columns.map((column, i) => normalizeText(row[i] ?? '') || column);
 }
 
+/** A survey's options: a CSV's, and the score column's scale when the import was told it. */
+export type SurveyImportOptions = CsvImportOptions & { scoreScale?: ScoreScale | undefined };
+
+/**
+ * The scale of the score column: the one chosen for the import, else the one its question
+ * states or its sampled rows show (`inferScoreScale`), read from the same rows as the date order.
+ */
+export function scoreScaleOf(chosen: ScoreScale | undefined, sample: CsvRecord[], column: (ResolvedColumn & { label: string }) | undefined): ScoreScale | null {
+  if (!column) return null;
+  return chosen ?? inferScoreScale(cellRows(sample).map((cells) => cellOf(cells, column)), `${column.column} ${column.label}`);
+}
+
 type Question = ResolvedColumn & { label: string };
 type SurveyColumns = Partial<Record<Exclude<keyof SurveyCsvMapping, 'questions'>, ResolvedColumn>> & { questions: Question[] };
+type SurveyRead = CsvImportOptions & { scoreScale: ScoreScale | null };
 
 /** Each non-empty answer to a question column → one `survey_response` source titled by the question. */
-export async function* parseSurveyCsv(text: AsyncIterable<string>, mapping?: SurveyCsvMapping, options: CsvImportOptions = {}): AsyncGenerator<ImportRow> {
+export async function* parseSurveyCsv(text: AsyncIterable<string>, mapping?: SurveyCsvMapping, options: SurveyImportOptions = {}): AsyncGenerator<ImportRow> {
   const table = await openSurveyTable(text);
   const { head, records } = await peekRecords(table.records, DATE_ORDER_SAMPLE_ROWS);
   const chosen = mapping ?? suggestSurveyMapping({ columns: table.columns, labels: table.labels, rows: cellRows(head.slice(0, IMPORT_PREVIEW_ROWS)) });
@@ -76,17 +89,20 @@ export async function* parseSurveyCsv(text: AsyncIterable<string>, mapping?: Sur
       return { ...resolved, label: table.labels[resolved.index] ?? column };
     }),
   };
-  const read = { ...options, dateOrder: dateOrderOf(options.dateOrder, head, columns.submittedAt) };
+  const score = columns.score && { ...columns.score, label: table.labels[columns.score.index] ?? columns.score.column };
+  const read: SurveyRead = { ...options, dateOrder: dateOrderOf(options.dateOrder, head, columns.submittedAt), scoreScale: scoreScaleOf(options.scoreScale, head, score) };
   for await (const record of records) {
     yield 'error' in record ? record : convertRow(record.line, record.raw, () => toSurveyResponses(record.cells, columns, read));
   }
 }
 
-function toSurveyResponses(cells: string[], columns: SurveyColumns, options: CsvImportOptions): ImportedSource[] {
+function toSurveyResponses(cells: string[], columns: SurveyColumns, options: SurveyRead): ImportedSource[] {
   const respondentId = cellOf(cells, columns.respondentId) || null;
   const email = columns.respondentEmail ? readOptionalEmail(cellOf(cells, columns.respondentEmail), columns.respondentEmail) : null;
   const submittedAt = columns.submittedAt ? readOptionalDate(cellOf(cells, columns.submittedAt), columns.submittedAt, options.dateOrder) : null;
-  const score = readScore(cellOf(cells, columns.score));
+  const score = columns.score ? readScoreOnScale(cellOf(cells, columns.score), options.scoreScale, columns.score.column) : null;
+  // Each answer carries its score's scale, so a list of answers from many imports (the Inbox) reads every score rightly.
+  const scoreScale = typeof score === 'number' ? (options.scoreScale ?? undefined) : undefined;
   return columns.questions.flatMap((question) => {
     if (cellOf(cells, question) === '') return [];
     return [
@@ -97,15 +113,9 @@ function toSurveyResponses(cells: string[], columns: SurveyColumns, options: Csv
         occurredAt: submittedAt ?? options.occurredAt ?? null,
         externalId: respondentId ? `${respondentId}:${question.column}` : null,
         customer: email ? { email } : null,
-        metadata: { question: question.label, questionColumn: question.column, score, respondentId },
+        metadata: { question: question.label, questionColumn: question.column, score, scoreScale, respondentId },
         segments: null,
       } satisfies ImportedSource,
     ];
   });
-}
-
-/** Scores are numbers (NPS 0–10, CSAT 1–5) but some tools export the label ("Very satisfied"): keep that as text. */
-function readScore(value: string): number | string | null {
-  if (value === '') return null;
-  return NUMBER.test(value) ? Number(value.replace(',', '.')) : value;
 }

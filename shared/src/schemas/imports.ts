@@ -4,6 +4,7 @@ import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, SOURCE_BODY_MAX_LENGTH, SOURCE_TITLE
 import { EmailSchema, PersonNameSchema } from './accounts.js';
 import { DateOrTimestampSchema, IdSchema, TimestampSchema, tooLongMessage } from './common.js';
 import { ExternalIdSchema } from './customers.js';
+import { ScoreScaleSchema } from './score-scales.js';
 import { SourceKindSchema } from './sources.js';
 
 export const ImportFormatSchema = z.enum(IMPORT_FORMATS);
@@ -75,14 +76,21 @@ const ImportOptionsBaseSchema = z.strictObject({
   dateOrder: z.enum(DATE_ORDERS).optional(),
 });
 
+/**
+ * Survey CSV only: the scale of the mapping's `score` column. Without it, the one the question
+ * states ("(1-5)") or the first rows' numbers show (see the preview's `scoreScales`). A numeric
+ * score off the scale rejects its row.
+ */
+const ScoreScaleOptionSchema = ScoreScaleSchema.optional();
+
 /** The `options` field of an upload (JSON), whatever the format. */
-export const ImportOptionsSchema = ImportOptionsBaseSchema.extend({ mapping: ImportMappingSchema.optional() });
+export const ImportOptionsSchema = ImportOptionsBaseSchema.extend({ mapping: ImportMappingSchema.optional(), scoreScale: ScoreScaleOptionSchema });
 export type ImportOptions = z.infer<typeof ImportOptionsSchema>;
 
 /** The options one format accepts: its own mapping shape, so that errors name the mapping's fields. */
 export function importOptionsSchemaFor(format: ImportFormat) {
   if (format === 'tickets-csv') return ImportOptionsBaseSchema.extend({ mapping: TicketsCsvMappingSchema.optional() });
-  if (format === 'survey-csv') return ImportOptionsBaseSchema.extend({ mapping: SurveyCsvMappingSchema.optional() });
+  if (format === 'survey-csv') return ImportOptionsBaseSchema.extend({ mapping: SurveyCsvMappingSchema.optional(), scoreScale: ScoreScaleOptionSchema });
   return ImportOptionsBaseSchema;
 }
 
@@ -121,6 +129,8 @@ export const ImportSummarySchema = z.object({
   createdBy: z.object({ id: IdSchema, name: z.string() }).nullable(),
   createdAt: TimestampSchema,
   finishedAt: TimestampSchema.nullable(),
+  /** A survey import's score scale, chosen or inferred once the import starts; null for other formats, a survey without numeric scores, or one imported before scales were kept. */
+  scoreScale: ScoreScaleSchema.nullable(),
 });
 export type ImportSummary = z.infer<typeof ImportSummarySchema>;
 
@@ -137,15 +147,26 @@ export type Import = z.infer<typeof ImportSchema>;
  * every question blank have no answer in Cairn, so they are not counted.
  */
 export const ImportScoresSchema = z.object({
+  /** The import's score scale (`ImportSummary.scoreScale`). */
+  scale: ScoreScaleSchema.nullable(),
   /** Respondents per numeric score, lowest first; scores nobody gave are left out. */
   distribution: z.array(z.object({ score: z.number(), count: z.number().int() })),
   /** Respondents whose score is a label ("Very satisfied") rather than a number. */
   labelled: z.number().int(),
+  /** The mean numeric score of the respondents, to two decimals; null without one. */
+  average: z.number().nullable(),
   /**
-   * % promoters − % detractors (NPS_GROUPS), to one decimal, when every score is a whole number
-   * 0–10 and some score is above 5 (a 1–5 CSAT scale is not an NPS); null otherwise.
+   * % promoters − % detractors (NPS_GROUPS), to one decimal, of the respondents who gave a
+   * number, when the scale is NPS. Without a scale (imported before scales were kept): when
+   * every score is a whole number 0–10 and some score is above 5. Null otherwise.
    */
   nps: z.number().min(-100).max(100).nullable(),
+  /**
+   * On a rating scale, % of the respondents who gave a number whose score is in the scale's
+   * high third (`scoreGroupsOf`: 4–5 on 1–5, a satisfaction question's CSAT; 6–7 on 1–7), to one
+   * decimal; null otherwise.
+   */
+  csat: z.number().min(0).max(100).nullable(),
 });
 export type ImportScores = z.infer<typeof ImportScoresSchema>;
 
@@ -191,6 +212,11 @@ export const ImportPreviewSchema = z.object({
    * first rows prove it; `unknown` when they all read both ways. Columns without such dates are left out.
    */
   dateOrders: z.record(z.string(), z.enum([...DATE_ORDERS, 'unknown'])),
+  /**
+   * Survey CSV: the scale of each column with numbers, as an import without a chosen
+   * `scoreScale` infers it for its score column (from the question's words and the same first rows).
+   */
+  scoreScales: z.record(z.string(), ScoreScaleSchema),
   sources: z.array(ImportPreviewSourceSchema),
   errors: z.array(ImportErrorSchema),
 });

@@ -4,6 +4,7 @@ import { NAME_MAX_LENGTH, SOURCE_BODY_MAX_LENGTH, SOURCE_TITLE_MAX_LENGTH } from
 import { DateRangeQuerySchema, IdSchema, PageQuerySchema, QueryBooleanSchema, TimestampSchema, tooLongMessage } from './common.js';
 import { CreateCustomerBodySchema, CustomerRefSchema, ExternalIdSchema } from './customers.js';
 import { HighlightSchema } from './highlights.js';
+import { SCORE_SCALE_KINDS, ScoreScaleSchema, SourceScoreSchema } from './score-scales.js';
 
 /** Speaker turns of one transcript; a 2-hour interview has well under a thousand. */
 export const SOURCE_SEGMENTS_MAX = 20_000;
@@ -11,24 +12,6 @@ export const SOURCE_SEGMENTS_MAX = 20_000;
 export const SOURCE_PREVIEW_LENGTH = 200;
 
 export const SourceKindSchema = z.enum(SOURCE_KINDS);
-
-/** A survey answer's score as the import kept it: a number (NPS 0–10, CSAT 1–5) or the export's label ("Very satisfied"). */
-export const SourceScoreSchema = z.union([z.number(), z.string()]);
-export type SourceScore = z.infer<typeof SourceScoreSchema>;
-
-/** The Net Promoter groups of a 0–10 score, lowest first; the NPS is % promoters − % detractors. */
-export const NPS_GROUPS = [
-  { key: 'detractor', label: 'Detractors', min: 0, max: 6 },
-  { key: 'passive', label: 'Passives', min: 7, max: 8 },
-  { key: 'promoter', label: 'Promoters', min: 9, max: 10 },
-] as const;
-export type NpsGroup = (typeof NPS_GROUPS)[number];
-
-/** The NPS group of a score, when it is a whole number 0–10 (an NPS answer); null for any other score. */
-export function npsGroupOf(score: SourceScore | null): NpsGroup | null {
-  if (typeof score !== 'number' || !Number.isInteger(score)) return null;
-  return NPS_GROUPS.find((group) => score >= group.min && score <= group.max) ?? null;
-}
 
 /** A speaker turn: it covers `body.slice(start, end)` (UTF-16 code units, as JavaScript indexes strings). */
 export const SourceSegmentSchema = z.object({
@@ -62,11 +45,17 @@ export const SourceSummarySchema = z.object({
   deletedAt: TimestampSchema.nullable(),
   /** `metadata.score` of a survey answer; null when the source has none (or it is neither a number nor text). */
   score: SourceScoreSchema.nullable(),
+  /**
+   * `metadata.scoreScale`: the scale of a numeric score's question (an import infers it or is
+   * told it). Null without one — answers imported before scales were kept, or a label — and a
+   * whole number 0–10 is then read as NPS (`readingScaleOf`).
+   */
+  scoreScale: ScoreScaleSchema.nullable(),
 });
 export type SourceSummary = z.infer<typeof SourceSummarySchema>;
 
 /** The detail carries the whole metadata, the score with it. */
-export const SourceSchema = SourceSummarySchema.omit({ score: true }).extend({
+export const SourceSchema = SourceSummarySchema.omit({ score: true, scoreScale: true }).extend({
   body: z.string(),
   segments: z.array(SourceSegmentSchema).nullable(),
   metadata: z.record(z.string(), z.unknown()),
@@ -185,6 +174,11 @@ export const ListSourcesQuerySchema = PageQuerySchema.extend({
    */
   scoreMin: ScoreBoundSchema.optional(),
   scoreMax: ScoreBoundSchema.optional(),
+  /**
+   * Only numeric scores on this kind of scale: `nps` keeps the Promoters preset to NPS answers
+   * (and to whole scores 0–10 without a scale, imported before scales were kept), not a CSAT's 1–5.
+   */
+  scoreScale: z.enum(SCORE_SCALE_KINDS).optional(),
   order: z.enum(SOURCE_ORDERS).default('newest'),
 });
 export type ListSourcesQuery = z.infer<typeof ListSourcesQuerySchema>;

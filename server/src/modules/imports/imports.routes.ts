@@ -19,7 +19,7 @@ import { discardRest, receiveUpload, saveToTempFile } from './imports.upload.js'
 // Header values are Latin-1; the exact name travels in filename* (RFC 6266).
 const ASCII_UNSAFE = /[^\x20-\x7e]|["\\]/g;
 
-const UPLOAD_DESCRIPTION = `multipart/form-data: the field \`format\` (${IMPORT_FORMATS.join(', ')}), optionally the field \`options\` (JSON: mapping, redactPii, occurredAt; for CSV formats dateOrder; for transcripts title, customer, interviewer), then the part \`file\`. The fields must come before the file.`;
+const UPLOAD_DESCRIPTION = `multipart/form-data: the field \`format\` (${IMPORT_FORMATS.join(', ')}), optionally the field \`options\` (JSON: mapping, redactPii, occurredAt; for CSV formats dateOrder; for survey-csv scoreScale; for transcripts title, customer, interviewer), then the part \`file\`. The fields must come before the file.`;
 
 export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
@@ -98,7 +98,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { role: 'viewer' } },
       schema: {
         tags,
-        summary: "A survey import's scores by respondent, and its NPS when every score is a whole number 0–10",
+        summary: "A survey import's scores by respondent on its scale: the NPS of a 0–10 NPS question, the CSAT (% in the top third) of a rating, the average",
         params: WorkspaceIdParamsSchema,
         response: { 200: ImportScoresSchema },
       },

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { IMPORT_BATCH_SIZE, type ImportFormat, type ImportOptions } from '@cairn/shared';
+import { IMPORT_BATCH_SIZE, type ImportFormat, type ImportOptions, type ScoreScale, type SurveyCsvMapping } from '@cairn/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { analyzeChangedTables } from '../../db/statistics.js';
 import { createBackgroundJobs, type BackgroundJobs, type JobLogger } from '../../lib/background-jobs.js';
@@ -41,6 +41,7 @@ export function toImporterOptions(options: ImportOptions): ImporterOptions {
     customer: options.customer ? { email: options.customer.email, name: options.customer.name, company: options.customer.company ? { name: options.customer.company } : null } : null,
     interviewer: options.interviewer,
     dateOrder: options.dateOrder,
+    scoreScale: options.scoreScale,
   };
 }
 
@@ -356,11 +357,23 @@ function describeFailure(stopped: ImportStoppedError, job: ImportJob, log: Impor
   return `${reason}. Rows up to line ${where.storedThrough} were imported; nothing from line ${where.notStoredFrom} on was stored.`;
 }
 
-/** CSV formats: the encoding, delimiter and header, read from the file's first rows. Throws ImportFileError for a file that is no CSV. */
-async function detectCsvLayout(job: ImportJob): Promise<CsvLayout | null> {
+/** How a CSV import reads its file, found before the first row is: kept with the import. */
+type CsvSetup = { layout: CsvLayout; scoreScale: ScoreScale | undefined };
+
+/**
+ * CSV formats: the encoding, delimiter and header, read from the file's first rows, and a
+ * survey's score scale — the one chosen, else the one the preview infers for the score column
+ * from the same first rows the parser would. Throws ImportFileError for a file that is no CSV.
+ */
+async function detectCsvSetup(job: ImportJob): Promise<CsvSetup | null> {
   if (job.format !== 'tickets-csv' && job.format !== 'survey-csv') return null;
   const preview = await previewFile(job.format, job.fileName, fs.createReadStream(job.filePath));
-  return 'columns' in preview ? { encoding: preview.encoding, delimiter: preview.delimiter, columns: preview.columns } : null;
+  if (!('columns' in preview)) return null;
+  const layout = { encoding: preview.encoding, delimiter: preview.delimiter, columns: preview.columns };
+  if (job.format !== 'survey-csv') return { layout, scoreScale: undefined };
+  const scoreColumn = (job.options.mapping as SurveyCsvMapping | undefined)?.score ?? (preview.suggestedMapping as Partial<SurveyCsvMapping>).score;
+  const inferred = scoreColumn !== undefined && Object.hasOwn(preview.scoreScales, scoreColumn) ? preview.scoreScales[scoreColumn] : undefined;
+  return { layout, scoreScale: job.options.scoreScale ?? inferred };
 }
 
 function summarize(row: importsRepository.ImportRecord): string {
@@ -384,9 +397,11 @@ export async function runImport(db: Db, job: ImportJob, log: ImportLogger, shoul
   try {
     await importsRepository.update(db, actor.workspaceId, importId, { status: 'running' });
     try {
-      const layout = await detectCsvLayout(job);
-      if (layout) await importsRepository.update(db, actor.workspaceId, importId, { options: { ...job.options, detected: layout } });
-      await readAndCommit(db, job, shouldStop);
+      const setup = await detectCsvSetup(job);
+      // The scale decided here is the one every answer is stored with and the one the import reports (`ImportSummary.scoreScale`): kept in the import's options, beside the layout, so no column is needed.
+      const options: ImportOptions = setup?.scoreScale ? { ...job.options, scoreScale: setup.scoreScale } : job.options;
+      if (setup) await importsRepository.update(db, actor.workspaceId, importId, { options: { ...options, detected: setup.layout } });
+      await readAndCommit(db, { ...job, options }, shouldStop);
     } catch (error) {
       failure = describeFailure(
         error instanceof ImportStoppedError ? error : new ImportStoppedError(error, { anyStored: false, storedThrough: 0, notStoredFrom: 1 }),

@@ -3,6 +3,7 @@ import {
   IMPORT_ERRORS_SHOWN,
   PREVIEW_TEXT_LENGTH,
   PREVIEW_TURNS,
+  ScoreScaleSchema,
   type Import,
   type ImportFormat,
   type ImportOptions,
@@ -13,6 +14,7 @@ import {
   type ImportSummary,
   type Page,
   type PageQuery,
+  type ScoreScale,
 } from '@cairn/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
@@ -47,7 +49,14 @@ function presentSummary({ import: row, creatorName }: ImportWithCreator): Import
     createdBy: presentPerson(row.createdBy, creatorName),
     createdAt: iso(row.createdAt),
     finishedAt: iso(row.finishedAt),
+    scoreScale: scoreScaleOf(row.options),
   };
+}
+
+/** The survey score scale the runner kept in the import's options; imports from before scales were kept have none. */
+function scoreScaleOf(options: Record<string, unknown>): ScoreScale | null {
+  const parsed = ScoreScaleSchema.safeParse(options.scoreScale);
+  return parsed.success ? parsed.data : null;
 }
 
 async function loadImport(executor: Executor, workspaceId: string, id: string): Promise<ImportWithCreator> {
@@ -98,10 +107,10 @@ export async function getImport(db: Db, actor: WorkspaceActor, id: string): Prom
   return { ...presentSummary(row), errors: errors.map(({ line, message }) => ({ line, message })), errorsTotal };
 }
 
-/** The scores of a survey import's answers and its NPS; another workspace's import is a 404. */
+/** The scores of a survey import's answers, read on its scale (its NPS, or its CSAT); another workspace's import is a 404. */
 export async function getImportScores(db: Db, actor: WorkspaceActor, id: string): Promise<ImportScores> {
-  await loadImport(db, actor.workspaceId, id);
-  return summarizeImportScores(db, actor.workspaceId, id);
+  const { import: row } = await loadImport(db, actor.workspaceId, id);
+  return summarizeImportScores(db, actor.workspaceId, id, scoreScaleOf(row.options));
 }
 
 export async function listImports(db: Db, actor: WorkspaceActor, query: PageQuery): Promise<Page<ImportSummary>> {
@@ -167,7 +176,7 @@ export async function previewImport(format: ImportFormat, fileName: string, byte
   try {
     const preview = await previewFile(format, fileName, bytes, toImporterOptions(options));
     if ('parsed' in preview) {
-      return { format, encoding: null, delimiter: null, columns: [], labels: [], rows: [], suggestedMapping: null, dateOrders: {}, ...presentParsedRows(preview.parsed) };
+      return { format, encoding: null, delimiter: null, columns: [], labels: [], rows: [], suggestedMapping: null, dateOrders: {}, scoreScales: {}, ...presentParsedRows(preview.parsed) };
     }
     return {
       format,
@@ -178,6 +187,7 @@ export async function previewImport(format: ImportFormat, fileName: string, byte
       rows: preview.rows,
       suggestedMapping: preview.suggestedMapping,
       dateOrders: preview.dateOrders,
+      scoreScales: preview.scoreScales,
       sources: [],
       errors: [],
     };

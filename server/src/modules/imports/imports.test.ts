@@ -3,13 +3,13 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { ImportPreviewSchema, ImportSchema, ImportScoresSchema, ImportSummarySchema, pageOf, type Import, type ImportFormat, type ImportScores } from '@cairn/shared';
+import { ImportPreviewSchema, ImportSchema, ImportScoresSchema, ImportSummarySchema, pageOf, type Import, type ImportFormat, type ImportScores, type SourceSummary } from '@cairn/shared';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import { companies, customers, imports, sources } from '../../db/schema/index.js';
 import { copyIntoTemporaryTable } from '../../lib/bulk-sql.js';
 import { anonymous, type Caller, errorPaths, useTestApp } from '../../../test/app.js';
-import { createMember, createTokenCaller, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
+import { createMember, createSource, createTokenCaller, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
 
 const context = useTestApp();
 
@@ -460,6 +460,33 @@ const SAMPLE_NPS_MAPPING = {
   questions: ['What is the main reason for your score?', 'What should we improve first?'],
 };
 
+/** A CSAT survey as a helpdesk exports it: 10 respondents scoring 1–5, 11 answers (C-04 answered both questions). */
+const CSAT_SURVEY = [
+  'Response ID,How satisfied were you with our support? (CSAT),What could we have done better?,Anything else?',
+  'C-01,4,The agent knew the product well.,',
+  'C-02,2,I had to explain my problem three times.,',
+  'C-03,4,Quick answer on chat.,',
+  'C-04,5,Solved before I finished my coffee.,Please keep the chat open on weekends.',
+  'C-05,3,"Fine, but the fix took two days.",',
+  'C-06,1,Nobody answered for a week.,',
+  'C-07,4,Friendly and clear.,',
+  'C-08,3,The answer was a link to the docs.,',
+  'C-09,5,Called me back as promised.,',
+  'C-10,4,Good and quick.,',
+].join('\n');
+
+/**
+ * A survey import as Cairn kept it before score scales: no scale in the import's options nor in
+ * its answers' metadata. Written directly, since no import can make one any more.
+ */
+async function createLegacySurveyImport(workspace: TestWorkspace, scores: unknown[]): Promise<string> {
+  const [row] = await context.db.insert(imports).values({ workspaceId: workspace.id, format: 'survey-csv', fileName: 'old.csv', status: 'done', createdBy: workspace.owner.id }).returning();
+  for (const [index, score] of scores.entries()) {
+    await createSource(context, workspace, { kind: 'survey_response', title: 'Why?', importId: row!.id, metadata: { question: 'Why?', score, respondentId: `R${index}` } });
+  }
+  return row!.id;
+}
+
 const scoresUrl = (workspace: TestWorkspace, id: string) => `/api/workspaces/${workspace.id}/imports/${id}/scores`;
 
 async function readScores(workspace: TestWorkspace, id: string): Promise<ImportScores> {
@@ -473,8 +500,11 @@ describe('GET /imports/:id/scores', () => {
     const workspace = await createWorkspace(context);
     const done = await importFile(workspace, 'survey-csv', { name: 'nps-survey.csv', content: SAMPLE_NPS_SURVEY }, { mapping: SAMPLE_NPS_MAPPING });
     expect(done.counts.created).toBe(61);
+    // The question says "(0-10)": an NPS, kept with the import.
+    expect(done.scoreScale).toEqual({ kind: 'nps' });
     // Counted by hand from the file: 7 promoters (9–10) and 12 detractors (0–6) of 32 → (7 − 12) / 32 = −15.625 %.
     expect(await readScores(workspace, done.id)).toEqual({
+      scale: { kind: 'nps' },
       distribution: [
         { score: 2, count: 1 },
         { score: 3, count: 1 },
@@ -487,7 +517,9 @@ describe('GET /imports/:id/scores', () => {
         { score: 10, count: 2 },
       ],
       labelled: 0,
+      average: 6.91, // 221 / 32
       nps: -15.6,
+      csat: null,
     });
     // The Inbox link of the detractors finds their answers: 24 of the 61.
     const detractors = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources?importId=${done.id}&scoreMin=0&scoreMax=6&limit=100`);
@@ -509,33 +541,117 @@ describe('GET /imports/:id/scores', () => {
     expect(scores.nps).toBe(-23.3); // (5 − 12) / 30
   });
 
-  it('counts the real Qualtrics export’s one respondent under the choice its score column holds, with no NPS for a 2 alone', async () => {
+  it('counts the real Qualtrics export’s one respondent under the choice its score column holds: a small rating, no NPS', async () => {
     const workspace = await createWorkspace(context);
     const file = { name: 'qualtrics.csv', content: readDataset('survey-qualtrics/qualtRics-sample.csv') };
     const done = await importFile(workspace, 'survey-csv', file, { mapping: { respondentId: 'ResponseId', score: 'Q1', questions: ['Q2'] } });
-    expect(await readScores(workspace, done.id)).toEqual({ distribution: [{ score: 2, count: 1 }], labelled: 0, nps: null });
+    expect(await readScores(workspace, done.id)).toEqual({ scale: { kind: 'rating', min: 1, max: 5 }, distribution: [{ score: 2, count: 1 }], labelled: 0, average: 2, nps: null, csat: 0 });
   });
 
-  it('gives no NPS for labels, a 1–5 scale, decimals or scores past 10, nor for an import without scores', async () => {
+  it('gives a CSAT survey’s CSAT (% scoring 4–5) and average, and no NPS, counting each respondent once', async () => {
     const workspace = await createWorkspace(context);
-    const survey = (scores: string[]) => ['id,score,answer', ...scores.map((score, index) => `R${index},${score},Answer number ${index} to the question.`)].join('\n');
-    const mapping = { respondentId: 'id', score: 'score', questions: ['answer'] };
-    const scoresOf = async (scores: string[]) => readScores(workspace, (await importFile(workspace, 'survey-csv', { name: 'survey.csv', content: survey(scores) }, { mapping })).id);
-
-    expect(await scoresOf(['Very satisfied', 'Very satisfied', '9'])).toEqual({ distribution: [{ score: 9, count: 1 }], labelled: 2, nps: null });
-    expect(await scoresOf(['1', '5', '5', '4'])).toEqual({
+    const done = await importFile(workspace, 'survey-csv', { name: 'csat.csv', content: CSAT_SURVEY });
+    expect(done.counts).toMatchObject({ created: 11, rejected: 0 });
+    expect(done.scoreScale).toEqual({ kind: 'rating', min: 1, max: 5 });
+    // 10 respondents: 4 + 2 gave 4–5 → 60 %; (1 + 2 + 2·3 + 4·4 + 2·5) / 10 = 3.5.
+    expect(await readScores(workspace, done.id)).toEqual({
+      scale: { kind: 'rating', min: 1, max: 5 },
       distribution: [
         { score: 1, count: 1 },
-        { score: 4, count: 1 },
+        { score: 2, count: 1 },
+        { score: 3, count: 2 },
+        { score: 4, count: 4 },
         { score: 5, count: 2 },
       ],
       labelled: 0,
+      average: 3.5,
       nps: null,
+      csat: 60,
     });
-    expect((await scoresOf(['9', '12'])).nps).toBeNull();
-    expect((await scoresOf(['9', '7.5'])).nps).toBeNull();
+    // Each answer carries the scale: the Inbox shows "4 / 5", not a detractor.
+    const answers = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources?importId=${done.id}&scoreMin=4&scoreMax=5`)).json().items as SourceSummary[];
+    expect(answers).toHaveLength(7);
+    expect(new Set(answers.map((answer) => JSON.stringify(answer.scoreScale)))).toEqual(new Set([JSON.stringify({ kind: 'rating', min: 1, max: 5 })]));
+  });
+
+  it('reads the scale the upload names over the one the numbers show', async () => {
+    const workspace = await createWorkspace(context);
+    const scoreScale = { kind: 'rating', min: 1, max: 10 };
+    const done = await importFile(workspace, 'survey-csv', { name: 'csat.csv', content: CSAT_SURVEY }, { scoreScale });
+    expect(done.scoreScale).toEqual(scoreScale);
+    expect(await readScores(workspace, done.id)).toMatchObject({ scale: scoreScale, nps: null, csat: 0, average: 3.5 });
+    const answer = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources?importId=${done.id}&limit=1`)).json().items[0] as SourceSummary;
+    expect(answer.scoreScale).toEqual(scoreScale);
+  });
+
+  it('answers 400 naming the field for a scale that is none', async () => {
+    const workspace = await createWorkspace(context);
+    for (const [scoreScale, path] of [
+      [{ kind: 'rating', min: 5, max: 1 }, 'body.options.scoreScale.max'],
+      [{ kind: 'csat' }, 'body.options.scoreScale.kind'],
+    ] as const) {
+      const response = await upload(workspace.owner.as, workspace.id, 'survey-csv', { name: 'csat.csv', content: CSAT_SURVEY }, { scoreScale });
+      expect(response.statusCode, JSON.stringify(scoreScale)).toBe(400);
+      expect(errorPaths(response)).toEqual([path]);
+    }
+    const forTickets = await upload(workspace.owner.as, workspace.id, 'tickets-csv', { name: 'tickets.csv', content: TICKETS_CSV }, { scoreScale: { kind: 'nps' } });
+    expect(forTickets.statusCode).toBe(400);
+  });
+
+  it('rejects the rows whose score is off the named scale, saying which scale', async () => {
+    const workspace = await createWorkspace(context);
+    const done = await importFile(workspace, 'survey-csv', { name: 'csat.csv', content: CSAT_SURVEY }, { scoreScale: { kind: 'rating', min: 1, max: 4 } });
+    expect(done.counts).toMatchObject({ created: 8, rejected: 2 });
+    expect(done.errors).toEqual([
+      { line: 5, message: expect.stringMatching(/^score "5" \(column "How satisfied were you with our support\? \(CSAT\)"\) is not a whole number on the question's 1–4 scale/) },
+      { line: 10, message: expect.stringMatching(/^score "5"/) },
+    ]);
+  });
+
+  it('gives no NPS for labels, decimals or scores past 10, nor for an import without scores', async () => {
+    const workspace = await createWorkspace(context);
+    let surveys = 0;
+    // Respondents of each survey are its own, so no import takes over another's answers.
+    const survey = (scores: string[]) => ['id,score,answer', ...scores.map((score, index) => `S${surveys}-R${index},${score},Answer number ${index} to the question.`)].join('\n');
+    const mapping = { respondentId: 'id', score: 'score', questions: ['answer'] };
+    const scoresOf = async (scores: string[]) => {
+      surveys += 1;
+      return readScores(workspace, (await importFile(workspace, 'survey-csv', { name: 'survey.csv', content: survey(scores) }, { mapping })).id);
+    };
+
+    expect(await scoresOf(['Very satisfied', 'Very satisfied', '9'])).toEqual({ scale: { kind: 'nps' }, distribution: [{ score: 9, count: 1 }], labelled: 2, average: 9, nps: 100, csat: null });
+    expect(await scoresOf(['Very satisfied', 'Neutral'])).toEqual({ scale: null, distribution: [], labelled: 2, average: null, nps: null, csat: null });
+    expect(await scoresOf(['9', '12'])).toMatchObject({ scale: { kind: 'number' }, nps: null, csat: null, average: 10.5 });
+    expect(await scoresOf(['9', '7.5'])).toMatchObject({ scale: { kind: 'number' }, nps: null, average: 8.25 });
     const tickets = await importFile(workspace, 'tickets-csv', { name: 'tickets.csv', content: TICKETS_CSV });
-    expect(await readScores(workspace, tickets.id)).toEqual({ distribution: [], labelled: 0, nps: null });
+    expect(tickets.scoreScale).toBeNull();
+    expect(await readScores(workspace, tickets.id)).toEqual({ scale: null, distribution: [], labelled: 0, average: null, nps: null, csat: null });
+  });
+
+  it('gives answers imported before scales were kept their scale when their file is imported again', async () => {
+    const workspace = await createWorkspace(context);
+    const first = await importFile(workspace, 'survey-csv', { name: 'csat.csv', content: CSAT_SURVEY });
+    // As Cairn kept them before: no scale with the answers nor with the import.
+    await context.db.update(sources).set({ metadata: sql`${sources.metadata} - 'scoreScale'` }).where(eq(sources.importId, first.id));
+    await context.db.update(imports).set({ options: sql`${imports.options} - 'scoreScale'` }).where(eq(imports.id, first.id));
+    expect(await readScores(workspace, first.id)).toMatchObject({ scale: null, nps: null, csat: null, average: 3.5 });
+    const before = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources?importId=${first.id}`)).json().items as SourceSummary[];
+    expect(before.map((answer) => answer.scoreScale)).toEqual(Array(11).fill(null));
+
+    const again = await importFile(workspace, 'survey-csv', { name: 'csat.csv', content: CSAT_SURVEY });
+    expect(again.counts).toMatchObject({ created: 0, updated: 11, unchanged: 0 });
+    expect(await readScores(workspace, again.id)).toMatchObject({ scale: { kind: 'rating', min: 1, max: 5 }, csat: 60 });
+  });
+
+  it('reads an import from before scales were kept as before: an NPS when every score is a whole 0–10, some above 5', async () => {
+    const workspace = await createWorkspace(context);
+    const legacyImport = async (scores: unknown[]) => {
+      const id = await createLegacySurveyImport(workspace, scores);
+      return readScores(workspace, id);
+    };
+    expect(await legacyImport([9, 10, 3])).toMatchObject({ scale: null, nps: 33.3, csat: null, average: 7.33 });
+    expect(await legacyImport([4, 5, 1])).toMatchObject({ scale: null, nps: null });
+    expect(await legacyImport([9, 'Very satisfied'])).toMatchObject({ scale: null, nps: null, labelled: 1 });
   });
 
   it('answers 404 for an import of another workspace, 400 for a malformed id, and lets viewers read', async () => {
@@ -610,6 +726,16 @@ describe('POST /imports/preview', () => {
       questions: ['What is the main reason for your score?', 'What one thing should we improve?'],
     });
     expect(preview.dateOrders).toEqual({ Submitted: 'month-first' });
+    // Scores 1 and 3 alone would read as a 1–5 rating; the question says "(0-10)".
+    expect(preview.scoreScales).toEqual({ 'How likely are you to recommend Acme Bank? (0-10)': { kind: 'nps' } });
+  });
+
+  it('shows the scale a CSAT question’s scores are on, as the import will infer it', async () => {
+    const workspace = await createWorkspace(context);
+    const response = await upload(workspace.owner.as, workspace.id, 'survey-csv', { name: 'csat.csv', content: CSAT_SURVEY }, undefined, 'imports/preview');
+    const preview = ImportPreviewSchema.parse(response.json());
+    expect(preview.suggestedMapping).toMatchObject({ score: 'How satisfied were you with our support? (CSAT)' });
+    expect(preview.scoreScales).toEqual({ 'How satisfied were you with our support? (CSAT)': { kind: 'rating', min: 1, max: 5 } });
   });
 
   it('suggests the question columns of a Qualtrics survey, with their question texts', async () => {

@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
-import { SOURCE_PREVIEW_LENGTH, type SourceKind, type SourceOrder } from '@cairn/shared';
+import { SOURCE_PREVIEW_LENGTH, type ScoreScaleKind, type SourceKind, type SourceOrder } from '@cairn/shared';
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
@@ -156,6 +156,7 @@ const summaryColumns = {
   preview: sql<string>`left(${sources.body}, ${SOURCE_PREVIEW_LENGTH})`,
   // Read for the page's rows only, after the page is chosen.
   score: storedScore,
+  scoreScale: sql<unknown>`${sources.metadata}->'scoreScale'`,
   highlightCount: sql<number>`(select count(*)::int from ${highlights} where ${liveHighlightOf})`,
   tagged: hasTaggedHighlight(),
 };
@@ -170,6 +171,8 @@ export type SourceFilter = DateRange & {
   /** Inclusive bounds on numeric scores; either one makes text scores and sources without one drop out. */
   scoreMin?: number | undefined;
   scoreMax?: number | undefined;
+  /** Only numeric scores on this kind of scale (`scoreOnScaleOf`). */
+  scoreScale?: ScoreScaleKind | undefined;
 };
 
 function filterConditions(workspaceId: string, filter: SourceFilter): SQL | undefined {
@@ -185,7 +188,20 @@ function filterConditions(workspaceId: string, filter: SourceFilter): SQL | unde
     filter.untagged ? sql`not ${hasTaggedHighlight()}` : undefined,
     filter.scoreMin !== undefined ? sql`${numericScore} >= ${filter.scoreMin}` : undefined,
     filter.scoreMax !== undefined ? sql`${numericScore} <= ${filter.scoreMax}` : undefined,
+    filter.scoreScale ? scoreOnScaleOf(filter.scoreScale) : undefined,
   );
+}
+
+/**
+ * A numeric score on a kind of scale (`metadata.scoreScale.kind`). An answer imported before
+ * scales were kept has none: its whole score 0–10 is read as NPS, as it always was.
+ */
+function scoreOnScaleOf(kind: ScoreScaleKind): SQL {
+  const scaleKind = sql`${sources.metadata}->'scoreScale'->>'kind'`;
+  const onScale = sql`${numericScore} is not null and ${scaleKind} = ${kind}`;
+  if (kind !== 'nps') return onScale;
+  const withoutScale = sql`jsonb_typeof(${sources.metadata}->'scoreScale') is distinct from 'object' and ${numericScore} between 0 and 10 and ${numericScore} = trunc(${numericScore})`;
+  return sql`(${onScale} or (${withoutScale}))`;
 }
 
 /**

@@ -56,6 +56,61 @@ describe('GET /sources: scores', () => {
       flag: null,
       none: null,
     });
+    // None of them says its scale: answers imported before scales were kept.
+    expect(pageOf(SourceSummarySchema).parse(response.json()).items.every((item) => item.scoreScale === null)).toBe(true);
+  });
+
+  it('shows each item’s score scale as its answer keeps it, null without one or when it is no scale', async () => {
+    const workspace = await createWorkspace(context);
+    const scales: Array<[string, unknown]> = [
+      ['csat', { kind: 'rating', min: 1, max: 5 }],
+      ['nps', { kind: 'nps' }],
+      ['plain', { kind: 'number' }],
+      ['unknown kind', { kind: 'csat' }],
+      ['reversed', { kind: 'rating', min: 5, max: 1 }],
+      ['text', '1-5'],
+      ['none', undefined],
+    ];
+    for (const [title, scoreScale] of scales) {
+      await createSource(context, workspace, { kind: 'survey_response', title, metadata: { score: 4, ...(scoreScale === undefined ? {} : { scoreScale }) } });
+    }
+    const response = await workspace.owner.as.get(url(workspace));
+    const scaleOf = Object.fromEntries(pageOf(SourceSummarySchema).parse(response.json()).items.map((item) => [item.title, item.scoreScale]));
+    expect(scaleOf).toEqual({
+      csat: { kind: 'rating', min: 1, max: 5 },
+      nps: { kind: 'nps' },
+      plain: { kind: 'number' },
+      'unknown kind': null,
+      reversed: null,
+      text: null,
+      none: null,
+    });
+  });
+
+  it('keeps a score range to one kind of scale: NPS answers and whole scores 0–10 without a scale for nps, never a CSAT’s', async () => {
+    const workspace = await createWorkspace(context);
+    const answers: Array<[string, unknown, unknown]> = [
+      ['csat four', 4, { kind: 'rating', min: 1, max: 5 }],
+      ['nps four', 4, { kind: 'nps' }],
+      ['nps nine', 9, { kind: 'nps' }],
+      ['old four', 4, undefined],
+      ['old four and a half', 4.5, undefined],
+      ['old twelve', 12, undefined],
+      ['plain four', 4, { kind: 'number' }],
+      ['label', 'Very satisfied', { kind: 'nps' }],
+      ['no score', undefined, undefined],
+    ];
+    for (const [title, score, scoreScale] of answers) {
+      await createSource(context, workspace, { kind: 'survey_response', title, metadata: { ...(score === undefined ? {} : { score }), ...(scoreScale === undefined ? {} : { scoreScale }) } });
+    }
+    expect(await listTitles(workspace, '?scoreMin=0&scoreMax=6&scoreScale=nps')).toEqual(['nps four', 'old four']);
+    expect(await listTitles(workspace, '?scoreMin=0&scoreMax=6')).toEqual(['csat four', 'nps four', 'old four', 'old four and a half', 'plain four']);
+    expect(await listTitles(workspace, '?scoreScale=nps')).toEqual(['nps four', 'nps nine', 'old four']);
+    expect(await listTitles(workspace, '?scoreMin=4&scoreMax=5&scoreScale=rating')).toEqual(['csat four']);
+    expect(await listTitles(workspace, '?scoreScale=number')).toEqual(['plain four']);
+    const unknown = await workspace.owner.as.get(url(workspace, '?scoreScale=csat'));
+    expect(unknown.statusCode).toBe(400);
+    expect(errorPaths(unknown)).toEqual(['query.scoreScale']);
   });
 
   it('filters by score with both bounds included, and only numeric scores match', async () => {

@@ -5,10 +5,12 @@ import {
   hasRole,
   IMPORT_BATCH_SIZE,
   npsGroupOf,
+  ScoreScaleSchema,
+  scoreGroupOf,
   type CreateSourceBody,
   type ImportScores,
   type ListSourcesQuery,
-  type NpsGroup,
+  type ScoreScale,
   type Page,
   type SegmentInput,
   type Source,
@@ -134,7 +136,7 @@ function previewOf(body: string): string {
 }
 
 /** What a list item and the detail share; the list adds the score, the detail the whole metadata. */
-function presentDescribed(row: DescribedRow): Omit<SourceSummary, 'score'> {
+function presentDescribed(row: DescribedRow): Omit<SourceSummary, 'score' | 'scoreScale'> {
   const { source } = row;
   return {
     id: source.id,
@@ -158,8 +160,14 @@ function presentScore(value: unknown): SourceScore | null {
   return typeof value === 'number' || (typeof value === 'string' && value !== '') ? value : null;
 }
 
+/** A stored scale as the API shows it: one an API caller wrote that is no scale is left out. */
+function presentScoreScale(value: unknown): ScoreScale | null {
+  const parsed = ScoreScaleSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
 function presentSummary(row: ListRow): SourceSummary {
-  return { ...presentDescribed(row), score: presentScore(row.score) };
+  return { ...presentDescribed(row), score: presentScore(row.score), scoreScale: presentScoreScale(row.scoreScale) };
 }
 
 async function loadSourceRow(executor: Executor, workspaceId: string, id: string): Promise<{ source: Source; fingerprint: string }> {
@@ -221,11 +229,11 @@ export async function readSource(db: Db, actor: WorkspaceActor, id: string, requ
 }
 
 /** `scoreMin` above `scoreMax` can match nothing: a 400 naming `query.scoreMax`, as a reversed date range names `query.to`. */
-function resolveScoreRange(query: Pick<ListSourcesQuery, 'scoreMin' | 'scoreMax'>) {
+function resolveScoreRange(query: Pick<ListSourcesQuery, 'scoreMin' | 'scoreMax' | 'scoreScale'>) {
   if (query.scoreMin !== undefined && query.scoreMax !== undefined && query.scoreMin > query.scoreMax) {
     throw invalidField('query.scoreMax', 'The highest score is below the lowest');
   }
-  return { scoreMin: query.scoreMin, scoreMax: query.scoreMax };
+  return { scoreMin: query.scoreMin, scoreMax: query.scoreMax, scoreScale: query.scoreScale };
 }
 
 export async function listSources(db: Db, actor: WorkspaceActor, query: ListSourcesQuery): Promise<Page<SourceSummary>> {
@@ -250,23 +258,46 @@ export async function listSources(db: Db, actor: WorkspaceActor, query: ListSour
 /** The top of a CSAT or Likert scale: its scores are whole numbers 0–10 too, so a survey whose scores never pass it is not read as NPS. */
 const FIVE_POINT_SCALE_TOP = 5;
 
-/** % promoters − % detractors to one decimal, when every respondent gave a whole number 0–10 (some above 5); null otherwise. */
-function npsOf(distribution: ImportScores['distribution'], labelled: number): number | null {
-  const total = distribution.reduce((sum, entry) => sum + entry.count, 0);
-  if (total === 0 || labelled > 0 || distribution.some((entry) => npsGroupOf(entry.score) === null)) return null;
-  if (distribution.at(-1)!.score <= FIVE_POINT_SCALE_TOP) return null;
-  const inGroup = (key: NpsGroup['key']) => distribution.reduce((sum, entry) => (npsGroupOf(entry.score)?.key === key ? sum + entry.count : sum), 0);
-  return Math.round(((inGroup('promoter') - inGroup('detractor')) * 1000) / total) / 10;
+type Distribution = ImportScores['distribution'];
+
+const respondentsIn = (distribution: Distribution, belongs: (score: number) => boolean) =>
+  distribution.reduce((sum, entry) => (belongs(entry.score) ? sum + entry.count : sum), 0);
+
+/** % of `part` in `whole`, to one decimal; null when there is nobody. */
+const percentOf = (part: number, whole: number) => (whole === 0 ? null : Math.round((part * 1000) / whole) / 10);
+
+/** % promoters − % detractors to one decimal, of the respondents who gave a whole number 0–10. */
+function npsOf(distribution: Distribution): number | null {
+  const onScale = respondentsIn(distribution, (score) => npsGroupOf(score) !== null);
+  const net = respondentsIn(distribution, (score) => npsGroupOf(score)?.key === 'promoter') - respondentsIn(distribution, (score) => npsGroupOf(score)?.key === 'detractor');
+  return percentOf(net, onScale);
 }
 
-/** The scores of an import's live answers, by respondent; the caller has checked the import is the workspace's. */
-export async function summarizeImportScores(db: Db, workspaceId: string, importId: string): Promise<ImportScores> {
+/** An import from before scales were kept: an NPS only when every respondent gave a whole number 0–10, some above 5. */
+function npsWithoutScaleOf(distribution: Distribution, labelled: number): number | null {
+  if (distribution.length === 0 || labelled > 0 || distribution.some((entry) => npsGroupOf(entry.score) === null)) return null;
+  if (distribution.at(-1)!.score <= FIVE_POINT_SCALE_TOP) return null;
+  return npsOf(distribution);
+}
+
+/** The scores of an import's live answers, by respondent, read on the import's scale; the caller has checked the import is the workspace's. */
+export async function summarizeImportScores(db: Db, workspaceId: string, importId: string, scale: ScoreScale | null): Promise<ImportScores> {
   const rows = await sourcesRepository.countRespondentsByScore(db, workspaceId, importId);
   const distribution = rows
     .flatMap((row) => (typeof row.score === 'number' ? [{ score: row.score, count: row.respondents }] : []))
     .sort((a, b) => a.score - b.score);
   const labelled = rows.reduce((sum, row) => (typeof row.score === 'string' ? sum + row.respondents : sum), 0);
-  return { distribution, labelled, nps: npsOf(distribution, labelled) };
+  const numeric = respondentsIn(distribution, () => true);
+  const sum = distribution.reduce((total, entry) => total + entry.score * entry.count, 0);
+  const groupOf = (score: number) => (scale === null ? null : scoreGroupOf(score, scale));
+  return {
+    scale,
+    distribution,
+    labelled,
+    average: numeric === 0 ? null : Math.round((sum * 100) / numeric) / 100,
+    nps: scale === null ? npsWithoutScaleOf(distribution, labelled) : scale.kind === 'nps' ? npsOf(distribution) : null,
+    csat: scale?.kind === 'rating' ? percentOf(respondentsIn(distribution, (score) => groupOf(score) === 'high'), respondentsIn(distribution, (score) => groupOf(score) !== null)) : null,
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useId } from 'react';
-import type { DateOrder } from '@cairn/shared';
-import { Field, TextInput } from '../../../components/field';
+import { describeScoreScale, type DateOrder, type ScoreScale } from '@cairn/shared';
+import { Field, Select, TextInput } from '../../../components/field';
+import { scoreScaleChoices, scoreScaleKey } from '../lib/score-scale-choice';
 
 export type TranscriptDraft = { title: string; customerEmail: string; customerName: string; customerCompany: string; interviewer: string };
 export const EMPTY_TRANSCRIPT_DRAFT: TranscriptDraft = { title: '', customerEmail: '', customerName: '', customerCompany: '', interviewer: '' };
@@ -83,5 +84,32 @@ export function DateOrderChoice({ column, inFile, value, onChange }: { column: s
           : `The first rows show dates written ${inFile === 'month-first' ? 'month first' : 'day first'}.`}
       </p>
     </fieldset>
+  );
+}
+
+/**
+ * The scale of the score column, so that a CSAT's 4 of 5 is not read as an NPS detractor: the
+ * one the question and the first rows show, preselected, or a choice when they have no number.
+ */
+export function ScoreScaleChoice({ column, inFile, value, onChange }: { column: string; inFile: ScoreScale | null; value: ScoreScale | undefined; onChange: (scale: ScoreScale) => void }) {
+  const choices = scoreScaleChoices(inFile);
+  const hint = inFile
+    ? `From the question and its first rows: ${describeScoreScale(inFile)}. A score off the scale rejects its row.`
+    : 'The first rows have no number to tell the scale from; without a choice, scores are kept without one.';
+  return (
+    <div className="mapping-grid">
+      <Field label={`Scale of “${column}”`} hint={hint}>
+        {(props) => (
+          <Select {...props} value={value ? scoreScaleKey(value) : ''} onChange={(event) => onChange(choices.find((choice) => choice.key === event.target.value)!.scale)}>
+            {!value && <option value="">— choose a scale —</option>}
+            {choices.map((choice) => (
+              <option key={choice.key} value={choice.key}>
+                {choice.label}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+    </div>
   );
 }

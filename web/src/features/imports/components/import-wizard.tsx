@@ -1,5 +1,5 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import { importOptionsSchemaFor, type DateOrder, type ImportFormat, type ImportOptions, type ImportPreview } from '@cairn/shared';
+import { importOptionsSchemaFor, type DateOrder, type ImportFormat, type ImportOptions, type ImportPreview, type ScoreScale } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/spinner';
@@ -10,7 +10,8 @@ import { FileDrop } from './file-drop';
 import { FormatPicker } from './format-picker';
 import { FORMATS, isCsvFormat } from './formats';
 import { dateOrderInFile, dateOrderToSend } from '../lib/date-order';
-import { CommonOptions, DateOrderChoice, EMPTY_TRANSCRIPT_DRAFT, TranscriptOptions, type TranscriptDraft } from './import-options';
+import { scoreScaleInFile, scoreScaleToSend } from '../lib/score-scale-choice';
+import { CommonOptions, DateOrderChoice, EMPTY_TRANSCRIPT_DRAFT, ScoreScaleChoice, TranscriptOptions, type TranscriptDraft } from './import-options';
 import { ImportReport } from './import-report';
 import { SurveyMappingEditor, surveyDraftOf, TicketsMappingEditor, ticketsDraftOf, type SurveyDraft, type TicketsDraft } from './mapping-editor';
 import { PreviewSources } from './preview-sources';
@@ -18,9 +19,18 @@ import { PreviewTable } from './preview-table';
 
 const compact = <T extends Record<string, unknown>>(values: T) => Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined && value !== '')) as Partial<T>;
 
-type Drafts = { tickets: TicketsDraft; survey: SurveyDraft; transcript: TranscriptDraft; occurredAt: string; redactPii: boolean; dateOrder: DateOrder | null };
+type Drafts = {
+  tickets: TicketsDraft;
+  survey: SurveyDraft;
+  transcript: TranscriptDraft;
+  occurredAt: string;
+  redactPii: boolean;
+  dateOrder: DateOrder | null;
+  /** The scale chosen for the survey's score column; null: the one the preview found. */
+  scoreScale: ScoreScale | null;
+};
 
-const EMPTY_DRAFTS: Drafts = { tickets: {}, survey: { questions: [] }, transcript: EMPTY_TRANSCRIPT_DRAFT, occurredAt: '', redactPii: false, dateOrder: null };
+const EMPTY_DRAFTS: Drafts = { tickets: {}, survey: { questions: [] }, transcript: EMPTY_TRANSCRIPT_DRAFT, occurredAt: '', redactPii: false, dateOrder: null, scoreScale: null };
 
 /** The column mapped to the format's one date field. */
 function dateColumnOf(format: ImportFormat, drafts: Drafts): string | undefined {
@@ -30,10 +40,10 @@ function dateColumnOf(format: ImportFormat, drafts: Drafts): string | undefined 
 }
 
 /** The upload options for the format, checked with the schema the server uses. */
-function buildOptions(format: ImportFormat, drafts: Drafts, dateOrder: DateOrder | undefined): { options: ImportOptions } | { problem: string } {
+function buildOptions(format: ImportFormat, drafts: Drafts, dateOrder: DateOrder | undefined, scoreScale: ScoreScale | undefined): { options: ImportOptions } | { problem: string } {
   const raw: Record<string, unknown> = { redactPii: drafts.redactPii || undefined, occurredAt: drafts.occurredAt || undefined, dateOrder };
   if (format === 'tickets-csv') raw.mapping = compact(drafts.tickets);
-  if (format === 'survey-csv') raw.mapping = compact(drafts.survey);
+  if (format === 'survey-csv') Object.assign(raw, { mapping: compact(drafts.survey), scoreScale });
   if (format === 'transcript') {
     const { title, interviewer, customerEmail, customerName, customerCompany } = drafts.transcript;
     const customer = compact({ email: customerEmail.trim(), name: customerName.trim(), company: customerCompany.trim() });
@@ -93,11 +103,14 @@ export function ImportWizard({ ws }: { ws: string }) {
   const dateColumn = format ? dateColumnOf(format, drafts) : undefined;
   const datesInFile = preview.data ? dateOrderInFile(preview.data, dateColumn) : null;
   const dateOrder = dateOrderToSend(datesInFile, drafts.dateOrder);
+  const scoreColumn = format === 'survey-csv' ? drafts.survey.score : undefined;
+  const scaleInFile = preview.data ? scoreScaleInFile(preview.data, scoreColumn) : null;
+  const scoreScale = scoreScaleToSend(scoreColumn, scaleInFile, drafts.scoreScale);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!format || !file) return;
-    const built = buildOptions(format, drafts, dateOrder);
+    const built = buildOptions(format, drafts, dateOrder, scoreScale);
     if ('problem' in built) {
       setProblem(built.problem);
       return;
@@ -140,7 +153,12 @@ export function ImportWizard({ ws }: { ws: string }) {
               {format === 'tickets-csv' ? (
                 <TicketsMappingEditor preview={preview.data} draft={drafts.tickets} onChange={(tickets) => setDrafts({ ...drafts, tickets })} />
               ) : (
-                <SurveyMappingEditor preview={preview.data} draft={drafts.survey} onChange={(survey) => setDrafts({ ...drafts, survey })} />
+                <SurveyMappingEditor
+                  preview={preview.data}
+                  draft={drafts.survey}
+                  // Another score column has its own scale: the one found for it, until another is chosen.
+                  onChange={(survey) => setDrafts({ ...drafts, survey, scoreScale: survey.score === drafts.survey.score ? drafts.scoreScale : null })}
+                />
               )}
             </>
           ) : (
@@ -170,6 +188,7 @@ export function ImportWizard({ ws }: { ws: string }) {
           {dateColumn && datesInFile && (
             <DateOrderChoice column={dateColumn} inFile={datesInFile} value={dateOrder} onChange={(order) => setDrafts({ ...drafts, dateOrder: order })} />
           )}
+          {scoreColumn && <ScoreScaleChoice column={scoreColumn} inFile={scaleInFile} value={scoreScale} onChange={(scale) => setDrafts({ ...drafts, scoreScale: scale })} />}
           <CommonOptions
             occurredAt={drafts.occurredAt}
             onOccurredAt={(occurredAt) => setDrafts({ ...drafts, occurredAt })}

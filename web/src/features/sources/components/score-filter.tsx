@@ -1,34 +1,68 @@
 import { useState, type KeyboardEvent } from 'react';
-import { NPS_GROUPS, ScoreBoundSchema } from '@cairn/shared';
+import { NPS_GROUPS, ScoreBoundSchema, scoreGroupsOf, type ScoreScale, type ScoreScaleKind } from '@cairn/shared';
 import { Field, Select, TextInput } from '../../../components/field';
+import { scoreRangeText } from '../../../lib/score-scales';
 import type { SourceFilterChange } from '../api/list-sources';
 
 const CUSTOM = 'custom';
 
-type ScoreFilterProps = { scoreMin: string | undefined; scoreMax: string | undefined; onChange: (change: SourceFilterChange) => void };
+/** A named score range: an NPS group (kept to NPS answers, so a CSAT's 1–5 is no detractor) or a third of the chosen import's rating scale. */
+type ScorePreset = { key: string; label: string; min: number; max: number; scoreScale: ScoreScaleKind | undefined };
 
-/** The NPS group whose range the URL holds exactly, `custom` for any other range, '' for none. */
-function presetOf(scoreMin: string | undefined, scoreMax: string | undefined): string {
-  if (scoreMin === undefined && scoreMax === undefined) return '';
-  return NPS_GROUPS.find((group) => String(group.min) === scoreMin && String(group.max) === scoreMax)?.key ?? CUSTOM;
+const NPS_PRESETS: ScorePreset[] = [...NPS_GROUPS].reverse().map((group) => ({ ...group, label: `${group.label} (${group.min}–${group.max})`, scoreScale: 'nps' }));
+
+/**
+ * The presets that mean something for the sources shown: the thirds of the chosen import's
+ * rating scale, none for its plain numbers, else the NPS groups (any import, an NPS one, or
+ * one from before scales were kept).
+ */
+function presetsFor(importScale: ScoreScale | null | undefined): ScorePreset[] {
+  if (importScale?.kind === 'number') return [];
+  if (importScale?.kind !== 'rating') return NPS_PRESETS;
+  return scoreGroupsOf(importScale)
+    .reverse()
+    .map((group) => ({ key: group.key, label: `${group.label} (${scoreRangeText(group)})`, min: group.min, max: group.max, scoreScale: undefined }));
 }
 
-/** Promoters, passives, detractors or a custom range of numeric scores; a survey's text scores never match a range. */
-export function ScoreFilter({ scoreMin, scoreMax, onChange }: ScoreFilterProps) {
-  const preset = presetOf(scoreMin, scoreMax);
+type ScoreFilterProps = {
+  scoreMin: string | undefined;
+  scoreMax: string | undefined;
+  scoreScale: string | undefined;
+  /** The scale of the import the Inbox is filtered by; undefined without one (or when it is not known). */
+  importScale?: ScoreScale | null | undefined;
+  onChange: (change: SourceFilterChange) => void;
+};
+
+/** The preset whose range (and scale) the URL holds exactly, `custom` for any other range, '' for none. */
+function presetOf(presets: ScorePreset[], { scoreMin, scoreMax, scoreScale }: Pick<ScoreFilterProps, 'scoreMin' | 'scoreMax' | 'scoreScale'>): ScorePreset | typeof CUSTOM | null {
+  if (scoreMin === undefined && scoreMax === undefined && scoreScale === undefined) return null;
+  return presets.find((preset) => String(preset.min) === scoreMin && String(preset.max) === scoreMax && preset.scoreScale === scoreScale) ?? CUSTOM;
+}
+
+/** Named ranges for the sources' scale or a custom range of numeric scores; a survey's text scores never match a range. */
+export function ScoreFilter({ scoreMin, scoreMax, scoreScale, importScale, onChange }: ScoreFilterProps) {
+  const offered = presetsFor(importScale);
+  // An NPS preset in the URL (a link from an import's page, another import chosen since) stays named, though not offered.
+  const current = presetOf([...offered, ...NPS_PRESETS], { scoreMin, scoreMax, scoreScale });
+  const shownPresets = current && current !== CUSTOM && !offered.includes(current) ? [...offered, current] : offered;
+  const preset = current === null ? '' : current === CUSTOM ? CUSTOM : current.key;
   // Custom can be chosen before any bound is typed: the URL cannot say so yet.
   const [customChosen, setCustomChosen] = useState(false);
-  const [shown, setShown] = useState({ scoreMin, scoreMax });
-  if (shown.scoreMin !== scoreMin || shown.scoreMax !== scoreMax) {
-    setShown({ scoreMin, scoreMax });
+  const [shown, setShown] = useState({ scoreMin, scoreMax, scoreScale });
+  if (shown.scoreMin !== scoreMin || shown.scoreMax !== scoreMax || shown.scoreScale !== scoreScale) {
+    setShown({ scoreMin, scoreMax, scoreScale });
     // The range was emptied (Clear filters, or both bounds cleared): back to any score.
     if (preset === '') setCustomChosen(false);
   }
   const choose = (value: string) => {
     setCustomChosen(value === CUSTOM);
-    if (value === CUSTOM) return;
-    const group = NPS_GROUPS.find((candidate) => candidate.key === value);
-    onChange({ scoreMin: group && String(group.min), scoreMax: group && String(group.max) });
+    // A custom range is over every scale.
+    if (value === CUSTOM) {
+      if (scoreScale !== undefined) onChange({ scoreScale: undefined });
+      return;
+    }
+    const chosen = shownPresets.find((candidate) => candidate.key === value);
+    onChange({ scoreMin: chosen && String(chosen.min), scoreMax: chosen && String(chosen.max), scoreScale: chosen?.scoreScale });
   };
   const custom = customChosen || preset === CUSTOM;
 
@@ -38,9 +72,9 @@ export function ScoreFilter({ scoreMin, scoreMax, onChange }: ScoreFilterProps) 
         {(props) => (
           <Select {...props} value={custom ? CUSTOM : preset} onChange={(event) => choose(event.target.value)}>
             <option value="">Any score</option>
-            {[...NPS_GROUPS].reverse().map((group) => (
-              <option key={group.key} value={group.key}>
-                {group.label} ({group.min}–{group.max})
+            {shownPresets.map((option) => (
+              <option key={option.key} value={option.key}>
+                {option.label}
               </option>
             ))}
             <option value={CUSTOM}>Custom range…</option>
@@ -55,7 +89,7 @@ export function ScoreFilter({ scoreMin, scoreMax, onChange }: ScoreFilterProps) 
 type RangeError = { field: 'min' | 'max'; message: string };
 
 /** Two bounds, applied together on Enter or when focus leaves a bound, so a half-typed range never reaches the URL. */
-function ScoreRange({ scoreMin, scoreMax, onChange }: ScoreFilterProps) {
+function ScoreRange({ scoreMin, scoreMax, onChange }: Pick<ScoreFilterProps, 'scoreMin' | 'scoreMax' | 'onChange'>) {
   const [draft, setDraft] = useState({ min: scoreMin ?? '', max: scoreMax ?? '' });
   const [error, setError] = useState<RangeError | null>(null);
   const [shown, setShown] = useState({ scoreMin, scoreMax });
@@ -76,7 +110,7 @@ function ScoreRange({ scoreMin, scoreMax, onChange }: ScoreFilterProps) {
     const problem = problemOf();
     setError(problem);
     if (problem || (draft.min === (scoreMin ?? '') && draft.max === (scoreMax ?? ''))) return;
-    onChange({ scoreMin: draft.min || undefined, scoreMax: draft.max || undefined });
+    onChange({ scoreMin: draft.min || undefined, scoreMax: draft.max || undefined, scoreScale: undefined });
   };
   const applyOnEnter = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') apply();

@@ -1,12 +1,28 @@
-import { npsGroupOf, type SourceScore } from '@cairn/shared';
+import { npsGroupOf, readingScaleOf, scoreGroupOf, type ScoreScale, type SourceScore } from '@cairn/shared';
 
 /**
- * A survey answer's score, small enough for a list row. A whole number 0–10 is tinted by its
- * NPS group; the tint repeats what the number says, and the hidden words name the group.
+ * A survey answer's score, small enough for a list row, read on its question's scale. An NPS
+ * score is tinted by its group and the hidden words name it; a rating shows "4 / 5" (read as
+ * "Score 4 of 5"), tinted by the third of the scale it is in; anything else stays neutral.
+ * The tint repeats what the words say. Answers imported before scales were kept have none: a
+ * whole number 0–10 is then read as NPS, as it always was (`readingScaleOf`).
  */
-export function ScorePill({ score }: { score: SourceScore }) {
-  const group = npsGroupOf(score);
+export function ScorePill({ score, scale }: { score: SourceScore; scale: ScoreScale | null }) {
   const text = typeof score === 'number' ? score.toLocaleString() : score;
+  const reading = readingScaleOf(score, scale);
+  if (reading?.kind === 'rating') {
+    const band = scoreGroupOf(score, reading);
+    const words = `Score ${text} of ${reading.max.toLocaleString()}`;
+    return (
+      <span className={`score-pill${band ? ` score-pill-${band}` : ''}`} title={words}>
+        <span aria-hidden="true">
+          {text} / {reading.max.toLocaleString()}
+        </span>
+        <span className="visually-hidden">{words}</span>
+      </span>
+    );
+  }
+  const group = reading?.kind === 'nps' ? npsGroupOf(score) : null;
   // Read as `Score 9 (promoter)`.
   const words = group ? ` (${group.key})` : '';
   return (

@@ -54,7 +54,13 @@ export function SourceFilterBar({ ws, filters, onChange, onClear }: SourceFilter
       </Field>
       <Field label="From">{(props) => <TextInput {...props} type="date" value={filters.from ?? ''} onChange={(event) => onChange({ from: event.target.value || undefined })} />}</Field>
       <Field label="To">{(props) => <TextInput {...props} type="date" value={filters.to ?? ''} onChange={(event) => onChange({ to: event.target.value || undefined })} />}</Field>
-      <ScoreFilter scoreMin={filters.scoreMin} scoreMax={filters.scoreMax} onChange={onChange} />
+      <ScoreFilter
+        scoreMin={filters.scoreMin}
+        scoreMax={filters.scoreMax}
+        scoreScale={filters.scoreScale}
+        importScale={filters.importId ? imports.data?.items.find((item) => item.id === filters.importId)?.scoreScale : undefined}
+        onChange={onChange}
+      />
       <div className="source-filter-toggles">
         <label className="checkbox">
           <input type="checkbox" checked={filters.untagged === 'true'} onChange={(event) => onChange({ untagged: event.target.checked ? 'true' : undefined })} /> Untagged only

@@ -109,7 +109,7 @@ export function SourceList({ ws, filters, empty, label, showCustomer = true }: S
                 <Link className="source-row-title" to={paths.source(ws, item.id)} onClick={rememberOrder} onFocus={() => setActive(index)}>
                   {item.title}
                 </Link>
-                {item.score !== null && <ScorePill score={item.score} />}
+                {item.score !== null && <ScorePill score={item.score} scale={item.scoreScale} />}
               </div>
               <span className="source-row-preview">{item.preview}</span>
             </div>
