@@ -9,7 +9,7 @@ const INTENTS = ['card_arrival', 'exchange_rate', 'terminate_account'];
 const PER_INTENT = 60;
 const RENAMED = 'Closing the account';
 const VIEWER = { name: 'Vic Viewer', email: 'vic@example.com', password: 'initial viewer password' };
-const SCOPE_WORDS = 'Whole sources · untagged only';
+const SCOPE_WORDS = 'Whole sources · untriaged only';
 const RUN_URL = /\/api\/workspaces\/[^/]+\/cluster-runs\/[0-9a-f-]+$/;
 
 /** The first PER_INTENT questions of each intent, as untagged tickets. */
@@ -23,6 +23,8 @@ describe.skipIf(!browserAvailable)('clustering short tickets into themes', () =>
   let ws = '';
   let runUrl = '';
   let sizes: string[] = [];
+  /** How many tickets promoting made evidence of a problem. */
+  let promoted = 0;
 
   it('teaches what clustering is for, starts a run from the form, and shows its progress then its clusters', async () => {
     const { page } = context;
@@ -41,9 +43,9 @@ describe.skipIf(!browserAvailable)('clustering short tickets into themes', () =>
     await page.keyboard.press('n');
     const dialog = page.getByRole('dialog', { name: 'New cluster run' });
     await dialog.getByRole('radio', { name: /Whole sources/ }).check();
-    // A sources run groups whole short texts: no interviews, and by default only what nobody tagged.
+    // A sources run groups whole short texts: no interviews, and by default only what nobody triaged.
     await expect.poll(() => dialog.getByRole('checkbox', { name: 'Interviews' }).count()).toBe(0);
-    expect(await dialog.getByRole('checkbox', { name: /Only sources nobody has tagged yet/ }).isChecked()).toBe(true);
+    expect(await dialog.getByRole('checkbox', { name: /Only sources nobody has triaged yet/ }).isChecked()).toBe(true);
     // The dialog counts the scope as it changes, in a polite live region, and says before starting what a run would refuse.
     const count = dialog.locator('.scope-count');
     await count.getByText(`${tickets.length} texts in scope`).waitFor();
@@ -142,6 +144,7 @@ describe.skipIf(!browserAvailable)('clustering short tickets into themes', () =>
     await expect.poll(() => memberLinks.nth(0).evaluate((link) => link === document.activeElement)).toBe(true);
 
     const sizeBefore = await closing.locator('.cluster-size').textContent();
+    promoted = Number.parseInt(sizeBefore!);
     const checks = members.getByRole('checkbox');
     await checks.nth(0).check();
     await checks.nth(1).check();
@@ -185,19 +188,35 @@ describe.skipIf(!browserAvailable)('clustering short tickets into themes', () =>
     await row.getByRole('link').click();
     await page.waitForURL(runUrl);
 
-    // Same scope, k and seed: the same sizes, in a new run.
+    // Promoting made the promoted tickets evidence of a problem: triaged now, they are out of the scope when it runs again, and the new run says so.
+    const total = INTENTS.length * PER_INTENT;
+    const memberCounts = async () => (await page.locator('.size-count').allTextContents()).map((text) => Number.parseInt(text)).sort((a, b) => b - a);
+    const finishedSizes = async () => {
+      const id = new URL(page.url()).pathname.split('/').at(-1)!;
+      const read = () => api<{ status: string; clusters: Array<{ size: number }> }>(page, 'GET', `/workspaces/${ws}/cluster-runs/${id}`);
+      await expect.poll(async () => (await read()).status, { timeout: 30_000 }).toBe('done');
+      return (await read()).clusters.map((cluster) => cluster.size).sort((a, b) => b - a);
+    };
     await page.getByRole('button', { name: 'Run again with the same seed' }).click();
     await page.waitForURL((url) => url.href !== runUrl && /\/clusters\/[0-9a-f-]+$/.test(url.pathname));
-    await page.getByRole('heading', { name: 'Sizes' }).waitFor();
-    // Edits belong to the first run; promoting made untagged highlights, which leave the tickets untagged.
+    const rerunUrl = page.url();
+    await page.getByText(`The scope now holds ${total - promoted} texts; it held ${total} for`).waitFor();
+    const rerunSizes = await finishedSizes();
     // Polled: the chart may still be drawing the run's first answer when its heading shows.
-    await expect.poll(() => page.locator('.size-count').allTextContents(), { timeout: 15_000 }).toEqual(sizes);
+    await expect.poll(memberCounts, { timeout: 15_000 }).toEqual(rerunSizes);
+
+    // Same scope, same texts, k and seed: the same sizes, in a new run, with nothing to say about the scope.
+    await page.getByRole('button', { name: 'Run again with the same seed' }).click();
+    await page.waitForURL((url) => url.href !== rerunUrl && /\/clusters\/[0-9a-f-]+$/.test(url.pathname));
+    expect(await finishedSizes()).toEqual(rerunSizes);
+    await expect.poll(memberCounts, { timeout: 15_000 }).toEqual(rerunSizes);
+    expect(await page.locator('.rerun-note').count()).toBe(0);
 
     await page.getByRole('button', { name: 'Delete run' }).click();
     await page.getByRole('dialog', { name: 'Delete the run?' }).getByRole('button', { name: 'Delete run' }).click();
     await page.getByText('Deleted the run').waitFor();
     await page.getByRole('heading', { level: 1, name: 'Clusters' }).waitFor();
-    await expect.poll(() => table.getByRole('row').count()).toBe(2);
+    await expect.poll(() => table.getByRole('row').count()).toBe(3);
   });
 
   it('shows a viewer the runs and clusters with nothing to change them', async () => {

@@ -144,7 +144,7 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
     const queueRequests: string[] = [];
     page.on('request', (request) => {
       const url = new URL(request.url());
-      if (url.pathname.endsWith('/sources') && url.searchParams.get('untagged') === 'true') queueRequests.push(request.url());
+      if (url.pathname.endsWith('/sources') && url.searchParams.get('untriaged') === 'true') queueRequests.push(request.url());
     });
     await page.keyboard.press('u');
     await page.getByRole('heading', { name: 'Invoice shows the wrong plan' }).waitFor();

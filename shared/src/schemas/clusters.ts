@@ -35,8 +35,14 @@ export const ClusterScopeSchema = z
     to: DateOrTimestampSchema.optional(),
     /** The segment of the customer's company, compared case-insensitively. */
     segment: z.string().trim().min(1).max(NAME_MAX_LENGTH).optional(),
-    /** `sources` only: leave out sources that already have a tagged highlight — the ones nobody has triaged. */
+    /** `sources` only: leave out sources that already have a tagged highlight. */
     untagged: z.boolean().optional(),
+    /**
+     * `sources` only: leave out sources someone has triaged — a highlight (outside the trash) that
+     * carries a tag or is evidence of an insight or backlog item outside the trash. What the triage
+     * queue holds; the app asks for this one.
+     */
+    untriaged: z.boolean().optional(),
   })
   .strict();
 export type ClusterScope = z.infer<typeof ClusterScopeSchema>;

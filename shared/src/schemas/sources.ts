@@ -37,7 +37,7 @@ export const SourceSummarySchema = z.object({
   preview: z.string(),
   /** Highlights outside the trash. */
   highlightCount: z.number().int(),
-  /** Whether at least one highlight carries a tag: untagged sources wait in the triage queue. */
+  /** Whether at least one highlight carries a tag (untagged sources wait in the triage queue unless linked as evidence: `untriaged`). */
   tagged: z.boolean(),
   createdBy: z.object({ id: IdSchema, name: z.string() }).nullable(),
   createdAt: TimestampSchema,
@@ -164,8 +164,13 @@ export const ListSourcesQuerySchema = PageQuerySchema.extend({
   importId: IdSchema.optional(),
   /** When the source occurred. */
   ...DateRangeQuerySchema.shape,
-  /** Only sources without any tagged highlight: the triage queue. */
+  /** Only sources without any tagged highlight (outside the trash). */
   untagged: QueryBooleanSchema.optional(),
+  /**
+   * Only sources nobody has triaged: no highlight outside the trash carries a tag or is evidence
+   * of a problem (or other insight) or backlog item outside the trash. The triage queue.
+   */
+  untriaged: QueryBooleanSchema.optional(),
   /** The trash instead of the live sources. */
   trash: QueryBooleanSchema.optional(),
   /**

@@ -8,7 +8,7 @@ import { catalogKey } from './catalog';
  */
 export function evidenceQueryKeys(ws: string): QueryKey[] {
   return [
-    // Inbox and customer source lists, the reader's source, j/k neighbours (not the triage queue, which keeps its own pages: see list-untagged-sources.ts).
+    // Inbox and customer source lists, the reader's source, j/k neighbours (not the triage queue, which keeps its own pages: see list-untriaged-sources.ts).
     ['sources', ws],
     // The Highlights page and a customer's highlights.
     ['highlights', ws],

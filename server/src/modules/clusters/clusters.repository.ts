@@ -6,6 +6,7 @@ import { clusterMembers, clusterRuns, clusters, insights, users } from '../../db
 import { anyOf, jsonRows, rowsOf } from '../../lib/bulk-sql.js';
 import { cursorText, newestFirst, olderThan } from '../../lib/cursor.js';
 import type { DateRange } from '../../lib/date-range.js';
+import { untriagedSource } from '../highlights/highlights.repository.js';
 
 export type ClusterRunRecord = typeof clusterRuns.$inferSelect;
 type NewClusterRun = typeof clusterRuns.$inferInsert;
@@ -118,6 +119,7 @@ function scopeConditions(workspaceId: string, scope: ResolvedScope): SQL {
   if (!onHighlights && scope.untagged) {
     conditions.push(sql`not exists (select 1 from highlights h join highlight_tags ht on ht.highlight_id = h.id where h.source_id = s.id and h.deleted_at is null)`);
   }
+  if (!onHighlights && scope.untriaged) conditions.push(untriagedSource({ workspaceId: sql`s.workspace_id`, id: sql`s.id` }));
   return sql.join(conditions, sql` and `);
 }
 

@@ -104,7 +104,7 @@ async function loadRun(executor: Executor, workspaceId: string, id: string): Pro
 
 /**
  * The scope's own rules, each a 4xx naming its field: interviews are clustered through their
- * highlights, `untagged` is about sources, and named tags and imports must be this workspace's.
+ * highlights, `untagged` and `untriaged` are about sources, and named tags and imports must be this workspace's.
  * Returns how many texts it holds, counted no further than one past CLUSTER_SCOPE_MAX.
  */
 async function countCheckedScope(executor: Executor, workspaceId: string, scope: ClusterScope): Promise<number> {
@@ -116,6 +116,10 @@ async function countCheckedScope(executor: Executor, workspaceId: string, scope:
   if (scope.target === 'highlights' && scope.untagged !== undefined) {
     const message = '`untagged` applies to sources: highlights are the tagged part already';
     throw new AppError('unprocessable', message, [{ path: 'body.scope.untagged', message }]);
+  }
+  if (scope.target === 'highlights' && scope.untriaged !== undefined) {
+    const message = '`untriaged` applies to sources: highlights are the triaged part already';
+    throw new AppError('unprocessable', message, [{ path: 'body.scope.untriaged', message }]);
   }
   const resolved = resolveScope(scope);
   const missing = await clustersRepository.findMissingScopeIds(executor, workspaceId, { tagIds: scope.tagIds ?? [], importIds: scope.importIds ?? [] });

@@ -3,9 +3,9 @@ import { parse } from 'csv-parse/sync';
 import { and, eq, ne } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ClusterMemberPageSchema, ClusterRunPageSchema, ClusterRunSchema, ClusterSchema, ClusterScopeCountSchema, InsightDetailSchema, InsightSchema, type ClusterRun } from '@cairn/shared';
-import { auditEvents, clusters, highlights, insightHighlights, insights, sources } from '../../db/schema/index.js';
+import { auditEvents, backlogHighlights, clusters, highlights, insightHighlights, insights, sources } from '../../db/schema/index.js';
 import { errorPaths, useTestApp } from '../../../test/app.js';
-import { createHighlight, createInsight, createMember, createSource, createTag, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
+import { createBacklogItem, createHighlight, createInsight, createMember, createSource, createTag, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
 
 const context = useTestApp();
 
@@ -136,12 +136,42 @@ describe('a cluster run over tickets', () => {
     const run = await finishedRun(workspace, await startRun(workspace, { scope: { target: 'sources', untagged: true }, k: 3, seed: 2 }));
     expect(run.textCount).toBe(sample.length - 10);
   });
+
+  it('leaves out sources someone has triaged — tagged, or evidence of a live problem or backlog item — when asked for the untriaged ones', async () => {
+    const workspace = await createWorkspace(context);
+    const { tickets } = await seedTickets(workspace);
+    const tag = await createTag(context, workspace);
+    const problem = await createInsight(context, workspace);
+    const trashedProblem = await createInsight(context, workspace, { deletedAt: new Date() });
+    const item = await createBacklogItem(context, workspace);
+    await Promise.all(tickets.slice(0, 10).map((ticket) => createHighlight(context, workspace, ticket, { tagIds: [tag.id] })));
+    const linkTo = async (ticket: (typeof tickets)[number], link: (highlightId: string) => Promise<unknown>) => link((await createHighlight(context, workspace, ticket)).id);
+    await Promise.all(tickets.slice(10, 15).map((ticket) => linkTo(ticket, (highlightId) => context.db.insert(insightHighlights).values({ workspaceId: workspace.id, insightId: problem.id, highlightId }))));
+    await Promise.all(tickets.slice(15, 18).map((ticket) => linkTo(ticket, (highlightId) => context.db.insert(backlogHighlights).values({ workspaceId: workspace.id, backlogItemId: item.id, highlightId }))));
+    // Evidence of a problem in the trash has not been triaged: it stays in scope.
+    await Promise.all(tickets.slice(18, 20).map((ticket) => linkTo(ticket, (highlightId) => context.db.insert(insightHighlights).values({ workspaceId: workspace.id, insightId: trashedProblem.id, highlightId }))));
+
+    const count = async (scope: object) => (await workspace.owner.as.post(runsUrl(workspace.id, '/scope-count'), { scope })).json();
+    expect(await count({ target: 'sources', untriaged: true })).toEqual({ count: sample.length - 18, overLimit: false });
+    expect(await count({ target: 'sources', untagged: true })).toEqual({ count: sample.length - 10, overLimit: false });
+    const run = await finishedRun(workspace, await startRun(workspace, { scope: { target: 'sources', untriaged: true }, k: 3, seed: 2 }));
+    expect(run.textCount).toBe(sample.length - 18);
+    const linked = new Set(tickets.slice(0, 18).map((ticket) => ticket.id));
+    expect(run.clusters.flatMap((cluster) => cluster.members).some((member) => linked.has(member.source.id))).toBe(false);
+
+    // Promoting a cluster makes its members evidence of a problem: triaged, they leave the scope.
+    const promoted = run.clusters[0]!;
+    const response = await workspace.owner.as.post(clustersUrl(workspace.id, `/${promoted.id}/promote`), {});
+    expect(response.statusCode, response.body).toBe(201);
+    expect(await count({ target: 'sources', untriaged: true })).toEqual({ count: sample.length - 18 - promoted.size, overLimit: false });
+  });
 });
 
 /** Scopes against the rules themselves, whatever the number of clusters: refused alike by a run and by its count. */
 const SCOPE_REFUSALS: Array<[string, { scope: object }, number, string]> = [
   ['interviews as whole sources', { scope: { target: 'sources', kinds: ['interview'] } }, 422, 'body.scope.kinds'],
   ['untagged for highlights', { scope: { target: 'highlights', untagged: true } }, 422, 'body.scope.untagged'],
+  ['untriaged for highlights', { scope: { target: 'highlights', untriaged: true } }, 422, 'body.scope.untriaged'],
   ['dates the wrong way round', { scope: { target: 'sources', from: '2024-05-02', to: '2024-05-01' } }, 400, 'body.scope.to'],
   ['an unknown filter', { scope: { target: 'sources', customerId: crypto.randomUUID() } }, 400, 'body.scope'],
   ['a tag of another workspace', { scope: { target: 'sources', tagIds: [crypto.randomUUID()] } }, 404, 'body.scope.tagIds'],

@@ -1,7 +1,7 @@
-import { and, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { BacklogItemRef, InsightRef, TagRef } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
-import { backlogHighlights, backlogItems, companies, customers, highlights, insightHighlights, insights, sources, users } from '../../db/schema/index.js';
+import { backlogHighlights, backlogItems, companies, customers, highlightTags, highlights, insightHighlights, insights, sources, users } from '../../db/schema/index.js';
 import { preparedStatement } from '../../db/prepared.js';
 import { rowsOf } from '../../lib/bulk-sql.js';
 import { cursorText, newestFirst, olderThan } from '../../lib/cursor.js';
@@ -218,6 +218,27 @@ export const liveHighlightsOfSource = sql<HighlightJson[]>`coalesce((
   from highlights left join users author on author.id = highlights.created_by
   where highlights.workspace_id = ${sources.workspaceId} and highlights.source_id = ${sources.id} and highlights.deleted_at is null
 ), '[]'::json)`;
+
+/**
+ * The source in the enclosing query (its workspace and id) is untriaged: none of its highlights
+ * outside the trash carries a tag, or is evidence of an insight or a backlog item outside the
+ * trash. The triage queue (`?untriaged=true`) and clustering's "nobody has triaged yet" both mean
+ * this. Three `not exists`, each a conjunct of its own: the planner turns each into an anti-join
+ * on the (workspace_id, source_id) and (workspace_id, highlight_id) indexes, which it cannot do
+ * for a `not exists` under an `or`. A link row counts only in its highlight's workspace.
+ */
+export function untriagedSource(source: { workspaceId: SQLWrapper; id: SQLWrapper }): SQL {
+  const live = sql`th.workspace_id = ${source.workspaceId} and th.source_id = ${source.id} and th.deleted_at is null`;
+  return sql`(not exists (select 1 from ${highlights} th join ${highlightTags} tt on tt.highlight_id = th.id where ${live})
+    and not exists (select 1 from ${highlights} th
+      join ${insightHighlights} ih on ih.workspace_id = th.workspace_id and ih.highlight_id = th.id
+      join ${insights} i on i.id = ih.insight_id and i.workspace_id = ih.workspace_id and i.deleted_at is null
+      where ${live})
+    and not exists (select 1 from ${highlights} th
+      join ${backlogHighlights} bh on bh.workspace_id = th.workspace_id and bh.highlight_id = th.id
+      join ${backlogItems} b on b.id = bh.backlog_item_id and b.workspace_id = bh.workspace_id and b.deleted_at is null
+      where ${live}))`;
+}
 
 export function highlightFromJson(json: HighlightJson): HighlightDetailRow {
   return { ...json, createdAt: new Date(json.createdAt), updatedAt: new Date(json.updatedAt) };

@@ -5,7 +5,7 @@ import type { Executor } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
 import { companies, customers, highlightTags, highlights, sources, users } from '../../db/schema/index.js';
 import { anyOf, copyIntoTemporaryTable, jsonRows, rowsOf } from '../../lib/bulk-sql.js';
-import { liveHighlightsOfSource } from '../highlights/highlights.repository.js';
+import { liveHighlightsOfSource, untriagedSource } from '../highlights/highlights.repository.js';
 import { cursorText, newerThan, newestFirst, oldestFirst, olderThan } from '../../lib/cursor.js';
 import type { DateRange } from '../../lib/date-range.js';
 
@@ -167,6 +167,8 @@ export type SourceFilter = DateRange & {
   tagId?: string | undefined;
   importId?: string | undefined;
   untagged?: boolean | undefined;
+  /** No tagged highlight and none linked as evidence: the triage queue (`untriagedSource`). */
+  untriaged?: boolean | undefined;
   trash?: boolean | undefined;
   /** Inclusive bounds on numeric scores; either one makes text scores and sources without one drop out. */
   scoreMin?: number | undefined;
@@ -186,6 +188,7 @@ function filterConditions(workspaceId: string, filter: SourceFilter): SQL | unde
     filter.before ? lt(sources.occurredAt, filter.before) : undefined,
     filter.tagId ? hasTaggedHighlight(filter.tagId) : undefined,
     filter.untagged ? sql`not ${hasTaggedHighlight()}` : undefined,
+    filter.untriaged ? untriagedSource({ workspaceId: sources.workspaceId, id: sources.id }) : undefined,
     filter.scoreMin !== undefined ? sql`${numericScore} >= ${filter.scoreMin}` : undefined,
     filter.scoreMax !== undefined ? sql`${numericScore} <= ${filter.scoreMax}` : undefined,
     filter.scoreScale ? scoreOnScaleOf(filter.scoreScale) : undefined,
@@ -218,7 +221,7 @@ export async function list(executor: Executor, workspaceId: string, filter: Sour
     .orderBy(...orderBy)
     .limit(limit + 1);
   return executor
-    .select(filter.untagged ? { ...summaryColumns, tagged: sql<boolean>`false` } : summaryColumns) // untagged by definition: asking cost a pass over every tagged highlight
+    .select(filter.untagged || filter.untriaged ? { ...summaryColumns, tagged: sql<boolean>`false` } : summaryColumns) // untagged by definition: asking cost a pass over every tagged highlight
     .from(sources)
     .leftJoin(customers, eq(customers.id, sources.customerId))
     .leftJoin(companies, eq(companies.id, customers.companyId))

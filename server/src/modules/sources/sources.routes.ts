@@ -24,7 +24,9 @@ export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { role: 'viewer' } },
       schema: {
         tags,
-        summary: 'Sources, newest first (or oldest with order=oldest); filter by kind, customer, tag, import, date, untagged; trash=true lists the trash',
+        summary: 'Sources, newest first (or oldest with order=oldest); filter by kind, customer, tag, import, date, untagged, untriaged; trash=true lists the trash',
+        description:
+          '`untagged=true`: no highlight outside the trash carries a tag. `untriaged=true` (the triage queue): no such highlight either carries a tag or is linked as evidence to a problem (or other insight) or backlog item outside the trash. With either, the first page carries `total`, how many match.',
         params: WorkspaceParamsSchema,
         querystring: ListSourcesQuerySchema,
         response: { 200: pageOf(SourceSummarySchema) },

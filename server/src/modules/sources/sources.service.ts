@@ -245,13 +245,14 @@ export async function listSources(db: Db, actor: WorkspaceActor, query: ListSour
     importId: query.importId,
     ...resolveDateRange(query),
     untagged: query.untagged,
+    untriaged: query.untriaged,
     trash: query.trash,
     ...resolveScoreRange(query),
   };
   const rows = await sourcesRepository.list(db, actor.workspaceId, filter, query.order, query.limit, after);
   const page = pageFrom(rows, query.limit, presentSummary, (row) => [row.cursorAt, row.source.id]);
   // The triage queue says how many are left. Only its first page counts them, and only when there is a next page: a count costs a pass over the whole filter.
-  if (!query.untagged || after) return page;
+  if (!(query.untagged || query.untriaged) || after) return page;
   return { ...page, total: page.nextCursor ? await sourcesRepository.count(db, actor.workspaceId, filter) : page.items.length };
 }
 

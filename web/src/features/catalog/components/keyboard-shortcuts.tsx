@@ -69,8 +69,9 @@ const SHORTCUTS: Array<{ context: string; keys: Array<[string[], string]> }> = [
     keys: [
       [['1', '…', '9'], 'Tag the whole item with that tag'],
       [['t'], 'Tag the whole item with any tag, by typing it (also /)'],
+      [['l'], 'Link the whole item to a problem or backlog item'],
       [['s'], 'Skip (also →)'],
-      [['u'], 'Undo the last tag or skip'],
+      [['u'], 'Undo the last tag, link or skip'],
     ],
   },
 ];

@@ -14,7 +14,7 @@ export function ClustersEmptyState({ action }: { action?: ReactNode }) {
           <strong>Highlights</strong> — to find the themes across what your team already marked in interviews, tickets and surveys.
         </li>
         <li>
-          <strong>Whole sources</strong> — to triage short feedback nobody has read yet: tickets, survey answers, reviews and notes, the untagged ones by default.
+          <strong>Whole sources</strong> — to triage short feedback nobody has read yet: tickets, survey answers, reviews and notes, those nobody has triaged by default.
         </li>
       </ul>
       <p>Every run keeps its settings and seed, so that it can be run again to the same result.</p>

@@ -35,7 +35,7 @@ function Choices({ legend, error, className = '', children }: { legend: string; 
 }
 
 /**
- * "New cluster run": which texts (target, kinds, tags, dates, segment, untagged sources), with
+ * "New cluster run": which texts (target, kinds, tags, dates, segment, untriaged sources), with
  * how many the scope holds as it changes, how many clusters, and optionally the seed. Starting it
  * opens the run's page, where it shows its progress.
  */
@@ -98,10 +98,10 @@ export function NewRunDialog({ ws, onClose }: { ws: string; onClose: () => void 
       </div>
       {values.target === 'sources' && (
         <label className="checkbox-row cluster-choice">
-          <input type="checkbox" checked={values.untagged} onChange={(event) => set({ untagged: event.target.checked })} />
+          <input type="checkbox" checked={values.untriaged} onChange={(event) => set({ untriaged: event.target.checked })} />
           <span>
-            Only sources nobody has tagged yet
-            <span className="field-hint">What triage has not reached: sources with a tagged highlight are left out.</span>
+            Only sources nobody has triaged yet
+            <span className="field-hint">What the triage queue still holds: sources with a tagged highlight, or one linked to a problem or backlog item, are left out.</span>
           </span>
         </label>
       )}

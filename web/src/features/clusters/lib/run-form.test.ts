@@ -18,11 +18,11 @@ describe('the new cluster run form', () => {
     });
   });
 
-  it('never offers interviews to a sources run, and leaves untagged sources on by default', () => {
+  it('never offers interviews to a sources run, and leaves untriaged sources on by default', () => {
     expect(offeredKinds('sources')).not.toContain('interview');
-    // Every short kind ticked (interviews still ticked from before): no kind filter, and only untagged sources.
-    expect(toCreateClusterRunBody({ ...runFormValues(), target: 'sources' }).scope).toEqual({ target: 'sources', untagged: true });
-    expect(toCreateClusterRunBody({ ...runFormValues(), target: 'sources', kinds: ['interview', 'ticket'] }).scope).toEqual({ target: 'sources', kinds: ['ticket'], untagged: true });
+    // Every short kind ticked (interviews still ticked from before): no kind filter, and only the sources nobody has triaged.
+    expect(toCreateClusterRunBody({ ...runFormValues(), target: 'sources' }).scope).toEqual({ target: 'sources', untriaged: true });
+    expect(toCreateClusterRunBody({ ...runFormValues(), target: 'sources', kinds: ['interview', 'ticket'] }).scope).toEqual({ target: 'sources', kinds: ['ticket'], untriaged: true });
   });
 
   it('counts the scope as it would be sent, and nothing while no kind is ticked', () => {
@@ -32,9 +32,9 @@ describe('the new cluster run form', () => {
     expect(countableScope(toCreateClusterRunBody({ ...values, kinds: [] }))).toBeNull();
   });
 
-  it('sends no untagged filter for a highlights run, nor when it is unticked', () => {
-    expect(toCreateClusterRunBody({ ...runFormValues(), untagged: true }).scope).not.toHaveProperty('untagged');
-    expect(toCreateClusterRunBody({ ...runFormValues(), target: 'sources', untagged: false }).scope).not.toHaveProperty('untagged');
+  it('sends no untriaged filter for a highlights run, nor when it is unticked', () => {
+    expect(toCreateClusterRunBody({ ...runFormValues(), untriaged: true }).scope).not.toHaveProperty('untriaged');
+    expect(toCreateClusterRunBody({ ...runFormValues(), target: 'sources', untriaged: false }).scope).not.toHaveProperty('untriaged');
   });
 
   it('says at the kinds when none is ticked', () => {

@@ -22,8 +22,8 @@ export type RunFormValues = {
   from: string;
   to: string;
   segment: string;
-  /** Sources only. */
-  untagged: boolean;
+  /** Sources only: those nobody has triaged (no tagged highlight, none linked as evidence). */
+  untriaged: boolean;
   kMode: 'auto' | 'exact';
   k: string;
   seed: string;
@@ -36,7 +36,7 @@ export const RUN_FORM_FIELDS = ['scope.target', 'scope.kinds', 'scope.tagIds', '
 const DEFAULT_K = 5;
 
 export function runFormValues(): RunFormValues {
-  return { target: 'highlights', kinds: [...SOURCE_KINDS], tagIds: [], from: '', to: '', segment: '', untagged: true, kMode: 'auto', k: String(DEFAULT_K), seed: '' };
+  return { target: 'highlights', kinds: [...SOURCE_KINDS], tagIds: [], from: '', to: '', segment: '', untriaged: true, kMode: 'auto', k: String(DEFAULT_K), seed: '' };
 }
 
 /** The kinds a run can group: a sources run takes whole short texts only, so interviews are clustered through their highlights. */
@@ -61,7 +61,7 @@ export function toCreateClusterRunBody(values: RunFormValues): CreateClusterRunB
       ...(values.from ? { from: values.from } : {}),
       ...(values.to ? { to: values.to } : {}),
       ...(segment ? { segment } : {}),
-      ...(values.target === 'sources' && values.untagged ? { untagged: true } : {}),
+      ...(values.target === 'sources' && values.untriaged ? { untriaged: true } : {}),
     },
     k: values.kMode === 'auto' ? 'auto' : toNumber(values.k),
     ...(values.seed.trim() ? { seed: toNumber(values.seed) } : {}),

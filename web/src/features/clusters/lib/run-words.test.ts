@@ -37,11 +37,12 @@ describe('describeScope', () => {
     expect(describeScope({ target: 'highlights', from: '2025-03-01' }, { ...options, locale: 'en-US' })).toBe('Highlights · since Mar 1');
   });
 
-  it('names the segment, the imports, and the untagged filter of a sources run', () => {
-    const scope = { target: 'sources' as const, importIds: [BILLING, FEES], segment: 'Enterprise', untagged: true };
-    expect(describeScope(scope, options)).toBe('Whole sources · from 2 imports · segment Enterprise · untagged only');
-    // Untagged means nothing to a highlights run, which the server refuses it for anyway.
-    expect(describeScope({ target: 'highlights', untagged: true }, options)).toBe('Highlights');
+  it('names the segment, the imports, and the untriaged (or, in older runs, untagged) filter of a sources run', () => {
+    const scope = { target: 'sources' as const, importIds: [BILLING, FEES], segment: 'Enterprise', untriaged: true };
+    expect(describeScope(scope, options)).toBe('Whole sources · from 2 imports · segment Enterprise · untriaged only');
+    expect(describeScope({ target: 'sources', untagged: true }, options)).toBe('Whole sources · untagged only');
+    // Neither means anything to a highlights run, which the server refuses them for anyway.
+    expect(describeScope({ target: 'highlights', untagged: true, untriaged: true }, options)).toBe('Highlights');
   });
 });
 

@@ -53,7 +53,9 @@ export function describeScope(scope: ClusterScope, { tagName, locale, today = ne
   const dates = describeDates(scope.from, scope.to, today, locale);
   if (dates) parts.push(dates);
   if (scope.segment) parts.push(`segment ${scope.segment}`);
-  if (scope.target === 'sources' && scope.untagged) parts.push('untagged only');
+  // Runs from before `untriaged` existed keep saying what they asked for.
+  if (scope.target === 'sources' && scope.untriaged) parts.push('untriaged only');
+  else if (scope.target === 'sources' && scope.untagged) parts.push('untagged only');
   return parts.join(' · ');
 }
 

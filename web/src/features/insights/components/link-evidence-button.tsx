@@ -46,8 +46,11 @@ function linkedMessage({ target, linked, changed }: LinkEvidenceResult): string 
   return `Linked ${countOf(changed, 'highlight')} to “${target.title}”${already > 0 ? ` (${already} already were)` : ''}`;
 }
 
-/** The dialog: find or create the target, Enter links, a toast says what happened and opens the target. */
-export function LinkEvidenceDialog({ ws, open, onClose, getHighlightIds, count, onLinked }: LinkEvidenceProps & { open: boolean; onClose: () => void }) {
+/**
+ * The dialog: find or create the target, Enter links, a toast says what happened and opens the
+ * target. `intro` replaces the words about the selected passages (the triage queue links a whole item).
+ */
+export function LinkEvidenceDialog({ ws, open, onClose, getHighlightIds, count, onLinked, intro }: LinkEvidenceProps & { open: boolean; onClose: () => void; intro?: string }) {
   const workspace = useWorkspace();
   const link = useLinkEvidence(ws);
   const toast = useToast();
@@ -61,7 +64,12 @@ export function LinkEvidenceDialog({ ws, open, onClose, getHighlightIds, count, 
       ws={ws}
       open={open}
       title="Link to a problem or backlog item"
-      intro={<p className="muted target-intro">{count === 1 ? 'The passage you selected becomes evidence of what you choose, and counts' : `The ${count.toLocaleString()} passages you selected become evidence of what you choose, and count`} among its customers and score.</p>}
+      intro={
+        <p className="muted target-intro">
+          {intro ??
+            `${count === 1 ? 'The passage you selected becomes evidence of what you choose, and counts' : `The ${count.toLocaleString()} passages you selected become evidence of what you choose, and count`} among its customers and score.`}
+        </p>
+      }
       label="Problem or backlog item"
       types={['insight', 'backlogItem']}
       canCreate={workspace.can('researcher')}

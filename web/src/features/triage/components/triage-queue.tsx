@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Highlight, Source, SourceKind, SourceSummary } from '@cairn/shared';
@@ -14,7 +14,8 @@ import { formatDate } from '../../../lib/dates';
 import { isTypingTarget, useDocumentKeyDown } from '../../../lib/keyboard';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
-import { TRIAGE_KINDS, useUntaggedSources } from '../api/list-untagged-sources';
+import { highlightWholeSource } from '../api/highlight-whole-source';
+import { TRIAGE_KINDS, useUntriagedSources } from '../api/list-untriaged-sources';
 import { TAG_KEYS, keyChoiceValue, keyTags, parseKeyChoice, readKeyChoice, rememberKeyChoice, tagGroups, type KeyChoice } from '../lib/key-tags';
 
 /** The next page is fetched while this many items still wait, so the queue never runs dry under a fast typist. */
@@ -27,7 +28,29 @@ const KIND_FILTERS: Record<string, { label: string; kinds: readonly SourceKind[]
   survey_response: { label: 'Survey answers', kinds: ['survey_response'] },
 };
 
-type Step = { kind: 'tag'; item: SourceSummary; highlight: Highlight } | { kind: 'skip'; sourceId: string };
+/** A problem (or other insight) or backlog item an item was linked to. */
+export type TriageLinkTarget = { type: 'insight' | 'backlogItem'; id: string; title: string };
+
+/** What linking one item did, so that undo takes away that and nothing more. */
+export type TriageLink = {
+  target: TriageLinkTarget;
+  highlight: Pick<Highlight, 'id' | 'sourceId'>;
+  /** False when the whole text was highlighted already (that highlight stays on undo). */
+  highlightCreated: boolean;
+  /** False when the highlight was that target's evidence already (the link stays on undo). */
+  linkCreated: boolean;
+};
+
+type Step = { kind: 'tag'; item: SourceSummary; highlight: Highlight } | { kind: 'link'; item: SourceSummary; link: TriageLink } | { kind: 'skip'; sourceId: string };
+
+/** What the page's link dialog gets: the item, its highlight to link (made when first asked for), and what to say back. */
+export type TriageLinkDialog = {
+  item: SourceSummary;
+  getHighlightIds: () => Promise<string[]>;
+  /** After the link was made: `changed` is 0 when it was there already. */
+  onLinked: (result: { target: TriageLinkTarget; changed: number }) => void;
+  onClose: () => void;
+};
 
 export type TriageQueueProps = {
   ws: string;
@@ -36,24 +59,30 @@ export type TriageQueueProps = {
   renderSource: (source: Source) => ReactNode;
   /** Tags the whole source with one tag (a whole-source highlight). */
   tagWhole: (sourceId: string, tagId: string) => Promise<Highlight>;
-  /** Undoes `tagWhole` (the highlight goes to the trash). */
-  untag: (highlight: Highlight) => Promise<unknown>;
+  /** Moves a highlight to the trash: undoes `tagWhole`, or the highlight a link made. */
+  trashHighlight: (highlight: Pick<Highlight, 'id' | 'sourceId'>) => Promise<unknown>;
   canTag: boolean;
   /** The workspace's tag picker (type to filter, Enter to pick), for tags that are not on a key. */
   renderTagPicker: (picker: { onPick: (tagId: string) => void; onEscape: () => void; busy: boolean }) => ReactNode;
+  /** Contributors and up: link the whole item to a problem or backlog item. */
+  canLink: boolean;
+  /** The workspace's "link to a problem or backlog item" dialog, open. */
+  renderLinkDialog: (dialog: TriageLinkDialog) => ReactNode;
+  /** Takes the highlight off the target's evidence (undoing a link). */
+  unlinkEvidence: (target: TriageLinkTarget, highlightId: string) => Promise<unknown>;
 };
 
 /**
- * One untagged ticket or survey answer at a time, oldest first: a number key tags it whole,
- * `t` or `/` picks any tag by typing, `s` or → skips, `u` undoes. The next items are fetched
- * ahead so they show at once.
+ * One ticket or survey answer nobody has triaged at a time, oldest first: a number key tags it
+ * whole, `t` or `/` picks any tag by typing, `l` links it whole to a problem or backlog item,
+ * `s` or → skips, `u` undoes. The next items are fetched ahead so they show at once.
  */
-export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, canTag, renderTagPicker }: TriageQueueProps) {
+export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHighlight, canTag, renderTagPicker, canLink, renderLinkDialog, unlinkEvidence }: TriageQueueProps) {
   const filterId = useId();
   const keysId = useId();
   const [filter, setFilter] = useState('all');
   const kinds = KIND_FILTERS[filter]!.kinds;
-  const queue = useUntaggedSources(ws, kinds);
+  const queue = useUntriagedSources(ws, kinds);
   const catalog = useCatalog(ws);
   const queryClient = useQueryClient();
   const [done, setDone] = useState<string[]>([]);
@@ -61,6 +90,10 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, ca
   const [history, setHistory] = useState<Step[]>([]);
   const [busy, setBusy] = useState(false);
   const [picking, setPicking] = useState(false);
+  /** The item the link dialog is open for. */
+  const [linking, setLinking] = useState<SourceSummary | null>(null);
+  /** The whole-text highlight the open link dialog asked for, and whether asking made it: kept across a failed link and a second try. */
+  const linkHighlight = useRef<{ id: string; sourceId: string; created: boolean } | null>(null);
   /** The last tag or undo that failed, shown until the next one works; the queue and the undo history stay as they were. */
   const [failure, setFailure] = useState<Error | null>(null);
 
@@ -115,6 +148,30 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, ca
       setBusy(false);
     }
   };
+  const openLink = () => {
+    if (!current || !canLink || busy) return;
+    linkHighlight.current = null;
+    setLinking(current);
+  };
+  const linkDialog = (item: SourceSummary): TriageLinkDialog => ({
+    item,
+    getHighlightIds: async () => {
+      const made = await highlightWholeSource(ws, item.id);
+      const before = linkHighlight.current;
+      const createdBefore = before?.sourceId === item.id && before.id === made.id && before.created;
+      linkHighlight.current = { id: made.id, sourceId: item.id, created: made.created || createdBefore };
+      return [made.id];
+    },
+    onLinked: ({ target, changed }) => {
+      const highlight = linkHighlight.current;
+      if (!highlight) return;
+      const link: TriageLink = { target, highlight: { id: highlight.id, sourceId: highlight.sourceId }, highlightCreated: highlight.created, linkCreated: changed > 0 };
+      setDone((ids) => [...ids, item.id]);
+      setHistory((steps) => [...steps, { kind: 'link', item, link }]);
+      setFailure(null);
+    },
+    onClose: () => setLinking(null),
+  });
   const skip = () => {
     if (!current) return;
     setSkipped((ids) => [...ids, current.id]);
@@ -124,12 +181,18 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, ca
   const undo = async () => {
     const last = history.at(-1);
     if (!last || busy) return;
-    if (last.kind === 'tag') {
+    if (last.kind === 'tag' || last.kind === 'link') {
       setBusy(true);
       try {
-        await untag(last.highlight);
+        if (last.kind === 'tag') await trashHighlight(last.highlight);
+        else {
+          // The link first: a highlight in the trash is evidence of nothing, but its link would come back with it.
+          if (last.link.linkCreated) await unlinkEvidence(last.link.target, last.link.highlight.id);
+          if (last.link.highlightCreated) await trashHighlight(last.link.highlight);
+        }
       } catch (error) {
-        setFailure(new Error(`Could not undo tagging “${last.item.title}”: ${(error as Error).message} Press u to try again.`));
+        const what = last.kind === 'tag' ? 'tagging' : 'linking';
+        setFailure(new Error(`Could not undo ${what} “${last.item.title}”: ${(error as Error).message} Press u to try again.`));
         return;
       } finally {
         setBusy(false);
@@ -143,10 +206,11 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, ca
   };
 
   useDocumentKeyDown((event) => {
-    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target) || linking) return;
     const number = Number(event.key);
     if (Number.isInteger(number) && number >= 1 && number <= TAG_KEYS) void tag(tags[number - 1]?.id, `Press ${number} to try again.`);
     else if ((event.key === 't' || event.key === '/') && current && canTag) setPicking(true);
+    else if (event.key === 'l' && current && canLink) openLink();
     else if (event.key === 's' || event.key === 'ArrowRight') skip();
     else if (event.key === 'u') void undo();
     else return;
@@ -157,6 +221,8 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, ca
   if (queue.error) return <ErrorMessage error={queue.error} />;
 
   const handled = done.length;
+  const tagged = history.filter((step) => step.kind === 'tag').length;
+  const linked = history.filter((step) => step.kind === 'link').length;
   const filterControl = (
     <div className="row triage-filter">
       <label htmlFor={filterId}>Show</label>
@@ -185,19 +251,20 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, ca
         <p className="triage-left" aria-live="polite">
           <strong>{left} left</strong>
           {skipped.length > 0 && <span className="muted"> · {skipped.length} skipped</span>}
-          {handled > 0 && <span className="muted"> · {handled} tagged this session</span>}
+          {handled > 0 && <span className="muted"> · {[tagged > 0 && `${tagged} tagged`, linked > 0 && `${linked} linked`].filter(Boolean).join(', ')} this session</span>}
         </p>
         {filterControl}
       </div>
       {handled > 0 && <ProgressBar value={handled / (handled + left)} label="Triage progress" />}
       <ErrorMessage error={failure} />
+      {linking && renderLinkDialog(linkDialog(linking))}
       {!current && hasNextPage ? (
         <Loading />
       ) : !current ? (
         <EmptyState title="Inbox zero" icon="✓" action={history.length ? <Button onClick={() => void undo()}>Undo last (u)</Button> : undefined}>
           {skipped.length
             ? `Nothing left but the ${skipped.length} you skipped; reload the page to see them again.`
-            : 'Every ticket and survey answer carries a tag. New ones land here as they are imported.'}
+            : 'Every ticket and survey answer carries a tag or is linked to a problem or backlog item. New ones land here as they are imported.'}
         </EmptyState>
       ) : (
         <div className="triage-layout">
@@ -260,6 +327,13 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, untag, ca
                 <kbd>t</kbd> Another tag…
               </Button>
             )}
+            <div className="triage-link">
+              <p className="muted">A known problem? Link the whole item to it instead.</p>
+              {/* The name leaves out the key, which aria-keyshortcuts gives. */}
+              <Button size="sm" disabled={!canLink || busy} onClick={openLink} aria-keyshortcuts="l" aria-label="Link to problem or backlog…" aria-haspopup="dialog">
+                <kbd>l</kbd> Link to problem or backlog…
+              </Button>
+            </div>
             <div className="row">
               <Button size="sm" onClick={skip} aria-keyshortcuts="s ArrowRight">
                 <kbd>s</kbd> Skip

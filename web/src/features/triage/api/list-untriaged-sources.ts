@@ -9,16 +9,17 @@ export const TRIAGE_KINDS = ['ticket', 'survey_response'] as const satisfies rea
 export const TRIAGE_PAGE_SIZE = 50;
 
 /**
- * The queue: untagged tickets and survey answers, oldest first, page by page; the first page
- * carries how many there are in all. Its key is outside `['sources', ws]` on purpose: every tag
- * applied would otherwise fetch each page again under the person working through them (the
- * queue itself keeps track of what was tagged, skipped and undone). Each visit starts afresh.
+ * The queue: tickets and survey answers nobody has triaged (no tag, and not linked to a problem
+ * or backlog item: `untriaged=true`), oldest first, page by page; the first page carries how many
+ * there are in all. Its key is outside `['sources', ws]` on purpose: every tag or link applied
+ * would otherwise fetch each page again under the person working through them (the queue itself
+ * keeps track of what was tagged, linked, skipped and undone). Each visit starts afresh.
  */
-export function useUntaggedSources(ws: string, kinds: readonly SourceKind[]) {
+export function useUntriagedSources(ws: string, kinds: readonly SourceKind[]) {
   return useInfiniteQuery({
     queryKey: ['triage', ws, { kinds }],
     queryFn: ({ pageParam }) => {
-      const params = new URLSearchParams({ untagged: 'true', order: 'oldest', kind: kinds.join(','), limit: String(TRIAGE_PAGE_SIZE) });
+      const params = new URLSearchParams({ untriaged: 'true', order: 'oldest', kind: kinds.join(','), limit: String(TRIAGE_PAGE_SIZE) });
       if (pageParam) params.set('cursor', pageParam);
       return apiRequest(`/workspaces/${ws}/sources?${params}`, pageOf(SourceSummarySchema));
     },
