@@ -338,19 +338,27 @@ describe('sign-in rate limiting, once the window passes', () => {
   const context = useTestApp({ loginWindowMs: WINDOW_MS });
 
   it('lets the right password in again', async () => {
-    const user = await createUser(context);
-    // In parallel, so that all five land well inside the short window even on a busy machine.
-    const failures = await Promise.all(
-      Array.from({ length: 5 }, (_, attempt) => postLogin(context, { email: user.email, password: `guess ${attempt}` }, `10.6.0.${attempt}`)),
-    );
-    expect(failures.map((response) => response.statusCode)).toEqual([401, 401, 401, 401, 401]);
-    const blocked = await postLogin(context, { email: user.email, password: TEST_PASSWORD }, '10.6.0.99');
+    // Each failure is an argon2 verify: on a machine busy enough for five of them (in parallel)
+    // and the blocked try to outlast the short window, the try proves nothing, so it is made
+    // again with another account; a try that stayed inside the window must be blocked.
+    let user: Awaited<ReturnType<typeof createUser>>;
+    let blocked: Awaited<ReturnType<typeof postLogin>>;
+    for (let round = 1; ; round++) {
+      user = await createUser(context);
+      const started = Date.now();
+      const failures = await Promise.all(
+        Array.from({ length: 5 }, (_, attempt) => postLogin(context, { email: user.email, password: `guess ${attempt}` }, `10.6.${round}.${attempt}`)),
+      );
+      expect(failures.map((response) => response.statusCode)).toEqual([401, 401, 401, 401, 401]);
+      blocked = await postLogin(context, { email: user.email, password: TEST_PASSWORD }, `10.6.${round}.99`);
+      if (Date.now() - started < WINDOW_MS || round === 3) break;
+    }
     expect(blocked.statusCode).toBe(429);
     const retryAfterSeconds = Number(blocked.headers['retry-after']);
     expect(retryAfterSeconds).toBeLessThanOrEqual(WINDOW_MS / 1000);
 
     await new Promise((resolve) => setTimeout(resolve, retryAfterSeconds * 1000 + 250));
-    expect((await postLogin(context, { email: user.email, password: TEST_PASSWORD }, '10.6.0.99')).statusCode).toBe(200);
+    expect((await postLogin(context, { email: user.email, password: TEST_PASSWORD }, '10.6.9.99')).statusCode).toBe(200);
   });
 });
 
