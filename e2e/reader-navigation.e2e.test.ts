@@ -201,11 +201,131 @@ describe.skipIf(!browserAvailable)('reading a transcript: turns by keyboard, fin
     expect(await page.locator(`.reader-text mark[data-start="${highlight.start}"]`).evaluate((mark) => mark.closest('li')!.classList.contains('turn-revealed'))).toBe(true);
   });
 
+  it('stops a mouse selection over a line of hidden turns before them, so that only text shown is highlighted', async () => {
+    const { page } = context;
+    // Afresh: everyone's turns, no line opened.
+    await page.goto(`/w/${ws}/sources/${sourceId}`);
+    const speakers = page.getByRole('group', { name: 'Speakers' });
+    const theirs = source.segments.filter((segment) => segment.speaker === SPEAKER);
+    await speakers.getByRole('button', { name: `${SPEAKER} ${theirs.length} turns` }).click();
+    await expect.poll(() => page.locator('.reader-text li.turn').count()).toBe(theirs.length);
+
+    // Two turns of theirs with others' turns folded between them, the first long enough to start inside it.
+    const index = theirs.findIndex((turn, at) => {
+      const next = theirs[at + 1];
+      return next && turn.end - turn.start > 60 && source.segments.indexOf(next) - source.segments.indexOf(turn) > 1;
+    });
+    const [before, after] = [theirs[index]!, theirs[index + 1]!];
+    const hiddenFrom = source.segments[source.segments.indexOf(before) + 1]!.start;
+    const from = before.start + (/\S/.exec(source.body.slice(before.start + 20))!.index + 20);
+    const to = after.start + Math.min(15, after.end - after.start - 1);
+
+    // Dragged with the mouse from inside the first turn to inside the second, across the fold.
+    const pointAt = (offset: number) =>
+      page.evaluate((offset) => {
+        const run = Array.from(document.querySelectorAll<HTMLElement>('.reader-text [data-start]')).find((element) => Number(element.dataset.start) <= offset && offset < Number(element.dataset.end))!;
+        const range = document.createRange();
+        range.setStart(run.firstChild!, offset - Number(run.dataset.start));
+        range.setEnd(run.firstChild!, offset - Number(run.dataset.start) + 1);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.left + 1, y: rect.top + rect.height / 2 };
+      }, offset);
+    await page.locator(`.reader-text li[data-block-start="${before.start}"]`).evaluate((turn) => turn.scrollIntoView({ block: 'center' }));
+    const start = await pointAt(from);
+    const end = await pointAt(to);
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(end.x, end.y, { steps: 8 });
+    await page.mouse.up();
+
+    // The popover offers the part before the fold, and says why; that part alone is drawn as the passage to tag.
+    const popover = page.getByRole('dialog', { name: 'Tag the selection' });
+    await popover.waitFor();
+    const seen = source.body.slice(from, hiddenFrom).trim();
+    expect(seen.length).toBeGreaterThan(20);
+    expect(await popover.locator('.popover-quote').textContent()).toBe(`“${seen.slice(0, 140)}”`);
+    expect(await popover.locator('.popover-note').textContent()).toMatch(/stops before the hidden turns/);
+    expect((await page.locator('.reader-text mark.hl-pending').allTextContents()).join('')).toBe(seen);
+    await popover.getByRole('combobox', { name: 'Tag' }).pressSequentially(NEW_TAG);
+    await popover.getByRole('option', { name: new RegExp(`^${NEW_TAG}`) }).click();
+    await page.getByRole('complementary', { name: 'Highlights in this source' }).getByText(`“${seen}”`).waitFor();
+    const saved = await api<SourceDetail>(page, 'GET', `/workspaces/${ws}/sources/${sourceId}`);
+    expect(saved.highlights.filter((highlight) => highlight.start === from).map(({ end, quote }) => ({ end, quote }))).toEqual([{ end: from + seen.length, quote: seen }]);
+  });
+
   it('leaves Ctrl+F to the browser on other pages', async () => {
     const { page } = context;
     await page.goto(`/w/${ws}/inbox`);
     await page.getByRole('heading', { name: 'Inbox' }).waitFor();
     const handled = await page.evaluate(() => !document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'f', ctrlKey: true, bubbles: true, cancelable: true })));
     expect(handled).toBe(false);
+  });
+});
+
+describe.skipIf(!browserAvailable)('finding in a ticket: the customer’s words, the replies, a search result’s passage', () => {
+  const context = useServerAndBrowser();
+  const BODY = 'The export spinner never stops. I waited an hour; the spinner was still there.';
+  const REPLIES = [
+    { text: 'Sorry about that. Does the spinner show for every export?', author: 'Ann (support)', at: '2026-03-02T10:00:00Z' },
+    { text: 'A fix for the spinner ships on Monday. Until then, export a month at a time: no spinner.', author: 'Ann (support)', at: '2026-03-03T09:00:00Z' },
+  ];
+
+  it('counts and steps through matches in the replies too, in reading order, with the passage a search result opened still marked', async () => {
+    const { page } = context;
+    await completeSetup(page);
+    const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    const ticket = await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'ticket', title: 'Export spinner', body: BODY, metadata: { replies: REPLIES } });
+    const passage = 'export spinner never stops';
+    const at = BODY.indexOf(passage);
+    await page.goto(`/w/${ws}/sources/${ticket.id}#at-${at}-${at + passage.length}`);
+    await page.getByRole('heading', { level: 1, name: 'Export spinner' }).waitFor();
+    const passageMarks = page.locator('.reader-text mark.search-passage');
+    await expect.poll(async () => (await passageMarks.allTextContents()).join('')).toBe(passage);
+
+    await page.keyboard.press('Control+f');
+    const box = page.getByRole('textbox', { name: 'Find in the source' });
+    await box.fill('Spinner');
+    const status = page.getByRole('search', { name: 'Find in the source' }).getByRole('status');
+    // Two in the customer's message, one in the first reply, two in the second.
+    await expect.poll(() => status.textContent()).toBe('1 of 5');
+    const where = () =>
+      page.locator('.reader-text mark.find-current').evaluate((mark) => `${mark.closest<HTMLElement>('[data-context]')?.dataset.context ?? 'body'} ${mark.textContent}`);
+    expect(await where()).toBe('body spinner');
+    const marks = page.locator('.reader-text mark.find-match');
+    expect(await marks.count()).toBe(5);
+    expect(await page.locator('.reader-text [data-context] mark.find-match').count()).toBe(3);
+    // Replies' runs are no part of the body: nothing there maps to a highlight's offsets.
+    expect(await page.locator('.reader-text [data-context] [data-start]').count()).toBe(0);
+
+    // The match inside the passage keeps the passage's tint, drawn as a ring over it.
+    await expect.poll(async () => (await passageMarks.allTextContents()).join('')).toBe(passage);
+    const both = page.locator('.reader-text mark.search-passage.find-match');
+    const look = () => both.evaluate((mark) => ({ background: getComputedStyle(mark).backgroundColor, outline: getComputedStyle(mark).outlineStyle, line: getComputedStyle(mark).borderBottomStyle }));
+    const plainPassage = await passageMarks.first().evaluate((mark) => getComputedStyle(mark).backgroundColor);
+    expect(await look()).toMatchObject({ background: plainPassage, outline: 'solid' });
+    // In forced colours both stay told apart: the match by its outline, the passage by a line under it.
+    await page.emulateMedia({ forcedColors: 'active' });
+    expect(await look()).toMatchObject({ outline: 'solid', line: 'double' });
+    await page.emulateMedia({ forcedColors: 'none' });
+
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status.textContent()).toBe('3 of 5');
+    expect(await where()).toBe('reply-0 spinner');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    expect(await where()).toBe('reply-1 spinner');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status.textContent()).toBe('1 of 5');
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(() => status.textContent()).toBe('5 of 5');
+
+    // Closing leaves the match in the reply selected, as a browser's find does; h says why it cannot be tagged.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => box.count()).toBe(0);
+    expect(await page.evaluate(() => `${window.getSelection()!.anchorNode?.parentElement?.closest<HTMLElement>('[data-context]')?.dataset.context} ${window.getSelection()}`)).toBe('reply-1 spinner');
+    await page.keyboard.press('h');
+    await page.getByText('Only the customer’s own words can be highlighted, not a reply or the question').waitFor();
+    expect(await page.getByRole('dialog', { name: 'Tag the selection' }).count()).toBe(0);
   });
 });

@@ -2,71 +2,69 @@ import { memo, useMemo, type KeyboardEvent, type ReactNode } from 'react';
 import { z } from 'zod';
 import type { Source, SourceSegment } from '@cairn/shared';
 import { formatDateTime } from '../../../lib/dates';
-import { groupByBlock, type TextRange } from '../lib/find-in-text';
-import { formatTimestamp, splitRuns } from '../lib/highlight-runs';
+import { groupByBlock, type FindMatch, type TextRange } from '../lib/find-in-text';
+import { CURRENT_FIND_RUN, FIND_RUN, formatTimestamp, PASSAGE_RUN, PENDING_RUN, runClassName, savedIds, splitRuns } from '../lib/highlight-runs';
+import { BODY_TEXT, metadataText, QUESTION_TEXT, readReplies, replyTextId, surveyQuestion } from '../lib/reader-texts';
 import { turnKeyTarget, type TurnRow } from '../lib/speakers';
 
 export type Mark = { id: string; start: number; end: number; label?: string };
 
-/** What a stretch of text is drawn with: highlights, the passage being tagged, matches of the find bar and the one stepped to. */
+/**
+ * What a stretch of text is drawn with: highlights, the passage being tagged, matches of the find
+ * bar and the one stepped to, and the passage a search result opened.
+ */
 type RunsProps = {
   body: string;
   from: number;
   to: number;
-  marks: Mark[];
+  marks: readonly Mark[];
   pending?: TextRange | null;
   activeId?: string | null;
   finds?: readonly TextRange[];
   currentFind?: TextRange | null;
+  passage?: TextRange | null;
+  /**
+   * Runs of a context text (a ticket's reply) carry their offsets in that text as
+   * `data-context-start`/`-end`: only the body's runs carry `data-start`, which a selection maps
+   * to a highlight's range.
+   */
+  inContext?: boolean;
 };
 
-const PENDING_ID = 'pending';
-const FIND_ID = 'find';
-const CURRENT_FIND_ID = 'find-current';
-/** Ranges drawn like highlights that are not saved highlights. */
-const TRANSIENT_IDS = new Set([PENDING_ID, FIND_ID, CURRENT_FIND_ID]);
 const NO_FINDS: readonly TextRange[] = [];
+const NO_FINDS_AT_ALL: readonly FindMatch[] = [];
+const NO_MARKS: readonly Mark[] = [];
 
 /**
  * The text of `[from, to)` as runs: plain spans and <mark>s for highlighted or found stretches.
- * Each run holds one text node (never HTML) and its body offsets, which is how a selection maps
- * back to `[start, end)`: a match of the find bar is cut into runs like a highlight, never
- * wrapped inside one.
+ * Each run holds one text node (never HTML) and its offsets, which is how a selection maps back
+ * to `[start, end)`: a match of the find bar or a search passage is cut into runs like a
+ * highlight, never wrapped inside one.
  */
-function Runs({ body, from, to, marks, pending, activeId, finds = NO_FINDS, currentFind }: RunsProps) {
+function Runs({ body, from, to, marks, pending, activeId, finds = NO_FINDS, currentFind, passage, inContext = false }: RunsProps) {
   const all = [
     ...marks,
-    ...(pending ? [{ id: PENDING_ID, ...pending }] : []),
-    ...finds.map((find) => ({ id: find.start === currentFind?.start ? CURRENT_FIND_ID : FIND_ID, start: find.start, end: find.end })),
+    ...(pending ? [{ id: PENDING_RUN, ...pending }] : []),
+    ...finds.map((find) => ({ id: find.start === currentFind?.start ? CURRENT_FIND_RUN : FIND_RUN, start: find.start, end: find.end })),
+    ...(passage ? [{ id: PASSAGE_RUN, start: passage.start, end: passage.end }] : []),
   ];
   const labels = new Map(marks.map((mark) => [mark.id, mark.label]));
   return (
     <>
       {splitRuns(from, to, all).map((run) => {
         const text = body.slice(run.start, run.end);
+        const offsets = inContext ? { 'data-context-start': run.start, 'data-context-end': run.end } : { 'data-start': run.start, 'data-end': run.end };
         if (!run.ids.length) {
           return (
-            <span key={run.start} data-start={run.start} data-end={run.end}>
+            <span key={run.start} {...offsets}>
               {text}
             </span>
           );
         }
-        const saved = run.ids.filter((id) => !TRANSIENT_IDS.has(id));
-        const isPending = run.ids.includes(PENDING_ID);
-        const isCurrentFind = run.ids.includes(CURRENT_FIND_ID);
-        const className = [
-          saved.length || isPending ? 'hl' : '',
-          saved.length > 1 ? 'hl-overlap' : '',
-          isPending ? 'hl-pending' : '',
-          activeId && run.ids.includes(activeId) ? 'hl-active' : '',
-          isCurrentFind || run.ids.includes(FIND_ID) ? 'find-match' : '',
-          isCurrentFind ? 'find-current' : '',
-        ]
-          .filter(Boolean)
-          .join(' ');
+        const saved = savedIds(run.ids);
         const title = saved.map((id) => labels.get(id)).filter(Boolean).join(' / ');
         return (
-          <mark key={run.start} className={className} data-start={run.start} data-end={run.end} data-ids={saved.join(' ')} title={title || undefined}>
+          <mark key={run.start} className={runClassName(run.ids, activeId)} {...offsets} data-ids={saved.join(' ')} title={title || undefined}>
             {text}
           </mark>
         );
@@ -75,15 +73,17 @@ function Runs({ body, from, to, marks, pending, activeId, finds = NO_FINDS, curr
   );
 }
 
-const RepliesSchema = z.array(z.looseObject({ text: z.string(), at: z.string().nullish(), author: z.string().nullish(), authorType: z.string().nullish() }));
+type ContextRunsProps = { id: string; text: string; finds: readonly FindMatch[]; currentFind: FindMatch | null };
+
+/** A context text (a ticket's reply, a survey's question) with the find bar's matches in it. */
+function ContextRuns({ id, text, finds, currentFind }: ContextRunsProps) {
+  const inside = finds.filter((find) => find.text === id);
+  return <Runs body={text} from={0} to={text.length} marks={NO_MARKS} finds={inside} currentFind={currentFind?.text === id ? currentFind : null} inContext />;
+}
+
 const TICKET_FIELDS = ['priority', 'status', 'channel', 'type', 'state'] as const;
 /** The helpdesk's own tags (a CSV tags column, Zendesk or Intercom tags): shown as they came, apart from the codebook's. */
 const HelpdeskTagsSchema = z.array(z.string());
-
-function metadataText(metadata: Record<string, unknown>, key: string): string | null {
-  const value = metadata[key];
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
-}
 
 type BlockProps = { as?: 'div' | 'li'; from: number; to: number; className: string; children: ReactNode };
 
@@ -130,9 +130,15 @@ function onTurnsKeyDown(event: KeyboardEvent<HTMLOListElement>) {
   stops[target]!.focus();
 }
 
-type TranscriptProps = Omit<SourceBodyProps, 'source'> & { body: string; segments: SourceSegment[] };
+type TranscriptProps = Omit<SourceBodyProps, 'source' | 'finds' | 'currentFind'> & {
+  body: string;
+  segments: SourceSegment[];
+  /** The find bar's matches in the body, and the one stepped to if it is in the body. */
+  finds: readonly TextRange[];
+  currentFind: TextRange | null;
+};
 
-function Transcript({ body, segments, rows, onToggleHidden, marks, pending, activeId, finds = NO_FINDS, currentFind }: TranscriptProps) {
+function Transcript({ body, segments, rows, onToggleHidden, marks, pending, activeId, finds, currentFind, passage }: TranscriptProps) {
   const lines = useMemo(() => rows ?? segments.map((_, index): TurnRow => ({ kind: 'turn', index, revealed: false })), [rows, segments]);
   const findsByTurn = useMemo(() => groupByBlock(finds, segments), [finds, segments]);
   const active = activeId ? marks.find((mark) => mark.id === activeId) : undefined;
@@ -163,6 +169,7 @@ function Transcript({ body, segments, rows, onToggleHidden, marks, pending, acti
             activeId={overlaps(active, segment) ? activeId : null}
             finds={findsByTurn.get(row.index) ?? NO_FINDS}
             currentFind={overlaps(currentFind, segment) ? currentFind : null}
+            passage={overlaps(passage, segment) ? passage : null}
           />
         );
       })}
@@ -175,24 +182,31 @@ export type SourceBodyProps = {
   marks: Mark[];
   pending?: TextRange | null;
   activeId?: string | null;
-  /** The find bar's matches, in order, and the one stepped to (drawn stronger). */
-  finds?: readonly TextRange[];
-  currentFind?: TextRange | null;
+  /** The find bar's matches in the body and the context texts, in reading order, and the one stepped to (drawn stronger). */
+  finds?: readonly FindMatch[];
+  currentFind?: FindMatch | null;
+  /** The passage a search result opened (`#at-<start>-<end>`), marked while the link stays open. */
+  passage?: TextRange | null;
   /** A transcript's lines under the speaker filter (every turn when absent), and opening or closing a run of hidden turns. */
   rows?: TurnRow[] | null;
   onToggleHidden?: (from: number) => void;
 };
 
 /** A source as people read it: speaker turns, a ticket thread, a survey answer, or plain text. */
-export const SourceBody = memo(function SourceBody({ source, ...props }: SourceBodyProps) {
-  const { marks, pending, activeId, finds, currentFind } = props;
-  const runs = (from: number, to: number) => <Runs body={source.body} from={from} to={to} marks={marks} pending={pending} activeId={activeId} finds={finds} currentFind={currentFind} />;
+export const SourceBody = memo(function SourceBody({ source, finds = NO_FINDS_AT_ALL, currentFind = null, ...props }: SourceBodyProps) {
+  const { marks, pending, activeId, passage } = props;
+  // Memoised: a transcript groups these by turn, and a turn draws again only when its own change.
+  const bodyFinds = useMemo(() => finds.filter((find) => find.text === BODY_TEXT), [finds]);
+  const bodyCurrentFind = currentFind?.text === BODY_TEXT ? currentFind : null;
+  const runs = (from: number, to: number) => (
+    <Runs body={source.body} from={from} to={to} marks={marks} pending={pending} activeId={activeId} finds={bodyFinds} currentFind={bodyCurrentFind} passage={passage} />
+  );
   const { metadata } = source;
 
-  if (source.segments?.length) return <Transcript body={source.body} segments={source.segments} {...props} />;
+  if (source.segments?.length) return <Transcript body={source.body} segments={source.segments} {...props} finds={bodyFinds} currentFind={bodyCurrentFind} />;
 
   if (source.kind === 'ticket') {
-    const replies = RepliesSchema.safeParse(metadata.replies);
+    const replies = readReplies(metadata);
     const requester = source.customer ? (source.customer.name ?? source.customer.email) : null;
     const fields = TICKET_FIELDS.map((key) => [key, metadataText(metadata, key)] as const).filter(([, value]) => value);
     const helpdeskTags = HelpdeskTagsSchema.safeParse(metadata.tags);
@@ -231,27 +245,30 @@ export const SourceBody = memo(function SourceBody({ source, ...props }: SourceB
               {runs(0, source.body.length)}
             </Block>
           </li>
-          {replies.success &&
-            replies.data.map((reply, index) => (
-              <li key={index} className="message message-agent">
-                <div className="message-author">
-                  {reply.author ?? 'Agent'}
-                  {reply.at && <time className="muted"> · {formatDateTime(reply.at)}</time>}
-                </div>
-                <div className="message-text">{reply.text}</div>
-              </li>
-            ))}
+          {replies.map((reply, index) => (
+            <li key={index} className="message message-agent">
+              <div className="message-author">
+                {reply.author ?? 'Agent'}
+                {reply.at && <time className="muted"> · {formatDateTime(reply.at)}</time>}
+              </div>
+              <div className="message-text" data-context={replyTextId(index)}>
+                <ContextRuns id={replyTextId(index)} text={reply.text} finds={finds} currentFind={currentFind} />
+              </div>
+            </li>
+          ))}
         </ol>
       </div>
     );
   }
 
   if (source.kind === 'survey_response') {
-    const question = metadataText(metadata, 'question') ?? source.title;
+    const question = surveyQuestion(source);
     const score = metadataText(metadata, 'score');
     return (
       <div className="reader-survey">
-        <p className="survey-question">{question}</p>
+        <p className="survey-question" data-context={QUESTION_TEXT}>
+          <ContextRuns id={QUESTION_TEXT} text={question} finds={finds} currentFind={currentFind} />
+        </p>
         {score !== null && (
           <p className="survey-score">
             Score <strong>{score}</strong>

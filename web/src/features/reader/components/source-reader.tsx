@@ -23,9 +23,12 @@ import { useRestoreHighlight } from '../api/restore-highlight';
 import { useUpdateHighlight } from '../api/update-highlight';
 import { useFindInSource } from '../hooks/use-find-in-source';
 import { useSpeakerFilter } from '../hooks/use-speaker-filter';
+import type { FindPosition } from '../lib/find-in-text';
 import { trimRange } from '../lib/highlight-runs';
-import { bodyRange, selectionRange } from '../lib/selection';
 import { readLastTag, rememberLastTag } from '../lib/last-tag';
+import { BODY_TEXT, NO_CONTEXT, readContextTexts } from '../lib/reader-texts';
+import { bodyRange, contextRange, selectionInContext, selectionRange } from '../lib/selection';
+import { clipAtHiddenTurns } from '../lib/speakers';
 import { HIGHLIGHTS_HEADING_ID, HighlightPanel } from './highlight-panel';
 import { FindBar } from './find-bar';
 import { SourceBody, type Mark } from './source-body';
@@ -37,13 +40,18 @@ const FLASH_MS = 1200;
 const POPOVER_WIDTH = 320;
 /** Between the popover and the passage, and the popover and the window's edges. */
 const POPOVER_GAP = 6;
-/** The CSS custom highlight (`::highlight(search-match)`) marking the passage a search result opened. */
-const SEARCH_MATCH_HIGHLIGHT = 'search-match';
 /** A selection longer than this (or over several lines) is not what to find: the find box opens empty instead. */
 const FIND_PREFILL_MAX = 100;
 
-/** A passage to tag, and where to show the popover: under `top` (the passage's bottom) or, if it does not fit there, above `above`. */
-type Pending = { start: number; end: number; whole: boolean; top: number; above: number; left: number };
+/** Said when h, t or l finds nothing to tag because the selection is in a reply or a survey's question. */
+const CONTEXT_NOT_HIGHLIGHTABLE = 'Only the customer’s own words can be highlighted, not a reply or the question';
+
+/**
+ * A passage to tag, and where to show the popover: under `top` (the passage's bottom) or, if it
+ * does not fit there, above `above`. `clipped` when the selection went on over hidden turns and
+ * the passage stops before them.
+ */
+type Pending = { start: number; end: number; whole: boolean; top: number; above: number; left: number; clipped?: boolean };
 
 /** Highlights to link as evidence; `getHighlightIds` runs once the person has chosen where (it may create the highlight then). */
 export type EvidenceToLink = { count: number; getHighlightIds: () => Promise<string[]>; onClose: () => void };
@@ -61,12 +69,21 @@ export type SourceReaderProps = {
   renderTrashNotice?: (source: Source, canRestore: boolean) => ReactNode;
 };
 
-/** Where find starts from when nothing is selected: the focused turn or paragraph, else the first in view. */
-function findAnchor(root: HTMLElement): number {
-  const focused = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>('[data-block-start]') : null;
-  const blocks = focused && root.contains(focused) ? [focused] : [...root.querySelectorAll<HTMLElement>('[data-block-start]')];
-  const block = blocks.find((element) => element.getBoundingClientRect().bottom > 0);
-  return block ? Number(block.dataset.blockStart) : 0;
+/** What find can start from: the body's turns and paragraphs, and the texts drawn around it (a ticket's replies). */
+const FIND_ANCHORS = '[data-block-start], [data-context]';
+
+/** Where find starts from when nothing is selected: the focused turn or paragraph, else the first turn, paragraph or reply in view. */
+function findAnchor(root: HTMLElement): FindPosition {
+  const focused = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>(FIND_ANCHORS) : null;
+  const anchors = focused && root.contains(focused) ? [focused] : [...root.querySelectorAll<HTMLElement>(FIND_ANCHORS)];
+  const anchor = anchors.find((element) => element.getBoundingClientRect().bottom > 0);
+  if (!anchor) return { text: BODY_TEXT, offset: 0 };
+  return anchor.dataset.context ? { text: anchor.dataset.context, offset: 0 } : { text: BODY_TEXT, offset: Number(anchor.dataset.blockStart) };
+}
+
+/** Makes `range` the document's selection. */
+function select(range: Range) {
+  window.getSelection()?.setBaseAndExtent(range.startContainer, range.startOffset, range.endContainer, range.endOffset);
 }
 
 /**
@@ -107,7 +124,8 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
   const segments = data?.segments?.length ? data.segments : null;
   const speakerFilter = useSpeakerFilter(segments);
   const wholeBody = useMemo(() => [{ start: 0, end: data?.body.length ?? 0 }], [data?.body.length]);
-  const find = useFindInSource(data?.body ?? '', speakerFilter.shown ?? wholeBody, segments ?? wholeBody);
+  const contextTexts = useMemo(() => (data ? readContextTexts(data) : NO_CONTEXT), [data]);
+  const find = useFindInSource(data?.body ?? '', speakerFilter.shown ?? wholeBody, segments ?? wholeBody, contextTexts);
   const findInputRef = useRef<HTMLInputElement>(null);
   const [findFocusRequest, setFindFocusRequest] = useState(0);
   /** What had focus when find opened, to return to when it closes on no match. */
@@ -164,21 +182,18 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
   }, [loaded, location.hash, showHighlight]);
 
   // A link to `#at-<start>-<end>` (a search result) lands on that passage and marks it while the
-  // link stays open; `#at-<start>` only scrolls there.
-  useEffect(() => {
+  // link stays open; `#at-<start>` only scrolls there. The passage is drawn in runs like the other
+  // marks: a Range over the text's nodes (a CSS custom highlight) collapsed as soon as find or a
+  // new highlight cut those nodes anew.
+  const at = useMemo(() => {
     const match = /^#at-(\d+)(?:-(\d+))?$/.exec(location.hash);
+    return match ? { start: Number(match[1]), end: match[2] ? Number(match[2]) : null } : null;
+  }, [location.hash]);
+  const passage = useMemo(() => (at && at.end !== null && at.end > at.start ? { start: at.start, end: at.end } : null), [at]);
+  useEffect(() => {
     const root = textRef.current;
-    if (!loaded || !match || !root) return;
-    const start = Number(match[1]);
-    const range = bodyRange(root, start, match[2] ? Number(match[2]) : start + 1);
-    if (!range) return;
-    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    if (!match[2] || !('highlights' in CSS)) return;
-    CSS.highlights.set(SEARCH_MATCH_HIGHLIGHT, new Highlight(range));
-    return () => {
-      CSS.highlights.delete(SEARCH_MATCH_HIGHLIGHT);
-    };
-  }, [loaded, location.hash]);
+    if (loaded && at && root) bodyRange(root, at.start, at.start + 1)?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+  }, [loaded, at]);
 
   // The popover goes under the passage, or above it when the window's bottom would cut it off
   // (measured before the paint: its height depends on the tags listed).
@@ -205,12 +220,21 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
     return () => document.removeEventListener('mousedown', onMouseDown);
   }, [pending]);
 
-  /** The passage selected in the text, as a body range with where to show the popover. */
+  const { rows } = speakerFilter;
+  /**
+   * The passage selected in the text, as a body range with where to show the popover. A selection
+   * going on over lines of hidden turns would take their text too: the passage stops before them.
+   */
   const selectedTarget = useCallback((): Omit<Pending, 'whole'> | null => {
-    const selected = textRef.current && data ? selectionRange(textRef.current) : null;
-    const range = selected && data ? trimRange(data.body, selected.start, selected.end) : null;
-    return range && selected && { ...range, top: selected.rect.bottom, above: selected.rect.top, left: selected.rect.left };
-  }, [data]);
+    const root = textRef.current;
+    const selected = root && data ? selectionRange(root) : null;
+    if (!root || !data || !selected) return null;
+    const seen = rows && segments ? clipAtHiddenTurns(selected, rows, segments) : { ...selected, clipped: false };
+    const range = seen && trimRange(data.body, seen.start, seen.end);
+    if (!seen || !range) return null;
+    const rect = seen.clipped ? (bodyRange(root, range.start, range.end)?.getBoundingClientRect() ?? selected.rect) : selected.rect;
+    return { ...range, clipped: seen.clipped, top: rect.bottom, above: rect.top, left: rect.left };
+  }, [data, rows, segments]);
 
   /** The selection, or else the focused turn or paragraph, as a body range with where to show the popover. */
   const target = useCallback((): Omit<Pending, 'whole'> | null => {
@@ -236,6 +260,16 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
     return () => document.removeEventListener('selectionchange', onSelectionChange);
   }, [canHighlight, selectedTarget]);
 
+  /** Says why there is nothing to tag: the selection is in a reply or question, else `hint`. */
+  const explainNoTarget = useCallback((hint: string) => toast.show(textRef.current && selectionInContext(textRef.current) ? CONTEXT_NOT_HIGHLIGHTABLE : hint), [toast]);
+
+  /** The popover for a passage; one stopped before hidden turns becomes the selection, so that what is selected is what gets highlighted. */
+  const tagPassage = useCallback((found: Omit<Pending, 'whole'>) => {
+    const range = found.clipped && textRef.current ? bodyRange(textRef.current, found.start, found.end) : null;
+    if (range) select(range);
+    setPending({ ...found, whole: false });
+  }, []);
+
   const openPopover = useCallback(
     (whole = false, anchor?: DOMRect) => {
       if (!canHighlight || !data) return;
@@ -246,10 +280,10 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
         return;
       }
       const found = target();
-      if (found) setPending({ ...found, whole: false });
-      else toast.show('Select a passage first (or focus a turn with Tab), then press h');
+      if (found) tagPassage(found);
+      else explainNoTarget('Select a passage first (or focus a turn with Tab), then press h');
     },
-    [canHighlight, data, target, toast],
+    [canHighlight, data, explainNoTarget, tagPassage, target],
   );
 
   const save = useCallback(
@@ -278,25 +312,29 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
     if (!canHighlight) return;
     const lastTag = readLastTag(ws);
     const found = target();
-    if (!found) return toast.show('Select a passage first, then press t');
-    if (!lastTag || !catalog.data?.tags.some((tag) => tag.id === lastTag)) return setPending({ ...found, whole: false });
+    if (!found) return explainNoTarget('Select a passage first, then press t');
+    // A passage stopped before hidden turns is shown before it is saved.
+    if (found.clipped || !lastTag || !catalog.data?.tags.some((tag) => tag.id === lastTag)) return tagPassage(found);
     save({ ...found, whole: false }, lastTag);
-  }, [canHighlight, catalog.data, save, target, toast, ws]);
+  }, [canHighlight, catalog.data, explainNoTarget, save, tagPassage, target, ws]);
 
   /** Links a highlight, or else the selected passage (highlighted untagged once a target is chosen), to a problem or backlog item. */
   const linkEvidence = useCallback(
     (what?: { highlightId: string } | { start: number; end: number }) => {
       if (!canHighlight || !renderLinkDialog) return;
       if (what && 'highlightId' in what) return setLinking({ count: 1, getHighlightIds: async () => [what.highlightId] });
-      const found = what ?? target();
+      const selected = what ? null : target();
+      // A passage stopped before hidden turns is shown (in the popover, which links too) before it is highlighted.
+      if (selected?.clipped) return tagPassage(selected);
+      const found = what ?? selected;
       if (found) {
         const body = { start: found.start, end: found.end, tagIds: [] };
         return setLinking({ count: 1, getHighlightIds: async () => [(await createHighlight.mutateAsync({ sourceId, body })).id] });
       }
       if (activeId) return setLinking({ count: 1, getHighlightIds: async () => [activeId] });
-      toast.show('Select a passage or a highlight first, then press l');
+      explainNoTarget('Select a passage or a highlight first, then press l');
     },
-    [activeId, canHighlight, createHighlight, renderLinkDialog, sourceId, target, toast],
+    [activeId, canHighlight, createHighlight, explainNoTarget, renderLinkDialog, sourceId, tagPassage, target],
   );
 
   /** Opens the find bar (or takes focus back to it) with the selected words, from the selection or the turn in view. */
@@ -307,13 +345,14 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
     const selected = selectionRange(root);
     const words = selected ? data.body.slice(selected.start, selected.end) : '';
     const prefill = words.trim() && words.length <= FIND_PREFILL_MAX && !words.includes('\n') ? words : undefined;
-    find.start(selected?.start ?? findAnchor(root), prefill);
+    find.start(selected ? { text: BODY_TEXT, offset: selected.start } : findAnchor(root), prefill);
     setFindFocusRequest((request) => request + 1);
   };
 
   /**
    * Closes the find bar as a browser's find does: the match stepped to becomes the selection, its
-   * turn takes focus (so h tags it); with no match, focus goes back where it was.
+   * turn takes focus (so h tags it); with no match, focus goes back where it was. A match in a
+   * reply is selected too (to copy; h says why it cannot be tagged), the text taking focus.
    */
   const closeFind = () => {
     const match = find.current;
@@ -322,10 +361,16 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
     const root = textRef.current;
     const opener = findOpenerRef.current;
     if (!match || !root) return opener instanceof HTMLElement && opener.isConnected ? opener.focus() : root?.focus();
+    if (match.text !== BODY_TEXT) {
+      root.focus({ preventScroll: true });
+      const range = contextRange(root, match.text, match.start, match.end);
+      if (range) select(range);
+      return;
+    }
     const block = [...root.querySelectorAll<HTMLElement>('[data-block-start]')].find((element) => match.start < Number(element.dataset.blockEnd));
     block?.focus({ preventScroll: true });
     const range = bodyRange(root, match.start, match.end);
-    if (range) window.getSelection()?.setBaseAndExtent(range.startContainer, range.startOffset, range.endContainer, range.endOffset);
+    if (range) select(range);
   };
 
   // The match stepped to comes into view, unless it is in view already (below the find bar).
@@ -481,6 +526,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
               activeId={activeId}
               finds={find.matches}
               currentFind={find.current}
+              passage={passage}
               rows={speakerFilter.rows}
               onToggleHidden={speakerFilter.toggleRun}
             />
@@ -526,6 +572,9 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
           style={{ top: popoverTop ?? pending.top + POPOVER_GAP, left: Math.max(POPOVER_GAP, Math.min(pending.left, window.innerWidth - POPOVER_WIDTH - POPOVER_GAP)) }}
         >
           <p className="popover-quote">“{data.body.slice(pending.start, pending.end).slice(0, 140)}”</p>
+          {pending.clipped && (
+            <p className="popover-note">A highlight is one passage: this one stops before the hidden turns. Show them to highlight across.</p>
+          )}
           <TagCombobox
             ws={ws}
             label="Tag"
@@ -560,7 +609,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => {
             const found = selectedTarget() ?? selectedRef.current;
-            if (found) setPending({ ...found, whole: false });
+            if (found) tagPassage(found);
           }}
           aria-keyshortcuts="h"
         >

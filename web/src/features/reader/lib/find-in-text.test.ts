@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIND_MATCHES_MAX, findMatches, foldForFind, groupByBlock, matchIndexFrom } from './find-in-text';
+import { FIND_MATCHES_MAX, findInTexts, findMatches, foldForFind, groupByBlock, matchIndexFrom } from './find-in-text';
 import { readMeetingTranscript } from './test-transcript';
 
 const whole = (text: string) => [{ start: 0, end: text.length }];
@@ -66,19 +66,56 @@ describe('findMatches', () => {
   });
 });
 
+describe('findInTexts', () => {
+  const searched = (id: string, text: string) => ({ id, folded: foldForFind(text), blocks: whole(text) });
+
+  it('finds in every text in the order they are drawn, each match at offsets of its own text', () => {
+    const body = 'The export spinner never stops.';
+    const reply = 'Sorry about the Spinner; a fix for the spinner ships Monday.';
+    const { matches, capped } = findInTexts([searched('body', body), searched('reply-0', reply)], 'spinner');
+    expect(capped).toBe(false);
+    expect(matches).toEqual([
+      { text: 'body', start: body.indexOf('spinner'), end: body.indexOf('spinner') + 7 },
+      { text: 'reply-0', start: reply.indexOf('Spinner'), end: reply.indexOf('Spinner') + 7 },
+      { text: 'reply-0', start: reply.lastIndexOf('spinner'), end: reply.lastIndexOf('spinner') + 7 },
+    ]);
+  });
+
+  it('counts the limit across all the texts, and says it was reached in whichever text it was', () => {
+    const text = 'a a a';
+    expect(findInTexts([searched('body', text), searched('reply-0', text)], 'a', 4)).toEqual({
+      matches: [
+        { text: 'body', start: 0, end: 1 },
+        { text: 'body', start: 2, end: 3 },
+        { text: 'body', start: 4, end: 5 },
+        { text: 'reply-0', start: 0, end: 1 },
+      ],
+      capped: true,
+    });
+    expect(findInTexts([searched('body', text), searched('reply-0', 'b')], 'a', 3).capped).toBe(false);
+  });
+});
+
 describe('matchIndexFrom', () => {
+  const order = ['question', 'body', 'reply-0'];
   const matches = [
-    { start: 10, end: 12 },
-    { start: 40, end: 42 },
-    { start: 90, end: 92 },
+    { text: 'question', start: 3, end: 5 },
+    { text: 'body', start: 10, end: 12 },
+    { text: 'body', start: 40, end: 42 },
+    { text: 'reply-0', start: 0, end: 2 },
   ];
 
-  it('picks the first match at or after the offset, wrapping round past the last', () => {
-    expect(matchIndexFrom(matches, 0)).toBe(0);
-    expect(matchIndexFrom(matches, 40)).toBe(1);
-    expect(matchIndexFrom(matches, 41)).toBe(2);
-    expect(matchIndexFrom(matches, 91)).toBe(0);
-    expect(matchIndexFrom([], 5)).toBe(-1);
+  it('picks the first match at or after the place in reading order, wrapping round past the last', () => {
+    expect(matchIndexFrom(matches, { text: 'body', offset: 0 }, order)).toBe(1);
+    expect(matchIndexFrom(matches, { text: 'body', offset: 40 }, order)).toBe(2);
+    expect(matchIndexFrom(matches, { text: 'body', offset: 41 }, order)).toBe(3);
+    expect(matchIndexFrom(matches, { text: 'question', offset: 0 }, order)).toBe(0);
+    expect(matchIndexFrom(matches, { text: 'reply-0', offset: 1 }, order)).toBe(0);
+    expect(matchIndexFrom([], { text: 'body', offset: 5 }, order)).toBe(-1);
+  });
+
+  it('steps from a match to itself: the place of a match is that match', () => {
+    matches.forEach((match, index) => expect(matchIndexFrom(matches, { text: match.text, offset: match.start }, order)).toBe(index));
   });
 });
 

@@ -75,14 +75,46 @@ export function findMatches(folded: string, query: string, blocks: readonly Text
   return { matches, capped: false };
 }
 
-/** The index of the first match at or after `offset`, wrapping round to the first (-1 when there is none). */
-export function matchIndexFrom(matches: readonly TextRange[], offset: number): number {
+/** A match of the find bar in one of the texts it searches (`text`: that text's id), at offsets of that text. */
+export type FindMatch = TextRange & { text: string };
+
+/** A place in the texts find searches: an offset in one of them. */
+export type FindPosition = { text: string; offset: number };
+
+/** A text as find searches it: folded (`foldForFind`), and the blocks inside it to search. */
+export type SearchedText = { id: string; folded: string; blocks: readonly TextRange[] };
+
+/**
+ * The matches of `query` in each text, in reading order: the texts come in the order they are
+ * drawn, and the count ("n of m") runs through all of them. At most `limit` in all.
+ */
+export function findInTexts(texts: readonly SearchedText[], query: string, limit = FIND_MATCHES_MAX): { matches: FindMatch[]; capped: boolean } {
+  const matches: FindMatch[] = [];
+  for (const { id, folded, blocks } of texts) {
+    const found = findMatches(folded, query, blocks, limit - matches.length);
+    for (const match of found.matches) matches.push({ text: id, start: match.start, end: match.end });
+    if (found.capped) return { matches, capped: true };
+  }
+  return { matches, capped: false };
+}
+
+/**
+ * The index of the first match at or after `from` in reading order (`order`: the texts' ids as
+ * drawn), wrapping round to the first (-1 when there is none).
+ */
+export function matchIndexFrom(matches: readonly FindMatch[], from: FindPosition, order: readonly string[]): number {
   if (!matches.length) return -1;
+  const rank = (text: string) => order.indexOf(text);
+  const fromRank = rank(from.text);
+  const before = (match: FindMatch) => {
+    const matchRank = rank(match.text);
+    return matchRank < fromRank || (matchRank === fromRank && match.start < from.offset);
+  };
   let low = 0;
   let high = matches.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (matches[middle]!.start < offset) low = middle + 1;
+    if (before(matches[middle]!)) low = middle + 1;
     else high = middle;
   }
   return low === matches.length ? 0 : low;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTimestamp, splitRuns, trimRange } from './highlight-runs';
+import { CURRENT_FIND_RUN, FIND_RUN, formatTimestamp, PASSAGE_RUN, PENDING_RUN, runClassName, savedIds, splitRuns, trimRange } from './highlight-runs';
 
 describe('splitRuns', () => {
   it('returns one plain run when nothing is highlighted', () => {
@@ -25,6 +25,25 @@ describe('splitRuns', () => {
       { start: 10, end: 12, ids: ['a'] },
       { start: 12, end: 20, ids: [] },
     ]);
+  });
+});
+
+describe('runClassName', () => {
+  const highlight = '7f1c2d3e-0000-4000-8000-000000000001';
+
+  it('keeps the search passage’s class under a find match, so both are drawn', () => {
+    const runs = splitRuns(0, 30, [
+      { id: PASSAGE_RUN, start: 5, end: 20 },
+      { id: FIND_RUN, start: 0, end: 8 },
+      { id: CURRENT_FIND_RUN, start: 15, end: 25 },
+    ]);
+    expect(runs.map((run) => runClassName(run.ids))).toEqual(['find-match', 'find-match search-passage', 'search-passage', 'find-match find-current search-passage', 'find-match find-current', '']);
+  });
+
+  it('marks saved highlights, their overlap and the active one apart from the passage being tagged', () => {
+    expect(runClassName([highlight, 'other'], highlight)).toBe('hl hl-overlap hl-active');
+    expect(runClassName([PENDING_RUN])).toBe('hl hl-pending');
+    expect(savedIds([highlight, PENDING_RUN, FIND_RUN, CURRENT_FIND_RUN, PASSAGE_RUN])).toEqual([highlight]);
   });
 });
 

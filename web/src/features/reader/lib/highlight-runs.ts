@@ -22,6 +22,44 @@ export function splitRuns(from: number, to: number, highlights: ReadonlyArray<{ 
   return runs;
 }
 
+/**
+ * Ids of ranges drawn like highlights that are not saved highlights (those have uuids): the
+ * passage being tagged, the find bar's matches and the one stepped to, and the passage a search
+ * result opened (`#at-<start>-<end>`).
+ */
+export const PENDING_RUN = 'pending';
+export const FIND_RUN = 'find';
+export const CURRENT_FIND_RUN = 'find-current';
+export const PASSAGE_RUN = 'passage';
+const TRANSIENT_RUNS: ReadonlySet<string> = new Set([PENDING_RUN, FIND_RUN, CURRENT_FIND_RUN, PASSAGE_RUN]);
+
+/** The saved highlights among the ranges a run belongs to. */
+export function savedIds(ids: readonly string[]): string[] {
+  return ids.filter((id) => !TRANSIENT_RUNS.has(id));
+}
+
+/**
+ * The classes of a run's <mark>: one per layer it belongs to, never one layer standing in for
+ * another, so that the CSS can draw where they overlap (a find match over a search passage keeps
+ * the passage's tint).
+ */
+export function runClassName(ids: readonly string[], activeId?: string | null): string {
+  const saved = savedIds(ids);
+  const isPending = ids.includes(PENDING_RUN);
+  const isCurrentFind = ids.includes(CURRENT_FIND_RUN);
+  return [
+    saved.length || isPending ? 'hl' : '',
+    saved.length > 1 ? 'hl-overlap' : '',
+    isPending ? 'hl-pending' : '',
+    activeId && ids.includes(activeId) ? 'hl-active' : '',
+    isCurrentFind || ids.includes(FIND_RUN) ? 'find-match' : '',
+    isCurrentFind ? 'find-current' : '',
+    ids.includes(PASSAGE_RUN) ? 'search-passage' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
 const WHITESPACE = /\s/;
 
 /** Drops the spaces and line breaks a mouse selection tends to catch at its edges. */

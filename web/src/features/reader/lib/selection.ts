@@ -38,14 +38,36 @@ export function selectionRange(root: HTMLElement): { start: number; end: number;
   return { start, end, rect: range.getBoundingClientRect() };
 }
 
-/** The DOM range over body offsets `[start, end)`: the inverse of `selectionRange`, through the same runs. */
-export function bodyRange(root: HTMLElement, start: number, end: number): Range | null {
-  const runs = [...root.querySelectorAll<HTMLElement>('[data-start]')];
-  const first = runs.find((run) => Number(run.dataset.end) > start);
-  const last = runs.findLast((run) => Number(run.dataset.start) < end);
+/** The DOM range over `[start, end)` of a text drawn as `runs`, whose offsets are in `data-<key>` and `data-<key's end>`. */
+function rangeOverRuns(runs: readonly HTMLElement[], start: number, end: number, key: 'start' | 'contextStart'): Range | null {
+  const endKey = key === 'start' ? 'end' : 'contextEnd';
+  const first = runs.find((run) => Number(run.dataset[endKey]) > start);
+  const last = runs.findLast((run) => Number(run.dataset[key]) < end);
   if (!first?.firstChild || !last?.firstChild || runs.indexOf(first) > runs.indexOf(last)) return null;
   const range = document.createRange();
-  range.setStart(first.firstChild, Math.max(0, start - Number(first.dataset.start)));
-  range.setEnd(last.firstChild, Math.min(last.firstChild.textContent?.length ?? 0, end - Number(last.dataset.start)));
+  range.setStart(first.firstChild, Math.max(0, start - Number(first.dataset[key])));
+  range.setEnd(last.firstChild, Math.min(last.firstChild.textContent?.length ?? 0, end - Number(last.dataset[key])));
   return range;
+}
+
+/** The DOM range over body offsets `[start, end)`: the inverse of `selectionRange`, through the same runs. */
+export function bodyRange(root: HTMLElement, start: number, end: number): Range | null {
+  return rangeOverRuns([...root.querySelectorAll<HTMLElement>('[data-start]')], start, end, 'start');
+}
+
+/** The DOM range over `[start, end)` of a context text (`data-context`: a ticket's reply), through its runs. */
+export function contextRange(root: HTMLElement, id: string, start: number, end: number): Range | null {
+  const text = root.querySelector(`[data-context="${CSS.escape(id)}"]`);
+  return text ? rangeOverRuns([...text.querySelectorAll<HTMLElement>('[data-context-start]')], start, end, 'contextStart') : null;
+}
+
+/** Whether the selection starts or ends in a context text, which no highlight can cover. */
+export function selectionInContext(root: HTMLElement): boolean {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return false;
+  return [selection.anchorNode, selection.focusNode].some((node) => {
+    const element = node?.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element | null);
+    const text = element?.closest('[data-context]');
+    return !!text && root.contains(text);
+  });
 }

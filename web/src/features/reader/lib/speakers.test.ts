@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collapsedRowAt, countSpeakers, turnKeyTarget, turnRows } from './speakers';
+import { clipAtHiddenTurns, collapsedRowAt, countSpeakers, turnKeyTarget, turnRows } from './speakers';
 import { readMeetingTranscript } from './test-transcript';
 
 const turns = (...speakers: string[]) => speakers.map((speaker, index) => ({ speaker, start: index * 10, end: index * 10 + 8 }));
@@ -75,5 +75,48 @@ describe('turnKeyTarget', () => {
     expect(turnKeyTarget('ArrowDown', 4, 5)).toBeNull();
     expect(turnKeyTarget('ArrowUp', 0, 5)).toBeNull();
     expect(turnKeyTarget('j', 2, 5)).toBeNull();
+  });
+});
+
+describe('clipAtHiddenTurns', () => {
+  // Turns of 8 characters every 10: Ana [0, 8), Bo [10, 18), Cy [20, 28), Ana [30, 38), Bo [40, 48).
+  const segments = turns('Ana', 'Bo', 'Cy', 'Ana', 'Bo');
+  const onlyAna = turnRows(segments, new Set(['Ana']), new Set());
+
+  it('leaves a selection inside the turns shown as it is', () => {
+    expect(clipAtHiddenTurns({ start: 2, end: 6 }, onlyAna, segments)).toEqual({ start: 2, end: 6, clipped: false });
+    expect(clipAtHiddenTurns({ start: 2, end: 46 }, turnRows(segments, new Set(), new Set()), segments)).toEqual({ start: 2, end: 46, clipped: false });
+  });
+
+  it('stops a selection going on over a line of hidden turns before the first of them', () => {
+    expect(clipAtHiddenTurns({ start: 2, end: 35 }, onlyAna, segments)).toEqual({ start: 2, end: 10, clipped: true });
+  });
+
+  it('stops at the first of several lines of hidden turns', () => {
+    const onlyCy = turnRows(segments, new Set(['Cy']), new Set());
+    expect(clipAtHiddenTurns({ start: 22, end: 45 }, onlyCy, segments)).toEqual({ start: 22, end: 30, clipped: true });
+  });
+
+  it('lets a selection run over hidden turns shown on request', () => {
+    const opened = turnRows(segments, new Set(['Ana']), new Set([1]));
+    expect(clipAtHiddenTurns({ start: 2, end: 35 }, opened, segments)).toEqual({ start: 2, end: 35, clipped: false });
+    // The next line, still closed, stops it.
+    expect(clipAtHiddenTurns({ start: 2, end: 47 }, opened, segments)).toEqual({ start: 2, end: 40, clipped: true });
+  });
+
+  it('gives nothing for a selection starting inside a hidden turn', () => {
+    expect(clipAtHiddenTurns({ start: 12, end: 35 }, onlyAna, segments)).toBeNull();
+  });
+
+  it('stops a selection over a real meeting where the shown speaker’s turn ends, before the others’', () => {
+    const { body, segments: meeting } = readMeetingTranscript();
+    const rows = turnRows(meeting, new Set(['Marketing']), new Set());
+    const shown = rows.flatMap((row) => (row.kind === 'turn' ? [row.index] : []));
+    const pair = shown.findIndex((index, at) => at > 0 && index - shown[at - 1]! > 1);
+    const first = meeting[shown[pair - 1]!]!;
+    const next = meeting[shown[pair]!]!;
+    const clipped = clipAtHiddenTurns({ start: first.start, end: next.end }, rows, meeting)!;
+    expect(clipped.clipped).toBe(true);
+    expect(body.slice(clipped.start, clipped.end).trimEnd()).toBe(body.slice(first.start, first.end));
   });
 });

@@ -46,6 +46,27 @@ export function collapsedRowAt(rows: readonly TurnRow[], segments: ReadonlyArray
   return rows.find((row): row is Extract<TurnRow, { kind: 'hidden' }> => row.kind === 'hidden' && !row.expanded && turn >= row.from && turn < row.from + row.count) ?? null;
 }
 
+/**
+ * The part of a selected `[start, end)` a person saw when it spans lines of hidden turns: up to
+ * the first hidden turn inside it (`clipped`), since a highlight is one range of the body and
+ * cannot leave out the turns between. Null when the range starts in a hidden turn.
+ */
+export function clipAtHiddenTurns(
+  range: { start: number; end: number },
+  rows: readonly TurnRow[],
+  segments: ReadonlyArray<Pick<SourceSegment, 'start' | 'end'>>,
+): { start: number; end: number; clipped: boolean } | null {
+  for (const row of rows) {
+    if (row.kind !== 'hidden' || row.expanded) continue;
+    const first = segments[row.from]!;
+    const last = segments[row.from + row.count - 1]!;
+    if (first.start >= range.end || last.end <= range.start) continue;
+    // Lines come in reading order: the first one the range reaches is where what was seen stops.
+    return first.start > range.start ? { start: range.start, end: first.start, clipped: true } : null;
+  }
+  return { ...range, clipped: false };
+}
+
 /** Where an arrow key, Home or End moves from the `at`-th of `count` lines of a transcript; null for any other key or past either end. */
 export function turnKeyTarget(key: string, at: number, count: number): number | null {
   const targets: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: count - 1 };
