@@ -1,5 +1,6 @@
 import { backlogBenchmark } from './backlog.bench.js';
 import { clusterBenchmark } from './cluster.bench.js';
+import { exportBenchmark } from './export.bench.js';
 import { healthBenchmark } from './health.bench.js';
 import { highlightsBenchmark } from './highlights.bench.js';
 import { importBenchmark } from './import.bench.js';
@@ -7,7 +8,7 @@ import { printTable, writeResults, type Benchmark, type BenchRow } from './lib/r
 import { searchBenchmark } from './search.bench.js';
 
 /** Every benchmark, in the order they run; `npm run bench -- <name>` runs only those named. */
-const BENCHMARKS: Benchmark[] = [healthBenchmark, highlightsBenchmark, importBenchmark, searchBenchmark, backlogBenchmark, clusterBenchmark];
+const BENCHMARKS: Benchmark[] = [healthBenchmark, highlightsBenchmark, importBenchmark, searchBenchmark, backlogBenchmark, exportBenchmark, clusterBenchmark];
 
 const only = process.argv.slice(2);
 const selected = only.length ? BENCHMARKS.filter((b) => only.includes(b.name)) : BENCHMARKS;

@@ -36,6 +36,7 @@ const ROUTE_ACCESS: Record<string, Role> = {
   'POST /api/workspaces/{ws}/sources/{id}/highlights': 'contributor',
   'GET /api/workspaces/{ws}/sources/{id}/evidence-links': 'viewer',
   'GET /api/workspaces/{ws}/highlights': 'viewer',
+  'GET /api/workspaces/{ws}/highlights.csv': 'viewer',
   'POST /api/workspaces/{ws}/highlights/bulk': 'contributor',
   'POST /api/workspaces/{ws}/highlights/passages': 'contributor',
   'PATCH /api/workspaces/{ws}/highlights/{id}': 'contributor',

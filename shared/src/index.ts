@@ -15,3 +15,4 @@ export * from './schemas/imports.js';
 export * from './schemas/insights.js';
 export * from './schemas/clusters.js';
 export * from './words.js';
+export * from './markdown.js';

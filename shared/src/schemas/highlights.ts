@@ -151,7 +151,7 @@ export const HighlightListItemSchema = HighlightSchema.extend({
 export type HighlightListItem = z.infer<typeof HighlightListItemSchema>;
 
 /** Comma-separated kinds in a query string (`sourceKind=ticket,survey_response`). */
-const SourceKindListSchema = z
+export const SourceKindListSchema = z
   .string()
   .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
   .pipe(z.array(z.enum(SOURCE_KINDS)).min(1));
@@ -162,6 +162,8 @@ export const ListHighlightsQuerySchema = PageQuerySchema.extend({
   insightId: IdSchema.optional(),
   /** Evidence linked to one backlog item itself (not through its insights). */
   backlogItemId: IdSchema.optional(),
+  /** All the evidence behind one backlog item: its own and that of its insights outside the trash (what its score counts, and its evidence pack quotes). */
+  evidenceOfBacklogItemId: IdSchema.optional(),
   sourceId: IdSchema.optional(),
   sourceKind: SourceKindListSchema.optional(),
   customerId: IdSchema.optional(),
@@ -173,3 +175,24 @@ export const ListHighlightsQuerySchema = PageQuerySchema.extend({
   q: z.string().trim().min(1).max(SEARCH_QUERY_MAX_LENGTH).optional(),
 });
 export type ListHighlightsQuery = z.infer<typeof ListHighlightsQuerySchema>;
+
+/** The filters of the highlights list, without paging: an export streams every match. */
+export const ExportHighlightsQuerySchema = ListHighlightsQuerySchema.omit({ limit: true, cursor: true });
+export type ExportHighlightsQuery = z.infer<typeof ExportHighlightsQuerySchema>;
+
+/** The header of `GET …/highlights.csv`, in column order. */
+export const HIGHLIGHTS_CSV_COLUMNS = [
+  'Quote',
+  'Note',
+  'Tags',
+  'Source',
+  'Source kind',
+  'Said at',
+  'Customer',
+  'Email',
+  'Company',
+  'Segment',
+  'Highlighted by',
+  'Highlighted at',
+  'Link',
+] as const;

@@ -1,10 +1,21 @@
-import { countOf, INSIGHT_TYPES, RECENT_EVIDENCE_DAYS, type BacklogItem, type EvidenceScore, type Insight, type SourceKind } from '@cairn/shared';
+import {
+  countOf,
+  escapeMarkdown,
+  inlineMarkdown as inline,
+  INSIGHT_TYPES,
+  markdownBlockquote as blockquote,
+  markdownLink as linkTo,
+  RECENT_EVIDENCE_DAYS,
+  type BacklogItem,
+  type EvidenceScore,
+  type Insight,
+  type SourceKind,
+} from '@cairn/shared';
 
 /**
  * The evidence pack: a backlog item's evidence as Markdown to paste into a tracker (Jira, GitHub).
- * Everything people typed into Cairn is plain text there, so all of it is escaped: a quote
- * reads exactly as the customer said it, and cannot turn into a heading, a link, HTML or a
- * mention. The pack leaves Cairn, so it names customers but never shows their email.
+ * Everything people typed into Cairn is escaped (shared/src/markdown.ts): a quote reads exactly
+ * as the customer said it. The pack leaves Cairn, so it names customers but never shows their email.
  */
 
 export type PackQuote = {
@@ -24,52 +35,6 @@ export type EvidencePack = {
   itemUrl: string;
   quoteUrl: (quote: PackQuote) => string;
 };
-
-/**
- * What opens or closes markup anywhere in a line (CommonMark, with GitHub's strikethrough,
- * tables and math), and an ampersand that would start a character reference (`&copy;`);
- * CommonMark lets a backslash escape any ASCII punctuation.
- */
-const INLINE_MARKUP = /[\\`*_[\]<>#|~$]|&(?=#?\w+;)/g;
-
-/**
- * An `@name` that GitHub would turn into a mention and notify. GitHub finds mentions in the
- * rendered text, after Markdown has consumed any backslash, so a zero-width space after the
- * `@` is what breaks it; an email address (a word character before the `@`) is no mention.
- */
-const MENTION = /(?<!\w)@(?=\w)/g;
-/** `#123`, which GitHub would turn into a link to its own issue 123 (found in the rendered text too: broken the same way). */
-const ISSUE_REFERENCE = /(?<!\w)#(?=\d)/g;
-
-/** Escapes text so that Markdown shows it as it is, line by line. */
-function escapeMarkdown(text: string): string {
-  return text
-    .split('\n')
-    .map((line) =>
-      line
-        // Leading spaces would make an indented code block.
-        .trimStart()
-        .replace(INLINE_MARKUP, '\\$&')
-        .replace(MENTION, '@\u200b')
-        .replace(ISSUE_REFERENCE, '#\u200b')
-        // At the start of a line: a list item, a setext heading underline or a thematic break, a numbered list.
-        .replace(/^([-+=])/, '\\$1')
-        .replace(/^(\d+)([.)])/, '$1\\$2'),
-    )
-    .join('\n');
-}
-
-/** One line of text (a title, a name): line breaks become spaces. */
-const inline = (text: string) => escapeMarkdown(text.replace(/\s*\n\s*/g, ' '));
-
-/** Every line of the text in the blockquote; a backslash at the end of a line keeps the line break, which Markdown would turn into a space. */
-function blockquote(text: string): string {
-  const lines = escapeMarkdown(text.trim()).split('\n');
-  return lines.map((line, index) => (line ? `> ${line}${lines[index + 1] ? '\\' : ''}` : '>')).join('\n');
-}
-
-/** A link destination in angle brackets, which may hold parentheses; the URL serializer encodes spaces and angle brackets. */
-const linkTo = (label: string, url: string) => `[${label}](<${URL.canParse(url) ? new URL(url).href : encodeURI(url)}>)`;
 
 const day = (date: Date | string) => new Date(date).toISOString().slice(0, 10);
 /** Revenue as the app shows it, `1.2M`: it is in the workspace's own currency, which Cairn does not know. */

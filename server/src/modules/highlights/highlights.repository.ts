@@ -249,6 +249,7 @@ export type HighlightFilters = DateRange & {
   tagId?: string;
   insightId?: string;
   backlogItemId?: string;
+  evidenceOfBacklogItemId?: string;
   sourceId?: string;
   sourceKinds?: string[];
   customerId?: string;
@@ -273,6 +274,16 @@ function filterConditions(workspaceId: string, filters: HighlightFilters): SQL |
       : undefined,
     filters.backlogItemId
       ? sql`exists (select 1 from ${backlogHighlights} bh where bh.highlight_id = "highlights"."id" and bh.backlog_item_id = ${filters.backlogItemId})`
+      : undefined,
+    // The pairs the item's evidence score reads (backlog.repository.ts): its own links, and its live insights'.
+    filters.evidenceOfBacklogItemId
+      ? sql`"highlights"."id" in (
+          select bh.highlight_id from backlog_highlights bh where bh.workspace_id = ${workspaceId} and bh.backlog_item_id = ${filters.evidenceOfBacklogItemId}
+          union all
+          select ih.highlight_id from backlog_insights bi
+            join insights i on i.id = bi.insight_id and i.deleted_at is null
+            join insight_highlights ih on ih.insight_id = bi.insight_id
+          where bi.workspace_id = ${workspaceId} and bi.backlog_item_id = ${filters.evidenceOfBacklogItemId})`
       : undefined,
     filters.sourceId ? eq(highlights.sourceId, filters.sourceId) : undefined,
     filters.sourceKinds?.length ? inArray(highlights.sourceKind, filters.sourceKinds as Array<NonNullable<typeof highlights.$inferSelect.sourceKind>>) : undefined,

@@ -3,6 +3,8 @@ import {
   BulkHighlightBodySchema,
   BulkHighlightResultSchema,
   CreateHighlightBodySchema,
+  ExportHighlightsQuerySchema,
+  HIGHLIGHTS_CSV_COLUMNS,
   HighlightListItemSchema,
   HighlightPassagesBodySchema,
   HighlightPassagesResultSchema,
@@ -56,13 +58,32 @@ export const highlightsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { role: 'viewer' } },
       schema: {
         tags,
-        summary: 'Highlights, newest first, filtered by tag, insight, backlog item, source, kind, customer, segment, date or text',
+        summary: 'Highlights, newest first, filtered by tag, insight, backlog item (its own links, or evidenceOfBacklogItemId: all its evidence), source, kind, customer, segment, date or text',
         params: WorkspaceParamsSchema,
         querystring: ListHighlightsQuerySchema,
         response: { 200: pageOf(HighlightListItemSchema) },
       },
     },
     async (request) => highlightsService.listHighlights(db, workspaceActorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/workspaces/:ws/highlights.csv',
+    {
+      config: { access: { role: 'viewer' } },
+      schema: {
+        tags,
+        summary: 'Every highlight the list’s filters match, newest first, as a CSV file to open in a spreadsheet',
+        description: `CSV (UTF-8 with BOM), one row per highlight outside the trash, under the header ${HIGHLIGHTS_CSV_COLUMNS.map((column) => `\`${column}\``).join(', ')}: tags are joined with "; ", times are ISO 8601 in UTC, and the link opens the passage in Cairn on the address the request came to. A cell that starts with =, +, -, @, a tab or a carriage return gets a leading apostrophe, so that a spreadsheet shows it as text instead of running it as a formula. Streamed, so it has no JSON response schema; the filters are those of GET …/highlights, without paging.`,
+        produces: ['text/csv'],
+        params: WorkspaceParamsSchema,
+        querystring: ExportHighlightsQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const { fileName, stream } = await highlightsService.exportHighlights(db, workspaceActorOf(request), request.query, `${request.protocol}://${request.host}`);
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${fileName}"`).send(stream);
+    },
   );
 
   app.post(

@@ -4,6 +4,7 @@ import {
   type BulkHighlightBody,
   type BulkHighlightResult,
   type CreateHighlightBody,
+  type ExportHighlightsQuery,
   type HighlightPassagesBody,
   type HighlightPassagesResult,
   type Highlight,
@@ -14,6 +15,7 @@ import {
   type SourceEvidenceLinks,
   type UpdateHighlightBody,
 } from '@cairn/shared';
+import type { Readable } from 'node:stream';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../../db/client.js';
 import { AppError, invalidField, notFound } from '../../errors.js';
@@ -23,6 +25,7 @@ import { iso } from '../../lib/dates.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
 import { auditSummaryOf, recordAudit } from '../audit/audit.service.js';
 import * as tagsService from '../tags/tags.service.js';
+import { streamHighlightsCsv, type ExportedHighlight } from './highlights-csv.js';
 import * as highlightsRepository from './highlights.repository.js';
 import type { HighlightDetailRow, HighlightJson } from './highlights.repository.js';
 import { presentPerson } from '../../lib/people.js';
@@ -146,12 +149,13 @@ export async function createHighlight(db: Db, actor: WorkspaceActor, sourceId: s
   throw new AppError('conflict', 'The source, its tags or your name changed while the highlight was being saved; try again');
 }
 
-export async function listHighlights(db: Db, actor: WorkspaceActor, query: ListHighlightsQuery): Promise<Page<HighlightListItem>> {
-  const after = decodeCursor(query.cursor, 2);
-  const filters: highlightsRepository.HighlightFilters = {
+/** The list's filters as the repository takes them; the list and the export share them. */
+function filtersOf(query: ExportHighlightsQuery): highlightsRepository.HighlightFilters {
+  return {
     tagId: query.tagId,
     insightId: query.insightId,
     backlogItemId: query.backlogItemId,
+    evidenceOfBacklogItemId: query.evidenceOfBacklogItemId,
     sourceId: query.sourceId,
     sourceKinds: query.sourceKind,
     customerId: query.customerId,
@@ -159,6 +163,11 @@ export async function listHighlights(db: Db, actor: WorkspaceActor, query: ListH
     ...resolveDateRange(query),
     q: query.q,
   };
+}
+
+export async function listHighlights(db: Db, actor: WorkspaceActor, query: ListHighlightsQuery): Promise<Page<HighlightListItem>> {
+  const after = decodeCursor(query.cursor, 2);
+  const filters = filtersOf(query);
   const rows = await highlightsRepository.list(db, actor.workspaceId, filters, query.limit, after);
   const page = pageFrom(
     rows,
@@ -173,6 +182,34 @@ export async function listHighlights(db: Db, actor: WorkspaceActor, query: ListH
   );
   // The total costs a count over the whole filter: only the first page carries it.
   return after ? page : { ...page, total: await highlightsRepository.count(db, actor.workspaceId, filters) };
+}
+
+/** Highlights an export reads per query: memory stays flat, and 200,000 highlights take 400 queries. */
+export const EXPORT_PAGE_SIZE = 500;
+
+/**
+ * Every highlight the list's filters match, newest first, as a CSV stream (highlights-csv.ts)
+ * read in keyset pages. The first page is read before anything is sent, so that bad input or
+ * a failing database is still a problem+json answer; each link opens the passage in Cairn's
+ * reader at `origin` (where the request came to), as the web app builds it (web/src/lib/paths.ts).
+ */
+export async function exportHighlights(db: Db, actor: WorkspaceActor, query: ExportHighlightsQuery, origin: string): Promise<{ fileName: string; stream: Readable }> {
+  const filters = filtersOf(query);
+  const readPage = (after?: Array<string | number | null>) => highlightsRepository.list(db, actor.workspaceId, filters, EXPORT_PAGE_SIZE, after);
+  const cairnUrl = (path: string) => (URL.canParse(origin) ? new URL(path, origin).href : path);
+  const first = await readPage();
+  async function* pages(): AsyncGenerator<ExportedHighlight[]> {
+    let rows = first;
+    for (;;) {
+      // `list` reads one row past the page to tell whether another follows.
+      const page = rows.slice(0, EXPORT_PAGE_SIZE);
+      yield page.map((row) => ({ ...row, link: cairnUrl(`/w/${actor.workspaceId}/sources/${row.sourceId}#h-${row.id}`) }));
+      const last = page[page.length - 1];
+      if (rows.length <= EXPORT_PAGE_SIZE || !last) return;
+      rows = await readPage([last.cursorAt, last.id]);
+    }
+  }
+  return { fileName: `cairn-highlights-${new Date().toISOString().slice(0, 10)}.csv`, stream: streamHighlightsCsv(pages()) };
 }
 
 export async function updateHighlight(db: Db, actor: WorkspaceActor, id: string, body: UpdateHighlightBody): Promise<Highlight> {

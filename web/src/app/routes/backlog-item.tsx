@@ -1,10 +1,21 @@
 import { useParams } from 'react-router';
+import { EvidenceExport } from '../../features/highlights/components/evidence-export';
 import { BacklogItemDetail } from '../../features/insights/components/backlog-item-detail';
+import { paths } from '../../lib/paths';
 import { useWorkspace } from '../../lib/workspace';
 
 /** `/w/:ws/backlog/:id`: one backlog item, its score explained, and its evidence pack. */
 export function BacklogItemRoute() {
   const workspace = useWorkspace();
   const { id = '' } = useParams();
-  return <BacklogItemDetail key={id} ws={workspace.id} id={id} />;
+  const ws = workspace.id;
+  return (
+    <BacklogItemDetail
+      key={id}
+      ws={ws}
+      id={id}
+      // All its evidence, as its score and its evidence pack count it: its own and its problems'.
+      evidenceActions={<EvidenceExport ws={ws} filters={{ evidenceOfBacklogItemId: id }} allUrl={paths.backlogItem(ws, id)} what="behind this item, its problems' included" size="sm" />}
+    />
+  );
 }

@@ -1,10 +1,20 @@
 import { useParams } from 'react-router';
+import { EvidenceExport } from '../../features/highlights/components/evidence-export';
 import { InsightDetail } from '../../features/insights/components/insight-detail';
+import { paths } from '../../lib/paths';
 import { useWorkspace } from '../../lib/workspace';
 
 /** `/w/:ws/problems/:id`: one problem, opportunity or solution with its evidence. */
 export function ProblemRoute() {
   const workspace = useWorkspace();
   const { id = '' } = useParams();
-  return <InsightDetail key={id} ws={workspace.id} id={id} />;
+  const ws = workspace.id;
+  return (
+    <InsightDetail
+      key={id}
+      ws={ws}
+      id={id}
+      evidenceActions={<EvidenceExport ws={ws} filters={{ insightId: id }} allUrl={paths.problem(ws, id)} what="linked here as evidence" size="sm" />}
+    />
+  );
 }

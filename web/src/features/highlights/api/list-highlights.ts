@@ -2,7 +2,16 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { HighlightListItemSchema, pageOf } from '@cairn/shared';
 import { apiRequest } from '../../../lib/api-client';
 
-export type HighlightFilters = Partial<Record<'tagId' | 'insightId' | 'sourceKind' | 'customerId' | 'segment' | 'from' | 'to' | 'q', string>>;
+export type HighlightFilters = Partial<
+  Record<'tagId' | 'insightId' | 'backlogItemId' | 'evidenceOfBacklogItemId' | 'sourceKind' | 'customerId' | 'segment' | 'from' | 'to' | 'q', string>
+>;
+
+/** The filters as a query string, the ones left empty left out. */
+export function highlightFilterParams(filters: HighlightFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  return params;
+}
 
 const PAGE_SIZE = 50;
 
@@ -11,8 +20,8 @@ export function useHighlights(ws: string, filters: HighlightFilters) {
   return useInfiniteQuery({
     queryKey: ['highlights', ws, filters],
     queryFn: ({ pageParam }) => {
-      const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
-      for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+      const params = highlightFilterParams(filters);
+      params.set('limit', String(PAGE_SIZE));
       if (pageParam) params.set('cursor', pageParam);
       return apiRequest(`/workspaces/${ws}/highlights?${params}`, pageOf(HighlightListItemSchema));
     },

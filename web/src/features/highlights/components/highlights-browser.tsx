@@ -18,6 +18,7 @@ import { useWorkspace } from '../../../lib/workspace';
 import { useBulkTagHighlights } from '../api/bulk-tag-highlights';
 import { useHighlights, type HighlightFilters } from '../api/list-highlights';
 import { CatalogPicker } from './catalog-picker';
+import { ExportCsvLink } from './export-csv-link';
 
 const FILTER_KEYS = ['tagId', 'insightId', 'sourceKind', 'customerId', 'segment', 'from', 'to', 'q'] as const;
 const SEARCH_DEBOUNCE_MS = 300;
@@ -155,6 +156,12 @@ export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps)
                 {selected.length === items.length ? 'Select none' : `Select all ${items.length} shown`}
               </Button>
             )}
+            <ExportCsvLink
+              ws={ws}
+              filters={filters}
+              size="sm"
+              description={`Every highlight${Object.keys(filters).length ? ' these filters match' : ''}, with its source, customer and a link back, as a spreadsheet (CSV)`}
+            />
           </div>
           <ul className="highlight-list">
             {items.map((item) => (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { BACKLOG_STATUSES, type BacklogStatus, type HighlightListItem } from '@cairn/shared';
 import { Button } from '../../../components/button';
@@ -31,8 +31,9 @@ import { ScoreExplained } from './score';
 /**
  * One backlog item: why it ranks where it does (its score, in parts and in words), the problems
  * and quotes behind it, who said them, and its evidence pack to paste into a tracker.
+ * `evidenceActions` (copy the quotes, export them) come from the page, which composes other features.
  */
-export function BacklogItemDetail({ ws, id }: { ws: string; id: string }) {
+export function BacklogItemDetail({ ws, id, evidenceActions }: { ws: string; id: string; evidenceActions?: ReactNode }) {
   const workspace = useWorkspace();
   const item = useBacklogItem(ws, id);
   const update = useUpdateBacklogItem(ws);
@@ -116,6 +117,7 @@ export function BacklogItemDetail({ ws, id }: { ws: string; id: string }) {
           </span>
         )}
         <AddedBy entity={data} />
+        {data.score.highlights > 0 && evidenceActions && <div className="row evidence-export-actions">{evidenceActions}</div>}
       </div>
       {data.description && <p className="insight-statement">{data.description}</p>}
 

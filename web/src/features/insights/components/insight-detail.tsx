@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { INSIGHT_STATUSES, type HighlightListItem, type InsightStatus } from '@cairn/shared';
 import { Button } from '../../../components/button';
@@ -34,9 +34,10 @@ type Open = 'edit' | 'child' | 'backlog' | 'trash' | 'merge' | null;
 
 /**
  * One problem, opportunity or solution: its statement and status, where it sits in the tree,
- * the quotes and customers behind it, and the backlog items it argues for.
+ * the quotes and customers behind it, and the backlog items it argues for. `evidenceActions`
+ * (copy the quotes, export them) come from the page, which composes other features.
  */
-export function InsightDetail({ ws, id }: { ws: string; id: string }) {
+export function InsightDetail({ ws, id, evidenceActions }: { ws: string; id: string; evidenceActions?: ReactNode }) {
   const workspace = useWorkspace();
   const insight = useInsight(ws, id);
   const update = useUpdateInsight(ws);
@@ -133,7 +134,10 @@ export function InsightDetail({ ws, id }: { ws: string; id: string }) {
 
       <div className="insight-layout">
         <section className="stack" aria-labelledby="insight-evidence">
-          <h2 id="insight-evidence">Evidence</h2>
+          <div className="section-header">
+            <h2 id="insight-evidence">Evidence</h2>
+            {data.evidenceCount > 0 && evidenceActions && <div className="row">{evidenceActions}</div>}
+          </div>
           <EvidenceList
             ws={ws}
             owner={{ insightId: id }}
