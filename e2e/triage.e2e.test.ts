@@ -98,3 +98,24 @@ describe.skipIf(!browserAvailable)('linking from the triage queue', () => {
     expect(await page.getByRole('dialog', { name: 'Link to a problem or backlog item' }).count()).toBe(0);
   });
 });
+
+describe.skipIf(!browserAvailable)('the triage queue before any tag exists', () => {
+  const context = useServerAndBrowser();
+
+  it('says so beside the item, and t makes the first tag and tags the item with it', async () => {
+    const { page } = context;
+    await completeSetup(page);
+    const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    await api(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'ticket', title: 'Refund never arrived', body: 'Refund never arrived. Please help.' });
+
+    await page.goto(`/w/${ws}/triage`);
+    await page.getByRole('heading', { name: 'Refund never arrived' }).waitFor();
+    await page.getByText('No tags yet.').waitFor();
+    await page.keyboard.press('t');
+    await page.getByRole('combobox', { name: 'Tag the whole item' }).fill('Refunds');
+    await page.getByRole('option', { name: 'Create tag “Refunds”' }).click();
+    await page.getByText('1 tagged this session').waitFor();
+    const tags = await api<{ items: Array<{ name: string; usageCount: number }> }>(page, 'GET', `/workspaces/${ws}/tags`);
+    expect(tags.items.map((tag) => [tag.name, tag.usageCount])).toEqual([['Refunds', 1]]);
+  });
+});

@@ -236,15 +236,6 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
     </div>
   );
 
-  if (!tags.length) {
-    return (
-      <EmptyState title="Create a few tags first" icon="#">
-        Triage applies your tags with the number keys 1–9, or any tag by typing its name. Add tags on the <Link to={paths.tags(ws)}>Tags page</Link>, or tag a few passages in any
-        source.
-      </EmptyState>
-    );
-  }
-
   return (
     <div className="triage">
       <div className="triage-bar">
@@ -294,6 +285,12 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
                   ))}
                 </Select>
               </div>
+            )}
+            {/* A codebook starts empty: the queue still works, by linking or by making the first tag with t. */}
+            {!tags.length && (
+              <p className="muted">
+                No tags yet. Press <kbd>t</kbd> to make the first one, or add them on the <Link to={paths.tags(ws)}>Tags page</Link>; the most used go on the keys 1–9.
+              </p>
             )}
             <ol className="key-list">
               {tags.map((candidate, index) => (
