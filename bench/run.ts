@@ -6,9 +6,10 @@ import { highlightsBenchmark } from './highlights.bench.js';
 import { importBenchmark } from './import.bench.js';
 import { printTable, writeResults, type Benchmark, type BenchRow } from './lib/report.js';
 import { searchBenchmark } from './search.bench.js';
+import { trendsBenchmark } from './trends.bench.js';
 
 /** Every benchmark, in the order they run; `npm run bench -- <name>` runs only those named. */
-const BENCHMARKS: Benchmark[] = [healthBenchmark, highlightsBenchmark, importBenchmark, searchBenchmark, backlogBenchmark, exportBenchmark, clusterBenchmark];
+const BENCHMARKS: Benchmark[] = [healthBenchmark, highlightsBenchmark, importBenchmark, searchBenchmark, backlogBenchmark, exportBenchmark, clusterBenchmark, trendsBenchmark];
 
 const only = process.argv.slice(2);
 const selected = only.length ? BENCHMARKS.filter((b) => only.includes(b.name)) : BENCHMARKS;

@@ -32,6 +32,7 @@ const ROUTE_ACCESS: Record<string, Role> = {
   'PATCH /api/workspaces/{ws}/tags/{id}': 'researcher',
   'DELETE /api/workspaces/{ws}/tags/{id}': 'researcher',
   'POST /api/workspaces/{ws}/tags/{id}/merge': 'researcher',
+  'GET /api/workspaces/{ws}/tags/trends': 'viewer',
   // highlights
   'POST /api/workspaces/{ws}/sources/{id}/highlights': 'contributor',
   'GET /api/workspaces/{ws}/sources/{id}/evidence-links': 'viewer',

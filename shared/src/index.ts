@@ -14,5 +14,6 @@ export * from './schemas/search.js';
 export * from './schemas/imports.js';
 export * from './schemas/insights.js';
 export * from './schemas/clusters.js';
+export * from './schemas/trends.js';
 export * from './words.js';
 export * from './markdown.js';

@@ -15,7 +15,8 @@ import { searchRoutes } from './search/search.routes.js';
 import { sourcesRoutes } from './sources/sources.routes.js';
 import { tagsRoutes } from './tags/tags.routes.js';
 import { tokensRoutes } from './tokens/tokens.routes.js';
+import { trendsRoutes } from './trends/trends.routes.js';
 import { workspacesRoutes } from './workspaces/workspaces.routes.js';
 
 /** Feature modules' routes, registered in this order after the infrastructure plugins. */
-export const featureRoutes: FastifyPluginAsyncZod[] = [healthRoutes, workspacesRoutes, tokensRoutes, auditRoutes, tagsRoutes, highlightsRoutes, catalogRoutes, customersRoutes, sourcesRoutes, importsRoutes, integrationsRoutes, sampleDataRoutes, searchRoutes, savedSearchesRoutes, insightsRoutes, backlogRoutes, clustersRoutes];
+export const featureRoutes: FastifyPluginAsyncZod[] = [healthRoutes, workspacesRoutes, tokensRoutes, auditRoutes, tagsRoutes, highlightsRoutes, catalogRoutes, customersRoutes, sourcesRoutes, importsRoutes, integrationsRoutes, sampleDataRoutes, searchRoutes, savedSearchesRoutes, insightsRoutes, backlogRoutes, clustersRoutes, trendsRoutes];

@@ -22,6 +22,7 @@ const workspacePages: RouteObject[] = [
   { path: 'sources/:id', ...lazyPage(() => import('./routes/source').then((m) => m.SourceRoute)) },
   { path: 'triage', ...lazyPage(() => import('./routes/triage').then((m) => m.TriageRoute)) },
   { path: 'tags', ...lazyPage(() => import('./routes/tags').then((m) => m.TagsRoute)) },
+  { path: 'trends', ...lazyPage(() => import('./routes/trends').then((m) => m.TrendsRoute)) },
   { path: 'problems', ...lazyPage(() => import('./routes/problems').then((m) => m.ProblemsRoute)) },
   { path: 'problems/:id', ...lazyPage(() => import('./routes/problem').then((m) => m.ProblemRoute)) },
   { path: 'clusters', ...lazyPage(() => import('./routes/clusters').then((m) => m.ClustersRoute)) },

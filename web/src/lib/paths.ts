@@ -10,6 +10,7 @@ export const paths = {
   search: (ws: string) => `/w/${ws}/search`,
   highlights: (ws: string) => `/w/${ws}/highlights`,
   tags: (ws: string) => `/w/${ws}/tags`,
+  trends: (ws: string) => `/w/${ws}/trends`,
   triage: (ws: string) => `/w/${ws}/triage`,
   problems: (ws: string) => `/w/${ws}/problems`,
   problem: (ws: string, id: string) => `/w/${ws}/problems/${id}`,

@@ -1,6 +1,6 @@
 import { paths } from '../../lib/paths';
 
-export type NavPage = 'inbox' | 'triage' | 'search' | 'highlights' | 'tags' | 'problems' | 'clusters' | 'backlog' | 'customers' | 'imports' | 'settings';
+export type NavPage = 'inbox' | 'triage' | 'search' | 'highlights' | 'tags' | 'trends' | 'problems' | 'clusters' | 'backlog' | 'customers' | 'imports' | 'settings';
 
 export const NAV_ITEMS: Array<{ page: NavPage; label: string; icon: string; to: (ws: string) => string }> = [
   { page: 'inbox', label: 'Inbox', icon: '▤', to: paths.inbox },
@@ -8,6 +8,7 @@ export const NAV_ITEMS: Array<{ page: NavPage; label: string; icon: string; to: 
   { page: 'search', label: 'Search', icon: '⌕', to: paths.search },
   { page: 'highlights', label: 'Highlights', icon: '✎', to: paths.highlights },
   { page: 'tags', label: 'Tags', icon: '#', to: paths.tags },
+  { page: 'trends', label: 'Trends', icon: '↗', to: paths.trends },
   { page: 'problems', label: 'Problems', icon: '◆', to: paths.problems },
   { page: 'clusters', label: 'Clusters', icon: '⁂', to: paths.clusters },
   { page: 'backlog', label: 'Backlog', icon: '☰', to: paths.backlog },

@@ -1,0 +1,14 @@
+import { PageHeader } from '../../components/page-header';
+import { TrendsView } from '../../features/trends/components/trends-view';
+
+export function TrendsRoute() {
+  return (
+    <>
+      <PageHeader
+        title="Trends"
+        description="How often each theme comes up over time, dated by when the customer said it: pick tags to compare, and see which are rising."
+      />
+      <TrendsView />
+    </>
+  );
+}
