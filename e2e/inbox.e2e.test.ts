@@ -48,6 +48,18 @@ describe.skipIf(!browserAvailable)('the inbox and customer profiles', () => {
     expect(await rows().first().textContent()).toContain('Export keeps failing');
     await page.getByRole('button', { name: 'Clear filters' }).first().click();
     await expect.poll(() => rows().count()).toBe(3);
+
+    // A link may combine kinds: the select names them together, and picking one kind replaces them.
+    await page.goto(`/w/${ws}/inbox?kind=ticket,survey_response`);
+    await expect.poll(() => rows().count()).toBe(2);
+    const kind = page.getByLabel('Kind');
+    expect(await kind.locator('option:checked').textContent()).toBe('Tickets + Survey answers');
+    await kind.selectOption({ label: 'Interviews' });
+    await expect.poll(() => rows().count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get('kind')).toBe('interview');
+    expect(await kind.locator('option', { hasText: '+' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Clear filters' }).first().click();
+    await expect.poll(() => rows().count()).toBe(3);
   });
 
   it('moves through the list with j and opens a source with Enter', async () => {

@@ -35,8 +35,15 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
     }
 
     await page.goto(`/w/${ws}/problems`);
-    await page.getByRole('heading', { name: 'No problems yet' }).waitFor();
-    await page.getByText('select results on the Search or Highlights page and choose Link to problem or backlog…').waitFor();
+    // The empty list teaches where evidence is linked from, the triage queue first, each place a link away.
+    const empty = page.getByRole('region', { name: 'No problems yet' });
+    await empty.getByText(/^In the Triage queue, press l to link a whole ticket or survey answer\..*To start a problem as you link, type its name in the dialog\.$/).waitFor();
+    expect(await empty.getByRole('link').evaluateAll((links) => links.map((link) => [link.textContent, link.getAttribute('href')]))).toEqual([
+      ['Triage queue', `/w/${ws}/triage`],
+      ['Inbox', `/w/${ws}/inbox`],
+      ['Search', `/w/${ws}/search`],
+      ['Highlights', `/w/${ws}/highlights`],
+    ]);
     // n opens "New problem", the cursor in its title.
     await page.keyboard.press('n');
     const dialog = page.getByRole('dialog', { name: 'New problem' });
@@ -102,6 +109,7 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
     // Enter opens the row's page; Back, focus is on that row again.
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: OPPORTUNITY }).waitFor();
+    await page.getByRole('region', { name: 'Evidence' }).getByText(/^No evidence yet\. In the Triage queue, press l/).waitFor();
     await page.goBack();
     await expect.poll(() => focused(opportunityRow)).toBe(true);
 
@@ -188,6 +196,9 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
     await dialog.getByLabel('Issue address').fill('https://tracker.example.com/PROJ-12');
     await add.click();
     await page.getByRole('heading', { level: 1, name: ITEM }).waitFor();
+    const direct = page.getByRole('region', { name: 'Evidence linked to it directly' });
+    await direct.getByText(/^No highlight linked to the item itself\. In the Triage queue, press l/).waitFor();
+    expect(await direct.getByRole('link', { name: 'Triage queue' }).getAttribute('href')).toBe(`/w/${ws}/triage`);
 
     await page.getByRole('button', { name: 'Link a problem…' }).click();
     const link = page.getByRole('dialog', { name: `Link a problem to “${ITEM}”` });

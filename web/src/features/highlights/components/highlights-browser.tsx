@@ -1,11 +1,12 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { SOURCE_KINDS, type HighlightListItem } from '@cairn/shared';
+import type { HighlightListItem } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { LoadMore } from '../../../components/load-more';
-import { Field, Select, TextInput } from '../../../components/field';
+import { Field, TextInput } from '../../../components/field';
+import { SourceKindSelect } from '../../../components/source-kind-select';
 import { Loading } from '../../../components/spinner';
 import { TagChips } from '../../../components/tag-chip';
 import { useToast } from '../../../components/toast';
@@ -102,18 +103,7 @@ export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps)
         <Field label="Words">{(props) => <TextInput {...props} type="search" placeholder="quote, note or tag…" value={text} onChange={(event) => setText(event.target.value)} />}</Field>
         <CatalogPicker ws={ws} label="Tag" types={['tag']} placeholder="Any tag" selectedName={tagName(filters.tagId)} onPick={(entry) => setFilter('tagId', entry?.id)} />
         <CatalogPicker ws={ws} label="Problem" types={['insight']} placeholder="Any problem" selectedName={insightTitle(filters.insightId)} onPick={(entry) => setFilter('insightId', entry?.id)} />
-        <Field label="Source kind">
-          {(props) => (
-            <Select {...props} value={filters.sourceKind ?? ''} onChange={(event) => setFilter('sourceKind', event.target.value)}>
-              <option value="">All kinds</option>
-              {SOURCE_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {SOURCE_KIND_LABELS[kind].many}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
+        <SourceKindSelect value={filters.sourceKind} onChange={(kind) => setFilter('sourceKind', kind)} />
         <CatalogPicker ws={ws} label="Customer" types={['customer']} placeholder="Anyone" selectedName={customerName(filters.customerId)} onPick={(entry) => setFilter('customerId', entry?.id)} />
         <Field label="Segment">
           {(props) => <TextInput {...props} placeholder="e.g. Enterprise" defaultValue={filters.segment ?? ''} onBlur={(event) => setFilter('segment', event.target.value.trim())} />}

@@ -14,6 +14,7 @@ import { BACKLOG_STATUS_LABELS } from '../lib/labels';
 import { oneOf } from '../lib/params';
 import { BacklogStatusBadge } from './badges';
 import { ScoreBar, SCORE_RULE } from './score';
+import { WhereToLinkEvidence } from './where-to-link-evidence';
 
 /** Evidence first: ranking is what the page is for. */
 const SORTS: Array<[BacklogFilters['sort'], string]> = [
@@ -129,7 +130,10 @@ export function BacklogBoard({ ws, onNewItem }: { ws: string; onNewItem?: () => 
               )
             }
           >
-            <p>Add what you might build, then link problems and highlights to it: the backlog ranks itself by the customers, companies and revenue behind each item.</p>
+            <p>Add what you might build and link problems and evidence to it: the backlog ranks itself by the customers, companies and revenue behind each item.</p>
+            <p>
+              <WhereToLinkEvidence ws={ws} />
+            </p>
             <p>Copy an item’s evidence pack into Jira or GitHub when it is time to build it.</p>
           </EmptyState>
         )

@@ -27,6 +27,7 @@ import { EvidenceCustomers } from './evidence-customers';
 import { EvidenceList, quotePreview } from './evidence-list';
 import { LinkInsightBacklogDialog } from './link-evidence-button';
 import { ScoreExplained } from './score';
+import { WhereToLinkEvidence } from './where-to-link-evidence';
 
 /**
  * One backlog item: why it ranks where it does (its score, in parts and in words), the problems
@@ -173,8 +174,7 @@ export function BacklogItemDetail({ ws, id, evidenceActions }: { ws: string; id:
               unlinkingId={unlinking?.body.highlightIds?.[0] ?? null}
               empty={
                 <p className="muted card">
-                  No highlight linked to the item itself{data.insights.length ? ': its evidence comes through its problems' : ''}. From Search, the Highlights page or a
-                  source, select passages and choose <strong>Link to problem or backlog…</strong>.
+                  No highlight linked to the item itself{data.insights.length ? ': its evidence comes through its problems' : ''}. <WhereToLinkEvidence ws={ws} />
                 </p>
               }
             />

@@ -29,6 +29,7 @@ import { EvidenceList, quotePreview } from './evidence-list';
 import { InsightFormDialog } from './insight-form-dialog';
 import { LinkInsightBacklogDialog } from './link-evidence-button';
 import { MergeInsightDialog } from './merge-insight-dialog';
+import { WhereToLinkEvidence } from './where-to-link-evidence';
 
 type Open = 'edit' | 'child' | 'backlog' | 'trash' | 'merge' | null;
 
@@ -145,8 +146,7 @@ export function InsightDetail({ ws, id, evidenceActions }: { ws: string; id: str
             unlinkingId={unlink.isPending ? unlink.variables?.body.highlightIds[0] : null}
             empty={
               <p className="muted card">
-                No evidence yet. From Search, the Highlights page or a source, select passages and choose <strong>Link to problem or backlog…</strong> (or press{' '}
-                <kbd>L</kbd> in the reader).
+                No evidence yet. <WhereToLinkEvidence ws={ws} />
               </p>
             }
           />

@@ -14,6 +14,7 @@ import { buildInsightTree, countMatches, filterInsightTree, treeMove, visibleRow
 import { childTypeOf, INSIGHT_STATUS_LABELS } from '../lib/labels';
 import { oneOf } from '../lib/params';
 import { InsightStatusBadge, InsightTypeBadge } from './badges';
+import { WhereToLinkEvidence } from './where-to-link-evidence';
 
 /** The evidence behind a row, and the customers behind that; `id` names the two for the row's description. */
 function Counts({ id, insight }: { id: string; insight: Insight }) {
@@ -221,10 +222,10 @@ export function ProblemTree({ ws, onAddChild, onNewProblem }: ProblemTreeProps) 
           )
         }
       >
-        <p>Group highlights into the problems your customers have, each backed by the quotes and customers behind it.</p>
+        <p>Group evidence into the problems your customers have, then add the opportunities each one opens and the solutions to them.</p>
         <p>
-          Select a passage in a source and press <kbd>l</kbd>, or select results on the Search or Highlights page and choose <strong>Link to problem or backlog…</strong>.
-          Then add the opportunities each problem opens, and the solutions to them.
+          <WhereToLinkEvidence ws={ws} />
+          {onNewProblem && ' To start a problem as you link, type its name in the dialog.'}
         </p>
       </EmptyState>
     );

@@ -1,12 +1,11 @@
-import { SOURCE_KINDS, type SourceKind } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { Field, Select, TextInput } from '../../../components/field';
+import { SourceKindSelect } from '../../../components/source-kind-select';
 import type { SourceFilterChange, SourceFilters } from '../api/list-sources';
 import { useRecentImports } from '../api/list-recent-imports';
 import { CustomerFilter } from './customer-filter';
 import { ScoreFilter } from './score-filter';
 import { describeImportChoice } from '../../../lib/import-words';
-import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 
 type SourceFilterBarProps = {
   ws: string;
@@ -18,26 +17,11 @@ type SourceFilterBarProps = {
 /** Kind, customer, import, dates, score, untagged and trash; the page keeps them in its URL. */
 export function SourceFilterBar({ ws, filters, onChange, onClear }: SourceFilterBarProps) {
   const imports = useRecentImports(ws);
-  const kinds = filters.kind?.split(',') ?? [];
-  // A shared link may carry several kinds; the select shows one, or says that there are several.
-  const kindValue = kinds.length > 1 ? filters.kind! : (kinds[0] ?? '');
   const chosenImportMissing = filters.importId && !imports.data?.items.some((item) => item.id === filters.importId);
 
   return (
     <form className="card source-filters" role="search" aria-label="Filter sources" onSubmit={(event) => event.preventDefault()}>
-      <Field label="Kind">
-        {(props) => (
-          <Select {...props} value={kindValue} onChange={(event) => onChange({ kind: event.target.value || undefined })}>
-            <option value="">All kinds</option>
-            {SOURCE_KINDS.map((kind: SourceKind) => (
-              <option key={kind} value={kind}>
-                {SOURCE_KIND_LABELS[kind].many}
-              </option>
-            ))}
-            {kinds.length > 1 && <option value={filters.kind}>{kinds.map((kind) => SOURCE_KIND_LABELS[kind as SourceKind]?.many ?? kind).join(' + ')}</option>}
-          </Select>
-        )}
-      </Field>
+      <SourceKindSelect label="Kind" value={filters.kind} onChange={(kind) => onChange({ kind })} />
       <CustomerFilter ws={ws} customerId={filters.customerId} onChange={(id) => onChange({ customerId: id })} />
       <Field label="Import">
         {(props) => (

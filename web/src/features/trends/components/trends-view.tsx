@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { SOURCE_KINDS, TRENDS_TAGS_MAX, type SourceKind, type TagTrends, type TrendInterval } from '@cairn/shared';
+import { TRENDS_TAGS_MAX, type TagTrends, type TrendInterval } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field, Select, TextInput } from '../../../components/field';
+import { SourceKindSelect } from '../../../components/source-kind-select';
 import { Loading } from '../../../components/spinner';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
@@ -65,18 +66,7 @@ export function TrendsView() {
             </Select>
           )}
         </Field>
-        <Field label="Source kind">
-          {(props) => (
-            <Select {...props} value={settings.kind ?? ''} onChange={(event) => change({ kind: (event.target.value || undefined) as SourceKind | undefined })}>
-              <option value="">All kinds</option>
-              {SOURCE_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {SOURCE_KIND_LABELS[kind].many}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
+        <SourceKindSelect value={settings.kind} onChange={(kind) => change({ kind })} />
         <Field label="Segment">
           {(props) => (
             <TextInput
