@@ -1,14 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { sql } from 'drizzle-orm';
-import { startCairn, type CairnProcess } from '../scripts/cairn-process.js';
-import { openDatabase } from '../server/src/db/client.js';
-import { setUpOwnerWithToken } from './lib/cairn-api.js';
-import { getJson } from './lib/http-load.js';
-import { adminQuery, benchDatabaseUrl } from './lib/postgres.js';
-import { percentile, type Benchmark, type BenchRow } from './lib/report.js';
+import type { Benchmark, BenchRow } from './lib/report.js';
+import { onPostgresAndPglite, timedGetOf, timeRoutes, type SeededCairn } from './lib/seeded-cairn.js';
 
 /**
  * The backlog ranked by evidence (ADR 009), on a densely linked workspace: 500 backlog items
@@ -81,88 +72,26 @@ const PAIRS = `select count(*)::int as pairs from (
   select backlog_item_id, highlight_id from backlog_highlights
   union select bi.backlog_item_id, ih.highlight_id from backlog_insights bi join insight_highlights ih using (insight_id)) p`;
 
-const round = (ms: number) => Math.round(ms * 10) / 10;
-
-async function timeRequests(baseUrl: string, ws: string, token: string, driver: string, pairs: number): Promise<BenchRow[]> {
-  const headers = { authorization: `Bearer ${token}` };
-  const get = async <T>(route: string) => {
-    const started = performance.now();
-    const { status, body } = await getJson<T>(`${baseUrl}/api/workspaces/${ws}${route}`, headers);
-    if (status !== 200) throw new Error(`GET ${route}: ${status} ${JSON.stringify(body)}`);
-    return { ms: performance.now() - started, body };
-  };
+async function timeBacklog(cairn: SeededCairn): Promise<BenchRow[]> {
+  const get = timedGetOf(cairn);
   const best = (await get<{ items: Array<{ id: string }> }>('/backlog-items?sort=evidence&limit=1')).body.items[0]!;
   const routes: Array<[string, string]> = [
     ['ranked by evidence, first page of 50', '/backlog-items?sort=evidence&limit=50'],
     ['newest first, first page of 50', '/backlog-items?limit=50'],
     ['the best-supported item', `/backlog-items/${best.id}`],
   ];
-  const rows: BenchRow[] = [];
-  for (const [label, route] of routes) {
-    for (let i = 0; i < WARM_UP; i++) await get(route);
-    const times: number[] = [];
-    for (let i = 0; i < SAMPLES; i++) times.push((await get(route)).ms);
-    rows.push({
-      benchmark: 'backlog',
-      metric: `${driver}: GET backlog — ${label}`,
-      value: round(percentile(times, 50)),
-      unit: 'ms p50',
-      note: `p95 ${round(percentile(times, 95))} ms; ${ITEMS} items, ${pairs.toLocaleString('en-US')} item–highlight pairs`,
-    });
-  }
-  return rows;
-}
-
-async function benchPostgres(): Promise<BenchRow[]> {
-  const database = `cairn_bench_backlog_${process.pid}`;
-  await adminQuery(`CREATE DATABASE ${database}`);
-  let server: CairnProcess | undefined;
-  try {
-    server = await startCairn({ DATABASE_URL: benchDatabaseUrl(database) });
-    const { workspaceId, token } = await setUpOwnerWithToken(server.baseUrl);
-    const client = new pg.Client({ connectionString: benchDatabaseUrl(database) });
-    await client.connect();
-    let pairs = 0;
-    try {
-      for (const statement of loadStatements(workspaceId)) await client.query(statement);
-      pairs = (await client.query<{ pairs: number }>(PAIRS)).rows[0]!.pairs;
-    } finally {
-      await client.end();
-    }
-    return await timeRequests(server.baseUrl, workspaceId, token, 'PostgreSQL', pairs);
-  } finally {
-    await server?.stop();
-    await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  }
-}
-
-async function benchPglite(): Promise<BenchRow[]> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-bench-backlog-'));
-  try {
-    // The API sets up the owner and the token; the evidence is then loaded beside it, with the server stopped.
-    const first = await startCairn({ DATA_DIR: dataDir });
-    const { workspaceId, token } = await setUpOwnerWithToken(first.baseUrl).finally(() => first.stop());
-    const database = await openDatabase({ driver: 'pglite', dataDir });
-    let pairs = 0;
-    try {
-      for (const statement of loadStatements(workspaceId)) await database.db.execute(sql.raw(statement));
-      pairs = ((await database.db.execute(sql.raw(PAIRS))) as unknown as { rows: Array<{ pairs: number }> }).rows[0]!.pairs;
-    } finally {
-      await database.close();
-    }
-    const server = await startCairn({ DATA_DIR: dataDir });
-    try {
-      return await timeRequests(server.baseUrl, workspaceId, token, 'PGlite', pairs);
-    } finally {
-      await server.stop();
-    }
-  } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  return timeRoutes(get, routes, {
+    benchmark: 'backlog',
+    driver: cairn.driver,
+    what: 'GET backlog',
+    warmUp: WARM_UP,
+    samples: SAMPLES,
+    note: `${ITEMS} items, ${cairn.tally.toLocaleString('en-US')} item–highlight pairs`,
+  });
 }
 
 export const backlogBenchmark: Benchmark = {
   name: 'backlog',
   description: `the backlog ranked by evidence: ${ITEMS} items, ~160,000 item–highlight pairs, on PostgreSQL and PGlite, one client`,
-  run: async () => [...(await benchPostgres()), ...(await benchPglite())],
+  run: () => onPostgresAndPglite({ name: 'backlog', statements: loadStatements, tally: PAIRS }, timeBacklog),
 };

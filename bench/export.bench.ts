@@ -1,13 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { sql } from 'drizzle-orm';
-import { startCairn, type CairnProcess } from '../scripts/cairn-process.js';
-import { openDatabase } from '../server/src/db/client.js';
-import { setUpOwnerWithToken } from './lib/cairn-api.js';
-import { adminQuery, benchDatabaseUrl } from './lib/postgres.js';
+import type { CairnProcess } from '../scripts/cairn-process.js';
 import type { Benchmark, BenchRow } from './lib/report.js';
+import { onPostgresAndPglite, type SeededCairn } from './lib/seeded-cairn.js';
 
 /**
  * `GET …/highlights.csv` of a whole workspace: 200,000 highlights (two per ticket, each with two
@@ -108,55 +102,16 @@ async function timeExport(server: CairnProcess, ws: string, token: string, drive
   ];
 }
 
-async function benchPostgres(): Promise<BenchRow[]> {
-  const database = `cairn_bench_export_${process.pid}`;
-  await adminQuery(`CREATE DATABASE ${database}`);
-  let server: CairnProcess | undefined;
-  try {
-    server = await startCairn({ DATABASE_URL: benchDatabaseUrl(database) });
-    const { workspaceId, token } = await setUpOwnerWithToken(server.baseUrl);
-    const client = new pg.Client({ connectionString: benchDatabaseUrl(database) });
-    await client.connect();
-    try {
-      for (const statement of loadStatements(workspaceId)) await client.query(statement);
-    } finally {
-      await client.end();
-    }
-    const rows = await timeExport(server, workspaceId, token, 'PostgreSQL');
-    await server.stop();
-    server = await startCairn({ DATABASE_URL: benchDatabaseUrl(database) }, { nodeArgs: [`--max-old-space-size=${CAPPED_HEAP_MB}`] });
-    return [...rows, ...(await timeExport(server, workspaceId, token, `PostgreSQL, heap capped at ${CAPPED_HEAP_MB} MB`))];
-  } finally {
-    await server?.stop();
-    await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  }
-}
-
-async function benchPglite(): Promise<BenchRow[]> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-bench-export-'));
-  try {
-    // The API sets up the owner and the token; the highlights are then loaded beside it, with the server stopped.
-    const first = await startCairn({ DATA_DIR: dataDir });
-    const { workspaceId, token } = await setUpOwnerWithToken(first.baseUrl).finally(() => first.stop());
-    const database = await openDatabase({ driver: 'pglite', dataDir });
-    try {
-      for (const statement of loadStatements(workspaceId)) await database.db.execute(sql.raw(statement));
-    } finally {
-      await database.close();
-    }
-    const server = await startCairn({ DATA_DIR: dataDir });
-    try {
-      return await timeExport(server, workspaceId, token, 'PGlite');
-    } finally {
-      await server.stop();
-    }
-  } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+/** The export on each driver; on PostgreSQL, again with the server's heap capped. */
+async function timeExports(cairn: SeededCairn): Promise<BenchRow[]> {
+  const rows = await timeExport(cairn.server, cairn.workspaceId, cairn.token, cairn.driver);
+  if (cairn.driver !== 'PostgreSQL') return rows;
+  const capped = await cairn.restart({ nodeArgs: [`--max-old-space-size=${CAPPED_HEAP_MB}`] });
+  return [...rows, ...(await timeExport(capped, cairn.workspaceId, cairn.token, `PostgreSQL, heap capped at ${CAPPED_HEAP_MB} MB`))];
 }
 
 export const exportBenchmark: Benchmark = {
   name: 'export',
   description: `GET …/highlights.csv of ${HIGHLIGHTS.toLocaleString('en-US')} highlights, on PostgreSQL and PGlite: rows a second and the server's memory`,
-  run: async () => [...(await benchPostgres()), ...(await benchPglite())],
+  run: () => onPostgresAndPglite({ name: 'export', statements: loadStatements }, timeExports),
 };

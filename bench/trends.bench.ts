@@ -1,14 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { sql } from 'drizzle-orm';
-import { startCairn, type CairnProcess } from '../scripts/cairn-process.js';
-import { openDatabase } from '../server/src/db/client.js';
-import { setUpOwnerWithToken } from './lib/cairn-api.js';
-import { getJson } from './lib/http-load.js';
-import { adminQuery, benchDatabaseUrl } from './lib/postgres.js';
-import { percentile, type Benchmark, type BenchRow } from './lib/report.js';
+import type { Benchmark, BenchRow } from './lib/report.js';
+import { onPostgresAndPglite, timedGetOf, timeRoutes, type SeededCairn } from './lib/seeded-cairn.js';
 
 /**
  * Tag trends (ADR 015) on a workspace of 100,000 highlights with ~195,000 tag links (60 tags,
@@ -62,7 +53,6 @@ function loadStatements(workspaceId: string): string[] {
 
 const LINKS = `select count(*)::int as links from highlight_tags`;
 
-const round = (ms: number) => Math.round(ms * 10) / 10;
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const monthsAgo = (months: number) => {
   const date = new Date();
@@ -70,14 +60,8 @@ const monthsAgo = (months: number) => {
   return day(date);
 };
 
-async function timeRequests(baseUrl: string, ws: string, token: string, driver: string, links: number): Promise<BenchRow[]> {
-  const headers = { authorization: `Bearer ${token}` };
-  const get = async <T>(route: string) => {
-    const started = performance.now();
-    const { status, body } = await getJson<T>(`${baseUrl}/api/workspaces/${ws}${route}`, headers);
-    if (status !== 200) throw new Error(`GET ${route}: ${status} ${JSON.stringify(body)}`);
-    return { ms: performance.now() - started, body };
-  };
+async function timeTrends(cairn: SeededCairn): Promise<BenchRow[]> {
+  const get = timedGetOf(cairn);
   const today = day(new Date());
   const top = (await get<{ series: Array<{ tag: { id: string } }> }>(`/tags/trends?from=${monthsAgo(6)}&to=${today}`)).body.series;
   const chosen = top.map((series) => `&tagId=${series.tag.id}`).join('');
@@ -88,72 +72,18 @@ async function timeRequests(baseUrl: string, ws: string, token: string, driver: 
     ['last 12 months by month, one segment', `/tags/trends?from=${monthsAgo(12)}&to=${today}&interval=month&segment=Enterprise`],
     ['last 24 months by week (105 buckets), top tags', `/tags/trends?from=${monthsAgo(24)}&to=${today}&interval=week`],
   ];
-  const rows: BenchRow[] = [];
-  for (const [label, route] of routes) {
-    for (let i = 0; i < WARM_UP; i++) await get(route);
-    const times: number[] = [];
-    for (let i = 0; i < SAMPLES; i++) times.push((await get(route)).ms);
-    rows.push({
-      benchmark: 'trends',
-      metric: `${driver}: GET tags/trends — ${label}`,
-      value: round(percentile(times, 50)),
-      unit: 'ms p50',
-      note: `p95 ${round(percentile(times, 95))} ms; ${HIGHLIGHTS.toLocaleString('en-US')} highlights, ${links.toLocaleString('en-US')} tag links`,
-    });
-  }
-  return rows;
-}
-
-async function benchPostgres(): Promise<BenchRow[]> {
-  const database = `cairn_bench_trends_${process.pid}`;
-  await adminQuery(`CREATE DATABASE ${database}`);
-  let server: CairnProcess | undefined;
-  try {
-    server = await startCairn({ DATABASE_URL: benchDatabaseUrl(database) });
-    const { workspaceId, token } = await setUpOwnerWithToken(server.baseUrl);
-    const client = new pg.Client({ connectionString: benchDatabaseUrl(database) });
-    await client.connect();
-    let links = 0;
-    try {
-      for (const statement of loadStatements(workspaceId)) await client.query(statement);
-      links = (await client.query<{ links: number }>(LINKS)).rows[0]!.links;
-    } finally {
-      await client.end();
-    }
-    return await timeRequests(server.baseUrl, workspaceId, token, 'PostgreSQL', links);
-  } finally {
-    await server?.stop();
-    await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  }
-}
-
-async function benchPglite(): Promise<BenchRow[]> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-bench-trends-'));
-  try {
-    // The API sets up the owner and the token; the evidence is then loaded beside it, with the server stopped.
-    const first = await startCairn({ DATA_DIR: dataDir });
-    const { workspaceId, token } = await setUpOwnerWithToken(first.baseUrl).finally(() => first.stop());
-    const database = await openDatabase({ driver: 'pglite', dataDir });
-    let links = 0;
-    try {
-      for (const statement of loadStatements(workspaceId)) await database.db.execute(sql.raw(statement));
-      links = ((await database.db.execute(sql.raw(LINKS))) as unknown as { rows: Array<{ links: number }> }).rows[0]!.links;
-    } finally {
-      await database.close();
-    }
-    const server = await startCairn({ DATA_DIR: dataDir });
-    try {
-      return await timeRequests(server.baseUrl, workspaceId, token, 'PGlite', links);
-    } finally {
-      await server.stop();
-    }
-  } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  return timeRoutes(get, routes, {
+    benchmark: 'trends',
+    driver: cairn.driver,
+    what: 'GET tags/trends',
+    warmUp: WARM_UP,
+    samples: SAMPLES,
+    note: `${HIGHLIGHTS.toLocaleString('en-US')} highlights, ${cairn.tally.toLocaleString('en-US')} tag links`,
+  });
 }
 
 export const trendsBenchmark: Benchmark = {
   name: 'trends',
   description: `tag trends over ${HIGHLIGHTS.toLocaleString('en-US')} highlights (~195,000 tag links), on PostgreSQL and PGlite, one client`,
-  run: async () => [...(await benchPostgres()), ...(await benchPglite())],
+  run: () => onPostgresAndPglite({ name: 'trends', statements: loadStatements, tally: LINKS }, timeTrends),
 };
