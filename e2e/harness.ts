@@ -120,10 +120,10 @@ export async function api<T>(page: Page, method: string, path: string, body?: un
   return response.body as T;
 }
 
-/** Selects `text` inside the reader as a person would with the mouse, as a DOM range over the drawn runs. */
-export async function selectInReader(page: Page, text: string) {
-  await page.evaluate((text) => {
-    const root = document.querySelector('.reader-text')!;
+/** Selects `text` inside the reader (or the part of it `within` names) as a person would with the mouse, as a DOM range over the drawn runs. */
+export async function selectInReader(page: Page, text: string, within = '.reader-text') {
+  await page.evaluate(({ text, within }) => {
+    const root = document.querySelector(within)!;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.textContent!.indexOf(text);
@@ -137,6 +137,6 @@ export async function selectInReader(page: Page, text: string) {
         return;
       }
     }
-    throw new Error(`"${text}" is not in the reader`);
-  }, text);
+    throw new Error(`"${text}" is not in ${within}`);
+  }, { text, within });
 }

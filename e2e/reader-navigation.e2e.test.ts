@@ -231,12 +231,15 @@ describe.skipIf(!browserAvailable)('reading a transcript: turns by keyboard, fin
         return { x: rect.left + 1, y: rect.top + rect.height / 2 };
       }, offset);
     await page.locator(`.reader-text li[data-block-start="${before.start}"]`).evaluate((turn) => turn.scrollIntoView({ block: 'center' }));
-    const start = await pointAt(from);
-    const end = await pointAt(to);
-    await page.mouse.move(start.x, start.y);
-    await page.mouse.down();
-    await page.mouse.move(end.x, end.y, { steps: 8 });
-    await page.mouse.up();
+    const drag = async (fromOffset: number) => {
+      const start = await pointAt(fromOffset);
+      const end = await pointAt(to);
+      await page.mouse.move(start.x, start.y);
+      await page.mouse.down();
+      await page.mouse.move(end.x, end.y, { steps: 8 });
+      await page.mouse.up();
+    };
+    await drag(from);
 
     // The popover offers the part before the fold, and says why; that part alone is drawn as the passage to tag.
     const popover = page.getByRole('dialog', { name: 'Tag the selection' });
@@ -251,6 +254,23 @@ describe.skipIf(!browserAvailable)('reading a transcript: turns by keyboard, fin
     await page.getByRole('complementary', { name: 'Highlights in this source' }).getByText(`“${seen}”`).waitFor();
     const saved = await api<SourceDetail>(page, 'GET', `/workspaces/${ws}/sources/${sourceId}`);
     expect(saved.highlights.filter((highlight) => highlight.start === from).map(({ end, quote }) => ({ end, quote }))).toEqual([{ end: from + seen.length, quote: seen }]);
+
+    // Moving that highlight to a longer passage dragged across the fold again: the editor takes it up to the fold, says so, and selects what it took.
+    const panel = page.getByRole('complementary', { name: 'Highlights in this source' });
+    await panel.getByRole('listitem').filter({ hasText: seen }).getByRole('button', { name: 'Edit', exact: true }).click();
+    const editor = panel.getByRole('form', { name: 'Edit highlight' });
+    const wider = before.start + /\S/.exec(source.body.slice(before.start))!.index;
+    const widerSeen = source.body.slice(wider, hiddenFrom).trim();
+    await drag(wider);
+    await editor.getByRole('button', { name: 'Use selected text' }).click();
+    const status = editor.getByRole('status');
+    await status.getByText(`Moves to “${widerSeen.slice(0, 140)}”`).waitFor();
+    expect(await status.locator('.popover-note').textContent()).toMatch(/stops before the hidden turns/);
+    expect(await page.evaluate(() => window.getSelection()!.toString())).toBe(widerSeen);
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => editor.count()).toBe(0);
+    const moved = await api<SourceDetail>(page, 'GET', `/workspaces/${ws}/sources/${sourceId}`);
+    expect(moved.highlights.filter((highlight) => highlight.start === wider).map(({ end, quote }) => ({ end, quote }))).toEqual([{ end: wider + widerSeen.length, quote: widerSeen }]);
   });
 
   it('leaves Ctrl+F to the browser on other pages', async () => {
@@ -327,5 +347,13 @@ describe.skipIf(!browserAvailable)('finding in a ticket: the customer’s words,
     await page.keyboard.press('h');
     await page.getByText('Only the customer’s own words can be highlighted, not a reply or the question').waitFor();
     expect(await page.getByRole('dialog', { name: 'Tag the selection' }).count()).toBe(0);
+
+    // Words selected in a reply open find with them, as words selected in the customer's message do, from that reply on.
+    await selectInReader(page, 'export', '[data-context="reply-1"]');
+    await page.keyboard.press('Control+f');
+    await expect.poll(() => box.inputValue()).toBe('export');
+    // One in the customer's message, one in each reply.
+    await expect.poll(() => status.textContent()).toBe('3 of 3');
+    expect(await where()).toBe('reply-1 export');
   });
 });

@@ -117,6 +117,24 @@ describe.skipIf(!browserAvailable)('survey scores: an import’s NPS or CSAT, on
     expect(await rows().locator('.score-pill-low').count()).toBe(2);
   });
 
+  it('shows an answer’s score on its scale in the reader too, as its row in the Inbox does', async () => {
+    const { page } = context;
+    // Still the CSAT's low answers: its 1 of 5.
+    await rows().filter({ has: page.locator('.score-pill', { hasText: '1 / 5' }) }).locator('.source-row-title').click();
+    await page.waitForURL(/\/sources\/[0-9a-f-]+$/);
+    const score = page.locator('.reader-text .survey-score');
+    await score.waitFor();
+    expect(await score.locator('[aria-hidden="true"]').allTextContents()).toEqual(['Score ', '1 / 5']);
+    expect(await score.locator('.score-pill-low .visually-hidden').textContent()).toBe('Score 1 of 5');
+
+    // An NPS answer of the sample survey: its group named for a screen reader and tinted for the eye.
+    await page.goto(`/w/${ws}/inbox?scoreMin=9&scoreMax=10&scoreScale=nps`);
+    await rows().first().locator('.source-row-title').click();
+    await page.waitForURL(/\/sources\/[0-9a-f-]+$/);
+    await score.waitFor();
+    expect(await score.locator('.score-pill-promoter').textContent()).toMatch(/^Score (9|10) \(promoter\)$/);
+  });
+
   it('keeps the Inbox’s Detractors to NPS answers when no import is chosen: the CSAT’s 1s and 2s are not among them', async () => {
     const { page } = context;
     await page.goto(`/w/${ws}/inbox`);

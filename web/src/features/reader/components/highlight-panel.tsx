@@ -9,9 +9,12 @@ import { useCatalog } from '../../../lib/catalog';
 import { formatDate } from '../../../lib/dates';
 import { INSIGHT_TYPE_LABELS } from '../../../lib/insight-types';
 import { paths } from '../../../lib/paths';
+import { ClippedPassageNote } from './clipped-passage-note';
 import { TagCombobox } from './tag-combobox';
 
 type Range = { start: number; end: number };
+/** A passage selected in the text; `clipped` when the selection went on over hidden turns and the passage stops before them. */
+type SelectedPassage = Range & { clipped?: boolean };
 
 /** What a highlight is evidence for, each a link to that problem's or backlog item's page. */
 function EvidenceFor({ ws, links }: { ws: string; links: HighlightEvidenceLinks }) {
@@ -50,7 +53,7 @@ type EditorProps = {
   onCancel: () => void;
   onCreateTag?: (name: string) => Promise<TagRef>;
   /** The passage selected in the text now, to move the highlight to. */
-  readSelection: () => Range | null;
+  readSelection: () => SelectedPassage | null;
 };
 
 /**
@@ -61,7 +64,7 @@ function HighlightEditor({ ws, highlight, body, onSave, onDone, onCancel, onCrea
   const catalog = useCatalog(ws);
   const [tags, setTags] = useState<TagRef[]>(highlight.tags);
   const [note, setNote] = useState(highlight.note ?? '');
-  const [range, setRange] = useState<Range>({ start: highlight.start, end: highlight.end });
+  const [range, setRange] = useState<SelectedPassage>({ start: highlight.start, end: highlight.end });
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const moved = range.start !== highlight.start || range.end !== highlight.end;
@@ -72,14 +75,14 @@ function HighlightEditor({ ws, highlight, body, onSave, onDone, onCancel, onCrea
   };
   const takeSelection = () => {
     const selected = readSelection();
-    if (selected) setRange({ start: selected.start, end: selected.end });
+    if (selected) setRange({ start: selected.start, end: selected.end, clipped: selected.clipped });
     else setError(new Error('Select the new passage in the text first, then choose “Use selected text”.'));
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSaving(true);
     setError(null);
-    onSave({ tagIds: tags.map((tag) => tag.id), note: note.trim() || null, ...(moved ? range : {}) })
+    onSave({ tagIds: tags.map((tag) => tag.id), note: note.trim() || null, ...(moved ? { start: range.start, end: range.end } : {}) })
       .then(onDone, setError)
       .finally(() => setSaving(false));
   };
@@ -96,7 +99,11 @@ function HighlightEditor({ ws, highlight, body, onSave, onDone, onCancel, onCrea
       />
       <Field label="Note">{(props) => <TextArea {...props} value={note} onChange={(event) => setNote(event.target.value)} rows={3} />}</Field>
       <div className="highlight-range">
-        {moved && <p className="panel-note">Moves to “{body.slice(range.start, range.end).slice(0, QUOTE_PREVIEW)}”</p>}
+        {/* Announced: "Use selected text" changes nothing else a screen reader would hear. */}
+        <div role="status" className="highlight-range-status">
+          {moved && <p className="panel-note">Moves to “{body.slice(range.start, range.end).slice(0, QUOTE_PREVIEW)}”</p>}
+          {range.clipped && <ClippedPassageNote />}
+        </div>
         <span className="row">
           {/* Pressing the button must not clear the selection it reads. */}
           <Button size="sm" variant="ghost" onMouseDown={(event) => event.preventDefault()} onClick={takeSelection}>
@@ -139,7 +146,7 @@ export type HighlightPanelProps = {
   onLink?: (highlightId: string) => void;
   onSave: (id: string, body: UpdateHighlightBody) => Promise<unknown>;
   onCreateTag?: (name: string) => Promise<TagRef>;
-  readSelection: () => Range | null;
+  readSelection: () => SelectedPassage | null;
   /** Why no highlight can be made here (a viewer, a trashed source), said instead of how to make one. */
   readOnlyReason?: string | null;
 };

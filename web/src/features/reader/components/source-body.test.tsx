@@ -63,4 +63,21 @@ describe('SourceBody', () => {
     ]);
     expect(html).toContain('data-context="question"');
   });
+
+  it('shows a survey answer’s score on its question’s scale, as the Inbox’s pill does, read once as “Score …”', () => {
+    const answer = (metadata: Record<string, unknown>) =>
+      ({ kind: 'survey_response', title: 'Support', body: 'Quick answer on chat.', segments: null, customer: null, metadata: { question: 'How satisfied were you?', ...metadata }, highlights: [] }) as Partial<Source> as Source;
+    /** The score line as the eye reads it (without visually hidden words) and as a screen reader does (without aria-hidden ones). */
+    const scoreLine = (source: Source) => {
+      const line = /<p class="survey-score">(.*?)<\/p>/.exec(draw({ source }))?.[1];
+      if (line === undefined) return null;
+      const textWithout = (hidden: RegExp) => line.replace(hidden, '').replace(/<[^>]+>/g, '');
+      return { seen: textWithout(/<span class="visually-hidden">[^<]*<\/span>/g), heard: textWithout(/<span aria-hidden="true">[^<]*<\/span>/g), pill: /class="(score-pill[^"]*)"/.exec(line)?.[1] };
+    };
+    expect(scoreLine(answer({ score: 4, scoreScale: { kind: 'rating', min: 1, max: 5 } }))).toEqual({ seen: 'Score 4 / 5', heard: 'Score 4 of 5', pill: 'score-pill score-pill-high' });
+    // Before scales were kept, a whole 0–10 was an NPS, as the list reads it.
+    expect(scoreLine(answer({ score: 9 }))).toEqual({ seen: 'Score 9', heard: 'Score 9 (promoter)', pill: 'score-pill score-pill-promoter' });
+    expect(scoreLine(answer({ score: 'Very satisfied' }))).toEqual({ seen: 'Score Very satisfied', heard: 'Score Very satisfied', pill: 'score-pill' });
+    expect(scoreLine(answer({}))).toBeNull();
+  });
 });

@@ -2,9 +2,10 @@ import { memo, useMemo, type KeyboardEvent, type ReactNode } from 'react';
 import { z } from 'zod';
 import type { Source, SourceSegment } from '@cairn/shared';
 import { formatDateTime } from '../../../lib/dates';
+import { ScorePill } from '../../../lib/score-pill';
 import { groupByBlock, type FindMatch, type TextRange } from '../lib/find-in-text';
 import { CURRENT_FIND_RUN, FIND_RUN, formatTimestamp, PASSAGE_RUN, PENDING_RUN, runClassName, savedIds, splitRuns } from '../lib/highlight-runs';
-import { BODY_TEXT, metadataText, QUESTION_TEXT, readReplies, replyTextId, surveyQuestion } from '../lib/reader-texts';
+import { BODY_TEXT, metadataText, QUESTION_TEXT, readReplies, readSurveyScore, replyTextId, surveyQuestion } from '../lib/reader-texts';
 import { turnKeyTarget, type TurnRow } from '../lib/speakers';
 
 export type Mark = { id: string; start: number; end: number; label?: string };
@@ -263,15 +264,17 @@ export const SourceBody = memo(function SourceBody({ source, finds = NO_FINDS_AT
 
   if (source.kind === 'survey_response') {
     const question = surveyQuestion(source);
-    const score = metadataText(metadata, 'score');
+    const score = readSurveyScore(metadata);
     return (
       <div className="reader-survey">
         <p className="survey-question" data-context={QUESTION_TEXT}>
           <ContextRuns id={QUESTION_TEXT} text={question} finds={finds} currentFind={currentFind} />
         </p>
-        {score !== null && (
+        {score && (
           <p className="survey-score">
-            Score <strong>{score}</strong>
+            {/* The pill's own words start with "Score" for a screen reader: the label is for the eye only. */}
+            <span aria-hidden="true">Score </span>
+            <ScorePill score={score.score} scale={score.scale} />
           </p>
         )}
         <Block from={0} to={source.body.length} className="survey-answer">

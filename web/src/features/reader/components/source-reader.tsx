@@ -26,9 +26,10 @@ import { useSpeakerFilter } from '../hooks/use-speaker-filter';
 import type { FindPosition } from '../lib/find-in-text';
 import { trimRange } from '../lib/highlight-runs';
 import { readLastTag, rememberLastTag } from '../lib/last-tag';
-import { BODY_TEXT, NO_CONTEXT, readContextTexts } from '../lib/reader-texts';
-import { bodyRange, contextRange, selectionInContext, selectionRange } from '../lib/selection';
+import { BODY_TEXT, NO_CONTEXT, readContextTexts, textById } from '../lib/reader-texts';
+import { bodyRange, contextRange, selectionInContext, selectionInTexts, selectionRange } from '../lib/selection';
 import { clipAtHiddenTurns } from '../lib/speakers';
+import { ClippedPassageNote } from './clipped-passage-note';
 import { HIGHLIGHTS_HEADING_ID, HighlightPanel } from './highlight-panel';
 import { FindBar } from './find-bar';
 import { SourceBody, type Mark } from './source-body';
@@ -263,12 +264,27 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
   /** Says why there is nothing to tag: the selection is in a reply or question, else `hint`. */
   const explainNoTarget = useCallback((hint: string) => toast.show(textRef.current && selectionInContext(textRef.current) ? CONTEXT_NOT_HIGHLIGHTABLE : hint), [toast]);
 
-  /** The popover for a passage; one stopped before hidden turns becomes the selection, so that what is selected is what gets highlighted. */
-  const tagPassage = useCallback((found: Omit<Pending, 'whole'>) => {
+  /** A passage stopped before hidden turns becomes the selection, so that what is selected is what gets highlighted. */
+  const selectIfClipped = useCallback((found: Omit<Pending, 'whole'>) => {
     const range = found.clipped && textRef.current ? bodyRange(textRef.current, found.start, found.end) : null;
     if (range) select(range);
-    setPending({ ...found, whole: false });
   }, []);
+
+  /** The popover for a passage. */
+  const tagPassage = useCallback(
+    (found: Omit<Pending, 'whole'>) => {
+      selectIfClipped(found);
+      setPending({ ...found, whole: false });
+    },
+    [selectIfClipped],
+  );
+
+  /** The selected passage a highlight being edited moves to ("Use selected text"), stopped before hidden turns as the popover's is. */
+  const takeSelectionForEdit = useCallback(() => {
+    const found = selectedTarget();
+    if (found) selectIfClipped(found);
+    return found;
+  }, [selectIfClipped, selectedTarget]);
 
   const openPopover = useCallback(
     (whole = false, anchor?: DOMRect) => {
@@ -337,15 +353,15 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
     [activeId, canHighlight, createHighlight, explainNoTarget, renderLinkDialog, sourceId, tagPassage, target],
   );
 
-  /** Opens the find bar (or takes focus back to it) with the selected words, from the selection or the turn in view. */
+  /** Opens the find bar (or takes focus back to it) with the selected words (in the body, a reply or the question), from the selection or the turn in view. */
   const openFind = () => {
     const root = textRef.current;
     if (!root || !data) return;
     if (document.activeElement !== findInputRef.current) findOpenerRef.current = document.activeElement;
-    const selected = selectionRange(root);
-    const words = selected ? data.body.slice(selected.start, selected.end) : '';
+    const selected = selectionInTexts(root);
+    const words = selected ? textById(data.body, contextTexts, selected.text).slice(selected.start, selected.end) : '';
     const prefill = words.trim() && words.length <= FIND_PREFILL_MAX && !words.includes('\n') ? words : undefined;
-    find.start(selected ? { text: BODY_TEXT, offset: selected.start } : findAnchor(root), prefill);
+    find.start(selected ? { text: selected.text, offset: selected.start } : findAnchor(root), prefill);
     setFindFocusRequest((request) => request + 1);
   };
 
@@ -545,7 +561,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
           onLink={canHighlight && renderLinkDialog ? (highlightId) => linkEvidence({ highlightId }) : undefined}
           onCreateTag={createTag}
           onSave={(id, body) => updateHighlight.mutateAsync({ id, body })}
-          readSelection={selectedTarget}
+          readSelection={takeSelectionForEdit}
           readOnlyReason={trashed ? 'This source is in the trash: restore it to highlight it.' : canHighlight ? null : 'Viewers read highlights; contributors and up make them.'}
           onDelete={(highlight) =>
             deleteHighlight.mutate(
@@ -572,9 +588,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
           style={{ top: popoverTop ?? pending.top + POPOVER_GAP, left: Math.max(POPOVER_GAP, Math.min(pending.left, window.innerWidth - POPOVER_WIDTH - POPOVER_GAP)) }}
         >
           <p className="popover-quote">“{data.body.slice(pending.start, pending.end).slice(0, 140)}”</p>
-          {pending.clipped && (
-            <p className="popover-note">A highlight is one passage: this one stops before the hidden turns. Show them to highlight across.</p>
-          )}
+          {pending.clipped && <ClippedPassageNote />}
           <TagCombobox
             ws={ws}
             label="Tag"

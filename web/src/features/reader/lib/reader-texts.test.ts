@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readContextTexts, readReplies } from './reader-texts';
+import { readContextTexts, readReplies, readSurveyScore, textById } from './reader-texts';
 
 const ticket = (metadata: Record<string, unknown>) => ({ kind: 'ticket' as const, title: 'Export fails', segments: null, metadata });
 
@@ -40,5 +40,34 @@ describe('readReplies', () => {
     const zendesk = { authorId: '1234', text: 'We are on it.', at: '2026-03-02T10:00:00Z' };
     const intercom = { author: 'Ciaran Lee', authorType: 'admin', text: 'Okay!', at: null };
     expect(readReplies({ replies: [zendesk, intercom] }).map((reply) => reply.text)).toEqual(['We are on it.', 'Okay!']);
+  });
+});
+
+describe('readSurveyScore', () => {
+  it('reads a score with the scale its import kept', () => {
+    expect(readSurveyScore({ score: 4, scoreScale: { kind: 'rating', min: 1, max: 5 } })).toEqual({ score: 4, scale: { kind: 'rating', min: 1, max: 5 } });
+    expect(readSurveyScore({ score: 'Very satisfied' })).toEqual({ score: 'Very satisfied', scale: null });
+  });
+
+  it('reads no scale from an answer imported before scales were kept, or from one that is no scale', () => {
+    expect(readSurveyScore({ score: 9 })).toEqual({ score: 9, scale: null });
+    expect(readSurveyScore({ score: 9, scoreScale: { kind: 'rating', min: 5, max: 1 } })).toEqual({ score: 9, scale: null });
+  });
+
+  it('reads no score when it is missing, empty, or neither a number nor text', () => {
+    expect(readSurveyScore({})).toBeNull();
+    expect(readSurveyScore({ score: '' })).toBeNull();
+    expect(readSurveyScore({ score: { value: 4 } })).toBeNull();
+  });
+});
+
+describe('textById', () => {
+  const context = { before: [{ id: 'question', text: 'What should we improve?' }], after: [{ id: 'reply-0', text: 'Which browser?' }] };
+
+  it('finds the body and each context text by the id find gives it', () => {
+    expect(textById('Keep the export.', context, 'body')).toBe('Keep the export.');
+    expect(textById('Keep the export.', context, 'question')).toBe('What should we improve?');
+    expect(textById('Keep the export.', context, 'reply-0')).toBe('Which browser?');
+    expect(textById('Keep the export.', context, 'reply-1')).toBe('');
   });
 });

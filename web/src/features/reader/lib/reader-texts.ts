@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Source } from '@cairn/shared';
+import { ScoreScaleSchema, SourceScoreSchema, type ScoreScale, type Source, type SourceScore } from '@cairn/shared';
 
 /** The body's id among the texts find searches. */
 export const BODY_TEXT = 'body';
@@ -36,6 +36,19 @@ export function surveyQuestion(source: Pick<Source, 'metadata' | 'title'>): stri
   return metadataText(source.metadata, 'question') ?? source.title;
 }
 
+/**
+ * A survey answer's score (`metadata.score`) and the scale of its question (`metadata.scoreScale`,
+ * ADR 013), read as `GET …/sources` presents them for the list: no score when it is empty or
+ * neither text nor a number; no scale when the answer has none (imported before scales were
+ * kept) or it is no scale.
+ */
+export function readSurveyScore(metadata: Record<string, unknown>): { score: SourceScore; scale: ScoreScale | null } | null {
+  const score = SourceScoreSchema.safeParse(metadata.score);
+  if (!score.success || score.data === '') return null;
+  const scale = ScoreScaleSchema.safeParse(metadata.scoreScale);
+  return { score: score.data, scale: scale.success ? scale.data : null };
+}
+
 export const replyTextId = (index: number) => `reply-${index}`;
 export const QUESTION_TEXT = 'question';
 
@@ -49,4 +62,10 @@ export function readContextTexts(source: Pick<Source, 'kind' | 'segments' | 'met
   if (source.kind === 'ticket') return { before: [], after: readReplies(source.metadata).map((reply, index) => ({ id: replyTextId(index), text: reply.text })) };
   if (source.kind === 'survey_response') return { before: [{ id: QUESTION_TEXT, text: surveyQuestion(source) }], after: [] };
   return NO_CONTEXT;
+}
+
+/** The text find knows as `id` (`FindMatch.text`): the body, or one of the context texts; empty when there is none by that id. */
+export function textById(body: string, context: ContextTexts, id: string): string {
+  if (id === BODY_TEXT) return body;
+  return [...context.before, ...context.after].find((text) => text.id === id)?.text ?? '';
 }

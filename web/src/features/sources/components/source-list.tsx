@@ -8,12 +8,12 @@ import { Loading } from '../../../components/spinner';
 import { useToast } from '../../../components/toast';
 import { formatDate } from '../../../lib/dates';
 import { paths } from '../../../lib/paths';
+import { ScorePill } from '../../../lib/score-pill';
 import { rememberSourceOrder } from '../../../lib/source-order';
 import { useWorkspace } from '../../../lib/workspace';
 import { useSources, type SourceFilters } from '../api/list-sources';
 import { useRestoreSource } from '../api/restore-source';
 import { KindBadge } from './kind-badge';
-import { ScorePill } from './score-pill';
 import { isTypingTarget, useDocumentKeyDown } from '../../../lib/keyboard';
 
 function CustomerCell({ ws, customer }: { ws: string; customer: SourceSummary['customer'] }) {

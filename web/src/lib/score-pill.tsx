@@ -1,11 +1,12 @@
 import { npsGroupOf, readingScaleOf, scoreGroupOf, type ScoreScale, type SourceScore } from '@cairn/shared';
 
 /**
- * A survey answer's score, small enough for a list row, read on its question's scale. An NPS
- * score is tinted by its group and the hidden words name it; a rating shows "4 / 5" (read as
- * "Score 4 of 5"), tinted by the third of the scale it is in; anything else stays neutral.
- * The tint repeats what the words say. Answers imported before scales were kept have none: a
- * whole number 0–10 is then read as NPS, as it always was (`readingScaleOf`).
+ * A survey answer's score, small enough for a list row, read on its question's scale (the
+ * Inbox's rows and the reader show the same pill). An NPS score is tinted by its group and the
+ * hidden words name it; a rating shows "4 / 5" (read as "Score 4 of 5"), tinted by the third of
+ * the scale it is in; anything else stays neutral. The tint repeats what the words say.
+ * Answers imported before scales were kept have none: a whole number 0–10 is then read as NPS,
+ * as it always was (`readingScaleOf`).
  */
 export function ScorePill({ score, scale }: { score: SourceScore; scale: ScoreScale | null }) {
   const text = typeof score === 'number' ? score.toLocaleString() : score;
