@@ -1,9 +1,11 @@
 import type { CSSProperties } from 'react';
+import { tagLineColor, tagTextColor } from '../lib/tag-colors';
 
 export type ChipTag = { id: string; name: string; color?: string | null };
 
-/** A tag's own colour, tinted behind its name so that the text stays readable. */
-const tinted = (color: string | null | undefined): CSSProperties | undefined => (color ? { background: `${color}22`, color } : undefined);
+/** A tag's own colour, tinted behind its name, the name in that colour made readable on the theme. */
+const tinted = (color: string | null | undefined): CSSProperties | undefined =>
+  color ? { background: `color-mix(in srgb, ${tagLineColor(color)} 13%, transparent)`, color: tagTextColor(color) } : undefined;
 
 /** One tag as a chip, with a remove button where the tag can be taken off. */
 export function TagChip({ tag, onRemove }: { tag: ChipTag; onRemove?: (id: string) => void }) {
@@ -35,5 +37,5 @@ export function TagChips({ tags, onRemove, className }: { tags: ChipTag[]; onRem
 
 /** The coloured dot that stands for a tag beside its name in pickers and charts. */
 export function TagDot({ color }: { color?: string | null }) {
-  return <span className="tag-dot" style={{ background: color ?? undefined }} aria-hidden="true" />;
+  return <span className="tag-dot" style={{ background: color ? tagLineColor(color) : undefined }} aria-hidden="true" />;
 }

@@ -4,6 +4,7 @@ import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorMessage } from '../../components/error-message';
 import { Loading } from '../../components/spinner';
+import { ThemeSelect } from '../../components/theme-select';
 import { useMe } from '../../features/auth/api/get-me';
 import { useLogout } from '../../features/auth/api/sign-in';
 import { CommandPalette } from '../../features/catalog/components/command-palette';
@@ -74,6 +75,7 @@ export function WorkspaceLayout() {
               {me.data.user.name}
               {membership && <span className="role-badge">{membership.role}</span>}
             </span>
+            <ThemeSelect />
             <Button size="sm" variant="ghost" onClick={() => logout.mutate(undefined, { onSettled: () => navigate(paths.login) })}>
               Sign out
             </Button>

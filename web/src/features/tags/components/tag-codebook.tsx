@@ -10,6 +10,7 @@ import { Loading } from '../../../components/spinner';
 import { TagDot } from '../../../components/tag-chip';
 import { useToast } from '../../../components/toast';
 import { paths } from '../../../lib/paths';
+import { tagLineColor } from '../../../lib/tag-colors';
 import { useWorkspace } from '../../../lib/workspace';
 import { useCreateTag } from '../api/create-tag';
 import { useDeleteTag } from '../api/delete-tag';
@@ -107,7 +108,7 @@ export function TagCodebook() {
                   {tag.description && <p className="muted tag-description">{tag.description}</p>}
                 </div>
                 <div className="usage-bar" role="img" aria-label={plural(tag.usageCount ?? 0)}>
-                  <span style={{ width: `${((tag.usageCount ?? 0) / maxUsage) * 100}%`, background: tag.color ?? undefined }} />
+                  <span style={{ width: `${((tag.usageCount ?? 0) / maxUsage) * 100}%`, background: tag.color ? tagLineColor(tag.color) : undefined }} />
                 </div>
                 <span className="usage-count">{tag.usageCount ?? 0}</span>
                 {canEdit && (

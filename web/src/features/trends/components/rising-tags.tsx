@@ -4,6 +4,7 @@ import { RISING_MIN_HIGHLIGHTS, TRENDS_TAGS_MAX, type RisingTag, type TrendInter
 import { Button } from '../../../components/button';
 import { TagDot } from '../../../components/tag-chip';
 import { countOf } from '../../../lib/numbers';
+import { tagLineColor } from '../../../lib/tag-colors';
 import { formatChange } from '../lib/trends-params';
 
 type RisingTagsProps = {
@@ -57,7 +58,7 @@ export function RisingTags({ interval, rising, shownTagIds, chosen, onShow, late
                 <span className="muted trends-rising-counts">
                   {item.previous.toLocaleString()} → {countOf(item.current, 'highlight')} ({Math.round(item.currentShare * 100)}% of this {interval}’s)
                 </span>
-                <Sparkline highlights={item.highlights} color={color ?? 'var(--text-muted)'} />
+                <Sparkline highlights={item.highlights} color={color ? tagLineColor(color) : 'var(--text-muted)'} />
                 <Button size="sm" variant="ghost" disabled={shownTagIds.includes(item.tag.id) || full} onClick={() => onShow(item.tag.id)}>
                   {shownTagIds.includes(item.tag.id) ? 'On the chart' : 'Show on chart'}
                 </Button>

@@ -1,5 +1,6 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { TagTrends } from '@cairn/shared';
+import { tagLineColor } from '../../../lib/tag-colors';
 import { bucketLabel, seriesColors } from '../lib/trends-params';
 
 type TrendsChartProps = {
@@ -7,6 +8,9 @@ type TrendsChartProps = {
   /** A point was clicked: that tag in that bucket. */
   onOpen: (tagId: string, bucketIndex: number) => void;
 };
+
+/** Recharts draws its tooltip in white with inline styles: the theme's surface instead. */
+const TOOLTIP_STYLE = { background: 'var(--surface)', border: '1px solid var(--border)', borderRadius: 'var(--radius-sm)', color: 'var(--text)', boxShadow: 'var(--shadow-lg)' };
 
 type PointProps = { cx?: number; cy?: number; index: number; dataKey?: unknown; stroke?: string };
 
@@ -16,7 +20,7 @@ type PointProps = { cx?: number; cy?: number; index: number; dataKey?: unknown; 
  * the table beside it, so the chart's own keyboard layer is off.
  */
 export function TrendsChart({ trends, onOpen }: TrendsChartProps) {
-  const colors = seriesColors(trends.series.map((series) => series.tag));
+  const colors = seriesColors(trends.series.map((series) => series.tag)).map(tagLineColor);
   const rows = trends.buckets.map((bucket, i) => ({
     label: bucketLabel(bucket.start, trends.interval, 'short'),
     title: bucketLabel(bucket.start, trends.interval, 'long'),
@@ -37,7 +41,7 @@ export function TrendsChart({ trends, onOpen }: TrendsChartProps) {
         >
           {/* A wider target than the dot, for a mouse. */}
           <circle cx={cx} cy={cy} r={10} fill="transparent" />
-          <circle cx={cx} cy={cy} r={active ? 6 : 3.5} fill={active ? stroke : '#fff'} stroke={stroke} strokeWidth={2} />
+          <circle cx={cx} cy={cy} r={active ? 6 : 3.5} fill={active ? stroke : 'var(--surface)'} stroke={stroke} strokeWidth={2} />
         </g>
       );
     };
@@ -48,7 +52,11 @@ export function TrendsChart({ trends, onOpen }: TrendsChartProps) {
           <CartesianGrid stroke="var(--border)" vertical={false} />
           <XAxis dataKey="label" tick={{ fill: 'var(--text-muted)', fontSize: 12 }} tickLine={false} axisLine={{ stroke: 'var(--border)' }} minTickGap={16} />
           <YAxis allowDecimals={false} tick={{ fill: 'var(--text-muted)', fontSize: 12 }} tickLine={false} axisLine={false} width={40} />
-          <Tooltip labelFormatter={(_, payload) => (payload?.[0]?.payload as { title?: string } | undefined)?.title ?? ''} />
+          <Tooltip
+            contentStyle={TOOLTIP_STYLE}
+            cursor={{ stroke: 'var(--border)' }}
+            labelFormatter={(_, payload) => (payload?.[0]?.payload as { title?: string } | undefined)?.title ?? ''}
+          />
           <Legend iconType="plainline" itemSorter={null} />
           {trends.series.map((series, index) => (
             <Line

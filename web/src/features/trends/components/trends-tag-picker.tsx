@@ -1,5 +1,6 @@
 import { TRENDS_TAGS_MAX, TRENDS_TOP_TAGS, type TagRef } from '@cairn/shared';
 import { Field } from '../../../components/field';
+import { TagDot } from '../../../components/tag-chip';
 import { TagSearchInput } from '../../../components/tag-search-input';
 import { useCatalogIndex } from '../../../lib/catalog';
 import { seriesColors } from '../lib/trends-params';
@@ -28,7 +29,7 @@ export function TrendsTagPicker({ ws, tagIds, onChange }: TrendsTagPickerProps) 
                 {chosen.map((tag, index) => (
                   <li key={tag.id}>
                     <span className="tag-chip trends-chip">
-                      <span className="tag-dot" style={{ background: colors[index] }} aria-hidden="true" />
+                      <TagDot color={colors[index]} />
                       {tag.name}
                       <button type="button" className="chip-remove" aria-label={`Remove tag ${tag.name}`} onClick={() => onChange(tagIds.filter((id) => id !== tag.id))}>
                         ×
