@@ -5,11 +5,12 @@ type Created = { id: string };
 
 describe.skipIf(!browserAvailable)('companies from email domains on the Customers page', () => {
   const context = useServerAndBrowser();
+  let ws = '';
 
   it('counts the customers it would fill, fills them once confirmed, then says there is nothing left', async () => {
     const { page } = context;
     await completeSetup(page);
-    const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
     // As imports before this feature left them: work emails without a company (added without one, the email given afterwards).
     for (const [index, email] of ['jane@acme.co.uk', 'raj@eu.acme.co.uk', 'bo@hooli.io'].entries()) {
       const { id } = await api<Created>(page, 'POST', `/workspaces/${ws}/customers`, { externalId: `legacy-${index}` });
@@ -47,5 +48,52 @@ describe.skipIf(!browserAvailable)('companies from email domains on the Customer
     // The profile says why the cleared company stays empty.
     await page.getByRole('row').filter({ hasText: 'kim@initech.com' }).getByRole('link').click();
     await page.getByRole('region', { name: 'Company' }).getByText("No company: cleared by hand, so imports won't set one.").waitFor();
+  });
+
+  it('hands a company and its fields set by hand back to imports from the profile, after saying what that does', async () => {
+    const { page } = context;
+    const bureau = { name: 'Bureau Analytics', segment: 'SMB', plan: 'Starter' };
+    const dana = await api<Created>(page, 'POST', `/workspaces/${ws}/customers`, { email: 'dana@bureau.example', name: 'Dana Scully', company: bureau });
+    const noteFor = (customer: object) => api(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'note', title: 'CRM sync', body: 'Renewal call.', customer });
+    await page.goto(`/w/${ws}/customers/${dana.id}`);
+    const company = page.getByRole('region', { name: 'Company' });
+    await company.getByText('Starter').waitFor();
+
+    // Only the field changed in the form is set by hand, and the customer's company with it.
+    await page.getByRole('button', { name: 'Edit customer' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit customer' });
+    await edit.getByLabel('Segment').fill('Enterprise');
+    await edit.getByRole('button', { name: 'Save customer' }).click();
+    await company.getByText("Segment set by hand — imports naming Bureau Analytics won't change it.").waitFor();
+    expect(await company.textContent()).toContain('Enterprise · set by hand');
+    expect(await company.textContent()).not.toContain('Starter · set by hand');
+    await company.getByText("Company set by hand — imports won't move them to another.").waitFor();
+    await noteFor({ email: 'fox@bureau.example', company: { ...bureau, segment: 'Mid-market' } });
+    await page.reload();
+    await company.getByText('Enterprise').waitFor();
+
+    await company.getByRole('button', { name: 'Let imports fill in the company again' }).click();
+    const fields = page.getByRole('dialog', { name: 'Let imports fill in the company again?' });
+    expect(await fields.textContent()).toContain('it holds for every customer at Bureau Analytics');
+    await fields.getByRole('button', { name: 'Let imports fill it in' }).click();
+    await page.getByText('Imports may fill in the segment of Bureau Analytics again').waitFor();
+    await expect.poll(() => company.textContent()).not.toContain('· set by hand');
+    expect(await company.textContent()).toContain('Enterprise');
+
+    await company.getByRole('button', { name: 'Let imports set the company again' }).click();
+    const mark = page.getByRole('dialog', { name: 'Let imports set the company again?' });
+    expect(await mark.textContent()).toContain('Until then they stay at Bureau Analytics.');
+    await mark.getByRole('button', { name: 'Let imports set it' }).click();
+    await page.getByText('Imports may set the company of “Dana Scully” again').waitFor();
+    await expect.poll(() => company.getByRole('button').count()).toBe(0);
+    expect(await company.textContent()).not.toContain('set by hand');
+
+    // The next sources naming a company change it again: its segment, then which company Dana is at.
+    await noteFor({ email: 'fox@bureau.example', company: { ...bureau, segment: 'Mid-market' } });
+    await page.reload();
+    await company.getByText('Mid-market').waitFor();
+    await noteFor({ email: 'dana@bureau.example', company: { name: 'Bureau Group' } });
+    await page.reload();
+    await company.getByText('Bureau Group').waitFor();
   });
 });

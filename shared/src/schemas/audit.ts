@@ -44,7 +44,12 @@ export const AUDIT_ACTION_GROUPS = {
   },
   customer: {
     label: 'Customers',
-    actions: { 'customer.create': 'added a customer', 'customer.update': 'edited a customer', 'customer.companies_from_emails': 'filled in companies from email domains' },
+    actions: {
+      'customer.create': 'added a customer',
+      'customer.update': 'edited a customer',
+      'customer.companies_from_emails': 'filled in companies from email domains',
+      'company.update': 'edited a company',
+    },
   },
   cluster: {
     label: 'Clusters',

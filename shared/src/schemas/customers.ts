@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SOURCE_KINDS } from '../enums.js';
 import { NAME_MAX_LENGTH } from '../limits.js';
+import { listOf } from '../words.js';
 import { EmailSchema, PersonNameSchema } from './accounts.js';
 import { IdSchema, PageQuerySchema, TimestampSchema, tooLongMessage } from './common.js';
 
@@ -11,6 +12,14 @@ const CUSTOMER_QUERY_MAX_LENGTH = 200;
 
 export const ExternalIdSchema = z.string().trim().min(1, 'Enter an external id').max(EXTERNAL_ID_MAX_LENGTH, tooLongMessage(EXTERNAL_ID_MAX_LENGTH));
 
+/** A company's own fields: imports fill them in, a person may set them by hand. */
+export const COMPANY_FIELDS = ['segment', 'plan', 'annualRevenue'] as const;
+export type CompanyField = (typeof COMPANY_FIELDS)[number];
+const COMPANY_FIELD_WORDS: Record<CompanyField, string> = { segment: 'segment', plan: 'plan', annualRevenue: 'annual revenue' };
+/** `segment and annual revenue`: company fields in the words the API's messages and the SPA use. */
+export const companyFieldsInWords = (fields: CompanyField[]) => listOf(fields.map((field) => COMPANY_FIELD_WORDS[field]));
+const CompanyFieldNameSchema = z.enum(COMPANY_FIELDS);
+
 export const CompanySchema = z.object({
   id: IdSchema,
   name: z.string(),
@@ -18,6 +27,8 @@ export const CompanySchema = z.object({
   plan: z.string().nullable(),
   /** Whole currency units per year; weights evidence. */
   annualRevenue: z.number().int().nullable(),
+  /** Fields a person set or cleared (`PATCH …/customers/:id` with `company`): imports naming the company leave them as they are. */
+  fieldsSetByHand: z.array(CompanyFieldNameSchema),
   createdAt: TimestampSchema,
 });
 export type Company = z.infer<typeof CompanySchema>;
@@ -79,17 +90,26 @@ export const CreateCustomerBodySchema = z
   });
 export type CreateCustomerBody = z.infer<typeof CreateCustomerBodySchema>;
 
-/** `null` clears a field; a company is matched by name (case-insensitive) or created. */
+/**
+ * `null` clears a field; a company is matched by name (case-insensitive) or created, and the
+ * company fields given are set by hand. Naming `company` marks it set by hand, unless
+ * `companySetByHand` says otherwise: `false` lets imports and email domains set it again.
+ */
 export const UpdateCustomerBodySchema = z
   .object({
     email: EmailSchema.nullable(),
     name: PersonNameSchema.nullable(),
     externalId: ExternalIdSchema.nullable(),
     company: CompanyInputSchema.nullable(),
+    companySetByHand: z.boolean(),
   })
   .partial()
   .strict();
 export type UpdateCustomerBody = z.infer<typeof UpdateCustomerBodySchema>;
+
+/** Exactly the fields imports leave alone from now on: fewer lets imports naming the company fill the others in again. */
+export const UpdateCompanyBodySchema = z.object({ fieldsSetByHand: z.array(CompanyFieldNameSchema) }).strict();
+export type UpdateCompanyBody = z.infer<typeof UpdateCompanyBodySchema>;
 
 export const ListCustomersQuerySchema = PageQuerySchema.extend({
   /** Part of the name, email, external id or company name. */

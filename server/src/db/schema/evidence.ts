@@ -26,6 +26,10 @@ export const companies = pgTable(
     plan: text('plan'),
     /** Whole currency units per year; weights evidence. */
     annualRevenue: bigint('annual_revenue', { mode: 'number' }),
+    // A person set (or cleared) the field (ADR 011): imports naming the company fill in only the others.
+    segmentSetByHand: boolean('segment_set_by_hand').notNull().default(false),
+    planSetByHand: boolean('plan_set_by_hand').notNull().default(false),
+    annualRevenueSetByHand: boolean('annual_revenue_set_by_hand').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

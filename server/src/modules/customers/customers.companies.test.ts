@@ -1,17 +1,19 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { BacklogItemDetailSchema, FillCompaniesFromEmailsResultSchema, pageOf, CustomerDetailSchema, type Role } from '@cairn/shared';
+import { BacklogItemDetailSchema, CompanySchema, FillCompaniesFromEmailsResultSchema, pageOf, CustomerDetailSchema, type Role } from '@cairn/shared';
 import { auditEvents, companies, customers, sources } from '../../db/schema/index.js';
 import { errorPaths, useTestApp } from '../../../test/app.js';
 import { createBacklogItem, createCustomer, createHighlight, createMember, createTokenCaller, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
 import { importThroughApi } from '../../../test/imports.js';
 import * as customersRepository from './customers.repository.js';
+import { resolveCustomers } from './customers.service.js';
 
 // Companies from the domain of a work email: on import, on the API's create, and by the admin's fill for customers imported before.
 const context = useTestApp();
 
 const customersUrl = (workspace: TestWorkspace, rest = '') => `/api/workspaces/${workspace.id}/customers${rest}`;
 const fillUrl = (workspace: TestWorkspace) => customersUrl(workspace, '/companies-from-emails');
+const companyUrl = (workspace: TestWorkspace, id: string) => `/api/workspaces/${workspace.id}/companies/${id}`;
 
 /** A help desk export whose requesters have emails, only one of them a company. */
 const HELPDESK_CSV = [
@@ -267,5 +269,134 @@ describe('a company set or cleared by hand', () => {
     });
     expect(await customerOf(workspace, 'jane@acme.co.uk')).toMatchObject({ name: 'Jane', companyId: holdings });
     expect(await customerOf(workspace, 'raj@eu.acme.co.uk')).toMatchObject({ companyId: null });
+  });
+
+  it('lets imports and the fill set the company again once the mark is cleared, keeping the company until then', async () => {
+    const workspace = await createWorkspace(context);
+    await importHelpdesk(workspace);
+    const jane = await customerOf(workspace, 'jane@acme.co.uk');
+    const raj = await customerOf(workspace, 'raj@eu.acme.co.uk');
+    await edit(workspace, jane.id, { company: null });
+    await edit(workspace, raj.id, { company: { name: 'Acme Holdings' } });
+    expect(await edit(workspace, jane.id, { companySetByHand: false })).toMatchObject({ company: null, companySetByHand: false });
+    expect(await edit(workspace, raj.id, { companySetByHand: false })).toMatchObject({ company: { name: 'Acme Holdings' }, companySetByHand: false });
+
+    expect(await fill(workspace, false)).toMatchObject({ customers: 1 });
+    await importHelpdesk(workspace, 'Ticket ID,Description,Requester Email,Company\nH-8,Still failing.,raj@eu.acme.co.uk,Acme Group\n');
+    expect(await companyByEmail(workspace)).toMatchObject({ 'jane@acme.co.uk': 'acme.co.uk', 'raj@eu.acme.co.uk': 'Acme Group' });
+  });
+
+  it('marks the company set by hand again when the edit says so, and an edit naming a company may leave it unmarked', async () => {
+    const workspace = await createWorkspace(context);
+    const jane = await createCustomer(context, workspace, { email: 'jane@acme.co.uk' });
+    expect(await edit(workspace, jane.id, { company: { name: 'Acme Holdings' }, companySetByHand: false })).toMatchObject({
+      company: { name: 'Acme Holdings' },
+      companySetByHand: false,
+    });
+    expect(await edit(workspace, jane.id, { companySetByHand: true })).toMatchObject({ company: { name: 'Acme Holdings' }, companySetByHand: true });
+  });
+
+  it('answers 400 naming the field for a companySetByHand that is not a boolean', async () => {
+    const workspace = await createWorkspace(context);
+    const jane = await createCustomer(context, workspace, { email: 'jane@acme.co.uk' });
+    const bad = await workspace.owner.as.patch(customersUrl(workspace, `/${jane.id}`), { companySetByHand: 'no' });
+    expect(bad.statusCode).toBe(400);
+    expect(errorPaths(bad)).toEqual(['body.companySetByHand']);
+  });
+});
+
+describe("a company's fields set by hand", () => {
+  const add = async (workspace: TestWorkspace, body: object) => {
+    const response = await workspace.owner.as.post(customersUrl(workspace), body);
+    expect([200, 201], response.body).toContain(response.statusCode);
+    return CustomerDetailSchema.parse(response.json());
+  };
+  const edit = async (workspace: TestWorkspace, id: string, body: object) => {
+    const response = await workspace.owner.as.patch(customersUrl(workspace, `/${id}`), body);
+    expect(response.statusCode, response.body).toBe(200);
+    return CustomerDetailSchema.parse(response.json());
+  };
+  const companyOf = async (workspace: TestWorkspace, customerId: string) => {
+    const response = await workspace.owner.as.get(customersUrl(workspace, `/${customerId}`));
+    return CustomerDetailSchema.parse(response.json()).company!;
+  };
+  /** Acme as a CRM sync left it, then one person's edit: the segment changed and the revenue emptied by hand. */
+  async function editedAcme() {
+    const workspace = await createWorkspace(context);
+    const ada = await add(workspace, { email: 'ada@acme.test', company: { name: 'Acme', segment: 'SMB', plan: 'Starter', annualRevenue: 90_000 } });
+    expect(ada.company).toMatchObject({ fieldsSetByHand: [] });
+    const edited = await edit(workspace, ada.id, { company: { name: 'Acme', segment: 'Enterprise', annualRevenue: null } });
+    expect(edited.company).toMatchObject({ segment: 'Enterprise', plan: 'Starter', annualRevenue: null, fieldsSetByHand: ['segment', 'annualRevenue'] });
+    return { workspace, ada, acme: edited.company! };
+  }
+
+  it('keeps the fields a person set when a source, an import or a new customer names the company, and fills in the others', async () => {
+    const { workspace, ada } = await editedAcme();
+    const source = await workspace.owner.as.post(`/api/workspaces/${workspace.id}/sources`, {
+      kind: 'ticket',
+      title: 'Renewal',
+      body: 'We renew next month.',
+      customer: { email: 'bo@acme.test', company: { name: 'ACME', segment: 'SMB', plan: 'Pro', annualRevenue: 120_000 } },
+    });
+    expect(source.statusCode, source.body).toBe(201);
+    await context.db.transaction((tx) => resolveCustomers(tx, workspace.id, [{ email: 'cy@acme.test', company: { name: 'acme', segment: 'Mid-market', annualRevenue: 1 } }]));
+    expect(await companyOf(workspace, ada.id)).toMatchObject({ segment: 'Enterprise', plan: 'Pro', annualRevenue: null, fieldsSetByHand: ['segment', 'annualRevenue'] });
+  });
+
+  it('marks only the fields an edit gives, and an edit of the customer alone marks none', async () => {
+    const workspace = await createWorkspace(context);
+    const ada = await add(workspace, { email: 'ada@acme.test', company: { name: 'Acme', segment: 'SMB' } });
+    await edit(workspace, ada.id, { name: 'Ada L.' });
+    expect(await companyOf(workspace, ada.id)).toMatchObject({ fieldsSetByHand: [] });
+    expect((await edit(workspace, ada.id, { company: { name: 'Acme', plan: 'Pro' } })).company).toMatchObject({ segment: 'SMB', plan: 'Pro', fieldsSetByHand: ['plan'] });
+  });
+
+  it('lets imports fill the fields in again once the marks are cleared, keeping their values until then, and logs it', async () => {
+    const { workspace, ada, acme } = await editedAcme();
+    const cleared = await workspace.owner.as.patch(companyUrl(workspace, acme.id), { fieldsSetByHand: [] });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(CompanySchema.parse(cleared.json())).toMatchObject({ id: acme.id, segment: 'Enterprise', annualRevenue: null, fieldsSetByHand: [] });
+    await add(workspace, { email: 'bo@acme.test', company: { name: 'Acme', segment: 'SMB', annualRevenue: 120_000 } });
+    expect(await companyOf(workspace, ada.id)).toMatchObject({ segment: 'SMB', annualRevenue: 120_000, fieldsSetByHand: [] });
+    const [event] = await context.db.select().from(auditEvents).where(and(eq(auditEvents.workspaceId, workspace.id), eq(auditEvents.action, 'company.update')));
+    expect(event).toMatchObject({ objectType: 'company', objectId: acme.id, summary: 'Let imports fill in every field of company Acme again' });
+  });
+
+  it('sets exactly the fields it is given as set by hand', async () => {
+    const { workspace, ada, acme } = await editedAcme();
+    const response = await workspace.owner.as.patch(companyUrl(workspace, acme.id), { fieldsSetByHand: ['plan', 'annualRevenue'] });
+    expect(response.statusCode, response.body).toBe(200);
+    const [event] = await context.db.select().from(auditEvents).where(and(eq(auditEvents.workspaceId, workspace.id), eq(auditEvents.action, 'company.update')));
+    expect(event!.summary).toBe('Kept the plan and annual revenue of company Acme as set by hand; imports fill in the rest');
+    await add(workspace, { email: 'bo@acme.test', company: { name: 'Acme', segment: 'SMB', plan: 'Pro', annualRevenue: 7 } });
+    expect(await companyOf(workspace, ada.id)).toMatchObject({ segment: 'SMB', plan: 'Starter', annualRevenue: null, fieldsSetByHand: ['plan', 'annualRevenue'] });
+  });
+
+  it("keeps a field set by hand when an import's write, planned before the edit, lands after it", async () => {
+    const { workspace, ada } = await editedAcme();
+    await context.db.transaction((tx) => customersRepository.upsertCompanies(tx, workspace.id, [{ name: 'Acme', segment: 'SMB', plan: 'Growth', annualRevenue: 5 }]));
+    expect(await companyOf(workspace, ada.id)).toMatchObject({ segment: 'Enterprise', plan: 'Growth', annualRevenue: null });
+  });
+
+  it("answers 404 for another workspace's company, and 400 naming the field for an unknown field or body", async () => {
+    const { workspace, acme } = await editedAcme();
+    const other = await createWorkspace(context);
+    const theirs = await other.owner.as.patch(companyUrl(other, acme.id), { fieldsSetByHand: [] });
+    expect(theirs.statusCode).toBe(404);
+    expect(theirs.json().detail).toBe('Company not found');
+    const unknownField = await workspace.owner.as.patch(companyUrl(workspace, acme.id), { fieldsSetByHand: ['name'] });
+    expect(unknownField.statusCode).toBe(400);
+    expect(errorPaths(unknownField)).toEqual(['body.fieldsSetByHand.0']);
+    const unknownKey = await workspace.owner.as.patch(companyUrl(workspace, acme.id), { fieldsSetByHand: [], segment: 'SMB' });
+    expect(unknownKey.statusCode).toBe(400);
+    expect(await companyOf(workspace, (await add(workspace, { email: 'ada@acme.test' })).id)).toMatchObject({ fieldsSetByHand: ['segment', 'annualRevenue'] });
+  });
+
+  it.each<Role>(['viewer', 'contributor'])('refuses a %s (403), and lets a researcher clear the marks', async (role) => {
+    const { workspace, acme } = await editedAcme();
+    const member = await createMember(context, workspace, role);
+    expect((await member.as.patch(companyUrl(workspace, acme.id), { fieldsSetByHand: [] })).statusCode).toBe(403);
+    const researcher = await createMember(context, workspace, 'researcher');
+    expect((await researcher.as.patch(companyUrl(workspace, acme.id), { fieldsSetByHand: [] })).json()).toMatchObject({ fieldsSetByHand: [] });
   });
 });

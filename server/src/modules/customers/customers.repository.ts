@@ -13,7 +13,8 @@ export type CustomerValues = { id: string; email: string | null; externalId: str
 
 /**
  * Creates the companies that do not exist (matched by case-insensitive name) and fills in the
- * fields the input gives; untouched companies are not written. Returns nothing: callers
+ * fields the input gives, except those a person set by hand (ADR 011: checked on the row as
+ * written, so a hand edit that committed since wins); untouched companies are not written. Returns nothing: callers
  * re-read ids with `findCompanyIdsByNames`, which also sees companies another import created.
  * Two statements, not `on conflict do update`: that locks every company it meets, changed or
  * not, so two batches naming the same companies could not be written side by side. The update
@@ -29,23 +30,28 @@ export async function upsertCompanies(executor: Executor, workspaceId: string, v
     on conflict (workspace_id, lower(name)) do nothing`);
   await executor.execute(sql`
     update ${companies} c set
-      segment = coalesce(v.segment, c.segment),
-      plan = coalesce(v.plan, c.plan),
-      annual_revenue = coalesce(v.annual_revenue, c.annual_revenue),
+      segment = case when c.segment_set_by_hand then c.segment else coalesce(v.segment, c.segment) end,
+      plan = case when c.plan_set_by_hand then c.plan else coalesce(v.plan, c.plan) end,
+      annual_revenue = case when c.annual_revenue_set_by_hand then c.annual_revenue else coalesce(v.annual_revenue, c.annual_revenue) end,
       updated_at = now()
     from ${rows}
     where c.workspace_id = ${workspaceId} and lower(c.name) = lower(v.name)
-      and ((v.segment is not null and v.segment is distinct from c.segment)
-        or (v.plan is not null and v.plan is distinct from c.plan)
-        or (v.annual_revenue is not null and v.annual_revenue is distinct from c.annual_revenue))`);
+      and ((v.segment is not null and not c.segment_set_by_hand and v.segment is distinct from c.segment)
+        or (v.plan is not null and not c.plan_set_by_hand and v.plan is distinct from c.plan)
+        or (v.annual_revenue is not null and not c.annual_revenue_set_by_hand and v.annual_revenue is distinct from c.annual_revenue))`);
 }
 
-/** Sets a company's fields to exactly these values: an edit, where null clears a field (imports only fill them). */
-export async function updateCompany(executor: Executor, workspaceId: string, id: string, values: Partial<Omit<CompanyValues, 'name'>>) {
-  await executor
+/** What an edit may change on a company: its fields and which of them are set by hand. */
+export type CompanyEdit = Partial<Omit<typeof companies.$inferInsert, 'id' | 'workspaceId' | 'name' | 'createdAt' | 'updatedAt'>>;
+
+/** Sets a company's fields to exactly these values: an edit, where null clears a field (imports only fill them). The row, if the workspace has it. */
+export async function updateCompany(executor: Executor, workspaceId: string, id: string, values: CompanyEdit): Promise<CompanyRow | undefined> {
+  const [row] = await executor
     .update(companies)
     .set({ ...values, updatedAt: new Date() })
-    .where(and(eq(companies.workspaceId, workspaceId), eq(companies.id, id)));
+    .where(and(eq(companies.workspaceId, workspaceId), eq(companies.id, id)))
+    .returning();
+  return row;
 }
 
 /** `lower(name)` → id. */

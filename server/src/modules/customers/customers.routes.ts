@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  CompanySchema,
   CreateCustomerBodySchema,
   CustomerDetailSchema,
   FillCompaniesFromEmailsBodySchema,
   FillCompaniesFromEmailsResultSchema,
   ListCustomersQuerySchema,
+  UpdateCompanyBodySchema,
   UpdateCustomerBodySchema,
   WorkspaceIdParamsSchema,
   WorkspaceParamsSchema,
@@ -62,7 +64,8 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { role: 'researcher' } },
       schema: {
         tags,
-        summary: 'Edit a customer and their company; a body with `company` (even `null`) marks the company set by hand, which imports then keep',
+        summary:
+          'Edit a customer and their company; a body with `company` (even `null`) marks the company, and the company fields it gives, set by hand, which imports then keep; `companySetByHand: false` lets imports and email domains set the company again',
         params: WorkspaceIdParamsSchema,
         body: UpdateCustomerBodySchema,
         response: { 200: CustomerDetailSchema },
@@ -84,5 +87,20 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => customersService.fillCompaniesFromEmails(db, workspaceActorOf(request), request.body),
+  );
+
+  app.patch(
+    '/api/workspaces/:ws/companies/:id',
+    {
+      config: { access: { role: 'researcher' } },
+      schema: {
+        tags,
+        summary: "Set which of a company's fields (segment, plan, annualRevenue) imports leave alone; `fieldsSetByHand: []` lets imports naming the company fill them all in again",
+        params: WorkspaceIdParamsSchema,
+        body: UpdateCompanyBodySchema,
+        response: { 200: CompanySchema },
+      },
+    },
+    async (request) => customersService.updateCompany(db, workspaceActorOf(request), request.params.id, request.body),
   );
 };

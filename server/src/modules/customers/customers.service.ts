@@ -1,7 +1,11 @@
 import crypto from 'node:crypto';
 import {
+  COMPANY_FIELDS,
+  companyFieldsInWords,
   countOf,
   SOURCE_KINDS,
+  type Company,
+  type CompanyField,
   type CompanyInput,
   type CreateCustomerBody,
   type Customer,
@@ -12,6 +16,7 @@ import {
   type FillCompaniesFromEmailsResult,
   type ListCustomersQuery,
   type Page,
+  type UpdateCompanyBody,
   type UpdateCustomerBody,
 } from '@cairn/shared';
 import type { Db, Executor } from '../../db/client.js';
@@ -245,9 +250,19 @@ async function matchOrCreateCustomers(tx: Executor, workspaceId: string, inputs:
 // The customers API.
 // ---------------------------------------------------------------------------------------------
 
-function presentCompany(row: CompanyRow | null): Customer['company'] {
-  if (!row) return null;
-  return { id: row.id, name: row.name, segment: row.segment, plan: row.plan, annualRevenue: row.annualRevenue, createdAt: iso(row.createdAt) };
+/** The column that marks each company field as set by hand. */
+const SET_BY_HAND = { segment: 'segmentSetByHand', plan: 'planSetByHand', annualRevenue: 'annualRevenueSetByHand' } as const satisfies Record<CompanyField, keyof CompanyRow>;
+
+function presentCompany(row: CompanyRow): Company {
+  return {
+    id: row.id,
+    name: row.name,
+    segment: row.segment,
+    plan: row.plan,
+    annualRevenue: row.annualRevenue,
+    fieldsSetByHand: COMPANY_FIELDS.filter((field) => row[SET_BY_HAND[field]]),
+    createdAt: iso(row.createdAt),
+  };
 }
 
 function presentCustomer(customer: CustomerRow, company: CompanyRow | null): Customer {
@@ -256,7 +271,7 @@ function presentCustomer(customer: CustomerRow, company: CompanyRow | null): Cus
     email: customer.email,
     name: customer.name,
     externalId: customer.externalId,
-    company: presentCompany(company),
+    company: company && presentCompany(company),
     companySetByHand: customer.companySetByHand,
     createdAt: iso(customer.createdAt),
   };
@@ -324,25 +339,27 @@ export async function createCustomer(db: Db, actor: WorkspaceActor, body: Create
   });
 }
 
-const COMPANY_FIELDS = ['segment', 'plan', 'annualRevenue'] as const;
-
 /**
  * The company an edit names, created when new. Its fields become what the edit says: unlike an
- * import, which only fills fields in, an edit that empties the segment (null) clears it.
+ * import, which only fills fields in, an edit that empties the segment (null) clears it. Each
+ * field the edit gives, cleared or not, is set by hand from then on: imports leave it alone.
  */
 async function saveEditedCompany(tx: Executor, workspaceId: string, company: CompanyInput): Promise<string> {
   // Created bare when new (nothing to fill in), then given exactly the fields the edit names.
   await customersRepository.upsertCompanies(tx, workspaceId, [{ name: company.name, segment: null, plan: null, annualRevenue: null }]);
   const ids = await customersRepository.findCompanyIdsByNames(tx, workspaceId, [company.name.toLowerCase()]);
   const id = ids.get(company.name.toLowerCase())!;
-  const given = Object.fromEntries(COMPANY_FIELDS.filter((field) => company[field] !== undefined).map((field) => [field, company[field]]));
-  if (Object.keys(given).length) await customersRepository.updateCompany(tx, workspaceId, id, given);
+  const given = COMPANY_FIELDS.filter((field) => company[field] !== undefined);
+  if (given.length) {
+    await customersRepository.updateCompany(tx, workspaceId, id, Object.fromEntries(given.flatMap((field) => [[field, company[field]], [SET_BY_HAND[field], true]])));
+  }
   return id;
 }
 
 /**
  * Edits a customer; an email or external id another customer has is a 409 (the unique indexes
- * say so). A body naming the company (even the same one, or null) marks it as set by hand.
+ * say so). A body naming the company (even the same one, or null) marks it as set by hand,
+ * unless it says `companySetByHand`, which sets or clears the mark as it says.
  */
 export async function updateCustomer(db: Db, actor: WorkspaceActor, id: string, body: UpdateCustomerBody): Promise<CustomerDetail> {
   return db.transaction(async (tx) => {
@@ -363,11 +380,32 @@ export async function updateCustomer(db: Db, actor: WorkspaceActor, id: string, 
     const clash = taken.find((row) => row.id !== id);
     if (clash) throw new AppError('conflict', `Another customer already has this ${clash.email && clash.email.toLowerCase() === next.email ? 'email' : 'external id'}`);
     // Naming the company here, or clearing it, is a person's decision: imports and the fill keep it from now on.
-    const companySetByHand = body.company === undefined ? current.customer.companySetByHand : true;
+    const companySetByHand = body.companySetByHand ?? (body.company === undefined ? current.customer.companySetByHand : true);
     await customersRepository.update(tx, actor.workspaceId, id, { ...next, companyId, companySetByHand });
     const customer = await loadCustomer(tx, actor.workspaceId, id);
     await recordAudit(tx, actor, { action: 'customer.update', objectType: 'customer', objectId: id, summary: `Edited customer ${describeCustomer(customer)}` });
     return customer;
+  });
+}
+
+/**
+ * Sets which of a company's fields imports leave alone (ADR 011): fewer than before lets an
+ * import naming the company fill the others in again. The fields keep their values until one does.
+ */
+export async function updateCompany(db: Db, actor: WorkspaceActor, id: string, body: UpdateCompanyBody): Promise<Company> {
+  return db.transaction(async (tx) => {
+    const marks = Object.fromEntries(COMPANY_FIELDS.map((field) => [SET_BY_HAND[field], body.fieldsSetByHand.includes(field)]));
+    const row = await customersRepository.updateCompany(tx, actor.workspaceId, id, marks);
+    if (!row) throw notFound('Company');
+    const company = presentCompany(row);
+    const kept = companyFieldsInWords(company.fieldsSetByHand);
+    await recordAudit(tx, actor, {
+      action: 'company.update',
+      objectType: 'company',
+      objectId: id,
+      summary: kept ? `Kept the ${kept} of company ${company.name} as set by hand; imports fill in the rest` : `Let imports fill in every field of company ${company.name} again`,
+    });
+    return company;
   });
 }
 

@@ -104,8 +104,11 @@ export function CustomerFormDialog({ ws, customer, open, onClose, onSaved }: Cus
             {(props) => <TextInput {...props} {...input('annualRevenue')} type="number" inputMode="numeric" min={0} step={1} />}
           </Field>
         </div>
-        <p className="field-hint">Segment, plan and revenue belong to the company: changing them changes them for everyone at it. An emptied one keeps what the company has.</p>
-        {customer && <p className="field-hint">A company saved or emptied here is kept: imports won't change it afterwards.</p>}
+        <p className="field-hint">
+          Segment, plan and revenue belong to the company: changing them changes them for everyone at it.{' '}
+          {customer ? "A field left as it was keeps the company's own value." : 'An empty one keeps what the company has.'}
+        </p>
+        {customer && <p className="field-hint">A company saved or emptied here is kept, and so is each field changed or emptied here: imports won't change them afterwards.</p>}
       </fieldset>
       {errors.other ? <ErrorMessage error={errors.other} /> : null}
     </FormDialog>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { SOURCE_KINDS } from '@cairn/shared';
+import { companyFieldsInWords, SOURCE_KINDS, type CompanyField } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { ErrorMessage } from '../../../components/error-message';
 import { PageHeader } from '../../../components/page-header';
@@ -10,12 +10,18 @@ import { useWorkspace } from '../../../lib/workspace';
 import { useCustomer } from '../api/get-customer';
 import { CustomerFormDialog } from './customer-form-dialog';
 import { customerName } from './customer-name';
+import { LetImportsFillCompanyButton, LetImportsSetCompanyButton } from './let-imports-buttons';
 
-function Fact({ term, value, indent = false }: { term: string; value: string | number; indent?: boolean }) {
+const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function Fact({ term, value, indent = false, byHand = false }: { term: string; value: string | number; indent?: boolean; byHand?: boolean }) {
   return (
     <div className={indent ? 'fact fact-indent' : 'fact'}>
       <dt>{term}</dt>
-      <dd>{value}</dd>
+      <dd>
+        {value}
+        {byHand && <span className="fact-note"> · set by hand</span>}
+      </dd>
     </div>
   );
 }
@@ -30,13 +36,15 @@ export function CustomerProfile({ ws, id }: { ws: string; id: string }) {
   const { data } = customer;
   const company = data.company;
   const kinds = SOURCE_KINDS.filter((kind) => data.evidence.sourcesByKind[kind] > 0);
+  const canEdit = workspace.can('researcher');
+  const byHand = (field: CompanyField) => company?.fieldsSetByHand.includes(field) ?? false;
 
   return (
     <>
       <PageHeader
         title={customerName(data)}
         description={[data.email, data.externalId && `id ${data.externalId}`].filter(Boolean).join(' · ') || undefined}
-        actions={workspace.can('researcher') && <Button onClick={() => setEditing(true)}>Edit customer</Button>}
+        actions={canEdit && <Button onClick={() => setEditing(true)}>Edit customer</Button>}
       />
       {editing && (
         <CustomerFormDialog
@@ -54,14 +62,31 @@ export function CustomerProfile({ ws, id }: { ws: string; id: string }) {
             <>
               <dl className="facts">
                 <Fact term="Name" value={company.name} />
-                <Fact term="Segment" value={company.segment ?? '—'} />
-                <Fact term="Plan" value={company.plan ?? '—'} />
-                <Fact term="Annual revenue" value={company.annualRevenue === null ? '—' : formatRevenue(company.annualRevenue)} />
+                <Fact term="Segment" value={company.segment ?? '—'} byHand={byHand('segment')} />
+                <Fact term="Plan" value={company.plan ?? '—'} byHand={byHand('plan')} />
+                <Fact term="Annual revenue" value={company.annualRevenue === null ? '—' : formatRevenue(company.annualRevenue)} byHand={byHand('annualRevenue')} />
               </dl>
-              {data.companySetByHand && <p className="muted">Set by hand — imports won't change it.</p>}
+              {data.companySetByHand && (
+                <div className="hand-set">
+                  <p className="muted">Company set by hand — imports won't move them to another.</p>
+                  {canEdit && <LetImportsSetCompanyButton ws={ws} customer={data} />}
+                </div>
+              )}
+              {company.fieldsSetByHand.length > 0 && (
+                <div className="hand-set">
+                  <p className="muted">
+                    {sentenceCase(companyFieldsInWords(company.fieldsSetByHand))} set by hand — imports naming {company.name}{' '}
+                    won't change {company.fieldsSetByHand.length === 1 ? 'it' : 'them'}.
+                  </p>
+                  {canEdit && <LetImportsFillCompanyButton ws={ws} company={company} />}
+                </div>
+              )}
             </>
           ) : data.companySetByHand ? (
-            <p className="muted">No company: cleared by hand, so imports won't set one.</p>
+            <div className="hand-set">
+              <p className="muted">No company: cleared by hand, so imports won't set one.</p>
+              {canEdit && <LetImportsSetCompanyButton ws={ws} customer={data} />}
+            </div>
           ) : (
             <p className="muted">No company known. Imports that name one (a company column, a survey field) attach it.</p>
           )}

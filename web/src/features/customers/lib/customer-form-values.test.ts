@@ -7,7 +7,7 @@ const DANA: Customer = {
   name: 'Dana Scully',
   email: 'dana@example.org',
   externalId: null,
-  company: { id: '00000000-0000-4000-8000-000000000002', name: 'Bureau Analytics', segment: 'Enterprise', plan: null, annualRevenue: 250000, createdAt: '2024-01-01T00:00:00.000Z' },
+  company: { id: '00000000-0000-4000-8000-000000000002', name: 'Bureau Analytics', segment: 'Enterprise', plan: null, annualRevenue: 250000, fieldsSetByHand: [], createdAt: '2024-01-01T00:00:00.000Z' },
   companySetByHand: false,
   createdAt: '2024-01-01T00:00:00.000Z',
 };
@@ -32,9 +32,15 @@ describe('the customer form', () => {
   it('edits only what changed, and clears an emptied input with null', () => {
     const initial = customerFormValues(DANA);
     expect(toUpdateCustomerBody(initial, initial)).toEqual({});
-    const body = toUpdateCustomerBody({ ...initial, name: 'Dana K. Scully', email: '', plan: 'Pro' }, initial);
-    expect(body).toEqual({ name: 'Dana K. Scully', email: null, company: { name: 'Bureau Analytics', segment: 'Enterprise', plan: 'Pro', annualRevenue: 250000 } });
+    const body = toUpdateCustomerBody({ ...initial, name: 'Dana K. Scully', email: '', plan: 'Pro', segment: '' }, initial);
+    // The company's untouched revenue is left out: a field sent is set by hand, and imports would no longer fill it in.
+    expect(body).toEqual({ name: 'Dana K. Scully', email: null, company: { name: 'Bureau Analytics', segment: null, plan: 'Pro' } });
     expect(UpdateCustomerBodySchema.safeParse(body).success).toBe(true);
+  });
+
+  it("moves to another company without giving it the old company's fields still in the inputs", () => {
+    const initial = customerFormValues(DANA);
+    expect(toUpdateCustomerBody({ ...initial, companyName: 'Lone Gunmen', plan: 'Pro' }, initial)).toEqual({ company: { name: 'Lone Gunmen', plan: 'Pro' } });
   });
 
   it('detaches the company when all its inputs are emptied', () => {

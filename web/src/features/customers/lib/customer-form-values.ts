@@ -1,4 +1,4 @@
-import type { Customer } from '@cairn/shared';
+import { COMPANY_FIELDS, type CompanyInput, type Customer } from '@cairn/shared';
 
 /** What the customer form holds: text as typed, one entry per input. */
 export type CustomerFormValues = {
@@ -25,7 +25,7 @@ export function customerFormValues(customer?: Customer): CustomerFormValues {
   };
 }
 
-const COMPANY_INPUTS = ['companyName', 'segment', 'plan', 'annualRevenue'] as const;
+const COMPANY_INPUTS = ['companyName', ...COMPANY_FIELDS] as const;
 const text = (value: string) => value.trim() || null;
 /** Revenue as typed: a number for the schema to check (a whole number, not negative); NaN says it is not one. */
 const revenue = (value: string) => (value.trim() ? Number(value.trim()) : null);
@@ -48,14 +48,26 @@ export function toCreateCustomerBody(values: CustomerFormValues) {
 }
 
 /**
+ * The company part of an edit: its name and only the fields that changed. Each field sent is set
+ * by hand from then on (imports leave it alone), so one left as it was must not be; and the
+ * inputs still hold the old company's values when the name is changed to another company's.
+ */
+function companyEditOf(values: CustomerFormValues, initial: CustomerFormValues): CompanyInput | null {
+  const company = companyOf(values);
+  if (!company) return null;
+  const changed = COMPANY_FIELDS.filter((field) => values[field].trim() !== initial[field].trim());
+  return { name: company.name, ...Object.fromEntries(changed.map((field) => [field, company[field]])) };
+}
+
+/**
  * The body of `PATCH …/customers/:id`, to check with `UpdateCustomerBodySchema`: only what
  * changed, an emptied input as `null` (which clears it; no company detaches the company).
  */
 export function toUpdateCustomerBody(values: CustomerFormValues, initial: CustomerFormValues) {
-  const body: { name?: string | null; email?: string | null; externalId?: string | null; company?: ReturnType<typeof companyOf> } = {};
+  const body: { name?: string | null; email?: string | null; externalId?: string | null; company?: CompanyInput | null } = {};
   for (const key of ['name', 'email', 'externalId'] as const) {
     if (values[key].trim() !== initial[key].trim()) body[key] = text(values[key]);
   }
-  if (COMPANY_INPUTS.some((key) => values[key].trim() !== initial[key].trim())) body.company = companyOf(values);
+  if (COMPANY_INPUTS.some((key) => values[key].trim() !== initial[key].trim())) body.company = companyEditOf(values, initial);
   return body;
 }
