@@ -24,6 +24,16 @@ async function holdChunks(page: Page, matches: (url: URL) => boolean) {
   };
 }
 
+/** The scripts the page asks for from now on, until `stop`. */
+function noteScripts(page: Page) {
+  const scripts: URL[] = [];
+  const note = (request: Request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()));
+  };
+  page.on('request', note);
+  return { scripts, stop: () => page.off('request', note) };
+}
+
 describe.skipIf(!browserAvailable)('loading pages on demand', () => {
   const context = useServerAndBrowser();
   let ws = '';
@@ -54,11 +64,7 @@ describe.skipIf(!browserAvailable)('loading pages on demand', () => {
 
   it('fetches the code of a page only when it is first opened', async () => {
     const { page } = context;
-    const scripts: URL[] = [];
-    const noteScript = (request: Request) => {
-      if (request.resourceType() === 'script') scripts.push(new URL(request.url()));
-    };
-    page.on('request', noteScript);
+    const { scripts, stop } = noteScripts(page);
     try {
       await page.reload();
       await expect.poll(heading).toBe('Inbox');
@@ -68,8 +74,33 @@ describe.skipIf(!browserAvailable)('loading pages on demand', () => {
       await expect.poll(heading).toBe('Search');
       expect(scripts.some(pageChunk('search'))).toBe(true);
     } finally {
-      page.off('request', noteScript);
+      stop();
     }
+  });
+
+  it('draws the first screen without the catalog index’s code, fetches it afterwards, and the palette finds names once it is there', async () => {
+    const { page } = context;
+    await api(page, 'POST', `/workspaces/${ws}/tags`, { name: 'Onboarding' });
+    const indexCode = (url: URL) => pageChunk('catalog-index')(url) || pageChunk('minisearch')(url);
+    const { scripts, stop } = noteScripts(page);
+    const release = await holdChunks(page, indexCode);
+    const palette = page.getByRole('dialog', { name: 'Jump to' });
+    try {
+      await page.goto(`/w/${ws}/inbox`);
+      await expect.poll(heading).toBe('Inbox');
+      // Asked for once the catalog is in and the page idle: up to a second later, more on a busy machine.
+      await expect.poll(() => scripts.some(pageChunk('catalog-index')) && scripts.some(pageChunk('minisearch')), { timeout: 10_000 }).toBe(true);
+
+      await page.keyboard.press('Control+K');
+      await palette.getByRole('combobox', { name: 'Jump to' }).fill('onboard');
+      await palette.getByRole('option', { name: /Search what customers said/ }).waitFor();
+      expect(await palette.getByRole('option', { name: /Onboarding/ }).count()).toBe(0);
+    } finally {
+      await release();
+      stop();
+    }
+    await palette.getByRole('option', { name: /Onboarding/ }).waitFor();
+    await page.keyboard.press('Escape');
   });
 
   it('keeps the page on screen while the next one loads, shows that it is loading, then focuses the new heading; Back returns to the row', async () => {

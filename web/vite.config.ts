@@ -68,6 +68,8 @@ export default defineConfig({
               test: nodeModule('recharts|victory-vendor|d3-[\\w-]+|internmap|@reduxjs|redux|redux-thunk|react-redux|reselect|immer|es-toolkit|decimal\\.js-light|eventemitter3|tiny-invariant|use-sync-external-store|react-is|@standard-schema'),
               priority: 2,
             },
+            // The catalog index's search library, fetched once the first screen is drawn (lib/catalog.ts).
+            { name: 'minisearch', test: nodeModule('minisearch'), priority: 2 },
             { name: 'vendor', test: /[\\/]node_modules[\\/]/, priority: 1 },
           ],
         },

@@ -1,8 +1,8 @@
-import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { CatalogSchema, ProblemSchema, type Catalog, type Tag } from '@cairn/shared';
 import { ApiError } from './api-client';
-import { buildCatalogIndex, searchCatalog, toCatalogEntries, type CatalogEntry, type CatalogEntryType, type CatalogIndex, type CatalogSearchOptions } from './catalog-index';
+import type { CatalogEntry, CatalogEntryType, CatalogIndex, CatalogSearchOptions } from './catalog-index';
 
 export type { CatalogEntry, CatalogEntryType };
 
@@ -52,24 +52,85 @@ export function refreshCatalog(queryClient: QueryClient, ws: string) {
   return queryClient.invalidateQueries({ queryKey: catalogKey(ws) });
 }
 
+type CatalogIndexModule = typeof import('./catalog-index');
+let catalogIndexModule: Promise<CatalogIndexModule> | null = null;
+/** Set once the chunk has arrived, so that a picker opened later indexes in its first render. */
+let loadedCatalogIndexModule: CatalogIndexModule | undefined;
+
+/**
+ * MiniSearch and the index code are a chunk of their own, left out of the first load: no page
+ * needs them to show, only the palette and the pickers to answer what is typed (ADR 006).
+ */
+function loadCatalogIndexModule(): Promise<CatalogIndexModule> {
+  catalogIndexModule ??= import('./catalog-index').then(
+    (loaded) => (loadedCatalogIndexModule = loaded),
+    (error: unknown) => {
+      // Fetched again by the next picker or palette that needs it.
+      catalogIndexModule = null;
+      throw error;
+    },
+  );
+  return catalogIndexModule;
+}
+
+/** The index code is fetched once the page just drawn leaves the main thread idle, or after this at the latest. */
+const IDLE_TIMEOUT_MS = 1_000;
+
+function whenIdle(run: () => void): () => void {
+  // Safari has no requestIdleCallback.
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
+    return () => cancelIdleCallback(id);
+  }
+  const id = window.setTimeout(run);
+  return () => window.clearTimeout(id);
+}
+
+/** The index code, fetched once there is a catalog to index and the page has been drawn. */
+function useCatalogIndexModule(needed: boolean) {
+  const [module, setModule] = useState<{ loaded?: CatalogIndexModule; error?: Error }>(() => ({ loaded: loadedCatalogIndexModule }));
+  useEffect(() => {
+    if (!needed || module.loaded) return;
+    let live = true;
+    const cancel = whenIdle(() =>
+      loadCatalogIndexModule().then(
+        (loaded) => live && setModule({ loaded }),
+        (error: Error) => live && setModule({ error }),
+      ),
+    );
+    return () => {
+      live = false;
+      cancel();
+    };
+  }, [needed, module.loaded]);
+  return module;
+}
+
 /** One index per catalog object, shared by every picker and the palette mounted at the same time. */
 const indexes = new WeakMap<Catalog, CatalogIndex>();
 
-function indexOf(catalog: Catalog): CatalogIndex {
+function indexOf({ buildCatalogIndex, toCatalogEntries }: CatalogIndexModule, catalog: Catalog): CatalogIndex {
   let index = indexes.get(catalog);
   if (!index) indexes.set(catalog, (index = buildCatalogIndex(toCatalogEntries(catalog))));
   return index;
 }
 
-/** The catalog and its MiniSearch index, rebuilt only when the catalog really changed. */
+/**
+ * The catalog and its MiniSearch index, rebuilt only when the catalog really changed. Until the
+ * index code has arrived, just after the catalog first loads, search finds nothing and the hook
+ * is pending.
+ */
 export function useCatalogIndex(ws: string) {
   const catalog = useCatalog(ws);
-  const index = useMemo(() => (catalog.data ? indexOf(catalog.data) : null), [catalog.data]);
+  const module = useCatalogIndexModule(catalog.data !== undefined);
+  const loaded = module.loaded;
+  const index = useMemo(() => (catalog.data && loaded ? indexOf(loaded, catalog.data) : null), [catalog.data, loaded]);
   const search = useCallback(
-    (query: string, options?: CatalogSearchOptions) => (index ? searchCatalog(index, query, options) : []),
-    [index],
+    (query: string, options?: CatalogSearchOptions) => (index && loaded ? loaded.searchCatalog(index, query, options) : []),
+    [index, loaded],
   );
-  return { catalog: catalog.data, isPending: catalog.isPending, error: catalog.error, search };
+  const indexing = catalog.data !== undefined && !index && !module.error;
+  return { catalog: catalog.data, isPending: catalog.isPending || indexing, error: catalog.error ?? module.error ?? null, search };
 }
 
 /** Tags by how often they are used, most used first: the default list of a tag picker and the triage keys. */
