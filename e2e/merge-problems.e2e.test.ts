@@ -56,7 +56,7 @@ describe.skipIf(!browserAvailable)('merging problems, and adding a cluster to on
     // The same dialog asks before merging, starting on Back: Enter alone does not merge.
     const confirm = page.getByRole('dialog', { name: `Merge into “${KEPT}”?` });
     await confirm.getByText(`3 highlights, 1 backlog link and 1 opportunity move from “${DUPLICATE}” to “${KEPT}”`).waitFor();
-    await confirm.getByText(`“${DUPLICATE}” goes to the trash, empty.`).waitFor();
+    await confirm.getByText(`“${DUPLICATE}” goes to the trash, empty: restoring it from there takes back what it gave.`).waitFor();
     await expect.poll(() => confirm.getByRole('button', { name: 'Back' }).evaluate((button) => button === document.activeElement)).toBe(true);
     await confirm.getByRole('button', { name: 'Merge' }).click();
 
@@ -69,9 +69,28 @@ describe.skipIf(!browserAvailable)('merging problems, and adding a cluster to on
     await page.getByRole('region', { name: 'Opportunities' }).getByRole('link', { name: OPPORTUNITY }).waitFor();
     await page.getByRole('region', { name: 'Backlog items' }).getByRole('link', { name: ITEM }).waitFor();
 
-    // The duplicate is in the trash, to be found there.
+    // The duplicate is in the trash, saying what a restore takes back: the highlight both had too.
     await page.goto(`/w/${ws}/problems?view=trash`);
-    await page.getByRole('button', { name: `Restore “${DUPLICATE}”` }).waitFor();
+    const trash = page.getByRole('list', { name: 'Problems, opportunities and solutions in the trash' });
+    await trash.getByText(`Restoring puts back the 3 highlights, 1 backlog link and 1 opportunity it gave to “${KEPT}”`).waitFor();
+  });
+
+  it('undoes the merge by restoring the duplicate from the trash: its evidence, backlog link and opportunity come back, and the kept problem keeps its own', async () => {
+    const { page } = context;
+    await page.getByRole('button', { name: `Restore “${DUPLICATE}”` }).click();
+    await page.getByText(`Restored the problem “${DUPLICATE}” with what it gave “${KEPT}”`).waitFor();
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: DUPLICATE }).waitFor();
+    await page.locator('.insight-facts').getByText('3 highlights').waitFor();
+    await page.getByRole('region', { name: 'Evidence' }).getByText(TICKETS[1]!.body).waitFor();
+    await page.getByRole('region', { name: 'Opportunities' }).getByRole('link', { name: OPPORTUNITY }).waitFor();
+    await page.getByRole('region', { name: 'Backlog items' }).getByRole('link', { name: ITEM }).waitFor();
+
+    const problems = await api<{ items: Array<{ title: string; evidenceCount: number }> }>(page, 'GET', `/workspaces/${ws}/insights?type=problem`);
+    expect(problems.items.map((problem) => [problem.title, problem.evidenceCount]).sort()).toEqual([
+      [KEPT, 1],
+      [DUPLICATE, 3],
+    ].sort());
   });
 
   it('adds a cluster to an existing problem from the Promote dialog, chosen by name and confirmed by keyboard', async () => {
@@ -104,9 +123,9 @@ describe.skipIf(!browserAvailable)('merging problems, and adding a cluster to on
 
     await page.getByText(`Added “${label}” to the problem “${KEPT}”`).waitFor();
     await first.getByRole('link', { name: KEPT }).waitFor();
-    // Added, not made: the one problem there is has the cluster's members too.
+    // Added, not made: no new problem, and the kept one has the cluster's members too.
     const problems = await api<{ items: Array<{ title: string; evidenceCount: number }> }>(page, 'GET', `/workspaces/${ws}/insights?type=problem`);
-    expect(problems.items.map((problem) => problem.title)).toEqual([KEPT]);
-    expect(problems.items[0]!.evidenceCount).toBeGreaterThan(TICKETS.length);
+    expect(problems.items.map((problem) => problem.title).sort()).toEqual([KEPT, DUPLICATE].sort());
+    expect(problems.items.find((problem) => problem.title === KEPT)!.evidenceCount).toBeGreaterThan(TICKETS.length);
   });
 });

@@ -45,6 +45,21 @@ export const EvidenceCustomerSchema = CustomerRefSchema.extend({ highlightCount:
 export type EvidenceCustomer = z.infer<typeof EvidenceCustomerSchema>;
 
 /**
+ * A merged insight in the trash: the insight it was merged into, and what restoring it takes back
+ * from that one (docs/decisions/009-insights-and-backlog.md), counted as the restored insight will
+ * show them: highlights, backlog items and children outside the trash.
+ */
+export const InsightMergeSchema = z.object({
+  into: z.object({ id: IdSchema, title: z.string() }),
+  /** `into` has since been merged into another insight in turn: restoring this one is a 409 until that merge is restored. */
+  intoMergedSince: z.boolean(),
+  highlights: z.number().int(),
+  backlogItems: z.number().int(),
+  children: z.number().int(),
+});
+export type InsightMerge = z.infer<typeof InsightMergeSchema>;
+
+/**
  * An insight as lists show it. One in the trash shows as restoring it would bring it back: its
  * counts are those of its evidence (the links stay), and its parent is shown only while that
  * parent is outside the trash.
@@ -62,6 +77,8 @@ export const InsightSchema = InsightRefSchema.extend({
   updatedAt: TimestampSchema,
   /** When it was moved to the trash; null outside it. */
   deletedAt: TimestampSchema.nullable(),
+  /** In the trash list, for one that went there by a merge; null everywhere else. */
+  merge: InsightMergeSchema.nullable(),
 });
 export type Insight = z.infer<typeof InsightSchema>;
 

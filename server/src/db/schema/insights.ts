@@ -1,9 +1,20 @@
 import { sql } from 'drizzle-orm';
 import { BACKLOG_STATUSES, INSIGHT_STATUSES, INSIGHT_TYPES } from '@cairn/shared';
-import { type AnyPgColumn, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt, workspaceId } from './columns.js';
 import { users, workspaces } from './accounts.js';
 import { highlights } from './highlights.js';
+
+/**
+ * A link a merge moved from the merged insight (to a highlight, or from a backlog item), as it
+ * was: who made it and when. `survivorHad` when the survivor had that link already, so the merged
+ * one's copy was dropped. `createdAt` is the timestamptz as text, exact to the microsecond: a
+ * moved link keeps it, which tells it apart from one removed and made again since.
+ */
+export type MergedLink = { id: string; createdBy: string | null; createdAt: string; survivorHad: boolean };
+
+/** What a merge moved from the merged insight to the survivor: what restoring the merged one takes back (ADR 009). */
+export type MergeMoves = { highlights: MergedLink[]; backlogItems: MergedLink[]; childIds: string[]; clusterIds: string[] };
 
 /** Problems, opportunities and solutions, with highlights as their evidence. */
 export const insights = pgTable(
@@ -20,6 +31,9 @@ export const insights = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     /** Soft delete: the trash. */
     deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
+    /** In the trash because it was merged into this one; cleared by a restore, which undoes the merge. */
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => insights.id, { onDelete: 'set null' }),
+    mergeMoves: jsonb('merge_moves').$type<MergeMoves>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

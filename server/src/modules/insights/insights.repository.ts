@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { InsightStatus, InsightType } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
-import { backlogInsights, backlogItems, clusters, companies, customers, highlights, insightHighlights, insights, users } from '../../db/schema/index.js';
-import { rowsOf } from '../../lib/bulk-sql.js';
+import { backlogInsights, backlogItems, clusters, companies, customers, highlights, insightHighlights, insights, users, type MergedLink, type MergeMoves } from '../../db/schema/index.js';
+import { anyOf, rowsOf } from '../../lib/bulk-sql.js';
 import { cursorText, newestFirst, olderThan } from '../../lib/cursor.js';
 
 export type InsightRow = typeof insights.$inferSelect;
@@ -32,6 +32,9 @@ const evidenceCounts = sql`(
   from insight_highlights ih join highlights h on h.id = ih.highlight_id
   where ih.insight_id = ${insights.id} and h.deleted_at is null and h.source_deleted_at is null
 ) counts`;
+
+/** An insight's columns as lists read them: a merge record can be long, and only a restore reads it, in SQL. */
+const { mergeMoves: _mergeRecord, ...listedColumns } = getTableColumns(insights);
 
 /** The parent as the API shows it: one in the trash is hidden, and comes back with it. */
 const liveParent = alias(insights, 'parent');
@@ -83,7 +86,7 @@ export async function list(executor: Executor, workspaceId: string, filters: Ins
         );
   return executor
     .select({
-      insight: insights,
+      insight: listedColumns,
       parentId: liveParent.id,
       creatorName: users.name,
       evidenceCount: sql<number>`counts.evidence_count`,
@@ -132,7 +135,7 @@ export async function findForUpdate(executor: Executor, workspaceId: string, id:
 export async function findByIds(executor: Executor, workspaceId: string, ids: string[], options: { forShare?: boolean } = {}) {
   if (!ids.length) return [];
   const query = executor
-    .select({ id: insights.id, type: insights.type, title: insights.title, status: insights.status, deletedAt: insights.deletedAt })
+    .select({ id: insights.id, type: insights.type, title: insights.title, status: insights.status, deletedAt: insights.deletedAt, mergedIntoId: insights.mergedIntoId })
     .from(insights)
     .where(and(eq(insights.workspaceId, workspaceId), inArray(insights.id, ids)));
   return options.forShare ? query.for('share') : query;
@@ -241,46 +244,47 @@ export async function removeEvidence(executor: Executor, workspaceId: string, in
   return rows.length;
 }
 
-// --- merging: everything that points at one insight moves to another ---
+// --- merging: everything that points at one insight moves to another, and back on restore ---
 
-/** The link tables a merge moves, each with the column naming what the insight is linked to. */
+/** The link tables a merge moves, each with the column naming what the insight is linked to, and its list in the merge record. */
 const LINK_TABLES = {
-  evidence: { table: 'insight_highlights', other: 'highlight_id' },
-  backlog: { table: 'backlog_insights', other: 'backlog_item_id' },
-} as const;
+  evidence: { table: 'insight_highlights', other: 'highlight_id', record: 'highlights' },
+  backlog: { table: 'backlog_insights', other: 'backlog_item_id', record: 'backlogItems' },
+} as const satisfies Record<string, { table: string; other: string; record: keyof MergeMoves }>;
 
 /**
  * Moves the evidence links (or backlog links) of `fromId` to `intoId` in one statement. A link
  * `intoId` has already is kept as it was; a moved link keeps who made it (a contributor may still
- * unlink their own) and when. Returns how many links `fromId` had and how many were new to `intoId`.
+ * unlink their own) and when. Returns every link `fromId` had, as the merge record keeps it.
  */
-export async function moveLinks(executor: Executor, workspaceId: string, links: keyof typeof LINK_TABLES, fromId: string, intoId: string) {
+export async function moveLinks(executor: Executor, workspaceId: string, links: keyof typeof LINK_TABLES, fromId: string, intoId: string): Promise<MergedLink[]> {
   const table = sql.raw(LINK_TABLES[links].table);
   const other = sql.raw(LINK_TABLES[links].other);
-  const [row] = await rowsOf<{ total: number; added: number }>(
+  const [row] = await rowsOf<{ moves: MergedLink[] }>(
     executor,
     sql`with moved as (
       delete from ${table} where workspace_id = ${workspaceId} and insight_id = ${fromId}
-      returning ${other}, created_by, created_at
+      returning ${other} as id, created_by, created_at
     ), added as (
       insert into ${table} (workspace_id, insight_id, ${other}, created_by, created_at)
-      select ${workspaceId}::uuid, ${intoId}::uuid, ${other}, created_by, created_at from moved
+      select ${workspaceId}::uuid, ${intoId}::uuid, id, created_by, created_at from moved
       on conflict do nothing
-      returning 1
+      returning ${other} as id
     )
-    select (select count(*) from moved)::int as total, (select count(*) from added)::int as added`,
+    select coalesce(jsonb_agg(jsonb_build_object('id', moved.id, 'createdBy', moved.created_by, 'createdAt', moved.created_at, 'survivorHad', added.id is null)), '[]') as moves
+    from moved left join added on added.id = moved.id`,
   );
-  return row!;
+  return row!.moves;
 }
 
-/** Puts every child of `fromId`, trashed ones included, under `intoId`. Returns how many moved. */
-export async function moveChildren(executor: Executor, workspaceId: string, fromId: string, intoId: string): Promise<number> {
+/** Puts every child of `fromId`, trashed ones included, under `intoId`. Returns their ids. */
+export async function moveChildren(executor: Executor, workspaceId: string, fromId: string, intoId: string): Promise<string[]> {
   const rows = await executor
     .update(insights)
     .set({ parentId: intoId, updatedAt: new Date() })
     .where(and(eq(insights.workspaceId, workspaceId), eq(insights.parentId, fromId)))
     .returning({ id: insights.id });
-  return rows.length;
+  return rows.map((row) => row.id);
 }
 
 /**
@@ -288,13 +292,119 @@ export async function moveChildren(executor: Executor, workspaceId: string, from
  * again would make a duplicate. The one write of the clusters table outside its module: clusters
  * depend on insights (promotion calls this module's service), so calling back into theirs would
  * make the two services import each other; `promoted_insight_id` is a reference to an insight,
- * and an insight merge is what moves it.
+ * and an insight merge (or the restore that undoes it) is what moves it. Returns their ids.
  */
-export async function movePromotedClusters(executor: Executor, workspaceId: string, fromId: string, intoId: string) {
-  await executor
+export async function movePromotedClusters(executor: Executor, workspaceId: string, fromId: string, intoId: string): Promise<string[]> {
+  const rows = await executor
     .update(clusters)
     .set({ promotedInsightId: intoId, updatedAt: new Date() })
-    .where(and(eq(clusters.workspaceId, workspaceId), eq(clusters.promotedInsightId, fromId)));
+    .where(and(eq(clusters.workspaceId, workspaceId), eq(clusters.promotedInsightId, fromId)))
+    .returning({ id: clusters.id });
+  return rows.map((row) => row.id);
+}
+
+/*
+ * Restoring a merged insight takes back from the survivor what the merge gave it, as the merge
+ * record (`merge_moves`) lists it. `linksToReturn` and `childrenToReturn` say what comes back, for
+ * the restore and for the trash, which counts it beforehand; their `mergedId` is an SQL
+ * expression: a parameter, or the trash query's row.
+ */
+
+/**
+ * The links a merge moved that restoring brings back. A moved link comes back while it is still on
+ * the survivor: the same link, which kept its `created_at` (one removed since stays removed, even
+ * if made again). A link the survivor had already stays there, and the restored one gets its own
+ * back, while the survivor still has it. Links of highlights or backlog items deleted for good went
+ * with them; links made since are not in the record and stay. A link made by an account removed
+ * since comes back as no one's, as that account's other links became (on delete set null).
+ */
+function linksToReturn(links: keyof typeof LINK_TABLES, mergedId: SQL): SQL {
+  const { table, other, record } = LINK_TABLES[links];
+  return sql`select r.id, r."survivorHad" as survivor_had, u.id as created_by, r."createdAt" as created_at
+    from insights merged
+    cross join lateral jsonb_to_recordset(merged.merge_moves -> ${record}::text) as r(id uuid, "createdBy" uuid, "createdAt" timestamptz, "survivorHad" boolean)
+    join ${sql.raw(table)} l on l.insight_id = merged.merged_into_id and l.${sql.raw(other)} = r.id and (r."survivorHad" or l.created_at = r."createdAt")
+    left join users u on u.id = r."createdBy"
+    where merged.id = ${mergedId}`;
+}
+
+/**
+ * The children a merge moved that restoring brings back: those still under the survivor, while the
+ * survivor is of the merged one's type (they suit the survivor, so then they suit the restored one).
+ */
+function childrenToReturn(mergedId: SQL): SQL {
+  return sql`select c.id, c.deleted_at
+    from insights merged
+    join insights survivor on survivor.id = merged.merged_into_id and survivor.type = merged.type
+    join insights c on c.parent_id = survivor.id and c.id in (select value::uuid from jsonb_array_elements_text(merged.merge_moves -> 'childIds'))
+    where merged.id = ${mergedId}`;
+}
+
+/**
+ * Takes the links of `linksToReturn` back from the survivor to the merged insight, with who made
+ * each and when, in one statement. Returns how many came back, and how many of them the survivor
+ * keeps as well (it had them before the merge).
+ */
+export async function returnMergedLinks(executor: Executor, workspaceId: string, links: keyof typeof LINK_TABLES, mergedId: string, survivorId: string) {
+  const table = sql.raw(LINK_TABLES[links].table);
+  const other = sql.raw(LINK_TABLES[links].other);
+  const [row] = await rowsOf<{ total: number; kept: number }>(
+    executor,
+    sql`with back as (${linksToReturn(links, sql`${mergedId}::uuid`)}), taken as (
+      delete from ${table} l using back
+      where l.insight_id = ${survivorId} and l.${other} = back.id and not back.survivor_had
+    ), returned as (
+      insert into ${table} (workspace_id, insight_id, ${other}, created_by, created_at)
+      select ${workspaceId}::uuid, ${mergedId}::uuid, id, created_by, created_at from back
+      returning 1
+    )
+    select (select count(*) from returned)::int as total, (select count(*) from back where survivor_had)::int as kept`,
+  );
+  return row!;
+}
+
+/** Puts the children of `childrenToReturn` back under the merged insight. Returns how many. */
+export async function returnMergedChildren(executor: Executor, mergedId: string): Promise<number> {
+  const rows = await executor
+    .update(insights)
+    .set({ parentId: mergedId, updatedAt: new Date() })
+    .where(sql`${insights.id} in (select id from (${childrenToReturn(sql`${mergedId}::uuid`)}) back)`)
+    .returning({ id: insights.id });
+  return rows.length;
+}
+
+/** Clusters the merge pointed at the survivor point at the merged insight again, if they still point at the survivor. */
+export async function returnMergedClusters(executor: Executor, workspaceId: string, mergedId: string, survivorId: string) {
+  await executor
+    .update(clusters)
+    .set({ promotedInsightId: mergedId, updatedAt: new Date() })
+    .where(
+      and(
+        eq(clusters.workspaceId, workspaceId),
+        eq(clusters.promotedInsightId, survivorId),
+        sql`${clusters.id} in (select value::uuid from insights merged, jsonb_array_elements_text(merged.merge_moves -> 'clusterIds') where merged.id = ${mergedId})`,
+      ),
+    );
+}
+
+/**
+ * Merged insights among `ids` whose survivor still exists: the survivor, whether it has since been
+ * merged into another in turn, and what restoring each would take back from it, counted as the
+ * restored insight will show them (highlights, backlog items and children outside the trash).
+ */
+export async function listMergeUndos(executor: Executor, workspaceId: string, ids: string[]) {
+  if (!ids.length) return [];
+  return rowsOf<{ id: string; intoId: string; intoTitle: string; intoMergedSince: boolean; highlights: number; backlogItems: number; children: number }>(
+    executor,
+    sql`select m.id, s.id as "intoId", s.title as "intoTitle", s.merged_into_id is not null as "intoMergedSince",
+      (select count(*) from (${linksToReturn('evidence', sql`m.id`)}) back
+        join highlights h on h.id = back.id where h.deleted_at is null and h.source_deleted_at is null)::int as highlights,
+      (select count(*) from (${linksToReturn('backlog', sql`m.id`)}) back
+        join backlog_items b on b.id = back.id where b.deleted_at is null)::int as "backlogItems",
+      (select count(*) from (${childrenToReturn(sql`m.id`)}) back where back.deleted_at is null)::int as children
+    from insights m join insights s on s.id = m.merged_into_id
+    where m.workspace_id = ${workspaceId} and m.id = any(${anyOf(ids)}::uuid[])`,
+  );
 }
 
 /**

@@ -91,7 +91,14 @@ export const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/workspaces/:ws/insights/:id/restore',
     {
       config: { access: { role: 'researcher' } },
-      schema: { tags, summary: 'Bring an insight back from the trash, with all its links', params: WorkspaceIdParamsSchema, response: { 200: InsightSchema } },
+      schema: {
+        tags,
+        summary: 'Bring an insight back from the trash, with all its links; one that was merged takes back what it gave the survivor',
+        description:
+          'Undoing a merge: the links it moved come back (with who made each and when) if the survivor still has them, links the survivor had already stay there too, and children and promoted clusters come back if still under or pointing at the survivor. 409 while the survivor is in the trash because it was merged in turn: restore that one first.',
+        params: WorkspaceIdParamsSchema,
+        response: { 200: InsightSchema },
+      },
     },
     async (request) => insightsService.restoreInsight(db, workspaceActorOf(request), request.params.id),
   );
@@ -102,7 +109,7 @@ export const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { role: 'researcher' } },
       schema: {
         tags,
-        summary: 'Merge this insight into another of its type: evidence, backlog links and children move to the survivor (deduplicated), this one goes to the trash',
+        summary: 'Merge this insight into another of its type: evidence, backlog links and children move to the survivor (deduplicated), this one goes to the trash, and restoring it undoes the merge',
         description: 'The survivor keeps its title and statement. 422 naming `intoInsightId` for an insight in the trash, of another type, or below this one in the tree.',
         params: WorkspaceIdParamsSchema,
         body: MergeInsightBodySchema,

@@ -10,6 +10,7 @@ import {
   type Insight,
   type InsightDetail,
   type InsightEvidenceBody,
+  type InsightMerge,
   type InsightType,
   type LinkedInsight,
   type ListInsightsQuery,
@@ -31,7 +32,7 @@ import type { InsightListRow, InsightRow, NewInsight } from './insights.reposito
 const TYPE_WORDS: Record<InsightType, string> = { problem: 'a problem', opportunity: 'an opportunity', solution: 'a solution' };
 const capitalized = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
 
-function presentInsight(row: InsightListRow): Insight {
+function presentInsight(row: InsightListRow, merge: InsightMerge | null = null): Insight {
   return {
     id: row.insight.id,
     type: row.insight.type,
@@ -45,6 +46,7 @@ function presentInsight(row: InsightListRow): Insight {
     createdAt: iso(row.insight.createdAt),
     updatedAt: iso(row.insight.updatedAt),
     deletedAt: iso(row.insight.deletedAt),
+    merge,
   };
 }
 
@@ -59,8 +61,16 @@ export async function listInsights(db: Db, actor: WorkspaceActor, query: ListIns
   const after = decodeCursor(query.cursor, 2);
   const filters = { type: query.type, status: query.status, parentId: query.parentId, q: query.q, trash: query.trash };
   const rows = await insightsRepository.list(db, actor.workspaceId, filters, query.limit, after);
-  const page = pageFrom(rows, query.limit, presentInsight, (row) => [row.cursorAt, row.insight.id]);
+  const merges = query.trash ? await findMergeUndos(db, actor.workspaceId, rows) : new Map<string, InsightMerge>();
+  const page = pageFrom(rows, query.limit, (row) => presentInsight(row, merges.get(row.insight.id)), (row) => [row.cursorAt, row.insight.id]);
   return after ? page : { ...page, total: await insightsRepository.count(db, actor.workspaceId, filters) };
+}
+
+/** For the merged insights among trashed rows: what restoring each would take back, by id. */
+async function findMergeUndos(executor: Executor, workspaceId: string, rows: InsightListRow[]): Promise<Map<string, InsightMerge>> {
+  const mergedIds = rows.filter((row) => row.insight.mergedIntoId).map((row) => row.insight.id);
+  const undos = await insightsRepository.listMergeUndos(executor, workspaceId, mergedIds);
+  return new Map(undos.map(({ id, intoId, intoTitle, ...counts }) => [id, { into: { id: intoId, title: intoTitle }, ...counts }]));
 }
 
 /** An insight with its place in the tree, its newest evidence, the backlog items it backs and the customers behind it. */
@@ -77,7 +87,7 @@ export async function getInsight(db: Db, actor: WorkspaceActor, id: string): Pro
   return {
     ...insight,
     parent: parent ? { id: parent.id, type: parent.type, title: parent.title, status: parent.status } : null,
-    children: children.map(presentInsight),
+    children: children.map((child) => presentInsight(child)),
     evidence: evidence.items,
     backlogItems,
     customers,
@@ -185,16 +195,53 @@ export async function deleteInsight(db: Db, actor: WorkspaceActor, id: string): 
   });
 }
 
+/**
+ * Brings an insight back from the trash. One that went there by a merge takes back what the merge
+ * gave the survivor (`takeBackMerge`); the two are locked in id order, as a merge locks them.
+ */
 export async function restoreInsight(db: Db, actor: WorkspaceActor, id: string): Promise<Insight> {
   return db.transaction(async (tx) => {
-    const current = await insightsRepository.findForUpdate(tx, actor.workspaceId, id, { inTrash: true });
+    const [seen] = await insightsRepository.findByIds(tx, actor.workspaceId, [id]);
+    const locked = await insightsRepository.findByIdsForUpdate(tx, actor.workspaceId, seen?.mergedIntoId ? [id, seen.mergedIntoId] : [id]);
+    const current = locked.find((row) => row.id === id);
     if (!current) throw notFound('Insight');
     if (current.deletedAt) {
-      await insightsRepository.update(tx, actor.workspaceId, id, { deletedAt: null });
-      await recordAudit(tx, actor, { action: 'insight.restore', objectType: 'insight', objectId: id, summary: `Restored the ${current.type} “${current.title}” from the trash` });
+      const survivor = locked.find((row) => row.id === current.mergedIntoId);
+      // Restored and merged again between the look and the lock: its new survivor is not locked.
+      if (current.mergedIntoId && !survivor) throw new AppError('conflict', `“${current.title}” was merged again meanwhile; try again`);
+      const takenBack = survivor ? await takeBackMerge(tx, actor.workspaceId, current, survivor) : '';
+      await insightsRepository.update(tx, actor.workspaceId, id, { deletedAt: null, mergedIntoId: null, mergeMoves: null });
+      await recordAudit(tx, actor, {
+        action: 'insight.restore',
+        objectType: 'insight',
+        objectId: id,
+        summary: `Restored the ${current.type} “${current.title}” from the trash${takenBack}`,
+      });
     }
     return loadInsight(tx, actor.workspaceId, id);
   });
+}
+
+/**
+ * Undoes the merge of `merged` into `survivor` as far as the survivor still holds what it was
+ * given (the rules are in insights.repository.ts, `linksToReturn` and `childrenToReturn`): links
+ * and children go back, and clusters promoted to the merged one point at it again. While the
+ * survivor is in the trash because it was merged in turn, that later merge holds what this one
+ * gave: it must be restored first (409). Returns what came back, for the audit event.
+ */
+async function takeBackMerge(tx: Executor, workspaceId: string, merged: InsightRow, survivor: InsightRow): Promise<string> {
+  if (survivor.mergedIntoId) {
+    throw new AppError('conflict', `“${survivor.title}”, which “${merged.title}” was merged into, has since been merged into another ${survivor.type}: restore “${survivor.title}” from the trash first`);
+  }
+  const evidence = await insightsRepository.returnMergedLinks(tx, workspaceId, 'evidence', merged.id, survivor.id);
+  const backlog = await insightsRepository.returnMergedLinks(tx, workspaceId, 'backlog', merged.id, survivor.id);
+  const children = await insightsRepository.returnMergedChildren(tx, merged.id);
+  await insightsRepository.returnMergedClusters(tx, workspaceId, merged.id, survivor.id);
+  const kept = (links: { kept: number }) => (links.kept ? ` (${links.kept} still on “${survivor.title}” too)` : '');
+  return (
+    `, taking back from “${survivor.title}” what the merge gave it: ` +
+    `${countOf(evidence.total, 'highlight')}${kept(evidence)}, ${countOf(backlog.total, 'backlog link')}${kept(backlog)} and ${countOf(children, 'child insight')}`
+  );
 }
 
 /**
@@ -223,7 +270,8 @@ function assertTargetFits(row: InsightRow | undefined, path: string): asserts ro
  * Merges an insight into another of its type (one problem found twice): its evidence and
  * backlog links move to the survivor, which keeps a link it has already; its children move
  * under the survivor; a cluster promoted to it points at the survivor; and it goes to the trash,
- * empty. The survivor keeps its title, statement, status and place in the tree.
+ * empty, with a record of what moved where, so that restoring it undoes the merge. The survivor
+ * keeps its title, statement, status and place in the tree.
  */
 export async function mergeInsight(db: Db, actor: WorkspaceActor, id: string, intoInsightId: string): Promise<Insight> {
   if (id === intoInsightId) throw invalidField('body.intoInsightId', 'An insight cannot be merged into itself');
@@ -240,19 +288,22 @@ export async function mergeInsight(db: Db, actor: WorkspaceActor, id: string, in
     }
     if (survivor.type !== merged.type) throw refuse(`${capitalized(TYPE_WORDS[merged.type])} merges only into another ${merged.type}; “${survivor.title}” is ${TYPE_WORDS[survivor.type]}`);
 
-    const evidence = await insightsRepository.moveLinks(tx, actor.workspaceId, 'evidence', id, intoInsightId);
-    const backlog = await insightsRepository.moveLinks(tx, actor.workspaceId, 'backlog', id, intoInsightId);
-    const children = await insightsRepository.moveChildren(tx, actor.workspaceId, id, intoInsightId);
-    await insightsRepository.movePromotedClusters(tx, actor.workspaceId, id, intoInsightId);
-    await insightsRepository.update(tx, actor.workspaceId, id, { deletedAt: new Date() });
-    const already = (moves: { total: number; added: number }) => (moves.total > moves.added ? ` (${moves.total - moves.added} already there)` : '');
+    const highlights = await insightsRepository.moveLinks(tx, actor.workspaceId, 'evidence', id, intoInsightId);
+    const backlogItems = await insightsRepository.moveLinks(tx, actor.workspaceId, 'backlog', id, intoInsightId);
+    const childIds = await insightsRepository.moveChildren(tx, actor.workspaceId, id, intoInsightId);
+    const clusterIds = await insightsRepository.movePromotedClusters(tx, actor.workspaceId, id, intoInsightId);
+    await insightsRepository.update(tx, actor.workspaceId, id, { deletedAt: new Date(), mergedIntoId: intoInsightId, mergeMoves: { highlights, backlogItems, childIds, clusterIds } });
+    const already = (links: Array<{ survivorHad: boolean }>) => {
+      const had = links.filter((link) => link.survivorHad).length;
+      return had ? ` (${had} already there)` : '';
+    };
     await recordAudit(tx, actor, {
       action: 'insight.merge',
       objectType: 'insight',
       objectId: intoInsightId,
       summary:
         `Merged the ${merged.type} “${merged.title}” into “${survivor.title}”: ` +
-        `${countOf(evidence.total, 'highlight')}${already(evidence)}, ${countOf(backlog.total, 'backlog link')}${already(backlog)} and ${countOf(children, 'child insight')} moved; ` +
+        `${countOf(highlights.length, 'highlight')}${already(highlights)}, ${countOf(backlogItems.length, 'backlog link')}${already(backlogItems)} and ${countOf(childIds.length, 'child insight')} moved; ` +
         `“${merged.title}” is in the trash`,
     });
     return loadInsight(tx, actor.workspaceId, intoInsightId);

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { InsightDetailSchema, InsightPageSchema, InsightSchema, STATEMENT_MAX_LENGTH } from '@cairn/shared';
-import { auditEvents, backlogInsights, companies, insightHighlights, insights } from '../../db/schema/index.js';
+import { auditEvents, backlogInsights, backlogItems as backlogItemsTable, clusterRuns, clusters, companies, highlights as highlightsTable, insightHighlights, insights } from '../../db/schema/index.js';
 import { errorPaths, useTestApp } from '../../../test/app.js';
 import {
   createBacklogItem,
@@ -316,8 +316,9 @@ describe('the trash', () => {
     expect(detail.children.map((c) => c.id)).toEqual([child.id]);
     expect(detail.backlogItems.map((b) => b.id)).toEqual([item.id]);
     expect((await getInsight(workspace, child.id)).parent?.id).toBe(problem.id);
-    const actions = (await context.db.select().from(auditEvents).where(eq(auditEvents.objectId, problem.id))).map((event) => event.action);
-    expect(actions).toEqual(expect.arrayContaining(['insight.delete', 'insight.restore', 'insight.evidence.link']));
+    const events = await context.db.select().from(auditEvents).where(eq(auditEvents.objectId, problem.id));
+    expect(events.map((event) => event.action)).toEqual(expect.arrayContaining(['insight.delete', 'insight.restore', 'insight.evidence.link']));
+    expect(events.find((event) => event.action === 'insight.restore')!.summary).toBe(`Restored the problem “${problem.title}” from the trash`);
   });
 
   it('drops the link to a trashed parent that a new type no longer suits, instead of refusing a change nobody can see', async () => {
@@ -357,6 +358,8 @@ describe('the trash', () => {
     expect(trash.total).toBe(3);
     expect(trash.items.map((item) => item.id)).toEqual([underLive.id, underTrashed.id, trashedProblem.id]);
     expect(trash.items[0]).toMatchObject({ parentId: live.id, evidenceCount: 4, customerCount: 2, deletedAt: trashedAt.toISOString() });
+    // None of them went there by a merge.
+    expect(trash.items.map((item) => item.merge)).toEqual([null, null, null]);
     // A parent in the trash is hidden, as after a restore of the child alone.
     expect(trash.items[1]!.parentId).toBeNull();
     expect((await listInsights(workspace, '?trash=false')).items.map((item) => [item.id, item.deletedAt])).toEqual([[live.id, null]]);
@@ -652,6 +655,184 @@ describe('POST /insights/:id/merge', () => {
     ]);
     expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 422]);
     expect((await listInsights(workspace)).items).toHaveLength(1);
+  });
+});
+
+describe('restoring a merged insight', () => {
+  const mergeUrl = (workspace: TestWorkspace, id: string) => insightsUrl(workspace.id, `/${id}/merge`);
+  const restoreUrl = (workspace: TestWorkspace, id: string) => insightsUrl(workspace.id, `/${id}/restore`);
+  const linkEvidence = (workspace: TestWorkspace, insightId: string, ids: string[], caller = workspace.owner.as) => caller.post(insightsUrl(workspace.id, `/${insightId}/evidence`), { highlightIds: ids });
+  const backlogEvidenceUrl = (workspace: TestWorkspace, itemId: string) => `/api/workspaces/${workspace.id}/backlog-items/${itemId}/evidence`;
+
+  async function merge(workspace: TestWorkspace, id: string, intoInsightId: string) {
+    const response = await workspace.owner.as.post(mergeUrl(workspace, id), { intoInsightId });
+    expect(response.statusCode, response.body).toBe(200);
+  }
+
+  async function restore(workspace: TestWorkspace, id: string) {
+    const response = await workspace.owner.as.post(restoreUrl(workspace, id));
+    expect(response.statusCode, response.body).toBe(200);
+    return InsightSchema.parse(response.json());
+  }
+
+  /** Every link, parent and promotion of the workspace's insights, with who made each link and when: what undoing a merge must put back. */
+  async function insightState(workspace: TestWorkspace) {
+    const sorted = <T>(rows: T[]) => rows.map((row) => JSON.stringify(row)).sort();
+    return {
+      evidence: sorted(await context.db.select({ insightId: insightHighlights.insightId, highlightId: insightHighlights.highlightId, createdBy: insightHighlights.createdBy, createdAt: insightHighlights.createdAt }).from(insightHighlights).where(eq(insightHighlights.workspaceId, workspace.id))),
+      backlog: sorted(await context.db.select({ insightId: backlogInsights.insightId, itemId: backlogInsights.backlogItemId, createdBy: backlogInsights.createdBy, createdAt: backlogInsights.createdAt }).from(backlogInsights).where(eq(backlogInsights.workspaceId, workspace.id))),
+      parents: sorted(await context.db.select({ id: insights.id, parentId: insights.parentId }).from(insights).where(eq(insights.workspaceId, workspace.id))),
+      promotions: sorted(await context.db.select({ id: clusters.id, insightId: clusters.promotedInsightId }).from(clusters).where(eq(clusters.workspaceId, workspace.id))),
+    };
+  }
+
+  async function promoteCluster(workspace: TestWorkspace, insightId: string) {
+    const [run] = await context.db.insert(clusterRuns).values({ workspaceId: workspace.id, params: { scope: { target: 'highlights' }, k: 2, seed: 1 } as never, status: 'done' }).returning();
+    const [cluster] = await context.db.insert(clusters).values({ workspaceId: workspace.id, runId: run!.id, position: 0, label: 'declines', terms: ['declines'], promotedInsightId: insightId }).returning();
+    return cluster!;
+  }
+
+  async function trashed(workspace: TestWorkspace, id: string) {
+    return (await listInsights(workspace, '?trash=true')).items.find((item) => item.id === id);
+  }
+
+  it('takes back the evidence, backlog links, children and clusters it gave, as they were, and the survivor keeps what it had; the trash says so first', async () => {
+    const workspace = await createWorkspace(context);
+    const { highlights } = await evidenceSet(workspace);
+    const contributor = await createMember(context, workspace, 'contributor');
+    const merged = await createInsight(context, workspace, { title: 'Card declines' });
+    const survivor = await createInsight(context, workspace, { title: 'Declines give no reason' });
+    await linkEvidence(workspace, merged.id, [highlights[0]!.id], contributor.as);
+    await linkEvidence(workspace, merged.id, [highlights[1]!.id, highlights[2]!.id]);
+    await linkEvidence(workspace, survivor.id, [highlights[1]!.id, highlights[3]!.id], contributor.as);
+    const [both, mergedOnly] = [await createBacklogItem(context, workspace), await createBacklogItem(context, workspace)];
+    await contributor.as.post(backlogEvidenceUrl(workspace, both.id), { insightIds: [merged.id, survivor.id] });
+    await workspace.owner.as.post(backlogEvidenceUrl(workspace, mergedOnly.id), { insightIds: [merged.id] });
+    const child = await createInsight(context, workspace, { type: 'opportunity', parentId: merged.id });
+    await createInsight(context, workspace, { type: 'opportunity', parentId: merged.id, deletedAt: new Date() });
+    await createInsight(context, workspace, { type: 'opportunity', parentId: survivor.id });
+    await promoteCluster(workspace, merged.id);
+    const before = await insightState(workspace);
+
+    await merge(workspace, merged.id, survivor.id);
+    // Counted as the restored insight will show them: the trashed child comes back too, unseen.
+    expect(await trashed(workspace, merged.id)).toMatchObject({
+      evidenceCount: 0,
+      merge: { into: { id: survivor.id, title: 'Declines give no reason' }, intoMergedSince: false, highlights: 3, backlogItems: 2, children: 1 },
+    });
+
+    expect(await restore(workspace, merged.id)).toMatchObject({ id: merged.id, deletedAt: null, evidenceCount: 3, customerCount: 2, merge: null });
+    expect(await insightState(workspace)).toEqual(before);
+    const detail = await getInsight(workspace, merged.id);
+    expect(detail.children.map((c) => c.id)).toEqual([child.id]);
+    expect(detail.backlogItems.map((b) => b.id).sort()).toEqual([both.id, mergedOnly.id].sort());
+    expect(await getInsight(workspace, survivor.id)).toMatchObject({ evidenceCount: 2, backlogItems: [{ id: both.id }] });
+    const [record] = await context.db.select({ mergedIntoId: insights.mergedIntoId, mergeMoves: insights.mergeMoves }).from(insights).where(eq(insights.id, merged.id));
+    expect(record).toEqual({ mergedIntoId: null, mergeMoves: null });
+    expect(await trashed(workspace, merged.id)).toBeUndefined();
+
+    const [event] = await context.db.select().from(auditEvents).where(and(eq(auditEvents.objectId, merged.id), eq(auditEvents.action, 'insight.restore')));
+    expect(event!.summary).toBe(
+      'Restored the problem “Card declines” from the trash, taking back from “Declines give no reason” what the merge gave it: ' +
+        '3 highlights (1 still on “Declines give no reason” too), 2 backlog links (1 still on “Declines give no reason” too) and 2 child insights',
+    );
+    // Still the contributor's own link: they may unlink it.
+    expect((await contributor.as.delete(insightsUrl(workspace.id, `/${merged.id}/evidence`), { highlightIds: [highlights[0]!.id] })).json()).toEqual({ changed: 1 });
+  });
+
+  it('leaves what changed on the survivor since as it is: links removed stay removed, links made since stay there, children moved away stay away', async () => {
+    const workspace = await createWorkspace(context);
+    const source = await createSource(context, workspace);
+    const quotes = await Promise.all([0, 10, 20, 30, 40, 50].map((start) => createHighlight(context, workspace, source, { start, end: start + 5 })));
+    const [unlinked, relinked, shared, kept, deletedForGood, trashedSince] = quotes;
+    const merged = await createInsight(context, workspace, { title: 'Card declines' });
+    const survivor = await createInsight(context, workspace, { title: 'Declines give no reason' });
+    const elsewhere = await createInsight(context, workspace, { title: 'Somewhere else' });
+    await linkEvidence(workspace, merged.id, quotes.map((quote) => quote!.id));
+    await linkEvidence(workspace, survivor.id, [shared!.id]);
+    const [itemUnlinked, itemKept, itemDeletedForGood] = [await createBacklogItem(context, workspace), await createBacklogItem(context, workspace), await createBacklogItem(context, workspace)];
+    for (const item of [itemUnlinked, itemKept, itemDeletedForGood]) await workspace.owner.as.post(backlogEvidenceUrl(workspace, item.id), { insightIds: [merged.id] });
+    const [movedAway, stayed] = [await createInsight(context, workspace, { type: 'opportunity', parentId: merged.id }), await createInsight(context, workspace, { type: 'opportunity', parentId: merged.id })];
+
+    await merge(workspace, merged.id, survivor.id);
+    const survivorEvidenceUrl = insightsUrl(workspace.id, `/${survivor.id}/evidence`);
+    await workspace.owner.as.delete(survivorEvidenceUrl, { highlightIds: [unlinked!.id, relinked!.id, shared!.id] });
+    await linkEvidence(workspace, survivor.id, [relinked!.id]);
+    const madeSince = await createHighlight(context, workspace, source, { start: 60, end: 65 });
+    await linkEvidence(workspace, survivor.id, [madeSince.id]);
+    await context.db.delete(highlightsTable).where(eq(highlightsTable.id, deletedForGood!.id));
+    await workspace.owner.as.delete(`/api/workspaces/${workspace.id}/highlights/${trashedSince!.id}`);
+    await workspace.owner.as.delete(backlogEvidenceUrl(workspace, itemUnlinked.id), { insightIds: [survivor.id] });
+    const itemMadeSince = await createBacklogItem(context, workspace);
+    await workspace.owner.as.post(backlogEvidenceUrl(workspace, itemMadeSince.id), { insightIds: [survivor.id] });
+    await context.db.delete(backlogItemsTable).where(eq(backlogItemsTable.id, itemDeletedForGood.id));
+    await workspace.owner.as.patch(insightsUrl(workspace.id, `/${movedAway.id}`), { parentId: elsewhere.id });
+
+    // The trashed highlight comes back linked, but counts for nothing until it is restored.
+    expect((await trashed(workspace, merged.id))!.merge).toMatchObject({ highlights: 1, backlogItems: 1, children: 1 });
+    await restore(workspace, merged.id);
+    const evidenceOf = async (insightId: string) =>
+      (await context.db.select({ id: insightHighlights.highlightId }).from(insightHighlights).where(eq(insightHighlights.insightId, insightId))).map((row) => row.id).sort();
+    expect(await evidenceOf(merged.id)).toEqual([kept!.id, trashedSince!.id].sort());
+    expect(await evidenceOf(survivor.id)).toEqual([relinked!.id, madeSince.id].sort());
+    const restored = await getInsight(workspace, merged.id);
+    expect(restored).toMatchObject({ evidenceCount: 1, backlogItems: [{ id: itemKept.id }], children: [{ id: stayed.id }] });
+    expect(await getInsight(workspace, survivor.id)).toMatchObject({ evidenceCount: 2, backlogItems: [{ id: itemMadeSince.id }], children: [] });
+    expect((await getInsight(workspace, elsewhere.id)).children.map((c) => c.id)).toEqual([movedAway.id]);
+  });
+
+  it('asks to restore the survivor first while it is merged into a third (409), then undoes both merges in turn', async () => {
+    const workspace = await createWorkspace(context);
+    const { highlights } = await evidenceSet(workspace);
+    const [first, second, third] = [
+      await createInsight(context, workspace, { title: 'First' }),
+      await createInsight(context, workspace, { title: 'Second' }),
+      await createInsight(context, workspace, { title: 'Third' }),
+    ];
+    await linkEvidence(workspace, first.id, [highlights[0]!.id, highlights[1]!.id]);
+    await linkEvidence(workspace, second.id, [highlights[1]!.id, highlights[2]!.id]);
+    await linkEvidence(workspace, third.id, [highlights[2]!.id, highlights[3]!.id]);
+    const before = await insightState(workspace);
+    await merge(workspace, first.id, second.id);
+    await merge(workspace, second.id, third.id);
+
+    expect((await trashed(workspace, first.id))!.merge).toMatchObject({ into: { id: second.id, title: 'Second' }, intoMergedSince: true });
+    const refused = await workspace.owner.as.post(restoreUrl(workspace, first.id));
+    expect(refused.statusCode).toBe(409);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.json()).toMatchObject({ code: 'conflict', detail: '“Second”, which “First” was merged into, has since been merged into another problem: restore “Second” from the trash first' });
+    expect(await trashed(workspace, first.id)).toMatchObject({ deletedAt: expect.any(String) });
+
+    await restore(workspace, second.id);
+    expect((await trashed(workspace, first.id))!.merge).toMatchObject({ intoMergedSince: false, highlights: 2 });
+    await restore(workspace, first.id);
+    expect(await insightState(workspace)).toEqual(before);
+    expect((await getInsight(workspace, third.id)).evidenceCount).toBe(2);
+  });
+
+  it('takes back from a survivor that is in the trash without a merge, which keeps the rest', async () => {
+    const workspace = await createWorkspace(context);
+    const { highlights } = await evidenceSet(workspace);
+    const [merged, survivor] = [await createInsight(context, workspace), await createInsight(context, workspace)];
+    await linkEvidence(workspace, merged.id, [highlights[0]!.id]);
+    await linkEvidence(workspace, survivor.id, [highlights[1]!.id]);
+    await merge(workspace, merged.id, survivor.id);
+    await workspace.owner.as.delete(insightsUrl(workspace.id, `/${survivor.id}`));
+    expect((await trashed(workspace, merged.id))!.merge).toMatchObject({ intoMergedSince: false, highlights: 1 });
+    expect(await restore(workspace, merged.id)).toMatchObject({ evidenceCount: 1 });
+    expect(await restore(workspace, survivor.id)).toMatchObject({ evidenceCount: 1 });
+  });
+
+  it("answers 404 for another workspace's merged insight, and moves nothing", async () => {
+    const workspace = await createWorkspace(context);
+    const other = await createWorkspace(context);
+    const { highlights } = await evidenceSet(other);
+    const [merged, survivor] = [await createInsight(context, other), await createInsight(context, other)];
+    await linkEvidence(other, merged.id, [highlights[0]!.id]);
+    await merge(other, merged.id, survivor.id);
+    expect((await workspace.owner.as.post(insightsUrl(workspace.id, `/${merged.id}/restore`))).statusCode).toBe(404);
+    expect((await other.owner.as.post(insightsUrl(workspace.id, `/${merged.id}/restore`))).statusCode).toBe(404);
+    expect((await getInsight(other, survivor.id)).evidenceCount).toBe(1);
   });
 });
 

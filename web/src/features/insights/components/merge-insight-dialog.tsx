@@ -75,10 +75,10 @@ export function MergeInsightDialog({ ws, insight, onClose }: { ws: string; insig
         {survivor ? (
           <>
             <p>
-              {describeMergeMoves(insight)} move from “{insight.title}” to “{survivor.title}”; what is linked to both counts once there.
+              {describeMergeMoves(insight.type, { highlights: insight.evidenceCount, backlogItems: insight.backlogItems.length, children: insight.children.length })} move from “{insight.title}” to “{survivor.title}”; what is linked to both counts once there.
             </p>
             <p className="muted">
-              “{survivor.title}” keeps its title and statement. “{insight.title}” goes to the trash, empty.
+              “{survivor.title}” keeps its title and statement. “{insight.title}” goes to the trash, empty: restoring it from there takes back what it gave.
             </p>
             <ErrorMessage error={merge.error} />
           </>

@@ -18,6 +18,7 @@ import { useBacklogItems } from '../api/list-backlog-items';
 import { useTrashedInsights } from '../api/list-insights';
 import { useRestoreBacklogItem } from '../api/restore-backlog-item';
 import { useRestoreInsight } from '../api/restore-insight';
+import { describeMergeUndo } from '../lib/merge';
 import { BacklogStatusBadge, InsightStatusBadge, InsightTypeBadge } from './badges';
 
 const RESTORE_REASON = 'Only researchers, admins and owners can restore from the trash.';
@@ -151,7 +152,7 @@ export function InsightTrash({ ws }: { ws: string }) {
     <TrashList
       trash={trash}
       label="Problems, opportunities and solutions in the trash"
-      intro="Restoring one brings back its evidence, its backlog links and what sits under it, counted here as they will be. One whose parent is also in the trash comes back at the top of the tree until its parent is restored."
+      intro="Restoring one brings back its evidence, its backlog links and what sits under it, counted here as they will be; one that was merged takes back what it gave the one it was merged into, as far as that one still has it. One whose parent is also in the trash comes back at the top of the tree until its parent is restored."
       empty={
         <EmptyState title="Nothing in the trash" icon="🗑">
           Trashed problems keep their evidence and links, and come back with them.
@@ -164,14 +165,18 @@ export function InsightTrash({ ws }: { ws: string }) {
             <InsightTypeBadge type={insight.type} />
             <InsightStatusBadge status={insight.status} />
             {parent && <span className="muted small">under “{parent}”</span>}
-            <span className="muted small">
-              {countOf(insight.evidenceCount, 'highlight')} · {countOf(insight.customerCount, 'customer')}
-            </span>
+            {insight.merge ? (
+              <span className="muted small">{describeMergeUndo(insight.type, insight.merge)}</span>
+            ) : (
+              <span className="muted small">
+                {countOf(insight.evidenceCount, 'highlight')} · {countOf(insight.customerCount, 'customer')}
+              </span>
+            )}
           </>
         );
       }}
       restore={restore}
-      restoredMessage={(insight) => `Restored the ${kind(insight)} “${insight.title}”`}
+      restoredMessage={(insight) => `Restored the ${kind(insight)} “${insight.title}”${insight.merge ? ` with what it gave “${insight.merge.into.title}”` : ''}`}
       pageOf={(insight) => paths.problem(ws, insight.id)}
     />
   );

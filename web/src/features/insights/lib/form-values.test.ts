@@ -16,6 +16,7 @@ const OPPORTUNITY: Insight = {
   createdAt: '2024-01-01T00:00:00.000Z',
   updatedAt: '2024-01-01T00:00:00.000Z',
   deletedAt: null,
+  merge: null,
 };
 
 describe('the insight form', () => {

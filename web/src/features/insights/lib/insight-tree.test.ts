@@ -19,6 +19,7 @@ function insight(id: string, overrides: Partial<Insight> = {}): Insight {
     createdAt: new Date(Date.UTC(2024, 0, 1, 0, sequence)).toISOString(),
     updatedAt: '2024-01-01T00:00:00.000Z',
     deletedAt: null,
+    merge: null,
     ...overrides,
   };
 }
