@@ -1,5 +1,5 @@
 import type { Benchmark, BenchRow } from './lib/report.js';
-import { onPostgresAndPglite, timedGetOf, timeRoutes, type SeededCairn } from './lib/seeded-cairn.js';
+import { numberRows, onPostgresAndPglite, seedCustomers, timedGetOf, timeRoutes, type SeededCairn } from './lib/seeded-cairn.js';
 
 /**
  * The backlog ranked by evidence (ADR 009), on a densely linked workspace: 500 backlog items
@@ -26,30 +26,24 @@ const SAMPLES = 40;
  */
 function loadStatements(workspaceId: string): string[] {
   const ws = `'${workspaceId}'::uuid`;
-  // The workspace's rows of `table` numbered 1…n, so that rows can pick each other by arithmetic.
-  const numbered = (table: string) => `create temporary table numbered_${table} as select row_number() over (order by id) as n, id from ${table} where workspace_id = ${ws}`;
   return [
     `select setseed(0.42)`,
     `insert into companies (workspace_id, name, segment, annual_revenue)
       select ${ws}, 'Company ' || i, (array['SMB', 'Mid-market', 'Enterprise'])[1 + i % 3], (10000 * exp(random() * 7))::bigint
       from generate_series(1, ${COMPANIES}) i`,
-    numbered('companies'),
-    `insert into customers (workspace_id, company_id, email, name)
-      select ${ws}, case when random() < 0.8 then c.id end, 'customer' || i || '@example.com', 'Customer ' || i
-      from generate_series(1, ${CUSTOMERS}) i join numbered_companies c on c.n = 1 + (i::int8 * 7919) % ${COMPANIES}`,
-    numbered('customers'),
+    ...seedCustomers(ws, CUSTOMERS, COMPANIES),
     `insert into sources (workspace_id, kind, title, body, occurred_at, customer_id)
       select ${ws}, 'ticket', 'Ticket ' || i, 'The export keeps failing when I pick more than a year of data, ticket ' || i,
         now() - random() * interval '730 days', c.id
       from generate_series(1, ${SOURCES}) i join numbered_customers c on c.n = 1 + (i::int8 * 104729) % ${CUSTOMERS}`,
     `insert into highlights (workspace_id, source_id, start, "end", quote, source_kind, source_occurred_at, source_customer_id)
       select workspace_id, id, 0, length(body), body, kind, occurred_at, customer_id from sources where workspace_id = ${ws}`,
-    numbered('highlights'),
+    numberRows(ws, 'highlights'),
     `insert into insights (workspace_id, type, title) select ${ws}, 'problem', 'Problem ' || i from generate_series(1, ${INSIGHTS}) i`,
-    numbered('insights'),
+    numberRows(ws, 'insights'),
     `insert into backlog_items (workspace_id, title, status, created_at)
       select ${ws}, 'Backlog item ' || i, 'idea', now() - i * interval '1 hour' from generate_series(1, ${ITEMS}) i`,
-    numbered('backlog_items'),
+    numberRows(ws, 'backlog_items'),
     // Each item's evidence leans on its own stretch of the highlights, some spread wider than others.
     `insert into backlog_highlights (workspace_id, backlog_item_id, highlight_id)
       select distinct ${ws}, b.id, h.id from numbered_backlog_items b

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { CairnProcess } from '../scripts/cairn-process.js';
 import type { Benchmark, BenchRow } from './lib/report.js';
-import { onPostgresAndPglite, type SeededCairn } from './lib/seeded-cairn.js';
+import { onPostgresAndPglite, seedCustomers, type SeededCairn } from './lib/seeded-cairn.js';
 
 /**
  * `GET …/highlights.csv` of a whole workspace: 200,000 highlights (two per ticket, each with two
@@ -24,15 +24,10 @@ const MEMORY_SAMPLE_MS = 25;
 
 function loadStatements(workspaceId: string): string[] {
   const ws = `'${workspaceId}'::uuid`;
-  const numbered = (table: string) => `create temporary table numbered_${table} as select row_number() over (order by id) as n, id from ${table} where workspace_id = ${ws}`;
   return [
     `select setseed(0.42)`,
     `insert into companies (workspace_id, name, segment) select ${ws}, 'Company ' || i, (array['SMB', 'Mid-market', 'Enterprise'])[1 + i % 3] from generate_series(1, ${COMPANIES}) i`,
-    numbered('companies'),
-    `insert into customers (workspace_id, company_id, email, name)
-      select ${ws}, case when random() < 0.8 then c.id end, 'customer' || i || '@example.com', 'Customer ' || i
-      from generate_series(1, ${CUSTOMERS}) i join numbered_companies c on c.n = 1 + (i::int8 * 7919) % ${COMPANIES}`,
-    numbered('customers'),
+    ...seedCustomers(ws, CUSTOMERS, COMPANIES),
     `insert into sources (workspace_id, kind, title, body, occurred_at, customer_id)
       select ${ws}, 'ticket', 'Ticket ' || i, 'The export keeps failing when I pick more than a year of data, and then, ticket ' || i || ', it "times out".',
         now() - random() * interval '730 days', c.id

@@ -1,5 +1,5 @@
 import type { Benchmark, BenchRow } from './lib/report.js';
-import { onPostgresAndPglite, timedGetOf, timeRoutes, type SeededCairn } from './lib/seeded-cairn.js';
+import { numberRows, onPostgresAndPglite, seedCustomers, timedGetOf, timeRoutes, type SeededCairn } from './lib/seeded-cairn.js';
 
 /**
  * Tag trends (ADR 015) on a workspace of 100,000 highlights with ~195,000 tag links (60 tags,
@@ -18,30 +18,24 @@ const SAMPLES = 30;
 
 function loadStatements(workspaceId: string): string[] {
   const ws = `'${workspaceId}'::uuid`;
-  // The workspace's rows of `table` numbered 1…n, so that rows can pick each other by arithmetic.
-  const numbered = (table: string) => `create temporary table numbered_${table} as select row_number() over (order by id) as n, id from ${table} where workspace_id = ${ws}`;
   return [
     `select setseed(0.42)`,
     `insert into companies (workspace_id, name, segment)
       select ${ws}, 'Company ' || i, (array['SMB', 'Mid-market', 'Enterprise'])[1 + i % 3] from generate_series(1, ${COMPANIES}) i`,
-    numbered('companies'),
-    `insert into customers (workspace_id, company_id, email, name)
-      select ${ws}, case when random() < 0.8 then c.id end, 'customer' || i || '@example.com', 'Customer ' || i
-      from generate_series(1, ${CUSTOMERS}) i join numbered_companies c on c.n = 1 + (i::int8 * 7919) % ${COMPANIES}`,
-    numbered('customers'),
+    ...seedCustomers(ws, CUSTOMERS, COMPANIES),
     `insert into sources (workspace_id, kind, title, body, occurred_at, customer_id, deleted_at)
       select ${ws}, (array['ticket', 'interview', 'survey_response', 'review', 'note'])[1 + i % 5], 'Source ' || i,
         'The export keeps failing when I pick more than a year of data, and support could not say why. Source ' || i,
         now() - random() * interval '730 days', c.id, case when i % 100 = 0 then now() end
       from generate_series(1, ${SOURCES}) i join numbered_customers c on c.n = 1 + (i::int8 * 104729) % ${CUSTOMERS}`,
-    numbered('sources'),
+    numberRows(ws, 'sources'),
     `insert into tags (workspace_id, name) select ${ws}, 'Tag ' || i from generate_series(1, ${TAGS}) i`,
-    numbered('tags'),
+    numberRows(ws, 'tags'),
     // The source's kind, date, customer and trash are copied by the insert trigger (migration 0009).
     `insert into highlights (workspace_id, source_id, start, "end", quote, deleted_at)
       select ${ws}, s.id, 0, 60, 'The export keeps failing when I pick more than a year of data', case when i % 50 = 0 then now() end
       from generate_series(1, ${HIGHLIGHTS}) i join numbered_sources s on s.n = 1 + (i::int8 * 7) % ${SOURCES}`,
-    numbered('highlights'),
+    numberRows(ws, 'highlights'),
     // One to three tags each, drawn with a skew: a few tags carry most of the evidence.
     `insert into highlight_tags (workspace_id, highlight_id, tag_id)
       select distinct ${ws}, p.id, t.id from (

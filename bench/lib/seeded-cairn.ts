@@ -18,6 +18,25 @@ import { percentile, type BenchRow } from './report.js';
  */
 export type Seed = { name: string; statements: (workspaceId: string) => string[]; tally?: string };
 
+/** A temporary table numbering the workspace's rows of `table` 1…n (`numbered_<table>`), so that seeded rows can pick each other by arithmetic. */
+export function numberRows(ws: string, table: string): string {
+  return `create temporary table numbered_${table} as select row_number() over (order by id) as n, id from ${table} where workspace_id = ${ws}`;
+}
+
+/**
+ * `customers` customers, 80% of them at one of the workspace's `companies` companies (seeded
+ * just before), both numbered for the statements after. `ws` is the workspace id as a SQL literal.
+ */
+export function seedCustomers(ws: string, customers: number, companies: number): string[] {
+  return [
+    numberRows(ws, 'companies'),
+    `insert into customers (workspace_id, company_id, email, name)
+      select ${ws}, case when random() < 0.8 then c.id end, 'customer' || i || '@example.com', 'Customer ' || i
+      from generate_series(1, ${customers}) i join numbered_companies c on c.n = 1 + (i::int8 * 7919) % ${companies}`,
+    numberRows(ws, 'customers'),
+  ];
+}
+
 /** A running Cairn whose workspace holds a seed's rows, reached with an owner token. */
 export type SeededCairn = {
   driver: 'PostgreSQL' | 'PGlite';
