@@ -16,3 +16,8 @@ export const NAV_ITEMS: Array<{ page: NavPage; label: string; icon: string; to: 
   { page: 'imports', label: 'Imports', icon: '⇪', to: paths.imports },
   { page: 'settings', label: 'Settings', icon: '⚙', to: paths.settings },
 ];
+
+/** The section a workspace page belongs to: the item whose page it is or lies under, if any. */
+export function navItemAt(pathname: string, ws: string) {
+  return NAV_ITEMS.find((item) => pathname === item.to(ws) || pathname.startsWith(`${item.to(ws)}/`));
+}

@@ -11,11 +11,13 @@ import { CommandPalette } from '../../features/catalog/components/command-palett
 import { HealthIndicator } from '../../features/health/components/health-indicator';
 import { SavedSearchesNav } from '../../features/search/components/saved-searches-nav';
 import { TopBarSearch } from '../../features/search/components/top-bar-search';
+import { NARROW_SCREEN, useMediaQuery } from '../../lib/media-query';
 import { paths } from '../../lib/paths';
 import { WorkspaceProvider } from '../../lib/workspace';
 import { useNavigationFocus } from '../navigation-focus';
 import { rememberWorkspace } from './home';
 import { NAV_ITEMS } from './nav-items';
+import { NavMenu } from './nav-menu';
 import { WorkspaceSwitcher } from './workspace-switcher';
 
 /** The signed-in shell: sidebar navigation, top bar, and the page. */
@@ -25,6 +27,8 @@ export function WorkspaceLayout() {
   const logout = useLogout();
   const navigate = useNavigate();
   const membership = me.data?.memberships.find((m) => m.workspace.id === ws);
+  // On a phone the account controls join the links in the menu: beside the palette they took a second row of the top bar.
+  const narrow = useMediaQuery(NARROW_SCREEN);
   useNavigationFocus();
 
   useEffect(() => {
@@ -36,6 +40,18 @@ export function WorkspaceLayout() {
   if (!me.data) return <Navigate to={paths.login} replace />;
   if (me.data.user.mustChangePassword) return <Navigate to={paths.changePassword} replace />;
 
+  const userMenu = (
+    <div className="user-menu">
+      <span className="user-name" title={me.data.user.email}>
+        {me.data.user.name}
+        {membership && <span className="role-badge">{membership.role}</span>}
+      </span>
+      <ThemeSelect />
+      <Button size="sm" variant="ghost" onClick={() => logout.mutate(undefined, { onSettled: () => navigate(paths.login) })}>
+        Sign out
+      </Button>
+    </div>
+  );
   const shell = (
     <div className="shell">
       <a href="#main" className="skip-link">
@@ -45,22 +61,25 @@ export function WorkspaceLayout() {
         <div className="brand">
           <img src="/favicon.svg" alt="" width={22} height={22} /> Cairn
         </div>
-        <WorkspaceSwitcher current={ws} memberships={me.data.memberships} />
-        <nav aria-label="Main">
-          <ul className="nav-list">
-            {NAV_ITEMS.map((item) => (
-              <li key={item.page}>
-                <NavLink to={item.to(ws)} className={({ isActive }) => `nav-link${isActive ? ' active' : ''}`}>
-                  <span className="nav-icon" aria-hidden="true">
-                    {item.icon}
-                  </span>
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        {membership && <SavedSearchesNav ws={ws} />}
+        <NavMenu ws={ws}>
+          <WorkspaceSwitcher current={ws} memberships={me.data.memberships} />
+          <nav aria-label="Main" className="main-nav">
+            <ul className="nav-list">
+              {NAV_ITEMS.map((item) => (
+                <li key={item.page}>
+                  <NavLink to={item.to(ws)} className={({ isActive }) => `nav-link${isActive ? ' active' : ''}`}>
+                    <span className="nav-icon" aria-hidden="true">
+                      {item.icon}
+                    </span>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {membership && <SavedSearchesNav ws={ws} />}
+          {narrow && userMenu}
+        </NavMenu>
         <div className="sidebar-footer">
           <HealthIndicator />
         </div>
@@ -70,16 +89,7 @@ export function WorkspaceLayout() {
           {membership && <CommandPalette ws={ws} pages={NAV_ITEMS} />}
           {membership && <TopBarSearch ws={ws} />}
           <div className="topbar-spacer" />
-          <div className="user-menu">
-            <span className="user-name" title={me.data.user.email}>
-              {me.data.user.name}
-              {membership && <span className="role-badge">{membership.role}</span>}
-            </span>
-            <ThemeSelect />
-            <Button size="sm" variant="ghost" onClick={() => logout.mutate(undefined, { onSettled: () => navigate(paths.login) })}>
-              Sign out
-            </Button>
-          </div>
+          {!narrow && userMenu}
         </header>
         <main id="main" className="content" tabIndex={-1}>
           {membership ? (

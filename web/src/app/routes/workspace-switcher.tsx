@@ -3,7 +3,7 @@ import { useLocation, useNavigate } from 'react-router';
 import type { Membership } from '@cairn/shared';
 import { CreateWorkspaceDialog } from '../../features/workspaces/components/create-workspace-dialog';
 import { paths } from '../../lib/paths';
-import { NAV_ITEMS } from './nav-items';
+import { navItemAt } from './nav-items';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,8 +19,7 @@ export function samePageIn(pathname: string, from: string, to: string): string {
   const firstId = segments.findIndex((segment) => UUID.test(segment));
   const kept = firstId === -1 ? segments : segments.slice(0, firstId);
   const target = `${paths.workspace(to)}/${kept.join('/')}`;
-  const isSection = NAV_ITEMS.some((item) => target === item.to(to) || target.startsWith(`${item.to(to)}/`));
-  return isSection ? target : paths.inbox(to);
+  return navItemAt(target, to) ? target : paths.inbox(to);
 }
 
 export function WorkspaceSwitcher({ current, memberships }: { current: string; memberships: Membership[] }) {
