@@ -257,4 +257,34 @@ describe.skipIf(!browserAvailable)('editing sources, customers and highlights', 
     await page.getByRole('button', { name: 'Edit source' }).waitFor();
     await panel.getByRole('button', { name: /^Delete highlight/ }).waitFor();
   });
+
+  it("says why a highlight cannot move to words of a ticket's reply or a survey's question", async () => {
+    const { page } = context;
+    const ticket = await api<Created>(page, 'POST', `/workspaces/${ws}/sources`, {
+      kind: 'ticket',
+      title: 'Spinner',
+      body: 'The export spinner never stops.',
+      metadata: { replies: [{ text: 'Sorry about that. Does the spinner show for every export?', author: 'Ann (support)' }] },
+    });
+    const survey = await api<Created>(page, 'POST', `/workspaces/${ws}/sources`, {
+      kind: 'survey_response',
+      title: 'What should we improve?',
+      body: 'Faster exports, please.',
+      metadata: { question: 'What should we improve first?' },
+    });
+    for (const [sourceId, words, within, where] of [
+      [ticket.id, 'Does the spinner show', '[data-context="reply-0"]', 'a reply'],
+      [survey.id, 'improve first', '[data-context="question"]', 'the question'],
+    ] as const) {
+      await api(page, 'POST', `/workspaces/${ws}/sources/${sourceId}/highlights`, { whole: true });
+      await page.goto(`/w/${ws}/sources/${sourceId}`);
+      const panel = page.getByRole('complementary', { name: 'Highlights in this source' });
+      await panel.getByRole('button', { name: 'Edit', exact: true }).click();
+      const editor = panel.getByRole('form', { name: 'Edit highlight' });
+      await selectInReader(page, words, within);
+      await editor.getByRole('button', { name: 'Use selected text' }).click();
+      await editor.getByRole('alert').filter({ hasText: `Only the customer’s own words can be highlighted; this selection is in ${where}.` }).waitFor();
+      expect(await editor.getByText('Moves to').count()).toBe(0);
+    }
+  });
 });

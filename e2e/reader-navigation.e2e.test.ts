@@ -345,7 +345,7 @@ describe.skipIf(!browserAvailable)('finding in a ticket: the customer’s words,
     await expect.poll(() => box.count()).toBe(0);
     expect(await page.evaluate(() => `${window.getSelection()!.anchorNode?.parentElement?.closest<HTMLElement>('[data-context]')?.dataset.context} ${window.getSelection()}`)).toBe('reply-1 spinner');
     await page.keyboard.press('h');
-    await page.getByText('Only the customer’s own words can be highlighted, not a reply or the question').waitFor();
+    await page.getByText('Only the customer’s own words can be highlighted; this selection is in a reply.').waitFor();
     expect(await page.getByRole('dialog', { name: 'Tag the selection' }).count()).toBe(0);
 
     // Words selected in a reply open find with them, as words selected in the customer's message do, from that reply on.

@@ -15,6 +15,8 @@ import { TagCombobox } from './tag-combobox';
 type Range = { start: number; end: number };
 /** A passage selected in the text; `clipped` when the selection went on over hidden turns and the passage stops before them. */
 type SelectedPassage = Range & { clipped?: boolean };
+/** What "Use selected text" finds: a passage, why the selection cannot be one (in a reply, say), or nothing selected. */
+type SelectionForEdit = SelectedPassage | { refused: string } | null;
 
 /** What a highlight is evidence for, each a link to that problem's or backlog item's page. */
 function EvidenceFor({ ws, links }: { ws: string; links: HighlightEvidenceLinks }) {
@@ -53,7 +55,7 @@ type EditorProps = {
   onCancel: () => void;
   onCreateTag?: (name: string) => Promise<TagRef>;
   /** The passage selected in the text now, to move the highlight to. */
-  readSelection: () => SelectedPassage | null;
+  readSelection: () => SelectionForEdit;
 };
 
 /**
@@ -75,8 +77,9 @@ function HighlightEditor({ ws, highlight, body, onSave, onDone, onCancel, onCrea
   };
   const takeSelection = () => {
     const selected = readSelection();
-    if (selected) setRange({ start: selected.start, end: selected.end, clipped: selected.clipped });
-    else setError(new Error('Select the new passage in the text first, then choose “Use selected text”.'));
+    if (!selected) setError(new Error('Select the new passage in the text first, then choose “Use selected text”.'));
+    else if ('refused' in selected) setError(new Error(selected.refused));
+    else setRange({ start: selected.start, end: selected.end, clipped: selected.clipped });
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -146,7 +149,7 @@ export type HighlightPanelProps = {
   onLink?: (highlightId: string) => void;
   onSave: (id: string, body: UpdateHighlightBody) => Promise<unknown>;
   onCreateTag?: (name: string) => Promise<TagRef>;
-  readSelection: () => SelectedPassage | null;
+  readSelection: () => SelectionForEdit;
   /** Why no highlight can be made here (a viewer, a trashed source), said instead of how to make one. */
   readOnlyReason?: string | null;
 };

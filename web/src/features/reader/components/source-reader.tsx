@@ -26,8 +26,8 @@ import { useSpeakerFilter } from '../hooks/use-speaker-filter';
 import type { FindPosition } from '../lib/find-in-text';
 import { trimRange } from '../lib/highlight-runs';
 import { readLastTag, rememberLastTag } from '../lib/last-tag';
-import { BODY_TEXT, NO_CONTEXT, readContextTexts, textById } from '../lib/reader-texts';
-import { bodyRange, contextRange, selectionInContext, selectionInTexts, selectionRange } from '../lib/selection';
+import { BODY_TEXT, NO_CONTEXT, notCustomerWords, readContextTexts, textById } from '../lib/reader-texts';
+import { bodyRange, contextRange, selectedContextText, selectionInTexts, selectionRange } from '../lib/selection';
 import { clipAtHiddenTurns } from '../lib/speakers';
 import { ClippedPassageNote } from './clipped-passage-note';
 import { HIGHLIGHTS_HEADING_ID, HighlightPanel } from './highlight-panel';
@@ -43,9 +43,6 @@ const POPOVER_WIDTH = 320;
 const POPOVER_GAP = 6;
 /** A selection longer than this (or over several lines) is not what to find: the find box opens empty instead. */
 const FIND_PREFILL_MAX = 100;
-
-/** Said when h, t or l finds nothing to tag because the selection is in a reply or a survey's question. */
-const CONTEXT_NOT_HIGHLIGHTABLE = 'Only the customer’s own words can be highlighted, not a reply or the question';
 
 /**
  * A passage to tag, and where to show the popover: under `top` (the passage's bottom) or, if it
@@ -261,8 +258,14 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
     return () => document.removeEventListener('selectionchange', onSelectionChange);
   }, [canHighlight, selectedTarget]);
 
+  /** Why the selection cannot be highlighted when it is in a reply or a survey's question, else null. */
+  const contextRefusal = useCallback(() => {
+    const context = textRef.current && selectedContextText(textRef.current);
+    return context ? notCustomerWords(context) : null;
+  }, []);
+
   /** Says why there is nothing to tag: the selection is in a reply or question, else `hint`. */
-  const explainNoTarget = useCallback((hint: string) => toast.show(textRef.current && selectionInContext(textRef.current) ? CONTEXT_NOT_HIGHLIGHTABLE : hint), [toast]);
+  const explainNoTarget = useCallback((hint: string) => toast.show(contextRefusal() ?? hint), [contextRefusal, toast]);
 
   /** A passage stopped before hidden turns becomes the selection, so that what is selected is what gets highlighted. */
   const selectIfClipped = useCallback((found: Omit<Pending, 'whole'>) => {
@@ -279,12 +282,19 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
     [selectIfClipped],
   );
 
-  /** The selected passage a highlight being edited moves to ("Use selected text"), stopped before hidden turns as the popover's is. */
+  /**
+   * The selected passage a highlight being edited moves to ("Use selected text"), stopped before
+   * hidden turns as the popover's is; or why a selection in a reply or question cannot be one.
+   */
   const takeSelectionForEdit = useCallback(() => {
     const found = selectedTarget();
-    if (found) selectIfClipped(found);
+    if (!found) {
+      const refused = contextRefusal();
+      return refused ? { refused } : null;
+    }
+    selectIfClipped(found);
     return found;
-  }, [selectIfClipped, selectedTarget]);
+  }, [contextRefusal, selectIfClipped, selectedTarget]);
 
   const openPopover = useCallback(
     (whole = false, anchor?: DOMRect) => {

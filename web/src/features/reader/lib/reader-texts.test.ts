@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readContextTexts, readReplies, readSurveyScore, textById } from './reader-texts';
+import { notCustomerWords, readContextTexts, readReplies, readSurveyScore, textById } from './reader-texts';
 
 const ticket = (metadata: Record<string, unknown>) => ({ kind: 'ticket' as const, title: 'Export fails', segments: null, metadata });
 
@@ -69,5 +69,12 @@ describe('textById', () => {
     expect(textById('Keep the export.', context, 'question')).toBe('What should we improve?');
     expect(textById('Keep the export.', context, 'reply-0')).toBe('Which browser?');
     expect(textById('Keep the export.', context, 'reply-1')).toBe('');
+  });
+});
+
+describe('notCustomerWords', () => {
+  it('says whether the selection is in a reply or in the question', () => {
+    expect(notCustomerWords('reply-1')).toBe('Only the customer’s own words can be highlighted; this selection is in a reply.');
+    expect(notCustomerWords('question')).toBe('Only the customer’s own words can be highlighted; this selection is in the question.');
   });
 });

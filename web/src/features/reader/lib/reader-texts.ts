@@ -52,6 +52,11 @@ export function readSurveyScore(metadata: Record<string, unknown>): { score: Sou
 export const replyTextId = (index: number) => `reply-${index}`;
 export const QUESTION_TEXT = 'question';
 
+/** Why a selection in a context text (`id`) cannot be highlighted, saying where it is. */
+export function notCustomerWords(id: string): string {
+  return `Only the customer’s own words can be highlighted; this selection is in ${id === QUESTION_TEXT ? 'the question' : 'a reply'}.`;
+}
+
 /**
  * What the reader draws around the body that find should search too, in the order it is drawn
  * (one branch per rendering of `SourceBody`: a transcript shows nothing else). Labels — speakers,

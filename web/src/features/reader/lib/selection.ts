@@ -96,9 +96,10 @@ export function contextRange(root: HTMLElement, id: string, start: number, end: 
   return text ? rangeOverRuns(text, CONTEXT_RUNS, start, end) : null;
 }
 
-/** Whether the selection starts or ends in a context text, which no highlight can cover. */
-export function selectionInContext(root: HTMLElement): boolean {
+/** The context text (its `data-context` id) the selection starts or ends in, which no highlight can cover; null when there is none. */
+export function selectedContextText(root: HTMLElement): string | null {
   const selection = window.getSelection();
-  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return false;
-  return [selection.anchorNode, selection.focusNode].some((node) => !!contextTextOf(root, node));
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const text = [selection.anchorNode, selection.focusNode].map((node) => contextTextOf(root, node)).find(Boolean);
+  return text?.dataset.context ?? null;
 }
