@@ -93,6 +93,39 @@ describe.skipIf(!browserAvailable)('merging problems, and adding a cluster to on
     ].sort());
   });
 
+  it("undoes a merge from its toast: the duplicate opens again with what it gave, and the kept problem's page lets go of it", async () => {
+    const { page } = context;
+    const problems = await api<{ items: Array<{ id: string; title: string }> }>(page, 'GET', `/workspaces/${ws}/insights?type=problem`);
+    const idOf = (title: string) => problems.items.find((problem) => problem.title === title)!.id;
+    await page.goto(`/w/${ws}/problems/${idOf(DUPLICATE)}`);
+    await page.getByRole('heading', { level: 1, name: DUPLICATE }).waitFor();
+    await page.getByRole('button', { name: 'Merge into…' }).click();
+    await page.getByRole('combobox', { name: 'Problem to merge into' }).fill('big workspaces');
+    await page.getByRole('option', { name: new RegExp(KEPT) }).click();
+    await page.getByRole('dialog', { name: `Merge into “${KEPT}”?` }).getByRole('button', { name: 'Merge' }).click();
+    await page.waitForURL(`**/problems/${idOf(KEPT)}`);
+    const facts = page.locator('.insight-facts');
+    await facts.getByText('3 highlights').waitFor();
+
+    const toast = page.getByRole('status').locator('.toast', { hasText: `Merged “${DUPLICATE}” into “${KEPT}”` });
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await page.waitForURL(`**/problems/${idOf(DUPLICATE)}`);
+    await page.getByRole('heading', { level: 1, name: DUPLICATE }).waitFor();
+    await facts.getByText('3 highlights').waitFor();
+    await page.getByRole('region', { name: 'Evidence' }).getByText(TICKETS[1]!.body).waitFor();
+    await page.getByRole('region', { name: 'Opportunities' }).getByRole('link', { name: OPPORTUNITY }).waitFor();
+    await page.getByRole('region', { name: 'Backlog items' }).getByRole('link', { name: ITEM }).waitFor();
+
+    // Back on the kept problem, seen a moment ago with it all: it shows only its own again.
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: KEPT }).waitFor();
+    await facts.getByText('1 highlight', { exact: true }).waitFor();
+    await expect.poll(() => page.getByRole('region', { name: 'Opportunities' }).getByRole('link', { name: OPPORTUNITY }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('region', { name: 'Backlog items' }).getByRole('link', { name: ITEM }).count()).toBe(0);
+    const trash = await api<{ items: unknown[] }>(page, 'GET', `/workspaces/${ws}/insights?trash=true`);
+    expect(trash.items).toEqual([]);
+  });
+
   it('adds a cluster to an existing problem from the Promote dialog, chosen by name and confirmed by keyboard', async () => {
     const { page } = context;
     const records = parse(fs.readFileSync(BANKING77), { columns: true }) as Array<{ text: string; category: string }>;

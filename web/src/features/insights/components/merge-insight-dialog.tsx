@@ -4,22 +4,25 @@ import type { InsightDetail } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { Dialog } from '../../../components/dialog';
 import { ErrorMessage } from '../../../components/error-message';
-import { useToast } from '../../../components/toast';
 import { INSIGHT_TYPE_LABELS } from '../../../lib/insight-types';
 import { paths } from '../../../lib/paths';
 import { useMergeInsight } from '../api/merge-insight';
+import { useRestoreInsight } from '../api/restore-insight';
+import { useUndoToast } from '../hooks/use-undo-toast';
 import { describeMergeMoves } from '../lib/merge';
 import { InsightPicker } from './target-picker';
 
 /**
  * "Merge into…", one dialog in two steps: find the insight of the same type to keep, then
  * confirm what moves to it (Back to choose again). The merged one goes to the trash, and the
- * page goes to the survivor.
+ * page goes to the survivor; the toast's Undo restores the merged one, which takes back what it
+ * gave (ADR 009), and opens it again.
  */
 export function MergeInsightDialog({ ws, insight, onClose }: { ws: string; insight: InsightDetail; onClose: () => void }) {
   const merge = useMergeInsight(ws);
+  const restore = useRestoreInsight(ws);
   const navigate = useNavigate();
-  const toast = useToast();
+  const undoable = useUndoToast();
   const [survivor, setSurvivor] = useState<{ id: string; title: string } | null>(null);
   const body = useRef<HTMLDivElement>(null);
   const kind = INSIGHT_TYPE_LABELS[insight.type].one.toLowerCase();
@@ -37,7 +40,7 @@ export function MergeInsightDialog({ ws, insight, onClose }: { ws: string; insig
       { id: insight.id, body: { intoInsightId: survivor.id } },
       {
         onSuccess: (merged) => {
-          toast.show(`Merged “${insight.title}” into “${merged.title}”`, 'success');
+          undoable(`Merged “${insight.title}” into “${merged.title}”`, () => restore.mutateAsync(insight.id).then(() => navigate(paths.problem(ws, insight.id))));
           navigate(paths.problem(ws, merged.id));
         },
       },
