@@ -69,6 +69,28 @@ describe.skipIf(!browserAvailable)('taking evidence out of Cairn', () => {
     expect(await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toBe(`/api/workspaces/${ws}/highlights.csv?sourceKind=ticket&q=export`);
   });
 
+  it('exports and copies just the highlights selected on the Highlights page', async () => {
+    const { page } = context;
+    await page.goto(`/w/${ws}/highlights`);
+    await page.getByText('3 highlights').waitFor();
+    await page.getByRole('checkbox', { name: /^Select “The CSV export fails/ }).check();
+    await page.getByRole('checkbox', { name: `Select “${TICKETS[2]!.body}”` }).check();
+    const selection = page.getByRole('region', { name: 'The selected highlights' });
+    await selection.getByText('2 selected').waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), selection.getByRole('link', { name: 'Export selected as CSV' }).click()]);
+    const rows = parse(fs.readFileSync((await download.path())!), { bom: true, columns: true }) as Array<Record<string, string>>;
+    expect(rows.map((row) => row.Quote).sort()).toEqual([TICKETS[0]!.body, TICKETS[2]!.body].sort());
+    expect(rows.map((row) => row.Link!.split('#h-')[1]).sort()).toEqual([highlightIds[0], highlightIds[2]].sort());
+
+    await selection.getByRole('button', { name: 'Copy selected as Markdown' }).click();
+    await page.getByText('Copied 2 quotes as Markdown: paste them into your document').waitFor();
+    const markdown = await page.evaluate(() => navigator.clipboard.readText());
+    expect(markdown).toContain('[Export keeps failing]');
+    expect(markdown).toContain('[Login trouble]');
+    expect(markdown).not.toContain('Export formula');
+  });
+
   it("takes out a backlog item's evidence with its problems' evidence", async () => {
     const { page } = context;
     const item = await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/backlog-items`, { title: 'Background exports' });

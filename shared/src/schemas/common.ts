@@ -51,6 +51,14 @@ export function pageOf<T extends z.ZodType>(item: T) {
 }
 export type Page<T> = { items: T[]; nextCursor: string | null; total?: number };
 
+/** Ids in a query string, once or repeated (`?tagId=…&tagId=…`): the query string gives a string or an array. */
+export function idListQuery(max: number, tooMany: string) {
+  return z
+    .union([IdSchema, z.array(IdSchema)])
+    .transform((value) => (Array.isArray(value) ? value : [value]))
+    .pipe(z.array(IdSchema).max(max, tooMany));
+}
+
 /** Query-string booleans arrive as text. */
 export const QueryBooleanSchema = z
   .enum(['true', 'false', '1', '0'])

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SOURCE_KINDS } from '../enums.js';
-import { NOTE_MAX_LENGTH, SEARCH_QUERY_MAX_LENGTH, TAG_NAME_MAX_LENGTH } from '../limits.js';
-import { DateRangeQuerySchema, IdSchema, PageQuerySchema, QueryBooleanSchema, TimestampSchema, tooLongMessage } from './common.js';
+import { HIGHLIGHT_IDS_MAX, NOTE_MAX_LENGTH, SEARCH_QUERY_MAX_LENGTH, TAG_NAME_MAX_LENGTH } from '../limits.js';
+import { DateRangeQuerySchema, IdSchema, PageQuerySchema, QueryBooleanSchema, TimestampSchema, idListQuery, tooLongMessage } from './common.js';
 import { CustomerRefSchema } from './customers.js';
 
 /** Tags one highlight may carry, and tags one bulk call may add or remove. */
@@ -157,6 +157,12 @@ export const SourceKindListSchema = z
   .pipe(z.array(z.enum(SOURCE_KINDS)).min(1));
 
 export const ListHighlightsQuerySchema = PageQuerySchema.extend({
+  /**
+   * Only these highlights (`?ids=…&ids=…`, a selection). Unlike the other filters, which match
+   * nothing where they name nothing of the workspace, each must be a highlight here outside the
+   * trash: else 404 naming `query.ids`, as bulk changes answer, not a shorter list that says nothing.
+   */
+  ids: idListQuery(HIGHLIGHT_IDS_MAX, `Name at most ${HIGHLIGHT_IDS_MAX} highlights`).optional(),
   tagId: IdSchema.optional(),
   /** Evidence of one insight. */
   insightId: IdSchema.optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TAG_NAME_MAX_LENGTH } from '../limits.js';
-import { DateRangeQuerySchema, IdSchema, TimestampSchema } from './common.js';
+import { DateRangeQuerySchema, TimestampSchema, idListQuery } from './common.js';
 import { SourceKindListSchema, TagRefSchema } from './highlights.js';
 
 /**
@@ -27,18 +27,12 @@ export const RISING_MIN_HIGHLIGHTS = 5;
 /** Rising tags one answer lists. */
 export const RISING_TAGS_MAX = 10;
 
-/** `tagId` once or repeated (`?tagId=…&tagId=…`): the query string gives a string or an array. */
-const TagIdListSchema = z
-  .union([IdSchema, z.array(IdSchema)])
-  .transform((value) => (Array.isArray(value) ? value : [value]))
-  .pipe(z.array(IdSchema).max(TRENDS_TAGS_MAX, `Choose at most ${TRENDS_TAGS_MAX} tags`));
-
 export const TagTrendsQuerySchema = z.object({
   /** When the customers said it (the sources' occurredAt), widened to whole buckets. */
   ...DateRangeQuerySchema.shape,
   interval: z.enum(TREND_INTERVALS).default('week'),
   /** The tags to draw, up to 10; without any, the range's most used. */
-  tagId: TagIdListSchema.optional(),
+  tagId: idListQuery(TRENDS_TAGS_MAX, `Choose at most ${TRENDS_TAGS_MAX} tags`).optional(),
   /** The customer's company segment, compared case-insensitively. */
   segment: z.string().trim().min(1).max(TAG_NAME_MAX_LENGTH).optional(),
   /** One source kind or several, comma-separated: `ticket,survey_response`. */

@@ -1,7 +1,8 @@
+import crypto from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { HIGHLIGHTS_CSV_COLUMNS } from '@cairn/shared';
+import { HIGHLIGHT_IDS_MAX, HIGHLIGHTS_CSV_COLUMNS } from '@cairn/shared';
 import { backlogHighlights, backlogInsights, companies, highlights, insightHighlights } from '../../db/schema/index.js';
 import { errorPaths, useTestApp } from '../../../test/app.js';
 import {
@@ -21,6 +22,9 @@ import { EXPORT_PAGE_SIZE } from './highlights.service.js';
 const context = useTestApp();
 
 const exportUrl = (ws: string, query = '') => `/api/workspaces/${ws}/highlights.csv${query ? `?${query}` : ''}`;
+const listUrl = (ws: string, query: string) => `/api/workspaces/${ws}/highlights?${query}`;
+/** A selection as the web app sends it: `ids` repeated. */
+const idsQuery = (ids: string[]) => ids.map((id) => `ids=${id}`).join('&');
 type Row = Record<(typeof HIGHLIGHTS_CSV_COLUMNS)[number], string>;
 
 /** The CSV read back as a spreadsheet would: the BOM dropped, one object per row under the header. */
@@ -162,6 +166,52 @@ describe('GET /highlights.csv', () => {
     expect(new Set(ids)).toEqual(new Set(inserted.map((row) => row.id)));
     // The list's order (created_at, then id, descending) is the export's.
     expect(ids).toEqual([...ids].sort().reverse());
+  });
+
+  it('exports just the selected highlights (ids), which the list gives too, and the other filters still narrow them', async () => {
+    const workspace = await createWorkspace(context);
+    const source = await createSource(context, workspace, { body: 'Billing is slow. Export fails. Search is fine.' });
+    const billing = await createHighlight(context, workspace, source, { start: 0, end: 15 });
+    await createHighlight(context, workspace, source, { start: 17, end: 29 });
+    const search = await createHighlight(context, workspace, source, { start: 31, end: 46 });
+
+    const selected = rowsOf(await workspace.owner.as.get(exportUrl(workspace.id, idsQuery([search.id, billing.id]))));
+    expect(selected.map((row) => /#h-(.+)$/.exec(row.Link)![1])).toEqual([search.id, billing.id]);
+    const listed = (await workspace.owner.as.get(listUrl(workspace.id, idsQuery([billing.id, search.id])))).json();
+    expect([listed.total, listed.items.map((item: { id: string }) => item.id)]).toEqual([2, [search.id, billing.id]]);
+    // One id alone, an id named twice, and the words filter over the selection.
+    expect(quotesOf(rowsOf(await workspace.owner.as.get(exportUrl(workspace.id, `ids=${billing.id}`))))).toEqual(['Billing is slow']);
+    expect(quotesOf(rowsOf(await workspace.owner.as.get(exportUrl(workspace.id, idsQuery([billing.id, billing.id])))))).toEqual(['Billing is slow']);
+    expect(quotesOf(rowsOf(await workspace.owner.as.get(exportUrl(workspace.id, `${idsQuery([billing.id, search.id])}&q=search`))))).toEqual(['Search is fine.']);
+    const most = await context.db
+      .insert(highlights)
+      .values(Array.from({ length: HIGHLIGHT_IDS_MAX }, (_, i) => ({ workspaceId: workspace.id, sourceId: source.id, start: i % 40, end: i % 40 + 1, quote: 'x', createdBy: workspace.owner.id })))
+      .returning({ id: highlights.id });
+    expect(rowsOf(await workspace.owner.as.get(exportUrl(workspace.id, idsQuery(most.map((row) => row.id)))))).toHaveLength(HIGHLIGHT_IDS_MAX);
+  });
+
+  it('answers 404 naming ids when one is of another workspace, in the trash or of a source in the trash, and 400 past the limit', async () => {
+    const workspace = await createWorkspace(context);
+    const ours = await createHighlight(context, workspace, await createSource(context, workspace, { body: 'Ours' }));
+    const other = await createWorkspace(context);
+    const theirs = await createHighlight(context, other, await createSource(context, other, { body: 'Their secret' }));
+    const trashed = await createHighlight(context, workspace, await createSource(context, workspace, { body: 'Trashed' }));
+    expect((await workspace.owner.as.delete(`/api/workspaces/${workspace.id}/highlights/${trashed.id}`)).statusCode).toBe(204);
+    const source = await createSource(context, workspace, { body: 'Of a trashed source' });
+    const ofTrashedSource = await createHighlight(context, workspace, source);
+    expect((await workspace.owner.as.delete(`/api/workspaces/${workspace.id}/sources/${source.id}`)).statusCode).toBe(204);
+
+    for (const missing of [theirs.id, trashed.id, ofTrashedSource.id, crypto.randomUUID()]) {
+      for (const url of [exportUrl(workspace.id, idsQuery([ours.id, missing])), listUrl(workspace.id, idsQuery([ours.id, missing]))]) {
+        const response = await workspace.owner.as.get(url);
+        expect([response.statusCode, errorPaths(response)], url).toEqual([404, ['query.ids']]);
+        expect(response.body).not.toContain('Their secret');
+      }
+    }
+    const tooMany = await workspace.owner.as.get(exportUrl(workspace.id, idsQuery(Array.from({ length: HIGHLIGHT_IDS_MAX + 1 }, () => ours.id))));
+    expect([tooMany.statusCode, errorPaths(tooMany)]).toEqual([400, ['query.ids']]);
+    const notAnId = await workspace.owner.as.get(listUrl(workspace.id, 'ids=42'));
+    expect([notAnId.statusCode, errorPaths(notAnId)]).toEqual([400, [expect.stringMatching(/^query\.ids/)]]);
   });
 
   it('lets viewers and viewer tokens export', async () => {

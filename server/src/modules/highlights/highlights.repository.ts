@@ -246,6 +246,7 @@ export function highlightFromJson(json: HighlightJson): HighlightDetailRow {
 
 /** The date range bounds the source's occurredAt (when the customer said it). */
 export type HighlightFilters = DateRange & {
+  ids?: string[];
   tagId?: string;
   insightId?: string;
   backlogItemId?: string;
@@ -266,6 +267,7 @@ function filterConditions(workspaceId: string, filters: HighlightFilters): SQL |
     eq(highlights.workspaceId, workspaceId),
     isNull(highlights.deletedAt),
     isNull(highlights.sourceDeletedAt),
+    filters.ids ? inArray(highlights.id, filters.ids) : undefined,
     filters.tagId
       ? sql`exists (select 1 from highlight_tags ht where ht.highlight_id = "highlights"."id" and ht.tag_id = ${filters.tagId})`
       : undefined,

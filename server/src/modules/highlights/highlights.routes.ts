@@ -4,6 +4,7 @@ import {
   BulkHighlightResultSchema,
   CreateHighlightBodySchema,
   ExportHighlightsQuerySchema,
+  HIGHLIGHT_IDS_MAX,
   HIGHLIGHTS_CSV_COLUMNS,
   HighlightListItemSchema,
   HighlightPassagesBodySchema,
@@ -58,7 +59,7 @@ export const highlightsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { role: 'viewer' } },
       schema: {
         tags,
-        summary: 'Highlights, newest first, filtered by tag, insight, backlog item (its own links, or evidenceOfBacklogItemId: all its evidence), source, kind, customer, segment, date or text',
+        summary: 'Highlights, newest first, filtered by tag, insight, backlog item (its own links, or evidenceOfBacklogItemId: all its evidence), source, kind, customer, segment, date or text, or picked by id (ids)',
         params: WorkspaceParamsSchema,
         querystring: ListHighlightsQuerySchema,
         response: { 200: pageOf(HighlightListItemSchema) },
@@ -74,7 +75,7 @@ export const highlightsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Every highlight the list’s filters match, newest first, as a CSV file to open in a spreadsheet',
-        description: `CSV (UTF-8 with BOM), one row per highlight outside the trash, under the header ${HIGHLIGHTS_CSV_COLUMNS.map((column) => `\`${column}\``).join(', ')}: tags are joined with "; ", times are ISO 8601 in UTC, and the link opens the passage in Cairn on the address the request came to. A cell that starts with =, +, -, @, a tab or a carriage return gets a leading apostrophe, so that a spreadsheet shows it as text instead of running it as a formula. Streamed, so it has no JSON response schema; the filters are those of GET …/highlights, without paging.`,
+        description: `CSV (UTF-8 with BOM), one row per highlight outside the trash, under the header ${HIGHLIGHTS_CSV_COLUMNS.map((column) => `\`${column}\``).join(', ')}: tags are joined with "; ", times are ISO 8601 in UTC, and the link opens the passage in Cairn on the address the request came to. A cell that starts with =, +, -, @, a tab or a carriage return gets a leading apostrophe, so that a spreadsheet shows it as text instead of running it as a formula. Streamed, so it has no JSON response schema; the filters are those of GET …/highlights, without paging. \`ids\` (repeated, up to ${HIGHLIGHT_IDS_MAX}) exports a selection: a query string rather than a POST body, so that the file stays a plain download link; each id must be a highlight of the workspace outside the trash, else 404.`,
         produces: ['text/csv'],
         params: WorkspaceParamsSchema,
         querystring: ExportHighlightsQuerySchema,

@@ -152,6 +152,7 @@ export async function createHighlight(db: Db, actor: WorkspaceActor, sourceId: s
 /** The list's filters as the repository takes them; the list and the export share them. */
 function filtersOf(query: ExportHighlightsQuery): highlightsRepository.HighlightFilters {
   return {
+    ids: query.ids,
     tagId: query.tagId,
     insightId: query.insightId,
     backlogItemId: query.backlogItemId,
@@ -165,9 +166,22 @@ function filtersOf(query: ExportHighlightsQuery): highlightsRepository.Highlight
   };
 }
 
+/**
+ * `ids` names a selection: each must be a highlight of this workspace that the list could show
+ * (outside the trash, of a source outside it), else 404 naming them, as bulk changes answer —
+ * another workspace's highlight is as absent as one that never was.
+ */
+async function assertSelectionFound(db: Db, workspaceId: string, ids: string[] | undefined) {
+  if (!ids) return;
+  if ((await highlightsRepository.count(db, workspaceId, { ids })) === new Set(ids).size) return;
+  const message = 'One or more highlights do not exist in this workspace, or are in the trash';
+  throw new AppError('not_found', message, [{ path: 'query.ids', message }]);
+}
+
 export async function listHighlights(db: Db, actor: WorkspaceActor, query: ListHighlightsQuery): Promise<Page<HighlightListItem>> {
   const after = decodeCursor(query.cursor, 2);
   const filters = filtersOf(query);
+  await assertSelectionFound(db, actor.workspaceId, query.ids);
   const rows = await highlightsRepository.list(db, actor.workspaceId, filters, query.limit, after);
   const page = pageFrom(
     rows,
@@ -188,13 +202,14 @@ export async function listHighlights(db: Db, actor: WorkspaceActor, query: ListH
 export const EXPORT_PAGE_SIZE = 500;
 
 /**
- * Every highlight the list's filters match, newest first, as a CSV stream (highlights-csv.ts)
+ * Every highlight the list's filters match (or those of a selection, `ids`), newest first, as a CSV stream (highlights-csv.ts)
  * read in keyset pages. The first page is read before anything is sent, so that bad input or
  * a failing database is still a problem+json answer; each link opens the passage in Cairn's
  * reader at `origin` (where the request came to), as the web app builds it (web/src/lib/paths.ts).
  */
 export async function exportHighlights(db: Db, actor: WorkspaceActor, query: ExportHighlightsQuery, origin: string): Promise<{ fileName: string; stream: Readable }> {
   const filters = filtersOf(query);
+  await assertSelectionFound(db, actor.workspaceId, query.ids);
   const readPage = (after?: Array<string | number | null>) => highlightsRepository.list(db, actor.workspaceId, filters, EXPORT_PAGE_SIZE, after);
   const cairnUrl = (path: string) => (URL.canParse(origin) ? new URL(path, origin).href : path);
   const first = await readPage();

@@ -9,7 +9,7 @@ export function HighlightsRoute() {
     <>
       <PageHeader
         title="Highlights"
-        description="Every highlighted passage, with the source and customer behind it. Select several to add or remove a tag, or to link them to a problem or backlog item."
+        description="Every highlighted passage, with the source and customer behind it. Select several to add or remove a tag, to link them to a problem or backlog item, or to copy or export just those."
       />
       <HighlightsBrowser
         renderBulkActions={(highlightIds, done) => (

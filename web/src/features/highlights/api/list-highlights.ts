@@ -4,12 +4,18 @@ import { apiRequest } from '../../../lib/api-client';
 
 export type HighlightFilters = Partial<
   Record<'tagId' | 'insightId' | 'backlogItemId' | 'evidenceOfBacklogItemId' | 'sourceKind' | 'customerId' | 'segment' | 'from' | 'to' | 'q', string>
->;
+> & {
+  /** A selection, up to HIGHLIGHT_IDS_MAX: sent as `ids` repeated. */
+  ids?: readonly string[];
+};
 
 /** The filters as a query string, the ones left empty left out. */
 export function highlightFilterParams(filters: HighlightFilters): URLSearchParams {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  for (const [key, value] of Object.entries(filters)) {
+    if (typeof value === 'object') for (const item of value) params.append(key, item);
+    else if (value) params.set(key, value);
+  }
   return params;
 }
 

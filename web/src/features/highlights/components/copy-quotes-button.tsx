@@ -49,8 +49,10 @@ function CopyFallbackDialog({ markdown, onClose }: { markdown: string | null; on
   );
 }
 
+type CopyQuotesButtonProps = { ws: string; request: QuotesMarkdownRequest; size?: 'sm' | 'md'; label?: string };
+
 /** Copies the quotes the filters match as Markdown (quotes-markdown.ts), for a PRD or a ticket. */
-export function CopyQuotesButton({ ws, request, size = 'md' }: { ws: string; request: QuotesMarkdownRequest; size?: 'sm' | 'md' }) {
+export function CopyQuotesButton({ ws, request, size = 'md', label = 'Copy quotes as Markdown' }: CopyQuotesButtonProps) {
   const quotes = useQuotesMarkdown(ws);
   const toast = useToast();
   const [fallback, setFallback] = useState<string | null>(null);
@@ -72,7 +74,7 @@ export function CopyQuotesButton({ ws, request, size = 'md' }: { ws: string; req
   return (
     <>
       <Button size={size} busy={quotes.isPending} onClick={copy}>
-        Copy quotes as Markdown
+        {label}
       </Button>
       <CopyFallbackDialog markdown={fallback} onClose={() => setFallback(null)} />
     </>

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { HighlightListItem } from '@cairn/shared';
+import { HIGHLIGHT_IDS_MAX, type HighlightListItem } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
@@ -12,6 +12,7 @@ import { TagChips } from '../../../components/tag-chip';
 import { useToast } from '../../../components/toast';
 import { useCatalog } from '../../../lib/catalog';
 import { formatDate } from '../../../lib/dates';
+import { countOf } from '../../../lib/numbers';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 import { rememberSourceOrder } from '../../../lib/source-order';
@@ -19,17 +20,17 @@ import { useWorkspace } from '../../../lib/workspace';
 import { useBulkTagHighlights } from '../api/bulk-tag-highlights';
 import { useHighlights, type HighlightFilters } from '../api/list-highlights';
 import { CatalogPicker } from './catalog-picker';
+import { CopyQuotesButton } from './copy-quotes-button';
 import { ExportCsvLink } from './export-csv-link';
 
 const FILTER_KEYS = ['tagId', 'insightId', 'sourceKind', 'customerId', 'segment', 'from', 'to', 'q'] as const;
 const SEARCH_DEBOUNCE_MS = 300;
 
-/** `onToggle` is left out for viewers, who change nothing and so select nothing. */
-function HighlightCard({ ws, item, selected, onToggle, onOpen }: { ws: string; item: HighlightListItem; selected: boolean; onToggle?: () => void; onOpen: () => void }) {
+function HighlightCard({ ws, item, selected, onToggle, onOpen }: { ws: string; item: HighlightListItem; selected: boolean; onToggle: () => void; onOpen: () => void }) {
   const customer = item.customer && [item.customer.name ?? item.customer.email, item.customer.company?.name].filter(Boolean).join(' · ');
   return (
     <li className={`card highlight-card${selected ? ' selected' : ''}`}>
-      {onToggle && <input type="checkbox" className="highlight-check" checked={selected} onChange={onToggle} aria-label={`Select “${item.quote.slice(0, 60)}”`} />}
+      <input type="checkbox" className="highlight-check" checked={selected} onChange={onToggle} aria-label={`Select “${item.quote.slice(0, 60)}”`} />
       <div className="highlight-card-body">
         <blockquote className="highlight-quote">{item.quote}</blockquote>
         {item.note && <p className="panel-note">{item.note}</p>}
@@ -45,7 +46,7 @@ function HighlightCard({ ws, item, selected, onToggle, onOpen }: { ws: string; i
   );
 }
 
-/** Every highlight, filtered by tag, kind, customer, segment, date and text; select many to tag them at once. */
+/** Every highlight, filtered by tag, kind, customer, segment, date and text; select many to tag them at once, or to take just those out. */
 export type HighlightsBrowserProps = {
   /** Actions on the selected highlights besides tagging, handed in by the page; `done` clears the selection. */
   renderBulkActions?: (highlightIds: string[], done: () => void) => ReactNode;
@@ -61,7 +62,7 @@ export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps)
   const bulk = useBulkTagHighlights(ws);
   const toast = useToast();
   const [selected, setSelected] = useState<string[]>([]);
-  // Viewers read: no selection, so no bulk actions that the server would refuse.
+  // Viewers select only to take quotes out: no bulk changes, which the server would refuse.
   const canChange = workspace.can('contributor');
   const [text, setText] = useState(filters.q ?? '');
 
@@ -114,11 +115,30 @@ export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps)
       </form>
 
       {selected.length > 0 && (
-        <div className="card bulk-bar" role="region" aria-label="Change the selected highlights">
+        <div className="card bulk-bar" role="region" aria-label="The selected highlights">
           <strong>{selected.length} selected</strong>
-          <CatalogPicker ws={ws} label="Add tag" types={['tag']} placeholder="Tag to add…" onPick={(entry) => entry && applyBulk('addTagIds', entry.id)} />
-          <CatalogPicker ws={ws} label="Remove tag" types={['tag']} placeholder="Tag to remove…" onPick={(entry) => entry && applyBulk('removeTagIds', entry.id)} />
-          {renderBulkActions?.(selected, () => setSelected([]))}
+          {canChange && (
+            <>
+              <CatalogPicker ws={ws} label="Add tag" types={['tag']} placeholder="Tag to add…" onPick={(entry) => entry && applyBulk('addTagIds', entry.id)} />
+              <CatalogPicker ws={ws} label="Remove tag" types={['tag']} placeholder="Tag to remove…" onPick={(entry) => entry && applyBulk('removeTagIds', entry.id)} />
+              {renderBulkActions?.(selected, () => setSelected([]))}
+            </>
+          )}
+          {/* The selection goes by id in the query string, which holds only so many (limits.ts). */}
+          {selected.length <= HIGHLIGHT_IDS_MAX ? (
+            <>
+              <CopyQuotesButton ws={ws} size="sm" label="Copy selected as Markdown" request={{ filters: { ids: selected } }} />
+              <ExportCsvLink
+                ws={ws}
+                size="sm"
+                label="Export selected as CSV"
+                filters={{ ids: selected }}
+                description={`The ${countOf(selected.length, 'selected highlight')}, with their sources, customers and links back, as a spreadsheet (CSV)`}
+              />
+            </>
+          ) : (
+            <span className="muted small">Copy and export take up to {HIGHLIGHT_IDS_MAX} selected highlights: select fewer, or export what the filters show.</span>
+          )}
           <Button size="sm" variant="ghost" onClick={() => setSelected([])}>
             Clear selection
           </Button>
@@ -141,11 +161,9 @@ export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps)
             <p className="muted" aria-live="polite">
               {total} highlight{total === 1 ? '' : 's'}
             </p>
-            {canChange && (
-              <Button size="sm" variant="ghost" onClick={() => setSelected(selected.length === items.length ? [] : items.map((item) => item.id))}>
-                {selected.length === items.length ? 'Select none' : `Select all ${items.length} shown`}
-              </Button>
-            )}
+            <Button size="sm" variant="ghost" onClick={() => setSelected(selected.length === items.length ? [] : items.map((item) => item.id))}>
+              {selected.length === items.length ? 'Select none' : `Select all ${items.length} shown`}
+            </Button>
             <ExportCsvLink
               ws={ws}
               filters={filters}
@@ -155,7 +173,7 @@ export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps)
           </div>
           <ul className="highlight-list">
             {items.map((item) => (
-              <HighlightCard key={item.id} ws={ws} item={item} selected={selected.includes(item.id)} onToggle={canChange ? () => toggle(item.id) : undefined} onOpen={rememberOrder} />
+              <HighlightCard key={item.id} ws={ws} item={item} selected={selected.includes(item.id)} onToggle={() => toggle(item.id)} onOpen={rememberOrder} />
             ))}
           </ul>
           <LoadMore query={highlights} />
