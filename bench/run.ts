@@ -1,5 +1,6 @@
 import { backlogBenchmark } from './backlog.bench.js';
 import { clusterBenchmark } from './cluster.bench.js';
+import { companiesBenchmark } from './companies.bench.js';
 import { exportBenchmark } from './export.bench.js';
 import { healthBenchmark } from './health.bench.js';
 import { highlightsBenchmark } from './highlights.bench.js';
@@ -9,7 +10,7 @@ import { searchBenchmark } from './search.bench.js';
 import { trendsBenchmark } from './trends.bench.js';
 
 /** Every benchmark, in the order they run; `npm run bench -- <name>` runs only those named. */
-const BENCHMARKS: Benchmark[] = [healthBenchmark, highlightsBenchmark, importBenchmark, searchBenchmark, backlogBenchmark, exportBenchmark, clusterBenchmark, trendsBenchmark];
+const BENCHMARKS: Benchmark[] = [healthBenchmark, highlightsBenchmark, importBenchmark, searchBenchmark, backlogBenchmark, companiesBenchmark, exportBenchmark, clusterBenchmark, trendsBenchmark];
 
 const only = process.argv.slice(2);
 const selected = only.length ? BENCHMARKS.filter((b) => only.includes(b.name)) : BENCHMARKS;

@@ -110,7 +110,8 @@ describe.skipIf(!browserAvailable)('the inbox and customer profiles', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
     await page.getByRole('link', { name: 'Fox Mulder' }).waitFor();
     await page.getByRole('searchbox', { name: 'Search customers' }).fill('bureau');
-    await expect.poll(() => page.getByRole('table').getByRole('link').allTextContents()).toEqual(['Dana Scully']);
+    // Her row alone: her name, and her company, which links to its page.
+    await expect.poll(() => page.getByRole('table').getByRole('link').allTextContents()).toEqual(['Dana Scully', 'Bureau Analytics']);
     expect(page.url()).toContain('q=bureau');
   });
 

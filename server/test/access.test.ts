@@ -51,6 +51,8 @@ const ROUTE_ACCESS: Record<string, Role> = {
   'GET /api/workspaces/{ws}/customers/{id}': 'viewer',
   'PATCH /api/workspaces/{ws}/customers/{id}': 'researcher',
   'POST /api/workspaces/{ws}/customers/companies-from-emails': 'admin',
+  'GET /api/workspaces/{ws}/companies': 'viewer',
+  'GET /api/workspaces/{ws}/companies/{id}': 'viewer',
   'PATCH /api/workspaces/{ws}/companies/{id}': 'researcher',
   // sources
   'GET /api/workspaces/{ws}/sources': 'viewer',

@@ -13,6 +13,7 @@ export * from './schemas/sources.js';
 export * from './schemas/search.js';
 export * from './schemas/imports.js';
 export * from './schemas/insights.js';
+export * from './schemas/companies.js';
 export * from './schemas/clusters.js';
 export * from './schemas/trends.js';
 export * from './words.js';

@@ -10,6 +10,8 @@ export function encodeCursor(values: Array<string | number | null>): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
+const invalidCursor = () => new AppError('validation_failed', 'The cursor is not one this API handed out', [{ path: 'query.cursor', message: 'Invalid cursor' }]);
+
 export function decodeCursor(cursor: string | undefined, arity: number): Array<string | number | null> | undefined {
   if (!cursor) return undefined;
   try {
@@ -18,7 +20,7 @@ export function decodeCursor(cursor: string | undefined, arity: number): Array<s
   } catch {
     // fall through to the 400 below
   }
-  throw new AppError('validation_failed', 'The cursor is not one this API handed out', [{ path: 'query.cursor', message: 'Invalid cursor' }]);
+  throw invalidCursor();
 }
 
 /** Splits the extra row fetched to know whether another page exists. */
@@ -37,7 +39,21 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function timeAndId(after: Array<string | number | null>): [string, string] {
   const [at, id] = after;
   if (typeof at === 'string' && TIMESTAMP_TEXT.test(at) && typeof id === 'string' && UUID.test(id)) return [at, id];
-  throw new AppError('validation_failed', 'The cursor is not one this API handed out', [{ path: 'query.cursor', message: 'Invalid cursor' }]);
+  throw invalidCursor();
+}
+
+type CursorPart = 'text' | 'integer' | 'uuid';
+const isPart: Record<CursorPart, (value: unknown) => boolean> = {
+  text: (value) => typeof value === 'string',
+  integer: (value) => Number.isInteger(value),
+  uuid: (value) => typeof value === 'string' && UUID.test(value),
+};
+
+/** A cursor of values of these kinds, in order (a name key, then an id, …); anything else is the same 400, not a failed cast (500). */
+export function decodeCursorOf(cursor: string | undefined, parts: CursorPart[]): Array<string | number | null> | undefined {
+  const after = decodeCursor(cursor, parts.length);
+  if (after && !parts.every((part, i) => isPart[part](after[i]))) throw invalidCursor();
+  return after;
 }
 
 /**

@@ -8,7 +8,8 @@ import { IdSchema, PageQuerySchema, TimestampSchema, tooLongMessage } from './co
 /** Ids from another system (a CRM contact id, a ticket number); long enough for URLs and GUIDs. */
 export const EXTERNAL_ID_MAX_LENGTH = 200;
 export const COMPANY_FIELD_MAX_LENGTH = 100;
-const CUSTOMER_QUERY_MAX_LENGTH = 200;
+/** The longest `q` the customer and company lists take. */
+export const CUSTOMER_QUERY_MAX_LENGTH = 200;
 
 export const ExternalIdSchema = z.string().trim().min(1, 'Enter an external id').max(EXTERNAL_ID_MAX_LENGTH, tooLongMessage(EXTERNAL_ID_MAX_LENGTH));
 

@@ -173,6 +173,8 @@ export const ListHighlightsQuerySchema = PageQuerySchema.extend({
   sourceId: IdSchema.optional(),
   sourceKind: SourceKindListSchema.optional(),
   customerId: IdSchema.optional(),
+  /** Said by any customer at this company. */
+  companyId: IdSchema.optional(),
   /** The customer's company segment, compared case-insensitively. */
   segment: z.string().trim().min(1).max(TAG_NAME_MAX_LENGTH).optional(),
   /** When the customer said it (the source's occurredAt). */

@@ -31,6 +31,8 @@ const workspacePages: RouteObject[] = [
   { path: 'backlog/:id', ...lazyPage(() => import('./routes/backlog-item').then((m) => m.BacklogItemRoute)) },
   { path: 'customers', ...lazyPage(() => import('./routes/customers').then((m) => m.CustomersRoute)) },
   { path: 'customers/:id', ...lazyPage(() => import('./routes/customer').then((m) => m.CustomerRoute)) },
+  { path: 'companies', ...lazyPage(() => import('./routes/companies').then((m) => m.CompaniesRoute)) },
+  { path: 'companies/:id', ...lazyPage(() => import('./routes/company').then((m) => m.CompanyRoute)) },
   { path: 'imports', ...lazyPage(() => import('./routes/imports').then((m) => m.ImportsRoute)) },
   { path: 'imports/:id', ...lazyPage(() => import('./routes/import-detail').then((m) => m.ImportDetailRoute)) },
   {

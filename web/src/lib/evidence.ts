@@ -18,6 +18,8 @@ export function evidenceQueryKeys(ws: string): QueryKey[] {
     ['search', ws],
     // Evidence counts on the customer list and profiles; customers' names on sources.
     ['customers', ws],
+    // Company pages: their customers and evidence counted, and the problems and backlog items that evidence backs.
+    ['companies', ws],
     // Problems and their evidence and customer counts: a highlight trashed or restored changes them too.
     ['insights', ws],
     // Evidence scores, which rank the backlog, and the problems linked to each item.

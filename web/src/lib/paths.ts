@@ -22,6 +22,8 @@ export const paths = {
   backlogTrash: (ws: string) => `/w/${ws}/backlog?view=trash`,
   customers: (ws: string) => `/w/${ws}/customers`,
   customer: (ws: string, id: string) => `/w/${ws}/customers/${id}`,
+  companies: (ws: string) => `/w/${ws}/companies`,
+  company: (ws: string, id: string) => `/w/${ws}/companies/${id}`,
   imports: (ws: string) => `/w/${ws}/imports`,
   importDetail: (ws: string, id: string) => `/w/${ws}/imports/${id}`,
   settings: (ws: string) => `/w/${ws}/settings`,

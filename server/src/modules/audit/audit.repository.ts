@@ -7,6 +7,7 @@ import {
   backlogItems,
   clusterRuns,
   clusters,
+  companies,
   customers,
   highlights,
   imports,
@@ -99,6 +100,8 @@ function liveObjectsOf(workspaceId: string, type: string, ids: string[]): SQL | 
       return byId(backlogItems, sql`${backlogItems.deletedAt} is null`);
     case 'customer':
       return byId(customers);
+    case 'company':
+      return byId(companies);
     case 'cluster':
       return byId(clusters, undefined, sql`${clusters.runId}`);
     case 'cluster_run':

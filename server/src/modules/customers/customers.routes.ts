@@ -1,10 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  CompanyDetailSchema,
+  CompanyListItemSchema,
   CompanySchema,
   CreateCustomerBodySchema,
   CustomerDetailSchema,
   FillCompaniesFromEmailsBodySchema,
   FillCompaniesFromEmailsResultSchema,
+  ListCompaniesQuerySchema,
   ListCustomersQuerySchema,
   UpdateCompanyBodySchema,
   UpdateCustomerBodySchema,
@@ -87,6 +90,37 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => customersService.fillCompaniesFromEmails(db, workspaceActorOf(request), request.body),
+  );
+
+  app.get(
+    '/api/workspaces/:ws/companies',
+    {
+      config: { access: { role: 'viewer' } },
+      schema: {
+        tags,
+        summary:
+          "Companies by name, or with `sort=evidence` most highlights first, each with its customers and their evidence counted; q searches the name and customers' email domains",
+        params: WorkspaceParamsSchema,
+        querystring: ListCompaniesQuerySchema,
+        response: { 200: pageOf(CompanyListItemSchema) },
+      },
+    },
+    async (request) => customersService.listCompanies(db, workspaceActorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/workspaces/:ws/companies/:id',
+    {
+      config: { access: { role: 'viewer' } },
+      schema: {
+        tags,
+        summary:
+          "One company with its counts, and the insights and backlog items its customers' highlights back, most first; its customers are `GET …/customers?companyId=`, its highlights `GET …/highlights?companyId=`",
+        params: WorkspaceIdParamsSchema,
+        response: { 200: CompanyDetailSchema },
+      },
+    },
+    async (request) => customersService.getCompany(db, workspaceActorOf(request), request.params.id),
   );
 
   app.patch(

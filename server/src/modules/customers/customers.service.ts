@@ -1,12 +1,15 @@
 import crypto from 'node:crypto';
 import {
+  COMPANY_BACKED_MAX,
   COMPANY_FIELDS,
   companyFieldsInWords,
   countOf,
   SOURCE_KINDS,
   type Company,
+  type CompanyDetail,
   type CompanyField,
   type CompanyInput,
+  type CompanyListItem,
   type CreateCustomerBody,
   type Customer,
   type CustomerDetail,
@@ -14,6 +17,7 @@ import {
   type EvidenceCounts,
   type FillCompaniesFromEmailsBody,
   type FillCompaniesFromEmailsResult,
+  type ListCompaniesQuery,
   type ListCustomersQuery,
   type Page,
   type UpdateCompanyBody,
@@ -22,13 +26,13 @@ import {
 import type { Db, Executor } from '../../db/client.js';
 import { AppError, invalidField, notFound } from '../../errors.js';
 import type { ImportedCustomer } from '../../importers/types.js';
-import { decodeCursor, pageFrom } from '../../lib/cursor.js';
+import { decodeCursorOf, pageFrom } from '../../lib/cursor.js';
 import { iso } from '../../lib/dates.js';
 import { companyDomainOf } from '../../lib/email-domains.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as customersRepository from './customers.repository.js';
-import type { CompanyRow, CompanyValues, CustomerKeyRow, CustomerRow, CustomerValues } from './customers.repository.js';
+import type { CompanyRow, CompanyValues, CustomerKeyRow, CustomerRow, CustomerValues, EvidenceOwner } from './customers.repository.js';
 
 // ---------------------------------------------------------------------------------------------
 // Matching: the one path that turns "who said it" into a customer id, for the API and imports.
@@ -290,10 +294,11 @@ function emptyCounts(): EvidenceCounts {
   return { sources: 0, highlights: 0, sourcesByKind: Object.fromEntries(SOURCE_KINDS.map((kind) => [kind, 0])) as EvidenceCounts['sourcesByKind'] };
 }
 
-async function loadEvidenceCounts(executor: Executor, workspaceId: string, customerIds: string[]): Promise<Map<string, EvidenceCounts>> {
-  const counts = new Map(customerIds.map((id) => [id, emptyCounts()]));
-  for (const row of await customersRepository.countEvidence(executor, workspaceId, customerIds)) {
-    const entry = counts.get(row.customerId)!;
+/** Evidence counts of each customer, or each company (what its customers said), by id. */
+async function loadEvidenceCounts(executor: Executor, workspaceId: string, owner: EvidenceOwner, ids: string[]): Promise<Map<string, EvidenceCounts>> {
+  const counts = new Map(ids.map((id) => [id, emptyCounts()]));
+  for (const row of await customersRepository.countEvidence(executor, workspaceId, owner, ids)) {
+    const entry = counts.get(row.ownerId)!;
     entry.sources += row.sources;
     entry.highlights += row.highlights;
     entry.sourcesByKind[row.kind] += row.sources;
@@ -302,10 +307,10 @@ async function loadEvidenceCounts(executor: Executor, workspaceId: string, custo
 }
 
 export async function listCustomers(db: Db, actor: WorkspaceActor, query: ListCustomersQuery): Promise<Page<CustomerDetail>> {
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursorOf(query.cursor, ['text', 'uuid']);
   const rows = await customersRepository.list(db, actor.workspaceId, { q: query.q || undefined, companyId: query.companyId }, query.limit, after);
   const page = pageFrom(rows, query.limit, (row) => row, (row) => [row.sortKey, row.customer.id]);
-  const counts = await loadEvidenceCounts(db, actor.workspaceId, page.items.map((row) => row.customer.id));
+  const counts = await loadEvidenceCounts(db, actor.workspaceId, 'customer', page.items.map((row) => row.customer.id));
   return {
     items: page.items.map((row) => ({ ...presentCustomer(row.customer, row.company), evidence: counts.get(row.customer.id)! })),
     nextCursor: page.nextCursor,
@@ -315,7 +320,7 @@ export async function listCustomers(db: Db, actor: WorkspaceActor, query: ListCu
 async function loadCustomer(executor: Executor, workspaceId: string, id: string): Promise<CustomerDetail> {
   const row = await customersRepository.findById(executor, workspaceId, id);
   if (!row) throw notFound('Customer');
-  const counts = await loadEvidenceCounts(executor, workspaceId, [id]);
+  const counts = await loadEvidenceCounts(executor, workspaceId, 'customer', [id]);
   return { ...presentCustomer(row.customer, row.company), evidence: counts.get(id)! };
 }
 
@@ -407,6 +412,48 @@ export async function updateCompany(db: Db, actor: WorkspaceActor, id: string, b
     });
     return company;
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Company pages: a company, what its customers said, and what that evidence backs.
+// ---------------------------------------------------------------------------------------------
+
+/** Companies as lists show them: with their customers counted and what those said summed, in two grouped queries however many companies. */
+async function presentCompanies(executor: Executor, workspaceId: string, rows: CompanyRow[]): Promise<CompanyListItem[]> {
+  const ids = rows.map((row) => row.id);
+  const [customerCounts, evidence] = await Promise.all([
+    customersRepository.countCustomersOfCompanies(executor, workspaceId, ids),
+    loadEvidenceCounts(executor, workspaceId, 'company', ids),
+  ]);
+  return rows.map((row) => ({ ...presentCompany(row), customers: customerCounts.get(row.id) ?? 0, evidence: evidence.get(row.id)! }));
+}
+
+export async function listCompanies(db: Db, actor: WorkspaceActor, query: ListCompaniesQuery): Promise<Page<CompanyListItem>> {
+  // Where the next page starts: (name key, id), or (−highlights, name key, id).
+  const after = decodeCursorOf(query.cursor, query.sort === 'evidence' ? ['integer', 'text', 'uuid'] : ['text', 'uuid']);
+  const filter = { q: query.q || undefined };
+  const rows = await customersRepository.listCompanies(db, actor.workspaceId, filter, query.sort, query.limit, after);
+  const page = pageFrom(rows, query.limit, (row) => row.company, (row) => (query.sort === 'evidence' ? [row.rank ?? 0, row.sortKey, row.company.id] : [row.sortKey, row.company.id]));
+  const items = await presentCompanies(db, actor.workspaceId, page.items);
+  // The total costs a count over the whole filter: only the first page carries it.
+  return after ? { ...page, items } : { ...page, items, total: await customersRepository.countCompanies(db, actor.workspaceId, filter) };
+}
+
+/** The rows a company page lists, without the total each carries. */
+function backed<Row extends { total: number }>(rows: Row[]): { items: Array<Omit<Row, 'total'>>; total: number } {
+  return { items: rows.map(({ total: _total, ...item }) => item), total: rows[0]?.total ?? 0 };
+}
+
+/** A company with its counts and the insights and backlog items its customers' evidence backs most. */
+export async function getCompany(db: Db, actor: WorkspaceActor, id: string): Promise<CompanyDetail> {
+  const row = await customersRepository.findCompanyById(db, actor.workspaceId, id);
+  if (!row) throw notFound('Company');
+  const [[company], insights, backlogItems] = await Promise.all([
+    presentCompanies(db, actor.workspaceId, [row]),
+    customersRepository.listInsightsBackedByCompany(db, actor.workspaceId, id, COMPANY_BACKED_MAX).then(backed),
+    customersRepository.listBacklogItemsBackedByCompany(db, actor.workspaceId, id, COMPANY_BACKED_MAX).then(backed),
+  ]);
+  return { ...company!, insights: insights.items, insightTotal: insights.total, backlogItems: backlogItems.items, backlogItemTotal: backlogItems.total };
 }
 
 /** Customers per statement when filling in companies: each statement stays small whatever the workspace's size. */

@@ -239,6 +239,10 @@ describe('GET /customers', () => {
     const bad = await workspace.owner.as.get(url(workspace, '?companyId=nope&limit=0'));
     expect(bad.statusCode).toBe(400);
     expect(errorPaths(bad)).toEqual(expect.arrayContaining(['query.companyId', 'query.limit']));
+    // A cursor that decodes but is not one the list handed out: a 400, not a failed cast.
+    const forged = await workspace.owner.as.get(url(workspace, `?cursor=${Buffer.from(JSON.stringify(['a', 'not-a-uuid'])).toString('base64url')}`));
+    expect(forged.statusCode).toBe(400);
+    expect(errorPaths(forged)).toEqual(['query.cursor']);
     expect((await workspace.owner.as.get(url(other))).statusCode).toBe(404);
   });
 });

@@ -160,6 +160,7 @@ function filtersOf(query: ExportHighlightsQuery): highlightsRepository.Highlight
     sourceId: query.sourceId,
     sourceKinds: query.sourceKind,
     customerId: query.customerId,
+    companyId: query.companyId,
     segment: query.segment,
     ...resolveDateRange(query),
     q: query.q,

@@ -24,7 +24,7 @@ export function CustomerRoute() {
       </section>
       <section aria-labelledby="customer-highlights" className="stack">
         <h2 id="customer-highlights">Highlights</h2>
-        <CustomerHighlights ws={workspace.id} customerId={id} />
+        <CustomerHighlights ws={workspace.id} saidBy={{ customerId: id }} />
       </section>
     </div>
   );

@@ -1,5 +1,6 @@
 import { PageHeader } from '../../components/page-header';
 import { CustomerList } from '../../features/customers/components/customer-list';
+import { CustomersTabs } from '../../features/customers/components/customers-tabs';
 import { FillCompaniesButton } from '../../features/customers/components/fill-companies-button';
 import { NewCustomerButton } from '../../features/customers/components/new-customer-button';
 import { useWorkspace } from '../../lib/workspace';
@@ -20,6 +21,7 @@ export function CustomersRoute() {
           )
         }
       />
+      <CustomersTabs ws={workspace.id} />
       <CustomerList ws={workspace.id} />
     </>
   );

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Navigate, NavLink, Outlet, useNavigate, useParams } from 'react-router';
+import { Navigate, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { Button } from '../../components/button';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorMessage } from '../../components/error-message';
@@ -16,7 +16,7 @@ import { paths } from '../../lib/paths';
 import { WorkspaceProvider } from '../../lib/workspace';
 import { useNavigationFocus } from '../navigation-focus';
 import { rememberWorkspace } from './home';
-import { NAV_ITEMS } from './nav-items';
+import { NAV_ITEMS, navItemAt } from './nav-items';
 import { NavMenu } from './nav-menu';
 import { WorkspaceSwitcher } from './workspace-switcher';
 
@@ -26,6 +26,7 @@ export function WorkspaceLayout() {
   const me = useMe();
   const logout = useLogout();
   const navigate = useNavigate();
+  const section = navItemAt(useLocation().pathname, ws);
   const membership = me.data?.memberships.find((m) => m.workspace.id === ws);
   // On a phone the account controls join the links in the menu: beside the palette they took a second row of the top bar.
   const narrow = useMediaQuery(NARROW_SCREEN);
@@ -67,7 +68,7 @@ export function WorkspaceLayout() {
             <ul className="nav-list">
               {NAV_ITEMS.map((item) => (
                 <li key={item.page}>
-                  <NavLink to={item.to(ws)} className={({ isActive }) => `nav-link${isActive ? ' active' : ''}`}>
+                  <NavLink to={item.to(ws)} className={({ isActive }) => `nav-link${isActive || section === item ? ' active' : ''}`}>
                     <span className="nav-icon" aria-hidden="true">
                       {item.icon}
                     </span>
@@ -96,7 +97,7 @@ export function WorkspaceLayout() {
             <Outlet />
           ) : (
             <EmptyState title="Workspace not found" icon="?">
-              It does not exist or you are not a member. Pick one of your workspaces in the sidebar.
+              It does not exist or you are not a member. Pick one of your workspaces in the sidebar (under Menu on a narrow screen).
             </EmptyState>
           )}
         </main>

@@ -13,6 +13,8 @@ describe('samePageIn', () => {
 
   it("leaves a page about one of the old workspace's objects for its section's list", () => {
     expect(samePageIn(`/w/${A}/customers/${SOURCE}`, A, B)).toBe(`/w/${B}/customers`);
+    // Companies are pages of the Customers section at an address of their own.
+    expect(samePageIn(`/w/${A}/companies/${SOURCE}`, A, B)).toBe(`/w/${B}/companies`);
   });
 
   it('goes to the inbox when the page has no section of its own', () => {

@@ -10,6 +10,7 @@ describe('auditObjectLink', () => {
     expect(auditObjectLink(ws, event('highlight', 's1'))).toBe('/w/w1/sources/s1#h-o1');
     expect(auditObjectLink(ws, event('cluster', 'r1'))).toBe('/w/w1/clusters/r1');
     expect(auditObjectLink(ws, event('insight'))).toBe('/w/w1/problems/o1');
+    expect(auditObjectLink(ws, event('company'))).toBe('/w/w1/companies/o1');
     expect(auditObjectLink(ws, event('user'))).toBe('/w/w1/settings/members');
   });
 

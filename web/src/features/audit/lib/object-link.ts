@@ -21,6 +21,8 @@ export function auditObjectLink(ws: string, event: Pick<AuditEvent, 'objectType'
       return paths.backlogItem(ws, id);
     case 'customer':
       return paths.customer(ws, id);
+    case 'company':
+      return paths.company(ws, id);
     case 'cluster':
       return parentId && paths.clusterRun(ws, parentId);
     case 'cluster_run':

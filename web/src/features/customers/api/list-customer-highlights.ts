@@ -4,12 +4,15 @@ import { apiRequest } from '../../../lib/api-client';
 
 const PAGE_SIZE = 20;
 
-/** What this customer said that someone highlighted, newest first. */
-export function useCustomerHighlights(ws: string, customerId: string) {
+/** Whose highlights: one customer's, or those of every customer at one company. */
+export type SaidBy = { customerId: string } | { companyId: string };
+
+/** What this customer (or this company's customers) said that someone highlighted, newest first; the first page carries the total. */
+export function useCustomerHighlights(ws: string, saidBy: SaidBy) {
   return useInfiniteQuery({
-    queryKey: ['highlights', ws, 'customer', customerId],
+    queryKey: ['highlights', ws, 'said-by', saidBy],
     queryFn: ({ pageParam, signal }) => {
-      const params = new URLSearchParams({ customerId, limit: String(PAGE_SIZE) });
+      const params = new URLSearchParams({ ...saidBy, limit: String(PAGE_SIZE) });
       if (pageParam) params.set('cursor', pageParam);
       return apiRequest(`/workspaces/${ws}/highlights?${params}`, pageOf(HighlightListItemSchema), { signal });
     },

@@ -4,13 +4,14 @@ import { apiRequest } from '../../../lib/api-client';
 
 const PAGE_SIZE = 50;
 
-/** Customers by name, matching `q` (name, email, external id or company), one page at a time. */
-export function useCustomers(ws: string, q: string) {
+/** Customers by name, matching `q` (name, email, external id or company) and at `companyId` when given, one page at a time. */
+export function useCustomers(ws: string, filters: { q?: string; companyId?: string }) {
   return useInfiniteQuery({
-    queryKey: ['customers', ws, 'list', { q }],
+    queryKey: ['customers', ws, 'list', filters],
     queryFn: ({ pageParam, signal }) => {
       const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
-      if (q) params.set('q', q);
+      if (filters.q) params.set('q', filters.q);
+      if (filters.companyId) params.set('companyId', filters.companyId);
       if (pageParam) params.set('cursor', pageParam);
       return apiRequest(`/workspaces/${ws}/customers?${params}`, pageOf(CustomerDetailSchema), { signal });
     },

@@ -6,15 +6,26 @@ import { TagChips } from '../../../components/tag-chip';
 import { formatDate } from '../../../lib/dates';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
-import { useCustomerHighlights } from '../api/list-customer-highlights';
+import { useCustomerHighlights, type SaidBy } from '../api/list-customer-highlights';
+import { customerName } from './customer-name';
 
-/** The passages of this customer's sources that someone highlighted, with their tags. */
-export function CustomerHighlights({ ws, customerId }: { ws: string; customerId: string }) {
-  const highlights = useCustomerHighlights(ws, customerId);
+/**
+ * The passages of this customer's sources (or of any customer's at this company, each named)
+ * that someone highlighted, with their tags.
+ */
+export function CustomerHighlights({ ws, saidBy }: { ws: string; saidBy: SaidBy }) {
+  const highlights = useCustomerHighlights(ws, saidBy);
   if (highlights.isPending) return <Loading label="Loading highlights…" />;
   if (!highlights.data) return <ErrorMessage error={highlights.error} />;
   const items = highlights.data.pages.flatMap((page) => page.items);
-  if (!items.length) return <p className="muted">Nothing highlighted yet. Open one of their sources and select a passage to highlight and tag it.</p>;
+  const ofCompany = 'companyId' in saidBy;
+  if (!items.length) {
+    return (
+      <p className="muted">
+        Nothing highlighted yet. Open one of {ofCompany ? "their customers'" : 'their'} sources and select a passage to highlight and tag it.
+      </p>
+    );
+  }
   return (
     <div className="stack">
       <ul className="customer-highlights">
@@ -23,6 +34,11 @@ export function CustomerHighlights({ ws, customerId }: { ws: string; customerId:
             <blockquote className="customer-quote">{item.quote}</blockquote>
             <TagChips tags={item.tags} className="customer-quote-tags" />
             <p className="muted">
+              {ofCompany && item.customer && (
+                <>
+                  <Link to={paths.customer(ws, item.customer.id)}>{customerName({ ...item.customer, externalId: null })}</Link> ·{' '}
+                </>
+              )}
               <Link to={`${paths.source(ws, item.sourceId)}#h-${item.id}`}>{item.source.title}</Link> · {SOURCE_KIND_LABELS[item.source.kind].one} ·{' '}
               {formatDate(item.source.occurredAt)}
             </p>

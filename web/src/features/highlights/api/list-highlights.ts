@@ -3,7 +3,7 @@ import { HighlightListItemSchema, pageOf } from '@cairn/shared';
 import { apiRequest } from '../../../lib/api-client';
 
 export type HighlightFilters = Partial<
-  Record<'tagId' | 'insightId' | 'backlogItemId' | 'evidenceOfBacklogItemId' | 'sourceKind' | 'customerId' | 'segment' | 'from' | 'to' | 'q', string>
+  Record<'tagId' | 'insightId' | 'backlogItemId' | 'evidenceOfBacklogItemId' | 'sourceKind' | 'customerId' | 'companyId' | 'segment' | 'from' | 'to' | 'q', string>
 > & {
   /** A selection, up to HIGHLIGHT_IDS_MAX: sent as `ids` repeated. */
   ids?: readonly string[];

@@ -23,7 +23,7 @@ import { CatalogPicker } from './catalog-picker';
 import { CopyQuotesButton } from './copy-quotes-button';
 import { ExportCsvLink } from './export-csv-link';
 
-const FILTER_KEYS = ['tagId', 'insightId', 'sourceKind', 'customerId', 'segment', 'from', 'to', 'q'] as const;
+const FILTER_KEYS = ['tagId', 'insightId', 'sourceKind', 'customerId', 'companyId', 'segment', 'from', 'to', 'q'] as const;
 const SEARCH_DEBOUNCE_MS = 300;
 
 function HighlightCard({ ws, item, selected, onToggle, onOpen }: { ws: string; item: HighlightListItem; selected: boolean; onToggle: () => void; onOpen: () => void }) {
@@ -86,6 +86,8 @@ export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps)
     const customer = catalog.data?.customers.find((c) => c.id === id);
     return customer && (customer.name ?? customer.email);
   };
+  // A company page links here; the catalog has no companies, but its highlights name theirs.
+  const companyName = items.find((item) => item.customer?.company?.id === filters.companyId)?.customer?.company?.name ?? 'this company';
   const toggle = (id: string) => setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
   const applyBulk = (change: 'addTagIds' | 'removeTagIds', tagId: string) =>
     bulk.mutate(
@@ -106,6 +108,17 @@ export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps)
         <CatalogPicker ws={ws} label="Problem" types={['insight']} placeholder="Any problem" selectedName={insightTitle(filters.insightId)} onPick={(entry) => setFilter('insightId', entry?.id)} />
         <SourceKindSelect value={filters.sourceKind} onChange={(kind) => setFilter('sourceKind', kind)} />
         <CatalogPicker ws={ws} label="Customer" types={['customer']} placeholder="Anyone" selectedName={customerName(filters.customerId)} onPick={(entry) => setFilter('customerId', entry?.id)} />
+        {filters.companyId && (
+          <div className="field">
+            <span className="field-label">Company</span>
+            <span className="company-filter">
+              <strong>{companyName}</strong>
+              <Button size="sm" variant="ghost" onClick={() => setFilter('companyId', null)}>
+                Any company
+              </Button>
+            </span>
+          </div>
+        )}
         <Field label="Segment">
           {(props) => <TextInput {...props} placeholder="e.g. Enterprise" defaultValue={filters.segment ?? ''} onBlur={(event) => setFilter('segment', event.target.value.trim())} />}
         </Field>

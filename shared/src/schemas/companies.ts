@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { PageQuerySchema } from './common.js';
+import { CompanySchema, CUSTOMER_QUERY_MAX_LENGTH, EvidenceCountsSchema } from './customers.js';
+import { BacklogItemRefSchema, InsightRefSchema } from './insights.js';
+
+/*
+ * Company pages: a company with what its customers said, counted, and what that evidence backs.
+ * The company's own fields and the edit of their marks are in customers.ts, where imports set them.
+ */
+
+export const COMPANY_SORTS = ['name', 'evidence'] as const;
+export type CompanySort = (typeof COMPANY_SORTS)[number];
+
+export const ListCompaniesQuerySchema = PageQuerySchema.extend({
+  /** Part of the name, or of the email domain of one of its customers. */
+  q: z.string().trim().max(CUSTOMER_QUERY_MAX_LENGTH).optional(),
+  /** `name` (the default) A to Z; `evidence` most highlights first, then by name. */
+  sort: z.enum(COMPANY_SORTS).default('name'),
+});
+export type ListCompaniesQuery = z.infer<typeof ListCompaniesQuerySchema>;
+
+/** A company with its customers counted and their evidence summed: the list's items. */
+export const CompanyListItemSchema = CompanySchema.extend({
+  customers: z.number().int(),
+  evidence: EvidenceCountsSchema,
+});
+export type CompanyListItem = z.infer<typeof CompanyListItemSchema>;
+
+/** Insights and backlog items a company page lists, each: the ones its customers' evidence backs most. */
+export const COMPANY_BACKED_MAX = 50;
+
+/** How many of the company's highlights are evidence of it. */
+const backedBy = { highlights: z.number().int() };
+
+export const CompanyBackedInsightSchema = InsightRefSchema.extend(backedBy);
+export type CompanyBackedInsight = z.infer<typeof CompanyBackedInsightSchema>;
+export const CompanyBackedBacklogItemSchema = BacklogItemRefSchema.extend(backedBy);
+export type CompanyBackedBacklogItem = z.infer<typeof CompanyBackedBacklogItemSchema>;
+
+/**
+ * One company's page: what this account cares about. `insights` are those outside the trash
+ * its highlights are evidence of; `backlogItems` those its highlights back, linked to the item
+ * or to one of its insights (the evidence the item's score counts). Most highlights first, at
+ * most `COMPANY_BACKED_MAX` of each; the totals say how many there are in all.
+ */
+export const CompanyDetailSchema = CompanyListItemSchema.extend({
+  insights: z.array(CompanyBackedInsightSchema),
+  insightTotal: z.number().int(),
+  backlogItems: z.array(CompanyBackedBacklogItemSchema),
+  backlogItemTotal: z.number().int(),
+});
+export type CompanyDetail = z.infer<typeof CompanyDetailSchema>;

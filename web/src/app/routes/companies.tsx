@@ -1,0 +1,20 @@
+import { PageHeader } from '../../components/page-header';
+import { CompanyList } from '../../features/customers/components/company-list';
+import { CustomersTabs } from '../../features/customers/components/customers-tabs';
+import { FillCompaniesButton } from '../../features/customers/components/fill-companies-button';
+import { useWorkspace } from '../../lib/workspace';
+
+export function CompaniesRoute() {
+  const workspace = useWorkspace();
+  return (
+    <>
+      <PageHeader
+        title="Companies"
+        description="The accounts behind your evidence: how many of their people spoke, how much they said, and what it backs."
+        actions={workspace.can('admin') && <FillCompaniesButton ws={workspace.id} />}
+      />
+      <CustomersTabs ws={workspace.id} />
+      <CompanyList ws={workspace.id} />
+    </>
+  );
+}
