@@ -69,4 +69,27 @@ describe.skipIf(!browserAvailable)('company pages', () => {
     const companyCells = page.getByRole('table', { name: 'Companies, most highlights first' }).getByRole('row').getByRole('link');
     expect(await companyCells.allTextContents()).toEqual(['Bureau Analytics', 'Lone Gunmen']);
   });
+
+  it('jumps to a company from the command palette, by its name or its segment', async () => {
+    const { page } = context;
+    // The catalog was loaded before the API calls above created the companies.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Companies' }).waitFor();
+    const palette = page.getByRole('dialog', { name: 'Jump to' });
+    await page.keyboard.press('Control+K');
+    const input = palette.getByRole('combobox', { name: 'Jump to' });
+    const first = palette.getByRole('option').first();
+    const bureau = 'CompaniesBureau AnalyticsEnterprise · 2 customers';
+    await input.fill('bureau');
+    // The company comes first, above its customers found by their company's name.
+    await expect.poll(() => first.textContent()).toBe(bureau);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Bureau Analytics' }).waitFor();
+    expect(page.url()).toMatch(/\/companies\/[0-9a-f-]{36}$/);
+
+    await page.keyboard.press('Control+K');
+    await input.fill('enterp');
+    await expect.poll(() => first.textContent()).toBe(bureau);
+    await page.keyboard.press('Escape');
+  });
 });

@@ -352,7 +352,8 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
         const id = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
         (window as unknown as CatalogIndexPage).catalog = {
           tags: Array.from({ length: 1000 }, (_, i) => ({ id: id(i), name: `${words[i % words.length]} ${i}`, group: i % 3 ? 'Feature area' : 'Emotion', color: null, description: null, usageCount: i, createdAt: new Date().toISOString() })),
-          customers: Array.from({ length: 8000 }, (_, i) => ({ id: id(10_000 + i), name: `Customer ${i} ${words[i % words.length]}`, email: `person${i}@company${i % 400}.example`, company: `Company ${i % 400}` })),
+          customers: Array.from({ length: 7600 }, (_, i) => ({ id: id(10_000 + i), name: `Customer ${i} ${words[i % words.length]}`, email: `person${i}@company${i % 400}.example`, company: `Company ${i % 400}` })),
+          companies: Array.from({ length: 400 }, (_, i) => ({ id: id(40_000 + i), name: `Company ${i}`, segment: i % 2 ? 'Enterprise' : 'SMB', customers: 19 })),
           insights: Array.from({ length: 500 }, (_, i) => ({ id: id(20_000 + i), title: `Users struggle with ${words[i % words.length]} ${i}`, type: 'problem' as const, status: 'draft' as const })),
           backlogItems: Array.from({ length: 500 }, (_, i) => ({ id: id(30_000 + i), title: `Improve ${words[i % words.length]} ${i}`, status: 'idea' as const, externalKey: `CAIRN-${i}` })),
         };

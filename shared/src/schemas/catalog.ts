@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from './common.js';
+import { CompanySchema } from './customers.js';
 import { TagSchema } from './highlights.js';
 import { BacklogItemRefSchema, InsightRefSchema } from './insights.js';
 
@@ -17,6 +18,13 @@ export const CatalogCustomerSchema = z.object({
 });
 export type CatalogCustomer = z.infer<typeof CatalogCustomerSchema>;
 
+/** A company by its name, with what tells two apart at a glance: its segment and size. */
+export const CatalogCompanySchema = CompanySchema.pick({ id: true, name: true, segment: true }).extend({
+  /** How many of the workspace's customers it has. */
+  customers: z.number().int(),
+});
+export type CatalogCompany = z.infer<typeof CatalogCompanySchema>;
+
 export const CatalogInsightSchema = InsightRefSchema;
 export type CatalogInsight = z.infer<typeof CatalogInsightSchema>;
 
@@ -26,6 +34,7 @@ export type CatalogBacklogItem = z.infer<typeof CatalogBacklogItemSchema>;
 export const CatalogSchema = z.object({
   tags: z.array(TagSchema),
   customers: z.array(CatalogCustomerSchema),
+  companies: z.array(CatalogCompanySchema),
   insights: z.array(CatalogInsightSchema),
   backlogItems: z.array(CatalogBacklogItemSchema),
 });

@@ -14,6 +14,10 @@ const catalog: Catalog = {
     { id: id(7), name: 'Fox Mulder', email: 'acme-desk@acme.example', company: 'Acme' },
     { id: id(6), name: 'Dana Katz', email: 'DK@Acme.example', company: 'Acme' },
   ],
+  companies: [
+    { id: id(8), name: 'Acme', segment: 'Enterprise', customers: 2 },
+    { id: id(9), name: 'Export Logistics', segment: null, customers: 1 },
+  ],
   insights: [{ id: id(4), title: 'Exports time out on big accounts', type: 'problem', status: 'draft' }],
   backlogItems: [],
 };
@@ -49,13 +53,25 @@ describe('the catalog index', () => {
     expect(names('feature', { types: ['tag'] })).toEqual(['tag:Export']);
   });
 
+  it('finds companies by name and by the start of their segment, with their segment and customers counted', () => {
+    expect(names('export log')).toEqual(expect.arrayContaining(['company:Export Logistics', 'customer:Dana Scully']));
+    expect(names('enterp')).toEqual(['company:Acme']);
+    const details = Object.fromEntries(searchCatalog(index, 'acme export', { types: ['company'] }).map((entry) => [entry.name, entry.detail]));
+    expect(details).toEqual({ Acme: 'Enterprise · 2 customers', 'Export Logistics': '1 customer' });
+  });
+
+  it('keeps companies out of pickers that ask for other types', () => {
+    expect(names('acme', { types: ['tag', 'customer'] })).toEqual(['tag:Acme rollout', 'customer:Fox Mulder', 'customer:Dana Katz']);
+    expect(names('enterp', { types: ['tag', 'customer'] })).toEqual([]);
+  });
+
   it('ignores case in emails, companies and groups', () => {
     expect(names('dk@acme', { types: ['customer'] })).toEqual(['customer:Dana Katz']);
     expect(names('EMOTION', { types: ['tag'] })).toEqual(['tag:Frustrated']);
   });
 
   it('ranks a matching name above a matching company, and a name and company that both match above either', () => {
-    expect(names('acme')).toEqual(['tag:Acme rollout', 'customer:Fox Mulder', 'customer:Dana Katz']);
+    expect(names('acme')).toEqual(['company:Acme', 'tag:Acme rollout', 'customer:Fox Mulder', 'customer:Dana Katz']);
     expect(names('dana export', { types: ['customer'] })).toEqual(['customer:Dana Scully', 'customer:Dana Katz']);
   });
 

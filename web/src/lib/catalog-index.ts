@@ -1,12 +1,12 @@
 import MiniSearch from 'minisearch';
-import type { Catalog } from '@cairn/shared';
+import { countOf, type Catalog } from '@cairn/shared';
 
 /**
  * The in-browser index behind the command palette and every picker: names of things only
- * (tags, customers, insights, backlog items), searched as you type with no round trip.
+ * (tags, customers, companies, insights, backlog items), searched as you type with no round trip.
  * Pure (no React, no fetch) so the browser test can build it over 10,000 entries and time it.
  */
-export const CATALOG_ENTRY_TYPES = ['tag', 'customer', 'insight', 'backlogItem'] as const;
+export const CATALOG_ENTRY_TYPES = ['tag', 'customer', 'company', 'insight', 'backlogItem'] as const;
 export type CatalogEntryType = (typeof CATALOG_ENTRY_TYPES)[number];
 
 export type CatalogEntry = {
@@ -15,11 +15,12 @@ export type CatalogEntry = {
   type: CatalogEntryType;
   id: string;
   name: string;
-  /** A second line for lists: a tag's group, a customer's email and company. */
+  /** A second line for lists: a tag's group, a customer's email and company, a company's segment and size. */
   detail: string | null;
   email?: string | null;
   company?: string | null;
   group?: string | null;
+  segment?: string | null;
   color?: string | null;
   usageCount?: number;
 };
@@ -29,8 +30,8 @@ export type CatalogIndex = {
   /** The words of every name; its documents are positions in `entries`. */
   names: MiniSearch<number>;
   /**
-   * Every email, company and tag group, lowercased, with the position of its entry, by first
-   * character: a typed word is compared only with the values it could start.
+   * Every email, company, tag group and company segment, lowercased, with the position of its
+   * entry, by first character: a typed word is compared only with the values it could start.
    */
   othersByFirstChar: Map<string, { values: string[]; positions: number[] }>;
 };
@@ -75,6 +76,16 @@ export function toCatalogEntries(catalog: Catalog): CatalogEntry[] {
       company: customer.company,
     });
   }
+  for (const company of catalog.companies) {
+    entries.push({
+      key: `company:${company.id}`,
+      type: 'company',
+      id: company.id,
+      name: company.name,
+      detail: detailOf(company.segment, countOf(company.customers, 'customer')),
+      segment: company.segment,
+    });
+  }
   for (const insight of catalog.insights) {
     entries.push({ key: `insight:${insight.id}`, type: 'insight', id: insight.id, name: insight.title, detail: detailOf(insight.type, insight.status) });
   }
@@ -85,9 +96,9 @@ export function toCatalogEntries(catalog: Catalog): CatalogEntry[] {
 }
 
 /**
- * MiniSearch indexes the words of names only. Emails, companies and tag groups are found by
- * their start, which a scan of their lowercased values answers in a fraction of a millisecond
- * per keystroke; as index terms (every email unique) they cost a third of the build, which a
+ * MiniSearch indexes the words of names only. Emails, companies, tag groups and segments are
+ * found by their start, which a scan of their lowercased values answers in a fraction of a
+ * millisecond per keystroke; as index terms (every email unique) they cost a third of the build, which a
  * person waits for on opening the app (ADR 006).
  */
 export function buildCatalogIndex(entries: CatalogEntry[]): CatalogIndex {
@@ -113,6 +124,7 @@ export function buildCatalogIndex(entries: CatalogEntry[]): CatalogIndex {
     addOther(entry.email, position);
     addOther(entry.company, position);
     addOther(entry.group, position);
+    addOther(entry.segment, position);
   });
   return { entries, names, othersByFirstChar };
 }
@@ -120,8 +132,8 @@ export function buildCatalogIndex(entries: CatalogEntry[]): CatalogIndex {
 /**
  * The best matches for what was typed, optionally of some types only. Entries whose name
  * matches come first, by MiniSearch's score multiplied by one plus the number of typed words
- * that start one of their emails, companies or groups; then the entries found by those alone,
- * most words first, in catalog order.
+ * that start one of their emails, companies, groups or segments; then the entries found by
+ * those alone, most words first, in catalog order.
  */
 export type CatalogSearchOptions = {
   types?: readonly CatalogEntryType[];

@@ -13,6 +13,22 @@ export async function listCustomerNames(executor: Executor, workspaceId: string)
     .orderBy(asc(customers.id));
 }
 
+/** Each company with its customers counted: one grouped pass over the workspace's customers (`customers_company_idx`). */
+export async function listCompanyNames(executor: Executor, workspaceId: string) {
+  const counts = executor
+    .select({ companyId: customers.companyId, customers: sql<number>`count(*)::int`.as('customers') })
+    .from(customers)
+    .where(eq(customers.workspaceId, workspaceId))
+    .groupBy(customers.companyId)
+    .as('counts');
+  return executor
+    .select({ id: companies.id, name: companies.name, segment: companies.segment, customers: sql<number>`coalesce(${counts.customers}, 0)` })
+    .from(companies)
+    .leftJoin(counts, eq(counts.companyId, companies.id))
+    .where(eq(companies.workspaceId, workspaceId))
+    .orderBy(asc(companies.id));
+}
+
 export async function listInsightNames(executor: Executor, workspaceId: string) {
   return executor
     .select({ id: insights.id, type: insights.type, title: insights.title, status: insights.status })
@@ -47,8 +63,9 @@ function tally(table: PgTable, workspaceColumn: PgColumn, stamp: PgColumn, works
  * - tags: created, renamed, recoloured, regrouped, deleted (`updated_at` is set on insert and update);
  * - highlight_tags: usage counts as links come and go (a merge also deletes a tag);
  * - trashed highlights: usage counts, which leave out the trash, move with `deleted_at`;
- * - customers: added, renamed, moved to another company;
- * - companies: renamed or deleted (which empties customers' `company_id` without touching them);
+ * - customers: added, renamed, moved to another company (which also moves companies' customer counts);
+ * - companies: created, renamed, given a new segment by an import or an edit, or deleted (which
+ *   empties customers' `company_id` without touching them);
  * - insights and backlog items: created, renamed, given a new status, type or tracker key,
  *   trashed or restored (a move to or from the trash stamps `updated_at` too).
  * It relies on every writer setting `updated_at`, as the repositories do.

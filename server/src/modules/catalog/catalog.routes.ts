@@ -11,7 +11,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { role: 'viewer' } },
       schema: {
         tags: ['catalog'],
-        summary: 'Names of tags, customers, insights and backlog items for instant search in the browser (ETag; 304 when unchanged)',
+        summary: 'Names of tags, customers, companies, insights and backlog items for instant search in the browser (ETag; 304 when unchanged)',
         params: WorkspaceParamsSchema,
         response: { 200: CatalogSchema, 304: z.null().describe('Not modified: the If-None-Match ETag is current') },
       },

@@ -30,12 +30,13 @@ export async function getCatalog(db: Db, actor: WorkspaceActor, ifNoneMatch: str
   const version = await catalogRepository.findCatalogVersion(db, actor.workspaceId);
   const etag = `"${sha1(`${etagSalt}\n${actor.workspaceId}\n${version}`)}"`;
   if (matchesEtag(ifNoneMatch, etag)) return { etag, catalog: null };
-  const [tags, customers, insights, backlogItems] = await Promise.all([
+  const [tags, customers, companies, insights, backlogItems] = await Promise.all([
     listTags(db, actor),
     catalogRepository.listCustomerNames(db, actor.workspaceId),
+    catalogRepository.listCompanyNames(db, actor.workspaceId),
     catalogRepository.listInsightNames(db, actor.workspaceId),
     catalogRepository.listBacklogItemNames(db, actor.workspaceId),
   ]);
-  return { etag, catalog: { tags, customers, insights, backlogItems } };
+  return { etag, catalog: { tags, customers, companies, insights, backlogItems } };
 }
 

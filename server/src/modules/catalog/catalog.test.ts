@@ -43,20 +43,38 @@ async function expectChanged(workspace: TestWorkspace, etag: string): Promise<{ 
   return { etag: fresh, catalog: CatalogSchema.parse(response.json()) };
 }
 
+const sortedById = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
 const usageOf = (catalog: Catalog, tagId: string) => catalog.tags.find((tag) => tag.id === tagId)?.usageCount;
 
 describe('GET /catalog', () => {
-  it('lists the names of tags and customers (with their company) for instant search', async () => {
+  it('lists the names of tags, customers (with their company) and companies (with their segment and customers counted) for instant search', async () => {
     const workspace = await createWorkspace(context);
-    const [company] = await context.db.insert(companies).values({ workspaceId: workspace.id, name: 'Globex' }).returning();
+    const [company, empty] = await context.db
+      .insert(companies)
+      .values([
+        { workspaceId: workspace.id, name: 'Globex', segment: 'Enterprise' },
+        { workspaceId: workspace.id, name: 'Initech' },
+      ])
+      .returning();
     const customer = await createCustomer(context, workspace, { name: 'Hank Scorpio', email: 'hank@globex.test', companyId: company!.id });
+    await createCustomer(context, workspace, { companyId: company!.id });
+    await createCustomer(context, workspace);
     const tag = await createTag(context, workspace, { name: 'pricing', groupName: 'Feature area' });
-    await createTag(context, await createWorkspace(context), { name: 'elsewhere' });
+    const elsewhere = await createWorkspace(context);
+    await createTag(context, elsewhere, { name: 'elsewhere' });
+    await context.db.insert(companies).values({ workspaceId: elsewhere.id, name: 'Elsewhere Inc' });
     const response = await workspace.owner.as.get(catalogUrl(workspace.id));
     expect(response.statusCode).toBe(200);
     const catalog = CatalogSchema.parse(response.json());
     expect(catalog.tags).toMatchObject([{ id: tag.id, name: 'pricing', group: 'Feature area', usageCount: 0 }]);
-    expect(catalog.customers).toEqual([{ id: customer.id, name: 'Hank Scorpio', email: 'hank@globex.test', company: 'Globex' }]);
+    expect(catalog.customers).toContainEqual({ id: customer.id, name: 'Hank Scorpio', email: 'hank@globex.test', company: 'Globex' });
+    expect(catalog.customers).toHaveLength(3);
+    expect(sortedById(catalog.companies)).toEqual(
+      sortedById([
+        { id: company!.id, name: 'Globex', segment: 'Enterprise', customers: 2 },
+        { id: empty!.id, name: 'Initech', segment: null, customers: 0 },
+      ]),
+    );
     expect(catalog).toMatchObject({ insights: [], backlogItems: [] });
   });
 
@@ -143,7 +161,7 @@ describe('GET /catalog', () => {
     expect(catalog.tags).toMatchObject([{ id: pricing.id, usageCount: 1 }]);
   });
 
-  it('gives a new ETag when a customer is added, renamed or moved, or their company is renamed or deleted', async () => {
+  it('gives a new ETag when a customer is added, renamed or moved, or their company is created, given a segment, renamed or deleted', async () => {
     const workspace = await createWorkspace(context);
     const customersUrl = `/api/workspaces/${workspace.id}/customers`;
     let etag = await currentEtag(workspace);
@@ -152,6 +170,8 @@ describe('GET /catalog', () => {
     const customer = (await workspace.owner.as.post(customersUrl, { name: 'Hank Scorpio', company: { name: 'Globex' } })).json();
     ({ etag, catalog } = await expectChanged(workspace, etag));
     expect(catalog.customers).toEqual([{ id: customer.id, name: 'Hank Scorpio', email: null, company: 'Globex' }]);
+    const globex = customer.company.id;
+    expect(catalog.companies).toEqual([{ id: globex, name: 'Globex', segment: null, customers: 1 }]);
 
     await workspace.owner.as.patch(`${customersUrl}/${customer.id}`, { name: 'Hank' });
     ({ etag, catalog } = await expectChanged(workspace, etag));
@@ -160,16 +180,28 @@ describe('GET /catalog', () => {
     const initech = (await workspace.owner.as.patch(`${customersUrl}/${customer.id}`, { company: { name: 'Initech' } })).json().company;
     ({ etag, catalog } = await expectChanged(workspace, etag));
     expect(catalog.customers).toMatchObject([{ company: 'Initech' }]);
+    expect(sortedById(catalog.companies)).toEqual(
+      sortedById([
+        { id: globex, name: 'Globex', segment: null, customers: 0 },
+        { id: initech.id, name: 'Initech', segment: null, customers: 1 },
+      ]),
+    );
+
+    await workspace.owner.as.patch(`${customersUrl}/${customer.id}`, { company: { name: 'Initech', segment: 'Enterprise' } });
+    ({ etag, catalog } = await expectChanged(workspace, etag));
+    expect(catalog.companies).toContainEqual({ id: initech.id, name: 'Initech', segment: 'Enterprise', customers: 1 });
 
     // No endpoint renames a company yet: written as the repositories write, stamping updated_at.
     await context.db.update(companies).set({ name: 'Initech Inc', updatedAt: new Date() }).where(eq(companies.id, initech.id));
     ({ etag, catalog } = await expectChanged(workspace, etag));
     expect(catalog.customers).toMatchObject([{ company: 'Initech Inc' }]);
+    expect(catalog.companies).toContainEqual({ id: initech.id, name: 'Initech Inc', segment: 'Enterprise', customers: 1 });
 
     // Deleting the company empties the customer's company_id (ON DELETE SET NULL) without stamping the customer.
     await context.db.delete(companies).where(eq(companies.id, initech.id));
     ({ catalog } = await expectChanged(workspace, etag));
     expect(catalog.customers).toMatchObject([{ company: null }]);
+    expect(catalog.companies).toEqual([{ id: globex, name: 'Globex', segment: null, customers: 0 }]);
   });
 
   it('lists insights and backlog items outside the trash by their short form', async () => {

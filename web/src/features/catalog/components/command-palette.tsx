@@ -9,15 +9,15 @@ import { KeyboardShortcuts } from './keyboard-shortcuts';
 type Item = { key: string; group: string; label: string; detail?: string | null; run: () => void };
 export type PalettePage = { label: string; to: (ws: string) => string };
 
-const GROUP_OF: Record<CatalogEntry['type'], string> = { tag: 'Tags', customer: 'Customers', insight: 'Problems', backlogItem: 'Backlog' };
+const GROUP_OF: Record<CatalogEntry['type'], string> = { tag: 'Tags', customer: 'Customers', company: 'Companies', insight: 'Problems', backlogItem: 'Backlog' };
 const CATALOG_RESULTS = 12;
 
 const matches = (label: string, query: string) => label.toLowerCase().split(/\s+/).some((word) => word.startsWith(query.toLowerCase()));
 
 /**
- * Ctrl/⌘-K: jump to any tag, customer, problem, backlog item or page by name, searched in the
- * browser over the workspace catalog. What customers *said* is searched on the Search page;
- * the last option hands the query over to it.
+ * Ctrl/⌘-K: jump to any tag, customer, company, problem, backlog item or page by name,
+ * searched in the browser over the workspace catalog. What customers *said* is searched on the
+ * Search page; the last option hands the query over to it.
  */
 export function CommandPalette({ ws, pages }: { ws: string; pages: PalettePage[] }) {
   const navigate = useNavigate();
@@ -47,6 +47,7 @@ export function CommandPalette({ ws, pages }: { ws: string; pages: PalettePage[]
     ({
       tag: `${paths.highlights(ws)}?tagId=${entry.id}`,
       customer: paths.customer(ws, entry.id),
+      company: paths.company(ws, entry.id),
       insight: paths.problem(ws, entry.id),
       backlogItem: paths.backlogItem(ws, entry.id),
     })[entry.type];
@@ -81,7 +82,7 @@ export function CommandPalette({ ws, pages }: { ws: string; pages: PalettePage[]
       </button>
       <Dialog open={open} title="Jump to" onClose={() => setOpen(false)}>
         <p className="palette-scope muted">
-          Names of things — tags, customers, problems, pages. To find what customers <em>said</em>, use Search.
+          Names of things — tags, customers, companies, problems, pages. To find what customers <em>said</em>, use Search.
         </p>
         <input
           className="input palette-input"

@@ -4,7 +4,7 @@ const SHORTCUTS: Array<{ context: string; keys: Array<[string[], string]> }> = [
   {
     context: 'Everywhere',
     keys: [
-      [['Ctrl', 'K'], 'Jump to a tag, customer or page (⌘K on a Mac)'],
+      [['Ctrl', 'K'], 'Jump to a tag, customer, company or page (⌘K on a Mac)'],
       [['?'], 'Show these shortcuts'],
     ],
   },

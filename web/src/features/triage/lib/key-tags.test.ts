@@ -20,6 +20,7 @@ const catalog: Catalog = {
     tag(200, 'Loose', null, 1000),
   ],
   customers: [],
+  companies: [],
   insights: [],
   backlogItems: [],
 };
