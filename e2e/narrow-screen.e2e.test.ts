@@ -79,6 +79,47 @@ describe.skipIf(!browserAvailable)('the shell on a narrow screen', () => {
     expect(await expanded()).toBe('false');
   });
 
+  it('keeps the bar with Menu on top far down a long page, over the page and under nothing', async () => {
+    const { page } = context;
+    const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    for (let i = 1; i <= 30; i++) {
+      await api(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'note', title: `Churn call ${i}`, body: `Customer ${i} left over the missing audit log.` });
+    }
+    await page.goto(`/w/${ws}/inbox`);
+    await page.getByText('Churn call 1', { exact: true }).waitFor();
+    const scrollY = () => page.evaluate(() => window.scrollY);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const scrolled = await scrollY();
+    expect(scrolled).toBeGreaterThan(PHONE.height);
+    // In the window, and what is at its middle is the button itself: no page content over it.
+    const onTop = () =>
+      menuButton().evaluate((button) => {
+        const box = button.getBoundingClientRect();
+        const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return box.top >= 0 && box.bottom <= window.innerHeight && !!hit && button.contains(hit);
+      });
+    expect(await onTop()).toBe(true);
+    // A tap where it is: the locator's click would scroll the page to centre the button first.
+    const box = (await menuButton().boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    expect(await expanded()).toBe('true');
+    expect(await mainNav().isVisible()).toBe(true);
+    expect(await scrollY()).toBe(scrolled);
+    await page.keyboard.press('Escape');
+    expect(await expanded()).toBe('false');
+
+    // A page's own sticky bar (the selected search results') stops under it instead of behind it.
+    await page.goto(`/w/${ws}/search?q=${encodeURIComponent('audit log')}`);
+    await page.getByRole('checkbox', { name: 'Select the note “Churn call 1”' }).click();
+    await page.getByRole('region', { name: 'Selected results' }).waitFor();
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    expect(await scrollY()).toBeGreaterThan(PHONE.height);
+    expect(await onTop()).toBe(true);
+    const barBottom = await page.locator('.sidebar').evaluate((bar) => bar.getBoundingClientRect().bottom);
+    const selectedTop = await page.getByRole('region', { name: 'Selected results' }).evaluate((region) => region.getBoundingClientRect().top);
+    expect(selectedTop).toBeGreaterThanOrEqual(barBottom);
+  });
+
   it('shows the sidebar’s links on a wide screen, with no Menu button', async () => {
     const { page } = context;
     await page.setViewportSize(DESKTOP);
