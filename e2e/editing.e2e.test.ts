@@ -102,6 +102,31 @@ describe.skipIf(!browserAvailable)('editing sources, customers and highlights', 
     await page.getByRole('heading', { level: 1, name: 'Dana Scully' }).waitFor();
   });
 
+  it('says why “Use selected text” took nothing, with Save still Save: no save failed', async () => {
+    const { page } = context;
+    const call = await api<Created>(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'note', title: 'Onboarding call', body: 'Setup was quick. The invite email got lost.' });
+    await api(page, 'POST', `/workspaces/${ws}/sources/${call.id}/highlights`, { start: 0, end: 15 });
+    await page.goto(`/w/${ws}/sources/${call.id}`);
+    const panel = page.getByRole('complementary', { name: 'Highlights in this source' });
+    await panel.getByText('“Setup was quick”').waitFor();
+    await panel.getByRole('button', { name: 'Edit', exact: true }).click();
+    const editor = panel.getByRole('form', { name: 'Edit highlight' });
+
+    await editor.getByRole('button', { name: 'Use selected text' }).click();
+    await editor.getByRole('alert').waitFor();
+    expect(await editor.getByRole('alert').textContent()).toMatch(/^Select the new passage in the text first/);
+    expect(await editor.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+
+    // A passage taken, the message goes, and Save saves.
+    await selectInReader(page, 'The invite email got lost');
+    await editor.getByRole('button', { name: 'Use selected text' }).click();
+    await editor.getByText('Moves to “The invite email got lost”').waitFor();
+    expect(await editor.getByRole('alert').count()).toBe(0);
+    await editor.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => editor.count()).toBe(0);
+    await panel.getByText('“The invite email got lost”').waitFor();
+  });
+
   it('keeps a highlight edit whose save failed, says why, and saves it on retry', async () => {
     const { page } = context;
     const other = await api<Created>(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'note', title: 'Fair conversation', body: 'Reports take ages. The export button is hidden.' });

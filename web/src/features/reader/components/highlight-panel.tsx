@@ -60,7 +60,8 @@ type EditorProps = {
 
 /**
  * Tags, note and passage of one highlight. A failed save (the highlight was deleted meanwhile,
- * the network dropped) leaves everything as typed, says why, and Save tries again.
+ * the network dropped) leaves everything as typed, says why, and Save tries again. Why a selection
+ * cannot be the passage, or a tag was not created, is said apart: no save failed, Save stays Save.
  */
 function HighlightEditor({ ws, highlight, body, onSave, onDone, onCancel, onCreateTag, readSelection }: EditorProps) {
   const catalog = useCatalog(ws);
@@ -68,7 +69,8 @@ function HighlightEditor({ ws, highlight, body, onSave, onDone, onCancel, onCrea
   const [note, setNote] = useState(highlight.note ?? '');
   const [range, setRange] = useState<SelectedPassage>({ start: highlight.start, end: highlight.end });
   const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const [problem, setProblem] = useState<unknown>(null);
   const moved = range.start !== highlight.start || range.end !== highlight.end;
   const add = (tag: TagRef) => setTags((current) => (current.some((t) => t.id === tag.id) ? current : [...current, tag]));
   const addById = (id: string | null) => {
@@ -77,16 +79,20 @@ function HighlightEditor({ ws, highlight, body, onSave, onDone, onCancel, onCrea
   };
   const takeSelection = () => {
     const selected = readSelection();
-    if (!selected) setError(new Error('Select the new passage in the text first, then choose “Use selected text”.'));
-    else if ('refused' in selected) setError(new Error(selected.refused));
-    else setRange({ start: selected.start, end: selected.end, clipped: selected.clipped });
+    if (!selected) setProblem(new Error('Select the new passage in the text first, then choose “Use selected text”.'));
+    else if ('refused' in selected) setProblem(new Error(selected.refused));
+    else {
+      setProblem(null);
+      setRange({ start: selected.start, end: selected.end, clipped: selected.clipped });
+    }
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSaving(true);
-    setError(null);
+    setSaveError(null);
+    setProblem(null);
     onSave({ tagIds: tags.map((tag) => tag.id), note: note.trim() || null, ...(moved ? { start: range.start, end: range.end } : {}) })
-      .then(onDone, setError)
+      .then(onDone, setSaveError)
       .finally(() => setSaving(false));
   };
   return (
@@ -97,7 +103,7 @@ function HighlightEditor({ ws, highlight, body, onSave, onDone, onCancel, onCrea
         label="Add a tag"
         excludeIds={tags.map((tag) => tag.id)}
         onPick={addById}
-        onCreate={onCreateTag ? (name) => void onCreateTag(name).then(add, setError) : undefined}
+        onCreate={onCreateTag ? (name) => void onCreateTag(name).then(add, setProblem) : undefined}
         onEscape={onCancel}
       />
       <Field label="Note">{(props) => <TextArea {...props} value={note} onChange={(event) => setNote(event.target.value)} rows={3} />}</Field>
@@ -119,10 +125,11 @@ function HighlightEditor({ ws, highlight, body, onSave, onDone, onCancel, onCrea
           )}
         </span>
       </div>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={problem} />
+      <ErrorMessage error={saveError} />
       <div className="row">
         <Button type="submit" variant="primary" size="sm" busy={saving}>
-          {error ? 'Try again' : 'Save'}
+          {saveError ? 'Try again' : 'Save'}
         </Button>
         <Button size="sm" variant="ghost" onClick={onCancel}>
           Cancel
