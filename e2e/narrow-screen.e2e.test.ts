@@ -110,7 +110,8 @@ describe.skipIf(!browserAvailable)('the shell on a narrow screen', () => {
 
     // A page's own sticky bar (the selected search results') stops under it instead of behind it.
     await page.goto(`/w/${ws}/search?q=${encodeURIComponent('audit log')}`);
-    await page.getByRole('checkbox', { name: 'Select the note “Churn call 1”' }).click();
+    // All 30 notes match alike, so which 20 the first page shows is theirs to decide: take the first.
+    await page.getByRole('checkbox', { name: /^Select the note “Churn call \d+”/ }).first().click();
     await page.getByRole('region', { name: 'Selected results' }).waitFor();
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     expect(await scrollY()).toBeGreaterThan(PHONE.height);
