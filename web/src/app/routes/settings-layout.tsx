@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import { Navigate, NavLink, Outlet } from 'react-router';
+import { Navigate, Outlet } from 'react-router';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
+import { Tabs } from '../../components/tabs';
 import { paths } from '../../lib/paths';
 import { useWorkspace } from '../../lib/workspace';
 
@@ -17,13 +18,7 @@ export function SettingsLayout() {
   return (
     <>
       <PageHeader title="Settings" description={`“${workspace.name}” · you are ${workspace.role}`} />
-      <nav aria-label="Settings" className="tabs">
-        {tabs.map((tab) => (
-          <NavLink key={tab.to} to={tab.to} className={({ isActive }) => `tab${isActive ? ' active' : ''}`}>
-            {tab.label}
-          </NavLink>
-        ))}
-      </nav>
+      <Tabs label="Settings" tabs={tabs} />
       <Outlet />
     </>
   );

@@ -5,6 +5,7 @@ import { Button } from '../../../components/button';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field, Select, TextInput } from '../../../components/field';
 import { FormDialog } from '../../../components/form-dialog';
+import { Segmented } from '../../../components/segmented';
 import { useToast } from '../../../components/toast';
 import { useCatalog } from '../../../lib/catalog';
 import { useFormErrors } from '../../../lib/form-errors';
@@ -88,15 +89,16 @@ export function PromoteDialog({ ws, runId, cluster, renderInsightPicker, onClose
         {existing && '; what it has already counts once'}.
       </p>
       {renderInsightPicker && (
-        <fieldset className="segmented">
-          <legend>Promote to</legend>
-          {[false, true].map((option) => (
-            <label key={String(option)} className={existing === option ? 'active' : undefined}>
-              <input type="radio" name="promote-to" checked={existing === option} onChange={() => setExisting(option)} />
-              {option ? 'Add to existing…' : 'New problem'}
-            </label>
-          ))}
-        </fieldset>
+        <Segmented
+          legend="Promote to"
+          name="promote-to"
+          options={[
+            [false, 'New problem'],
+            [true, 'Add to existing…'],
+          ]}
+          value={existing}
+          onChange={setExisting}
+        />
       )}
       {existing && renderInsightPicker ? (
         <div ref={targetField} className={`field${targetError ? ' field-invalid' : ''}`}>

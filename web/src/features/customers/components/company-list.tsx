@@ -4,6 +4,7 @@ import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field, TextInput } from '../../../components/field';
 import { LoadMore } from '../../../components/load-more';
+import { Segmented } from '../../../components/segmented';
 import { Loading } from '../../../components/spinner';
 import { Table, TableFigure, type Column } from '../../../components/table';
 import { countOf, formatRevenue } from '../../../lib/numbers';
@@ -57,15 +58,7 @@ export function CompanyList({ ws }: { ws: string }) {
         <Field label="Search companies">
           {(props) => <TextInput {...props} type="search" placeholder="Name or email domain…" value={text} onChange={(event) => setText(event.target.value)} />}
         </Field>
-        <fieldset className="segmented">
-          <legend>Sort by</legend>
-          {SORTS.map(([value, label]) => (
-            <label key={value} className={sort === value ? 'active' : undefined}>
-              <input type="radio" name="company-sort" value={value} checked={sort === value} onChange={() => setSort(value)} />
-              {label}
-            </label>
-          ))}
-        </fieldset>
+        <Segmented legend="Sort by" name="company-sort" options={SORTS} value={sort} onChange={setSort} />
       </form>
       {companies.isPending ? (
         <Loading label="Loading companies…" />

@@ -1,4 +1,4 @@
-import { NavLink } from 'react-router';
+import { Tabs } from '../../../components/tabs';
 import { paths } from '../../../lib/paths';
 
 /** Customers · Companies: who said it, by person or by account, one tab each (as Settings' tabs). */
@@ -7,13 +7,5 @@ export function CustomersTabs({ ws }: { ws: string }) {
     { label: 'Customers', to: paths.customers(ws) },
     { label: 'Companies', to: paths.companies(ws) },
   ];
-  return (
-    <nav aria-label="Customers and companies" className="tabs">
-      {tabs.map((tab) => (
-        <NavLink key={tab.to} to={tab.to} end className={({ isActive }) => `tab${isActive ? ' active' : ''}`}>
-          {tab.label}
-        </NavLink>
-      ))}
-    </nav>
-  );
+  return <Tabs label="Customers and companies" tabs={tabs} end />;
 }

@@ -5,6 +5,7 @@ import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field, Select } from '../../../components/field';
 import { LoadMore } from '../../../components/load-more';
+import { Segmented } from '../../../components/segmented';
 import { Loading } from '../../../components/spinner';
 import { Table, TableFigure, type Column } from '../../../components/table';
 import { countOf, formatRevenue } from '../../../lib/numbers';
@@ -89,15 +90,7 @@ export function BacklogBoard({ ws, onNewItem }: { ws: string; onNewItem?: () => 
   return (
     <div className="stack">
       <form className="card backlog-filters" role="search" aria-label="Sort and filter the backlog" onSubmit={(event) => event.preventDefault()}>
-        <fieldset className="segmented">
-          <legend>Rank by</legend>
-          {SORTS.map(([sort, label]) => (
-            <label key={sort} className={filters.sort === sort ? 'active' : undefined}>
-              <input type="radio" name="backlog-sort" value={sort} checked={filters.sort === sort} onChange={() => setParam('sort', sort)} />
-              {label}
-            </label>
-          ))}
-        </fieldset>
+        <Segmented legend="Rank by" name="backlog-sort" options={SORTS} value={filters.sort} onChange={(sort) => setParam('sort', sort)} />
         <Field label="Status">
           {(props) => (
             <Select {...props} value={filters.status ?? ''} onChange={(event) => setParam('status', event.target.value)}>
