@@ -477,8 +477,29 @@ function rowsFor(driver: string, timings: Timings): BenchRow[] {
   return rows;
 }
 
+/**
+ * The server's `shared_buffers` beside the size of what searches read: with less memory than the
+ * tables, windows read their pages from the OS cache (ADR 005, session 16), so figures from
+ * servers set up differently are not comparable. docker-compose.yml and the README set 1 GB.
+ */
+async function serverMemoryRow(databaseUrl: string): Promise<BenchRow> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ megabytes: number; tables: string }>(
+      `SELECT (SELECT setting::int * 8 / 1024 FROM pg_settings WHERE name = 'shared_buffers') AS megabytes,
+        pg_size_pretty(pg_total_relation_size('sources') + pg_total_relation_size('highlights')) AS tables`,
+    );
+    const [{ megabytes, tables }] = rows as [{ megabytes: number; tables: string }];
+    return { benchmark: 'search', metric: 'PostgreSQL shared_buffers', value: megabytes, unit: 'MB', note: `sources and highlights with their indexes: ${tables}` };
+  } finally {
+    await client.end();
+  }
+}
+
 async function benchPostgres(log: (line: string) => void): Promise<BenchRow[]> {
   const { corpus, rows, drop } = await preparePostgres(log);
+  rows.push(await serverMemoryRow(corpus.databaseUrl));
   const server = await startCairn({ DATABASE_URL: corpus.databaseUrl });
   // Connections set up as the server's are: the same SQL, planned the same way.
   const connect = (max: number, onConnect = applyConnectionSettings) => new pg.Pool({ connectionString: corpus.databaseUrl, max, onConnect });
