@@ -12,6 +12,14 @@ const VIEWER = { name: 'Vic Viewer', email: 'vic@example.com', password: 'initia
 const SCOPE_WORDS = 'Whole sources · untriaged only';
 const RUN_URL = /\/api\/workspaces\/[^/]+\/cluster-runs\/[0-9a-f-]+$/;
 
+/** Card holders who wrote the tickets, in turn, at companies of three segments. */
+const HOLDERS = 9;
+const SEGMENTS = ['SMB', 'Mid-market', 'Enterprise'];
+const holderOf = (index: number) => {
+  const holder = index % HOLDERS;
+  return { email: `holder${holder}@bank.example`, company: { name: `Company ${holder % 4}`, segment: SEGMENTS[holder % 4 % SEGMENTS.length] } };
+};
+
 /** The first PER_INTENT questions of each intent, as untagged tickets. */
 function bankingTickets() {
   const records = parse(fs.readFileSync(BANKING77), { columns: true }) as Array<{ text: string; category: string }>;
@@ -31,10 +39,12 @@ describe.skipIf(!browserAvailable)('clustering short tickets into themes', () =>
     await completeSetup(page);
     ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
     const tickets = bankingTickets();
-    for (let i = 0; i < tickets.length; i += 20) {
-      await Promise.all(
-        tickets.slice(i, i + 20).map((ticket, j) => api(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'ticket', title: `Ticket ${i + j + 1}`, body: ticket.text })),
-      );
+    const post = (ticket: { text: string }, index: number) =>
+      api(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'ticket', title: `Ticket ${index + 1}`, body: ticket.text, customer: holderOf(index) });
+    // Each holder and company made once, before the tickets that share them are posted side by side.
+    for (let i = 0; i < HOLDERS; i += 1) await post(tickets[i]!, i);
+    for (let i = HOLDERS; i < tickets.length; i += 20) {
+      await Promise.all(tickets.slice(i, i + 20).map((ticket, j) => post(ticket, i + j)));
     }
 
     await page.goto(`/w/${ws}/clusters`);
@@ -217,6 +227,46 @@ describe.skipIf(!browserAvailable)('clustering short tickets into themes', () =>
     await page.getByText('Deleted the run').waitFor();
     await page.getByRole('heading', { level: 1, name: 'Clusters' }).waitFor();
     await expect.poll(() => table.getByRole('row').count()).toBe(3);
+  });
+
+  it('shows the largest sizes first with the rest on demand, how many customers each cluster comes from, and orders the clusters by them', async () => {
+    const { page } = context;
+    const started = await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/cluster-runs`, { scope: { target: 'sources', kinds: ['ticket'], untriaged: true }, k: 12, seed: 7 });
+    await page.goto(`/w/${ws}/clusters/${started.id}`);
+    await page.getByText('12 clusters, as asked', { exact: true }).waitFor({ timeout: 30_000 });
+    const run = await api<{ clusters: Array<{ label: string; size: number; customerCount: number; segmentCount: number }> }>(page, 'GET', `/workspaces/${ws}/cluster-runs/${started.id}`);
+
+    // Ten bars, then all twelve on demand, and back.
+    const chart = page.getByRole('list', { name: 'The 10 largest of 12 clusters' });
+    expect(await chart.getByRole('listitem').count()).toBe(10);
+    const showAll = page.getByRole('button', { name: 'Show all 12' });
+    expect(await showAll.getAttribute('aria-expanded')).toBe('false');
+    expect(await showAll.getAttribute('aria-controls')).toBe(await chart.getAttribute('id'));
+    await showAll.click();
+    const everyBar = page.getByRole('list', { name: 'Every cluster, largest first' });
+    expect(await everyBar.getByRole('listitem').count()).toBe(12);
+    const showFewer = page.getByRole('button', { name: 'Show the 10 largest' });
+    expect(await showFewer.getAttribute('aria-expanded')).toBe('true');
+    await showFewer.click();
+    await chart.waitFor();
+
+    // Each card says how many distinct customers, and of how many segments, its tickets come from.
+    const cards = page.getByRole('list', { name: 'Clusters, largest first' }).locator(':scope > li');
+    const breadthOf = (cluster: (typeof run.clusters)[number]) =>
+      `${cluster.customerCount} customer${cluster.customerCount === 1 ? '' : 's'} · ${cluster.segmentCount} segment${cluster.segmentCount === 1 ? '' : 's'}`;
+    for (const cluster of run.clusters) {
+      expect(cluster.customerCount).toBeGreaterThan(0);
+      await cards.filter({ has: page.getByRole('button', { name: cluster.label, exact: true }) }).locator('.cluster-breadth').getByText(breadthOf(cluster), { exact: true }).waitFor();
+    }
+
+    // Ordered by customers, the broadest come first; the order is in the address.
+    await page.getByRole('radio', { name: 'Most customers' }).check();
+    const byCustomers = page.getByRole('list', { name: 'Clusters, most customers first' });
+    await byCustomers.waitFor();
+    expect(new URL(page.url()).searchParams.get('order')).toBe('customers');
+    const counts = (await byCustomers.locator('.cluster-breadth').allTextContents()).map((text) => Number.parseInt(text));
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    await api(page, 'DELETE', `/workspaces/${ws}/cluster-runs/${started.id}`);
   });
 
   it('shows a viewer the runs and clusters with nothing to change them', async () => {

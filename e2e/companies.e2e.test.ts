@@ -92,4 +92,87 @@ describe.skipIf(!browserAvailable)('company pages', () => {
     await expect.poll(() => first.textContent()).toBe(bureau);
     await page.keyboard.press('Escape');
   });
+
+  it('renames a company, merges its duplicate into it after a rename onto its name is refused, and deletes another', async () => {
+    const { page } = context;
+    const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    // An import named the same account twice: "Lone Gunmen" (Walter, above) and "Lone Gunmen Inc".
+    const byers = { email: 'byers@lone.example', name: 'John Byers', company: { name: 'Lone Gunmen Inc', segment: 'SMB' } };
+    const ticket = await api<Created>(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'ticket', title: 'Audit log', body: 'We need an audit log of every export.', customer: byers });
+    await api(page, 'POST', `/workspaces/${ws}/sources/${ticket.id}/highlights`, { whole: true });
+    await page.goto(`/w/${ws}/companies`);
+    await page.getByRole('link', { name: 'Lone Gunmen', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Lone Gunmen' }).waitFor();
+
+    // Rename: the old name stays as an alias.
+    await page.getByRole('button', { name: 'Rename' }).click();
+    const rename = page.getByRole('dialog', { name: 'Rename “Lone Gunmen”' });
+    await rename.getByRole('textbox', { name: 'Name' }).fill('The Lone Gunmen');
+    await rename.getByText('“Lone Gunmen” stays as an alias').waitFor();
+    await rename.getByRole('button', { name: 'Rename' }).click();
+    await page.getByText('Renamed “Lone Gunmen” to “The Lone Gunmen”').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'The Lone Gunmen' }).waitFor();
+    await page.getByRole('region', { name: 'Company' }).getByText('Also known as “Lone Gunmen”').waitFor();
+
+    // Renaming the duplicate onto that name is refused at the field, which offers the merge instead.
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Companies' }).click();
+    await page.getByRole('link', { name: 'Lone Gunmen Inc' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Lone Gunmen Inc' }).waitFor();
+    await page.getByRole('button', { name: 'Rename' }).click();
+    const refused = page.getByRole('dialog', { name: 'Rename “Lone Gunmen Inc”' });
+    await refused.getByRole('textbox', { name: 'Name' }).fill('the lone gunmen');
+    await refused.getByRole('button', { name: 'Rename' }).click();
+    await refused.getByText('A company named “The Lone Gunmen” already exists: merge “Lone Gunmen Inc” into it instead').waitFor();
+    await refused.getByRole('button', { name: 'Merge “Lone Gunmen Inc” into “The Lone Gunmen” instead…' }).click();
+
+    // The merge starts at its confirmation, on Back; Back leads to the picker, whose suggestions are the similar names.
+    const confirm = page.getByRole('dialog', { name: 'Merge into “The Lone Gunmen”?' });
+    await confirm.getByText('1 customer of “Lone Gunmen Inc” moves to “The Lone Gunmen”, with everything they said').waitFor();
+    await expect.poll(() => confirm.getByRole('button', { name: 'Back' }).evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    const picker = page.getByRole('dialog', { name: 'Merge “Lone Gunmen Inc” into…' });
+    const combobox = picker.getByRole('combobox', { name: 'Company to keep' });
+    await expect.poll(() => combobox.evaluate((input) => input === document.activeElement)).toBe(true);
+    await picker.getByRole('option', { name: /The Lone Gunmen/ }).waitFor();
+    expect(await picker.getByRole('option').allTextContents()).not.toContainEqual(expect.stringContaining('Lone Gunmen Inc'));
+    await page.keyboard.type('lone');
+    await page.keyboard.press('Enter');
+    await confirm.getByRole('button', { name: 'Merge' }).click();
+
+    // The kept company opens with both customers, the merged one's segment, and its name as an alias.
+    await page.getByText('Merged “Lone Gunmen Inc” into “The Lone Gunmen”, which now has 2 customers').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'The Lone Gunmen' }).waitFor();
+    const customers = page.getByRole('region', { name: 'Customers' });
+    await customers.getByRole('link', { name: 'John Byers' }).waitFor();
+    await customers.getByRole('link', { name: 'Walter Skinner' }).waitFor();
+    const fields = page.getByRole('region', { name: 'Company' });
+    await fields.getByText('Also known as “Lone Gunmen” and “Lone Gunmen Inc”').waitFor();
+    expect(await fields.textContent()).toContain('SMB');
+    await page.getByRole('region', { name: 'Highlights' }).getByText('We need an audit log of every export.').waitFor();
+
+    // The palette knows the merged company is gone, and opens the kept one.
+    const palette = page.getByRole('dialog', { name: 'Jump to' });
+    await page.keyboard.press('Control+K');
+    await palette.getByRole('combobox', { name: 'Jump to' }).fill('gunmen');
+    await expect.poll(() => palette.getByRole('option').first().textContent()).toBe('CompaniesThe Lone GunmenSMB · 2 customers');
+    expect(await palette.getByRole('option').allTextContents()).not.toContainEqual(expect.stringContaining('Lone Gunmen Inc'));
+    await page.keyboard.press('Escape');
+
+    // Deleting a company says what becomes of its customers, then lists the companies left.
+    await page.goto(`/w/${ws}/companies`);
+    await page.getByRole('link', { name: 'Bureau Analytics' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bureau Analytics' }).waitFor();
+    const bureau = page.url().split('/').pop()!;
+    await page.getByRole('button', { name: 'Delete' }).click();
+    const remove = page.getByRole('dialog', { name: 'Delete “Bureau Analytics”?' });
+    await remove.getByText('Its 2 customers stay, with everything they said, but without a company').waitFor();
+    await remove.getByRole('button', { name: 'Delete company' }).click();
+    await page.getByText('Deleted “Bureau Analytics”; its 2 customers have no company now').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Companies' }).waitFor();
+    await page.getByText('1 company').waitFor();
+
+    // A link to its highlights, kept from before, says the company is gone.
+    await page.goto(`/w/${ws}/highlights?companyId=${bureau}`);
+    await expect.poll(() => page.getByRole('search', { name: 'Filter highlights' }).textContent()).toContain('CompanyA company since merged or deleted');
+  });
 });

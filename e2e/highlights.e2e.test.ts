@@ -35,6 +35,8 @@ async function importTranscript(page: Page, ws: string, fileName: string, text: 
   );
 }
 
+type SourceWithQuotes = { highlights: Array<{ quote: string }> };
+
 /** What the catalog-index timing test keeps on the page's window between its steps. */
 type CatalogIndexModule = typeof import('../web/src/lib/catalog-index.js');
 type CatalogIndexPage = {
@@ -209,6 +211,16 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
     await page.getByRole('heading', { name: subjects[1] }).waitFor();
     await page.getByText('2 left').waitFor();
     await expect.poll(() => transfers.textContent()).toMatch(/Transfers\s*0$/);
+
+    // A new tag whose first word starts a tag's name ("Cards") is created by Enter, not filed under that tag.
+    await page.keyboard.press('t');
+    await picker.pressSequentially('Card arrival');
+    await page.getByRole('option', { name: /^Cards/ }).waitFor();
+    expect(await page.getByRole('listbox', { name: 'Tags' }).getByRole('option', { selected: true }).textContent()).toBe('Create tag “Card arrival”');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: subjects[2] }).waitFor();
+    const created = await api<{ items: Array<{ quote: string; tags: Array<{ name: string }> }> }>(page, 'GET', `/workspaces/${own.id}/highlights?sourceKind=ticket`);
+    expect(created.items.find((item) => item.quote === `${subjects[1]}.`)?.tags).toMatchObject([{ name: 'Card arrival' }]);
   });
 
   it('filters highlights by the days picked, sent as days: a day as to includes its evening', async () => {
@@ -330,8 +342,58 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
     await dialog.getByRole('combobox', { name: 'Problem or backlog item' }).fill('confusing remote');
     await dialog.getByRole('option', { name: /Remote controls are confusing/ }).click();
     await panel.getByText(`“${second}”`).waitFor();
+
+    // Escape in the popover leaves the passage selected (not its whole turn focused): l links that passage.
+    await expect.poll(() => dialog.count()).toBe(0);
+    const third = 'the management board';
+    await selectInReader(page, third);
+    await page.keyboard.press('h');
+    const popover = page.getByRole('dialog', { name: 'Tag the selection' });
+    await popover.getByRole('combobox', { name: 'Tag' }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popover.count()).toBe(0);
+    expect(await page.evaluate(() => window.getSelection()!.toString())).toBe(third);
+    await page.keyboard.press('l');
+    await dialog.getByRole('combobox', { name: 'Problem or backlog item' }).fill('remote contr');
+    await dialog.getByRole('option', { name: /Remote controls are confusing/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await panel.getByText(`“${third}”`).waitFor();
     const evidence = await api<{ items: Array<{ quote: string; tags: unknown[] }> }>(page, 'GET', `/workspaces/${ws}/highlights?insightId=${problem.id}`);
-    expect(evidence.items.map((item) => item.quote).sort()).toEqual([passage, second].sort());
+    expect(evidence.items.map((item) => item.quote).sort()).toEqual([passage, second, third].sort());
+  });
+
+  it('creates the tag typed when its words are not all in a tag’s name, though a tag or group matches one, and undoes the highlight from its message', async () => {
+    const { page } = context;
+    await api(page, 'POST', `/workspaces/${ws}/tags`, { name: 'Approvals', group: 'Feature area' });
+    await api(page, 'POST', `/workspaces/${ws}/tags`, { name: 'Cards', group: 'Topic' });
+    await page.goto(`/w/${ws}/sources/${transcriptId}`);
+    const panel = page.getByRole('complementary', { name: 'Highlights in this source' });
+    await panel.getByText(`“${PASSAGE}”`).waitFor();
+    const passage = 'a set of buttons for choosing devices';
+    await selectInReader(page, passage);
+    await page.keyboard.press('h');
+    const picker = page.getByRole('combobox', { name: 'Tag' });
+    const chosen = page.getByRole('listbox', { name: 'Tags' }).getByRole('option', { selected: true });
+    // "Cards" and the group "Feature area" are offered, after creating the tag typed, which Enter does.
+    await picker.pressSequentially('Card declined');
+    await page.getByRole('option', { name: /^Cards/ }).waitFor();
+    expect(await chosen.textContent()).toBe('Create tag “Card declined”');
+    await picker.fill('Missing feature');
+    await page.getByRole('option', { name: /^Approvals/ }).waitFor();
+    expect(await chosen.textContent()).toBe('Create tag “Missing feature”');
+    await page.keyboard.press('Enter');
+    const message = page.locator('.toast', { hasText: 'Highlighted as Missing feature' });
+    await message.waitFor();
+    await panel.getByText(`“${passage}”`).waitFor();
+    const tags = await api<{ items: Array<{ name: string; usageCount: number }> }>(page, 'GET', `/workspaces/${ws}/tags`);
+    const usage = Object.fromEntries(tags.items.map((tag) => [tag.name, tag.usageCount]));
+    expect({ approvals: usage['Approvals'], created: usage['Missing feature'] }).toEqual({ approvals: 0, created: 1 });
+
+    // Undo on the message moves the highlight just made to the trash.
+    await message.getByRole('button', { name: 'Undo' }).click();
+    await page.locator('.toast', { hasText: 'Highlight moved to the trash' }).waitFor();
+    await expect.poll(() => panel.getByText(`“${passage}”`).count()).toBe(0);
+    expect((await api<SourceWithQuotes>(page, 'GET', `/workspaces/${ws}/sources/${transcriptId}`)).highlights.map((highlight) => highlight.quote)).not.toContain(passage);
   });
 
   it('builds the catalog index for 10,000 entities in the browser and answers a keystroke (timings printed, not asserted)', async () => {
@@ -352,7 +414,7 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
         const id = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
         (window as unknown as CatalogIndexPage).catalog = {
           tags: Array.from({ length: 1000 }, (_, i) => ({ id: id(i), name: `${words[i % words.length]} ${i}`, group: i % 3 ? 'Feature area' : 'Emotion', color: null, description: null, usageCount: i, createdAt: new Date().toISOString() })),
-          customers: Array.from({ length: 7600 }, (_, i) => ({ id: id(10_000 + i), name: `Customer ${i} ${words[i % words.length]}`, email: `person${i}@company${i % 400}.example`, company: `Company ${i % 400}` })),
+          customers: Array.from({ length: 7600 }, (_, i) => ({ id: id(10_000 + i), name: `Customer ${i} ${words[i % words.length]}`, email: `person${i}@company${i % 400}.example`, externalId: null, company: `Company ${i % 400}` })),
           companies: Array.from({ length: 400 }, (_, i) => ({ id: id(40_000 + i), name: `Company ${i}`, segment: i % 2 ? 'Enterprise' : 'SMB', customers: 19 })),
           insights: Array.from({ length: 500 }, (_, i) => ({ id: id(20_000 + i), title: `Users struggle with ${words[i % words.length]} ${i}`, type: 'problem' as const, status: 'draft' as const })),
           backlogItems: Array.from({ length: 500 }, (_, i) => ({ id: id(30_000 + i), title: `Improve ${words[i % words.length]} ${i}`, status: 'idea' as const, externalKey: `CAIRN-${i}` })),

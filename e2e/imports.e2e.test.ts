@@ -1,5 +1,14 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { browserAvailable, completeSetup, useServerAndBrowser } from './harness.js';
+import { api, browserAvailable, completeSetup, useServerAndBrowser } from './harness.js';
+
+/** A real file of the shared datasets, as the browser uploads it (under another name when given). */
+const dataset = (relativePath: string, name = relativePath.split('/').pop()!) => ({
+  name,
+  mimeType: 'application/octet-stream',
+  buffer: fs.readFileSync(fileURLToPath(new URL(`../../shared/datasets/${relativePath}`, import.meta.url))),
+});
 
 // An NPS export whose dates all read both ways (09/11 could be 9 November): the person says how they are written.
 const SURVEY_CSV = [
@@ -88,5 +97,56 @@ describe.skipIf(!browserAvailable)('importing a tickets CSV through the wizard',
     const count = (label: string) => page.locator('.import-count', { hasText: label }).locator('dd').textContent();
     expect(await count('Answers created')).toBe('2');
     expect(await count('Rows rejected')).toBe('0');
+  });
+
+  it('imports transcripts dropped together one after the other, reading the format from their names and asking each interview’s date', async () => {
+    const { page } = context;
+    await page.reload();
+    // An AMI meeting with the day in its name, and a WebVTT file that loses 30 of its 32 cues.
+    await page.getByLabel(/Drop the file here/).setInputFiles([dataset('ami-meetings/IS1001b.vtt', 'acme-2024-05-02.vtt'), dataset('webvtt-wpt/timings-too-short.vtt')]);
+
+    await page.getByRole('heading', { name: /Check the preview/ }).waitFor();
+    expect(await page.getByRole('radio', { name: /Interview transcript/ }).isChecked()).toBe(true);
+    expect(await page.getByText('File 1 of 2').isVisible()).toBe(true);
+    const date = page.getByLabel('Date of the interview');
+    expect(await date.inputValue()).toBe('2024-05-02');
+    expect(await page.getByText(/Read from the file name: confirm it/).isVisible()).toBe(true);
+    await page.getByLabel('Interviewer', { exact: true }).fill('Project Manager');
+    await page.getByRole('button', { name: 'Start import' }).click();
+    await page.getByRole('heading', { name: /Import finished: acme-2024-05-02\.vtt/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Import the next file: timings-too-short.vtt' }).click();
+    await page.getByRole('heading', { name: /Check the preview/ }).waitFor();
+    expect(await page.getByText('File 2 of 2').isVisible()).toBe(true);
+    // The format and the options stay; the date is this file's own guess, to confirm or clear.
+    expect(await page.getByRole('radio', { name: /Interview transcript/ }).isChecked()).toBe(true);
+    expect(await page.getByLabel('Interviewer', { exact: true }).inputValue()).toBe('Project Manager');
+    expect(await date.inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await page.getByText(/A guess: the day the file was last saved/).isVisible()).toBe(true);
+    await date.fill('');
+    await page.getByText(/Empty: the interview will be dated today, the import date/).waitFor();
+    await page.getByRole('button', { name: 'Start import' }).click();
+    await page.getByRole('heading', { name: /Import finished: timings-too-short\.vtt/ }).waitFor();
+    expect(await page.locator('.import-report .import-status').textContent()).toBe('Done, 30 parts skipped');
+    expect(await page.locator('.import-report .import-status').getAttribute('class')).toContain('import-status-warning');
+    expect(await page.getByText('That was the last of the 2 files').isVisible()).toBe(true);
+    await page.getByRole('table', { name: 'Import history' }).getByRole('row').filter({ hasText: 'timings-too-short.vtt' }).filter({ hasText: 'Done, 30 parts skipped' }).waitFor();
+
+    const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    const history = await api<{ items: Array<{ id: string; fileName: string }> }>(page, 'GET', `/workspaces/${ws}/imports`);
+    const dated = history.items.find((item) => item.fileName === 'acme-2024-05-02.vtt')!;
+    const sources = await api<{ items: Array<{ occurredAt: string }> }>(page, 'GET', `/workspaces/${ws}/sources?importId=${dated.id}`);
+    expect(sources.items.map((source) => source.occurredAt)).toEqual(['2024-05-02T00:00:00.000Z']);
+  });
+
+  it('offers no Start for a file the preview reads nothing from, and says why', async () => {
+    const { page } = context;
+    await page.getByRole('button', { name: 'Import another file' }).click();
+    // Intercom's documented list example carries no message a customer wrote.
+    await page.getByRole('radio', { name: /Intercom \(JSON\)/ }).check();
+    await page.getByLabel(/Drop the file here/).setInputFiles(dataset('vendor-intercom/intercom-openapi-2.14-list-conversations-example.json'));
+    await page.getByRole('heading', { name: /Check the preview/ }).waitFor();
+    await page.getByText(/Nothing to import: the first items of intercom-openapi-2\.14-list-conversations-example\.json gave no conversations/).waitFor();
+    expect(await page.getByRole('button', { name: 'Start import' }).count()).toBe(0);
   });
 });

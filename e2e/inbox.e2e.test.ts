@@ -23,7 +23,7 @@ describe.skipIf(!browserAvailable)('the inbox and customer profiles', () => {
     expect(await page.getByRole('link', { name: 'Import files' }).isVisible()).toBe(true);
   });
 
-  it('lists sources created through the API, newest first, with customer and untagged marker', async () => {
+  it('lists sources created through the API, newest first, with customer and not-triaged marker', async () => {
     const { page } = context;
     await postSources(page, ws, [
       { kind: 'interview', title: 'Onboarding interview', body: INTERVIEW, occurredAt: '2024-05-01T09:00:00Z', customer: DANA, segments: [{ speaker: 'Dana', start: 0, end: INTERVIEW.indexOf('\n'), startMs: 0, endMs: 4000 }] },
@@ -35,7 +35,7 @@ describe.skipIf(!browserAvailable)('the inbox and customer profiles', () => {
     const titles = await page.getByRole('list', { name: 'Sources' }).locator('.source-row-title').allTextContents();
     expect(titles).toEqual(['Export keeps failing', 'What could we improve?', 'Onboarding interview']);
     expect(await rows().first().textContent()).toContain('Bureau Analytics · Enterprise');
-    expect(await rows().first().textContent()).toContain('untagged');
+    expect(await rows().first().textContent()).toContain('not triaged');
   });
 
   it('filters by kind, keeps the filter in the URL across a reload, and clears it', async () => {
@@ -113,6 +113,53 @@ describe.skipIf(!browserAvailable)('the inbox and customer profiles', () => {
     // Her row alone: her name, and her company, which links to its page.
     await expect.poll(() => page.getByRole('table').getByRole('link').allTextContents()).toEqual(['Dana Scully', 'Bureau Analytics']);
     expect(page.url()).toContain('q=bureau');
+  });
+
+  it('shows a ticket without a subject once, evidence as linked, and names a customer known by an id alike on every page', async () => {
+    const { page } = context;
+    const text = 'I was overcharged a pound.';
+    const requester = { externalId: '20014182' };
+    const untitled = await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'ticket', title: text, body: text, occurredAt: '2023-06-06T10:00:00Z', customer: requester });
+    const linked = await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'ticket', title: 'Charged twice', body: 'I have two of the same charges.', occurredAt: '2023-06-05T10:00:00Z', customer: requester });
+    const problem = await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/insights`, { type: 'problem', title: 'Wrong charges' });
+    for (const source of [untitled, linked]) {
+      const highlight = await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/sources/${source.id}/highlights`, { whole: true });
+      if (source === linked) await api(page, 'POST', `/workspaces/${ws}/insights/${problem.id}/evidence`, { highlightIds: [highlight.id] });
+    }
+    // Dated after the notes the next test adds, before the other tickets: first in the Triage queue, and not the Inbox's last row.
+    // Only the ticket linked to a problem is triaged: the Inbox says so, and its filter agrees with the Triage queue.
+    await page.goto(`/w/${ws}/inbox?kind=ticket`);
+    const row = (title: string) => rows().filter({ has: page.getByRole('link', { name: title, exact: true }) });
+    await row(text).waitFor();
+    // The subject-less ticket's text once, as its title; no preview line repeating it.
+    expect(await row(text).locator('.source-row-preview').count()).toBe(0);
+    expect(await row(text).textContent()).toContain('not triaged');
+    expect(await row('Charged twice').textContent()).toContain('1 highlight, linked');
+    expect(await row('Charged twice').getByRole('link', { name: 'Customer 20014182' }).count()).toBe(1);
+    await page.getByLabel('Not triaged yet').check();
+    await expect.poll(() => new URL(page.url()).searchParams.get('untriaged')).toBe('true');
+    await expect.poll(() => rows().locator('.source-row-title').allTextContents()).toEqual(['Export keeps failing', text]);
+    // A link from before the rename opens as the new filter.
+    await page.goto(`/w/${ws}/inbox?kind=ticket&untagged=true`);
+    await expect.poll(() => rows().locator('.source-row-title').allTextContents()).toEqual(['Export keeps failing', text]);
+    expect(await page.getByLabel('Not triaged yet').isChecked()).toBe(true);
+
+    // Triage names the requester as the Inbox does, never "null".
+    await page.goto(`/w/${ws}/triage`);
+    const header = page.locator('.triage-item-header p');
+    await expect.poll(() => header.textContent()).toBe('Ticket · Customer 20014182 · Jun 6, 2023');
+
+    // On the problem, the quote is followed by a link to its ticket, not by the same sentence again.
+    await page.goto(`/w/${ws}/problems/${problem.id}`);
+    const quote = page.locator('.evidence-item');
+    await quote.first().waitFor();
+    expect(await quote.locator('.highlight-source').textContent()).toContain('Charged twice · Ticket · Customer 20014182');
+    await api(page, 'POST', `/workspaces/${ws}/insights/${problem.id}/evidence`, { highlightIds: [(await api<{ highlights: Array<{ id: string }> }>(page, 'GET', `/workspaces/${ws}/sources/${untitled.id}`)).highlights[0]!.id] });
+    await page.reload();
+    const untitledQuote = quote.filter({ hasText: text });
+    await untitledQuote.waitFor();
+    await untitledQuote.getByRole('link', { name: `Open ticket “${text}”` }).waitFor();
+    expect(await untitledQuote.locator('.highlight-source').textContent()).not.toContain(`${text} ·`);
   });
 
   it('gives focus back to the row that opened the reader on Back, with the list scrolled as it was', async () => {

@@ -196,9 +196,9 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
     await dialog.getByLabel('Issue address').fill('https://tracker.example.com/PROJ-12');
     await add.click();
     await page.getByRole('heading', { level: 1, name: ITEM }).waitFor();
-    const direct = page.getByRole('region', { name: 'Evidence linked to it directly' });
-    await direct.getByText(/^No highlight linked to the item itself\. In the Triage queue, press l/).waitFor();
-    expect(await direct.getByRole('link', { name: 'Triage queue' }).getAttribute('href')).toBe(`/w/${ws}/triage`);
+    const evidence = page.getByRole('region', { name: 'Evidence behind it' });
+    await evidence.getByText(/^No evidence yet\. Link highlights to this item, or link a problem: its evidence counts here too\. In the Triage queue, press l/).waitFor();
+    expect(await evidence.getByRole('link', { name: 'Triage queue' }).getAttribute('href')).toBe(`/w/${ws}/triage`);
 
     await page.getByRole('button', { name: 'Link a problem…' }).click();
     const link = page.getByRole('dialog', { name: `Link a problem to “${ITEM}”` });
@@ -208,6 +208,25 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
     await page.getByRole('region', { name: 'Problems behind it' }).getByRole('link', { name: PROBLEM }).waitFor();
     // The score in words: both customers of the problem's evidence, at two companies.
     await page.getByRole('region', { name: 'Why it ranks here' }).getByText(/^2 customers at 2 companies, 290K yearly revenue, 2 highlights/).waitFor();
+    // Every quote the score counts is on the page, saying how it arrives; what comes through the problem is unlinked there.
+    await evidence.getByText('2 highlights', { exact: true }).waitFor();
+    const quoteOf = (ticket: (typeof TICKETS)[number]) => evidence.getByRole('listitem').filter({ hasText: ticket.body });
+    for (const ticket of TICKETS.slice(0, 2)) await quoteOf(ticket).getByText(`Via the problem ${PROBLEM}`, { exact: true }).waitFor();
+    expect(await quoteOf(TICKETS[0]!).getByRole('link', { name: PROBLEM }).getAttribute('href')).toMatch(new RegExp(`^/w/${ws}/problems/[^/]+$`));
+    expect(await evidence.getByRole('button', { name: /^Unlink/ }).count()).toBe(0);
+    // Linked directly too, it still counts once, and only that link can be undone here.
+    const itemId = page.url().split('/').pop()!;
+    const { items: found } = await api<{ items: Array<{ id: string; quote: string }> }>(page, 'GET', `/workspaces/${ws}/highlights?q=minutes`);
+    const timesOut = found.find((highlight) => highlight.quote === TICKETS[1]!.body)!;
+    await api(page, 'POST', `/workspaces/${ws}/backlog-items/${itemId}/evidence`, { highlightIds: [timesOut.id] });
+    await page.reload();
+    await quoteOf(TICKETS[1]!).getByText(`Linked directly · Via the problem ${PROBLEM}`, { exact: true }).waitFor();
+    await evidence.getByText('2 highlights', { exact: true }).waitFor();
+    await quoteOf(TICKETS[1]!).getByRole('button', { name: `Unlink “${TICKETS[1]!.body.slice(0, 60)}”` }).click();
+    await quoteOf(TICKETS[1]!).getByText(`Via the problem ${PROBLEM}`, { exact: true }).waitFor();
+    expect(await evidence.getByRole('button', { name: /^Unlink/ }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await quoteOf(TICKETS[1]!).getByText(`Linked directly · Via the problem ${PROBLEM}`, { exact: true }).waitFor();
 
     // On the backlog, ranked by evidence, the item comes before the one without any; its score bar says what it is made of.
     await page.getByRole('link', { name: 'Backlog', exact: true }).first().click();

@@ -85,6 +85,37 @@ describe.skipIf(!browserAvailable)('reading a transcript: turns by keyboard, fin
     expect(await focusedTurn(page)).toBe(turnStart(1));
   });
 
+  it('goes to a turn with ↓ as the reader opens, with no turn focused: the first in view, without moving the page; End the last', async () => {
+    const { page } = context;
+    await page.goto(`/w/${ws}/sources/${sourceId}`);
+    const turns = page.locator('.reader-turns > li[data-block-start]');
+    await turns.first().waitFor();
+    // With nothing selected or focused, h says how to reach a turn.
+    await page.keyboard.press('h');
+    await page.locator('.toast', { hasText: 'Select a passage first (or press ↓ to move to a turn), then press h' }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedTurn(page)).toBe(String(source.segments[0]!.start));
+    await page.keyboard.press('h');
+    const popover = page.getByRole('dialog', { name: 'Tag the selection' });
+    await popover.getByRole('combobox', { name: 'Tag' }).waitFor();
+    expect(await popover.locator('.popover-quote').textContent()).toBe(`“${source.body.slice(source.segments[0]!.start, source.segments[0]!.end).trim().slice(0, 140)}”`);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popover.count()).toBe(0);
+
+    // Deep in the transcript, focus on nothing: ↓ takes a turn in view, where it is.
+    await turns.nth(120).evaluate((turn) => turn.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const scrolled = () => page.evaluate(() => Math.round(document.querySelector('main')!.scrollTop + window.scrollY));
+    const place = await scrolled();
+    await page.keyboard.press('ArrowDown');
+    const reached = await focusedTurn(page);
+    expect([await turns.nth(119).getAttribute('data-block-start'), await turns.nth(120).getAttribute('data-block-start')]).toContain(reached);
+    expect(await scrolled()).toBe(place);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('End');
+    expect(await focusedTurn(page)).toBe(String(source.segments.at(-1)!.start));
+  });
+
   it('finds a phrase in the transcript with Ctrl+F, marks every match, steps through them, and leaves the last one selected', async () => {
     const { page } = context;
     const expected = expectedMatches(source, QUERY);
@@ -271,6 +302,43 @@ describe.skipIf(!browserAvailable)('reading a transcript: turns by keyboard, fin
     await expect.poll(() => editor.count()).toBe(0);
     const moved = await api<SourceDetail>(page, 'GET', `/workspaces/${ws}/sources/${sourceId}`);
     expect(moved.highlights.filter((highlight) => highlight.start === wider).map(({ end, quote }) => ({ end, quote }))).toEqual([{ end: wider + widerSeen.length, quote: widerSeen }]);
+  });
+
+  it('refuses to highlight a turn by the interviewer, selected or focused, saying whose words they are, and sends nothing', async () => {
+    const { page } = context;
+    const turns = [
+      { speaker: 'Maya Okafor', text: 'How do you export your reports today?', interviewer: true },
+      { speaker: 'Maria Lopez', text: 'By hand, every Friday, and it takes an hour.' },
+    ];
+    const body = turns.map((turn) => turn.text).join('\n\n');
+    const segments = turns.map(({ text, ...turn }) => ({ ...turn, start: body.indexOf(text), end: body.indexOf(text) + text.length }));
+    const interview = await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'interview', title: 'Exports with Maria', body, segments });
+    await page.goto(`/w/${ws}/sources/${interview.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Exports with Maria' }).waitFor();
+    const refusal = page.locator('.toast', { hasText: 'Only the customer’s own words can be highlighted; this passage is all the interviewer’s (Maya Okafor)' });
+    const popover = page.getByRole('dialog', { name: 'Tag the selection' });
+
+    await selectInReader(page, 'export your reports');
+    await page.keyboard.press('h');
+    await refusal.waitFor();
+    expect(await popover.count()).toBe(0);
+    await refusal.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => refusal.count()).toBe(0);
+
+    // The interviewer's turn reached by Tab or the arrows, with nothing selected, is refused too.
+    await page.evaluate(() => window.getSelection()!.removeAllRanges());
+    await page.locator('.reader-text li[data-block-start="0"]').focus();
+    await page.keyboard.press('h');
+    await refusal.waitFor();
+    expect(await popover.count()).toBe(0);
+    expect((await api<SourceDetail>(page, 'GET', `/workspaces/${ws}/sources/${interview.id}`)).highlights).toEqual([]);
+
+    // The customer's answer, next, is theirs to tag.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('h');
+    await popover.getByRole('combobox', { name: 'Tag' }).waitFor();
+    expect(await popover.locator('.popover-quote').textContent()).toBe(`“${turns[1]!.text}”`);
+    await page.keyboard.press('Escape');
   });
 
   it('leaves Ctrl+F to the browser on other pages', async () => {

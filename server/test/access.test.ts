@@ -54,6 +54,8 @@ const ROUTE_ACCESS: Record<string, Role> = {
   'GET /api/workspaces/{ws}/companies': 'viewer',
   'GET /api/workspaces/{ws}/companies/{id}': 'viewer',
   'PATCH /api/workspaces/{ws}/companies/{id}': 'researcher',
+  'DELETE /api/workspaces/{ws}/companies/{id}': 'researcher',
+  'POST /api/workspaces/{ws}/companies/{id}/merge': 'researcher',
   // sources
   'GET /api/workspaces/{ws}/sources': 'viewer',
   'POST /api/workspaces/{ws}/sources': 'contributor',

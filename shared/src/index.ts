@@ -18,3 +18,6 @@ export * from './schemas/clusters.js';
 export * from './schemas/trends.js';
 export * from './words.js';
 export * from './markdown.js';
+export * from './interviewer-turns.js';
+export * from './titles.js';
+export * from './customer-name.js';

@@ -49,6 +49,9 @@ export const AUDIT_ACTION_GROUPS = {
       'customer.update': 'edited a customer',
       'customer.companies_from_emails': 'filled in companies from email domains',
       'company.update': 'edited a company',
+      'company.rename': 'renamed a company',
+      'company.merge': 'merged two companies',
+      'company.delete': 'deleted a company',
     },
   },
   cluster: {

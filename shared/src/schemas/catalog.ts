@@ -13,6 +13,8 @@ export const CatalogCustomerSchema = z.object({
   id: IdSchema,
   name: z.string().nullable(),
   email: z.string().nullable(),
+  /** Names a customer known by nothing else (`customerName` in the SPA). */
+  externalId: z.string().nullable(),
   /** The company's name. */
   company: z.string().nullable(),
 });

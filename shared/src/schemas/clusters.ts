@@ -104,6 +104,10 @@ export const ClusterSchema = z.object({
   terms: z.array(z.string()),
   /** Members outside the trash. */
   size: z.number().int(),
+  /** Distinct customers those members come from (members without a customer add none). */
+  customerCount: z.number().int(),
+  /** Distinct segments of those customers' companies, ignoring case. */
+  segmentCount: z.number().int(),
   /** The best members, up to CLUSTER_MEMBERS_SHOWN; GET /clusters/:id/members pages them all. */
   members: z.array(ClusterMemberSchema),
   /** The problem (or other insight) the cluster was promoted to, while it is outside the trash. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PageQuerySchema } from './common.js';
+import { IdSchema, PageQuerySchema } from './common.js';
 import { CompanySchema, CUSTOMER_QUERY_MAX_LENGTH, EvidenceCountsSchema } from './customers.js';
 import { BacklogItemRefSchema, InsightRefSchema } from './insights.js';
 
@@ -44,9 +44,19 @@ export type CompanyBackedBacklogItem = z.infer<typeof CompanyBackedBacklogItemSc
  * most `COMPANY_BACKED_MAX` of each; the totals say how many there are in all.
  */
 export const CompanyDetailSchema = CompanyListItemSchema.extend({
+  /** Other names that lead here (its names before a rename, and those of companies merged into it), A to Z: imports naming one put people at this company. */
+  aliases: z.array(z.string()),
   insights: z.array(CompanyBackedInsightSchema),
   insightTotal: z.number().int(),
   backlogItems: z.array(CompanyBackedBacklogItemSchema),
   backlogItemTotal: z.number().int(),
 });
 export type CompanyDetail = z.infer<typeof CompanyDetailSchema>;
+
+/**
+ * Merges this company into another, the one kept: its customers move there with what they said,
+ * the kept one fills its empty fields from it, takes its name and aliases as aliases, and this one
+ * is deleted.
+ */
+export const MergeCompanyBodySchema = z.object({ intoCompanyId: IdSchema }).strict();
+export type MergeCompanyBody = z.infer<typeof MergeCompanyBodySchema>;

@@ -51,6 +51,8 @@ export const CustomerRefSchema = z.object({
   id: IdSchema,
   name: z.string().nullable(),
   email: z.string().nullable(),
+  /** The id the helpdesk or CRM knows them by: all there is to name a requester imported without name or email. */
+  externalId: z.string().nullable(),
   company: z.object({ id: IdSchema, name: z.string(), segment: z.string().nullable() }).nullable(),
 });
 export type CustomerRef = z.infer<typeof CustomerRefSchema>;
@@ -69,8 +71,11 @@ export type CustomerDetail = z.infer<typeof CustomerDetailSchema>;
 
 const CompanyFieldSchema = z.string().trim().min(1, 'Enter a value').max(COMPANY_FIELD_MAX_LENGTH, tooLongMessage(COMPANY_FIELD_MAX_LENGTH));
 
+/** A company's name: unique per workspace, ignoring case. */
+export const CompanyNameSchema = z.string().trim().min(1, "Enter the company's name").max(NAME_MAX_LENGTH, tooLongMessage(NAME_MAX_LENGTH));
+
 export const CompanyInputSchema = z.object({
-  name: z.string().trim().min(1, "Enter the company's name").max(NAME_MAX_LENGTH, tooLongMessage(NAME_MAX_LENGTH)),
+  name: CompanyNameSchema,
   segment: CompanyFieldSchema.nullish(),
   plan: CompanyFieldSchema.nullish(),
   annualRevenue: z.number().int('Use a whole number').min(0, 'Use 0 or more').max(Number.MAX_SAFE_INTEGER, 'Use a smaller number').nullish(),
@@ -108,8 +113,21 @@ export const UpdateCustomerBodySchema = z
   .strict();
 export type UpdateCustomerBody = z.infer<typeof UpdateCustomerBodySchema>;
 
-/** Exactly the fields imports leave alone from now on: fewer lets imports naming the company fill the others in again. */
-export const UpdateCompanyBodySchema = z.object({ fieldsSetByHand: z.array(CompanyFieldNameSchema) }).strict();
+/**
+ * Edits a company, each key optional. `name` renames it: its old name becomes one of its
+ * `aliases`, so that imports naming it keep putting people here; a name another company has is a
+ * 409 (merge into that one instead). `fieldsSetByHand`: exactly the fields imports leave alone from
+ * now on; fewer lets imports naming the company fill the others in again. `aliases`: the aliases it
+ * keeps, some of those it has; imports naming one it lets go create a company of that name again.
+ */
+export const UpdateCompanyBodySchema = z
+  .object({
+    name: CompanyNameSchema,
+    fieldsSetByHand: z.array(CompanyFieldNameSchema),
+    aliases: z.array(CompanyNameSchema),
+  })
+  .partial()
+  .strict();
 export type UpdateCompanyBody = z.infer<typeof UpdateCompanyBodySchema>;
 
 export const ListCustomersQuerySchema = PageQuerySchema.extend({

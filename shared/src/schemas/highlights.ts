@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SOURCE_KINDS } from '../enums.js';
+import { INSIGHT_TYPES, SOURCE_KINDS } from '../enums.js';
 import { HIGHLIGHT_IDS_MAX, NOTE_MAX_LENGTH, SEARCH_QUERY_MAX_LENGTH, TAG_NAME_MAX_LENGTH } from '../limits.js';
 import { DateRangeQuerySchema, IdSchema, PageQuerySchema, QueryBooleanSchema, TimestampSchema, idListQuery, tooLongMessage } from './common.js';
 import { CustomerRefSchema } from './customers.js';
@@ -63,7 +63,9 @@ const TagIdsSchema = z.array(IdSchema).max(TAGS_PER_HIGHLIGHT_MAX);
 
 /**
  * Either a range (`start`, `end`) or `whole: true` for a whole short source (a ticket, a
- * survey answer). The quote is never sent: the server cuts it from the stored body.
+ * survey answer). The quote is never sent: the server cuts it from the stored body. In a
+ * transcript the range must hold some of the customer's words, not only the interviewer's
+ * (`interviewerOnlySpeakers`, a 422).
  */
 const rangeShape = {
   start: z.number().int().min(0).optional(),
@@ -143,10 +145,22 @@ export const HighlightListItemSchema = HighlightSchema.extend({
   source: z.object({ id: IdSchema, title: z.string(), kind: z.enum(SOURCE_KINDS), occurredAt: TimestampSchema }),
   customer: CustomerRefSchema.nullable(),
   /**
-   * Listed as evidence (`insightId` or `backlogItemId`): the id of the member who linked it there,
+   * Listed as evidence (`insightId`, `backlogItemId` or `evidenceOfBacklogItemId`): the id of the member who linked it there,
    * whom contributors must be to unlink it; null for a token or a removed account.
    */
   linkedBy: IdSchema.nullable().optional(),
+  /**
+   * Listed as all the evidence of a backlog item (`evidenceOfBacklogItemId`): how it reaches the
+   * item. `direct` when it is linked to the item itself (`linkedBy` is then that link's maker),
+   * and the item's insights outside the trash it is evidence of, by title; it counts once however
+   * many ways it arrives.
+   */
+  via: z
+    .object({
+      direct: z.boolean(),
+      insights: z.array(z.object({ id: IdSchema, type: z.enum(INSIGHT_TYPES), title: z.string() })),
+    })
+    .optional(),
 });
 export type HighlightListItem = z.infer<typeof HighlightListItemSchema>;
 

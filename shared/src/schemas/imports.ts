@@ -62,7 +62,10 @@ export const ImportCustomerOptionSchema = z.strictObject({
 const ImportOptionsBaseSchema = z.strictObject({
   /** Replace emails, phone, card and IBAN numbers in bodies with `[email]`, `[phone]`, `[card]`, `[iban]` before storing. */
   redactPii: z.boolean().optional(),
-  /** For sources whose row has no date of its own (and a transcript's date); a day means its start, in UTC. */
+  /**
+   * For sources whose row has no date of its own, and a transcript's date (its files rarely carry
+   * one); a day means its start, in UTC. Without it such sources are dated at the import.
+   */
   occurredAt: DateOrTimestampSchema.optional(),
   /** Transcript only. */
   title: z.string().trim().min(1, 'Enter a title').max(SOURCE_TITLE_MAX_LENGTH, tooLongMessage(SOURCE_TITLE_MAX_LENGTH)).optional(),
@@ -121,6 +124,11 @@ export const ImportSummarySchema = z.object({
   /** Share of the file read so far, 0..1. */
   progress: z.number().min(0).max(1),
   counts: ImportCountsSchema,
+  /**
+   * Parts of a file skipped while the rest imported (a transcript's malformed cues): listed with
+   * the rejected rows in `errors` and rejected.csv, but not rows, so not in `counts`.
+   */
+  skipped: z.number().int(),
   redactPii: z.boolean(),
   /** PII matches replaced, when `redactPii` was asked for. */
   redacted: z.number().int(),

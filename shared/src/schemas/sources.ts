@@ -39,6 +39,8 @@ export const SourceSummarySchema = z.object({
   highlightCount: z.number().int(),
   /** Whether at least one highlight carries a tag (untagged sources wait in the triage queue unless linked as evidence: `untriaged`). */
   tagged: z.boolean(),
+  /** Tagged, or a highlight outside the trash is linked as evidence to a live problem (or other insight) or backlog item: out of the triage queue (ADR 014). */
+  triaged: z.boolean(),
   createdBy: z.object({ id: IdSchema, name: z.string() }).nullable(),
   createdAt: TimestampSchema,
   /** Set while the source is in the trash. */
@@ -54,8 +56,11 @@ export const SourceSummarySchema = z.object({
 });
 export type SourceSummary = z.infer<typeof SourceSummarySchema>;
 
-/** The detail carries the whole metadata, the score with it. */
-export const SourceSchema = SourceSummarySchema.omit({ score: true, scoreScale: true }).extend({
+/**
+ * The detail carries the whole metadata, the score with it. Not `triaged`: links made elsewhere
+ * (a problem's page) would change it without touching anything the cached detail is made from.
+ */
+export const SourceSchema = SourceSummarySchema.omit({ score: true, scoreScale: true, triaged: true }).extend({
   body: z.string(),
   segments: z.array(SourceSegmentSchema).nullable(),
   metadata: z.record(z.string(), z.unknown()),

@@ -7,12 +7,14 @@ type CatalogOptionsProps = {
   options: CatalogEntry[];
   active: number;
   onPick: (entry: CatalogEntry) => void;
+  /** Over the page, under its input (the default); else in the flow, as in a dialog with room for it. */
+  floating?: boolean;
 };
 
-/** The floating list of a combobox over the catalog: the name and its detail, the active option marked for screen readers too. */
-export function CatalogOptions({ listId, label, options, active, onPick }: CatalogOptionsProps) {
+/** The list of a combobox over the catalog: the name and its detail, the active option marked for screen readers too. */
+export function CatalogOptions({ listId, label, options, active, onPick, floating = true }: CatalogOptionsProps) {
   return (
-    <ul className="combobox-list combobox-floating" role="listbox" id={listId} aria-label={label}>
+    <ul className={floating ? 'combobox-list combobox-floating' : 'combobox-list'} role="listbox" id={listId} aria-label={label}>
       {options.map((entry, index) => (
         <li
           key={entry.key}

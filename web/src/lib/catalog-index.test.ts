@@ -10,9 +10,9 @@ const catalog: Catalog = {
     { id: id(5), name: 'Acme rollout', group: null, color: null, description: null, usageCount: 0, createdAt: '2024-01-01T00:00:00.000Z' },
   ],
   customers: [
-    { id: id(3), name: 'Dana Scully', email: 'dana@fbi.example', company: 'Export Logistics' },
-    { id: id(7), name: 'Fox Mulder', email: 'acme-desk@acme.example', company: 'Acme' },
-    { id: id(6), name: 'Dana Katz', email: 'DK@Acme.example', company: 'Acme' },
+    { id: id(3), name: 'Dana Scully', email: 'dana@fbi.example', externalId: null, company: 'Export Logistics' },
+    { id: id(7), name: 'Fox Mulder', email: 'acme-desk@acme.example', externalId: null, company: 'Acme' },
+    { id: id(6), name: 'Dana Katz', email: 'DK@Acme.example', externalId: null, company: 'Acme' },
   ],
   companies: [
     { id: id(8), name: 'Acme', segment: 'Enterprise', customers: 2 },
@@ -40,6 +40,12 @@ describe('the catalog index', () => {
     expect(names('big problems', { types: ['insight'] })).toEqual(['insight:Exports time out on big accounts']);
     expect(names('big problems', { types: ['insight'], allWords: true })).toEqual([]);
     expect(names('exports big acc', { types: ['insight'], allWords: true })).toEqual(['insight:Exports time out on big accounts']);
+  });
+
+  it('asked for all words, leaves out a tag found by its group alone', () => {
+    expect(names('feature', { types: ['tag'], allWords: true })).toEqual([]);
+    expect(names('missing feature', { types: ['tag'], allWords: true })).toEqual([]);
+    expect(names('expo', { types: ['tag'], allWords: true })).toEqual(['tag:Export']);
   });
 
   it('finds customers by the start of their email and keeps to the types asked for', () => {

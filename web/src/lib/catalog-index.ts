@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { countOf, type Catalog } from '@cairn/shared';
+import { countOf, customerName, type Catalog } from '@cairn/shared';
 
 /**
  * The in-browser index behind the command palette and every picker: names of things only
@@ -70,7 +70,7 @@ export function toCatalogEntries(catalog: Catalog): CatalogEntry[] {
       key: `customer:${customer.id}`,
       type: 'customer',
       id: customer.id,
-      name: customer.name ?? customer.email ?? 'Unnamed customer',
+      name: customerName(customer),
       detail: detailOf(customer.name ? customer.email : null, customer.company),
       email: customer.email,
       company: customer.company,
@@ -139,9 +139,10 @@ export type CatalogSearchOptions = {
   types?: readonly CatalogEntryType[];
   limit?: number;
   /**
-   * Every typed word must match the name (each still by its start and despite a typo). For a
-   * picker whose Enter writes something: "Statements are hard" must not pick "Card payments are
-   * declined" for its "are".
+   * Every typed word must match the name (each still by its start and despite a typo), and an
+   * entry found by its email, company, group or segment alone is left out. For a picker whose
+   * Enter writes something: "Statements are hard" must not pick "Card payments are declined" for
+   * its "are", nor "Missing feature" every tag of the group "Feature area".
    */
   allWords?: boolean;
 };
@@ -176,7 +177,7 @@ export function searchCatalog(index: CatalogIndex, query: string, options: Catal
     byName.sort((a, b) => b.score - a.score);
   }
   // With one word, every count is one and the map is already in catalog order.
-  const byOthersOnly = [...otherMatches.keys()];
+  const byOthersOnly = allWords ? [] : [...otherMatches.keys()];
   if (words.length > 1) byOthersOnly.sort((a, b) => otherMatches.get(b)! - otherMatches.get(a)! || a - b);
   return [...byName.slice(0, limit).map((result) => result.id as number), ...byOthersOnly.slice(0, limit)]
     .slice(0, limit)

@@ -26,12 +26,17 @@ describe('describeCounts', () => {
 
 describe('describeStatus', () => {
   it('says how many rows a finished import rejected, as a warning', () => {
-    expect(describeStatus({ status: 'done', format: 'survey-csv', counts: counts({ created: 185, rejected: 115 }) })).toEqual({ label: 'Done, 115 rows rejected', warning: true });
+    expect(describeStatus({ status: 'done', format: 'survey-csv', counts: counts({ created: 185, rejected: 115 }), skipped: 0 })).toEqual({ label: 'Done, 115 rows rejected', warning: true });
+  });
+
+  it('says how many parts of a file were skipped, as a warning, after any rejected rows', () => {
+    expect(describeStatus({ status: 'done', format: 'transcript', counts: counts({ created: 1 }), skipped: 30 })).toEqual({ label: 'Done, 30 parts skipped', warning: true });
+    expect(describeStatus({ status: 'done', format: 'transcript', counts: counts({ created: 1, rejected: 1 }), skipped: 1 })).toEqual({ label: 'Done, 1 file rejected, 1 part skipped', warning: true });
   });
 
   it('says Done for a clean import, and the status otherwise', () => {
-    expect(describeStatus({ status: 'done', format: 'tickets-csv', counts: counts({ created: 3 }) })).toEqual({ label: 'Done', warning: false });
-    expect(describeStatus({ status: 'running', format: 'tickets-csv', counts: counts({ rejected: 1 }) })).toEqual({ label: 'Importing', warning: false });
+    expect(describeStatus({ status: 'done', format: 'tickets-csv', counts: counts({ created: 3 }), skipped: 0 })).toEqual({ label: 'Done', warning: false });
+    expect(describeStatus({ status: 'running', format: 'tickets-csv', counts: counts({ rejected: 1 }), skipped: 2 })).toEqual({ label: 'Importing', warning: false });
   });
 });
 

@@ -33,11 +33,20 @@ export function describeCounts(format: ImportFormat, counts: ImportSummary['coun
 
 const STATUS_LABELS: Record<ImportSummary['status'], string> = { queued: 'Queued', running: 'Importing', done: 'Done', failed: 'Failed' };
 
-/** `Done`, or `Done, 115 rows rejected` (`warning`) so that an import with rejections never looks clean. */
-export function describeStatus(item: Pick<ImportSummary, 'status' | 'format' | 'counts'>): { label: string; warning: boolean } {
-  const warning = item.status === 'done' && item.counts.rejected > 0;
-  const label = warning ? `Done, ${countOf(item.counts.rejected, UNITS[item.format].rejected)} rejected` : STATUS_LABELS[item.status];
-  return { label, warning };
+/** A part of a file skipped while the rest imported: a transcript's malformed cue. */
+const SKIPPED_PART: Noun = { one: 'part', many: 'parts' };
+
+/**
+ * `Done`, or `Done, 115 rows rejected` / `Done, 30 parts skipped` (`warning`), so that an import
+ * that left something out never looks clean.
+ */
+export function describeStatus(item: Pick<ImportSummary, 'status' | 'format' | 'counts' | 'skipped'>): { label: string; warning: boolean } {
+  const losses = [
+    item.counts.rejected ? `${countOf(item.counts.rejected, UNITS[item.format].rejected)} rejected` : null,
+    item.skipped ? `${countOf(item.skipped, SKIPPED_PART)} skipped` : null,
+  ].filter(Boolean);
+  const warning = item.status === 'done' && losses.length > 0;
+  return { label: warning ? ['Done', ...losses].join(', ') : STATUS_LABELS[item.status], warning };
 }
 
 /** An import as a choice in a list: the file, when it was imported and what it brought, so two imports of one file differ. */

@@ -36,6 +36,27 @@ export const companies = pgTable(
   (t) => [uniqueIndex('companies_name_key').on(t.workspaceId, sql`lower(${t.name})`)],
 );
 
+/**
+ * Other names a company goes by (ADR 011): its names before a rename, and the names of companies
+ * merged into it. Imports, the API and email domains naming one put customers at the company
+ * instead of creating a company of that name again. A name leads to one company: an alias is never
+ * also a company's own name (a rename onto it takes it over; a company is not created under it).
+ */
+export const companyAliases = pgTable(
+  'company_aliases',
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('company_aliases_name_key').on(t.workspaceId, sql`lower(${t.name})`), index('company_aliases_company_idx').on(t.workspaceId, t.companyId)],
+);
+
 export const customers = pgTable(
   'customers',
   {

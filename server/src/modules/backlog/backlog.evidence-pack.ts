@@ -6,6 +6,7 @@ import {
   markdownBlockquote as blockquote,
   markdownLink as linkTo,
   RECENT_EVIDENCE_DAYS,
+  titleRepeatsText,
   type BacklogItem,
   type EvidenceScore,
   type Insight,
@@ -120,7 +121,9 @@ export function renderEvidencePack({ item, insights, quotes, itemUrl, quoteUrl }
       lines.push(`**${customer.label}**`, '');
       for (const quote of customer.items) {
         const { source } = quote;
-        lines.push(blockquote(quote.quote), '>', `> — ${linkTo(inline(source.title), quoteUrl(quote))} · ${words(source.kind)} · ${day(source.occurredAt)}`, '');
+        // A ticket without a subject is titled by its text: its link reads "Ticket" rather than the quote again.
+        const link = titleRepeatsText(source.title, quote.quote) ? linkTo(capitalized(words(source.kind)), quoteUrl(quote)) : `${linkTo(inline(source.title), quoteUrl(quote))} · ${words(source.kind)}`;
+        lines.push(blockquote(quote.quote), '>', `> — ${link} · ${day(source.occurredAt)}`, '');
       }
     }
   }

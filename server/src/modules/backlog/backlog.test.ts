@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { BacklogItemDetailSchema, BacklogItemPageSchema, BacklogItemSchema, EXTERNAL_KEY_MAX_LENGTH } from '@cairn/shared';
+import { BacklogItemDetailSchema, BacklogItemPageSchema, BacklogItemSchema, EXTERNAL_KEY_MAX_LENGTH, HighlightListItemSchema, pageOf } from '@cairn/shared';
 import { auditEvents, backlogItems, companies, insightHighlights } from '../../db/schema/index.js';
 import { errorPaths, useTestApp } from '../../../test/app.js';
 import {
@@ -461,6 +461,32 @@ describe('GET /highlights?backlogItemId=', () => {
   });
 });
 
+describe('GET /highlights?evidenceOfBacklogItemId=', () => {
+  it('lists every highlight the score counts, once each, saying how it reaches the item, page after page', async () => {
+    const { workspace, broad, problem, own } = await scoredWorkspace();
+    const url = `/api/workspaces/${workspace.id}/highlights?evidenceOfBacklogItemId=${broad.id}&limit=4`;
+    const first = pageOf(HighlightListItemSchema).parse((await workspace.owner.as.get(url)).json());
+    const second = pageOf(HighlightListItemSchema).parse((await workspace.owner.as.get(`${url}&cursor=${first.nextCursor}`)).json());
+    expect(second.nextCursor).toBeNull();
+    // What the trashed problem brings is left out, as the score leaves it out.
+    expect(first.total).toBe((await getItem(workspace, broad.id)).score.highlights);
+    const listed = [...first.items, ...second.items];
+    expect(listed).toHaveLength(6);
+    const through = [{ id: problem.id, type: 'problem', title: 'Exports fail' }];
+    const howEach = Object.fromEntries(listed.map((item) => [item.id, { via: item.via, linkedBy: item.linkedBy }]));
+    const direct = (insights: typeof through | []) => ({ via: { direct: true, insights }, linkedBy: workspace.owner.id });
+    const onlyThrough = { via: { direct: false, insights: through }, linkedBy: null };
+    const [both, ...ownOnly] = own;
+    expect(howEach[both!.id]).toEqual(direct(through));
+    for (const highlight of ownOnly) expect(howEach[highlight.id]).toEqual(direct([]));
+    expect(Object.values(howEach).filter((how) => !how.via?.direct)).toEqual([onlyThrough, onlyThrough]);
+
+    // Other lists say nothing of it.
+    const plain = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/highlights?backlogItemId=${broad.id}`)).json();
+    expect(plain.items.every((item: object) => !('via' in item))).toBe(true);
+  });
+});
+
 describe('GET /backlog-items/:id/evidence.md', () => {
   it('writes the item, its score in words, its problems and the quotes by company and customer, escaped, with links back to the reader', async () => {
     const { workspace, broad, own, a1Source, companies: { acme } } = await scoredWorkspace();
@@ -520,6 +546,23 @@ describe('GET /backlog-items/:id/evidence.md', () => {
     );
     // Someone known by email alone is "A customer"; a zero-width space after `@` keeps GitHub from notifying anyone, and leaves emails alone.
     expect(markdown).toContain('**A customer**\n\n> Ask @\u200bdana or @\u200bacme/support,\\\n> not ops@acme.example.\n>\n');
+  });
+
+  it('links a quote from a ticket titled by its own text by its kind, not by the quote again', async () => {
+    const workspace = await createWorkspace(context);
+    const item = await createBacklogItem(context, workspace, { title: 'Refund small overcharges' });
+    const body = 'I was overcharged a pound. Please refund it.';
+    const untitled = await createSource(context, workspace, { title: 'I was overcharged a pound. Please…', body, occurredAt: new Date('2026-11-02T10:00:00Z') });
+    const whole = await createHighlight(context, workspace, untitled);
+    const titled = await createSource(context, workspace, { title: 'Refund request', body, occurredAt: new Date('2026-11-03T10:00:00Z') });
+    const ofTitled = await createHighlight(context, workspace, titled);
+    await link(workspace, item.id, { highlightIds: [whole.id, ofTitled.id] });
+
+    const markdown = (await workspace.owner.as.request('GET', itemsUrl(workspace.id, `/${item.id}/evidence.md`), undefined, { host: 'cairn.example.com' })).body;
+    expect(markdown).toContain(`> ${body}\n>\n> — [Ticket](<http://cairn.example.com/w/${workspace.id}/sources/${untitled.id}#h-${whole.id}>) · 2026-11-02\n`);
+    expect(markdown).not.toContain('[I was overcharged');
+    // A real subject keeps its place, with the kind after it.
+    expect(markdown).toContain(`> — [Refund request](<http://cairn.example.com/w/${workspace.id}/sources/${titled.id}#h-${ofTitled.id}>) · ticket · 2026-11-03\n`);
   });
 
   it('names the file after the title without a tracker key, and says when there is no evidence yet', async () => {

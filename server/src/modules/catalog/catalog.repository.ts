@@ -6,7 +6,7 @@ import { backlogItems, companies, customers, highlightTags, highlights, insights
 
 export async function listCustomerNames(executor: Executor, workspaceId: string) {
   return executor
-    .select({ id: customers.id, name: customers.name, email: customers.email, company: companies.name })
+    .select({ id: customers.id, name: customers.name, email: customers.email, externalId: customers.externalId, company: companies.name })
     .from(customers)
     .leftJoin(companies, eq(companies.id, customers.companyId))
     .where(eq(customers.workspaceId, workspaceId))

@@ -67,7 +67,7 @@ describe('GET /catalog', () => {
     expect(response.statusCode).toBe(200);
     const catalog = CatalogSchema.parse(response.json());
     expect(catalog.tags).toMatchObject([{ id: tag.id, name: 'pricing', group: 'Feature area', usageCount: 0 }]);
-    expect(catalog.customers).toContainEqual({ id: customer.id, name: 'Hank Scorpio', email: 'hank@globex.test', company: 'Globex' });
+    expect(catalog.customers).toContainEqual({ id: customer.id, name: 'Hank Scorpio', email: 'hank@globex.test', externalId: null, company: 'Globex' });
     expect(catalog.customers).toHaveLength(3);
     expect(sortedById(catalog.companies)).toEqual(
       sortedById([
@@ -161,7 +161,7 @@ describe('GET /catalog', () => {
     expect(catalog.tags).toMatchObject([{ id: pricing.id, usageCount: 1 }]);
   });
 
-  it('gives a new ETag when a customer is added, renamed or moved, or their company is created, given a segment, renamed or deleted', async () => {
+  it('gives a new ETag when a customer is added, renamed or moved, or their company is created, given a segment, renamed, merged or deleted', async () => {
     const workspace = await createWorkspace(context);
     const customersUrl = `/api/workspaces/${workspace.id}/customers`;
     let etag = await currentEtag(workspace);
@@ -169,7 +169,7 @@ describe('GET /catalog', () => {
 
     const customer = (await workspace.owner.as.post(customersUrl, { name: 'Hank Scorpio', company: { name: 'Globex' } })).json();
     ({ etag, catalog } = await expectChanged(workspace, etag));
-    expect(catalog.customers).toEqual([{ id: customer.id, name: 'Hank Scorpio', email: null, company: 'Globex' }]);
+    expect(catalog.customers).toEqual([{ id: customer.id, name: 'Hank Scorpio', email: null, externalId: null, company: 'Globex' }]);
     const globex = customer.company.id;
     expect(catalog.companies).toEqual([{ id: globex, name: 'Globex', segment: null, customers: 1 }]);
 
@@ -191,17 +191,22 @@ describe('GET /catalog', () => {
     ({ etag, catalog } = await expectChanged(workspace, etag));
     expect(catalog.companies).toContainEqual({ id: initech.id, name: 'Initech', segment: 'Enterprise', customers: 1 });
 
-    // No endpoint renames a company yet: written as the repositories write, stamping updated_at.
-    await context.db.update(companies).set({ name: 'Initech Inc', updatedAt: new Date() }).where(eq(companies.id, initech.id));
+    expect((await workspace.owner.as.patch(`/api/workspaces/${workspace.id}/companies/${initech.id}`, { name: 'Initech Inc' })).statusCode).toBe(200);
     ({ etag, catalog } = await expectChanged(workspace, etag));
     expect(catalog.customers).toMatchObject([{ company: 'Initech Inc' }]);
     expect(catalog.companies).toContainEqual({ id: initech.id, name: 'Initech Inc', segment: 'Enterprise', customers: 1 });
 
-    // Deleting the company empties the customer's company_id (ON DELETE SET NULL) without stamping the customer.
-    await context.db.delete(companies).where(eq(companies.id, initech.id));
+    // Merged into the empty Globex, which takes its customer and its segment.
+    expect((await workspace.owner.as.post(`/api/workspaces/${workspace.id}/companies/${initech.id}/merge`, { intoCompanyId: globex })).statusCode).toBe(200);
+    ({ etag, catalog } = await expectChanged(workspace, etag));
+    expect(catalog.customers).toMatchObject([{ company: 'Globex' }]);
+    expect(catalog.companies).toEqual([{ id: globex, name: 'Globex', segment: 'Enterprise', customers: 1 }]);
+
+    // A company deleted without stamping its customers (ON DELETE SET NULL, not the API's delete, which stamps them) still changes the catalog.
+    await context.db.delete(companies).where(eq(companies.id, globex));
     ({ catalog } = await expectChanged(workspace, etag));
     expect(catalog.customers).toMatchObject([{ company: null }]);
-    expect(catalog.companies).toEqual([{ id: globex, name: 'Globex', segment: null, customers: 0 }]);
+    expect(catalog.companies).toEqual([]);
   });
 
   it('lists insights and backlog items outside the trash by their short form', async () => {

@@ -203,21 +203,33 @@ export type ClusterRow = {
   label: string;
   terms: string[];
   size: number;
+  customerCount: number;
+  segmentCount: number;
   promotedId: string | null;
   promotedType: 'problem' | 'opportunity' | 'solution' | null;
   promotedTitle: string | null;
   promotedStatus: 'draft' | 'validated' | 'archived' | null;
 };
 
-/** Clusters of a run (or one cluster), in the engine's order, with their live sizes and the live insight they were promoted to. */
+/**
+ * Clusters of a run (or one cluster), in the engine's order, with their live sizes, how many
+ * distinct customers and company segments (ignoring case) those members come from, and the live
+ * insight they were promoted to. The breadth is counted in the same pass as the size, with the
+ * member lists' joins: a lookup by id per member.
+ */
 export async function listClusters(executor: Executor, workspaceId: string, where: { runId: string } | { id: string }): Promise<ClusterRow[]> {
   const match = 'runId' in where ? sql`c.run_id = ${where.runId}` : sql`c.id = ${where.id}`;
   return rowsOf<ClusterRow>(
     executor,
-    sql`select c.id, c.run_id as "runId", c.label, c.terms,
-        (select count(*)::int from cluster_members cm where cm.cluster_id = c.id and ${liveMember}) as size,
+    sql`select c.id, c.run_id as "runId", c.label, c.terms, live.size, live."customerCount", live."segmentCount",
         i.id as "promotedId", i.type as "promotedType", i.title as "promotedTitle", i.status as "promotedStatus"
-      from clusters c left join ${insights} i on i.id = c.promoted_insight_id and i.deleted_at is null
+      from clusters c
+      cross join lateral (
+        select count(*)::int as size, count(distinct cu.id)::int as "customerCount", count(distinct lower(co.segment))::int as "segmentCount"
+        from cluster_members cm ${memberJoins}
+        where cm.cluster_id = c.id and ${liveMember}
+      ) live
+      left join ${insights} i on i.id = c.promoted_insight_id and i.deleted_at is null
       where c.workspace_id = ${workspaceId} and ${match}
       order by c.position`,
   );
@@ -234,6 +246,7 @@ export type MemberRow = {
   customerId: string | null;
   customerName: string | null;
   customerEmail: string | null;
+  customerExternalId: string | null;
   companyId: string | null;
   companyName: string | null;
   companySegment: string | null;
@@ -242,7 +255,7 @@ export type MemberRow = {
 /** What a member shows: its text, its source and who said it. `cm` is a cluster_members row. */
 const memberColumns = sql`cm.cluster_id as "clusterId", cm.highlight_id as "highlightId", coalesce(cm.source_id, h.source_id) as "sourceId", cm.score,
   left(coalesce(h.quote, s.body), ${CLUSTER_TEXT_PREVIEW_LENGTH}) as text, s.title as "sourceTitle", s.kind as "sourceKind",
-  cu.id as "customerId", cu.name as "customerName", cu.email as "customerEmail", co.id as "companyId", co.name as "companyName", co.segment as "companySegment"`;
+  cu.id as "customerId", cu.name as "customerName", cu.email as "customerEmail", cu.external_id as "customerExternalId", co.id as "companyId", co.name as "companyName", co.segment as "companySegment"`;
 const memberJoins = sql`left join highlights h on h.id = cm.highlight_id
   join sources s on s.id = coalesce(cm.source_id, h.source_id)
   left join customers cu on cu.id = s.customer_id

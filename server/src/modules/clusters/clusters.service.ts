@@ -62,7 +62,7 @@ function presentMember(row: MemberRow): ClusterMember {
     text: row.text,
     source: { id: row.sourceId, title: row.sourceTitle, kind: row.sourceKind },
     customer: presentCustomerRef(
-      row.customerId ? { id: row.customerId, name: row.customerName, email: row.customerEmail } : null,
+      row.customerId ? { id: row.customerId, name: row.customerName, email: row.customerEmail, externalId: row.customerExternalId } : null,
       row.companyId ? { id: row.companyId, name: row.companyName!, segment: row.companySegment } : null,
     ),
   };
@@ -75,6 +75,8 @@ function presentCluster(row: ClusterRow, members: MemberRow[]): Cluster {
     label: row.label,
     terms: row.terms,
     size: row.size,
+    customerCount: row.customerCount,
+    segmentCount: row.segmentCount,
     members: members.map(presentMember),
     promotedTo: row.promotedId ? { id: row.promotedId, type: row.promotedType!, title: row.promotedTitle!, status: row.promotedStatus! } : null,
   };

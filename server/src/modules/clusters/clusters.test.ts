@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ClusterMemberPageSchema, ClusterRunPageSchema, ClusterRunSchema, ClusterSchema, ClusterScopeCountSchema, InsightDetailSchema, InsightSchema, type ClusterRun } from '@cairn/shared';
-import { auditEvents, backlogHighlights, clusters, highlights, insightHighlights, insights, sources } from '../../db/schema/index.js';
+import { auditEvents, backlogHighlights, clusters, companies, highlights, insightHighlights, insights, sources } from '../../db/schema/index.js';
 import { errorPaths, useTestApp } from '../../../test/app.js';
-import { createBacklogItem, createHighlight, createInsight, createMember, createSource, createTag, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
+import { createBacklogItem, createCustomer, createHighlight, createInsight, createMember, createSource, createTag, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
 
 const context = useTestApp();
 
@@ -291,6 +291,35 @@ describe('editing and promoting clusters', () => {
     expect(response.statusCode).toBe(422);
     expect(errorPaths(response)).toEqual(['body.addMemberIds']);
     expect(ClusterSchema.parse((await workspace.owner.as.get(clustersUrl(workspace.id, `/${cluster.id}`))).json()).label).toBe(cluster.label);
+  });
+
+  it('counts the distinct customers behind each cluster and their segments, ignoring case and the trash', async () => {
+    const workspace = await createWorkspace(context);
+    const { run } = await doneRun(workspace);
+    const [cluster, other] = run.clusters as [ClusterRun['clusters'][number], ClusterRun['clusters'][number]];
+    expect(cluster).toMatchObject({ customerCount: 0, segmentCount: 0 });
+    const [smb, alsoSmb, enterprise] = await context.db
+      .insert(companies)
+      .values(['SMB', 'smb', 'Enterprise'].map((segment, index) => ({ workspaceId: workspace.id, name: `Company ${index}`, segment })))
+      .returning();
+    const [ada, ben, cat, dan] = [
+      await createCustomer(context, workspace, { companyId: smb!.id }),
+      await createCustomer(context, workspace, { companyId: alsoSmb!.id }),
+      await createCustomer(context, workspace),
+      await createCustomer(context, workspace, { companyId: enterprise!.id }),
+    ];
+    const saidBy = async (customerId: string, sourceIds: string[]) => context.db.update(sources).set({ customerId }).where(inArray(sources.id, sourceIds));
+    const [m0, m1, m2, m3, m4] = cluster.members.map((member) => member.id);
+    await saidBy(ada.id, [m0!, m1!]);
+    await saidBy(ben.id, [m2!]);
+    await saidBy(cat.id, [m3!]);
+    // Dan's only text in the cluster is in the trash; his text in another cluster counts there.
+    await saidBy(dan.id, [m4!, other.members[0]!.id]);
+    await context.db.update(sources).set({ deletedAt: new Date() }).where(eq(sources.id, m4!));
+
+    const now = ClusterRunSchema.parse((await workspace.owner.as.get(runsUrl(workspace.id, `/${run.id}`))).json());
+    expect(now.clusters[0]).toMatchObject({ id: cluster.id, size: cluster.size - 1, customerCount: 3, segmentCount: 1 });
+    expect(now.clusters[1]).toMatchObject({ id: other.id, customerCount: 1, segmentCount: 1 });
   });
 
   it('drops trashed sources from the cluster until they are restored', async () => {

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle
 import type { CompanySort } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
 import { anyOf, jsonRows, rowsOf } from '../../lib/bulk-sql.js';
-import { backlogHighlights, backlogInsights, backlogItems, companies, customers, highlights, insightHighlights, insights, sources } from '../../db/schema/index.js';
+import { backlogHighlights, backlogInsights, backlogItems, companies, companyAliases, customers, highlights, insightHighlights, insights, sources } from '../../db/schema/index.js';
 
 export type CompanyRow = typeof companies.$inferSelect;
 export type CustomerRow = typeof customers.$inferSelect;
@@ -12,11 +12,15 @@ export type CustomerKeyRow = { id: string; email: string | null; externalId: str
 /** A new customer, or (with null for "leave as is") the fields to fill in on an existing one. */
 export type CustomerValues = { id: string; email: string | null; externalId: string | null; name: string | null; companyId: string | null };
 
+/** A company alias of the workspace named `name` (any case), as SQL: the aliases' unique index finds it. */
+const aliasNamed = (workspaceId: string, name: SQL) => sql`select a.company_id from ${companyAliases} a where a.workspace_id = ${workspaceId} and lower(a.name) = lower(${name})`;
+
 /**
- * Creates the companies that do not exist (matched by case-insensitive name) and fills in the
- * fields the input gives, except those a person set by hand (ADR 011: checked on the row as
- * written, so a hand edit that committed since wins); untouched companies are not written. Returns nothing: callers
- * re-read ids with `findCompanyIdsByNames`, which also sees companies another import created.
+ * Creates the companies that do not exist (matched by case-insensitive name, or by an alias: a
+ * name a company had before a rename or a merge leads to it, ADR 011) and fills in the fields
+ * the input gives, except those a person set by hand (ADR 011: checked on the row as written, so a
+ * hand edit that committed since wins); untouched companies are not written. Returns nothing:
+ * callers re-read ids with `findCompanyIdsByNames`, which also sees companies another import created.
  * Two statements, not `on conflict do update`: that locks every company it meets, changed or
  * not, so two batches naming the same companies could not be written side by side. The update
  * runs on a fresh snapshot, so it also fills in a company another transaction just created.
@@ -28,24 +32,31 @@ export async function upsertCompanies(executor: Executor, workspaceId: string, v
   await executor.execute(sql`
     insert into ${companies} (workspace_id, name, segment, plan, annual_revenue)
     select ${workspaceId}::uuid, v.name, v.segment, v.plan, v.annual_revenue from ${rows}
+    where not exists (${aliasNamed(workspaceId, sql`v.name`)})
     on conflict (workspace_id, lower(name)) do nothing`);
+  // Each name's company, by its own name or else by an alias, each a lookup on a unique index.
   await executor.execute(sql`
+    with named as (
+      select coalesce(own.id, (${aliasNamed(workspaceId, sql`v.name`)})) as id, v.segment, v.plan, v.annual_revenue
+      from ${rows}
+      left join ${companies} own on own.workspace_id = ${workspaceId} and lower(own.name) = lower(v.name)
+    )
     update ${companies} c set
       segment = case when c.segment_set_by_hand then c.segment else coalesce(v.segment, c.segment) end,
       plan = case when c.plan_set_by_hand then c.plan else coalesce(v.plan, c.plan) end,
       annual_revenue = case when c.annual_revenue_set_by_hand then c.annual_revenue else coalesce(v.annual_revenue, c.annual_revenue) end,
       updated_at = now()
-    from ${rows}
-    where c.workspace_id = ${workspaceId} and lower(c.name) = lower(v.name)
+    from named v
+    where c.workspace_id = ${workspaceId} and c.id = v.id
       and ((v.segment is not null and not c.segment_set_by_hand and v.segment is distinct from c.segment)
         or (v.plan is not null and not c.plan_set_by_hand and v.plan is distinct from c.plan)
         or (v.annual_revenue is not null and not c.annual_revenue_set_by_hand and v.annual_revenue is distinct from c.annual_revenue))`);
 }
 
-/** What an edit may change on a company: its fields and which of them are set by hand. */
-export type CompanyEdit = Partial<Omit<typeof companies.$inferInsert, 'id' | 'workspaceId' | 'name' | 'createdAt' | 'updatedAt'>>;
+/** What an edit may change on a company: its name, its fields and which of them are set by hand. */
+export type CompanyEdit = Partial<Omit<typeof companies.$inferInsert, 'id' | 'workspaceId' | 'createdAt' | 'updatedAt'>>;
 
-/** Sets a company's fields to exactly these values: an edit, where null clears a field (imports only fill them). The row, if the workspace has it. */
+/** Sets a company's name or fields to exactly these values: an edit, where null clears a field (imports only fill them). The row, if the workspace has it. */
 export async function updateCompany(executor: Executor, workspaceId: string, id: string, values: CompanyEdit): Promise<CompanyRow | undefined> {
   const [row] = await executor
     .update(companies)
@@ -55,14 +66,104 @@ export async function updateCompany(executor: Executor, workspaceId: string, id:
   return row;
 }
 
-/** `lower(name)` → id. */
+/** `lower(name)` → id of the company with that name or, failing that, with that alias. */
 export async function findCompanyIdsByNames(executor: Executor, workspaceId: string, lowerNames: string[]): Promise<Map<string, string>> {
   if (!lowerNames.length) return new Map();
-  const rows = await executor
-    .select({ id: companies.id, key: sql<string>`lower(${companies.name})` })
-    .from(companies)
-    .where(and(eq(companies.workspaceId, workspaceId), sql`lower(${companies.name}) = any(${anyOf(lowerNames)})`));
+  const rows = await rowsOf<{ key: string; id: string }>(
+    executor,
+    sql`
+      select lower(a.name) as key, a.company_id as id, false as own from ${companyAliases} a
+      where a.workspace_id = ${workspaceId} and lower(a.name) = any(${anyOf(lowerNames)})
+      union all
+      select lower(c.name), c.id, true from ${companies} c
+      where c.workspace_id = ${workspaceId} and lower(c.name) = any(${anyOf(lowerNames)})
+      -- A company's own name last, so that it wins: only a rename racing an import can make a name both.
+      order by own`,
+  );
   return new Map(rows.map((row) => [row.key, row.id]));
+}
+
+/** Locks the companies for the rest of the transaction, in id order (two merges of a pair either way round wait rather than deadlock). */
+export async function findCompaniesForUpdate(executor: Executor, workspaceId: string, ids: string[]): Promise<CompanyRow[]> {
+  return executor
+    .select()
+    .from(companies)
+    .where(and(eq(companies.workspaceId, workspaceId), inArray(companies.id, ids)))
+    .orderBy(asc(companies.id))
+    .for('update');
+}
+
+/** The company named `name`, ignoring case. */
+export async function findCompanyByName(executor: Executor, workspaceId: string, name: string): Promise<CompanyRow | undefined> {
+  const [row] = await executor
+    .select()
+    .from(companies)
+    .where(and(eq(companies.workspaceId, workspaceId), sql`lower(${companies.name}) = lower(${name})`));
+  return row;
+}
+
+/** A company's aliases, A to Z. */
+export async function listAliases(executor: Executor, workspaceId: string, companyId: string): Promise<string[]> {
+  const rows = await executor
+    .select({ name: companyAliases.name })
+    .from(companyAliases)
+    .where(and(eq(companyAliases.workspaceId, workspaceId), eq(companyAliases.companyId, companyId)))
+    .orderBy(sql`lower(${companyAliases.name})`);
+  return rows.map((row) => row.name);
+}
+
+/** Gives the company these aliases; one another company has already stays that company's. */
+export async function insertAliases(executor: Executor, workspaceId: string, companyId: string, names: string[]) {
+  if (!names.length) return;
+  await executor
+    .insert(companyAliases)
+    .values(names.map((name) => ({ workspaceId, companyId, name })))
+    .onConflictDoNothing();
+}
+
+/** Deletes the aliases with these names (any case), whichever company has them; returns what they were. */
+export async function removeAliases(executor: Executor, workspaceId: string, names: string[]): Promise<Array<{ companyId: string; name: string }>> {
+  if (!names.length) return [];
+  return executor
+    .delete(companyAliases)
+    .where(and(eq(companyAliases.workspaceId, workspaceId), sql`lower(${companyAliases.name}) = any(${anyOf(names.map((name) => name.toLowerCase()))})`))
+    .returning({ companyId: companyAliases.companyId, name: companyAliases.name });
+}
+
+/** Gives `intoId` every alias of `fromId`. */
+export async function moveAliases(executor: Executor, workspaceId: string, fromId: string, intoId: string) {
+  await executor
+    .update(companyAliases)
+    .set({ companyId: intoId, updatedAt: new Date() })
+    .where(and(eq(companyAliases.workspaceId, workspaceId), eq(companyAliases.companyId, fromId)));
+}
+
+/** Puts every customer of `fromId` at `intoId`, each keeping whether their company was set by hand. Returns how many moved. */
+export async function moveCustomersToCompany(executor: Executor, workspaceId: string, fromId: string, intoId: string): Promise<number> {
+  const rows = await executor
+    .update(customers)
+    .set({ companyId: intoId, updatedAt: new Date() })
+    .where(and(eq(customers.workspaceId, workspaceId), eq(customers.companyId, fromId)))
+    .returning({ id: customers.id });
+  return rows.length;
+}
+
+/**
+ * Leaves every customer of the company without one, as cleared by hand (ADR 011): imports and
+ * the fill from email domains then give them none. Returns how many there were.
+ */
+export async function clearCompanyOfCustomers(executor: Executor, workspaceId: string, companyId: string): Promise<number> {
+  const rows = await executor
+    .update(customers)
+    .set({ companyId: null, companySetByHand: true, updatedAt: new Date() })
+    .where(and(eq(customers.workspaceId, workspaceId), eq(customers.companyId, companyId)))
+    .returning({ id: customers.id });
+  return rows.length;
+}
+
+/** Deletes the company, and its aliases with it; customers still at it are left without one (`on delete set null`). */
+export async function removeCompany(executor: Executor, workspaceId: string, id: string) {
+  await executor.delete(companies).where(and(eq(companies.workspaceId, workspaceId), eq(companies.id, id)));
 }
 
 /**
@@ -255,13 +356,19 @@ function highlightsPerCompany(workspaceId: string): SQL {
 
 export type CompanyListFilter = { q?: string | undefined };
 
-/** Part of the name, or of the email domain of a customer at the company (a company named by a CRM is also found by its domain). */
+/**
+ * Part of the name or of an alias (a company is found by the name it had before a rename or a
+ * merge), or of the email domain of a customer at the company (a company named by a CRM is also
+ * found by its domain).
+ */
 function companyConditions(workspaceId: string, filter: CompanyListFilter): SQL | undefined {
   const text = filter.q ? escapeLike(filter.q) : undefined;
   return and(
     eq(companies.workspaceId, workspaceId),
     text
       ? sql`(${companies.name} ilike ${`%${text}%`} or exists (
+          select 1 from ${companyAliases} a where a.workspace_id = ${workspaceId} and a.company_id = ${companies.id} and a.name ilike ${`%${text}%`}
+        ) or exists (
           select 1 from ${customers} c where c.workspace_id = ${workspaceId} and c.company_id = ${companies.id} and c.email ilike ${`%@%${text}%`}))`
       : undefined,
   );

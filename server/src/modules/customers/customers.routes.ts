@@ -9,6 +9,7 @@ import {
   FillCompaniesFromEmailsResultSchema,
   ListCompaniesQuerySchema,
   ListCustomersQuerySchema,
+  MergeCompanyBodySchema,
   UpdateCompanyBodySchema,
   UpdateCustomerBodySchema,
   WorkspaceIdParamsSchema,
@@ -129,12 +130,47 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { role: 'researcher' } },
       schema: {
         tags,
-        summary: "Set which of a company's fields (segment, plan, annualRevenue) imports leave alone; `fieldsSetByHand: []` lets imports naming the company fill them all in again",
+        summary:
+          "Rename a company (its old name becomes an alias imports still lead here by), set which of its fields (segment, plan, annualRevenue) imports leave alone, or let some of its aliases go; `fieldsSetByHand: []` lets imports naming the company fill them all in again",
+        description: '409 naming `name` when another company has that name (ignoring case): merge this one into it instead. 422 naming `aliases` for a name that is not one of its aliases.',
         params: WorkspaceIdParamsSchema,
         body: UpdateCompanyBodySchema,
         response: { 200: CompanySchema },
       },
     },
     async (request) => customersService.updateCompany(db, workspaceActorOf(request), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/workspaces/:ws/companies/:id',
+    {
+      config: { access: { role: 'researcher' } },
+      schema: {
+        tags,
+        summary: 'Delete a company (no trash): its customers stay, without a company, which imports and email domains then leave empty',
+        params: WorkspaceIdParamsSchema,
+      },
+    },
+    async (request, reply) => {
+      await customersService.deleteCompany(db, workspaceActorOf(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/workspaces/:ws/companies/:id/merge',
+    {
+      config: { access: { role: 'researcher' } },
+      schema: {
+        tags,
+        summary:
+          "Merge this company into another: its customers move to the one kept, which fills its empty fields from this one and takes its name and aliases as aliases; this one is deleted",
+        description: '400 naming `intoCompanyId` for the company itself, 404 naming it for a company not in this workspace.',
+        params: WorkspaceIdParamsSchema,
+        body: MergeCompanyBodySchema,
+        response: { 200: CompanyListItemSchema },
+      },
+    },
+    async (request) => customersService.mergeCompany(db, workspaceActorOf(request), request.params.id, request.body.intoCompanyId),
   );
 };

@@ -4,6 +4,7 @@ import {
   COMPANY_FIELDS,
   companyFieldsInWords,
   countOf,
+  listOf,
   SOURCE_KINDS,
   type Company,
   type CompanyDetail,
@@ -97,13 +98,13 @@ function groupInputs(keys: Array<CustomerKeys | null>): { groupOf: Array<number 
     merged.email ??= key.email;
     merged.externalId ??= key.externalId;
     merged.name ??= key.name;
-    if (key.company) merged.company = mergeCompany(merged.company, key.company);
+    if (key.company) merged.company = combineCompanyValues(merged.company, key.company);
     return group;
   });
   return { groupOf, groups };
 }
 
-function mergeCompany(earlier: CompanyValues | null, later: CompanyValues): CompanyValues {
+function combineCompanyValues(earlier: CompanyValues | null, later: CompanyValues): CompanyValues {
   if (!earlier || earlier.name.toLowerCase() !== later.name.toLowerCase()) return later;
   return {
     name: later.name,
@@ -117,7 +118,7 @@ function mergeCompany(earlier: CompanyValues | null, later: CompanyValues): Comp
 async function resolveCompanies(tx: Executor, workspaceId: string, companies: Array<CompanyValues | null>): Promise<Map<string, string>> {
   const byName = new Map<string, CompanyValues>();
   for (const company of companies) {
-    if (company) byName.set(company.name.toLowerCase(), mergeCompany(byName.get(company.name.toLowerCase()) ?? null, company));
+    if (company) byName.set(company.name.toLowerCase(), combineCompanyValues(byName.get(company.name.toLowerCase()) ?? null, company));
   }
   // In one order, whatever the input's: two imports inserting the same new companies in opposite orders deadlocked on the unique index.
   const names = [...byName.keys()].sort();
@@ -283,11 +284,11 @@ function presentCustomer(customer: CustomerRow, company: CompanyRow | null): Cus
 
 /** The short form sources carry. */
 export function presentCustomerRef(
-  customer: Pick<CustomerRow, 'id' | 'name' | 'email'> | null,
+  customer: Pick<CustomerRow, 'id' | 'name' | 'email' | 'externalId'> | null,
   company: Pick<CompanyRow, 'id' | 'name' | 'segment'> | null,
 ): CustomerRef | null {
   if (!customer) return null;
-  return { id: customer.id, name: customer.name, email: customer.email, company: company ? { id: company.id, name: company.name, segment: company.segment } : null };
+  return { id: customer.id, name: customer.name, email: customer.email, externalId: customer.externalId, company: company ? { id: company.id, name: company.name, segment: company.segment } : null };
 }
 
 function emptyCounts(): EvidenceCounts {
@@ -393,24 +394,170 @@ export async function updateCustomer(db: Db, actor: WorkspaceActor, id: string, 
   });
 }
 
+/** “Acme”, “Acme Inc” and “acme.com”. */
+const quotedList = (names: string[]) => listOf(names.map((name) => `“${name}”`));
+
 /**
- * Sets which of a company's fields imports leave alone (ADR 011): fewer than before lets an
- * import naming the company fill the others in again. The fields keep their values until one does.
+ * Lets go of the aliases of a company the edit leaves out (`aliases` lists those it keeps): imports
+ * naming one create a company of that name again. Only aliases it has can stay: this does not add any.
+ */
+async function keepAliases(tx: Executor, actor: WorkspaceActor, company: CompanyRow, keep: string[]) {
+  const aliases = await customersRepository.listAliases(tx, actor.workspaceId, company.id);
+  const has = new Set(aliases.map((name) => name.toLowerCase()));
+  const unknown = keep.find((name) => !has.has(name.toLowerCase()));
+  if (unknown !== undefined) {
+    const message = `“${unknown}” is not an alias of “${company.name}”: an edit only lets aliases go`;
+    throw new AppError('unprocessable', message, [{ path: 'body.aliases', message }]);
+  }
+  const kept = new Set(keep.map((name) => name.toLowerCase()));
+  const forgotten = aliases.filter((name) => !kept.has(name.toLowerCase()));
+  if (!forgotten.length) return;
+  await customersRepository.removeAliases(tx, actor.workspaceId, forgotten);
+  await recordAudit(tx, actor, {
+    action: 'company.update',
+    objectType: 'company',
+    objectId: company.id,
+    summary: `Let go of ${quotedList(forgotten)} as ${forgotten.length === 1 ? 'an alias' : 'aliases'} of company ${company.name}: imports naming ${forgotten.length === 1 ? 'it create that company' : 'them create those companies'} again`,
+  });
+}
+
+/**
+ * Renames a company. Its old name becomes an alias, so that an import still naming it (a CRM
+ * export, a help desk's domain) keeps putting people here rather than creating the old company
+ * again (ADR 011). A name another company has is a 409: the two are one company, to merge. A name
+ * that is another company's alias becomes this one's own name, and leads here from then on.
+ */
+async function renameCompany(tx: Executor, actor: WorkspaceActor, company: CompanyRow, name: string): Promise<CompanyRow> {
+  const newKey = name.toLowerCase() !== company.name.toLowerCase();
+  let takenFrom: CompanyRow | undefined;
+  if (newKey) {
+    const holder = await customersRepository.findCompanyByName(tx, actor.workspaceId, name);
+    if (holder) {
+      const message = `A company named “${holder.name}” already exists: merge “${company.name}” into it instead`;
+      throw new AppError('conflict', message, [{ path: 'body.name', message }]);
+    }
+    const [released] = await customersRepository.removeAliases(tx, actor.workspaceId, [name]);
+    if (released && released.companyId !== company.id) takenFrom = await customersRepository.findCompanyById(tx, actor.workspaceId, released.companyId);
+    await customersRepository.insertAliases(tx, actor.workspaceId, company.id, [company.name]);
+  }
+  const row = (await customersRepository.updateCompany(tx, actor.workspaceId, company.id, { name }))!;
+  await recordAudit(tx, actor, {
+    action: 'company.rename',
+    objectType: 'company',
+    objectId: company.id,
+    summary:
+      `Renamed company “${company.name}” to “${row.name}”` +
+      (newKey ? `; imports naming “${company.name}” still lead to it` : '') +
+      (takenFrom ? `, and those naming “${row.name}” no longer lead to ${takenFrom.name}` : ''),
+  });
+  return row;
+}
+
+/**
+ * Edits a company (ADR 011): lets aliases go, renames it, and sets which of its fields imports
+ * leave alone (fewer than before lets an import naming the company fill the others in again; the
+ * fields keep their values until one does). In that order: the old name a rename keeps as an
+ * alias is not let go by the same edit.
  */
 export async function updateCompany(db: Db, actor: WorkspaceActor, id: string, body: UpdateCompanyBody): Promise<Company> {
   return db.transaction(async (tx) => {
-    const marks = Object.fromEntries(COMPANY_FIELDS.map((field) => [SET_BY_HAND[field], body.fieldsSetByHand.includes(field)]));
-    const row = await customersRepository.updateCompany(tx, actor.workspaceId, id, marks);
+    let [row] = await customersRepository.findCompaniesForUpdate(tx, actor.workspaceId, [id]);
     if (!row) throw notFound('Company');
-    const company = presentCompany(row);
-    const kept = companyFieldsInWords(company.fieldsSetByHand);
+    if (body.aliases) await keepAliases(tx, actor, row, body.aliases);
+    if (body.name !== undefined && body.name !== row.name) row = await renameCompany(tx, actor, row, body.name);
+    if (body.fieldsSetByHand) {
+      const marks = Object.fromEntries(COMPANY_FIELDS.map((field) => [SET_BY_HAND[field], body.fieldsSetByHand!.includes(field)]));
+      row = (await customersRepository.updateCompany(tx, actor.workspaceId, id, marks))!;
+      const kept = companyFieldsInWords(presentCompany(row).fieldsSetByHand);
+      await recordAudit(tx, actor, {
+        action: 'company.update',
+        objectType: 'company',
+        objectId: id,
+        summary: kept ? `Kept the ${kept} of company ${row.name} as set by hand; imports fill in the rest` : `Let imports fill in every field of company ${row.name} again`,
+      });
+    }
+    return presentCompany(row);
+  });
+}
+
+/**
+ * The fields a merge gives the company kept: those it has empty, and not emptied by hand, that
+ * the merged one has, each with whether it was set by hand there. A field the kept one has, or
+ * that a person emptied on purpose, stays as it is.
+ */
+function fieldsTakenInMerge(kept: CompanyRow, merged: CompanyRow): CompanyField[] {
+  return COMPANY_FIELDS.filter((field) => kept[field] === null && !kept[SET_BY_HAND[field]] && merged[field] !== null);
+}
+
+/**
+ * Merges a company into another, the one kept (one company imported twice: "Acme" and "Acme Inc",
+ * or a CRM's name and an email domain's): every customer moves there, with what they said and
+ * whether their company was set by hand; the kept company fills its empty fields from the merged
+ * one (`fieldsTakenInMerge`); the merged one's name and aliases become the kept one's aliases, so
+ * that imports naming them put people there; and the merged company is deleted (companies have no
+ * trash). One transaction, both companies locked.
+ */
+export async function mergeCompany(db: Db, actor: WorkspaceActor, id: string, intoCompanyId: string): Promise<CompanyListItem> {
+  if (id === intoCompanyId) throw invalidField('body.intoCompanyId', 'A company cannot be merged into itself');
+  return db.transaction(async (tx) => {
+    const locked = await customersRepository.findCompaniesForUpdate(tx, actor.workspaceId, [id, intoCompanyId]);
+    const merged = locked.find((row) => row.id === id);
+    if (!merged) throw notFound('Company');
+    const kept = locked.find((row) => row.id === intoCompanyId);
+    if (!kept) {
+      const message = 'The company to merge into does not exist in this workspace';
+      throw new AppError('not_found', message, [{ path: 'body.intoCompanyId', message }]);
+    }
+    const customersBefore = await customersRepository.countCustomersOfCompanies(tx, actor.workspaceId, [id, intoCompanyId]);
+    const aliases = await customersRepository.listAliases(tx, actor.workspaceId, id);
+    const taken = fieldsTakenInMerge(kept, merged);
+
+    const moved = await customersRepository.moveCustomersToCompany(tx, actor.workspaceId, id, intoCompanyId);
+    await customersRepository.moveAliases(tx, actor.workspaceId, id, intoCompanyId);
+    await customersRepository.removeCompany(tx, actor.workspaceId, id);
+    await customersRepository.insertAliases(tx, actor.workspaceId, intoCompanyId, [merged.name]);
+    // Stamped even when no field changes: the catalog names the kept company with its customers counted.
+    const row = (await customersRepository.updateCompany(
+      tx,
+      actor.workspaceId,
+      intoCompanyId,
+      Object.fromEntries(taken.flatMap((field) => [[field, merged[field]], [SET_BY_HAND[field], merged[SET_BY_HAND[field]]]])),
+    ))!;
+
+    const customersOf = (companyId: string) => countOf(customersBefore.get(companyId) ?? 0, 'customer');
     await recordAudit(tx, actor, {
-      action: 'company.update',
+      action: 'company.merge',
+      objectType: 'company',
+      objectId: intoCompanyId,
+      summary:
+        `Merged company “${merged.name}” (${customersOf(id)}) into “${kept.name}” (${customersOf(intoCompanyId)}): ${countOf(moved, 'customer')} moved` +
+        (taken.length ? `, and “${kept.name}” took its ${companyFieldsInWords(taken)}` : '') +
+        `; imports naming ${quotedList([merged.name, ...aliases])} now lead to “${kept.name}”`,
+    });
+    const [company] = await presentCompanies(tx, actor.workspaceId, [row]);
+    return company!;
+  });
+}
+
+/**
+ * Deletes a company (companies have no trash). Its customers stay, without a company, and as
+ * cleared by hand (ADR 011), as if a person had emptied each one's company: imports naming it
+ * and their email's domain do not put them back at a company of that name. What they said stays theirs.
+ */
+export async function deleteCompany(db: Db, actor: WorkspaceActor, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [company] = await customersRepository.findCompaniesForUpdate(tx, actor.workspaceId, [id]);
+    if (!company) throw notFound('Company');
+    const cleared = await customersRepository.clearCompanyOfCustomers(tx, actor.workspaceId, id);
+    await customersRepository.removeCompany(tx, actor.workspaceId, id);
+    await recordAudit(tx, actor, {
+      action: 'company.delete',
       objectType: 'company',
       objectId: id,
-      summary: kept ? `Kept the ${kept} of company ${company.name} as set by hand; imports fill in the rest` : `Let imports fill in every field of company ${company.name} again`,
+      summary: cleared
+        ? `Deleted company “${company.name}”; its ${countOf(cleared, 'customer')} stay without a company, which imports and email domains leave empty`
+        : `Deleted company “${company.name}”, which had no customers`,
     });
-    return company;
   });
 }
 
@@ -448,12 +595,13 @@ function backed<Row extends { total: number }>(rows: Row[]): { items: Array<Omit
 export async function getCompany(db: Db, actor: WorkspaceActor, id: string): Promise<CompanyDetail> {
   const row = await customersRepository.findCompanyById(db, actor.workspaceId, id);
   if (!row) throw notFound('Company');
-  const [[company], insights, backlogItems] = await Promise.all([
+  const [[company], insights, backlogItems, aliases] = await Promise.all([
     presentCompanies(db, actor.workspaceId, [row]),
     customersRepository.listInsightsBackedByCompany(db, actor.workspaceId, id, COMPANY_BACKED_MAX).then(backed),
     customersRepository.listBacklogItemsBackedByCompany(db, actor.workspaceId, id, COMPANY_BACKED_MAX).then(backed),
+    customersRepository.listAliases(db, actor.workspaceId, id),
   ]);
-  return { ...company!, insights: insights.items, insightTotal: insights.total, backlogItems: backlogItems.items, backlogItemTotal: backlogItems.total };
+  return { ...company!, aliases, insights: insights.items, insightTotal: insights.total, backlogItems: backlogItems.items, backlogItemTotal: backlogItems.total };
 }
 
 /** Customers per statement when filling in companies: each statement stays small whatever the workspace's size. */

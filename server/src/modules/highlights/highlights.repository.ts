@@ -1,7 +1,8 @@
 import { and, eq, gte, inArray, isNull, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { BacklogItemRef, InsightRef, TagRef } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
-import { backlogHighlights, backlogItems, companies, customers, highlightTags, highlights, insightHighlights, insights, sources, users } from '../../db/schema/index.js';
+import { backlogHighlights, backlogInsights, backlogItems, companies, customers, highlightTags, highlights, insightHighlights, insights, sources, users } from '../../db/schema/index.js';
+import type { SourceSegment } from '../../db/schema/index.js';
 import { preparedStatement } from '../../db/prepared.js';
 import { rowsOf } from '../../lib/bulk-sql.js';
 import { cursorText, newestFirst, olderThan } from '../../lib/cursor.js';
@@ -42,6 +43,15 @@ export type HighlightDetailRow = {
 type TagOfHighlight = { id: string; name: string; color: string | null; groupName: string | null };
 
 /**
+ * A transcript's turns by the interviewer, in reading order (null when it marks none): what a new
+ * range is checked against (`interviewerOnlySpeakers`), without the customer's turns it needs not.
+ */
+const interviewerTurns = sql<SourceSegment[] | null>`(
+  select jsonb_agg(t.turn order by t.n) from jsonb_array_elements(${sources.segments}) with ordinality as t(turn, n)
+  where t.turn->>'interviewer' = 'true'
+)`;
+
+/**
  * The row versions (`xmin`: the transaction that last wrote the row) of what a new highlight
  * copies: the source (its text, cut into the quote, and title), the requested tags (into its tag
  * copies) and the author (their name, in the response). Creating a highlight checks them again in
@@ -62,6 +72,7 @@ const findForNewHighlightStatement = preparedStatement((executor) =>
     .select({
       title: sources.title,
       body: sources.body,
+      interviewerTurns,
       tags: sql<TagOfHighlight[]>`(
         select coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color, 'groupName', t.group_name)), '[]'::json)
         from tags t where t.workspace_id = ${bind('workspaceId')} and t.id = any(${bind('tagIds')}::uuid[])
@@ -141,7 +152,7 @@ export async function insertWithTagsAndAudit(
 /** The live sources passages are cut from, share-locked so that none is edited or trashed until the highlights are in. */
 export async function findLiveSourcesForPassages(executor: Executor, workspaceId: string, sourceIds: string[]) {
   return executor
-    .select({ id: sources.id, title: sources.title, body: sources.body })
+    .select({ id: sources.id, title: sources.title, body: sources.body, interviewerTurns })
     .from(sources)
     .where(and(eq(sources.workspaceId, workspaceId), inArray(sources.id, sourceIds), isNull(sources.deletedAt)))
     .for('share');
@@ -170,7 +181,7 @@ export async function insertMany(executor: Executor, rows: Array<Required<Pick<N
 /** A highlight with its source's text, for edits (trashed ones only when restoring). */
 export async function findForChange(executor: Executor, workspaceId: string, id: string, options: { inTrash?: boolean } = {}) {
   const [row] = await executor
-    .select({ id: highlights.id, createdBy: highlights.createdBy, start: highlights.start, end: highlights.end, deletedAt: highlights.deletedAt, sourceTitle: sources.title, body: sources.body })
+    .select({ id: highlights.id, createdBy: highlights.createdBy, start: highlights.start, end: highlights.end, deletedAt: highlights.deletedAt, sourceTitle: sources.title, body: sources.body, interviewerTurns })
     .from(highlights)
     .innerJoin(sources, eq(sources.id, highlights.sourceId))
     .where(and(eq(highlights.workspaceId, workspaceId), eq(highlights.id, id), options.inTrash ? undefined : isNull(highlights.deletedAt)))
@@ -310,10 +321,29 @@ function linkedByOf(filters: HighlightFilters): SQL<string | null> {
   if (filters.insightId) {
     return sql<string | null>`(select ih.created_by from ${insightHighlights} ih where ih.highlight_id = "highlights"."id" and ih.insight_id = ${filters.insightId})`;
   }
-  if (filters.backlogItemId) {
-    return sql<string | null>`(select bh.created_by from ${backlogHighlights} bh where bh.highlight_id = "highlights"."id" and bh.backlog_item_id = ${filters.backlogItemId})`;
+  const backlogItemId = filters.backlogItemId ?? filters.evidenceOfBacklogItemId;
+  if (backlogItemId) {
+    return sql<string | null>`(select bh.created_by from ${backlogHighlights} bh where bh.highlight_id = "highlights"."id" and bh.backlog_item_id = ${backlogItemId})`;
   }
   return sql<null>`null`;
+}
+
+export type EvidenceVia = { direct: boolean; insights: Array<{ id: string; type: InsightRef['type']; title: string }> };
+
+/**
+ * Listed as all the evidence of a backlog item: how each highlight reaches it, by the same links
+ * `evidenceOfBacklogItemId` follows (primary-key lookups per row of the page).
+ */
+function viaOf(workspaceId: string, filters: HighlightFilters): SQL<EvidenceVia | null> {
+  const itemId = filters.evidenceOfBacklogItemId;
+  if (!itemId) return sql<null>`null`;
+  return sql<EvidenceVia>`json_build_object(
+    'direct', exists (select 1 from ${backlogHighlights} bh where bh.backlog_item_id = ${itemId} and bh.highlight_id = "highlights"."id"),
+    'insights', (select coalesce(json_agg(json_build_object('id', i.id, 'type', i.type, 'title', i.title) order by i.title, i.id), '[]'::json)
+      from ${backlogInsights} bi
+      join ${insights} i on i.id = bi.insight_id and i.deleted_at is null
+      join ${insightHighlights} ih on ih.insight_id = bi.insight_id and ih.highlight_id = "highlights"."id"
+      where bi.workspace_id = ${workspaceId} and bi.backlog_item_id = ${itemId}))`;
 }
 
 /** Highlights of live sources with where they come from and who said it, newest first (keyset). */
@@ -322,9 +352,10 @@ export async function list(executor: Executor, workspaceId: string, filters: Hig
     .select({
       ...detail,
       linkedBy: linkedByOf(filters),
+      via: viaOf(workspaceId, filters),
       cursorAt: cursorText(highlights.createdAt),
       source: { id: sources.id, title: sources.title, kind: sources.kind, occurredAt: sources.occurredAt },
-      customer: { id: customers.id, name: customers.name, email: customers.email },
+      customer: { id: customers.id, name: customers.name, email: customers.email, externalId: customers.externalId },
       company: { id: companies.id, name: companies.name, segment: companies.segment },
     })
     .from(highlights)

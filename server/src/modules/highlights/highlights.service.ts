@@ -1,6 +1,8 @@
 import {
   countOf,
   hasRole,
+  interviewerOnlySpeakers,
+  interviewerWordsMessage,
   type BulkHighlightBody,
   type BulkHighlightResult,
   type CreateHighlightBody,
@@ -18,6 +20,7 @@ import {
 import type { Readable } from 'node:stream';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../../db/client.js';
+import type { SourceSegment } from '../../db/schema/index.js';
 import { AppError, invalidField, notFound } from '../../errors.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { resolveDateRange } from '../../lib/date-range.js';
@@ -76,6 +79,22 @@ function assertRange(body: string, start: number, end: number, at = 'body') {
   if (issues.length) throw new AppError('unprocessable', 'The highlight range does not fit the text', issues);
 }
 
+/** A source's text as a new range is checked against: its body and, in a transcript, the interviewer's turns. */
+type HighlightedText = { body: string; interviewerTurns: SourceSegment[] | null };
+
+/**
+ * A range (`assertRange`) with some of the customer's words: evidence is what customers say
+ * (ADR 017), so a range of nothing but the interviewer's turns is a 422 naming the field (`whole`
+ * for the whole source); the interviewer's question with the customer's answer is fine.
+ */
+function assertHighlightable(source: HighlightedText, start: number, end: number, { at = 'body', whole = false } = {}) {
+  assertRange(source.body, start, end, at);
+  const speakers = interviewerOnlySpeakers(source.body, source.interviewerTurns, start, end);
+  if (!speakers) return;
+  const message = interviewerWordsMessage(speakers);
+  throw new AppError('unprocessable', message, [{ path: `${at}.${whole ? 'whole' : 'start'}`, message }]);
+}
+
 /** Contributors change their own highlights; researchers and above change anyone's. */
 function assertCanChange(actor: WorkspaceActor, createdBy: string | null, path?: string) {
   if (hasRole(actor.role, 'researcher')) return;
@@ -101,7 +120,7 @@ const newHighlightReads = new WeakMap<Db, LRUCache<string, NewHighlightRead>>();
 
 function newHighlightReadsOf(db: Db): LRUCache<string, NewHighlightRead> {
   let cache = newHighlightReads.get(db);
-  if (!cache) newHighlightReads.set(db, (cache = new LRUCache({ maxSize: 16 * 1024 * 1024, sizeCalculation: (read) => 2 * (read.body.length + read.title.length) + 512 })));
+  if (!cache) newHighlightReads.set(db, (cache = new LRUCache({ maxSize: 16 * 1024 * 1024, sizeCalculation: (read) => 2 * (read.body.length + read.title.length) + 128 * (read.interviewerTurns?.length ?? 0) + 512 })));
   return cache;
 }
 
@@ -126,7 +145,7 @@ export async function createHighlight(db: Db, actor: WorkspaceActor, sourceId: s
     const end = body.whole ? found.body.length : body.end!;
     try {
       tagsService.assertTagsFound(found.tags, tagIds);
-      assertRange(found.body, start, end);
+      assertHighlightable(found, start, end, { whole: body.whole });
     } catch (error) {
       // Judge the input against the current text, not a copy that may be out of date.
       if (!kept) throw error;
@@ -190,8 +209,9 @@ export async function listHighlights(db: Db, actor: WorkspaceActor, query: ListH
     (row) => ({
       ...presentHighlight(row),
       source: { ...row.source, occurredAt: iso(row.source.occurredAt) },
-      customer: row.customer && { id: row.customer.id, name: row.customer.name, email: row.customer.email, company: row.company },
-      ...(query.insightId || query.backlogItemId ? { linkedBy: row.linkedBy } : {}),
+      customer: row.customer && { id: row.customer.id, name: row.customer.name, email: row.customer.email, externalId: row.customer.externalId, company: row.company },
+      ...(query.insightId || query.backlogItemId || query.evidenceOfBacklogItemId ? { linkedBy: row.linkedBy } : {}),
+      ...(row.via ? { via: row.via } : {}),
     }),
     (row) => [row.cursorAt, row.id],
   );
@@ -236,7 +256,7 @@ export async function updateHighlight(db: Db, actor: WorkspaceActor, id: string,
     const start = body.start ?? current.start;
     const end = body.end ?? current.end;
     const rangeChanged = start !== current.start || end !== current.end;
-    if (rangeChanged) assertRange(current.body, start, end);
+    if (rangeChanged) assertHighlightable(current, start, end);
     if (body.tagIds) {
       const tagRows = await tagsService.requireTags(tx, actor.workspaceId, body.tagIds);
       await tagsService.replaceHighlightTags(tx, actor.workspaceId, id, tagRows);
@@ -324,7 +344,7 @@ export async function highlightPassages(db: Db, actor: WorkspaceActor, body: Hig
         throw new AppError('not_found', message, [{ path: `body.passages.${index}.sourceId`, message }]);
       }
       const range = passage.whole ? { start: 0, end: source.body.length } : { start: passage.start!, end: passage.end! };
-      assertRange(source.body, range.start, range.end, `body.passages.${index}`);
+      assertHighlightable(source, range.start, range.end, { at: `body.passages.${index}`, whole: passage.whole });
       return { sourceId: passage.sourceId, ...range };
     });
     const keyOf = (range: highlightsRepository.PassageRange) => `${range.sourceId}/${range.start}/${range.end}`;

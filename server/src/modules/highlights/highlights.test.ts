@@ -13,6 +13,7 @@ import {
   createTag,
   createTokenCaller,
   createWorkspace,
+  type TestWorkspace,
 } from '../../../test/factories.js';
 
 const context = useTestApp();
@@ -184,6 +185,89 @@ describe('offsets in texts with emoji, combining accents and CRLF line ends', ()
     const response = await workspace.owner.as.post(sourceHighlights(workspace.id, source.id), { start: inside, end: inside + 4 });
     expect(response.statusCode).toBe(422);
     expect(errorPaths(response)).toEqual(['body.start']);
+  });
+});
+
+describe('the interviewer’s turns in a transcript', () => {
+  // Two interviewers ask, then the customer answers: segments as imports mark them.
+  const turns = [
+    { speaker: 'Maya Okafor', text: 'How do you export today?', interviewer: true },
+    { speaker: 'Sam Lee', text: 'And how long does it take?', interviewer: true },
+    { speaker: 'Maria Lopez', text: 'By hand, and it takes an hour every Friday.' },
+  ];
+  const body = turns.map((turn) => turn.text).join('\n\n');
+  const [question, followUp, answer] = turns.map((turn) => ({ start: body.indexOf(turn.text), end: body.indexOf(turn.text) + turn.text.length }));
+  const createInterview = (workspace: TestWorkspace, { marked = true } = {}) =>
+    createSource(context, workspace, {
+      kind: 'interview',
+      body,
+      segments: turns.map((turn, index) => ({
+        speaker: turn.speaker,
+        startMs: index * 1000,
+        endMs: index * 1000 + 900,
+        start: body.indexOf(turn.text),
+        end: body.indexOf(turn.text) + turn.text.length,
+        ...(marked && turn.interviewer ? { interviewer: true } : {}),
+      })),
+    });
+  const highlightsOf = (sourceId: string) => context.db.select().from(highlights).where(eq(highlights.sourceId, sourceId));
+
+  it('refuses a range of nothing but the interviewer’s words with a 422 naming the field and the speaker, and keeps nothing', async () => {
+    const workspace = await createWorkspace(context);
+    const source = await createInterview(workspace);
+    const inQuestion = await workspace.owner.as.post(sourceHighlights(workspace.id, source.id), { start: question!.start + 4, end: question!.end });
+    expect(inQuestion.statusCode).toBe(422);
+    expect(inQuestion.json()).toMatchObject({ code: 'unprocessable', detail: 'Only the customer’s own words can be highlighted; this passage is all the interviewer’s (Maya Okafor)' });
+    expect(errorPaths(inQuestion)).toEqual(['body.start']);
+    // Both questions and the blank line between them, up to the answer's first letter.
+    const bothQuestions = await workspace.owner.as.post(sourceHighlights(workspace.id, source.id), { start: question!.start, end: answer!.start });
+    expect(bothQuestions.statusCode).toBe(422);
+    expect(bothQuestions.json().detail).toBe('Only the customer’s own words can be highlighted; this passage is all the interviewers’ (Maya Okafor and Sam Lee)');
+    expect(await highlightsOf(source.id)).toEqual([]);
+  });
+
+  it('highlights the interviewer’s question together with the customer’s answer, and the answer alone', async () => {
+    const workspace = await createWorkspace(context);
+    const source = await createInterview(workspace);
+    const withQuestion = await workspace.owner.as.post(sourceHighlights(workspace.id, source.id), { start: followUp!.start, end: answer!.start + 8 });
+    expect(withQuestion.statusCode).toBe(201);
+    expect(withQuestion.json().quote).toBe('And how long does it take?\n\nBy hand,');
+    const alone = await workspace.owner.as.post(sourceHighlights(workspace.id, source.id), answer!);
+    expect(alone.statusCode).toBe(201);
+  });
+
+  it('leaves transcripts that mark no interviewer as they were', async () => {
+    const workspace = await createWorkspace(context);
+    const source = await createInterview(workspace, { marked: false });
+    const response = await workspace.owner.as.post(sourceHighlights(workspace.id, source.id), question!);
+    expect(response.statusCode).toBe(201);
+  });
+
+  it('refuses moving a highlight onto the interviewer’s words, yet keeps one made before the rule editable', async () => {
+    const workspace = await createWorkspace(context);
+    const source = await createInterview(workspace);
+    const highlight = await createHighlight(context, workspace, source, answer!);
+    const moved = await workspace.owner.as.patch(highlightUrl(workspace.id, highlight.id), question!);
+    expect(moved.statusCode).toBe(422);
+    expect(errorPaths(moved)).toEqual(['body.start']);
+    expect(moved.json().detail).toContain('(Maya Okafor)');
+    expect((await highlightsOf(source.id))[0]).toMatchObject({ start: answer!.start, end: answer!.end });
+    // A highlight of the interviewer's words from before (ADR 017) keeps its tags and note editable.
+    const older = await createHighlight(context, workspace, source, question!);
+    const noted = await workspace.owner.as.patch(highlightUrl(workspace.id, older.id), { note: 'Asked by us' });
+    expect(noted.statusCode).toBe(200);
+    expect(noted.json()).toMatchObject({ quote: 'How do you export today?', note: 'Asked by us' });
+  });
+
+  it('names the passage of the interviewer’s words among passages highlighted at once, and keeps nothing of the call', async () => {
+    const workspace = await createWorkspace(context);
+    const source = await createInterview(workspace);
+    const response = await workspace.owner.as.post(`/api/workspaces/${workspace.id}/highlights/passages`, {
+      passages: [{ sourceId: source.id, ...answer! }, { sourceId: source.id, ...followUp! }],
+    });
+    expect(response.statusCode).toBe(422);
+    expect(errorPaths(response)).toEqual(['body.passages.1.start']);
+    expect(await highlightsOf(source.id)).toEqual([]);
   });
 });
 

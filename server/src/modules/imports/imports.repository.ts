@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { importRejections, imports, users } from '../../db/schema/index.js';
 import { cursorText, newestFirst, olderThan } from '../../lib/cursor.js';
@@ -12,6 +12,13 @@ export type CountsDelta = { total: number; created: number; updated: number; rej
 
 const LIVE_STATUSES = ['queued', 'running'] as const;
 
+/**
+ * The import's listed errors: one per rejected row, plus one per part skipped while its row
+ * imported (a malformed cue), so the skipped parts are this minus `rejected`. Counted, not kept
+ * as a column, so it can never disagree with the list (the index makes it cheap).
+ */
+const rejectionCount = sql<number>`(select count(*)::int from ${importRejections} where ${importRejections.workspaceId} = ${imports.workspaceId} and ${importRejections.importId} = ${imports.id})`;
+
 export async function insert(executor: Executor, values: NewImport) {
   const [row] = await executor.insert(imports).values(values).returning();
   return row!;
@@ -19,7 +26,7 @@ export async function insert(executor: Executor, values: NewImport) {
 
 export async function findById(executor: Executor, workspaceId: string, id: string) {
   const [row] = await executor
-    .select({ import: imports, creatorName: users.name })
+    .select({ import: imports, creatorName: users.name, rejectionCount })
     .from(imports)
     .leftJoin(users, eq(users.id, imports.createdBy))
     .where(and(eq(imports.workspaceId, workspaceId), eq(imports.id, id)));
@@ -28,7 +35,7 @@ export async function findById(executor: Executor, workspaceId: string, id: stri
 
 export async function list(executor: Executor, workspaceId: string, limit: number, after?: Array<string | number | null>) {
   return executor
-    .select({ import: imports, creatorName: users.name, cursorAt: cursorText(imports.createdAt) })
+    .select({ import: imports, creatorName: users.name, rejectionCount, cursorAt: cursorText(imports.createdAt) })
     .from(imports)
     .leftJoin(users, eq(users.id, imports.createdBy))
     .where(and(eq(imports.workspaceId, workspaceId), olderThan(imports.createdAt, imports.id, after)))
@@ -92,14 +99,6 @@ export async function listRejections(executor: Executor, workspaceId: string, im
     )
     .orderBy(asc(importRejections.line), asc(importRejections.id))
     .limit(limit);
-}
-
-export async function countRejections(executor: Executor, workspaceId: string, importId: string): Promise<number> {
-  const [row] = await executor
-    .select({ count: count() })
-    .from(importRejections)
-    .where(and(eq(importRejections.workspaceId, workspaceId), eq(importRejections.importId, importId)));
-  return row?.count ?? 0;
 }
 
 /** Keeps imports this process is running from looking abandoned. */

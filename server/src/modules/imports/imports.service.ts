@@ -35,7 +35,7 @@ export type StoredFile = { format: ImportFormat; fileName: string; filePath: str
 
 const REJECTIONS_PAGE = 1_000;
 
-function presentSummary({ import: row, creatorName }: ImportWithCreator): ImportSummary {
+function presentSummary({ import: row, creatorName, rejectionCount }: ImportWithCreator): ImportSummary {
   return {
     id: row.id,
     format: row.format,
@@ -43,6 +43,7 @@ function presentSummary({ import: row, creatorName }: ImportWithCreator): Import
     status: row.status,
     progress: Math.min(1, Math.max(0, row.progress)),
     counts: { total: row.total, created: row.created, updated: row.updated, unchanged: row.total - row.created - row.updated - row.rejected, rejected: row.rejected },
+    skipped: Math.max(0, rejectionCount - row.rejected),
     redactPii: row.options.redactPii === true,
     redacted: row.redacted,
     failure: row.failure,
@@ -100,11 +101,8 @@ export async function importStoredFile(db: Db, actor: WorkspaceActor, file: Stor
 
 export async function getImport(db: Db, actor: WorkspaceActor, id: string): Promise<Import> {
   const row = await loadImport(db, actor.workspaceId, id);
-  const [errors, errorsTotal] = await Promise.all([
-    importsRepository.listRejections(db, actor.workspaceId, id, IMPORT_ERRORS_SHOWN),
-    importsRepository.countRejections(db, actor.workspaceId, id),
-  ]);
-  return { ...presentSummary(row), errors: errors.map(({ line, message }) => ({ line, message })), errorsTotal };
+  const errors = await importsRepository.listRejections(db, actor.workspaceId, id, IMPORT_ERRORS_SHOWN);
+  return { ...presentSummary(row), errors: errors.map(({ line, message }) => ({ line, message })), errorsTotal: row.rejectionCount };
 }
 
 /** The scores of a survey import's answers, read on its scale (its NPS, or its CSAT); another workspace's import is a 404. */

@@ -371,8 +371,34 @@ describe('the real files in shared/datasets', () => {
   ])('imports the valid cues of the malformed %s and lists each skipped cue by line', async (path, skipped) => {
     const workspace = await createWorkspace(context);
     const done = await importFile(workspace, 'transcript', { name: path.split('/')[1]!, content: readDataset(path) });
-    expect(done).toMatchObject({ status: 'done', counts: { created: 1, rejected: 0 }, errorsTotal: skipped });
+    expect(done).toMatchObject({ status: 'done', counts: { created: 1, rejected: 0 }, skipped, errorsTotal: skipped });
     expect(done.errors[0]).toEqual({ line: expect.any(Number), message: expect.stringContaining('skipped') });
+    // The history says it too, so a transcript that lost most of its cues never reads as a clean import.
+    const history = pageOf(ImportSummarySchema).parse((await workspace.owner.as.get(`/api/workspaces/${workspace.id}/imports`)).json());
+    expect(history.items[0]).toMatchObject({ id: done.id, skipped, counts: { rejected: 0 } });
+  });
+
+  it('counts rejected rows apart from skipped parts', async () => {
+    const workspace = await createWorkspace(context);
+    const done = await importFile(workspace, 'tickets-csv', { name: 'tickets.csv', content: 'text,email\nhello,a@example.com\n,b@example.com\n' });
+    expect(done).toMatchObject({ counts: { created: 1, rejected: 1 }, skipped: 0, errorsTotal: 1 });
+  });
+
+  it('dates a .docx transcript on the day given, and at the import without one', async () => {
+    const workspace = await createWorkspace(context);
+    const file = { name: 'mammoth-tables.docx', content: readDataset('docx-mammoth/mammoth-tables.docx') };
+    const dated = await importFile(workspace, 'transcript', file, { occurredAt: '2025-08-14' });
+    const undated = await importFile(workspace, 'transcript', { ...file, name: 'mammoth-footnotes.docx', content: readDataset('docx-mammoth/mammoth-footnotes.docx') });
+    const occurredAtOf = async (importId: string) => (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources?importId=${importId}`)).json().items[0].occurredAt;
+    expect(await occurredAtOf(dated.id)).toBe('2025-08-14T00:00:00.000Z');
+    expect(Date.parse(await occurredAtOf(undated.id))).toBeGreaterThanOrEqual(Date.parse(undated.createdAt));
+  });
+
+  it('answers 400 naming options.occurredAt when the interview date is not a date', async () => {
+    const workspace = await createWorkspace(context);
+    const response = await upload(workspace.owner.as, workspace.id, 'transcript', { name: 'IS1002b.txt', content: readDataset('ami-meetings/IS1002b.txt') }, { occurredAt: '14/08/2025' });
+    expect(response.statusCode).toBe(400);
+    expect(errorPaths(response)).toEqual(['body.options.occurredAt']);
   });
 
   it.each([

@@ -415,7 +415,7 @@ export async function listMergeUndos(executor: Executor, workspaceId: string, id
 export async function listEvidenceCustomers(executor: Executor, workspaceId: string, highlightIds: SQL) {
   return executor
     .select({
-      customer: { id: customers.id, name: customers.name, email: customers.email },
+      customer: { id: customers.id, name: customers.name, email: customers.email, externalId: customers.externalId },
       company: { id: companies.id, name: companies.name, segment: companies.segment },
       highlightCount: sql<number>`count(*)::int`,
     })

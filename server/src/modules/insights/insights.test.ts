@@ -194,8 +194,8 @@ describe('GET /insights/:id', () => {
     expect(detail.evidence[3]).toMatchObject({ quote: highlights[0]!.quote, customer: { id: hank.id, company: { id: company.id, name: 'Globex' } } });
     expect(detail.backlogItems).toEqual([{ id: item.id, title: 'Show decline reasons', status: 'idea', externalKey: 'CARD-7', linkedBy: null }]);
     expect(detail.customers).toEqual([
-      { id: hank.id, name: 'Hank', email: hank.email, company: { id: company.id, name: 'Globex', segment: null }, highlightCount: 2 },
-      { id: marge.id, name: 'Marge', email: marge.email, company: null, highlightCount: 1 },
+      { id: hank.id, name: 'Hank', email: hank.email, externalId: null, company: { id: company.id, name: 'Globex', segment: null }, highlightCount: 2 },
+      { id: marge.id, name: 'Marge', email: marge.email, externalId: null, company: null, highlightCount: 1 },
     ]);
   });
 

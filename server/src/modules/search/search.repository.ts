@@ -194,7 +194,7 @@ function rankedAfter(type: SearchResultType, after: RankKey | null): SQL {
 }
 
 const customerJson = sql`json_build_object(
-  'id', c.id, 'name', c.name, 'email', c.email,
+  'id', c.id, 'name', c.name, 'email', c.email, 'externalId', c.external_id,
   'company', case when co.id is null then null else json_build_object('id', co.id, 'name', co.name, 'segment', co.segment) end)`;
 
 /** What a result shows (`Hit`), as JSON built from the window's row; `positive` is the query's positive part. */
@@ -439,7 +439,7 @@ export type Hit = {
   title: string;
   kind: SourceKind;
   occurredAt: string;
-  customer: { id: string; name: string | null; email: string | null; company: { id: string; name: string; segment: string | null } | null } | null;
+  customer: { id: string; name: string | null; email: string | null; externalId: string | null; company: { id: string; name: string; segment: string | null } | null } | null;
   tags: TagRef[];
   text: string;
   /** The positive part of the query as tsquery text (`'credit' <-> 'card'`): what snippets mark. */

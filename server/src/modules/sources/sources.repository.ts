@@ -135,7 +135,7 @@ const describingColumns = {
     createdAt: sources.createdAt,
     deletedAt: sources.deletedAt,
   },
-  customer: { id: customers.id, name: customers.name, email: customers.email },
+  customer: { id: customers.id, name: customers.name, email: customers.email, externalId: customers.externalId },
   company: { id: companies.id, name: companies.name, segment: companies.segment },
   creatorName: users.name,
 };
@@ -159,6 +159,7 @@ const summaryColumns = {
   scoreScale: sql<unknown>`${sources.metadata}->'scoreScale'`,
   highlightCount: sql<number>`(select count(*)::int from ${highlights} where ${liveHighlightOf})`,
   tagged: hasTaggedHighlight(),
+  triaged: sql<boolean>`not ${untriagedSource({ workspaceId: sources.workspaceId, id: sources.id })}`,
 };
 
 export type SourceFilter = DateRange & {
@@ -221,7 +222,8 @@ export async function list(executor: Executor, workspaceId: string, filter: Sour
     .orderBy(...orderBy)
     .limit(limit + 1);
   return executor
-    .select(filter.untagged || filter.untriaged ? { ...summaryColumns, tagged: sql<boolean>`false` } : summaryColumns) // untagged by definition: asking cost a pass over every tagged highlight
+    // Untagged (and untriaged) by definition: asking would cost a pass over every tagged highlight.
+    .select(filter.untriaged ? { ...summaryColumns, tagged: sql<boolean>`false`, triaged: sql<boolean>`false` } : filter.untagged ? { ...summaryColumns, tagged: sql<boolean>`false` } : summaryColumns)
     .from(sources)
     .leftJoin(customers, eq(customers.id, sources.customerId))
     .leftJoin(companies, eq(companies.id, customers.companyId))

@@ -135,8 +135,8 @@ function previewOf(body: string): string {
   return ENDS_IN_HALF_A_CHARACTER.test(cut) ? cut.slice(0, -1) : cut;
 }
 
-/** What a list item and the detail share; the list adds the score, the detail the whole metadata. */
-function presentDescribed(row: DescribedRow): Omit<SourceSummary, 'score' | 'scoreScale'> {
+/** What a list item and the detail share; the list adds the score and triage, the detail the whole metadata. */
+function presentDescribed(row: DescribedRow): Omit<SourceSummary, 'score' | 'scoreScale' | 'triaged'> {
   const { source } = row;
   return {
     id: source.id,
@@ -167,7 +167,7 @@ function presentScoreScale(value: unknown): ScoreScale | null {
 }
 
 function presentSummary(row: ListRow): SourceSummary {
-  return { ...presentDescribed(row), score: presentScore(row.score), scoreScale: presentScoreScale(row.scoreScale) };
+  return { ...presentDescribed(row), triaged: row.triaged, score: presentScore(row.score), scoreScale: presentScoreScale(row.scoreScale) };
 }
 
 async function loadSourceRow(executor: Executor, workspaceId: string, id: string): Promise<{ source: Source; fingerprint: string }> {

@@ -253,7 +253,7 @@ describe('GET /sources', () => {
   it('lists live sources newest first with customer, preview, highlight count and tagged flag', async () => {
     const workspace = await createWorkspace(context);
     const viewer = await createMember(context, workspace, 'viewer');
-    const customer = await createCustomer(context, workspace, { name: 'Zoe' });
+    const customer = await createCustomer(context, workspace, { name: 'Zoe', externalId: 'zd-7' });
     const old = await createSource(context, workspace, { title: 'Old', occurredAt: new Date('2024-01-01T00:00:00Z'), customerId: customer.id, body: `  ${'word '.repeat(100)}` });
     await createSource(context, workspace, { title: 'New', occurredAt: new Date('2024-06-01T00:00:00Z') });
     await createSource(context, workspace, { title: 'Trashed', deletedAt: new Date() });
@@ -265,7 +265,8 @@ describe('GET /sources', () => {
     expect(response.statusCode).toBe(200);
     const page = response.json();
     expect(titles(page)).toEqual(['New', 'Old']);
-    expect(page.items[1]).toMatchObject({ customer: { id: customer.id, name: 'Zoe', company: null }, highlightCount: 2, tagged: true, deletedAt: null });
+    // The external id too: a requester imported with nothing else is named by it (`customerName`).
+    expect(page.items[1]).toMatchObject({ customer: { id: customer.id, name: 'Zoe', externalId: 'zd-7', company: null }, highlightCount: 2, tagged: true, triaged: true, deletedAt: null });
     expect(page.items[1].preview).toMatch(/^word word/);
     expect(page.items[1].preview.length).toBeLessThanOrEqual(200);
     expect(page.items[1]).not.toHaveProperty('body');

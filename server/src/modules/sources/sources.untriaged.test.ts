@@ -56,7 +56,22 @@ describe('GET /sources?untriaged=true (the triage queue)', () => {
     // Both together: what neither takes out.
     expect(await listTitles(workspace, '?untagged=true&untriaged=true')).toEqual(stillWaiting);
     const page = (await workspace.owner.as.get(url(workspace, '?untriaged=true'))).json();
-    expect(page.items.every((source: { tagged: boolean }) => source.tagged === false)).toBe(true);
+    expect(page.items.every((source: { tagged: boolean; triaged: boolean }) => !source.tagged && !source.triaged)).toBe(true);
+
+    // Every list says where each source stands, as the queue sees it, whichever filter chose it.
+    const standing = (body: { items: Array<{ title: string; tagged: boolean; triaged: boolean }> }) =>
+      Object.fromEntries(body.items.map((source) => [source.title, { tagged: source.tagged, triaged: source.triaged }]));
+    const all = standing((await workspace.owner.as.get(url(workspace))).json());
+    const untagged = standing((await workspace.owner.as.get(url(workspace, '?untagged=true'))).json());
+    for (const title of stillWaiting) expect(all[title]).toEqual({ tagged: false, triaged: false });
+    expect(all['tagged']).toEqual({ tagged: true, triaged: true });
+    for (const title of ['problem evidence', 'opportunity evidence', 'backlog evidence']) {
+      expect(all[title]).toEqual({ tagged: false, triaged: true });
+      expect(untagged[title]).toEqual({ tagged: false, triaged: true });
+    }
+    // The detail leaves it out: links made elsewhere would leave its cached response behind.
+    const { ticket } = await linkedTicket(workspace, 'one more', { insightId: problem.id });
+    expect((await workspace.owner.as.get(url(workspace, `/${ticket.id}`))).json()).not.toHaveProperty('triaged');
   });
 
   it('counts what is left on the first page, for the queue to show, and pages through the rest oldest first', async () => {

@@ -41,6 +41,8 @@ export function NavMenu({ ws, children }: { ws: string; children: ReactNode }) {
         type="button"
         className="nav-menu-button"
         // Named in full: the parts of a flex button are read with spaces between them ("Menu : Inbox").
+        // The visible words must still be those of the name, in order (WCAG 2.5.3, for speech input):
+        // hence the space after Menu, which the flex layout does not draw.
         aria-label={page ? `Menu: ${page.label}` : 'Menu'}
         aria-expanded={open}
         aria-controls={id}
@@ -49,7 +51,7 @@ export function NavMenu({ ws, children }: { ws: string; children: ReactNode }) {
         <span className="nav-icon" aria-hidden="true">
           {open ? '✕' : '☰'}
         </span>
-        Menu
+        Menu{' '}
         {page && <span className="nav-menu-page">{page.label}</span>}
       </button>
       <div ref={menu} id={id} className={`nav-menu${open ? ' open' : ''}`}>

@@ -32,7 +32,7 @@ type ClusterCardProps = {
 
 /**
  * One cluster: its label (a toggle that opens its members, renamed in place by researchers),
- * the words that set it apart, its size, what it was promoted to; open, its members, which
+ * the words that set it apart, its size and how many customers and segments it comes from, what it was promoted to; open, its members, which
  * can be selected to move to another cluster or take out of this one (with Undo).
  */
 export function ClusterCard({ ws, runId, cluster, others, expanded, onToggle, showsAll, onShowAll, canEdit, onPromote }: ClusterCardProps) {
@@ -127,6 +127,10 @@ export function ClusterCard({ ws, runId, cluster, others, expanded, onToggle, sh
           </h3>
         )}
         <span className="cluster-size">{countOf(cluster.size, 'member')}</span>
+        <span className="cluster-breadth">
+          {countOf(cluster.customerCount, 'customer')}
+          {cluster.segmentCount > 0 && ` · ${countOf(cluster.segmentCount, 'segment')}`}
+        </span>
         <span className="cluster-actions">
           {canEdit && !editing && (
             <Button size="sm" variant="ghost" className="cluster-rename" onClick={() => setEditing(true)} aria-label={`Rename “${cluster.label}”`}>

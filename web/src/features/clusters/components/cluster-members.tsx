@@ -1,37 +1,30 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
-import type { Cluster, ClusterMember } from '@cairn/shared';
+import { titleRepeatsText, type Cluster, type ClusterMember } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { LoadMore } from '../../../components/load-more';
 import { Loading } from '../../../components/spinner';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
+import { SourceLinkLabel, textStart } from '../../../lib/source-titles';
 import { rememberSourceOrder } from '../../../lib/source-order';
 import { useClusterMembers } from '../api/list-cluster-members';
-import { customerWords, memberPath, memberPreview, titleRepeatsText } from '../lib/members';
+import { customerWords, memberPath } from '../lib/members';
 
 type MemberItemProps = { ws: string; member: ClusterMember; selected: boolean; onToggle?: () => void; onOpen: () => void };
 
 function MemberItem({ ws, member, selected, onToggle, onOpen }: MemberItemProps) {
   const customer = customerWords(member.customer);
   const kind = SOURCE_KIND_LABELS[member.source.kind].one;
-  // A source titled by its own text links by its kind, named by its first words for screen readers' list of links.
   const titled = !titleRepeatsText(member.source.title, member.text);
   return (
     <li className={`cluster-member${selected ? ' selected' : ''}`}>
-      {onToggle && <input type="checkbox" className="cluster-member-check" checked={selected} onChange={onToggle} aria-label={`Select “${memberPreview(member.text)}”`} />}
+      {onToggle && <input type="checkbox" className="cluster-member-check" checked={selected} onChange={onToggle} aria-label={`Select “${textStart(member.text)}”`} />}
       <div className="cluster-member-body">
         <blockquote className="cluster-member-text">{member.text}</blockquote>
         <p className="muted small cluster-member-meta">
           <Link className="cluster-member-source" to={memberPath(ws, member)} onClick={onOpen}>
-            {titled ? (
-              member.source.title
-            ) : (
-              <>
-                Open {kind.toLowerCase()}
-                <span className="visually-hidden"> “{memberPreview(member.text)}”</span>
-              </>
-            )}
+            <SourceLinkLabel source={member.source} text={member.text} />
           </Link>
           {titled && <> · {kind}</>}
           {customer && member.customer && (

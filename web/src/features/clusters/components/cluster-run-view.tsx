@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { Cluster, ClusterRun } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorMessage } from '../../../components/error-message';
 import { PageHeader } from '../../../components/page-header';
+import { Segmented } from '../../../components/segmented';
 import { Loading } from '../../../components/spinner';
 import { useToast } from '../../../components/toast';
 import { formatDateTime } from '../../../lib/dates';
@@ -18,6 +19,7 @@ import { useStartClusterRun } from '../api/start-cluster-run';
 import { useClusterKeys } from '../hooks/use-cluster-keys';
 import { useDescribeScope } from '../hooks/use-describe-scope';
 import { useOpenClusters } from '../hooks/use-open-clusters';
+import { CLUSTER_ORDER_LABELS, CLUSTER_ORDERS, orderClusters, type ClusterOrder } from '../lib/order';
 import { toRerunBody } from '../lib/run-form';
 import { describeK, describeSilhouette, formatSilhouette } from '../lib/run-words';
 import { ClusterCard } from './cluster-card';
@@ -101,8 +103,19 @@ function RunFacts({ run }: { run: ClusterRun }) {
   );
 }
 
-/** The clusters of a finished run: their sizes as a chart, then each one, by keyboard too. */
+const ORDER_OPTIONS = CLUSTER_ORDERS.map((order) => [order, CLUSTER_ORDER_LABELS[order].option] as const);
+
+/** The clusters of a finished run: their sizes as a chart, then each one in the order chosen (kept in the URL), by keyboard too. */
 function ClusterResults({ ws, run, canEdit, renderInsightPicker }: { ws: string; run: ClusterRun; canEdit: boolean; renderInsightPicker?: RenderInsightPicker }) {
+  const [params, setParams] = useSearchParams();
+  const order: ClusterOrder = CLUSTER_ORDERS.find((candidate) => candidate === params.get('order')) ?? 'size';
+  const clusters = orderClusters(run.clusters, order);
+  const setOrder = (next: ClusterOrder) => {
+    const changed = new URLSearchParams(params);
+    if (next === 'size') changed.delete('order');
+    else changed.set('order', next);
+    setParams(changed, { replace: true });
+  };
   const toast = useToast();
   const open = useOpenClusters();
   const [promoting, setPromoting] = useState<Cluster | null>(null);
@@ -122,7 +135,7 @@ function ClusterResults({ ws, run, canEdit, renderInsightPicker }: { ws: string;
     listRef,
     canEdit
       ? (index) => {
-          const cluster = run.clusters[index];
+          const cluster = clusters[index];
           if (cluster) promote(cluster);
         }
       : undefined,
@@ -142,12 +155,13 @@ function ClusterResults({ ws, run, canEdit, renderInsightPicker }: { ws: string;
       <section className="stack" aria-labelledby="clusters-title">
         <div className="section-header">
           <h2 id="clusters-title">Clusters</h2>
+          <Segmented legend="Order by" name="cluster-order" options={ORDER_OPTIONS} value={order} onChange={setOrder} />
           <p className="muted small">
             <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> opens{canEdit && <> · <kbd>p</kbd> promotes</>}
           </p>
         </div>
-        <ol ref={listRef} className="cluster-list" aria-label="Clusters, largest first" onFocus={onListFocus}>
-          {run.clusters.map((cluster) => (
+        <ol ref={listRef} className="cluster-list" aria-label={`Clusters, ${CLUSTER_ORDER_LABELS[order].list}`} onFocus={onListFocus}>
+          {clusters.map((cluster) => (
             <ClusterCard
               key={cluster.id}
               ws={ws}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerWords, distinctMembers, memberPath, memberPreview, titleRepeatsText } from './members';
+import { customerWords, distinctMembers, memberPath } from './members';
 
 const WS = 'w1';
 const SOURCE = { id: 's1', title: 'Card not arrived', kind: 'ticket' as const };
@@ -14,30 +14,10 @@ describe('memberPath', () => {
 describe('customerWords', () => {
   it('names the customer and their company, by email when they have no name', () => {
     const company = { id: 'c1', name: 'Globex', segment: null };
-    expect(customerWords({ id: 'p1', name: 'Ada', email: 'ada@globex.example', company })).toBe('Ada · Globex');
-    expect(customerWords({ id: 'p1', name: null, email: 'ada@globex.example', company: null })).toBe('ada@globex.example');
+    expect(customerWords({ id: 'p1', name: 'Ada', email: 'ada@globex.example', externalId: null, company })).toBe('Ada · Globex');
+    expect(customerWords({ id: 'p1', name: null, email: 'ada@globex.example', externalId: null, company: null })).toBe('ada@globex.example');
+    expect(customerWords({ id: 'p1', name: null, email: null, externalId: '20014182', company })).toBe('Customer 20014182 · Globex');
     expect(customerWords(null)).toBeNull();
-  });
-});
-
-describe('memberPreview', () => {
-  it('cuts a long text short, with an ellipsis', () => {
-    expect(memberPreview('short')).toBe('short');
-    expect(memberPreview('I am still waiting on my card, it has been two weeks now', 30)).toBe('I am still waiting on my card,…');
-  });
-});
-
-describe('titleRepeatsText', () => {
-  it('sees a title made from the start of the text, cut or not, whatever its spacing', () => {
-    expect(titleRepeatsText('Where is my card?', 'Where is my card?')).toBe(true);
-    expect(titleRepeatsText('I ordered a card two weeks ago and…', 'I ordered a card two weeks ago and it has still not come.')).toBe(true);
-    expect(titleRepeatsText('Line one line two', 'Line one\n  line two, and more')).toBe(true);
-  });
-
-  it('keeps a real subject, and a highlight that quotes the middle of its source', () => {
-    expect(titleRepeatsText('Card not arrived', 'I am still waiting on my card')).toBe(false);
-    expect(titleRepeatsText('Interview with Ada', 'the export takes forever')).toBe(false);
-    expect(titleRepeatsText('', 'anything')).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ClusterMember, CustomerRef } from '@cairn/shared';
+import { customerName, type ClusterMember, type CustomerRef } from '@cairn/shared';
 import { paths } from '../../../lib/paths';
 
 /** Where a member opens in the reader: a highlight at its very passage, a source at its top. */
@@ -9,20 +9,10 @@ export function memberPath(ws: string, member: Pick<ClusterMember, 'id' | 'type'
 /** Who said it, as lists show a customer: `Ada · Globex`; null when no customer is known. */
 export function customerWords(customer: CustomerRef | null): string | null {
   if (!customer) return null;
-  return [customer.name ?? customer.email ?? 'A customer', customer.company?.name].filter(Boolean).join(' · ');
+  return [customerName(customer), customer.company?.name].filter(Boolean).join(' · ');
 }
 
 const WHITESPACE_RUN = /\s+/g;
-const TRAILING_ELLIPSIS = /…$/;
-
-/**
- * Whether the source's title only repeats the start of the member's text: a ticket or answer
- * without a subject is titled by its body, so showing both would print each quote twice.
- */
-export function titleRepeatsText(title: string, text: string): boolean {
-  const start = title.replace(TRAILING_ELLIPSIS, '').replace(WHITESPACE_RUN, ' ').trim();
-  return !!start && text.replace(WHITESPACE_RUN, ' ').trim().startsWith(start);
-}
 
 /**
  * A closed cluster's preview: its first `count` members, leaving out texts said word for word
@@ -39,9 +29,4 @@ export function distinctMembers<Member extends Pick<ClusterMember, 'text'>>(memb
     if (shown.length === count) break;
   }
   return shown;
-}
-
-/** The first words of a member, to name it where its whole text would not fit (a checkbox's label). */
-export function memberPreview(text: string, length = 60): string {
-  return text.length > length ? `${text.slice(0, length).trimEnd()}…` : text;
 }

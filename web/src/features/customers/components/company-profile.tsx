@@ -8,6 +8,8 @@ import { countOf } from '../../../lib/numbers';
 import { paths } from '../../../lib/paths';
 import { useWorkspace } from '../../../lib/workspace';
 import { useCompany } from '../api/get-company';
+import { CompanyActions } from './company-actions';
+import { CompanyAliases } from './company-aliases';
 import { CompanyFacts, EvidenceFacts, Fact } from './profile-facts';
 
 type Backed = { id: string; title: string; highlights: number; to: string; detail?: string | null };
@@ -40,9 +42,9 @@ function BackedList({ id, title, items, total, empty }: { id: string; title: str
 }
 
 /**
- * One company: its fields (researchers hand the ones set by hand back to imports), how much its
- * customers said, and what this account cares about: the problems and backlog items its
- * customers' highlights are evidence of.
+ * One company: its fields and aliases (researchers hand the fields set by hand back to imports,
+ * let aliases go, and rename, merge or delete the company), how much its customers said, and what
+ * this account cares about: the problems and backlog items its customers' highlights are evidence of.
  */
 export function CompanyProfile({ ws, id }: { ws: string; id: string }) {
   const company = useCompany(ws, id);
@@ -50,6 +52,7 @@ export function CompanyProfile({ ws, id }: { ws: string; id: string }) {
   if (company.isPending) return <Loading label="Loading the company…" />;
   if (company.error) return <ErrorMessage error={company.error} />;
   const { data } = company;
+  const canEdit = workspace.can('researcher');
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -60,11 +63,12 @@ export function CompanyProfile({ ws, id }: { ws: string; id: string }) {
           <li aria-current="page">{data.name}</li>
         </ol>
       </nav>
-      <PageHeader title={data.name} description={`Company · ${countOf(data.customers, 'customer')}`} />
+      <PageHeader title={data.name} description={`Company · ${countOf(data.customers, 'customer')}`} actions={canEdit && <CompanyActions ws={ws} company={data} />} />
       <div className="customer-facts">
         <section className="card" aria-labelledby="company-fields">
           <h2 id="company-fields">Company</h2>
-          <CompanyFacts ws={ws} company={data} canEdit={workspace.can('researcher')} />
+          <CompanyFacts ws={ws} company={data} canEdit={canEdit} />
+          <CompanyAliases ws={ws} company={data} canEdit={canEdit} />
         </section>
         <section className="card" aria-labelledby="company-evidence">
           <h2 id="company-evidence">Evidence</h2>

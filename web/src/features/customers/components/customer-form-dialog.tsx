@@ -90,7 +90,7 @@ export function CustomerFormDialog({ ws, customer, open, onClose, onSaved }: Cus
       </Field>
       <fieldset className="form-fieldset">
         <legend>Company</legend>
-        <Field label="Company name" hint="Matched by name: an existing company is reused." error={errors.field('company.name')}>
+        <Field label="Company name" hint="Matched by name or alias: an existing company is reused." error={errors.field('company.name')}>
           {(props) => <TextInput {...props} {...input('companyName')} autoComplete="off" />}
         </Field>
         <div className="form-columns">

@@ -1,6 +1,2 @@
-import type { Customer } from '@cairn/shared';
-
-/** The name a person would recognise a customer by. */
-export function customerName(customer: Pick<Customer, 'name' | 'email' | 'externalId'>): string {
-  return customer.name ?? customer.email ?? customer.externalId ?? 'Unnamed customer';
-}
+// The customers feature's own pages import it from here; it lives in shared, for every page to name customers alike.
+export { customerName } from '@cairn/shared';

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { HIGHLIGHT_IDS_MAX, type HighlightListItem } from '@cairn/shared';
+import { customerName, HIGHLIGHT_IDS_MAX, type HighlightListItem } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
@@ -10,6 +10,7 @@ import { SourceKindSelect } from '../../../components/source-kind-select';
 import { Loading } from '../../../components/spinner';
 import { TagChips } from '../../../components/tag-chip';
 import { useToast } from '../../../components/toast';
+import { ApiError } from '../../../lib/api-client';
 import { useCatalog } from '../../../lib/catalog';
 import { formatDate } from '../../../lib/dates';
 import { countOf } from '../../../lib/numbers';
@@ -18,6 +19,7 @@ import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 import { rememberSourceOrder } from '../../../lib/source-order';
 import { useWorkspace } from '../../../lib/workspace';
 import { useBulkTagHighlights } from '../api/bulk-tag-highlights';
+import { useCompanyName } from '../api/get-company-name';
 import { useHighlights, type HighlightFilters } from '../api/list-highlights';
 import { CatalogPicker } from './catalog-picker';
 import { CopyQuotesButton } from './copy-quotes-button';
@@ -27,7 +29,7 @@ const FILTER_KEYS = ['tagId', 'insightId', 'sourceKind', 'customerId', 'companyI
 const SEARCH_DEBOUNCE_MS = 300;
 
 function HighlightCard({ ws, item, selected, onToggle, onOpen }: { ws: string; item: HighlightListItem; selected: boolean; onToggle: () => void; onOpen: () => void }) {
-  const customer = item.customer && [item.customer.name ?? item.customer.email, item.customer.company?.name].filter(Boolean).join(' · ');
+  const customer = item.customer && [customerName(item.customer), item.customer.company?.name].filter(Boolean).join(' · ');
   return (
     <li className={`card highlight-card${selected ? ' selected' : ''}`}>
       <input type="checkbox" className="highlight-check" checked={selected} onChange={onToggle} aria-label={`Select “${item.quote.slice(0, 60)}”`} />
@@ -82,12 +84,15 @@ export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps)
   const total = highlights.data?.pages[0]?.total ?? 0;
   const tagName = (id: string | undefined) => catalog.data?.tags.find((tag) => tag.id === id)?.name;
   const insightTitle = (id: string | undefined) => catalog.data?.insights.find((insight) => insight.id === id)?.title;
-  const customerName = (id: string | undefined) => {
+  const chosenCustomerName = (id: string | undefined) => {
     const customer = catalog.data?.customers.find((c) => c.id === id);
-    return customer && (customer.name ?? customer.email);
+    return customer && customerName(customer);
   };
-  // A company page links here; the catalog has no companies, but its highlights name theirs.
-  const companyName = items.find((item) => item.customer?.company?.id === filters.companyId)?.customer?.company?.name ?? 'this company';
+  // A company page links here. Named from the catalog, as the customer is, else asked for: the catalog may predate the company.
+  const companyInCatalog = catalog.data?.companies.find((company) => company.id === filters.companyId)?.name;
+  const companyAskedFor = useCompanyName(ws, filters.companyId, !catalog.isPending && !companyInCatalog);
+  const companyGone = companyAskedFor.error instanceof ApiError && companyAskedFor.error.status === 404;
+  const companyName = companyInCatalog ?? companyAskedFor.data ?? (companyGone ? 'A company since merged or deleted' : companyAskedFor.error ? 'This company' : 'Loading…');
   const toggle = (id: string) => setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
   const applyBulk = (change: 'addTagIds' | 'removeTagIds', tagId: string) =>
     bulk.mutate(
@@ -107,7 +112,7 @@ export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps)
         <CatalogPicker ws={ws} label="Tag" types={['tag']} placeholder="Any tag" selectedName={tagName(filters.tagId)} onPick={(entry) => setFilter('tagId', entry?.id)} />
         <CatalogPicker ws={ws} label="Problem" types={['insight']} placeholder="Any problem" selectedName={insightTitle(filters.insightId)} onPick={(entry) => setFilter('insightId', entry?.id)} />
         <SourceKindSelect value={filters.sourceKind} onChange={(kind) => setFilter('sourceKind', kind)} />
-        <CatalogPicker ws={ws} label="Customer" types={['customer']} placeholder="Anyone" selectedName={customerName(filters.customerId)} onPick={(entry) => setFilter('customerId', entry?.id)} />
+        <CatalogPicker ws={ws} label="Customer" types={['customer']} placeholder="Anyone" selectedName={chosenCustomerName(filters.customerId)} onPick={(entry) => setFilter('customerId', entry?.id)} />
         {filters.companyId && (
           <div className="field">
             <span className="field-label">Company</span>

@@ -6,7 +6,7 @@ const WS = '11111111-1111-4111-8111-111111111111';
 const ORIGIN = 'https://cairn.example.com';
 let next = 0;
 
-function highlight(overrides: { quote?: string; title?: string; occurredAt?: string; customer?: HighlightListItem['customer'] } = {}): HighlightListItem {
+function highlight(overrides: { quote?: string; title?: string; kind?: HighlightListItem['source']['kind']; occurredAt?: string; customer?: HighlightListItem['customer'] } = {}): HighlightListItem {
   const n = String(++next).padStart(12, '0');
   return {
     id: `aaaaaaaa-aaaa-4aaa-8aaa-${n}`,
@@ -19,12 +19,12 @@ function highlight(overrides: { quote?: string; title?: string; occurredAt?: str
     createdBy: null,
     createdAt: '2024-06-01T12:00:00.000Z',
     updatedAt: '2024-06-01T12:00:00.000Z',
-    source: { id: `bbbbbbbb-bbbb-4bbb-8bbb-${n}`, title: overrides.title ?? 'Interview with Dana', kind: 'interview', occurredAt: overrides.occurredAt ?? '2024-03-01T23:30:00.000Z' },
+    source: { id: `bbbbbbbb-bbbb-4bbb-8bbb-${n}`, title: overrides.title ?? 'Interview with Dana', kind: overrides.kind ?? 'interview', occurredAt: overrides.occurredAt ?? '2024-03-01T23:30:00.000Z' },
     customer: overrides.customer === undefined ? null : overrides.customer,
   };
 }
 
-const dana = { id: 'cccccccc-cccc-4ccc-8ccc-000000000001', name: 'Dana Reyes', email: 'dana@acme.example', company: { id: 'dddddddd-dddd-4ddd-8ddd-000000000001', name: 'Acme', segment: 'Enterprise' } };
+const dana = { id: 'cccccccc-cccc-4ccc-8ccc-000000000001', name: 'Dana Reyes', email: 'dana@acme.example', externalId: null, company: { id: 'dddddddd-dddd-4ddd-8ddd-000000000001', name: 'Acme', segment: 'Enterprise' } };
 
 describe('quotesMarkdown', () => {
   it('writes each quote as a blockquote, then who said it, the source linked to the passage and the day', () => {
@@ -37,6 +37,20 @@ describe('quotesMarkdown', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('names the source by its kind when its title only repeats the quote (a ticket without a subject), still linking the passage', () => {
+    const item = highlight({ quote: 'I was overcharged a pound.', title: 'I was overcharged a pound.', kind: 'ticket', customer: dana });
+    expect(quotesMarkdown([item], { origin: ORIGIN, ws: WS })).toBe(
+      [
+        '> I was overcharged a pound.',
+        '>',
+        `> — Dana Reyes, Acme (Enterprise), [Ticket](<${ORIGIN}/w/${WS}/sources/${item.sourceId}#h-${item.id}>), 2024-03-01`,
+        '',
+      ].join('\n'),
+    );
+    // A quote from the middle of that ticket keeps the title, which then says something the quote does not.
+    expect(quotesMarkdown([highlight({ quote: 'a pound', title: 'I was overcharged a pound.', kind: 'ticket' })], { origin: ORIGIN, ws: WS })).toContain('[I was overcharged a pound.]');
   });
 
   it('separates quotes by a blank line and names what it knows of who said each', () => {

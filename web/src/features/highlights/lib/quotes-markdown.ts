@@ -1,5 +1,6 @@
-import { countOf, inlineMarkdown, markdownBlockquote, markdownLink, type HighlightListItem } from '@cairn/shared';
+import { countOf, inlineMarkdown, markdownBlockquote, markdownLink, titleRepeatsText, type HighlightListItem } from '@cairn/shared';
 import { paths } from '../../../lib/paths';
+import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 
 export type QuotesMarkdownOptions = {
   /** Where Cairn is served (`https://cairn.example.com`): each quote links to its passage there. */
@@ -24,14 +25,16 @@ function speakerOf({ customer }: HighlightListItem): string | null {
 
 /**
  * Highlights as Markdown to paste into a PRD or a ticket: each quote as a blockquote, then who
- * said it, the source (a link to the exact passage in Cairn) and the day it was said, in UTC, as
+ * said it, the source (a link to the exact passage in Cairn, named by its kind when its title
+ * only repeats the quote: a ticket without a subject) and the day it was said, in UTC, as
  * ISO 8601 (`2024-05-31`), which reads the same in every locale. Everything customers and
  * colleagues typed is escaped, so it shows as they wrote it.
  */
 export function quotesMarkdown(items: HighlightListItem[], { origin, ws, total, allUrl }: QuotesMarkdownOptions): string {
   const blocks = items.map((item) => {
     const passage = new URL(`${paths.source(ws, item.sourceId)}#h-${item.id}`, origin).href;
-    const attribution = [speakerOf(item), markdownLink(inlineMarkdown(item.source.title), passage), new Date(item.source.occurredAt).toISOString().slice(0, 10)].filter(Boolean).join(', ');
+    const source = titleRepeatsText(item.source.title, item.quote) ? SOURCE_KIND_LABELS[item.source.kind].one : inlineMarkdown(item.source.title);
+    const attribution = [speakerOf(item), markdownLink(source, passage), new Date(item.source.occurredAt).toISOString().slice(0, 10)].filter(Boolean).join(', ');
     return `${markdownBlockquote(item.quote)}\n>\n> — ${attribution}`;
   });
   if (total !== undefined && total > items.length) {

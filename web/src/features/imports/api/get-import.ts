@@ -1,9 +1,9 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { ImportSchema, type Import } from '@cairn/shared';
+import { ImportSchema, ImportSummarySchema, type Import, type ImportSummary, type Page } from '@cairn/shared';
 import { apiRequest } from '../../../lib/api-client';
 import { invalidateEvidence } from '../../../lib/evidence';
-import { importsKey } from './list-imports';
+import { importHistoryKey, importsKey } from './list-imports';
 
 /** How often a running import is polled for progress. */
 const POLL_MS = 500;
@@ -14,7 +14,21 @@ export const getImport = (ws: string, id: string) => apiRequest(`/workspaces/${w
 
 export const isRunning = (item: Pick<Import, 'status'>) => item.status === 'queued' || item.status === 'running';
 
-/** One import, polled while it runs; when it ends, the lists it changed (sources, customers, tags from a tags column) are refreshed. */
+/**
+ * Copies a polled import into the history's cached pages, so its row says what the report above
+ * it says (the history itself refreshes only every few seconds).
+ */
+function showInHistory(queryClient: QueryClient, ws: string, item: Import) {
+  const summary = ImportSummarySchema.parse(item);
+  queryClient.setQueryData<InfiniteData<Page<ImportSummary>>>(importHistoryKey(ws), (history) =>
+    history && { ...history, pages: history.pages.map((page) => ({ ...page, items: page.items.map((row) => (row.id === summary.id ? summary : row)) })) },
+  );
+}
+
+/**
+ * One import, polled while it runs (each answer also updates its history row); when it ends,
+ * the lists it changed (sources, customers, tags from a tags column) are refreshed.
+ */
 export function useImport(ws: string, id: string) {
   const queryClient = useQueryClient();
   const query = useQuery({
@@ -22,11 +36,14 @@ export function useImport(ws: string, id: string) {
     queryFn: () => getImport(ws, id),
     refetchInterval: ({ state }) => (state.error || (state.data && !isRunning(state.data)) ? false : POLL_MS),
   });
+  useEffect(() => {
+    if (query.data) showInHistory(queryClient, ws, query.data);
+  }, [query.data, queryClient, ws]);
   // Invalidating marks cached lists stale; only those on screen refetch, so once per view is cheap.
   const finished = query.data !== undefined && !isRunning(query.data);
   useEffect(() => {
     if (!finished) return;
-    void queryClient.invalidateQueries({ queryKey: [...importsKey(ws), 'list'] });
+    void queryClient.invalidateQueries({ queryKey: importHistoryKey(ws) });
     void invalidateEvidence(queryClient, ws);
   }, [finished, queryClient, ws]);
   return query;

@@ -7,6 +7,7 @@ const HISTORY_PAGE_SIZE = 25;
 const LIVE_REFRESH_MS = 2_000;
 
 export const importsKey = (ws: string) => ['imports', ws] as const;
+export const importHistoryKey = (ws: string) => [...importsKey(ws), 'list'] as const;
 
 export const listImports = (ws: string, cursor: string | null) => {
   const params = new URLSearchParams({ limit: String(HISTORY_PAGE_SIZE), ...(cursor ? { cursor } : {}) });
@@ -16,7 +17,7 @@ export const listImports = (ws: string, cursor: string | null) => {
 /** The import history, newest first, page by page. */
 export function useImports(ws: string) {
   return useInfiniteQuery({
-    queryKey: [...importsKey(ws), 'list'],
+    queryKey: importHistoryKey(ws),
     queryFn: ({ pageParam }) => listImports(ws, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ImportStartedSchema, type ImportFormat, type ImportOptions } from '@cairn/shared';
 import { apiRequest, uploadTimeoutMs } from '../../../lib/api-client';
-import { importsKey } from './list-imports';
+import { importHistoryKey } from './list-imports';
 import { toUploadForm } from './upload-form';
 
 export type StartImportInput = { format: ImportFormat; file: File; options: ImportOptions };
@@ -16,6 +16,6 @@ export function useStartImport(ws: string) {
         formData: toUploadForm(format, file, options),
         signal: AbortSignal.timeout(uploadTimeoutMs(file.size)),
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...importsKey(ws), 'list'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: importHistoryKey(ws) }),
   });
 }

@@ -2,17 +2,18 @@ import { useId, useState, type DragEvent } from 'react';
 import { formatBytes } from './format-values';
 
 /**
- * Step 2: a drop zone that is also a file input. The input stays in the tab order (visually
- * hidden), so Enter or Space opens the file chooser; the zone shows its focus ring.
+ * Step 2: a drop zone that is also a file input, for one file or several (a round of
+ * interviews). The input stays in the tab order (visually hidden), so Enter or Space opens the
+ * file chooser; the zone shows its focus ring.
  */
-export function FileDrop({ accept, file, onFile }: { accept: string; file: File | null; onFile: (file: File) => void }) {
+export function FileDrop({ accept, file, onFiles }: { accept: string; file: File | null; onFiles: (files: File[]) => void }) {
   const id = useId();
   const [dragging, setDragging] = useState(false);
   const drop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
-    const dropped = event.dataTransfer.files[0];
-    if (dropped) onFile(dropped);
+    const dropped = [...event.dataTransfer.files];
+    if (dropped.length) onFiles(dropped);
   };
   return (
     <div
@@ -29,11 +30,12 @@ export function FileDrop({ accept, file, onFile }: { accept: string; file: File 
         type="file"
         className="visually-hidden file-drop-input"
         accept={accept}
+        multiple
         onChange={(event) => {
-          const chosen = event.target.files?.[0];
+          const chosen = [...(event.target.files ?? [])];
           // Cleared so that choosing the same file again (after fixing it) is noticed.
           event.target.value = '';
-          if (chosen) onFile(chosen);
+          if (chosen.length) onFiles(chosen);
         }}
       />
       <label htmlFor={id} className="file-drop-label">
@@ -43,6 +45,7 @@ export function FileDrop({ accept, file, onFile }: { accept: string; file: File 
         <span>
           <strong>Drop the file here</strong> or <span className="file-drop-browse">browse your computer</span>
         </span>
+        <span className="small">Several files are imported one after the other.</span>
         {file && (
           <span className="file-drop-chosen">
             {file.name} · {formatBytes(file.size)}

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { describeScoreScale, type DateOrder, type ScoreScale } from '@cairn/shared';
 import { Field, Select, TextInput } from '../../../components/field';
+import type { InterviewDateGuess } from '../lib/interview-date';
 import { scoreScaleChoices, scoreScaleKey } from '../lib/score-scale-choice';
 
 export type TranscriptDraft = { title: string; customerEmail: string; customerName: string; customerCompany: string; interviewer: string };
@@ -36,13 +37,35 @@ export function TranscriptOptions({ draft, onChange, suggestedTitle, speakers }:
   );
 }
 
+/**
+ * What the interview date field says about its value: a transcript without a date is dated at
+ * the import, which makes an old interview count as recent evidence, so that is spelt out.
+ */
+function interviewDateHint(occurredAt: string, guess: InterviewDateGuess | null): string {
+  if (!occurredAt) return 'Empty: the interview will be dated today, the import date, and its highlights will count as recent in the evidence score and in Trends.';
+  if (occurredAt !== guess?.date) return 'The day the interview took place.';
+  return guess.from === 'file-name'
+    ? 'Read from the file name: confirm it is the day of the interview.'
+    : 'A guess: the day the file was last saved. Confirm it, or enter the day of the interview.';
+}
+
+type CommonOptionsProps = {
+  occurredAt: string;
+  onOccurredAt: (value: string) => void;
+  redactPii: boolean;
+  onRedactPii: (value: boolean) => void;
+  isTranscript: boolean;
+  /** A transcript's date as the wizard guessed it, prefilled until the person changes it. */
+  interviewDateGuess: InterviewDateGuess | null;
+};
+
 /** Options every format has: a date for what carries none, and PII redaction. */
-export function CommonOptions({ occurredAt, onOccurredAt, redactPii, onRedactPii, isTranscript }: { occurredAt: string; onOccurredAt: (value: string) => void; redactPii: boolean; onRedactPii: (value: boolean) => void; isTranscript: boolean }) {
+export function CommonOptions({ occurredAt, onOccurredAt, redactPii, onRedactPii, isTranscript, interviewDateGuess }: CommonOptionsProps) {
   const redactHintId = useId();
   return (
     <div className="stack">
       <div className="mapping-grid">
-        <Field label={isTranscript ? 'Date of the interview' : 'Date for rows without one'} hint={isTranscript ? undefined : 'Rows with a date of their own keep it.'}>
+        <Field label={isTranscript ? 'Date of the interview' : 'Date for rows without one'} hint={isTranscript ? interviewDateHint(occurredAt, interviewDateGuess) : 'Rows with a date of their own keep it.'}>
           {(props) => <TextInput {...props} type="date" value={occurredAt} onChange={(event) => onOccurredAt(event.target.value)} />}
         </Field>
       </div>

@@ -53,6 +53,7 @@ export function ImportReport({ ws, importId, headingRef, showScores = false }: I
         <Count label={`${sources} updated`} value={item.counts.updated} />
         <Count label={`${sources} unchanged`} value={item.counts.unchanged} />
         <Count label={`${capitalize(units.rejected.many)} rejected`} value={item.counts.rejected} tone={item.counts.rejected ? 'danger' : undefined} />
+        {item.skipped > 0 && <Count label="Parts skipped" value={item.skipped} tone="warning" />}
         {item.redactPii && <Count label="PII redacted" value={item.redacted} />}
       </dl>
       {item.format === 'survey-csv' && <p className="muted small">Each respondent’s row gives one answer per question they answered.</p>}
@@ -92,7 +93,7 @@ export function ImportReport({ ws, importId, headingRef, showScores = false }: I
   );
 }
 
-function Count({ label, value, tone }: { label: string; value: number; tone?: 'success' | 'danger' }) {
+function Count({ label, value, tone }: { label: string; value: number; tone?: 'success' | 'warning' | 'danger' }) {
   return (
     <div className={`import-count${tone ? ` import-count-${tone}` : ''}`}>
       <dt>{label}</dt>

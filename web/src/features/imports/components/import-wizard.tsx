@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { importOptionsSchemaFor, type DateOrder, type ImportFormat, type ImportOptions, type ImportPreview, type ScoreScale } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { ErrorMessage } from '../../../components/error-message';
@@ -8,8 +8,11 @@ import { usePreviewImport } from '../api/preview-import';
 import { useStartImport } from '../api/start-import';
 import { FileDrop } from './file-drop';
 import { FormatPicker } from './format-picker';
-import { FORMATS, isCsvFormat } from './formats';
+import { FORMATS, formatLabel, isCsvFormat } from './formats';
 import { dateOrderInFile, dateOrderToSend } from '../lib/date-order';
+import { inferFileFormat } from '../lib/infer-format';
+import { guessInterviewDate, type InterviewDateGuess } from '../lib/interview-date';
+import { importUnits } from '../../../lib/import-words';
 import { scoreScaleInFile, scoreScaleToSend } from '../lib/score-scale-choice';
 import { CommonOptions, DateOrderChoice, EMPTY_TRANSCRIPT_DRAFT, ScoreScaleChoice, TranscriptOptions, type TranscriptDraft } from './import-options';
 import { ImportReport } from './import-report';
@@ -31,6 +34,36 @@ type Drafts = {
 };
 
 const EMPTY_DRAFTS: Drafts = { tickets: {}, survey: { questions: [] }, transcript: EMPTY_TRANSCRIPT_DRAFT, occurredAt: '', redactPii: false, dateOrder: null, scoreScale: null };
+
+/** Every extension some format takes: before a format is chosen, any of them may be dropped. */
+const ANY_FORMAT_ACCEPT = [...new Set(FORMATS.flatMap((info) => info.accept.split(',')))].join(',');
+
+/** A mapping carried over to the next file when that file has every column it names; else the preview's suggestion. */
+function keepMapping<Draft extends Record<string, string | string[] | undefined>>(previous: Draft, suggested: Draft, columns: string[]): Draft {
+  const named = Object.values(previous).flat().filter((column): column is string => typeof column === 'string');
+  return named.length > 0 && named.every((column) => columns.includes(column)) ? previous : suggested;
+}
+
+/**
+ * The options for the next file of a round: what was chosen for the last one (interviewer,
+ * customer, redaction, mapping…) stays, except what belongs to one file, its title and, for a
+ * transcript, its date (this file's own guess).
+ */
+function draftsForFile(previous: Drafts, preview: ImportPreview, format: ImportFormat, dateGuess: InterviewDateGuess | null): Drafts {
+  const tickets = keepMapping(previous.tickets, ticketsDraftOf(preview), preview.columns);
+  const survey = keepMapping(previous.survey, surveyDraftOf(preview), preview.columns);
+  // How dates read and the score's scale were chosen for the old columns: with new ones, the file's own again.
+  const sameColumns = format === 'tickets-csv' ? tickets === previous.tickets : survey === previous.survey;
+  return {
+    ...previous,
+    tickets,
+    survey,
+    transcript: { ...previous.transcript, title: '' },
+    occurredAt: format === 'transcript' ? (dateGuess?.date ?? '') : previous.occurredAt,
+    dateOrder: sameColumns ? previous.dateOrder : null,
+    scoreScale: sameColumns ? previous.scoreScale : null,
+  };
+}
 
 /** The column mapped to the format's one date field. */
 function dateColumnOf(format: ImportFormat, drafts: Drafts): string | undefined {
@@ -60,44 +93,94 @@ function speakersOf(preview: ImportPreview): string[] {
   return [...new Set(preview.sources.flatMap((source) => source.turns.map((turn) => turn.speaker)))].filter((speaker) => speaker !== '');
 }
 
+/** What became of a file of the round that is behind us. */
+type Outcome = 'imported' | 'skipped';
+
 /**
- * Choose the format, drop the file, check the preview and the column mapping, start — then
- * watch the progress and read the report, all on one page, each step opening the next.
+ * Choose the format (or let the files' names tell it), drop one file or a round of them, check
+ * the preview and the column mapping, start — then watch the progress and read the report, all
+ * on one page, each step opening the next. Several files go one after the other, each with its
+ * own preview and report; the format and the options chosen stay for the next file.
  */
 export function ImportWizard({ ws }: { ws: string }) {
   const [format, setFormat] = useState<ImportFormat | null>(null);
-  const [file, setFile] = useState<File | null>(null);
+  /** Chosen by the person (it then holds for every file), rather than read from a file's name. */
+  const [formatChosen, setFormatChosen] = useState(false);
+  const [files, setFiles] = useState<File[]>([]);
+  const [position, setPosition] = useState(0);
+  const [outcomes, setOutcomes] = useState<Outcome[]>([]);
+  const [dateGuess, setDateGuess] = useState<InterviewDateGuess | null>(null);
   const [drafts, setDrafts] = useState<Drafts>(EMPTY_DRAFTS);
   const [problem, setProblem] = useState<string | null>(null);
   const [importId, setImportId] = useState<string | null>(null);
   const preview = usePreviewImport(ws);
   const start = useStartImport(ws);
+  // Reading a file's format takes a moment: only the last file opened may use its answer.
+  const opening = useRef(0);
   // A step that opens takes the focus (stable callback refs run once, when its heading appears),
   // so keyboard and screen reader users follow along.
   const focusOnAppear = useCallback((heading: HTMLHeadingElement | null) => heading?.focus(), []);
+  const file = files[position] ?? null;
+  const nextFile = files[position + 1] ?? null;
 
-  const reset = () => {
-    setFile(null);
-    setDrafts(EMPTY_DRAFTS);
-    setProblem(null);
+  const previewFile = (chosen: File, as: ImportFormat) => {
+    const guess = as === 'transcript' ? guessInterviewDate(chosen) : null;
+    setDateGuess(guess);
+    preview.mutate({ format: as, file: chosen, options: {} }, { onSuccess: (result) => setDrafts((previous) => draftsForFile(previous, result, as, guess)) });
+  };
+
+  /** Shows the file at `index` of the round, in the chosen format or the one its name tells. */
+  const openFile = async (round: File[], index: number) => {
+    const chosen = round[index];
+    const ticket = ++opening.current;
+    setPosition(index);
     setImportId(null);
+    setProblem(null);
+    preview.reset();
+    start.reset();
+    if (!chosen) return;
+    const as = formatChosen ? format : await inferFileFormat(chosen);
+    if (ticket !== opening.current) return;
+    setFormat(as);
+    if (as) previewFile(chosen, as);
+  };
+
+  const chooseFiles = (chosen: File[]) => {
+    setFiles(chosen);
+    setOutcomes([]);
+    void openFile(chosen, 0);
+  };
+
+  const moveOn = (outcome: Outcome) => {
+    setOutcomes((previous) => {
+      const next = [...previous];
+      next[position] = outcome;
+      return next;
+    });
+    void openFile(files, position + 1);
+  };
+
+  /** Another file (or round) with the same format and options. */
+  const chooseAnotherFile = () => {
+    opening.current++;
+    setFiles([]);
+    setOutcomes([]);
+    setPosition(0);
+    setImportId(null);
+    setProblem(null);
     preview.reset();
     start.reset();
   };
 
   const chooseFormat = (next: ImportFormat) => {
-    reset();
     setFormat(next);
-  };
-
-  const chooseFile = (chosen: File) => {
-    if (!format) return;
-    setFile(chosen);
-    setProblem(null);
-    preview.mutate(
-      { format, file: chosen, options: {} },
-      { onSuccess: (result) => setDrafts({ ...EMPTY_DRAFTS, tickets: ticketsDraftOf(result), survey: surveyDraftOf(result) }) },
-    );
+    setFormatChosen(true);
+    // The file on screen is read again in the new format. After a report, the next file of the
+    // round will be; without one, the wizard asks for the file to read in it.
+    if (file && !importId) {
+      setProblem(null);
+      previewFile(file, next);
+    } else if (importId && !nextFile) chooseAnotherFile();
   };
 
   const dateColumn = format ? dateColumnOf(format, drafts) : undefined;
@@ -121,20 +204,36 @@ export function ImportWizard({ ws }: { ws: string }) {
 
   const info = FORMATS.find((candidate) => candidate.format === format);
   const startError = start.error instanceof ApiError && start.error.issues.length ? start.error.issues.map((issue) => `${issue.path.replace(/^body\./, '')}: ${issue.message}`).join('; ') : null;
+  // A file the preview found nothing in (another format's file, an empty export) has nothing to start.
+  const readNothing = preview.data !== undefined && (isCsvFormat(preview.data.format) ? preview.data.rows.length === 0 : preview.data.sources.length === 0);
 
   return (
     <div className="import-wizard stack">
       <section className="wizard-step card" aria-labelledby="step-format">
         <h2 id="step-format">1. Choose the format</h2>
+        <p className="muted small">Or drop the files below: their names tell the format (.vtt, .srt, .docx and .txt are transcripts), and it can be changed here.</p>
         <FormatPicker value={format} onChange={chooseFormat} />
       </section>
 
-      {format && info && !importId && (
-        <section className="wizard-step card" aria-labelledby="step-file">
+      {!importId && (
+        <section className="wizard-step card stack" aria-labelledby="step-file">
           <h2 id="step-file">2. Choose the file</h2>
-          <FileDrop accept={info.accept} file={file} onFile={chooseFile} />
+          <FileDrop accept={formatChosen && info ? info.accept : ANY_FORMAT_ACCEPT} file={file} onFiles={chooseFiles} />
+          {files.length > 1 && <FileRound files={files} position={position} outcomes={outcomes} />}
+          {file && !format && (
+            <p className="notice notice-warning" role="status">
+              The name of {file.name} does not tell its format: choose it above.
+            </p>
+          )}
           {preview.isPending && <Loading label="Reading the first rows…" />}
           {preview.error && <ErrorMessage error={preview.error} />}
+          {nextFile && (
+            <div className="row">
+              <Button variant="ghost" onClick={() => moveOn('skipped')}>
+                Skip {file?.name} and go to the next file
+              </Button>
+            </div>
+          )}
         </section>
       )}
 
@@ -176,26 +275,35 @@ export function ImportWizard({ ws }: { ws: string }) {
               </ul>
             </div>
           )}
-          <h3>Options</h3>
-          {format === 'transcript' && (
-            <TranscriptOptions
-              draft={drafts.transcript}
-              onChange={(transcript) => setDrafts({ ...drafts, transcript })}
-              suggestedTitle={preview.data.sources[0]?.title ?? file.name}
-              speakers={speakersOf(preview.data)}
-            />
+          {readNothing ? (
+            <p className="notice notice-warning" role="status">
+              Nothing to import: the first items of {file.name} gave no {importUnits(format).sources.many} as {formatLabel(format)}. Choose the format the file is in, or another file.
+            </p>
+          ) : (
+            <>
+              <h3>Options</h3>
+              {format === 'transcript' && (
+                <TranscriptOptions
+                  draft={drafts.transcript}
+                  onChange={(transcript) => setDrafts({ ...drafts, transcript })}
+                  suggestedTitle={preview.data.sources[0]?.title ?? file.name}
+                  speakers={speakersOf(preview.data)}
+                />
+              )}
+              {dateColumn && datesInFile && (
+                <DateOrderChoice column={dateColumn} inFile={datesInFile} value={dateOrder} onChange={(order) => setDrafts({ ...drafts, dateOrder: order })} />
+              )}
+              {scoreColumn && <ScoreScaleChoice column={scoreColumn} inFile={scaleInFile} value={scoreScale} onChange={(scale) => setDrafts({ ...drafts, scoreScale: scale })} />}
+              <CommonOptions
+                occurredAt={drafts.occurredAt}
+                onOccurredAt={(occurredAt) => setDrafts({ ...drafts, occurredAt })}
+                redactPii={drafts.redactPii}
+                onRedactPii={(redactPii) => setDrafts({ ...drafts, redactPii })}
+                isTranscript={format === 'transcript'}
+                interviewDateGuess={dateGuess}
+              />
+            </>
           )}
-          {dateColumn && datesInFile && (
-            <DateOrderChoice column={dateColumn} inFile={datesInFile} value={dateOrder} onChange={(order) => setDrafts({ ...drafts, dateOrder: order })} />
-          )}
-          {scoreColumn && <ScoreScaleChoice column={scoreColumn} inFile={scaleInFile} value={scoreScale} onChange={(scale) => setDrafts({ ...drafts, scoreScale: scale })} />}
-          <CommonOptions
-            occurredAt={drafts.occurredAt}
-            onOccurredAt={(occurredAt) => setDrafts({ ...drafts, occurredAt })}
-            redactPii={drafts.redactPii}
-            onRedactPii={(redactPii) => setDrafts({ ...drafts, redactPii })}
-            isTranscript={format === 'transcript'}
-          />
           {problem && (
             <p className="error-message" role="alert">
               {problem}
@@ -203,10 +311,12 @@ export function ImportWizard({ ws }: { ws: string }) {
           )}
           {start.error && (startError ? <p className="error-message" role="alert">{startError}</p> : <ErrorMessage error={start.error} />)}
           <div className="row">
-            <Button type="submit" variant="primary" busy={start.isPending}>
-              {start.isPending ? 'Uploading…' : 'Start import'}
-            </Button>
-            <Button variant="ghost" onClick={() => chooseFormat(format)}>
+            {!readNothing && (
+              <Button type="submit" variant="primary" busy={start.isPending}>
+                {start.isPending ? 'Uploading…' : 'Start import'}
+              </Button>
+            )}
+            <Button variant="ghost" onClick={chooseAnotherFile}>
               Choose another file
             </Button>
           </div>
@@ -216,11 +326,36 @@ export function ImportWizard({ ws }: { ws: string }) {
       {importId && (
         <section className="wizard-step card stack" aria-label="4. Progress and report">
           <ImportReport ws={ws} importId={importId} headingRef={focusOnAppear} />
+          {files.length > 1 && !nextFile && <p className="muted small">That was the last of the {files.length} files: the history below has each one’s result.</p>}
           <div className="row">
-            <Button onClick={reset}>Import another file</Button>
+            {nextFile && (
+              <Button variant="primary" onClick={() => moveOn('imported')}>
+                Import the next file: {nextFile.name}
+              </Button>
+            )}
+            <Button onClick={chooseAnotherFile}>Import another file</Button>
           </div>
         </section>
       )}
+    </div>
+  );
+}
+
+/** The files dropped together, and where the wizard is among them. */
+function FileRound({ files, position, outcomes }: { files: File[]; position: number; outcomes: Outcome[] }) {
+  const stateOf = (index: number) => (index === position ? 'this one' : (outcomes[index] ?? 'waiting'));
+  return (
+    <div className="stack">
+      <p className="small">
+        File {position + 1} of {files.length}
+      </p>
+      <ol className="file-round small">
+        {files.map((queued, index) => (
+          <li key={`${index}-${queued.name}`} aria-current={index === position ? 'step' : undefined}>
+            {index === position ? <strong>{queued.name}</strong> : queued.name} <span className="muted">· {stateOf(index)}</span>
+          </li>
+        ))}
+      </ol>
     </div>
   );
 }

@@ -4,8 +4,8 @@ import { apiRequest } from '../../../lib/api-client';
 
 const PAGE_SIZE = 20;
 
-/** Whose evidence: an insight's, or what is linked to a backlog item itself (not through its insights). */
-export type EvidenceOwner = { insightId: string } | { backlogItemId: string };
+/** Whose evidence: an insight's, or all a backlog item's (its own and its insights', as its score counts it; each item then says how it arrives). */
+export type EvidenceOwner = { insightId: string } | { evidenceOfBacklogItemId: string };
 
 /** The evidence of an insight or a backlog item, newest first, one page at a time; the first page carries the total. */
 export function useEvidence(ws: string, owner: EvidenceOwner) {

@@ -166,15 +166,17 @@ export function BacklogItemDetail({ ws, id, evidenceActions }: { ws: string; id:
             )}
           </section>
           <section className="stack" aria-labelledby="backlog-evidence">
-            <h2 id="backlog-evidence">Evidence linked to it directly</h2>
+            <h2 id="backlog-evidence">Evidence behind it</h2>
+            {/* Every quote the score counts, each once, saying whether it is linked here or comes through a problem. */}
             <EvidenceList
               ws={ws}
-              owner={{ backlogItemId: id }}
+              owner={{ evidenceOfBacklogItemId: id }}
               onUnlink={canLink ? unlinkHighlight : undefined}
               unlinkingId={unlinking?.body.highlightIds?.[0] ?? null}
               empty={
                 <p className="muted card">
-                  No highlight linked to the item itself{data.insights.length ? ': its evidence comes through its problems' : ''}. <WhereToLinkEvidence ws={ws} />
+                  No evidence yet{data.insights.length ? ': its problems have no highlights' : ''}. Link highlights to this item, or link a problem: its evidence counts here too.{' '}
+                  <WhereToLinkEvidence ws={ws} />
                 </p>
               }
             />

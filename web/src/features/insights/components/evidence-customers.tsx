@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { EvidenceCustomer } from '@cairn/shared';
+import { customerName, type EvidenceCustomer } from '@cairn/shared';
 import { countOf } from '../../../lib/numbers';
 import { paths } from '../../../lib/paths';
 
@@ -16,7 +16,7 @@ export function EvidenceCustomers({ ws, customers }: { ws: string; customers: Ev
         {customers.map((customer) => (
           <li key={customer.id}>
             <span className="evidence-customer-name">
-              <Link to={paths.customer(ws, customer.id)}>{customer.name ?? customer.email ?? 'Unnamed customer'}</Link>
+              <Link to={paths.customer(ws, customer.id)}>{customerName(customer)}</Link>
               {customer.company && <span className="muted small">{[customer.company.name, customer.company.segment].filter(Boolean).join(' · ')}</span>}
             </span>
             <span className="usage-count">

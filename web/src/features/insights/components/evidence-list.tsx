@@ -1,15 +1,17 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { HighlightListItem } from '@cairn/shared';
+import { customerName, titleRepeatsText, type HighlightListItem } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { ErrorMessage } from '../../../components/error-message';
 import { LoadMore } from '../../../components/load-more';
 import { Loading } from '../../../components/spinner';
 import { TagChips } from '../../../components/tag-chip';
 import { formatDate } from '../../../lib/dates';
+import { INSIGHT_TYPE_LABELS } from '../../../lib/insight-types';
 import { countOf } from '../../../lib/numbers';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
+import { SourceLinkLabel } from '../../../lib/source-titles';
 import { rememberSourceOrder } from '../../../lib/source-order';
 import { useEvidence, type EvidenceOwner } from '../api/list-evidence';
 import { useMayUnlink } from '../hooks/use-may-unlink';
@@ -30,6 +32,26 @@ type EvidenceListProps = {
   empty: ReactNode;
 };
 
+/** How a quote reaches a backlog item: linked to it directly, through its problems, or both. */
+function EvidenceVia({ ws, via }: { ws: string; via: NonNullable<HighlightListItem['via']> }) {
+  const ways: ReactNode[] = via.insights.map((insight) => (
+    <Fragment key={insight.id}>
+      Via the {INSIGHT_TYPE_LABELS[insight.type].one.toLowerCase()} <Link to={paths.problem(ws, insight.id)}>{insight.title}</Link>
+    </Fragment>
+  ));
+  if (via.direct) ways.unshift(<Fragment key="direct">Linked directly</Fragment>);
+  return (
+    <p className="muted evidence-via">
+      {ways.map((way, index) => (
+        <Fragment key={index}>
+          {index > 0 && ' · '}
+          {way}
+        </Fragment>
+      ))}
+    </p>
+  );
+}
+
 /** The quotes behind a problem or backlog item, newest first, each opening its exact place in the source. */
 export function EvidenceList({ ws, owner, onUnlink, unlinkingId, empty }: EvidenceListProps) {
   const evidence = useEvidence(ws, owner);
@@ -47,27 +69,31 @@ export function EvidenceList({ ws, owner, onUnlink, unlinkingId, empty }: Eviden
       <ul className="evidence-list">
         {items.map((item) => {
           const { customer } = item;
+          // Only a link to this item itself can be undone here; what comes through a problem is unlinked on the problem.
+          const linkedHere = !item.via || item.via.direct;
           return (
             <li key={item.id} className="card evidence-item">
+              {item.via && <EvidenceVia ws={ws} via={item.via} />}
               <blockquote className="highlight-quote">{item.quote}</blockquote>
               {item.note && <p className="panel-note">{item.note}</p>}
               <TagChips tags={item.tags} />
               <div className="evidence-meta">
                 <p className="muted highlight-source">
                   <Link to={`${paths.source(ws, item.sourceId)}#h-${item.id}`} onClick={rememberOrder}>
-                    {item.source.title}
-                  </Link> · {SOURCE_KIND_LABELS[item.source.kind].one}
+                    <SourceLinkLabel source={item.source} text={item.quote} />
+                  </Link>
+                  {!titleRepeatsText(item.source.title, item.quote) && ` · ${SOURCE_KIND_LABELS[item.source.kind].one}`}
                   {customer && (
                     <>
                       {' '}
-                      · <Link to={paths.customer(ws, customer.id)}>{customer.name ?? customer.email ?? 'Unnamed customer'}</Link>
+                      · <Link to={paths.customer(ws, customer.id)}>{customerName(customer)}</Link>
                       {customer.company && ` · ${customer.company.name}`}
                     </>
                   )}{' '}
                   ·{' '}
                   <time dateTime={item.source.occurredAt}>{formatDate(item.source.occurredAt)}</time>
                 </p>
-                {onUnlink && mayUnlink(item) && (
+                {onUnlink && linkedHere && mayUnlink(item) && (
                   <Button size="sm" variant="ghost" busy={unlinkingId === item.id} onClick={() => onUnlink(item)} aria-label={`Unlink “${quotePreview(item.quote)}”`}>
                     Unlink
                   </Button>

@@ -196,7 +196,8 @@ export function HighlightPanel({ ws, body, highlights, links, activeId, editingI
       <ol className="panel-list">
         {highlights.map((highlight) => (
           <li key={highlight.id} ref={highlight.id === activeId ? activeRef : undefined} className={`panel-item${highlight.id === activeId ? ' active' : ''}`}>
-            <button type="button" className="panel-quote" onClick={() => onSelect(highlight.id)} aria-label={`Show in the text: ${highlight.quote.slice(0, 80)}`}>
+            {/* The whole quote in the name: the four lines shown hold more than any cut of it, and speech input may say any word of them (WCAG 2.5.3). */}
+            <button type="button" className="panel-quote" onClick={() => onSelect(highlight.id)} aria-label={`Show in the text: ${highlight.quote}`}>
               “{highlight.quote}”
             </button>
             {editingId === highlight.id ? (

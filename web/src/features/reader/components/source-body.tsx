@@ -1,6 +1,6 @@
 import { memo, useMemo, type KeyboardEvent, type ReactNode } from 'react';
 import { z } from 'zod';
-import type { Source, SourceSegment } from '@cairn/shared';
+import { customerName, type Source, type SourceSegment } from '@cairn/shared';
 import { formatDateTime } from '../../../lib/dates';
 import { ScorePill } from '../../../lib/score-pill';
 import { groupByBlock, type FindMatch, type TextRange } from '../lib/find-in-text';
@@ -208,7 +208,6 @@ export const SourceBody = memo(function SourceBody({ source, finds = NO_FINDS_AT
 
   if (source.kind === 'ticket') {
     const replies = readReplies(metadata);
-    const requester = source.customer ? (source.customer.name ?? source.customer.email) : null;
     const fields = TICKET_FIELDS.map((key) => [key, metadataText(metadata, key)] as const).filter(([, value]) => value);
     const helpdeskTags = HelpdeskTagsSchema.safeParse(metadata.tags);
     return (
@@ -216,7 +215,7 @@ export const SourceBody = memo(function SourceBody({ source, finds = NO_FINDS_AT
         <dl className="ticket-fields">
           <div>
             <dt>Requester</dt>
-            <dd>{requester ?? 'Unknown'}</dd>
+            <dd>{source.customer ? customerName(source.customer) : 'Unknown'}</dd>
           </div>
           {fields.map(([key, value]) => (
             <div key={key}>
@@ -241,7 +240,7 @@ export const SourceBody = memo(function SourceBody({ source, finds = NO_FINDS_AT
         </dl>
         <ol className="ticket-thread" aria-label="Conversation">
           <li className="message message-customer">
-            <div className="message-author">{requester ?? 'Customer'}</div>
+            <div className="message-author">{source.customer ? customerName(source.customer) : 'Customer'}</div>
             <Block from={0} to={source.body.length} className="message-text">
               {runs(0, source.body.length)}
             </Block>

@@ -1,4 +1,4 @@
-import { WHOLE_SOURCE_KINDS } from '@cairn/shared';
+import { customerName, interviewerOnlySpeakers, interviewerWordsMessage, WHOLE_SOURCE_KINDS } from '@cairn/shared';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { useLocation, useNavigate } from 'react-router';
@@ -28,7 +28,7 @@ import { trimRange } from '../lib/highlight-runs';
 import { readLastTag, rememberLastTag } from '../lib/last-tag';
 import { BODY_TEXT, NO_CONTEXT, notCustomerWords, readContextTexts, textById } from '../lib/reader-texts';
 import { bodyRange, contextRange, selectedContextText, selectionInTexts, selectionRange } from '../lib/selection';
-import { clipAtHiddenTurns } from '../lib/speakers';
+import { clipAtHiddenTurns, turnToEnter } from '../lib/speakers';
 import { ClippedPassageNote } from './clipped-passage-note';
 import { HIGHLIGHTS_HEADING_ID, HighlightPanel } from './highlight-panel';
 import { FindBar } from './find-bar';
@@ -47,9 +47,9 @@ const FIND_PREFILL_MAX = 100;
 /**
  * A passage to tag, and where to show the popover: under `top` (the passage's bottom) or, if it
  * does not fit there, above `above`. `clipped` when the selection went on over hidden turns and
- * the passage stops before them.
+ * the passage stops before them; `selected` when it is the selection rather than a focused turn.
  */
-type Pending = { start: number; end: number; whole: boolean; top: number; above: number; left: number; clipped?: boolean };
+type Pending = { start: number; end: number; whole: boolean; top: number; above: number; left: number; clipped?: boolean; selected?: boolean };
 
 /** Highlights to link as evidence; `getHighlightIds` runs once the person has chosen where (it may create the highlight then). */
 export type EvidenceToLink = { count: number; getHighlightIds: () => Promise<string[]>; onClose: () => void };
@@ -144,9 +144,17 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
     (block ?? root)?.focus({ preventScroll: true });
   }, []);
 
+  /**
+   * Closes the popover without tagging. Focus on the passage's turn clears a selection, so a
+   * selected passage is selected again: l or t then act on it, not on the whole turn.
+   */
   const closePopover = useCallback(() => {
-    if (pending) returnFocus(pending);
-    setPending(null);
+    if (!pending) return;
+    // The pending mark goes first: the selection must be made on the text as drawn without it.
+    flushSync(() => setPending(null));
+    returnFocus(pending);
+    const range = pending.selected && textRef.current ? bodyRange(textRef.current, pending.start, pending.end) : null;
+    if (range) select(range);
   }, [pending, returnFocus]);
 
   /** Scrolls the text to a highlight and flashes it (once drawn: see `landing`). */
@@ -231,7 +239,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
     const range = seen && trimRange(data.body, seen.start, seen.end);
     if (!seen || !range) return null;
     const rect = seen.clipped ? (bodyRange(root, range.start, range.end)?.getBoundingClientRect() ?? selected.rect) : selected.rect;
-    return { ...range, clipped: seen.clipped, top: rect.bottom, above: rect.top, left: rect.left };
+    return { ...range, clipped: seen.clipped, selected: true, top: rect.bottom, above: rect.top, left: rect.left };
   }, [data, rows, segments]);
 
   /** The selection, or else the focused turn or paragraph, as a body range with where to show the popover. */
@@ -264,8 +272,30 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
     return context ? notCustomerWords(context) : null;
   }, []);
 
+  /** What h and t act on besides a selection: in a transcript a turn, which ↓ reaches from anywhere. */
+  const blockHint = segments ? 'or press ↓ to move to a turn' : 'or move to a paragraph with Tab';
+
   /** Says why there is nothing to tag: the selection is in a reply or question, else `hint`. */
   const explainNoTarget = useCallback((hint: string) => toast.show(contextRefusal() ?? hint), [contextRefusal, toast]);
+
+  /** Why a passage cannot be highlighted when all its words are the interviewer's (the server refuses it too), else null. */
+  const interviewerRefusal = useCallback(
+    (range: { start: number; end: number }) => {
+      const speakers = data && interviewerOnlySpeakers(data.body, segments, range.start, range.end);
+      return speakers ? interviewerWordsMessage(speakers) : null;
+    },
+    [data, segments],
+  );
+
+  /** Says why and answers true when a passage is all the interviewer's words, before any request. */
+  const refuseInterviewerWords = useCallback(
+    (range: { start: number; end: number }) => {
+      const refused = interviewerRefusal(range);
+      if (refused) toast.show(refused);
+      return refused !== null;
+    },
+    [interviewerRefusal, toast],
+  );
 
   /** A passage stopped before hidden turns becomes the selection, so that what is selected is what gets highlighted. */
   const selectIfClipped = useCallback((found: Omit<Pending, 'whole'>) => {
@@ -284,7 +314,8 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
 
   /**
    * The selected passage a highlight being edited moves to ("Use selected text"), stopped before
-   * hidden turns as the popover's is; or why a selection in a reply or question cannot be one.
+   * hidden turns as the popover's is; or why a selection in a reply or question, or all the
+   * interviewer's, cannot be one.
    */
   const takeSelectionForEdit = useCallback(() => {
     const found = selectedTarget();
@@ -292,9 +323,11 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
       const refused = contextRefusal();
       return refused ? { refused } : null;
     }
+    const refused = interviewerRefusal(found);
+    if (refused) return { refused };
     selectIfClipped(found);
     return found;
-  }, [contextRefusal, selectIfClipped, selectedTarget]);
+  }, [contextRefusal, interviewerRefusal, selectIfClipped, selectedTarget]);
 
   const openPopover = useCallback(
     (whole = false, anchor?: DOMRect) => {
@@ -306,10 +339,27 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
         return;
       }
       const found = target();
-      if (found) tagPassage(found);
-      else explainNoTarget('Select a passage first (or focus a turn with Tab), then press h');
+      if (!found) explainNoTarget(`Select a passage first (${blockHint}), then press h`);
+      else if (!refuseInterviewerWords(found)) tagPassage(found);
     },
-    [canHighlight, data, explainNoTarget, tagPassage, target],
+    [blockHint, canHighlight, data, explainNoTarget, refuseInterviewerWords, tagPassage, target],
+  );
+
+  /** Moves a highlight to the trash, with Undo on the toast: the panel's Delete, and the Undo of a highlight just made. */
+  const trashHighlight = useCallback(
+    (highlight: { id: string }) =>
+      deleteHighlight.mutate(
+        { id: highlight.id, sourceId },
+        {
+          onSuccess: () =>
+            toast.show('Highlight moved to the trash', 'success', {
+              label: 'Undo',
+              onClick: () => restoreHighlight.mutate(highlight.id, { onError: (error) => toast.show(`Could not undo: ${error.message}`, 'error') }),
+            }),
+          onError: (error) => toast.show(error.message, 'error'),
+        },
+      ),
+    [deleteHighlight, restoreHighlight, sourceId, toast],
   );
 
   const save = useCallback(
@@ -325,24 +375,28 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
             setPending(null);
             setActiveId(highlight.id);
             returnFocus(range);
-            toast.show(highlight.tags.length ? `Highlighted as ${highlight.tags.map((tag) => tag.name).join(', ')}` : 'Highlighted', 'success');
+            toast.show(highlight.tags.length ? `Highlighted as ${highlight.tags.map((tag) => tag.name).join(', ')}` : 'Highlighted', 'success', {
+              label: 'Undo',
+              onClick: () => trashHighlight(highlight),
+            });
           },
           onError: (error) => toast.show(error.message, 'error'),
         },
       );
     },
-    [createHighlight, returnFocus, sourceId, toast, ws],
+    [createHighlight, returnFocus, sourceId, toast, trashHighlight, ws],
   );
 
   const applyLastTag = useCallback(() => {
     if (!canHighlight) return;
     const lastTag = readLastTag(ws);
     const found = target();
-    if (!found) return explainNoTarget('Select a passage first, then press t');
+    if (!found) return explainNoTarget(`Select a passage first (${blockHint}), then press t`);
+    if (refuseInterviewerWords(found)) return;
     // A passage stopped before hidden turns is shown before it is saved.
     if (found.clipped || !lastTag || !catalog.data?.tags.some((tag) => tag.id === lastTag)) return tagPassage(found);
     save({ ...found, whole: false }, lastTag);
-  }, [canHighlight, catalog.data, explainNoTarget, save, tagPassage, target, ws]);
+  }, [blockHint, canHighlight, catalog.data, explainNoTarget, refuseInterviewerWords, save, tagPassage, target, ws]);
 
   /** Links a highlight, or else the selected passage (highlighted untagged once a target is chosen), to a problem or backlog item. */
   const linkEvidence = useCallback(
@@ -350,6 +404,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
       if (!canHighlight || !renderLinkDialog) return;
       if (what && 'highlightId' in what) return setLinking({ count: 1, getHighlightIds: async () => [what.highlightId] });
       const selected = what ? null : target();
+      if (selected && refuseInterviewerWords(selected)) return;
       // A passage stopped before hidden turns is shown (in the popover, which links too) before it is highlighted.
       if (selected?.clipped) return tagPassage(selected);
       const found = what ?? selected;
@@ -360,7 +415,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
       if (activeId) return setLinking({ count: 1, getHighlightIds: async () => [activeId] });
       explainNoTarget('Select a passage or a highlight first, then press l');
     },
-    [activeId, canHighlight, createHighlight, explainNoTarget, renderLinkDialog, sourceId, tagPassage, target],
+    [activeId, canHighlight, createHighlight, explainNoTarget, refuseInterviewerWords, renderLinkDialog, sourceId, tagPassage, target],
   );
 
   /** Opens the find bar (or takes focus back to it) with the selected words (in the body, a reply or the question), from the selection or the turn in view. */
@@ -409,6 +464,31 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
     if (rect.top < barBottom || rect.bottom > window.innerHeight) mark.scrollIntoView({ block: 'center' });
   }, [currentMatch]);
 
+  /**
+   * ↓, ↑, Home or End pressed while focus is on no control (the reader just opened, or its
+   * heading has focus) go to a turn of a transcript: the text is one key away, not many Tabs
+   * through the header. True when a turn took focus.
+   */
+  const enterTurns = (event: globalThis.KeyboardEvent) => {
+    const root = textRef.current;
+    const focused = event.target;
+    if (!root || event.shiftKey || !(focused === document.body || (focused instanceof HTMLElement && focused.tabIndex < 0))) return false;
+    const turns = root.querySelectorAll<HTMLElement>('.reader-turns > li[data-block-start]');
+    // Wide screens scroll <main> under the top bar, narrow ones the window.
+    const view = document.querySelector('main')?.getBoundingClientRect();
+    const top = Math.max(0, view?.top ?? 0);
+    const bottom = Math.min(window.innerHeight, view?.bottom ?? window.innerHeight);
+    const at = turnToEnter(event.key, turns.length, (index) => {
+      const rect = turns[index]!.getBoundingClientRect();
+      return rect.bottom > top && rect.top < bottom;
+    });
+    if (at === null) return false;
+    event.preventDefault();
+    // A turn in view (↓, ↑) takes focus where it is, without moving the page.
+    turns[at]!.focus({ preventScroll: event.key === 'ArrowDown' || event.key === 'ArrowUp' });
+    return true;
+  };
+
   useDocumentKeyDown((event) => {
     if (event.defaultPrevented) return;
     // Ctrl/⌘+F finds in the source, whatever has focus on this page; pressed again in the find
@@ -422,7 +502,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
       event.preventDefault();
       return find.step(event.shiftKey ? -1 : 1);
     }
-    if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target) || pending || linking) return;
+    if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target) || pending || linking || enterTurns(event)) return;
     const go = (id: string | undefined) => id && navigate(paths.source(ws, id));
     const actions: Record<string, () => void> = {
       h: () => openPopover(),
@@ -459,7 +539,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
   if (source.isPending) return <Loading />;
   if (source.error || !data) return <ErrorMessage error={source.error} />;
 
-  const customer = data.customer && [data.customer.name ?? data.customer.email, data.customer.company?.name].filter(Boolean).join(' · ');
+  const customer = data.customer && [customerName(data.customer), data.customer.company?.name].filter(Boolean).join(' · ');
   const trashed = !!data.deletedAt;
   const canChange = (highlight: Highlight) => !trashed && (workspace.can('researcher') || (canHighlight && highlight.createdBy?.id === currentUserId));
   // Same rule as the server: contributors edit, trash and restore their own sources, researchers anyone's.
@@ -542,8 +622,8 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
             onClick={onClick}
           >
             <p id="reader-help" className="visually-hidden">
-              Select text, or move to a turn with Tab (or the arrow keys between turns), then press h to tag it, t to apply the last tag used, or l to link it to a problem or backlog
-              item. Ctrl+F finds words in the text.
+              Select text, or move to a turn with the arrow keys (the down arrow goes to the first turn in view) or Tab, then press h to tag it, t to apply the last tag used, or l to
+              link it to a problem or backlog item. Ctrl+F finds words in the text.
             </p>
             <SourceBody
               source={data}
@@ -573,19 +653,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
           onSave={(id, body) => updateHighlight.mutateAsync({ id, body })}
           readSelection={takeSelectionForEdit}
           readOnlyReason={trashed ? 'This source is in the trash: restore it to highlight it.' : canHighlight ? null : 'Viewers read highlights; contributors and up make them.'}
-          onDelete={(highlight) =>
-            deleteHighlight.mutate(
-              { id: highlight.id, sourceId },
-              {
-                onSuccess: () =>
-                  toast.show('Highlight moved to the trash', 'success', {
-                    label: 'Undo',
-                    onClick: () => restoreHighlight.mutate(highlight.id, { onError: (error) => toast.show(`Could not undo: ${error.message}`, 'error') }),
-                  }),
-                onError: (error) => toast.show(error.message, 'error'),
-              },
-            )
-          }
+          onDelete={trashHighlight}
         />
       </div>
       {pending && (
@@ -633,7 +701,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => {
             const found = selectedTarget() ?? selectedRef.current;
-            if (found) tagPassage(found);
+            if (found && !refuseInterviewerWords(found)) tagPassage(found);
           }}
           aria-keyshortcuts="h"
         >

@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
 import { TagDot } from '../../../components/tag-chip';
 import { frequentTags, useCatalogIndex, useListNavigation } from '../../../lib/catalog';
+import { tagPickerOptions, type TagOption, type TagPickerOption as Option } from '../lib/tag-options';
 
 /** Tags shown before anything is typed. */
 const DEFAULT_OPTIONS = 8;
-
-type TagOption = { id: string; name: string; detail: string | null; color?: string | null };
-type Option = { kind: 'tag'; tag: TagOption } | { kind: 'create'; name: string } | { kind: 'none' };
+/** Tags shown for what was typed. */
+const SEARCH_LIMIT = 12;
 
 export type TagComboboxProps = {
   ws: string;
@@ -23,23 +23,31 @@ export type TagComboboxProps = {
 
 /**
  * Type to filter the workspace's tags (MiniSearch over the catalog: prefix and typo
- * tolerant, no request per keystroke), ↑/↓ and Enter to pick, or create the tag inline.
+ * tolerant, no request per keystroke), ↑/↓ and Enter to pick, or create the tag inline: Enter
+ * creates what was typed unless every typed word matches an existing tag's name.
  */
 export function TagCombobox({ ws, label, onPick, onCreate, onEscape, allowNone, excludeIds = [], busy }: TagComboboxProps) {
   const listId = useId();
   const [query, setQuery] = useState('');
   const { catalog, search } = useCatalogIndex(ws);
   const text = query.trim();
-  const found: TagOption[] = text
-    ? search(text, { types: ['tag'], limit: 12 })
-    : frequentTags(catalog, DEFAULT_OPTIONS).map((tag) => ({ id: tag.id, name: tag.name, detail: tag.group, color: tag.color }));
-  const matches = found.filter((tag) => !excludeIds.includes(tag.id));
-  const exact = catalog?.tags.some((tag) => tag.name.toLowerCase() === text.toLowerCase());
-  const options: Option[] = [
-    ...matches.map((tag): Option => ({ kind: 'tag', tag })),
-    ...(text && !exact && onCreate ? [{ kind: 'create', name: text } as const] : []),
-    ...(!text && allowNone ? [{ kind: 'none' } as const] : []),
-  ];
+  const offered = (tags: TagOption[]) => tags.filter((tag) => !excludeIds.includes(tag.id));
+  const named = offered(
+    text
+      ? search(text, { types: ['tag'], limit: SEARCH_LIMIT, allWords: true })
+      : frequentTags(catalog, DEFAULT_OPTIONS).map((tag) => ({ id: tag.id, name: tag.name, detail: tag.group, color: tag.color })),
+  );
+  const related = text ? offered(search(text, { types: ['tag'], limit: SEARCH_LIMIT })) : [];
+  const options = tagPickerOptions(
+    text,
+    { named, related },
+    {
+      limit: SEARCH_LIMIT,
+      sameNameExists: !!catalog?.tags.some((tag) => tag.name.toLowerCase() === text.toLowerCase()),
+      canCreate: !!onCreate,
+      allowNone: !!allowNone,
+    },
+  );
   const pick = (option: Option) => {
     if (busy) return;
     if (option.kind === 'tag') onPick(option.tag.id);

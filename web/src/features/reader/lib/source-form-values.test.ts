@@ -8,7 +8,7 @@ const SOURCE: Source = {
   title: 'Call with the Bureau',
   externalId: null,
   occurredAt: '2024-05-01T09:30:00.000Z',
-  customer: { id: '00000000-0000-4000-8000-000000000002', name: 'Dana Scully', email: 'dana@example.org', company: null },
+  customer: { id: '00000000-0000-4000-8000-000000000002', name: 'Dana Scully', email: 'dana@example.org', externalId: null, company: null },
   importId: null,
   preview: 'They would pay more',
   highlightCount: 0,

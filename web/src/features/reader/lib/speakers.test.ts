@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipAtHiddenTurns, collapsedRowAt, countSpeakers, turnKeyTarget, turnRows } from './speakers';
+import { clipAtHiddenTurns, collapsedRowAt, countSpeakers, turnKeyTarget, turnRows, turnToEnter } from './speakers';
 import { readMeetingTranscript } from './test-transcript';
 
 const turns = (...speakers: string[]) => speakers.map((speaker, index) => ({ speaker, start: index * 10, end: index * 10 + 8 }));
@@ -118,5 +118,24 @@ describe('clipAtHiddenTurns', () => {
     const clipped = clipAtHiddenTurns({ start: first.start, end: next.end }, rows, meeting)!;
     expect(clipped.clipped).toBe(true);
     expect(body.slice(clipped.start, clipped.end).trimEnd()).toBe(body.slice(first.start, first.end));
+  });
+});
+
+describe('turnToEnter', () => {
+  const inView = (visible: boolean[]) => (index: number) => visible[index]!;
+
+  it('goes from no focused turn to the first turn in view with ↓, the last in view with ↑, the first and last turns with Home and End', () => {
+    const visible = inView([false, false, true, true, false]);
+    expect(turnToEnter('ArrowDown', 5, visible)).toBe(2);
+    expect(turnToEnter('ArrowUp', 5, visible)).toBe(3);
+    expect(turnToEnter('Home', 5, visible)).toBe(0);
+    expect(turnToEnter('End', 5, visible)).toBe(4);
+  });
+
+  it('leaves other keys, arrows with no turn in view and a text without turns to the page', () => {
+    expect(turnToEnter('j', 1, inView([true]))).toBeNull();
+    expect(turnToEnter('ArrowDown', 2, inView([false, false]))).toBeNull();
+    expect(turnToEnter('ArrowUp', 2, inView([false, false]))).toBeNull();
+    expect(turnToEnter('Home', 0, inView([]))).toBeNull();
   });
 });

@@ -73,3 +73,21 @@ export function turnKeyTarget(key: string, at: number, count: number): number | 
   const target = targets[key];
   return target === undefined || target < 0 || target >= count ? null : target;
 }
+
+/**
+ * The turn an arrow key, Home or End goes to while no turn has focus (as when the reader opens):
+ * ↓ the first turn in view, ↑ the last, Home the first turn, End the last. Null for other keys,
+ * and for ↓ or ↑ with no turn in view (the key scrolls the page then). `inView` is asked only
+ * as far as needed, as it measures the page.
+ */
+export function turnToEnter(key: string, count: number, inView: (index: number) => boolean): number | null {
+  if (!count) return null;
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  if (key === 'ArrowDown') {
+    for (let index = 0; index < count; index++) if (inView(index)) return index;
+  } else if (key === 'ArrowUp') {
+    for (let index = count - 1; index >= 0; index--) if (inView(index)) return index;
+  }
+  return null;
+}

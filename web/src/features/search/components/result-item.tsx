@@ -1,10 +1,11 @@
 import type { MouseEvent } from 'react';
 import { Link } from 'react-router';
-import type { SearchResult } from '@cairn/shared';
+import { customerName, titleRepeatsText, type SearchResult } from '@cairn/shared';
 import { TagChips } from '../../../components/tag-chip';
 import { formatDate } from '../../../lib/dates';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
+import { SourceLinkLabel } from '../../../lib/source-titles';
 import { MarkedSnippet } from './marked-snippet';
 
 /**
@@ -19,11 +20,15 @@ export function resultLink(ws: string, result: SearchResult): string {
 
 /**
  * The checkbox's name: a source and a highlight in it share a title, as do highlights of one
- * source, so it says which kind the result is and how its text begins.
+ * source, so it says which kind the result is and how its text begins (and the title only when
+ * it is not that text again: a ticket without a subject).
  */
 function selectLabel(result: SearchResult): string {
-  const what = result.type === 'highlight' ? 'the highlight in' : `the ${SOURCE_KIND_LABELS[result.kind].one.toLowerCase()}`;
-  return `Select ${what} “${result.title}”: ${result.snippet.replace(/\s+/g, ' ').trim().slice(0, 60)}`;
+  const kind = SOURCE_KIND_LABELS[result.kind].one.toLowerCase();
+  const text = result.snippet.replace(/\s+/g, ' ').trim().slice(0, 60);
+  if (titleRepeatsText(result.title, result.snippet)) return `Select ${result.type === 'highlight' ? `the highlight in the ${kind}` : `the ${kind}`}: ${text}`;
+  const what = result.type === 'highlight' ? 'the highlight in' : `the ${kind}`;
+  return `Select ${what} “${result.title}”: ${text}`;
 }
 
 type Props = {
@@ -39,7 +44,7 @@ type Props = {
 };
 
 export function ResultItem({ ws, result, selectable, selected, onSelect, onOpen, dated = false }: Props) {
-  const customer = result.customer ? (result.customer.name ?? result.customer.email ?? 'Customer') : null;
+  const customer = result.customer && customerName(result.customer);
   const date = (
     <time dateTime={result.occurredAt} className={dated ? 'search-result-date' : undefined}>
       {formatDate(result.occurredAt)}
@@ -55,7 +60,7 @@ export function ResultItem({ ws, result, selectable, selected, onSelect, onOpen,
           {dated && date}
           <span className={`badge search-type search-type-${result.type}`}>{result.type === 'highlight' ? 'Highlight' : SOURCE_KIND_LABELS[result.kind].one}</span>
           <Link to={resultLink(ws, result)} className="search-result-title" onClick={onOpen}>
-            {result.title}
+            <SourceLinkLabel source={result} text={result.snippet} />
           </Link>
         </header>
         <MarkedSnippet text={result.snippet} matches={result.matches} clipped={result.snippetStart > 0 && result.type === 'source'} />

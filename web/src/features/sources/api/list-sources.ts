@@ -3,7 +3,7 @@ import { SourceSummarySchema, pageOf } from '@cairn/shared';
 import { apiRequest } from '../../../lib/api-client';
 
 /** The Inbox's filters, as they sit in the page's query string and go to `GET …/sources`. */
-export const SOURCE_FILTER_KEYS = ['kind', 'customerId', 'importId', 'from', 'to', 'scoreMin', 'scoreMax', 'scoreScale', 'untagged', 'trash'] as const;
+export const SOURCE_FILTER_KEYS = ['kind', 'customerId', 'importId', 'from', 'to', 'scoreMin', 'scoreMax', 'scoreScale', 'untriaged', 'trash'] as const;
 export type SourceFilterKey = (typeof SOURCE_FILTER_KEYS)[number];
 export type SourceFilters = Partial<Record<SourceFilterKey, string>>;
 /** Filters to set (a value) or remove (undefined) together, such as both ends of a score range. */

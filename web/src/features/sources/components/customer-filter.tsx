@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { customerName } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { useCatalogIndex, useListNavigation, type CatalogEntry } from '../../../lib/catalog';
 
@@ -27,7 +28,7 @@ export function CustomerFilter({ ws, customerId, onChange }: { ws: string; custo
       <div className="field">
         <span className="field-label">Customer</span>
         <span className="filter-chip">
-          {chosen ? (chosen.name ?? chosen.email) : 'One customer'}
+          {chosen ? customerName(chosen) : 'One customer'}
           <Button size="sm" variant="ghost" aria-label="Clear the customer filter" onClick={() => onChange(undefined)}>
             ×
           </Button>

@@ -14,7 +14,7 @@ type SourceFilterBarProps = {
   onClear: () => void;
 };
 
-/** Kind, customer, import, dates, score, untagged and trash; the page keeps them in its URL. */
+/** Kind, customer, import, dates, score, not triaged yet and trash; the page keeps them in its URL. */
 export function SourceFilterBar({ ws, filters, onChange, onClear }: SourceFilterBarProps) {
   const imports = useRecentImports(ws);
   const chosenImportMissing = filters.importId && !imports.data?.items.some((item) => item.id === filters.importId);
@@ -47,7 +47,7 @@ export function SourceFilterBar({ ws, filters, onChange, onClear }: SourceFilter
       />
       <div className="source-filter-toggles">
         <label className="checkbox">
-          <input type="checkbox" checked={filters.untagged === 'true'} onChange={(event) => onChange({ untagged: event.target.checked ? 'true' : undefined })} /> Untagged only
+          <input type="checkbox" checked={filters.untriaged === 'true'} onChange={(event) => onChange({ untriaged: event.target.checked ? 'true' : undefined })} /> Not triaged yet
         </label>
         <label className="checkbox">
           <input type="checkbox" checked={filters.trash === 'true'} onChange={(event) => onChange({ trash: event.target.checked ? 'true' : undefined })} /> Trash

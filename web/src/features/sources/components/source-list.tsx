@@ -1,12 +1,13 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { SourceSummary } from '@cairn/shared';
+import { customerName, titleRepeatsText, type SourceSummary } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { ErrorMessage } from '../../../components/error-message';
 import { LoadMore } from '../../../components/load-more';
 import { Loading } from '../../../components/spinner';
 import { useToast } from '../../../components/toast';
 import { formatDate } from '../../../lib/dates';
+import { countOf } from '../../../lib/numbers';
 import { paths } from '../../../lib/paths';
 import { ScorePill } from '../../../lib/score-pill';
 import { rememberSourceOrder } from '../../../lib/source-order';
@@ -21,19 +22,21 @@ function CustomerCell({ ws, customer }: { ws: string; customer: SourceSummary['c
   const company = customer.company && [customer.company.name, customer.company.segment].filter(Boolean).join(' · ');
   return (
     <>
-      <Link to={paths.customer(ws, customer.id)}>{customer.name ?? customer.email ?? 'Unnamed customer'}</Link>
+      <Link to={paths.customer(ws, customer.id)}>{customerName(customer)}</Link>
       {company && <span className="muted source-row-company">{company}</span>}
     </>
   );
 }
 
+/**
+ * Where a source stands, in the words of the triage queue (ADR 014): triaged once a highlight of
+ * it carries a tag or is linked as evidence; a linked one without tags says so, else it would
+ * look as untouched as the rest.
+ */
 function EvidenceCell({ item }: { item: SourceSummary }) {
-  if (!item.tagged) return <span className="untagged-marker">untagged</span>;
-  return (
-    <span className="muted">
-      {item.highlightCount} highlight{item.highlightCount === 1 ? '' : 's'}
-    </span>
-  );
+  if (!item.triaged) return <span className="untriaged-marker">not triaged</span>;
+  const highlights = countOf(item.highlightCount, 'highlight');
+  return <span className="muted">{item.tagged ? highlights : `${highlights}, linked`}</span>;
 }
 
 type SourceListProps = {
@@ -101,41 +104,45 @@ export function SourceList({ ws, filters, empty, label, showCustomer = true }: S
   return (
     <div className="stack">
       <ul ref={listRef} className={`source-list${showCustomer ? '' : ' source-list-no-customer'}`} aria-label={label}>
-        {items.map((item, index) => (
-          <li key={item.id} className={`source-row${index === active ? ' active' : ''}`}>
-            <KindBadge kind={item.kind} />
-            <div className="source-row-main">
-              <div className="source-row-heading">
-                <Link className="source-row-title" to={paths.source(ws, item.id)} onClick={rememberOrder} onFocus={() => setActive(index)}>
-                  {item.title}
-                </Link>
-                {item.score !== null && <ScorePill score={item.score} scale={item.scoreScale} />}
+        {items.map((item, index) => {
+          // A ticket without a subject is titled by its text: the title line shows the text, once.
+          const untitled = titleRepeatsText(item.title, item.preview);
+          return (
+            <li key={item.id} className={`source-row${index === active ? ' active' : ''}`}>
+              <KindBadge kind={item.kind} />
+              <div className="source-row-main">
+                <div className="source-row-heading">
+                  <Link className="source-row-title" to={paths.source(ws, item.id)} onClick={rememberOrder} onFocus={() => setActive(index)}>
+                    {untitled ? item.preview : item.title}
+                  </Link>
+                  {item.score !== null && <ScorePill score={item.score} scale={item.scoreScale} />}
+                </div>
+                {!untitled && <span className="source-row-preview">{item.preview}</span>}
               </div>
-              <span className="source-row-preview">{item.preview}</span>
-            </div>
-            {showCustomer && (
-              <div className="source-row-customer">
-                <CustomerCell ws={ws} customer={item.customer} />
-              </div>
-            )}
-            <time className="source-row-date muted" dateTime={item.occurredAt}>
-              {formatDate(item.occurredAt)}
-            </time>
-            <div className="source-row-evidence">
-              {inTrash && item.deletedAt ? (
-                workspace.can('contributor') ? (
-                  <Button size="sm" onClick={() => restoreSource(item)} busy={restore.isPending && restore.variables === item.id}>
-                    Restore
-                  </Button>
-                ) : (
-                  <span className="muted">in the trash</span>
-                )
-              ) : (
-                <EvidenceCell item={item} />
+              {showCustomer && (
+                <div className="source-row-customer">
+                  <CustomerCell ws={ws} customer={item.customer} />
+                </div>
               )}
-            </div>
-          </li>
-        ))}
+              <time className="source-row-date muted" dateTime={item.occurredAt}>
+                {formatDate(item.occurredAt)}
+              </time>
+              <div className="source-row-evidence">
+                {inTrash && item.deletedAt ? (
+                  workspace.can('contributor') ? (
+                    <Button size="sm" onClick={() => restoreSource(item)} busy={restore.isPending && restore.variables === item.id}>
+                      Restore
+                    </Button>
+                  ) : (
+                    <span className="muted">in the trash</span>
+                  )
+                ) : (
+                  <EvidenceCell item={item} />
+                )}
+              </div>
+            </li>
+          );
+        })}
       </ul>
       <div className="row source-list-footer">
         <LoadMore query={sources} />

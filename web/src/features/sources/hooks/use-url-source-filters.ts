@@ -1,5 +1,11 @@
 import { useSearchParams } from 'react-router';
-import { SOURCE_FILTER_KEYS, type SourceFilterChange, type SourceFilters } from '../api/list-sources';
+import { SOURCE_FILTER_KEYS, type SourceFilterChange, type SourceFilterKey, type SourceFilters } from '../api/list-sources';
+
+/**
+ * Parameters of links made before a filter was renamed, read as the filter that replaced them:
+ * "Untagged only" became "Not triaged yet" (ADR 014), what still waits for someone either way.
+ */
+const FORMER_KEYS: Array<[former: string, key: SourceFilterKey]> = [['untagged', 'untriaged']];
 
 /** The filters live in the query string, so a filtered list survives a reload and can be shared as a link. */
 export function useUrlSourceFilters() {
@@ -9,6 +15,10 @@ export function useUrlSourceFilters() {
     const value = params.get(key);
     if (value) filters[key] = value;
   }
+  for (const [former, key] of FORMER_KEYS) {
+    const value = params.get(former);
+    if (value && !filters[key]) filters[key] = value;
+  }
   // One URL update for the whole change: two in a row would each start from the same old params.
   const setFilters = (change: SourceFilterChange) => {
     const next = new URLSearchParams(params);
@@ -16,11 +26,12 @@ export function useUrlSourceFilters() {
       if (value) next.set(key, value);
       else next.delete(key);
     }
+    for (const [former, key] of FORMER_KEYS) if (key in change) next.delete(former);
     setParams(next, { replace: true });
   };
   const clearFilters = () => {
     const next = new URLSearchParams(params);
-    for (const key of SOURCE_FILTER_KEYS) next.delete(key);
+    for (const key of [...SOURCE_FILTER_KEYS, ...FORMER_KEYS.map(([former]) => former)]) next.delete(key);
     setParams(next, { replace: true });
   };
   return { filters, setFilters, clearFilters };

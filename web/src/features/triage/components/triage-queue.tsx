@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Highlight, Source, SourceKind, SourceSummary } from '@cairn/shared';
+import { customerName, type Highlight, type Source, type SourceKind, type SourceSummary } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
@@ -266,7 +266,7 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
               </h2>
               <p className="muted">
                 {SOURCE_KIND_LABELS[current.kind].one}
-                {current.customer && ` · ${current.customer.name ?? current.customer.email}`} · {formatDate(current.occurredAt)}
+                {current.customer && ` · ${customerName(current.customer)}`} · {formatDate(current.occurredAt)}
               </p>
             </header>
             {source.data && source.data.id === current.id ? renderSource(source.data) : source.error ? <ErrorMessage error={source.error} /> : <Loading />}
@@ -326,8 +326,8 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
             )}
             <div className="triage-link">
               <p className="muted">A known problem? Link the whole item to it instead.</p>
-              {/* The name leaves out the key, which aria-keyshortcuts gives. */}
-              <Button size="sm" disabled={!canLink || busy} onClick={openLink} aria-keyshortcuts="l" aria-label="Link to problem or backlog…" aria-haspopup="dialog">
+              {/* Named by what it shows, key included, as Skip and Undo are: a name without the "l" on the button would not be the visible label (WCAG 2.5.3). */}
+              <Button size="sm" disabled={!canLink || busy} onClick={openLink} aria-keyshortcuts="l" aria-haspopup="dialog">
                 <kbd>l</kbd> Link to problem or backlog…
               </Button>
             </div>

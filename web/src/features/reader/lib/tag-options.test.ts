@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { Catalog } from '@cairn/shared';
+import { buildCatalogIndex, searchCatalog, toCatalogEntries } from '../../../lib/catalog-index';
+import { tagPickerOptions, type TagPickerOption } from './tag-options';
+
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const tag = (n: number, name: string, group: string | null) => ({ id: id(n), name, group, color: null, description: null, usageCount: 0, createdAt: '2024-01-01T00:00:00.000Z' });
+const catalog: Catalog = {
+  tags: [tag(1, 'Approvals', 'Feature area'), tag(2, 'Export', 'Feature area'), tag(3, 'Cards', 'Topic'), tag(4, 'Card limits', 'Topic'), tag(5, 'Frustrated', 'Emotion')],
+  customers: [],
+  companies: [],
+  insights: [],
+  backlogItems: [],
+};
+const index = buildCatalogIndex(toCatalogEntries(catalog));
+
+/** The picker's options for what was typed, as the tag combobox builds them, named as they read. */
+function optionsFor(text: string, { canCreate = true, excludeIds = [] as string[] } = {}) {
+  const offered = (entries: ReturnType<typeof searchCatalog>) => entries.filter((entry) => !excludeIds.includes(entry.id));
+  const options = tagPickerOptions(
+    text,
+    { named: offered(searchCatalog(index, text, { types: ['tag'], allWords: true })), related: offered(searchCatalog(index, text, { types: ['tag'] })) },
+    { limit: 12, sameNameExists: catalog.tags.some((t) => t.name.toLowerCase() === text.toLowerCase()), canCreate, allowNone: true },
+  );
+  return options.map((option: TagPickerOption) => (option.kind === 'tag' ? option.tag.name : option.kind === 'create' ? `create:${option.name}` : 'none'));
+}
+
+describe('tagPickerOptions', () => {
+  it('makes creating the typed tag the default when a word of it matches no existing name, listing tags of a matching group after it', () => {
+    const [missingFeature, ...ofTheGroup] = optionsFor('Missing feature');
+    expect(missingFeature).toBe('create:Missing feature');
+    expect(ofTheGroup.sort()).toEqual(['Approvals', 'Export']);
+    const [cardDeclined, ...ofOneWord] = optionsFor('Card declined');
+    expect(cardDeclined).toBe('create:Card declined');
+    expect(ofOneWord.sort()).toEqual(['Card limits', 'Cards']);
+  });
+
+  it('makes an existing tag the default when every typed word matches its name, by its start or despite a typo', () => {
+    expect(optionsFor('card lim')[0]).toBe('Card limits');
+    expect(optionsFor('frustarted')).toEqual(['Frustrated', 'create:frustarted']);
+    expect(optionsFor('appro')).toEqual(['Approvals', 'create:appro']);
+  });
+
+  it('puts the tag of the very name typed first and offers no tag of the same name to create', () => {
+    expect(optionsFor('cards')).toEqual(['Cards', 'Card limits']);
+    expect(optionsFor('Cards', { excludeIds: [id(3)] })).toEqual(['Card limits']);
+  });
+
+  it('without the right to create, lists the related tags alone', () => {
+    expect(optionsFor('Missing feature', { canCreate: false })).toEqual(['Approvals', 'Export']);
+  });
+
+  it('offers a highlight without a tag only before anything is typed', () => {
+    expect(tagPickerOptions('', { named: [], related: [] }, { limit: 12, sameNameExists: false, canCreate: true, allowNone: true })).toEqual([{ kind: 'none' }]);
+  });
+});
