@@ -33,11 +33,7 @@ export function TagSearchInput({ ws, tagIds, onChange, placeholder, disabled = f
       <input
         {...fieldProps}
         className="input"
-        role="combobox"
-        aria-expanded={options.length > 0}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={options.length ? `${listId}-${navigation.active}` : undefined}
+        {...navigation.comboboxProps(listId)}
         placeholder={placeholder}
         disabled={disabled}
         value={query}
@@ -45,7 +41,6 @@ export function TagSearchInput({ ws, tagIds, onChange, placeholder, disabled = f
           setQuery(event.target.value);
           navigation.setActive(0);
         }}
-        onKeyDown={navigation.onKeyDown}
         onBlur={() => setQuery('')}
       />
       {options.length > 0 && <CatalogOptions listId={listId} label="Tags" options={options} active={navigation.active} onPick={pick} />}

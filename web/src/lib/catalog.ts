@@ -162,5 +162,17 @@ export function useListNavigation<Option>(options: Option[], onPick: (option: Op
       onEscape();
     }
   };
-  return { active: current, setActive, onKeyDown };
+  /** The input's combobox attributes: the list it controls (shown while `listShown` and not empty), its active option, and the keys. */
+  const comboboxProps = (listId: string, listShown = true) => {
+    const shown = listShown && options.length > 0;
+    return {
+      role: 'combobox',
+      'aria-expanded': shown,
+      'aria-controls': listId,
+      'aria-autocomplete': 'list' as const,
+      'aria-activedescendant': shown ? `${listId}-${current}` : undefined,
+      onKeyDown,
+    };
+  };
+  return { active: current, setActive, onKeyDown, comboboxProps };
 }

@@ -86,19 +86,14 @@ export function CommandPalette({ ws, pages }: { ws: string; pages: PalettePage[]
         </p>
         <input
           className="input palette-input"
-          role="combobox"
+          {...navigation.comboboxProps(listId)}
           aria-label="Jump to"
-          aria-expanded={items.length > 0}
-          aria-controls={listId}
-          aria-autocomplete="list"
-          aria-activedescendant={items.length ? optionId(navigation.active) : undefined}
           placeholder="Type a tag, a customer, a page…"
           value={query}
           onChange={(event) => {
             setQuery(event.target.value);
             navigation.setActive(0);
           }}
-          onKeyDown={navigation.onKeyDown}
         />
         <ul className="combobox-list palette-list" role="listbox" id={listId} aria-label="Results">
           {items.map((item, index) => (

@@ -35,19 +35,14 @@ export function CompanyPicker({ ws, label, company, initialQuery = '', onChoose,
     <div className="target-combobox">
       <input
         className="input"
-        role="combobox"
+        {...navigation.comboboxProps(listId)}
         aria-label={label}
-        aria-expanded={options.length > 0}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={options.length ? `${listId}-${navigation.active}` : undefined}
         placeholder="Find a company by name…"
         value={query}
         onChange={(event) => {
           setQuery(event.target.value);
           navigation.setActive(0);
         }}
-        onKeyDown={navigation.onKeyDown}
       />
       {isPending ? (
         <Loading label="Loading names…" />

@@ -1,9 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { countOf, listOf, type CompanyDetail } from '@cairn/shared';
-import { Button } from '../../../components/button';
-import { Dialog } from '../../../components/dialog';
-import { ErrorMessage } from '../../../components/error-message';
+import { MergeDialog } from '../../../components/merge-dialog';
 import { useToast } from '../../../components/toast';
 import { paths } from '../../../lib/paths';
 import { useMergeCompany } from '../api/merge-company';
@@ -21,15 +19,7 @@ export function MergeCompanyDialog({ ws, company, start = {}, onClose }: { ws: s
   const navigate = useNavigate();
   const toast = useToast();
   const [survivor, setSurvivor] = useState(start.survivor ?? null);
-  const body = useRef<HTMLDivElement>(null);
   const aliases = company.aliases.length ? ` or ${company.aliases.length === 1 ? 'its alias' : 'its aliases'} ${listOf(company.aliases.map((alias) => `“${alias}”`))}` : '';
-
-  // Each step replaces the other under the cursor: the picker takes typing again, and the
-  // confirmation starts on Back, as a destructive dialog starts on Cancel, so Enter cannot merge.
-  useEffect(() => {
-    if (survivor) body.current?.closest('dialog')?.querySelector<HTMLElement>('.dialog-footer button')?.focus();
-    else body.current?.querySelector('input')?.focus();
-  }, [survivor]);
 
   const confirm = () => {
     if (!survivor) return;
@@ -45,34 +35,21 @@ export function MergeCompanyDialog({ ws, company, start = {}, onClose }: { ws: s
   };
 
   return (
-    <Dialog
-      open
-      title={survivor ? `Merge into “${survivor.name}”?` : `Merge “${company.name}” into…`}
+    <MergeDialog
+      name={company.name}
+      survivorName={survivor?.name ?? null}
+      merge={merge}
+      onMerge={confirm}
+      onBack={() => setSurvivor(null)}
       onClose={onClose}
-      footer={
-        survivor ? (
-          <>
-            <Button
-              onClick={() => {
-                merge.reset();
-                setSurvivor(null);
-              }}
-            >
-              Back
-            </Button>
-            <Button variant="danger" busy={merge.isPending} onClick={confirm}>
-              Merge
-            </Button>
-          </>
-        ) : (
-          <Button variant="ghost" onClick={onClose}>
-            Cancel
-          </Button>
-        )
+      choose={
+        <>
+          <p className="muted target-intro">Choose the company to keep. The customers of “{company.name}” move there, and “{company.name}” goes.</p>
+          <CompanyPicker ws={ws} label="Company to keep" company={company} initialQuery={start.query} onChoose={setSurvivor} onEscape={onClose} />
+        </>
       }
-    >
-      <div ref={body} className="stack target-dialog">
-        {survivor ? (
+      confirm={
+        survivor && (
           <>
             <p>
               {company.customers
@@ -84,18 +61,9 @@ export function MergeCompanyDialog({ ws, company, start = {}, onClose }: { ws: s
               {aliases} put people at “{survivor.name}” from then on.
             </p>
             <p className="muted">“{company.name}” is then gone for good: companies have no trash, so a merge cannot be undone.</p>
-            <ErrorMessage error={merge.error} />
           </>
-        ) : (
-          <>
-            <p className="muted target-intro">Choose the company to keep. The customers of “{company.name}” move there, and “{company.name}” goes.</p>
-            <CompanyPicker ws={ws} label="Company to keep" company={company} initialQuery={start.query} onChoose={setSurvivor} onEscape={onClose} />
-            <p className="popover-hint muted">
-              <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> next · <kbd>Esc</kbd> close
-            </p>
-          </>
-        )}
-      </div>
-    </Dialog>
+        )
+      }
+    />
   );
 }

@@ -34,11 +34,7 @@ export function CatalogPicker({ ws, label, types, placeholder, selectedName, onP
       <input
         id={`${listId}-input`}
         className="input"
-        role="combobox"
-        aria-expanded={open && options.length > 0}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={open && options.length ? `${listId}-${navigation.active}` : undefined}
+        {...navigation.comboboxProps(listId, open)}
         placeholder={placeholder}
         value={query ?? selectedName ?? ''}
         onChange={(event) => {
@@ -47,7 +43,6 @@ export function CatalogPicker({ ws, label, types, placeholder, selectedName, onP
           navigation.setActive(0);
           if (!event.target.value) onPick(null);
         }}
-        onKeyDown={navigation.onKeyDown}
         onBlur={close}
       />
       {open && options.length > 0 && <CatalogOptions listId={listId} label={label} options={options} active={navigation.active} onPick={pick} />}

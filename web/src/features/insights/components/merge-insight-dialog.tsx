@@ -1,9 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { InsightDetail } from '@cairn/shared';
-import { Button } from '../../../components/button';
-import { Dialog } from '../../../components/dialog';
-import { ErrorMessage } from '../../../components/error-message';
+import { MergeDialog } from '../../../components/merge-dialog';
 import { INSIGHT_TYPE_LABELS } from '../../../lib/insight-types';
 import { paths } from '../../../lib/paths';
 import { useMergeInsight } from '../api/merge-insight';
@@ -24,15 +22,7 @@ export function MergeInsightDialog({ ws, insight, onClose }: { ws: string; insig
   const navigate = useNavigate();
   const undoable = useUndoToast();
   const [survivor, setSurvivor] = useState<{ id: string; title: string } | null>(null);
-  const body = useRef<HTMLDivElement>(null);
   const kind = INSIGHT_TYPE_LABELS[insight.type].one.toLowerCase();
-
-  // Each step replaces the other under the cursor: the picker takes typing again, and the
-  // confirmation starts on Back, as a destructive dialog starts on Cancel, so Enter cannot merge.
-  useEffect(() => {
-    if (survivor) body.current?.closest('dialog')?.querySelector<HTMLElement>('.dialog-footer button')?.focus();
-    else body.current?.querySelector('input')?.focus();
-  }, [survivor]);
 
   const confirm = () => {
     if (!survivor) return;
@@ -48,34 +38,21 @@ export function MergeInsightDialog({ ws, insight, onClose }: { ws: string; insig
   };
 
   return (
-    <Dialog
-      open
-      title={survivor ? `Merge into “${survivor.title}”?` : `Merge “${insight.title}” into…`}
+    <MergeDialog
+      name={insight.title}
+      survivorName={survivor?.title ?? null}
+      merge={merge}
+      onMerge={confirm}
+      onBack={() => setSurvivor(null)}
       onClose={onClose}
-      footer={
-        survivor ? (
-          <>
-            <Button
-              onClick={() => {
-                merge.reset();
-                setSurvivor(null);
-              }}
-            >
-              Back
-            </Button>
-            <Button variant="danger" busy={merge.isPending} onClick={confirm}>
-              Merge
-            </Button>
-          </>
-        ) : (
-          <Button variant="ghost" onClick={onClose}>
-            Cancel
-          </Button>
-        )
+      choose={
+        <>
+          <p className="muted target-intro">Choose the {kind} to keep. What backs this one moves there, and this one goes to the trash.</p>
+          <InsightPicker ws={ws} label={`${INSIGHT_TYPE_LABELS[insight.type].one} to merge into`} insightType={insight.type} excludeIds={[insight.id]} busy={false} onChoose={setSurvivor} onEscape={onClose} />
+        </>
       }
-    >
-      <div ref={body} className="stack target-dialog">
-        {survivor ? (
+      confirm={
+        survivor && (
           <>
             <p>
               {describeMergeMoves(insight.type, { highlights: insight.evidenceCount, backlogItems: insight.backlogItems.length, children: insight.children.length })} move from “{insight.title}” to “{survivor.title}”; what is linked to both counts once there.
@@ -83,18 +60,9 @@ export function MergeInsightDialog({ ws, insight, onClose }: { ws: string; insig
             <p className="muted">
               “{survivor.title}” keeps its title and statement. “{insight.title}” goes to the trash, empty: restoring it from there takes back what it gave.
             </p>
-            <ErrorMessage error={merge.error} />
           </>
-        ) : (
-          <>
-            <p className="muted target-intro">Choose the {kind} to keep. What backs this one moves there, and this one goes to the trash.</p>
-            <InsightPicker ws={ws} label={`${INSIGHT_TYPE_LABELS[insight.type].one} to merge into`} insightType={insight.type} excludeIds={[insight.id]} busy={false} onChoose={setSurvivor} onEscape={onClose} />
-            <p className="popover-hint muted">
-              <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> next · <kbd>Esc</kbd> close
-            </p>
-          </>
-        )}
-      </div>
-    </Dialog>
+        )
+      }
+    />
   );
 }

@@ -87,12 +87,8 @@ export function TargetCombobox({ ws, label, types, canCreate, excludeIds = [], i
     <div className="target-combobox">
       <input
         className="input"
-        role="combobox"
+        {...navigation.comboboxProps(listId)}
         aria-label={label}
-        aria-expanded={options.length > 0}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={options.length ? optionId(navigation.active) : undefined}
         aria-busy={busy || undefined}
         placeholder={`Find ${named.join(' and ')} by name…`}
         value={query}
@@ -100,7 +96,6 @@ export function TargetCombobox({ ws, label, types, canCreate, excludeIds = [], i
           setQuery(event.target.value);
           navigation.setActive(0);
         }}
-        onKeyDown={navigation.onKeyDown}
       />
       {isPending ? (
         <Loading label="Loading names…" />

@@ -61,12 +61,8 @@ export function TagCombobox({ ws, label, onPick, onCreate, onEscape, allowNone, 
     <div className="tag-combobox">
       <input
         className="input"
-        role="combobox"
+        {...navigation.comboboxProps(listId)}
         aria-label={label}
-        aria-expanded={options.length > 0}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={options.length ? optionId(navigation.active) : undefined}
         aria-busy={busy || undefined}
         placeholder="Type a tag…"
         autoFocus
@@ -75,7 +71,6 @@ export function TagCombobox({ ws, label, onPick, onCreate, onEscape, allowNone, 
           setQuery(event.target.value);
           navigation.setActive(0);
         }}
-        onKeyDown={navigation.onKeyDown}
       />
       {/* Not a Tab stop of its own (a scrolling list is one by default): the input moves through it. */}
       <ul className="combobox-list" role="listbox" id={listId} aria-label="Tags" tabIndex={-1}>
