@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { CreateCustomerBodySchema, UpdateCustomerBodySchema, type CustomerDetail } from '@cairn/shared';
+import { CreateCustomerBodySchema, UpdateCustomerBodySchema, type CustomerDetail, customerName } from '@cairn/shared';
 import { FormDialog } from '../../../components/form-dialog';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field, TextInput } from '../../../components/field';
@@ -7,7 +7,6 @@ import { useToast } from '../../../components/toast';
 import { useFormErrors } from '../../../lib/form-errors';
 import { useCreateCustomer } from '../api/create-customer';
 import { useUpdateCustomer } from '../api/update-customer';
-import { customerName } from './customer-name';
 import { CUSTOMER_FIELDS, customerFormValues, toCreateCustomerBody, toUpdateCustomerBody, type CustomerFormValues } from '../lib/customer-form-values';
 
 

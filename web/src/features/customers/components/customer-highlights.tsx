@@ -7,7 +7,7 @@ import { formatDate } from '../../../lib/dates';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 import { useCustomerHighlights, type SaidBy } from '../api/list-customer-highlights';
-import { customerName } from './customer-name';
+import { customerName } from '@cairn/shared';
 
 /**
  * The passages of this customer's sources (or of any customer's at this company, each named)

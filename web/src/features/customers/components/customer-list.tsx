@@ -10,7 +10,7 @@ import { Table, type Column } from '../../../components/table';
 import { paths } from '../../../lib/paths';
 import { useCustomers } from '../api/list-customers';
 import { useUrlSearch } from '../hooks/use-url-search';
-import { customerName } from './customer-name';
+import { customerName } from '@cairn/shared';
 
 /**
  * Customers by name with how much evidence each has, one page at a time: those matching `q`, or

@@ -8,9 +8,9 @@ import { paths } from '../../../lib/paths';
 import { useWorkspace } from '../../../lib/workspace';
 import { useCustomer } from '../api/get-customer';
 import { CustomerFormDialog } from './customer-form-dialog';
-import { customerName } from './customer-name';
 import { LetImportsSetCompanyButton } from './let-imports-buttons';
 import { CompanyFacts, EvidenceFacts, Fact } from './profile-facts';
+import { customerName } from '@cairn/shared';
 
 /** Who the customer is, their company, and how much they have said, by kind; researchers and up edit it. */
 export function CustomerProfile({ ws, id }: { ws: string; id: string }) {

@@ -1,11 +1,10 @@
 import { useState, type ReactNode } from 'react';
-import { companyFieldsInWords, type Company, type CustomerDetail } from '@cairn/shared';
+import { companyFieldsInWords, type Company, type CustomerDetail, customerName } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { useToast } from '../../../components/toast';
 import { useUpdateCompany } from '../api/update-company';
 import { useUpdateCustomer } from '../api/update-customer';
-import { customerName } from './customer-name';
 
 type Mutation = { isPending: boolean; error: unknown; reset: () => void };
 
