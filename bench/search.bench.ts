@@ -434,7 +434,10 @@ async function timeApi(baseUrl: string, workspaceId: string, token: string, quer
   return { ms, total: body.total ?? 0, body };
 }
 
-type Timings = Map<QueryClass, { api: number[]; sql: number[]; floor: number[]; totals: number[] }>;
+type Timings = Map<QueryClass, { api: number[]; sql: number[]; floor: number[]; totals: number[]; filters: string[] }>;
+
+/** Which filter a query of the filtered class has (`kind`, `type`…), so that its p50 can be told apart. */
+const filterOf = (query: BenchQuery) => Object.keys(query.params).find((key) => key !== 'q' && key !== 'to') ?? '';
 
 /** Each query through the API (one client, one request at a time), then through the floor and as its SQL replayed directly, side by side where the search sent it so. */
 async function measure(queries: BenchQuery[], run: (query: BenchQuery) => Promise<{ apiMs: number; sqlMs: number | null; floorMs?: number; total: number }>): Promise<Timings> {
@@ -442,8 +445,9 @@ async function measure(queries: BenchQuery[], run: (query: BenchQuery) => Promis
   const timings: Timings = new Map();
   for (const query of queries) {
     const result = await run(query);
-    const entry = timings.get(query.label) ?? { api: [], sql: [], floor: [], totals: [] };
+    const entry = timings.get(query.label) ?? { api: [], sql: [], floor: [], totals: [], filters: [] };
     entry.api.push(result.apiMs);
+    entry.filters.push(filterOf(query));
     if (result.sqlMs !== null) entry.sql.push(result.sqlMs);
     if (result.floorMs !== undefined) entry.floor.push(result.floorMs);
     entry.totals.push(result.total);
@@ -454,7 +458,7 @@ async function measure(queries: BenchQuery[], run: (query: BenchQuery) => Promis
 
 function rowsFor(driver: string, timings: Timings): BenchRow[] {
   const rows: BenchRow[] = [];
-  for (const [label, { api, sql, floor, totals }] of timings) {
+  for (const [label, { api, sql, floor, totals, filters }] of timings) {
     const apiP50 = percentile(api, 50);
     const apiP95 = percentile(api, 95);
     const note = `median total ${percentile(totals, 50).toLocaleString('en-US')} matches`;
@@ -472,6 +476,12 @@ function rowsFor(driver: string, timings: Timings): BenchRow[] {
         const floorP50 = percentile(floor, 50);
         rows.push({ benchmark: 'search', metric: `${driver} HTTP floor p50 / SQL p50 — ${label}`, value: round(floorP50 / sqlP50), unit: '×', note: `floor p50 ${round(floorP50)} ms: bare Fastify + pg, same statements and response` });
       }
+    }
+    // The filtered class by filter: which of them its p50 waits for.
+    for (const filter of new Set(filters.filter(Boolean))) {
+      const of = <T>(values: T[]) => values.filter((_, i) => filters[i] === filter);
+      const sqlNote = sql.length ? `, SQL p50 ${round(percentile(of(sql), 50))} ms` : '';
+      rows.push({ benchmark: 'search', metric: `${driver} API p50 — ${label}: ${filter}`, value: round(percentile(of(api), 50)), unit: 'ms', note: `${of(api).length} queries${sqlNote}` });
     }
   }
   return rows;

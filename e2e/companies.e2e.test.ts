@@ -156,6 +156,9 @@ describe.skipIf(!browserAvailable)('company pages', () => {
     await palette.getByRole('combobox', { name: 'Jump to' }).fill('gunmen');
     await expect.poll(() => palette.getByRole('option').first().textContent()).toBe('CompaniesThe Lone GunmenSMB · 2 customers');
     expect(await palette.getByRole('option').allTextContents()).not.toContainEqual(expect.stringContaining('Lone Gunmen Inc'));
+    // The merged company's name, typed whole, finds the kept one, which says it was that name.
+    await palette.getByRole('combobox', { name: 'Jump to' }).fill('lone gunmen inc');
+    await expect.poll(() => palette.getByRole('option').first().textContent()).toBe('CompaniesThe Lone Gunmen — formerly Lone Gunmen IncSMB · 2 customers');
     await page.keyboard.press('Escape');
 
     // Deleting a company says what becomes of its customers, then lists the companies left.
@@ -174,5 +177,43 @@ describe.skipIf(!browserAvailable)('company pages', () => {
     // A link to its highlights, kept from before, says the company is gone.
     await page.goto(`/w/${ws}/highlights?companyId=${bureau}`);
     await expect.poll(() => page.getByRole('search', { name: 'Filter highlights' }).textContent()).toContain('CompanyA company since merged or deleted');
+  });
+
+  it('deletes a company named by its email domain, saying that new people there get no company, and their profile then says why', async () => {
+    const { page } = context;
+    const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    const kim = await api<Created & { company: Created }>(page, 'POST', `/workspaces/${ws}/customers`, { email: 'kim@frohike.io', name: 'Kim Frohike' });
+    await page.goto(`/w/${ws}/companies/${kim.company.id}`);
+    await page.getByRole('heading', { level: 1, name: 'frohike.io' }).waitFor();
+    await page.getByRole('button', { name: 'Delete' }).click();
+    const remove = page.getByRole('dialog', { name: 'Delete “frohike.io”?' });
+    await remove.getByText("New customers at frohike.io won't be grouped into a company by their email either").waitFor();
+    await remove.getByRole('button', { name: 'Delete company' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Companies' }).waitFor();
+
+    const lan = await api<Created & { company: Created | null }>(page, 'POST', `/workspaces/${ws}/customers`, { email: 'lan@frohike.io', name: 'Lan Frohike' });
+    expect(lan.company).toBeNull();
+    await page.goto(`/w/${ws}/customers/${lan.id}`);
+    const company = page.getByRole('region', { name: 'Company' });
+    await company.getByText("Their email's domain, frohike.io, gives no company since “frohike.io” was deleted").waitFor();
+  });
+
+  it('names the customer the Highlights page is filtered to when the catalog predates them, and says when the workspace has no such customer', async () => {
+    const { page } = context;
+    const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    // The catalog as a tab opened before the customer was added holds it.
+    const stale = await api<unknown>(page, 'GET', `/workspaces/${ws}/catalog`);
+    const catalogUrl = `**/api/workspaces/${ws}/catalog`;
+    await page.route(catalogUrl, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(stale) }));
+    try {
+      const mel = await api<Created>(page, 'POST', `/workspaces/${ws}/customers`, { email: 'mel@hayes.example', name: 'Mel Hayes' });
+      await page.goto(`/w/${ws}/highlights?customerId=${mel.id}`);
+      const customer = page.getByRole('search', { name: 'Filter highlights' }).getByRole('combobox', { name: 'Customer' });
+      await expect.poll(() => customer.inputValue()).toBe('Mel Hayes');
+      await page.goto(`/w/${ws}/highlights?customerId=00000000-0000-4000-8000-000000000000`);
+      await expect.poll(() => customer.inputValue()).toBe('A customer not in this workspace');
+    } finally {
+      await page.unroute(catalogUrl);
+    }
   });
 });

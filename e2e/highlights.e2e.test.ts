@@ -134,11 +134,12 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
     }
     await page.goto(`/w/${ws}/triage`);
     await page.getByText('2 left').waitFor();
-    await page.getByRole('heading', { name: 'Invoice shows the wrong plan' }).waitFor();
+    // The item on screen, by its title (a subject that starts the text: the heading says who sent it and when).
+    await page.getByRole('article', { name: 'Invoice shows the wrong plan' }).waitFor();
     await page.getByRole('button', { name: new RegExp(`1\\s*${NEW_TAG}`) }).waitFor();
     await page.keyboard.press('1');
     await page.getByText('1 left').waitFor();
-    await page.getByRole('heading', { name: 'Cannot export more than a year' }).waitFor();
+    await page.getByRole('article', { name: 'Cannot export more than a year' }).waitFor();
     const tagged = await api<{ items: Array<{ quote: string; tags: Array<{ name: string }> }> }>(page, 'GET', `/workspaces/${ws}/highlights?sourceKind=ticket`);
     expect(tagged.items).toMatchObject([{ quote: 'Invoice shows the wrong plan. Please help.', tags: [{ name: NEW_TAG }] }]);
 
@@ -149,10 +150,10 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
       if (url.pathname.endsWith('/sources') && url.searchParams.get('untriaged') === 'true') queueRequests.push(request.url());
     });
     await page.keyboard.press('u');
-    await page.getByRole('heading', { name: 'Invoice shows the wrong plan' }).waitFor();
+    await page.getByRole('article', { name: 'Invoice shows the wrong plan' }).waitFor();
     await page.getByText('2 left').waitFor();
     await page.keyboard.press('1');
-    await page.getByRole('heading', { name: 'Cannot export more than a year' }).waitFor();
+    await page.getByRole('article', { name: 'Cannot export more than a year' }).waitFor();
     await expect.poll(async () => (await api<{ items: unknown[] }>(page, 'GET', `/workspaces/${ws}/highlights?sourceKind=ticket`)).items.length).toBe(1);
     expect(queueRequests).toEqual([]);
   });
@@ -176,7 +177,7 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
     }
 
     await page.goto(`/w/${own.id}/triage`);
-    await page.getByRole('heading', { name: subjects[0] }).waitFor();
+    await page.getByRole('article', { name: subjects[0] }).waitFor();
     await page.getByText('3 left').waitFor();
     const keys = page.getByRole('complementary', { name: 'Tag with one key' });
     expect(await keys.getByRole('button', { name: /Refunds/ }).count()).toBe(0);
@@ -189,7 +190,7 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
     expect(await picker.inputValue()).toBe('refun');
     await page.getByRole('option', { name: /Refunds/ }).waitFor();
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: subjects[1] }).waitFor();
+    await page.getByRole('article', { name: subjects[1] }).waitFor();
     await page.getByText('2 left').waitFor();
     const tagged = await api<{ items: Array<{ quote: string; tags: Array<{ name: string }> }> }>(page, 'GET', `/workspaces/${own.id}/highlights?sourceKind=ticket`);
     expect(tagged.items).toMatchObject([{ quote: `${subjects[0]}.`, tags: [{ name: 'Refunds' }] }]);
@@ -199,16 +200,16 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
     const transfers = keys.getByRole('button', { name: /Transfers/ });
     await expect.poll(() => transfers.getAttribute('aria-keyshortcuts')).toBe('5');
     await page.reload();
-    await page.getByRole('heading', { name: subjects[1] }).waitFor();
+    await page.getByRole('article', { name: subjects[1] }).waitFor();
     await expect.poll(() => transfers.getAttribute('aria-keyshortcuts')).toBe('5');
     await expect.poll(() => keys.getByRole('button', { name: /Refunds/ }).textContent()).toMatch(/Refunds\s*1$/);
 
     // A key tags; undo takes the count in the legend back down, as the Tags page counts it.
     await page.keyboard.press('5');
-    await page.getByRole('heading', { name: subjects[2] }).waitFor();
+    await page.getByRole('article', { name: subjects[2] }).waitFor();
     await expect.poll(() => transfers.textContent()).toMatch(/Transfers\s*1$/);
     await page.keyboard.press('u');
-    await page.getByRole('heading', { name: subjects[1] }).waitFor();
+    await page.getByRole('article', { name: subjects[1] }).waitFor();
     await page.getByText('2 left').waitFor();
     await expect.poll(() => transfers.textContent()).toMatch(/Transfers\s*0$/);
 
@@ -218,7 +219,7 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
     await page.getByRole('option', { name: /^Cards/ }).waitFor();
     expect(await page.getByRole('listbox', { name: 'Tags' }).getByRole('option', { selected: true }).textContent()).toBe('Create tag “Card arrival”');
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: subjects[2] }).waitFor();
+    await page.getByRole('article', { name: subjects[2] }).waitFor();
     const created = await api<{ items: Array<{ quote: string; tags: Array<{ name: string }> }> }>(page, 'GET', `/workspaces/${own.id}/highlights?sourceKind=ticket`);
     expect(created.items.find((item) => item.quote === `${subjects[1]}.`)?.tags).toMatchObject([{ name: 'Card arrival' }]);
   });
@@ -415,7 +416,7 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
         (window as unknown as CatalogIndexPage).catalog = {
           tags: Array.from({ length: 1000 }, (_, i) => ({ id: id(i), name: `${words[i % words.length]} ${i}`, group: i % 3 ? 'Feature area' : 'Emotion', color: null, description: null, usageCount: i, createdAt: new Date().toISOString() })),
           customers: Array.from({ length: 7600 }, (_, i) => ({ id: id(10_000 + i), name: `Customer ${i} ${words[i % words.length]}`, email: `person${i}@company${i % 400}.example`, externalId: null, company: `Company ${i % 400}` })),
-          companies: Array.from({ length: 400 }, (_, i) => ({ id: id(40_000 + i), name: `Company ${i}`, segment: i % 2 ? 'Enterprise' : 'SMB', customers: 19 })),
+          companies: Array.from({ length: 400 }, (_, i) => ({ id: id(40_000 + i), name: `Company ${i}`, segment: i % 2 ? 'Enterprise' : 'SMB', customers: 19, aliases: i % 4 ? [] : [`company${i}.example`] })),
           insights: Array.from({ length: 500 }, (_, i) => ({ id: id(20_000 + i), title: `Users struggle with ${words[i % words.length]} ${i}`, type: 'problem' as const, status: 'draft' as const })),
           backlogItems: Array.from({ length: 500 }, (_, i) => ({ id: id(30_000 + i), title: `Improve ${words[i % words.length]} ${i}`, status: 'idea' as const, externalKey: `CAIRN-${i}` })),
         };

@@ -149,4 +149,26 @@ describe.skipIf(!browserAvailable)('importing a tickets CSV through the wizard',
     await page.getByText(/Nothing to import: the first items of intercom-openapi-2\.14-list-conversations-example\.json gave no conversations/).waitFor();
     expect(await page.getByRole('button', { name: 'Start import' }).count()).toBe(0);
   });
+
+  it('dates a Word transcript by its document properties when its name has no date, even left empty', async () => {
+    const { page } = context;
+    await page.getByRole('button', { name: 'Choose another file' }).click();
+    await page.getByRole('radio', { name: /Interview transcript/ }).check();
+    // Created on 10 June 2014 at 11:09 UTC, by its docProps/core.xml; the upload itself is saved today.
+    await page.getByLabel(/Drop the file here/).setInputFiles(dataset('docx-mammoth/mammoth-footnotes.docx', 'call-notes.docx'));
+    await page.getByRole('heading', { name: /Check the preview/ }).waitFor();
+    const date = page.getByLabel('Date of the interview');
+    expect(await date.inputValue()).toBe('2014-06-10');
+    expect(await page.getByText(/From the document’s properties: the day it was written/).isVisible()).toBe(true);
+    await date.fill('');
+    await page.getByText('Empty: the interview will be dated 2014-06-10, the day in the document’s properties.').waitFor();
+    await page.getByRole('button', { name: 'Start import' }).click();
+    await page.getByRole('heading', { name: /Import finished: call-notes\.docx/ }).waitFor();
+
+    const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    const history = await api<{ items: Array<{ id: string; fileName: string }> }>(page, 'GET', `/workspaces/${ws}/imports`);
+    const imported = history.items.find((item) => item.fileName === 'call-notes.docx')!;
+    const sources = await api<{ items: Array<{ occurredAt: string }> }>(page, 'GET', `/workspaces/${ws}/sources?importId=${imported.id}`);
+    expect(sources.items.map((source) => source.occurredAt)).toEqual(['2014-06-10T11:09:00.000Z']);
+  });
 });

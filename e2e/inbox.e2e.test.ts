@@ -144,10 +144,10 @@ describe.skipIf(!browserAvailable)('the inbox and customer profiles', () => {
     await expect.poll(() => rows().locator('.source-row-title').allTextContents()).toEqual(['Export keeps failing', text]);
     expect(await page.getByLabel('Not triaged yet').isChecked()).toBe(true);
 
-    // Triage names the requester as the Inbox does, never "null".
+    // Triage heads the subject-less ticket by who sent it and when, not by its text again, and names the requester as the Inbox does, never "null".
     await page.goto(`/w/${ws}/triage`);
-    const header = page.locator('.triage-item-header p');
-    await expect.poll(() => header.textContent()).toBe('Ticket · Customer 20014182 · Jun 6, 2023');
+    const heading = page.locator('.triage-item-header h2');
+    await expect.poll(() => heading.textContent()).toBe('Ticket from Customer 20014182 · Jun 6, 2023');
 
     // On the problem, the quote is followed by a link to its ticket, not by the same sentence again.
     await page.goto(`/w/${ws}/problems/${problem.id}`);

@@ -137,4 +137,27 @@ describe.skipIf(!browserAvailable)('searching evidence', () => {
     await page.keyboard.press('k');
     await expect.poll(heading).toBe(order[1]);
   });
+
+  it('replaces an estimated total by the exact count once it is counted', async () => {
+    const { page } = context;
+    const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    // More matches than the first window holds (100), so the page's total is an estimate.
+    const tickets = Array.from({ length: 120 }, (_, i) => ({ kind: 'ticket', title: `Refund ${i + 1}`, body: `Please refund order ${i + 1}, it arrived broken.` }));
+    for (let i = 0; i < tickets.length; i += 20) await Promise.all(tickets.slice(i, i + 20).map((ticket) => api(page, 'POST', `/workspaces/${ws}/sources`, ticket)));
+    // The count waits until the estimate has been seen.
+    let answerCount = () => {};
+    const counted = new Promise<void>((resolve) => (answerCount = resolve));
+    const countRequest = /\/api\/workspaces\/[^/]+\/search\/count\?/;
+    await page.route(countRequest, async (route) => {
+      await counted;
+      await route.continue();
+    });
+    await page.goto(`/w/${ws}/search?q=refund`);
+    const total = page.locator('.search-count');
+    await expect.poll(() => total.textContent()).toMatch(/^About [\d,]+ results · counting…$/);
+    expect(await total.getAttribute('role')).toBe('status');
+    answerCount();
+    await expect.poll(() => total.textContent()).toBe('120 results');
+    await page.unroute(countRequest);
+  });
 });

@@ -30,7 +30,8 @@ describe.skipIf(!browserAvailable)('linking from the triage queue', () => {
     const evidence = () => api<Evidence>(page, 'GET', `/workspaces/${ws}/highlights?insightId=${problem.id}`);
 
     await page.goto(`/w/${ws}/triage`);
-    await page.getByRole('heading', { name: 'Export stops at 10,000 rows' }).waitFor();
+    // The item on screen, by its title: these tickets' subjects start their text, so their headings say who sent them and when instead.
+    await page.getByRole('article', { name: 'Export stops at 10,000 rows' }).waitFor();
     await page.getByText('3 left').waitFor();
     const dialog = page.getByRole('dialog', { name: 'Link to a problem or backlog item' });
 
@@ -41,7 +42,7 @@ describe.skipIf(!browserAvailable)('linking from the triage queue', () => {
     await dialog.getByRole('option', { name: new RegExp(PROBLEM) }).waitFor();
     await page.keyboard.press('Enter');
     await page.getByText(`Linked 1 highlight to “${PROBLEM}”`).waitFor();
-    await page.getByRole('heading', { name: 'Export of invoices hangs' }).waitFor();
+    await page.getByRole('article', { name: 'Export of invoices hangs' }).waitFor();
     await page.getByText('2 left').waitFor();
     await page.getByText('1 linked this session').waitFor();
     await expect.poll(async () => (await evidence()).items.map((item) => item.quote).sort()).toEqual(['Export stops at 10,000 rows. Please help.', 'Linked before. Please help.']);
@@ -52,19 +53,19 @@ describe.skipIf(!browserAvailable)('linking from the triage queue', () => {
     await link.click();
     await dialog.getByRole('combobox', { name: 'Problem or backlog item' }).fill('exports');
     await dialog.getByRole('option', { name: new RegExp(PROBLEM) }).click();
-    await page.getByRole('heading', { name: 'Login link expired' }).waitFor();
+    await page.getByRole('article', { name: 'Login link expired' }).waitFor();
     await page.getByText('1 left').waitFor();
     await expect.poll(async () => (await evidence()).items.some((item) => item.id === kept.id)).toBe(true);
 
     // u undoes the link and nothing more: the highlight that was there stays, untagged and unlinked.
     await page.keyboard.press('u');
-    await page.getByRole('heading', { name: 'Export of invoices hangs' }).waitFor();
+    await page.getByRole('article', { name: 'Export of invoices hangs' }).waitFor();
     await page.getByText('2 left').waitFor();
     await expect.poll(async () => (await evidence()).items.some((item) => item.id === kept.id)).toBe(false);
     expect((await api<SourceWithHighlights>(page, 'GET', `/workspaces/${ws}/sources/${second.id}`)).highlights.map((highlight) => highlight.id)).toEqual([kept.id]);
     // Again: the link and the highlight it made both go, and the first ticket is back in front.
     await page.keyboard.press('u');
-    await page.getByRole('heading', { name: 'Export stops at 10,000 rows' }).waitFor();
+    await page.getByRole('article', { name: 'Export stops at 10,000 rows' }).waitFor();
     await page.getByText('3 left').waitFor();
     await expect.poll(async () => (await evidence()).items.map((item) => item.quote)).toEqual(['Linked before. Please help.']);
     expect((await api<SourceWithHighlights>(page, 'GET', `/workspaces/${ws}/sources/${first.id}`)).highlights).toEqual([]);
@@ -74,12 +75,12 @@ describe.skipIf(!browserAvailable)('linking from the triage queue', () => {
     await dialog.getByRole('combobox', { name: 'Problem or backlog item' }).fill('export tim');
     await dialog.getByRole('option', { name: new RegExp(PROBLEM) }).waitFor();
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Export of invoices hangs' }).waitFor();
+    await page.getByRole('article', { name: 'Export of invoices hangs' }).waitFor();
     await page.goto(`/w/${ws}/problems/${problem.id}`);
     await page.getByRole('heading', { level: 1, name: PROBLEM }).waitFor();
     await page.getByRole('region', { name: 'Evidence' }).getByText('Export stops at 10,000 rows. Please help.').first().waitFor();
     await page.goto(`/w/${ws}/triage`);
-    await page.getByRole('heading', { name: 'Export of invoices hangs' }).waitFor();
+    await page.getByRole('article', { name: 'Export of invoices hangs' }).waitFor();
     await page.getByText('2 left').waitFor();
   });
 
@@ -89,7 +90,7 @@ describe.skipIf(!browserAvailable)('linking from the triage queue', () => {
     await api(page, 'POST', `/workspaces/${ws}/members`, { ...VIEWER, role: 'viewer' });
     await signInAsNewMember(page, VIEWER);
     await page.goto(`/w/${ws}/triage`);
-    await page.getByRole('heading', { name: 'Export of invoices hangs' }).waitFor();
+    await page.getByRole('article', { name: 'Export of invoices hangs' }).waitFor();
     expect(await page.getByRole('button', { name: 'Link to problem or backlog…' }).isDisabled()).toBe(true);
     // Keys are handled in order: had l opened the picker, ? would have been typed into it instead of showing the shortcuts.
     await page.keyboard.press('l');
@@ -106,10 +107,15 @@ describe.skipIf(!browserAvailable)('the triage queue before any tag exists', () 
     const { page } = context;
     await completeSetup(page);
     const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
-    await api(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'ticket', title: 'Refund never arrived', body: 'Refund never arrived. Please help.' });
+    const customer = { email: 'rita@example.com', name: 'Rita Rowe' };
+    await api(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'ticket', title: 'Refund never arrived', body: 'Refund never arrived. Please help.', occurredAt: '2024-02-03T10:00:00Z', customer });
 
     await page.goto(`/w/${ws}/triage`);
-    await page.getByRole('heading', { name: 'Refund never arrived' }).waitFor();
+    // A ticket titled by its own text is headed by who sent it and when: its text shows once, below.
+    await page.getByRole('heading', { name: 'Ticket from Rita Rowe · Feb 3, 2024' }).waitFor();
+    const item = page.getByRole('article', { name: 'Refund never arrived' });
+    await item.getByText('Refund never arrived. Please help.').waitFor();
+    expect(await item.getByText('Refund never arrived').count()).toBe(1);
     await page.getByText('No tags yet.').waitFor();
     await page.keyboard.press('t');
     await page.getByRole('combobox', { name: 'Tag the whole item' }).fill('Refunds');

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifySwagger from '@fastify/swagger';
@@ -76,6 +77,10 @@ export async function buildApp({ config, database, loginWindowMs = LOGIN_WINDOW_
   const spaRoot = config.webDistDir;
   await app.register(errorsPlugin, { spaFallback: hasSpaBuild(spaRoot) });
   await app.register(dbPlugin, { database: database ?? (await openConfiguredDatabase(config)), ownsDatabase: !database });
+  // Responses of 1 KB and more go compressed to clients that ask (brotli at its fast quality 4,
+  // or gzip): a catalog or a page of search results shrinks ~5×, which matters over a VPN.
+  // Request bodies are never inflated: an upload's limits apply to the bytes as they arrive.
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], globalDecompression: false });
   await app.register(fastifyCookie);
   await app.register(securityHeadersPlugin, {
     helmet: {

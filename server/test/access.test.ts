@@ -59,6 +59,8 @@ const ROUTE_ACCESS: Record<string, Role> = {
   // sources
   'GET /api/workspaces/{ws}/sources': 'viewer',
   'POST /api/workspaces/{ws}/sources': 'contributor',
+  'GET /api/workspaces/{ws}/sources/helpdesk-tags': 'viewer',
+  'POST /api/workspaces/{ws}/sources/tag-whole': 'researcher',
   'GET /api/workspaces/{ws}/sources/{id}': 'viewer',
   'PATCH /api/workspaces/{ws}/sources/{id}': 'contributor',
   'DELETE /api/workspaces/{ws}/sources/{id}': 'contributor',
@@ -74,6 +76,7 @@ const ROUTE_ACCESS: Record<string, Role> = {
   'POST /api/workspaces/{ws}/sample-data': 'admin',
   // search and saved searches
   'GET /api/workspaces/{ws}/search': 'viewer',
+  'GET /api/workspaces/{ws}/search/count': 'viewer',
   'GET /api/workspaces/{ws}/saved-searches': 'viewer',
   'POST /api/workspaces/{ws}/saved-searches': 'contributor',
   'DELETE /api/workspaces/{ws}/saved-searches/{id}': 'contributor',

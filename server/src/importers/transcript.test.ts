@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { readDataset } from './test-datasets.js';
 import { parseTranscript } from './transcript.js';
@@ -23,6 +24,16 @@ const AMI_ROLES = ['Industrial Designer', 'Marketing', 'Project Manager', 'User 
 
 async function parse(fileName: string, text: string, options = {}) {
   return parseTranscript(fileName, Buffer.from(text), options);
+}
+
+/** A real Word file whose core properties (docProps/core.xml) hold only `properties`. */
+async function withCoreProperties(docx: Buffer, properties: string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(docx);
+  zip.file(
+    'docProps/core.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${properties}</cp:coreProperties>`,
+  );
+  return zip.generateAsync({ type: 'nodebuffer' });
 }
 
 describe('parseTranscript on the AMI meetings', () => {
@@ -225,6 +236,35 @@ describe('parseTranscript text and Word files', () => {
     expect(source.segments).toBeNull();
     expect(source.body).toContain(fileName === 'mammoth-tables.docx' ? 'Above\n\nTop left' : 'Ouch.');
     expect(source.metadata.format).toBe('docx');
+  });
+
+  it.each([
+    ['mammoth-footnotes.docx', '2014-06-10T11:09:00.000Z'],
+    ['mammoth-tables.docx', '2014-07-05T18:21:00.000Z'],
+  ])('dates the real Word file %s when its document properties say it was created', async (fileName, created) => {
+    expect((await parseTranscript(fileName, readDataset(`docx-mammoth/${fileName}`))).occurredAt?.toISOString()).toBe(created);
+  });
+
+  it('prefers the date given to the one in the document properties', async () => {
+    const occurredAt = new Date('2025-08-14T00:00:00Z');
+    expect((await parseTranscript('tables.docx', readDataset('docx-mammoth/mammoth-tables.docx'), { occurredAt })).occurredAt).toEqual(occurredAt);
+  });
+
+  it.each([
+    ['the last-saved date without a creation date', '<dcterms:modified xsi:type="dcterms:W3CDTF">2023-11-30T16:45:00Z</dcterms:modified>', '2023-11-30T16:45:00.000Z'],
+    ['a creation date under another prefix', '<terms:created xmlns:terms="http://purl.org/dc/terms/">2024-05-02</terms:created>', '2024-05-02T00:00:00.000Z'],
+    ['no date from a creation date that is not a date, nor from none', '<dcterms:created xsi:type="dcterms:W3CDTF">2024-02-30T10:00:00Z</dcterms:created><dcterms:modified/>', null],
+  ])('takes %s', async (_what, properties, expected) => {
+    const source = await parseTranscript('notes.docx', await withCoreProperties(readDataset('docx-mammoth/mammoth-tables.docx'), properties));
+    expect(source.occurredAt?.toISOString() ?? null).toBe(expected);
+  });
+
+  it('leaves a Word file without document properties undated', async () => {
+    const zip = await JSZip.loadAsync(readDataset('docx-mammoth/mammoth-tables.docx'));
+    zip.remove('docProps/core.xml');
+    const source = await parseTranscript('tables.docx', await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(source.occurredAt).toBeNull();
+    expect(source.body).toContain('Top left');
   });
 
   it('raises ImportFileError for a truncated .docx', async () => {

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { SOURCE_BODY_MAX_LENGTH } from '@cairn/shared';
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { parseCues } from './cues.js';
+import { readDate } from './dates.js';
 import { assertTextual, decodeBuffer } from './decode.js';
 import { normalizeText, toTitle } from './normalize.js';
 import { parseSpeakerText } from './speaker-text.js';
@@ -10,6 +12,7 @@ import { ImportFileError, type ImportedCustomer, type ImportedSegment, type Impo
 
 export type TranscriptOptions = {
   title?: string;
+  /** The interview's date; without it, a .docx's own (see readDocumentDate). */
   occurredAt?: Date | null;
   customer?: ImportedCustomer | null;
   /** Turns by this speaker (case-insensitive) are kept but marked, so clustering and search can leave them out. */
@@ -24,6 +27,11 @@ const SRT_START = /^\s*\d+\s*\r?\n[^\n]*-->/;
 const TURN_SEPARATOR = '\n\n';
 const BLANK_LINES = /\n{2,}/g;
 const CR_LINE_BREAKS = /\r\n?/g;
+// Where Word, LibreOffice and Google Docs all keep the core properties (OPC names the part in _rels/.rels).
+const DOCX_CORE_PROPERTIES = 'docProps/core.xml';
+// By local name: the `dcterms` prefix is only a convention.
+const CREATED_PROPERTY = /<(?:[\w.-]+:)?created\b[^>]*>([^<]*)</;
+const MODIFIED_PROPERTY = /<(?:[\w.-]+:)?modified\b[^>]*>([^<]*)</;
 
 /**
  * One transcript file → one `interview` source.
@@ -37,7 +45,7 @@ const CR_LINE_BREAKS = /\r\n?/g;
 export async function parseTranscript(fileName: string, bytes: Buffer, options: TranscriptOptions = {}): Promise<ImportedSource> {
   if (bytes.length === 0) throw new ImportFileError(`${fileName} is empty`);
   const format = detectTranscriptFormat(fileName, bytes);
-  const { utterances, warnings, joiner } = await readUtterances(format, fileName, bytes);
+  const { utterances, warnings, joiner, documentDate } = await readUtterances(format, fileName, bytes);
   const { body, segments } = buildTranscript(utterances, joiner, options.interviewer);
   if (body === '') throw new ImportFileError(`${fileName} has no transcript text`);
   if (body.length > SOURCE_BODY_MAX_LENGTH) {
@@ -47,7 +55,7 @@ export async function parseTranscript(fileName: string, bytes: Buffer, options: 
     kind: 'interview',
     title: toTitle(options.title?.trim() || path.parse(fileName).name),
     body,
-    occurredAt: options.occurredAt ?? null,
+    occurredAt: options.occurredAt ?? documentDate,
     externalId: null,
     customer: options.customer ?? null,
     metadata: { format, fileName, speakers: [...new Set(segments?.map((segment) => segment.speaker).filter((speaker) => speaker !== UNKNOWN_SPEAKER))] },
@@ -67,29 +75,54 @@ function detectTranscriptFormat(fileName: string, bytes: Buffer): TranscriptForm
   throw new ImportFileError(`${fileName}: transcripts must be .txt, .md, .vtt, .srt or .docx files`);
 }
 
-type TranscriptContent = { utterances: Utterance[]; warnings: ImportWarning[]; joiner: string };
+/** `documentDate`: when a .docx says it was written; other formats carry no such date. */
+type TranscriptContent = { utterances: Utterance[]; warnings: ImportWarning[]; joiner: string; documentDate: Date | null };
 
 async function readUtterances(format: TranscriptFormat, fileName: string, bytes: Buffer): Promise<TranscriptContent> {
-  if (format === 'docx') return { utterances: parseSpeakerText(await extractDocxText(fileName, bytes)), warnings: [], joiner: '\n' };
+  if (format === 'docx') {
+    const { text, documentDate } = await readDocx(fileName, bytes);
+    return { utterances: parseSpeakerText(text), warnings: [], joiner: '\n', documentDate };
+  }
   const text = decodeBuffer(bytes).text.replace(CR_LINE_BREAKS, '\n');
   assertTextual(text, fileName);
-  if (format === 'text') return { utterances: parseSpeakerText(text), warnings: [], joiner: '\n' };
+  if (format === 'text') return { utterances: parseSpeakerText(text), warnings: [], joiner: '\n', documentDate: null };
   const { utterances, warnings } = parseCues(text);
   if (utterances.length === 0) {
     const firstProblem = warnings[0] ? ` (line ${warnings[0].line}: ${warnings[0].message})` : '';
     throw new ImportFileError(`${fileName} has no readable cues: expected timings such as 00:00:01.000 --> 00:00:04.000${firstProblem}`);
   }
   // Cues split speech at arbitrary points for display: a speaker's consecutive cues read as one run of text.
-  return { utterances, warnings, joiner: ' ' };
+  return { utterances, warnings, joiner: ' ', documentDate: null };
 }
 
-async function extractDocxText(fileName: string, bytes: Buffer): Promise<string> {
+async function readDocx(fileName: string, bytes: Buffer): Promise<{ text: string; documentDate: Date | null }> {
   try {
-    return (await mammoth.extractRawText({ buffer: bytes })).value;
+    const text = (await mammoth.extractRawText({ buffer: bytes })).value;
+    // The same zip reader mammoth opens the file with: mammoth itself does not read the core properties.
+    return { text, documentDate: await readDocumentDate(await JSZip.loadAsync(bytes)) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ImportFileError(`${fileName} is not a readable .docx file (truncated or damaged?): ${reason}`);
   }
+}
+
+/**
+ * When the document was created, else last saved, by its core properties (`dcterms:created`,
+ * `dcterms:modified`): a transcript is written on or soon after the day of the interview, the
+ * best date a file without one in its name has. Null when it has neither, or no real date there.
+ */
+async function readDocumentDate(zip: JSZip): Promise<Date | null> {
+  const xml = await zip.file(DOCX_CORE_PROPERTIES)?.async('string');
+  if (!xml) return null;
+  return corePropertyDate(xml, CREATED_PROPERTY) ?? corePropertyDate(xml, MODIFIED_PROPERTY);
+}
+
+/** A W3CDTF date of core.xml (`2024-05-02T10:30:00Z`). */
+function corePropertyDate(xml: string, property: RegExp): Date | null {
+  const value = property.exec(xml)?.[1]?.trim();
+  if (!value) return null;
+  const reading = readDate(value);
+  return 'date' in reading ? reading.date : null;
 }
 
 type Turn = { speaker: string; text: string; startMs: number | null; endMs: number | null };

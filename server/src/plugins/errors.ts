@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ERROR_STATUS, ERROR_TITLES, problemType, type ErrorCode, type Problem, type ProblemIssue } from '@cairn/shared';
+import { sqlStateOf } from '../db/sql-state.js';
 import { AppError } from '../errors.js';
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -48,8 +49,7 @@ export const errorsPlugin = fp<{ spaFallback: boolean }>(async (app, { spaFallba
       if (error.headers) reply.headers(error.headers);
       return sendProblem(reply, error.code, error.message, error.issues);
     }
-    const pgCode = (error as { code?: unknown }).code ?? (error.cause as { code?: unknown } | undefined)?.code;
-    if (pgCode === '23505') {
+    if (sqlStateOf(error) === '23505') {
       return sendProblem(reply, 'conflict', 'That already exists');
     }
     if (error.code && FASTIFY_CODES[error.code]) {

@@ -24,6 +24,8 @@ export type CatalogCustomer = z.infer<typeof CatalogCustomerSchema>;
 export const CatalogCompanySchema = CompanySchema.pick({ id: true, name: true, segment: true }).extend({
   /** How many of the workspace's customers it has. */
   customers: z.number().int(),
+  /** Its other names, A to Z (names before a rename, companies merged into it): it is found by them too. */
+  aliases: z.array(z.string()),
 });
 export type CatalogCompany = z.infer<typeof CatalogCompanySchema>;
 

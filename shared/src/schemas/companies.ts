@@ -46,6 +46,11 @@ export type CompanyBackedBacklogItem = z.infer<typeof CompanyBackedBacklogItemSc
 export const CompanyDetailSchema = CompanyListItemSchema.extend({
   /** Other names that lead here (its names before a rename, and those of companies merged into it), A to Z: imports naming one put people at this company. */
   aliases: z.array(z.string()),
+  /**
+   * Its names (own and aliases) that are a work email's domain, lower-case: new people writing
+   * from one are put here. Deleting the company remembers them, and they then give no company.
+   */
+  emailDomains: z.array(z.string()),
   insights: z.array(CompanyBackedInsightSchema),
   insightTotal: z.number().int(),
   backlogItems: z.array(CompanyBackedBacklogItemSchema),

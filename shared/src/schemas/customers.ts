@@ -65,8 +65,15 @@ export const EvidenceCountsSchema = z.object({
 });
 export type EvidenceCounts = z.infer<typeof EvidenceCountsSchema>;
 
-/** A customer with their evidence counts: the profile, and each item of the customer list. */
-export const CustomerDetailSchema = CustomerSchema.extend({ evidence: EvidenceCountsSchema });
+/**
+ * A customer with their evidence counts: the profile, and each item of the customer list.
+ * `deletedCompanyDomain`: for a customer without a company, their email's domain when it was a
+ * deleted company's (ADR 011), which therefore gives them none, with that company's name.
+ */
+export const CustomerDetailSchema = CustomerSchema.extend({
+  evidence: EvidenceCountsSchema,
+  deletedCompanyDomain: z.object({ domain: z.string(), companyName: z.string() }).nullable(),
+});
 export type CustomerDetail = z.infer<typeof CustomerDetailSchema>;
 
 const CompanyFieldSchema = z.string().trim().min(1, 'Enter a value').max(COMPANY_FIELD_MAX_LENGTH, tooLongMessage(COMPANY_FIELD_MAX_LENGTH));

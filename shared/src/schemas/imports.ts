@@ -64,7 +64,8 @@ const ImportOptionsBaseSchema = z.strictObject({
   redactPii: z.boolean().optional(),
   /**
    * For sources whose row has no date of its own, and a transcript's date (its files rarely carry
-   * one); a day means its start, in UTC. Without it such sources are dated at the import.
+   * one); a day means its start, in UTC. Without it such sources are dated at the import, except
+   * a .docx transcript whose document properties give a date (created, else last saved).
    */
   occurredAt: DateOrTimestampSchema.optional(),
   /** Transcript only. */
@@ -194,6 +195,7 @@ export const ImportPreviewSourceSchema = z.object({
   title: z.string(),
   /** The start of the body. */
   body: z.string(),
+  /** A transcript's: the options' date, else a .docx's own (its document properties' creation date, or last-saved). */
   occurredAt: TimestampSchema.nullable(),
   externalId: z.string().nullable(),
   customer: z.object({ email: z.string().nullable(), name: z.string().nullable(), company: z.string().nullable() }).nullable(),

@@ -113,6 +113,26 @@ export const SearchResponseSchema = z.object({
 });
 export type SearchResponse = z.infer<typeof SearchResponseSchema>;
 
+// --- exact totals ---
+
+/**
+ * Exact totals are counted up to this many matches: counting reads every matching row, so the
+ * count stops here and reads as "at least" (`capped`, "10,000+ results").
+ */
+export const SEARCH_COUNT_MAX = 10_000;
+
+/** What is counted: the search's query and filters; its order and pages change nothing. */
+export const SearchCountQuerySchema = SearchQuerySchema.omit({ sort: true, limit: true, cursor: true });
+export type SearchCountQuery = z.infer<typeof SearchCountQuerySchema>;
+
+export const SearchCountSchema = z.object({
+  /** Matching sources and highlights, exact up to `SEARCH_COUNT_MAX`; null when counting took too long (keep the estimate). */
+  total: z.number().int().nullable(),
+  /** True when there are at least `SEARCH_COUNT_MAX` matches: `total` is then that number. */
+  capped: z.boolean(),
+});
+export type SearchCount = z.infer<typeof SearchCountSchema>;
+
 // --- saved searches ---
 
 export const SavedSearchSchema = z.object({

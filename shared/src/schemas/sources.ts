@@ -3,7 +3,7 @@ import { SOURCE_KINDS } from '../enums.js';
 import { NAME_MAX_LENGTH, SOURCE_BODY_MAX_LENGTH, SOURCE_TITLE_MAX_LENGTH } from '../limits.js';
 import { DateRangeQuerySchema, IdSchema, PageQuerySchema, QueryBooleanSchema, TimestampSchema, tooLongMessage } from './common.js';
 import { CreateCustomerBodySchema, CustomerRefSchema, ExternalIdSchema } from './customers.js';
-import { HighlightSchema } from './highlights.js';
+import { HighlightSchema, TAGS_PER_HIGHLIGHT_MAX } from './highlights.js';
 import { SCORE_SCALE_KINDS, ScoreScaleSchema, SourceScoreSchema } from './score-scales.js';
 
 /** Speaker turns of one transcript; a 2-hour interview has well under a thousand. */
@@ -157,13 +157,23 @@ export const ScoreBoundSchema = z
   .regex(/^[-+]?\d{1,9}(?:\.\d{1,6})?$/, 'Enter a number, such as 7 or 4.5')
   .transform(Number);
 
+/** One kind or several in a query string, comma-separated: `ticket,survey_response`. */
+const SourceKindsQuerySchema = z
+  .string()
+  .transform((value) => value.split(',').map((kind) => kind.trim()).filter(Boolean))
+  .pipe(z.array(SourceKindSchema).min(1));
+
+/** Helpdesk tag names are the helpdesk's own, often longer than a codebook tag's. */
+export const HELPDESK_TAG_MAX_LENGTH = 200;
+
+/**
+ * A tag the helpdesk put on a ticket (`metadata.tags`: a tickets CSV's `tags` column, Zendesk or
+ * Intercom tags), matched whole and ignoring case: `billing` finds "Billing", not "billing-eu".
+ */
+const HelpdeskTagSchema = z.string().trim().min(1, 'Enter a helpdesk tag').max(HELPDESK_TAG_MAX_LENGTH, tooLongMessage(HELPDESK_TAG_MAX_LENGTH));
+
 export const ListSourcesQuerySchema = PageQuerySchema.extend({
-  /** One kind or several, comma-separated: `ticket,survey_response`. */
-  kind: z
-    .string()
-    .transform((value) => value.split(',').map((kind) => kind.trim()).filter(Boolean))
-    .pipe(z.array(SourceKindSchema).min(1))
-    .optional(),
+  kind: SourceKindsQuerySchema.optional(),
   customerId: IdSchema.optional(),
   tagId: IdSchema.optional(),
   importId: IdSchema.optional(),
@@ -176,6 +186,8 @@ export const ListSourcesQuerySchema = PageQuerySchema.extend({
    * of a problem (or other insight) or backlog item outside the trash. The triage queue.
    */
   untriaged: QueryBooleanSchema.optional(),
+  /** Only sources with this helpdesk tag (`HelpdeskTagSchema`). */
+  helpdeskTag: HelpdeskTagSchema.optional(),
   /** The trash instead of the live sources. */
   trash: QueryBooleanSchema.optional(),
   /**
@@ -192,3 +204,61 @@ export const ListSourcesQuerySchema = PageQuerySchema.extend({
   order: z.enum(SOURCE_ORDERS).default('newest'),
 });
 export type ListSourcesQuery = z.infer<typeof ListSourcesQuerySchema>;
+
+/** Helpdesk tags `GET …/sources/helpdesk-tags` lists, the most used first. */
+export const HELPDESK_TAGS_SHOWN = 50;
+
+export const ListHelpdeskTagsQuerySchema = z.object({
+  kind: SourceKindsQuerySchema.optional(),
+  /** Count only the sources nobody has triaged (the triage queue's). */
+  untriaged: QueryBooleanSchema.optional(),
+});
+export type ListHelpdeskTagsQuery = z.infer<typeof ListHelpdeskTagsQuerySchema>;
+
+/**
+ * The helpdesk tags of the live sources, each with how many sources carry it, most first, then
+ * by name; names differing only in case are one tag (shown as the first of them in code-point
+ * order). At most HELPDESK_TAGS_SHOWN.
+ */
+export const HelpdeskTagCountsSchema = z.object({
+  items: z.array(z.object({ name: z.string(), count: z.number().int() })),
+});
+export type HelpdeskTagCounts = z.infer<typeof HelpdeskTagCountsSchema>;
+
+/** Sources one `POST …/sources/tag-whole` may tag: a backlog's worth, in one short transaction. */
+export const SOURCES_TAGGED_WHOLE_MAX = 2_000;
+
+/**
+ * Tags every live source the filters match as a whole, as tagging each one whole in the triage
+ * queue would: a highlight of the whole text (the one already there is reused) carrying `tagIds`.
+ * Only short sources in the customer's own words — tickets, survey answers, reviews and notes, all
+ * of them when `kinds` is left out: an interview is evidence passage by passage (ADR 017), so
+ * `interview` is a 422 naming `body.filters.kinds`. More than SOURCES_TAGGED_WHOLE_MAX matches is a
+ * 422 naming `body.filters`, which says how many match.
+ */
+export const TagSourcesWholeBodySchema = z
+  .object({
+    filters: z
+      .object({
+        kinds: z.array(SourceKindSchema).min(1, 'Choose at least one kind, or leave kinds out').optional(),
+        helpdeskTag: HelpdeskTagSchema.optional(),
+        /** Only sources nobody has triaged: the triage queue. */
+        untriaged: z.boolean().optional(),
+        /** Only sources without a tagged highlight. */
+        untagged: z.boolean().optional(),
+        customerId: IdSchema.optional(),
+        importId: IdSchema.optional(),
+        /** When the source occurred, as the list's `from` and `to`. */
+        ...DateRangeQuerySchema.shape,
+      })
+      .strict(),
+    tagIds: z.array(IdSchema).min(1, 'Choose at least one tag').max(TAGS_PER_HIGHLIGHT_MAX),
+  })
+  .strict();
+export type TagSourcesWholeBody = z.infer<typeof TagSourcesWholeBodySchema>;
+
+export const TagSourcesWholeResultSchema = z.object({
+  /** Sources highlighted whole and tagged (a whole-text highlight already there counts, tagged too). */
+  highlighted: z.number().int(),
+});
+export type TagSourcesWholeResult = z.infer<typeof TagSourcesWholeResultSchema>;

@@ -15,8 +15,8 @@ const catalog: Catalog = {
     { id: id(6), name: 'Dana Katz', email: 'DK@Acme.example', externalId: null, company: 'Acme' },
   ],
   companies: [
-    { id: id(8), name: 'Acme', segment: 'Enterprise', customers: 2 },
-    { id: id(9), name: 'Export Logistics', segment: null, customers: 1 },
+    { id: id(8), name: 'Acme', segment: 'Enterprise', customers: 2, aliases: [] },
+    { id: id(9), name: 'Export Logistics', segment: null, customers: 1, aliases: [] },
   ],
   insights: [{ id: id(4), title: 'Exports time out on big accounts', type: 'problem', status: 'draft' }],
   backlogItems: [],
@@ -87,5 +87,43 @@ describe('the catalog index', () => {
 
   it('answers nothing to an empty query', () => {
     expect(names('  ')).toEqual([]);
+  });
+});
+
+describe('companies in the catalog index, by their old names', () => {
+  const renamed: Catalog = {
+    tags: [{ id: id(1), name: 'Initech rollout', group: null, color: null, description: null, usageCount: 0, createdAt: '2024-01-01T00:00:00.000Z' }],
+    customers: [{ id: id(2), name: 'Peter Gibbons', email: 'peter@initech.example', externalId: null, company: 'Initrode Global' }],
+    companies: [
+      { id: id(3), name: 'Initrode Global', segment: null, customers: 1, aliases: ['Initech'] },
+      { id: id(4), name: 'Acme Ltd', segment: 'SMB', customers: 0, aliases: ['Acme', 'acme.com'] },
+      { id: id(5), name: 'The Lone Gunmen', segment: null, customers: 0, aliases: ['Lone Gunmen Inc'] },
+    ],
+    insights: [],
+    backlogItems: [],
+  };
+  const renamedIndex = buildCatalogIndex(toCatalogEntries(renamed));
+  const found = (query: string, options?: Parameters<typeof searchCatalog>[2]) =>
+    searchCatalog(renamedIndex, query, options).map((entry) => `${entry.type}:${entry.name}${entry.matchedAlias ? ` (${entry.matchedAlias})` : ''}`);
+
+  it('finds a company by an old name, by its start and despite a typo, and says which name found it', () => {
+    expect(found('initech', { types: ['company'] })).toEqual(['company:Initrode Global (Initech)']);
+    expect(found('initec', { types: ['company'] })).toEqual(['company:Initrode Global (Initech)']);
+    expect(found('intiech', { types: ['company'] })).toEqual(['company:Initrode Global (Initech)']);
+  });
+
+  it('names the old name typed whole, or the one with a word its name lacks, even when the name matches too', () => {
+    expect(found('acme')).toEqual(['company:Acme Ltd (Acme)']);
+    expect(found('acme.com')).toEqual(['company:Acme Ltd (acme.com)']);
+    expect(found('gunmen inc')).toEqual(['company:The Lone Gunmen (Lone Gunmen Inc)']);
+  });
+
+  it('says nothing of old names when its name explains the match', () => {
+    expect(found('gunmen')).toEqual(['company:The Lone Gunmen']);
+    expect(found('initrode')).toEqual(['company:Initrode Global', 'customer:Peter Gibbons']);
+  });
+
+  it('ranks an entry whose own name matches above a company found only by an old name', () => {
+    expect(found('initech')).toEqual(['tag:Initech rollout', 'company:Initrode Global (Initech)']);
   });
 });

@@ -1,4 +1,4 @@
-import MiniSearch from 'minisearch';
+import MiniSearch, { type MatchInfo } from 'minisearch';
 import { countOf, customerName, type Catalog } from '@cairn/shared';
 
 /**
@@ -21,9 +21,14 @@ export type CatalogEntry = {
   company?: string | null;
   group?: string | null;
   segment?: string | null;
+  /** A company's other names (before a rename, of companies merged into it): it is found by them too. */
+  aliases?: string[];
   color?: string | null;
   usageCount?: number;
 };
+
+/** A search result: the entry, and for a company found by one of its other names, that name. */
+export type CatalogMatch = CatalogEntry & { matchedAlias?: string };
 
 export type CatalogIndex = {
   entries: CatalogEntry[];
@@ -84,6 +89,7 @@ export function toCatalogEntries(catalog: Catalog): CatalogEntry[] {
       name: company.name,
       detail: detailOf(company.segment, countOf(company.customers, 'customer')),
       segment: company.segment,
+      aliases: company.aliases,
     });
   }
   for (const insight of catalog.insights) {
@@ -95,16 +101,21 @@ export function toCatalogEntries(catalog: Catalog): CatalogEntry[] {
   return entries;
 }
 
+/** A company's aliases as one text for MiniSearch; nothing (not even an empty field) for other entries, which then cost the build nothing more. */
+const aliasesText = (entry: CatalogEntry) => (entry.aliases?.length ? entry.aliases.join('\n') : undefined);
+
 /**
- * MiniSearch indexes the words of names only. Emails, companies, tag groups and segments are
- * found by their start, which a scan of their lowercased values answers in a fraction of a
- * millisecond per keystroke; as index terms (every email unique) they cost a third of the build, which a
- * person waits for on opening the app (ADR 006).
+ * MiniSearch indexes the words of names, and of companies' aliases in a field of their own: an
+ * old name finds a company as a name would (a word, by its start, despite a typo), and the
+ * search can tell which field matched.
+ * Emails, companies, tag groups and segments are found by their start, which a scan of their
+ * lowercased values answers in a fraction of a millisecond per keystroke; as index terms (every
+ * email unique) they cost a third of the build, which a person waits for on opening the app (ADR 006).
  */
 export function buildCatalogIndex(entries: CatalogEntry[]): CatalogIndex {
   const names = new MiniSearch<number>({
-    fields: ['name'],
-    extractField: (position, field) => (field === 'id' ? position : entries[position]!.name),
+    fields: ['name', 'aliases'],
+    extractField: (position, field) => (field === 'id' ? position : field === 'aliases' ? aliasesText(entries[position]!) : entries[position]!.name),
     tokenize,
     processTerm: (term) => term,
     searchOptions: { ...SEARCH_OPTIONS, tokenize: tokenizeQuery },
@@ -132,8 +143,8 @@ export function buildCatalogIndex(entries: CatalogEntry[]): CatalogIndex {
 /**
  * The best matches for what was typed, optionally of some types only. Entries whose name
  * matches come first, by MiniSearch's score multiplied by one plus the number of typed words
- * that start one of their emails, companies, groups or segments; then the entries found by
- * those alone, most words first, in catalog order.
+ * that start one of their emails, companies, groups or segments; then companies found by an old
+ * name alone, alike; then the entries found by those values alone, most words first, in catalog order.
  */
 export type CatalogSearchOptions = {
   types?: readonly CatalogEntryType[];
@@ -147,7 +158,24 @@ export type CatalogSearchOptions = {
   allWords?: boolean;
 };
 
-export function searchCatalog(index: CatalogIndex, query: string, options: CatalogSearchOptions = {}): CatalogEntry[] {
+/**
+ * The old name that found a company, to show beside its name: one with a matched word its name
+ * lacks, or every word of which matched (what was typed is the old name); with most words
+ * matched. None when the company's name explains the match on its own.
+ */
+function aliasMatched(entry: CatalogEntry, match: MatchInfo): string | undefined {
+  if (!entry.aliases?.length) return undefined;
+  let best: { alias: string; words: number } | undefined;
+  for (const alias of entry.aliases) {
+    const words = tokenize(alias);
+    const matched = words.filter((word) => match[word]?.includes('aliases'));
+    const explains = matched.length === words.length || matched.some((word) => !match[word]!.includes('name'));
+    if (explains && matched.length > (best?.words ?? 0)) best = { alias, words: matched.length };
+  }
+  return best?.alias;
+}
+
+export function searchCatalog(index: CatalogIndex, query: string, options: CatalogSearchOptions = {}): CatalogMatch[] {
   const text = query.trim();
   if (!text) return [];
   const { types, limit = 20, allWords = false } = options;
@@ -176,10 +204,17 @@ export function searchCatalog(index: CatalogIndex, query: string, options: Catal
     }
     byName.sort((a, b) => b.score - a.score);
   }
+  // A current name before an old one, whatever their scores: an alias field is as short as a name, and would otherwise rank alike.
+  const byOldNameOnly = new Set(byName.filter((result) => !Object.values(result.match).some((fields) => fields.includes('name'))));
+  const byNames = byOldNameOnly.size ? [...byName.filter((result) => !byOldNameOnly.has(result)), ...byOldNameOnly] : byName;
   // With one word, every count is one and the map is already in catalog order.
   const byOthersOnly = allWords ? [] : [...otherMatches.keys()];
   if (words.length > 1) byOthersOnly.sort((a, b) => otherMatches.get(b)! - otherMatches.get(a)! || a - b);
-  return [...byName.slice(0, limit).map((result) => result.id as number), ...byOthersOnly.slice(0, limit)]
-    .slice(0, limit)
-    .map((position) => index.entries[position]!);
+  const found: CatalogMatch[] = byNames.slice(0, limit).map((result) => {
+    const entry = index.entries[result.id as number]!;
+    const matchedAlias = aliasMatched(entry, result.match);
+    return matchedAlias ? { ...entry, matchedAlias } : entry;
+  });
+  for (const position of byOthersOnly.slice(0, limit - found.length)) found.push(index.entries[position]!);
+  return found;
 }

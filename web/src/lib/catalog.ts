@@ -2,9 +2,9 @@ import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'r
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { CatalogSchema, ProblemSchema, type Catalog, type Tag } from '@cairn/shared';
 import { ApiError } from './api-client';
-import type { CatalogEntry, CatalogEntryType, CatalogIndex, CatalogSearchOptions } from './catalog-index';
+import type { CatalogEntry, CatalogEntryType, CatalogIndex, CatalogMatch, CatalogSearchOptions } from './catalog-index';
 
-export type { CatalogEntry, CatalogEntryType };
+export type { CatalogEntry, CatalogEntryType, CatalogMatch };
 
 export const catalogKey = (ws: string) => ['catalog', ws] as const;
 

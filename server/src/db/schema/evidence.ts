@@ -57,6 +57,25 @@ export const companyAliases = pgTable(
   (t) => [uniqueIndex('company_aliases_name_key').on(t.workspaceId, sql`lower(${t.name})`), index('company_aliases_company_idx').on(t.workspaceId, t.companyId)],
 );
 
+/**
+ * Email domains of deleted companies (ADR 011): the company's name or aliases that were a work
+ * email's domain. A customer's email at one gives them no company, so a deleted company stays
+ * deleted; a company a person names so by hand lifts it. Lower-case, as `companyDomainOf` gives them.
+ */
+export const deletedCompanyDomains = pgTable(
+  'deleted_company_domains',
+  {
+    id: id(),
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    domain: text('domain').notNull(),
+    /** The company deleted, to say why people at the domain have no company. */
+    companyName: text('company_name').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('deleted_company_domains_domain_key').on(t.workspaceId, t.domain)],
+);
+
 export const customers = pgTable(
   'customers',
   {

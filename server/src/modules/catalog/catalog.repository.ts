@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { rowsOf } from '../../lib/bulk-sql.js';
-import { backlogItems, companies, customers, highlightTags, highlights, insights, tags } from '../../db/schema/index.js';
+import { backlogItems, companies, companyAliases, customers, highlightTags, highlights, insights, tags } from '../../db/schema/index.js';
 
 export async function listCustomerNames(executor: Executor, workspaceId: string) {
   return executor
@@ -13,7 +13,10 @@ export async function listCustomerNames(executor: Executor, workspaceId: string)
     .orderBy(asc(customers.id));
 }
 
-/** Each company with its customers counted: one grouped pass over the workspace's customers (`customers_company_idx`). */
+/**
+ * Each company with its customers counted and its aliases (A to Z): one grouped pass over the
+ * workspace's customers (`customers_company_idx`) and one over its aliases.
+ */
 export async function listCompanyNames(executor: Executor, workspaceId: string) {
   const counts = executor
     .select({ companyId: customers.companyId, customers: sql<number>`count(*)::int`.as('customers') })
@@ -21,10 +24,23 @@ export async function listCompanyNames(executor: Executor, workspaceId: string) 
     .where(eq(customers.workspaceId, workspaceId))
     .groupBy(customers.companyId)
     .as('counts');
+  const aliases = executor
+    .select({ companyId: companyAliases.companyId, names: sql<string[]>`array_agg(${companyAliases.name} order by lower(${companyAliases.name}))`.as('names') })
+    .from(companyAliases)
+    .where(eq(companyAliases.workspaceId, workspaceId))
+    .groupBy(companyAliases.companyId)
+    .as('aliases');
   return executor
-    .select({ id: companies.id, name: companies.name, segment: companies.segment, customers: sql<number>`coalesce(${counts.customers}, 0)` })
+    .select({
+      id: companies.id,
+      name: companies.name,
+      segment: companies.segment,
+      customers: sql<number>`coalesce(${counts.customers}, 0)`,
+      aliases: sql<string[]>`coalesce(${aliases.names}, '{}')`,
+    })
     .from(companies)
     .leftJoin(counts, eq(counts.companyId, companies.id))
+    .leftJoin(aliases, eq(aliases.companyId, companies.id))
     .where(eq(companies.workspaceId, workspaceId))
     .orderBy(asc(companies.id));
 }
@@ -66,6 +82,8 @@ function tally(table: PgTable, workspaceColumn: PgColumn, stamp: PgColumn, works
  * - customers: added, renamed, moved to another company (which also moves companies' customer counts);
  * - companies: created, renamed, given a new segment by an import or an edit, or deleted (which
  *   empties customers' `company_id` without touching them);
+ * - company aliases: added by a rename or a merge, moved by a merge, let go by an edit, taken over
+ *   by another company's rename, or deleted with their company;
  * - insights and backlog items: created, renamed, given a new status, type or tracker key,
  *   trashed or restored (a move to or from the trash stamps `updated_at` too).
  * It relies on every writer setting `updated_at`, as the repositories do.
@@ -79,6 +97,7 @@ export async function findCatalogVersion(executor: Executor, workspaceId: string
       ${tally(highlights, highlights.workspaceId, highlights.deletedAt, workspaceId, sql`${highlights.deletedAt} is not null`)},
       ${tally(customers, customers.workspaceId, customers.updatedAt, workspaceId)},
       ${tally(companies, companies.workspaceId, companies.updatedAt, workspaceId)},
+      ${tally(companyAliases, companyAliases.workspaceId, companyAliases.updatedAt, workspaceId)},
       ${tally(insights, insights.workspaceId, insights.updatedAt, workspaceId)},
       ${tally(backlogItems, backlogItems.workspaceId, backlogItems.updatedAt, workspaceId)}
     ) as version`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { CatalogSchema, type Catalog } from '@cairn/shared';
-import { companies, tags } from '../../db/schema/index.js';
+import { companies, companyAliases, tags } from '../../db/schema/index.js';
 import { anonymous, useTestApp } from '../../../test/app.js';
 import {
   createBacklogItem,
@@ -71,8 +71,8 @@ describe('GET /catalog', () => {
     expect(catalog.customers).toHaveLength(3);
     expect(sortedById(catalog.companies)).toEqual(
       sortedById([
-        { id: company!.id, name: 'Globex', segment: 'Enterprise', customers: 2 },
-        { id: empty!.id, name: 'Initech', segment: null, customers: 0 },
+        { id: company!.id, name: 'Globex', segment: 'Enterprise', customers: 2, aliases: [] },
+        { id: empty!.id, name: 'Initech', segment: null, customers: 0, aliases: [] },
       ]),
     );
     expect(catalog).toMatchObject({ insights: [], backlogItems: [] });
@@ -171,7 +171,7 @@ describe('GET /catalog', () => {
     ({ etag, catalog } = await expectChanged(workspace, etag));
     expect(catalog.customers).toEqual([{ id: customer.id, name: 'Hank Scorpio', email: null, externalId: null, company: 'Globex' }]);
     const globex = customer.company.id;
-    expect(catalog.companies).toEqual([{ id: globex, name: 'Globex', segment: null, customers: 1 }]);
+    expect(catalog.companies).toEqual([{ id: globex, name: 'Globex', segment: null, customers: 1, aliases: [] }]);
 
     await workspace.owner.as.patch(`${customersUrl}/${customer.id}`, { name: 'Hank' });
     ({ etag, catalog } = await expectChanged(workspace, etag));
@@ -182,31 +182,53 @@ describe('GET /catalog', () => {
     expect(catalog.customers).toMatchObject([{ company: 'Initech' }]);
     expect(sortedById(catalog.companies)).toEqual(
       sortedById([
-        { id: globex, name: 'Globex', segment: null, customers: 0 },
-        { id: initech.id, name: 'Initech', segment: null, customers: 1 },
+        { id: globex, name: 'Globex', segment: null, customers: 0, aliases: [] },
+        { id: initech.id, name: 'Initech', segment: null, customers: 1, aliases: [] },
       ]),
     );
 
     await workspace.owner.as.patch(`${customersUrl}/${customer.id}`, { company: { name: 'Initech', segment: 'Enterprise' } });
     ({ etag, catalog } = await expectChanged(workspace, etag));
-    expect(catalog.companies).toContainEqual({ id: initech.id, name: 'Initech', segment: 'Enterprise', customers: 1 });
+    expect(catalog.companies).toContainEqual({ id: initech.id, name: 'Initech', segment: 'Enterprise', customers: 1, aliases: [] });
 
     expect((await workspace.owner.as.patch(`/api/workspaces/${workspace.id}/companies/${initech.id}`, { name: 'Initech Inc' })).statusCode).toBe(200);
     ({ etag, catalog } = await expectChanged(workspace, etag));
     expect(catalog.customers).toMatchObject([{ company: 'Initech Inc' }]);
-    expect(catalog.companies).toContainEqual({ id: initech.id, name: 'Initech Inc', segment: 'Enterprise', customers: 1 });
+    expect(catalog.companies).toContainEqual({ id: initech.id, name: 'Initech Inc', segment: 'Enterprise', customers: 1, aliases: ['Initech'] });
 
     // Merged into the empty Globex, which takes its customer and its segment.
     expect((await workspace.owner.as.post(`/api/workspaces/${workspace.id}/companies/${initech.id}/merge`, { intoCompanyId: globex })).statusCode).toBe(200);
     ({ etag, catalog } = await expectChanged(workspace, etag));
     expect(catalog.customers).toMatchObject([{ company: 'Globex' }]);
-    expect(catalog.companies).toEqual([{ id: globex, name: 'Globex', segment: 'Enterprise', customers: 1 }]);
+    expect(catalog.companies).toEqual([{ id: globex, name: 'Globex', segment: 'Enterprise', customers: 1, aliases: ['Initech', 'Initech Inc'] }]);
 
     // A company deleted without stamping its customers (ON DELETE SET NULL, not the API's delete, which stamps them) still changes the catalog.
     await context.db.delete(companies).where(eq(companies.id, globex));
     ({ catalog } = await expectChanged(workspace, etag));
     expect(catalog.customers).toMatchObject([{ company: null }]);
     expect(catalog.companies).toEqual([]);
+  });
+
+  it("lists each company's aliases, and gives a new ETag when only they change: one let go, or one moved to another company", async () => {
+    const workspace = await createWorkspace(context);
+    const customersUrl = `/api/workspaces/${workspace.id}/customers`;
+    const companyUrl = (id: string) => `/api/workspaces/${workspace.id}/companies/${id}`;
+    const acme = (await workspace.owner.as.post(customersUrl, { name: 'Ann', company: { name: 'Acme' } })).json().company.id;
+    const globex = (await workspace.owner.as.post(customersUrl, { name: 'Ben', company: { name: 'Globex' } })).json().company.id;
+    expect((await workspace.owner.as.patch(companyUrl(acme), { name: 'Acme Ltd' })).statusCode).toBe(200);
+    expect((await workspace.owner.as.patch(companyUrl(acme), { name: 'Acme Holdings' })).statusCode).toBe(200);
+    let { etag, catalog } = await expectChanged(workspace, 'none yet');
+    expect(catalog.companies).toContainEqual({ id: acme, name: 'Acme Holdings', segment: null, customers: 1, aliases: ['Acme', 'Acme Ltd'] });
+
+    // Letting an alias go writes no company and no customer.
+    expect((await workspace.owner.as.patch(companyUrl(acme), { aliases: ['Acme'] })).statusCode).toBe(200);
+    ({ etag, catalog } = await expectChanged(workspace, etag));
+    expect(catalog.companies).toContainEqual(expect.objectContaining({ id: acme, aliases: ['Acme'] }));
+
+    // An alias moved as a merge moves it, without stamping either company: the count of aliases stays.
+    await context.db.update(companyAliases).set({ companyId: globex, updatedAt: new Date(Date.now() + 1_000) }).where(eq(companyAliases.companyId, acme));
+    ({ catalog } = await expectChanged(workspace, etag));
+    expect(sortedById(catalog.companies).map((company) => company.aliases)).toEqual(sortedById([{ id: acme, aliases: [] }, { id: globex, aliases: ['Acme'] }]).map((company) => company.aliases));
   });
 
   it('lists insights and backlog items outside the trash by their short form', async () => {

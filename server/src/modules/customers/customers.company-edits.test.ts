@@ -347,20 +347,113 @@ describe('DELETE /companies/:id', () => {
         objectType: 'company',
         objectId: ziggo,
         objectExists: false,
-        summary: 'Deleted company “ziggo.nl”; its 2 customers stay without a company, which imports and email domains leave empty',
+        summary:
+          'Deleted company “ziggo.nl”; its 2 customers stay without a company, which imports and email domains leave empty; new people at ziggo.nl get no company from their email',
       },
     ]);
   });
 
-  it('is not undone for its customers by the fill from email domains or an import naming it; a new customer still gets it', async () => {
+  it('is not undone for its customers by the fill from email domains or an import naming it', async () => {
     const { workspace, ziggo } = await companyWithPeople();
     expect((await workspace.owner.as.delete(companyUrl(workspace, ziggo))).statusCode).toBe(204);
     const fill = await workspace.owner.as.post(`/api/workspaces/${workspace.id}/customers/companies-from-emails`, { dryRun: true });
     expect(FillCompaniesFromEmailsResultSchema.parse(fill.json())).toMatchObject({ customers: 0 });
-    const [ann, , cy] = await importPeople(workspace, [{ email: 'ann@ziggo.nl', company: { name: 'ziggo.nl' } }, { email: 'ben@ziggo.nl' }, { email: 'cy@ziggo.nl' }]);
+    const [ann, ben] = await importPeople(workspace, [{ email: 'ann@ziggo.nl', company: { name: 'ziggo.nl' } }, { email: 'ben@ziggo.nl' }]);
     expect((await customerRow(ann!)).companyId).toBeNull();
-    expect(await companyNames(workspace)).toEqual(['ziggo.nl']);
-    expect((await customerRow(cy!)).companyId).toBe((await companyNamed(workspace, 'ziggo.nl'))!.id);
+    expect((await customerRow(ben!)).companyId).toBeNull();
+    expect(await companyNames(workspace)).toEqual([]);
+  });
+
+  it('stays deleted: new people at its domain get no company from an import, POST /customers, a source or the fill, and their profile says why', async () => {
+    const { workspace, ziggo } = await companyWithPeople();
+    expect((await workspace.owner.as.delete(companyUrl(workspace, ziggo))).statusCode).toBe(204);
+    const csv = ['Ticket ID,Description,Requester Email', 'T-1,Exports fail.,cy@ziggo.nl', 'T-2,Slow.,dee@eu.ziggo.nl', 'T-3,Login.,eve@hooli.io'].join('\n');
+    const done = await importThroughApi(workspace.owner.as, workspace.id, 'tickets-csv', { name: 'tickets.csv', content: csv });
+    expect(done.status, done.failure ?? '').toBe('done');
+    const added = await workspace.owner.as.post(`/api/workspaces/${workspace.id}/customers`, { email: 'fay@ziggo.nl' });
+    expect(added.statusCode, added.body).toBe(201);
+    expect(CustomerDetailSchema.parse(added.json())).toMatchObject({ company: null, companySetByHand: false, deletedCompanyDomain: { domain: 'ziggo.nl', companyName: 'ziggo.nl' } });
+    const source = await workspace.owner.as.post(`/api/workspaces/${workspace.id}/sources`, { kind: 'ticket', title: 'Slow', body: 'It is slow.', customer: { email: 'gus@ziggo.nl' } });
+    expect(source.statusCode, source.body).toBe(201);
+    // Customers from before email domains gave companies, and the deleted company's, handed back to imports.
+    await context.db.insert(customers).values({ workspaceId: workspace.id, email: 'hal@ziggo.nl' });
+    const fill = await workspace.owner.as.post(`/api/workspaces/${workspace.id}/customers/companies-from-emails`, { dryRun: false });
+    expect(FillCompaniesFromEmailsResultSchema.parse(fill.json())).toEqual({ dryRun: false, customers: 0, companies: 0, newCompanies: 0 });
+
+    expect(await companyNames(workspace)).toEqual(['hooli.io']);
+    const byEmail = await context.db.select({ email: customers.email, companyId: customers.companyId }).from(customers).where(eq(customers.workspaceId, workspace.id));
+    expect(byEmail.filter((row) => row.email!.endsWith('ziggo.nl')).map((row) => row.companyId)).toEqual(Array(7).fill(null));
+    const list = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/customers?q=hooli`);
+    expect(list.json().items).toMatchObject([{ email: 'eve@hooli.io', deletedCompanyDomain: null }]);
+  });
+
+  it('remembers each of its names that is an email domain, an old one too, under its name, and a company named so again leads people there', async () => {
+    const workspace = await createWorkspace(context);
+    const [ann] = await importPeople(workspace, [{ email: 'ann@ziggo.nl' }]);
+    const ziggo = (await customerRow(ann!)).companyId!;
+    await rename(workspace, ziggo, 'Ziggo');
+    const [ben] = await importPeople(workspace, [{ email: 'ben@vodafone.nl', company: { name: 'Vodafone' } }]);
+    await merge(workspace, (await customerRow(ben!)).companyId!, ziggo);
+    expect(await getCompany(workspace, ziggo)).toMatchObject({ aliases: ['Vodafone', 'ziggo.nl'], emailDomains: ['ziggo.nl'] });
+    expect((await workspace.owner.as.delete(companyUrl(workspace, ziggo))).statusCode).toBe(204);
+    expect((await auditOf(workspace, 'company.delete'))[0]!.summary).toContain('; new people at ziggo.nl get no company from their email');
+
+    const [cy] = await importPeople(workspace, [{ email: 'cy@ziggo.nl' }]);
+    const profile = CustomerDetailSchema.parse((await workspace.owner.as.get(`/api/workspaces/${workspace.id}/customers/${cy}`)).json());
+    expect(profile).toMatchObject({ company: null, deletedCompanyDomain: { domain: 'ziggo.nl', companyName: 'Ziggo' } });
+    // A name that is not a domain is not remembered: an import naming it creates it, as it would any company.
+    const [dee] = await importPeople(workspace, [{ email: 'dee@vodafone.nl', company: { name: 'Vodafone' } }]);
+    expect((await customerRow(dee!)).companyId).toBe((await companyNamed(workspace, 'Vodafone'))!.id);
+    // An import naming the domain itself creates that company, and people writing from there lead to it again.
+    const [eve, fay] = await importPeople(workspace, [{ email: 'eve@ziggo.nl', company: { name: 'ziggo.nl' } }, { email: 'fay@ziggo.nl' }]);
+    const recreated = (await companyNamed(workspace, 'ziggo.nl'))!.id;
+    expect([(await customerRow(eve!)).companyId, (await customerRow(fay!)).companyId]).toEqual([recreated, recreated]);
+    expect(CustomerDetailSchema.parse((await workspace.owner.as.get(`/api/workspaces/${workspace.id}/customers/${cy}`)).json()).deletedCompanyDomain).toBeNull();
+  });
+
+  it('is lifted by a person naming a company by that domain, in Edit customer or a rename, which the audit log says', async () => {
+    const { workspace, ziggo, ann } = await companyWithPeople();
+    expect((await workspace.owner.as.delete(companyUrl(workspace, ziggo))).statusCode).toBe(204);
+    const edited = await workspace.owner.as.patch(`/api/workspaces/${workspace.id}/customers/${ann}`, { company: { name: 'Ziggo.nl' } });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(CustomerDetailSchema.parse(edited.json())).toMatchObject({ company: { name: 'Ziggo.nl' }, companySetByHand: true, deletedCompanyDomain: null });
+    const edits = await auditOf(workspace, 'customer.update');
+    expect(edits[0]!.summary).toMatch(/; new people at ziggo\.nl are put at “Ziggo\.nl” again$/);
+    const [cy] = await importPeople(workspace, [{ email: 'cy@ziggo.nl' }]);
+    const remade = (await customerRow(ann)).companyId!;
+    expect((await customerRow(cy!)).companyId).toBe(remade);
+
+    // Deleted again, then a company renamed to the domain lifts it too.
+    expect((await workspace.owner.as.delete(companyUrl(workspace, remade))).statusCode).toBe(204);
+    const [dee] = await importPeople(workspace, [{ email: 'dee@kpn.com', company: { name: 'KPN' } }]);
+    const kpn = (await customerRow(dee!)).companyId!;
+    await rename(workspace, kpn, 'ziggo.nl');
+    await rename(workspace, kpn, 'KPN Ziggo');
+    expect((await auditOf(workspace, 'company.rename')).map((event) => event.summary)).toEqual([
+      'Renamed company “ziggo.nl” to “KPN Ziggo”; imports naming “ziggo.nl” still lead to it',
+      'Renamed company “KPN” to “ziggo.nl”; imports naming “KPN” still lead to it; new people at ziggo.nl are put at “ziggo.nl” again',
+    ]);
+    // Its old name, an alias now, leads people at the domain to it; once let go, the domain names a company of its own, as any would.
+    const [eve] = await importPeople(workspace, [{ email: 'eve@ziggo.nl' }]);
+    expect((await customerRow(eve!)).companyId).toBe(kpn);
+    expect((await workspace.owner.as.patch(companyUrl(workspace, kpn), { aliases: ['KPN'] })).statusCode).toBe(200);
+    const [fay] = await importPeople(workspace, [{ email: 'fay@ziggo.nl' }]);
+    expect((await customerRow(fay!)).companyId).toBe((await companyNamed(workspace, 'ziggo.nl'))!.id);
+  });
+
+  it("keeps to its workspace: people at the same domain elsewhere still get that workspace's company", async () => {
+    const { workspace, ziggo } = await companyWithPeople();
+    const other = await companyWithPeople();
+    expect((await workspace.owner.as.delete(companyUrl(workspace, ziggo))).statusCode).toBe(204);
+    const added = await other.workspace.owner.as.post(`/api/workspaces/${other.workspace.id}/customers`, { email: 'cy@ziggo.nl' });
+    expect(CustomerDetailSchema.parse(added.json())).toMatchObject({ company: { id: other.ziggo }, deletedCompanyDomain: null });
+    const [dee] = await importPeople(other.workspace, [{ email: 'dee@ziggo.nl' }]);
+    expect((await customerRow(dee!)).companyId).toBe(other.ziggo);
+    // The other workspace's own delete is its own.
+    expect((await other.workspace.owner.as.delete(companyUrl(other.workspace, other.ziggo))).statusCode).toBe(204);
+    expect((await other.workspace.owner.as.patch(`/api/workspaces/${other.workspace.id}/customers/${dee}`, { company: { name: 'ziggo.nl' } })).statusCode).toBe(200);
+    const [eve] = await importPeople(workspace, [{ email: 'eve@ziggo.nl' }]);
+    expect((await customerRow(eve!)).companyId).toBeNull();
   });
 
   it('takes its aliases with it, and answers 404 for a company of another workspace or one already deleted', async () => {

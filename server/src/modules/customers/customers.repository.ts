@@ -2,7 +2,19 @@ import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle
 import type { CompanySort } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
 import { anyOf, jsonRows, rowsOf } from '../../lib/bulk-sql.js';
-import { backlogHighlights, backlogInsights, backlogItems, companies, companyAliases, customers, highlights, insightHighlights, insights, sources } from '../../db/schema/index.js';
+import {
+  backlogHighlights,
+  backlogInsights,
+  backlogItems,
+  companies,
+  companyAliases,
+  customers,
+  deletedCompanyDomains,
+  highlights,
+  insightHighlights,
+  insights,
+  sources,
+} from '../../db/schema/index.js';
 
 export type CompanyRow = typeof companies.$inferSelect;
 export type CustomerRow = typeof customers.$inferSelect;
@@ -159,6 +171,46 @@ export async function clearCompanyOfCustomers(executor: Executor, workspaceId: s
     .where(and(eq(customers.workspaceId, workspaceId), eq(customers.companyId, companyId)))
     .returning({ id: customers.id });
   return rows.length;
+}
+
+/**
+ * Remembers the email domains of a company being deleted (ADR 011), under its name. A domain
+ * remembered already, from a company deleted before, now names this one.
+ */
+export async function insertDeletedCompanyDomains(executor: Executor, workspaceId: string, companyName: string, domains: string[]) {
+  if (!domains.length) return;
+  await executor
+    .insert(deletedCompanyDomains)
+    .values(domains.map((domain) => ({ workspaceId, domain, companyName })))
+    .onConflictDoUpdate({ target: [deletedCompanyDomains.workspaceId, deletedCompanyDomains.domain], set: { companyName, updatedAt: new Date() } });
+}
+
+/**
+ * The deleted companies' domains among these (lower-case), each with the name of the company
+ * deleted: those email domains give no company. Not one a company goes by again (its own name or
+ * an alias, however it came back): people at that domain lead to that company as before.
+ */
+export async function findDeletedCompanyDomains(executor: Executor, workspaceId: string, domains: string[]): Promise<Map<string, string>> {
+  if (!domains.length) return new Map();
+  const rows = await rowsOf<{ domain: string; companyName: string }>(
+    executor,
+    sql`
+      select d.domain, d.company_name as "companyName" from ${deletedCompanyDomains} d
+      where d.workspace_id = ${workspaceId} and d.domain = any(${anyOf(domains)})
+        and not exists (select 1 from ${companies} c where c.workspace_id = ${workspaceId} and lower(c.name) = d.domain)
+        and not exists (${aliasNamed(workspaceId, sql`d.domain`)})`,
+  );
+  return new Map(rows.map((row) => [row.domain, row.companyName]));
+}
+
+/** Forgets these domains (lower-case) of deleted companies; returns those it knew. */
+export async function removeDeletedCompanyDomains(executor: Executor, workspaceId: string, domains: string[]): Promise<string[]> {
+  if (!domains.length) return [];
+  const rows = await executor
+    .delete(deletedCompanyDomains)
+    .where(and(eq(deletedCompanyDomains.workspaceId, workspaceId), inArray(deletedCompanyDomains.domain, domains)))
+    .returning({ domain: deletedCompanyDomains.domain });
+  return rows.map((row) => row.domain);
 }
 
 /** Deletes the company, and its aliases with it; customers still at it are left without one (`on delete set null`). */

@@ -147,7 +147,8 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { role: 'researcher' } },
       schema: {
         tags,
-        summary: 'Delete a company (no trash): its customers stay, without a company, which imports and email domains then leave empty',
+        summary:
+          "Delete a company (no trash): its customers stay, without a company, which imports and email domains then leave empty; its names that are email domains (`emailDomains`) give new people no company either, until a person names a company so (Edit customer, a rename)",
         params: WorkspaceIdParamsSchema,
       },
     },

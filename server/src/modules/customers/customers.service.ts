@@ -132,6 +132,35 @@ function companyFromEmail(email: string | null): CompanyValues | null {
   return domain ? { name: domain, segment: null, plan: null, annualRevenue: null } : null;
 }
 
+/** The names among these that a work email's domain could give a company (`acme.com`, not `Acme Ltd` nor `gmail.com`), lower-case. */
+function emailDomainsAmong(names: string[]): string[] {
+  return [...new Set(names.map((name) => name.toLowerCase()).filter((name) => companyDomainOf(`someone@${name}`) === name))];
+}
+
+/**
+ * The email domains among these that were a deleted company's (ADR 011): a deleted company stays
+ * deleted, so people writing from there get no company from their email.
+ */
+async function findDeletedDomains(tx: Executor, workspaceId: string, domains: string[]): Promise<Set<string>> {
+  return new Set((await customersRepository.findDeletedCompanyDomains(tx, workspaceId, [...new Set(domains)])).keys());
+}
+
+/**
+ * The companies a batch puts its groups at, less those guessed from a deleted company's domain.
+ * A company the batch names itself is never dropped, and brings such a domain back for the
+ * guesses of the same batch, as it would for a later one.
+ */
+async function withoutDeletedCompanyGuesses(tx: Executor, workspaceId: string, groups: CustomerKeys[], companyOf: Array<CompanyValues | null>) {
+  const named = new Set<string>();
+  const guessed: string[] = [];
+  companyOf.forEach((company, position) => {
+    if (company && groups[position]!.company) named.add(company.name.toLowerCase());
+    else if (company) guessed.push(company.name);
+  });
+  const deleted = await findDeletedDomains(tx, workspaceId, guessed.filter((domain) => !named.has(domain)));
+  return companyOf.map((company, position) => (company && !groups[position]!.company && deleted.has(company.name) ? null : company));
+}
+
 /**
  * The company a group puts its customer at: the one the input names; else, for a customer who
  * has no company yet, the one their email's domain stands for. A company the customer already
@@ -207,7 +236,7 @@ async function matchOrCreateCustomers(tx: Executor, workspaceId: string, inputs:
 
   let index = indexCustomers(await customersRepository.findCustomersByKeys(tx, workspaceId, lookupKeys(groups)));
   const existingOf = groups.map((group) => matchGroup(group, index));
-  const companyOf = groups.map((group, position) => companyOfGroup(group, existingOf[position]));
+  const companyOf = await withoutDeletedCompanyGuesses(tx, workspaceId, groups, groups.map((group, position) => companyOfGroup(group, existingOf[position])));
   const companyIds = await resolveCompanies(tx, workspaceId, companyOf);
   const companyIdOf = (position: number) => {
     const company = companyOf[position];
@@ -307,22 +336,53 @@ async function loadEvidenceCounts(executor: Executor, workspaceId: string, owner
   return counts;
 }
 
+type DeletedCompanyDomain = NonNullable<CustomerDetail['deletedCompanyDomain']>;
+
+/**
+ * For customers without a company whose email is at a deleted company's domain (ADR 011), by id:
+ * that domain and the company, which say why they have none. One lookup however many customers.
+ */
+async function loadDeletedCompanyDomains(executor: Executor, workspaceId: string, rows: CustomerRow[]): Promise<Map<string, DeletedCompanyDomain>> {
+  const domainOf = new Map<string, string>();
+  for (const row of rows) {
+    const domain = !row.companyId && row.email ? companyDomainOf(row.email) : null;
+    if (domain) domainOf.set(row.id, domain);
+  }
+  const deleted = await customersRepository.findDeletedCompanyDomains(executor, workspaceId, [...new Set(domainOf.values())]);
+  const found = new Map<string, DeletedCompanyDomain>();
+  for (const [id, domain] of domainOf) {
+    const companyName = deleted.get(domain);
+    if (companyName !== undefined) found.set(id, { domain, companyName });
+  }
+  return found;
+}
+
+/** Customers as the list and the profile show them: with their evidence counted and, without a company, why. */
+async function presentCustomerDetails(executor: Executor, workspaceId: string, rows: Array<{ customer: CustomerRow; company: CompanyRow | null }>): Promise<CustomerDetail[]> {
+  const customers = rows.map((row) => row.customer);
+  const [counts, deletedDomains] = await Promise.all([
+    loadEvidenceCounts(executor, workspaceId, 'customer', customers.map((customer) => customer.id)),
+    loadDeletedCompanyDomains(executor, workspaceId, customers),
+  ]);
+  return rows.map((row) => ({
+    ...presentCustomer(row.customer, row.company),
+    evidence: counts.get(row.customer.id)!,
+    deletedCompanyDomain: deletedDomains.get(row.customer.id) ?? null,
+  }));
+}
+
 export async function listCustomers(db: Db, actor: WorkspaceActor, query: ListCustomersQuery): Promise<Page<CustomerDetail>> {
   const after = decodeCursorOf(query.cursor, ['text', 'uuid']);
   const rows = await customersRepository.list(db, actor.workspaceId, { q: query.q || undefined, companyId: query.companyId }, query.limit, after);
   const page = pageFrom(rows, query.limit, (row) => row, (row) => [row.sortKey, row.customer.id]);
-  const counts = await loadEvidenceCounts(db, actor.workspaceId, 'customer', page.items.map((row) => row.customer.id));
-  return {
-    items: page.items.map((row) => ({ ...presentCustomer(row.customer, row.company), evidence: counts.get(row.customer.id)! })),
-    nextCursor: page.nextCursor,
-  };
+  return { items: await presentCustomerDetails(db, actor.workspaceId, page.items), nextCursor: page.nextCursor };
 }
 
 async function loadCustomer(executor: Executor, workspaceId: string, id: string): Promise<CustomerDetail> {
   const row = await customersRepository.findById(executor, workspaceId, id);
   if (!row) throw notFound('Customer');
-  const counts = await loadEvidenceCounts(executor, workspaceId, 'customer', [id]);
-  return { ...presentCustomer(row.customer, row.company), evidence: counts.get(id)! };
+  const [customer] = await presentCustomerDetails(executor, workspaceId, [row]);
+  return customer!;
 }
 
 export function getCustomer(db: Db, actor: WorkspaceActor, id: string): Promise<CustomerDetail> {
@@ -349,8 +409,10 @@ export async function createCustomer(db: Db, actor: WorkspaceActor, body: Create
  * The company an edit names, created when new. Its fields become what the edit says: unlike an
  * import, which only fills fields in, an edit that empties the segment (null) clears it. Each
  * field the edit gives, cleared or not, is set by hand from then on: imports leave it alone.
+ * A person naming a company by a deleted company's domain wants people there grouped again
+ * (ADR 011): the domain is forgotten, and returned as `regrouped`.
  */
-async function saveEditedCompany(tx: Executor, workspaceId: string, company: CompanyInput): Promise<string> {
+async function saveEditedCompany(tx: Executor, workspaceId: string, company: CompanyInput): Promise<{ id: string; regrouped: string[] }> {
   // Created bare when new (nothing to fill in), then given exactly the fields the edit names.
   await customersRepository.upsertCompanies(tx, workspaceId, [{ name: company.name, segment: null, plan: null, annualRevenue: null }]);
   const ids = await customersRepository.findCompanyIdsByNames(tx, workspaceId, [company.name.toLowerCase()]);
@@ -359,8 +421,11 @@ async function saveEditedCompany(tx: Executor, workspaceId: string, company: Com
   if (given.length) {
     await customersRepository.updateCompany(tx, workspaceId, id, Object.fromEntries(given.flatMap((field) => [[field, company[field]], [SET_BY_HAND[field], true]])));
   }
-  return id;
+  return { id, regrouped: await customersRepository.removeDeletedCompanyDomains(tx, workspaceId, [company.name.toLowerCase()]) };
 }
+
+/** The audit's words for a deleted company's domain that a person's naming lets group people again. */
+const regroupedInWords = (domains: string[], company: string) => (domains.length ? `; new people at ${listOf(domains)} are put at “${company}” again` : '');
 
 /**
  * Edits a customer; an email or external id another customer has is a 409 (the unique indexes
@@ -377,7 +442,8 @@ export async function updateCustomer(db: Db, actor: WorkspaceActor, id: string, 
       externalId: body.externalId === undefined ? current.customer.externalId : body.externalId,
     };
     if (!next.email && !next.name && !next.externalId) throw invalidField('body.email', 'A customer keeps at least an email, a name or an external id');
-    const companyId = body.company === undefined ? current.customer.companyId : body.company && (await saveEditedCompany(tx, actor.workspaceId, body.company));
+    const edited = body.company ? await saveEditedCompany(tx, actor.workspaceId, body.company) : undefined;
+    const companyId = body.company === undefined ? current.customer.companyId : (edited?.id ?? null);
     const taken = await customersRepository.findCustomersByKeys(tx, actor.workspaceId, {
       emails: next.email ? [next.email] : [],
       externalIds: next.externalId ? [next.externalId] : [],
@@ -389,7 +455,12 @@ export async function updateCustomer(db: Db, actor: WorkspaceActor, id: string, 
     const companySetByHand = body.companySetByHand ?? (body.company === undefined ? current.customer.companySetByHand : true);
     await customersRepository.update(tx, actor.workspaceId, id, { ...next, companyId, companySetByHand });
     const customer = await loadCustomer(tx, actor.workspaceId, id);
-    await recordAudit(tx, actor, { action: 'customer.update', objectType: 'customer', objectId: id, summary: `Edited customer ${describeCustomer(customer)}` });
+    await recordAudit(tx, actor, {
+      action: 'customer.update',
+      objectType: 'customer',
+      objectId: id,
+      summary: `Edited customer ${describeCustomer(customer)}` + (edited ? regroupedInWords(edited.regrouped, customer.company!.name) : ''),
+    });
     return customer;
   });
 }
@@ -425,7 +496,8 @@ async function keepAliases(tx: Executor, actor: WorkspaceActor, company: Company
  * Renames a company. Its old name becomes an alias, so that an import still naming it (a CRM
  * export, a help desk's domain) keeps putting people here rather than creating the old company
  * again (ADR 011). A name another company has is a 409: the two are one company, to merge. A name
- * that is another company's alias becomes this one's own name, and leads here from then on.
+ * that is another company's alias becomes this one's own name, and leads here from then on; one
+ * that was a deleted company's domain is forgotten as such, so people writing from there come here.
  */
 async function renameCompany(tx: Executor, actor: WorkspaceActor, company: CompanyRow, name: string): Promise<CompanyRow> {
   const newKey = name.toLowerCase() !== company.name.toLowerCase();
@@ -440,6 +512,7 @@ async function renameCompany(tx: Executor, actor: WorkspaceActor, company: Compa
     if (released && released.companyId !== company.id) takenFrom = await customersRepository.findCompanyById(tx, actor.workspaceId, released.companyId);
     await customersRepository.insertAliases(tx, actor.workspaceId, company.id, [company.name]);
   }
+  const regrouped = newKey ? await customersRepository.removeDeletedCompanyDomains(tx, actor.workspaceId, [name.toLowerCase()]) : [];
   const row = (await customersRepository.updateCompany(tx, actor.workspaceId, company.id, { name }))!;
   await recordAudit(tx, actor, {
     action: 'company.rename',
@@ -448,7 +521,8 @@ async function renameCompany(tx: Executor, actor: WorkspaceActor, company: Compa
     summary:
       `Renamed company “${company.name}” to “${row.name}”` +
       (newKey ? `; imports naming “${company.name}” still lead to it` : '') +
-      (takenFrom ? `, and those naming “${row.name}” no longer lead to ${takenFrom.name}` : ''),
+      (takenFrom ? `, and those naming “${row.name}” no longer lead to ${takenFrom.name}` : '') +
+      regroupedInWords(regrouped, row.name),
   });
   return row;
 }
@@ -542,21 +616,27 @@ export async function mergeCompany(db: Db, actor: WorkspaceActor, id: string, in
 /**
  * Deletes a company (companies have no trash). Its customers stay, without a company, and as
  * cleared by hand (ADR 011), as if a person had emptied each one's company: imports naming it
- * and their email's domain do not put them back at a company of that name. What they said stays theirs.
+ * and their email's domain do not put them back at a company of that name. What they said stays
+ * theirs. Its names that are email domains are remembered, so that new people writing from
+ * there do not create it again either.
  */
 export async function deleteCompany(db: Db, actor: WorkspaceActor, id: string): Promise<void> {
   await db.transaction(async (tx) => {
     const [company] = await customersRepository.findCompaniesForUpdate(tx, actor.workspaceId, [id]);
     if (!company) throw notFound('Company');
+    const domains = emailDomainsAmong([company.name, ...(await customersRepository.listAliases(tx, actor.workspaceId, id))]);
     const cleared = await customersRepository.clearCompanyOfCustomers(tx, actor.workspaceId, id);
     await customersRepository.removeCompany(tx, actor.workspaceId, id);
+    await customersRepository.insertDeletedCompanyDomains(tx, actor.workspaceId, company.name, domains);
     await recordAudit(tx, actor, {
       action: 'company.delete',
       objectType: 'company',
       objectId: id,
-      summary: cleared
-        ? `Deleted company “${company.name}”; its ${countOf(cleared, 'customer')} stay without a company, which imports and email domains leave empty`
-        : `Deleted company “${company.name}”, which had no customers`,
+      summary:
+        (cleared
+          ? `Deleted company “${company.name}”; its ${countOf(cleared, 'customer')} stay without a company, which imports and email domains leave empty`
+          : `Deleted company “${company.name}”, which had no customers`) +
+        (domains.length ? `; new people at ${listOf(domains)} get no company from their email` : ''),
     });
   });
 }
@@ -601,7 +681,7 @@ export async function getCompany(db: Db, actor: WorkspaceActor, id: string): Pro
     customersRepository.listBacklogItemsBackedByCompany(db, actor.workspaceId, id, COMPANY_BACKED_MAX).then(backed),
     customersRepository.listAliases(db, actor.workspaceId, id),
   ]);
-  return { ...company!, aliases, insights: insights.items, insightTotal: insights.total, backlogItems: backlogItems.items, backlogItemTotal: backlogItems.total };
+  return { ...company!, aliases, emailDomains: emailDomainsAmong([row.name, ...aliases]), insights: insights.items, insightTotal: insights.total, backlogItems: backlogItems.items, backlogItemTotal: backlogItems.total };
 }
 
 /** Customers per statement when filling in companies: each statement stays small whatever the workspace's size. */
@@ -612,15 +692,17 @@ const FILL_BATCH_SIZE = 5_000;
  * Gives every customer with a work email and no company the company of their email's domain,
  * as imports do for the customers they match: for customers imported before they did. A dry
  * run only counts. A company set by hand is never replaced: only customers without one, and
- * not cleared by hand, are touched, checked again as they are written. One audit event for the
- * whole fill.
+ * not cleared by hand, are touched, checked again as they are written. A deleted company's
+ * domain gives none. One audit event for the whole fill.
  */
 export async function fillCompaniesFromEmails(db: Db, actor: WorkspaceActor, body: FillCompaniesFromEmailsBody): Promise<FillCompaniesFromEmailsResult> {
   return db.transaction(async (tx) => {
-    const fills = (await customersRepository.listEmailsWithoutCompany(tx, actor.workspaceId)).flatMap(({ id, email }) => {
+    const guesses = (await customersRepository.listEmailsWithoutCompany(tx, actor.workspaceId)).flatMap(({ id, email }) => {
       const company = companyFromEmail(email);
       return company ? [{ id, company }] : [];
     });
+    const deleted = await findDeletedDomains(tx, actor.workspaceId, guesses.map(({ company }) => company.name));
+    const fills = guesses.filter(({ company }) => !deleted.has(company.name));
     const names = [...new Set(fills.map(({ company }) => company.name))];
     const known = await customersRepository.findCompanyIdsByNames(tx, actor.workspaceId, names);
     const plan = { customers: fills.length, companies: names.length, newCompanies: names.filter((name) => !known.has(name)).length };

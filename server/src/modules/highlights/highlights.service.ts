@@ -19,7 +19,7 @@ import {
 } from '@cairn/shared';
 import type { Readable } from 'node:stream';
 import { LRUCache } from 'lru-cache';
-import type { Db } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import type { SourceSegment } from '../../db/schema/index.js';
 import { AppError, invalidField, notFound } from '../../errors.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
@@ -326,6 +326,68 @@ export async function bulkTagHighlights(db: Db, actor: WorkspaceActor, body: Bul
 }
 
 
+/** What highlighting passages did, for the caller's audit event. */
+export type HighlightedPassages = {
+  /** One highlight per passage, in the order given. */
+  items: HighlightPassagesResult['items'];
+  /** The highlights, each once. */
+  highlightIds: string[];
+  /** How many of them were made; the others were there already. */
+  created: number;
+  /** How many sources the passages lie in. */
+  sourceCount: number;
+};
+
+/**
+ * The work of `highlightPassages` inside the caller's transaction, without its audit event:
+ * tagging sources whole in bulk (sources.service) runs it batch by batch under one event of its
+ * own. `tagIds` must be the workspace's (`requireTags`); `at(index)` names where passage `index`
+ * came from in errors.
+ */
+export async function highlightPassagesIn(
+  tx: Executor,
+  actor: WorkspaceActor,
+  passages: HighlightPassagesBody['passages'],
+  tagIds: string[],
+  at = (index: number) => `body.passages.${index}`,
+): Promise<HighlightedPassages> {
+  const sourceRows = await highlightsRepository.findLiveSourcesForPassages(tx, actor.workspaceId, [...new Set(passages.map((passage) => passage.sourceId))]);
+  const sourcesById = new Map(sourceRows.map((row) => [row.id, row]));
+  const ranges = passages.map((passage, index) => {
+    const source = sourcesById.get(passage.sourceId);
+    if (!source) {
+      const message = 'No such source in this workspace (or it is in the trash)';
+      throw new AppError('not_found', message, [{ path: `${at(index)}.sourceId`, message }]);
+    }
+    const range = passage.whole ? { start: 0, end: source.body.length } : { start: passage.start!, end: passage.end! };
+    assertHighlightable(source, range.start, range.end, { at: at(index), whole: passage.whole });
+    return { sourceId: passage.sourceId, ...range };
+  });
+  const keyOf = (range: highlightsRepository.PassageRange) => `${range.sourceId}/${range.start}/${range.end}`;
+  const existing = new Map((await highlightsRepository.findLiveByRanges(tx, actor.workspaceId, ranges)).map((row) => [keyOf(row), row]));
+  if (tagIds.length) {
+    ranges.forEach((range, index) => {
+      const reused = existing.get(keyOf(range));
+      if (reused) assertCanChange(actor, reused.createdBy, at(index));
+    });
+  }
+  const missing = new Map(ranges.filter((range) => !existing.has(keyOf(range))).map((range) => [keyOf(range), range]));
+  const created = missing.size
+    ? await highlightsRepository.insertMany(
+        tx,
+        [...missing.values()].map((range) => ({ workspaceId: actor.workspaceId, ...range, quote: sourcesById.get(range.sourceId)!.body.slice(range.start, range.end), createdBy: actor.userId })),
+      )
+    : [];
+  const createdByKey = new Map(created.map((row) => [keyOf(row), row]));
+  const items = ranges.map((range) => {
+    const reused = existing.get(keyOf(range));
+    return { id: reused?.id ?? createdByKey.get(keyOf(range))!.id, ...range, created: !reused };
+  });
+  const highlightIds = [...new Set(items.map((item) => item.id))];
+  if (tagIds.length) await tagsService.changeTagsOfHighlights(tx, actor.workspaceId, highlightIds, tagIds, []);
+  return { items, highlightIds, created: created.length, sourceCount: sourceRows.length };
+}
+
 /**
  * Highlights a selection of passages (search results, say) in one transaction with one audit
  * event, where one call per passage would log one event each. A passage highlighted before with
@@ -335,45 +397,12 @@ export async function highlightPassages(db: Db, actor: WorkspaceActor, body: Hig
   const tagIds = [...new Set(body.tagIds ?? [])];
   return db.transaction(async (tx) => {
     const tagRows = await tagsService.requireTags(tx, actor.workspaceId, tagIds);
-    const sourceRows = await highlightsRepository.findLiveSourcesForPassages(tx, actor.workspaceId, [...new Set(body.passages.map((passage) => passage.sourceId))]);
-    const sourcesById = new Map(sourceRows.map((row) => [row.id, row]));
-    const ranges = body.passages.map((passage, index) => {
-      const source = sourcesById.get(passage.sourceId);
-      if (!source) {
-        const message = 'No such source in this workspace (or it is in the trash)';
-        throw new AppError('not_found', message, [{ path: `body.passages.${index}.sourceId`, message }]);
-      }
-      const range = passage.whole ? { start: 0, end: source.body.length } : { start: passage.start!, end: passage.end! };
-      assertHighlightable(source, range.start, range.end, { at: `body.passages.${index}`, whole: passage.whole });
-      return { sourceId: passage.sourceId, ...range };
-    });
-    const keyOf = (range: highlightsRepository.PassageRange) => `${range.sourceId}/${range.start}/${range.end}`;
-    const existing = new Map((await highlightsRepository.findLiveByRanges(tx, actor.workspaceId, ranges)).map((row) => [keyOf(row), row]));
-    if (tagIds.length) {
-      ranges.forEach((range, index) => {
-        const reused = existing.get(keyOf(range));
-        if (reused) assertCanChange(actor, reused.createdBy, `body.passages.${index}`);
-      });
-    }
-    const missing = new Map(ranges.filter((range) => !existing.has(keyOf(range))).map((range) => [keyOf(range), range]));
-    const created = missing.size
-      ? await highlightsRepository.insertMany(
-          tx,
-          [...missing.values()].map((range) => ({ workspaceId: actor.workspaceId, ...range, quote: sourcesById.get(range.sourceId)!.body.slice(range.start, range.end), createdBy: actor.userId })),
-        )
-      : [];
-    const createdByKey = new Map(created.map((row) => [keyOf(row), row]));
-    const items = ranges.map((range) => {
-      const reused = existing.get(keyOf(range));
-      return { id: reused?.id ?? createdByKey.get(keyOf(range))!.id, ...range, created: !reused };
-    });
-    const highlightIds = [...new Set(items.map((item) => item.id))];
-    if (tagIds.length) await tagsService.changeTagsOfHighlights(tx, actor.workspaceId, highlightIds, tagIds, []);
+    const { items, highlightIds, created, sourceCount } = await highlightPassagesIn(tx, actor, body.passages, tagIds);
     const tagged = tagRows.length ? `, tagged ${tagRows.map((tag) => `“${tag.name}”`).join(', ')}` : '';
-    const reusedCount = highlightIds.length - created.length;
-    const what = created.length
-      ? `Highlighted ${countOf(created.length, 'passage')} in ${countOf(sourceRows.length, 'source')}${reusedCount ? ` (${reusedCount} already highlighted)` : ''}`
-      : `Reused ${countOf(reusedCount, 'highlighted passage')} in ${countOf(sourceRows.length, 'source')}`;
+    const reusedCount = highlightIds.length - created;
+    const what = created
+      ? `Highlighted ${countOf(created, 'passage')} in ${countOf(sourceCount, 'source')}${reusedCount ? ` (${reusedCount} already highlighted)` : ''}`
+      : `Reused ${countOf(reusedCount, 'highlighted passage')} in ${countOf(sourceCount, 'source')}`;
     await recordAudit(tx, actor, {
       action: 'highlight.create_many',
       objectType: 'highlight',

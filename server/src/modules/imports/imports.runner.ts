@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { IMPORT_BATCH_SIZE, type ImportFormat, type ImportOptions, type ScoreScale, type SurveyCsvMapping } from '@cairn/shared';
 import type { Db, Executor } from '../../db/client.js';
+import { sqlStateOf } from '../../db/sql-state.js';
 import { analyzeChangedTables } from '../../db/statistics.js';
 import { createBackgroundJobs, type BackgroundJobs, type JobLogger } from '../../lib/background-jobs.js';
 import { ImportFileError, importFile, previewFile, type ImportedSource, type ImportOptions as ImporterOptions, type ImportRow } from '../../importers/index.js';
@@ -159,11 +160,7 @@ async function* countBytes(source: AsyncIterable<Buffer>, counter: { read: numbe
 const LOCK_RETRIES = 3;
 const LOCK_CONFLICTS = new Set(['40P01', '55P03']); // deadlock detected, lock not available
 
-function isLockConflict(error: unknown): boolean {
-  // Drizzle wraps the driver's error: look one level down too.
-  const codeOf = (value: unknown) => (value as { code?: unknown } | null)?.code;
-  return LOCK_CONFLICTS.has(codeOf(error) as string) || LOCK_CONFLICTS.has(codeOf((error as { cause?: unknown } | null)?.cause) as string);
-}
+const isLockConflict = (error: unknown) => LOCK_CONFLICTS.has(sqlStateOf(error) ?? '');
 
 async function commitWithRetries(db: Db, job: ImportJob, batch: Batch): Promise<void> {
   for (let attempt = 0; ; attempt++) {

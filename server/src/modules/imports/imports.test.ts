@@ -384,13 +384,15 @@ describe('the real files in shared/datasets', () => {
     expect(done).toMatchObject({ counts: { created: 1, rejected: 1 }, skipped: 0, errorsTotal: 1 });
   });
 
-  it('dates a .docx transcript on the day given, and at the import without one', async () => {
+  it('dates a .docx transcript on the day given, else when its document properties say it was created, and a file without either at the import', async () => {
     const workspace = await createWorkspace(context);
     const file = { name: 'mammoth-tables.docx', content: readDataset('docx-mammoth/mammoth-tables.docx') };
     const dated = await importFile(workspace, 'transcript', file, { occurredAt: '2025-08-14' });
-    const undated = await importFile(workspace, 'transcript', { ...file, name: 'mammoth-footnotes.docx', content: readDataset('docx-mammoth/mammoth-footnotes.docx') });
+    const documentDated = await importFile(workspace, 'transcript', { name: 'mammoth-footnotes.docx', content: readDataset('docx-mammoth/mammoth-footnotes.docx') });
+    const undated = await importFile(workspace, 'transcript', { name: 'IS1002b.txt', content: readDataset('ami-meetings/IS1002b.txt') });
     const occurredAtOf = async (importId: string) => (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources?importId=${importId}`)).json().items[0].occurredAt;
     expect(await occurredAtOf(dated.id)).toBe('2025-08-14T00:00:00.000Z');
+    expect(await occurredAtOf(documentDated.id)).toBe('2014-06-10T11:09:00.000Z');
     expect(Date.parse(await occurredAtOf(undated.id))).toBeGreaterThanOrEqual(Date.parse(undated.createdAt));
   });
 
@@ -781,6 +783,13 @@ describe('POST /imports/preview', () => {
     expect(source).toMatchObject({ kind: 'interview', title: 'IS1001b' });
     expect(source!.turnCount).toBeGreaterThan(100);
     expect(source!.turns[0]).toMatchObject({ speaker: expect.any(String), startMs: 0 });
+  });
+
+  it('shows a .docx transcript dated when its document properties say it was created', async () => {
+    const workspace = await createWorkspace(context);
+    const file = { name: 'interview.docx', content: readDataset('docx-mammoth/mammoth-tables.docx') };
+    const response = await upload(workspace.owner.as, workspace.id, 'transcript', file, undefined, 'imports/preview');
+    expect(ImportPreviewSchema.parse(response.json()).sources[0]).toMatchObject({ title: 'interview', occurredAt: '2014-07-05T18:21:00.000Z' });
   });
 
   it('answers 422 with the reason for a file that cannot be imported', async () => {

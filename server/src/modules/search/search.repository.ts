@@ -392,17 +392,44 @@ export async function listByDate(
  * rows read, 62 ms, against 0.7 ms).
  */
 export async function countNewMatches(db: Db, conditions: SearchConditions, types: { source: boolean; highlight: boolean }, since: string, max: number): Promise<number> {
-  const counted = (scan: SQL) => sql`(select count(*)::int from (${scan} limit ${max}) x)`;
-  const parts: SQL[] = [];
+  const scans: SQL[] = [];
   if (types.source) {
-    parts.push(counted(sql`select 1 from ${sources} s where ${sourceConditions(conditions)} and s.created_at > ${since}::timestamptz order by s.created_at`));
+    scans.push(sql`select 1 from ${sources} s where ${sourceConditions(conditions)} and s.created_at > ${since}::timestamptz order by s.created_at`);
   }
   if (types.highlight) {
     // `highlights_workspace_created_idx` is (workspace_id, created_at desc nulls last, id desc nulls last).
-    parts.push(counted(sql`select 1 from ${highlights} h where ${highlightConditions(conditions)} and h.created_at > ${since}::timestamptz order by h.created_at desc nulls last`));
+    scans.push(sql`select 1 from ${highlights} h where ${highlightConditions(conditions)} and h.created_at > ${since}::timestamptz order by h.created_at desc nulls last`);
   }
-  const [row] = await queryRows<{ count: number }>(db, withExpressions(conditions, [], sql`select ${sql.join(parts, sql` + `)} as count`));
+  const [row] = await queryRows<{ count: number }>(db, countedUpTo(conditions, scans, max));
   return row!.count;
+}
+
+/** One statement summing each scan's rows, counted up to `max` per scan: the scan stops there. */
+function countedUpTo(conditions: SearchConditions, scans: SQL[], max: number): SQL {
+  const counts = scans.map((scan) => sql`(select count(*)::int from (${scan} limit ${max}) x)`);
+  return withExpressions(conditions, [], sql`select ${sql.join(counts, sql` + `)} as count`);
+}
+
+/**
+ * Every match of each type, counted up to `max` per type (so the sum may pass `max`): the same
+ * conditions as the windows, but each type read until `max` matches, not `SEARCH_WINDOW`.
+ * Reads in proportion to the matches, which is why search itself estimates instead (ADR 005).
+ */
+export async function countMatches(executor: Executor, conditions: SearchConditions, types: { source: boolean; highlight: boolean }, max: number): Promise<number> {
+  const scans: SQL[] = [];
+  if (types.source) scans.push(sql`select 1 from ${sources} s where ${sourceConditions(conditions)}`);
+  if (types.highlight) scans.push(sql`select 1 from ${highlights} h where ${highlightConditions(conditions)}`);
+  const [row] = await rowsOf<{ count: number }>(executor, countedUpTo(conditions, scans, max));
+  return row!.count;
+}
+
+/**
+ * Cancels any later statement of the transaction that runs longer than `ms` (SQLSTATE 57014),
+ * waiting on locks included. Transaction-local. PGlite, one process running one statement at a
+ * time, has nothing to cancel it with and ignores it.
+ */
+export async function limitStatementTime(executor: Executor, ms: number) {
+  await executor.execute(sql`select set_config('statement_timeout', ${String(ms)}, true)`);
 }
 
 type PlanNode = { 'Plan Rows': number; 'Parent Relationship'?: string; Plans?: PlanNode[] };

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { SearchQuerySchema, SearchResponseSchema, WorkspaceParamsSchema } from '@cairn/shared';
+import { SEARCH_COUNT_MAX, SearchCountQuerySchema, SearchCountSchema, SearchQuerySchema, SearchResponseSchema, WorkspaceParamsSchema } from '@cairn/shared';
 import { keepAnalyzing } from '../../db/statistics.js';
 import { workspaceActorOf } from '../../plugins/auth.js';
 import * as searchService from './search.service.js';
@@ -28,5 +28,21 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => searchService.searchEvidence(db, workspaceActorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/workspaces/:ws/search/count',
+    {
+      config: { access: { role: 'viewer' } },
+      schema: {
+        tags: ['search'],
+        summary: `The exact number of matches of a search (its query and filters), for a first page whose total is an estimate: { total, capped }, counted up to ${SEARCH_COUNT_MAX.toLocaleString('en')} (then capped: true), or { total: null, capped: false } when counting takes too long`,
+        description: `The same matches as \`GET /search\` with the same parameters (sort, limit and cursor change nothing and are ignored), and the same 400 and 404 answers. Counting reads every match, so ask for it after the page; it gives up after ${searchService.SEARCH_COUNT_TIMEOUT_MS / 1000} s.`,
+        params: WorkspaceParamsSchema,
+        querystring: SearchCountQuerySchema,
+        response: { 200: SearchCountSchema },
+      },
+    },
+    async (request) => searchService.countEvidence(db, workspaceActorOf(request), request.query),
   );
 };

@@ -1,7 +1,20 @@
 import { LRUCache } from 'lru-cache';
 import type { SQL } from 'drizzle-orm';
-import { SOURCE_KINDS, type SearchFacets, type SearchFilters, type SearchQuery, type SearchResponse, type SearchResult, type SourceKind, type TagRef } from '@cairn/shared';
+import {
+  SEARCH_COUNT_MAX,
+  SOURCE_KINDS,
+  type SearchCount,
+  type SearchCountQuery,
+  type SearchFacets,
+  type SearchFilters,
+  type SearchQuery,
+  type SearchResponse,
+  type SearchResult,
+  type SourceKind,
+  type TagRef,
+} from '@cairn/shared';
 import type { Db, Executor } from '../../db/client.js';
+import { sqlStateOf } from '../../db/sql-state.js';
 import { invalidField, notFound } from '../../errors.js';
 import { resolveDateRange } from '../../lib/date-range.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
@@ -251,6 +264,18 @@ function conditionsOf(workspaceId: string, parsed: ParsedQuery, filters: SearchF
 /** Which types a search looks in: tags live on highlights, so filtering by one searches highlights. */
 const typesOf = (filters: SearchFilters): Types => ({ source: filters.type !== 'highlight' && !filters.tagId, highlight: filters.type !== 'source' });
 
+/**
+ * Tags live on highlights: filtering by one searches highlights (sources would need a join
+ * through every highlight of every candidate, 100× slower on a large workspace).
+ */
+function refuseSourcesByTag(filters: SearchFilters) {
+  if (filters.tagId && filters.type === 'source') throw invalidField('query.tagId', 'Tags are on highlights: leave out type=source to filter by tag');
+}
+
+/** The query widened with its clear corrections (`transfr` → `transfr OR transfer`). */
+const widenWith = (parsed: ParsedQuery, corrections: Correction[]) =>
+  widenWithCorrections(parsed, new Map(corrections.filter((c) => c.clear).map((c) => [c.word, c.correction])));
+
 /** What a first page says besides its results, from its first window: the total (or its estimate, on the way) and the facets. */
 type Summary = Pick<Outcome, 'total' | 'totalIsEstimate' | 'estimate' | 'facets'>;
 
@@ -356,9 +381,7 @@ async function runSearch(
  */
 export async function searchEvidence(db: Db, actor: WorkspaceActor, request: SearchQuery): Promise<SearchResponse> {
   const parsed = parseSearchQuery(request.q);
-  // Tags live on highlights: filtering by one searches highlights (sources would need a join
-  // through every highlight of every candidate, 100× slower on a large workspace).
-  if (request.tagId && request.type === 'source') throw invalidField('query.tagId', 'Tags are on highlights: leave out type=source to filter by tag');
+  refuseSourcesByTag(request);
   // The sort is not part of the fingerprint: a cursor of this search in another order is told apart (422).
   const { limit: _limit, cursor: cursorText, sort: _sort, ...identity } = request;
   const fingerprint = fingerprintSearch(identity);
@@ -367,7 +390,7 @@ export async function searchEvidence(db: Db, actor: WorkspaceActor, request: Sea
 
   // Later pages of a corrected search redo the (cheap, deterministic) correction.
   let corrections = cursor?.corrected ? await findCorrections(db, actor.workspaceId, parsed) : [];
-  const widen = (list: Correction[]) => widenWithCorrections(parsed, new Map(list.filter((c) => c.clear).map((c) => [c.word, c.correction])));
+  const widen = (list: Correction[]) => widenWith(parsed, list);
   let outcome = await runSearch(db, actor, cursor?.corrected ? widen(corrections) : parsed, request, types, cursor, fingerprint, Boolean(cursor?.corrected));
   let includesCorrection = Boolean(cursor?.corrected);
   if (!cursor && outcome.total < FEW_RESULTS) {
@@ -400,4 +423,63 @@ export async function countNewMatches(db: Db, workspaceId: string, query: string
   const parsed = parseSearchQuery(query);
   const conditions = conditionsOf(workspaceId, parsed, filters);
   return Math.min(max, await searchRepository.countNewMatches(db, conditions, typesOf(filters), since, max));
+}
+
+/** How long an exact count may run before it gives up (PostgreSQL; PGlite cannot interrupt one). */
+export const SEARCH_COUNT_TIMEOUT_MS = 2_000;
+/**
+ * Counts one process runs at once. Each may hold a connection for `timeoutMs`, and a page is
+ * asked for with every pause in typing: past this many, a count answers at once that it could
+ * not count, and the searches keep the rest of the pool.
+ */
+const COUNTS_AT_ONCE = 2;
+export type CountLimits = { max: number; timeoutMs: number; atOnce: number };
+const COUNT_LIMITS: CountLimits = { max: SEARCH_COUNT_MAX, timeoutMs: SEARCH_COUNT_TIMEOUT_MS, atOnce: COUNTS_AT_ONCE };
+let countsRunning = 0;
+
+/** PostgreSQL's `query_canceled`: a statement timeout. */
+const isCanceled = (error: unknown) => sqlStateOf(error) === '57014';
+
+/** Each type's matches up to `max`, summed; null when the count ran out of time. */
+async function countWithin(db: Db, conditions: SearchConditions, types: Types, limits: CountLimits): Promise<number | null> {
+  try {
+    // In a transaction of its own: the time limit ends with it.
+    return await db.transaction(async (tx) => {
+      await searchRepository.limitStatementTime(tx, limits.timeoutMs);
+      return searchRepository.countMatches(tx, conditions, types, limits.max);
+    });
+  } catch (error) {
+    if (isCanceled(error)) return null;
+    throw error;
+  }
+}
+
+/**
+ * The exact number of matches of a search — what its first page estimates beyond one window —
+ * by the same rules: live rows only, a tag filter counts highlights, a query that finds little
+ * counts its clear corrections too. A request of its own, asked after the page, because it
+ * reads every match (up to `max` per type), which the search's budget does not allow (ADR 005).
+ * Past `max` it says `capped`; out of time (`timeoutMs`), or with `atOnce` counts already
+ * running, it says `total: null`, and the estimate stands.
+ */
+export async function countEvidence(db: Db, actor: WorkspaceActor, request: SearchCountQuery, limits: CountLimits = COUNT_LIMITS): Promise<SearchCount> {
+  const parsed = parseSearchQuery(request.q);
+  refuseSourcesByTag(request);
+  const types = typesOf(request);
+  const conditions = conditionsOf(actor.workspaceId, parsed, request);
+  if (countsRunning >= limits.atOnce) return { total: null, capped: false };
+  countsRunning += 1;
+  try {
+    let total = await countWithin(db, conditions, types, limits);
+    // Nothing found (or no time to say) may be a refusal instead, as search tells.
+    if (!total) await refuseWhatCannotMatch(db, conditions);
+    if (total !== null && total < FEW_RESULTS) {
+      const corrections = await findCorrections(db, actor.workspaceId, parsed);
+      if (corrections.some((c) => c.clear)) total = await countWithin(db, conditionsOf(actor.workspaceId, widenWith(parsed, corrections), request), types, limits);
+    }
+    if (total === null) return { total: null, capped: false };
+    return { total: Math.min(total, limits.max), capped: total >= limits.max };
+  } finally {
+    countsRunning -= 1;
+  }
 }

@@ -3,9 +3,15 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   CreateSourceBodySchema,
+  HELPDESK_TAGS_SHOWN,
+  HelpdeskTagCountsSchema,
+  ListHelpdeskTagsQuerySchema,
   ListSourcesQuerySchema,
+  SOURCES_TAGGED_WHOLE_MAX,
   SourceSchema,
   SourceSummarySchema,
+  TagSourcesWholeBodySchema,
+  TagSourcesWholeResultSchema,
   UpdateSourceBodySchema,
   WorkspaceIdParamsSchema,
   WorkspaceParamsSchema,
@@ -24,15 +30,47 @@ export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { role: 'viewer' } },
       schema: {
         tags,
-        summary: 'Sources, newest first (or oldest with order=oldest); filter by kind, customer, tag, import, date, untagged, untriaged; trash=true lists the trash',
+        summary: 'Sources, newest first (or oldest with order=oldest); filter by kind, customer, tag, helpdesk tag, import, date, untagged, untriaged; trash=true lists the trash',
         description:
-          '`untagged=true`: no highlight outside the trash carries a tag. `untriaged=true` (the triage queue): no such highlight either carries a tag or is linked as evidence to a problem (or other insight) or backlog item outside the trash. With either, the first page carries `total`, how many match.',
+          '`untagged=true`: no highlight outside the trash carries a tag. `untriaged=true` (the triage queue): no such highlight either carries a tag or is linked as evidence to a problem (or other insight) or backlog item outside the trash. With either, the first page carries `total`, how many match. `helpdeskTag=billing`: one of the tags the helpdesk put on the ticket (`metadata.tags`) is "billing", ignoring case.',
         params: WorkspaceParamsSchema,
         querystring: ListSourcesQuerySchema,
         response: { 200: pageOf(SourceSummarySchema) },
       },
     },
     async (request) => sourcesService.listSources(db, workspaceActorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/workspaces/:ws/sources/helpdesk-tags',
+    {
+      config: { access: { role: 'viewer' } },
+      schema: {
+        tags,
+        summary: `The helpdesk tags of the live sources and how many carry each, most first (at most ${HELPDESK_TAGS_SHOWN}); untriaged=true counts the triage queue's only`,
+        params: WorkspaceParamsSchema,
+        querystring: ListHelpdeskTagsQuerySchema,
+        response: { 200: HelpdeskTagCountsSchema },
+      },
+    },
+    async (request) => sourcesService.listHelpdeskTags(db, workspaceActorOf(request), request.query),
+  );
+
+  app.post(
+    '/api/workspaces/:ws/sources/tag-whole',
+    {
+      config: { access: { role: 'researcher' } },
+      schema: {
+        tags,
+        summary: `Tag every source the filters match as a whole, up to ${SOURCES_TAGGED_WHOLE_MAX.toLocaleString('en')}, in one transaction and one audit event`,
+        description:
+          'What tagging each one whole in the triage queue does, at once: a highlight of the whole text (the one already there is reused) carrying `tagIds`. The filters are the list\'s (`helpdeskTag`, `untriaged`, `kinds`, `from`/`to`…); only tickets, survey answers, reviews and notes (an interview is a 422 naming `body.filters.kinds`). More matches than the limit is a 422 naming `body.filters` that says how many; nothing is written.',
+        params: WorkspaceParamsSchema,
+        body: TagSourcesWholeBodySchema,
+        response: { 200: TagSourcesWholeResultSchema },
+      },
+    },
+    async (request) => sourcesService.tagSourcesWhole(db, workspaceActorOf(request), request.body),
   );
 
   app.post(

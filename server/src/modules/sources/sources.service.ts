@@ -1,21 +1,31 @@
 import crypto from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import {
+  HELPDESK_TAGS_SHOWN,
+  SOURCE_KINDS,
   SOURCE_PREVIEW_LENGTH,
+  SOURCES_TAGGED_WHOLE_MAX,
+  WHOLE_SOURCE_KINDS,
+  countOf,
   hasRole,
   IMPORT_BATCH_SIZE,
   npsGroupOf,
   ScoreScaleSchema,
   scoreGroupOf,
   type CreateSourceBody,
+  type HelpdeskTagCounts,
   type ImportScores,
+  type ListHelpdeskTagsQuery,
   type ListSourcesQuery,
   type ScoreScale,
   type Page,
   type SegmentInput,
   type Source,
   type SourceScore,
+  type SourceKind,
   type SourceSummary,
+  type TagSourcesWholeBody,
+  type TagSourcesWholeResult,
   type UpdateSourceBody,
 } from '@cairn/shared';
 import type { Db, Executor } from '../../db/client.js';
@@ -28,7 +38,8 @@ import { iso } from '../../lib/dates.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { presentCustomerRef, resolveCustomers } from '../customers/customers.service.js';
-import { presentHighlightsOfSource } from '../highlights/highlights.service.js';
+import { highlightPassagesIn, presentHighlightsOfSource } from '../highlights/highlights.service.js';
+import * as tagsService from '../tags/tags.service.js';
 import * as sourcesRepository from './sources.repository.js';
 import type { NewSource, SourceValues } from './sources.repository.js';
 import { presentPerson } from '../../lib/people.js';
@@ -246,6 +257,7 @@ export async function listSources(db: Db, actor: WorkspaceActor, query: ListSour
     ...resolveDateRange(query),
     untagged: query.untagged,
     untriaged: query.untriaged,
+    helpdeskTag: query.helpdeskTag,
     trash: query.trash,
     ...resolveScoreRange(query),
   };
@@ -254,6 +266,85 @@ export async function listSources(db: Db, actor: WorkspaceActor, query: ListSour
   // The triage queue says how many are left. Only its first page counts them, and only when there is a next page: a count costs a pass over the whole filter.
   if (!(query.untagged || query.untriaged) || after) return page;
   return { ...page, total: page.nextCursor ? await sourcesRepository.count(db, actor.workspaceId, filter) : page.items.length };
+}
+
+/** The helpdesk tags in use and how many sources carry each (of those nobody has triaged, when asked), most first. */
+export async function listHelpdeskTags(db: Db, actor: WorkspaceActor, query: ListHelpdeskTagsQuery): Promise<HelpdeskTagCounts> {
+  const items = await sourcesRepository.countByHelpdeskTag(db, actor.workspaceId, { kinds: query.kind, untriaged: query.untriaged }, HELPDESK_TAGS_SHOWN);
+  return { items };
+}
+
+/** The kinds the reader offers "Highlight all" for: short texts in the customer's words, not an interview, which holds the interviewer's too (ADR 017). */
+const WHOLE_KINDS = SOURCE_KINDS.filter((kind) => WHOLE_SOURCE_KINDS.has(kind));
+
+/** Sources highlighted per statement batch: each batch reads its sources' text at once. */
+const TAG_WHOLE_BATCH_SIZE = 500;
+
+/** The filters of a bulk tagging in words, for its audit event: `helpdesk tag “billing”, not triaged, ticket`. */
+function describeWholeFilters(filters: TagSourcesWholeBody['filters'], kinds: readonly SourceKind[]): string {
+  return [
+    filters.helpdeskTag && `helpdesk tag “${filters.helpdeskTag}”`,
+    filters.untriaged && 'not triaged',
+    filters.untagged && 'untagged',
+    filters.customerId && 'one customer',
+    filters.importId && 'one import',
+    filters.from && `from ${filters.from}`,
+    filters.to && `to ${filters.to}`,
+    kinds.map((kind) => kind.replace('_', ' ')).join(', '),
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/**
+ * Tags every source the filters match as a whole, as the triage queue tags one: the highlight of
+ * its whole text (reused when there is one) gets the tags, through the same `highlightPassagesIn`
+ * as `POST …/highlights/passages` with `whole: true`. One transaction, batches of
+ * TAG_WHOLE_BATCH_SIZE, one audit event; at most SOURCES_TAGGED_WHOLE_MAX sources, else nothing is
+ * written and the 422 says how many match.
+ */
+export async function tagSourcesWhole(db: Db, actor: WorkspaceActor, body: TagSourcesWholeBody): Promise<TagSourcesWholeResult> {
+  const { filters } = body;
+  if (filters.kinds?.some((kind) => !WHOLE_SOURCE_KINDS.has(kind))) {
+    const message = 'An interview is highlighted passage by passage, in the customer’s words: tag tickets, survey answers, reviews and notes whole';
+    throw new AppError('unprocessable', message, [{ path: 'body.filters.kinds', message }]);
+  }
+  const kinds = filters.kinds ?? WHOLE_KINDS;
+  const filter: sourcesRepository.SourceFilter = {
+    kinds,
+    helpdeskTag: filters.helpdeskTag,
+    untriaged: filters.untriaged,
+    untagged: filters.untagged,
+    customerId: filters.customerId,
+    importId: filters.importId,
+    ...resolveDateRange(filters, 'body.filters'),
+  };
+  const tagIds = [...new Set(body.tagIds)];
+  return db.transaction(async (tx) => {
+    const tagRows = await tagsService.requireTags(tx, actor.workspaceId, tagIds);
+    const sourceIds = await sourcesRepository.listIds(tx, actor.workspaceId, filter, SOURCES_TAGGED_WHOLE_MAX + 1);
+    if (sourceIds.length > SOURCES_TAGGED_WHOLE_MAX) {
+      const matching = await sourcesRepository.count(tx, actor.workspaceId, filter);
+      const message = `The filters match ${countOf(matching, 'source')}; at most ${SOURCES_TAGGED_WHOLE_MAX.toLocaleString('en')} are tagged at once: narrow them (a helpdesk tag, a kind, dates)`;
+      throw new AppError('unprocessable', message, [{ path: 'body.filters', message }]);
+    }
+    let created = 0;
+    for (let from = 0; from < sourceIds.length; from += TAG_WHOLE_BATCH_SIZE) {
+      const passages = sourceIds.slice(from, from + TAG_WHOLE_BATCH_SIZE).map((sourceId) => ({ sourceId, whole: true as const }));
+      created += (await highlightPassagesIn(tx, actor, passages, tagIds, () => 'body.filters')).created;
+    }
+    if (sourceIds.length) {
+      const reused = sourceIds.length - created;
+      await recordAudit(tx, actor, {
+        action: 'highlight.create_many',
+        objectType: 'highlight',
+        summary:
+          `Highlighted ${countOf(sourceIds.length, 'source')} whole (${describeWholeFilters(filters, kinds)})${reused ? `, ${reused} of them highlighted whole already` : ''}, ` +
+          `tagged ${tagIds.map((id) => `“${tagRows.find((tag) => tag.id === id)!.name}”`).join(', ')}`,
+      });
+    }
+    return { highlighted: sourceIds.length };
+  });
 }
 
 /** The top of a CSAT or Likert scale: its scores are whole numbers 0–10 too, so a survey whose scores never pass it is not read as NPS. */

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Dialog } from '../../../components/dialog';
-import { useCatalogIndex, useListNavigation, type CatalogEntry } from '../../../lib/catalog';
+import { useCatalogIndex, useListNavigation, type CatalogEntry, type CatalogMatch } from '../../../lib/catalog';
 import { isTypingTarget, useDocumentKeyDown } from '../../../lib/keyboard';
 import { paths } from '../../../lib/paths';
 import { KeyboardShortcuts } from './keyboard-shortcuts';
@@ -13,6 +13,9 @@ const GROUP_OF: Record<CatalogEntry['type'], string> = { tag: 'Tags', customer: 
 const CATALOG_RESULTS = 12;
 
 const matches = (label: string, query: string) => label.toLowerCase().split(/\s+/).some((word) => word.startsWith(query.toLowerCase()));
+
+/** A company found by an old name says so: the name it has now is not what was typed. */
+const labelOf = (entry: CatalogMatch) => (entry.matchedAlias ? `${entry.name} — formerly ${entry.matchedAlias}` : entry.name);
 
 /**
  * Ctrl/⌘-K: jump to any tag, customer, company, problem, backlog item or page by name,
@@ -67,7 +70,7 @@ export function CommandPalette({ ws, pages }: { ws: string; pages: PalettePage[]
   ];
   const items: Item[] = text
     ? [
-        ...search(text, { limit: CATALOG_RESULTS }).map((entry) => ({ key: entry.key, group: GROUP_OF[entry.type], label: entry.name, detail: entry.detail, run: go(catalogTarget(entry)) })),
+        ...search(text, { limit: CATALOG_RESULTS }).map((entry) => ({ key: entry.key, group: GROUP_OF[entry.type], label: labelOf(entry), detail: entry.detail, run: go(catalogTarget(entry)) })),
         ...pageItems.filter((item) => matches(item.label, text)),
         { key: 'search', group: 'Evidence', label: `Search what customers said about “${text}”`, detail: 'Search page', run: go(`${paths.search(ws)}?q=${encodeURIComponent(text)}`) },
       ]

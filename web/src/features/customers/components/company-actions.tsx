@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { countOf, UpdateCompanyBodySchema, type CompanyDetail } from '@cairn/shared';
+import { countOf, listOf, UpdateCompanyBodySchema, type CompanyDetail } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorMessage } from '../../../components/error-message';
@@ -99,9 +99,15 @@ function DeleteCompanyDialog({ ws, company, onClose }: { ws: string; company: Co
       ) : (
         <p>It has no customers.</p>
       )}
+      {company.emailDomains.length > 0 && (
+        <p>
+          New customers at {listOf(company.emailDomains)} won't be grouped into a company by their email either. A company named so by hand, in Edit customer or by a
+          rename, groups them again.
+        </p>
+      )}
       <p className="muted">
-        Companies have no trash: this cannot be undone. If “{company.name}” is the same account as another company, merge it into that one instead. A new customer an
-        import puts at “{company.name}” creates it again.
+        Companies have no trash: this cannot be undone. If “{company.name}” is the same account as another company, merge it into that one instead. An import that
+        names “{company.name}” for a new customer creates it again.
       </p>
     </ConfirmDialog>
   );

@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../../components/error-message';
 import { LoadMore } from '../../../components/load-more';
 import { Field, TextInput } from '../../../components/field';
 import { Loading } from '../../../components/spinner';
-import { Table, type Column } from '../../../components/table';
+import { Table, TableFigure, type Column } from '../../../components/table';
 import { paths } from '../../../lib/paths';
 import { useCustomers } from '../api/list-customers';
 import { useUrlSearch } from '../hooks/use-url-search';
@@ -22,20 +22,27 @@ export function CustomersTable({ ws, q = '', companyId, empty }: { ws: string; q
 
   const columns: Column<CustomerDetail>[] = [
     { key: 'name', header: 'Customer', cell: (customer) => <Link to={paths.customer(ws, customer.id)}>{customerName(customer)}</Link> },
-    { key: 'email', header: 'Email', cell: (customer) => customer.email ?? <span className="muted">—</span> },
+    { key: 'email', header: 'Email', cell: (customer) => <TableFigure label="Email">{customer.email ?? <span className="muted">—</span>}</TableFigure> },
     ...(companyId
       ? []
       : [
           {
             key: 'company',
             header: 'Company',
-            cell: (customer: CustomerDetail) =>
-              customer.company ? <Link to={paths.company(ws, customer.company.id)}>{customer.company.name}</Link> : <span className="muted">—</span>,
+            cell: (customer: CustomerDetail) => (
+              <TableFigure label="Company">
+                {customer.company ? <Link to={paths.company(ws, customer.company.id)}>{customer.company.name}</Link> : <span className="muted">—</span>}
+              </TableFigure>
+            ),
           },
-          { key: 'segment', header: 'Segment', cell: (customer: CustomerDetail) => customer.company?.segment ?? <span className="muted">—</span> },
+          {
+            key: 'segment',
+            header: 'Segment',
+            cell: (customer: CustomerDetail) => <TableFigure label="Segment">{customer.company?.segment ?? <span className="muted">—</span>}</TableFigure>,
+          },
         ]),
-    { key: 'sources', header: 'Sources', align: 'right', cell: (customer) => customer.evidence.sources },
-    { key: 'highlights', header: 'Highlights', align: 'right', cell: (customer) => customer.evidence.highlights },
+    { key: 'sources', header: 'Sources', align: 'right', cell: (customer) => <TableFigure label="Sources">{customer.evidence.sources}</TableFigure> },
+    { key: 'highlights', header: 'Highlights', align: 'right', cell: (customer) => <TableFigure label="Highlights">{customer.evidence.highlights}</TableFigure> },
   ];
 
   if (customers.isPending) return <Loading label="Loading customers…" />;
@@ -43,7 +50,10 @@ export function CustomersTable({ ws, q = '', companyId, empty }: { ws: string; q
   if (!items.length) return empty;
   return (
     <>
-      <Table caption="Customers" columns={columns} rows={items} rowKey={(customer) => customer.id} />
+      {/* On a phone each row is a card (styles.css): the table was wider than the screen. */}
+      <div className="customer-table">
+        <Table caption="Customers" columns={columns} rows={items} rowKey={(customer) => customer.id} />
+      </div>
       <LoadMore query={customers} />
     </>
   );

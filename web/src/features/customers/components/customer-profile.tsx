@@ -10,7 +10,19 @@ import { useCustomer } from '../api/get-customer';
 import { CustomerFormDialog } from './customer-form-dialog';
 import { LetImportsSetCompanyButton } from './let-imports-buttons';
 import { CompanyFacts, EvidenceFacts, Fact } from './profile-facts';
-import { customerName } from '@cairn/shared';
+import { customerName, type CustomerDetail } from '@cairn/shared';
+
+/** Why an email's domain gives no company (ADR 011): the company of that domain was deleted, which a company named so by hand undoes. */
+function DeletedCompanyDomainNote({ customer }: { customer: CustomerDetail }) {
+  const deleted = customer.deletedCompanyDomain;
+  if (!deleted) return null;
+  return (
+    <p className="muted">
+      Their email's domain, {deleted.domain}, gives no company since “{deleted.companyName}” was deleted. A company named {deleted.domain} in Edit customer puts people
+      at {deleted.domain} there again.
+    </p>
+  );
+}
 
 /** Who the customer is, their company, and how much they have said, by kind; researchers and up edit it. */
 export function CustomerProfile({ ws, id }: { ws: string; id: string }) {
@@ -55,10 +67,14 @@ export function CustomerProfile({ ws, id }: { ws: string; id: string }) {
           ) : data.companySetByHand ? (
             <div className="hand-set">
               <p className="muted">No company: cleared by hand, so imports won't set one.</p>
+              <DeletedCompanyDomainNote customer={data} />
               {canEdit && <LetImportsSetCompanyButton ws={ws} customer={data} />}
             </div>
           ) : (
-            <p className="muted">No company known. Imports that name one (a company column, a survey field) attach it.</p>
+            <>
+              <p className="muted">No company known. Imports that name one (a company column, a survey field) attach it.</p>
+              <DeletedCompanyDomainNote customer={data} />
+            </>
           )}
         </section>
         <section className="card" aria-labelledby="customer-evidence">

@@ -20,6 +20,7 @@ import { rememberSourceOrder } from '../../../lib/source-order';
 import { useWorkspace } from '../../../lib/workspace';
 import { useBulkTagHighlights } from '../api/bulk-tag-highlights';
 import { useCompanyName } from '../api/get-company-name';
+import { useCustomerName } from '../api/get-customer-name';
 import { useHighlights, type HighlightFilters } from '../api/list-highlights';
 import { CatalogPicker } from './catalog-picker';
 import { CopyQuotesButton } from './copy-quotes-button';
@@ -46,6 +47,17 @@ function HighlightCard({ ws, item, selected, onToggle, onOpen }: { ws: string; i
       </div>
     </li>
   );
+}
+
+/**
+ * What a filter by id calls what it filters to: its name in the catalog, else the name asked for,
+ * else why there is none: `gone` for one this workspace does not have (404), `unknown` when asking failed.
+ */
+function filterName(inCatalog: string | undefined, askedFor: { data?: string | undefined; error: unknown }, says: { gone: string; unknown: string }): string {
+  if (inCatalog) return inCatalog;
+  if (askedFor.data) return askedFor.data;
+  if (askedFor.error instanceof ApiError && askedFor.error.status === 404) return says.gone;
+  return askedFor.error ? says.unknown : 'Loading…';
 }
 
 /** Every highlight, filtered by tag, kind, customer, segment, date and text; select many to tag them at once, or to take just those out. */
@@ -84,15 +96,16 @@ export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps)
   const total = highlights.data?.pages[0]?.total ?? 0;
   const tagName = (id: string | undefined) => catalog.data?.tags.find((tag) => tag.id === id)?.name;
   const insightTitle = (id: string | undefined) => catalog.data?.insights.find((insight) => insight.id === id)?.title;
-  const chosenCustomerName = (id: string | undefined) => {
-    const customer = catalog.data?.customers.find((c) => c.id === id);
-    return customer && customerName(customer);
-  };
-  // A company page links here. Named from the catalog, as the customer is, else asked for: the catalog may predate the company.
+  // The customer and the company filtered to are named from the catalog, else asked for: the catalog may predate them.
+  const customerInCatalog = catalog.data?.customers.find((customer) => customer.id === filters.customerId);
+  const customerAskedFor = useCustomerName(ws, filters.customerId, !catalog.isPending && !customerInCatalog);
+  const chosenCustomerName = filters.customerId
+    ? filterName(customerInCatalog && customerName(customerInCatalog), customerAskedFor, { gone: 'A customer not in this workspace', unknown: 'This customer' })
+    : undefined;
+  // A company page links here.
   const companyInCatalog = catalog.data?.companies.find((company) => company.id === filters.companyId)?.name;
   const companyAskedFor = useCompanyName(ws, filters.companyId, !catalog.isPending && !companyInCatalog);
-  const companyGone = companyAskedFor.error instanceof ApiError && companyAskedFor.error.status === 404;
-  const companyName = companyInCatalog ?? companyAskedFor.data ?? (companyGone ? 'A company since merged or deleted' : companyAskedFor.error ? 'This company' : 'Loading…');
+  const companyName = filterName(companyInCatalog, companyAskedFor, { gone: 'A company since merged or deleted', unknown: 'This company' });
   const toggle = (id: string) => setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
   const applyBulk = (change: 'addTagIds' | 'removeTagIds', tagId: string) =>
     bulk.mutate(
@@ -112,7 +125,7 @@ export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps)
         <CatalogPicker ws={ws} label="Tag" types={['tag']} placeholder="Any tag" selectedName={tagName(filters.tagId)} onPick={(entry) => setFilter('tagId', entry?.id)} />
         <CatalogPicker ws={ws} label="Problem" types={['insight']} placeholder="Any problem" selectedName={insightTitle(filters.insightId)} onPick={(entry) => setFilter('insightId', entry?.id)} />
         <SourceKindSelect value={filters.sourceKind} onChange={(kind) => setFilter('sourceKind', kind)} />
-        <CatalogPicker ws={ws} label="Customer" types={['customer']} placeholder="Anyone" selectedName={chosenCustomerName(filters.customerId)} onPick={(entry) => setFilter('customerId', entry?.id)} />
+        <CatalogPicker ws={ws} label="Customer" types={['customer']} placeholder="Anyone" selectedName={chosenCustomerName} onPick={(entry) => setFilter('customerId', entry?.id)} />
         {filters.companyId && (
           <div className="field">
             <span className="field-label">Company</span>

@@ -37,16 +37,21 @@ export function TranscriptOptions({ draft, onChange, suggestedTitle, speakers }:
   );
 }
 
+const GUESS_HINTS: Record<InterviewDateGuess['from'], string> = {
+  'file-name': 'Read from the file name: confirm it is the day of the interview.',
+  'document-properties': 'From the document’s properties: the day it was written. Confirm it, or enter the day of the interview.',
+  'last-modified': 'A guess: the day the file was last saved. Confirm it, or enter the day of the interview.',
+};
+
 /**
  * What the interview date field says about its value: a transcript without a date is dated at
- * the import, which makes an old interview count as recent evidence, so that is spelt out.
+ * the import (a .docx, by its own properties), which makes an old interview count as recent
+ * evidence, so that is spelt out.
  */
-function interviewDateHint(occurredAt: string, guess: InterviewDateGuess | null): string {
+function interviewDateHint(occurredAt: string, guess: InterviewDateGuess | null, documentDate: string | null): string {
+  if (!occurredAt && documentDate) return `Empty: the interview will be dated ${documentDate}, the day in the document’s properties.`;
   if (!occurredAt) return 'Empty: the interview will be dated today, the import date, and its highlights will count as recent in the evidence score and in Trends.';
-  if (occurredAt !== guess?.date) return 'The day the interview took place.';
-  return guess.from === 'file-name'
-    ? 'Read from the file name: confirm it is the day of the interview.'
-    : 'A guess: the day the file was last saved. Confirm it, or enter the day of the interview.';
+  return occurredAt === guess?.date ? GUESS_HINTS[guess.from] : 'The day the interview took place.';
 }
 
 type CommonOptionsProps = {
@@ -57,15 +62,17 @@ type CommonOptionsProps = {
   isTranscript: boolean;
   /** A transcript's date as the wizard guessed it, prefilled until the person changes it. */
   interviewDateGuess: InterviewDateGuess | null;
+  /** A .docx transcript's own date, which the server gives it when the field is left empty. */
+  documentDate: string | null;
 };
 
 /** Options every format has: a date for what carries none, and PII redaction. */
-export function CommonOptions({ occurredAt, onOccurredAt, redactPii, onRedactPii, isTranscript, interviewDateGuess }: CommonOptionsProps) {
+export function CommonOptions({ occurredAt, onOccurredAt, redactPii, onRedactPii, isTranscript, interviewDateGuess, documentDate }: CommonOptionsProps) {
   const redactHintId = useId();
   return (
     <div className="stack">
       <div className="mapping-grid">
-        <Field label={isTranscript ? 'Date of the interview' : 'Date for rows without one'} hint={isTranscript ? interviewDateHint(occurredAt, interviewDateGuess) : 'Rows with a date of their own keep it.'}>
+        <Field label={isTranscript ? 'Date of the interview' : 'Date for rows without one'} hint={isTranscript ? interviewDateHint(occurredAt, interviewDateGuess, documentDate) : 'Rows with a date of their own keep it.'}>
           {(props) => <TextInput {...props} type="date" value={occurredAt} onChange={(event) => onOccurredAt(event.target.value)} />}
         </Field>
       </div>

@@ -11,7 +11,7 @@ import { FormatPicker } from './format-picker';
 import { FORMATS, formatLabel, isCsvFormat } from './formats';
 import { dateOrderInFile, dateOrderToSend } from '../lib/date-order';
 import { inferFileFormat } from '../lib/infer-format';
-import { guessInterviewDate, type InterviewDateGuess } from '../lib/interview-date';
+import { documentDateOf, guessInterviewDate, type InterviewDateGuess } from '../lib/interview-date';
 import { importUnits } from '../../../lib/import-words';
 import { scoreScaleInFile, scoreScaleToSend } from '../lib/score-scale-choice';
 import { CommonOptions, DateOrderChoice, EMPTY_TRANSCRIPT_DRAFT, ScoreScaleChoice, TranscriptOptions, type TranscriptDraft } from './import-options';
@@ -124,9 +124,18 @@ export function ImportWizard({ ws }: { ws: string }) {
   const nextFile = files[position + 1] ?? null;
 
   const previewFile = (chosen: File, as: ImportFormat) => {
-    const guess = as === 'transcript' ? guessInterviewDate(chosen) : null;
-    setDateGuess(guess);
-    preview.mutate({ format: as, file: chosen, options: {} }, { onSuccess: (result) => setDrafts((previous) => draftsForFile(previous, result, as, guess)) });
+    setDateGuess(null);
+    // Without options, so that a transcript's date in the preview is the file's own (documentDateOf).
+    preview.mutate(
+      { format: as, file: chosen, options: {} },
+      {
+        onSuccess: (result) => {
+          const guess = as === 'transcript' ? guessInterviewDate(chosen, documentDateOf(result)) : null;
+          setDateGuess(guess);
+          setDrafts((previous) => draftsForFile(previous, result, as, guess));
+        },
+      },
+    );
   };
 
   /** Shows the file at `index` of the round, in the chosen format or the one its name tells. */
@@ -301,6 +310,7 @@ export function ImportWizard({ ws }: { ws: string }) {
                 onRedactPii={(redactPii) => setDrafts({ ...drafts, redactPii })}
                 isTranscript={format === 'transcript'}
                 interviewDateGuess={dateGuess}
+                documentDate={documentDateOf(preview.data)}
               />
             </>
           )}

@@ -17,12 +17,16 @@ export function LoadSampleDataButton({ variant = 'secondary' }: { variant?: 'pri
     <Button
       variant={variant}
       busy={load.isPending}
-      onClick={() =>
-        load.mutate(undefined, {
-          onSuccess: ({ sources }) => toast.show(sources.created ? `Loaded ${sources.created} sample sources` : 'The sample data is already here', 'success'),
-          onError: (error) => toast.show(error.message, 'error'),
-        })
-      }
+      // Awaited rather than given callbacks: loading fills the empty state this button sits in,
+      // which unmounts it, and `mutate` drops the callbacks of an unmounted caller.
+      onClick={async () => {
+        try {
+          const { sources } = await load.mutateAsync();
+          toast.show(sources.created ? `Loaded ${sources.created} sample sources` : 'The sample data is already here', 'success');
+        } catch (error) {
+          toast.show(error instanceof Error ? error.message : String(error), 'error');
+        }
+      }}
     >
       Load sample data
     </Button>

@@ -8,10 +8,13 @@ import { Select } from '../../../components/field';
 import { LoadMore } from '../../../components/load-more';
 import { PageHeader } from '../../../components/page-header';
 import { Loading } from '../../../components/spinner';
+import { NARROW_SCREEN, useMediaQuery } from '../../../lib/media-query';
 import { paths } from '../../../lib/paths';
 import { rememberSourceOrder } from '../../../lib/source-order';
 import { useWorkspace } from '../../../lib/workspace';
+import { useSearchCount } from '../api/count-search-matches';
 import { useSearchEvidence } from '../api/search-evidence';
+import { describeTotal } from '../lib/total-words';
 import { readSearchState, toSearchParams, type SearchState } from '../search-params';
 import { BulkTagBar } from './bulk-tag-bar';
 import { FacetPanel } from './facet-panel';
@@ -64,10 +67,13 @@ export function SearchPage({ renderBulkActions }: SearchPageProps) {
   const search = useSearchEvidence(ws, state);
   const results = useMemo(() => search.data?.pages.flatMap((page) => page.items) ?? [], [search.data]);
   const first = search.data?.pages[0];
+  const count = useSearchCount(ws, state, Boolean(first?.totalIsEstimate));
   const { selected, toggle, clear } = useSelection(results);
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLOListElement>(null);
   const canTag = workspace.can('contributor');
+  // On a phone the filters follow the count and sort, behind a Filters button: above the results they pushed the first one below the fold.
+  const narrow = useMediaQuery(NARROW_SCREEN);
 
   const searchText = params.toString();
   useEffect(() => setDraft(state.q), [state.q]);
@@ -75,6 +81,7 @@ export function SearchPage({ renderBulkActions }: SearchPageProps) {
   useEffect(clear, [searchText, clear]);
 
   const go = (next: SearchState) => setParams(toSearchParams(next));
+  const facetPanel = <FacetPanel state={state} facets={first?.facets} onChange={go} collapsible={narrow} />;
   const linkTo = (q: string) => `${paths.search(ws)}?${toSearchParams({ ...state, q })}`;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -152,7 +159,7 @@ export function SearchPage({ renderBulkActions }: SearchPageProps) {
         </EmptyState>
       ) : (
         <div className="search-layout">
-          <FacetPanel state={state} facets={first?.facets} onChange={go} />
+          {!narrow && facetPanel}
           <section className="search-results" aria-label="Results" aria-busy={search.isFetching}>
             {first?.didYouMean && (
               <p className="search-correction" role="status">
@@ -164,8 +171,8 @@ export function SearchPage({ renderBulkActions }: SearchPageProps) {
             <div className="search-results-bar">
               {first && (
                 <p className="search-count" role="status">
-                  {first.totalIsEstimate ? 'About ' : ''}
-                  {first.total.toLocaleString()} result{first.total === 1 ? '' : 's'}
+                  {describeTotal(first, count.data)}
+                  {count.counting && ' · counting…'}
                 </p>
               )}
               <label className="search-sort">
@@ -179,6 +186,7 @@ export function SearchPage({ renderBulkActions }: SearchPageProps) {
                 </Select>
               </label>
             </div>
+            {narrow && facetPanel}
             {canTag && selectedResults.length > 0 && (
               <BulkTagBar ws={ws} selected={selectedResults} onDone={clear}>
                 {renderBulkActions?.(selectedResults, clear)}

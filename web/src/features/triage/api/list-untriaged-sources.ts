@@ -10,16 +10,18 @@ export const TRIAGE_PAGE_SIZE = 50;
 
 /**
  * The queue: tickets and survey answers nobody has triaged (no tag, and not linked to a problem
- * or backlog item: `untriaged=true`), oldest first, page by page; the first page carries how many
- * there are in all. Its key is outside `['sources', ws]` on purpose: every tag or link applied
- * would otherwise fetch each page again under the person working through them (the queue itself
- * keeps track of what was tagged, linked, skipped and undone). Each visit starts afresh.
+ * or backlog item: `untriaged=true`), oldest first, page by page, narrowed to one helpdesk tag
+ * when one is chosen; the first page carries how many there are in all. Its key is outside
+ * `['sources', ws]` on purpose: every tag or link applied would otherwise fetch each page again
+ * under the person working through them (the queue itself keeps track of what was tagged,
+ * linked, skipped and undone). Each visit starts afresh.
  */
-export function useUntriagedSources(ws: string, kinds: readonly SourceKind[]) {
+export function useUntriagedSources(ws: string, kinds: readonly SourceKind[], helpdeskTag: string | null) {
   return useInfiniteQuery({
-    queryKey: ['triage', ws, { kinds }],
+    queryKey: ['triage', ws, { kinds, helpdeskTag }],
     queryFn: ({ pageParam }) => {
       const params = new URLSearchParams({ untriaged: 'true', order: 'oldest', kind: kinds.join(','), limit: String(TRIAGE_PAGE_SIZE) });
+      if (helpdeskTag) params.set('helpdeskTag', helpdeskTag);
       if (pageParam) params.set('cursor', pageParam);
       return apiRequest(`/workspaces/${ws}/sources?${params}`, pageOf(SourceSummarySchema));
     },

@@ -15,8 +15,12 @@ import { isTypingTarget, useDocumentKeyDown } from '../../../lib/keyboard';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 import { highlightWholeSource } from '../api/highlight-whole-source';
+import { HELPDESK_TAG_KINDS } from '../api/list-helpdesk-tags';
 import { TRIAGE_KINDS, useUntriagedSources } from '../api/list-untriaged-sources';
+import { untitledItemHeading } from '../lib/item-heading';
 import { TAG_KEYS, keyChoiceValue, keyTags, parseKeyChoice, readKeyChoice, rememberKeyChoice, tagGroups, type KeyChoice } from '../lib/key-tags';
+import { HelpdeskTagFilter } from './helpdesk-tag-filter';
+import { TagAllButton } from './tag-all-button';
 
 /** The next page is fetched while this many items still wait, so the queue never runs dry under a fast typist. */
 const FETCH_AHEAD = 10;
@@ -82,7 +86,9 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
   const keysId = useId();
   const [filter, setFilter] = useState('all');
   const kinds = KIND_FILTERS[filter]!.kinds;
-  const queue = useUntriagedSources(ws, kinds);
+  /** Only the tickets the helpdesk tagged so, whatever the kind filter says (helpdesk tags come with tickets). */
+  const [helpdeskTag, setHelpdeskTag] = useState<string | null>(null);
+  const queue = useUntriagedSources(ws, helpdeskTag ? HELPDESK_TAG_KINDS : kinds, helpdeskTag);
   const catalog = useCatalog(ws);
   const queryClient = useQueryClient();
   const [done, setDone] = useState<string[]>([]);
@@ -172,6 +178,8 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
     },
     onClose: () => setLinking(null),
   });
+  /** Another filter is another queue: this session's counts and undo history start again. */
+  const restart = () => (setDone([]), setSkipped([]), setHistory([]), setPicking(false));
   const skip = () => {
     if (!current) return;
     setSkipped((ids) => [...ids, current.id]);
@@ -221,12 +229,13 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
   if (queue.error) return <ErrorMessage error={queue.error} />;
 
   const handled = done.length;
+  const untitledHeading = current ? untitledItemHeading(current) : null;
   const tagged = history.filter((step) => step.kind === 'tag').length;
   const linked = history.filter((step) => step.kind === 'link').length;
   const filterControl = (
     <div className="row triage-filter">
       <label htmlFor={filterId}>Show</label>
-      <Select id={filterId} value={filter} onChange={(event) => (setFilter(event.target.value), setDone([]), setSkipped([]), setHistory([]), setPicking(false))}>
+      <Select id={filterId} value={filter} onChange={(event) => (setFilter(event.target.value), setHelpdeskTag(null), restart())}>
         {Object.entries(KIND_FILTERS).map(([value, { label }]) => (
           <option key={value} value={value}>
             {label}
@@ -244,7 +253,11 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
           {skipped.length > 0 && <span className="muted"> · {skipped.length} skipped</span>}
           {handled > 0 && <span className="muted"> · {[tagged > 0 && `${tagged} tagged`, linked > 0 && `${linked} linked`].filter(Boolean).join(', ')} this session</span>}
         </p>
-        {filterControl}
+        <div className="row">
+          {filterControl}
+          {kinds.includes('ticket') && <HelpdeskTagFilter ws={ws} value={helpdeskTag} onChange={(tag) => (setHelpdeskTag(tag), restart())} />}
+          <TagAllButton ws={ws} helpdeskTag={helpdeskTag} count={Math.max(0, (total ?? 0) - done.length)} onTagged={() => (setHelpdeskTag(null), restart())} />
+        </div>
       </div>
       {handled > 0 && <ProgressBar value={handled / (handled + left)} label="Triage progress" />}
       <ErrorMessage error={failure} />
@@ -262,12 +275,15 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
           <article className="card triage-item" aria-label={current.title}>
             <header className="triage-item-header">
               <h2>
-                <Link to={paths.source(ws, current.id)}>{current.title}</Link>
+                <Link to={paths.source(ws, current.id)}>{untitledHeading ?? current.title}</Link>
               </h2>
-              <p className="muted">
-                {SOURCE_KIND_LABELS[current.kind].one}
-                {current.customer && ` · ${customerName(current.customer)}`} · {formatDate(current.occurredAt)}
-              </p>
+              {/* An untitled item's heading says this already. */}
+              {!untitledHeading && (
+                <p className="muted">
+                  {SOURCE_KIND_LABELS[current.kind].one}
+                  {current.customer && ` · ${customerName(current.customer)}`} · {formatDate(current.occurredAt)}
+                </p>
+              )}
             </header>
             {source.data && source.data.id === current.id ? renderSource(source.data) : source.error ? <ErrorMessage error={source.error} /> : <Loading />}
           </article>
