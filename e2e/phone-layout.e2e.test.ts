@@ -25,9 +25,9 @@ const LIST_SCREENS: Screen[] = [
   { name: 'Tags', path: (s) => `/w/${s.ws}/tags`, ready: (page) => page.locator('.tag-row').first() },
   { name: 'Members', path: (s) => `/w/${s.ws}/settings/members`, ready: (page) => main(page).getByText(MEMBER.name) },
   { name: 'Audit', path: (s) => `/w/${s.ws}/settings/audit`, ready: (page) => main(page).getByRole('cell', { name: /^Loaded the sample data: / }) },
-  { name: 'Customers', path: (s) => `/w/${s.ws}/customers`, ready: (page) => page.locator('.customer-table tbody tr').first() },
-  { name: 'Companies', path: (s) => `/w/${s.ws}/companies`, ready: (page) => page.locator('.company-table tbody tr').first() },
-  { name: 'A company, with its customers', path: (s) => `/w/${s.ws}/companies/${s.companyId}`, ready: (page) => page.locator('.customer-table tbody tr').first() },
+  { name: 'Customers', path: (s) => `/w/${s.ws}/customers`, ready: (page) => page.getByRole('table', { name: 'Customers' }).locator('tbody tr').first() },
+  { name: 'Companies', path: (s) => `/w/${s.ws}/companies`, ready: (page) => page.getByRole('table', { name: /^Companies/ }).locator('tbody tr').first() },
+  { name: 'A company, with its customers', path: (s) => `/w/${s.ws}/companies/${s.companyId}`, ready: (page) => page.getByRole('table', { name: 'Customers' }).locator('tbody tr').first() },
 ];
 
 /**

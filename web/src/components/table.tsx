@@ -3,9 +3,10 @@ import type { ReactNode } from 'react';
 export type Column<Row> = { key: string; header: ReactNode; cell: (row: Row) => ReactNode; align?: 'left' | 'right'; width?: string };
 
 /** A plain data table; rows are keyed by `rowKey`. */
-export function Table<Row>({ columns, rows, rowKey, caption }: { columns: Column<Row>[]; rows: Row[]; rowKey: (row: Row) => string; caption?: string }) {
+/** `cards`: on a phone each row becomes a card, its figures named by `TableFigure` (styles.css), for tables wider than the screen. */
+export function Table<Row>({ columns, rows, rowKey, caption, cards = false }: { columns: Column<Row>[]; rows: Row[]; rowKey: (row: Row) => string; caption?: string; cards?: boolean }) {
   return (
-    <div className="table-wrap">
+    <div className={cards ? 'table-wrap table-cards' : 'table-wrap'}>
       <table className="table">
         {caption && <caption className="visually-hidden">{caption}</caption>}
         <thead>

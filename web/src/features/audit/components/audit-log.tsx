@@ -119,7 +119,7 @@ export function AuditLog({ ws }: { ws: string }) {
     }
     return (
       <>
-        <Table caption="Audit log" columns={columnsFor(ws)} rows={rows} rowKey={(event) => event.id} />
+        <Table caption="Audit log" columns={columnsFor(ws)} rows={rows} rowKey={(event) => event.id} cards />
         <LoadMore query={events} />
       </>
     );

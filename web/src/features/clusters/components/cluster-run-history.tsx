@@ -46,8 +46,9 @@ export function ClusterRunHistory({ ws, empty }: { ws: string; empty: ReactNode 
   const runs = query.data.pages.flatMap((page) => page.items);
   if (!runs.length) return <>{empty}</>;
   return (
-    <div className="stack cluster-run-table">
+    <div className="stack">
       <Table<ClusterRunListItem>
+        cards
         caption="Cluster runs, newest first"
         rowKey={(run) => run.id}
         rows={runs}

@@ -88,9 +88,7 @@ export function CompanyList({ ws }: { ws: string }) {
             {countOf(total, 'company', 'companies')}
             {sort === 'evidence' ? ', most highlights first' : ''}
           </p>
-          <div className="company-table">
-            <Table caption={sort === 'evidence' ? 'Companies, most highlights first' : 'Companies by name'} columns={columns} rows={items} rowKey={(company) => company.id} />
-          </div>
+          <Table caption={sort === 'evidence' ? 'Companies, most highlights first' : 'Companies by name'} columns={columns} rows={items} rowKey={(company) => company.id} cards />
           <LoadMore query={companies} />
         </>
       )}

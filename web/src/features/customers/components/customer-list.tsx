@@ -50,10 +50,7 @@ export function CustomersTable({ ws, q = '', companyId, empty }: { ws: string; q
   if (!items.length) return empty;
   return (
     <>
-      {/* On a phone each row is a card (styles.css): the table was wider than the screen. */}
-      <div className="customer-table">
-        <Table caption="Customers" columns={columns} rows={items} rowKey={(customer) => customer.id} />
-      </div>
+      <Table caption="Customers" columns={columns} rows={items} rowKey={(customer) => customer.id} cards />
       <LoadMore query={customers} />
     </>
   );

@@ -144,7 +144,7 @@ export function MembersPanel({ workspace, currentUserId, onLeft }: Props) {
       ) : members.error ? (
         <ErrorMessage error={members.error} />
       ) : (
-        <Table caption="Members" columns={columns} rows={members.data} rowKey={(member) => member.userId} />
+        <Table caption="Members" columns={columns} rows={members.data} rowKey={(member) => member.userId} cards />
       )}
       <details className="role-help">
         <summary>What each role may do</summary>
