@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import { startCairn, type CairnProcess } from '../scripts/cairn-process.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -13,11 +13,11 @@ if (!browserAvailable && process.env.CI === 'true') {
 
 export type E2EContext = { server: CairnProcess; baseUrl: string; browser: Browser; page: Page };
 
-/** The built app on an empty embedded database, and a headless Chromium; both closed after the file. */
+/** The built app on an empty (migrated, userless) embedded database, and a headless Chromium; both closed after the file. */
 export function useServerAndBrowser(env: Record<string, string> = {}): E2EContext {
   const context = {} as E2EContext;
   beforeAll(async () => {
-    context.server = await startCairn(env);
+    context.server = await startCairn(env, { dataTemplate: inject('cairnDataTemplate') });
     context.baseUrl = context.server.baseUrl;
     context.browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,

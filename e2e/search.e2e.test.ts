@@ -156,8 +156,24 @@ describe.skipIf(!browserAvailable)('searching evidence', () => {
     const total = page.locator('.search-count');
     await expect.poll(() => total.textContent()).toMatch(/^About [\d,]+ results · counting…$/);
     expect(await total.getAttribute('role')).toBe('status');
+    // The facets are the first window's meanwhile, marked "~" (read "about"); the count's take their place.
+    const approximate = page.getByRole('button', { name: /^Tickets\s*about 100$/ });
+    await approximate.waitFor();
+    const note = page.locator('.facet-note');
+    expect(await note.textContent()).toBe('~ Counted on the first 100 matches only; counting them all…');
+    const place = await approximate.boundingBox();
     answerCount();
     await expect.poll(() => total.textContent()).toBe('120 results');
+    const exact = page.getByRole('button', { name: /^Tickets\s*120$/ });
+    await exact.waitFor();
+    expect(await note.textContent()).toBe('Counted on every match.');
+    expect(await exact.boundingBox()).toEqual(place);
     await page.unroute(countRequest);
+
+    // A kind filter that leaves nothing keeps its button, at 0, to clear it with.
+    await page.goto(`/w/${ws}/search?q=refund&kind=note`);
+    await page.getByRole('button', { name: /^Notes\s*0$/, pressed: true }).click();
+    await page.waitForURL('**/search?q=refund');
+    await expect.poll(() => page.locator('.search-result').count()).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SOURCES_TAGGED_WHOLE_MAX } from '@cairn/shared';
 import { api, browserAvailable, completeSetup, useServerAndBrowser } from './harness.js';
 
 // A helpdesk export whose tags column spells "billing" three ways: one helpdesk tag to the queue.
@@ -17,7 +18,7 @@ type SourceWithHighlights = { body: string; highlights: Array<{ start: number; e
 describe.skipIf(!browserAvailable)('tagging a helpdesk tag’s tickets all at once from the triage queue', () => {
   const context = useServerAndBrowser();
 
-  it('filters the queue by a helpdesk tag from an imported CSV, tags all of its tickets whole, and the queue drops by that many', async () => {
+  it('filters the queue by a helpdesk tag from an imported CSV and by dates, tags all of its tickets whole, undoes that, and the queue count follows', async () => {
     const { page } = context;
     await completeSetup(page);
     const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
@@ -37,26 +38,84 @@ describe.skipIf(!browserAvailable)('tagging a helpdesk tag’s tickets all at on
     // One helpdesk tag whatever its case, named by its first spelling, with the tickets that wait.
     const helpdeskTag = page.getByLabel('Helpdesk tag');
     const options = () => helpdeskTag.locator('option').allTextContents();
+    const focused = (locator: typeof helpdeskTag) => locator.evaluate((element) => element === document.activeElement);
     await expect.poll(options).toEqual(['Any', 'BILLING (3)', 'login (1)', 'refunds (1)', 'vip (1)']);
-    await helpdeskTag.selectOption({ label: 'BILLING (3)' });
+    // Chosen from the keyboard, the queue loads again under it and the focus stays on the select.
+    await helpdeskTag.focus();
+    await page.keyboard.press('ArrowDown');
     await page.getByText('3 left').waitFor();
     await page.getByRole('article', { name: 'Refund missing' }).waitFor();
+    expect(await helpdeskTag.inputValue()).toBe('BILLING');
+    expect(await focused(helpdeskTag)).toBe(true);
+    expect(new URL(page.url()).searchParams.get('helpdeskTag')).toBe('BILLING');
 
-    await page.getByRole('button', { name: 'Tag all 3 tickets…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Tag all 3 tickets' });
-    await dialog.getByText('with the helpdesk tag “BILLING”').waitFor();
-    const confirm = dialog.getByRole('button', { name: 'Highlight and tag 3 tickets' });
-    expect(await confirm.isDisabled()).toBe(true);
-    // The tag picker has the focus: type, Enter picks the tag.
-    await page.keyboard.type('bill');
-    await dialog.getByRole('option', { name: /Billing/ }).waitFor();
-    await page.keyboard.press('Enter');
-    await dialog.getByRole('list', { name: 'Tags' }).getByText('Billing').waitFor();
-    await confirm.click();
-    await dialog.getByText('Highlighted and tagged 3 tickets with “Billing”.').waitFor();
-    // The focus is on the way back, for Enter.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Back to the queue');
-    await page.keyboard.press('Enter');
+    // A date range narrows the queue, the helpdesk tags' counts and the Tag all count; it lives in the URL too.
+    const dates = page.getByRole('group', { name: 'Waiting since' });
+    const from = dates.getByLabel('From');
+    await from.fill('2024-01-02');
+    await page.getByText('2 left').waitFor();
+    await page.getByRole('article', { name: 'Invoice wrong' }).waitFor();
+    await expect.poll(options).toEqual(['Any', 'BILLING (2)', 'login (1)', 'vip (1)']);
+    expect(await focused(from)).toBe(true);
+    expect(new URL(page.url()).searchParams.get('from')).toBe('2024-01-02');
+    // A reversed range says so on To, and shows nothing until it is fixed.
+    await dates.getByLabel('To').fill('2024-01-01');
+    await dates.getByText('The end date comes before the start date').waitFor();
+    await dates.getByLabel('To').fill('');
+    await page.getByText('2 left').waitFor();
+
+    const tagAll = async (tickets: string, expectedIntro: string, whileRunning?: () => Promise<void>) => {
+      await page.getByRole('button', { name: `Tag all ${tickets}…` }).click();
+      const dialog = page.getByRole('dialog', { name: `Tag all ${tickets}` });
+      await dialog.getByText(expectedIntro).waitFor();
+      const confirm = dialog.getByRole('button', { name: `Highlight and tag ${tickets}` });
+      expect(await confirm.isDisabled()).toBe(true);
+      // The tag picker has the focus: type, Enter picks the tag.
+      await page.keyboard.type('bill');
+      await dialog.getByRole('option', { name: /Billing/ }).waitFor();
+      await page.keyboard.press('Enter');
+      await dialog.getByRole('list', { name: 'Tags' }).getByText('Billing').waitFor();
+      await confirm.click();
+      await whileRunning?.();
+      await dialog.waitFor({ state: 'detached' });
+    };
+    const toasts = page.locator('.toasts');
+
+    // Tag all of the range: the toast says so, with Undo; the range goes and the helpdesk tag's other ticket waits.
+    await tagAll('2 tickets', 'with the helpdesk tag “BILLING” from 2024-01-02');
+    await toasts.getByText('Highlighted and tagged 2 tickets with “Billing”: they have left the queue.').waitFor();
+    await page.getByText('1 left').waitFor();
+    await page.getByRole('article', { name: 'Refund missing' }).waitFor();
+    expect(await from.inputValue()).toBe('');
+    // The one left spells it "billing": the select names it so, as the queue matches it, ignoring case.
+    await expect.poll(options).toEqual(['Any', 'billing (1)', 'login (1)', 'refunds (1)']);
+    expect(await helpdeskTag.inputValue()).toBe('billing');
+    await page.getByRole('button', { name: 'Tag all 1 ticket…' }).waitFor();
+
+    // Undo takes the run back: both tickets wait again, without the highlights it made.
+    await toasts.getByRole('button', { name: 'Undo', exact: true }).click();
+    await toasts.getByText('Undid tagging 2 tickets with “Billing”: they wait in the queue again').waitFor();
+    await page.getByText('3 left').waitFor();
+    await expect.poll(options).toEqual(['Any', 'BILLING (3)', 'login (1)', 'refunds (1)', 'vip (1)']);
+    const billingBefore = await api<SourceList>(page, 'GET', `/workspaces/${ws}/sources?helpdeskTag=billing&untriaged=true`);
+    expect(billingBefore.items.map((item) => item.title).sort()).toEqual(['Charged twice', 'Invoice wrong', 'Refund missing']);
+    for (const item of billingBefore.items) expect((await api<SourceWithHighlights>(page, 'GET', `/workspaces/${ws}/sources/${item.id}`)).highlights).toEqual([]);
+
+    // Tag all of them, closing the dialog while the run is held up on its way: it goes on, the button
+    // says so, and the toast comes when it is done, with Undo, as if the dialog had stayed open.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/sources/tag-whole', async (route) => (await held, await route.continue()));
+    await tagAll('3 tickets', 'with the helpdesk tag “BILLING” is highlighted whole', async () => {
+      await page.getByRole('dialog', { name: 'Tag all 3 tickets' }).getByText('Closing this does not stop it').waitFor();
+      await page.keyboard.press('Escape');
+    });
+    await page.getByRole('button', { name: 'Tagging 3 tickets…' }).waitFor();
+    expect(await page.getByText('3 left').count()).toBe(1);
+    release();
+    await toasts.getByText('Highlighted and tagged 3 tickets with “Billing”: they have left the queue.').waitFor();
+    await toasts.getByRole('button', { name: 'Undo', exact: true }).waitFor();
+    await page.unroute('**/sources/tag-whole');
 
     // The queue starts again without them: every helpdesk tag, two left.
     await page.getByText('2 left').waitFor();
@@ -72,5 +131,39 @@ describe.skipIf(!browserAvailable)('tagging a helpdesk tag’s tickets all at on
       const source = await api<SourceWithHighlights>(page, 'GET', `/workspaces/${ws}/sources/${item.id}`);
       expect(source.highlights.map((highlight) => [highlight.start, highlight.end, highlight.tags.map((tag) => tag.name)])).toEqual([[0, source.body.length, ['Billing']]]);
     }
+  });
+  it(`narrows more than ${SOURCES_TAGGED_WHOLE_MAX.toLocaleString('en')} tickets by date from the dialog itself, its count following`, async () => {
+    const { page } = context;
+    const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    const outage = Array.from({ length: SOURCES_TAGGED_WHOLE_MAX + 1 }, (_, index) => `O${index},Outage ${index},The dashboard is down again.,${index < 1000 ? '2024-02-01' : '2024-02-02'},outage`);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Imports' }).click();
+    await page.getByRole('radio', { name: /Tickets \(CSV\)/ }).check();
+    await page.getByLabel(/Drop the file here/).setInputFiles({ name: 'outage.csv', mimeType: 'text/csv', buffer: Buffer.from(['id,subject,description,created_at,tags', ...outage].join('\n')) });
+    await page.getByRole('heading', { name: /Check the preview/ }).waitFor();
+    await page.getByRole('button', { name: 'Start import' }).click();
+    await page.getByRole('heading', { name: /Import finished: outage\.csv/ }).waitFor();
+
+    await page.goto(`/w/${ws}/triage?helpdeskTag=outage`);
+    await page.getByText('2,001 left').waitFor();
+    await page.getByRole('button', { name: 'Tag all 2,001 tickets…' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Tag all 2,001 tickets' });
+    await dialog.getByRole('alert').getByText('At most 2,000 tickets are tagged at once.').waitFor();
+    await page.keyboard.type('bill');
+    await dialog.getByRole('option', { name: /Billing/ }).waitFor();
+    await page.keyboard.press('Enter');
+    expect(await dialog.getByRole('button', { name: 'Highlight and tag 2,001 tickets' }).isDisabled()).toBe(true);
+
+    // The dates are right there: the first day leaves 1,000, and the dialog says so.
+    await dialog.getByRole('group', { name: 'Tickets waiting since' }).getByLabel('To').fill('2024-02-01');
+    dialog = page.getByRole('dialog', { name: 'Tag all 1,000 tickets' });
+    const confirm = dialog.getByRole('button', { name: 'Highlight and tag 1,000 tickets' });
+    await confirm.waitFor();
+    expect(await dialog.getByRole('alert').count()).toBe(0);
+    expect(await confirm.isDisabled()).toBe(false);
+    await confirm.click();
+    await page.locator('.toasts').getByText('Highlighted and tagged 1,000 tickets with “Billing”: they have left the queue.').waitFor();
+    // The dates are done with; the helpdesk tag's other day is next.
+    await page.getByText('1,001 left').waitFor();
+    await page.getByRole('button', { name: 'Tag all 1,001 tickets…' }).waitFor();
   });
 });

@@ -5,6 +5,7 @@ export default defineConfig({
     name: 'e2e',
     include: ['e2e/**/*.e2e.test.ts'],
     environment: 'node',
+    globalSetup: ['e2e/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 90_000,
     // A page draws after its code, its data and the server's work arrive; on a loaded CI machine that

@@ -21,13 +21,19 @@ export async function freePort(): Promise<number> {
 export type CairnProcess = { baseUrl: string; dataDir: string; child: ChildProcess; output: () => string; stop: () => Promise<void> };
 
 /**
- * Starts the built server (what `npm run serve` runs) on a free port with its own empty data
+ * Starts the built server (what `npm run serve` runs) on a free port with its own data
  * directory, and resolves once /api/health answers. Used by the browser tests and benchmarks;
- * `nodeArgs` lets a benchmark profile the server (e.g. `--cpu-prof`).
+ * `nodeArgs` lets a benchmark profile the server (e.g. `--cpu-prof`). The directory starts
+ * empty, or as a copy of `dataTemplate`: a data directory another server left, so that a copy
+ * skips creating and migrating the embedded database (most of a start on a busy machine).
  */
-export async function startCairn(env: Record<string, string> = {}, options: { nodeArgs?: string[] } = {}): Promise<CairnProcess & { startupMs: number }> {
+export async function startCairn(
+  env: Record<string, string> = {},
+  options: { nodeArgs?: string[]; dataTemplate?: string } = {},
+): Promise<CairnProcess & { startupMs: number }> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-run-'));
+  if (options.dataTemplate) fs.cpSync(options.dataTemplate, dataDir, { recursive: true });
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
   const started = performance.now();

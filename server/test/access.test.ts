@@ -61,6 +61,7 @@ const ROUTE_ACCESS: Record<string, Role> = {
   'POST /api/workspaces/{ws}/sources': 'contributor',
   'GET /api/workspaces/{ws}/sources/helpdesk-tags': 'viewer',
   'POST /api/workspaces/{ws}/sources/tag-whole': 'researcher',
+  'POST /api/workspaces/{ws}/sources/tag-whole/undo': 'researcher',
   'GET /api/workspaces/{ws}/sources/{id}': 'viewer',
   'PATCH /api/workspaces/{ws}/sources/{id}': 'contributor',
   'DELETE /api/workspaces/{ws}/sources/{id}': 'contributor',

@@ -12,6 +12,7 @@ export const AUDIT_ACTION_GROUPS = {
     actions: {
       'highlight.create': 'highlighted a passage',
       'highlight.create_many': 'highlighted passages in bulk',
+      'highlight.create_many_undo': 'undid highlighting passages in bulk',
       'highlight.update': 'edited a highlight',
       'highlight.delete': 'moved a highlight to the trash',
       'highlight.restore': 'restored a highlight',

@@ -89,11 +89,12 @@ export const SearchFacetsSchema = z.object({
   tag: z.array(TagRefSchema.extend({ count: z.number().int() })),
   segment: z.record(z.string(), z.number().int()),
   /**
-   * How many candidates the counts were taken from: facets are counted on the first window of
-   * candidates so that a word matching a million rows still answers in milliseconds.
+   * How many matches the counts were taken from. On a search's first page: its first window of
+   * candidates (up to 100 of each type), so that a word matching a million rows still answers in
+   * milliseconds. From `/search/count`: every match, up to `SEARCH_COUNT_MAX` of each type.
    */
   sampleSize: z.number().int(),
-  /** True when the sample held every match, so the counts are exact. */
+  /** True when the sample held every match, so the counts are exact; false for a sample (a window, or a count past its cap). */
   exact: z.boolean(),
 });
 export type SearchFacets = z.infer<typeof SearchFacetsSchema>;
@@ -130,6 +131,12 @@ export const SearchCountSchema = z.object({
   total: z.number().int().nullable(),
   /** True when there are at least `SEARCH_COUNT_MAX` matches: `total` is then that number. */
   capped: z.boolean(),
+  /**
+   * Counts per kind, tag and segment over the matches counted, to replace the first page's,
+   * which are counted on its first window. `exact` is false when a type reached the cap: the
+   * counts are then those of its first `SEARCH_COUNT_MAX` matches. Absent when `total` is null.
+   */
+  facets: SearchFacetsSchema.optional(),
 });
 export type SearchCount = z.infer<typeof SearchCountSchema>;
 

@@ -212,6 +212,8 @@ export const ListHelpdeskTagsQuerySchema = z.object({
   kind: SourceKindsQuerySchema.optional(),
   /** Count only the sources nobody has triaged (the triage queue's). */
   untriaged: QueryBooleanSchema.optional(),
+  /** Count only the sources that occurred then, as the list's `from` and `to`. */
+  ...DateRangeQuerySchema.shape,
 });
 export type ListHelpdeskTagsQuery = z.infer<typeof ListHelpdeskTagsQuerySchema>;
 
@@ -257,8 +259,41 @@ export const TagSourcesWholeBodySchema = z
   .strict();
 export type TagSourcesWholeBody = z.infer<typeof TagSourcesWholeBodySchema>;
 
+/**
+ * What one `POST …/sources/tag-whole` wrote, as its answer says: send it back to
+ * `POST …/sources/tag-whole/undo` to take exactly that back.
+ */
+export const TagSourcesWholeRunSchema = z
+  .object({
+    /** The tags it gave. */
+    tagIds: z.array(IdSchema).min(1, 'Name the tags the run gave').max(TAGS_PER_HIGHLIGHT_MAX),
+    /** The whole-text highlights it made, each carrying every one of `tagIds`. */
+    createdHighlightIds: z.array(IdSchema).max(SOURCES_TAGGED_WHOLE_MAX),
+    /** The tags it added to whole-text highlights there before, tag by tag; a tag such a highlight had already is not listed. */
+    addedTags: z
+      .array(z.object({ tagId: IdSchema, highlightIds: z.array(IdSchema).min(1).max(SOURCES_TAGGED_WHOLE_MAX) }).strict())
+      .max(TAGS_PER_HIGHLIGHT_MAX),
+  })
+  .strict();
+export type TagSourcesWholeRun = z.infer<typeof TagSourcesWholeRunSchema>;
+
 export const TagSourcesWholeResultSchema = z.object({
   /** Sources highlighted whole and tagged (a whole-text highlight already there counts, tagged too). */
   highlighted: z.number().int(),
+  run: TagSourcesWholeRunSchema,
 });
 export type TagSourcesWholeResult = z.infer<typeof TagSourcesWholeResultSchema>;
+
+/** `POST …/sources/tag-whole/undo` takes the `run` a tagging answered with. */
+export const UndoTagSourcesWholeBodySchema = TagSourcesWholeRunSchema;
+export type UndoTagSourcesWholeBody = TagSourcesWholeRun;
+
+export const UndoTagSourcesWholeResultSchema = z.object({
+  /** Highlights the run made, now in the trash. */
+  trashed: z.number().int(),
+  /** Highlights the run made that someone has used since (a note, another tag, a link as evidence): kept, without the run's tags. */
+  kept: z.number().int(),
+  /** Highlights there before the run that had its tags taken off again. */
+  untagged: z.number().int(),
+});
+export type UndoTagSourcesWholeResult = z.infer<typeof UndoTagSourcesWholeResultSchema>;

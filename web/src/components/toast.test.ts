@@ -1,5 +1,7 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { pushToast, TOAST_LIMIT, type Toast } from './toast';
+import { pushToast, TOAST_LIMIT, ToastItem, type Toast } from './toast';
 
 const toast = (id: number, tone: Toast['tone'] = 'success', action?: Toast['action']): Toast => ({ id, message: `Toast ${id}`, tone, action });
 
@@ -21,5 +23,20 @@ describe('pushToast', () => {
     for (let id = 2; id <= TOAST_LIMIT + 2; id++) stack = pushToast(stack, toast(id));
     expect(stack.map((t) => t.id)).toContain(1);
     expect(stack).toHaveLength(TOAST_LIMIT);
+  });
+});
+
+describe('ToastItem', () => {
+  it('describes its action by its message, so that an Undo says what it undoes', () => {
+    const html = renderToStaticMarkup(createElement(ToastItem, { toast: toast(7, 'success', { label: 'Undo', onClick: () => {} }), onDismiss: () => {} }));
+    const describedBy = /<button[^>]*aria-describedby="([^"]+)"[^>]*>Undo<\/button>/.exec(html)?.[1];
+    expect(describedBy).toBeDefined();
+    expect(new RegExp(`id="${describedBy}"[^>]*>([^<]*)<`).exec(html)?.[1]).toBe('Toast 7');
+  });
+
+  it('has no action button without an action', () => {
+    const html = renderToStaticMarkup(createElement(ToastItem, { toast: toast(8), onDismiss: () => {} }));
+    expect(html).not.toContain('toast-action');
+    expect(html).toContain('aria-label="Dismiss"');
   });
 });

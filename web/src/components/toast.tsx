@@ -30,14 +30,17 @@ export function pushToast(toasts: readonly Toast[], toast: Toast): Toast[] {
   return stack;
 }
 
-function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number) => void }) {
+export function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number) => void }) {
+  // "Undo" alone does not say what it undoes when two toasts offer it: the button is described by its message.
+  const messageId = `toast-${toast.id}-message`;
   return (
     <div className={`toast toast-${toast.tone}`}>
-      <span>{toast.message}</span>
+      <span id={messageId}>{toast.message}</span>
       {toast.action && (
         <button
           type="button"
           className="toast-action"
+          aria-describedby={messageId}
           onClick={() => {
             toast.action!.onClick();
             onDismiss(toast.id);

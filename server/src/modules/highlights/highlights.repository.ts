@@ -204,6 +204,35 @@ export async function findLiveByIds(executor: Executor, workspaceId: string, ids
     .where(and(eq(highlights.workspaceId, workspaceId), inArray(highlights.id, ids), isNull(highlights.deletedAt)));
 }
 
+/** Highlights among `ids`, in the trash or not, locked for the rest of the transaction (in id order, so two callers cannot deadlock), with their authors. */
+export async function lockByIds(executor: Executor, workspaceId: string, ids: string[]) {
+  if (!ids.length) return [];
+  return executor
+    .select({ id: highlights.id, createdBy: highlights.createdBy, deletedAt: highlights.deletedAt })
+    .from(highlights)
+    .where(and(eq(highlights.workspaceId, workspaceId), inArray(highlights.id, ids)))
+    .orderBy(highlights.id)
+    .for('update');
+}
+
+/**
+ * Moves to the trash those of `ids` nobody has made anything of: no tag, no note, evidence of
+ * nothing (a link to an insight or backlog item in the trash counts: restoring it brings the link
+ * back). Returns the ids moved; the others stay as they are.
+ */
+export async function trashUnused(executor: Executor, workspaceId: string, ids: string[]) {
+  if (!ids.length) return [];
+  return rowsOf<{ id: string }>(
+    executor,
+    sql`update highlights h set deleted_at = now(), updated_at = now()
+      where h.workspace_id = ${workspaceId} and h.id = any(${sql.param(ids)}::uuid[]) and h.deleted_at is null and h.note is null
+        and not exists (select 1 from ${highlightTags} ht where ht.highlight_id = h.id)
+        and not exists (select 1 from ${insightHighlights} ih where ih.workspace_id = h.workspace_id and ih.highlight_id = h.id)
+        and not exists (select 1 from ${backlogHighlights} bh where bh.workspace_id = h.workspace_id and bh.highlight_id = h.id)
+      returning h.id`,
+  );
+}
+
 export async function findDetail(executor: Executor, workspaceId: string, id: string): Promise<HighlightDetailRow | undefined> {
   const [row] = await executor
     .select(detail)

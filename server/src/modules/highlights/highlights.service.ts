@@ -336,6 +336,8 @@ export type HighlightedPassages = {
   created: number;
   /** How many sources the passages lie in. */
   sourceCount: number;
+  /** The tag links it made: on the highlights it made, and those of `tagIds` the reused ones lacked. */
+  addedTags: Array<{ highlightId: string; tagId: string }>;
 };
 
 /**
@@ -384,8 +386,45 @@ export async function highlightPassagesIn(
     return { id: reused?.id ?? createdByKey.get(keyOf(range))!.id, ...range, created: !reused };
   });
   const highlightIds = [...new Set(items.map((item) => item.id))];
-  if (tagIds.length) await tagsService.changeTagsOfHighlights(tx, actor.workspaceId, highlightIds, tagIds, []);
-  return { items, highlightIds, created: created.length, sourceCount: sourceRows.length };
+  const { added } = tagIds.length ? await tagsService.changeTagsOfHighlights(tx, actor.workspaceId, highlightIds, tagIds, []) : { added: [] };
+  return { items, highlightIds, created: created.length, sourceCount: sourceRows.length, addedTags: added };
+}
+
+/** What highlighting passages wrote, as `unhighlightPassagesIn` takes it back: the highlights it made (carrying `tagIds`), and the tags it added to others. */
+export type PassagesWritten = { tagIds: string[]; createdHighlightIds: string[]; addedTags: Array<{ tagId: string; highlightIds: string[] }> };
+
+/** What taking passages back did: highlights moved to the trash, kept (used since), and untagged (there before). */
+export type PassagesTakenBack = { trashed: number; kept: number; untagged: number };
+
+/**
+ * Takes back what `highlightPassagesIn` wrote, inside the caller's transaction and without an
+ * audit event: the tags it added come off, then the highlights it made go to the trash — except
+ * one someone has made something of since (a note, another tag, a link as evidence), which stays
+ * without the tags it was given. Tags the highlights had before stay. Every highlight must be this
+ * workspace's (in the trash or not), else a 404 naming where it was listed (`at`).
+ */
+export async function unhighlightPassagesIn(
+  tx: Executor,
+  actor: WorkspaceActor,
+  written: PassagesWritten,
+  at: { created: string; added: (index: number) => string },
+): Promise<PassagesTakenBack> {
+  const createdIds = [...new Set(written.createdHighlightIds)];
+  const reusedIds = [...new Set(written.addedTags.flatMap((group) => group.highlightIds))];
+  const rows = await highlightsRepository.lockByIds(tx, actor.workspaceId, [...new Set([...createdIds, ...reusedIds])]);
+  const found = new Map(rows.map((row) => [row.id, row]));
+  const message = 'One or more highlights do not exist in this workspace';
+  if (createdIds.some((id) => !found.has(id))) throw new AppError('not_found', message, [{ path: at.created, message }]);
+  written.addedTags.forEach((group, index) => {
+    if (group.highlightIds.some((id) => !found.has(id))) throw new AppError('not_found', message, [{ path: at.added(index), message }]);
+  });
+  for (const row of rows) assertCanChange(actor, row.createdBy);
+  for (const group of written.addedTags) await tagsService.changeTagsOfHighlights(tx, actor.workspaceId, [...new Set(group.highlightIds)], [], [group.tagId]);
+  if (createdIds.length && written.tagIds.length) await tagsService.changeTagsOfHighlights(tx, actor.workspaceId, createdIds, [], [...new Set(written.tagIds)]);
+  // One someone moved to the trash since is where undoing would put it.
+  const live = createdIds.filter((id) => !found.get(id)!.deletedAt);
+  const trashed = await highlightsRepository.trashUnused(tx, actor.workspaceId, live);
+  return { trashed: createdIds.length - live.length + trashed.length, kept: live.length - trashed.length, untagged: reusedIds.length };
 }
 
 /**

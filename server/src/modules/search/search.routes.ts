@@ -36,8 +36,8 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { role: 'viewer' } },
       schema: {
         tags: ['search'],
-        summary: `The exact number of matches of a search (its query and filters), for a first page whose total is an estimate: { total, capped }, counted up to ${SEARCH_COUNT_MAX.toLocaleString('en')} (then capped: true), or { total: null, capped: false } when counting takes too long`,
-        description: `The same matches as \`GET /search\` with the same parameters (sort, limit and cursor change nothing and are ignored), and the same 400 and 404 answers. Counting reads every match, so ask for it after the page; it gives up after ${searchService.SEARCH_COUNT_TIMEOUT_MS / 1000} s.`,
+        summary: `The exact number of matches of a search (its query and filters) and its facets counted on every match, for a first page whose total is an estimate: { total, capped, facets }, counted up to ${SEARCH_COUNT_MAX.toLocaleString('en')} of each type (then capped: true, or facets.exact: false), or { total: null, capped: false } when counting takes too long`,
+        description: `The same matches as \`GET /search\` with the same parameters (sort, limit and cursor change nothing and are ignored), and the same 400 and 404 answers. \`facets\` has the shape of the search's, counted on the matches counted instead of the first window (\`sampleSize\`: how many). Counting reads every match, so ask for it after the page; it gives up after ${searchService.SEARCH_COUNT_TIMEOUT_MS / 1000} s.`,
         params: WorkspaceParamsSchema,
         querystring: SearchCountQuerySchema,
         response: { 200: SearchCountSchema },

@@ -155,6 +155,21 @@ async function collectPage(
 /** One collator for all comparisons: `localeCompare` sets one up on every call. */
 const byName = new Intl.Collator();
 
+/** What facets count, before they are put in order. */
+type FacetCounts = Pick<searchRepository.MatchCounts, 'kind' | 'segment' | 'tag'>;
+
+/**
+ * Facets in the order the API gives them, however they were counted: kinds in `SOURCE_KINDS`
+ * order, tags and segments by count, then name.
+ */
+function facetsOf(counts: FacetCounts, sampleSize: number, exact: boolean): SearchFacets {
+  const kind = Object.fromEntries(SOURCE_KINDS.filter((k) => counts.kind[k]).map((k) => [k, counts.kind[k]!]));
+  const tag = [...counts.tag].sort((a, b) => b.count - a.count || byName.compare(a.name, b.name));
+  const segment = Object.fromEntries(Object.entries(counts.segment).sort(([a, m], [b, n]) => n - m || byName.compare(a, b)));
+  return { kind, tag, segment, sampleSize, exact };
+}
+
+/** Facets of the first window: a sample of the matches unless the window held them all (`exact`). */
 function countFacets(window: Candidate[], exact: boolean): SearchFacets {
   const kind: Partial<Record<SourceKind, number>> = {};
   const segment: Record<string, number> = {};
@@ -168,9 +183,7 @@ function countFacets(window: Candidate[], exact: boolean): SearchFacets {
       else tagCounts.set(ref.id, { ...ref, count: 1 });
     }
   }
-  const tag = [...tagCounts.values()].sort((a, b) => b.count - a.count || byName.compare(a.name, b.name));
-  const orderedKinds = Object.fromEntries(SOURCE_KINDS.filter((k) => kind[k]).map((k) => [k, kind[k]!]));
-  return { kind: orderedKinds, tag, segment, sampleSize: window.length, exact };
+  return facetsOf({ kind, segment, tag: [...tagCounts.values()] }, window.length, exact);
 }
 
 /** The English stem of each word ('' for a stop word), asking the database only for words this process has not stemmed yet. */
@@ -440,8 +453,8 @@ let countsRunning = 0;
 /** PostgreSQL's `query_canceled`: a statement timeout. */
 const isCanceled = (error: unknown) => sqlStateOf(error) === '57014';
 
-/** Each type's matches up to `max`, summed; null when the count ran out of time. */
-async function countWithin(db: Db, conditions: SearchConditions, types: Types, limits: CountLimits): Promise<number | null> {
+/** Each type's matches up to `max`, with their facets; null when the count ran out of time. */
+async function countWithin(db: Db, conditions: SearchConditions, types: Types, limits: CountLimits): Promise<searchRepository.MatchCounts | null> {
   try {
     // In a transaction of its own: the time limit ends with it.
     return await db.transaction(async (tx) => {
@@ -454,13 +467,17 @@ async function countWithin(db: Db, conditions: SearchConditions, types: Types, l
   }
 }
 
+const totalOf = (counted: searchRepository.MatchCounts) => counted.source + counted.highlight;
+
 /**
  * The exact number of matches of a search — what its first page estimates beyond one window —
- * by the same rules: live rows only, a tag filter counts highlights, a query that finds little
- * counts its clear corrections too. A request of its own, asked after the page, because it
- * reads every match (up to `max` per type), which the search's budget does not allow (ADR 005).
- * Past `max` it says `capped`; out of time (`timeoutMs`), or with `atOnce` counts already
- * running, it says `total: null`, and the estimate stands.
+ * and its facets counted over the same matches, by the same rules: live rows only, a tag filter
+ * counts highlights, a query that finds little counts its clear corrections too. A request of
+ * its own, asked after the page, because it reads every match (up to `max` per type), which the
+ * search's budget does not allow (ADR 005). Past `max` it says `capped`, and the facets, counted
+ * on the first `max` matches of each type, say they are not `exact`; out of time (`timeoutMs`),
+ * or with `atOnce` counts already running, it says `total: null` with no facets, and the first
+ * page's estimate and sampled facets stand.
  */
 export async function countEvidence(db: Db, actor: WorkspaceActor, request: SearchCountQuery, limits: CountLimits = COUNT_LIMITS): Promise<SearchCount> {
   const parsed = parseSearchQuery(request.q);
@@ -470,15 +487,18 @@ export async function countEvidence(db: Db, actor: WorkspaceActor, request: Sear
   if (countsRunning >= limits.atOnce) return { total: null, capped: false };
   countsRunning += 1;
   try {
-    let total = await countWithin(db, conditions, types, limits);
+    let counted = await countWithin(db, conditions, types, limits);
     // Nothing found (or no time to say) may be a refusal instead, as search tells.
-    if (!total) await refuseWhatCannotMatch(db, conditions);
-    if (total !== null && total < FEW_RESULTS) {
+    if (!counted || !totalOf(counted)) await refuseWhatCannotMatch(db, conditions);
+    if (counted && totalOf(counted) < FEW_RESULTS) {
       const corrections = await findCorrections(db, actor.workspaceId, parsed);
-      if (corrections.some((c) => c.clear)) total = await countWithin(db, conditionsOf(actor.workspaceId, widenWith(parsed, corrections), request), types, limits);
+      if (corrections.some((c) => c.clear)) counted = await countWithin(db, conditionsOf(actor.workspaceId, widenWith(parsed, corrections), request), types, limits);
     }
-    if (total === null) return { total: null, capped: false };
-    return { total: Math.min(total, limits.max), capped: total >= limits.max };
+    if (!counted) return { total: null, capped: false };
+    const total = totalOf(counted);
+    // Each type stops at the cap: its facets are then those of its first `max` matches.
+    const everyMatch = counted.source < limits.max && counted.highlight < limits.max;
+    return { total: Math.min(total, limits.max), capped: total >= limits.max, facets: facetsOf(counted, total, everyMatch) };
   } finally {
     countsRunning -= 1;
   }

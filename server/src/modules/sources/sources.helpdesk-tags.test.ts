@@ -106,6 +106,32 @@ describe('GET /sources/helpdesk-tags', () => {
     expect(await counts('?kind=review')).toEqual([]);
   });
 
+  it('counts only the sources of a date range, as the list filters them, and refuses a reversed one naming query.to', async () => {
+    const workspace = await createWorkspace(context);
+    await ticket(workspace, 'January', ['billing', 'vip'], { occurredAt: day(1, 15) });
+    await ticket(workspace, 'March', ['billing'], { occurredAt: day(3, 1) });
+    await ticket(workspace, 'end of March', ['Billing', 'login'], { occurredAt: new Date(Date.UTC(2024, 2, 31, 23, 59)) });
+    await ticket(workspace, 'April', ['login'], { occurredAt: day(4, 1) });
+    const counts = async (query: string) => {
+      const response = await workspace.owner.as.get(url(workspace, `/helpdesk-tags${query}`));
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json().items;
+    };
+    // A day as `to` holds the whole day.
+    expect(await counts('?untriaged=true&from=2024-03-01&to=2024-03-31')).toEqual([
+      { name: 'Billing', count: 2 },
+      { name: 'login', count: 1 },
+    ]);
+    expect(await counts('?to=2024-02-01')).toEqual([
+      { name: 'billing', count: 1 },
+      { name: 'vip', count: 1 },
+    ]);
+    expect(await listTitles(workspace, '?helpdeskTag=billing&from=2024-03-01&to=2024-03-31')).toEqual(['March', 'end of March']);
+    const reversed = await workspace.owner.as.get(url(workspace, '/helpdesk-tags?from=2024-04-01&to=2024-03-01'));
+    expect(reversed.statusCode).toBe(400);
+    expect(errorPaths(reversed)).toEqual(['query.to']);
+  });
+
   it(`lists the ${HELPDESK_TAGS_SHOWN} most used, then by name`, async () => {
     const workspace = await createWorkspace(context);
     const names = Array.from({ length: HELPDESK_TAGS_SHOWN + 10 }, (_, index) => `tag-${String(index).padStart(2, '0')}`);
@@ -150,7 +176,8 @@ describe('POST /sources/tag-whole', () => {
       tagIds: [first.id, second.id, first.id],
     });
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toEqual({ highlighted: 3 });
+    const { highlighted, run } = response.json();
+    expect(highlighted).toBe(3);
 
     const both = [first.id, second.id].sort();
     expect(await highlightsOf(plain.id)).toEqual([{ id: expect.any(String), start: 0, end: plain.body.length, tagIds: both }]);
@@ -160,6 +187,16 @@ describe('POST /sources/tag-whole', () => {
       { id: expect.any(String), start: 0, end: passage.body.length, tagIds: both },
     ]);
     expect(await Promise.all(untouched.map((source) => highlightsOf(source.id)))).toEqual(before);
+    // What it wrote, for an undo: the two highlights it made, and the tags it gave the one it reused (it had none).
+    const made = [(await highlightsOf(plain.id))[0]!.id, (await highlightsOf(passage.id))[1]!.id].sort();
+    expect({ ...run, createdHighlightIds: [...run.createdHighlightIds].sort() }).toEqual({
+      tagIds: [first.id, second.id],
+      createdHighlightIds: made,
+      addedTags: [
+        { tagId: first.id, highlightIds: [kept.id] },
+        { tagId: second.id, highlightIds: [kept.id] },
+      ],
+    });
     // Triaged now: out of the queue, and out of the next bulk tagging.
     expect(await listTitles(workspace, '?untriaged=true&helpdeskTag=billing')).toEqual(['interview', 'last year']);
     const tagged = (await workspace.owner.as.get(url(workspace, `/${plain.id}`))).json();
@@ -172,7 +209,7 @@ describe('POST /sources/tag-whole', () => {
     expect(events[0]!.actorUserId).toBe(researcher.id);
 
     const again = await researcher.as.post(url(workspace, '/tag-whole'), { filters: { helpdeskTag: 'billing', untriaged: true, from: '2024-01-01' }, tagIds: [first.id] });
-    expect(again.json()).toEqual({ highlighted: 0 });
+    expect(again.json()).toEqual({ highlighted: 0, run: { tagIds: [first.id], createdHighlightIds: [], addedTags: [] } });
     expect(await context.db.select().from(auditEvents).where(and(eq(auditEvents.workspaceId, workspace.id), eq(auditEvents.action, 'highlight.create_many')))).toHaveLength(1);
   });
 
@@ -199,8 +236,15 @@ describe('POST /sources/tag-whole', () => {
 
     const narrowed = await tagAll({ helpdeskTag: 'invoices', untriaged: true, to: '2024-05-31' });
     expect(narrowed.statusCode, narrowed.body).toBe(200);
-    expect(narrowed.json()).toEqual({ highlighted: SOURCES_TAGGED_WHOLE_MAX });
+    expect(narrowed.json()).toMatchObject({ highlighted: SOURCES_TAGGED_WHOLE_MAX });
+    expect(narrowed.json().run.createdHighlightIds).toHaveLength(SOURCES_TAGGED_WHOLE_MAX);
     expect((await workspace.owner.as.get(url(workspace, '?untriaged=true'))).json().items.map((item: { title: string }) => item.title)).toEqual([`Ticket ${SOURCES_TAGGED_WHOLE_MAX}`]);
+
+    // Undone at once, as big as it was: every one waits again.
+    const undone = await workspace.owner.as.post(url(workspace, '/tag-whole/undo'), narrowed.json().run);
+    expect(undone.statusCode, undone.body).toBe(200);
+    expect(undone.json()).toEqual({ trashed: SOURCES_TAGGED_WHOLE_MAX, kept: 0, untagged: 0 });
+    expect((await workspace.owner.as.get(url(workspace, '?untriaged=true&limit=1'))).json().total).toBe(SOURCES_TAGGED_WHOLE_MAX + 1);
   });
 
   it('refuses interviews (422), a reversed date range (400), no tag (400) and tags of another workspace (404), each naming its field, writing nothing', async () => {

@@ -12,6 +12,8 @@ import {
   SourceSummarySchema,
   TagSourcesWholeBodySchema,
   TagSourcesWholeResultSchema,
+  UndoTagSourcesWholeBodySchema,
+  UndoTagSourcesWholeResultSchema,
   UpdateSourceBodySchema,
   WorkspaceIdParamsSchema,
   WorkspaceParamsSchema,
@@ -47,7 +49,7 @@ export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { role: 'viewer' } },
       schema: {
         tags,
-        summary: `The helpdesk tags of the live sources and how many carry each, most first (at most ${HELPDESK_TAGS_SHOWN}); untriaged=true counts the triage queue's only`,
+        summary: `The helpdesk tags of the live sources and how many carry each, most first (at most ${HELPDESK_TAGS_SHOWN}); untriaged=true counts the triage queue's only, from/to those of a date range`,
         params: WorkspaceParamsSchema,
         querystring: ListHelpdeskTagsQuerySchema,
         response: { 200: HelpdeskTagCountsSchema },
@@ -64,13 +66,30 @@ export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: `Tag every source the filters match as a whole, up to ${SOURCES_TAGGED_WHOLE_MAX.toLocaleString('en')}, in one transaction and one audit event`,
         description:
-          'What tagging each one whole in the triage queue does, at once: a highlight of the whole text (the one already there is reused) carrying `tagIds`. The filters are the list\'s (`helpdeskTag`, `untriaged`, `kinds`, `from`/`to`…); only tickets, survey answers, reviews and notes (an interview is a 422 naming `body.filters.kinds`). More matches than the limit is a 422 naming `body.filters` that says how many; nothing is written.',
+          'What tagging each one whole in the triage queue does, at once: a highlight of the whole text (the one already there is reused) carrying `tagIds`. The filters are the list\'s (`helpdeskTag`, `untriaged`, `kinds`, `from`/`to`…); only tickets, survey answers, reviews and notes (an interview is a 422 naming `body.filters.kinds`). More matches than the limit is a 422 naming `body.filters` that says how many; nothing is written. The answer\'s `run` says what was written: the highlights made, and the tags added to highlights there before (not those they had); `POST …/sources/tag-whole/undo` takes it back.',
         params: WorkspaceParamsSchema,
         body: TagSourcesWholeBodySchema,
         response: { 200: TagSourcesWholeResultSchema },
       },
     },
     async (request) => sourcesService.tagSourcesWhole(db, workspaceActorOf(request), request.body),
+  );
+
+  app.post(
+    '/api/workspaces/:ws/sources/tag-whole/undo',
+    {
+      config: { access: { role: 'researcher' } },
+      schema: {
+        tags,
+        summary: 'Undo one tag-whole: send its `run` back; the tags it added come off and the highlights it made go to the trash, in one transaction and one audit event',
+        description:
+          'The highlights listed in `addedTags` lose those tags only (tags they had before stay). Those in `createdHighlightIds` lose `tagIds` and go to the trash, except one someone has used since (a note, another tag, a link as evidence): it stays, without the run\'s tags (`kept`). A highlight not of this workspace is a 404 naming `body.createdHighlightIds` or `body.addedTags.N.highlightIds`; nothing changes.',
+        params: WorkspaceParamsSchema,
+        body: UndoTagSourcesWholeBodySchema,
+        response: { 200: UndoTagSourcesWholeResultSchema },
+      },
+    },
+    async (request) => sourcesService.undoTagSourcesWhole(db, workspaceActorOf(request), request.body),
   );
 
   app.post(

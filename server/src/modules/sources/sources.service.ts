@@ -26,6 +26,9 @@ import {
   type SourceSummary,
   type TagSourcesWholeBody,
   type TagSourcesWholeResult,
+  type TagSourcesWholeRun,
+  type UndoTagSourcesWholeBody,
+  type UndoTagSourcesWholeResult,
   type UpdateSourceBody,
 } from '@cairn/shared';
 import type { Db, Executor } from '../../db/client.js';
@@ -38,7 +41,7 @@ import { iso } from '../../lib/dates.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { presentCustomerRef, resolveCustomers } from '../customers/customers.service.js';
-import { highlightPassagesIn, presentHighlightsOfSource } from '../highlights/highlights.service.js';
+import { highlightPassagesIn, presentHighlightsOfSource, unhighlightPassagesIn } from '../highlights/highlights.service.js';
 import * as tagsService from '../tags/tags.service.js';
 import * as sourcesRepository from './sources.repository.js';
 import type { NewSource, SourceValues } from './sources.repository.js';
@@ -268,9 +271,10 @@ export async function listSources(db: Db, actor: WorkspaceActor, query: ListSour
   return { ...page, total: page.nextCursor ? await sourcesRepository.count(db, actor.workspaceId, filter) : page.items.length };
 }
 
-/** The helpdesk tags in use and how many sources carry each (of those nobody has triaged, when asked), most first. */
+/** The helpdesk tags in use and how many sources carry each (of those nobody has triaged, and of a date range, when asked), most first. */
 export async function listHelpdeskTags(db: Db, actor: WorkspaceActor, query: ListHelpdeskTagsQuery): Promise<HelpdeskTagCounts> {
-  const items = await sourcesRepository.countByHelpdeskTag(db, actor.workspaceId, { kinds: query.kind, untriaged: query.untriaged }, HELPDESK_TAGS_SHOWN);
+  const filter = { kinds: query.kind, untriaged: query.untriaged, ...resolveDateRange(query) };
+  const items = await sourcesRepository.countByHelpdeskTag(db, actor.workspaceId, filter, HELPDESK_TAGS_SHOWN);
   return { items };
 }
 
@@ -328,13 +332,23 @@ export async function tagSourcesWhole(db: Db, actor: WorkspaceActor, body: TagSo
       const message = `The filters match ${countOf(matching, 'source')}; at most ${SOURCES_TAGGED_WHOLE_MAX.toLocaleString('en')} are tagged at once: narrow them (a helpdesk tag, a kind, dates)`;
       throw new AppError('unprocessable', message, [{ path: 'body.filters', message }]);
     }
-    let created = 0;
+    const createdHighlightIds: string[] = [];
+    const addedTags = new Map(tagIds.map((tagId) => [tagId, [] as string[]]));
     for (let from = 0; from < sourceIds.length; from += TAG_WHOLE_BATCH_SIZE) {
       const passages = sourceIds.slice(from, from + TAG_WHOLE_BATCH_SIZE).map((sourceId) => ({ sourceId, whole: true as const }));
-      created += (await highlightPassagesIn(tx, actor, passages, tagIds, () => 'body.filters')).created;
+      const written = await highlightPassagesIn(tx, actor, passages, tagIds, () => 'body.filters');
+      const made = new Set(written.items.filter((item) => item.created).map((item) => item.id));
+      createdHighlightIds.push(...made);
+      // A highlight it made has every tag; of one it reused, only the tags it lacked are the run's to take back.
+      for (const link of written.addedTags) if (!made.has(link.highlightId)) addedTags.get(link.tagId)!.push(link.highlightId);
     }
+    const run: TagSourcesWholeRun = {
+      tagIds,
+      createdHighlightIds,
+      addedTags: [...addedTags].filter(([, highlightIds]) => highlightIds.length).map(([tagId, highlightIds]) => ({ tagId, highlightIds })),
+    };
     if (sourceIds.length) {
-      const reused = sourceIds.length - created;
+      const reused = sourceIds.length - createdHighlightIds.length;
       await recordAudit(tx, actor, {
         action: 'highlight.create_many',
         objectType: 'highlight',
@@ -343,7 +357,29 @@ export async function tagSourcesWhole(db: Db, actor: WorkspaceActor, body: TagSo
           `tagged ${tagIds.map((id) => `“${tagRows.find((tag) => tag.id === id)!.name}”`).join(', ')}`,
       });
     }
-    return { highlighted: sourceIds.length };
+    return { highlighted: sourceIds.length, run };
+  });
+}
+
+/**
+ * Takes back one `tagSourcesWhole`, given the `run` it answered with: the tags it added come off
+ * the highlights it reused, and the highlights it made go to the trash (`unhighlightPassagesIn`;
+ * one someone has used since stays, without the run's tags), so that the sources wait in the
+ * queue again. One transaction, one audit event; a highlight not of this workspace is a 404
+ * naming where it was listed, and nothing changes.
+ */
+export async function undoTagSourcesWhole(db: Db, actor: WorkspaceActor, body: UndoTagSourcesWholeBody): Promise<UndoTagSourcesWholeResult> {
+  return db.transaction(async (tx) => {
+    const result = await unhighlightPassagesIn(tx, actor, body, { created: 'body.createdHighlightIds', added: (index) => `body.addedTags.${index}.highlightIds` });
+    if (result.trashed || result.kept || result.untagged) {
+      const parts = [
+        result.trashed && `moved ${countOf(result.trashed, 'highlight')} it made to the trash`,
+        result.kept && `kept ${countOf(result.kept, 'highlight')} it made that ${result.kept === 1 ? 'has' : 'have'} been used since, without its tags`,
+        result.untagged && `took its tags off ${countOf(result.untagged, 'highlight')} highlighted whole before`,
+      ].filter(Boolean);
+      await recordAudit(tx, actor, { action: 'highlight.create_many_undo', objectType: 'highlight', summary: `Undid a bulk tagging of whole sources: ${parts.join(', ')}` });
+    }
+    return result;
   });
 }
 

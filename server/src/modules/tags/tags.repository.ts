@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { highlightTags, highlights, tags } from '../../db/schema/index.js';
+import { rowsOf } from '../../lib/bulk-sql.js';
 
 export type TagRow = typeof tags.$inferSelect;
 type NewTag = typeof tags.$inferInsert;
@@ -140,12 +141,19 @@ export async function insertLinks(executor: Executor, links: Array<typeof highli
   if (links.length) await executor.insert(highlightTags).values(links).onConflictDoNothing();
 }
 
-/** Links every highlight to every tag in one statement (arrays travel as two parameters, not one per row). */
+/**
+ * Links every highlight to every tag in one statement (arrays travel as two parameters, not one per
+ * row), and returns the links it made: not those there already, which an undo must leave alone.
+ */
 export async function insertLinksCrossing(executor: Executor, workspaceId: string, highlightIds: string[], tagIds: string[]) {
-  await executor.execute(sql`
+  return rowsOf<{ highlightId: string; tagId: string }>(
+    executor,
+    sql`
     insert into highlight_tags (workspace_id, highlight_id, tag_id)
     select ${workspaceId}::uuid, h, t from unnest(${sql.param(highlightIds)}::uuid[]) h cross join unnest(${sql.param(tagIds)}::uuid[]) t
-    on conflict do nothing`);
+    on conflict do nothing
+    returning highlight_id as "highlightId", tag_id as "tagId"`,
+  );
 }
 
 export async function removeLinks(executor: Executor, workspaceId: string, highlightIds: SQL, tagIds: string[]) {

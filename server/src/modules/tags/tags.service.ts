@@ -167,10 +167,11 @@ export async function replaceHighlightTags(executor: Executor, workspaceId: stri
   await tagsRepository.refreshHighlightTags(executor, workspaceId, tagsRepository.highlightIdList([highlightId]));
 }
 
-/** Adds and removes tags on many highlights in a fixed number of statements. */
+/** Adds and removes tags on many highlights in a fixed number of statements; returns the links it added (not those there already). */
 export async function changeTagsOfHighlights(executor: Executor, workspaceId: string, highlightIds: string[], addTagIds: string[], removeTagIds: string[]) {
   const scope = tagsRepository.highlightIdList(highlightIds);
   if (removeTagIds.length) await tagsRepository.removeLinks(executor, workspaceId, scope, removeTagIds);
-  if (addTagIds.length) await tagsRepository.insertLinksCrossing(executor, workspaceId, highlightIds, addTagIds);
+  const added = addTagIds.length ? await tagsRepository.insertLinksCrossing(executor, workspaceId, highlightIds, addTagIds) : [];
   await tagsRepository.refreshHighlightTags(executor, workspaceId, scope);
+  return { added };
 }

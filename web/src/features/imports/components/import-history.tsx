@@ -22,6 +22,7 @@ export function ImportHistory({ ws, empty }: { ws: string; empty: ReactNode }) {
   return (
     <div className="stack">
       <Table<ImportSummary>
+        cards
         caption="Import history"
         rowKey={(item) => item.id}
         rows={items}

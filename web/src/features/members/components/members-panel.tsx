@@ -43,16 +43,20 @@ export function MembersPanel({ workspace, currentUserId, onLeft }: Props) {
   const onRoleChange = (member: Member, role: Role) => {
     changeRole.mutate({ userId: member.userId, role }, { onSuccess: () => toast.show(`${member.name} is now ${role}`, 'success') });
   };
+  // A promise rather than `mutate`'s callbacks: removing myself refetches who I am without this
+  // workspace, which unmounts this page before the removal settles, and `mutate` drops the
+  // callbacks of a caller that has unmounted.
   const confirmRemove = () => {
     if (!removing) return;
     const leaving = removing.userId === currentUserId;
-    remove.mutate(removing.userId, {
-      onSuccess: () => {
+    void remove.mutateAsync(removing.userId).then(
+      () => {
         toast.show(`Removed ${removing.name}`, 'success');
         setRemoving(null);
         if (leaving) onLeft();
       },
-    });
+      () => {}, // The dialog shows `remove.error`.
+    );
   };
 
   const columns: Column<Member>[] = [

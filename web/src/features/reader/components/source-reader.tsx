@@ -345,19 +345,20 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
     [blockHint, canHighlight, data, explainNoTarget, refuseInterviewerWords, tagPassage, target],
   );
 
-  /** Moves a highlight to the trash, with Undo on the toast: the panel's Delete, and the Undo of a highlight just made. */
+  /**
+   * Moves a highlight to the trash, with Undo on the toast: the panel's Delete, and the Undo of a highlight just made.
+   * Here and in `save`, promises rather than `mutate`'s callbacks, which are dropped once their caller unmounts: j/k
+   * open the next source in a new reader while a highlight is still being saved, and a toast's Undo may be pressed there.
+   */
   const trashHighlight = useCallback(
     (highlight: { id: string }) =>
-      deleteHighlight.mutate(
-        { id: highlight.id, sourceId },
-        {
-          onSuccess: () =>
-            toast.show('Highlight moved to the trash', 'success', {
-              label: 'Undo',
-              onClick: () => restoreHighlight.mutate(highlight.id, { onError: (error) => toast.show(`Could not undo: ${error.message}`, 'error') }),
-            }),
-          onError: (error) => toast.show(error.message, 'error'),
-        },
+      void deleteHighlight.mutateAsync({ id: highlight.id, sourceId }).then(
+        () =>
+          toast.show('Highlight moved to the trash', 'success', {
+            label: 'Undo',
+            onClick: () => void restoreHighlight.mutateAsync(highlight.id).catch((error: Error) => toast.show(`Could not undo: ${error.message}`, 'error')),
+          }),
+        (error: Error) => toast.show(error.message, 'error'),
       ),
     [deleteHighlight, restoreHighlight, sourceId, toast],
   );
@@ -366,22 +367,22 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
     (range: { start: number; end: number; whole: boolean }, tagId: string | null) => {
       const tagIds = tagId ? [tagId] : [];
       const body = range.whole ? { whole: true as const, tagIds } : { start: range.start, end: range.end, tagIds };
-      createHighlight.mutate(
-        { sourceId, body },
-        {
-          onSuccess: (highlight) => {
-            if (tagId) rememberLastTag(ws, tagId);
+      void createHighlight.mutateAsync({ sourceId, body }).then(
+        (highlight) => {
+          if (tagId) rememberLastTag(ws, tagId);
+          // No text when j/k went on meanwhile: the selection and the focus are the next reader's.
+          if (textRef.current) {
             window.getSelection()?.removeAllRanges();
             setPending(null);
             setActiveId(highlight.id);
             returnFocus(range);
-            toast.show(highlight.tags.length ? `Highlighted as ${highlight.tags.map((tag) => tag.name).join(', ')}` : 'Highlighted', 'success', {
-              label: 'Undo',
-              onClick: () => trashHighlight(highlight),
-            });
-          },
-          onError: (error) => toast.show(error.message, 'error'),
+          }
+          toast.show(highlight.tags.length ? `Highlighted as ${highlight.tags.map((tag) => tag.name).join(', ')}` : 'Highlighted', 'success', {
+            label: 'Undo',
+            onClick: () => trashHighlight(highlight),
+          });
         },
+        (error: Error) => toast.show(error.message, 'error'),
       );
     },
     [createHighlight, returnFocus, sourceId, toast, trashHighlight, ws],

@@ -12,9 +12,10 @@ export const countSearchMatches = (ws: string, state: SearchState, signal?: Abor
   apiRequest(`/workspaces/${ws}/search/count?${countParams(state)}`, SearchCountSchema, { signal });
 
 /**
- * The exact number of matches, asked only when the first page estimated it (`estimated`):
- * counting reads every match, so it is a request of its own, after the page. `counting` while
- * it runs; `data.total` is null when the server gave up counting, and the estimate stands.
+ * The exact number of matches and their facets, asked only when the first page estimated its
+ * total (`estimated`; its facets are then a sample): counting reads every match, so it is a
+ * request of its own, after the page. `counting` while it runs; `data.total` is null (and
+ * `data.facets` absent) when the server gave up counting, and the page's estimate and facets stand.
  */
 export function useSearchCount(ws: string, state: SearchState, estimated: boolean) {
   const query = useQuery({

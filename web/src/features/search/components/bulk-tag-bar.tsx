@@ -1,7 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { SearchResult } from '@cairn/shared';
 import { Button } from '../../../components/button';
-import { ErrorMessage } from '../../../components/error-message';
 import { Select } from '../../../components/field';
 import { useToast } from '../../../components/toast';
 import { frequentTags, useCatalog } from '../../../lib/catalog';
@@ -39,15 +38,16 @@ export function BulkTagBar({ ws, selected, onDone, children }: BulkTagBarProps) 
         size="sm"
         disabled={!tagId}
         busy={tagResults.isPending}
+        // A promise rather than `mutate`'s callbacks, and a failure told in a toast rather than in the bar: the
+        // bar goes with the selection (Clear selection, a new search), which may happen while the results are
+        // tagged, and `mutate` drops the callbacks of a caller that has unmounted.
         onClick={() =>
-          tagResults.mutate(
-            { results: selected, tagId },
-            {
-              onSuccess: (count) => {
-                toast.show(`Tagged ${count} result${count === 1 ? '' : 's'}`, 'success');
-                onDone();
-              },
+          void tagResults.mutateAsync({ results: selected, tagId }).then(
+            (count) => {
+              toast.show(`Tagged ${count} result${count === 1 ? '' : 's'}`, 'success');
+              onDone();
             },
+            (error: Error) => toast.show(error.message, 'error'),
           )
         }
       >
@@ -58,7 +58,6 @@ export function BulkTagBar({ ws, selected, onDone, children }: BulkTagBarProps) 
         Clear selection
       </Button>
       {sources > 0 && <span className="muted">Sources are tagged or linked through a new highlight: the whole ticket or answer, or the matched passage of an interview.</span>}
-      <ErrorMessage error={tagResults.error} />
     </div>
   );
 }

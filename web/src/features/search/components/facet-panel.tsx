@@ -1,12 +1,19 @@
 import { useId, useState, type ReactNode } from 'react';
-import type { SearchFacets, SearchResultType } from '@cairn/shared';
+import type { SearchCount, SearchFacets, SearchResultType } from '@cairn/shared';
 import { Field, TextInput } from '../../../components/field';
-import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
+import { facetView, type FacetRow } from '../lib/facet-view';
 import type { SearchState } from '../search-params';
 
-type Props = {
+export type FacetPanelProps = {
   state: SearchState;
+  /** The first page's facets, counted on its first window. */
   facets: SearchFacets | undefined;
+  /** The exact count's answer, whose facets (counted on every match) replace the page's. */
+  counted?: SearchCount | undefined;
+  /** The exact count is on its way. */
+  counting?: boolean;
+  /** A tag's name, for a tag filter no result carries. */
+  tagName?: (id: string) => string | undefined;
   onChange: (next: SearchState) => void;
   /** Behind a Filters button, closed at first: on a phone the open panel pushed the first result below the fold. */
   collapsible?: boolean;
@@ -21,22 +28,46 @@ const TYPES: Array<{ value: SearchResultType | undefined; label: string }> = [
   { value: 'highlight', label: 'Highlights' },
 ];
 
-function FacetButton({ label, count, active, onClick }: { label: string; count?: number; active: boolean; onClick: () => void }) {
+const noName = () => undefined;
+
+/** A count, or "~" and the count when it is a sample's (read out as "about"). */
+function FacetCount({ count, approximate }: { count: number; approximate: boolean }) {
+  return (
+    <span className="facet-count">
+      {approximate && (
+        <>
+          <span aria-hidden="true">~</span>
+          <span className="visually-hidden">about </span>
+        </>
+      )}
+      {count.toLocaleString()}
+    </span>
+  );
+}
+
+function FacetButton({ label, count, approximate = false, active, onClick }: { label: string; count?: number | undefined; approximate?: boolean; active: boolean; onClick: () => void }) {
   return (
     <li>
       <button type="button" className={`facet${active ? ' facet-active' : ''}`} aria-pressed={active} onClick={onClick}>
         <span>{label}</span>
-        {count !== undefined && <span className="facet-count">{count.toLocaleString()}</span>}
+        {count !== undefined && <FacetCount count={count} approximate={approximate} />}
       </button>
     </li>
   );
 }
 
-/** Filters with the counts of the current search; clicking a value filters by it, clicking it again clears it. */
-export function FacetPanel({ state, facets, onChange, collapsible = false }: Props) {
-  const toggle = <K extends 'kind' | 'tagId' | 'segment'>(key: K, value: SearchState[K]) => onChange({ ...state, [key]: state[key] === value ? undefined : value });
+/**
+ * Filters with the counts of the current search; clicking a value filters by it, clicking it
+ * again clears it. The counts are the first page's until the exact count brings its own, which
+ * take the same rows (`facetView`): the panel keeps its shape while the numbers change.
+ */
+export function FacetPanel({ state, facets, counted, counting = false, tagName = noName, onChange, collapsible = false }: FacetPanelProps) {
+  const view = facetView({ state, page: facets, counted, counting, tagName });
+  const toggle = <K extends 'kind' | 'tagId' | 'segment'>(key: K, row: FacetRow) => onChange({ ...state, [key]: row.active ? undefined : row.value });
   // Tags live on highlights, so a tag filter shows highlights.
-  const toggleTag = (tagId: string) => onChange({ ...state, tagId: state.tagId === tagId ? undefined : tagId, type: state.type === 'source' ? undefined : state.type });
+  const toggleTag = (row: FacetRow) => onChange({ ...state, tagId: row.active ? undefined : row.value, type: state.type === 'source' ? undefined : state.type });
+  const rows = (list: FacetRow[], onClick: (row: FacetRow) => void) =>
+    list.map((row) => <FacetButton key={row.value} label={row.label} count={row.count} approximate={view.approximate} active={row.active} onClick={() => onClick(row)} />);
   const filters = (
     <>
       <section>
@@ -49,32 +80,18 @@ export function FacetPanel({ state, facets, onChange, collapsible = false }: Pro
       </section>
       <section>
         <h2 className="facet-title">Kind</h2>
-        <ul className="facet-list">
-          {(Object.keys(SOURCE_KIND_LABELS) as Array<keyof typeof SOURCE_KIND_LABELS>)
-            .filter((kind) => facets?.kind[kind] || state.kind === kind)
-            .map((kind) => (
-              <FacetButton key={kind} label={SOURCE_KIND_LABELS[kind].many} count={facets?.kind[kind]} active={state.kind === kind} onClick={() => toggle('kind', kind)} />
-            ))}
-        </ul>
+        <ul className="facet-list">{rows(view.kind, (row) => toggle('kind', row))}</ul>
       </section>
-      {Boolean(facets?.tag.length) && (
+      {view.tag.length > 0 && (
         <section>
           <h2 className="facet-title">Tag (highlights)</h2>
-          <ul className="facet-list">
-            {facets!.tag.slice(0, 12).map((tag) => (
-              <FacetButton key={tag.id} label={tag.name} count={tag.count} active={state.tagId === tag.id} onClick={() => toggleTag(tag.id)} />
-            ))}
-          </ul>
+          <ul className="facet-list">{rows(view.tag, toggleTag)}</ul>
         </section>
       )}
-      {Boolean(facets && Object.keys(facets.segment).length) && (
+      {view.segment.length > 0 && (
         <section>
           <h2 className="facet-title">Segment</h2>
-          <ul className="facet-list">
-            {Object.entries(facets!.segment).map(([segment, count]) => (
-              <FacetButton key={segment} label={segment} count={count} active={state.segment === segment} onClick={() => toggle('segment', segment)} />
-            ))}
-          </ul>
+          <ul className="facet-list">{rows(view.segment, (row) => toggle('segment', row))}</ul>
         </section>
       )}
       <section className="facet-dates">
@@ -82,9 +99,7 @@ export function FacetPanel({ state, facets, onChange, collapsible = false }: Pro
         <Field label="From">{(props) => <TextInput {...props} type="date" value={state.from ?? ''} onChange={(e) => onChange({ ...state, from: e.target.value || undefined })} />}</Field>
         <Field label="To">{(props) => <TextInput {...props} type="date" value={state.to ?? ''} onChange={(e) => onChange({ ...state, to: e.target.value || undefined })} />}</Field>
       </section>
-      {facets && !facets.exact && (
-        <p className="facet-note">Counted on the first {facets.sampleSize.toLocaleString()} candidates, not every match.</p>
-      )}
+      {view.note && <p className="facet-note">{view.note}</p>}
     </>
   );
   if (!collapsible) {

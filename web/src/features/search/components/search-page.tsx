@@ -8,6 +8,7 @@ import { Select } from '../../../components/field';
 import { LoadMore } from '../../../components/load-more';
 import { PageHeader } from '../../../components/page-header';
 import { Loading } from '../../../components/spinner';
+import { useCatalog } from '../../../lib/catalog';
 import { NARROW_SCREEN, useMediaQuery } from '../../../lib/media-query';
 import { paths } from '../../../lib/paths';
 import { rememberSourceOrder } from '../../../lib/source-order';
@@ -68,6 +69,8 @@ export function SearchPage({ renderBulkActions }: SearchPageProps) {
   const results = useMemo(() => search.data?.pages.flatMap((page) => page.items) ?? [], [search.data]);
   const first = search.data?.pages[0];
   const count = useSearchCount(ws, state, Boolean(first?.totalIsEstimate));
+  const catalog = useCatalog(ws);
+  const tagName = (id: string) => catalog.data?.tags.find((tag) => tag.id === id)?.name;
   const { selected, toggle, clear } = useSelection(results);
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLOListElement>(null);
@@ -81,7 +84,7 @@ export function SearchPage({ renderBulkActions }: SearchPageProps) {
   useEffect(clear, [searchText, clear]);
 
   const go = (next: SearchState) => setParams(toSearchParams(next));
-  const facetPanel = <FacetPanel state={state} facets={first?.facets} onChange={go} collapsible={narrow} />;
+  const facetPanel = <FacetPanel state={state} facets={first?.facets} counted={count.data} counting={count.counting} tagName={tagName} onChange={go} collapsible={narrow} />;
   const linkTo = (q: string) => `${paths.search(ws)}?${toSearchParams({ ...state, q })}`;
   const submit = (event: FormEvent) => {
     event.preventDefault();

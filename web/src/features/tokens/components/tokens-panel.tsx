@@ -6,7 +6,7 @@ import { CopyField } from '../../../components/copy-field';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/spinner';
-import { Table, type Column } from '../../../components/table';
+import { Table, TableFigure, type Column } from '../../../components/table';
 import { useToast } from '../../../components/toast';
 import { formatDateTime } from '../../../lib/dates';
 import type { CurrentWorkspace } from '../../../lib/workspace';
@@ -38,9 +38,9 @@ export function TokensPanel({ workspace }: { workspace: CurrentWorkspace }) {
     { key: 'name', header: 'Name', cell: (token) => token.name },
     { key: 'role', header: 'Role', cell: (token) => <span className="badge">{token.role}</span> },
     { key: 'prefix', header: 'Token', cell: (token) => <code>{token.prefix}…</code> },
-    { key: 'createdBy', header: 'Created by', cell: (token) => token.createdBy?.name ?? <span className="muted">a token</span> },
-    { key: 'createdAt', header: 'Created', cell: (token) => formatTime(token.createdAt) },
-    { key: 'lastUsedAt', header: 'Last used', cell: (token) => formatTime(token.lastUsedAt) },
+    { key: 'createdBy', header: 'Created by', cell: (token) => <TableFigure label="Created by">{token.createdBy?.name ?? <span className="muted">a token</span>}</TableFigure> },
+    { key: 'createdAt', header: 'Created', cell: (token) => <TableFigure label="Created">{formatTime(token.createdAt)}</TableFigure> },
+    { key: 'lastUsedAt', header: 'Last used', cell: (token) => <TableFigure label="Last used">{formatTime(token.lastUsedAt)}</TableFigure> },
     {
       key: 'actions',
       header: <span className="visually-hidden">Actions</span>,
@@ -72,7 +72,7 @@ export function TokensPanel({ workspace }: { workspace: CurrentWorkspace }) {
       ) : tokens.error ? (
         <ErrorMessage error={tokens.error} />
       ) : tokens.data.length ? (
-        <Table caption="API tokens" columns={columns} rows={tokens.data} rowKey={(token) => token.id} />
+        <Table caption="API tokens" columns={columns} rows={tokens.data} rowKey={(token) => token.id} cards />
       ) : (
         <EmptyState title="No API tokens yet" icon="⚿" action={<Button onClick={() => setCreating(true)}>Create a token</Button>}>
           Create one for each script or integration, with the smallest role it needs, so you can revoke it alone.

@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { SourceSummarySchema, pageOf, type SourceKind } from '@cairn/shared';
+import { SourceSummarySchema, pageOf, type DateRangeQuery, type SourceKind } from '@cairn/shared';
 import { apiRequest } from '../../../lib/api-client';
 
 /** Short sources worth tagging as a whole. */
@@ -8,25 +8,32 @@ export const TRIAGE_KINDS = ['ticket', 'survey_response'] as const satisfies rea
 /** Small, so the first item shows fast; the queue fetches the next page while a few are still waiting. */
 export const TRIAGE_PAGE_SIZE = 50;
 
+/** The date range as the API takes it (`from`/`to`, days as they are: ADR 008), without the bounds left out. */
+export function dateRangeParams(range: DateRangeQuery): Record<string, string> {
+  return Object.fromEntries(Object.entries(range).filter(([, value]) => value)) as Record<string, string>;
+}
+
 /**
  * The queue: tickets and survey answers nobody has triaged (no tag, and not linked to a problem
  * or backlog item: `untriaged=true`), oldest first, page by page, narrowed to one helpdesk tag
- * when one is chosen; the first page carries how many there are in all. Its key is outside
+ * and to a date range when chosen; the first page carries how many there are in all. Its key is outside
  * `['sources', ws]` on purpose: every tag or link applied would otherwise fetch each page again
  * under the person working through them (the queue itself keeps track of what was tagged,
- * linked, skipped and undone). Each visit starts afresh.
+ * linked, skipped and undone). Each visit starts afresh. Not `enabled` while the range is reversed
+ * (it matches nothing: the fields say so).
  */
-export function useUntriagedSources(ws: string, kinds: readonly SourceKind[], helpdeskTag: string | null) {
+export function useUntriagedSources(ws: string, kinds: readonly SourceKind[], helpdeskTag: string | null, range: DateRangeQuery, enabled = true) {
   return useInfiniteQuery({
-    queryKey: ['triage', ws, { kinds, helpdeskTag }],
+    queryKey: ['triage', ws, { kinds, helpdeskTag, ...range }],
     queryFn: ({ pageParam }) => {
-      const params = new URLSearchParams({ untriaged: 'true', order: 'oldest', kind: kinds.join(','), limit: String(TRIAGE_PAGE_SIZE) });
+      const params = new URLSearchParams({ untriaged: 'true', order: 'oldest', kind: kinds.join(','), limit: String(TRIAGE_PAGE_SIZE), ...dateRangeParams(range) });
       if (helpdeskTag) params.set('helpdeskTag', helpdeskTag);
       if (pageParam) params.set('cursor', pageParam);
       return apiRequest(`/workspaces/${ws}/sources?${params}`, pageOf(SourceSummarySchema));
     },
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
+    enabled,
     staleTime: Infinity,
     gcTime: 0,
     refetchOnWindowFocus: false,

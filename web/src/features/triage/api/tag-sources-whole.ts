@@ -4,9 +4,9 @@ import { apiRequest } from '../../../lib/api-client';
 import { invalidateEvidence } from '../../../lib/evidence';
 
 /**
- * Tags every source the filters match as a whole, at once (`POST …/sources/tag-whole`). The
- * queue and its helpdesk tag counts (`['triage', ws]`) are fetched again, as is everything that
- * shows evidence.
+ * Tags every source the filters match as a whole, at once (`POST …/sources/tag-whole`); the answer's
+ * `run` is what `undoTagSourcesWhole` takes back. The queue and its helpdesk tag counts
+ * (`['triage', ws]`) are fetched again, as is everything that shows evidence.
  */
 export function useTagSourcesWhole(ws: string) {
   const queryClient = useQueryClient();

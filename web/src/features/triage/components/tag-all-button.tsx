@@ -1,122 +1,166 @@
 import { useEffect, useRef, useState } from 'react';
-import { SOURCES_TAGGED_WHOLE_MAX, countOf, type TagSourcesWholeResult } from '@cairn/shared';
+import { SOURCES_TAGGED_WHOLE_MAX, countOf, type DateRangeQuery, type TagSourcesWholeRun } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { Dialog } from '../../../components/dialog';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
 import { TagChips } from '../../../components/tag-chip';
 import { TagSearchInput } from '../../../components/tag-search-input';
+import { useToast } from '../../../components/toast';
 import { useCatalogIndex } from '../../../lib/catalog';
 import { useWorkspace } from '../../../lib/workspace';
 import { HELPDESK_TAG_KINDS } from '../api/list-helpdesk-tags';
 import { useTagSourcesWhole } from '../api/tag-sources-whole';
+import { useUndoTagSourcesWhole } from '../api/undo-tag-sources-whole';
+import { describeRange } from '../lib/triage-filters';
+import { DateRangeFields } from './date-range-fields';
 
 type TagAllButtonProps = {
   ws: string;
   /** The helpdesk tag the queue shows; the button shows only with one. */
   helpdeskTag: string | null;
-  /** How many of its tickets wait in the queue. */
-  count: number;
-  /** When the dialog that tagged them closes: the queue starts again without them. */
-  onTagged: () => void;
+  /** The queue's dates: the run tags the tickets of these only. */
+  range: DateRangeQuery;
+  /** How many of its tickets wait in the queue in those dates; null while they are counted. */
+  count: number | null;
+  /** Narrows the queue's dates (from the dialog, when there are too many to tag at once). */
+  onRangeChange: (range: DateRangeQuery) => void;
+  /** After a run: the queue starts again without its tickets. */
+  onTagged: (run: { range: DateRangeQuery }) => void;
+  /** After a run was undone: the queue starts again with them. */
+  onUndone: () => void;
 };
 
 /**
  * "Tag all N tickets…" of one helpdesk tag (researchers and up): a dialog to choose codebook tags,
- * then each waiting ticket is highlighted whole and tagged with them at once, as tagging it in the
- * queue would. The dialog says how many were tagged while the queue behind it empties; closing it
- * starts the queue again without them.
+ * then each waiting ticket (in the queue's dates) is highlighted whole and tagged with them at once,
+ * as tagging it in the queue would. Past SOURCES_TAGGED_WHOLE_MAX the dialog offers the dates to
+ * narrow them, its count following. Done, the dialog closes and a toast says so, with Undo.
+ *
+ * Closing the dialog while it runs does not stop the run: it is one transaction on the server,
+ * all or nothing, and a closed dialog cannot take it back halfway. It finishes in the background
+ * and reports as if the dialog were open — the toast with Undo (or the failure), the queue started
+ * again — even if the page was left meanwhile; the button stays busy until then, so it cannot run twice.
  */
-export function TagAllButton({ ws, helpdeskTag, count, onTagged }: TagAllButtonProps) {
+export function TagAllButton({ ws, helpdeskTag, range, count, onRangeChange, onTagged, onUndone }: TagAllButtonProps) {
   const workspace = useWorkspace();
   const { catalog } = useCatalogIndex(ws);
   const tagSourcesWhole = useTagSourcesWhole(ws);
-  /** What the open dialog was opened for: the queue may move on behind it. */
-  const [asked, setAsked] = useState<{ helpdeskTag: string; count: number } | null>(null);
+  const undoTagSourcesWhole = useUndoTagSourcesWhole(ws);
+  const toast = useToast();
+  const [open, setOpen] = useState(false);
   const [tagIds, setTagIds] = useState<string[]>([]);
-  const [result, setResult] = useState<TagSourcesWholeResult | null>(null);
-  const said = useRef<HTMLParagraphElement>(null);
-  // The button pressed to confirm is gone with the form: focus goes to the way back, for Enter.
-  useEffect(() => {
-    if (result) said.current?.closest('dialog')?.querySelector<HTMLElement>('.dialog-footer button')?.focus();
-  }, [result]);
+  /** What the run going on was confirmed for: the queue empties behind the dialog before it closes, and may move on once it is closed. */
+  const [confirmed, setConfirmed] = useState<{ helpdeskTag: string; range: DateRangeQuery; count: number | null } | null>(null);
+  /** Once there were too many, the dates stay in the dialog while they are changed and counted. */
+  const [narrowing, setNarrowing] = useState(false);
+  /** Whether a failure can show in the dialog; else it goes to a toast. */
+  const showing = useRef(false);
+  showing.current = open;
+  useEffect(() => () => void (showing.current = false), []);
   if (!workspace.can('researcher')) return null;
 
-  const chosen = tagIds.map((id) => catalog?.tags.find((tag) => tag.id === id) ?? { id, name: 'Deleted tag' });
-  const names = chosen.map((tag) => `“${tag.name}”`).join(', ');
-  const open = (tag: string) => {
-    tagSourcesWhole.reset();
-    setResult(null);
-    setTagIds([]);
-    setAsked({ helpdeskTag: tag, count });
+  const tagNames = (ids: string[]) => ids.map((id) => catalog?.tags.find((tag) => tag.id === id) ?? { id, name: 'Deleted tag' });
+  const chosen = tagNames(tagIds);
+  const running = tagSourcesWhole.isPending && confirmed !== null;
+  const shown = running ? confirmed : { helpdeskTag, range, count };
+  const tooMany = shown.count !== null && shown.count > SOURCES_TAGGED_WHOLE_MAX;
+  if (tooMany && !narrowing) setNarrowing(true);
+  const tickets = shown.count === null ? 'tickets' : countOf(shown.count, 'ticket');
+  const dates = describeRange(shown.range);
+
+  // Opened again while it runs, it shows the run going on.
+  const openDialog = () => {
+    if (!running) {
+      tagSourcesWhole.reset();
+      setTagIds([]);
+      setNarrowing(false);
+    }
+    setOpen(true);
   };
-  const close = () => {
-    setAsked(null);
-    if (result) onTagged();
+  const undo = async (run: TagSourcesWholeRun, what: string) => {
+    // Awaited, not mutate's callbacks (ADR 018): the toast's Undo may be pressed after the queue has gone.
+    try {
+      const { kept } = await undoTagSourcesWhole.mutateAsync(run);
+      const stayed = kept ? ` (${countOf(kept, 'highlight')} used since ${kept === 1 ? 'stays' : 'stay'}, without those tags)` : '';
+      toast.show(`Undid tagging ${what}: they wait in the queue again${stayed}`, 'success');
+      onUndone();
+    } catch (error) {
+      toast.show(`Could not undo tagging ${what}: ${(error as Error).message}`, 'error');
+    }
   };
-  const confirm = () => {
-    if (!asked || !tagIds.length) return;
-    tagSourcesWhole.mutate({ filters: { kinds: [...HELPDESK_TAG_KINDS], helpdeskTag: asked.helpdeskTag, untriaged: true }, tagIds }, { onSuccess: (answer) => setResult(answer) });
+  const confirm = async () => {
+    if (!helpdeskTag || !tagIds.length || running) return;
+    const asked = { helpdeskTag, range, names: chosen.map((tag) => `“${tag.name}”`).join(', ') };
+    setConfirmed({ helpdeskTag, range, count });
+    // Awaited, not mutate's callbacks (ADR 018): the dialog may be closed and the page left before the run ends.
+    try {
+      const { highlighted, run } = await tagSourcesWhole.mutateAsync({ filters: { kinds: [...HELPDESK_TAG_KINDS], helpdeskTag, untriaged: true, ...range }, tagIds });
+      const what = `${countOf(highlighted, 'ticket')} with ${asked.names}`;
+      setOpen(false);
+      onTagged({ range: asked.range });
+      toast.show(
+        highlighted ? `Highlighted and tagged ${what}: they have left the queue.` : `No ticket with the helpdesk tag “${asked.helpdeskTag}” was waiting any more: nothing was tagged.`,
+        'success',
+        highlighted ? { label: 'Undo', onClick: () => void undo(run, what) } : undefined,
+      );
+    } catch (error) {
+      // Shown in the dialog (ErrorMessage below) while it is open; closed, the toast is the only place left.
+      if (!showing.current) toast.show(`Could not tag the tickets with ${asked.names}: ${(error as Error).message}`, 'error');
+    }
   };
-  const tooMany = asked !== null && asked.count > SOURCES_TAGGED_WHOLE_MAX;
-  const tickets = asked && countOf(asked.count, 'ticket');
 
   return (
     <>
-      {helpdeskTag && count > 0 && (
-        <Button size="sm" onClick={() => open(helpdeskTag)} aria-haspopup="dialog">
-          Tag all {countOf(count, 'ticket')}…
+      {((helpdeskTag && count !== null && count > 0) || running) && (
+        <Button size="sm" onClick={openDialog} aria-haspopup="dialog">
+          {running ? `Tagging ${tickets}…` : `Tag all ${tickets}…`}
         </Button>
       )}
-      {asked && (
+      {open && shown.helpdeskTag && (
         <Dialog
           open
           title={`Tag all ${tickets}`}
-          onClose={close}
+          onClose={() => setOpen(false)}
           footer={
-            result ? (
-              <Button variant="primary" onClick={close}>
-                Back to the queue
+            <>
+              <Button variant="ghost" onClick={() => setOpen(false)}>
+                {running ? 'Close' : 'Cancel'}
               </Button>
-            ) : (
-              <>
-                <Button variant="ghost" onClick={close}>
-                  Cancel
-                </Button>
-                <Button variant="primary" busy={tagSourcesWhole.isPending} disabled={!tagIds.length || tooMany} onClick={confirm}>
-                  Highlight and tag {tickets}
-                </Button>
-              </>
-            )
+              <Button variant="primary" busy={running} disabled={!tagIds.length || !shown.count || tooMany} onClick={() => void confirm()}>
+                Highlight and tag {tickets}
+              </Button>
+            </>
           }
         >
-          {result ? (
-            <p role="status" ref={said}>
-              Highlighted and tagged {countOf(result.highlighted, 'ticket')} with {names}. They have left the queue; each can be untagged in the reader.
+          <div className="stack">
+            <p>
+              Each of the {tickets} waiting in the queue with the helpdesk tag “{shown.helpdeskTag}”{dates && ` ${dates}`} is highlighted whole and tagged with the tags you
+              choose, as tagging it here one by one would, and leaves the queue. The message that says it is done offers Undo, for all of them at once.
             </p>
-          ) : (
-            <div className="stack">
-              <p>
-                Each of the {tickets} waiting in the queue with the helpdesk tag “{asked.helpdeskTag}” is highlighted whole and tagged with the tags you choose, as tagging it
-                here one by one would, and leaves the queue. There is no undo for all of them at once.
+            {tooMany && (
+              <p className="error-message" role="alert">
+                At most {SOURCES_TAGGED_WHOLE_MAX.toLocaleString('en')} tickets are tagged at once. Narrow the dates below until {SOURCES_TAGGED_WHOLE_MAX.toLocaleString('en')} or fewer are
+                left, tag those, then the next dates.
               </p>
-              {tooMany && (
-                <p className="error-message" role="alert">
-                  At most {SOURCES_TAGGED_WHOLE_MAX.toLocaleString('en')} tickets are tagged at once. Through the API (<code>POST …/sources/tag-whole</code>), tag them a date range at a time.
-                </p>
+            )}
+            <Field label="Codebook tags" hint="Type to find a tag; ↑/↓ and Enter add it.">
+              {(props) => (
+                <div className="catalog-picker">
+                  <TagChips tags={chosen} onRemove={(id) => setTagIds(tagIds.filter((tagId) => tagId !== id))} />
+                  <TagSearchInput ws={ws} tagIds={tagIds} onChange={setTagIds} placeholder={tagIds.length ? 'Add another tag…' : 'Type a tag…'} disabled={running} fieldProps={props} />
+                </div>
               )}
-              <Field label="Codebook tags" hint="Type to find a tag; ↑/↓ and Enter add it.">
-                {(props) => (
-                  <div className="catalog-picker">
-                    <TagChips tags={chosen} onRemove={(id) => setTagIds(tagIds.filter((tagId) => tagId !== id))} />
-                    <TagSearchInput ws={ws} tagIds={tagIds} onChange={setTagIds} placeholder={tagIds.length ? 'Add another tag…' : 'Type a tag…'} disabled={tagSourcesWhole.isPending} fieldProps={props} />
-                  </div>
-                )}
-              </Field>
-              {tagSourcesWhole.isPending && <p role="status">Highlighting and tagging {tickets}…</p>}
-              <ErrorMessage error={tagSourcesWhole.error} />
-            </div>
-          )}
+            </Field>
+            {(narrowing || dates) && !running && <DateRangeFields label="Tickets waiting since" range={range} onChange={onRangeChange} />}
+            {shown.count === null && <p role="status">Counting the tickets in these dates…</p>}
+            {running && (
+              <p role="status">
+                Highlighting and tagging {tickets}… Closing this does not stop it: a message says when it is done, with Undo.
+              </p>
+            )}
+            <ErrorMessage error={tagSourcesWhole.error} />
+          </div>
         </Dialog>
       )}
     </>

@@ -16,9 +16,12 @@ import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 import { highlightWholeSource } from '../api/highlight-whole-source';
 import { HELPDESK_TAG_KINDS } from '../api/list-helpdesk-tags';
-import { TRIAGE_KINDS, useUntriagedSources } from '../api/list-untriaged-sources';
+import { useUntriagedSources } from '../api/list-untriaged-sources';
+import { useTriageFilters } from '../hooks/use-triage-filters';
 import { untitledItemHeading } from '../lib/item-heading';
 import { TAG_KEYS, keyChoiceValue, keyTags, parseKeyChoice, readKeyChoice, rememberKeyChoice, tagGroups, type KeyChoice } from '../lib/key-tags';
+import { SHOW_CHOICES, describeRange, isReversedRange, type ShowChoice } from '../lib/triage-filters';
+import { DateRangeFields } from './date-range-fields';
 import { HelpdeskTagFilter } from './helpdesk-tag-filter';
 import { TagAllButton } from './tag-all-button';
 
@@ -26,11 +29,9 @@ import { TagAllButton } from './tag-all-button';
 const FETCH_AHEAD = 10;
 /** Items whose text is fetched before they come up, so a tag key shows the next one at once. */
 const PREFETCH_AHEAD = 3;
-const KIND_FILTERS: Record<string, { label: string; kinds: readonly SourceKind[] }> = {
-  all: { label: 'Tickets and survey answers', kinds: TRIAGE_KINDS },
-  ticket: { label: 'Tickets', kinds: ['ticket'] },
-  survey_response: { label: 'Survey answers', kinds: ['survey_response'] },
-};
+
+/** One item of what the Show select shows, for the empty state: "No ticket or survey answer waits…". */
+const ONE_OF: Record<ShowChoice, string> = { all: 'ticket or survey answer', ticket: 'ticket', survey_response: 'survey answer' };
 
 /** A problem (or other insight) or backlog item an item was linked to. */
 export type TriageLinkTarget = { type: 'insight' | 'backlogItem'; id: string; title: string };
@@ -84,11 +85,13 @@ export type TriageQueueProps = {
 export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHighlight, canTag, renderTagPicker, canLink, renderLinkDialog, unlinkEvidence }: TriageQueueProps) {
   const filterId = useId();
   const keysId = useId();
-  const [filter, setFilter] = useState('all');
-  const kinds = KIND_FILTERS[filter]!.kinds;
+  const { filters, setFilters } = useTriageFilters();
+  const kinds: readonly SourceKind[] = SHOW_CHOICES[filters.show].kinds;
   /** Only the tickets the helpdesk tagged so, whatever the kind filter says (helpdesk tags come with tickets). */
-  const [helpdeskTag, setHelpdeskTag] = useState<string | null>(null);
-  const queue = useUntriagedSources(ws, helpdeskTag ? HELPDESK_TAG_KINDS : kinds, helpdeskTag);
+  const helpdeskTag = kinds.includes('ticket') ? filters.helpdeskTag : null;
+  const { range } = filters;
+  const reversed = isReversedRange(range);
+  const queue = useUntriagedSources(ws, helpdeskTag ? HELPDESK_TAG_KINDS : kinds, helpdeskTag, range, !reversed);
   const catalog = useCatalog(ws);
   const queryClient = useQueryClient();
   const [done, setDone] = useState<string[]>([]);
@@ -102,6 +105,14 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
   const linkHighlight = useRef<{ id: string; sourceId: string; created: boolean } | null>(null);
   /** The last tag or undo that failed, shown until the next one works; the queue and the undo history stay as they were. */
   const [failure, setFailure] = useState<Error | null>(null);
+  /** Another filter is another queue: this session's counts and undo history start again, whatever changed the URL. */
+  const restart = () => (setDone([]), setSkipped([]), setHistory([]), setPicking(false));
+  const queueKey = JSON.stringify([kinds, helpdeskTag, range.from, range.to]);
+  const [shownKey, setShownKey] = useState(queueKey);
+  if (queueKey !== shownKey) {
+    setShownKey(queueKey);
+    restart();
+  }
 
   // Items never leave the pages (nothing fetches them again), so an undone item is back in its place: the front.
   const pages = queue.data?.pages ?? [];
@@ -178,8 +189,6 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
     },
     onClose: () => setLinking(null),
   });
-  /** Another filter is another queue: this session's counts and undo history start again. */
-  const restart = () => (setDone([]), setSkipped([]), setHistory([]), setPicking(false));
   const skip = () => {
     if (!current) return;
     setSkipped((ids) => [...ids, current.id]);
@@ -225,18 +234,26 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
     event.preventDefault();
   });
 
-  if (queue.isPending || catalog.isPending || !keyTagIds) return <Loading />;
-  if (queue.error) return <ErrorMessage error={queue.error} />;
-
   const handled = done.length;
   const untitledHeading = current ? untitledItemHeading(current) : null;
   const tagged = history.filter((step) => step.kind === 'tag').length;
   const linked = history.filter((step) => step.kind === 'link').length;
+  const filtered = helpdeskTag !== null || !!range.from || !!range.to;
+  /**
+   * After a "Tag all", that helpdesk tag's tickets in those dates are gone. A run over some dates
+   * leaves the tag's others to do, so the dates go; over all of them, none, so the tag goes. Focus
+   * is the dialog's to give back: to Tag all when it is still there, else to the page, where the
+   * number keys tag the next item.
+   */
+  const afterRun = (run: { range: typeof range }) => {
+    setFilters(run.range.from || run.range.to ? { range: {} } : { helpdeskTag: null });
+    restart();
+  };
   const filterControl = (
     <div className="row triage-filter">
       <label htmlFor={filterId}>Show</label>
-      <Select id={filterId} value={filter} onChange={(event) => (setFilter(event.target.value), setHelpdeskTag(null), restart())}>
-        {Object.entries(KIND_FILTERS).map(([value, { label }]) => (
+      <Select id={filterId} value={filters.show} onChange={(event) => setFilters({ show: event.target.value as ShowChoice, helpdeskTag: null })}>
+        {Object.entries(SHOW_CHOICES).map(([value, { label }]) => (
           <option key={value} value={value}>
             {label}
           </option>
@@ -244,32 +261,61 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
       </Select>
     </div>
   );
+  const emptyState = filtered ? (
+    <EmptyState
+      title="Nothing waits here"
+      icon="✓"
+      action={
+        <Button onClick={() => setFilters({ helpdeskTag: null, range: {} })}>
+          Show every one
+        </Button>
+      }
+    >
+      {`No ${helpdeskTag ? `ticket with the helpdesk tag “${helpdeskTag}”` : ONE_OF[filters.show]} waits to be triaged${range.from || range.to ? ` ${describeRange(range)}` : ''}${skipped.length ? ` but the ${skipped.length} you skipped` : ''}. Choose other dates or another helpdesk tag, or show every one.`}
+    </EmptyState>
+  ) : (
+    <EmptyState title="Inbox zero" icon="✓" action={history.length ? <Button onClick={() => void undo()}>Undo last (u)</Button> : undefined}>
+      {skipped.length
+        ? `Nothing left but the ${skipped.length} you skipped; reload the page to see them again.`
+        : 'Every ticket and survey answer carries a tag or is linked to a problem or backlog item. New ones land here as they are imported.'}
+    </EmptyState>
+  );
 
+  // The bar stays put while the queue loads: the select or date just changed keeps the focus.
   return (
     <div className="triage">
       <div className="triage-bar">
         <p className="triage-left" aria-live="polite">
-          <strong>{left} left</strong>
+          {queue.data && <strong>{left.toLocaleString('en')} left</strong>}
           {skipped.length > 0 && <span className="muted"> · {skipped.length} skipped</span>}
           {handled > 0 && <span className="muted"> · {[tagged > 0 && `${tagged} tagged`, linked > 0 && `${linked} linked`].filter(Boolean).join(', ')} this session</span>}
         </p>
         <div className="row">
           {filterControl}
-          {kinds.includes('ticket') && <HelpdeskTagFilter ws={ws} value={helpdeskTag} onChange={(tag) => (setHelpdeskTag(tag), restart())} />}
-          <TagAllButton ws={ws} helpdeskTag={helpdeskTag} count={Math.max(0, (total ?? 0) - done.length)} onTagged={() => (setHelpdeskTag(null), restart())} />
+          {kinds.includes('ticket') && <HelpdeskTagFilter ws={ws} value={helpdeskTag} range={range} enabled={!reversed} onChange={(tag) => setFilters({ helpdeskTag: tag })} />}
+          <DateRangeFields label="Waiting since" range={range} onChange={(next) => setFilters({ range: next })} />
+          <TagAllButton
+            ws={ws}
+            helpdeskTag={helpdeskTag}
+            range={range}
+            count={queue.data && !reversed ? Math.max(0, (total ?? 0) - done.length) : null}
+            onRangeChange={(next) => setFilters({ range: next })}
+            onTagged={afterRun}
+            onUndone={restart}
+          />
         </div>
       </div>
       {handled > 0 && <ProgressBar value={handled / (handled + left)} label="Triage progress" />}
       <ErrorMessage error={failure} />
       {linking && renderLinkDialog(linkDialog(linking))}
-      {!current && hasNextPage ? (
+      {reversed ? (
+        <p className="muted">Nothing is shown while the end date comes before the start date: change one of them.</p>
+      ) : queue.error ? (
+        <ErrorMessage error={queue.error} />
+      ) : queue.isPending || catalog.isPending || !keyTagIds || (!current && hasNextPage) ? (
         <Loading />
       ) : !current ? (
-        <EmptyState title="Inbox zero" icon="✓" action={history.length ? <Button onClick={() => void undo()}>Undo last (u)</Button> : undefined}>
-          {skipped.length
-            ? `Nothing left but the ${skipped.length} you skipped; reload the page to see them again.`
-            : 'Every ticket and survey answer carries a tag or is linked to a problem or backlog item. New ones land here as they are imported.'}
-        </EmptyState>
+        emptyState
       ) : (
         <div className="triage-layout">
           <article className="card triage-item" aria-label={current.title}>

@@ -1,0 +1,36 @@
+import { useRef } from 'react';
+import type { DateRangeQuery } from '@cairn/shared';
+import { Button } from '../../../components/button';
+import { Field, TextInput } from '../../../components/field';
+import { isReversedRange } from '../lib/triage-filters';
+
+type DateRangeFieldsProps = {
+  range: DateRangeQuery;
+  onChange: (range: DateRangeQuery) => void;
+  /** What the dates are of, for the group's name: "Tickets from", say. */
+  label: string;
+};
+
+/**
+ * The app's From/To pair (the Inbox's, ADR 008: days go to the API as they are), with a way back to
+ * every date. A reversed range says so on To, the bound that ends it, as the server would.
+ */
+export function DateRangeFields({ range, onChange, label }: DateRangeFieldsProps) {
+  const group = useRef<HTMLDivElement>(null);
+  const set = (bound: keyof DateRangeQuery, value: string) => onChange({ ...range, [bound]: value || undefined });
+  return (
+    <div className="triage-dates" role="group" aria-label={label} ref={group}>
+      {/* A link may carry an instant; the input shows its day. */}
+      <Field label="From">{(props) => <TextInput {...props} type="date" value={range.from?.slice(0, 10) ?? ''} onChange={(event) => set('from', event.target.value)} />}</Field>
+      <Field label="To" error={isReversedRange(range) ? 'The end date comes before the start date' : undefined}>
+        {(props) => <TextInput {...props} type="date" value={range.to?.slice(0, 10) ?? ''} onChange={(event) => set('to', event.target.value)} />}
+      </Field>
+      {(range.from || range.to) && (
+        // The button goes with the dates: focus goes to the first of them, not to the page.
+        <Button size="sm" variant="ghost" onClick={() => (onChange({}), group.current?.querySelector('input')?.focus())}>
+          Any date
+        </Button>
+      )}
+    </div>
+  );
+}
