@@ -177,9 +177,14 @@ describe.skipIf(!browserAvailable)('company pages', () => {
     // A link to its highlights, kept from before, says the company is gone.
     await page.goto(`/w/${ws}/highlights?companyId=${bureau}`);
     await expect.poll(() => page.getByRole('search', { name: 'Filter highlights' }).textContent()).toContain('CompanyA company since merged or deleted');
+    // The list says so too (the API's 404 names the filter), and leaves the filter out at a click.
+    await page.getByText('The company filtered to is not in this workspace').waitFor();
+    await page.getByRole('button', { name: 'Show highlights of any company' }).click();
+    await page.getByText('We need an audit log of every export.').waitFor();
+    expect(new URL(page.url()).searchParams.get('companyId')).toBeNull();
   });
 
-  it('deletes a company named by its email domain, saying that new people there get no company, and their profile then says why', async () => {
+  it('deletes a company named by its email domain, saying that new people there get no company, and their profile then says why, until the domain is forgotten', async () => {
     const { page } = context;
     const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
     const kim = await api<Created & { company: Created }>(page, 'POST', `/workspaces/${ws}/customers`, { email: 'kim@frohike.io', name: 'Kim Frohike' });
@@ -196,6 +201,29 @@ describe.skipIf(!browserAvailable)('company pages', () => {
     await page.goto(`/w/${ws}/customers/${lan.id}`);
     const company = page.getByRole('region', { name: 'Company' });
     await company.getByText("Their email's domain, frohike.io, gives no company since “frohike.io” was deleted").waitFor();
+
+    // The Companies page lists the domain, and forgetting it there groups people at frohike.io again.
+    await company.getByRole('link', { name: 'Companies' }).click();
+    const remembered = page.getByRole('region', { name: 'Email domains of deleted companies' });
+    const row = remembered.getByRole('row').filter({ hasText: 'frohike.io' });
+    await row.getByText('No company from this domain').waitFor();
+    await row.getByRole('button', { name: 'Forget frohike.io' }).click();
+    const forget = page.getByRole('dialog', { name: 'Forget frohike.io?' });
+    await forget.getByText('New customers whose work email is at frohike.io will be put at a company named “frohike.io” again').waitFor();
+    await forget.getByRole('button', { name: 'Forget frohike.io' }).click();
+    await page.getByText('New customers at frohike.io are grouped by their email again').waitFor();
+    await remembered.getByText(/^None left/).waitFor();
+    // Its row gone, focus waits on the section's heading rather than on the page.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Email domains of deleted companies');
+    const audit = await api<{ items: Array<{ summary: string }> }>(page, 'GET', `/workspaces/${ws}/audit?action=company.forget_domain`);
+    expect(audit.items.map((event) => event.summary)).toEqual(['Forgot frohike.io as the email domain of deleted company “frohike.io”; new people at frohike.io are put at “frohike.io” again']);
+
+    const mo = await api<Created & { company: { name: string } | null }>(page, 'POST', `/workspaces/${ws}/customers`, { email: 'mo@frohike.io', name: 'Mo Frohike' });
+    expect(mo.company?.name).toBe('frohike.io');
+    // Lan, who came while it was remembered, is no longer told why they have no company.
+    await page.goto(`/w/${ws}/customers/${lan.id}`);
+    await company.getByText(/^No company known/).waitFor();
+    expect(await company.textContent()).not.toContain('gives no company');
   });
 
   it('names the customer the Highlights page is filtered to when the catalog predates them, and says when the workspace has no such customer', async () => {

@@ -25,6 +25,8 @@ type Seed = {
   backlogItemId: string;
   clusterRunId: string;
   surveyImportId: string;
+  /** Two tags in use: Trends draws them as chips, each with its ×. */
+  tagIds: [string, string];
 };
 type Screen = {
   name: string;
@@ -181,6 +183,12 @@ const SCREENS: Screen[] = [
       await page.locator('.trends-table').waitFor();
     },
     primary: (page) => page.locator('.trends-chart .recharts-surface').first(),
+  },
+  {
+    name: 'Trends, two tags chosen',
+    path: (s) => `/w/${s.ws}/trends?${s.tagIds.map((id) => `tagId=${id}`).join('&')}`,
+    ready: (page) => page.locator('.trends-chart .recharts-line').first(),
+    primary: (page) => page.getByRole('list', { name: 'Tags drawn' }).getByRole('button', { name: /^Remove tag / }).first(),
   },
   {
     name: 'Customers',
@@ -356,17 +364,38 @@ async function expectInReach(target: Locator) {
   expect(reach.tallEnough, `${reach.height} px tall`).toBe(true);
 }
 
-/** The page's buttons (and those of an open dialog) shorter than a finger needs. */
+/**
+ * The buttons a finger taps, drawn small or not: the page's and an open dialog's, a tree's toggles,
+ * a chip's ×, a dialog's Close. (Quotes and labels that are buttons read as text, tapped as text is.)
+ */
+const TAPPED = ['.btn', 'button.tree-toggle', '.chip-remove'].flatMap((selector) => [`main ${selector}`, `dialog[open] ${selector}`]).concat('dialog[open] .dialog-header button');
+
+/** The page's buttons (and those of an open dialog) narrower or shorter than a finger needs. */
 function buttonsTooSmallToTap(page: Page) {
-  return page.evaluate((minHeight) => {
-    const buttons = Array.from(document.querySelectorAll('main .btn, dialog[open] .btn'));
-    return buttons
-      .filter((button) => {
-        const box = button.getBoundingClientRect();
-        return box.width > 0 && box.height > 0 && box.height < minHeight - 0.5;
-      })
-      .map((button) => `“${(button.textContent ?? '').trim().slice(0, 40)}” (${Math.round(button.getBoundingClientRect().height)} px)`);
-  }, MIN_TAP_HEIGHT);
+  return page.evaluate(
+    ({ selectors, minSize }) => {
+      const buttons = Array.from(document.querySelectorAll(selectors.join(', ')));
+      return buttons
+        .filter((button) => {
+          const box = button.getBoundingClientRect();
+          return box.width > 0 && box.height > 0 && Math.min(box.width, box.height) < minSize - 0.5;
+        })
+        .map((button) => {
+          const box = button.getBoundingClientRect();
+          const name = button.getAttribute('aria-label') ?? (button.textContent ?? '').trim().slice(0, 40);
+          return `“${name}” (${Math.round(box.width)} × ${Math.round(box.height)} px)`;
+        });
+    },
+    { selectors: TAPPED, minSize: MIN_TAP_HEIGHT },
+  );
+}
+
+/** The bar on top names the page beside Menu, and shows the brand's stones beside its name. */
+async function expectBarNamesThePage(page: Page) {
+  expect(await page.locator('.nav-menu-button').getAttribute('aria-label')).toMatch(/^Menu: \S/);
+  expect(await page.locator('.nav-menu-page').isVisible()).toBe(true);
+  const logo = await page.locator('.sidebar .brand .cairn-logo').boundingBox();
+  expect(logo?.width).toBeGreaterThan(0);
 }
 
 /** Set to a folder, every screen's picture is saved there, to look at what a phone shows. */
@@ -402,6 +431,7 @@ describe.skipIf(!browserAvailable)('the layout on a phone (390 × 844)', () => {
     const [backlogItem] = await list<{ id: string }>('/backlog-items');
     const [customer] = await list<{ id: string }>('/customers');
     const survey = (await list<{ id: string; fileName: string }>('/imports')).find((item) => item.fileName === 'nps-survey.csv')!;
+    const tags = (await list<{ id: string; usageCount: number }>('/tags')).filter((tag) => tag.usageCount > 0);
     Object.assign(seed, {
       ws,
       companyId: company!.id,
@@ -412,6 +442,7 @@ describe.skipIf(!browserAvailable)('the layout on a phone (390 × 844)', () => {
       backlogItemId: backlogItem!.id,
       clusterRunId: run.id,
       surveyImportId: survey.id,
+      tagIds: [tags[0]!.id, tags[1]!.id],
     } satisfies Seed);
     await expect.poll(async () => (await api<{ status: string }>(page, 'GET', `/workspaces/${ws}/cluster-runs/${run.id}`)).status, { timeout: 30_000 }).toBe('done');
     await page.setViewportSize(PHONE);
@@ -485,6 +516,7 @@ describe.skipIf(!browserAvailable)('the layout on a phone (390 × 844)', () => {
       await expectNoSidewaysScroll(page);
       await expectInReach(screen.primary(page));
       expect(await buttonsTooSmallToTap(page)).toEqual([]);
+      await expectBarNamesThePage(page);
     });
   }
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { UPLOAD_MAX_BYTES_DEFAULT } from '@cairn/shared';
+import { TRASH_RETENTION_DAYS_DEFAULT, UPLOAD_MAX_BYTES_DEFAULT } from '@cairn/shared';
 
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -11,6 +11,8 @@ const ConfigSchema = z.object({
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(UPLOAD_MAX_BYTES_DEFAULT),
   /** Cluster runs computing at once in this process; the engine shares the API's CPU, so the rest wait their turn. */
   CLUSTER_RUN_CONCURRENCY: z.coerce.number().int().positive().default(1),
+  /** Days the trash keeps what is in it before deleting it for good; 0 keeps it until someone does (ADR 019). */
+  TRASH_RETENTION_DAYS: z.coerce.number().int().min(0).default(TRASH_RETENTION_DAYS_DEFAULT),
   /** Where the built SPA lives; the server serves it at `/`. */
   WEB_DIST_DIR: z.string().optional(),
   /** Development and tests: fail any response that is not exactly what its schema describes. */
@@ -33,6 +35,8 @@ export type Config = {
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   uploadMaxBytes: number;
   clusterRunConcurrency: number;
+  /** Null: the trash keeps everything until someone deletes it forever. */
+  trashRetentionDays: number | null;
   webDistDir: string | undefined;
   trustProxy: boolean;
   checkResponses: boolean;
@@ -54,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     clusterRunConcurrency: e.CLUSTER_RUN_CONCURRENCY,
+    trashRetentionDays: e.TRASH_RETENTION_DAYS || null,
     webDistDir: e.WEB_DIST_DIR,
     trustProxy: e.TRUST_PROXY,
     checkResponses: e.CHECK_RESPONSES,

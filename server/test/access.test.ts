@@ -6,12 +6,27 @@
  * The first tests fail until the table and the routes agree; then every workspace route is
  * called as nobody (401), as a member of another workspace (404), as a member and as a
  * token one role too low (403), and with just enough role (not refused).
+ *
+ * ADDING A FILTER BY ID to a list or bulk action? Add a line to FILTER_IDS: an id of another
+ * workspace's object is a 404 naming the filter, as if it did not exist, not an empty answer.
  */
 import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '@cairn/shared';
-import { anonymous, type Caller, useTestApp } from './app.js';
-import { createMember, createTokenCaller, createUser, createWorkspace, type TestWorkspace } from './factories.js';
+import { companies, imports } from '../src/db/schema/index.js';
+import { anonymous, type Caller, errorPaths, useTestApp } from './app.js';
+import {
+  createBacklogItem,
+  createCustomer,
+  createInsight,
+  createMember,
+  createSource,
+  createTag,
+  createTokenCaller,
+  createUser,
+  createWorkspace,
+  type TestWorkspace,
+} from './factories.js';
 
 const ROUTE_ACCESS: Record<string, Role> = {
   // workspaces, members, tokens, audit
@@ -56,6 +71,8 @@ const ROUTE_ACCESS: Record<string, Role> = {
   'PATCH /api/workspaces/{ws}/companies/{id}': 'researcher',
   'DELETE /api/workspaces/{ws}/companies/{id}': 'researcher',
   'POST /api/workspaces/{ws}/companies/{id}/merge': 'researcher',
+  'GET /api/workspaces/{ws}/deleted-company-domains': 'viewer',
+  'DELETE /api/workspaces/{ws}/deleted-company-domains/{id}': 'researcher',
   // sources
   'GET /api/workspaces/{ws}/sources': 'viewer',
   'POST /api/workspaces/{ws}/sources': 'contributor',
@@ -112,7 +129,57 @@ const ROUTE_ACCESS: Record<string, Role> = {
   'GET /api/workspaces/{ws}/clusters/{id}/members': 'viewer',
   'PATCH /api/workspaces/{ws}/clusters/{id}': 'researcher',
   'POST /api/workspaces/{ws}/clusters/{id}/promote': 'researcher',
+  // deleting for good: the trash, its purges, erasing a customer
+  'GET /api/workspaces/{ws}/trash': 'viewer',
+  'POST /api/workspaces/{ws}/trash/empty': 'admin',
+  'GET /api/workspaces/{ws}/purges/{id}': 'admin',
+  'DELETE /api/workspaces/{ws}/trash/sources/{id}': 'admin',
+  'DELETE /api/workspaces/{ws}/trash/highlights/{id}': 'admin',
+  'DELETE /api/workspaces/{ws}/trash/insights/{id}': 'admin',
+  'DELETE /api/workspaces/{ws}/trash/backlog-items/{id}': 'admin',
+  'GET /api/workspaces/{ws}/customers/{id}/erasure': 'admin',
+  'POST /api/workspaces/{ws}/customers/{id}/erasure': 'admin',
 };
+
+type Filtered = 'customer' | 'company' | 'import' | 'tag' | 'source' | 'insight' | 'backlogItem';
+
+/** Lists and bulk actions filtered by an id: the route, where the id goes (`query.x`, `body.…`), and what it names. */
+const FILTER_IDS: Array<[key: string, path: string, names: Filtered]> = [
+  ['GET /api/workspaces/{ws}/sources', 'query.customerId', 'customer'],
+  ['GET /api/workspaces/{ws}/sources', 'query.importId', 'import'],
+  ['GET /api/workspaces/{ws}/sources', 'query.tagId', 'tag'],
+  ['POST /api/workspaces/{ws}/sources/tag-whole', 'body.filters.customerId', 'customer'],
+  ['POST /api/workspaces/{ws}/sources/tag-whole', 'body.filters.importId', 'import'],
+  ['GET /api/workspaces/{ws}/highlights', 'query.tagId', 'tag'],
+  ['GET /api/workspaces/{ws}/highlights', 'query.insightId', 'insight'],
+  ['GET /api/workspaces/{ws}/highlights', 'query.backlogItemId', 'backlogItem'],
+  ['GET /api/workspaces/{ws}/highlights', 'query.evidenceOfBacklogItemId', 'backlogItem'],
+  ['GET /api/workspaces/{ws}/highlights', 'query.sourceId', 'source'],
+  ['GET /api/workspaces/{ws}/highlights', 'query.customerId', 'customer'],
+  ['GET /api/workspaces/{ws}/highlights', 'query.companyId', 'company'],
+  ['GET /api/workspaces/{ws}/highlights.csv', 'query.customerId', 'customer'],
+  ['GET /api/workspaces/{ws}/highlights.csv', 'query.companyId', 'company'],
+  ['GET /api/workspaces/{ws}/customers', 'query.companyId', 'company'],
+  ['GET /api/workspaces/{ws}/insights', 'query.parentId', 'insight'],
+  ['GET /api/workspaces/{ws}/search', 'query.customerId', 'customer'],
+  ['GET /api/workspaces/{ws}/search', 'query.tagId', 'tag'],
+  ['GET /api/workspaces/{ws}/search/count', 'query.customerId', 'customer'],
+  ['GET /api/workspaces/{ws}/tags/trends', 'query.tagId', 'tag'],
+  ['POST /api/workspaces/{ws}/cluster-runs/scope-count', 'body.scope.tagIds', 'tag'],
+  ['POST /api/workspaces/{ws}/cluster-runs/scope-count', 'body.scope.importIds', 'import'],
+];
+
+/** What a route needs besides the filter: search a query, a bulk tagging the tags to give. */
+const QUERY_EXTRAS: Record<string, string> = { 'GET /api/workspaces/{ws}/search': 'q=refund', 'GET /api/workspaces/{ws}/search/count': 'q=refund' };
+
+/** The route called with only the filter at `path` set to `id` (and what it needs besides). */
+function filteredRequest(key: string, path: string, id: string, workspace: { id: string; tagId: string }) {
+  const { method, url } = requestFor(key, workspace.id);
+  const name = path.split('.').at(-1)!;
+  if (path.startsWith('query.')) return { method, url: `${url}?${[QUERY_EXTRAS[key], `${name}=${id}`].filter(Boolean).join('&')}` };
+  if (path.startsWith('body.filters.')) return { method, url, payload: { tagIds: [workspace.tagId], filters: { [name]: id } } };
+  return { method, url, payload: { scope: { target: 'highlights', [name]: [id] } } };
+}
 
 const ACCOUNT_ROUTE_ACCESS: Record<string, 'public' | 'signed-in'> = {
   'GET /api/health': 'public',
@@ -257,6 +324,50 @@ describe.each(Object.entries(ROUTE_ACCESS))('%s (%s and up)', (key, role) => {
 
   it('lets a token with that role through', async () => {
     expectLetThrough(await call(cast.tokens[role], key, cast.workspace.id));
+  });
+});
+
+describe('filters by id', () => {
+  const owned = {} as Record<'own' | 'foreign', Record<Filtered, string>>;
+
+  beforeAll(async () => {
+    const foreign = await createWorkspace(context);
+    for (const [side, workspace] of [['own', cast.workspace], ['foreign', foreign]] as const) {
+      const [company] = await context.db.insert(companies).values({ workspaceId: workspace.id, name: `Company of ${workspace.name}` }).returning();
+      const [upload] = await context.db.insert(imports).values({ workspaceId: workspace.id, format: 'tickets-csv', fileName: 'tickets.csv' }).returning();
+      owned[side] = {
+        customer: (await createCustomer(context, workspace)).id,
+        company: company!.id,
+        import: upload!.id,
+        tag: (await createTag(context, workspace)).id,
+        source: (await createSource(context, workspace)).id,
+        insight: (await createInsight(context, workspace)).id,
+        backlogItem: (await createBacklogItem(context, workspace)).id,
+      };
+    }
+  });
+
+  const callWith = (key: string, path: string, id: string) => {
+    const { method, url, payload } = filteredRequest(key, path, id, { id: cast.workspace.id, tagId: owned.own.tag });
+    return cast.members.owner.request(method, url, payload);
+  };
+
+  it.each(FILTER_IDS)("%s answers 404 naming %s when it is another workspace's %s", async (key, path, names) => {
+    const response = await callWith(key, path, owned.foreign[names]);
+    expect(response.statusCode, response.body).toBe(404);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(errorPaths(response)).toEqual([path]);
+  });
+
+  it.each(FILTER_IDS)('%s answers 404 naming %s when it names no %s at all', async (key, path) => {
+    const response = await callWith(key, path, crypto.randomUUID());
+    expect(response.statusCode, response.body).toBe(404);
+    expect(errorPaths(response)).toEqual([path]);
+  });
+
+  it.each(FILTER_IDS)("%s takes %s of the workspace's own %s that nothing matches", async (key, path, names) => {
+    const response = await callWith(key, path, owned.own[names]);
+    expect(response.statusCode, response.body).toBe(200);
   });
 });
 

@@ -51,3 +51,14 @@ export type ClusterTarget = (typeof CLUSTER_TARGETS)[number];
 
 export const CLUSTER_RUN_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type ClusterRunStatus = (typeof CLUSTER_RUN_STATUSES)[number];
+
+/** The trashes a person empties, one per page: the Inbox's (sources, and highlights trashed on their own), Problems' and the Backlog's. */
+export const TRASH_LISTS = ['sources', 'insights', 'backlogItems'] as const;
+export type TrashList = (typeof TRASH_LISTS)[number];
+
+/** Why a purge deletes for good: a person emptied a trash, the trash's time limit passed, or an admin erased a customer. */
+export const PURGE_REASONS = ['empty_trash', 'retention', 'erase_customer'] as const;
+export type PurgeReason = (typeof PURGE_REASONS)[number];
+
+export const PURGE_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type PurgeStatus = (typeof PURGE_STATUSES)[number];

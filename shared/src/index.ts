@@ -16,6 +16,7 @@ export * from './schemas/insights.js';
 export * from './schemas/companies.js';
 export * from './schemas/clusters.js';
 export * from './schemas/trends.js';
+export * from './schemas/trash.js';
 export * from './words.js';
 export * from './markdown.js';
 export * from './interviewer-turns.js';

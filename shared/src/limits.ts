@@ -9,6 +9,9 @@ export const JSON_BODY_MAX_BYTES = 2 * 1024 * 1024;
 /** Upload size default; operators raise it with UPLOAD_MAX_BYTES. */
 export const UPLOAD_MAX_BYTES_DEFAULT = 100 * 1024 * 1024;
 
+/** Days the trash keeps things by default before deleting them for good; operators change it with TRASH_RETENTION_DAYS (0: never). */
+export const TRASH_RETENTION_DAYS_DEFAULT = 30;
+
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 256;
 export const NAME_MAX_LENGTH = 200;

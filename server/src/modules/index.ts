@@ -4,6 +4,7 @@ import { backlogRoutes } from './backlog/backlog.routes.js';
 import { catalogRoutes } from './catalog/catalog.routes.js';
 import { clustersRoutes } from './clusters/clusters.routes.js';
 import { customersRoutes } from './customers/customers.routes.js';
+import { erasureRoutes } from './erasure/erasure.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { highlightsRoutes } from './highlights/highlights.routes.js';
 import { importsRoutes } from './imports/imports.routes.js';
@@ -19,4 +20,4 @@ import { trendsRoutes } from './trends/trends.routes.js';
 import { workspacesRoutes } from './workspaces/workspaces.routes.js';
 
 /** Feature modules' routes, registered in this order after the infrastructure plugins. */
-export const featureRoutes: FastifyPluginAsyncZod[] = [healthRoutes, workspacesRoutes, tokensRoutes, auditRoutes, tagsRoutes, highlightsRoutes, catalogRoutes, customersRoutes, sourcesRoutes, importsRoutes, integrationsRoutes, sampleDataRoutes, searchRoutes, savedSearchesRoutes, insightsRoutes, backlogRoutes, clustersRoutes, trendsRoutes];
+export const featureRoutes: FastifyPluginAsyncZod[] = [healthRoutes, workspacesRoutes, tokensRoutes, auditRoutes, tagsRoutes, highlightsRoutes, catalogRoutes, customersRoutes, sourcesRoutes, importsRoutes, integrationsRoutes, sampleDataRoutes, searchRoutes, savedSearchesRoutes, insightsRoutes, backlogRoutes, clustersRoutes, trendsRoutes, erasureRoutes];

@@ -6,7 +6,7 @@ import { DateRangeQuerySchema, IdSchema, PageQuerySchema, TimestampSchema } from
  * person's name ("Ann restored a source"). The log filters by one action or by a whole group.
  */
 export const AUDIT_ACTION_GROUPS = {
-  source: { label: 'Sources', actions: { 'source.create': 'added a source', 'source.update': 'edited a source', 'source.delete': 'moved a source to the trash', 'source.restore': 'restored a source' } },
+  source: { label: 'Sources', actions: { 'source.create': 'added a source', 'source.update': 'edited a source', 'source.delete': 'moved a source to the trash', 'source.restore': 'restored a source', 'source.delete_forever': 'deleted a source forever' } },
   highlight: {
     label: 'Highlights',
     actions: {
@@ -16,6 +16,7 @@ export const AUDIT_ACTION_GROUPS = {
       'highlight.update': 'edited a highlight',
       'highlight.delete': 'moved a highlight to the trash',
       'highlight.restore': 'restored a highlight',
+      'highlight.delete_forever': 'deleted a highlight forever',
       'highlight.bulk_tag': 'tagged highlights in bulk',
     },
   },
@@ -27,6 +28,7 @@ export const AUDIT_ACTION_GROUPS = {
       'insight.update': 'edited an insight',
       'insight.delete': 'moved an insight to the trash',
       'insight.restore': 'restored an insight',
+      'insight.delete_forever': 'deleted an insight forever',
       'insight.evidence.link': 'linked evidence to an insight',
       'insight.evidence.unlink': 'unlinked evidence from an insight',
       'insight.merge': 'merged one insight into another',
@@ -39,6 +41,7 @@ export const AUDIT_ACTION_GROUPS = {
       'backlog_item.update': 'edited a backlog item',
       'backlog_item.delete': 'moved a backlog item to the trash',
       'backlog_item.restore': 'restored a backlog item',
+      'backlog_item.delete_forever': 'deleted a backlog item forever',
       'backlog_item.evidence.link': 'linked evidence to a backlog item',
       'backlog_item.evidence.unlink': 'unlinked evidence from a backlog item',
     },
@@ -48,11 +51,13 @@ export const AUDIT_ACTION_GROUPS = {
     actions: {
       'customer.create': 'added a customer',
       'customer.update': 'edited a customer',
+      'customer.erase': 'erased a customer and everything they said',
       'customer.companies_from_emails': 'filled in companies from email domains',
       'company.update': 'edited a company',
       'company.rename': 'renamed a company',
       'company.merge': 'merged two companies',
       'company.delete': 'deleted a company',
+      'company.forget_domain': "let a deleted company's email domain group people again",
     },
   },
   cluster: {
@@ -69,6 +74,7 @@ export const AUDIT_ACTION_GROUPS = {
     label: 'Imports',
     actions: { 'import.complete': 'imported a file', 'import.fail': 'failed to import a file', 'integration.tickets': 'received tickets by webhook', 'sample.load': 'loaded the sample data' },
   },
+  trash: { label: 'Trash', actions: { 'trash.empty': 'emptied a trash', 'trash.retention': 'deleted what was in the trash too long' } },
   saved_search: { label: 'Saved searches', actions: { 'saved_search.create': 'saved a search', 'saved_search.delete': 'deleted a saved search' } },
   member: { label: 'Members', actions: { 'member.add': 'added a member', 'member.role_change': "changed a member's role", 'member.remove': 'removed a member' } },
   auth: { label: 'Sign-ins and passwords', actions: { 'auth.sign_in': 'signed in', 'auth.sign_in_failed': 'failed to sign in', 'auth.password_change': 'changed their password' } },

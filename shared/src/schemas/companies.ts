@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, PageQuerySchema } from './common.js';
+import { IdSchema, PageQuerySchema, TimestampSchema } from './common.js';
 import { CompanySchema, CUSTOMER_QUERY_MAX_LENGTH, EvidenceCountsSchema } from './customers.js';
 import { BacklogItemRefSchema, InsightRefSchema } from './insights.js';
 
@@ -65,3 +65,22 @@ export type CompanyDetail = z.infer<typeof CompanyDetailSchema>;
  */
 export const MergeCompanyBodySchema = z.object({ intoCompanyId: IdSchema }).strict();
 export type MergeCompanyBody = z.infer<typeof MergeCompanyBodySchema>;
+
+/**
+ * An email domain of a deleted company (ADR 011): new customers whose work email is there get no
+ * company from it. `heldBy` is a company that goes by the domain again (its name or an alias):
+ * people there are put at it, and the domain waits, unused, while it does.
+ */
+export const DeletedCompanyDomainSchema = z.object({
+  id: IdSchema,
+  domain: z.string(),
+  /** The company deleted (the later one, when a domain was deleted twice). */
+  companyName: z.string(),
+  deletedAt: TimestampSchema,
+  heldBy: z.object({ id: IdSchema, name: z.string() }).nullable(),
+});
+export type DeletedCompanyDomain = z.infer<typeof DeletedCompanyDomainSchema>;
+
+/** Every remembered domain of the workspace, most recently deleted first: one per company name that was a domain, so a short list. */
+export const DeletedCompanyDomainListSchema = z.object({ items: z.array(DeletedCompanyDomainSchema) });
+export type DeletedCompanyDomainList = z.infer<typeof DeletedCompanyDomainListSchema>;

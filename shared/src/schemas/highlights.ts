@@ -172,9 +172,9 @@ export const SourceKindListSchema = z
 
 export const ListHighlightsQuerySchema = PageQuerySchema.extend({
   /**
-   * Only these highlights (`?ids=…&ids=…`, a selection). Unlike the other filters, which match
-   * nothing where they name nothing of the workspace, each must be a highlight here outside the
+   * Only these highlights (`?ids=…&ids=…`, a selection). Each must be a highlight here outside the
    * trash: else 404 naming `query.ids`, as bulk changes answer, not a shorter list that says nothing.
+   * (The other id filters must name something of the workspace too, trashed or not: else 404 naming them.)
    */
   ids: idListQuery(HIGHLIGHT_IDS_MAX, `Name at most ${HIGHLIGHT_IDS_MAX} highlights`).optional(),
   tagId: IdSchema.optional(),

@@ -30,6 +30,7 @@ describe('invalidateEvidence', () => {
       ['backlog-items', WS, 'b-1'],
       ['cluster-runs', WS, 'r-1'],
       ['catalog', WS],
+      ['trash', WS],
     ];
     const unrelated = [['members', WS], ['saved-searches', WS], ['tags', OTHER], ['sources', OTHER, 'list', {}], ['insights', OTHER, 'list']];
     const { queryClient, stale } = clientWith([...evidence, ...unrelated]);

@@ -28,6 +28,8 @@ export function evidenceQueryKeys(ws: string): QueryKey[] {
     ['cluster-runs', ws],
     // Names behind every picker (tags, problems, backlog items), tag usage counts, the triage keys and the palette.
     catalogKey(ws),
+    // What each trash holds, counted above it.
+    ['trash', ws],
   ];
 }
 

@@ -20,6 +20,12 @@ export const users = pgTable(
 export const workspaces = pgTable('workspaces', {
   id: id(),
   name: text('name').notNull(),
+  /**
+   * The trash's time limit (TRASH_RETENTION_DAYS) counts from here at the earliest: the trash
+   * kept everything before migration 0019, so what waited there then gets the whole limit from
+   * that day on instead of going at once (ADR 019). A new workspace's is its creation.
+   */
+  trashRetentionStartsAt: timestamp('trash_retention_starts_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -76,5 +76,9 @@ export const clusterMembers = pgTable(
     uniqueIndex('cluster_members_run_highlight_key').on(t.runId, t.highlightId).where(sql`${t.highlightId} is not null`),
     uniqueIndex('cluster_members_run_source_key').on(t.runId, t.sourceId).where(sql`${t.sourceId} is not null`),
     index('cluster_members_cluster_idx').on(t.clusterId, t.score.desc().nullsLast()),
+    // For ON DELETE CASCADE of a highlight or source deleted for good, which looks members up by
+    // that column alone, once per deleted row (ADR 019).
+    index('cluster_members_highlight_fk_idx').on(t.highlightId).where(sql`${t.highlightId} is not null`),
+    index('cluster_members_source_fk_idx').on(t.sourceId).where(sql`${t.sourceId} is not null`),
   ],
 );

@@ -178,5 +178,7 @@ export const sources = pgTable(
     index('sources_search_idx').using('gin', t.search),
     // New matches of a saved search are the rows created since it was last opened (ADR 005).
     index('sources_workspace_created_idx').on(t.workspaceId, t.createdAt),
+    // The trash is small: emptying it and its time limit find it through this (ADR 019).
+    index('sources_trashed_idx').on(t.workspaceId, t.deletedAt).where(sql`${t.deletedAt} is not null`),
   ],
 );

@@ -72,6 +72,9 @@ export const highlights = pgTable(
     index('highlights_workspace_source_occurred_idx').on(t.workspaceId, t.sourceOccurredAt.desc(), t.id.desc()),
     // The trash is small: tag usage counts and the catalog's version subtract it through this.
     index('highlights_trashed_idx').on(t.workspaceId, t.id).where(sql`${t.deletedAt} is not null`),
+    // A foreign key's ON DELETE looks rows up by its column alone, once per deleted row: without
+    // this, deleting a source for good read every highlight of every workspace (ADR 019).
+    index('highlights_source_fk_idx').on(t.sourceId),
   ],
 );
 

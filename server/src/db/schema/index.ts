@@ -4,3 +4,4 @@ export * from './highlights.js';
 export * from './search.js';
 export * from './insights.js';
 export * from './clusters.js';
+export * from './purges.js';

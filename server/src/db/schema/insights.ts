@@ -53,7 +53,12 @@ export const insightHighlights = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.insightId, t.highlightId] }), index('insight_highlights_highlight_idx').on(t.workspaceId, t.highlightId)],
+  (t) => [
+    primaryKey({ columns: [t.insightId, t.highlightId] }),
+    index('insight_highlights_highlight_idx').on(t.workspaceId, t.highlightId),
+    // For ON DELETE CASCADE of a highlight deleted for good, which looks links up by highlight alone (ADR 019).
+    index('insight_highlights_highlight_fk_idx').on(t.highlightId),
+  ],
 );
 
 /** Something the team might build, optionally mirrored by an issue in a real tracker. */
@@ -92,7 +97,12 @@ export const backlogHighlights = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.backlogItemId, t.highlightId] }), index('backlog_highlights_highlight_idx').on(t.workspaceId, t.highlightId)],
+  (t) => [
+    primaryKey({ columns: [t.backlogItemId, t.highlightId] }),
+    index('backlog_highlights_highlight_idx').on(t.workspaceId, t.highlightId),
+    // For ON DELETE CASCADE of a highlight deleted for good, which looks links up by highlight alone (ADR 019).
+    index('backlog_highlights_highlight_fk_idx').on(t.highlightId),
+  ],
 );
 
 export const backlogInsights = pgTable(

@@ -1,6 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { CompanyDetailSchema, CompanyListItemSchema, CompanySchema, CustomerDetailSchema, FillCompaniesFromEmailsResultSchema, type Role } from '@cairn/shared';
+import {
+  CompanyDetailSchema,
+  CompanyListItemSchema,
+  CompanySchema,
+  CustomerDetailSchema,
+  DeletedCompanyDomainListSchema,
+  FillCompaniesFromEmailsResultSchema,
+  type Role,
+} from '@cairn/shared';
 import { auditEvents, companies, customers } from '../../db/schema/index.js';
 import { errorPaths, useTestApp } from '../../../test/app.js';
 import { createBacklogItem, createHighlight, createMember, createSource, createTokenCaller, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
@@ -476,6 +484,84 @@ describe('DELETE /companies/:id', () => {
     expect((await member.as.delete(companyUrl(workspace, ziggo))).statusCode).toBe(403);
     expect((await (await createTokenCaller(context, workspace, role)).delete(companyUrl(workspace, ziggo))).statusCode).toBe(403);
     expect(await getCompany(workspace, ziggo)).toMatchObject({ customers: 2 });
+  });
+});
+
+describe('GET and DELETE /deleted-company-domains', () => {
+  const domainsUrl = (workspace: TestWorkspace, rest = '') => `/api/workspaces/${workspace.id}/deleted-company-domains${rest}`;
+
+  async function listDomains(workspace: TestWorkspace, caller = workspace.owner.as) {
+    const response = await caller.get(domainsUrl(workspace));
+    expect(response.statusCode, response.body).toBe(200);
+    return DeletedCompanyDomainListSchema.parse(response.json()).items;
+  }
+
+  /** A workspace whose company named by `domain`, with one customer there, was deleted. */
+  async function deletedDomain(domain = 'ziggo.nl') {
+    const workspace = await createWorkspace(context);
+    const [ann] = await importPeople(workspace, [{ email: `ann@${domain}` }]);
+    expect((await workspace.owner.as.delete(companyUrl(workspace, (await customerRow(ann!)).companyId!))).statusCode).toBe(204);
+    const [item] = await listDomains(workspace);
+    return { workspace, ann: ann!, item: item! };
+  }
+
+  it('lists the domains of deleted companies to any member, most recently deleted first, with the company that goes by one again', async () => {
+    const workspace = await createWorkspace(context);
+    const [ann] = await importPeople(workspace, [{ email: 'ann@ziggo.nl' }]);
+    const ziggo = (await customerRow(ann!)).companyId!;
+    await rename(workspace, ziggo, 'Ziggo');
+    expect((await workspace.owner.as.delete(companyUrl(workspace, ziggo))).statusCode).toBe(204);
+    const [cy] = await importPeople(workspace, [{ email: 'cy@hooli.io' }]);
+    expect((await workspace.owner.as.delete(companyUrl(workspace, (await customerRow(cy!)).companyId!))).statusCode).toBe(204);
+    // An import naming hooli.io brings that company back: it holds the domain, which is still remembered.
+    const [dee] = await importPeople(workspace, [{ email: 'dee@example.org', company: { name: 'hooli.io' } }]);
+    const hooli = (await customerRow(dee!)).companyId!;
+
+    const viewer = await createMember(context, workspace, 'viewer');
+    const items = await listDomains(workspace, viewer.as);
+    expect(items.map(({ domain, companyName, heldBy }) => ({ domain, companyName, heldBy }))).toEqual([
+      { domain: 'hooli.io', companyName: 'hooli.io', heldBy: { id: hooli, name: 'hooli.io' } },
+      { domain: 'ziggo.nl', companyName: 'Ziggo', heldBy: null },
+    ]);
+    expect(Date.parse(items[0]!.deletedAt)).toBeGreaterThanOrEqual(Date.parse(items[1]!.deletedAt));
+    expect(await listDomains(await createWorkspace(context))).toEqual([]);
+  });
+
+  it('forgets one: new people at the domain are put at a company of that name again, those at the deleted company stay without, and the audit log says so', async () => {
+    const { workspace, ann, item } = await deletedDomain();
+    const researcher = await createMember(context, workspace, 'researcher');
+    const response = await researcher.as.delete(domainsUrl(workspace, `/${item.id}`));
+    expect(response.statusCode, response.body).toBe(204);
+    expect(await listDomains(workspace)).toEqual([]);
+
+    const [cy] = await importPeople(workspace, [{ email: 'cy@ziggo.nl' }]);
+    const recreated = (await companyNamed(workspace, 'ziggo.nl'))!.id;
+    expect((await customerRow(cy!)).companyId).toBe(recreated);
+    expect(await customerRow(ann)).toMatchObject({ companyId: null, companySetByHand: true });
+    expect(await auditOf(workspace, 'company.forget_domain')).toMatchObject([
+      { objectType: 'company', objectId: null, summary: 'Forgot ziggo.nl as the email domain of deleted company “ziggo.nl”; new people at ziggo.nl are put at “ziggo.nl” again' },
+    ]);
+    // Forgotten already: nothing left to forget.
+    expect((await researcher.as.delete(domainsUrl(workspace, `/${item.id}`))).statusCode).toBe(404);
+  });
+
+  it("answers 404 for another workspace's domain and 400 for a malformed id, forgetting nothing", async () => {
+    const { workspace, item } = await deletedDomain();
+    const other = await deletedDomain();
+    expect((await workspace.owner.as.delete(domainsUrl(workspace, `/${other.item.id}`))).statusCode).toBe(404);
+    expect((await workspace.owner.as.delete(domainsUrl(other.workspace, `/${other.item.id}`))).statusCode).toBe(404);
+    const malformed = await workspace.owner.as.delete(domainsUrl(workspace, '/not-an-id'));
+    expect([malformed.statusCode, errorPaths(malformed)]).toEqual([400, ['params.id']]);
+    expect(await listDomains(other.workspace)).toEqual([other.item]);
+    expect(await listDomains(workspace)).toEqual([item]);
+  });
+
+  it.each<Role>(['viewer', 'contributor'])('refuses a %s who would forget one (403), as member or token', async (role) => {
+    const { workspace, item } = await deletedDomain();
+    const member = await createMember(context, workspace, role);
+    expect((await member.as.delete(domainsUrl(workspace, `/${item.id}`))).statusCode).toBe(403);
+    expect((await (await createTokenCaller(context, workspace, role)).delete(domainsUrl(workspace, `/${item.id}`))).statusCode).toBe(403);
+    expect(await listDomains(workspace)).toEqual([item]);
   });
 });
 

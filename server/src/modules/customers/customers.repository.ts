@@ -203,6 +203,36 @@ export async function findDeletedCompanyDomains(executor: Executor, workspaceId:
   return new Map(rows.map((row) => [row.domain, row.companyName]));
 }
 
+/**
+ * Every remembered domain of the workspace, most recently deleted first, each with the company
+ * that goes by it again, if one does (its name, else an alias: the two unique indexes on lower(name)).
+ */
+export async function listDeletedCompanyDomains(executor: Executor, workspaceId: string) {
+  return rowsOf<{ id: string; domain: string; companyName: string; deletedAt: Date | string; heldById: string | null; heldByName: string | null }>(
+    executor,
+    sql`
+      select d.id, d.domain, d.company_name as "companyName", d.updated_at as "deletedAt", held.id as "heldById", held.name as "heldByName"
+      from ${deletedCompanyDomains} d
+      left join lateral (
+        (select c.id, c.name from ${companies} c where c.workspace_id = d.workspace_id and lower(c.name) = d.domain)
+        union all
+        (select c.id, c.name from ${companyAliases} a join ${companies} c on c.id = a.company_id where a.workspace_id = d.workspace_id and lower(a.name) = d.domain)
+        limit 1
+      ) held on true
+      where d.workspace_id = ${workspaceId}
+      order by d.updated_at desc, d.domain`,
+  );
+}
+
+/** Forgets one remembered domain by its id; returns it, or undefined when the workspace has no such one. */
+export async function removeDeletedCompanyDomain(executor: Executor, workspaceId: string, id: string) {
+  const [row] = await executor
+    .delete(deletedCompanyDomains)
+    .where(and(eq(deletedCompanyDomains.workspaceId, workspaceId), eq(deletedCompanyDomains.id, id)))
+    .returning({ domain: deletedCompanyDomains.domain, companyName: deletedCompanyDomains.companyName });
+  return row;
+}
+
 /** Forgets these domains (lower-case) of deleted companies; returns those it knew. */
 export async function removeDeletedCompanyDomains(executor: Executor, workspaceId: string, domains: string[]): Promise<string[]> {
   if (!domains.length) return [];

@@ -5,6 +5,7 @@ import {
   CompanySchema,
   CreateCustomerBodySchema,
   CustomerDetailSchema,
+  DeletedCompanyDomainListSchema,
   FillCompaniesFromEmailsBodySchema,
   FillCompaniesFromEmailsResultSchema,
   ListCompaniesQuerySchema,
@@ -154,6 +155,38 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       await customersService.deleteCompany(db, workspaceActorOf(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/api/workspaces/:ws/deleted-company-domains',
+    {
+      config: { access: { role: 'viewer' } },
+      schema: {
+        tags,
+        summary:
+          "The email domains of deleted companies, most recently deleted first: new customers at one get no company from their email. `heldBy`: a company that goes by the domain again, which people there are put at meanwhile",
+        params: WorkspaceParamsSchema,
+        response: { 200: DeletedCompanyDomainListSchema },
+      },
+    },
+    async (request) => customersService.listDeletedCompanyDomains(db, workspaceActorOf(request)),
+  );
+
+  app.delete(
+    '/api/workspaces/:ws/deleted-company-domains/:id',
+    {
+      config: { access: { role: 'researcher' } },
+      schema: {
+        tags,
+        summary:
+          "Forget a deleted company's email domain: new customers there are put at a company of that name again (created if need be), as naming a company so by hand does; those at the company when it was deleted stay without one",
+        params: WorkspaceIdParamsSchema,
+      },
+    },
+    async (request, reply) => {
+      await customersService.forgetDeletedCompanyDomain(db, workspaceActorOf(request), request.params.id);
       return reply.code(204).send();
     },
   );

@@ -15,6 +15,7 @@ import {
   type Customer,
   type CustomerDetail,
   type CustomerRef,
+  type DeletedCompanyDomainList,
   type EvidenceCounts,
   type FillCompaniesFromEmailsBody,
   type FillCompaniesFromEmailsResult,
@@ -25,6 +26,7 @@ import {
   type UpdateCustomerBody,
 } from '@cairn/shared';
 import type { Db, Executor } from '../../db/client.js';
+import { refuseForeignFilterIds } from '../../db/filter-ids.js';
 import { AppError, invalidField, notFound } from '../../errors.js';
 import type { ImportedCustomer } from '../../importers/types.js';
 import { decodeCursorOf, pageFrom } from '../../lib/cursor.js';
@@ -374,6 +376,7 @@ async function presentCustomerDetails(executor: Executor, workspaceId: string, r
 export async function listCustomers(db: Db, actor: WorkspaceActor, query: ListCustomersQuery): Promise<Page<CustomerDetail>> {
   const after = decodeCursorOf(query.cursor, ['text', 'uuid']);
   const rows = await customersRepository.list(db, actor.workspaceId, { q: query.q || undefined, companyId: query.companyId }, query.limit, after);
+  if (!rows.length) await refuseForeignFilterIds(db, actor.workspaceId, [{ path: 'query.companyId', names: 'company', id: query.companyId }]);
   const page = pageFrom(rows, query.limit, (row) => row, (row) => [row.sortKey, row.customer.id]);
   return { items: await presentCustomerDetails(db, actor.workspaceId, page.items), nextCursor: page.nextCursor };
 }
@@ -637,6 +640,38 @@ export async function deleteCompany(db: Db, actor: WorkspaceActor, id: string): 
           ? `Deleted company “${company.name}”; its ${countOf(cleared, 'customer')} stay without a company, which imports and email domains leave empty`
           : `Deleted company “${company.name}”, which had no customers`) +
         (domains.length ? `; new people at ${listOf(domains)} get no company from their email` : ''),
+    });
+  });
+}
+
+/** The email domains deleted companies left (ADR 011), most recently deleted first, each with the company that goes by it again, if any. */
+export async function listDeletedCompanyDomains(db: Db, actor: WorkspaceActor): Promise<DeletedCompanyDomainList> {
+  const rows = await customersRepository.listDeletedCompanyDomains(db, actor.workspaceId);
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      domain: row.domain,
+      companyName: row.companyName,
+      deletedAt: new Date(row.deletedAt).toISOString(),
+      heldBy: row.heldById ? { id: row.heldById, name: row.heldByName! } : null,
+    })),
+  };
+}
+
+/**
+ * Forgets a deleted company's email domain (ADR 011), as naming a company so by hand does, without
+ * naming one: new people writing from there are put at the company of that name again, created if
+ * need be, by imports, new customers and the fill. Those at the company when it was deleted stay
+ * without one (cleared by hand), as the delete left them. Another workspace's domain is a 404.
+ */
+export async function forgetDeletedCompanyDomain(db: Db, actor: WorkspaceActor, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const forgotten = await customersRepository.removeDeletedCompanyDomain(tx, actor.workspaceId, id);
+    if (!forgotten) throw notFound('Deleted company domain');
+    await recordAudit(tx, actor, {
+      action: 'company.forget_domain',
+      objectType: 'company',
+      summary: `Forgot ${forgotten.domain} as the email domain of deleted company “${forgotten.companyName}”${regroupedInWords([forgotten.domain], forgotten.domain)}`,
     });
   });
 }

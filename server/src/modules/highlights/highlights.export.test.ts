@@ -235,7 +235,7 @@ describe('GET /highlights.csv', () => {
     expect((await workspace.owner.as.get(exportUrl(other.id))).statusCode).toBe(404);
   });
 
-  it("exports nothing of another workspace through that workspace's ids as filters, as the list shows nothing", async () => {
+  it("exports nothing of another workspace through that workspace's ids as filters: a 404 naming the filter, as the list answers", async () => {
     const workspace = await createWorkspace(context);
     await createHighlight(context, workspace, await createSource(context, workspace, { body: 'Ours' }));
     const other: TestWorkspace = await createWorkspace(context);
@@ -248,9 +248,14 @@ describe('GET /highlights.csv', () => {
     await context.db.insert(insightHighlights).values({ ...link, insightId: theirProblem.id, highlightId: theirs.id });
     await context.db.insert(backlogHighlights).values({ ...link, backlogItemId: theirItem.id, highlightId: theirs.id });
     for (const query of [`tagId=${theirTag.id}`, `insightId=${theirProblem.id}`, `backlogItemId=${theirItem.id}`, `evidenceOfBacklogItemId=${theirItem.id}`, `sourceId=${theirSource.id}`]) {
-      const response = await workspace.owner.as.get(exportUrl(workspace.id, query));
-      expect(rowsOf(response), query).toEqual([]);
-      expect((await workspace.owner.as.get(`/api/workspaces/${workspace.id}/highlights?${query}`)).json().total, query).toBe(0);
+      const path = `query.${query.split('=')[0]}`;
+      const exported = await workspace.owner.as.get(exportUrl(workspace.id, query));
+      expect(exported.statusCode, query).toBe(404);
+      expect(errorPaths(exported), query).toEqual([path]);
+      expect(exported.body).not.toContain('Theirs');
+      const listed = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/highlights?${query}`);
+      expect(listed.statusCode, query).toBe(404);
+      expect(errorPaths(listed), query).toEqual([path]);
     }
   });
 });

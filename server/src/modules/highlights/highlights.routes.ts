@@ -60,6 +60,7 @@ export const highlightsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Highlights, newest first, filtered by tag, insight, backlog item (its own links, or evidenceOfBacklogItemId: all its evidence), source, kind, customer, segment, date or text, or picked by id (ids)',
+        description: 'A filter naming nothing in the workspace (`tagId`, `insightId`, `backlogItemId`, `evidenceOfBacklogItemId`, `sourceId`, `customerId`, `companyId` of another workspace, or of none) is a 404 naming it, not an empty list.',
         params: WorkspaceParamsSchema,
         querystring: ListHighlightsQuerySchema,
         response: { 200: pageOf(HighlightListItemSchema) },
@@ -75,7 +76,7 @@ export const highlightsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Every highlight the list’s filters match, newest first, as a CSV file to open in a spreadsheet',
-        description: `CSV (UTF-8 with BOM), one row per highlight outside the trash, under the header ${HIGHLIGHTS_CSV_COLUMNS.map((column) => `\`${column}\``).join(', ')}: tags are joined with "; ", times are ISO 8601 in UTC, and the link opens the passage in Cairn on the address the request came to. A cell that starts with =, +, -, @, a tab or a carriage return gets a leading apostrophe, so that a spreadsheet shows it as text instead of running it as a formula. Streamed, so it has no JSON response schema; the filters are those of GET …/highlights, without paging. \`ids\` (repeated, up to ${HIGHLIGHT_IDS_MAX}) exports a selection: a query string rather than a POST body, so that the file stays a plain download link; each id must be a highlight of the workspace outside the trash, else 404.`,
+        description: `CSV (UTF-8 with BOM), one row per highlight outside the trash, under the header ${HIGHLIGHTS_CSV_COLUMNS.map((column) => `\`${column}\``).join(', ')}: tags are joined with "; ", times are ISO 8601 in UTC, and the link opens the passage in Cairn on the address the request came to. A cell that starts with =, +, -, @, a tab or a carriage return gets a leading apostrophe, so that a spreadsheet shows it as text instead of running it as a formula. Streamed, so it has no JSON response schema; the filters are those of GET …/highlights, without paging. \`ids\` (repeated, up to ${HIGHLIGHT_IDS_MAX}) exports a selection: a query string rather than a POST body, so that the file stays a plain download link; each id must be a highlight of the workspace outside the trash, else 404, and a filter naming nothing in the workspace is a 404 naming it, as the list answers.`,
         produces: ['text/csv'],
         params: WorkspaceParamsSchema,
         querystring: ExportHighlightsQuerySchema,

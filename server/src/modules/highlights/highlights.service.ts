@@ -20,6 +20,7 @@ import {
 import type { Readable } from 'node:stream';
 import { LRUCache } from 'lru-cache';
 import type { Db, Executor } from '../../db/client.js';
+import { refuseForeignFilterIds, type FilterId } from '../../db/filter-ids.js';
 import type { SourceSegment } from '../../db/schema/index.js';
 import { AppError, invalidField, notFound } from '../../errors.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
@@ -186,6 +187,19 @@ function filtersOf(query: ExportHighlightsQuery): highlightsRepository.Highlight
   };
 }
 
+/** The ids the list and the export are filtered by (`ids` aside: assertSelectionFound), checked when nothing matched (refuseForeignFilterIds). */
+function filterIdsOf(query: ExportHighlightsQuery): FilterId[] {
+  return [
+    { path: 'query.tagId', names: 'tag', id: query.tagId },
+    { path: 'query.insightId', names: 'insight', id: query.insightId },
+    { path: 'query.backlogItemId', names: 'backlogItem', id: query.backlogItemId },
+    { path: 'query.evidenceOfBacklogItemId', names: 'backlogItem', id: query.evidenceOfBacklogItemId },
+    { path: 'query.sourceId', names: 'source', id: query.sourceId },
+    { path: 'query.customerId', names: 'customer', id: query.customerId },
+    { path: 'query.companyId', names: 'company', id: query.companyId },
+  ];
+}
+
 /**
  * `ids` names a selection: each must be a highlight of this workspace that the list could show
  * (outside the trash, of a source outside it), else 404 naming them, as bulk changes answer —
@@ -203,6 +217,7 @@ export async function listHighlights(db: Db, actor: WorkspaceActor, query: ListH
   const filters = filtersOf(query);
   await assertSelectionFound(db, actor.workspaceId, query.ids);
   const rows = await highlightsRepository.list(db, actor.workspaceId, filters, query.limit, after);
+  if (!rows.length) await refuseForeignFilterIds(db, actor.workspaceId, filterIdsOf(query));
   const page = pageFrom(
     rows,
     query.limit,
@@ -234,6 +249,7 @@ export async function exportHighlights(db: Db, actor: WorkspaceActor, query: Exp
   const readPage = (after?: Array<string | number | null>) => highlightsRepository.list(db, actor.workspaceId, filters, EXPORT_PAGE_SIZE, after);
   const cairnUrl = (path: string) => (URL.canParse(origin) ? new URL(path, origin).href : path);
   const first = await readPage();
+  if (!first.length) await refuseForeignFilterIds(db, actor.workspaceId, filterIdsOf(query));
   async function* pages(): AsyncGenerator<ExportedHighlight[]> {
     let rows = first;
     for (;;) {

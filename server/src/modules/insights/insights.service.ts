@@ -18,6 +18,7 @@ import {
   type UpdateInsightBody,
 } from '@cairn/shared';
 import type { Db, Executor } from '../../db/client.js';
+import { refuseForeignFilterIds } from '../../db/filter-ids.js';
 import { AppError, invalidField, notFound } from '../../errors.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { iso } from '../../lib/dates.js';
@@ -61,6 +62,7 @@ export async function listInsights(db: Db, actor: WorkspaceActor, query: ListIns
   const after = decodeCursor(query.cursor, 2);
   const filters = { type: query.type, status: query.status, parentId: query.parentId, q: query.q, trash: query.trash };
   const rows = await insightsRepository.list(db, actor.workspaceId, filters, query.limit, after);
+  if (!rows.length) await refuseForeignFilterIds(db, actor.workspaceId, [{ path: 'query.parentId', names: 'insight', id: query.parentId }]);
   const merges = query.trash ? await findMergeUndos(db, actor.workspaceId, rows) : new Map<string, InsightMerge>();
   const page = pageFrom(rows, query.limit, (row) => presentInsight(row, merges.get(row.insight.id)), (row) => [row.cursorAt, row.insight.id]);
   return after ? page : { ...page, total: await insightsRepository.count(db, actor.workspaceId, filters) };

@@ -15,7 +15,7 @@ import {
 } from '@cairn/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { sqlStateOf } from '../../db/sql-state.js';
-import { invalidField, notFound } from '../../errors.js';
+import { AppError, invalidField } from '../../errors.js';
 import { resolveDateRange } from '../../lib/date-range.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
 import { decodeSearchCursor, encodeSearchCursor, fingerprintSearch, tidOrder, type DateCursor, type DateKey, type DateSort, type RankKey, type SearchCursor, type TypeWindow } from '../../search/cursor.js';
@@ -253,8 +253,9 @@ type Outcome = {
  */
 async function refuseWhatCannotMatch(executor: Executor, conditions: SearchConditions) {
   const check = await searchRepository.checkQuery(executor, conditions.query, conditions);
-  if (check.tagFound === false) throw notFound('Tag');
-  if (check.customerFound === false) throw notFound('Customer');
+  const missing = (path: string, message: string) => new AppError('not_found', message, [{ path, message }]);
+  if (check.tagFound === false) throw missing('query.tagId', 'Tag not found');
+  if (check.customerFound === false) throw missing('query.customerId', 'Customer not found');
   if (check.tree === '' || check.tree === 'T') {
     throw invalidField('query.q', 'Nothing in this query can be looked up: add a word of at least two letters');
   }

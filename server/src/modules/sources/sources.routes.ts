@@ -34,7 +34,7 @@ export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Sources, newest first (or oldest with order=oldest); filter by kind, customer, tag, helpdesk tag, import, date, untagged, untriaged; trash=true lists the trash',
         description:
-          '`untagged=true`: no highlight outside the trash carries a tag. `untriaged=true` (the triage queue): no such highlight either carries a tag or is linked as evidence to a problem (or other insight) or backlog item outside the trash. With either, the first page carries `total`, how many match. `helpdeskTag=billing`: one of the tags the helpdesk put on the ticket (`metadata.tags`) is "billing", ignoring case.',
+          'A `customerId`, `tagId` or `importId` of nothing in the workspace is a 404 naming it, not an empty list. `untagged=true`: no highlight outside the trash carries a tag. `untriaged=true` (the triage queue): no such highlight either carries a tag or is linked as evidence to a problem (or other insight) or backlog item outside the trash. With either, the first page carries `total`, how many match. `helpdeskTag=billing`: one of the tags the helpdesk put on the ticket (`metadata.tags`) is "billing", ignoring case.',
         params: WorkspaceParamsSchema,
         querystring: ListSourcesQuerySchema,
         response: { 200: pageOf(SourceSummarySchema) },
@@ -66,7 +66,7 @@ export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: `Tag every source the filters match as a whole, up to ${SOURCES_TAGGED_WHOLE_MAX.toLocaleString('en')}, in one transaction and one audit event`,
         description:
-          'What tagging each one whole in the triage queue does, at once: a highlight of the whole text (the one already there is reused) carrying `tagIds`. The filters are the list\'s (`helpdeskTag`, `untriaged`, `kinds`, `from`/`to`…); only tickets, survey answers, reviews and notes (an interview is a 422 naming `body.filters.kinds`). More matches than the limit is a 422 naming `body.filters` that says how many; nothing is written. The answer\'s `run` says what was written: the highlights made, and the tags added to highlights there before (not those they had); `POST …/sources/tag-whole/undo` takes it back.',
+          'What tagging each one whole in the triage queue does, at once: a highlight of the whole text (the one already there is reused) carrying `tagIds`. The filters are the list\'s (`helpdeskTag`, `untriaged`, `kinds`, `from`/`to`…); only tickets, survey answers, reviews and notes (an interview is a 422 naming `body.filters.kinds`); a `customerId` or `importId` of nothing in the workspace is a 404 naming it. More matches than the limit is a 422 naming `body.filters` that says how many; nothing is written. The answer\'s `run` says what was written: the highlights made, and the tags added to highlights there before (not those they had); `POST …/sources/tag-whole/undo` takes it back.',
         params: WorkspaceParamsSchema,
         body: TagSourcesWholeBodySchema,
         response: { 200: TagSourcesWholeResultSchema },

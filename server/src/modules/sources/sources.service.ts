@@ -32,6 +32,7 @@ import {
   type UpdateSourceBody,
 } from '@cairn/shared';
 import type { Db, Executor } from '../../db/client.js';
+import { refuseForeignFilterIds, type FilterId } from '../../db/filter-ids.js';
 import { AppError, invalidField, notFound } from '../../errors.js';
 import { normalizeText, toTitle } from '../../importers/normalize.js';
 import type { ImportedSegment, ImportedSource } from '../../importers/types.js';
@@ -250,6 +251,15 @@ function resolveScoreRange(query: Pick<ListSourcesQuery, 'scoreMin' | 'scoreMax'
   return { scoreMin: query.scoreMin, scoreMax: query.scoreMax, scoreScale: query.scoreScale };
 }
 
+/** The ids the sources list and a bulk tagging are filtered by, at `at` (`query`, `body.filters`): see refuseForeignFilterIds. */
+function filterIdsOf(filter: { customerId?: string | undefined; importId?: string | undefined; tagId?: string | undefined }, at: string): FilterId[] {
+  return [
+    { path: `${at}.customerId`, names: 'customer', id: filter.customerId },
+    { path: `${at}.importId`, names: 'import', id: filter.importId },
+    { path: `${at}.tagId`, names: 'tag', id: filter.tagId },
+  ];
+}
+
 export async function listSources(db: Db, actor: WorkspaceActor, query: ListSourcesQuery): Promise<Page<SourceSummary>> {
   const after = decodeCursor(query.cursor, 2);
   const filter = {
@@ -265,6 +275,7 @@ export async function listSources(db: Db, actor: WorkspaceActor, query: ListSour
     ...resolveScoreRange(query),
   };
   const rows = await sourcesRepository.list(db, actor.workspaceId, filter, query.order, query.limit, after);
+  if (!rows.length) await refuseForeignFilterIds(db, actor.workspaceId, filterIdsOf(query, 'query'));
   const page = pageFrom(rows, query.limit, presentSummary, (row) => [row.cursorAt, row.source.id]);
   // The triage queue says how many are left. Only its first page counts them, and only when there is a next page: a count costs a pass over the whole filter.
   if (!(query.untagged || query.untriaged) || after) return page;
@@ -327,6 +338,7 @@ export async function tagSourcesWhole(db: Db, actor: WorkspaceActor, body: TagSo
   return db.transaction(async (tx) => {
     const tagRows = await tagsService.requireTags(tx, actor.workspaceId, tagIds);
     const sourceIds = await sourcesRepository.listIds(tx, actor.workspaceId, filter, SOURCES_TAGGED_WHOLE_MAX + 1);
+    if (!sourceIds.length) await refuseForeignFilterIds(tx, actor.workspaceId, filterIdsOf(filters, 'body.filters'));
     if (sourceIds.length > SOURCES_TAGGED_WHOLE_MAX) {
       const matching = await sourcesRepository.count(tx, actor.workspaceId, filter);
       const message = `The filters match ${countOf(matching, 'source')}; at most ${SOURCES_TAGGED_WHOLE_MAX.toLocaleString('en')} are tagged at once: narrow them (a helpdesk tag, a kind, dates)`;

@@ -379,12 +379,17 @@ describe('GET /sources', () => {
     expect(response.json().items[0].deletedAt).not.toBeNull();
   });
 
-  it("shows nothing of another workspace: its id in a filter finds nothing, its list is a 404", async () => {
+  it("shows nothing of another workspace: its id in a filter is a 404 naming the filter, its list is a 404", async () => {
     const workspace = await createWorkspace(context);
     const other = await createWorkspace(context);
     const theirs = await createCustomer(context, other);
     await createSource(context, other, { customerId: theirs.id });
-    expect((await workspace.owner.as.get(url(workspace, `?customerId=${theirs.id}`))).json().items).toEqual([]);
+    const filtered = await workspace.owner.as.get(url(workspace, `?customerId=${theirs.id}`));
+    expect(filtered.statusCode).toBe(404);
+    expect(errorPaths(filtered)).toEqual(['query.customerId']);
+    // One of its own that nothing matches is an empty list, as ever.
+    const ours = await createCustomer(context, workspace);
+    expect((await workspace.owner.as.get(url(workspace, `?customerId=${ours.id}`))).json().items).toEqual([]);
     expect((await workspace.owner.as.get(url(other))).statusCode).toBe(404);
     expect((await anonymous(context).get(url(workspace))).statusCode).toBe(401);
   });

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button } from '../../components/button';
 import { PageHeader } from '../../components/page-header';
+import { TrashBar } from '../../features/erasure/components/trash-bar';
+import { DeleteForeverButton, PurgeNote } from '../../features/erasure/components/trash-row-actions';
 import { BacklogBoard } from '../../features/insights/components/backlog-board';
 import { BacklogFormDialog } from '../../features/insights/components/backlog-form-dialog';
 import { BacklogTrash, TrashTabs, useTrashView } from '../../features/insights/components/trash';
@@ -38,7 +40,20 @@ export function BacklogRoute() {
         }
       />
       <TrashTabs page="Backlog" main={{ label: 'Items', to: paths.backlog(workspace.id) }} trashTo={paths.backlogTrash(workspace.id)} />
-      {inTrash ? <BacklogTrash ws={workspace.id} /> : <BacklogBoard ws={workspace.id} onNewItem={newItem} />}
+      {inTrash ? (
+        <div className="stack">
+          <TrashBar ws={workspace.id} list="backlogItems" />
+          <BacklogTrash
+            ws={workspace.id}
+            extras={{
+              note: (item) => <PurgeNote ws={workspace.id} deletedAt={item.deletedAt} />,
+              actions: (item) => <DeleteForeverButton ws={workspace.id} kind="backlog-items" id={item.id} title={item.title} />,
+            }}
+          />
+        </div>
+      ) : (
+        <BacklogBoard ws={workspace.id} onNewItem={newItem} />
+      )}
       {creating && <BacklogFormDialog ws={workspace.id} onClose={() => setCreating(false)} onSaved={(item) => navigate(paths.backlogItem(workspace.id, item.id))} />}
     </>
   );

@@ -1,6 +1,7 @@
 import { PageHeader } from '../../components/page-header';
 import { CompanyList } from '../../features/customers/components/company-list';
 import { CustomersTabs } from '../../features/customers/components/customers-tabs';
+import { DeletedCompanyDomains } from '../../features/customers/components/deleted-company-domains';
 import { FillCompaniesButton } from '../../features/customers/components/fill-companies-button';
 import { useWorkspace } from '../../lib/workspace';
 
@@ -14,7 +15,10 @@ export function CompaniesRoute() {
         actions={workspace.can('admin') && <FillCompaniesButton ws={workspace.id} />}
       />
       <CustomersTabs ws={workspace.id} />
-      <CompanyList ws={workspace.id} />
+      <div className="stack">
+        <CompanyList ws={workspace.id} />
+        <DeletedCompanyDomains ws={workspace.id} canForget={workspace.can('researcher')} />
+      </div>
     </>
   );
 }

@@ -1,14 +1,18 @@
 import { useParams } from 'react-router';
+import { customerName } from '@cairn/shared';
 import { EmptyState } from '../../components/empty-state';
+import { useCustomer } from '../../features/customers/api/get-customer';
 import { CustomerHighlights } from '../../features/customers/components/customer-highlights';
 import { CustomerProfile } from '../../features/customers/components/customer-profile';
+import { EraseCustomer } from '../../features/erasure/components/erase-customer';
 import { SourceList } from '../../features/sources/components/source-list';
 import { useWorkspace } from '../../lib/workspace';
 
-/** One customer: who they are, everything they said (sources) and what of it was highlighted. */
+/** One customer: who they are, everything they said (sources) and what of it was highlighted; admins may erase them. */
 export function CustomerRoute() {
   const workspace = useWorkspace();
   const { id = '' } = useParams();
+  const customer = useCustomer(workspace.id, id);
   return (
     <div className="stack">
       <CustomerProfile ws={workspace.id} id={id} />
@@ -26,6 +30,7 @@ export function CustomerRoute() {
         <h2 id="customer-highlights">Highlights</h2>
         <CustomerHighlights ws={workspace.id} saidBy={{ customerId: id }} />
       </section>
+      {customer.data && <EraseCustomer ws={workspace.id} customer={{ id, name: customerName(customer.data) }} />}
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Button } from '../../components/button';
 import { PageHeader } from '../../components/page-header';
+import { TrashBar } from '../../features/erasure/components/trash-bar';
+import { DeleteForeverButton, PurgeNote } from '../../features/erasure/components/trash-row-actions';
 import { LoadSampleDataButton } from '../../features/sample-data/components/load-sample-data-button';
 import { NewNoteDialog } from '../../features/sources/components/new-note-dialog';
 import { SourceFilterBar } from '../../features/sources/components/source-filter-bar';
@@ -17,6 +19,7 @@ export function InboxRoute() {
   const [noteOpen, setNoteOpen] = useState(false);
   const canAdd = workspace.can('contributor');
   const openNote = canAdd ? () => setNoteOpen(true) : undefined;
+  const inTrash = filters.trash === 'true';
 
   useDocumentKeyDown((event) => {
     if (!canAdd || event.key !== 'n' || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
@@ -39,11 +42,16 @@ export function InboxRoute() {
       />
       <div className="stack">
         <SourceFilterBar ws={workspace.id} filters={filters} onChange={setFilters} onClear={clearFilters} />
+        {inTrash && <TrashBar ws={workspace.id} list="sources" />}
         <SourceList
           ws={workspace.id}
           filters={filters}
-          label={filters.trash === 'true' ? 'Sources in the trash' : 'Sources'}
-          empty={<SourcesEmptyState ws={workspace.id} filtered={Object.keys(filters).length > 0} trash={filters.trash === 'true'} onClearFilters={clearFilters} onNewNote={openNote} extraAction={<LoadSampleDataButton />} />}
+          label={inTrash ? 'Sources in the trash' : 'Sources'}
+          trashExtras={{
+            note: (item) => <PurgeNote ws={workspace.id} deletedAt={item.deletedAt} />,
+            actions: (item) => <DeleteForeverButton ws={workspace.id} kind="sources" id={item.id} title={item.title} />,
+          }}
+          empty={<SourcesEmptyState ws={workspace.id} filtered={Object.keys(filters).length > 0} trash={inTrash} onClearFilters={clearFilters} onNewNote={openNote} extraAction={<LoadSampleDataButton />} />}
         />
       </div>
       {openNote && <NewNoteDialog ws={workspace.id} open={noteOpen} onClose={() => setNoteOpen(false)} />}

@@ -18,8 +18,20 @@ export const NAV_ITEMS: Array<{ page: NavPage; label: string; icon: string; to: 
   { page: 'settings', label: 'Settings', icon: '⚙', to: paths.settings },
 ];
 
+/**
+ * Pages in no section, named on a narrow screen's Menu button all the same: a source is opened
+ * from the Inbox, Search, Highlights or a problem alike, so no link of the sidebar is its own.
+ */
+const PAGES_OUTSIDE_SECTIONS: Array<{ label: string; at: (ws: string) => string }> = [{ label: 'Reader', at: (ws) => `${paths.workspace(ws)}/sources` }];
+
 /** The section a workspace page belongs to: the item whose page it is or lies under, if any. */
 export function navItemAt(pathname: string, ws: string) {
   const isUnder = (root: string) => pathname === root || pathname.startsWith(`${root}/`);
   return NAV_ITEMS.find((item) => isUnder(item.to(ws)) || (item.alsoAt && isUnder(item.alsoAt(ws))));
+}
+
+/** What the Menu button calls the page: its section's name, or its own outside any. */
+export function pageLabelAt(pathname: string, ws: string): string | undefined {
+  const under = (root: string) => pathname.startsWith(`${root}/`);
+  return navItemAt(pathname, ws)?.label ?? PAGES_OUTSIDE_SECTIONS.find((page) => under(page.at(ws)))?.label;
 }

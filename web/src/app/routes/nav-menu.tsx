@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { useDocumentKeyDown } from '../../lib/keyboard';
-import { navItemAt } from './nav-items';
+import { pageLabelAt } from './nav-items';
 
 /**
  * The sidebar's switcher and links behind a Menu button on narrow screens, where in full they took
@@ -16,7 +16,7 @@ export function NavMenu({ ws, children }: { ws: string; children: ReactNode }) {
   const menu = useRef<HTMLDivElement>(null);
   const [openAt, setOpenAt] = useState<string | null>(null);
   const open = openAt === location.key;
-  const page = navItemAt(location.pathname, ws);
+  const page = pageLabelAt(location.pathname, ws);
 
   useDocumentKeyDown((event) => {
     // A dialog opened from the menu (Create workspace) closes on its own Escape, the menu stays.
@@ -43,7 +43,7 @@ export function NavMenu({ ws, children }: { ws: string; children: ReactNode }) {
         // Named in full: the parts of a flex button are read with spaces between them ("Menu : Inbox").
         // The visible words must still be those of the name, in order (WCAG 2.5.3, for speech input):
         // hence the space after Menu, which the flex layout does not draw.
-        aria-label={page ? `Menu: ${page.label}` : 'Menu'}
+        aria-label={page ? `Menu: ${page}` : 'Menu'}
         aria-expanded={open}
         aria-controls={id}
         onClick={() => setOpenAt(open ? null : location.key)}
@@ -52,7 +52,7 @@ export function NavMenu({ ws, children }: { ws: string; children: ReactNode }) {
           {open ? '✕' : '☰'}
         </span>
         Menu{' '}
-        {page && <span className="nav-menu-page">{page.label}</span>}
+        {page && <span className="nav-menu-page">{page}</span>}
       </button>
       <div ref={menu} id={id} className={`nav-menu${open ? ' open' : ''}`}>
         {children}

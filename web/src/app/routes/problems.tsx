@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { Insight } from '@cairn/shared';
 import { Button } from '../../components/button';
 import { PageHeader } from '../../components/page-header';
+import { TrashBar } from '../../features/erasure/components/trash-bar';
+import { DeleteForeverButton, PurgeNote } from '../../features/erasure/components/trash-row-actions';
 import { InsightFormDialog } from '../../features/insights/components/insight-form-dialog';
 import { ProblemTree } from '../../features/insights/components/problem-tree';
 import { InsightTrash, TrashTabs, useTrashView } from '../../features/insights/components/trash';
@@ -44,7 +46,16 @@ export function ProblemsRoute() {
       />
       <TrashTabs page="Problems" main={{ label: 'Tree', to: paths.problems(workspace.id) }} trashTo={paths.problemsTrash(workspace.id)} />
       {inTrash ? (
-        <InsightTrash ws={workspace.id} />
+        <div className="stack">
+          <TrashBar ws={workspace.id} list="insights" />
+          <InsightTrash
+            ws={workspace.id}
+            extras={{
+              note: (item) => <PurgeNote ws={workspace.id} deletedAt={item.deletedAt} />,
+              actions: (item) => <DeleteForeverButton ws={workspace.id} kind="insights" id={item.id} title={item.title} />,
+            }}
+          />
+        </div>
       ) : (
         <ProblemTree ws={workspace.id} onAddChild={canEdit ? (insight) => setCreating({ parent: insight }) : undefined} onNewProblem={newProblem} />
       )}

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { Button } from '../../components/button';
+import { CairnLogo } from '../../components/cairn-logo';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorMessage } from '../../components/error-message';
 import { Loading } from '../../components/spinner';
@@ -60,7 +61,7 @@ export function WorkspaceLayout() {
       </a>
       <aside className="sidebar">
         <div className="brand">
-          <img src="/favicon.svg" alt="" width={22} height={22} /> Cairn
+          <CairnLogo size={22} /> Cairn
         </div>
         <NavMenu ws={ws}>
           <WorkspaceSwitcher current={ws} memberships={me.data.memberships} />

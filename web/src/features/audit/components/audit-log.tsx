@@ -32,7 +32,8 @@ function columnsFor(ws: string): Column<AuditEvent>[] {
             {event.actor.type === 'token' && <span className="badge badge-inline">API token</span>}
           </>
         ) : (
-          <span className="muted">Not signed in</span>
+          // No one acts for the trash's time limit: Cairn does, on its own (ADR 019).
+          <span className="muted">{event.action === 'trash.retention' ? 'Cairn, on its own' : 'Not signed in'}</span>
         ),
     },
     {

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { CairnLogo } from '../../../components/cairn-logo';
 
 /** The centred card of the signed-out screens. */
 export function AuthCard({ title, intro, children }: { title: string; intro?: ReactNode; children: ReactNode }) {
@@ -6,7 +7,7 @@ export function AuthCard({ title, intro, children }: { title: string; intro?: Re
     <main className="auth-screen">
       <div className="auth-card">
         <div className="brand brand-large" aria-hidden="true">
-          <img src="/favicon.svg" alt="" width={32} height={32} /> Cairn
+          <CairnLogo size={32} /> Cairn
         </div>
         <h1>{title}</h1>
         {intro && <p className="auth-intro">{intro}</p>}

@@ -102,7 +102,7 @@ function DeleteCompanyDialog({ ws, company, onClose }: { ws: string; company: Co
       {company.emailDomains.length > 0 && (
         <p>
           New customers at {listOf(company.emailDomains)} won't be grouped into a company by their email either. A company named so by hand, in Edit customer or by a
-          rename, groups them again.
+          rename, groups them again, as does Forget under “Email domains of deleted companies” on the Companies page.
         </p>
       )}
       <p className="muted">

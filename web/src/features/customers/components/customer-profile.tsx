@@ -12,14 +12,14 @@ import { LetImportsSetCompanyButton } from './let-imports-buttons';
 import { CompanyFacts, EvidenceFacts, Fact } from './profile-facts';
 import { customerName, type CustomerDetail } from '@cairn/shared';
 
-/** Why an email's domain gives no company (ADR 011): the company of that domain was deleted, which a company named so by hand undoes. */
-function DeletedCompanyDomainNote({ customer }: { customer: CustomerDetail }) {
+/** Why an email's domain gives no company (ADR 011): the company of that domain was deleted, which a company named so by hand, or forgetting the domain, undoes. */
+function DeletedCompanyDomainNote({ ws, customer }: { ws: string; customer: CustomerDetail }) {
   const deleted = customer.deletedCompanyDomain;
   if (!deleted) return null;
   return (
     <p className="muted">
       Their email's domain, {deleted.domain}, gives no company since “{deleted.companyName}” was deleted. A company named {deleted.domain} in Edit customer puts people
-      at {deleted.domain} there again.
+      at {deleted.domain} there again, as does forgetting the domain on the <Link to={paths.companies(ws)}>Companies</Link> page.
     </p>
   );
 }
@@ -67,13 +67,13 @@ export function CustomerProfile({ ws, id }: { ws: string; id: string }) {
           ) : data.companySetByHand ? (
             <div className="hand-set">
               <p className="muted">No company: cleared by hand, so imports won't set one.</p>
-              <DeletedCompanyDomainNote customer={data} />
+              <DeletedCompanyDomainNote ws={ws} customer={data} />
               {canEdit && <LetImportsSetCompanyButton ws={ws} customer={data} />}
             </div>
           ) : (
             <>
               <p className="muted">No company known. Imports that name one (a company column, a survey field) attach it.</p>
-              <DeletedCompanyDomainNote customer={data} />
+              <DeletedCompanyDomainNote ws={ws} customer={data} />
             </>
           )}
         </section>

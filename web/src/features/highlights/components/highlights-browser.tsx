@@ -60,6 +60,19 @@ function filterName(inCatalog: string | undefined, askedFor: { data?: string | u
   return askedFor.error ? says.unknown : 'Loading…';
 }
 
+/** What each filter by id names, in words, for when it names nothing of this workspace. */
+const GONE_FILTERS = { tagId: 'tag', insightId: 'problem', customerId: 'customer', companyId: 'company' } as const;
+
+/**
+ * The filter the list's 404 names (`query.companyId`): an id of nothing in this workspace, a
+ * company since merged or deleted, say, from a link made before. No highlight can match it.
+ */
+function goneFilterOf(error: unknown): keyof typeof GONE_FILTERS | undefined {
+  if (!(error instanceof ApiError) || error.status !== 404) return undefined;
+  const named = error.issues.map((issue) => issue.path.replace(/^query\./, ''));
+  return (Object.keys(GONE_FILTERS) as Array<keyof typeof GONE_FILTERS>).find((key) => named.includes(key));
+}
+
 /** Every highlight, filtered by tag, kind, customer, segment, date and text; select many to tag them at once, or to take just those out. */
 export type HighlightsBrowserProps = {
   /** Actions on the selected highlights besides tagging, handed in by the page; `done` clears the selection. */
@@ -106,6 +119,7 @@ export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps)
   const companyInCatalog = catalog.data?.companies.find((company) => company.id === filters.companyId)?.name;
   const companyAskedFor = useCompanyName(ws, filters.companyId, !catalog.isPending && !companyInCatalog);
   const companyName = filterName(companyInCatalog, companyAskedFor, { gone: 'A company since merged or deleted', unknown: 'This company' });
+  const goneFilter = goneFilterOf(highlights.error);
   const toggle = (id: string) => setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
   const applyBulk = (change: 'addTagIds' | 'removeTagIds', tagId: string) =>
     bulk.mutate(
@@ -179,7 +193,17 @@ export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps)
       {highlights.isPending ? (
         <Loading />
       ) : !highlights.data ? (
-        <ErrorMessage error={highlights.error} />
+        goneFilter ? (
+          <EmptyState
+            title={`The ${GONE_FILTERS[goneFilter]} filtered to is not in this workspace`}
+            icon="✎"
+            action={<Button onClick={() => setFilter(goneFilter, null)}>Show highlights of any {GONE_FILTERS[goneFilter]}</Button>}
+          >
+            It was deleted or merged since this link was made, or belongs to another workspace: no highlight here can match it.
+          </EmptyState>
+        ) : (
+          <ErrorMessage error={highlights.error} />
+        )
       ) : !items.length ? (
         <EmptyState title={Object.keys(filters).length ? 'No highlight matches these filters' : 'No highlights yet'} icon="✎">
           {Object.keys(filters).length

@@ -55,6 +55,15 @@ export function TrashTabs({ page, main, trashTo }: TrashTabsProps) {
 
 type Trashed = { id: string; title: string; deletedAt: string | null };
 
+/**
+ * What a page adds to a trash's rows from elsewhere (deleting for good): a note after when each
+ * item was trashed (when it goes for good), and actions beside Restore.
+ */
+export type TrashExtras = {
+  note?: (item: Trashed) => ReactNode;
+  actions?: (item: Trashed) => ReactNode;
+};
+
 type PagedTrash<T> = {
   isPending: boolean;
   data?: { pages: Array<{ items: T[] }> };
@@ -78,13 +87,14 @@ type TrashListProps<T extends Trashed, D> = {
   restoredMessage: (item: T) => string;
   /** The item's own page, which the toast's Open goes to. */
   pageOf: (item: T) => string;
+  extras?: TrashExtras | undefined;
 };
 
 /**
  * Trashed items, most recently trashed first, each with when it went and a Restore button
  * (researchers and up; others see it disabled, with the reason). Once restored, a toast opens it.
  */
-function TrashList<T extends Trashed, D>({ trash, label, intro, empty, describe, restore, restoredMessage, pageOf }: TrashListProps<T, D>) {
+function TrashList<T extends Trashed, D>({ trash, label, intro, empty, describe, restore, restoredMessage, pageOf, extras }: TrashListProps<T, D>) {
   const workspace = useWorkspace();
   const toast = useToast();
   const navigate = useNavigate();
@@ -121,6 +131,7 @@ function TrashList<T extends Trashed, D>({ trash, label, intro, empty, describe,
             {item.deletedAt && (
               <span className="muted small trash-row-when">
                 Trashed <time dateTime={item.deletedAt}>{formatDateTime(item.deletedAt)}</time>
+                {extras?.note?.(item)}
               </span>
             )}
             {canRestore ? (
@@ -132,6 +143,7 @@ function TrashList<T extends Trashed, D>({ trash, label, intro, empty, describe,
                 Restore
               </Button>
             )}
+            {extras?.actions?.(item)}
           </li>
         ))}
       </ul>
@@ -141,7 +153,7 @@ function TrashList<T extends Trashed, D>({ trash, label, intro, empty, describe,
 }
 
 /** Problems, opportunities and solutions in the trash, each with the evidence and the parent it comes back with. */
-export function InsightTrash({ ws }: { ws: string }) {
+export function InsightTrash({ ws, extras }: { ws: string; extras?: TrashExtras }) {
   const trash = useTrashedInsights(ws);
   const restore = useRestoreInsight(ws);
   // Parents outside the trash, by name: the catalog holds them all, and is loaded by the app shell anyway.
@@ -178,12 +190,13 @@ export function InsightTrash({ ws }: { ws: string }) {
       restore={restore}
       restoredMessage={(insight) => `Restored the ${kind(insight)} “${insight.title}”${insight.merge ? ` with what it gave “${insight.merge.into.title}”` : ''}`}
       pageOf={(insight) => paths.problem(ws, insight.id)}
+      extras={extras}
     />
   );
 }
 
 /** Backlog items in the trash, each with the score and problems it comes back with. */
-export function BacklogTrash({ ws }: { ws: string }) {
+export function BacklogTrash({ ws, extras }: { ws: string; extras?: TrashExtras }) {
   const trash = useBacklogItems(ws, { sort: 'recent', trash: true });
   const restore = useRestoreBacklogItem(ws);
   return (
@@ -208,6 +221,7 @@ export function BacklogTrash({ ws }: { ws: string }) {
       restore={restore}
       restoredMessage={(item) => `Restored “${item.title}”`}
       pageOf={(item) => paths.backlogItem(ws, item.id)}
+      extras={extras}
     />
   );
 }

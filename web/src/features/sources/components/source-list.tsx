@@ -48,13 +48,15 @@ type SourceListProps = {
   label: string;
   /** The customer column is noise on a customer's own profile. */
   showCustomer?: boolean;
+  /** In the trash: a note under each row (when it goes for good) and actions beside Restore (Delete forever), from the page. */
+  trashExtras?: { note: (item: SourceSummary) => ReactNode; actions: (item: SourceSummary) => ReactNode };
 };
 
 /**
  * A dense list of sources, newest first, with "Load more". `j`/`k` (or ↑/↓ inside the list)
  * move between rows and Enter opens one in the reader, which then walks this list's order.
  */
-export function SourceList({ ws, filters, empty, label, showCustomer = true }: SourceListProps) {
+export function SourceList({ ws, filters, empty, label, showCustomer = true, trashExtras }: SourceListProps) {
   const workspace = useWorkspace();
   const sources = useSources(ws, filters);
   const restore = useRestoreSource(ws);
@@ -103,7 +105,7 @@ export function SourceList({ ws, filters, empty, label, showCustomer = true }: S
 
   return (
     <div className="stack">
-      <ul ref={listRef} className={`source-list${showCustomer ? '' : ' source-list-no-customer'}`} aria-label={label}>
+      <ul ref={listRef} className={`source-list${showCustomer ? '' : ' source-list-no-customer'}${inTrash && trashExtras ? ' source-list-trash' : ''}`} aria-label={label}>
         {items.map((item, index) => {
           // A ticket without a subject is titled by its text: the title line shows the text, once.
           const untitled = titleRepeatsText(item.title, item.preview);
@@ -118,6 +120,7 @@ export function SourceList({ ws, filters, empty, label, showCustomer = true }: S
                   {item.score !== null && <ScorePill score={item.score} scale={item.scoreScale} />}
                 </div>
                 {!untitled && <span className="source-row-preview">{item.preview}</span>}
+                {inTrash && item.deletedAt && trashExtras?.note(item)}
               </div>
               {showCustomer && (
                 <div className="source-row-customer">
@@ -130,9 +133,12 @@ export function SourceList({ ws, filters, empty, label, showCustomer = true }: S
               <div className="source-row-evidence">
                 {inTrash && item.deletedAt ? (
                   workspace.can('contributor') ? (
-                    <Button size="sm" onClick={() => restoreSource(item)} busy={restore.isPending && restore.variables === item.id}>
-                      Restore
-                    </Button>
+                    <div className="source-row-trash-actions">
+                      <Button size="sm" onClick={() => restoreSource(item)} busy={restore.isPending && restore.variables === item.id}>
+                        Restore
+                      </Button>
+                      {trashExtras?.actions(item)}
+                    </div>
                   ) : (
                     <span className="muted">in the trash</span>
                   )
