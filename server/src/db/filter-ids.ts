@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { AppError } from '../errors.js';
 import { rowsOf } from '../lib/bulk-sql.js';
@@ -32,13 +32,25 @@ export type FilterId = { path: string; names: FilterOwner; id: string | undefine
  * whatever the number of filters; an object in the trash is still the workspace's.
  */
 export async function refuseForeignFilterIds(executor: Executor, workspaceId: string, filterIds: FilterId[]): Promise<void> {
+  const check = checkFilterIds(workspaceId, filterIds);
+  if (!check.columns.length) return;
+  const [found] = await rowsOf<Record<string, boolean>>(executor, sql`select ${sql.join(check.columns, sql`, `)}`);
+  check.refuse(found!);
+}
+
+/**
+ * The same check as columns (`found0`, `found1`…) for a caller to select beside its own (search
+ * asks them with its query's `querytree`), and `refuse`, which reads them from the row that comes back.
+ */
+export function checkFilterIds(workspaceId: string, filterIds: FilterId[]): { columns: SQL[]; refuse: (row: Record<string, unknown>) => void } {
   const given = filterIds.filter((filter): filter is FilterId & { id: string } => filter.id !== undefined);
-  if (!given.length) return;
-  const checks = given.map(({ names, id }, index) => {
+  const columns = given.map(({ names, id }, index) => {
     const { table } = OWNED[names];
     return sql`exists (select 1 from ${table} where ${table.workspaceId} = ${workspaceId} and ${table.id} = ${id}) as ${sql.identifier(`found${index}`)}`;
   });
-  const [found] = await rowsOf<Record<string, boolean>>(executor, sql`select ${sql.join(checks, sql`, `)}`);
-  const issues = given.filter((_, index) => !found![`found${index}`]).map(({ path, names }) => ({ path, message: `${OWNED[names].what} not found` }));
-  if (issues.length) throw new AppError('not_found', issues.map((issue) => issue.message).join('; '), issues);
+  const refuse = (row: Record<string, unknown>) => {
+    const issues = given.filter((_, index) => !row[`found${index}`]).map(({ path, names }) => ({ path, message: `${OWNED[names].what} not found` }));
+    if (issues.length) throw new AppError('not_found', issues.map((issue) => issue.message).join('; '), issues);
+  };
+  return { columns, refuse };
 }

@@ -97,6 +97,7 @@ export const customers = pgTable(
     uniqueIndex('customers_name_only_key')
       .on(t.workspaceId, sql`lower(${t.name})`)
       .where(sql`${t.email} is null and ${t.externalId} is null and ${t.name} is not null`),
+    // Migration 0020 adds INCLUDE (id), which drizzle cannot say: a segment's customers are read from the index alone.
     index('customers_company_idx').on(t.workspaceId, t.companyId),
   ],
 );

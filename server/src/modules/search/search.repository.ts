@@ -4,7 +4,7 @@ import type { Db, Executor } from '../../db/client.js';
 import { queryRows } from '../../db/raw-query.js';
 import { rowsOf } from '../../lib/bulk-sql.js';
 import type { DateRange } from '../../lib/date-range.js';
-import { companies, customers, highlightTags, highlights, searchTerms, sources, tags } from '../../db/schema/index.js';
+import { companies, customers, highlightTags, highlights, searchTerms, sources } from '../../db/schema/index.js';
 import { tidParts, type DateKey, type DateSort, type RankKey, type TypeWindow } from '../../search/cursor.js';
 import type { SearchTerm } from '../../search/query.js';
 import { SEARCH_CONFIG } from '../../search/tsquery.js';
@@ -12,23 +12,13 @@ import { SEARCH_CONFIG } from '../../search/tsquery.js';
 /** A list as one parameter (drizzle would spread a JS array into one placeholder per item). */
 const jsonList = (values: string[]) => sql`jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)`;
 
-export type QueryCheck = { tree: string; tagFound: boolean | null; customerFound: boolean | null };
-
-/** The tag and customer a search is filtered by, checked to belong to its workspace. */
-export type FilterOwners = { workspaceId: string; tagId?: string | undefined; customerId?: string | undefined };
-
 /**
  * Why a search found nothing, when it did: what of the query the index can look up (its
- * `querytree`: empty or `T` when nothing), and whether the filters' tag and customer are the
- * workspace's (null when not filtered by one). A search that finds something needs neither.
+ * `querytree`: empty or `T` when nothing), beside the caller's `columns` (whether the filters'
+ * ids are the workspace's: `checkFilterIds`). A search that finds something needs neither.
  */
-export async function checkQuery(executor: Executor, query: SQL, owners: FilterOwners): Promise<QueryCheck> {
-  const found = (table: typeof tags | typeof customers, id: string | undefined) =>
-    id ? sql`exists (select 1 from ${table} where workspace_id = ${owners.workspaceId} and id = ${id})` : sql`null::boolean`;
-  const [row] = await rowsOf<QueryCheck>(
-    executor,
-    sql`select querytree(${query}) as tree, ${found(tags, owners.tagId)} as "tagFound", ${found(customers, owners.customerId)} as "customerFound"`,
-  );
+export async function checkQuery(executor: Executor, query: SQL, columns: SQL[]): Promise<Record<string, unknown> & { tree: string }> {
+  const [row] = await rowsOf<Record<string, unknown> & { tree: string }>(executor, sql`select ${sql.join([sql`querytree(${query}) as tree`, ...columns], sql`, `)}`);
   return row!;
 }
 
@@ -103,14 +93,14 @@ function sourceFilters(conditions: SearchConditions, columns: SourceColumns): SQ
  * A statement with its common table expressions, and `segment_customers` among them when its
  * source filters name it: the segment's customers, looked up once per statement (materialized)
  * rather than once in each part of the estimate's union. The sources and highlights windows,
- * two statements, each look them up.
+ * two statements, each look them up, from `customers_company_idx` alone (migration 0020).
  */
 function withExpressions(conditions: SearchConditions, expressions: SQL[], statement: SQL): SQL {
   const all = conditions.segment
     ? [
         sql`segment_customers as materialized (
       select c.id from ${customers} c join ${companies} co on co.id = c.company_id
-      where c.workspace_id = ${conditions.workspaceId} and lower(co.segment) = lower(${conditions.segment}))`,
+      where c.workspace_id = ${conditions.workspaceId} and co.workspace_id = ${conditions.workspaceId} and lower(co.segment) = lower(${conditions.segment}))`,
         ...expressions,
       ]
     : expressions;

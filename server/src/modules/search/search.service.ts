@@ -14,8 +14,9 @@ import {
   type TagRef,
 } from '@cairn/shared';
 import type { Db, Executor } from '../../db/client.js';
+import { checkFilterIds } from '../../db/filter-ids.js';
 import { sqlStateOf } from '../../db/sql-state.js';
-import { AppError, invalidField } from '../../errors.js';
+import { invalidField } from '../../errors.js';
 import { resolveDateRange } from '../../lib/date-range.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
 import { decodeSearchCursor, encodeSearchCursor, fingerprintSearch, tidOrder, type DateCursor, type DateKey, type DateSort, type RankKey, type SearchCursor, type TypeWindow } from '../../search/cursor.js';
@@ -252,10 +253,12 @@ type Outcome = {
  * needs no such check: its rows carry the filter's tag or customer, and a query that matched.
  */
 async function refuseWhatCannotMatch(executor: Executor, conditions: SearchConditions) {
-  const check = await searchRepository.checkQuery(executor, conditions.query, conditions);
-  const missing = (path: string, message: string) => new AppError('not_found', message, [{ path, message }]);
-  if (check.tagFound === false) throw missing('query.tagId', 'Tag not found');
-  if (check.customerFound === false) throw missing('query.customerId', 'Customer not found');
+  const filterIds = checkFilterIds(conditions.workspaceId, [
+    { path: 'query.tagId', names: 'tag', id: conditions.tagId },
+    { path: 'query.customerId', names: 'customer', id: conditions.customerId },
+  ]);
+  const check = await searchRepository.checkQuery(executor, conditions.query, filterIds.columns);
+  filterIds.refuse(check);
   if (check.tree === '' || check.tree === 'T') {
     throw invalidField('query.q', 'Nothing in this query can be looked up: add a word of at least two letters');
   }
