@@ -186,4 +186,29 @@ describe.skipIf(!browserAvailable)('the inbox and customer profiles', () => {
       await page.setViewportSize({ width: 1280, height: 720 });
     }
   });
+
+  it('filters by dates, says on To that a reversed range is wrong, and Any date clears both at once', async () => {
+    const { page } = context;
+    await page.goto(`/w/${ws}/inbox`);
+    const dates = page.getByRole('search', { name: 'Filter sources' }).getByRole('group', { name: 'Date' });
+    await dates.getByLabel('From').fill('2024-05-02');
+    await dates.getByLabel('To').fill('2024-05-03');
+    await expect.poll(() => rows().locator('.source-row-title').allTextContents()).toEqual(['Export keeps failing', 'What could we improve?']);
+    await dates.getByLabel('From').fill('2024-05-04');
+    await dates.getByText('The end date comes before the start date').waitFor();
+    await dates.getByRole('button', { name: 'Any date' }).click();
+    await expect.poll(() => [...new URL(page.url()).searchParams.keys()]).toEqual([]);
+    // The focus stays with the dates, on the first of them.
+    expect(await dates.getByLabel('From').evaluate((input) => input === document.activeElement)).toBe(true);
+  });
+
+  it('says a customer filtered to is not in this workspace, and shows every customer’s sources at a click, other filters kept', async () => {
+    const { page } = context;
+    // A link kept from another workspace, or from before the customer was erased.
+    await page.goto(`/w/${ws}/inbox?kind=interview&customerId=00000000-0000-4000-8000-000000000000`);
+    await page.getByRole('heading', { name: 'The customer filtered to is not in this workspace' }).waitFor();
+    await page.getByRole('button', { name: 'Show sources of any customer' }).click();
+    await expect.poll(() => rows().locator('.source-row-title').allTextContents()).toEqual(['Onboarding interview']);
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ kind: 'interview' });
+  });
 });

@@ -366,9 +366,10 @@ async function expectInReach(target: Locator) {
 
 /**
  * The buttons a finger taps, drawn small or not: the page's and an open dialog's, a tree's toggles,
- * a chip's ×, a dialog's Close. (Quotes and labels that are buttons read as text, tapped as text is.)
+ * a chip's ×, a dialog's Close; and those that read as text: the sizes chart's cluster names, the
+ * reader's quotes, a disclosure's summary.
  */
-const TAPPED = ['.btn', 'button.tree-toggle', '.chip-remove'].flatMap((selector) => [`main ${selector}`, `dialog[open] ${selector}`]).concat('dialog[open] .dialog-header button');
+const TAPPED = ['.btn', 'button.tree-toggle', '.chip-remove', '.size-label', '.panel-quote', 'summary'].flatMap((selector) => [`main ${selector}`, `dialog[open] ${selector}`]).concat('dialog[open] .dialog-header button');
 
 /** The page's buttons (and those of an open dialog) narrower or shorter than a finger needs. */
 function buttonsTooSmallToTap(page: Page) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, fromDateTimeInputValue, toDateTimeInputValue } from './dates';
+import { formatDate, formatDateTime, fromDateTimeInputValue, isReversedRange, toDateTimeInputValue } from './dates';
 
 describe('formatDate and formatDateTime', () => {
   // Noon UTC is the same day in every time zone the test may run in.
@@ -29,5 +29,15 @@ describe('datetime-local values', () => {
   it('answers null for an empty or broken value', () => {
     expect(fromDateTimeInputValue('')).toBeNull();
     expect(fromDateTimeInputValue('not a date')).toBeNull();
+  });
+});
+
+describe('isReversedRange', () => {
+  it('is true only when the start day comes after the end day', () => {
+    expect(isReversedRange({ from: '2024-02-01', to: '2024-01-31' })).toBe(true);
+    expect(isReversedRange({ from: '2024-01-31', to: '2024-01-31' })).toBe(false);
+    // An instant on the end day is inside that day: the server reads a day as `to` as the whole day.
+    expect(isReversedRange({ from: '2024-01-31T15:00:00.000Z', to: '2024-01-31' })).toBe(false);
+    expect(isReversedRange({ from: '2024-02-01' })).toBe(false);
   });
 });

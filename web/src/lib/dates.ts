@@ -1,3 +1,5 @@
+import type { DateRangeQuery } from '@cairn/shared';
+
 /**
  * How the app shows times: one short date for lists and headers, one date with time where the
  * moment matters (imports, tokens, the audit log). Both in the reader's own locale and time zone.
@@ -23,6 +25,11 @@ export function formatDate(value: string | Date, locale?: string): string {
 /** `May 1, 2024, 9:30 AM` (or the locale's way of writing it). */
 export function formatDateTime(value: string | Date, locale?: string): string {
   return formatter(DATE_TIME_OPTIONS, locale).format(new Date(value));
+}
+
+/** `from` after `to` matches nothing (the server answers 400, ADR 008): compared by day, as the inputs show them. */
+export function isReversedRange(range: DateRangeQuery): boolean {
+  return !!range.from && !!range.to && range.from.slice(0, 10) > range.to.slice(0, 10);
 }
 
 const pad = (value: number) => String(value).padStart(2, '0');

@@ -47,6 +47,7 @@ export function InboxRoute() {
           ws={workspace.id}
           filters={filters}
           label={inTrash ? 'Sources in the trash' : 'Sources'}
+          onClearFilter={(filter) => setFilters({ [filter]: undefined })}
           trashExtras={{
             note: (item) => <PurgeNote ws={workspace.id} deletedAt={item.deletedAt} />,
             actions: (item) => <DeleteForeverButton ws={workspace.id} kind="sources" id={item.id} title={item.title} />,

@@ -1,13 +1,15 @@
 import { Link, useSearchParams } from 'react-router';
 import { AUDIT_ACTION_GROUPS, describeAuditAction, type AuditEvent } from '@cairn/shared';
 import { Button } from '../../../components/button';
+import { DateRangeFields } from '../../../components/date-range-fields';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
-import { Field, Select, TextInput } from '../../../components/field';
+import { Field, Select } from '../../../components/field';
 import { LoadMore } from '../../../components/load-more';
 import { Loading } from '../../../components/spinner';
 import { Table, type Column } from '../../../components/table';
 import { formatDateTime } from '../../../lib/dates';
+import { withParams } from '../../../lib/url-params';
 import { useAuditActors } from '../api/list-audit-actors';
 import { AUDIT_FILTER_KEYS, useAuditEvents, type AuditFilters } from '../api/list-audit-events';
 import { auditObjectLink } from '../lib/object-link';
@@ -50,13 +52,13 @@ function columnsFor(ws: string): Column<AuditEvent>[] {
 }
 
 /** Person, action (one, or all of a kind of object) and days; kept in the URL so that a filtered log can be shared. */
-function AuditFilterBar({ ws, filters, setFilter, clear }: { ws: string; filters: AuditFilters; setFilter: (key: keyof AuditFilters, value: string) => void; clear: () => void }) {
+function AuditFilterBar({ ws, filters, setFilters, clear }: { ws: string; filters: AuditFilters; setFilters: (change: AuditFilters) => void; clear: () => void }) {
   const actors = useAuditActors(ws);
   return (
     <form className="card audit-filters" role="search" aria-label="Filter the audit log" onSubmit={(event) => event.preventDefault()}>
       <Field label="Person">
         {(props) => (
-          <Select {...props} value={filters.actorId ?? ''} onChange={(event) => setFilter('actorId', event.target.value)}>
+          <Select {...props} value={filters.actorId ?? ''} onChange={(event) => setFilters({ actorId: event.target.value })}>
             <option value="">Anyone</option>
             {actors.data?.items.map((actor) => (
               <option key={actor.id} value={actor.id}>
@@ -68,7 +70,7 @@ function AuditFilterBar({ ws, filters, setFilter, clear }: { ws: string; filters
       </Field>
       <Field label="Action">
         {(props) => (
-          <Select {...props} value={filters.action ?? ''} onChange={(event) => setFilter('action', event.target.value)}>
+          <Select {...props} value={filters.action ?? ''} onChange={(event) => setFilters({ action: event.target.value })}>
             <option value="">Any action</option>
             {Object.entries(AUDIT_ACTION_GROUPS).map(([group, { label, actions }]) => (
               <optgroup key={group} label={label}>
@@ -83,8 +85,7 @@ function AuditFilterBar({ ws, filters, setFilter, clear }: { ws: string; filters
           </Select>
         )}
       </Field>
-      <Field label="From">{(props) => <TextInput {...props} type="date" value={filters.from ?? ''} onChange={(event) => setFilter('from', event.target.value)} />}</Field>
-      <Field label="To">{(props) => <TextInput {...props} type="date" value={filters.to ?? ''} onChange={(event) => setFilter('to', event.target.value)} />}</Field>
+      <DateRangeFields label="Date" range={{ from: filters.from, to: filters.to }} onChange={(range) => setFilters({ from: range.from, to: range.to })} />
       {Object.keys(filters).length > 0 && (
         <Button variant="ghost" onClick={clear}>
           Clear filters
@@ -98,12 +99,7 @@ export function AuditLog({ ws }: { ws: string }) {
   const [params, setParams] = useSearchParams();
   const filters: AuditFilters = Object.fromEntries(AUDIT_FILTER_KEYS.flatMap((key) => (params.get(key) ? [[key, params.get(key)!]] : [])));
   const events = useAuditEvents(ws, filters);
-  const setFilter = (key: keyof AuditFilters, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
+  const setFilters = (change: AuditFilters) => setParams(withParams(params, change), { replace: true });
   const filtered = Object.keys(filters).length > 0;
 
   const content = () => {
@@ -127,7 +123,7 @@ export function AuditLog({ ws }: { ws: string }) {
   };
   return (
     <div className="stack">
-      <AuditFilterBar ws={ws} filters={filters} setFilter={setFilter} clear={() => setParams(new URLSearchParams(), { replace: true })} />
+      <AuditFilterBar ws={ws} filters={filters} setFilters={setFilters} clear={() => setParams(new URLSearchParams(), { replace: true })} />
       {content()}
     </div>
   );

@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { customerName, HIGHLIGHT_IDS_MAX, type HighlightListItem } from '@cairn/shared';
 import { Button } from '../../../components/button';
+import { DateRangeFields } from '../../../components/date-range-fields';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { LoadMore } from '../../../components/load-more';
@@ -13,10 +14,12 @@ import { useToast } from '../../../components/toast';
 import { ApiError } from '../../../lib/api-client';
 import { useCatalog } from '../../../lib/catalog';
 import { formatDate } from '../../../lib/dates';
+import { GoneFilterState, goneFilterOf } from '../../../lib/gone-filter';
 import { countOf } from '../../../lib/numbers';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 import { rememberSourceOrder } from '../../../lib/source-order';
+import { withParams } from '../../../lib/url-params';
 import { useWorkspace } from '../../../lib/workspace';
 import { useBulkTagHighlights } from '../api/bulk-tag-highlights';
 import { useCompanyName } from '../api/get-company-name';
@@ -27,7 +30,10 @@ import { CopyQuotesButton } from './copy-quotes-button';
 import { ExportCsvLink } from './export-csv-link';
 
 const FILTER_KEYS = ['tagId', 'insightId', 'sourceKind', 'customerId', 'companyId', 'segment', 'from', 'to', 'q'] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
 const SEARCH_DEBOUNCE_MS = 300;
+/** The dates are of when the customer said it. */
+const SAID_LABELS = { from: 'Said from', to: 'to' };
 
 function HighlightCard({ ws, item, selected, onToggle, onOpen }: { ws: string; item: HighlightListItem; selected: boolean; onToggle: () => void; onOpen: () => void }) {
   const customer = item.customer && [customerName(item.customer), item.customer.company?.name].filter(Boolean).join(' · ');
@@ -60,19 +66,6 @@ function filterName(inCatalog: string | undefined, askedFor: { data?: string | u
   return askedFor.error ? says.unknown : 'Loading…';
 }
 
-/** What each filter by id names, in words, for when it names nothing of this workspace. */
-const GONE_FILTERS = { tagId: 'tag', insightId: 'problem', customerId: 'customer', companyId: 'company' } as const;
-
-/**
- * The filter the list's 404 names (`query.companyId`): an id of nothing in this workspace, a
- * company since merged or deleted, say, from a link made before. No highlight can match it.
- */
-function goneFilterOf(error: unknown): keyof typeof GONE_FILTERS | undefined {
-  if (!(error instanceof ApiError) || error.status !== 404) return undefined;
-  const named = error.issues.map((issue) => issue.path.replace(/^query\./, ''));
-  return (Object.keys(GONE_FILTERS) as Array<keyof typeof GONE_FILTERS>).find((key) => named.includes(key));
-}
-
 /** Every highlight, filtered by tag, kind, customer, segment, date and text; select many to tag them at once, or to take just those out. */
 export type HighlightsBrowserProps = {
   /** Actions on the selected highlights besides tagging, handed in by the page; `done` clears the selection. */
@@ -93,13 +86,11 @@ export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps)
   const canChange = workspace.can('contributor');
   const [text, setText] = useState(filters.q ?? '');
 
-  const setFilter = (key: (typeof FILTER_KEYS)[number], value: string | null | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
+  const setFilters = (change: Partial<Record<FilterKey, string | null | undefined>>) => {
+    setParams(withParams(params, change), { replace: true });
     setSelected([]);
   };
+  const setFilter = (key: FilterKey, value: string | null | undefined) => setFilters({ [key]: value });
   useEffect(() => {
     const timer = setTimeout(() => text !== (filters.q ?? '') && setFilter('q', text.trim()), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
@@ -119,7 +110,7 @@ export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps)
   const companyInCatalog = catalog.data?.companies.find((company) => company.id === filters.companyId)?.name;
   const companyAskedFor = useCompanyName(ws, filters.companyId, !catalog.isPending && !companyInCatalog);
   const companyName = filterName(companyInCatalog, companyAskedFor, { gone: 'A company since merged or deleted', unknown: 'This company' });
-  const goneFilter = goneFilterOf(highlights.error);
+  const goneFilter = goneFilterOf(highlights.error, FILTER_KEYS);
   const toggle = (id: string) => setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
   const applyBulk = (change: 'addTagIds' | 'removeTagIds', tagId: string) =>
     bulk.mutate(
@@ -154,9 +145,7 @@ export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps)
         <Field label="Segment">
           {(props) => <TextInput {...props} placeholder="e.g. Enterprise" defaultValue={filters.segment ?? ''} onBlur={(event) => setFilter('segment', event.target.value.trim())} />}
         </Field>
-        {/* Days go as they are; links saved when this page sent instants still show their day. */}
-        <Field label="Said from">{(props) => <TextInput {...props} type="date" value={filters.from?.slice(0, 10) ?? ''} onChange={(event) => setFilter('from', event.target.value)} />}</Field>
-        <Field label="to">{(props) => <TextInput {...props} type="date" value={filters.to?.slice(0, 10) ?? ''} onChange={(event) => setFilter('to', event.target.value)} />}</Field>
+        <DateRangeFields label="When it was said" boundLabels={SAID_LABELS} range={{ from: filters.from, to: filters.to }} onChange={(range) => setFilters({ from: range.from, to: range.to })} />
       </form>
 
       {selected.length > 0 && (
@@ -194,13 +183,7 @@ export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps)
         <Loading />
       ) : !highlights.data ? (
         goneFilter ? (
-          <EmptyState
-            title={`The ${GONE_FILTERS[goneFilter]} filtered to is not in this workspace`}
-            icon="✎"
-            action={<Button onClick={() => setFilter(goneFilter, null)}>Show highlights of any {GONE_FILTERS[goneFilter]}</Button>}
-          >
-            It was deleted or merged since this link was made, or belongs to another workspace: no highlight here can match it.
-          </EmptyState>
+          <GoneFilterState filter={goneFilter} items={{ one: 'highlight', many: 'highlights' }} icon="✎" onClear={() => setFilter(goneFilter, null)} />
         ) : (
           <ErrorMessage error={highlights.error} />
         )

@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { SearchCount, SearchFacets, SearchResultType } from '@cairn/shared';
-import { Field, TextInput } from '../../../components/field';
+import { DateRangeFields } from '../../../components/date-range-fields';
 import { facetView, type FacetRow } from '../lib/facet-view';
 import type { SearchState } from '../search-params';
 
@@ -96,8 +96,7 @@ export function FacetPanel({ state, facets, counted, counting = false, tagName =
       )}
       <section className="facet-dates">
         <h2 className="facet-title">Date</h2>
-        <Field label="From">{(props) => <TextInput {...props} type="date" value={state.from ?? ''} onChange={(e) => onChange({ ...state, from: e.target.value || undefined })} />}</Field>
-        <Field label="To">{(props) => <TextInput {...props} type="date" value={state.to ?? ''} onChange={(e) => onChange({ ...state, to: e.target.value || undefined })} />}</Field>
+        <DateRangeFields label="Date" range={{ from: state.from, to: state.to }} onChange={(range) => onChange({ ...state, from: range.from, to: range.to })} />
       </section>
       {view.note && <p className="facet-note">{view.note}</p>}
     </>

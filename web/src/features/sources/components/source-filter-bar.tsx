@@ -1,5 +1,6 @@
 import { Button } from '../../../components/button';
-import { Field, Select, TextInput } from '../../../components/field';
+import { DateRangeFields } from '../../../components/date-range-fields';
+import { Field, Select } from '../../../components/field';
 import { SourceKindSelect } from '../../../components/source-kind-select';
 import type { SourceFilterChange, SourceFilters } from '../api/list-sources';
 import { useRecentImports } from '../api/list-recent-imports';
@@ -36,8 +37,7 @@ export function SourceFilterBar({ ws, filters, onChange, onClear }: SourceFilter
           </Select>
         )}
       </Field>
-      <Field label="From">{(props) => <TextInput {...props} type="date" value={filters.from ?? ''} onChange={(event) => onChange({ from: event.target.value || undefined })} />}</Field>
-      <Field label="To">{(props) => <TextInput {...props} type="date" value={filters.to ?? ''} onChange={(event) => onChange({ to: event.target.value || undefined })} />}</Field>
+      <DateRangeFields label="Date" range={{ from: filters.from, to: filters.to }} onChange={(range) => onChange({ from: range.from, to: range.to })} />
       <ScoreFilter
         scoreMin={filters.scoreMin}
         scoreMax={filters.scoreMax}

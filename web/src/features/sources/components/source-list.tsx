@@ -7,12 +7,13 @@ import { LoadMore } from '../../../components/load-more';
 import { Loading } from '../../../components/spinner';
 import { useToast } from '../../../components/toast';
 import { formatDate } from '../../../lib/dates';
+import { GoneFilterState, goneFilterOf } from '../../../lib/gone-filter';
 import { countOf } from '../../../lib/numbers';
 import { paths } from '../../../lib/paths';
 import { ScorePill } from '../../../lib/score-pill';
 import { rememberSourceOrder } from '../../../lib/source-order';
 import { useWorkspace } from '../../../lib/workspace';
-import { useSources, type SourceFilters } from '../api/list-sources';
+import { SOURCE_FILTER_KEYS, useSources, type SourceFilterKey, type SourceFilters } from '../api/list-sources';
 import { useRestoreSource } from '../api/restore-source';
 import { KindBadge } from './kind-badge';
 import { isTypingTarget, useDocumentKeyDown } from '../../../lib/keyboard';
@@ -50,13 +51,15 @@ type SourceListProps = {
   showCustomer?: boolean;
   /** In the trash: a note under each row (when it goes for good) and actions beside Restore (Delete forever), from the page. */
   trashExtras?: { note: (item: SourceSummary) => ReactNode; actions: (item: SourceSummary) => ReactNode };
+  /** Leaves out a filter the list's 404 names (an id of nothing in this workspace, from a link); absent, the 404 shows as an error. */
+  onClearFilter?: (filter: SourceFilterKey) => void;
 };
 
 /**
  * A dense list of sources, newest first, with "Load more". `j`/`k` (or ↑/↓ inside the list)
  * move between rows and Enter opens one in the reader, which then walks this list's order.
  */
-export function SourceList({ ws, filters, empty, label, showCustomer = true, trashExtras }: SourceListProps) {
+export function SourceList({ ws, filters, empty, label, showCustomer = true, trashExtras, onClearFilter }: SourceListProps) {
   const workspace = useWorkspace();
   const sources = useSources(ws, filters);
   const restore = useRestoreSource(ws);
@@ -100,7 +103,10 @@ export function SourceList({ ws, filters, empty, label, showCustomer = true, tra
     });
 
   if (sources.isPending) return <Loading label="Loading sources…" />;
-  if (!sources.data) return <ErrorMessage error={sources.error} />;
+  if (!sources.data) {
+    const gone = onClearFilter && goneFilterOf(sources.error, SOURCE_FILTER_KEYS);
+    return gone ? <GoneFilterState filter={gone} items={{ one: 'source', many: 'sources' }} icon="⌕" onClear={() => onClearFilter(gone)} /> : <ErrorMessage error={sources.error} />;
+  }
   if (!items.length) return <>{empty}</>;
 
   return (

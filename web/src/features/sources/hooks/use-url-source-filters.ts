@@ -1,4 +1,5 @@
 import { useSearchParams } from 'react-router';
+import { withParams } from '../../../lib/url-params';
 import { SOURCE_FILTER_KEYS, type SourceFilterChange, type SourceFilterKey, type SourceFilters } from '../api/list-sources';
 
 /**
@@ -19,13 +20,8 @@ export function useUrlSourceFilters() {
     const value = params.get(former);
     if (value && !filters[key]) filters[key] = value;
   }
-  // One URL update for the whole change: two in a row would each start from the same old params.
   const setFilters = (change: SourceFilterChange) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(change)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
+    const next = withParams(params, change);
     for (const [former, key] of FORMER_KEYS) if (key in change) next.delete(former);
     setParams(next, { replace: true });
   };

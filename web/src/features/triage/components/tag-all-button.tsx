@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { SOURCES_TAGGED_WHOLE_MAX, countOf, type DateRangeQuery, type TagSourcesWholeRun } from '@cairn/shared';
 import { Button } from '../../../components/button';
+import { DateRangeFields } from '../../../components/date-range-fields';
 import { Dialog } from '../../../components/dialog';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field } from '../../../components/field';
@@ -13,7 +14,6 @@ import { HELPDESK_TAG_KINDS } from '../api/list-helpdesk-tags';
 import { useTagSourcesWhole } from '../api/tag-sources-whole';
 import { useUndoTagSourcesWhole } from '../api/undo-tag-sources-whole';
 import { describeRange } from '../lib/triage-filters';
-import { DateRangeFields } from './date-range-fields';
 
 type TagAllButtonProps = {
   ws: string;

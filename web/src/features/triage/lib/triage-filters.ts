@@ -1,4 +1,5 @@
 import type { DateRangeQuery, SourceKind } from '@cairn/shared';
+import { withParams } from '../../../lib/url-params';
 import { TRIAGE_KINDS } from '../api/list-untriaged-sources';
 
 /** What the queue's Show select offers, by the `kind` it puts in the URL (none: both). */
@@ -25,18 +26,7 @@ export function readTriageFilters(params: URLSearchParams): TriageFilters {
 
 /** The params with the filters written in, others (none yet) left as they were. */
 export function writeTriageFilters(params: URLSearchParams, filters: TriageFilters): URLSearchParams {
-  const next = new URLSearchParams(params);
-  const values = { kind: filters.show === 'all' ? null : filters.show, helpdeskTag: filters.helpdeskTag, from: filters.range.from, to: filters.range.to };
-  for (const [key, value] of Object.entries(values)) {
-    if (value) next.set(key, value);
-    else next.delete(key);
-  }
-  return next;
-}
-
-/** `from` after `to` matches nothing (the server answers 400, ADR 008): compared by day, as the inputs show them. */
-export function isReversedRange(range: DateRangeQuery): boolean {
-  return !!range.from && !!range.to && range.from.slice(0, 10) > range.to.slice(0, 10);
+  return withParams(params, { kind: filters.show === 'all' ? null : filters.show, helpdeskTag: filters.helpdeskTag, from: filters.range.from, to: filters.range.to });
 }
 
 /** "from 2024-01-02 to 2024-01-31", "from 2024-01-02", "to 2024-01-31", or '' without dates. */
