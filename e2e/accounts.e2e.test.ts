@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserAvailable, completeSetup, fetchFromPage, OWNER, useServerAndBrowser } from './harness.js';
 
@@ -24,15 +24,23 @@ describe.skipIf(!browserAvailable)('accounts and access', () => {
   const context = useServerAndBrowser();
   let firstWorkspace = '';
 
-  it("says in a person's words what an empty setup form is missing, once per field", async () => {
+  it("says in a person's words what an empty setup form is missing, once per field, without sending it", async () => {
     const { page } = context;
     await page.goto('/');
     await page.waitForURL('**/setup');
+    const sent: string[] = [];
+    const onRequest = (request: Request) => {
+      if (request.method() === 'POST') sent.push(request.url());
+    };
+    page.on('request', onRequest);
     await page.getByRole('button', { name: 'Create owner account' }).click();
     const errorOf = (label: string) => page.locator('.field', { has: page.getByLabel(label, { exact: true }) }).locator('.field-error').textContent();
     await expect.poll(() => errorOf('Your name')).toBe('Enter a name');
+    expect(await errorOf('Email')).toBe('Enter an email address like name@example.com');
     expect(await errorOf('Workspace name')).toBe("Enter the workspace's name");
     expect(await errorOf('Password')).toBe('Use at least 10 characters');
+    page.off('request', onRequest);
+    expect(sent).toEqual([]);
     // The error takes the place of the hint that states the same rule, and is what the field is described by.
     expect(await page.getByText('At least 10 characters.', { exact: true }).count()).toBe(0);
     const password = page.getByLabel('Password', { exact: true });

@@ -397,6 +397,137 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
     expect((await api<SourceWithQuotes>(page, 'GET', `/workspaces/${ws}/sources/${transcriptId}`)).highlights.map((highlight) => highlight.quote)).not.toContain(passage);
   });
 
+  it('lists a highlight deleted in the reader in the Highlights page’s Trash, and restores it from there to the list', async () => {
+    const { page } = context;
+    await page.goto(`/w/${ws}/sources/${transcriptId}`);
+    const panel = page.getByRole('complementary', { name: 'Highlights in this source' });
+    await panel.getByRole('button', { name: `Delete highlight “${NEXT_PASSAGE}”` }).click();
+    await page.locator('.toast', { hasText: 'Highlight moved to the trash, in Highlights → Trash' }).waitFor();
+
+    await page.goto(`/w/${ws}/highlights`);
+    const filters = page.getByRole('search', { name: 'Filter highlights' });
+    const selectLive = page.getByRole('checkbox', { name: `Select “${NEXT_PASSAGE}”` });
+    await page.getByRole('checkbox', { name: `Select “${PASSAGE}”` }).waitFor();
+    expect(await selectLive.count()).toBe(0);
+    await filters.getByRole('checkbox', { name: 'Trash' }).check();
+    await page.waitForURL('**/highlights?trash=true');
+    const trash = page.getByRole('list', { name: 'Highlights in the trash' });
+    const row = trash.getByRole('listitem').filter({ hasText: NEXT_PASSAGE });
+    await row.waitFor();
+    await page.getByText('Highlights you move to the trash wait here for 30 days, then are deleted for good.').waitFor();
+    await row.getByText(/^Trashed /).waitFor();
+    await row.getByText(/^Deleted for good on /).waitFor();
+    await row.locator(`a[href$="/sources/${transcriptId}"]`).waitFor();
+    // The trash is not a selection: nothing to tag or export there.
+    expect(await page.getByRole('checkbox', { name: /^Select “/ }).count()).toBe(0);
+
+    await row.getByRole('button', { name: `Restore “${NEXT_PASSAGE}”` }).click();
+    await page.locator('.toast', { hasText: `Restored “${NEXT_PASSAGE}”` }).waitFor();
+    await expect.poll(() => trash.getByText(NEXT_PASSAGE).count()).toBe(0);
+    await filters.getByRole('checkbox', { name: 'Trash' }).uncheck();
+    await selectLive.waitFor();
+  });
+
+  it('drops an h typed first into the tag box a mouse selection just opened, which the hints no longer ask for', async () => {
+    const { page } = context;
+    const body = 'I top up with cash at a partner shop, and the deposit shows up days later.';
+    const note = await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'note', title: 'Cash top-ups', body });
+    await page.goto(`/w/${ws}/sources/${note.id}`);
+    // The mouse's way and the keyboard's, told apart: only the keyboard's asks for h.
+    await page
+      .getByRole('complementary', { name: 'Highlights in this source' })
+      .getByText('Select a passage and the tag box opens. Or press ↓ to move to the text, then h to tag it')
+      .waitFor();
+
+    // Dragged with the mouse over a passage: the popover opens with its box focused.
+    const passage = 'partner shop';
+    const ends = await page.evaluate((text) => {
+      const walker = document.createTreeWalker(document.querySelector('.reader-text')!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(text);
+        if (at < 0) continue;
+        const letter = (offset: number) => {
+          const range = document.createRange();
+          range.setStart(node, offset);
+          range.setEnd(node, offset + 1);
+          return range.getBoundingClientRect();
+        };
+        const [first, last] = [letter(at), letter(at + text.length - 1)];
+        return { from: { x: first.left + 1, y: first.top + first.height / 2 }, to: { x: last.right - 1, y: last.top + last.height / 2 } };
+      }
+      throw new Error(`"${text}" is not in the reader`);
+    }, passage);
+    await page.mouse.move(ends.from.x, ends.from.y);
+    await page.mouse.down();
+    await page.mouse.move(ends.to.x, ends.to.y, { steps: 4 });
+    await page.mouse.up();
+    const popover = page.getByRole('dialog', { name: 'Tag the selection' });
+    const picker = popover.getByRole('combobox', { name: 'Tag' });
+    await expect.poll(() => picker.evaluate((input) => input === document.activeElement)).toBe(true);
+    // The h of habit names no tag "h"; typed again, it is a letter.
+    await page.keyboard.press('h');
+    expect(await picker.inputValue()).toBe('');
+    await page.keyboard.press('h');
+    expect(await picker.inputValue()).toBe('h');
+    expect(await popover.locator('.popover-quote').textContent()).toBe(`“${passage}”`);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popover.count()).toBe(0);
+
+    // Opened by h, the box takes an h at once: it starts a tag's name.
+    await page.keyboard.press('h');
+    await picker.waitFor();
+    await page.keyboard.press('h');
+    expect(await picker.inputValue()).toBe('h');
+    await page.keyboard.press('Escape');
+  });
+
+  it('keeps one “Highlighted as …” toast while tagging turn after turn by keyboard, and the focused turn clear of it', async () => {
+    const { page } = context;
+    const texts = Array.from({ length: 16 }, (_, index) => `Turn ${index + 1}: we wait for the top-up to land before we pay the supplier, and the bank shows nothing meanwhile.`);
+    const body = texts.join('\n\n');
+    const segments = texts.map((text, index) => ({ speaker: index % 2 ? 'Sam' : 'Maya', start: body.indexOf(text), end: body.indexOf(text) + text.length }));
+    const interview = await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'interview', title: 'Top-ups, turn by turn', body, segments });
+    await page.goto(`/w/${ws}/sources/${interview.id}`);
+    const turns = page.locator('.reader-turns > li[data-block-start]');
+    await turns.first().waitFor();
+    /** Whether a toast covers part of the focused element. */
+    const covered = () =>
+      page.evaluate(() => {
+        const focused = document.activeElement!.getBoundingClientRect();
+        return Array.from(document.querySelectorAll('.toast')).some((toast) => {
+          const box = toast.getBoundingClientRect();
+          return box.top < focused.bottom && box.bottom > focused.top && box.left < focused.right && box.right > focused.left;
+        });
+      });
+    const focusedStart = () => page.evaluate(() => (document.activeElement as HTMLElement).dataset.blockStart);
+
+    // A turn at the bottom of the window, where the toasts come, tagged by keyboard.
+    await turns.nth(6).evaluate((turn) => {
+      turn.scrollIntoView({ block: 'end' });
+      (turn as HTMLElement).focus({ preventScroll: true });
+    });
+    await page.keyboard.press('h');
+    await page.getByRole('combobox', { name: 'Tag' }).pressSequentially(NEW_TAG);
+    await page.getByRole('option', { name: new RegExp(`^${NEW_TAG}`) }).waitFor();
+    await page.keyboard.press('Enter');
+    const toasts = page.locator('.toast', { hasText: 'Highlighted as' });
+    await toasts.waitFor();
+    expect(await focusedStart()).toBe(String(segments[6]!.start));
+    await expect.poll(covered).toBe(false);
+
+    // ↓ t, twice: each turn taken comes out above the toast, which the newer one replaces.
+    const panel = page.getByRole('complementary', { name: 'Highlights in this source' });
+    for (const turn of [7, 8]) {
+      await page.keyboard.press('ArrowDown');
+      expect(await focusedStart()).toBe(String(segments[turn]!.start));
+      expect(await covered()).toBe(false);
+      await page.keyboard.press('t');
+      await expect.poll(() => panel.locator('.panel-item').count()).toBe(turn - 5);
+      expect(await covered()).toBe(false);
+    }
+    await expect.poll(() => toasts.count()).toBe(1);
+  });
+
   it('builds the catalog index for 10,000 entities in the browser and answers a keystroke (timings printed, not asserted)', async () => {
     const bundle = await build({
       entryPoints: [fileURLToPath(new URL('../web/src/lib/catalog-index.ts', import.meta.url))],

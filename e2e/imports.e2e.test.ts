@@ -111,6 +111,9 @@ describe.skipIf(!browserAvailable)('importing a tickets CSV through the wizard',
     const date = page.getByLabel('Date of the interview');
     expect(await date.inputValue()).toBe('2024-05-02');
     expect(await page.getByText(/Read from the file name: confirm it/).isVisible()).toBe(true);
+    // Everyone who speaks is offered as the interviewer, Marketing too, who first speaks after the previewed turns.
+    const offered = await page.getByLabel('Interviewer', { exact: true }).evaluate((input: HTMLInputElement) => Array.from(input.list!.options, (option) => option.value));
+    expect(offered).toEqual(['Project Manager', 'Industrial Designer', 'User Interface', 'Marketing']);
     await page.getByLabel('Interviewer', { exact: true }).fill('Project Manager');
     await page.getByRole('button', { name: 'Start import' }).click();
     await page.getByRole('heading', { name: /Import finished: acme-2024-05-02\.vtt/ }).waitFor();
@@ -157,6 +160,8 @@ describe.skipIf(!browserAvailable)('importing a tickets CSV through the wizard',
     // Created on 10 June 2014 at 11:09 UTC, by its docProps/core.xml; the upload itself is saved today.
     await page.getByLabel(/Drop the file here/).setInputFiles(dataset('docx-mammoth/mammoth-footnotes.docx', 'call-notes.docx'));
     await page.getByRole('heading', { name: /Check the preview/ }).waitFor();
+    // Its footnotes follow its text.
+    expect(await page.locator('.preview-body').textContent()).toBe('Ouch[1].[2]\n\n[1] A tachyon walks into a bar.\n\n[2] Fin.');
     const date = page.getByLabel('Date of the interview');
     expect(await date.inputValue()).toBe('2014-06-10');
     expect(await page.getByText(/From the document’s properties: the day it was written/).isVisible()).toBe(true);

@@ -5,6 +5,8 @@ import { api, browserAvailable, completeSetup, selectInReader, useServerAndBrows
 
 /** A real product-design meeting (AMI corpus, CC BY 4.0) as WebVTT with four speakers, from the shared datasets. */
 const AMI_VTT = fileURLToPath(new URL('../../shared/datasets/ami-meetings/IS1004b.vtt', import.meta.url));
+/** The sample data's interview: two lines about it before the first speaker. */
+const SAMPLE_TXT = fileURLToPath(new URL('../server/src/sample/interview-copperleaf-coffee.txt', import.meta.url));
 const QUERY = 'remote control';
 const SPEAKER = 'Marketing';
 const NEW_TAG = 'Market research';
@@ -341,6 +343,58 @@ describe.skipIf(!browserAvailable)('reading a transcript: turns by keyboard, fin
     await page.keyboard.press('Escape');
   });
 
+  it('shows the text before the first speaker: a search result lands there, find finds it, ↓ goes to it and h highlights it', async () => {
+    const { page } = context;
+    await page.goto(`/w/${ws}/imports`);
+    await page.getByRole('radio', { name: /Interview transcript/ }).check();
+    await page.getByLabel(/Drop the file here/).setInputFiles(SAMPLE_TXT);
+    await page.getByRole('heading', { name: /Check the preview/ }).waitFor();
+    await page.getByRole('button', { name: 'Start import' }).click();
+    await page.getByRole('heading', { name: /Import finished/ }).waitFor();
+    await page.getByRole('link', { name: 'View imported sources' }).click();
+    await page.getByRole('link', { name: /copperleaf/ }).first().click();
+    await page.waitForURL(/\/sources\/[0-9a-f-]+$/);
+    const id = /\/sources\/([0-9a-f-]+)$/.exec(page.url())![1]!;
+    const sample = await api<SourceDetail>(page, 'GET', `/workspaces/${ws}/sources/${id}`);
+    const lead = sample.body.slice(0, sample.segments[0]!.start).trim();
+    expect(lead).toMatch(/^Copperleaf Coffee Roasters — customer interview\nResearch round .+ at the roastery\.$/);
+
+    // Search finds its words; the result opens the reader on them, marked and in view.
+    await page.goto(`/w/${ws}/search?q=roastery&type=source`);
+    await page.getByRole('link', { name: /copperleaf/ }).click();
+    await page.waitForURL(/#at-\d+-\d+$/);
+    const marked = page.locator('.reader-text mark.search-passage');
+    await expect.poll(() => marked.allTextContents()).toEqual(['roastery']);
+    await expect.poll(() => inView(page, '.reader-text mark.search-passage')).toBe(true);
+    // A block of its own, before the first turn, with no speaker.
+    const block = page.locator('.reader-turns > li[data-block-start]').first();
+    expect(await block.getAttribute('data-block-start')).toBe('0');
+    expect(await block.textContent()).toBe(lead);
+
+    // ↓ goes to it as to a turn; find starts there and finds its words.
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedTurn(page)).toBe('0');
+    await page.keyboard.press('Control+f');
+    const box = page.getByRole('textbox', { name: 'Find in the source' });
+    await box.fill('roastery');
+    await expect.poll(() => page.getByRole('search', { name: 'Find in the source' }).getByRole('status').textContent()).toBe('1 of 1');
+    await box.press('Escape');
+    expect(await page.evaluate(() => window.getSelection()!.toString())).toBe('roastery');
+    expect(await focusedTurn(page)).toBe('0');
+
+    // h tags it whole, as a turn, once nothing is selected.
+    await page.evaluate(() => window.getSelection()!.removeAllRanges());
+    await page.keyboard.press('h');
+    const popover = page.getByRole('dialog', { name: 'Tag the selection' });
+    await popover.getByRole('combobox', { name: 'Tag' }).pressSequentially(NEW_TAG);
+    await popover.getByRole('option', { name: new RegExp(`^${NEW_TAG}`) }).click();
+    await page.getByRole('complementary', { name: 'Highlights in this source' }).getByText(`“${lead}”`).waitFor();
+    const tagged = await api<SourceDetail>(page, 'GET', `/workspaces/${ws}/sources/${id}`);
+    expect(tagged.highlights.map(({ start, end }) => ({ start, end }))).toEqual([{ start: 0, end: lead.length }]);
+    // Drawn in runs (the search passage still cuts it), every one of them the highlight's.
+    await expect.poll(async () => (await block.locator('mark.hl').allTextContents()).join('')).toBe(lead);
+  });
+
   it('leaves Ctrl+F to the browser on other pages', async () => {
     const { page } = context;
     await page.goto(`/w/${ws}/inbox`);
@@ -358,10 +412,12 @@ describe.skipIf(!browserAvailable)('finding in a ticket: the customer’s words,
     { text: 'A fix for the spinner ships on Monday. Until then, export a month at a time: no spinner.', author: 'Ann (support)', at: '2026-03-03T09:00:00Z' },
   ];
 
+  let ws = '';
+
   it('counts and steps through matches in the replies too, in reading order, with the passage a search result opened still marked', async () => {
     const { page } = context;
     await completeSetup(page);
-    const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
     const ticket = await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'ticket', title: 'Export spinner', body: BODY, metadata: { replies: REPLIES } });
     const passage = 'export spinner never stops';
     const at = BODY.indexOf(passage);
@@ -423,5 +479,36 @@ describe.skipIf(!browserAvailable)('finding in a ticket: the customer’s words,
     // One in the customer's message, one in each reply.
     await expect.poll(() => status.textContent()).toBe('3 of 3');
     expect(await where()).toBe('reply-1 export');
+  });
+
+  it('goes to the customer’s message with ↓ for h to tag, and names it in the hints, a hint asked for twice shown once', async () => {
+    const { page } = context;
+    const body = 'Which countries are supported? We open in Portugal next month.';
+    const ticket = await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'ticket', title: 'Which countries are supported', body });
+    await page.goto(`/w/${ws}/sources/${ticket.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Which countries are supported' }).waitFor();
+    // A ticket has no turns: the panel names what ↓ reaches, and says a selection opens the tag box by itself.
+    await page
+      .getByRole('complementary', { name: 'Highlights in this source' })
+      .getByText('Select a passage and the tag box opens. Or press ↓ to move to the customer’s message, then h to tag it')
+      .waitFor();
+
+    const hint = page.locator('.toast', { hasText: 'Select a passage first (or press ↓ to move to the customer’s message), then press h' });
+    await page.keyboard.press('h');
+    const first = await hint.locator('[id]').getAttribute('id');
+    await page.keyboard.press('h');
+    // The newer toast takes the older one's place rather than stacking on it.
+    await expect.poll(() => hint.locator('[id]').getAttribute('id')).not.toBe(first);
+    expect(await hint.count()).toBe(1);
+
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedTurn(page)).toBe('0');
+    await page.keyboard.press('h');
+    const popover = page.getByRole('dialog', { name: 'Tag the selection' });
+    await popover.getByRole('combobox', { name: 'Tag' }).waitFor();
+    expect(await popover.locator('.popover-quote').textContent()).toBe(`“${body}”`);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popover.count()).toBe(0);
+    expect(await focusedTurn(page)).toBe('0');
   });
 });

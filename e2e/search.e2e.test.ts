@@ -176,4 +176,47 @@ describe.skipIf(!browserAvailable)('searching evidence', () => {
     await page.waitForURL('**/search?q=refund');
     await expect.poll(() => page.locator('.search-result').count()).toBeGreaterThan(0);
   });
+
+  it('says once that a query of common words only cannot be searched', async () => {
+    const { page } = context;
+    const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    await page.goto(`/w/${ws}/search?q=cant`);
+    const message = page.getByText('Those words are too common to search for');
+    await message.first().waitFor();
+    expect(await message.count()).toBe(1);
+  });
+
+  it('marks a saved search as the page only where its query and filters show, and gives its whole name the room it needs', async () => {
+    const { page } = context;
+    const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    const searchLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' });
+    const saved = page.getByRole('navigation', { name: 'Saved searches' }).getByRole('link', { name: 'Export complaints' });
+    // The search it saved (above), sorted or not: it is the page, within Search.
+    for (const query of ['q=exprot', 'q=exprot&sort=newest']) {
+      await page.goto(`/w/${ws}/search?${query}`);
+      await expect.poll(() => saved.getAttribute('aria-current')).toBe('page');
+      expect(await saved.getAttribute('class')).toMatch(/\bactive\b/);
+      expect(await searchLink.getAttribute('aria-current')).toBe('page');
+    }
+    // Another query, or the same one with a filter more: Search is the page, the saved search is not.
+    for (const query of ['q=export', 'q=exprot&kind=ticket']) {
+      await page.goto(`/w/${ws}/search?${query}`);
+      await expect.poll(() => searchLink.getAttribute('aria-current')).toBe('page');
+      expect(await saved.getAttribute('aria-current')).toBeNull();
+      expect(await saved.getAttribute('class')).not.toMatch(/\bactive\b/);
+    }
+
+    // A long name beside new matches wraps, whole, beside a short count.
+    const name = 'Invoice complaints from enterprise customers';
+    await api(page, 'POST', `/workspaces/${ws}/saved-searches`, { name, query: 'invoice', filters: { kind: 'ticket' } });
+    for (const title of ['Invoice is wrong', 'Invoice never came']) await api(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'ticket', title, body: `${title}.` });
+    await page.goto(`/w/${ws}/inbox`);
+    const invoices = page.getByRole('link', { name: `${name} 2 new matches` });
+    await invoices.waitFor();
+    // The count alone shows; its words are for screen readers.
+    const shownCount = (badge: HTMLElement) => Array.from(badge.childNodes).filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent).join('').trim();
+    expect(await invoices.locator('.saved-search-new').evaluate(shownCount)).toBe('2');
+    const shown = await invoices.locator('.saved-search-name').evaluate((element) => ({ text: element.textContent, clipped: element.scrollWidth > element.clientWidth }));
+    expect(shown).toEqual({ text: name, clipped: false });
+  });
 });

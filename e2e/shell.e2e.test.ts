@@ -52,4 +52,46 @@ describe.skipIf(!browserAvailable)('the app shell', () => {
     await page.keyboard.press('Enter');
     await expect.poll(heading).toBe('Backlog');
   });
+
+  it('finds saved searches and the Settings pages in the palette, where every word typed must match', async () => {
+    const { page } = context;
+    const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    await api(page, 'POST', `/workspaces/${ws}/saved-searches`, { name: 'Top-up tickets', query: 'top up', filters: { kind: 'ticket' } });
+    await api(page, 'POST', `/workspaces/${ws}/tags`, { name: 'Top-ups & cash' });
+    await api(page, 'POST', `/workspaces/${ws}/insights`, { type: 'problem', title: 'Show the decline reason in the app and to the manager' });
+    await page.reload();
+    await expect.poll(heading).toBe('Backlog');
+    const palette = page.getByRole('dialog', { name: 'Jump to' });
+    const input = palette.getByRole('combobox', { name: 'Jump to' });
+    const first = palette.getByRole('option').first();
+    const options = () => palette.getByRole('option').allTextContents();
+
+    await page.keyboard.press('Control+K');
+    await input.fill('Top-up tickets');
+    await expect.poll(() => first.textContent()).toBe('Saved searchesTop-up tickets“top up”');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/search?q=top+up&kind=ticket');
+    const saved = page.getByRole('navigation', { name: 'Saved searches' }).getByRole('link', { name: 'Top-up tickets' });
+    await expect.poll(() => saved.getAttribute('aria-current')).toBe('page');
+
+    await page.keyboard.press('Control+K');
+    for (const [typed, found] of [
+      ['members', 'SettingsMembers'],
+      ['tokens', 'SettingsAPI tokens'],
+      ['audit', 'SettingsAudit log'],
+      ['workspace', 'SettingsGeneral'],
+    ] as const) {
+      await input.fill(typed);
+      await expect.poll(() => first.textContent()).toMatch(new RegExp(`^${found}`));
+    }
+    // "top" alone is not "to": a name with "to" but not "cash" is no match for both words.
+    await input.fill('cash top');
+    await expect.poll(() => first.textContent()).toBe('TagsTop-ups & cash');
+    expect(await options()).not.toContainEqual(expect.stringContaining('decline reason'));
+    await input.fill('tokens');
+    await expect.poll(() => first.textContent()).toMatch(/^SettingsAPI tokens/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/settings/tokens');
+    await expect.poll(heading).toBe('Settings');
+  });
 });

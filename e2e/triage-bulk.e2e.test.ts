@@ -81,9 +81,9 @@ describe.skipIf(!browserAvailable)('tagging a helpdesk tag’s tickets all at on
     };
     const toasts = page.locator('.toasts');
 
-    // Tag all of the range: the toast says so, with Undo; the range goes and the helpdesk tag's other ticket waits.
+    // Tag all of the range: the toast says so, with Undo; the range goes, as the toast says too, and the helpdesk tag's other ticket waits.
     await tagAll('2 tickets', 'with the helpdesk tag “BILLING” from 2024-01-02');
-    await toasts.getByText('Highlighted and tagged 2 tickets with “Billing”: they have left the queue.').waitFor();
+    await toasts.getByText('Highlighted and tagged 2 tickets with “Billing”: they have left the queue. The dates are cleared, for the helpdesk tag “BILLING” on other days.').waitFor();
     await page.getByText('1 left').waitFor();
     await page.getByRole('article', { name: 'Refund missing' }).waitFor();
     expect(await from.inputValue()).toBe('');
@@ -113,7 +113,8 @@ describe.skipIf(!browserAvailable)('tagging a helpdesk tag’s tickets all at on
     await page.getByRole('button', { name: 'Tagging 3 tickets…' }).waitFor();
     expect(await page.getByText('3 left').count()).toBe(1);
     release();
-    await toasts.getByText('Highlighted and tagged 3 tickets with “Billing”: they have left the queue.').waitFor();
+    // None is left with that helpdesk tag: the filter goes, and the toast says so.
+    await toasts.getByText('Highlighted and tagged 3 tickets with “Billing”: they have left the queue. None with the helpdesk tag “BILLING” is left, so the Helpdesk tag filter is back to Any.').waitFor();
     await toasts.getByRole('button', { name: 'Undo', exact: true }).waitFor();
     await page.unroute('**/sources/tag-whole');
 
@@ -161,9 +162,32 @@ describe.skipIf(!browserAvailable)('tagging a helpdesk tag’s tickets all at on
     expect(await dialog.getByRole('alert').count()).toBe(0);
     expect(await confirm.isDisabled()).toBe(false);
     await confirm.click();
-    await page.locator('.toasts').getByText('Highlighted and tagged 1,000 tickets with “Billing”: they have left the queue.').waitFor();
-    // The dates are done with; the helpdesk tag's other day is next.
+    // The dates are done with, the toast says; the helpdesk tag's other day is next.
+    await page.locator('.toasts').getByText('Highlighted and tagged 1,000 tickets with “Billing”: they have left the queue. The dates are cleared, for the helpdesk tag “outage” on other days.').waitFor();
     await page.getByText('1,001 left').waitFor();
     await page.getByRole('button', { name: 'Tag all 1,001 tickets…' }).waitFor();
+  });
+
+  it('keeps the queue’s keys, Link, Skip and Undo in view on a laptop’s screen, with nine tags on the keys', async () => {
+    const { page } = context;
+    const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    for (const name of ['Cards', 'Top-ups & cash', 'Transfers & FX', 'Identity verification', 'Frustrated', 'Fees', 'Wants transparency', 'Approvals']) {
+      await api(page, 'POST', `/workspaces/${ws}/tags`, { name });
+    }
+    try {
+      for (const viewport of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+        await page.setViewportSize(viewport);
+        await page.goto(`/w/${ws}/triage?helpdeskTag=outage`);
+        const keys = page.getByRole('complementary', { name: 'Tag with one key' }).locator('.key-button');
+        await expect.poll(() => keys.count()).toBe(9);
+        const actions = [...(await keys.all()), ...['t Another tag…', 'l Link to problem or backlog…', 's Skip', 'u Undo'].map((name) => page.getByRole('button', { name, exact: true }))];
+        for (const action of actions) {
+          const box = (await action.boundingBox())!;
+          expect(box.y + box.height, `${await action.textContent()} at ${viewport.width}×${viewport.height}`).toBeLessThanOrEqual(viewport.height);
+        }
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
   });
 });

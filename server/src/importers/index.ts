@@ -12,6 +12,7 @@ import { ImportFileError, type ImportedCustomer, type ImportRow } from './types.
 import { parseZendeskJson } from './zendesk-json.js';
 
 export { toImportedSource } from './generic-ticket.js';
+export { speakersOf } from './transcript.js';
 export type { ByteSource } from './decode.js';
 export type { CsvPreview } from './csv-preview.js';
 export * from './types.js';

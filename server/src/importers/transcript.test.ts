@@ -36,6 +36,16 @@ async function withCoreProperties(docx: Buffer, properties: string): Promise<Buf
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
+/** The footnotes of mammoth-footnotes.docx made its endnotes, the same text under the other kind of note. */
+async function withFootnotesAsEndnotes(docx: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(docx);
+  const footnotes = await zip.file('word/footnotes.xml')!.async('string');
+  const document = await zip.file('word/document.xml')!.async('string');
+  zip.file('word/endnotes.xml', footnotes.replaceAll('w:footnote', 'w:endnote'));
+  zip.file('word/document.xml', document.replaceAll('w:footnoteReference', 'w:endnoteReference'));
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
 describe('parseTranscript on the AMI meetings', () => {
   // Turn counts were checked independently: speaker changes between consecutive cues, labelled lines or headers.
   it.each([
@@ -234,8 +244,16 @@ describe('parseTranscript text and Word files', () => {
   it.each(['mammoth-footnotes.docx', 'mammoth-tables.docx'])('imports the real Word file %s as text', async (fileName) => {
     const source = await parseTranscript(fileName, readDataset(`docx-mammoth/${fileName}`));
     expect(source.segments).toBeNull();
-    expect(source.body).toContain(fileName === 'mammoth-tables.docx' ? 'Above\n\nTop left' : 'Ouch.');
+    expect(source.body).toContain(fileName === 'mammoth-tables.docx' ? 'Above\n\nTop left' : 'Ouch[1].[2]');
     expect(source.metadata.format).toBe('docx');
+  });
+
+  it.each([
+    ['footnotes', (docx: Buffer) => Promise.resolve(docx)],
+    ['endnotes', withFootnotesAsEndnotes],
+  ])('keeps the %s of a Word file after its text, each marked where it is referred to', async (_kind, notesOf) => {
+    const source = await parseTranscript('notes.docx', await notesOf(readDataset('docx-mammoth/mammoth-footnotes.docx')));
+    expect(source.body).toBe('Ouch[1].[2]\n\n[1] A tachyon walks into a bar.\n\n[2] Fin.');
   });
 
   it.each([

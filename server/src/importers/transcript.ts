@@ -58,7 +58,7 @@ export async function parseTranscript(fileName: string, bytes: Buffer, options: 
     occurredAt: options.occurredAt ?? documentDate,
     externalId: null,
     customer: options.customer ?? null,
-    metadata: { format, fileName, speakers: [...new Set(segments?.map((segment) => segment.speaker).filter((speaker) => speaker !== UNKNOWN_SPEAKER))] },
+    metadata: { format, fileName, speakers: speakersOf(segments) },
     segments,
     ...(warnings.length > 0 ? { warnings } : {}),
   };
@@ -97,13 +97,53 @@ async function readUtterances(format: TranscriptFormat, fileName: string, bytes:
 
 async function readDocx(fileName: string, bytes: Buffer): Promise<{ text: string; documentDate: Date | null }> {
   try {
-    const text = (await mammoth.extractRawText({ buffer: bytes })).value;
+    const text = await readDocxText(bytes);
     // The same zip reader mammoth opens the file with: mammoth itself does not read the core properties.
     return { text, documentDate: await readDocumentDate(await JSZip.loadAsync(bytes)) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ImportFileError(`${fileName} is not a readable .docx file (truncated or damaged?): ${reason}`);
   }
+}
+
+/** The part of mammoth's document model read here: elements, and the notes their references point to. */
+type DocxElement = { type: string; value?: string; children?: DocxElement[] };
+type DocxDocument = DocxElement & { notes: { resolve(reference: DocxElement): { body: DocxElement[] } | null } };
+
+/**
+ * The text of a .docx as mammoth's `extractRawText` reads it (each paragraph followed by a blank
+ * line), with its footnotes and endnotes, which that drops: each reference is marked `[n]` where
+ * it stands, and its note follows the body as a paragraph `[n] text`, as Word prints it at the
+ * foot of the page or the end. Starting with a number in brackets, a note is no speaker's label.
+ */
+async function readDocxText(bytes: Buffer): Promise<string> {
+  // mammoth hands over its document model, notes included, only to `transformDocument`. Emptied,
+  // the document converts to no HTML (nor inline images): the HTML is not read.
+  let document: DocxDocument | undefined;
+  await mammoth.convertToHtml(
+    { buffer: bytes },
+    {
+      transformDocument: (read: DocxDocument) => {
+        document = read;
+        return { ...read, children: [] };
+      },
+    },
+  );
+  const notes: string[] = [];
+  const textOf = (element: DocxElement): string => {
+    if (element.type === 'text') return element.value ?? '';
+    if (element.type === 'tab') return '\t';
+    if (element.type === 'noteReference') {
+      const note = document!.notes.resolve(element);
+      if (!note) return '';
+      const marker = `[${notes.length + 1}]`;
+      notes.push(`${marker} ${note.body.map(textOf).join('').trim()}\n\n`);
+      return marker;
+    }
+    const text = (element.children ?? []).map(textOf).join('');
+    return element.type === 'paragraph' ? `${text}\n\n` : text;
+  };
+  return textOf(document!) + notes.join('');
 }
 
 /**
@@ -129,6 +169,11 @@ type Turn = { speaker: string; text: string; startMs: number | null; endMs: numb
 
 /** The speaker of turns from a file that names nobody (subtitles): the reader shows their time alone. */
 const UNKNOWN_SPEAKER = '';
+
+/** Everyone a transcript names as speaking, in the order they first speak: who the interviewer may be. */
+export function speakersOf(segments: ImportedSegment[] | null): string[] {
+  return [...new Set(segments?.map((segment) => segment.speaker).filter((speaker) => speaker !== UNKNOWN_SPEAKER))];
+}
 
 /**
  * Merges consecutive utterances of one speaker into a turn (keeping the first start and the

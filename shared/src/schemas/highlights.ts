@@ -161,6 +161,11 @@ export const HighlightListItemSchema = HighlightSchema.extend({
       insights: z.array(z.object({ id: IdSchema, type: z.enum(INSIGHT_TYPES), title: z.string() })),
     })
     .optional(),
+  /**
+   * Listed from the trash (`trash=true`): when it was moved there. It is deleted for good on
+   * `purgeDateOf(deletedAt, retention)` (retention from `GET …/trash`), as a trashed source is.
+   */
+  deletedAt: TimestampSchema.optional(),
 });
 export type HighlightListItem = z.infer<typeof HighlightListItemSchema>;
 
@@ -195,11 +200,18 @@ export const ListHighlightsQuerySchema = PageQuerySchema.extend({
   ...DateRangeQuerySchema.shape,
   /** Full-text over the quote, note and tag names (websearch syntax: "phrases", OR, -word). */
   q: z.string().trim().min(1).max(SEARCH_QUERY_MAX_LENGTH).optional(),
+  /**
+   * The trash instead of the live highlights: those trashed on their own, the most recently
+   * trashed first, each with its `deletedAt`. One trashed with its source is not listed: it comes
+   * back with the source, from the Inbox's trash. The other filters apply; `ids` then names
+   * highlights in the trash.
+   */
+  trash: QueryBooleanSchema.optional(),
 });
 export type ListHighlightsQuery = z.infer<typeof ListHighlightsQuerySchema>;
 
-/** The filters of the highlights list, without paging: an export streams every match. */
-export const ExportHighlightsQuerySchema = ListHighlightsQuerySchema.omit({ limit: true, cursor: true });
+/** The filters of the highlights list, without paging: an export streams every match (outside the trash). */
+export const ExportHighlightsQuerySchema = ListHighlightsQuerySchema.omit({ limit: true, cursor: true, trash: true });
 export type ExportHighlightsQuery = z.infer<typeof ExportHighlightsQuerySchema>;
 
 /** The header of `GET …/highlights.csv`, in column order. */

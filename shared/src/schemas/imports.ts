@@ -202,6 +202,8 @@ export const ImportPreviewSourceSchema = z.object({
   /** The first speaker turns of a transcript. */
   turns: z.array(z.object({ speaker: z.string(), startMs: z.number().int().nullable(), text: z.string(), interviewer: z.boolean() })),
   turnCount: z.number().int(),
+  /** Everyone who speaks in the whole transcript, not only in the first turns, in the order they first speak: who the interviewer may be. */
+  speakers: z.array(z.string()),
 });
 export type ImportPreviewSource = z.infer<typeof ImportPreviewSourceSchema>;
 

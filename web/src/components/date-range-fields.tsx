@@ -39,3 +39,11 @@ export function DateRangeFields({ range, onChange, label, boundLabels = BOUND_LA
     </div>
   );
 }
+
+/**
+ * What a list shows instead of its items while its range is reversed: it is not fetched, since it
+ * would match nothing and the server's 400 would repeat what To already says. A calm line, not an error.
+ */
+export function ReversedRangeNote() {
+  return <p className="muted">Nothing is shown while the dates are the wrong way round: change one of them.</p>;
+}

@@ -24,6 +24,24 @@ describe('pushToast', () => {
     expect(stack.map((t) => t.id)).toContain(1);
     expect(stack).toHaveLength(TOAST_LIMIT);
   });
+
+  it('replaces an older toast of the same kind with the newer, on top, and keeps the others', () => {
+    const undo = { label: 'Undo', onClick: () => {} };
+    let stack: Toast[] = [];
+    stack = pushToast(stack, { ...toast(1, 'success', undo), message: 'Highlighted as Cards', kind: 'highlighted' });
+    stack = pushToast(stack, toast(2, 'info'));
+    stack = pushToast(stack, { ...toast(3, 'success', undo), message: 'Highlighted as Fees', kind: 'highlighted' });
+    expect(stack.map((t) => [t.id, t.message])).toEqual([
+      [3, 'Highlighted as Fees'],
+      [2, 'Toast 2'],
+    ]);
+  });
+
+  it('takes the same words in the same tone for one kind, so a hint asked for twice shows once', () => {
+    const hint = (id: number, tone: Toast['tone'] = 'info'): Toast => ({ id, message: 'Select a passage first', tone });
+    expect(pushToast([hint(1)], hint(2)).map((t) => t.id)).toEqual([2]);
+    expect(pushToast([hint(1, 'error')], hint(2)).map((t) => t.id)).toEqual([2, 1]);
+  });
 });
 
 describe('ToastItem', () => {

@@ -1,10 +1,11 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 
 type Tone = 'info' | 'success' | 'error';
 /** One button on the toast: Undo, or Open what was just made. Pressing it dismisses the toast. */
 export type ToastAction = { label: string; onClick: () => void };
-export type Toast = { id: number; message: string; tone: Tone; action?: ToastAction };
-type ToastApi = { show: (message: string, tone?: Tone, action?: ToastAction) => void };
+/** `kind`: what a newer toast replaces an older one of (see `pushToast`). */
+export type Toast = { id: number; message: string; tone: Tone; action?: ToastAction; kind?: string };
+type ToastApi = { show: (message: string, tone?: Tone, action?: ToastAction, kind?: string) => void };
 
 const ToastContext = createContext<ToastApi | null>(null);
 /** More than this and the stack covers the page it reports on; the oldest go first. */
@@ -17,12 +18,16 @@ const ACTION_TOAST_MS = 10_000;
 const PAUSED_RECHECK_MS = 1_000;
 let nextId = 1;
 
+/** A toast's kind: the one it was given, else its words and tone (the same words twice tell nothing more). */
+const kindOf = (toast: Toast) => toast.kind ?? `${toast.tone}: ${toast.message}`;
+
 /**
- * The stack with a new toast on top, cut to the limit: the oldest toast without an action goes
- * first, so that a run of quick changes does not take away the Undo of an earlier one.
+ * The stack with a new toast on top, in place of an older one of its kind (`kind` when given: "Highlighted
+ * as …" after "Highlighted as …"), cut to the limit: the oldest toast without an action goes first, so that
+ * a run of different changes does not take away the Undo of an earlier one.
  */
 export function pushToast(toasts: readonly Toast[], toast: Toast): Toast[] {
-  const stack = [toast, ...toasts];
+  const stack = [toast, ...toasts.filter((older) => kindOf(older) !== kindOf(toast))];
   while (stack.length > TOAST_LIMIT) {
     const plain = stack.findLastIndex((candidate) => !candidate.action);
     stack.splice(plain > 0 ? plain : stack.length - 1, 1);
@@ -72,14 +77,27 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     [dismiss],
   );
   const show = useCallback(
-    (message: string, tone: Tone = 'info', action?: ToastAction) => {
+    (message: string, tone: Tone = 'info', action?: ToastAction, kind?: string) => {
       const id = nextId++;
-      setToasts((current) => pushToast(current, { id, message, tone, action }));
+      setToasts((current) => pushToast(current, { id, message, tone, action, kind }));
       const ms = action && tone !== 'error' ? ACTION_TOAST_MS : TOAST_MS[tone];
       if (ms !== null) setTimeout(() => expire(id), ms);
     },
     [expire],
   );
+
+  // The toasts cover the bottom of the window: what takes focus scrolls clear of them (the page's
+  // scroll padding, `--toasts-height`), and what has focus when one lands on it scrolls up above it
+  // (the turn just tagged by keyboard, say).
+  useLayoutEffect(() => {
+    const box = region.current?.getBoundingClientRect();
+    const height = box && toasts.length ? Math.max(0, window.innerHeight - box.top) : 0;
+    document.documentElement.style.setProperty('--toasts-height', `${height}px`);
+    const focused = document.activeElement;
+    if (!box || !height || !(focused instanceof HTMLElement) || focused === document.body || region.current!.contains(focused)) return;
+    const rect = focused.getBoundingClientRect();
+    if (rect.bottom > box.top && rect.top < box.bottom && rect.right > box.left && rect.left < box.right) focused.scrollIntoView({ block: 'nearest' });
+  }, [toasts]);
 
   const api = useMemo(() => ({ show }), [show]);
   return (

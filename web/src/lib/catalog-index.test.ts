@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '@cairn/shared';
-import { buildCatalogIndex, searchCatalog, toCatalogEntries } from './catalog-index';
+import { buildCatalogIndex, buildPlaceIndex, searchCatalog, searchPlaces, toCatalogEntries } from './catalog-index';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const catalog: Catalog = {
@@ -125,5 +125,62 @@ describe('companies in the catalog index, by their old names', () => {
 
   it('ranks an entry whose own name matches above a company found only by an old name', () => {
     expect(found('initech')).toEqual(['tag:Initech rollout', 'company:Initrode Global (Initech)']);
+  });
+});
+
+describe('the palette’s search, every typed word matching', () => {
+  const topUps: Catalog = {
+    tags: [{ id: id(1), name: 'Top-ups & cash', group: 'Feature area', color: null, description: null, usageCount: 25, createdAt: '2024-01-01T00:00:00.000Z' }],
+    customers: [{ id: id(2), name: 'Dana Scully', email: 'dana@fbi.example', externalId: null, company: 'Export Logistics' }],
+    companies: [],
+    insights: [{ id: id(3), title: 'Cash top-ups are invisible until they land', type: 'problem', status: 'draft' }],
+    backlogItems: [
+      { id: id(4), title: 'Show cash top-ups as pending with an expected time', externalKey: 'LED-200', status: 'idea' },
+      { id: id(5), title: 'Show the decline reason in the app and to the card’s manager', externalKey: 'LED-142', status: 'planned' },
+    ],
+  };
+  const topUpIndex = buildCatalogIndex(toCatalogEntries(topUps));
+  const palette = (query: string) => searchCatalog(topUpIndex, query, { everyWord: true }).map((entry) => entry.name);
+
+  it('leaves out a name that matches some of the words only', () => {
+    expect(palette('cash top')).toEqual(['Top-ups & cash', 'Cash top-ups are invisible until they land', 'Show cash top-ups as pending with an expected time']);
+    expect(palette('show decline')).toEqual(['Show the decline reason in the app and to the card’s manager']);
+  });
+
+  it('takes a word of three letters as typed, by its start, and forgives a typo in a longer one', () => {
+    // One edit from "top" is "to".
+    expect(names('top')).toEqual([]);
+    expect(searchCatalog(topUpIndex, 'top').map((entry) => entry.name)).not.toContain('Show the decline reason in the app and to the card’s manager');
+    expect(palette('csh top')).toEqual([]);
+    expect(palette('cach top')).toEqual(['Top-ups & cash', 'Cash top-ups are invisible until they land', 'Show cash top-ups as pending with an expected time']);
+    expect(palette('cash pendign')).toEqual(['Show cash top-ups as pending with an expected time']);
+  });
+
+  it('lets one word match the name and another the company, email, group or segment', () => {
+    expect(searchCatalog(index, 'dana export', { everyWord: true }).map((entry) => `${entry.type}:${entry.name}`)).toEqual(['customer:Dana Scully']);
+    expect(searchCatalog(index, 'dana@f', { everyWord: true }).map((entry) => entry.name)).toEqual(['Dana Scully']);
+    expect(searchCatalog(index, 'enterp', { everyWord: true }).map((entry) => entry.name)).toEqual(['Acme']);
+    expect(searchCatalog(index, 'acme dk', { everyWord: true }).map((entry) => entry.name)).toEqual(['Dana Katz']);
+  });
+
+  it('finds the places the page holds by their names and second lines, every word matching', () => {
+    const places = [
+      { name: 'Inbox' },
+      { name: 'Settings' },
+      { name: 'Members', detail: 'Who is in the workspace, and their roles' },
+      { name: 'API tokens', detail: 'Access for scripts and integrations' },
+      { name: 'Audit log', detail: 'Who changed what, and when' },
+      { name: 'General', detail: 'The workspace’s name, and another workspace' },
+      { name: 'Top-up tickets', detail: '“top up”' },
+    ];
+    const placeIndex = buildPlaceIndex(places);
+    const found = (query: string) => searchPlaces(placeIndex, query).map((position) => places[position]!.name);
+    expect(found('members')).toEqual(['Members']);
+    expect(found('membrs')).toEqual(['Members']);
+    expect(found('tokens')).toEqual(['API tokens']);
+    expect(found('audit log')).toEqual(['Audit log']);
+    expect(found('Top-up tickets')).toEqual(['Top-up tickets']);
+    expect(found('top tickets cash')).toEqual([]);
+    expect(found('workspace name')).toEqual(['General']);
   });
 });

@@ -1,4 +1,4 @@
-import MiniSearch, { type MatchInfo } from 'minisearch';
+import MiniSearch, { type MatchInfo, type SearchResult } from 'minisearch';
 import { countOf, customerName, type Catalog } from '@cairn/shared';
 
 /**
@@ -43,10 +43,11 @@ export type CatalogIndex = {
 
 /**
  * Typing "expor" finds "Export", and "exprot" still does: from six letters a typed word may be
- * two edits away, as a swapped pair is. The start of an email is taken as typed: one edit from
+ * two edits away, as a swapped pair is. A word of three letters or fewer is taken as typed (one
+ * edit from "top" is "to", "tip" and "tap"), and so is the start of an email: one edit from
  * "dana@" is every Dana.
  */
-const typosForgiven = (word: string) => (word.includes('@') || word.length <= 2 ? 0 : word.length <= 5 ? 1 : 2);
+const typosForgiven = (word: string) => (word.includes('@') || word.length <= 3 ? 0 : word.length <= 5 ? 1 : 2);
 const SEARCH_OPTIONS = { prefix: true, fuzzy: typosForgiven };
 const WORD = /[\p{L}\p{N}]+/gu;
 
@@ -58,6 +59,11 @@ function tokenize(text: string): string[] {
 /** What was typed, lowercased: words, except that something with an @ is the start of an email. */
 function tokenizeQuery(text: string): string[] {
   return text.split(/\s+/).flatMap((part) => (part.includes('@') ? [part.toLowerCase()] : tokenize(part)));
+}
+
+/** What a typed word may start besides a name: the entry's email, company, group and segment, lowercased. */
+function othersOf(entry: CatalogEntry): string[] {
+  return [entry.email, entry.company, entry.group, entry.segment].flatMap((value) => (value ? [value.toLowerCase()] : []));
 }
 
 /** A second line of two parts, either of which may be missing. */
@@ -123,19 +129,14 @@ export function buildCatalogIndex(entries: CatalogEntry[]): CatalogIndex {
   names.addAll(entries.map((_, position) => position));
 
   const othersByFirstChar: CatalogIndex['othersByFirstChar'] = new Map();
-  const addOther = (value: string | null | undefined, position: number) => {
-    if (!value) return;
-    const lowercased = value.toLowerCase();
+  const addOther = (lowercased: string, position: number) => {
     let others = othersByFirstChar.get(lowercased[0]!);
     if (!others) othersByFirstChar.set(lowercased[0]!, (others = { values: [], positions: [] }));
     others.values.push(lowercased);
     others.positions.push(position);
   };
   entries.forEach((entry, position) => {
-    addOther(entry.email, position);
-    addOther(entry.company, position);
-    addOther(entry.group, position);
-    addOther(entry.segment, position);
+    for (const value of othersOf(entry)) addOther(value, position);
   });
   return { entries, names, othersByFirstChar };
 }
@@ -156,6 +157,12 @@ export type CatalogSearchOptions = {
    * its "are", nor "Missing feature" every tag of the group "Feature area".
    */
   allWords?: boolean;
+  /**
+   * Every typed word must match the entry: a word of its name (by its start, despite a typo), or
+   * the start of its email, company, group or segment. For the palette: a second word narrows
+   * what the first found and never adds to it ("cash top" is not every name with "to" in it).
+   */
+  everyWord?: boolean;
 };
 
 /**
@@ -178,7 +185,7 @@ function aliasMatched(entry: CatalogEntry, match: MatchInfo): string | undefined
 export function searchCatalog(index: CatalogIndex, query: string, options: CatalogSearchOptions = {}): CatalogMatch[] {
   const text = query.trim();
   if (!text) return [];
-  const { types, limit = 20, allWords = false } = options;
+  const { types, limit = 20, allWords = false, everyWord = false } = options;
   const wanted = (position: number) => !types || types.includes(index.entries[position]!.type);
 
   const words = tokenizeQuery(text);
@@ -196,7 +203,13 @@ export function searchCatalog(index: CatalogIndex, query: string, options: Catal
     }
   }
 
-  const byName = index.names.search(text, { ...(types ? { filter: (result) => wanted(result.id) } : {}), ...(allWords ? { combineWith: 'AND' } : {}) });
+  // With everyWord, one word may match the name and another the company: the names are searched for any word, and what they find is kept if every word matches it somewhere.
+  const hasEveryWord = (result: SearchResult) => {
+    const others = othersOf(index.entries[result.id as number]!);
+    return words.every((word) => result.queryTerms.includes(word) || others.some((value) => value.startsWith(word)));
+  };
+  const filter = (result: SearchResult) => (!types || wanted(result.id)) && (!everyWord || hasEveryWord(result));
+  const byName = index.names.search(text, { ...(types || everyWord ? { filter } : {}), ...(allWords ? { combineWith: 'AND' } : {}) });
   if (otherMatches.size > 0) {
     for (const result of byName) {
       result.score *= 1 + (otherMatches.get(result.id) ?? 0);
@@ -208,7 +221,7 @@ export function searchCatalog(index: CatalogIndex, query: string, options: Catal
   const byOldNameOnly = new Set(byName.filter((result) => !Object.values(result.match).some((fields) => fields.includes('name'))));
   const byNames = byOldNameOnly.size ? [...byName.filter((result) => !byOldNameOnly.has(result)), ...byOldNameOnly] : byName;
   // With one word, every count is one and the map is already in catalog order.
-  const byOthersOnly = allWords ? [] : [...otherMatches.keys()];
+  const byOthersOnly = allWords ? [] : [...otherMatches.keys()].filter((position) => !everyWord || otherMatches.get(position) === words.length);
   if (words.length > 1) byOthersOnly.sort((a, b) => otherMatches.get(b)! - otherMatches.get(a)! || a - b);
   const found: CatalogMatch[] = byNames.slice(0, limit).map((result) => {
     const entry = index.entries[result.id as number]!;
@@ -217,4 +230,31 @@ export function searchCatalog(index: CatalogIndex, query: string, options: Catal
   });
   for (const position of byOthersOnly.slice(0, limit - found.length)) found.push(index.entries[position]!);
   return found;
+}
+
+/** Somewhere the palette goes that is not in the catalog: a page, a Settings page, a saved search, an action. */
+export type Place = { name: string; detail?: string | null };
+export type PlaceIndex = MiniSearch<number>;
+
+/**
+ * The palette's places, a few dozen held by the page (the server sends no list of them), are
+ * indexed apart from the catalog, by their names and their second lines ("workspace" finds the
+ * General settings, a saved search's query finds it), by the rules of the catalog's names, and
+ * with every typed word matching.
+ */
+export function buildPlaceIndex(places: readonly Place[]): PlaceIndex {
+  const index = new MiniSearch<number>({
+    fields: ['name', 'detail'],
+    extractField: (position, field) => (field === 'id' ? position : field === 'name' ? places[position]!.name : (places[position]!.detail ?? undefined)),
+    tokenize,
+    processTerm: (term) => term,
+    searchOptions: { ...SEARCH_OPTIONS, tokenize: tokenizeQuery, boost: { name: 2 }, combineWith: 'AND' },
+  });
+  index.addAll(places.map((_, position) => position));
+  return index;
+}
+
+/** The positions of the places that match what was typed, best first. */
+export function searchPlaces(index: PlaceIndex, query: string): number[] {
+  return index.search(query.trim()).map((result) => result.id as number);
 }

@@ -17,6 +17,17 @@ export function goneFilterOf<K extends string>(error: unknown, keys: readonly K[
   return keys.find((key): key is Extract<K, GoneFilter> => key in GONE_FILTERS && named.includes(key));
 }
 
+/**
+ * What a filter by id calls what it filters to: its name in the catalog, else the name asked for,
+ * else why there is none: `gone` for one this workspace does not have (404), `unknown` when asking failed.
+ */
+export function filterName(inCatalog: string | undefined, askedFor: { data?: string | undefined; error: unknown }, says: { gone: string; unknown: string }): string {
+  if (inCatalog) return inCatalog;
+  if (askedFor.data) return askedFor.data;
+  if (askedFor.error instanceof ApiError && askedFor.error.status === 404) return says.gone;
+  return askedFor.error ? says.unknown : 'Loading…';
+}
+
 type GoneFilterStateProps = {
   filter: GoneFilter;
   /** What the list holds, one and many: "highlight", "highlights". */

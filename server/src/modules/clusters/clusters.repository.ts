@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
-import { CLUSTER_TEXT_PREVIEW_LENGTH, WHOLE_SOURCE_KINDS, type ClusterScope, type SourceKind } from '@cairn/shared';
+import { CLUSTER_TEXT_PREVIEW_LENGTH, titleRepeatsText, WHOLE_SOURCE_KINDS, type ClusterScope, type SourceKind } from '@cairn/shared';
 import { TEXT_MAX_CHARS } from '../../clustering/index.js';
 import type { Executor } from '../../db/client.js';
 import { clusterMembers, clusterRuns, clusters, insights, users } from '../../db/schema/index.js';
@@ -147,17 +147,33 @@ export async function countScope(executor: Executor, workspaceId: string, scope:
 
 /**
  * The texts of a scope in a fixed order (by id), so that the same scope and seed give the same
- * clusters: a highlight's quote, or a source's title and the start of its body, cut where the
- * engine stops reading.
+ * clusters: a highlight's quote, or the start of a source's body (after its title when the title
+ * says more), cut where the engine stops reading.
  */
-export async function loadScopeTexts(executor: Executor, workspaceId: string, scope: ResolvedScope, limit: number) {
-  const query =
-    scope.target === 'highlights'
-      ? sql`select h.id, left(h.quote, ${TEXT_MAX_CHARS}) as text from highlights h
-          where ${scopeConditions(workspaceId, scope)} order by h.id limit ${limit}`
-      : sql`select s.id, left(s.title || E'\n' || s.body, ${TEXT_MAX_CHARS}) as text from sources s
-          where ${scopeConditions(workspaceId, scope)} order by s.id limit ${limit}`;
-  return rowsOf<{ id: string; text: string }>(executor, query);
+export async function loadScopeTexts(executor: Executor, workspaceId: string, scope: ResolvedScope, limit: number): Promise<Array<{ id: string; text: string }>> {
+  if (scope.target === 'highlights') {
+    return rowsOf<{ id: string; text: string }>(
+      executor,
+      sql`select h.id, left(h.quote, ${TEXT_MAX_CHARS}) as text from highlights h
+        where ${scopeConditions(workspaceId, scope)} order by h.id limit ${limit}`,
+    );
+  }
+  const rows = await rowsOf<{ id: string; kind: SourceKind; title: string; body: string }>(
+    executor,
+    sql`select s.id, s.kind, s.title, left(s.body, ${TEXT_MAX_CHARS}) as body from sources s
+      where ${scopeConditions(workspaceId, scope)} order by s.id limit ${limit}`,
+  );
+  return rows.map(({ id, kind, title, body }) => ({ id, text: titleSaysMore(kind, title, body) ? `${title}\n${body}` : body }));
+}
+
+/**
+ * Whether a source's title adds words of its own to cluster on. A survey answer's title is its
+ * question, shared by every answer to it: clustered, answers would group by question whatever
+ * they say. A title that repeats the start of the body (a ticket without a subject) would only
+ * count those words twice.
+ */
+function titleSaysMore(kind: SourceKind, title: string, body: string): boolean {
+  return kind !== 'survey_response' && !titleRepeatsText(title, body);
 }
 
 // --- clusters and members ---

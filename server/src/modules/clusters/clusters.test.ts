@@ -98,6 +98,30 @@ describe('a cluster run over tickets', () => {
     expect(audit.map((event) => event.action).sort()).toEqual(['cluster_run.complete', 'cluster_run.start']);
   });
 
+  it('groups survey answers by what they say, not by the question they answer', async () => {
+    const workspace = await createWorkspace(context);
+    const questions = ['What is the main reason for your score?', 'What should we improve first?'];
+    // Each topic answers both questions, alternately.
+    const answers = sample.filter((row) => row.category !== 'lost_or_stolen_phone');
+    const inserted = await context.db
+      .insert(sources)
+      .values(answers.map((row, index) => ({ workspaceId: workspace.id, kind: 'survey_response' as const, title: questions[index % 2]!, body: row.text, createdBy: workspace.owner.id })))
+      .returning();
+    const topicOf = new Map(inserted.map((source, index) => [source.id, answers[index]!.category]));
+
+    const run = await finishedRun(workspace, await startRun(workspace, { scope: { target: 'sources', kinds: ['survey_response'] }, k: 2, seed: 7 }));
+    expect(run.status, run.failure ?? '').toBe('done');
+    // Each cluster is mostly one topic, a different one each: grouped by question, each would be half and half.
+    const mainTopics = [];
+    for (const cluster of run.clusters) {
+      const topics = (await allMembers(workspace, cluster.id, 50)).map((memberId) => topicOf.get(memberId));
+      const mainTopic = topics[0];
+      expect(topics.filter((topic) => topic === mainTopic).length / topics.length, cluster.label).toBeGreaterThan(0.8);
+      mainTopics.push(mainTopic);
+    }
+    expect(new Set(mainTopics).size).toBe(2);
+  });
+
   it('chooses k itself for auto, and picks a seed when none is given', async () => {
     const workspace = await createWorkspace(context);
     await seedTickets(workspace);

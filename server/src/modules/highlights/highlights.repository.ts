@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, isNull, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { BacklogItemRef, InsightRef, TagRef } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
 import { backlogHighlights, backlogInsights, backlogItems, companies, customers, highlightTags, highlights, insightHighlights, insights, sources, users } from '../../db/schema/index.js';
@@ -297,6 +297,8 @@ export type HighlightFilters = DateRange & {
   companyId?: string;
   segment?: string;
   q?: string;
+  /** The trash instead of the live highlights: those trashed on their own (one trashed with its source comes back with it). */
+  trash?: boolean;
 };
 
 /**
@@ -306,7 +308,7 @@ export type HighlightFilters = DateRange & {
 function filterConditions(workspaceId: string, filters: HighlightFilters): SQL | undefined {
   return and(
     eq(highlights.workspaceId, workspaceId),
-    isNull(highlights.deletedAt),
+    filters.trash ? isNotNull(highlights.deletedAt) : isNull(highlights.deletedAt),
     isNull(highlights.sourceDeletedAt),
     filters.ids ? inArray(highlights.id, filters.ids) : undefined,
     filters.tagId
@@ -375,14 +377,18 @@ function viaOf(workspaceId: string, filters: HighlightFilters): SQL<EvidenceVia 
       where bi.workspace_id = ${workspaceId} and bi.backlog_item_id = ${itemId}))`;
 }
 
-/** Highlights of live sources with where they come from and who said it, newest first (keyset). */
+/** What the list sorts by, newest first: creation, and in the trash the time each went there. */
+const sortedAt = (filters: HighlightFilters) => (filters.trash ? highlights.deletedAt : highlights.createdAt);
+
+/** Highlights of live sources with where they come from and who said it, newest first (in the trash: most recently trashed first; keyset). */
 export async function list(executor: Executor, workspaceId: string, filters: HighlightFilters, limit: number, after?: Array<string | number | null>) {
+  const at = sortedAt(filters);
   return executor
     .select({
       ...detail,
       linkedBy: linkedByOf(filters),
       via: viaOf(workspaceId, filters),
-      cursorAt: cursorText(highlights.createdAt),
+      cursorAt: cursorText(at),
       source: { id: sources.id, title: sources.title, kind: sources.kind, occurredAt: sources.occurredAt },
       customer: { id: customers.id, name: customers.name, email: customers.email, externalId: customers.externalId },
       company: { id: companies.id, name: companies.name, segment: companies.segment },
@@ -392,8 +398,8 @@ export async function list(executor: Executor, workspaceId: string, filters: Hig
     .leftJoin(customers, eq(customers.id, sources.customerId))
     .leftJoin(companies, eq(companies.id, customers.companyId))
     .leftJoin(users, eq(users.id, highlights.createdBy))
-    .where(and(filterConditions(workspaceId, filters), olderThan(highlights.createdAt, highlights.id, after)))
-    .orderBy(...newestFirst(highlights.createdAt, highlights.id))
+    .where(and(filterConditions(workspaceId, filters), olderThan(at, highlights.id, after)))
+    .orderBy(...newestFirst(at, highlights.id))
     .limit(limit + 1);
 }
 

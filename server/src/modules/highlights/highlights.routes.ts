@@ -59,8 +59,8 @@ export const highlightsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { role: 'viewer' } },
       schema: {
         tags,
-        summary: 'Highlights, newest first, filtered by tag, insight, backlog item (its own links, or evidenceOfBacklogItemId: all its evidence), source, kind, customer, segment, date or text, or picked by id (ids)',
-        description: 'A filter naming nothing in the workspace (`tagId`, `insightId`, `backlogItemId`, `evidenceOfBacklogItemId`, `sourceId`, `customerId`, `companyId` of another workspace, or of none) is a 404 naming it, not an empty list.',
+        summary: 'Highlights, newest first, filtered by tag, insight, backlog item (its own links, or evidenceOfBacklogItemId: all its evidence), source, kind, customer, segment, date or text, or picked by id (ids); trash=true lists the trash, most recently trashed first',
+        description: 'A filter naming nothing in the workspace (`tagId`, `insightId`, `backlogItemId`, `evidenceOfBacklogItemId`, `sourceId`, `customerId`, `companyId` of another workspace, or of none) is a 404 naming it, not an empty list. `trash=true` lists the highlights trashed on their own, each with its `deletedAt` (a highlight trashed with its source is not listed: it comes back with the source); each goes for good as `GET …/trash` says (`retention`: `days` after `deletedAt`, never before `days` after `startsAt`).',
         params: WorkspaceParamsSchema,
         querystring: ListHighlightsQuerySchema,
         response: { 200: pageOf(HighlightListItemSchema) },

@@ -169,8 +169,8 @@ export async function createHighlight(db: Db, actor: WorkspaceActor, sourceId: s
   throw new AppError('conflict', 'The source, its tags or your name changed while the highlight was being saved; try again');
 }
 
-/** The list's filters as the repository takes them; the list and the export share them. */
-function filtersOf(query: ExportHighlightsQuery): highlightsRepository.HighlightFilters {
+/** The list's filters as the repository takes them; the list and the export share them (the export has no trash). */
+function filtersOf(query: ExportHighlightsQuery & Pick<ListHighlightsQuery, 'trash'>): highlightsRepository.HighlightFilters {
   return {
     ids: query.ids,
     tagId: query.tagId,
@@ -184,6 +184,7 @@ function filtersOf(query: ExportHighlightsQuery): highlightsRepository.Highlight
     segment: query.segment,
     ...resolveDateRange(query),
     q: query.q,
+    trash: query.trash,
   };
 }
 
@@ -202,20 +203,20 @@ function filterIdsOf(query: ExportHighlightsQuery): FilterId[] {
 
 /**
  * `ids` names a selection: each must be a highlight of this workspace that the list could show
- * (outside the trash, of a source outside it), else 404 naming them, as bulk changes answer —
- * another workspace's highlight is as absent as one that never was.
+ * (outside the trash, of a source outside it; with `trash`, in the trash on its own), else 404
+ * naming them, as bulk changes answer — another workspace's highlight is as absent as one that never was.
  */
-async function assertSelectionFound(db: Db, workspaceId: string, ids: string[] | undefined) {
+async function assertSelectionFound(db: Db, workspaceId: string, ids: string[] | undefined, trash = false) {
   if (!ids) return;
-  if ((await highlightsRepository.count(db, workspaceId, { ids })) === new Set(ids).size) return;
-  const message = 'One or more highlights do not exist in this workspace, or are in the trash';
+  if ((await highlightsRepository.count(db, workspaceId, { ids, trash })) === new Set(ids).size) return;
+  const message = `One or more highlights do not exist in this workspace, or are ${trash ? 'not ' : ''}in the trash`;
   throw new AppError('not_found', message, [{ path: 'query.ids', message }]);
 }
 
 export async function listHighlights(db: Db, actor: WorkspaceActor, query: ListHighlightsQuery): Promise<Page<HighlightListItem>> {
   const after = decodeCursor(query.cursor, 2);
   const filters = filtersOf(query);
-  await assertSelectionFound(db, actor.workspaceId, query.ids);
+  await assertSelectionFound(db, actor.workspaceId, query.ids, query.trash);
   const rows = await highlightsRepository.list(db, actor.workspaceId, filters, query.limit, after);
   if (!rows.length) await refuseForeignFilterIds(db, actor.workspaceId, filterIdsOf(query));
   const page = pageFrom(
@@ -227,6 +228,7 @@ export async function listHighlights(db: Db, actor: WorkspaceActor, query: ListH
       customer: row.customer && { id: row.customer.id, name: row.customer.name, email: row.customer.email, externalId: row.customer.externalId, company: row.company },
       ...(query.insightId || query.backlogItemId || query.evidenceOfBacklogItemId ? { linkedBy: row.linkedBy } : {}),
       ...(row.via ? { via: row.via } : {}),
+      ...(row.deletedAt ? { deletedAt: iso(row.deletedAt) } : {}),
     }),
     (row) => [row.cursorAt, row.id],
   );

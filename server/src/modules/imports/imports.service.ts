@@ -18,7 +18,7 @@ import {
 } from '@cairn/shared';
 import type { Db, Executor } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
-import { ImportFileError, previewFile, type ByteSource, type ImportedSource, type ImportRow } from '../../importers/index.js';
+import { ImportFileError, previewFile, speakersOf, type ByteSource, type ImportedSource, type ImportRow } from '../../importers/index.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { iso } from '../../lib/dates.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
@@ -158,6 +158,7 @@ function presentPreviewSource(line: number, source: ImportedSource): ImportPrevi
       interviewer: segment.interviewer === true,
     })),
     turnCount: segments.length,
+    speakers: speakersOf(source.segments),
   };
 }
 

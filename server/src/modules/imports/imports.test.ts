@@ -785,6 +785,24 @@ describe('POST /imports/preview', () => {
     expect(source!.turns[0]).toMatchObject({ speaker: expect.any(String), startMs: 0 });
   });
 
+  it('names everyone who speaks in a transcript, those who first speak after the previewed turns too', async () => {
+    const workspace = await createWorkspace(context);
+    const file = { name: 'IS1001b.vtt', content: readDataset('ami-meetings/IS1001b.vtt') };
+    const response = await upload(workspace.owner.as, workspace.id, 'transcript', file, undefined, 'imports/preview');
+    const [source] = ImportPreviewSchema.parse(response.json()).sources;
+    expect(source!.turns.map((turn) => turn.speaker)).not.toContain('Marketing');
+    expect(source!.speakers).toEqual(['Project Manager', 'Industrial Designer', 'User Interface', 'Marketing']);
+  });
+
+  it('names no speaker for a subtitle file, whose turns have none', async () => {
+    const workspace = await createWorkspace(context);
+    const file = { name: 'arrows.vtt', content: readDataset('webvtt-wpt/arrows.vtt') };
+    const response = await upload(workspace.owner.as, workspace.id, 'transcript', file, undefined, 'imports/preview');
+    const [source] = ImportPreviewSchema.parse(response.json()).sources;
+    expect(source!.turns.length).toBeGreaterThan(0);
+    expect(source!.speakers).toEqual([]);
+  });
+
   it('shows a .docx transcript dated when its document properties say it was created', async () => {
     const workspace = await createWorkspace(context);
     const file = { name: 'interview.docx', content: readDataset('docx-mammoth/mammoth-tables.docx') };

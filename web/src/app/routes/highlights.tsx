@@ -1,10 +1,13 @@
 import { PageHeader } from '../../components/page-header';
+import { useTrashSummary } from '../../features/erasure/api/get-trash-summary';
+import { DeleteForeverButton, PurgeNote } from '../../features/erasure/components/trash-row-actions';
 import { HighlightsBrowser } from '../../features/highlights/components/highlights-browser';
 import { LinkEvidenceButton } from '../../features/insights/components/link-evidence-button';
 import { useWorkspace } from '../../lib/workspace';
 
 export function HighlightsRoute() {
   const ws = useWorkspace().id;
+  const trash = useTrashSummary(ws);
   return (
     <>
       <PageHeader
@@ -15,6 +18,11 @@ export function HighlightsRoute() {
         renderBulkActions={(highlightIds, done) => (
           <LinkEvidenceButton ws={ws} size="sm" count={highlightIds.length} getHighlightIds={async () => highlightIds} onLinked={done} />
         )}
+        trashExtras={{
+          retentionDays: trash.data && (trash.data.retention?.days ?? null),
+          note: (item) => <PurgeNote ws={ws} deletedAt={item.deletedAt ?? null} />,
+          actions: (item, title) => <DeleteForeverButton ws={ws} kind="highlights" id={item.id} title={title} />,
+        }}
       />
     </>
   );

@@ -19,6 +19,17 @@ export const NAV_ITEMS: Array<{ page: NavPage; label: string; icon: string; to: 
 ];
 
 /**
+ * The pages of Settings, its tabs. `adminOnly`: for admins and owners (the others see the members
+ * only). `about`: the palette's second line for it, whose words find it too ("workspace").
+ */
+export const SETTINGS_PAGES: Array<{ label: string; about: string; to: (ws: string) => string; adminOnly: boolean }> = [
+  { label: 'Members', about: 'Who is in the workspace, and their roles', to: paths.members, adminOnly: false },
+  { label: 'API tokens', about: 'Access for scripts and integrations', to: paths.tokens, adminOnly: true },
+  { label: 'Audit log', about: 'Who changed what, and when', to: paths.audit, adminOnly: true },
+  { label: 'General', about: 'The workspace’s name, and another workspace', to: paths.settingsGeneral, adminOnly: true },
+];
+
+/**
  * Pages in no section, named on a narrow screen's Menu button all the same: a source is opened
  * from the Inbox, Search, Highlights or a problem alike, so no link of the sidebar is its own.
  */

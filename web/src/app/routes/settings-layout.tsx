@@ -3,18 +3,13 @@ import { Navigate, Outlet } from 'react-router';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { Tabs } from '../../components/tabs';
-import { paths } from '../../lib/paths';
 import { useWorkspace } from '../../lib/workspace';
+import { SETTINGS_PAGES } from './nav-items';
 
 /** Settings: tabs for what my role lets me manage (viewers and contributors see the members list only). */
 export function SettingsLayout() {
   const workspace = useWorkspace();
-  const tabs = [
-    { label: 'Members', to: paths.members(workspace.id), adminOnly: false },
-    { label: 'API tokens', to: paths.tokens(workspace.id), adminOnly: true },
-    { label: 'Audit log', to: paths.audit(workspace.id), adminOnly: true },
-    { label: 'General', to: paths.settingsGeneral(workspace.id), adminOnly: true },
-  ].filter((tab) => !tab.adminOnly || workspace.can('admin'));
+  const tabs = SETTINGS_PAGES.filter((page) => !page.adminOnly || workspace.can('admin')).map((page) => ({ label: page.label, to: page.to(workspace.id) }));
   return (
     <>
       <PageHeader title="Settings" description={`“${workspace.name}” · you are ${workspace.role}`} />

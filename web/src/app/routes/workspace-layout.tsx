@@ -8,7 +8,6 @@ import { Loading } from '../../components/spinner';
 import { ThemeSelect } from '../../components/theme-select';
 import { useMe } from '../../features/auth/api/get-me';
 import { useLogout } from '../../features/auth/api/sign-in';
-import { CommandPalette } from '../../features/catalog/components/command-palette';
 import { HealthIndicator } from '../../features/health/components/health-indicator';
 import { SavedSearchesNav } from '../../features/search/components/saved-searches-nav';
 import { TopBarSearch } from '../../features/search/components/top-bar-search';
@@ -19,6 +18,7 @@ import { useNavigationFocus } from '../navigation-focus';
 import { rememberWorkspace } from './home';
 import { NAV_ITEMS, navItemAt } from './nav-items';
 import { NavMenu } from './nav-menu';
+import { WorkspacePalette } from './workspace-palette';
 import { WorkspaceSwitcher } from './workspace-switcher';
 
 /** The signed-in shell: sidebar navigation, top bar, and the page. */
@@ -88,7 +88,7 @@ export function WorkspaceLayout() {
       </aside>
       <div className="main-column">
         <header className="topbar">
-          {membership && <CommandPalette ws={ws} pages={NAV_ITEMS} />}
+          {membership && <WorkspacePalette ws={ws} />}
           {membership && <TopBarSearch ws={ws} />}
           <div className="topbar-spacer" />
           {!narrow && userMenu}

@@ -1,4 +1,5 @@
-import { SEARCH_RESULT_TYPES, SEARCH_SORTS, SOURCE_KINDS, type SearchFilters, type SearchSort } from '@cairn/shared';
+import { SEARCH_RESULT_TYPES, SEARCH_SORTS, SOURCE_KINDS, type SavedSearch, type SearchFilters, type SearchSort } from '@cairn/shared';
+import { paths } from '../../lib/paths';
 
 /**
  * What the Search page shows, read from and written to the URL so that a search can be shared
@@ -39,4 +40,18 @@ export function toSearchParams(state: SearchState): URLSearchParams {
 export function filtersOf(state: SearchState): SearchFilters {
   const { q: _q, sort: _sort, ...filters } = state;
   return filters;
+}
+
+type SearchSaved = Pick<SavedSearch, 'query' | 'filters'>;
+
+/** The Search page's params that rerun a saved search. */
+const savedSearchParams = (search: SearchSaved) => toSearchParams({ q: search.query, ...search.filters });
+
+/** The address that reruns a saved search, for its link in the sidebar and in the palette. */
+export const savedSearchPath = (ws: string, search: SearchSaved) => `${paths.search(ws)}?${savedSearchParams(search)}`;
+
+/** Whether the Search page's params show this saved search: its query and filters, in whatever order, sorted any way. */
+export function showsSavedSearch(params: URLSearchParams, search: SearchSaved): boolean {
+  const state = readSearchState(params);
+  return savedSearchParams({ query: state.q, filters: filtersOf(state) }).toString() === savedSearchParams(search).toString();
 }

@@ -18,11 +18,12 @@ export function listAuditEvents(ws: string, filters: AuditFilters, cursor: strin
   return apiRequest(`/workspaces/${ws}/audit?${query}`, AuditPageSchema);
 }
 
-/** Newest first, one page at a time; the cursor keeps pages stable while new events arrive. */
-export const useAuditEvents = (ws: string, filters: AuditFilters) =>
+/** Newest first, one page at a time; the cursor keeps pages stable while new events arrive. Not `enabled` while the date range is reversed. */
+export const useAuditEvents = (ws: string, filters: AuditFilters, enabled = true) =>
   useInfiniteQuery({
     queryKey: auditEventsKey(ws, filters),
     queryFn: ({ pageParam }) => listAuditEvents(ws, filters, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
+    enabled,
   });

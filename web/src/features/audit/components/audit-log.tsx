@@ -1,14 +1,14 @@
 import { Link, useSearchParams } from 'react-router';
 import { AUDIT_ACTION_GROUPS, describeAuditAction, type AuditEvent } from '@cairn/shared';
 import { Button } from '../../../components/button';
-import { DateRangeFields } from '../../../components/date-range-fields';
+import { DateRangeFields, ReversedRangeNote } from '../../../components/date-range-fields';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field, Select } from '../../../components/field';
 import { LoadMore } from '../../../components/load-more';
 import { Loading } from '../../../components/spinner';
 import { Table, type Column } from '../../../components/table';
-import { formatDateTime } from '../../../lib/dates';
+import { formatDateTime, isReversedRange } from '../../../lib/dates';
 import { withParams } from '../../../lib/url-params';
 import { useAuditActors } from '../api/list-audit-actors';
 import { AUDIT_FILTER_KEYS, useAuditEvents, type AuditFilters } from '../api/list-audit-events';
@@ -98,11 +98,13 @@ function AuditFilterBar({ ws, filters, setFilters, clear }: { ws: string; filter
 export function AuditLog({ ws }: { ws: string }) {
   const [params, setParams] = useSearchParams();
   const filters: AuditFilters = Object.fromEntries(AUDIT_FILTER_KEYS.flatMap((key) => (params.get(key) ? [[key, params.get(key)!]] : [])));
-  const events = useAuditEvents(ws, filters);
+  const reversed = isReversedRange(filters);
+  const events = useAuditEvents(ws, filters, !reversed);
   const setFilters = (change: AuditFilters) => setParams(withParams(params, change), { replace: true });
   const filtered = Object.keys(filters).length > 0;
 
   const content = () => {
+    if (reversed) return <ReversedRangeNote />;
     if (events.isPending) return <Loading />;
     // A failed "Load more" keeps the pages already shown; only a failed first page has nothing to show.
     if (!events.data) return <ErrorMessage error={events.error} />;

@@ -1,31 +1,31 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Dialog } from '../../../components/dialog';
-import { useCatalogIndex, useListNavigation, type CatalogEntry, type CatalogMatch } from '../../../lib/catalog';
+import { useCatalogIndex, useListNavigation, type CatalogEntry, type CatalogMatch, type Place } from '../../../lib/catalog';
 import { isTypingTarget, useDocumentKeyDown } from '../../../lib/keyboard';
 import { paths } from '../../../lib/paths';
 import { KeyboardShortcuts } from './keyboard-shortcuts';
 
-type Item = { key: string; group: string; label: string; detail?: string | null; run: () => void };
-export type PalettePage = { label: string; to: (ws: string) => string };
+type Item = Place & { key: string; group: string; run: () => void };
+/** A page, a Settings page or a saved search: somewhere to go that the catalog does not name. */
+export type PalettePlace = Place & { key: string; group: string; to: string };
 
 const GROUP_OF: Record<CatalogEntry['type'], string> = { tag: 'Tags', customer: 'Customers', company: 'Companies', insight: 'Problems', backlogItem: 'Backlog' };
 const CATALOG_RESULTS = 12;
-
-const matches = (label: string, query: string) => label.toLowerCase().split(/\s+/).some((word) => word.startsWith(query.toLowerCase()));
 
 /** A company found by an old name says so: the name it has now is not what was typed. */
 const labelOf = (entry: CatalogMatch) => (entry.matchedAlias ? `${entry.name} — formerly ${entry.matchedAlias}` : entry.name);
 
 /**
- * Ctrl/⌘-K: jump to any tag, customer, company, problem, backlog item or page by name,
- * searched in the browser over the workspace catalog. What customers *said* is searched on the
- * Search page; the last option hands the query over to it.
+ * Ctrl/⌘-K: jump to any tag, customer, company, problem, backlog item, page or saved search by
+ * name, searched in the browser over the workspace catalog and the places the shell hands in.
+ * Every word typed must match. What customers *said* is searched on the Search page; the last
+ * option hands the query over to it.
  */
-export function CommandPalette({ ws, pages }: { ws: string; pages: PalettePage[] }) {
+export function CommandPalette({ ws, places }: { ws: string; places: PalettePlace[] }) {
   const navigate = useNavigate();
   const listId = useId();
-  const { search } = useCatalogIndex(ws);
+  const { search, searchPlaces } = useCatalogIndex(ws);
   const [open, setOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [query, setQuery] = useState('');
@@ -45,6 +45,24 @@ export function CommandPalette({ ws, pages }: { ws: string; pages: PalettePage[]
     setOpen(false);
     navigate(to);
   };
+  // One list while the places stay the same, so that their index is built once (useCatalogIndex).
+  const placeItems = useMemo<Item[]>(
+    () => [
+      ...places.map(({ to, ...place }) => ({ ...place, run: go(to) })),
+      { key: 'action:import', group: 'Actions', name: 'Import a file', detail: 'Transcripts, ticket or survey exports', run: go(paths.imports(ws)) },
+      {
+        key: 'action:shortcuts',
+        group: 'Actions',
+        name: 'Show keyboard shortcuts',
+        detail: '?',
+        run: () => {
+          setOpen(false);
+          setHelpOpen(true);
+        },
+      },
+    ],
+    [places, ws, navigate],
+  );
   const text = query.trim();
   const catalogTarget = (entry: CatalogEntry) =>
     ({
@@ -54,27 +72,13 @@ export function CommandPalette({ ws, pages }: { ws: string; pages: PalettePage[]
       insight: paths.problem(ws, entry.id),
       backlogItem: paths.backlogItem(ws, entry.id),
     })[entry.type];
-  const pageItems: Item[] = [
-    ...pages.map((page) => ({ key: `page:${page.label}`, group: 'Pages', label: page.label, run: go(page.to(ws)) })),
-    { key: 'action:import', group: 'Actions', label: 'Import a file', detail: 'Transcripts, ticket or survey exports', run: go(paths.imports(ws)) },
-    {
-      key: 'action:shortcuts',
-      group: 'Actions',
-      label: 'Show keyboard shortcuts',
-      detail: '?',
-      run: () => {
-        setOpen(false);
-        setHelpOpen(true);
-      },
-    },
-  ];
   const items: Item[] = text
     ? [
-        ...search(text, { limit: CATALOG_RESULTS }).map((entry) => ({ key: entry.key, group: GROUP_OF[entry.type], label: labelOf(entry), detail: entry.detail, run: go(catalogTarget(entry)) })),
-        ...pageItems.filter((item) => matches(item.label, text)),
-        { key: 'search', group: 'Evidence', label: `Search what customers said about “${text}”`, detail: 'Search page', run: go(`${paths.search(ws)}?q=${encodeURIComponent(text)}`) },
+        ...search(text, { limit: CATALOG_RESULTS, everyWord: true }).map((entry) => ({ key: entry.key, group: GROUP_OF[entry.type], name: labelOf(entry), detail: entry.detail, run: go(catalogTarget(entry)) })),
+        ...searchPlaces(placeItems, text),
+        { key: 'search', group: 'Evidence', name: `Search what customers said about “${text}”`, detail: 'Search page', run: go(`${paths.search(ws)}?q=${encodeURIComponent(text)}`) },
       ]
-    : pageItems;
+    : placeItems;
   const navigation = useListNavigation(items, (item) => item.run(), () => setOpen(false));
   const optionId = (index: number) => `${listId}-${index}`;
 
@@ -85,7 +89,7 @@ export function CommandPalette({ ws, pages }: { ws: string; pages: PalettePage[]
       </button>
       <Dialog open={open} title="Jump to" onClose={() => setOpen(false)}>
         <p className="palette-scope muted">
-          Names of things — tags, customers, companies, problems, pages. To find what customers <em>said</em>, use Search.
+          Names of things — tags, customers, companies, problems, pages, saved searches. To find what customers <em>said</em>, use Search.
         </p>
         <input
           className="input palette-input"
@@ -111,7 +115,7 @@ export function CommandPalette({ ws, pages }: { ws: string; pages: PalettePage[]
               onClick={item.run}
             >
               <span className="palette-group">{item.group}</span>
-              <span className="combobox-name">{item.label}</span>
+              <span className="combobox-name">{item.name}</span>
               {item.detail && <span className="combobox-detail">{item.detail}</span>}
             </li>
           ))}

@@ -33,7 +33,7 @@ const SHORTCUTS: Array<{ context: string; keys: Array<[string[], string]> }> = [
       [['h'], 'Highlight the selection (or the focused turn) and tag it'],
       [['t'], 'Highlight the selection with the last tag used'],
       [['l'], 'Link the selection (or the chosen highlight) to a problem or backlog item'],
-      [['↑', '↓'], 'Previous or next turn of a transcript (with no turn focused: the last or first turn in view)'],
+      [['↑', '↓'], 'Previous or next turn of a transcript (with no turn focused: the last or first turn in view), or the text of a ticket or survey answer'],
       [['Home', 'End'], 'First or last turn'],
       [['Ctrl', 'F'], 'Find in the text (⌘F on a Mac; again in the find box: the browser’s find)'],
       [['Enter', 'F3'], 'Next match (with Shift: the previous one)'],

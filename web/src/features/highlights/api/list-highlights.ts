@@ -3,7 +3,7 @@ import { HighlightListItemSchema, pageOf } from '@cairn/shared';
 import { apiRequest } from '../../../lib/api-client';
 
 export type HighlightFilters = Partial<
-  Record<'tagId' | 'insightId' | 'backlogItemId' | 'evidenceOfBacklogItemId' | 'sourceKind' | 'customerId' | 'companyId' | 'segment' | 'from' | 'to' | 'q', string>
+  Record<'tagId' | 'insightId' | 'backlogItemId' | 'evidenceOfBacklogItemId' | 'sourceKind' | 'customerId' | 'companyId' | 'segment' | 'from' | 'to' | 'q' | 'trash', string>
 > & {
   /** A selection, up to HIGHLIGHT_IDS_MAX: sent as `ids` repeated. */
   ids?: readonly string[];
@@ -21,8 +21,12 @@ export function highlightFilterParams(filters: HighlightFilters): URLSearchParam
 
 const PAGE_SIZE = 50;
 
-/** Newest first, one page at a time ("Load more"); the first page carries the total. */
-export function useHighlights(ws: string, filters: HighlightFilters) {
+/**
+ * Newest first (the trash, `trash: 'true'`: most recently trashed first), one page at a time
+ * ("Load more"); the first page carries the total. Not `enabled` while the date range is reversed
+ * (it matches nothing: the fields say so).
+ */
+export function useHighlights(ws: string, filters: HighlightFilters, enabled = true) {
   return useInfiniteQuery({
     queryKey: ['highlights', ws, filters],
     queryFn: ({ pageParam }) => {
@@ -33,5 +37,6 @@ export function useHighlights(ws: string, filters: HighlightFilters) {
     },
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
+    enabled,
   });
 }

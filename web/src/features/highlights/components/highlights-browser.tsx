@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { customerName, HIGHLIGHT_IDS_MAX, type HighlightListItem } from '@cairn/shared';
 import { Button } from '../../../components/button';
-import { DateRangeFields } from '../../../components/date-range-fields';
+import { DateRangeFields, ReversedRangeNote } from '../../../components/date-range-fields';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { LoadMore } from '../../../components/load-more';
@@ -11,10 +11,9 @@ import { SourceKindSelect } from '../../../components/source-kind-select';
 import { Loading } from '../../../components/spinner';
 import { TagChips } from '../../../components/tag-chip';
 import { useToast } from '../../../components/toast';
-import { ApiError } from '../../../lib/api-client';
 import { useCatalog } from '../../../lib/catalog';
-import { formatDate } from '../../../lib/dates';
-import { GoneFilterState, goneFilterOf } from '../../../lib/gone-filter';
+import { formatDate, isReversedRange } from '../../../lib/dates';
+import { GoneFilterState, filterName, goneFilterOf } from '../../../lib/gone-filter';
 import { countOf } from '../../../lib/numbers';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
@@ -23,13 +22,15 @@ import { withParams } from '../../../lib/url-params';
 import { useWorkspace } from '../../../lib/workspace';
 import { useBulkTagHighlights } from '../api/bulk-tag-highlights';
 import { useCompanyName } from '../api/get-company-name';
-import { useCustomerName } from '../api/get-customer-name';
+import { useFilteredCustomerName } from '../../customers/api/get-customer';
 import { useHighlights, type HighlightFilters } from '../api/list-highlights';
 import { CatalogPicker } from './catalog-picker';
 import { CopyQuotesButton } from './copy-quotes-button';
 import { ExportCsvLink } from './export-csv-link';
+import { HighlightTrashEmpty, HighlightTrashList, type HighlightTrashExtras } from './highlight-trash';
 
-const FILTER_KEYS = ['tagId', 'insightId', 'sourceKind', 'customerId', 'companyId', 'segment', 'from', 'to', 'q'] as const;
+/** `trash` is the view rather than a filter: the trash (`true`) instead of the live highlights, as the Inbox switches to its own. */
+const FILTER_KEYS = ['tagId', 'insightId', 'sourceKind', 'customerId', 'companyId', 'segment', 'from', 'to', 'q', 'trash'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 const SEARCH_DEBOUNCE_MS = 300;
 /** The dates are of when the customer said it. */
@@ -56,28 +57,25 @@ function HighlightCard({ ws, item, selected, onToggle, onOpen }: { ws: string; i
 }
 
 /**
- * What a filter by id calls what it filters to: its name in the catalog, else the name asked for,
- * else why there is none: `gone` for one this workspace does not have (404), `unknown` when asking failed.
+ * Every highlight, filtered by tag, kind, customer, segment, date and text; select many to tag them at once, or to take just those out.
+ * Its Trash lists those trashed on their own, with the same filters, to restore them.
  */
-function filterName(inCatalog: string | undefined, askedFor: { data?: string | undefined; error: unknown }, says: { gone: string; unknown: string }): string {
-  if (inCatalog) return inCatalog;
-  if (askedFor.data) return askedFor.data;
-  if (askedFor.error instanceof ApiError && askedFor.error.status === 404) return says.gone;
-  return askedFor.error ? says.unknown : 'Loading…';
-}
-
-/** Every highlight, filtered by tag, kind, customer, segment, date and text; select many to tag them at once, or to take just those out. */
 export type HighlightsBrowserProps = {
   /** Actions on the selected highlights besides tagging, handed in by the page; `done` clears the selection. */
   renderBulkActions?: (highlightIds: string[], done: () => void) => ReactNode;
+  /** In the trash: how long it keeps things, a note under each row and actions beside Restore, from the page. */
+  trashExtras?: HighlightTrashExtras;
 };
 
-export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps) {
+export function HighlightsBrowser({ renderBulkActions, trashExtras }: HighlightsBrowserProps) {
   const workspace = useWorkspace();
   const ws = workspace.id;
   const [params, setParams] = useSearchParams();
   const filters: HighlightFilters = Object.fromEntries(FILTER_KEYS.map((key) => [key, params.get(key) ?? undefined]).filter(([, value]) => value));
-  const highlights = useHighlights(ws, filters);
+  const inTrash = filters.trash === 'true';
+  const filtered = Object.keys(filters).some((key) => key !== 'trash');
+  const reversed = isReversedRange(filters);
+  const highlights = useHighlights(ws, filters, !reversed);
   const catalog = useCatalog(ws);
   const bulk = useBulkTagHighlights(ws);
   const toast = useToast();
@@ -102,10 +100,7 @@ export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps)
   const insightTitle = (id: string | undefined) => catalog.data?.insights.find((insight) => insight.id === id)?.title;
   // The customer and the company filtered to are named from the catalog, else asked for: the catalog may predate them.
   const customerInCatalog = catalog.data?.customers.find((customer) => customer.id === filters.customerId);
-  const customerAskedFor = useCustomerName(ws, filters.customerId, !catalog.isPending && !customerInCatalog);
-  const chosenCustomerName = filters.customerId
-    ? filterName(customerInCatalog && customerName(customerInCatalog), customerAskedFor, { gone: 'A customer not in this workspace', unknown: 'This customer' })
-    : undefined;
+  const chosenCustomerName = useFilteredCustomerName(ws, filters.customerId, customerInCatalog && customerName(customerInCatalog), !catalog.isPending);
   // A company page links here.
   const companyInCatalog = catalog.data?.companies.find((company) => company.id === filters.companyId)?.name;
   const companyAskedFor = useCompanyName(ws, filters.companyId, !catalog.isPending && !companyInCatalog);
@@ -146,9 +141,13 @@ export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps)
           {(props) => <TextInput {...props} placeholder="e.g. Enterprise" defaultValue={filters.segment ?? ''} onBlur={(event) => setFilter('segment', event.target.value.trim())} />}
         </Field>
         <DateRangeFields label="When it was said" boundLabels={SAID_LABELS} range={{ from: filters.from, to: filters.to }} onChange={(range) => setFilters({ from: range.from, to: range.to })} />
+        <label className="checkbox highlight-filter-trash">
+          <input type="checkbox" checked={inTrash} onChange={(event) => setFilter('trash', event.target.checked ? 'true' : null)} /> Trash
+        </label>
       </form>
 
-      {selected.length > 0 && (
+      {/* What is in the trash is restored one by one: no selection there. */}
+      {!inTrash && selected.length > 0 && (
         <div className="card bulk-bar" role="region" aria-label="The selected highlights">
           <strong>{selected.length} selected</strong>
           {canChange && (
@@ -179,7 +178,9 @@ export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps)
         </div>
       )}
 
-      {highlights.isPending ? (
+      {reversed ? (
+        <ReversedRangeNote />
+      ) : highlights.isPending ? (
         <Loading />
       ) : !highlights.data ? (
         goneFilter ? (
@@ -188,11 +189,20 @@ export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps)
           <ErrorMessage error={highlights.error} />
         )
       ) : !items.length ? (
-        <EmptyState title={Object.keys(filters).length ? 'No highlight matches these filters' : 'No highlights yet'} icon="✎">
-          {Object.keys(filters).length
-            ? 'Loosen a filter, or clear them all.'
-            : 'Open any source from the Inbox, select a passage and press h to tag it: it becomes a highlight, the atomic unit of evidence, and shows up here.'}
-        </EmptyState>
+        inTrash ? (
+          <HighlightTrashEmpty filtered={filtered} extras={trashExtras} />
+        ) : (
+          <EmptyState title={filtered ? 'No highlight matches these filters' : 'No highlights yet'} icon="✎">
+            {filtered
+              ? 'Loosen a filter, or clear them all.'
+              : 'Open any source from the Inbox, select a passage and press h to tag it: it becomes a highlight, the atomic unit of evidence, and shows up here.'}
+          </EmptyState>
+        )
+      ) : inTrash ? (
+        <>
+          <HighlightTrashList ws={ws} items={items} total={total} extras={trashExtras} />
+          <LoadMore query={highlights} />
+        </>
       ) : (
         <>
           <div className="row">
@@ -206,7 +216,7 @@ export function HighlightsBrowser({ renderBulkActions }: HighlightsBrowserProps)
               ws={ws}
               filters={filters}
               size="sm"
-              description={`Every highlight${Object.keys(filters).length ? ' these filters match' : ''}, with its source, customer and a link back, as a spreadsheet (CSV)`}
+              description={`Every highlight${filtered ? ' these filters match' : ''}, with its source, customer and a link back, as a spreadsheet (CSV)`}
             />
           </div>
           <ul className="highlight-list">

@@ -90,7 +90,7 @@ function buildOptions(format: ImportFormat, drafts: Drafts, dateOrder: DateOrder
 }
 
 function speakersOf(preview: ImportPreview): string[] {
-  return [...new Set(preview.sources.flatMap((source) => source.turns.map((turn) => turn.speaker)))].filter((speaker) => speaker !== '');
+  return [...new Set(preview.sources.flatMap((source) => source.speakers))];
 }
 
 /** What became of a file of the round that is behind us. */

@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from 'react-router';
-import { BACKLOG_SORTS, BACKLOG_STATUSES, type BacklogItem } from '@cairn/shared';
+import { BACKLOG_SORTS, BACKLOG_STATUSES, RECENT_EVIDENCE_DAYS, type BacklogItem } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
@@ -22,6 +22,9 @@ const SORTS: Array<[BacklogFilters['sort'], string]> = [
   ['evidence', 'Evidence'],
   ['recent', 'Newest'],
 ];
+
+/** The column of recent highlights, named alike in the table's header and on a phone's cards. */
+const RECENT_LABEL = `Last ${RECENT_EVIDENCE_DAYS} days`;
 
 /** Where an item is tracked: its key, linked to the issue when there is an address. */
 export function TrackerLink({ item }: { item: Pick<BacklogItem, 'externalKey' | 'externalUrl'> }) {
@@ -83,7 +86,7 @@ export function BacklogBoard({ ws, onNewItem }: { ws: string; onNewItem?: () => 
       align: 'right',
       cell: (item) => <TableFigure label="Revenue">{item.score.revenue > 0 ? formatRevenue(item.score.revenue) : <span className="muted">—</span>}</TableFigure>,
     },
-    { key: 'recent', header: <span title="Highlights from the last 90 days">Recent</span>, align: 'right', cell: (item) => <TableFigure label="Last 90 days">{item.score.recentHighlights}</TableFigure> },
+    { key: 'recent', header: <span title={`Highlights from the last ${RECENT_EVIDENCE_DAYS} days`}>{RECENT_LABEL}</span>, align: 'right', cell: (item) => <TableFigure label={RECENT_LABEL}>{item.score.recentHighlights}</TableFigure> },
     { key: 'score', header: 'Score', width: '190px', cell: (item) => <ScoreBar score={item.score} max={maxScore} /> },
   ];
 

@@ -1,5 +1,6 @@
 import type { EvidenceScore } from '@cairn/shared';
 import { describe, expect, it } from 'vitest';
+import { SCORE_RULE } from '../components/score';
 import { describeScore, formatScore, scoreParts } from './score';
 
 type Counts = Omit<EvidenceScore, 'total' | 'lastEvidenceAt' | 'points'> & { lastEvidenceAt?: string | null };
@@ -39,5 +40,16 @@ describe('formatting a score', () => {
   it('leaves companies and revenue out when none is known, and says when there is no evidence', () => {
     expect(describeScore(score({ customers: 2, companies: 0, revenue: 0, highlights: 2, recentHighlights: 0 }))).toBe('2 customers, 2 highlights (0 in the last 90 days).');
     expect(describeScore(score({ customers: 0, companies: 0, revenue: 0, highlights: 0, recentHighlights: 0 }))).toMatch(/^No evidence yet/);
+  });
+});
+
+describe('SCORE_RULE', () => {
+  it('names the revenue points the server gives for each amount it mentions', () => {
+    const examples = [...SCORE_RULE.matchAll(/(\d+\.\d) for (\d+)([KM])/g)];
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    for (const [, points, amount, unit] of examples) {
+      const revenue = Number(amount) * (unit === 'K' ? 1_000 : 1_000_000);
+      expect(Number(points), `${amount}${unit}`).toBeCloseTo(score({ customers: 1, companies: 1, revenue, highlights: 1, recentHighlights: 0 }).points.revenue, 1);
+    }
   });
 });

@@ -16,13 +16,17 @@ const emptyPanel = (props: Partial<HighlightPanelProps>) =>
       onDelete={() => {}}
       onSave={async () => {}}
       readSelection={() => null}
+      keyboardTarget="the customer’s message"
       {...props}
     />,
   );
 
 describe('HighlightPanel with no highlights', () => {
-  it('teaches the keys to whoever can highlight', () => {
-    expect(emptyPanel({})).toContain('press <kbd>h</kbd> to tag it');
+  it('tells whoever can highlight that a selection opens the tag box, and that h is for the keyboard, after ↓ to the text', () => {
+    const html = emptyPanel({});
+    expect(html).toContain('Select a passage and the tag box opens. Or press <kbd>↓</kbd> to move to the customer’s message, then <kbd>h</kbd> to tag it');
+    // A mouse user told to select and then press h typed the h into the tag box the selection had opened.
+    expect(html).not.toMatch(/Select a passage and press/);
   });
 
   it('says why nothing can be highlighted instead, to a viewer or on a trashed source', () => {

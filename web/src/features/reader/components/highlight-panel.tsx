@@ -159,13 +159,15 @@ export type HighlightPanelProps = {
   readSelection: () => SelectionForEdit;
   /** Why no highlight can be made here (a viewer, a trashed source), said instead of how to make one. */
   readOnlyReason?: string | null;
+  /** What ↓ moves to in the text for h to tag (`keyboardTarget`: a turn, the customer's message), named in how to make one. */
+  keyboardTarget: string;
 };
 
 /** The panel's heading, where the reader's "Highlights ↓" (narrow screens, the panel under the text) takes focus. */
 export const HIGHLIGHTS_HEADING_ID = 'reader-highlights';
 
 /** The source's highlights in reading order; choosing one scrolls the text to it. */
-export function HighlightPanel({ ws, body, highlights, links, activeId, editingId, onEdit, canChange, onSelect, onDelete, onLink, onSave, onCreateTag, readSelection, readOnlyReason }: HighlightPanelProps) {
+export function HighlightPanel({ ws, body, highlights, links, activeId, editingId, onEdit, canChange, onSelect, onDelete, onLink, onSave, onCreateTag, readSelection, readOnlyReason, keyboardTarget }: HighlightPanelProps) {
   const panelRef = useRef<HTMLElement>(null);
   const activeRef = useRef<HTMLLIElement>(null);
   // The active highlight comes into view inside the panel only: scrollIntoView also scrolled the
@@ -189,8 +191,10 @@ export function HighlightPanel({ ws, body, highlights, links, activeId, editingI
         (readOnlyReason ? (
           <p className="muted">No highlights. {readOnlyReason}</p>
         ) : (
+          // A mouse selection opens the tag box by itself: h is for the keyboard's way.
           <p className="muted">
-            Select a passage and press <kbd>h</kbd> to tag it, <kbd>t</kbd> to apply the last tag you used, or <kbd>l</kbd> to link it to a problem. It appears here.
+            Select a passage and the tag box opens. Or press <kbd>↓</kbd> to move to {keyboardTarget}, then <kbd>h</kbd> to tag it, <kbd>t</kbd> to apply the last tag you used, or{' '}
+            <kbd>l</kbd> to link it to a problem. It appears here.
           </p>
         ))}
       <ol className="panel-list">

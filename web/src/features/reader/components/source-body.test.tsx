@@ -54,6 +54,34 @@ describe('SourceBody', () => {
     ]);
   });
 
+  it('draws a transcript’s text before its first speaker as a block of its own, with the offsets, marks and matches of a turn', () => {
+    const title = 'Customer interview\nResearch round, at the roastery.';
+    const turn = 'Thanks for having me here.';
+    const body = `${title}\n\n${turn}`;
+    const interview = {
+      kind: 'interview',
+      title: 'Interview',
+      body,
+      segments: [{ speaker: 'Maya', startMs: null, endMs: null, start: title.length + 2, end: body.length }],
+      customer: null,
+      metadata: {},
+      highlights: [],
+    } as Partial<Source> as Source;
+    const roastery = body.indexOf('roastery');
+    const html = draw({
+      source: interview,
+      marks: [{ id: 'h1', start: 0, end: 8, label: 'Intro' }],
+      finds: [{ text: 'body', start: roastery, end: roastery + 8 }],
+      passage: { start: roastery, end: roastery + 8 },
+    });
+    // First in the list, before the turn, focusable like it and with no speaker.
+    expect(html).toMatch(new RegExp(`<li class="turn-unattributed" tabindex="0" data-block-start="0" data-block-end="${title.length}"><p class="turn-text">.*?</p></li><li class="turn"`, 's'));
+    expect(marksIn(html).map(({ className, attributes, text }) => [className, attributes?.replace(/ title="[^"]*"/, ''), text])).toEqual([
+      ['hl', 'data-start="0" data-end="8" data-ids="h1"', 'Customer'],
+      ['find-match search-passage', `data-start="${roastery}" data-end="${roastery + 8}" data-ids=""`, 'roastery'],
+    ]);
+  });
+
   it('finds in a survey answer’s question too, drawn before the answer', () => {
     const answer = { kind: 'survey_response', title: 'Improve?', body: 'Keep the export order.', segments: null, customer: null, metadata: { question: 'What should the export keep?' }, highlights: [] } as Partial<Source> as Source;
     const html = draw({ source: answer, finds: [{ text: 'question', start: 16, end: 22 }, { text: 'body', start: 9, end: 15 }], currentFind: { text: 'body', start: 9, end: 15 } });

@@ -6,7 +6,7 @@ import { ScorePill } from '../../../lib/score-pill';
 import { groupByBlock, type FindMatch, type TextRange } from '../lib/find-in-text';
 import { CURRENT_FIND_RUN, FIND_RUN, formatTimestamp, PASSAGE_RUN, PENDING_RUN, runClassName, savedIds, splitRuns } from '../lib/highlight-runs';
 import { BODY_TEXT, metadataText, QUESTION_TEXT, readReplies, readSurveyScore, replyTextId, surveyQuestion } from '../lib/reader-texts';
-import { turnKeyTarget, type TurnRow } from '../lib/speakers';
+import { drawnBlocks, textOutsideTurns, turnKeyTarget, turnRows, type TurnRow } from '../lib/speakers';
 
 export type Mark = { id: string; start: number; end: number; label?: string };
 
@@ -97,7 +97,7 @@ function Block({ as: Tag = 'div', from, to, className, children }: BlockProps) {
   );
 }
 
-const overlaps = (range: TextRange | null | undefined, segment: SourceSegment) => !!range && range.start < segment.end && range.end > segment.start;
+const overlaps = (range: TextRange | null | undefined, block: TextRange) => !!range && range.start < block.end && range.end > block.start;
 
 type TurnProps = Omit<RunsProps, 'from' | 'to'> & { segment: SourceSegment; revealed: boolean };
 
@@ -112,6 +112,19 @@ const Turn = memo(function Turn({ segment, revealed, ...runs }: TurnProps) {
       </div>
       <p className="turn-text">
         <Runs {...runs} from={segment.start} to={segment.end} />
+      </p>
+    </Block>
+  );
+});
+
+type TextOutsideTurnsProps = Omit<RunsProps, 'from' | 'to'> & { range: TextRange };
+
+/** Text of the body outside every turn (a title before the first): nobody's, so no speaker, but read, found and highlighted like a turn. */
+const TextOutsideTurns = memo(function TextOutsideTurns({ range, ...runs }: TextOutsideTurnsProps) {
+  return (
+    <Block as="li" from={range.start} to={range.end} className="turn-unattributed">
+      <p className="turn-text">
+        <Runs {...runs} from={range.start} to={range.end} />
       </p>
     </Block>
   );
@@ -140,9 +153,23 @@ type TranscriptProps = Omit<SourceBodyProps, 'source' | 'finds' | 'currentFind'>
 };
 
 function Transcript({ body, segments, rows, onToggleHidden, marks, pending, activeId, finds, currentFind, passage }: TranscriptProps) {
-  const lines = useMemo(() => rows ?? segments.map((_, index): TurnRow => ({ kind: 'turn', index, revealed: false })), [rows, segments]);
-  const findsByTurn = useMemo(() => groupByBlock(finds, segments), [finds, segments]);
+  const lines = useMemo(() => rows ?? turnRows(segments, new Set(), new Set(), textOutsideTurns(body, segments)), [rows, segments, body]);
+  // By where each drawn block starts: a turn's or a text's own matches.
+  const findsByBlock = useMemo(() => {
+    const blocks = drawnBlocks(lines, segments);
+    return new Map([...groupByBlock(finds, blocks)].map(([index, matches]) => [blocks[index]!.start, matches]));
+  }, [finds, lines, segments]);
   const active = activeId ? marks.find((mark) => mark.id === activeId) : undefined;
+  // Only the blocks they touch get these, so that they alone draw again when these change.
+  const marked = (block: TextRange) => ({
+    body,
+    marks,
+    pending: overlaps(pending, block) ? pending : null,
+    activeId: overlaps(active, block) ? activeId : null,
+    finds: findsByBlock.get(block.start) ?? NO_FINDS,
+    currentFind: overlaps(currentFind, block) ? currentFind : null,
+    passage: overlaps(passage, block) ? passage : null,
+  });
   return (
     // A list a screen reader announces with its length; each turn is read whole when it takes focus.
     // The role is spelled out because Safari drops it from a list drawn without bullets.
@@ -157,22 +184,9 @@ function Transcript({ body, segments, rows, onToggleHidden, marks, pending, acti
             </li>
           );
         }
+        if (row.kind === 'text') return <TextOutsideTurns key={`text-${row.start}`} range={row} {...marked(row)} />;
         const segment = segments[row.index]!;
-        return (
-          <Turn
-            key={segment.start}
-            segment={segment}
-            revealed={row.revealed}
-            body={body}
-            marks={marks}
-            // Only the turns they touch get these, so that they alone draw again when these change.
-            pending={overlaps(pending, segment) ? pending : null}
-            activeId={overlaps(active, segment) ? activeId : null}
-            finds={findsByTurn.get(row.index) ?? NO_FINDS}
-            currentFind={overlaps(currentFind, segment) ? currentFind : null}
-            passage={overlaps(passage, segment) ? passage : null}
-          />
-        );
+        return <Turn key={segment.start} segment={segment} revealed={row.revealed} {...marked(segment)} />;
       })}
     </ol>
   );

@@ -25,6 +25,7 @@ import { useFindInSource } from '../hooks/use-find-in-source';
 import { useSpeakerFilter } from '../hooks/use-speaker-filter';
 import type { FindPosition } from '../lib/find-in-text';
 import { trimRange } from '../lib/highlight-runs';
+import { keyboardTarget, readerHelp } from '../lib/keyboard-hints';
 import { readLastTag, rememberLastTag } from '../lib/last-tag';
 import { BODY_TEXT, NO_CONTEXT, notCustomerWords, readContextTexts, textById } from '../lib/reader-texts';
 import { bodyRange, contextRange, selectedContextText, selectionInTexts, selectionRange } from '../lib/selection';
@@ -43,6 +44,10 @@ const POPOVER_WIDTH = 320;
 const POPOVER_GAP = 6;
 /** A selection longer than this (or over several lines) is not what to find: the find box opens empty instead. */
 const FIND_PREFILL_MAX = 100;
+/** How long after a mouse selection opens the popover an `h` typed first is taken for the key that opens it (see `onPopoverKeyDown`). */
+const STRAY_H_MS = 1000;
+/** A newer toast for a highlight just made replaces the one before: tagging turn after turn by keyboard would stack them over the text. */
+const HIGHLIGHTED_TOAST = 'highlighted';
 
 /**
  * A passage to tag, and where to show the popover: under `top` (the passage's bottom) or, if it
@@ -120,16 +125,18 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
   // A trashed source is read-only: the server refuses new highlights on it.
   const canHighlight = workspace.can('contributor') && !data?.deletedAt;
   const segments = data?.segments?.length ? data.segments : null;
-  const speakerFilter = useSpeakerFilter(segments);
+  const speakerFilter = useSpeakerFilter(data?.body ?? '', segments);
   const wholeBody = useMemo(() => [{ start: 0, end: data?.body.length ?? 0 }], [data?.body.length]);
   const contextTexts = useMemo(() => (data ? readContextTexts(data) : NO_CONTEXT), [data]);
-  const find = useFindInSource(data?.body ?? '', speakerFilter.shown ?? wholeBody, segments ?? wholeBody, contextTexts);
+  const find = useFindInSource(data?.body ?? '', speakerFilter.shown ?? wholeBody, speakerFilter.blocks ?? wholeBody, contextTexts);
   const findInputRef = useRef<HTMLInputElement>(null);
   const [findFocusRequest, setFindFocusRequest] = useState(0);
   /** What had focus when find opened, to return to when it closes on no match. */
   const findOpenerRef = useRef<Element | null>(null);
   /** A highlight to bring into view once it is drawn: its turn may first have to come out from under the speaker filter. */
   const [landing, setLanding] = useState<{ id: string } | null>(null);
+  /** Until when (`performance.now()`) a first `h` in the popover a mouse selection opened is dropped; 0 otherwise. */
+  const strayHUntilRef = useRef(0);
 
   /**
    * Focus back on the turn or paragraph of a passage just tagged or let go, where it is on the
@@ -272,8 +279,8 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
     return context ? notCustomerWords(context) : null;
   }, []);
 
-  /** What h and t act on besides a selection: in a transcript a turn, which ↓ reaches from anywhere. */
-  const blockHint = segments ? 'or press ↓ to move to a turn' : 'or move to a paragraph with Tab';
+  /** What h and t act on besides a selection: a turn of a transcript, else the message or answer, which ↓ reaches from anywhere. */
+  const blockHint = data ? `or press ↓ to move to ${keyboardTarget(data)}` : '';
 
   /** Says why there is nothing to tag: the selection is in a reply or question, else `hint`. */
   const explainNoTarget = useCallback((hint: string) => toast.show(contextRefusal() ?? hint), [contextRefusal, toast]);
@@ -303,9 +310,10 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
     if (range) select(range);
   }, []);
 
-  /** The popover for a passage. */
+  /** The popover for a passage; `byMouse` when a mouse selection opened it. */
   const tagPassage = useCallback(
-    (found: Omit<Pending, 'whole'>) => {
+    (found: Omit<Pending, 'whole'>, byMouse = false) => {
+      strayHUntilRef.current = byMouse ? performance.now() + STRAY_H_MS : 0;
       selectIfClipped(found);
       setPending({ ...found, whole: false });
     },
@@ -330,9 +338,10 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
   }, [contextRefusal, interviewerRefusal, selectIfClipped, selectedTarget]);
 
   const openPopover = useCallback(
-    (whole = false, anchor?: DOMRect) => {
+    (whole = false, anchor?: DOMRect, byMouse = false) => {
       if (!canHighlight || !data) return;
       if (whole) {
+        strayHUntilRef.current = 0;
         wholeOpenerRef.current = document.activeElement;
         const rect = anchor ?? textRef.current!.getBoundingClientRect();
         setPending({ start: 0, end: data.body.length, whole: true, top: rect.bottom, above: rect.top, left: rect.left });
@@ -340,7 +349,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
       }
       const found = target();
       if (!found) explainNoTarget(`Select a passage first (${blockHint}), then press h`);
-      else if (!refuseInterviewerWords(found)) tagPassage(found);
+      else if (!refuseInterviewerWords(found)) tagPassage(found, byMouse);
     },
     [blockHint, canHighlight, data, explainNoTarget, refuseInterviewerWords, tagPassage, target],
   );
@@ -354,7 +363,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
     (highlight: { id: string }) =>
       void deleteHighlight.mutateAsync({ id: highlight.id, sourceId }).then(
         () =>
-          toast.show('Highlight moved to the trash', 'success', {
+          toast.show('Highlight moved to the trash, in Highlights → Trash', 'success', {
             label: 'Undo',
             onClick: () => void restoreHighlight.mutateAsync(highlight.id).catch((error: Error) => toast.show(`Could not undo: ${error.message}`, 'error')),
           }),
@@ -377,10 +386,12 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
             setActiveId(highlight.id);
             returnFocus(range);
           }
-          toast.show(highlight.tags.length ? `Highlighted as ${highlight.tags.map((tag) => tag.name).join(', ')}` : 'Highlighted', 'success', {
-            label: 'Undo',
-            onClick: () => trashHighlight(highlight),
-          });
+          toast.show(
+            highlight.tags.length ? `Highlighted as ${highlight.tags.map((tag) => tag.name).join(', ')}` : 'Highlighted',
+            'success',
+            { label: 'Undo', onClick: () => trashHighlight(highlight) },
+            HIGHLIGHTED_TOAST,
+          );
         },
         (error: Error) => toast.show(error.message, 'error'),
       );
@@ -467,26 +478,28 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
 
   /**
    * ↓, ↑, Home or End pressed while focus is on no control (the reader just opened, or its
-   * heading has focus) go to a turn of a transcript: the text is one key away, not many Tabs
-   * through the header. True when a turn took focus.
+   * heading has focus) go to a turn of a transcript, or to a ticket's message or a survey's
+   * answer: the text is one key away, not many Tabs through the header. True when a block took
+   * focus. Home and End go on scrolling the page of a text drawn as one block.
    */
-  const enterTurns = (event: globalThis.KeyboardEvent) => {
+  const enterText = (event: globalThis.KeyboardEvent) => {
     const root = textRef.current;
     const focused = event.target;
     if (!root || event.shiftKey || !(focused === document.body || (focused instanceof HTMLElement && focused.tabIndex < 0))) return false;
-    const turns = root.querySelectorAll<HTMLElement>('.reader-turns > li[data-block-start]');
+    if (!segments && (event.key === 'Home' || event.key === 'End')) return false;
+    const blocks = root.querySelectorAll<HTMLElement>('[data-block-start]');
     // Wide screens scroll <main> under the top bar, narrow ones the window.
     const view = document.querySelector('main')?.getBoundingClientRect();
     const top = Math.max(0, view?.top ?? 0);
     const bottom = Math.min(window.innerHeight, view?.bottom ?? window.innerHeight);
-    const at = turnToEnter(event.key, turns.length, (index) => {
-      const rect = turns[index]!.getBoundingClientRect();
+    const at = turnToEnter(event.key, blocks.length, (index) => {
+      const rect = blocks[index]!.getBoundingClientRect();
       return rect.bottom > top && rect.top < bottom;
     });
     if (at === null) return false;
     event.preventDefault();
-    // A turn in view (↓, ↑) takes focus where it is, without moving the page.
-    turns[at]!.focus({ preventScroll: event.key === 'ArrowDown' || event.key === 'ArrowUp' });
+    // A block in view (↓, ↑) takes focus where it is, without moving the page.
+    blocks[at]!.focus({ preventScroll: event.key === 'ArrowDown' || event.key === 'ArrowUp' });
     return true;
   };
 
@@ -503,7 +516,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
       event.preventDefault();
       return find.step(event.shiftKey ? -1 : 1);
     }
-    if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target) || pending || linking || enterTurns(event)) return;
+    if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target) || pending || linking || enterText(event)) return;
     const go = (id: string | undefined) => id && navigate(paths.source(ws, id));
     const actions: Record<string, () => void> = {
       h: () => openPopover(),
@@ -523,7 +536,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
   // A click on a button in the text (a line of hidden turns) selects nothing, though a selection (a match left by find) may stay.
   const onMouseUp = (event: MouseEvent) => {
     if ((event.target as Element).closest('button')) return;
-    if (canHighlight && !pending && !editingId) setTimeout(() => textRef.current && selectionRange(textRef.current) && openPopover(), 0);
+    if (canHighlight && !pending && !editingId) setTimeout(() => textRef.current && selectionRange(textRef.current) && openPopover(false, undefined, true), 0);
   };
   const onClick = (event: MouseEvent) => {
     const mark = (event.target as HTMLElement).closest<HTMLElement>('mark[data-ids]');
@@ -552,6 +565,15 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
   };
   // Tab and Shift+Tab go round the popover's controls: it stays open, so focus must not wander off behind it.
   const onPopoverKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // A mouse selection opens the popover with its box focused, but people who learned that h tags
+    // a selection press it anyway, and that h would name a new tag "h". So the first key typed
+    // within a second, if it is h in the empty box, is dropped; typed again, it is a letter.
+    const strayH = performance.now() < strayHUntilRef.current;
+    strayHUntilRef.current = 0;
+    if (strayH && event.key === 'h' && !event.ctrlKey && !event.metaKey && !event.altKey && event.target instanceof HTMLInputElement && !event.target.value) {
+      event.preventDefault();
+      return;
+    }
     if (event.key === 'Escape') {
       event.preventDefault();
       return closePopover();
@@ -623,8 +645,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
             onClick={onClick}
           >
             <p id="reader-help" className="visually-hidden">
-              Select text, or move to a turn with the arrow keys (the down arrow goes to the first turn in view) or Tab, then press h to tag it, t to apply the last tag used, or l to
-              link it to a problem or backlog item. Ctrl+F finds words in the text.
+              {readerHelp(data)}
             </p>
             <SourceBody
               source={data}
@@ -654,6 +675,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
           onSave={(id, body) => updateHighlight.mutateAsync({ id, body })}
           readSelection={takeSelectionForEdit}
           readOnlyReason={trashed ? 'This source is in the trash: restore it to highlight it.' : canHighlight ? null : 'Viewers read highlights; contributors and up make them.'}
+          keyboardTarget={keyboardTarget(data)}
           onDelete={trashHighlight}
         />
       </div>

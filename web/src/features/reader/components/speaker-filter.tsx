@@ -38,7 +38,7 @@ export function SpeakerFilterBar({ filter, total }: { filter: SpeakerFilter; tot
         ))}
       </div>
       <span role="status" className="speaker-filter-status muted">
-        {chosen.size ? `Showing ${filter.shown?.length ?? total} of ${total} turns` : ''}
+        {chosen.size ? `Showing ${filter.rows?.filter((row) => row.kind === 'turn').length ?? total} of ${total} turns` : ''}
       </span>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { SourceSegment } from '@cairn/shared';
-import { collapsedRowAt, countSpeakers, turnRows, type SpeakerCount, type TurnRow } from '../lib/speakers';
+import type { TextRange } from '../lib/find-in-text';
+import { collapsedRowAt, countSpeakers, drawnBlocks, textOutsideTurns, turnRows, type SpeakerCount, type TurnRow } from '../lib/speakers';
 
 const EVERYONE: ReadonlySet<string> = new Set();
 const NONE_EXPANDED: ReadonlySet<number> = new Set();
@@ -10,25 +11,26 @@ export type SpeakerFilter = {
   /** The speakers whose turns are shown; empty for everyone. */
   chosen: ReadonlySet<string>;
   choose: (speakers: ReadonlySet<string>) => void;
-  /** The transcript's lines: turns, and lines standing for runs of hidden turns. */
+  /** The transcript's lines: turns, lines standing for runs of hidden turns, and text outside turns. */
   rows: TurnRow[] | null;
-  /** The turns drawn (the same array as the transcript's when nobody is filtered out). */
-  shown: readonly SourceSegment[] | null;
+  /** The stretches of the body the transcript draws with no one filtered out: every turn and the text outside them, in reading order. */
+  blocks: readonly TextRange[] | null;
+  /** Those drawn under the filter (the same array as `blocks` when nobody is filtered out). */
+  shown: readonly TextRange[] | null;
   toggleRun: (from: number) => void;
   /** Opens the run of hidden turns holding `offset`; whether there was one to open. */
   reveal: (offset: number) => boolean;
 };
 
-/** Which speakers' turns a transcript shows, and which runs of the others' turns are opened. */
-export function useSpeakerFilter(segments: SourceSegment[] | null): SpeakerFilter {
+/** Which speakers' turns a transcript (`body` cut into `segments`) shows, and which runs of the others' turns are opened. */
+export function useSpeakerFilter(body: string, segments: SourceSegment[] | null): SpeakerFilter {
   const speakers = useMemo(() => countSpeakers(segments ?? []), [segments]);
   const [chosen, setChosen] = useState(EVERYONE);
   const [expanded, setExpanded] = useState(NONE_EXPANDED);
-  const rows = useMemo(() => (segments ? turnRows(segments, chosen, expanded) : null), [segments, chosen, expanded]);
-  const shown = useMemo(() => {
-    if (!segments || !rows || !chosen.size) return segments;
-    return rows.flatMap((row) => (row.kind === 'turn' ? [segments[row.index]!] : []));
-  }, [segments, rows, chosen]);
+  const outside = useMemo(() => (segments ? textOutsideTurns(body, segments) : []), [body, segments]);
+  const rows = useMemo(() => (segments ? turnRows(segments, chosen, expanded, outside) : null), [segments, chosen, expanded, outside]);
+  const blocks = useMemo(() => (segments ? drawnBlocks(turnRows(segments, EVERYONE, NONE_EXPANDED, outside), segments) : null), [segments, outside]);
+  const shown = useMemo(() => (segments && rows && chosen.size ? drawnBlocks(rows, segments) : blocks), [segments, rows, chosen, blocks]);
 
   const choose = useCallback(
     (next: ReadonlySet<string>) => {
@@ -54,5 +56,5 @@ export function useSpeakerFilter(segments: SourceSegment[] | null): SpeakerFilte
     [rows, segments, toggleRun],
   );
 
-  return { speakers, chosen, choose, rows, shown, toggleRun, reveal };
+  return { speakers, chosen, choose, rows, blocks, shown, toggleRun, reveal };
 }

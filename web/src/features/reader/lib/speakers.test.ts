@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipAtHiddenTurns, collapsedRowAt, countSpeakers, turnKeyTarget, turnRows, turnToEnter } from './speakers';
+import { clipAtHiddenTurns, collapsedRowAt, countSpeakers, drawnBlocks, textOutsideTurns, turnKeyTarget, turnRows, turnToEnter } from './speakers';
 import { readMeetingTranscript } from './test-transcript';
 
 const turns = (...speakers: string[]) => speakers.map((speaker, index) => ({ speaker, start: index * 10, end: index * 10 + 8 }));
@@ -48,6 +48,62 @@ describe('turnRows', () => {
       { kind: 'turn', index: 3, revealed: false },
       { kind: 'hidden', from: 4, count: 2, expanded: false },
     ]);
+  });
+});
+
+describe('textOutsideTurns', () => {
+  it('finds a title before the first turn, as the sample interview has, cut to its words', () => {
+    const title = 'Copperleaf Coffee Roasters — customer interview\nResearch round "Getting money in", in person at the roastery.';
+    const body = `${title}\n\nThanks for having me here.\n\nThree ways, really.`;
+    const first = body.indexOf('Thanks');
+    const second = body.indexOf('Three');
+    expect(textOutsideTurns(body, [{ start: first, end: second - 2 }, { start: second, end: body.length }])).toEqual([{ start: 0, end: title.length }]);
+  });
+
+  it('finds words between and after turns, but not the blank lines between them', () => {
+    const body = 'Ana says.\n\n[pause]\n\nBo says.\n\nRecorded in Lyon.\n';
+    const stretches = textOutsideTurns(body, [{ start: 0, end: 9 }, { start: body.indexOf('Bo'), end: body.indexOf('Bo') + 8 }]);
+    expect(stretches.map(({ start, end }) => body.slice(start, end))).toEqual(['[pause]', 'Recorded in Lyon.']);
+    expect(textOutsideTurns('Ana says.\n\nBo says.', [{ start: 0, end: 9 }, { start: 11, end: 19 }])).toEqual([]);
+  });
+});
+
+describe('turnRows with text outside turns', () => {
+  // Text [0, 5), then turns every 10 from 10 (Ana, Bo, Cy, Ana), with text at [29, 30) (between Bo and Cy) and [60, 65) after the last.
+  const segments = turns('Ana', 'Bo', 'Cy', 'Ana').map((turn) => ({ ...turn, start: turn.start + 10, end: turn.end + 10 }));
+  const outside = [
+    { start: 0, end: 5 },
+    { start: 29, end: 30 },
+    { start: 60, end: 65 },
+  ];
+
+  it('puts each text where it is read, between the turns around it', () => {
+    const rows = turnRows(segments, new Set(), new Set(), outside);
+    expect(rows.map((row) => (row.kind === 'text' ? `text ${row.start}` : row.kind === 'turn' ? `turn ${row.index}` : 'hidden'))).toEqual([
+      'text 0',
+      'turn 0',
+      'turn 1',
+      'text 29',
+      'turn 2',
+      'turn 3',
+      'text 60',
+    ]);
+    expect(drawnBlocks(rows, segments).map((block) => block.start)).toEqual([0, 10, 20, 29, 30, 40, 60]);
+  });
+
+  it('folds a text between two hidden turns with them, and shows it again when their line opens', () => {
+    const onlyAna = turnRows(segments, new Set(['Ana']), new Set(), outside);
+    expect(onlyAna).toEqual([
+      { kind: 'text', start: 0, end: 5 },
+      { kind: 'turn', index: 0, revealed: false },
+      { kind: 'hidden', from: 1, count: 2, expanded: false },
+      { kind: 'turn', index: 3, revealed: false },
+      { kind: 'text', start: 60, end: 65 },
+    ]);
+    expect(collapsedRowAt(onlyAna, segments, 29)).toEqual({ kind: 'hidden', from: 1, count: 2, expanded: false });
+    expect(drawnBlocks(onlyAna, segments).map((block) => block.start)).toEqual([0, 10, 40, 60]);
+    const opened = turnRows(segments, new Set(['Ana']), new Set([1]), outside);
+    expect(drawnBlocks(opened, segments).map((block) => block.start)).toEqual([0, 10, 20, 29, 30, 40, 60]);
   });
 });
 

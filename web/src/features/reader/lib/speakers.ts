@@ -1,4 +1,6 @@
 import type { SourceSegment } from '@cairn/shared';
+import type { TextRange } from './find-in-text';
+import { trimRange } from './highlight-runs';
 
 export type SpeakerCount = { speaker: string; turns: number };
 
@@ -11,20 +13,51 @@ export function countSpeakers(segments: ReadonlyArray<Pick<SourceSegment, 'speak
 
 /**
  * A line of the transcript as drawn under a speaker filter: a turn (`revealed` when it is by a
- * speaker filtered out and shown on request), or the line standing for `count` turns in a row
- * by speakers filtered out, from turn `from`, which opens (`expanded`) to show them.
+ * speaker filtered out and shown on request), the line standing for `count` turns in a row by
+ * speakers filtered out, from turn `from`, which opens (`expanded`) to show them, or text of the
+ * body outside every turn (`textOutsideTurns`), nobody's.
  */
-export type TurnRow = { kind: 'turn'; index: number; revealed: boolean } | { kind: 'hidden'; from: number; count: number; expanded: boolean };
+export type TurnRow =
+  | { kind: 'turn'; index: number; revealed: boolean }
+  | { kind: 'hidden'; from: number; count: number; expanded: boolean }
+  | { kind: 'text'; start: number; end: number };
+
+/**
+ * The stretches of the body no turn covers, cut to their words: a title an import found before the
+ * first speaker, or words a source sent through the API left between or after its turns. They are
+ * read, found and highlighted like turns. The blank lines between turns are no text.
+ */
+export function textOutsideTurns(body: string, segments: ReadonlyArray<Pick<SourceSegment, 'start' | 'end'>>): TextRange[] {
+  const stretches: TextRange[] = [];
+  let from = 0;
+  for (const turn of [...segments, { start: body.length, end: body.length }]) {
+    const words = trimRange(body, from, turn.start);
+    if (words) stretches.push(words);
+    from = turn.end;
+  }
+  return stretches;
+}
 
 /**
  * The lines of a transcript showing the turns of `speakers` (all of them when the set is empty);
  * the others collapse into one line per run, except the runs (keyed by their first turn) in
- * `expanded`, which show their turns after the line.
+ * `expanded`, which show their turns after the line. The text `outside` turns comes where it is
+ * read, before the line after it; between two turns folded into one line it folds with them.
  */
-export function turnRows(segments: ReadonlyArray<Pick<SourceSegment, 'speaker'>>, speakers: ReadonlySet<string>, expanded: ReadonlySet<number>): TurnRow[] {
+export function turnRows(
+  segments: ReadonlyArray<Pick<SourceSegment, 'speaker' | 'start' | 'end'>>,
+  speakers: ReadonlySet<string>,
+  expanded: ReadonlySet<number>,
+  outside: readonly TextRange[] = [],
+): TurnRow[] {
   const rows: TurnRow[] = [];
+  let text = 0;
+  const textBefore = (offset: number) => {
+    for (; text < outside.length && outside[text]!.start < offset; text++) rows.push({ kind: 'text', start: outside[text]!.start, end: outside[text]!.end });
+  };
   let index = 0;
   while (index < segments.length) {
+    textBefore(segments[index]!.start);
     if (!speakers.size || speakers.has(segments[index]!.speaker)) {
       rows.push({ kind: 'turn', index, revealed: false });
       index++;
@@ -34,16 +67,29 @@ export function turnRows(segments: ReadonlyArray<Pick<SourceSegment, 'speaker'>>
     while (index < segments.length && !speakers.has(segments[index]!.speaker)) index++;
     const open = expanded.has(from);
     rows.push({ kind: 'hidden', from, count: index - from, expanded: open });
-    if (open) for (let turn = from; turn < index; turn++) rows.push({ kind: 'turn', index: turn, revealed: true });
+    for (let turn = from; open && turn < index; turn++) {
+      textBefore(segments[turn]!.start);
+      rows.push({ kind: 'turn', index: turn, revealed: true });
+    }
+    while (!open && text < outside.length && outside[text]!.start < segments[index - 1]!.end) text++;
   }
+  textBefore(Infinity);
   return rows;
 }
 
-/** The collapsed line hiding the turn that holds `offset`, if that turn is hidden. */
+/** The stretches of the body drawn as `rows`, in reading order: the turns and the text outside them, not what a line of hidden turns folds. */
+export function drawnBlocks(rows: readonly TurnRow[], segments: readonly TextRange[]): TextRange[] {
+  return rows.flatMap((row) => (row.kind === 'turn' ? [segments[row.index]!] : row.kind === 'text' ? [row] : []));
+}
+
+/** The collapsed line folding `offset` (in one of its turns or the text between them), if there is one. */
 export function collapsedRowAt(rows: readonly TurnRow[], segments: ReadonlyArray<Pick<SourceSegment, 'start' | 'end'>>, offset: number): Extract<TurnRow, { kind: 'hidden' }> | null {
-  const turn = segments.findIndex((segment) => offset < segment.end);
-  if (turn < 0 || offset < segments[turn]!.start) return null;
-  return rows.find((row): row is Extract<TurnRow, { kind: 'hidden' }> => row.kind === 'hidden' && !row.expanded && turn >= row.from && turn < row.from + row.count) ?? null;
+  return (
+    rows.find(
+      (row): row is Extract<TurnRow, { kind: 'hidden' }> =>
+        row.kind === 'hidden' && !row.expanded && offset >= segments[row.from]!.start && offset < segments[row.from + row.count - 1]!.end,
+    ) ?? null
+  );
 }
 
 /**

@@ -11,14 +11,17 @@ export function searchEvidence(ws: string, state: SearchState, cursor: string | 
   return apiRequest(`/workspaces/${ws}/search?${params}`, SearchResponseSchema, { signal });
 }
 
-/** Pages of results; "Load more" fetches the next one with the cursor the last page handed out. */
-export function useSearchEvidence(ws: string, state: SearchState) {
+/**
+ * Pages of results; "Load more" fetches the next one with the cursor the last page handed out.
+ * Not `enabled` without words, nor while the date range is reversed.
+ */
+export function useSearchEvidence(ws: string, state: SearchState, enabled = true) {
   return useInfiniteQuery({
     queryKey: searchKey(ws, state),
     queryFn: ({ pageParam, signal }) => searchEvidence(ws, state, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
-    enabled: state.q.trim().length > 0,
+    enabled: enabled && state.q.trim().length > 0,
     staleTime: 10_000,
   });
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type
 import { Link, useSearchParams } from 'react-router';
 import type { SearchResult } from '@cairn/shared';
 import { Button } from '../../../components/button';
+import { ReversedRangeNote } from '../../../components/date-range-fields';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { Select } from '../../../components/field';
@@ -9,6 +10,7 @@ import { LoadMore } from '../../../components/load-more';
 import { PageHeader } from '../../../components/page-header';
 import { Loading } from '../../../components/spinner';
 import { useCatalog } from '../../../lib/catalog';
+import { isReversedRange } from '../../../lib/dates';
 import { NARROW_SCREEN, useMediaQuery } from '../../../lib/media-query';
 import { paths } from '../../../lib/paths';
 import { rememberSourceOrder } from '../../../lib/source-order';
@@ -65,7 +67,8 @@ export function SearchPage({ renderBulkActions }: SearchPageProps) {
   const state = useMemo(() => readSearchState(params), [params]);
   const [draft, setDraft] = useState(state.q);
   const [saving, setSaving] = useState(false);
-  const search = useSearchEvidence(ws, state);
+  const reversed = isReversedRange(state);
+  const search = useSearchEvidence(ws, state, !reversed);
   const results = useMemo(() => search.data?.pages.flatMap((page) => page.items) ?? [], [search.data]);
   const first = search.data?.pages[0];
   const count = useSearchCount(ws, state, Boolean(first?.totalIsEstimate));
@@ -195,8 +198,7 @@ export function SearchPage({ renderBulkActions }: SearchPageProps) {
                 {renderBulkActions?.(selectedResults, clear)}
               </BulkTagBar>
             )}
-            {search.isPending && <Loading label="Searching…" />}
-            {!search.data && <ErrorMessage error={search.error} />}
+            {reversed ? <ReversedRangeNote /> : search.isPending ? <Loading label="Searching…" /> : !search.data && <ErrorMessage error={search.error} />}
             {first && results.length === 0 && (
               <EmptyState title="No matches" icon="∅">
                 <p>Every word must appear somewhere. Try fewer words, OR between alternatives, or remove a filter.</p>
@@ -218,7 +220,8 @@ export function SearchPage({ renderBulkActions }: SearchPageProps) {
                 </li>
               ))}
             </ol>
-            <LoadMore query={search} />
+            {/* Its error is a next page's: a first page's shows once, above. */}
+            {first && <LoadMore query={search} />}
           </section>
         </div>
       )}

@@ -13,8 +13,8 @@ const PAGE_SIZE = 50;
 
 export const sourcesListKey = (ws: string, filters: SourceFilters) => ['sources', ws, 'list', filters] as const;
 
-/** Newest first, one page at a time ("Load more"). */
-export function useSources(ws: string, filters: SourceFilters) {
+/** Newest first, one page at a time ("Load more"). Not `enabled` while the date range is reversed (it matches nothing: the fields say so). */
+export function useSources(ws: string, filters: SourceFilters, enabled = true) {
   return useInfiniteQuery({
     queryKey: sourcesListKey(ws, filters),
     queryFn: ({ pageParam, signal }) => {
@@ -25,5 +25,6 @@ export function useSources(ws: string, filters: SourceFilters) {
     },
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
+    enabled,
   });
 }

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { customerName } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { useCatalogIndex, useListNavigation, type CatalogEntry } from '../../../lib/catalog';
+import { useFilteredCustomerName } from '../../customers/api/get-customer';
 
 const SUGGESTIONS = 8;
 
@@ -22,13 +23,14 @@ export function CustomerFilter({ ws, customerId, onChange }: { ws: string; custo
   };
   const navigation = useListNavigation(options, pick, () => setOpen(false));
   const chosen = customerId ? catalog?.customers.find((customer) => customer.id === customerId) : undefined;
+  const chosenName = useFilteredCustomerName(ws, customerId, chosen && customerName(chosen), catalog !== undefined);
 
   if (customerId) {
     return (
       <div className="field">
         <span className="field-label">Customer</span>
         <span className="filter-chip">
-          {chosen ? customerName(chosen) : 'One customer'}
+          {chosenName}
           <Button size="sm" variant="ghost" aria-label="Clear the customer filter" onClick={() => onChange(undefined)}>
             ×
           </Button>

@@ -2,11 +2,12 @@ import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { customerName, titleRepeatsText, type SourceSummary } from '@cairn/shared';
 import { Button } from '../../../components/button';
+import { ReversedRangeNote } from '../../../components/date-range-fields';
 import { ErrorMessage } from '../../../components/error-message';
 import { LoadMore } from '../../../components/load-more';
 import { Loading } from '../../../components/spinner';
 import { useToast } from '../../../components/toast';
-import { formatDate } from '../../../lib/dates';
+import { formatDate, isReversedRange } from '../../../lib/dates';
 import { GoneFilterState, goneFilterOf } from '../../../lib/gone-filter';
 import { countOf } from '../../../lib/numbers';
 import { paths } from '../../../lib/paths';
@@ -61,7 +62,8 @@ type SourceListProps = {
  */
 export function SourceList({ ws, filters, empty, label, showCustomer = true, trashExtras, onClearFilter }: SourceListProps) {
   const workspace = useWorkspace();
-  const sources = useSources(ws, filters);
+  const reversed = isReversedRange(filters);
+  const sources = useSources(ws, filters, !reversed);
   const restore = useRestoreSource(ws);
   const toast = useToast();
   const navigate = useNavigate();
@@ -102,6 +104,7 @@ export function SourceList({ ws, filters, empty, label, showCustomer = true, tra
       onError: (error) => toast.show(error.message, 'error'),
     });
 
+  if (reversed) return <ReversedRangeNote />;
   if (sources.isPending) return <Loading label="Loading sources…" />;
   if (!sources.data) {
     const gone = onClearFilter && goneFilterOf(sources.error, SOURCE_FILTER_KEYS);

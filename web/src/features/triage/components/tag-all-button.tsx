@@ -25,8 +25,8 @@ type TagAllButtonProps = {
   count: number | null;
   /** Narrows the queue's dates (from the dialog, when there are too many to tag at once). */
   onRangeChange: (range: DateRangeQuery) => void;
-  /** After a run: the queue starts again without its tickets. */
-  onTagged: (run: { range: DateRangeQuery }) => void;
+  /** After a run: the queue starts again without its tickets; what it says of its filters then ends the toast. */
+  onTagged: (run: { helpdeskTag: string; range: DateRangeQuery }) => string;
   /** After a run was undone: the queue starts again with them. */
   onUndone: () => void;
 };
@@ -98,9 +98,10 @@ export function TagAllButton({ ws, helpdeskTag, range, count, onRangeChange, onT
       const { highlighted, run } = await tagSourcesWhole.mutateAsync({ filters: { kinds: [...HELPDESK_TAG_KINDS], helpdeskTag, untriaged: true, ...range }, tagIds });
       const what = `${countOf(highlighted, 'ticket')} with ${asked.names}`;
       setOpen(false);
-      onTagged({ range: asked.range });
+      const filters = onTagged({ helpdeskTag: asked.helpdeskTag, range: asked.range });
+      const done = highlighted ? `Highlighted and tagged ${what}: they have left the queue.` : `No ticket with the helpdesk tag “${asked.helpdeskTag}” was waiting any more: nothing was tagged.`;
       toast.show(
-        highlighted ? `Highlighted and tagged ${what}: they have left the queue.` : `No ticket with the helpdesk tag “${asked.helpdeskTag}” was waiting any more: nothing was tagged.`,
+        `${done} ${filters}`,
         'success',
         highlighted ? { label: 'Undo', onClick: () => void undo(run, what) } : undefined,
       );

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { customerName, type Highlight, type Source, type SourceKind, type SourceSummary } from '@cairn/shared';
 import { Button } from '../../../components/button';
-import { DateRangeFields } from '../../../components/date-range-fields';
+import { DateRangeFields, ReversedRangeNote } from '../../../components/date-range-fields';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { Select } from '../../../components/field';
@@ -241,13 +241,18 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
   const filtered = helpdeskTag !== null || !!range.from || !!range.to;
   /**
    * After a "Tag all", that helpdesk tag's tickets in those dates are gone. A run over some dates
-   * leaves the tag's others to do, so the dates go; over all of them, none, so the tag goes. Focus
-   * is the dialog's to give back: to Tag all when it is still there, else to the page, where the
-   * number keys tag the next item.
+   * leaves the tag's others to do, so the dates go; over all of them, none, so the tag goes. A
+   * filter that changes by itself says so: what this returns ends the run's toast. Focus is the
+   * dialog's to give back: to Tag all when it is still there, else to the page, where the number
+   * keys tag the next item.
    */
-  const afterRun = (run: { range: typeof range }) => {
-    setFilters(run.range.from || run.range.to ? { range: {} } : { helpdeskTag: null });
+  const afterRun = (run: { helpdeskTag: string; range: typeof range }) => {
+    const dated = Boolean(run.range.from || run.range.to);
+    setFilters(dated ? { range: {} } : { helpdeskTag: null });
     restart();
+    return dated
+      ? `The dates are cleared, for the helpdesk tag “${run.helpdeskTag}” on other days.`
+      : `None with the helpdesk tag “${run.helpdeskTag}” is left, so the Helpdesk tag filter is back to Any.`;
   };
   const filterControl = (
     <div className="row triage-filter">
@@ -309,7 +314,7 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
       <ErrorMessage error={failure} />
       {linking && renderLinkDialog(linkDialog(linking))}
       {reversed ? (
-        <p className="muted">Nothing is shown while the end date comes before the start date: change one of them.</p>
+        <ReversedRangeNote />
       ) : queue.error ? (
         <ErrorMessage error={queue.error} />
       ) : queue.isPending || catalog.isPending || !keyTagIds || (!current && hasNextPage) ? (
@@ -318,6 +323,18 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
         emptyState
       ) : (
         <div className="triage-layout">
+          {/* Over the item, not under the keys, so they stay in view. Named by what they show, key included: without the "l" a name is not the visible label (WCAG 2.5.3). */}
+          <div className="triage-actions">
+            <Button size="sm" disabled={!canLink || busy} onClick={openLink} aria-keyshortcuts="l" aria-haspopup="dialog">
+              <kbd>l</kbd> Link to problem or backlog…
+            </Button>
+            <Button size="sm" onClick={skip} aria-keyshortcuts="s ArrowRight">
+              <kbd>s</kbd> Skip
+            </Button>
+            <Button size="sm" onClick={() => void undo()} disabled={!history.length || busy} aria-keyshortcuts="u">
+              <kbd>u</kbd> Undo
+            </Button>
+          </div>
           <article className="card triage-item" aria-label={current.title}>
             <header className="triage-item-header">
               <h2>
@@ -335,19 +352,6 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
           </article>
           <aside className="card triage-keys" aria-label="Tag with one key">
             <h2>Tag it</h2>
-            {groups.length > 0 && (
-              <div className="triage-key-choice">
-                <label htmlFor={keysId}>Keys 1–9</label>
-                <Select id={keysId} value={keyChoiceValue(keyChoice)} onChange={(event) => chooseKeys(parseKeyChoice(event.target.value))}>
-                  <option value="frequent">Most used tags</option>
-                  {groups.map((group) => (
-                    <option key={group} value={keyChoiceValue({ kind: 'group', group })}>
-                      Group: {group}
-                    </option>
-                  ))}
-                </Select>
-              </div>
-            )}
             {/* A codebook starts empty: the queue still works, by linking or by making the first tag with t. */}
             {!tags.length && (
               <p className="muted">
@@ -386,21 +390,20 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
                 <kbd>t</kbd> Another tag…
               </Button>
             )}
-            <div className="triage-link">
-              <p className="muted">A known problem? Link the whole item to it instead.</p>
-              {/* Named by what it shows, key included, as Skip and Undo are: a name without the "l" on the button would not be the visible label (WCAG 2.5.3). */}
-              <Button size="sm" disabled={!canLink || busy} onClick={openLink} aria-keyshortcuts="l" aria-haspopup="dialog">
-                <kbd>l</kbd> Link to problem or backlog…
-              </Button>
-            </div>
-            <div className="row">
-              <Button size="sm" onClick={skip} aria-keyshortcuts="s ArrowRight">
-                <kbd>s</kbd> Skip
-              </Button>
-              <Button size="sm" onClick={() => void undo()} disabled={!history.length || busy} aria-keyshortcuts="u">
-                <kbd>u</kbd> Undo
-              </Button>
-            </div>
+            {/* Which tags the keys hold is chosen now and then, not for each item: below them, where a short screen may hide it. */}
+            {groups.length > 0 && (
+              <div className="triage-key-choice">
+                <label htmlFor={keysId}>Keys 1–9</label>
+                <Select id={keysId} value={keyChoiceValue(keyChoice)} onChange={(event) => chooseKeys(parseKeyChoice(event.target.value))}>
+                  <option value="frequent">Most used tags</option>
+                  {groups.map((group) => (
+                    <option key={group} value={keyChoiceValue({ kind: 'group', group })}>
+                      Group: {group}
+                    </option>
+                  ))}
+                </Select>
+              </div>
+            )}
           </aside>
         </div>
       )}
