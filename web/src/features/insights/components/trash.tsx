@@ -1,27 +1,21 @@
-import { useId, type ReactNode } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { UseMutationResult } from '@tanstack/react-query';
+import type { ComponentProps, ReactNode } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import type { Insight } from '@cairn/shared';
-import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { LoadMore } from '../../../components/load-more';
 import { Loading } from '../../../components/spinner';
-import { useToast } from '../../../components/toast';
+import { TrashRows, type TrashExtras } from '../../../components/trash-rows';
 import { useCatalog } from '../../../lib/catalog';
-import { formatDateTime } from '../../../lib/dates';
 import { INSIGHT_TYPE_LABELS } from '../../../lib/insight-types';
 import { countOf } from '../../../lib/numbers';
 import { paths } from '../../../lib/paths';
-import { useWorkspace } from '../../../lib/workspace';
 import { useBacklogItems } from '../api/list-backlog-items';
 import { useTrashedInsights } from '../api/list-insights';
 import { useRestoreBacklogItem } from '../api/restore-backlog-item';
 import { useRestoreInsight } from '../api/restore-insight';
 import { describeMergeUndo } from '../lib/merge';
 import { BacklogStatusBadge, InsightStatusBadge, InsightTypeBadge } from './badges';
-
-const RESTORE_REASON = 'Only researchers, admins and owners can restore from the trash.';
 
 /** Whether the page shows its trash (`?view=trash`): a link can open it, and Back leaves it. */
 export function useTrashView(): boolean {
@@ -53,16 +47,7 @@ export function TrashTabs({ page, main, trashTo }: TrashTabsProps) {
   );
 }
 
-type Trashed = { id: string; title: string; deletedAt: string | null };
-
-/**
- * What a page adds to a trash's rows from elsewhere (deleting for good): a note after when each
- * item was trashed (when it goes for good), and actions beside Restore.
- */
-export type TrashExtras = {
-  note?: (item: Trashed) => ReactNode;
-  actions?: (item: Trashed) => ReactNode;
-};
+type Titled = { id: string; title: string; deletedAt: string | null };
 
 type PagedTrash<T> = {
   isPending: boolean;
@@ -73,87 +58,27 @@ type PagedTrash<T> = {
   fetchNextPage: () => unknown;
 };
 
-type TrashListProps<T extends Trashed, D> = {
+type TrashListProps<T extends Titled> = Omit<ComponentProps<typeof TrashRows<T>>, 'items' | 'titleOf'> & {
   trash: PagedTrash<T>;
-  /** Accessible name of the list. */
-  label: string;
-  /** What restoring brings back, said above the list. */
-  intro: ReactNode;
   empty: ReactNode;
-  /** Type, status, counts: what the item was, and what it comes back with. */
-  describe: (item: T) => ReactNode;
-  restore: UseMutationResult<D, Error, string>;
-  /** The toast once restored: "Restored the problem “…”". */
-  restoredMessage: (item: T) => string;
-  /** The item's own page, which the toast's Open goes to. */
-  pageOf: (item: T) => string;
-  extras?: TrashExtras | undefined;
 };
 
-/**
- * Trashed items, most recently trashed first, each with when it went and a Restore button
- * (researchers and up; others see it disabled, with the reason). Once restored, a toast opens it.
- */
-function TrashList<T extends Trashed, D>({ trash, label, intro, empty, describe, restore, restoredMessage, pageOf, extras }: TrashListProps<T, D>) {
-  const workspace = useWorkspace();
-  const toast = useToast();
-  const navigate = useNavigate();
-  const reasonId = useId();
-  const canRestore = workspace.can('researcher');
+/** Trashed items, most recently trashed first, a page at a time, or what the trash is for when it is empty. */
+function TrashList<T extends Titled>({ trash, empty, ...rows }: TrashListProps<T>) {
   const items = trash.data?.pages.flatMap((page) => page.items) ?? [];
-
   if (trash.isPending) return <Loading label="Loading the trash…" />;
   if (!trash.data) return <ErrorMessage error={trash.error} />;
   if (!items.length) return <>{empty}</>;
-
-  const restoreItem = (item: T) =>
-    restore.mutate(item.id, {
-      onSuccess: () => toast.show(restoredMessage(item), 'success', { label: 'Open', onClick: () => navigate(pageOf(item)) }),
-      onError: (error) => toast.show(error.message, 'error'),
-    });
-
   return (
     <div className="stack">
-      <p className="muted trash-intro">
-        {intro}
-        {!canRestore && (
-          // aria-disabled buttons below point here: a disabled button cannot be focused, so its reason could not be read.
-          <span id={reasonId}> {RESTORE_REASON}</span>
-        )}
-      </p>
-      <ul className="trash-list card" aria-label={label}>
-        {items.map((item) => (
-          <li key={item.id} className="trash-row">
-            <div className="trash-row-main">
-              <span className="trash-row-title">{item.title}</span>
-              <span className="trash-row-meta">{describe(item)}</span>
-            </div>
-            {item.deletedAt && (
-              <span className="muted small trash-row-when">
-                Trashed <time dateTime={item.deletedAt}>{formatDateTime(item.deletedAt)}</time>
-                {extras?.note?.(item)}
-              </span>
-            )}
-            {canRestore ? (
-              <Button size="sm" busy={restore.isPending && restore.variables === item.id} onClick={() => restoreItem(item)} aria-label={`Restore “${item.title}”`}>
-                Restore
-              </Button>
-            ) : (
-              <Button size="sm" aria-disabled="true" aria-describedby={reasonId} title={RESTORE_REASON} aria-label={`Restore “${item.title}”`}>
-                Restore
-              </Button>
-            )}
-            {extras?.actions?.(item)}
-          </li>
-        ))}
-      </ul>
+      <TrashRows items={items} titleOf={(item) => item.title} {...rows} />
       <LoadMore query={trash} />
     </div>
   );
 }
 
 /** Problems, opportunities and solutions in the trash, each with the evidence and the parent it comes back with. */
-export function InsightTrash({ ws, extras }: { ws: string; extras?: TrashExtras }) {
+export function InsightTrash({ ws, extras }: { ws: string; extras?: TrashExtras<Titled> }) {
   const trash = useTrashedInsights(ws);
   const restore = useRestoreInsight(ws);
   // Parents outside the trash, by name: the catalog holds them all, and is loaded by the app shell anyway.
@@ -196,7 +121,7 @@ export function InsightTrash({ ws, extras }: { ws: string; extras?: TrashExtras 
 }
 
 /** Backlog items in the trash, each with the score and problems it comes back with. */
-export function BacklogTrash({ ws, extras }: { ws: string; extras?: TrashExtras }) {
+export function BacklogTrash({ ws, extras }: { ws: string; extras?: TrashExtras<Titled> }) {
   const trash = useBacklogItems(ws, { sort: 'recent', trash: true });
   const restore = useRestoreBacklogItem(ws);
   return (
