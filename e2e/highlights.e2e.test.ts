@@ -409,8 +409,7 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
     const selectLive = page.getByRole('checkbox', { name: `Select “${NEXT_PASSAGE}”` });
     await page.getByRole('checkbox', { name: `Select “${PASSAGE}”` }).waitFor();
     expect(await selectLive.count()).toBe(0);
-    // click(), not check(): the trash is in the address and shows a moment later (clusters.e2e.test.ts).
-    await filters.getByRole('checkbox', { name: 'Trash' }).click();
+    await filters.getByRole('checkbox', { name: 'Trash' }).check();
     await page.waitForURL('**/highlights?trash=true');
     const trash = page.getByRole('list', { name: 'Highlights in the trash' });
     const row = trash.getByRole('listitem').filter({ hasText: NEXT_PASSAGE });

@@ -136,8 +136,7 @@ describe.skipIf(!browserAvailable)('the inbox and customer profiles', () => {
     expect(await row(text).textContent()).toContain('not triaged');
     expect(await row('Charged twice').textContent()).toContain('1 highlight, linked');
     expect(await row('Charged twice').getByRole('link', { name: 'Customer 20014182' }).count()).toBe(1);
-    // click(), not check(): the filter is in the address and shows a moment later (clusters.e2e.test.ts).
-    await page.getByLabel('Not triaged yet').click();
+    await page.getByLabel('Not triaged yet').check();
     await expect.poll(() => new URL(page.url()).searchParams.get('untriaged')).toBe('true');
     await expect.poll(() => rows().locator('.source-row-title').allTextContents()).toEqual(['Export keeps failing', text]);
     // A link from before the rename opens as the new filter.

@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
 import { ToastProvider } from '../components/toast';
 import { queryClient } from '../lib/query-client';
 import { router } from './router';

@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { AUDIT_ACTION_GROUPS, describeAuditAction, type AuditEvent } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { DateRangeFields, ReversedRangeNote } from '../../../components/date-range-fields';
@@ -13,6 +13,7 @@ import { withParams } from '../../../lib/url-params';
 import { useAuditActors } from '../api/list-audit-actors';
 import { AUDIT_FILTER_KEYS, useAuditEvents, type AuditFilters } from '../api/list-audit-events';
 import { auditObjectLink } from '../lib/object-link';
+import { useUrlParams } from '../../../lib/use-url-params';
 
 const capitalized = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
 
@@ -96,7 +97,7 @@ function AuditFilterBar({ ws, filters, setFilters, clear }: { ws: string; filter
 }
 
 export function AuditLog({ ws }: { ws: string }) {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const filters: AuditFilters = Object.fromEntries(AUDIT_FILTER_KEYS.flatMap((key) => (params.get(key) ? [[key, params.get(key)!]] : [])));
   const reversed = isReversedRange(filters);
   const events = useAuditEvents(ws, filters, !reversed);

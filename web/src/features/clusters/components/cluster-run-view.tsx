@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import type { Cluster, ClusterRun } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -26,6 +26,7 @@ import { ClusterCard } from './cluster-card';
 import { ClusterSizes } from './cluster-sizes';
 import { PromoteDialog, type RenderInsightPicker } from './promote-dialog';
 import { QUEUED_WORDS, RunProgress, RunStatusBadge } from './run-status';
+import { useUrlParams } from '../../../lib/use-url-params';
 
 /** The run a page was run again from, passed in the navigation's state: what the scope held then. */
 type RerunOf = Pick<ClusterRun, 'id' | 'createdAt' | 'textCount'>;
@@ -107,7 +108,7 @@ const ORDER_OPTIONS = CLUSTER_ORDERS.map((order) => [order, CLUSTER_ORDER_LABELS
 
 /** The clusters of a finished run: their sizes as a chart, then each one in the order chosen (kept in the URL), by keyboard too. */
 function ClusterResults({ ws, run, canEdit, renderInsightPicker }: { ws: string; run: ClusterRun; canEdit: boolean; renderInsightPicker?: RenderInsightPicker }) {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const order: ClusterOrder = CLUSTER_ORDERS.find((candidate) => candidate === params.get('order')) ?? 'size';
   const clusters = orderClusters(run.clusters, order);
   const setOrder = (next: ClusterOrder) => {

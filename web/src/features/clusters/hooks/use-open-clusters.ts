@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useUrlParams } from '../../../lib/use-url-params';
+
 
 const idsOf = (value: string | null) => new Set(value ? value.split(',').filter(Boolean) : []);
 
@@ -9,7 +10,7 @@ const idsOf = (value: string | null) => new Set(value ? value.split(',').filter(
  * Opening and closing replace the entry, so Back still leaves the run.
  */
 export function useOpenClusters() {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const openParam = params.get('open');
   const allParam = params.get('all');
   const open = useMemo(() => idsOf(openParam), [openParam]);

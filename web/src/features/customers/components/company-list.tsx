@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { CompanyListItem, CompanySort } from '@cairn/shared';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
@@ -12,6 +12,7 @@ import { paths } from '../../../lib/paths';
 import { useWorkspace } from '../../../lib/workspace';
 import { useCompanies } from '../api/list-companies';
 import { useUrlSearch } from '../hooks/use-url-search';
+import { useUrlParams } from '../../../lib/use-url-params';
 
 const SORTS: Array<[CompanySort, string]> = [
   ['name', 'Name'],
@@ -23,7 +24,7 @@ const none = <span className="muted">—</span>;
 /** Companies with their customers and evidence counted, by name or most evidence first; search and sort live in the URL (`?q=`, `?sort=`). */
 export function CompanyList({ ws }: { ws: string }) {
   const workspace = useWorkspace();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const sort: CompanySort = params.get('sort') === 'evidence' ? 'evidence' : 'name';
   const { q, text, setText } = useUrlSearch();
   const companies = useCompanies(ws, { q, sort });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useUrlParams } from '../../../lib/use-url-params';
+
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -8,7 +9,7 @@ const SEARCH_DEBOUNCE_MS = 250;
  * what is typed, `q` what the list searches, which follows once typing pauses.
  */
 export function useUrlSearch() {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const q = params.get('q') ?? '';
   const [text, setText] = useState(q);
 

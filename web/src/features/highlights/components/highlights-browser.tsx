@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { customerName, HIGHLIGHT_IDS_MAX, type HighlightListItem } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { DateRangeFields, ReversedRangeNote } from '../../../components/date-range-fields';
@@ -28,6 +28,7 @@ import { CatalogPicker } from './catalog-picker';
 import { CopyQuotesButton } from './copy-quotes-button';
 import { ExportCsvLink } from './export-csv-link';
 import { HighlightTrashEmpty, HighlightTrashList, type HighlightTrashExtras } from './highlight-trash';
+import { useUrlParams } from '../../../lib/use-url-params';
 
 /** `trash` is the view rather than a filter: the trash (`true`) instead of the live highlights, as the Inbox switches to its own. */
 const FILTER_KEYS = ['tagId', 'insightId', 'sourceKind', 'customerId', 'companyId', 'segment', 'from', 'to', 'q', 'trash'] as const;
@@ -70,7 +71,7 @@ export type HighlightsBrowserProps = {
 export function HighlightsBrowser({ renderBulkActions, trashExtras }: HighlightsBrowserProps) {
   const workspace = useWorkspace();
   const ws = workspace.id;
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const filters: HighlightFilters = Object.fromEntries(FILTER_KEYS.map((key) => [key, params.get(key) ?? undefined]).filter(([, value]) => value));
   const inTrash = filters.trash === 'true';
   const filtered = Object.keys(filters).some((key) => key !== 'trash');

@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { BACKLOG_SORTS, BACKLOG_STATUSES, RECENT_EVIDENCE_DAYS, type BacklogItem } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
@@ -16,6 +16,7 @@ import { oneOf } from '../lib/params';
 import { BacklogStatusBadge } from './badges';
 import { ScoreBar, SCORE_RULE } from './score';
 import { WhereToLinkEvidence } from './where-to-link-evidence';
+import { useUrlParams } from '../../../lib/use-url-params';
 
 /** Evidence first: ranking is what the page is for. */
 const SORTS: Array<[BacklogFilters['sort'], string]> = [
@@ -43,7 +44,7 @@ export function TrackerLink({ item }: { item: Pick<BacklogItem, 'externalKey' | 
  * the URL.
  */
 export function BacklogBoard({ ws, onNewItem }: { ws: string; onNewItem?: () => void }) {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const filters: BacklogFilters = { sort: oneOf(BACKLOG_SORTS, params.get('sort')) ?? 'evidence', status: oneOf(BACKLOG_STATUSES, params.get('status')) };
   const items = useBacklogItems(ws, filters);
   const rows = items.data?.pages.flatMap((page) => page.items) ?? [];

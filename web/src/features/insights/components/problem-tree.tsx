@@ -1,5 +1,5 @@
 import { useMemo, useState, type CSSProperties, type FocusEvent, type KeyboardEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { INSIGHT_STATUSES, INSIGHT_TYPES, type Insight } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
@@ -15,6 +15,7 @@ import { childTypeOf, INSIGHT_STATUS_LABELS } from '../lib/labels';
 import { oneOf } from '../lib/params';
 import { InsightStatusBadge, InsightTypeBadge } from './badges';
 import { WhereToLinkEvidence } from './where-to-link-evidence';
+import { useUrlParams } from '../../../lib/use-url-params';
 
 /** The evidence behind a row, and the customers behind that; `id` names the two for the row's description. */
 function Counts({ id, insight }: { id: string; insight: Insight }) {
@@ -144,7 +145,7 @@ type ProblemTreeProps = {
  */
 export function ProblemTree({ ws, onAddChild, onNewProblem }: ProblemTreeProps) {
   const insights = useInsights(ws);
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const status = oneOf(INSIGHT_STATUSES, params.get('status'));
   const type = oneOf(INSIGHT_TYPES, params.get('type'));
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());

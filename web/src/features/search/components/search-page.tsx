@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { SearchResult } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { ReversedRangeNote } from '../../../components/date-range-fields';
@@ -24,6 +24,7 @@ import { FacetPanel } from './facet-panel';
 import { ResultItem } from './result-item';
 import { SaveSearchDialog } from './save-search-dialog';
 import { SearchSyntax } from './search-syntax';
+import { useUrlParams } from '../../../lib/use-url-params';
 
 const SORTS: Array<{ value: SearchState['sort']; label: string }> = [
   { value: undefined, label: 'Relevance' },
@@ -63,7 +64,7 @@ export type SearchPageProps = {
 export function SearchPage({ renderBulkActions }: SearchPageProps) {
   const workspace = useWorkspace();
   const ws = workspace.id;
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const state = useMemo(() => readSearchState(params), [params]);
   const [draft, setDraft] = useState(state.q);
   const [saving, setSaving] = useState(false);

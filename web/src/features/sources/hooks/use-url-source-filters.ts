@@ -1,6 +1,6 @@
-import { useSearchParams } from 'react-router';
 import { withParams } from '../../../lib/url-params';
 import { SOURCE_FILTER_KEYS, type SourceFilterChange, type SourceFilterKey, type SourceFilters } from '../api/list-sources';
+import { useUrlParams } from '../../../lib/use-url-params';
 
 /**
  * Parameters of links made before a filter was renamed, read as the filter that replaced them:
@@ -10,7 +10,7 @@ const FORMER_KEYS: Array<[former: string, key: SourceFilterKey]> = [['untagged',
 
 /** The filters live in the query string, so a filtered list survives a reload and can be shared as a link. */
 export function useUrlSourceFilters() {
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const filters: SourceFilters = {};
   for (const key of SOURCE_FILTER_KEYS) {
     const value = params.get(key);

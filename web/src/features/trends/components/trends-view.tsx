@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { TRENDS_TAGS_MAX, type TagTrends, type TrendInterval } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
@@ -16,6 +16,7 @@ import { RisingTags } from './rising-tags';
 import { TrendsChart } from './trends-chart';
 import { TrendsTable } from './trends-table';
 import { TrendsTagPicker } from './trends-tag-picker';
+import { useUrlParams } from '../../../lib/use-url-params';
 
 /** What the chart shows, in words: the figure's text for screen readers and its caption. */
 function describeChart(trends: TagTrends): string {
@@ -30,7 +31,7 @@ function describeChart(trends: TagTrends): string {
 /** Trends: how often tags come up over time, a line per tag, the numbers as a table, and the tags rising. */
 export function TrendsView() {
   const ws = useWorkspace().id;
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useUrlParams();
   const navigate = useNavigate();
   const settings = readTrendsSettings(params);
   // "Today" is fixed while the page is open, so that the query key, and the answer, stay put.
