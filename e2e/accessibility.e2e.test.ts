@@ -201,6 +201,15 @@ const SCREENS: Screen[] = [
   },
   { name: 'Problems', path: (s) => `/w/${s.ws}/problems`, ready: (page, s) => page.getByRole('treeitem', { name: s.problem.title }) },
   { name: 'A problem', path: (s) => `/w/${s.ws}/problems/${s.problem.id}`, ready: (page) => page.locator('.evidence-item, .evidence-list li').first() },
+  {
+    name: 'A problem, adding evidence',
+    path: (s) => `/w/${s.ws}/problems/${s.problem.id}`,
+    ready: (page) => page.locator('.evidence-item, .evidence-list li').first(),
+    open: async (page) => {
+      await page.keyboard.press('l');
+      await page.getByRole('dialog', { name: /^Add evidence to / }).locator('.highlight-card').first().waitFor();
+    },
+  },
   { name: 'Problems, the trash', path: (s) => `/w/${s.ws}/problems?view=trash`, ready: (page) => main(page).getByText(TRASHED.problem) },
   { name: 'Backlog', path: (s) => `/w/${s.ws}/backlog`, ready: (page, s) => main(page).getByRole('link', { name: s.backlogItem.title }) },
   { name: 'A backlog item', path: (s) => `/w/${s.ws}/backlog/${s.backlogItem.id}`, ready: (page) => page.locator('.evidence-item, .evidence-list li').first() },

@@ -1,4 +1,4 @@
-import type { Page, Request } from 'playwright-core';
+import type { Locator, Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserAvailable, completeSetup, fetchFromPage, OWNER, useServerAndBrowser } from './harness.js';
 
@@ -41,6 +41,8 @@ describe.skipIf(!browserAvailable)('accounts and access', () => {
     expect(await errorOf('Password')).toBe('Use at least 10 characters');
     page.off('request', onRequest);
     expect(sent).toEqual([]);
+    // The first field to fix has the focus, so that typing starts there.
+    await expect.poll(() => page.getByLabel('Your name', { exact: true }).evaluate((input) => input === document.activeElement)).toBe(true);
     // The error takes the place of the hint that states the same rule, and is what the field is described by.
     expect(await page.getByText('At least 10 characters.', { exact: true }).count()).toBe(0);
     const password = page.getByLabel('Password', { exact: true });
@@ -67,12 +69,27 @@ describe.skipIf(!browserAvailable)('accounts and access', () => {
 
     const dialog = page.getByRole('dialog', { name: 'Add a member' });
     const name = dialog.getByLabel('Name', { exact: true });
-    expect(await name.evaluate((input) => input === document.activeElement)).toBe(true);
+    const email = dialog.getByLabel('Email');
+    const focused = (field: Locator) => field.evaluate((input) => input === document.activeElement);
+    expect(await focused(name)).toBe(true);
+    // An empty form is checked here, each field saying what it misses with the first to fix focused, and never sent.
+    const sent: string[] = [];
+    const onRequest = (request: Request) => {
+      if (request.method() === 'POST') sent.push(request.url());
+    };
+    page.on('request', onRequest);
     await dialog.getByRole('button', { name: 'Add member' }).click();
     await dialog.getByText('Enter a name', { exact: true }).waitFor();
+    expect(await dialog.locator('.field', { has: page.getByLabel('Email', { exact: true }) }).locator('.field-error').textContent()).toBe('Enter an email address like name@example.com');
     expect(await dialog.getByText(/Too small|expected string/).count()).toBe(0);
+    await expect.poll(() => focused(name)).toBe(true);
     await name.fill(VIEWER.name);
-    await dialog.getByLabel('Email').fill(VIEWER.email);
+    await dialog.getByRole('button', { name: 'Add member' }).click();
+    await expect.poll(() => focused(email)).toBe(true);
+    expect(await dialog.getByText('Enter a name', { exact: true }).count()).toBe(0);
+    page.off('request', onRequest);
+    expect(sent).toEqual([]);
+    await email.fill(VIEWER.email);
     await dialog.getByLabel('Role').selectOption('viewer');
     await dialog.getByLabel('Initial password').fill(VIEWER.initialPassword);
     await dialog.getByRole('button', { name: 'Add member' }).click();

@@ -97,4 +97,29 @@ describe.skipIf(!browserAvailable)('companies from email domains on the Customer
     await page.reload();
     await company.getByText('Bureau Group').waitFor();
   });
+
+  it('sorts customers by evidence, most highlights first, and keeps the order in the address', async () => {
+    const { page } = context;
+    const highlightsBy = async (email: string, count: number) => {
+      const source = await api<Created>(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'ticket', title: `From ${email}`, body: 'The invoice total is wrong again.', customer: { email } });
+      for (let index = 0; index < count; index++) await api(page, 'POST', `/workspaces/${ws}/sources/${source.id}/highlights`, { start: index * 4, end: index * 4 + 3 });
+    };
+    await highlightsBy('bo@hooli.io', 1);
+    await highlightsBy('kim@initech.com', 2);
+    await page.goto(`/w/${ws}/customers`);
+    const firstColumn = (name: string) => page.getByRole('table', { name }).locator('tbody tr td:first-child').allInnerTexts();
+    await expect.poll(() => firstColumn('Customers by name')).toContain('kim@initech.com');
+
+    await page.getByRole('radio', { name: 'Evidence' }).check();
+    await expect.poll(async () => (await firstColumn('Customers, most highlights first')).slice(0, 2)).toEqual(['kim@initech.com', 'bo@hooli.io']);
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('evidence');
+    await page.reload();
+    await expect.poll(async () => (await firstColumn('Customers, most highlights first')).slice(0, 2)).toEqual(['kim@initech.com', 'bo@hooli.io']);
+    expect(await page.getByRole('radio', { name: 'Evidence' }).isChecked()).toBe(true);
+
+    // Back to by name: the default leaves the address.
+    await page.getByRole('radio', { name: 'Name' }).check();
+    await expect.poll(() => new URL(page.url()).searchParams.has('sort')).toBe(false);
+    await page.getByRole('table', { name: 'Customers by name' }).waitFor();
+  });
 });

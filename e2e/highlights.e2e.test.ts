@@ -528,6 +528,81 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
     await expect.poll(() => toasts.count()).toBe(1);
   });
 
+  it('moves through the Highlights page with j and k, selects with x, opens with Enter, and tags the selection with a tag typed into Add tag by the reader’s rule', async () => {
+    const { page } = context;
+    // The three turns tagged one after another above.
+    await page.goto(`/w/${ws}/highlights?q=supplier`);
+    await page.getByText('3 highlights').waitFor();
+    const focusedRow = () => page.evaluate(() => Array.from(document.querySelectorAll('.highlight-list > li')).indexOf(document.activeElement!));
+    const rows = page.locator('.highlight-list > li');
+
+    // j finds the list from anywhere on the page; in it j/k and the arrows move.
+    await page.keyboard.press('j');
+    expect(await focusedRow()).toBe(0);
+    await page.keyboard.press('j');
+    expect(await focusedRow()).toBe(1);
+    await page.keyboard.press('k');
+    expect(await focusedRow()).toBe(0);
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedRow()).toBe(1);
+    await page.keyboard.press('x');
+    const selection = page.getByRole('region', { name: 'The selected highlights' });
+    await selection.getByText('1 selected').waitFor();
+    expect(await rows.nth(1).getByRole('checkbox').isChecked()).toBe(true);
+    const quote = (await rows.nth(1).locator('blockquote').textContent())!;
+    // / goes to the Words box, ↓ there back to the list.
+    await page.keyboard.press('/');
+    const words = page.getByRole('search', { name: 'Filter highlights' }).getByRole('searchbox', { name: 'Words' });
+    expect(await words.evaluate((input) => input === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedRow()).toBe(0);
+
+    type Listed = { items: Array<{ id: string; quote: string; sourceId: string; tags: Array<{ name: string }> }> };
+    const tagsOfSelected = async () => {
+      const { items } = await api<Listed>(page, 'GET', `/workspaces/${ws}/highlights?q=supplier`);
+      return items.find((item) => item.quote === quote)!.tags.map((tag) => tag.name).sort();
+    };
+    // "Cards" matches only the first of the words typed: Enter creates the tag typed, as in the reader.
+    const addTag = selection.getByRole('combobox', { name: 'Add tag' });
+    const active = selection.getByRole('listbox', { name: 'Tags' }).getByRole('option', { selected: true }).locator('.combobox-name');
+    await addTag.pressSequentially('Card delivery');
+    await selection.getByRole('option', { name: /^Cards/ }).waitFor();
+    expect(await active.textContent()).toBe('Create tag “Card delivery”');
+    await page.keyboard.press('Enter');
+    await page.locator('.toast', { hasText: 'Added “Card delivery” on 1 highlight' }).waitFor();
+    expect(await tagsOfSelected()).toEqual(['Card delivery', NEW_TAG]);
+    // The very name of a tag, in any case, is that tag, not a longer one starting with it nor a new one.
+    await addTag.pressSequentially('cards');
+    await selection.getByRole('option', { name: /^Cards/ }).waitFor();
+    expect(await active.textContent()).toBe('Cards');
+    await page.keyboard.press('Enter');
+    await page.locator('.toast', { hasText: 'Added “Cards” on 1 highlight' }).waitFor();
+    expect(await tagsOfSelected()).toEqual(['Card delivery', 'Cards', NEW_TAG]);
+
+    // Remove tag creates nothing: a name no tag has is said so, and Enter leaves the tags be.
+    const removeTag = selection.getByRole('combobox', { name: 'Remove tag' });
+    await removeTag.pressSequentially('Card declined');
+    await selection.getByRole('option', { name: /^Card delivery/ }).waitFor();
+    expect(await active.textContent()).toBe('No tag is named “Card declined”: choose one below with ↓');
+    await page.keyboard.press('Enter');
+    expect(await removeTag.inputValue()).toBe('Card declined');
+    await removeTag.fill('Cards');
+    await selection.getByRole('option', { name: /^Cards/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.toast', { hasText: 'Removed “Cards” on 1 highlight' }).waitFor();
+    expect(await tagsOfSelected()).toEqual(['Card delivery', NEW_TAG]);
+
+    // Out of the picker, j goes on from the row focus was last in, and Enter opens it in the reader.
+    await removeTag.evaluate((input) => input.blur());
+    await page.keyboard.press('j');
+    expect(await focusedRow()).toBe(1);
+    const { items } = await api<Listed>(page, 'GET', `/workspaces/${ws}/highlights?q=supplier`);
+    const opened = items.find((item) => item.quote === quote)!;
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/sources/${opened.sourceId}#h-${opened.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Top-ups, turn by turn' }).waitFor();
+  });
+
   it('builds the catalog index for 10,000 entities in the browser and answers a keystroke (timings printed, not asserted)', async () => {
     const bundle = await build({
       entryPoints: [fileURLToPath(new URL('../web/src/lib/catalog-index.ts', import.meta.url))],

@@ -30,12 +30,13 @@ const EXPORT_CSV = [
 describe.skipIf(!browserAvailable)('importing a tickets CSV through the wizard', () => {
   const context = useServerAndBrowser();
 
-  it('offers the sample data while nothing is imported, and loads it in one click', async () => {
+  it('offers the sample data while nothing is imported, and loads it once confirmed', async () => {
     const { page } = context;
     await completeSetup(page);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Imports' }).click();
     await page.getByRole('heading', { name: 'Nothing imported yet' }).waitFor();
-    await page.getByRole('button', { name: 'Load sample data' }).click();
+    await page.getByRole('button', { name: 'Load sample data…' }).click();
+    await page.getByRole('dialog', { name: 'Load the sample data?' }).getByRole('button', { name: 'Load sample data', exact: true }).click();
     await page.getByText('Loaded 373 sample sources').waitFor();
     const history = page.getByRole('table', { name: 'Import history' });
     await expect.poll(() => history.getByRole('row').filter({ hasText: 'Done' }).count()).toBe(6);

@@ -40,8 +40,12 @@ describe.skipIf(!browserAvailable)('the inbox and customer profiles', () => {
 
   it('filters by kind, keeps the filter in the URL across a reload, and clears it', async () => {
     const { page } = context;
+    // Above the list, how many sources match: the filters' count, not the rows loaded so far.
+    const total = () => page.locator('.source-list-total').textContent();
+    await expect.poll(total).toBe('3 sources');
     await page.getByLabel('Kind').selectOption('ticket');
     await expect.poll(() => rows().count()).toBe(1);
+    await expect.poll(total).toBe('1 source');
     expect(page.url()).toContain('kind=ticket');
     await page.reload();
     await expect.poll(() => rows().count()).toBe(1);

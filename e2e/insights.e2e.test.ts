@@ -7,6 +7,7 @@ const STATEMENT = 'Admins of large workspaces cannot get a year of data out, so 
 const OPPORTUNITY = 'Exports that finish in the background';
 const ITEM = 'Background exports with an email when ready';
 const LOGIN_PROBLEM = 'Work accounts cannot sign in';
+const YEARLY_PROBLEM = 'A year of data is hard to get out';
 const CONTRIBUTOR = { name: 'Cory Contributor', email: 'cory@example.com', password: 'initial contributor password' };
 /** Tickets from customers at companies of known revenue, each highlighted as a whole. */
 const TICKETS = [
@@ -51,9 +52,13 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
     await page.keyboard.type(PROBLEM);
     await dialog.getByLabel('Statement').fill(STATEMENT);
     await dialog.getByRole('button', { name: 'Add problem' }).click();
+    // The new problem opens, ready for its evidence; the toast names it.
+    await page.getByRole('heading', { level: 1, name: PROBLEM }).waitFor();
     await page.getByText(`Added the problem “${PROBLEM}”`).waitFor();
-    // Opened by a shortcut, from nowhere: once saved, focus is on the page, not lost on <body>.
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('MAIN');
+    // Opened by a shortcut, from nowhere: once saved, focus is on the new page's heading, not lost on <body>.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await page.getByRole('region', { name: 'Evidence' }).getByText(/^No evidence yet\. Choose Add evidence \(or press l\) to pick quotes/).waitFor();
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Problems' }).click();
 
     // "+ Opportunity" on the problem's row: the dialog starts with the problem as parent.
     const tree = page.getByRole('tree', { name: 'Problems, opportunities and solutions' });
@@ -64,7 +69,9 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
     await child.getByLabel('Title').fill(OPPORTUNITY);
     await page.keyboard.press('Enter');
     const branch = tree.getByRole('group', { name: `Under “${PROBLEM}”` });
+    // Added under a row, it stays in the tree, for the next one; its toast offers to open it.
     await branch.getByRole('link', { name: OPPORTUNITY }).waitFor();
+    await page.locator('.toast', { hasText: `Added the opportunity “${OPPORTUNITY}”` }).getByRole('button', { name: 'Open' }).waitFor();
     // Saved, the dialog gives focus back to the button that opened it.
     await expect.poll(() => addOpportunity.evaluate((button) => button === document.activeElement)).toBe(true);
 
@@ -109,7 +116,7 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
     // Enter opens the row's page; Back, focus is on that row again.
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: OPPORTUNITY }).waitFor();
-    await page.getByRole('region', { name: 'Evidence' }).getByText(/^No evidence yet\. In the Triage queue, press l/).waitFor();
+    await page.getByRole('region', { name: 'Evidence' }).getByText(/^No evidence yet\. Choose Add evidence \(or press l\) to pick quotes from the workspace's highlights\. In the Triage queue, press l/).waitFor();
     await page.goBack();
     await expect.poll(() => focused(opportunityRow)).toBe(true);
 
@@ -175,6 +182,53 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
     const row = page.locator('.insight-row', { hasText: PROBLEM });
     await row.getByText('2 highlights').waitFor();
     await row.getByText('2 customers').waitFor();
+  });
+
+  it('lands on a new problem and adds two highlights to it there, picked in the Add evidence dialog', async () => {
+    const { page } = context;
+    await page.goto(`/w/${ws}/problems`);
+    await page.getByRole('tree', { name: 'Problems, opportunities and solutions' }).waitFor();
+    await page.keyboard.press('n');
+    const create = page.getByRole('dialog', { name: 'New problem' });
+    await create.getByLabel('Title').fill(YEARLY_PROBLEM);
+    await create.getByRole('button', { name: 'Add problem' }).click();
+    await page.getByRole('heading', { level: 1, name: YEARLY_PROBLEM }).waitFor();
+
+    // l opens the dialog on every highlight, newest first, the cursor in its Words box.
+    await page.keyboard.press('l');
+    const picker = page.getByRole('dialog', { name: `Add evidence to “${YEARLY_PROBLEM}”` });
+    await picker.getByText('3 highlights, newest first').waitFor();
+    await expect.poll(() => picker.getByLabel('Words').evaluate((input) => input === document.activeElement)).toBe(true);
+    await page.keyboard.type('export');
+    await picker.getByText('2 highlights match').waitFor();
+    // Each quote says where it comes from: its source, the customer and their company.
+    await picker.getByText(new RegExp(`^Ticket “${TICKETS[0]!.title}” · ${TICKETS[0]!.customer} · ${TICKETS[0]!.company} · `)).waitFor();
+    // By keyboard: ↓ to each quote, Space picks it, Enter adds the two.
+    for (let pick = 0; pick < 2; pick++) {
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Space');
+    }
+    await picker.getByRole('button', { name: 'Add 2 highlights' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByText(`Linked 2 highlights to “${YEARLY_PROBLEM}”`).waitFor();
+
+    // Listed on the page at once, with the customers behind them.
+    const evidence = page.getByRole('region', { name: 'Evidence' });
+    await evidence.getByText(TICKETS[0]!.body).waitFor();
+    await evidence.getByText(TICKETS[1]!.body).waitFor();
+    await page.getByRole('region', { name: 'Customers behind it' }).getByText('2 customers at 2 companies').waitFor();
+
+    // Open again, the two show as linked and are not offered; the third still is.
+    await evidence.getByRole('button', { name: 'l Add evidence' }).click();
+    await picker.getByText('3 highlights, newest first').waitFor();
+    const pick = (ticket: (typeof TICKETS)[number]) => picker.getByRole('checkbox', { name: `Pick “${ticket.body.slice(0, 30)}`, exact: false });
+    await expect.poll(() => pick(TICKETS[0]!).isDisabled()).toBe(true);
+    expect(await pick(TICKETS[1]!).isDisabled()).toBe(true);
+    expect(await pick(TICKETS[0]!).isChecked()).toBe(true);
+    expect(await picker.getByText('Linked', { exact: true }).count()).toBe(2);
+    expect(await pick(TICKETS[2]!).isDisabled()).toBe(false);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => picker.count()).toBe(0);
   });
 
   it('creates a backlog item, links the problem to it, ranks it by its evidence, and copies its evidence pack', async () => {
@@ -383,6 +437,8 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
     await page.getByRole('heading', { level: 1, name: PROBLEM }).waitFor();
     const backlog = page.getByRole('region', { name: 'Backlog items', exact: true });
     await backlog.getByRole('link', { name: ITEM }).waitFor();
+    // Contributors add evidence.
+    await page.getByRole('button', { name: 'l Add evidence' }).waitFor();
     expect(await backlog.getByRole('button', { name: `Unlink from “${ITEM}”` }).count()).toBe(0);
     await page.goBack();
     await problems.getByRole('link', { name: LOGIN_PROBLEM }).click();

@@ -505,6 +505,100 @@ describe.skipIf(!browserAvailable)('the layout on a phone (390 × 844)', () => {
     await page.setViewportSize(PHONE);
   });
 
+  it('folds the Inbox filters behind a Filters button that counts those set, the first sources in the first screen', async () => {
+    const { page } = context;
+    await page.goto(`/w/${seed.ws}/inbox?kind=ticket&from=2000-01-01&to=2099-12-31`);
+    await page.locator('.source-row').first().waitFor();
+    const bar = page.getByRole('search', { name: 'Filter sources' });
+    expect(await filtersButton().getAttribute('aria-expanded')).toBe('false');
+    expect(await bar.isVisible()).toBe(false);
+    // The kind and the dates: a range is one filter.
+    expect(await filtersButton().textContent()).toMatch(/Filters · 2 active$/);
+    const firstRow = (await page.locator('.source-row').first().boundingBox())!;
+    expect(firstRow.y + firstRow.height).toBeLessThanOrEqual(PHONE.height);
+
+    await filtersButton().click();
+    expect(await filtersButton().getAttribute('aria-expanded')).toBe('true');
+    await bar.getByLabel('Kind').selectOption('');
+    await expect.poll(() => filtersButton().textContent()).toMatch(/Filters · 1 active$/);
+    await expectNoSidewaysScroll(page);
+    await filtersButton().click();
+    expect(await bar.isVisible()).toBe(false);
+  });
+
+  it('folds the Triage filters behind a Filters button, the item’s actions in the first screen', async () => {
+    const { page } = context;
+    await page.goto(`/w/${seed.ws}/triage`);
+    const link = page.getByRole('button', { name: /Link to problem or backlog/ });
+    await link.waitFor();
+    const show = page.getByLabel('Show', { exact: true });
+    expect(await show.isVisible()).toBe(false);
+    expect(await filtersButton().textContent()).toMatch(/^.?Filters$/);
+    const actions = (await link.boundingBox())!;
+    expect(actions.y + actions.height).toBeLessThanOrEqual(PHONE.height);
+
+    await filtersButton().click();
+    await show.selectOption('ticket');
+    await expect.poll(() => new URL(page.url()).searchParams.get('kind')).toBe('ticket');
+    await expect.poll(() => filtersButton().textContent()).toMatch(/Filters · 1 active$/);
+    await expectNoSidewaysScroll(page);
+  });
+
+  it('keeps the Inbox and Triage filters open on a wide screen, with no Filters button, the Inbox’s labels in line', async () => {
+    const { page } = context;
+    await page.setViewportSize(DESKTOP);
+    // Each kind of control the bar can hold: selects, a chosen customer, dates, a score range's bounds.
+    await page.goto(`/w/${seed.ws}/inbox?customerId=${seed.customerId}&scoreMin=1&scoreMax=3`);
+    const bar = page.getByRole('search', { name: 'Filter sources' });
+    await bar.getByLabel('Lowest score').waitFor();
+    await bar.getByRole('button', { name: 'Clear the customer filter' }).waitFor();
+    expect(await page.getByRole('button', { name: /^.?Filters/ }).count()).toBe(0);
+    // The fields of one line (labels a few pixels apart) have their labels, and their controls' bottoms, exactly in line.
+    const fields = await bar.locator('.field').evaluateAll((elements) =>
+      elements.map((field) => ({ label: field.children[0]!.getBoundingClientRect().top, bottom: field.children[1]!.getBoundingClientRect().bottom })),
+    );
+    const sameLine = fields.flatMap((a, i) => fields.slice(i + 1).filter((b) => Math.abs(a.label - b.label) < 12).map((b) => [a, b] as const));
+    expect(sameLine.length).toBeGreaterThan(2);
+    for (const [a, b] of sameLine) {
+      expect(Math.abs(a.label - b.label)).toBeLessThan(0.5);
+      expect(Math.abs(a.bottom - b.bottom)).toBeLessThan(0.5);
+    }
+    await page.goto(`/w/${seed.ws}/triage`);
+    await page.getByLabel('Show', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: /^.?Filters/ }).count()).toBe(0);
+    await page.setViewportSize(PHONE);
+  });
+
+  it('hides the hints for a physical keyboard on a touch screen, and keeps them for a mouse at the same width', async () => {
+    const { page, browser, baseUrl } = context;
+    const touch = await browser.newContext({ baseURL: baseUrl, viewport: PHONE, hasTouch: true, isMobile: true, storageState: await page.context().storageState() });
+    try {
+      const phone = await touch.newPage();
+      expect(await phone.evaluate(() => matchMedia('(hover: none) and (pointer: coarse)').matches)).toBe(true);
+      for (const current of [phone, page]) {
+        await current.goto(`/w/${seed.ws}/inbox`);
+        await current.locator('.source-row').first().waitFor();
+      }
+      expect(await phone.locator('.source-list-keys').isVisible()).toBe(false);
+      expect(await page.locator('.source-list-keys').isVisible()).toBe(true);
+
+      // Search keeps its syntax help, only the keys go.
+      await phone.goto(`/w/${seed.ws}/search?q=card`);
+      await phone.locator('.search-result').first().waitFor();
+      expect(await phone.locator('#search-hint').isVisible()).toBe(true);
+      expect(await phone.locator('#search-hint').getByText(/^Keys:/).isVisible()).toBe(false);
+
+      // Triage's buttons keep their words, not their keys.
+      await phone.goto(`/w/${seed.ws}/triage`);
+      const link = phone.getByRole('button', { name: /Link to problem or backlog/ });
+      await link.waitFor();
+      expect(await link.locator('kbd').isVisible()).toBe(false);
+      expect(await phone.locator('.page-header kbd').first().isVisible()).toBe(false);
+    } finally {
+      await touch.close();
+    }
+  });
+
   for (const screen of SCREENS) {
     it(`fits ${screen.name} in the window's width, what it is for in reach and tall enough to tap`, async () => {
       const { page } = context;

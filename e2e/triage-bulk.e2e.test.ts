@@ -190,4 +190,33 @@ describe.skipIf(!browserAvailable)('tagging a helpdesk tag’s tickets all at on
       await page.setViewportSize({ width: 1280, height: 720 });
     }
   });
+
+  // After the test above, which made "Cards" and left the outage tickets waiting.
+  it('creates the tag typed into Tag all’s picker when a tag matches only some of its words, and takes a tag by its very name in any case', async () => {
+    const { page } = context;
+    const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    await page.goto(`/w/${ws}/triage?helpdeskTag=outage`);
+    await page.getByRole('button', { name: 'Tag all 1,001 tickets…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Tag all 1,001 tickets' });
+    const active = dialog.getByRole('listbox', { name: 'Tags' }).getByRole('option', { selected: true }).locator('.combobox-name');
+    const chosen = dialog.getByRole('list', { name: 'Tags' });
+    // The tag picker has the focus. "Cards" is offered, after creating the tag typed, which Enter does.
+    await page.keyboard.type('Card delivery');
+    await dialog.getByRole('option', { name: /^Cards/ }).waitFor();
+    expect(await active.textContent()).toBe('Create tag “Card delivery”');
+    await page.keyboard.press('Enter');
+    await chosen.getByText('Card delivery').waitFor();
+    await page.keyboard.type('BILLING');
+    await dialog.getByRole('option', { name: /^Billing/ }).waitFor();
+    expect(await active.textContent()).toBe('Billing');
+    await page.keyboard.press('Enter');
+    await chosen.getByText('Billing').waitFor();
+    expect(await chosen.getByRole('listitem').allTextContents()).toEqual(['Card delivery×', 'Billing×']);
+
+    await dialog.getByRole('button', { name: 'Highlight and tag 1,001 tickets' }).click();
+    await page.locator('.toasts').getByText(/^Highlighted and tagged 1,001 tickets with “Card delivery”, “Billing”: they have left the queue\./).waitFor();
+    const tags = await api<{ items: Array<{ name: string; usageCount: number }> }>(page, 'GET', `/workspaces/${ws}/tags`);
+    const usage = Object.fromEntries(tags.items.map((tag) => [tag.name, tag.usageCount]));
+    expect({ created: usage['Card delivery'], cards: usage['Cards'] }).toEqual({ created: 1001, cards: 0 });
+  });
 });

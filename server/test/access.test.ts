@@ -91,7 +91,9 @@ const ROUTE_ACCESS: Record<string, Role> = {
   'GET /api/workspaces/{ws}/imports/{id}/rejected.csv': 'viewer',
   'GET /api/workspaces/{ws}/imports/{id}/scores': 'viewer',
   'POST /api/workspaces/{ws}/integrations/tickets': 'contributor',
+  'GET /api/workspaces/{ws}/sample-data': 'viewer',
   'POST /api/workspaces/{ws}/sample-data': 'admin',
+  'DELETE /api/workspaces/{ws}/sample-data': 'admin',
   // search and saved searches
   'GET /api/workspaces/{ws}/search': 'viewer',
   'GET /api/workspaces/{ws}/search/count': 'viewer',

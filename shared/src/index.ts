@@ -17,6 +17,7 @@ export * from './schemas/companies.js';
 export * from './schemas/clusters.js';
 export * from './schemas/trends.js';
 export * from './schemas/trash.js';
+export * from './schemas/sample-data.js';
 export * from './words.js';
 export * from './markdown.js';
 export * from './interviewer-turns.js';

@@ -1,12 +1,12 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '../lib/bulk-sql.js';
-import type { Db } from './client.js';
+import type { Db, Executor } from './client.js';
 
 /**
  * The tables whose planner statistics search reads: the estimate of a total is the planner's
  * row count for a tsquery (ADR 005), made from the `search` columns' most common lexemes.
  * Never analyzed, the planner guesses 0.5% of the rows for any word (3,000 tickets: "About 101"
- * for a word in 495 of them).
+ * for a word in 495 of them). The source list's total past its cap is the planner's too (`estimateRowCount`).
  */
 export type SearchTable = 'sources' | 'highlights';
 
@@ -55,4 +55,13 @@ export function keepAnalyzing(db: Db, onError: (error: unknown) => void): () => 
     clearInterval(timer);
     await running;
   };
+}
+
+/**
+ * The rows the planner expects `statement` to return, from these statistics: what a plan costs,
+ * not what a count reads. Rough for correlated filters; callers say it is an estimate.
+ */
+export async function estimateRowCount(executor: Executor, statement: SQL): Promise<number> {
+  const [row] = await rowsOf<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(executor, sql`explain (format json) ${statement}`);
+  return Math.round(row!['QUERY PLAN'][0]!.Plan['Plan Rows']);
 }

@@ -42,11 +42,13 @@ function timeAndId(after: Array<string | number | null>): [string, string] {
   throw invalidCursor();
 }
 
-type CursorPart = 'text' | 'integer' | 'uuid';
+type CursorPart = 'text' | 'integer' | 'uuid' | 'timestamp';
 const isPart: Record<CursorPart, (value: unknown) => boolean> = {
   text: (value) => typeof value === 'string',
   integer: (value) => Number.isInteger(value),
   uuid: (value) => typeof value === 'string' && UUID.test(value),
+  // `-infinity` stands for "no time" where a list sorts what has none last (customers by latest source).
+  timestamp: (value) => typeof value === 'string' && (TIMESTAMP_TEXT.test(value) || value === '-infinity'),
 };
 
 /** A cursor of values of these kinds, in order (a name key, then an id, …); anything else is the same 400, not a failed cast (500). */

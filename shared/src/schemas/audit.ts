@@ -72,7 +72,7 @@ export const AUDIT_ACTION_GROUPS = {
   },
   import: {
     label: 'Imports',
-    actions: { 'import.complete': 'imported a file', 'import.fail': 'failed to import a file', 'integration.tickets': 'received tickets by webhook', 'sample.load': 'loaded the sample data' },
+    actions: { 'import.complete': 'imported a file', 'import.fail': 'failed to import a file', 'integration.tickets': 'received tickets by webhook', 'sample.load': 'loaded the sample data', 'sample.remove': 'removed the sample data' },
   },
   trash: { label: 'Trash', actions: { 'trash.empty': 'emptied a trash', 'trash.retention': 'deleted what was in the trash too long' } },
   saved_search: { label: 'Saved searches', actions: { 'saved_search.create': 'saved a search', 'saved_search.delete': 'deleted a saved search' } },

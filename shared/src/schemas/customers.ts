@@ -137,10 +137,18 @@ export const UpdateCompanyBodySchema = z
   .strict();
 export type UpdateCompanyBody = z.infer<typeof UpdateCompanyBodySchema>;
 
+export const CUSTOMER_SORTS = ['name', 'evidence', 'recent'] as const;
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+
 export const ListCustomersQuerySchema = PageQuerySchema.extend({
   /** Part of the name, email, external id or company name. */
   q: z.string().trim().max(CUSTOMER_QUERY_MAX_LENGTH).optional(),
   companyId: IdSchema.optional(),
+  /**
+   * `name` (the default) A to Z; `evidence` most highlights first; `recent` the one whose latest
+   * source occurred most recently first, those without a source last; ties by name.
+   */
+  sort: z.enum(CUSTOMER_SORTS).default('name'),
 });
 export type ListCustomersQuery = z.infer<typeof ListCustomersQuerySchema>;
 

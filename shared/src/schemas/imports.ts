@@ -140,6 +140,8 @@ export const ImportSummarySchema = z.object({
   finishedAt: TimestampSchema.nullable(),
   /** A survey import's score scale, chosen or inferred once the import starts; null for other formats, a survey without numeric scores, or one imported before scales were kept. */
   scoreScale: ScoreScaleSchema.nullable(),
+  /** One of the sample data's files, loaded by `createdBy`; removing the sample data removes it from the history. */
+  sample: z.boolean(),
 });
 export type ImportSummary = z.infer<typeof ImportSummarySchema>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SOURCE_KINDS } from '../enums.js';
 import { NAME_MAX_LENGTH, SOURCE_BODY_MAX_LENGTH, SOURCE_TITLE_MAX_LENGTH } from '../limits.js';
-import { DateRangeQuerySchema, IdSchema, PageQuerySchema, QueryBooleanSchema, TimestampSchema, tooLongMessage } from './common.js';
+import { DateRangeQuerySchema, IdSchema, PageQuerySchema, QueryBooleanSchema, TimestampSchema, pageOf, tooLongMessage } from './common.js';
 import { CreateCustomerBodySchema, CustomerRefSchema, ExternalIdSchema } from './customers.js';
 import { HighlightSchema, TAGS_PER_HIGHLIGHT_MAX } from './highlights.js';
 import { SCORE_SCALE_KINDS, ScoreScaleSchema, SourceScoreSchema } from './score-scales.js';
@@ -55,6 +55,16 @@ export const SourceSummarySchema = z.object({
   scoreScale: ScoreScaleSchema.nullable(),
 });
 export type SourceSummary = z.infer<typeof SourceSummarySchema>;
+
+/** Sources a list's first page counts exactly; past this many its `total` is the planner's estimate (`totalIsEstimate`). */
+export const SOURCE_COUNT_MAX = 10_000;
+
+/**
+ * A page of `GET …/sources`. The first page carries `total`, how many match: exact up to
+ * `SOURCE_COUNT_MAX`, beyond it an estimate, said by `totalIsEstimate: true`.
+ */
+export const SourcePageSchema = pageOf(SourceSummarySchema).extend({ totalIsEstimate: z.boolean().optional() });
+export type SourcePage = z.infer<typeof SourcePageSchema>;
 
 /**
  * The detail carries the whole metadata, the score with it. Not `triaged`: links made elsewhere

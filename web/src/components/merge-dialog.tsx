@@ -73,7 +73,7 @@ export function MergeDialog({
         ) : (
           <>
             {choose}
-            <p className="popover-hint muted">
+            <p className="popover-hint muted keyboard-hint">
               <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> next · <kbd>Esc</kbd> close
             </p>
           </>

@@ -1,12 +1,18 @@
 import { useId, useState } from 'react';
-import { CatalogOptions } from './catalog-options';
-import { useCatalogIndex, useListNavigation, type CatalogEntry } from '../lib/catalog';
+import { TagOptionList } from './tag-option-list';
+import { useListNavigation } from '../lib/catalog';
+import { useTagPickerOptions, type TagPickerOption } from '../lib/tag-picker-options';
+
+/** Tags listed for what was typed. */
+const SEARCH_LIMIT = 10;
 
 type TagSearchInputProps = {
   ws: string;
   /** The tags chosen so far: left out of the options. */
   tagIds: string[];
   onChange: (tagIds: string[]) => void;
+  /** Creates the tag typed, where tags may be created: Enter does, unless every typed word matches a tag's name. */
+  onCreate?: (name: string) => void;
   placeholder: string;
   disabled?: boolean;
   /** From the `Field` around it: the label's id and the hint's. */
@@ -15,16 +21,18 @@ type TagSearchInputProps = {
 
 /**
  * The combobox of a picker of several tags: type to find a tag in the catalog (in the browser,
- * no request per keystroke), ↑/↓ and Enter to add it to the chosen ones. The picker around it
- * shows the chosen tags its own way.
+ * no request per keystroke), ↑/↓ and Enter to add it to the chosen ones, by the reader's rule
+ * (lib/tag-picker-options.ts): Enter never takes a tag only some of the typed words match. The
+ * picker around it shows the chosen tags its own way.
  */
-export function TagSearchInput({ ws, tagIds, onChange, placeholder, disabled = false, fieldProps }: TagSearchInputProps) {
+export function TagSearchInput({ ws, tagIds, onChange, onCreate, placeholder, disabled = false, fieldProps }: TagSearchInputProps) {
   const listId = useId();
-  const { search } = useCatalogIndex(ws);
   const [query, setQuery] = useState('');
-  const options = query && !disabled ? search(query, { types: ['tag'], limit: 10 }).filter((entry) => !tagIds.includes(entry.id)) : [];
-  const pick = (entry: CatalogEntry) => {
-    onChange([...tagIds, entry.id]);
+  const options = useTagPickerOptions(ws, disabled ? '' : query.trim(), { excludeIds: tagIds, canCreate: !!onCreate, limit: SEARCH_LIMIT });
+  const pick = (option: TagPickerOption) => {
+    if (option.kind === 'noNamedTag') return;
+    if (option.kind === 'tag') onChange([...tagIds, option.tag.id]);
+    else if (option.kind === 'create') onCreate?.(option.name);
     setQuery('');
   };
   const navigation = useListNavigation(options, pick, () => setQuery(''));
@@ -43,7 +51,7 @@ export function TagSearchInput({ ws, tagIds, onChange, placeholder, disabled = f
         }}
         onBlur={() => setQuery('')}
       />
-      {options.length > 0 && <CatalogOptions listId={listId} label="Tags" options={options} active={navigation.active} onPick={pick} />}
+      {options.length > 0 && <TagOptionList listId={listId} options={options} active={navigation.active} onPick={pick} onHover={navigation.setActive} floating />}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { ApiError } from './api-client';
 
@@ -42,12 +42,20 @@ export function formErrors(fields: readonly string[], local: Record<string, stri
 /**
  * A form's errors (formErrors) with its own check before sending: `check(Schema.safeParse(body))`
  * gives the body if the shared schema accepts it; else its issues go to their fields and nothing
- * is sent. `clear` forgets the issues found, for a form that starts again.
+ * is sent. Given the form, `check` also moves the focus to its first field with an error once that
+ * shows, so that a keyboard or screen reader lands on what to fix. `clear` forgets the issues
+ * found, for a form that starts again.
  */
 export function useFormErrors(fields: readonly string[], error: unknown) {
   const [issues, setIssues] = useState<Record<string, string>>({});
-  const check = <T>(result: z.ZodSafeParseResult<T>): T | null => {
+  const focusIn = useRef<Element | null>(null);
+  useEffect(() => {
+    focusIn.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    focusIn.current = null;
+  }, [issues]);
+  const check = <T>(result: z.ZodSafeParseResult<T>, form?: Element): T | null => {
     setIssues(result.success ? {} : issuesByField(result.error));
+    focusIn.current = result.success ? null : (form ?? null);
     return result.success ? result.data : null;
   };
   return { ...formErrors(fields, issues, error), check, clear: () => setIssues({}) };

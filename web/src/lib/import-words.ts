@@ -19,6 +19,9 @@ const countOf = (count: number, noun: Noun) => `${count.toLocaleString()} ${coun
 
 export const importUnits = (format: ImportFormat) => UNITS[format];
 
+/** Who an import is credited to when it is one of the sample data's files: the sample, loaded by someone. */
+export const sampleCredit = (item: Pick<ImportSummary, 'createdBy'>) => (item.createdBy ? `Sample data, loaded by ${item.createdBy.name}` : 'Sample data');
+
 /** `3 tickets created · 3,000 tickets unchanged · 115 rows rejected`, leaving out what is zero. */
 export function describeCounts(format: ImportFormat, counts: ImportSummary['counts']): string {
   const { sources, rejected } = UNITS[format];

@@ -174,7 +174,11 @@ export const sources = pgTable(
   (t) => [
     uniqueIndex('sources_external_id_key').on(t.workspaceId, t.kind, t.externalId).where(sql`${t.externalId} is not null`),
     index('sources_workspace_occurred_idx').on(t.workspaceId, t.occurredAt.desc(), t.id.desc()),
-    index('sources_customer_idx').on(t.workspaceId, t.customerId),
+    // A customer's sources newest first: the customers list by latest source looks up each one's
+    // first live entry, and a profile's sources walk it instead of sorting them. Not partial on
+    // `deleted_at is null`: such an index matches every live-rows statement, and the planner then
+    // read a search's candidate window through it instead of in table order (ADR 005).
+    index('sources_customer_occurred_idx').on(t.workspaceId, t.customerId, t.occurredAt.desc(), t.id.desc()),
     index('sources_import_idx').on(t.workspaceId, t.importId),
     index('sources_search_idx').using('gin', t.search),
     // New matches of a saved search are the rows created since it was last opened (ADR 005).

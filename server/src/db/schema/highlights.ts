@@ -72,6 +72,9 @@ export const highlights = pgTable(
     index('highlights_workspace_source_occurred_idx').on(t.workspaceId, t.sourceOccurredAt.desc(), t.id.desc()),
     // The trash is small: tag usage counts and the catalog's version subtract it through this.
     index('highlights_trashed_idx').on(t.workspaceId, t.id).where(sql`${t.deletedAt} is not null`),
+    // The trash list, most recently trashed first, walks this: the index above finds the trash but
+    // left every page to fetch and sort all of it (10,000 trashed: ~160 ms a page against ~10 ms).
+    index('highlights_trash_order_idx').on(t.workspaceId, t.deletedAt.desc(), t.id.desc()).where(sql`${t.deletedAt} is not null`),
     // A foreign key's ON DELETE looks rows up by its column alone, once per deleted row: without
     // this, deleting a source for good read every highlight of every workspace (ADR 019).
     index('highlights_source_fk_idx').on(t.sourceId),

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
-import type { CompanySort } from '@cairn/shared';
+import type { CompanySort, CustomerSort } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
 import { anyOf, jsonRows, rowsOf } from '../../lib/bulk-sql.js';
 import {
@@ -370,23 +370,93 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-/** Customers by name (then id), one page plus one row to know whether another follows. */
-export async function list(executor: Executor, workspaceId: string, filter: CustomerFilter, limit: number, after?: Array<string | number | null>) {
+/**
+ * Live highlights said by each customer, as `customer_highlights(customer_id, highlights)`: one
+ * grouped pass over the workspace's highlights, on the copies of their source's customer and
+ * trash time (as `highlightsPerCompany`), so the count agrees with the list's Highlights column.
+ */
+function highlightsPerCustomer(workspaceId: string): SQL {
+  return sql`(
+    select h.source_customer_id as customer_id, count(*)::int as highlights
+    from ${highlights} h
+    where h.workspace_id = ${workspaceId} and h.deleted_at is null and h.source_deleted_at is null and h.source_customer_id is not null
+    group by h.source_customer_id
+  ) customer_highlights`;
+}
+
+/**
+ * When each customer's latest live source occurred, as `customer_latest(occurred_at)`: the first
+ * entry of each customer in `sources_customer_occurred_idx` (its live sources newest first, in
+ * the index's `desc nulls last`), so the list costs a lookup per customer it ranks, not a pass
+ * over the workspace's sources (18,000 customers, 200,000 sources: 0.9–2 s without the index).
+ */
+const latestSourcePerCustomer = (workspaceId: string) => sql`lateral (
+    select s.occurred_at from ${sources} s
+    where s.workspace_id = ${workspaceId} and s.customer_id = ${customers.id} and s.deleted_at is null
+    order by s.occurred_at desc nulls last limit 1
+  ) customer_latest`;
+
+/** `-infinity` for a customer without a live source: last newest first, and comparable in a row, where null is not. */
+const latestKey = sql<string>`coalesce(customer_latest.occurred_at, '-infinity'::timestamptz)`;
+
+/** What the list sorts by besides the name key and id: −highlights for `evidence`, the latest source's time (as PostgreSQL writes it) for `recent`. */
+export type CustomerListRow = { customer: CustomerRow; company: CompanyRow | null; sortKey: string; rank?: number; latest?: string };
+
+/**
+ * Customers by name, by evidence (most highlights first) or by their latest source (newest
+ * first, those without one last), ties by name then id; one page plus one row to know whether
+ * another follows. Keyset on (name key, id), (−highlights, name key, id) — ascending throughout,
+ * as companies page — or (latest, name key, id), the time descending and the rest ascending.
+ */
+export async function list(
+  executor: Executor,
+  workspaceId: string,
+  filter: CustomerFilter,
+  sort: CustomerSort,
+  limit: number,
+  after?: Array<string | number | null>,
+): Promise<CustomerListRow[]> {
   const pattern = filter.q ? `%${escapeLike(filter.q)}%` : undefined;
+  const conditions = and(
+    eq(customers.workspaceId, workspaceId),
+    filter.companyId ? eq(customers.companyId, filter.companyId) : undefined,
+    pattern
+      ? sql`(${customers.name} ilike ${pattern} or ${customers.email} ilike ${pattern} or ${customers.externalId} ilike ${pattern} or ${companies.name} ilike ${pattern})`
+      : undefined,
+  );
+  if (sort === 'evidence') {
+    const rank = sql<number>`-coalesce(customer_highlights.highlights, 0)`;
+    return executor
+      .select({ ...customerColumns, sortKey: displayKey, rank })
+      .from(customers)
+      .leftJoin(companies, eq(companies.id, customers.companyId))
+      .leftJoin(highlightsPerCustomer(workspaceId), sql`customer_highlights.customer_id = ${customers.id}`)
+      .where(and(conditions, after ? sql`(${rank}, ${displayKey}, ${customers.id}) > (${after[0]}::int, ${after[1]}, ${after[2]}::uuid)` : undefined))
+      .orderBy(rank, displayKey, asc(customers.id))
+      .limit(limit + 1);
+  }
+  if (sort === 'recent') {
+    return executor
+      .select({ ...customerColumns, sortKey: displayKey, latest: sql<string>`${latestKey}::text` })
+      .from(customers)
+      .leftJoin(companies, eq(companies.id, customers.companyId))
+      .leftJoin(latestSourcePerCustomer(workspaceId), sql`true`)
+      .where(
+        and(
+          conditions,
+          after
+            ? sql`(${latestKey} < ${after[0]}::timestamptz or (${latestKey} = ${after[0]}::timestamptz and (${displayKey}, ${customers.id}) > (${after[1]}, ${after[2]}::uuid)))`
+            : undefined,
+        ),
+      )
+      .orderBy(sql`${latestKey} desc`, displayKey, asc(customers.id))
+      .limit(limit + 1);
+  }
   return executor
     .select({ ...customerColumns, sortKey: displayKey })
     .from(customers)
     .leftJoin(companies, eq(companies.id, customers.companyId))
-    .where(
-      and(
-        eq(customers.workspaceId, workspaceId),
-        filter.companyId ? eq(customers.companyId, filter.companyId) : undefined,
-        pattern
-          ? sql`(${customers.name} ilike ${pattern} or ${customers.email} ilike ${pattern} or ${customers.externalId} ilike ${pattern} or ${companies.name} ilike ${pattern})`
-          : undefined,
-        after ? sql`(${displayKey}, ${customers.id}) > (${String(after[0])}, ${String(after[1])}::uuid)` : undefined,
-      ),
-    )
+    .where(and(conditions, after ? sql`(${displayKey}, ${customers.id}) > (${after[0]}, ${after[1]}::uuid)` : undefined))
     .orderBy(displayKey, asc(customers.id))
     .limit(limit + 1);
 }

@@ -30,7 +30,8 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { role: 'viewer' } },
       schema: {
         tags,
-        summary: 'Customers by name, with their company and evidence counts; q searches name, email, external id and company',
+        summary:
+          'Customers by name, or with `sort=evidence` most highlights first, or `sort=recent` latest source first (those without one last), with their company and evidence counts; q searches name, email, external id and company',
         params: WorkspaceParamsSchema,
         querystring: ListCustomersQuerySchema,
         response: { 200: pageOf(CustomerDetailSchema) },

@@ -15,6 +15,7 @@ import {
   type Customer,
   type CustomerDetail,
   type CustomerRef,
+  type CustomerSort,
   type DeletedCompanyDomainList,
   type EvidenceCounts,
   type FillCompaniesFromEmailsBody,
@@ -35,7 +36,7 @@ import { companyDomainOf } from '../../lib/email-domains.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
 import { recordAudit } from '../audit/audit.service.js';
 import * as customersRepository from './customers.repository.js';
-import type { CompanyRow, CompanyValues, CustomerKeyRow, CustomerRow, CustomerValues, EvidenceOwner } from './customers.repository.js';
+import type { CompanyRow, CompanyValues, CustomerKeyRow, CustomerListRow, CustomerRow, CustomerValues, EvidenceOwner } from './customers.repository.js';
 
 // ---------------------------------------------------------------------------------------------
 // Matching: the one path that turns "who said it" into a customer id, for the API and imports.
@@ -373,11 +374,19 @@ async function presentCustomerDetails(executor: Executor, workspaceId: string, r
   }));
 }
 
+/** Where the next page of customers starts, in each order: what the repository's keyset compares. */
+const CUSTOMER_CURSORS = {
+  name: { parts: ['text', 'uuid'], of: (row) => [row.sortKey, row.customer.id] },
+  evidence: { parts: ['integer', 'text', 'uuid'], of: (row) => [row.rank ?? 0, row.sortKey, row.customer.id] },
+  recent: { parts: ['timestamp', 'text', 'uuid'], of: (row) => [row.latest ?? null, row.sortKey, row.customer.id] },
+} satisfies Record<CustomerSort, { parts: Parameters<typeof decodeCursorOf>[1]; of: (row: CustomerListRow) => Array<string | number | null> }>;
+
 export async function listCustomers(db: Db, actor: WorkspaceActor, query: ListCustomersQuery): Promise<Page<CustomerDetail>> {
-  const after = decodeCursorOf(query.cursor, ['text', 'uuid']);
-  const rows = await customersRepository.list(db, actor.workspaceId, { q: query.q || undefined, companyId: query.companyId }, query.limit, after);
+  const cursor = CUSTOMER_CURSORS[query.sort];
+  const after = decodeCursorOf(query.cursor, cursor.parts);
+  const rows = await customersRepository.list(db, actor.workspaceId, { q: query.q || undefined, companyId: query.companyId }, query.sort, query.limit, after);
   if (!rows.length) await refuseForeignFilterIds(db, actor.workspaceId, [{ path: 'query.companyId', names: 'company', id: query.companyId }]);
-  const page = pageFrom(rows, query.limit, (row) => row, (row) => [row.sortKey, row.customer.id]);
+  const page = pageFrom(rows, query.limit, (row) => row, cursor.of);
   return { items: await presentCustomerDetails(db, actor.workspaceId, page.items), nextCursor: page.nextCursor };
 }
 

@@ -178,10 +178,11 @@ export async function deleteTrashedInsights(executor: Executor, workspaceId: str
     executor,
     sql`select id from ${insights} where workspace_id = ${workspaceId} and deleted_at <= ${before.toISOString()}::timestamptz order by id limit ${limit} for update`,
   );
-  return removeInsights(executor, workspaceId, doomed.map((row) => row.id));
+  return deleteInsights(executor, workspaceId, doomed.map((row) => row.id));
 }
 
-async function removeInsights(executor: Executor, workspaceId: string, ids: string[]): Promise<number> {
+/** The insights `ids` deleted for good, as deleteTrashedInsights says. */
+export async function deleteInsights(executor: Executor, workspaceId: string, ids: string[]): Promise<number> {
   if (!ids.length) return 0;
   await executor.execute(
     sql`update ${insights} set merge_moves = null, updated_at = now() where workspace_id = ${workspaceId} and merged_into_id = any(${anyOf(ids)}::uuid[])`,
@@ -263,11 +264,21 @@ export async function deleteHighlight(executor: Executor, workspaceId: string, i
 }
 
 export function deleteInsight(executor: Executor, workspaceId: string, id: string): Promise<number> {
-  return removeInsights(executor, workspaceId, [id]);
+  return deleteInsights(executor, workspaceId, [id]);
 }
 
 export async function deleteBacklogItem(executor: Executor, workspaceId: string, id: string) {
   await executor.delete(backlogItems).where(and(eq(backlogItems.workspaceId, workspaceId), eq(backlogItems.id, id)));
+}
+
+/** The backlog items `ids` deleted for good with their links; returns how many. */
+export async function deleteBacklogItems(executor: Executor, workspaceId: string, ids: string[]): Promise<number> {
+  if (!ids.length) return 0;
+  const gone = await executor
+    .delete(backlogItems)
+    .where(and(eq(backlogItems.workspaceId, workspaceId), inArray(backlogItems.id, ids)))
+    .returning({ id: backlogItems.id });
+  return gone.length;
 }
 
 // --- a customer erased ---
@@ -321,7 +332,11 @@ export async function deleteSourcesOfCustomer(executor: Executor, workspaceId: s
     executor,
     sql`select id from ${sources} where workspace_id = ${workspaceId} and customer_id = ${customerId} order by id limit ${limit} for update`,
   );
-  const ids = doomed.map((row) => row.id);
+  return deleteSourcesById(executor, workspaceId, doomed.map((row) => row.id));
+}
+
+/** The sources `ids` deleted for good with their highlights, and the clusters they were members of. */
+export async function deleteSourcesById(executor: Executor, workspaceId: string, ids: string[]): Promise<Deleted & { clusterIds: string[] }> {
   if (!ids.length) return { sources: 0, highlights: 0, evidenceLinks: 0, sourceIds: [], highlightIds: [], clusterIds: [] };
   const clusterRows = await rowsOf<{ id: string }>(
     executor,
@@ -412,4 +427,20 @@ export async function forgetCustomerInImports(executor: Executor, workspaceId: s
 
 export async function deleteCustomer(executor: Executor, workspaceId: string, id: string) {
   await executor.delete(customers).where(and(eq(customers.workspaceId, workspaceId), eq(customers.id, id)));
+}
+
+/** The customers among `ids` that no source (in the trash or not) is of, deleted; returns how many. */
+export async function deleteCustomersWithoutSources(executor: Executor, workspaceId: string, ids: string[]): Promise<number> {
+  if (!ids.length) return 0;
+  const gone = await executor
+    .delete(customers)
+    .where(
+      and(
+        eq(customers.workspaceId, workspaceId),
+        inArray(customers.id, ids),
+        sql`not exists (select 1 from ${sources} s where s.workspace_id = ${workspaceId} and s.customer_id = ${customers.id})`,
+      ),
+    )
+    .returning({ id: customers.id });
+  return gone.length;
 }

@@ -1,5 +1,5 @@
-import { countOf, type CustomerErasure, type EmptyTrashBody, type Purge, type PurgeReason, type TrashSummary } from '@cairn/shared';
-import type { Db } from '../../db/client.js';
+import { countOf, type CustomerErasure, type EmptyTrashBody, type Purge, type PurgeCounts, type PurgeReason, type TrashSummary } from '@cairn/shared';
+import type { Db, Executor } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import { iso } from '../../lib/dates.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
@@ -115,6 +115,24 @@ export async function deleteForever(db: Db, actor: WorkspaceActor, kind: TrashIt
       }
     }
   });
+}
+
+export type BulkDeletion = { sourceIds: string[]; insightIds: string[]; backlogItemIds: string[]; customerIds: string[] };
+
+/**
+ * Deletes for good, in the caller's transaction and logging nothing (the caller records one event
+ * for the whole): sources, in the trash or not, with their highlights and the clusters they leave
+ * empty; insights; backlog items; then the customers among `customerIds` whom no source is of any
+ * more. What goes with each is what deleting it from the trash takes (ADR 019). For removing the
+ * sample data, whose rows the caller picks.
+ */
+export async function deleteInBulk(tx: Executor, workspaceId: string, ids: BulkDeletion): Promise<PurgeCounts & { customers: number }> {
+  const deleted = await erasureRepository.deleteSourcesById(tx, workspaceId, ids.sourceIds);
+  await erasureRepository.deleteEmptyClusters(tx, workspaceId, deleted.clusterIds);
+  const insights = await erasureRepository.deleteInsights(tx, workspaceId, ids.insightIds);
+  const backlogItems = await erasureRepository.deleteBacklogItems(tx, workspaceId, ids.backlogItemIds);
+  const customers = await erasureRepository.deleteCustomersWithoutSources(tx, workspaceId, ids.customerIds);
+  return { sources: deleted.sources, highlights: deleted.highlights, evidenceLinks: deleted.evidenceLinks, insights, backlogItems, customers };
 }
 
 /** What erasing the customer would delete, for the confirmation. */

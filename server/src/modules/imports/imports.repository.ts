@@ -52,6 +52,21 @@ export async function update(executor: Executor, workspaceId: string, id: string
   return row!;
 }
 
+/** Finished imports whose options carry `mark` (true). */
+const finishedAndMarked = (workspaceId: string, mark: string) =>
+  and(eq(imports.workspaceId, workspaceId), sql`(${imports.options} ->> ${mark}) = 'true'`, notInArray(imports.status, [...LIVE_STATUSES]));
+
+export async function countMarked(executor: Executor, workspaceId: string, mark: string): Promise<number> {
+  const [row] = await executor.select({ count: sql<number>`count(*)::int` }).from(imports).where(finishedAndMarked(workspaceId, mark));
+  return row!.count;
+}
+
+/** Deletes the finished imports marked so; their rejected rows cascade, and sources still pointing at them keep no import. */
+export async function removeMarked(executor: Executor, workspaceId: string, mark: string): Promise<number> {
+  const gone = await executor.delete(imports).where(finishedAndMarked(workspaceId, mark)).returning({ id: imports.id });
+  return gone.length;
+}
+
 /** Adds a batch's counts in SQL, so the row never goes back in time whatever the order of writes. */
 /**
  * For a batch written beside another: its statements wait at most `lockWait` for a row lock

@@ -30,8 +30,11 @@ import { summarizeImportScores } from '../sources/sources.service.js';
 
 type ImportWithCreator = NonNullable<Awaited<ReturnType<typeof importsRepository.findById>>>;
 
-/** The file an upload or the sample data hands over, already on disk. */
-export type StoredFile = { format: ImportFormat; fileName: string; filePath: string; options: ImportOptions; removeFile?: () => Promise<void> };
+/** The file an upload or the sample data hands over, already on disk. `sample`: one of the sample data's files. */
+export type StoredFile = { format: ImportFormat; fileName: string; filePath: string; options: ImportOptions; removeFile?: () => Promise<void>; sample?: boolean };
+
+/** The key of an import's options that marks a sample data file: set by the server alone, never read from a request. */
+const SAMPLE_MARK = 'sample';
 
 const REJECTIONS_PAGE = 1_000;
 
@@ -51,6 +54,7 @@ function presentSummary({ import: row, creatorName, rejectionCount }: ImportWith
     createdAt: iso(row.createdAt),
     finishedAt: iso(row.finishedAt),
     scoreScale: scoreScaleOf(row.options),
+    sample: row.options[SAMPLE_MARK] === true,
   };
 }
 
@@ -67,15 +71,17 @@ async function loadImport(executor: Executor, workspaceId: string, id: string): 
 }
 
 async function createImport(db: Db, actor: WorkspaceActor, file: StoredFile): Promise<ImportJob> {
+  // The mark goes in the job's options too: the runner writes them back with what it detected.
+  const options = file.sample ? { ...file.options, [SAMPLE_MARK]: true } : file.options;
   const row = await importsRepository.insert(db, {
     workspaceId: actor.workspaceId,
     format: file.format,
     fileName: file.fileName,
-    options: file.options,
+    options,
     status: 'queued',
     createdBy: actor.userId,
   });
-  return { importId: row.id, actor, ...file };
+  return { importId: row.id, actor, ...file, options };
 }
 
 /** Records the import and hands it to the background scheduler: the caller gets 202 at once. */
@@ -97,6 +103,16 @@ export async function importStoredFile(db: Db, actor: WorkspaceActor, file: Stor
   const job = await createImport(db, actor, file);
   await runImport(db, job, log);
   return presentSummary(await loadImport(db, actor.workspaceId, job.importId));
+}
+
+/** The sample data's entries in the import history (finished ones: a sample file being loaded is left to finish). */
+export function countSampleImports(executor: Executor, workspaceId: string): Promise<number> {
+  return importsRepository.countMarked(executor, workspaceId, SAMPLE_MARK);
+}
+
+/** Removes the sample data's finished entries from the import history, with their rejected rows; returns how many. */
+export function deleteSampleImports(executor: Executor, workspaceId: string): Promise<number> {
+  return importsRepository.removeMarked(executor, workspaceId, SAMPLE_MARK);
 }
 
 export async function getImport(db: Db, actor: WorkspaceActor, id: string): Promise<Import> {

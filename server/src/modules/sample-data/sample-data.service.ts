@@ -1,54 +1,29 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import {
-  CompanyInputSchema,
-  CreateBacklogItemBodySchema,
-  CreateInsightBodySchema,
-  CreateTagBodySchema,
-  ImportFormatSchema,
-  ImportOptionsSchema,
+  countOf,
+  describeSampleCounts,
+  type SampleDataCounts,
+  type SampleDataKept,
+  type SampleDataRemoval,
   type SampleDataResult,
+  type SampleDataStatus,
+  type SourceKind,
 } from '@cairn/shared';
-import type { Db } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
+import { analyzeChangedTables } from '../../db/statistics.js';
+import type { JobLogger } from '../../lib/background-jobs.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
 import { inBulk, recordAudit } from '../audit/audit.service.js';
 import * as backlogService from '../backlog/backlog.service.js';
-import { resolveCustomers } from '../customers/customers.service.js';
+import * as customersService from '../customers/customers.service.js';
+import * as erasureService from '../erasure/erasure.service.js';
 import * as highlightsService from '../highlights/highlights.service.js';
 import type { ImportLogger } from '../imports/imports.runner.js';
-import { importStoredFile } from '../imports/imports.service.js';
+import * as importsService from '../imports/imports.service.js';
 import * as insightsService from '../insights/insights.service.js';
 import * as tagsService from '../tags/tags.service.js';
+import { intentOf, readManifest, readSampleContents, SAMPLE_DIR, ticketTagOf, type EvidenceRefs, type Manifest } from './sample-data.manifest.js';
 import * as sampleDataRepository from './sample-data.repository.js';
-
-/** server/src/sample in the source tree, server/dist/sample in a build (the build script copies it). */
-export const SAMPLE_DIR = fileURLToPath(new URL('../../sample/', import.meta.url));
-
-/** Sample highlights by their quote (interview passages) or by the intent of the tickets highlighted whole. */
-const EvidenceRefsSchema = z.object({ quotes: z.array(z.string()).default([]), ticketIntents: z.array(z.string()).default([]) });
-type EvidenceRefs = z.infer<typeof EvidenceRefsSchema>;
-
-/** sample.json: the customers and companies first, then each file with the options it is imported with. */
-const ManifestSchema = z.object({
-  customers: z.array(z.object({ email: z.email(), name: z.string(), company: CompanyInputSchema })),
-  files: z.array(z.object({ file: z.string(), format: ImportFormatSchema, options: ImportOptionsSchema })),
-  /** A small codebook, so the Tags page, triage and tag facets have something to show. */
-  tags: z.array(CreateTagBodySchema),
-  /** Passages of the interviews worth quoting, found by their exact text. */
-  highlights: z.array(z.object({ source: z.string(), quote: z.string().min(1), tags: z.array(z.string()), note: z.string().optional() })),
-  /** Problems (an opportunity under one, by its title) and backlog items backed by the sample's highlights, so the Problems and Backlog pages are not empty. */
-  insights: z.array(CreateInsightBodySchema.omit({ parentId: true }).extend({ parent: z.string().optional(), evidence: EvidenceRefsSchema })),
-  backlogItems: z.array(CreateBacklogItemBodySchema.extend({ insights: z.array(z.string()).default([]), evidence: EvidenceRefsSchema })),
-  /** Some tickets arrive tagged by their BANKING77 intent; the others wait in the triage queue. */
-  ticketTagging: z.object({ every: z.number().int().positive(), rules: z.array(z.object({ intentContains: z.string(), tag: z.string() })) }),
-});
-type Manifest = z.infer<typeof ManifestSchema>;
-
-function readManifest() {
-  return ManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(SAMPLE_DIR, 'sample.json'), 'utf8')));
-}
 
 /**
  * Loads the sample workspace content through the same importers and batch writes as an upload,
@@ -58,10 +33,10 @@ function readManifest() {
 export async function loadSampleData(db: Db, actor: WorkspaceActor, log: ImportLogger): Promise<SampleDataResult> {
   const manifest = readManifest();
   // Companies carry segment, plan and revenue, which ticket rows cannot: they are written first.
-  await db.transaction((tx) => resolveCustomers(tx, actor.workspaceId, manifest.customers));
+  await db.transaction((tx) => customersService.resolveCustomers(tx, actor.workspaceId, manifest.customers));
   const imports = [];
   for (const entry of manifest.files) {
-    imports.push(await importStoredFile(db, actor, { format: entry.format, fileName: entry.file, filePath: path.join(SAMPLE_DIR, entry.file), options: entry.options }, log));
+    imports.push(await importsService.importStoredFile(db, actor, { format: entry.format, fileName: entry.file, filePath: path.join(SAMPLE_DIR, entry.file), options: entry.options, sample: true }, log));
   }
   const sources = imports.reduce(
     (sum, item) => ({ created: sum.created + item.counts.created, updated: sum.updated + item.counts.updated, unchanged: sum.unchanged + item.counts.unchanged }),
@@ -111,13 +86,12 @@ async function seedCodebookAndHighlights(db: Db, actor: WorkspaceActor, manifest
     if (start < 0) throw new Error(`Sample highlight not found in “${highlight.source}”: ${highlight.quote}`);
     planned.push({ sourceId: source.id, start, end: start + highlight.quote.length, tagNames: highlight.tags, note: highlight.note, quote: highlight.quote });
   }
-  const { every, rules } = manifest.ticketTagging;
   rows
     .filter((row) => row.kind === 'ticket')
     .forEach((ticket, index) => {
-      const intent = String((ticket.metadata.tags as unknown[] | undefined)?.[0] ?? '');
-      const rule = rules.find((candidate) => intent.includes(candidate.intentContains));
-      if (index % every === 0 && rule) planned.push({ sourceId: ticket.id, start: 0, end: ticket.body.length, tagNames: [rule.tag], intent });
+      const intent = intentOf(ticket.metadata.tags);
+      const tag = ticketTagOf(manifest.ticketTagging, intent, index);
+      if (tag) planned.push({ sourceId: ticket.id, start: 0, end: ticket.body.length, tagNames: [tag], intent });
     });
 
   const sourceIds = [...new Set(planned.map((p) => p.sourceId))];
@@ -176,6 +150,147 @@ async function seedInsightsAndBacklog(db: Db, actor: WorkspaceActor, manifest: M
     backlogItemsCreated++;
   }
   return { insightsCreated, backlogItemsCreated };
+}
+
+type RemovalPlan = {
+  sources: Array<{ id: string; kind: SourceKind }>;
+  highlights: number;
+  insightIds: string[];
+  backlogItemIds: string[];
+  tagIds: string[];
+  customerIds: string[];
+  companyIds: string[];
+  imports: number;
+  kept: SampleDataKept;
+};
+
+/**
+ * What removing the sample deletes, and what of it stays. The sample's sources are known by the
+ * identity their import gave them, and everything on them goes (highlights included, anyone's).
+ * Its tags, problems, backlog items, customers and companies are known as loading knows them (by
+ * name, title or tracker key, email, name), and stay when the workspace's own work uses them: a
+ * tag on a highlight of another source, a problem or backlog item with such a highlight as
+ * evidence (or, for a problem, the workspace's own backlog item or an insight that stays under
+ * it; for a backlog item, the workspace's own problem), a customer with another source, a company
+ * with a customer that stays.
+ */
+async function planRemoval(executor: Executor, workspaceId: string): Promise<RemovalPlan> {
+  const sample = await readSampleContents();
+  const { manifest } = sample;
+  const sources = await sampleDataRepository.listSourcesByIdentity(executor, workspaceId, sample.sources);
+  const sourceIds = sources.map((source) => source.id);
+  const highlights = await sampleDataRepository.countHighlightsOfSources(executor, workspaceId, sourceIds);
+
+  const insights = await sampleDataRepository.listInsightsTitled(executor, workspaceId, manifest.insights.map((insight) => insight.title), sourceIds);
+  const keys = manifest.backlogItems.flatMap((item) => (item.externalKey ? [item.externalKey.toLowerCase()] : []));
+  const backlogItems = await sampleDataRepository.listBacklogItemsNamed(executor, workspaceId, manifest.backlogItems.map((item) => item.title), keys, sourceIds);
+  const sampleInsightIds = new Set(insights.map((row) => row.id));
+  const sampleBacklogItemIds = new Set(backlogItems.map((row) => row.id));
+  const links = await sampleDataRepository.listBacklogInsightLinks(executor, workspaceId, [...sampleInsightIds], [...sampleBacklogItemIds]);
+  const keptBacklogItems = new Set(
+    backlogItems.filter((row) => row.ownEvidence || links.some((link) => link.backlogItemId === row.id && !sampleInsightIds.has(link.insightId))).map((row) => row.id),
+  );
+  const keptInsights = new Set(
+    insights.filter((row) => row.ownEvidence || links.some((link) => link.insightId === row.id && !sampleBacklogItemIds.has(link.backlogItemId))).map((row) => row.id),
+  );
+  // An insight that stays keeps the sample insight it sits under, and so on up the tree.
+  const children = await sampleDataRepository.listChildInsights(executor, workspaceId, [...sampleInsightIds]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const child of children) {
+      const stays = !sampleInsightIds.has(child.id) || keptInsights.has(child.id);
+      if (stays && child.parentId && !keptInsights.has(child.parentId)) {
+        keptInsights.add(child.parentId);
+        grew = true;
+      }
+    }
+  }
+
+  const tags = await sampleDataRepository.listTagsNamed(executor, workspaceId, manifest.tags.map((tag) => tag.name.toLowerCase()), sourceIds);
+  const customers = await sampleDataRepository.listCustomersByEmail(executor, workspaceId, sample.customerEmails, sourceIds);
+  const customerIds = customers.filter((row) => !row.ownSources).map((row) => row.id);
+  const companies = await sampleDataRepository.listCompaniesNamed(executor, workspaceId, sample.companyNames, customerIds);
+  return {
+    sources,
+    highlights,
+    insightIds: insights.filter((row) => !keptInsights.has(row.id)).map((row) => row.id),
+    backlogItemIds: backlogItems.filter((row) => !keptBacklogItems.has(row.id)).map((row) => row.id),
+    tagIds: tags.filter((row) => !row.ownUse).map((row) => row.id),
+    customerIds,
+    companyIds: companies.filter((row) => !row.ownCustomers).map((row) => row.id),
+    imports: await importsService.countSampleImports(executor, workspaceId),
+    kept: {
+      tags: tags.filter((row) => row.ownUse).length,
+      insights: keptInsights.size,
+      backlogItems: keptBacklogItems.size,
+      customers: customers.length - customerIds.length,
+      companies: companies.filter((row) => row.ownCustomers).length,
+    },
+  };
+}
+
+function countsOf(plan: RemovalPlan): SampleDataCounts {
+  const ofKind = (kind: SourceKind) => plan.sources.filter((source) => source.kind === kind).length;
+  return {
+    interviews: ofKind('interview'),
+    tickets: ofKind('ticket'),
+    surveyAnswers: ofKind('survey_response'),
+    highlights: plan.highlights,
+    customers: plan.customerIds.length,
+    companies: plan.companyIds.length,
+    tags: plan.tagIds.length,
+    insights: plan.insightIds.length,
+    backlogItems: plan.backlogItemIds.length,
+    imports: plan.imports,
+  };
+}
+
+const isEmpty = (counts: SampleDataCounts) => Object.values(counts).every((count) => count === 0);
+
+/** Whether the sample is here: what loading it adds, what removing it would delete now, and what of it would stay. */
+export async function getSampleDataStatus(db: Db, actor: WorkspaceActor): Promise<SampleDataStatus> {
+  const [sample, plan] = await Promise.all([readSampleContents(), planRemoval(db, actor.workspaceId)]);
+  const removable = countsOf(plan);
+  return { loaded: !isEmpty(removable), contents: sample.counts, removable, kept: plan.kept };
+}
+
+/**
+ * Removes the sample for good, in one transaction with one `sample.remove` event: what
+ * `planRemoval` picks, deleted through the erasure, tags, customers and imports services, whose
+ * cascades, search vocabulary and counts are those of deleting each by hand. Removing it again
+ * (or from a workspace without it) deletes nothing and logs nothing.
+ */
+export async function removeSampleData(db: Db, actor: WorkspaceActor, log: JobLogger): Promise<SampleDataRemoval> {
+  const outcome = await db.transaction(async (tx) => {
+    const plan = await planRemoval(tx, actor.workspaceId);
+    const planned = countsOf(plan);
+    if (isEmpty(planned)) return { removed: planned, kept: plan.kept };
+    const step = inBulk(actor);
+    const deleted = await erasureService.deleteInBulk(tx, actor.workspaceId, {
+      sourceIds: plan.sources.map((source) => source.id),
+      insightIds: plan.insightIds,
+      backlogItemIds: plan.backlogItemIds,
+      customerIds: plan.customerIds,
+    });
+    // Their highlights are gone: no highlight carries these tags, and no customer is at these companies, any more.
+    for (const id of plan.tagIds) await tagsService.deleteTag(tx, step, id, false);
+    for (const id of plan.companyIds) await customersService.deleteCompany(tx, step, id);
+    const imports = await importsService.deleteSampleImports(tx, actor.workspaceId);
+    const removed: SampleDataCounts = { ...planned, highlights: deleted.highlights, customers: deleted.customers, insights: deleted.insights, backlogItems: deleted.backlogItems, imports };
+    const kept = Object.values(plan.kept).some(Boolean) ? `; kept ${describeSampleCounts(plan.kept)} that the workspace's own work uses` : '';
+    await recordAudit(tx, actor, {
+      action: 'sample.remove',
+      objectType: 'workspace',
+      objectId: actor.workspaceId,
+      summary: `Removed the sample data: deleted ${describeSampleCounts(removed)} for good, and its ${countOf(imports, 'entry', 'entries')} in the import history${kept}`,
+    });
+    return { removed, kept: plan.kept };
+  });
+  const { interviews, tickets, surveyAnswers, highlights } = outcome.removed;
+  await analyzeChangedTables(db, { sources: interviews + tickets + surveyAnswers, highlights }).catch((error: unknown) =>
+    log.error({ err: error, workspaceId: actor.workspaceId }, 'could not analyze the search tables after removing the sample data'),
+  );
+  return outcome;
 }
 
 export const SAMPLE_WORKSPACE_NAME = 'Sample workspace';

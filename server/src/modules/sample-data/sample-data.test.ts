@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SampleDataResultSchema } from '@cairn/shared';
+import { SampleDataRemovalSchema, SampleDataResultSchema, SampleDataStatusSchema } from '@cairn/shared';
 import { useTestApp } from '../../../test/app.js';
 import { createMember, createWorkspace } from '../../../test/factories.js';
 
@@ -89,5 +89,91 @@ describe('POST /sample-data', () => {
     const workspace = await createWorkspace(context);
     const researcher = await createMember(context, workspace, 'researcher');
     expect((await researcher.as.post(`/api/workspaces/${workspace.id}/sample-data`)).statusCode).toBe(403);
+  });
+});
+
+describe('GET and DELETE /sample-data', () => {
+  const CONTENTS = { interviews: INTERVIEWS, tickets: TICKETS, surveyAnswers: SURVEY_ANSWERS, customers: 41, companies: 10, tags: 11, insights: 3, backlogItems: 2, imports: 6 };
+  const NOTHING = { interviews: 0, tickets: 0, surveyAnswers: 0, highlights: 0, customers: 0, companies: 0, tags: 0, insights: 0, backlogItems: 0, imports: 0 };
+  const NOTHING_KEPT = { tags: 0, insights: 0, backlogItems: 0, customers: 0, companies: 0 };
+
+  it('removes the sample and keeps what the workspace made with it: its own source, highlight and tag, and the sample tag, problems, customer and company these use', async () => {
+    const workspace = await createWorkspace(context);
+    const ws = `/api/workspaces/${workspace.id}`;
+    const as = workspace.owner.as;
+    const empty = SampleDataStatusSchema.parse((await as.get(`${ws}/sample-data`)).json());
+    expect(empty).toMatchObject({ loaded: false, contents: CONTENTS, removable: NOTHING, kept: NOTHING_KEPT });
+
+    const loaded = SampleDataResultSchema.parse((await as.post(`${ws}/sample-data`)).json());
+    expect(loaded.imports.every((item) => item.sample)).toBe(true);
+    const status = SampleDataStatusSchema.parse((await as.get(`${ws}/sample-data`)).json());
+    expect(status.contents.highlights).toBe(loaded.highlightsCreated);
+    expect(status).toMatchObject({ loaded: true, removable: status.contents, kept: NOTHING_KEPT });
+
+    // The team's own work: a note from a sample customer, highlighted with a sample tag and its own, as evidence of a sample problem; an opportunity under another.
+    const tagId = async (name: string) => (await as.get(`${ws}/tags`)).json().items.find((tag: { name: string }) => tag.name === name).id as string;
+    const onboarding = (await as.post(`${ws}/tags`, { name: 'Onboarding' })).json();
+    const note = (await as.post(`${ws}/sources`, { kind: 'note', title: 'Call with Priya', body: 'Priya wants to see why a card was declined.', customer: { email: 'priya.raman@harborpine.example' } })).json();
+    const ownHighlight = (await as.post(`${ws}/sources/${note.id}/highlights`, { start: 0, end: 20, tagIds: [await tagId('Cards'), onboarding.id] })).json();
+    const problems = (await as.get(`${ws}/insights?type=problem`)).json().items as Array<{ id: string; title: string }>;
+    const problemId = (words: string) => problems.find((problem) => problem.title.includes(words))!.id;
+    expect((await as.post(`${ws}/insights/${problemId('Fees and exchange rates')}/evidence`, { highlightIds: [ownHighlight.id] })).statusCode).toBe(200);
+    const ownOpportunity = (await as.post(`${ws}/insights`, { type: 'opportunity', title: 'Let managers raise a limit from the decline notice', parentId: problemId('declined without a reason') })).json();
+    // Sample rows it touches go all the same: a highlight the team made on a sample interview, a sample ticket it trashed.
+    const [{ id: interviewId }] = (await as.get(`${ws}/sources?kind=interview`)).json().items;
+    const interview = (await as.get(`${ws}/sources/${interviewId}`)).json();
+    const onSample = await as.post(`${ws}/sources/${interview.id}/highlights`, { start: 0, end: interview.body.length, tagIds: [onboarding.id] });
+    expect(onSample.statusCode).toBe(201);
+    const [ticket] = (await as.get(`${ws}/sources?kind=ticket&limit=1`)).json().items;
+    expect((await as.delete(`${ws}/sources/${ticket.id}`)).statusCode).toBe(204);
+
+    const before = SampleDataStatusSchema.parse((await as.get(`${ws}/sample-data`)).json());
+    const expected = { ...status.contents, highlights: status.contents.highlights + 1, customers: 40, companies: 9, tags: 10, insights: 1 };
+    expect(before).toMatchObject({ loaded: true, removable: expected, kept: { tags: 1, insights: 2, backlogItems: 0, customers: 1, companies: 1 } });
+
+    const removal = await as.delete(`${ws}/sample-data`);
+    expect(removal.statusCode).toBe(200);
+    expect(SampleDataRemovalSchema.parse(removal.json())).toEqual({ removed: expected, kept: before.kept });
+
+    const sources = (await as.get(`${ws}/sources?limit=500`)).json().items;
+    expect(sources.map((source: { id: string }) => source.id)).toEqual([note.id]);
+    expect((await as.get(`${ws}/sources?trash=true`)).json().items).toEqual([]);
+    const highlights = (await as.get(`${ws}/highlights?limit=500`)).json().items;
+    expect(highlights.map((highlight: { id: string; tags: Array<{ name: string }> }) => [highlight.id, highlight.tags.map((tag) => tag.name)])).toEqual([[ownHighlight.id, ['Cards', 'Onboarding']]]);
+    expect((await as.get(`${ws}/tags`)).json().items.map((tag: { name: string; usageCount: number }) => [tag.name, tag.usageCount])).toEqual([['Cards', 1], ['Onboarding', 1]]);
+    const insights = (await as.get(`${ws}/insights`)).json().items as Array<{ id: string; title: string; evidenceCount: number }>;
+    expect(insights.map((insight) => insight.id).sort()).toEqual([problemId('Fees and exchange rates'), problemId('declined without a reason'), ownOpportunity.id].sort());
+    expect(insights.find((insight) => insight.id === problemId('Fees and exchange rates'))!.evidenceCount).toBe(1);
+    expect((await as.get(`${ws}/backlog-items`)).json().items).toEqual([]);
+    const customers = (await as.get(`${ws}/customers?limit=500`)).json().items;
+    expect(customers.map((customer: { name: string; company: { name: string } }) => [customer.name, customer.company.name])).toEqual([['Priya Raman', 'Harbor & Pine Logistics']]);
+    expect((await as.get(`${ws}/companies`)).json().items.map((company: { name: string }) => company.name)).toEqual(['Harbor & Pine Logistics']);
+    expect((await as.get(`${ws}/imports`)).json().items).toEqual([]);
+    const [event] = (await as.get(`${ws}/audit?limit=1`)).json().items;
+    expect(event).toMatchObject({ action: 'sample.remove', actor: { id: workspace.owner.id } });
+    expect(event.summary).toMatch(/^Removed the sample data: deleted 4 interviews, 308 support tickets, 61 survey answers, .* and its 6 entries in the import history; kept 1 customer, 1 company, 1 tag, and 2 problems and opportunities that the workspace's own work uses$/);
+
+    // Removing again finds nothing to delete, and logs nothing.
+    const again = await as.delete(`${ws}/sample-data`);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual({ removed: NOTHING, kept: before.kept });
+    expect((await as.get(`${ws}/audit?limit=1`)).json().items[0].id).toBe(event.id);
+    expect(SampleDataStatusSchema.parse((await as.get(`${ws}/sample-data`)).json()).loaded).toBe(false);
+  });
+
+  it('leaves another workspace’s sample alone, and answers 404 to its members', async () => {
+    const mine = await createWorkspace(context);
+    const theirs = await createWorkspace(context);
+    await theirs.owner.as.post(`/api/workspaces/${theirs.id}/sample-data`);
+    expect((await theirs.owner.as.delete(`/api/workspaces/${mine.id}/sample-data`)).statusCode).toBe(404);
+    expect((await mine.owner.as.delete(`/api/workspaces/${mine.id}/sample-data`)).json().removed).toEqual(NOTHING);
+    expect((await theirs.owner.as.get(`/api/workspaces/${theirs.id}/sources?limit=1`)).json().total).toBe(SOURCES);
+  });
+
+  it('is for admins: a researcher can read whether the sample is here but gets 403 removing it', async () => {
+    const workspace = await createWorkspace(context);
+    const researcher = await createMember(context, workspace, 'researcher');
+    expect((await researcher.as.get(`/api/workspaces/${workspace.id}/sample-data`)).statusCode).toBe(200);
+    expect((await researcher.as.delete(`/api/workspaces/${workspace.id}/sample-data`)).statusCode).toBe(403);
   });
 });

@@ -3,6 +3,7 @@ import { SOURCE_PREVIEW_LENGTH, type ScoreScaleKind, type SourceKind, type Sourc
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { preparedStatement } from '../../db/prepared.js';
+import { estimateRowCount } from '../../db/statistics.js';
 import { companies, customers, highlightTags, highlights, sources, users } from '../../db/schema/index.js';
 import { anyOf, copyIntoTemporaryTable, jsonRows, rowsOf } from '../../lib/bulk-sql.js';
 import { liveHighlightsOfSource, untriagedSource } from '../highlights/highlights.repository.js';
@@ -257,6 +258,17 @@ export async function list(executor: Executor, workspaceId: string, filter: Sour
 export async function count(executor: Executor, workspaceId: string, filter: SourceFilter): Promise<number> {
   const [row] = await executor.select({ count: sql<number>`count(*)::int` }).from(sources).where(filterConditions(workspaceId, filter));
   return row?.count ?? 0;
+}
+
+/** The sources the filter matches, counted up to `max`: reads at most `max` matches, however many there are. */
+export async function countUpTo(executor: Executor, workspaceId: string, filter: SourceFilter, max: number): Promise<number> {
+  const [row] = await rowsOf<{ count: number }>(executor, sql`select count(*)::int as count from (select 1 from ${sources} where ${filterConditions(workspaceId, filter)} limit ${max}) matches`);
+  return row?.count ?? 0;
+}
+
+/** The planner's estimate of the sources the filter matches: a plan, not a scan. */
+export function estimateCount(executor: Executor, workspaceId: string, filter: SourceFilter): Promise<number> {
+  return estimateRowCount(executor, sql`select 1 from ${sources} where ${filterConditions(workspaceId, filter)}`);
 }
 
 /** The ids of up to `limit` sources the filter matches, oldest first (the queue's order). */

@@ -7,9 +7,10 @@ import {
   HelpdeskTagCountsSchema,
   ListHelpdeskTagsQuerySchema,
   ListSourcesQuerySchema,
+  SOURCE_COUNT_MAX,
   SOURCES_TAGGED_WHOLE_MAX,
+  SourcePageSchema,
   SourceSchema,
-  SourceSummarySchema,
   TagSourcesWholeBodySchema,
   TagSourcesWholeResultSchema,
   UndoTagSourcesWholeBodySchema,
@@ -17,7 +18,6 @@ import {
   UpdateSourceBodySchema,
   WorkspaceIdParamsSchema,
   WorkspaceParamsSchema,
-  pageOf,
 } from '@cairn/shared';
 import { workspaceActorOf } from '../../plugins/auth.js';
 import * as sourcesService from './sources.service.js';
@@ -34,10 +34,10 @@ export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Sources, newest first (or oldest with order=oldest); filter by kind, customer, tag, helpdesk tag, import, date, untagged, untriaged; trash=true lists the trash',
         description:
-          'A `customerId`, `tagId` or `importId` of nothing in the workspace is a 404 naming it, not an empty list. `untagged=true`: no highlight outside the trash carries a tag. `untriaged=true` (the triage queue): no such highlight either carries a tag or is linked as evidence to a problem (or other insight) or backlog item outside the trash. With either, the first page carries `total`, how many match. `helpdeskTag=billing`: one of the tags the helpdesk put on the ticket (`metadata.tags`) is "billing", ignoring case.',
+          `A \`customerId\`, \`tagId\` or \`importId\` of nothing in the workspace is a 404 naming it, not an empty list. \`untagged=true\`: no highlight outside the trash carries a tag. \`untriaged=true\` (the triage queue): no such highlight either carries a tag or is linked as evidence to a problem (or other insight) or backlog item outside the trash. The first page carries \`total\`, how many match: counted exactly up to ${SOURCE_COUNT_MAX.toLocaleString('en')}, past that the planner's estimate, with \`totalIsEstimate: true\`. \`helpdeskTag=billing\`: one of the tags the helpdesk put on the ticket (\`metadata.tags\`) is "billing", ignoring case.`,
         params: WorkspaceParamsSchema,
         querystring: ListSourcesQuerySchema,
-        response: { 200: pageOf(SourceSummarySchema) },
+        response: { 200: SourcePageSchema },
       },
     },
     async (request) => sourcesService.listSources(db, workspaceActorOf(request), request.query),

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import {
   HELPDESK_TAGS_SHOWN,
+  SOURCE_COUNT_MAX,
   SOURCE_KINDS,
   SOURCE_PREVIEW_LENGTH,
   SOURCES_TAGGED_WHOLE_MAX,
@@ -18,11 +19,11 @@ import {
   type ListHelpdeskTagsQuery,
   type ListSourcesQuery,
   type ScoreScale,
-  type Page,
   type SegmentInput,
   type Source,
   type SourceScore,
   type SourceKind,
+  type SourcePage,
   type SourceSummary,
   type TagSourcesWholeBody,
   type TagSourcesWholeResult,
@@ -260,7 +261,7 @@ function filterIdsOf(filter: { customerId?: string | undefined; importId?: strin
   ];
 }
 
-export async function listSources(db: Db, actor: WorkspaceActor, query: ListSourcesQuery): Promise<Page<SourceSummary>> {
+export async function listSources(db: Db, actor: WorkspaceActor, query: ListSourcesQuery): Promise<SourcePage> {
   const after = decodeCursor(query.cursor, 2);
   const filter = {
     kinds: query.kind,
@@ -277,9 +278,13 @@ export async function listSources(db: Db, actor: WorkspaceActor, query: ListSour
   const rows = await sourcesRepository.list(db, actor.workspaceId, filter, query.order, query.limit, after);
   if (!rows.length) await refuseForeignFilterIds(db, actor.workspaceId, filterIdsOf(query, 'query'));
   const page = pageFrom(rows, query.limit, presentSummary, (row) => [row.cursorAt, row.source.id]);
-  // The triage queue says how many are left. Only its first page counts them, and only when there is a next page: a count costs a pass over the whole filter.
-  if (!(query.untagged || query.untriaged) || after) return page;
-  return { ...page, total: page.nextCursor ? await sourcesRepository.count(db, actor.workspaceId, filter) : page.items.length };
+  // Only the first page says how many match, and counts only when a next page follows.
+  if (after) return page;
+  if (!page.nextCursor) return { ...page, total: page.items.length };
+  // Counting reads every match (a million sources, a million rows): exact up to the cap, the planner's estimate past it.
+  const counted = await sourcesRepository.countUpTo(db, actor.workspaceId, filter, SOURCE_COUNT_MAX + 1);
+  if (counted <= SOURCE_COUNT_MAX) return { ...page, total: counted };
+  return { ...page, total: Math.max(counted, await sourcesRepository.estimateCount(db, actor.workspaceId, filter)), totalIsEstimate: true };
 }
 
 /** The helpdesk tags in use and how many sources carry each (of those nobody has triaged, and of a date range, when asked), most first. */

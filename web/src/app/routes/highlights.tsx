@@ -3,11 +3,14 @@ import { useTrashSummary } from '../../features/erasure/api/get-trash-summary';
 import { DeleteForeverButton, PurgeNote } from '../../features/erasure/components/trash-row-actions';
 import { HighlightsBrowser } from '../../features/highlights/components/highlights-browser';
 import { LinkEvidenceButton } from '../../features/insights/components/link-evidence-button';
+import { useCreateTag } from '../../features/tags/api/create-tag';
 import { useWorkspace } from '../../lib/workspace';
 
 export function HighlightsRoute() {
-  const ws = useWorkspace().id;
+  const workspace = useWorkspace();
+  const ws = workspace.id;
   const trash = useTrashSummary(ws);
+  const createTag = useCreateTag(ws);
   return (
     <>
       <PageHeader
@@ -15,6 +18,7 @@ export function HighlightsRoute() {
         description="Every highlighted passage, with the source and customer behind it. Select several to add or remove a tag, to link them to a problem or backlog item, or to copy or export just those."
       />
       <HighlightsBrowser
+        createTag={workspace.can('contributor') ? (name) => createTag.mutateAsync({ name }) : undefined}
         renderBulkActions={(highlightIds, done) => (
           <LinkEvidenceButton ws={ws} size="sm" count={highlightIds.length} getHighlightIds={async () => highlightIds} onLinked={done} />
         )}

@@ -4,6 +4,7 @@ import { ImportHistory } from '../../features/imports/components/import-history'
 import { ImportWizard } from '../../features/imports/components/import-wizard';
 import { FORMATS } from '../../features/imports/components/formats';
 import { LoadSampleDataButton } from '../../features/sample-data/components/load-sample-data-button';
+import { SampleDataSection } from '../../features/sample-data/components/sample-data-section';
 import { useWorkspace } from '../../lib/workspace';
 
 /** `/w/:ws/imports`: the upload wizard (contributors and up) and the import history. */
@@ -18,6 +19,7 @@ export function ImportsRoute() {
       />
       <div className="stack">
         {canUpload ? <ImportWizard ws={workspace.id} /> : <p className="muted">You can read the import history; contributors and above can upload files.</p>}
+        <SampleDataSection />
         <section className="stack" aria-labelledby="import-history-title">
           <h2 id="import-history-title">History</h2>
           <ImportHistory

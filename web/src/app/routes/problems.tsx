@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import type { Insight } from '@cairn/shared';
 import { Button } from '../../components/button';
 import { PageHeader } from '../../components/page-header';
@@ -15,11 +16,16 @@ import { useWorkspace } from '../../lib/workspace';
 /** What the "New …" dialog adds: a problem, or a child under a row of the tree. */
 type Creating = { parent: Insight | null } | null;
 
-/** `/w/:ws/problems`: the opportunity-solution tree, or its trash (`?view=trash`); `n` adds a problem. */
+/**
+ * `/w/:ws/problems`: the opportunity-solution tree, or its trash (`?view=trash`); `n` adds a problem,
+ * which then opens, ready for its evidence. A child added from a row stays in the tree, under its
+ * parent, for the next one: the tree is where a branch is built.
+ */
 export function ProblemsRoute() {
   const workspace = useWorkspace();
   const inTrash = useTrashView();
   const [creating, setCreating] = useState<Creating>(null);
+  const navigate = useNavigate();
   const canEdit = workspace.can('researcher');
   const newProblem = canEdit ? () => setCreating({ parent: null }) : undefined;
 
@@ -64,7 +70,7 @@ export function ProblemsRoute() {
           ws={workspace.id}
           preset={parent && childType ? { type: childType, parent } : undefined}
           onClose={() => setCreating(null)}
-          onSaved={() => setCreating(null)}
+          onSaved={(saved) => (parent ? setCreating(null) : navigate(paths.problem(workspace.id, saved.id)))}
         />
       )}
     </>

@@ -1,4 +1,5 @@
 import { useNavigate } from 'react-router';
+import { SampleDataSection } from '../../features/sample-data/components/sample-data-section';
 import { CreateWorkspaceForm } from '../../features/workspaces/components/create-workspace-form';
 import { RenameWorkspaceForm } from '../../features/workspaces/components/rename-workspace-form';
 import { paths } from '../../lib/paths';
@@ -22,6 +23,7 @@ export function SettingsGeneralRoute() {
           </div>
           <CreateWorkspaceForm onCreated={(created) => navigate(paths.inbox(created.id))} />
         </section>
+        <SampleDataSection offerLoad />
       </div>
     </AdminOnly>
   );

@@ -32,8 +32,11 @@ export function TriageRoute() {
         title="Triage"
         description={
           <>
-            Tickets and survey answers nobody has tagged or linked yet, oldest first. Press <kbd>1</kbd>–<kbd>9</kbd> to tag the whole item, <kbd>t</kbd> to type any tag,{' '}
-            <kbd>l</kbd> to link it to a problem or backlog item, <kbd>s</kbd> to skip, <kbd>u</kbd> to undo.
+            Tickets and survey answers nobody has tagged or linked yet, oldest first.{' '}
+            <span className="keyboard-hint">
+              Press <kbd>1</kbd>–<kbd>9</kbd> to tag the whole item, <kbd>t</kbd> to type any tag, <kbd>l</kbd> to link it to a problem or backlog item, <kbd>s</kbd> to skip,{' '}
+              <kbd>u</kbd> to undo.
+            </span>
           </>
         }
       />
@@ -66,6 +69,7 @@ export function TriageRoute() {
             onClose={onClose}
           />
         )}
+        createTag={workspace.can('contributor') ? (name) => createTag.mutateAsync({ name }) : undefined}
         unlinkEvidence={(target, highlightId) =>
           target.type === 'insight'
             ? unlinkInsight.mutateAsync({ id: target.id, body: { highlightIds: [highlightId] } })

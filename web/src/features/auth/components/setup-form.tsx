@@ -17,8 +17,8 @@ export function SetupForm({ onDone }: { onDone: (workspaceId: string) => void })
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    // What is missing is said beside each field before anything is sent.
-    const body = errors.check(CreateSetupBodySchema.safeParse(form));
+    // What is missing is said beside each field, which takes the focus, before anything is sent.
+    const body = errors.check(CreateSetupBodySchema.safeParse(form), event.currentTarget);
     if (body) setup.mutate(body, { onSuccess: (result) => onDone(result.workspace.id) });
   };
 

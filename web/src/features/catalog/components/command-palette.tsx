@@ -85,7 +85,7 @@ export function CommandPalette({ ws, places }: { ws: string; places: PalettePlac
   return (
     <>
       <button type="button" className="palette-trigger" onClick={() => (setQuery(''), setOpen(true))} aria-keyshortcuts="Control+K Meta+K">
-        <span aria-hidden="true">⌕</span> Jump to… <kbd>Ctrl K</kbd>
+        <span aria-hidden="true">⌕</span> Jump to… <kbd className="keyboard-hint">Ctrl K</kbd>
       </button>
       <Dialog open={open} title="Jump to" onClose={() => setOpen(false)}>
         <p className="palette-scope muted">

@@ -28,6 +28,16 @@ const SHORTCUTS: Array<{ context: string; keys: Array<[string[], string]> }> = [
     ],
   },
   {
+    context: 'Highlights',
+    keys: [
+      [['j'], 'Next highlight (also ↓ in the list)'],
+      [['k'], 'Previous highlight (also ↑ in the list)'],
+      [['x'], 'Select the highlight'],
+      [['Enter'], 'Open the highlight in the reader'],
+      [['/'], 'To the Words box (↓ there: back to the list)'],
+    ],
+  },
+  {
     context: 'Reading a source',
     keys: [
       [['h'], 'Highlight the selection (or the focused turn) and tag it'],
@@ -52,6 +62,7 @@ const SHORTCUTS: Array<{ context: string; keys: Array<[string[], string]> }> = [
       [['←'], 'Close a branch, or go up to the parent'],
       [['Home', 'End'], 'First or last row of the tree'],
       [['Enter'], 'Open the row’s page'],
+      [['l'], 'On a problem’s page: add evidence, picked from the workspace’s highlights'],
     ],
   },
   {

@@ -157,7 +157,7 @@ function ClusterResults({ ws, run, canEdit, renderInsightPicker }: { ws: string;
         <div className="section-header">
           <h2 id="clusters-title">Clusters</h2>
           <Segmented legend="Order by" name="cluster-order" options={ORDER_OPTIONS} value={order} onChange={setOrder} />
-          <p className="muted small">
+          <p className="muted small keyboard-hint">
             <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> opens{canEdit && <> · <kbd>p</kbd> promotes</>}
           </p>
         </div>

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { CompanyListItem, CompanySort } from '@cairn/shared';
+import { COMPANY_SORTS, type CompanyListItem, type CompanySort } from '@cairn/shared';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field, TextInput } from '../../../components/field';
@@ -12,7 +12,7 @@ import { paths } from '../../../lib/paths';
 import { useWorkspace } from '../../../lib/workspace';
 import { useCompanies } from '../api/list-companies';
 import { useUrlSearch } from '../hooks/use-url-search';
-import { useUrlParams } from '../../../lib/use-url-params';
+import { useUrlSort } from '../hooks/use-url-sort';
 
 const SORTS: Array<[CompanySort, string]> = [
   ['name', 'Name'],
@@ -24,19 +24,11 @@ const none = <span className="muted">—</span>;
 /** Companies with their customers and evidence counted, by name or most evidence first; search and sort live in the URL (`?q=`, `?sort=`). */
 export function CompanyList({ ws }: { ws: string }) {
   const workspace = useWorkspace();
-  const [params, setParams] = useUrlParams();
-  const sort: CompanySort = params.get('sort') === 'evidence' ? 'evidence' : 'name';
+  const [sort, setSort] = useUrlSort(COMPANY_SORTS, 'name');
   const { q, text, setText } = useUrlSearch();
   const companies = useCompanies(ws, { q, sort });
   const items = companies.data?.pages.flatMap((page) => page.items) ?? [];
   const total = companies.data?.pages[0]?.total ?? 0;
-
-  const setSort = (next: CompanySort) => {
-    const nextParams = new URLSearchParams(params);
-    if (next === 'name') nextParams.delete('sort');
-    else nextParams.set('sort', next);
-    setParams(nextParams, { replace: true });
-  };
 
   const columns: Column<CompanyListItem>[] = [
     { key: 'name', header: 'Company', cell: (company) => <Link to={paths.company(ws, company.id)}>{company.name}</Link> },

@@ -1,23 +1,39 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { CustomerDetail } from '@cairn/shared';
+import { CUSTOMER_SORTS, type CustomerDetail, type CustomerSort } from '@cairn/shared';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { LoadMore } from '../../../components/load-more';
 import { Field, TextInput } from '../../../components/field';
+import { Segmented } from '../../../components/segmented';
 import { Loading } from '../../../components/spinner';
 import { Table, TableFigure, type Column } from '../../../components/table';
 import { paths } from '../../../lib/paths';
 import { useCustomers } from '../api/list-customers';
 import { useUrlSearch } from '../hooks/use-url-search';
+import { useUrlSort } from '../hooks/use-url-sort';
 import { customerName } from '@cairn/shared';
 
+const SORTS: Array<[CustomerSort, string]> = [
+  ['name', 'Name'],
+  ['evidence', 'Evidence'],
+  ['recent', 'Latest source'],
+];
+
+/** The table's accessible name in each order. */
+const CAPTIONS: Record<CustomerSort, string> = {
+  name: 'Customers by name',
+  evidence: 'Customers, most highlights first',
+  recent: 'Customers, latest source first',
+};
+
 /**
- * Customers by name with how much evidence each has, one page at a time: those matching `q`, or
- * those at `companyId`, whose page leaves out the company columns. `empty` shows when there are none.
+ * Customers by name (or in `sort`'s order) with how much evidence each has, one page at a time:
+ * those matching `q`, or those at `companyId`, whose page leaves out the company columns. `empty`
+ * shows when there are none.
  */
-export function CustomersTable({ ws, q = '', companyId, empty }: { ws: string; q?: string; companyId?: string; empty: ReactNode }) {
-  const customers = useCustomers(ws, { q, companyId });
+export function CustomersTable({ ws, q = '', companyId, sort = 'name', empty }: { ws: string; q?: string; companyId?: string; sort?: CustomerSort; empty: ReactNode }) {
+  const customers = useCustomers(ws, { q, companyId, sort });
   const items = customers.data?.pages.flatMap((page) => page.items) ?? [];
 
   const columns: Column<CustomerDetail>[] = [
@@ -50,25 +66,28 @@ export function CustomersTable({ ws, q = '', companyId, empty }: { ws: string; q
   if (!items.length) return empty;
   return (
     <>
-      <Table caption="Customers" columns={columns} rows={items} rowKey={(customer) => customer.id} cards />
+      <Table caption={CAPTIONS[sort]} columns={columns} rows={items} rowKey={(customer) => customer.id} cards />
       <LoadMore query={customers} />
     </>
   );
 }
 
-/** Every customer, with their company; the search lives in the URL (`?q=`). */
+/** Every customer, with their company, by name, most evidence or latest source first; search and sort live in the URL (`?q=`, `?sort=`). */
 export function CustomerList({ ws }: { ws: string }) {
   const { q, text, setText } = useUrlSearch();
+  const [sort, setSort] = useUrlSort(CUSTOMER_SORTS, 'name');
   return (
     <div className="stack">
-      <form className="customer-search" role="search" aria-label="Search customers" onSubmit={(event) => event.preventDefault()}>
+      <form className="card customer-filters" role="search" aria-label="Search and sort customers" onSubmit={(event) => event.preventDefault()}>
         <Field label="Search customers">
           {(props) => <TextInput {...props} type="search" placeholder="Name, email, id or company…" value={text} onChange={(event) => setText(event.target.value)} />}
         </Field>
+        <Segmented legend="Sort by" name="customer-sort" options={SORTS} value={sort} onChange={setSort} />
       </form>
       <CustomersTable
         ws={ws}
         q={q}
+        sort={sort}
         empty={
           q ? (
             <EmptyState title={`No customer matches “${q}”`} icon="⌕">

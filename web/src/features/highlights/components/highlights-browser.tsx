@@ -1,6 +1,6 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { customerName, HIGHLIGHT_IDS_MAX, type HighlightListItem } from '@cairn/shared';
+import { customerName, HIGHLIGHT_IDS_MAX, type HighlightListItem, type TagRef } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { DateRangeFields, ReversedRangeNote } from '../../../components/date-range-fields';
 import { EmptyState } from '../../../components/empty-state';
@@ -10,10 +10,12 @@ import { Field, TextInput } from '../../../components/field';
 import { SourceKindSelect } from '../../../components/source-kind-select';
 import { Loading } from '../../../components/spinner';
 import { TagChips } from '../../../components/tag-chip';
+import { TagSearchInput } from '../../../components/tag-search-input';
 import { useToast } from '../../../components/toast';
 import { useCatalog } from '../../../lib/catalog';
 import { formatDate, isReversedRange } from '../../../lib/dates';
 import { GoneFilterState, filterName, goneFilterOf } from '../../../lib/gone-filter';
+import { useListKeys } from '../../../lib/list-keys';
 import { countOf } from '../../../lib/numbers';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
@@ -40,7 +42,7 @@ const SAID_LABELS = { from: 'Said from', to: 'to' };
 function HighlightCard({ ws, item, selected, onToggle, onOpen }: { ws: string; item: HighlightListItem; selected: boolean; onToggle: () => void; onOpen: () => void }) {
   const customer = item.customer && [customerName(item.customer), item.customer.company?.name].filter(Boolean).join(' · ');
   return (
-    <li className={`card highlight-card${selected ? ' selected' : ''}`}>
+    <li className={`card highlight-card${selected ? ' selected' : ''}`} tabIndex={-1}>
       <input type="checkbox" className="highlight-check" checked={selected} onChange={onToggle} aria-label={`Select “${item.quote.slice(0, 60)}”`} />
       <div className="highlight-card-body">
         <blockquote className="highlight-quote">{item.quote}</blockquote>
@@ -66,9 +68,11 @@ export type HighlightsBrowserProps = {
   renderBulkActions?: (highlightIds: string[], done: () => void) => ReactNode;
   /** In the trash: how long it keeps things, a note under each row and actions beside Restore, from the page. */
   trashExtras?: HighlightTrashExtras;
+  /** Creates a tag typed into Add tag that no tag is named; absent when the member may not create tags. */
+  createTag?: (name: string) => Promise<TagRef>;
 };
 
-export function HighlightsBrowser({ renderBulkActions, trashExtras }: HighlightsBrowserProps) {
+export function HighlightsBrowser({ renderBulkActions, trashExtras, createTag }: HighlightsBrowserProps) {
   const workspace = useWorkspace();
   const ws = workspace.id;
   const [params, setParams] = useUrlParams();
@@ -108,21 +112,53 @@ export function HighlightsBrowser({ renderBulkActions, trashExtras }: Highlights
   const companyName = filterName(companyInCatalog, companyAskedFor, { gone: 'A company since merged or deleted', unknown: 'This company' });
   const goneFilter = goneFilterOf(highlights.error, FILTER_KEYS);
   const toggle = (id: string) => setSelected((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
-  const applyBulk = (change: 'addTagIds' | 'removeTagIds', tagId: string) =>
+  // The name is handed in: a tag just created is not in this render's catalog.
+  const applyBulk = (change: 'addTagIds' | 'removeTagIds', tag: { id: string; name: string | undefined }) =>
     bulk.mutate(
-      { highlightIds: selected, [change]: [tagId] },
+      { highlightIds: selected, [change]: [tag.id] },
       {
-        onSuccess: ({ updated }) => toast.show(`${change === 'addTagIds' ? 'Added' : 'Removed'} “${tagName(tagId)}” on ${updated} highlight${updated === 1 ? '' : 's'}`, 'success'),
+        onSuccess: ({ updated }) => toast.show(`${change === 'addTagIds' ? 'Added' : 'Removed'} “${tag.name}” on ${updated} highlight${updated === 1 ? '' : 's'}`, 'success'),
         onError: (error) => toast.show(error.message, 'error'),
       },
     );
+  const pickBulk = (change: 'addTagIds' | 'removeTagIds') => (tagIds: string[]) => tagIds[0] && applyBulk(change, { id: tagIds[0], name: tagName(tagIds[0]) });
+  const createAndAdd = (name: string) =>
+    createTag?.(name).then(
+      (tag) => applyBulk('addTagIds', tag),
+      (error: Error) => toast.show(error.message, 'error'),
+    );
   // `j`/`k` in the reader then walk the sources in the order of this list.
   const rememberOrder = () => rememberSourceOrder(ws, items.map((item) => item.sourceId));
+  const wordsBox = useRef<HTMLInputElement>(null);
+  const listKeys = useListKeys<HTMLUListElement>({
+    rowSelector: '.highlight-card',
+    searchBox: wordsBox,
+    onSelect: (index) => items[index] && toggle(items[index].id),
+    // The row's link to the reader, which also remembers this list's order.
+    onOpen: (row) => row.querySelector<HTMLAnchorElement>('.highlight-source a')?.click(),
+    // The page does not start in its search box, as Search does: j finds the list from anywhere.
+    fromAnywhere: true,
+  });
+  const keysHintId = useId();
+  const bulkId = useId();
 
   return (
     <div className="stack">
       <form className="card highlight-filters" role="search" aria-label="Filter highlights" onSubmit={(event) => event.preventDefault()}>
-        <Field label="Words">{(props) => <TextInput {...props} type="search" placeholder="quote, note or tag…" value={text} onChange={(event) => setText(event.target.value)} />}</Field>
+        <Field label="Words">
+          {(props) => (
+            <input
+              {...props}
+              ref={wordsBox}
+              className="input"
+              type="search"
+              placeholder="quote, note or tag…"
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+              onKeyDown={listKeys.onSearchBoxKeyDown}
+            />
+          )}
+        </Field>
         <CatalogPicker ws={ws} label="Tag" types={['tag']} placeholder="Any tag" selectedName={tagName(filters.tagId)} onPick={(entry) => setFilter('tagId', entry?.id)} />
         <CatalogPicker ws={ws} label="Problem" types={['insight']} placeholder="Any problem" selectedName={insightTitle(filters.insightId)} onPick={(entry) => setFilter('insightId', entry?.id)} />
         <SourceKindSelect value={filters.sourceKind} onChange={(kind) => setFilter('sourceKind', kind)} />
@@ -153,8 +189,15 @@ export function HighlightsBrowser({ renderBulkActions, trashExtras }: Highlights
           <strong>{selected.length} selected</strong>
           {canChange && (
             <>
-              <CatalogPicker ws={ws} label="Add tag" types={['tag']} placeholder="Tag to add…" onPick={(entry) => entry && applyBulk('addTagIds', entry.id)} />
-              <CatalogPicker ws={ws} label="Remove tag" types={['tag']} placeholder="Tag to remove…" onPick={(entry) => entry && applyBulk('removeTagIds', entry.id)} />
+              {/* The reader's rule (lib/tag-picker-options.ts): Enter takes a tag only when every typed word matches its name; else Add tag creates the tag typed. */}
+              <div className="catalog-picker">
+                <label htmlFor={`${bulkId}-add`}>Add tag</label>
+                <TagSearchInput ws={ws} tagIds={[]} onChange={pickBulk('addTagIds')} onCreate={createTag && createAndAdd} placeholder="Tag to add…" fieldProps={{ id: `${bulkId}-add` }} />
+              </div>
+              <div className="catalog-picker">
+                <label htmlFor={`${bulkId}-remove`}>Remove tag</label>
+                <TagSearchInput ws={ws} tagIds={[]} onChange={pickBulk('removeTagIds')} placeholder="Tag to remove…" fieldProps={{ id: `${bulkId}-remove` }} />
+              </div>
               {renderBulkActions?.(selected, () => setSelected([]))}
             </>
           )}
@@ -220,7 +263,10 @@ export function HighlightsBrowser({ renderBulkActions, trashExtras }: Highlights
               description={`Every highlight${filtered ? ' these filters match' : ''}, with its source, customer and a link back, as a spreadsheet (CSV)`}
             />
           </div>
-          <ul className="highlight-list">
+          <p id={keysHintId} className="field-hint keyboard-hint">
+            Keys: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>x</kbd> selects, <kbd>Enter</kbd> opens in the reader, <kbd>/</kbd> to Words.
+          </p>
+          <ul className="highlight-list" aria-describedby={keysHintId} {...listKeys.listProps}>
             {items.map((item) => (
               <HighlightCard key={item.id} ws={ws} item={item} selected={selected.includes(item.id)} onToggle={() => toggle(item.id)} onOpen={rememberOrder} />
             ))}

@@ -6,7 +6,7 @@ import { LoadMore } from '../../../components/load-more';
 import { Loading } from '../../../components/spinner';
 import { Table } from '../../../components/table';
 import { formatDateTime } from '../../../lib/dates';
-import { describeCounts } from '../../../lib/import-words';
+import { describeCounts, sampleCredit } from '../../../lib/import-words';
 import { paths } from '../../../lib/paths';
 import { useImports } from '../api/list-imports';
 import { formatLabel } from './formats';
@@ -32,7 +32,7 @@ export function ImportHistory({ ws, empty }: { ws: string; empty: ReactNode }) {
           { key: 'status', header: 'Status', cell: (item) => <ImportStatusBadge item={item} /> },
           { key: 'counts', header: 'Result', cell: (item) => (item.status === 'queued' ? '—' : describeCounts(item.format, item.counts)) },
           { key: 'when', header: 'When', cell: (item) => formatDateTime(item.createdAt) },
-          { key: 'who', header: 'Who', cell: (item) => item.createdBy?.name ?? <span className="muted">API token or system</span> },
+          { key: 'who', header: 'Who', cell: (item) => (item.sample ? sampleCredit(item) : (item.createdBy?.name ?? <span className="muted">API token or system</span>)) },
         ]}
       />
       <LoadMore query={query} label="Show older imports" />

@@ -5,7 +5,7 @@ import { Loading } from '../../../components/spinner';
 import { ProgressBar } from '../../../components/progress-bar';
 import { Table } from '../../../components/table';
 import { formatDateTime } from '../../../lib/dates';
-import { importUnits } from '../../../lib/import-words';
+import { importUnits, sampleCredit } from '../../../lib/import-words';
 import { paths } from '../../../lib/paths';
 import { isRunning, rejectedRowsUrl, useImport } from '../api/get-import';
 import { formatLabel } from './formats';
@@ -39,7 +39,7 @@ export function ImportReport({ ws, importId, headingRef, showScores = false }: I
       </div>
       <p className="muted small">
         {formatLabel(item.format)} · started {formatDateTime(item.createdAt)}
-        {item.createdBy ? ` by ${item.createdBy.name}` : ''}
+        {item.sample ? ` · ${sampleCredit(item)}` : item.createdBy ? ` by ${item.createdBy.name}` : ''}
         {item.finishedAt ? ` · finished ${formatDateTime(item.finishedAt)}` : ''}
       </p>
       {running && <ProgressBar value={item.progress} label="Import progress" />}

@@ -8,6 +8,7 @@ import { PageHeader } from '../../../components/page-header';
 import { Loading } from '../../../components/spinner';
 import { useToast } from '../../../components/toast';
 import { INSIGHT_TYPE_LABELS } from '../../../lib/insight-types';
+import { isTypingTarget, useDocumentKeyDown } from '../../../lib/keyboard';
 import { countOf } from '../../../lib/numbers';
 import { paths } from '../../../lib/paths';
 import { useWorkspace } from '../../../lib/workspace';
@@ -27,18 +28,39 @@ import { AddedBy, NotLoaded } from './detail-page';
 import { EvidenceCustomers } from './evidence-customers';
 import { EvidenceList, quotePreview } from './evidence-list';
 import { InsightFormDialog } from './insight-form-dialog';
-import { LinkInsightBacklogDialog } from './link-evidence-button';
+import { LinkInsightBacklogDialog, linkedMessage } from './link-evidence-button';
 import { MergeInsightDialog } from './merge-insight-dialog';
 import { WhereToLinkEvidence } from './where-to-link-evidence';
 
-type Open = 'edit' | 'child' | 'backlog' | 'trash' | 'merge' | null;
+type Open = 'edit' | 'child' | 'backlog' | 'trash' | 'merge' | 'evidence' | null;
+
+/** What the page's highlight picker is told: which highlights are evidence here already, and what to do with those picked. */
+export type EvidencePickerProps = {
+  title: string;
+  intro: string;
+  addedTo: { insightId: string };
+  busy: boolean;
+  error: unknown;
+  onPick: (highlightIds: string[]) => void;
+  onClose: () => void;
+};
+
+type InsightDetailProps = {
+  ws: string;
+  id: string;
+  /** Copy the quotes, export them. */
+  evidenceActions?: ReactNode;
+  /** The dialog behind "Add evidence", which finds highlights to link here. */
+  renderEvidencePicker?: (picker: EvidencePickerProps) => ReactNode;
+};
 
 /**
  * One problem, opportunity or solution: its statement and status, where it sits in the tree,
- * the quotes and customers behind it, and the backlog items it argues for. `evidenceActions`
- * (copy the quotes, export them) come from the page, which composes other features.
+ * the quotes and customers behind it, and the backlog items it argues for. What works on
+ * highlights (copy, export, pick them) comes from the page, which composes other features.
+ * Contributors add evidence here with "Add evidence" or `l`, as they link it with `l` elsewhere.
  */
-export function InsightDetail({ ws, id, evidenceActions }: { ws: string; id: string; evidenceActions?: ReactNode }) {
+export function InsightDetail({ ws, id, evidenceActions, renderEvidencePicker }: InsightDetailProps) {
   const workspace = useWorkspace();
   const insight = useInsight(ws, id);
   const update = useUpdateInsight(ws);
@@ -46,6 +68,7 @@ export function InsightDetail({ ws, id, evidenceActions }: { ws: string; id: str
   const restore = useRestoreInsight(ws);
   const unlink = useUnlinkInsightEvidence(ws);
   const relink = useLinkInsightEvidence(ws);
+  const addEvidence = useLinkInsightEvidence(ws);
   const unlinkBacklog = useUnlinkBacklogEvidence(ws);
   const relinkBacklog = useLinkBacklogEvidence(ws);
   const trash = useTrashWithUndo(remove, restore);
@@ -56,6 +79,13 @@ export function InsightDetail({ ws, id, evidenceActions }: { ws: string; id: str
   const canEdit = workspace.can('researcher');
   const canLink = workspace.can('contributor');
   const mayUnlink = useMayUnlink();
+  const canAddEvidence = canLink && !!renderEvidencePicker;
+
+  useDocumentKeyDown((event) => {
+    if (!canAddEvidence || !insight.data || event.key !== 'l' || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+    event.preventDefault();
+    setOpen('evidence');
+  });
 
   if (insight.isPending) return <Loading label="Loading…" />;
   if (!insight.data) return <NotLoaded error={insight.error} back={paths.problems(ws)}>Back to Problems</NotLoaded>;
@@ -73,6 +103,27 @@ export function InsightDetail({ ws, id, evidenceActions }: { ws: string; id: str
   const children = childType ? countOf(data.children.length, INSIGHT_TYPE_LABELS[childType].one.toLowerCase(), INSIGHT_TYPE_LABELS[childType].many.toLowerCase()) : '';
   const unlinkHighlight = (highlight: HighlightListItem) => unlinkEvidence(id, { highlightIds: [highlight.id] }, `Unlinked “${quotePreview(highlight.quote)}”`);
   const unlinkItem = (item: { id: string; title: string }) => unlinkFromBacklog(item.id, { insightIds: [id] }, `Unlinked from “${item.title}”`);
+  const closeEvidencePicker = () => {
+    addEvidence.reset();
+    setOpen(null);
+  };
+  const addPicked = (highlightIds: string[]) =>
+    addEvidence.mutate(
+      { id, body: { highlightIds } },
+      {
+        onSuccess: ({ changed }) => {
+          toast.show(linkedMessage({ target: { type: 'insight', id, title: data.title }, linked: highlightIds.length, changed }), 'success');
+          closeEvidencePicker();
+        },
+      },
+    );
+  // Copying or exporting no quotes does nothing.
+  const quoteActions = data.evidenceCount > 0 ? evidenceActions : null;
+  const addEvidenceButton = canAddEvidence && (
+    <Button size="sm" onClick={() => setOpen('evidence')} aria-keyshortcuts="l" aria-haspopup="dialog">
+      <kbd className="keyboard-hint">l</kbd> Add evidence
+    </Button>
+  );
 
   return (
     <div className="stack">
@@ -137,7 +188,12 @@ export function InsightDetail({ ws, id, evidenceActions }: { ws: string; id: str
         <section className="stack" aria-labelledby="insight-evidence">
           <div className="section-header">
             <h2 id="insight-evidence">Evidence</h2>
-            {data.evidenceCount > 0 && evidenceActions && <div className="row">{evidenceActions}</div>}
+            {(addEvidenceButton || quoteActions) && (
+              <div className="row">
+                {addEvidenceButton}
+                {quoteActions}
+              </div>
+            )}
           </div>
           <EvidenceList
             ws={ws}
@@ -146,7 +202,18 @@ export function InsightDetail({ ws, id, evidenceActions }: { ws: string; id: str
             unlinkingId={unlink.isPending ? unlink.variables?.body.highlightIds[0] : null}
             empty={
               <p className="muted card">
-                No evidence yet. <WhereToLinkEvidence ws={ws} />
+                No evidence yet.{' '}
+                {canAddEvidence && (
+                  <>
+                    Choose <strong>Add evidence</strong>
+                    <span className="keyboard-hint">
+                      {' '}
+                      (or press <kbd>l</kbd>)
+                    </span>{' '}
+                    to pick quotes from the workspace's highlights.{' '}
+                  </>
+                )}
+                <WhereToLinkEvidence ws={ws} />
               </p>
             }
           />
@@ -241,6 +308,16 @@ export function InsightDetail({ ws, id, evidenceActions }: { ws: string; id: str
       >
         Its {children} will show at the top of the tree until it is restored.
       </ConfirmDialog>
+      {open === 'evidence' &&
+        renderEvidencePicker?.({
+          title: `Add evidence to “${data.title}”`,
+          intro: `Each quote you pick becomes evidence of this ${kind} and counts among the customers behind it.`,
+          addedTo: { insightId: id },
+          busy: addEvidence.isPending,
+          error: addEvidence.error,
+          onPick: addPicked,
+          onClose: closeEvidencePicker,
+        })}
       <LinkInsightBacklogDialog
         ws={ws}
         open={open === 'backlog'}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
 import { CreateInsightBodySchema, INSIGHT_PARENT_TYPE, INSIGHT_STATUSES, INSIGHT_TYPES, UpdateInsightBodySchema, type Insight, type InsightStatus, type InsightType } from '@cairn/shared';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field, Select, TextArea, TextInput } from '../../../components/field';
@@ -7,6 +8,7 @@ import { useToast } from '../../../components/toast';
 import { useCatalog } from '../../../lib/catalog';
 import { useFormErrors } from '../../../lib/form-errors';
 import { INSIGHT_TYPE_LABELS } from '../../../lib/insight-types';
+import { paths } from '../../../lib/paths';
 import { useCreateInsight } from '../api/create-insight';
 import { useUpdateInsight } from '../api/update-insight';
 import { INSIGHT_FIELDS, insightFormValues, toCreateInsightBody, toUpdateInsightBody, type InsightFormValues } from '../lib/form-values';
@@ -22,7 +24,7 @@ type InsightFormDialogProps = {
   ws: string;
   /** The insight to edit; without one, the dialog adds one. Mount it when opening, so that it starts from the latest data. */
   insight?: Insight;
-  /** A new insight's type and parent ("Add opportunity" under a problem). */
+  /** A new insight's type and parent ("Add opportunity" under a problem): added where its parent is, its toast offers to open it. */
   preset?: { type: InsightType; parent: { id: string; title: string } };
   onClose: () => void;
   onSaved: (insight: Insight) => void;
@@ -38,6 +40,7 @@ export function InsightFormDialog({ ws, insight, preset, onClose, onSaved }: Ins
   const mutation = insight ? update : create;
   const catalog = useCatalog(ws);
   const toast = useToast();
+  const navigate = useNavigate();
   const [initial] = useState(() => insightFormValues(insight, preset && { type: preset.type, parentId: preset.parent.id }));
   const [values, setValues] = useState(initial);
   const errors = useFormErrors(INSIGHT_FIELDS, mutation.error);
@@ -55,7 +58,8 @@ export function InsightFormDialog({ ws, insight, preset, onClose, onSaved }: Ins
     event.preventDefault();
     const done = {
       onSuccess: (saved: Insight) => {
-        toast.show(`${insight ? 'Saved' : 'Added'} the ${INSIGHT_TYPE_LABELS[saved.type].one.toLowerCase()} “${saved.title}”`, 'success');
+        const open = preset ? { label: 'Open', onClick: () => navigate(paths.problem(ws, saved.id)) } : undefined;
+        toast.show(`${insight ? 'Saved' : 'Added'} the ${INSIGHT_TYPE_LABELS[saved.type].one.toLowerCase()} “${saved.title}”`, 'success', open);
         onSaved(saved);
       },
     };

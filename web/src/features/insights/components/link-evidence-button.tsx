@@ -40,7 +40,7 @@ export type LinkEvidenceProps = {
 export const targetPath = (ws: string, target: LinkTarget) => (target.type === 'insight' ? paths.problem(ws, target.id) : paths.backlogItem(ws, target.id));
 
 /** What a link did, in one line: how many were linked, and how many were there already. */
-function linkedMessage({ target, linked, changed }: LinkEvidenceResult): string {
+export function linkedMessage({ target, linked, changed }: LinkEvidenceResult): string {
   if (changed === 0) return `${linked === 1 ? 'That highlight was' : `All ${linked} highlights were`} already linked to “${target.title}”`;
   const already = linked - changed;
   return `Linked ${countOf(changed, 'highlight')} to “${target.title}”${already > 0 ? ` (${already} already were)` : ''}`;

@@ -280,7 +280,7 @@ export function ProblemTree({ ws, onAddChild, onNewProblem }: ProblemTreeProps) 
           <ul role="tree" className="insight-tree card" aria-label="Problems, opportunities and solutions" onKeyDown={onKeyDown} onFocus={onFocus}>
             <TreeNodes ws={ws} nodes={shown} depth={0} collapsed={collapsed} tabStop={tabStop} onToggle={toggle} onAddChild={onAddChild} />
           </ul>
-          <p className="muted small">
+          <p className="muted small keyboard-hint">
             <kbd>↑</kbd> <kbd>↓</kbd> move between rows · <kbd>←</kbd> <kbd>→</kbd> close and open a branch · <kbd>Enter</kbd> opens
           </p>
         </>

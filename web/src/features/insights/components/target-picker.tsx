@@ -176,9 +176,9 @@ export function TargetDialog({ open, title, intro, error, onClose, busy, ...pick
           {busy ? (
             'Linking…'
           ) : (
-            <>
+            <span className="keyboard-hint">
               <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> link · <kbd>Esc</kbd> close
-            </>
+            </span>
           )}
         </p>
         <ErrorMessage error={error} />

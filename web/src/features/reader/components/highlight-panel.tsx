@@ -193,8 +193,11 @@ export function HighlightPanel({ ws, body, highlights, links, activeId, editingI
         ) : (
           // A mouse selection opens the tag box by itself: h is for the keyboard's way.
           <p className="muted">
-            Select a passage and the tag box opens. Or press <kbd>↓</kbd> to move to {keyboardTarget}, then <kbd>h</kbd> to tag it, <kbd>t</kbd> to apply the last tag you used, or{' '}
-            <kbd>l</kbd> to link it to a problem. It appears here.
+            Select a passage and the tag box opens.{' '}
+            <span className="keyboard-hint">
+              Or press <kbd>↓</kbd> to move to {keyboardTarget}, then <kbd>h</kbd> to tag it, <kbd>t</kbd> to apply the last tag you used, or <kbd>l</kbd> to link it to a problem.
+            </span>{' '}
+            It appears here.
           </p>
         ))}
       <ol className="panel-list">

@@ -595,7 +595,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
           <>
             <span className="badge">{SOURCE_KIND_LABELS[data.kind].one}</span> {customer && <span>{customer} · </span>}
             <time dateTime={data.occurredAt}>{formatDate(data.occurredAt)}</time>
-            <span className="muted"> · press <kbd>?</kbd> for keyboard shortcuts</span>
+            <span className="muted keyboard-hint"> · press <kbd>?</kbd> for keyboard shortcuts</span>
           </>
         }
         actions={
@@ -699,7 +699,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
             onCreate={createTag ? (name) => void createTag(name).then((tag) => save(pending, tag.id), (error: Error) => toast.show(error.message, 'error')) : undefined}
             onEscape={closePopover}
           />
-          <p className="popover-hint muted">
+          <p className="popover-hint muted keyboard-hint">
             <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> apply · <kbd>Esc</kbd> close
           </p>
           {renderLinkDialog && !pending.whole && (

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
-import { TagDot } from '../../../components/tag-chip';
-import { frequentTags, useCatalogIndex, useListNavigation } from '../../../lib/catalog';
-import { tagPickerOptions, type TagOption, type TagPickerOption as Option } from '../lib/tag-options';
+import { TagOptionList } from '../../../components/tag-option-list';
+import { useListNavigation } from '../../../lib/catalog';
+import { useTagPickerOptions, type TagPickerOption as Option } from '../../../lib/tag-picker-options';
 
 /** Tags shown before anything is typed. */
 const DEFAULT_OPTIONS = 8;
@@ -29,33 +29,15 @@ export type TagComboboxProps = {
 export function TagCombobox({ ws, label, onPick, onCreate, onEscape, allowNone, excludeIds = [], busy }: TagComboboxProps) {
   const listId = useId();
   const [query, setQuery] = useState('');
-  const { catalog, search } = useCatalogIndex(ws);
   const text = query.trim();
-  const offered = (tags: TagOption[]) => tags.filter((tag) => !excludeIds.includes(tag.id));
-  const named = offered(
-    text
-      ? search(text, { types: ['tag'], limit: SEARCH_LIMIT, allWords: true })
-      : frequentTags(catalog, DEFAULT_OPTIONS).map((tag) => ({ id: tag.id, name: tag.name, detail: tag.group, color: tag.color })),
-  );
-  const related = text ? offered(search(text, { types: ['tag'], limit: SEARCH_LIMIT })) : [];
-  const options = tagPickerOptions(
-    text,
-    { named, related },
-    {
-      limit: SEARCH_LIMIT,
-      sameNameExists: !!catalog?.tags.some((tag) => tag.name.toLowerCase() === text.toLowerCase()),
-      canCreate: !!onCreate,
-      allowNone: !!allowNone,
-    },
-  );
+  const options = useTagPickerOptions(ws, text, { excludeIds, canCreate: !!onCreate, allowNone, limit: SEARCH_LIMIT, listedBeforeTyping: DEFAULT_OPTIONS });
   const pick = (option: Option) => {
     if (busy) return;
     if (option.kind === 'tag') onPick(option.tag.id);
     else if (option.kind === 'create') onCreate?.(option.name);
-    else onPick(null);
+    else if (option.kind === 'none') onPick(null);
   };
   const navigation = useListNavigation(options, pick, onEscape);
-  const optionId = (index: number) => `${listId}-${index}`;
 
   return (
     <div className="tag-combobox">
@@ -72,32 +54,14 @@ export function TagCombobox({ ws, label, onPick, onCreate, onEscape, allowNone, 
           navigation.setActive(0);
         }}
       />
-      {/* Not a Tab stop of its own (a scrolling list is one by default): the input moves through it. */}
-      <ul className="combobox-list" role="listbox" id={listId} aria-label="Tags" tabIndex={-1}>
-        {options.map((option, index) => (
-          <li
-            key={option.kind === 'tag' ? option.tag.id : option.kind}
-            id={optionId(index)}
-            role="option"
-            aria-selected={index === navigation.active}
-            className={`combobox-option${index === navigation.active ? ' active' : ''}`}
-            onMouseDown={(event) => event.preventDefault()}
-            onMouseEnter={() => navigation.setActive(index)}
-            onClick={() => pick(option)}
-          >
-            {option.kind === 'tag' && (
-              <>
-                <TagDot color={option.tag.color} />
-                <span className="combobox-name">{option.tag.name}</span>
-                {option.tag.detail && <span className="combobox-detail">{option.tag.detail}</span>}
-              </>
-            )}
-            {option.kind === 'create' && <span className="combobox-name">Create tag “{option.name}”</span>}
-            {option.kind === 'none' && <span className="combobox-name muted">Highlight without a tag</span>}
-          </li>
-        ))}
-        {!options.length && <li className="combobox-empty">{text ? 'No tag matches' : 'No tags yet: type a name to create one'}</li>}
-      </ul>
+      <TagOptionList
+        listId={listId}
+        options={options}
+        active={navigation.active}
+        onPick={pick}
+        onHover={navigation.setActive}
+        empty={text ? 'No tag matches' : 'No tags yet: type a name to create one'}
+      />
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import { useId, useState, type ReactNode } from 'react';
 import type { SearchCount, SearchFacets, SearchResultType } from '@cairn/shared';
 import { DateRangeFields } from '../../../components/date-range-fields';
+import { FiltersDisclosure } from '../../../components/filters-disclosure';
 import { facetView, type FacetRow } from '../lib/facet-view';
 import type { SearchState } from '../search-params';
 
@@ -108,30 +108,9 @@ export function FacetPanel({ state, facets, counted, counting = false, tagName =
       </aside>
     );
   }
-  return <FiltersDisclosure active={PANEL_FILTERS.filter((key) => state[key]).length}>{filters}</FiltersDisclosure>;
-}
-
-/** A disclosure: the Filters button says how many are set, so that a closed panel still tells the results are filtered. */
-function FiltersDisclosure({ active, children }: { active: number; children: ReactNode }) {
-  const [open, setOpen] = useState(false);
-  const id = useId();
   return (
-    <aside className="search-filters-collapsed" aria-label="Filters">
-      <button type="button" className="btn btn-sm" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
-        <span className="search-filters-caret" aria-hidden="true">
-          {open ? '▴' : '▾'}
-        </span>
-        Filters
-        {active > 0 && (
-          <>
-            {' '}· {active}
-            <span className="visually-hidden"> active</span>
-          </>
-        )}
-      </button>
-      <div id={id} className="search-facets" hidden={!open}>
-        {children}
-      </div>
-    </aside>
+    <FiltersDisclosure active={PANEL_FILTERS.filter((key) => state[key]).length} className="search-filters-collapsed" panelClassName="search-facets">
+      {filters}
+    </FiltersDisclosure>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { SearchResult } from '@cairn/shared';
 import { Button } from '../../../components/button';
@@ -11,6 +11,7 @@ import { PageHeader } from '../../../components/page-header';
 import { Loading } from '../../../components/spinner';
 import { useCatalog } from '../../../lib/catalog';
 import { isReversedRange } from '../../../lib/dates';
+import { useListKeys } from '../../../lib/list-keys';
 import { NARROW_SCREEN, useMediaQuery } from '../../../lib/media-query';
 import { paths } from '../../../lib/paths';
 import { rememberSourceOrder } from '../../../lib/source-order';
@@ -77,8 +78,8 @@ export function SearchPage({ renderBulkActions }: SearchPageProps) {
   const tagName = (id: string) => catalog.data?.tags.find((tag) => tag.id === id)?.name;
   const { selected, toggle, clear } = useSelection(results);
   const input = useRef<HTMLInputElement>(null);
-  const list = useRef<HTMLOListElement>(null);
   const canTag = workspace.can('contributor');
+  const listKeys = useListKeys<HTMLOListElement>({ rowSelector: '.search-result', searchBox: input, onSelect: canTag ? toggle : undefined });
   // On a phone the filters follow the count and sort, behind a Filters button: above the results they pushed the first one below the fold.
   const narrow = useMediaQuery(NARROW_SCREEN);
 
@@ -93,23 +94,6 @@ export function SearchPage({ renderBulkActions }: SearchPageProps) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     go({ ...state, q: draft.trim() });
-  };
-
-  // j/k or arrows move between results, x selects the focused one, / jumps to the query box.
-  const onListKeyDown = (event: KeyboardEvent<HTMLOListElement>) => {
-    const items = [...(list.current?.querySelectorAll<HTMLElement>('.search-result') ?? [])];
-    const index = items.findIndex((item) => item.contains(document.activeElement));
-    if (event.key === 'ArrowDown' || event.key === 'j' || event.key === 'ArrowUp' || event.key === 'k') {
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' || event.key === 'j' ? 1 : -1;
-      items[Math.min(items.length - 1, Math.max(0, index + step))]?.focus();
-    } else if (event.key === 'x' && index !== -1 && canTag) {
-      event.preventDefault();
-      toggle(index, event.shiftKey);
-    } else if (event.key === '/') {
-      event.preventDefault();
-      input.current?.focus();
-    }
   };
 
   // `j`/`k` in the reader then walk the sources of these results, in their order.
@@ -142,22 +126,17 @@ export function SearchPage({ renderBulkActions }: SearchPageProps) {
           placeholder='Words, "exact phrases", OR, -exclusions'
           aria-describedby="search-hint"
           onChange={(e) => setDraft(e.target.value)}
-          onKeyDown={(event) => {
-            // ↓ goes from the query to the results, where j/k take over.
-            if (event.key !== 'ArrowDown') return;
-            const first = list.current?.querySelector<HTMLElement>('.search-result');
-            if (!first) return;
-            event.preventDefault();
-            first.focus();
-          }}
+          onKeyDown={listKeys.onSearchBoxKeyDown}
         />
         <Button type="submit" variant="primary">
           Search
         </Button>
       </form>
       <p id="search-hint" className="field-hint search-hint">
-        <code>"exact phrase"</code> · <code>refund OR chargeback</code> · <code>-exclude</code> — all other words must appear. Keys: <kbd>↓</kbd> to the results, <kbd>j</kbd>/
-        <kbd>k</kbd> move, <kbd>x</kbd> selects, <kbd>/</kbd> back here.
+        <code>"exact phrase"</code> · <code>refund OR chargeback</code> · <code>-exclude</code> — all other words must appear.{' '}
+        <span className="keyboard-hint">
+          Keys: <kbd>↓</kbd> to the results, <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>x</kbd> selects, <kbd>/</kbd> back here.
+        </span>
       </p>
       {!state.q ? (
         <EmptyState title="Search everything customers said" icon="⌕">
@@ -206,7 +185,7 @@ export function SearchPage({ renderBulkActions }: SearchPageProps) {
                 <SearchSyntax to={linkTo} />
               </EmptyState>
             )}
-            <ol className="search-result-list" ref={list} onKeyDown={onListKeyDown}>
+            <ol className="search-result-list" {...listKeys.listProps}>
               {results.map((result, index) => (
                 <li key={`${result.type}:${result.id}`}>
                   <ResultItem

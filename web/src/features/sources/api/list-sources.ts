@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { SourceSummarySchema, pageOf } from '@cairn/shared';
+import { SourcePageSchema } from '@cairn/shared';
 import { apiRequest } from '../../../lib/api-client';
 
 /** The Inbox's filters, as they sit in the page's query string and go to `GET …/sources`. */
@@ -13,7 +13,7 @@ const PAGE_SIZE = 50;
 
 export const sourcesListKey = (ws: string, filters: SourceFilters) => ['sources', ws, 'list', filters] as const;
 
-/** Newest first, one page at a time ("Load more"). Not `enabled` while the date range is reversed (it matches nothing: the fields say so). */
+/** Newest first, one page at a time ("Load more"); the first page says how many match (`total`). Not `enabled` while the date range is reversed (it matches nothing: the fields say so). */
 export function useSources(ws: string, filters: SourceFilters, enabled = true) {
   return useInfiniteQuery({
     queryKey: sourcesListKey(ws, filters),
@@ -21,7 +21,7 @@ export function useSources(ws: string, filters: SourceFilters, enabled = true) {
       const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
       for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
       if (pageParam) params.set('cursor', pageParam);
-      return apiRequest(`/workspaces/${ws}/sources?${params}`, pageOf(SourceSummarySchema), { signal });
+      return apiRequest(`/workspaces/${ws}/sources?${params}`, SourcePageSchema, { signal });
     },
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,

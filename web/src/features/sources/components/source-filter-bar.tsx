@@ -1,12 +1,15 @@
 import { Button } from '../../../components/button';
 import { DateRangeFields } from '../../../components/date-range-fields';
 import { Field, Select } from '../../../components/field';
+import { FiltersDisclosure } from '../../../components/filters-disclosure';
 import { SourceKindSelect } from '../../../components/source-kind-select';
 import type { SourceFilterChange, SourceFilters } from '../api/list-sources';
 import { useRecentImports } from '../api/list-recent-imports';
 import { CustomerFilter } from './customer-filter';
 import { ScoreFilter } from './score-filter';
 import { describeImportChoice } from '../../../lib/import-words';
+import { NARROW_SCREEN, useMediaQuery } from '../../../lib/media-query';
+import { countSourceFilters } from '../lib/source-filters';
 
 type SourceFilterBarProps = {
   ws: string;
@@ -15,12 +18,16 @@ type SourceFilterBarProps = {
   onClear: () => void;
 };
 
-/** Kind, customer, import, dates, score, not triaged yet and trash; the page keeps them in its URL. */
+/**
+ * Kind, customer, import, dates, score, not triaged yet and trash; the page keeps them in its URL.
+ * On a narrow screen they fold behind a Filters button, as Search's do: open, they filled a phone's first screen.
+ */
 export function SourceFilterBar({ ws, filters, onChange, onClear }: SourceFilterBarProps) {
   const imports = useRecentImports(ws);
   const chosenImportMissing = filters.importId && !imports.data?.items.some((item) => item.id === filters.importId);
+  const narrow = useMediaQuery(NARROW_SCREEN);
 
-  return (
+  const bar = (
     <form className="card source-filters" role="search" aria-label="Filter sources" onSubmit={(event) => event.preventDefault()}>
       <SourceKindSelect label="Kind" value={filters.kind} onChange={(kind) => onChange({ kind })} />
       <CustomerFilter ws={ws} customerId={filters.customerId} onChange={(id) => onChange({ customerId: id })} />
@@ -60,4 +67,5 @@ export function SourceFilterBar({ ws, filters, onChange, onClear }: SourceFilter
       )}
     </form>
   );
+  return narrow ? <FiltersDisclosure active={countSourceFilters(filters)}>{bar}</FiltersDisclosure> : bar;
 }

@@ -16,6 +16,7 @@ import { rememberSourceOrder } from '../../../lib/source-order';
 import { useWorkspace } from '../../../lib/workspace';
 import { SOURCE_FILTER_KEYS, useSources, type SourceFilterKey, type SourceFilters } from '../api/list-sources';
 import { useRestoreSource } from '../api/restore-source';
+import { describeSourceTotal } from '../lib/source-total';
 import { KindBadge } from './kind-badge';
 import { isTypingTarget, useDocumentKeyDown } from '../../../lib/keyboard';
 
@@ -57,7 +58,7 @@ type SourceListProps = {
 };
 
 /**
- * A dense list of sources, newest first, with "Load more". `j`/`k` (or ↑/↓ inside the list)
+ * A dense list of sources, newest first, under how many match, with "Load more". `j`/`k` (or ↑/↓ inside the list)
  * move between rows and Enter opens one in the reader, which then walks this list's order.
  */
 export function SourceList({ ws, filters, empty, label, showCustomer = true, trashExtras, onClearFilter }: SourceListProps) {
@@ -111,9 +112,16 @@ export function SourceList({ ws, filters, empty, label, showCustomer = true, tra
     return gone ? <GoneFilterState filter={gone} items={{ one: 'source', many: 'sources' }} icon="⌕" onClear={() => onClearFilter(gone)} /> : <ErrorMessage error={sources.error} />;
   }
   if (!items.length) return <>{empty}</>;
+  const total = describeSourceTotal(sources.data.pages[0]!);
 
   return (
     <div className="stack">
+      {total && (
+        <p className="muted source-list-total" aria-live="polite">
+          {total}
+          {inTrash ? ' in the trash' : ''}
+        </p>
+      )}
       <ul ref={listRef} className={`source-list${showCustomer ? '' : ' source-list-no-customer'}${inTrash && trashExtras ? ' source-list-trash' : ''}`} aria-label={label}>
         {items.map((item, index) => {
           // A ticket without a subject is titled by its text: the title line shows the text, once.
@@ -161,7 +169,7 @@ export function SourceList({ ws, filters, empty, label, showCustomer = true, tra
       </ul>
       <div className="row source-list-footer">
         <LoadMore query={sources} />
-        <p className="muted source-list-keys">
+        <p className="muted source-list-keys keyboard-hint">
           <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> opens
         </p>
       </div>

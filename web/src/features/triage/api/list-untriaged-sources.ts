@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { SourceSummarySchema, pageOf, type DateRangeQuery, type SourceKind } from '@cairn/shared';
+import { SourcePageSchema, type DateRangeQuery, type SourceKind } from '@cairn/shared';
 import { apiRequest } from '../../../lib/api-client';
 
 /** Short sources worth tagging as a whole. */
@@ -29,7 +29,7 @@ export function useUntriagedSources(ws: string, kinds: readonly SourceKind[], he
       const params = new URLSearchParams({ untriaged: 'true', order: 'oldest', kind: kinds.join(','), limit: String(TRIAGE_PAGE_SIZE), ...dateRangeParams(range) });
       if (helpdeskTag) params.set('helpdeskTag', helpdeskTag);
       if (pageParam) params.set('cursor', pageParam);
-      return apiRequest(`/workspaces/${ws}/sources?${params}`, pageOf(SourceSummarySchema));
+      return apiRequest(`/workspaces/${ws}/sources?${params}`, SourcePageSchema);
     },
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { SOURCES_TAGGED_WHOLE_MAX, countOf, type DateRangeQuery, type TagSourcesWholeRun } from '@cairn/shared';
+import { SOURCES_TAGGED_WHOLE_MAX, countOf, type DateRangeQuery, type TagRef, type TagSourcesWholeRun } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { DateRangeFields } from '../../../components/date-range-fields';
 import { Dialog } from '../../../components/dialog';
@@ -29,6 +29,8 @@ type TagAllButtonProps = {
   onTagged: (run: { helpdeskTag: string; range: DateRangeQuery }) => string;
   /** After a run was undone: the queue starts again with them. */
   onUndone: () => void;
+  /** Creates a tag typed into the picker that no tag is named; absent when the member may not create tags. */
+  createTag?: (name: string) => Promise<TagRef>;
 };
 
 /**
@@ -42,7 +44,7 @@ type TagAllButtonProps = {
  * and reports as if the dialog were open — the toast with Undo (or the failure), the queue started
  * again — even if the page was left meanwhile; the button stays busy until then, so it cannot run twice.
  */
-export function TagAllButton({ ws, helpdeskTag, range, count, onRangeChange, onTagged, onUndone }: TagAllButtonProps) {
+export function TagAllButton({ ws, helpdeskTag, range, count, onRangeChange, onTagged, onUndone, createTag }: TagAllButtonProps) {
   const workspace = useWorkspace();
   const { catalog } = useCatalogIndex(ws);
   const tagSourcesWhole = useTagSourcesWhole(ws);
@@ -78,6 +80,11 @@ export function TagAllButton({ ws, helpdeskTag, range, count, onRangeChange, onT
     }
     setOpen(true);
   };
+  const createAndChoose = (name: string) =>
+    createTag?.(name).then(
+      (tag) => setTagIds((ids) => [...ids, tag.id]),
+      (error: Error) => toast.show(`Could not create the tag “${name}”: ${error.message}`, 'error'),
+    );
   const undo = async (run: TagSourcesWholeRun, what: string) => {
     // Awaited, not mutate's callbacks (ADR 018): the toast's Undo may be pressed after the queue has gone.
     try {
@@ -145,11 +152,11 @@ export function TagAllButton({ ws, helpdeskTag, range, count, onRangeChange, onT
                 left, tag those, then the next dates.
               </p>
             )}
-            <Field label="Codebook tags" hint="Type to find a tag; ↑/↓ and Enter add it.">
+            <Field label="Codebook tags" hint={createTag ? 'Type to find a tag; ↑/↓ and Enter add it, or create the tag typed.' : 'Type to find a tag; ↑/↓ and Enter add it.'}>
               {(props) => (
                 <div className="catalog-picker">
                   <TagChips tags={chosen} onRemove={(id) => setTagIds(tagIds.filter((tagId) => tagId !== id))} />
-                  <TagSearchInput ws={ws} tagIds={tagIds} onChange={setTagIds} placeholder={tagIds.length ? 'Add another tag…' : 'Type a tag…'} disabled={running} fieldProps={props} />
+                  <TagSearchInput ws={ws} tagIds={tagIds} onChange={setTagIds} onCreate={createTag && createAndChoose} placeholder={tagIds.length ? 'Add another tag…' : 'Type a tag…'} disabled={running} fieldProps={props} />
                 </div>
               )}
             </Field>

@@ -1,18 +1,20 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { customerName, type Highlight, type Source, type SourceKind, type SourceSummary } from '@cairn/shared';
+import { customerName, type Highlight, type Source, type SourceKind, type SourceSummary, type TagRef } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { DateRangeFields, ReversedRangeNote } from '../../../components/date-range-fields';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { Select } from '../../../components/field';
+import { FiltersDisclosure } from '../../../components/filters-disclosure';
 import { ProgressBar } from '../../../components/progress-bar';
 import { Loading } from '../../../components/spinner';
 import { TagDot } from '../../../components/tag-chip';
 import { useCatalog } from '../../../lib/catalog';
 import { formatDate, isReversedRange } from '../../../lib/dates';
 import { isTypingTarget, useDocumentKeyDown } from '../../../lib/keyboard';
+import { NARROW_SCREEN, useMediaQuery } from '../../../lib/media-query';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 import { highlightWholeSource } from '../api/highlight-whole-source';
@@ -21,7 +23,7 @@ import { useUntriagedSources } from '../api/list-untriaged-sources';
 import { useTriageFilters } from '../hooks/use-triage-filters';
 import { untitledItemHeading } from '../lib/item-heading';
 import { TAG_KEYS, keyChoiceValue, keyTags, parseKeyChoice, readKeyChoice, rememberKeyChoice, tagGroups, type KeyChoice } from '../lib/key-tags';
-import { SHOW_CHOICES, describeRange, type ShowChoice } from '../lib/triage-filters';
+import { SHOW_CHOICES, countTriageFilters, describeRange, type ShowChoice } from '../lib/triage-filters';
 import { HelpdeskTagFilter } from './helpdesk-tag-filter';
 import { TagAllButton } from './tag-all-button';
 
@@ -75,6 +77,8 @@ export type TriageQueueProps = {
   renderLinkDialog: (dialog: TriageLinkDialog) => ReactNode;
   /** Takes the highlight off the target's evidence (undoing a link). */
   unlinkEvidence: (target: TriageLinkTarget, highlightId: string) => Promise<unknown>;
+  /** Creates a tag typed into Tag all's picker that no tag is named; absent when the member may not create tags. */
+  createTag?: (name: string) => Promise<TagRef>;
 };
 
 /**
@@ -82,7 +86,7 @@ export type TriageQueueProps = {
  * whole, `t` or `/` picks any tag by typing, `l` links it whole to a problem or backlog item,
  * `s` or → skips, `u` undoes. The next items are fetched ahead so they show at once.
  */
-export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHighlight, canTag, renderTagPicker, canLink, renderLinkDialog, unlinkEvidence }: TriageQueueProps) {
+export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHighlight, canTag, renderTagPicker, canLink, renderLinkDialog, unlinkEvidence, createTag }: TriageQueueProps) {
   const filterId = useId();
   const keysId = useId();
   const { filters, setFilters } = useTriageFilters();
@@ -91,6 +95,7 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
   const helpdeskTag = kinds.includes('ticket') ? filters.helpdeskTag : null;
   const { range } = filters;
   const reversed = isReversedRange(range);
+  const narrow = useMediaQuery(NARROW_SCREEN);
   const queue = useUntriagedSources(ws, helpdeskTag ? HELPDESK_TAG_KINDS : kinds, helpdeskTag, range, !reversed);
   const catalog = useCatalog(ws);
   const queryClient = useQueryClient();
@@ -126,6 +131,8 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
   const total = pages[0]?.total;
   // Exact: the first page's count, less what this session tagged or skipped since (items tagged elsewhere meanwhile are not known until the next visit).
   const left = queue.hasNextPage && total !== undefined ? Math.max(waiting.length, total - done.length - skipped.length) : waiting.length;
+  // Past the count's cap the total is the server's estimate, and says so as the Inbox does.
+  const leftWords = queue.hasNextPage && pages[0]?.totalIsEstimate ? `About ${Number(left.toPrecision(2)).toLocaleString('en')}` : left.toLocaleString('en');
   const source = useQuery({ ...sourceQuery(current?.id ?? ''), enabled: !!current });
   // The keys keep their tags for the whole session, even as usage counts change underneath.
   const [keyChoice, setKeyChoice] = useState<KeyChoice>(() => readKeyChoice(ws));
@@ -254,7 +261,7 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
       ? `The dates are cleared, for the helpdesk tag “${run.helpdeskTag}” on other days.`
       : `None with the helpdesk tag “${run.helpdeskTag}” is left, so the Helpdesk tag filter is back to Any.`;
   };
-  const filterControl = (
+  const showControl = (
     <div className="row triage-filter">
       <label htmlFor={filterId}>Show</label>
       <Select id={filterId} value={filters.show} onChange={(event) => setFilters({ show: event.target.value as ShowChoice, helpdeskTag: null })}>
@@ -265,6 +272,13 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
         ))}
       </Select>
     </div>
+  );
+  const filterControls = (
+    <>
+      {showControl}
+      {kinds.includes('ticket') && <HelpdeskTagFilter ws={ws} value={helpdeskTag} range={range} enabled={!reversed} onChange={(tag) => setFilters({ helpdeskTag: tag })} />}
+      <DateRangeFields label="Waiting since" range={range} onChange={(next) => setFilters({ range: next })} />
+    </>
   );
   const emptyState = filtered ? (
     <EmptyState
@@ -286,19 +300,24 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
     </EmptyState>
   );
 
-  // The bar stays put while the queue loads: the select or date just changed keeps the focus.
+  // The bar stays put while the queue loads: the select or date just changed keeps the focus. On a narrow
+  // screen the filters fold behind a Filters button, as Search's do: open, they filled a phone's first screen.
   return (
     <div className="triage">
       <div className="triage-bar">
         <p className="triage-left" aria-live="polite">
-          {queue.data && <strong>{left.toLocaleString('en')} left</strong>}
+          {queue.data && <strong>{leftWords} left</strong>}
           {skipped.length > 0 && <span className="muted"> · {skipped.length} skipped</span>}
           {handled > 0 && <span className="muted"> · {[tagged > 0 && `${tagged} tagged`, linked > 0 && `${linked} linked`].filter(Boolean).join(', ')} this session</span>}
         </p>
         <div className="row">
-          {filterControl}
-          {kinds.includes('ticket') && <HelpdeskTagFilter ws={ws} value={helpdeskTag} range={range} enabled={!reversed} onChange={(tag) => setFilters({ helpdeskTag: tag })} />}
-          <DateRangeFields label="Waiting since" range={range} onChange={(next) => setFilters({ range: next })} />
+          {narrow ? (
+            <FiltersDisclosure active={countTriageFilters({ ...filters, helpdeskTag })} panelClassName="row">
+              {filterControls}
+            </FiltersDisclosure>
+          ) : (
+            filterControls
+          )}
           <TagAllButton
             ws={ws}
             helpdeskTag={helpdeskTag}
@@ -307,6 +326,7 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
             onRangeChange={(next) => setFilters({ range: next })}
             onTagged={afterRun}
             onUndone={restart}
+            createTag={createTag}
           />
         </div>
       </div>
@@ -326,13 +346,13 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
           {/* Over the item, not under the keys, so they stay in view. Named by what they show, key included: without the "l" a name is not the visible label (WCAG 2.5.3). */}
           <div className="triage-actions">
             <Button size="sm" disabled={!canLink || busy} onClick={openLink} aria-keyshortcuts="l" aria-haspopup="dialog">
-              <kbd>l</kbd> Link to problem or backlog…
+              <kbd className="keyboard-hint">l</kbd> Link to problem or backlog…
             </Button>
             <Button size="sm" onClick={skip} aria-keyshortcuts="s ArrowRight">
-              <kbd>s</kbd> Skip
+              <kbd className="keyboard-hint">s</kbd> Skip
             </Button>
             <Button size="sm" onClick={() => void undo()} disabled={!history.length || busy} aria-keyshortcuts="u">
-              <kbd>u</kbd> Undo
+              <kbd className="keyboard-hint">u</kbd> Undo
             </Button>
           </div>
           <article className="card triage-item" aria-label={current.title}>
@@ -368,7 +388,7 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
                     onClick={() => void tag(candidate.id, `Press ${index + 1} to try again.`)}
                     aria-keyshortcuts={String(index + 1)}
                   >
-                    <kbd>{index + 1}</kbd>
+                    <kbd className="keyboard-hint">{index + 1}</kbd>
                     <TagDot color={candidate.color} />
                     {candidate.name}
                     <span className="muted">{candidate.usageCount ?? 0}</span>
@@ -387,7 +407,7 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
               })
             ) : (
               <Button size="sm" disabled={!canTag || busy} onClick={() => setPicking(true)} aria-keyshortcuts="t /">
-                <kbd>t</kbd> Another tag…
+                <kbd className="keyboard-hint">t</kbd> Another tag…
               </Button>
             )}
             {/* Which tags the keys hold is chosen now and then, not for each item: below them, where a short screen may hide it. */}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRange, readTriageFilters, writeTriageFilters } from './triage-filters';
+import { countTriageFilters, describeRange, readTriageFilters, writeTriageFilters } from './triage-filters';
 
 describe('readTriageFilters', () => {
   it('reads the Inbox’s names from the URL: kind, helpdeskTag, from and to', () => {
@@ -32,5 +32,14 @@ describe('describeRange', () => {
     expect(describeRange({ from: '2024-01-02', to: '2024-01-31T23:00:00Z' })).toBe('from 2024-01-02 to 2024-01-31');
     expect(describeRange({ to: '2024-01-31' })).toBe('to 2024-01-31');
     expect(describeRange({})).toBe('');
+  });
+});
+
+describe('countTriageFilters', () => {
+  it('counts the kind shown, the helpdesk tag and the dates, the dates once', () => {
+    expect(countTriageFilters({ show: 'all', helpdeskTag: null, range: {} })).toBe(0);
+    expect(countTriageFilters({ show: 'ticket', helpdeskTag: null, range: {} })).toBe(1);
+    expect(countTriageFilters({ show: 'all', helpdeskTag: 'billing', range: { to: '2024-02-01' } })).toBe(2);
+    expect(countTriageFilters({ show: 'survey_response', helpdeskTag: null, range: { from: '2024-01-01', to: '2024-02-01' } })).toBe(2);
   });
 });

@@ -29,6 +29,11 @@ export function writeTriageFilters(params: URLSearchParams, filters: TriageFilte
   return withParams(params, { kind: filters.show === 'all' ? null : filters.show, helpdeskTag: filters.helpdeskTag, from: filters.range.from, to: filters.range.to });
 }
 
+/** How many filters narrow the queue, as its Filters button counts them: the dates are one, whichever bound is set. */
+export function countTriageFilters({ show, helpdeskTag, range }: TriageFilters): number {
+  return [show !== 'all', helpdeskTag !== null, !!(range.from || range.to)].filter(Boolean).length;
+}
+
 /** "from 2024-01-02 to 2024-01-31", "from 2024-01-02", "to 2024-01-31", or '' without dates. */
 export function describeRange(range: DateRangeQuery): string {
   return [range.from && `from ${range.from.slice(0, 10)}`, range.to && `to ${range.to.slice(0, 10)}`].filter(Boolean).join(' ');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '@cairn/shared';
-import { buildCatalogIndex, searchCatalog, toCatalogEntries } from '../../../lib/catalog-index';
-import { tagPickerOptions, type TagPickerOption } from './tag-options';
+import { buildCatalogIndex, searchCatalog, toCatalogEntries } from './catalog-index';
+import { tagPickerOptions, type TagPickerOption } from './tag-picker-options';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const tag = (n: number, name: string, group: string | null) => ({ id: id(n), name, group, color: null, description: null, usageCount: 0, createdAt: '2024-01-01T00:00:00.000Z' });
@@ -22,7 +22,7 @@ function optionsFor(text: string, { canCreate = true, excludeIds = [] as string[
     { named: offered(searchCatalog(index, text, { types: ['tag'], allWords: true })), related: offered(searchCatalog(index, text, { types: ['tag'] })) },
     { limit: 12, sameNameExists: catalog.tags.some((t) => t.name.toLowerCase() === text.toLowerCase()), canCreate, allowNone: true },
   );
-  return options.map((option: TagPickerOption) => (option.kind === 'tag' ? option.tag.name : option.kind === 'create' ? `create:${option.name}` : 'none'));
+  return options.map((option: TagPickerOption) => (option.kind === 'tag' ? option.tag.name : option.kind === 'none' ? 'none' : `${option.kind}:${option.name}`));
 }
 
 describe('tagPickerOptions', () => {
@@ -46,8 +46,22 @@ describe('tagPickerOptions', () => {
     expect(optionsFor('Cards', { excludeIds: [id(3)] })).toEqual(['Card limits']);
   });
 
-  it('without the right to create, lists the related tags alone', () => {
-    expect(optionsFor('Missing feature', { canCreate: false })).toEqual(['Approvals', 'Export']);
+  it('without the right to create, puts a line Enter does nothing on before tags related to only some of the words', () => {
+    const [noNamedTag, ...ofTheGroup] = optionsFor('Missing feature', { canCreate: false });
+    expect(noNamedTag).toBe('noNamedTag:Missing feature');
+    expect(ofTheGroup.sort()).toEqual(['Approvals', 'Export']);
+    expect(optionsFor('Card declined', { canCreate: false })[0]).toBe('noNamedTag:Card declined');
+  });
+
+  it('without the right to create, makes a tag every typed word matches the default, and lists nothing for what matches no tag', () => {
+    expect(optionsFor('card lim', { canCreate: false })[0]).toBe('Card limits');
+    expect(optionsFor('cards', { canCreate: false })).toEqual(['Cards', 'Card limits']);
+    expect(optionsFor('zebra', { canCreate: false })).toEqual([]);
+  });
+
+  it('makes the tag of the very name typed, in any case, the default over longer names starting with it', () => {
+    expect(optionsFor('CARD LIMITS')[0]).toBe('Card limits');
+    expect(optionsFor('cards')[0]).toBe('Cards');
   });
 
   it('offers a highlight without a tag only before anything is typed', () => {

@@ -1,0 +1,182 @@
+// @vitest-environment happy-dom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { MemoryRouter } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { HighlightListItem } from '@cairn/shared';
+import { HighlightPickerDialog, quoteOrigin } from './highlight-picker-dialog';
+
+// React warns about updates outside act() unless it is told this is a test.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const WS = '00000000-0000-4000-8000-000000000001';
+const INSIGHT = '00000000-0000-4000-8000-0000000000aa';
+const AT = '2025-03-04T10:00:00.000Z';
+
+function highlight(n: number, quote: string, overrides: Partial<HighlightListItem> = {}): HighlightListItem {
+  const id = `00000000-0000-4000-8000-00000000010${n}`;
+  const sourceId = `00000000-0000-4000-8000-00000000020${n}`;
+  return {
+    id,
+    sourceId,
+    start: 0,
+    end: quote.length,
+    quote,
+    note: null,
+    tags: [],
+    createdBy: null,
+    createdAt: AT,
+    updatedAt: AT,
+    source: { id: sourceId, title: `Ticket ${n}`, kind: 'ticket', occurredAt: AT },
+    customer: null,
+    ...overrides,
+  };
+}
+
+const FAILS = highlight(1, 'The CSV export fails every time.', {
+  customer: { id: '00000000-0000-4000-8000-000000000301', name: 'Dana', email: null, externalId: null, company: { id: '00000000-0000-4000-8000-000000000401', name: 'Bureau', segment: null } },
+});
+const TIMES_OUT = highlight(2, 'Our yearly export times out.');
+const LOGIN = highlight(3, 'I cannot sign in.');
+
+const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+
+/** The server: every highlight of the workspace, those matching `q` by a word of the quote, and TIMES_OUT linked to the problem already. */
+function fakeServer(all: HighlightListItem[], linked: HighlightListItem[]) {
+  return vi.fn(async (url: string) => {
+    const { pathname, searchParams } = new URL(url, 'http://cairn.test');
+    if (pathname !== `/api/workspaces/${WS}/highlights`) throw new Error(`Unexpected request: ${url}`);
+    const ids = searchParams.getAll('ids');
+    const q = searchParams.get('q');
+    let items = searchParams.get('insightId') === INSIGHT ? linked : all;
+    if (ids.length) items = items.filter((item) => ids.includes(item.id));
+    if (q) items = items.filter((item) => item.quote.toLowerCase().includes(q.toLowerCase()));
+    return json({ items, nextCursor: null, total: items.length });
+  });
+}
+
+const dialog = () => document.querySelector('dialog[open]')!;
+const checkbox = (quote: string) => [...dialog().querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find((box) => box.getAttribute('aria-label')!.includes(quote.slice(0, 20)))!;
+const button = (name: string) => [...document.querySelectorAll<HTMLButtonElement>('dialog[open] button')].find((candidate) => candidate.textContent === name);
+
+/** Lets React render, requests answer and the typing pause pass until `check` holds. */
+async function until(check: () => void) {
+  for (let turn = 0; ; turn++) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (turn >= 100) throw error;
+    }
+    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+  }
+}
+
+/** Types into a controlled input as a person would: React listens to the input event, not to the value. */
+function type(control: HTMLInputElement, value: string) {
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(control, value);
+  control.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+describe('HighlightPickerDialog', () => {
+  let root: Root;
+  let onPick: ReturnType<typeof vi.fn<(highlightIds: string[]) => void>>;
+  beforeEach(() => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    root = createRoot(container);
+    onPick = vi.fn();
+  });
+  afterEach(async () => {
+    await act(() => root.unmount());
+    document.body.replaceChildren();
+    vi.unstubAllGlobals();
+  });
+
+  async function open(server: ReturnType<typeof fakeServer>) {
+    vi.stubGlobal('fetch', server);
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    await act(async () =>
+      root.render(
+        <QueryClientProvider client={queryClient}>
+          <MemoryRouter>
+            <HighlightPickerDialog ws={WS} title="Add evidence" intro="Pick quotes." addedTo={{ insightId: INSIGHT }} busy={false} error={null} onPick={onPick} onClose={() => {}} />
+          </MemoryRouter>
+        </QueryClientProvider>,
+      ),
+    );
+  }
+
+  it('shows each quote with its source and customer, the linked ones as linked, and adds only those picked', async () => {
+    const server = fakeServer([FAILS, TIMES_OUT, LOGIN], [TIMES_OUT]);
+    await open(server);
+    await until(() => expect(checkbox(TIMES_OUT.quote).disabled).toBe(true));
+    expect(dialog().textContent).toContain('Ticket “Ticket 1” · Dana · Bureau');
+    expect(dialog().textContent).toContain('3 highlights, newest first');
+    // Linked already: checked, not offered, and said so to a screen reader too.
+    const linked = checkbox(TIMES_OUT.quote);
+    expect(linked.checked).toBe(true);
+    expect(document.getElementById(linked.getAttribute('aria-describedby')!.split(' ')[1]!)!.textContent).toBe('Linked');
+    // The linked highlights were asked for among those shown, in one request.
+    const asked = server.mock.calls.map(([url]) => new URL(url, 'http://cairn.test').searchParams).find((params) => params.get('insightId'));
+    expect(asked!.getAll('ids')).toEqual([FAILS.id, TIMES_OUT.id, LOGIN.id]);
+
+    expect(button('Add highlights')!.disabled).toBe(true);
+    await act(async () => checkbox(FAILS.quote).click());
+    await act(async () => checkbox(LOGIN.quote).click());
+    await act(async () => button('Add 2 highlights')!.click());
+    expect(onPick).toHaveBeenCalledWith([FAILS.id, LOGIN.id]);
+  });
+
+  it('finds highlights by their words once typing pauses, and says when nothing matches', async () => {
+    const server = fakeServer([FAILS, TIMES_OUT, LOGIN], []);
+    await open(server);
+    await until(() => expect(checkbox(LOGIN.quote)).toBeDefined());
+    const words = dialog().querySelector<HTMLInputElement>('input[type="search"]')!;
+    // Focus starts in the box, to type at once.
+    expect(document.activeElement).toBe(words);
+    await act(async () => type(words, ' export '));
+    await until(() => expect(dialog().textContent).toContain('2 highlights match'));
+    expect(checkbox(LOGIN.quote)).toBeUndefined();
+    expect(server.mock.calls.some(([url]) => url.includes('q=export&'))).toBe(true);
+
+    await act(async () => type(words, 'invoices'));
+    await until(() => expect(dialog().textContent).toContain('Nothing matches “invoices”: try fewer words, or other ones.'));
+  });
+
+  it('walks from the box through the quotes with ↓ and ↑, passing over the linked, and adds the picked on Enter', async () => {
+    await open(fakeServer([FAILS, TIMES_OUT, LOGIN], [TIMES_OUT]));
+    await until(() => expect(checkbox(TIMES_OUT.quote).disabled).toBe(true));
+    const press = (key: string) => act(async () => void document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })));
+    await press('ArrowDown');
+    expect(document.activeElement).toBe(checkbox(FAILS.quote));
+    await press('ArrowDown');
+    expect(document.activeElement).toBe(checkbox(LOGIN.quote));
+    await act(async () => checkbox(LOGIN.quote).click());
+    await press('Enter');
+    expect(onPick).toHaveBeenCalledWith([LOGIN.id]);
+    await press('ArrowUp');
+    await press('ArrowUp');
+    expect(document.activeElement).toBe(dialog().querySelector('input[type="search"]'));
+  });
+
+  it('teaches how highlights are made when the workspace has none', async () => {
+    await open(fakeServer([], []));
+    await until(() => expect(dialog().querySelector('[aria-label="No highlights yet"]')).not.toBeNull());
+    const links = [...dialog().querySelectorAll('a')].map((link) => [link.textContent, link.getAttribute('href')]);
+    expect(links).toEqual([
+      ['Inbox', `/w/${WS}/inbox`],
+      ['Triage queue', `/w/${WS}/triage`],
+      ['Import', `/w/${WS}/imports`],
+    ]);
+  });
+});
+
+describe('quoteOrigin', () => {
+  it('names the kind alone when the title is the quote again, and leaves out an unknown customer', () => {
+    const untitled = highlight(4, 'Love the new charts', { source: { id: LOGIN.sourceId, title: 'Love the new charts', kind: 'survey_response', occurredAt: AT } });
+    expect(quoteOrigin(untitled)).toMatch(/^Survey answer · \S/);
+    expect(quoteOrigin(untitled).split(' · ')).toHaveLength(2);
+  });
+});
