@@ -6,6 +6,7 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HighlightListItem } from '@cairn/shared';
 import { HighlightPickerDialog, quoteOrigin } from './highlight-picker-dialog';
+import { highlightListItem } from '../testing/highlight-list-item';
 
 // React warns about updates outside act() unless it is told this is a test.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -14,25 +15,7 @@ const WS = '00000000-0000-4000-8000-000000000001';
 const INSIGHT = '00000000-0000-4000-8000-0000000000aa';
 const AT = '2025-03-04T10:00:00.000Z';
 
-function highlight(n: number, quote: string, overrides: Partial<HighlightListItem> = {}): HighlightListItem {
-  const id = `00000000-0000-4000-8000-00000000010${n}`;
-  const sourceId = `00000000-0000-4000-8000-00000000020${n}`;
-  return {
-    id,
-    sourceId,
-    start: 0,
-    end: quote.length,
-    quote,
-    note: null,
-    tags: [],
-    createdBy: null,
-    createdAt: AT,
-    updatedAt: AT,
-    source: { id: sourceId, title: `Ticket ${n}`, kind: 'ticket', occurredAt: AT },
-    customer: null,
-    ...overrides,
-  };
-}
+const highlight = (n: number, quote: string, overrides: Partial<HighlightListItem> = {}) => highlightListItem(n, quote, AT, overrides);
 
 const FAILS = highlight(1, 'The CSV export fails every time.', {
   customer: { id: '00000000-0000-4000-8000-000000000301', name: 'Dana', email: null, externalId: null, company: { id: '00000000-0000-4000-8000-000000000401', name: 'Bureau', segment: null } },

@@ -8,6 +8,7 @@ import type { HighlightListItem, InsightDetail as InsightDetailData, Role } from
 import { ToastProvider } from '../../../components/toast';
 import { WorkspaceProvider } from '../../../lib/workspace';
 import { InsightDetail, type EvidencePickerProps } from './insight-detail';
+import { highlightListItem } from '../../highlights/testing/highlight-list-item';
 
 // React warns about updates outside act() unless it is told this is a test.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -37,23 +38,7 @@ const PROBLEM: InsightDetailData = {
   customers: [],
 };
 
-function highlight(n: number, quote: string): HighlightListItem {
-  const sourceId = `00000000-0000-4000-8000-00000000020${n}`;
-  return {
-    id: `00000000-0000-4000-8000-00000000010${n}`,
-    sourceId,
-    start: 0,
-    end: quote.length,
-    quote,
-    note: null,
-    tags: [],
-    createdBy: null,
-    createdAt: AT,
-    updatedAt: AT,
-    source: { id: sourceId, title: `Ticket ${n}`, kind: 'ticket', occurredAt: AT },
-    customer: null,
-  };
-}
+const highlight = (n: number, quote: string) => highlightListItem(n, quote, AT);
 const PICKED = [highlight(1, 'The CSV export fails every time.'), highlight(2, 'Our yearly export times out.')];
 
 const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
