@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HighlightListItem } from '@cairn/shared';
 import { HighlightPickerDialog, quoteOrigin } from './highlight-picker-dialog';
 import { highlightListItem } from '../testing/highlight-list-item';
+import { type, until } from '../../../testing/react-dom';
 
 // React warns about updates outside act() unless it is told this is a test.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -42,25 +43,6 @@ function fakeServer(all: HighlightListItem[], linked: HighlightListItem[]) {
 const dialog = () => document.querySelector('dialog[open]')!;
 const checkbox = (quote: string) => [...dialog().querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find((box) => box.getAttribute('aria-label')!.includes(quote.slice(0, 20)))!;
 const button = (name: string) => [...document.querySelectorAll<HTMLButtonElement>('dialog[open] button')].find((candidate) => candidate.textContent === name);
-
-/** Lets React render, requests answer and the typing pause pass until `check` holds. */
-async function until(check: () => void) {
-  for (let turn = 0; ; turn++) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (turn >= 100) throw error;
-    }
-    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
-  }
-}
-
-/** Types into a controlled input as a person would: React listens to the input event, not to the value. */
-function type(control: HTMLInputElement, value: string) {
-  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(control, value);
-  control.dispatchEvent(new Event('input', { bubbles: true }));
-}
 
 describe('HighlightPickerDialog', () => {
   let root: Root;

@@ -9,6 +9,7 @@ import { ToastProvider } from '../../../components/toast';
 import { WorkspaceProvider } from '../../../lib/workspace';
 import { InsightDetail, type EvidencePickerProps } from './insight-detail';
 import { highlightListItem } from '../../highlights/testing/highlight-list-item';
+import { until } from '../../../testing/react-dom';
 
 // React warns about updates outside act() unless it is told this is a test.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -59,19 +60,6 @@ function fakeServer() {
     }
     throw new Error(`Unexpected request: ${method} ${url}`);
   });
-}
-
-/** Lets React render and the pending requests answer until `check` holds. */
-async function until(check: () => void) {
-  for (let turn = 0; ; turn++) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (turn >= 50) throw error;
-    }
-    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
-  }
 }
 
 const addEvidenceButton = () => [...document.querySelectorAll('button')].find((button) => button.textContent === 'l Add evidence');

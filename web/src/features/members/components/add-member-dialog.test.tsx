@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hasRole } from '@cairn/shared';
 import type { CurrentWorkspace } from '../../../lib/workspace';
 import { AddMemberDialog } from './add-member-dialog';
+import { type } from '../../../testing/react-dom';
 
 // React warns about updates outside act() unless it is told this is a test.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -20,12 +21,6 @@ const TAKEN = { type: 'about:blank', title: 'Bad Request', status: 400, detail: 
 function field(label: string) {
   const control = [...document.querySelectorAll('label')].find((candidate) => candidate.textContent === label)!.control as HTMLInputElement;
   return { control, error: () => control.closest('.field')!.querySelector('.field-error')?.textContent };
-}
-
-/** Types into a controlled input as a person would: React listens to the input event, not to the value. */
-function type(control: HTMLInputElement, value: string) {
-  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(control, value);
-  control.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
 const submit = () => act(async () => [...document.querySelectorAll<HTMLButtonElement>('dialog[open] button')].find((button) => button.textContent === 'Add member')!.click());
