@@ -100,11 +100,16 @@ describe('resolveCustomers (the batch matching every import uses)', () => {
     const workspace = await createWorkspace(context);
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
+    let created = () => {};
+    const companyCreated = new Promise<void>((resolve) => (created = resolve));
     // The first transaction creates the company and stays open a moment, as a batch being written does.
     const first = context.db.transaction(async (tx) => {
       await resolveCustomers(tx, workspace.id, [{ email: 'one@initrode.test', company: { name: 'Initrode', segment: 'SMB' } }]);
+      created();
       await held;
     });
+    // Only once the company exists, uncommitted: started at once, a loaded machine could let it create the company first.
+    await companyCreated;
     const second = resolve(workspace, [{ email: 'two@initrode.test', company: { name: 'INITRODE', plan: 'Pro' } }]);
     setTimeout(release, 200);
     await Promise.all([first, second]);
