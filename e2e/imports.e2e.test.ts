@@ -52,7 +52,13 @@ describe.skipIf(!browserAvailable)('importing a tickets CSV through the wizard',
     expect(await page.getByText('delimiter semicolon').isVisible()).toBe(true);
     const ticketText = page.getByLabel('Ticket text', { exact: true });
     expect(await ticketText.inputValue()).toBe('Comment');
+    // Without a column for the ticket text, Start says so at that field, which takes the focus.
+    await ticketText.selectOption('');
+    await page.getByRole('button', { name: 'Start import' }).click();
+    await page.getByText('Choose the column that holds the ticket text').waitFor();
+    expect(await ticketText.evaluate((select) => select === document.activeElement)).toBe(true);
     await ticketText.selectOption('Customer words');
+    expect(await page.getByText('Choose the column that holds the ticket text').count()).toBe(0);
     expect(await page.getByLabel('Requester email', { exact: true }).inputValue()).toBe('Email');
 
     await page.getByRole('button', { name: 'Start import' }).click();
@@ -62,6 +68,8 @@ describe.skipIf(!browserAvailable)('importing a tickets CSV through the wizard',
     expect(await count('Rejected')).toBe('1');
     const rejected = page.getByRole('table', { name: /Rejected rows/ }).getByRole('row').filter({ hasText: 'not an email' });
     expect(await rejected.getByRole('cell').first().textContent()).toBe('4');
+    // The field as the mapping step names it, then the file's own column.
+    expect(await rejected.getByRole('cell').nth(1).textContent()).toBe('Requester email "not-an-email" (column "Email") is not an email address');
 
     const download = page.getByRole('link', { name: 'Download rejected rows (CSV)' });
     const csv = await (await page.request.get((await download.getAttribute('href'))!)).text();
@@ -100,6 +108,24 @@ describe.skipIf(!browserAvailable)('importing a tickets CSV through the wizard',
     expect(await count('Rows rejected')).toBe('0');
   });
 
+  it('previews a survey whose answers are too short to be suggested, and lets its question column be chosen', async () => {
+    const { page } = context;
+    await page.getByRole('button', { name: 'Import another file' }).click();
+    const shortAnswers = ['Response ID,Score,Why?', 'S1,9,Great app', 'S2,3,Too slow', 'S3,7,OK'].join('\n');
+    await page.getByLabel(/Drop the file here/).setInputFiles({ name: 'short.csv', mimeType: 'text/csv', buffer: Buffer.from(shortAnswers) });
+    await page.getByRole('heading', { name: /Check the preview/ }).waitFor();
+    expect(await page.getByText('The first 3 rows').isVisible()).toBe(true);
+    const why = page.getByRole('group', { name: 'Question columns' }).getByRole('checkbox', { name: 'Why?' });
+    expect(await why.isChecked()).toBe(false);
+    await page.getByRole('button', { name: 'Start import' }).click();
+    await page.getByText('Choose at least one question column').waitFor();
+    expect(await why.evaluate((box) => box === document.activeElement)).toBe(true);
+    await why.check();
+    await page.getByRole('button', { name: 'Start import' }).click();
+    await page.getByRole('heading', { name: /Import finished: short\.csv/ }).waitFor();
+    expect(await page.locator('.import-count', { hasText: 'Answers created' }).locator('dd').textContent()).toBe('3');
+  });
+
   it('imports transcripts dropped together one after the other, reading the format from their names and asking each interview’s date', async () => {
     const { page } = context;
     await page.reload();
@@ -133,6 +159,10 @@ describe.skipIf(!browserAvailable)('importing a tickets CSV through the wizard',
     await page.getByRole('heading', { name: /Import finished: timings-too-short\.vtt/ }).waitFor();
     expect(await page.locator('.import-report .import-status').textContent()).toBe('Done, 30 parts skipped');
     expect(await page.locator('.import-report .import-status').getAttribute('class')).toContain('import-status-warning');
+    // The skipped cues are listed, but a transcript is no CSV to fix and import again: a corrected file is a second interview.
+    expect(await page.getByRole('link', { name: 'Download the skipped lines (CSV)' }).isVisible()).toBe(true);
+    expect(await page.getByText(/A corrected file would be imported as a second interview/).isVisible()).toBe(true);
+    expect(await page.getByText(/rows already imported/).count()).toBe(0);
     expect(await page.getByText('That was the last of the 2 files').isVisible()).toBe(true);
     await page.getByRole('table', { name: 'Import history' }).getByRole('row').filter({ hasText: 'timings-too-short.vtt' }).filter({ hasText: 'Done, 30 parts skipped' }).waitFor();
 

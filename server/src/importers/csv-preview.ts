@@ -3,7 +3,7 @@ import { cellRows, DATE_ORDER_SAMPLE_ROWS, openCsv, peekRecords, type CsvDelimit
 import { inferDateOrder } from './dates.js';
 import { decodeStream, type ByteSource, type TextEncodingName } from './decode.js';
 import { inferScoreScale } from './score-scale.js';
-import { suggestSurveyMapping, suggestTicketsMapping } from './suggest-mapping.js';
+import { suggestSurveyMapping, suggestTicketsMapping, type ColumnSample } from './suggest-mapping.js';
 import { openSurveyTable } from './survey-csv.js';
 
 export type CsvFormat = 'tickets-csv' | 'survey-csv';
@@ -39,12 +39,22 @@ export async function previewCsv(bytes: ByteSource, format: CsvFormat): Promise<
     columns: table.columns,
     labels: table.labels ?? table.columns,
     rows: cells.map((row) => toRecord(table.columns, row)),
-    suggestedMapping: format === 'survey-csv' ? suggestSurveyMapping(sample) : suggestTicketsMapping(sample),
+    suggestedMapping: format === 'survey-csv' ? suggestSurveyColumns(sample) : suggestTicketsMapping(sample),
     dateOrders: dateOrdersOf(table.columns, sampled),
     scoreScales: format === 'survey-csv' ? scoreScalesOf(table.columns, table.labels ?? table.columns, sampled) : {},
     delimiter: table.delimiter,
     encoding,
   };
+}
+
+/**
+ * A survey's suggestion names question columns only when some look like free text: the mapping
+ * schema wants at least one, and a preview that failed it could not be shown, so the person could
+ * not choose them (answers of a few words, "Slow app", are too short to be suggested).
+ */
+function suggestSurveyColumns(sample: ColumnSample): Partial<SurveyCsvMapping> {
+  const { questions, ...fields } = suggestSurveyMapping(sample);
+  return questions.length > 0 ? { ...fields, questions } : fields;
 }
 
 function dateOrdersOf(columns: string[], rows: string[][]): Record<string, DateOrder | 'unknown'> {

@@ -197,14 +197,38 @@ export function cellRows(records: CsvRecord[]): string[][] {
   return records.flatMap((record) => ('cells' in record ? [record.cells] : []));
 }
 
-/** A mapped field's column and its position, resolved once per file. */
+/** A mapped field's column and its position, resolved once per file; `field` is the field's name in words, for messages. */
 export type ResolvedColumn = { field: string; column: string; index: number };
+
+/**
+ * The mapping's fields as the import wizard names them, so that a rejected row says
+ * `Created at "31/31/2024" (column "Opened")`, in the words the person chose the column by.
+ */
+const FIELD_NAMES: Record<string, string> = {
+  body: 'Ticket text',
+  subject: 'Subject',
+  externalId: 'Ticket ID',
+  requesterEmail: 'Requester email',
+  requesterName: 'Requester name',
+  company: 'Company',
+  createdAt: 'Created at',
+  priority: 'Priority',
+  status: 'Status',
+  channel: 'Channel',
+  tags: 'Helpdesk tags',
+  respondentId: 'Respondent ID',
+  respondentEmail: 'Respondent email',
+  submittedAt: 'Submitted at',
+  score: 'Score',
+  questions: 'Question columns',
+};
 
 /** A mapped column the file lacks makes the whole file unusable: every row would miss it. */
 export function resolveColumn(columns: string[], field: string, column: string): ResolvedColumn {
+  const name = FIELD_NAMES[field] ?? field;
   const index = columns.indexOf(column.trim());
-  if (index === -1) throw new ImportFileError(`The mapping names column "${column}" for ${field}, but the file has no such column`);
-  return { field, column, index };
+  if (index === -1) throw new ImportFileError(`The mapping names column "${column}" for ${name}, but the file has no such column`);
+  return { field: name, column, index };
 }
 
 /** Resolves every single-column field of a mapping (list fields such as survey questions are left out). */

@@ -25,7 +25,7 @@ export function readDate(value: string, order?: DateOrder): DateReading {
   const iso = ISO_LIKE.exec(text);
   if (iso) {
     const [, year, month, day, hour, minute, second, fraction, zone] = iso;
-    return fromParts(text, { year, month, day, hour, minute, second, fraction, zone });
+    return fromParts({ year, month, day, hour, minute, second, fraction, zone });
   }
   const slashed = DAY_MONTH_YEAR.exec(text);
   if (slashed) {
@@ -36,7 +36,7 @@ export function readDate(value: string, order?: DateOrder): DateReading {
       return { problem: `is ambiguous: ${first}${separator}${second} could be day/month or month/day; choose the date order for the import, or use ISO 8601 (YYYY-MM-DD)` };
     }
     const [day, month] = used === 'day-first' ? [first, second] : [second, first];
-    return fromParts(text, { year, month, day, hour: to24Hour(hour, meridiem), minute, second: secondOfMinute });
+    return fromParts({ year, month, day, hour: to24Hour(hour, meridiem), minute, second: secondOfMinute });
   }
   if (MONTH_NAME.test(text)) {
     const time = Date.parse(HAS_ZONE.test(text) ? text : `${text} UTC`);
@@ -83,7 +83,7 @@ function to24Hour(hour: string | undefined, meridiem: string | undefined): strin
 
 type DateParts = { year?: string; month?: string; day?: string; hour?: string; minute?: string; second?: string; fraction?: string; zone?: string };
 
-function fromParts(text: string, parts: DateParts): DateReading {
+function fromParts(parts: DateParts): DateReading {
   const [year, month, day] = [Number(parts.year), Number(parts.month), Number(parts.day)];
   const [hour, minute, second] = [Number(parts.hour ?? 0), Number(parts.minute ?? 0), Number(parts.second ?? 0)];
   const millis = Number((parts.fraction ?? '0').padEnd(3, '0').slice(0, 3));
@@ -91,10 +91,10 @@ function fromParts(text: string, parts: DateParts): DateReading {
   utc.setUTCFullYear(year, month - 1, day); // Date.UTC reads the years 0–99 as 1900–1999
   // Date.UTC rolls 2024-02-30 over to March; a date that does not survive the round trip is not real.
   if (utc.getUTCMonth() !== month - 1 || utc.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
-    return { problem: `is not a real date or time (${text})` };
+    return { problem: 'is not a real date or time' };
   }
   const date = new Date(utc.getTime() - zoneOffsetMs(parts.zone));
-  if (date.getTime() < EARLIEST_TIMESTAMP_MS || date.getTime() > LATEST_TIMESTAMP_MS) return { problem: `is outside the years 1 to 9999 (${text})` };
+  if (date.getTime() < EARLIEST_TIMESTAMP_MS || date.getTime() > LATEST_TIMESTAMP_MS) return { problem: 'is outside the years 1 to 9999' };
   return { date };
 }
 

@@ -13,7 +13,7 @@ export function convertRow(line: number, raw: string, convert: () => ImportedSou
   }
 }
 
-/** Where a value came from, for messages such as `createdAt "31/31/2024" (column "Created") is …`; JSON fields have no column. */
+/** Where a value came from, for messages such as `Created at "31/31/2024" (column "Opened") is …`; JSON fields (a vendor's own names) have no column. */
 export type FieldSource = { field: string; column?: string };
 
 function inColumn(column: string | undefined): string {

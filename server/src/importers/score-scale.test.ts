@@ -85,10 +85,10 @@ describe('readScoreOnScale', () => {
   });
 
   it('rejects a number off the scale or not whole on it, naming the column and the scale', () => {
-    expect(() => readScoreOnScale('7', rating(1, 5), 'CSAT')).toThrow('score "7" (column "CSAT") is not a whole number on the question\'s 1–5 scale');
+    expect(() => readScoreOnScale('7', rating(1, 5), 'CSAT')).toThrow('Score "7" (column "CSAT") is not a whole number on the question\'s 1–5 scale');
     expect(() => readScoreOnScale('0', rating(1, 5), 'CSAT')).toThrow(/1–5 scale/);
     expect(() => readScoreOnScale('11', NPS, 'NPS')).toThrow(/0–10 \(NPS\) scale/);
-    expect(() => readScoreOnScale('7,5', NPS, 'NPS')).toThrow('score "7,5" (column "NPS")');
+    expect(() => readScoreOnScale('7,5', NPS, 'NPS')).toThrow('Score "7,5" (column "NPS")');
   });
 });
 
@@ -143,7 +143,7 @@ describe('parseSurveyCsv with a score scale', () => {
   it('rejects a row whose score is off the scale the import was told, and keeps the others', async () => {
     const text = `${csat}\nr4,7,Scored on another scale`;
     const rows = await importSurvey(text, rating(1, 5));
-    expect(rejectedRows(rows)).toEqual([{ line: 5, error: expect.stringMatching(/^score "7" \(column "How satisfied were you with support\? \(CSAT\)"\) is not a whole number on the question's 1–5 scale/) }]);
+    expect(rejectedRows(rows)).toEqual([{ line: 5, error: expect.stringMatching(/^Score "7" \(column "How satisfied were you with support\? \(CSAT\)"\) is not a whole number on the question's 1–5 scale/) }]);
     expect(acceptedSources(rows)).toHaveLength(3);
     // Told nothing, the import sees the 7 among its first rows: a 1–7 scale.
     expect(acceptedSources(await importSurvey(text)).map((source) => source.metadata.scoreScale)).toEqual([rating(1, 7), rating(1, 7), rating(1, 7), rating(1, 7)]);

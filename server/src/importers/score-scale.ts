@@ -65,6 +65,6 @@ export function readScoreOnScale(value: string, scale: ScoreScale | null, column
   if (typeof score !== 'number' || !bounds) return score;
   if (Number.isInteger(score) && score >= bounds.min && score <= bounds.max) return score;
   throw new RowError(
-    `score ${JSON.stringify(value.trim())} (column "${column}") is not a whole number on the question's ${describeScoreScale(scale!)} scale; choose the scale when importing if the question has another one`,
+    `Score ${JSON.stringify(value.trim())} (column "${column}") is not a whole number on the question's ${describeScoreScale(scale!)} scale; choose the scale when importing if the question has another one`,
   );
 }

@@ -112,8 +112,8 @@ describe('parseSurveyCsv', () => {
   it('rejects dates that read both ways when nothing proves the order, naming the line and field, unless the order is chosen', async () => {
     const text = 'id,submitted,feedback\nr1,09/11/2026,Too slow to load\nr2,06/01/2026,Search is broken\n';
     expect(rejectedRows(await importSurvey(text))).toEqual([
-      { line: 2, error: expect.stringMatching(/^submittedAt "09\/11\/2026" \(column "submitted"\) is ambiguous.*choose the date order/) },
-      { line: 3, error: expect.stringMatching(/^submittedAt "06\/01\/2026"/) },
+      { line: 2, error: expect.stringMatching(/^Submitted at "09\/11\/2026" \(column "submitted"\) is ambiguous.*choose the date order/) },
+      { line: 3, error: expect.stringMatching(/^Submitted at "06\/01\/2026"/) },
     ]);
     const dayFirst = acceptedSources(await importSurvey(text, undefined, { dateOrder: 'day-first' }));
     expect(dayFirst.map((source) => source.occurredAt?.toISOString())).toEqual(['2026-11-09T00:00:00.000Z', '2026-01-06T00:00:00.000Z']);
@@ -121,7 +121,7 @@ describe('parseSurveyCsv', () => {
 
   it('rejects a respondent row whose date cannot be read', async () => {
     const rows = await importSurvey('id,submitted,feedback\nr1,13/13/2024,Too slow to load\n');
-    expect(rejectedRows(rows)).toEqual([{ line: 2, error: expect.stringMatching(/^submittedAt "13\/13\/2024" \(column "submitted"\)/) }]);
+    expect(rejectedRows(rows)).toEqual([{ line: 2, error: expect.stringMatching(/^Submitted at "13\/13\/2024" \(column "submitted"\)/) }]);
   });
 
   it('raises ImportFileError when there is no free-text column to import', async () => {
@@ -129,6 +129,6 @@ describe('parseSurveyCsv', () => {
   });
 
   it('raises ImportFileError when a mapped question column is missing', async () => {
-    await expect(importSurvey('id,q1\n1,Hello there friend\n', { questions: ['q2'] })).rejects.toThrow('column "q2" for questions');
+    await expect(importSurvey('id,q1\n1,Hello there friend\n', { questions: ['q2'] })).rejects.toThrow('column "q2" for Question columns');
   });
 });

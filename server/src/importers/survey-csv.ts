@@ -109,7 +109,7 @@ function toSurveyResponses(cells: string[], columns: SurveyColumns, options: Sur
       {
         kind: 'survey_response',
         title: toTitle(question.label),
-        body: readBody(cells[question.index] ?? '', { field: 'answer', column: question.column }),
+        body: readBody(cells[question.index] ?? '', { field: 'Answer', column: question.column }),
         occurredAt: submittedAt ?? options.occurredAt ?? null,
         externalId: respondentId ? `${respondentId}:${question.column}` : null,
         customer: email ? { email } : null,

@@ -73,11 +73,11 @@ describe('parseTicketsCsv', () => {
     expect(acceptedSources(await importTickets(bytes))[0]).toMatchObject({ title: 'Réclamation', body: 'Le relevé est faux' });
   });
 
-  it('rejects an empty body and a too-short row, naming the column, and goes on', async () => {
+  it('rejects an empty body and a too-short row, naming the field as the wizard does and the column, and goes on', async () => {
     const rows = await importTickets('id,body,email\n1,,a@b.io\n2\n3,fine,\n');
     expect(rejectedRows(rows)).toEqual([
-      { line: 2, error: 'body is empty (column "body")' },
-      { line: 3, error: 'body is empty (column "body"): the row has only 1 of 3 columns' },
+      { line: 2, error: 'Ticket text is empty (column "body")' },
+      { line: 3, error: 'Ticket text is empty (column "body"): the row has only 1 of 3 columns' },
     ]);
     expect(acceptedSources(rows).map((source) => source.externalId)).toEqual(['3']);
   });
@@ -87,12 +87,13 @@ describe('parseTicketsCsv', () => {
     expect(rejectedRows(rows)[0]?.error).toMatch(/3 values but the header names 2 columns/);
   });
 
-  it('rejects an ambiguous or unreadable date and a malformed email, naming column and value', async () => {
-    const rows = await importTickets('body,created,email\nA,03/04/2024,\nB,soon,\nC,,N/A\n');
+  it('rejects an ambiguous, unreadable or impossible date and a malformed email, naming field, column and value once', async () => {
+    const rows = await importTickets('body,created,email\nA,03/04/2024,\nB,soon,\nC,,N/A\nD,2024-13-45,\n');
     expect(rejectedRows(rows)).toEqual([
-      { line: 2, error: expect.stringMatching(/^createdAt "03\/04\/2024" \(column "created"\) is ambiguous/) },
-      { line: 3, error: expect.stringMatching(/^createdAt "soon" \(column "created"\) is not a date/) },
-      { line: 4, error: 'requesterEmail "N/A" (column "email") is not an email address' },
+      { line: 2, error: expect.stringMatching(/^Created at "03\/04\/2024" \(column "created"\) is ambiguous/) },
+      { line: 3, error: expect.stringMatching(/^Created at "soon" \(column "created"\) is not a date/) },
+      { line: 4, error: 'Requester email "N/A" (column "email") is not an email address' },
+      { line: 5, error: 'Created at "2024-13-45" (column "created") is not a real date or time' },
     ]);
   });
 
@@ -112,7 +113,7 @@ describe('parseTicketsCsv', () => {
   });
 
   it('raises ImportFileError when the mapping names a missing column', async () => {
-    await expect(importTickets('id,body\n1,x\n', { body: 'description' })).rejects.toThrow('The mapping names column "description" for body, but the file has no such column');
+    await expect(importTickets('id,body\n1,x\n', { body: 'description' })).rejects.toThrow('The mapping names column "description" for Ticket text, but the file has no such column');
   });
 
   it('raises ImportFileError when no column can be the body', async () => {

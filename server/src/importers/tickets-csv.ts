@@ -42,7 +42,7 @@ function toTicket(cells: string[], columns: TicketColumns, headerLength: number,
   }
   const bodyCell = cells[columns.body.index];
   if (bodyCell === undefined) {
-    throw new RowError(`body is empty (column "${columns.body.column}"): the row has only ${cells.length} of ${headerLength} columns`);
+    throw new RowError(`${columns.body.field} is empty (column "${columns.body.column}"): the row has only ${cells.length} of ${headerLength} columns`);
   }
   const body = readBody(bodyCell, columns.body);
   const value = (field: keyof TicketsCsvMapping) => cellOf(cells, columns[field]);

@@ -145,7 +145,7 @@ describe('POST /imports (upload)', () => {
     const survey = 'Response ID,Submitted,What should we improve?\nR1,09/11/2026 16:58,The export is slow\nR2,06/01/2026 08:17,Search misses old tickets\n';
     const without = await importFile(workspace, 'survey-csv', { name: 'survey.csv', content: survey });
     expect(without.counts).toMatchObject({ created: 0, rejected: 2 });
-    expect(without.errors[0]).toEqual({ line: 2, message: expect.stringMatching(/^submittedAt "09\/11\/2026 16:58" \(column "Submitted"\) is ambiguous/) });
+    expect(without.errors[0]).toEqual({ line: 2, message: expect.stringMatching(/^Submitted at "09\/11\/2026 16:58" \(column "Submitted"\) is ambiguous/) });
     const chosen = await importFile(workspace, 'survey-csv', { name: 'survey.csv', content: survey }, { dateOrder: 'month-first' });
     expect(chosen.counts).toMatchObject({ created: 2, rejected: 0 });
     const items = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources?importId=${chosen.id}`)).json().items;
@@ -631,8 +631,8 @@ describe('GET /imports/:id/scores', () => {
     const done = await importFile(workspace, 'survey-csv', { name: 'csat.csv', content: CSAT_SURVEY }, { scoreScale: { kind: 'rating', min: 1, max: 4 } });
     expect(done.counts).toMatchObject({ created: 8, rejected: 2 });
     expect(done.errors).toEqual([
-      { line: 5, message: expect.stringMatching(/^score "5" \(column "How satisfied were you with our support\? \(CSAT\)"\) is not a whole number on the question's 1–4 scale/) },
-      { line: 10, message: expect.stringMatching(/^score "5"/) },
+      { line: 5, message: expect.stringMatching(/^Score "5" \(column "How satisfied were you with our support\? \(CSAT\)"\) is not a whole number on the question's 1–4 scale/) },
+      { line: 10, message: expect.stringMatching(/^Score "5"/) },
     ]);
   });
 
@@ -764,6 +764,16 @@ describe('POST /imports/preview', () => {
     const preview = ImportPreviewSchema.parse(response.json());
     expect(preview.suggestedMapping).toMatchObject({ score: 'How satisfied were you with our support? (CSAT)' });
     expect(preview.scoreScales).toEqual({ 'How satisfied were you with our support? (CSAT)': { kind: 'rating', min: 1, max: 5 } });
+  });
+
+  it('previews a survey whose answers are too short to be suggested as questions, so that they can be chosen', async () => {
+    const workspace = await createWorkspace(context);
+    const survey = ['Response ID,Score,Why?', 'R1,9,Great app', 'R2,3,Too slow', 'R3,7,OK'].join('\n');
+    const response = await upload(workspace.owner.as, workspace.id, 'survey-csv', { name: 'short.csv', content: survey }, undefined, 'imports/preview');
+    expect(response.statusCode).toBe(200);
+    const preview = ImportPreviewSchema.parse(response.json());
+    expect(preview.suggestedMapping).toEqual({ respondentId: 'Response ID', score: 'Score' });
+    expect(preview.columns).toEqual(['Response ID', 'Score', 'Why?']);
   });
 
   it('suggests the question columns of a Qualtrics survey, with their question texts', async () => {

@@ -8,15 +8,24 @@ export type TranscriptDraft = { title: string; customerEmail: string; customerNa
 export const EMPTY_TRANSCRIPT_DRAFT: TranscriptDraft = { title: '', customerEmail: '', customerName: '', customerCompany: '', interviewer: '' };
 
 /** Who the interview was with and who asked the questions; the speakers of the file are offered. */
-export function TranscriptOptions({ draft, onChange, suggestedTitle, speakers }: { draft: TranscriptDraft; onChange: (draft: TranscriptDraft) => void; suggestedTitle: string; speakers: string[] }) {
+type TranscriptOptionsProps = {
+  draft: TranscriptDraft;
+  onChange: (draft: TranscriptDraft) => void;
+  suggestedTitle: string;
+  speakers: string[];
+  /** What is wrong with the options, by their path (`title`, `customer.email`). */
+  problems?: Partial<Record<string, string>>;
+};
+
+export function TranscriptOptions({ draft, onChange, suggestedTitle, speakers, problems = {} }: TranscriptOptionsProps) {
   const speakersId = useId();
   const set = (key: keyof TranscriptDraft) => (event: { target: { value: string } }) => onChange({ ...draft, [key]: event.target.value });
   return (
     <div className="mapping-grid">
-      <Field label="Title" hint="Defaults to the file name.">
+      <Field label="Title" hint="Defaults to the file name." error={problems.title}>
         {(props) => <TextInput {...props} value={draft.title} placeholder={suggestedTitle} onChange={set('title')} />}
       </Field>
-      <Field label="Interviewer" hint="Their turns are kept but set apart from what the customer said.">
+      <Field label="Interviewer" hint="Their turns are kept but set apart from what the customer said." error={problems.interviewer}>
         {(props) => (
           <>
             <TextInput {...props} list={speakersId} value={draft.interviewer} onChange={set('interviewer')} />
@@ -28,11 +37,13 @@ export function TranscriptOptions({ draft, onChange, suggestedTitle, speakers }:
           </>
         )}
       </Field>
-      <Field label="Customer email" hint="Finds the customer, or creates them.">
+      <Field label="Customer email" hint="Finds the customer, or creates them." error={problems['customer.email']}>
         {(props) => <TextInput {...props} type="email" value={draft.customerEmail} onChange={set('customerEmail')} />}
       </Field>
-      <Field label="Customer name">{(props) => <TextInput {...props} value={draft.customerName} onChange={set('customerName')} />}</Field>
-      <Field label="Customer’s company">{(props) => <TextInput {...props} value={draft.customerCompany} onChange={set('customerCompany')} />}</Field>
+      <Field label="Customer name" error={problems['customer.name']}>
+        {(props) => <TextInput {...props} value={draft.customerName} onChange={set('customerName')} />}</Field>
+      <Field label="Customer’s company" error={problems['customer.company']}>
+        {(props) => <TextInput {...props} value={draft.customerCompany} onChange={set('customerCompany')} />}</Field>
     </div>
   );
 }
@@ -64,15 +75,19 @@ type CommonOptionsProps = {
   interviewDateGuess: InterviewDateGuess | null;
   /** A .docx transcript's own date, which the server gives it when the field is left empty. */
   documentDate: string | null;
+  /** What is wrong with the date, once Start was pressed. */
+  problem?: string | undefined;
 };
 
 /** Options every format has: a date for what carries none, and PII redaction. */
-export function CommonOptions({ occurredAt, onOccurredAt, redactPii, onRedactPii, isTranscript, interviewDateGuess, documentDate }: CommonOptionsProps) {
+export function CommonOptions({ occurredAt, onOccurredAt, redactPii, onRedactPii, isTranscript, interviewDateGuess, documentDate, problem }: CommonOptionsProps) {
   const redactHintId = useId();
   return (
     <div className="stack">
       <div className="mapping-grid">
-        <Field label={isTranscript ? 'Date of the interview' : 'Date for rows without one'} hint={isTranscript ? interviewDateHint(occurredAt, interviewDateGuess, documentDate) : 'Rows with a date of their own keep it.'}>
+        <Field label={isTranscript ? 'Date of the interview' : 'Date for rows without one'} hint={isTranscript ? interviewDateHint(occurredAt, interviewDateGuess, documentDate) : 'Rows with a date of their own keep it.'}
+          error={problem}
+        >
           {(props) => <TextInput {...props} type="date" value={occurredAt} onChange={(event) => onOccurredAt(event.target.value)} />}
         </Field>
       </div>

@@ -1,14 +1,15 @@
 import type { Ref } from 'react';
+import type { Import } from '@cairn/shared';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/spinner';
 import { ProgressBar } from '../../../components/progress-bar';
 import { Table } from '../../../components/table';
 import { formatDateTime } from '../../../lib/dates';
-import { importUnits, sampleCredit } from '../../../lib/import-words';
+import { describeCounts, importUnits, sampleCredit } from '../../../lib/import-words';
 import { paths } from '../../../lib/paths';
 import { isRunning, rejectedRowsUrl, useImport } from '../api/get-import';
-import { formatLabel } from './formats';
+import { formatLabel, isCsvFormat } from './formats';
 import { ImportStatusBadge } from './import-status';
 import { ImportScores } from './import-scores';
 
@@ -48,7 +49,11 @@ export function ImportReport({ ws, importId, headingRef, showScores = false }: I
           {item.failure}
         </p>
       )}
-      <dl className="import-counts" aria-live="polite">
+      {/* Said once, when the import ends: counts changing twice a second would be read out without end. */}
+      <p className="visually-hidden" role="status">
+        {running ? '' : `${item.status === 'done' ? 'Import finished' : 'Import failed'}: ${describeCounts(item.format, item.counts)}${item.skipped ? ` · ${item.skipped.toLocaleString()} ${item.skipped === 1 ? 'part' : 'parts'} skipped` : ''}`}
+      </p>
+      <dl className="import-counts">
         <Count label={`${sources} created`} value={item.counts.created} tone="success" />
         <Count label={`${sources} updated`} value={item.counts.updated} />
         <Count label={`${sources} unchanged`} value={item.counts.unchanged} />
@@ -60,29 +65,7 @@ export function ImportReport({ ws, importId, headingRef, showScores = false }: I
       {item.counts.unchanged > 0 && !running && (
         <p className="muted small">Unchanged {units.sources.many} were already in Cairn exactly as in this file: importing a file again never duplicates them.</p>
       )}
-      {item.errorsTotal > 0 && (
-        <div className="stack import-errors">
-          <h4>
-            {item.counts.rejected ? 'Rejected rows' : 'Skipped parts'} ({item.errorsTotal.toLocaleString()})
-          </h4>
-          <Table
-            caption="Rejected rows and skipped parts, by line"
-            columns={[
-              { key: 'line', header: 'Line', cell: (error) => error.line, align: 'right', width: '80px' },
-              { key: 'message', header: 'Reason', cell: (error) => error.message },
-            ]}
-            rows={item.errors}
-            rowKey={(error) => `${error.line}-${error.message}`}
-          />
-          {item.errorsTotal > item.errors.length && <p className="muted small">The first {item.errors.length} are shown; the download has all of them.</p>}
-          <p>
-            <a href={rejectedRowsUrl(ws, item.id)} download>
-              Download rejected rows (CSV)
-            </a>{' '}
-            <span className="muted small">— fix them and import that file: rows already imported will not be duplicated.</span>
-          </p>
-        </div>
-      )}
+      {item.errorsTotal > 0 && <Rejections ws={ws} item={item} />}
       {!running && item.counts.created + item.counts.updated > 0 && (
         <p>
           <Link to={`${paths.inbox(ws)}?importId=${item.id}`}>View imported sources</Link>
@@ -90,6 +73,49 @@ export function ImportReport({ ws, importId, headingRef, showScores = false }: I
       )}
       {showScores && item.format === 'survey-csv' && item.status === 'done' && <ImportScores ws={ws} item={item} />}
     </section>
+  );
+}
+
+/**
+ * What was left out and what to do about it, which depends on the format: a CSV's rows come back
+ * under the file's own header, to fix and import again; a vendor export's items are keyed by their
+ * id, so the fixed export can be imported whole again; a transcript's skipped cues are lost from
+ * this interview, and a corrected file is a second interview (a transcript is known by its text).
+ */
+function Rejections({ ws, item }: { ws: string; item: Import }) {
+  const units = importUnits(item.format);
+  const title = item.counts.rejected ? `Rejected ${units.rejected.many}` : 'Skipped parts';
+  const [download, advice] =
+    item.format === 'transcript'
+      ? ['Download the skipped lines (CSV)', 'The rest of the interview was imported. A corrected file would be imported as a second interview: move this one to the trash first.']
+      : isCsvFormat(item.format)
+        ? ['Download rejected rows (CSV)', '— fix them and import that file: rows already imported will not be duplicated.']
+        : [
+            `Download rejected ${units.rejected.many} (CSV)`,
+            `— each with its reason and the ${units.rejected.one} as the file has it. Importing the corrected file again does not duplicate the ${units.sources.many} already imported.`,
+          ];
+  return (
+    <div className="stack import-errors">
+      <h4>
+        {title} ({item.errorsTotal.toLocaleString()})
+      </h4>
+      <Table
+        caption={`${title}, by line`}
+        columns={[
+          { key: 'line', header: 'Line', cell: (error) => error.line, align: 'right', width: '80px' },
+          { key: 'message', header: 'Reason', cell: (error) => error.message },
+        ]}
+        rows={item.errors}
+        rowKey={(error) => `${error.line}-${error.message}`}
+      />
+      {item.errorsTotal > item.errors.length && <p className="muted small">The first {item.errors.length} are shown; the download has all of them.</p>}
+      <p>
+        <a href={rejectedRowsUrl(ws, item.id)} download>
+          {download}
+        </a>{' '}
+        <span className="muted small">{advice}</span>
+      </p>
+    </div>
   );
 }
 

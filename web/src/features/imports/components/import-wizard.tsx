@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { importOptionsSchemaFor, type DateOrder, type ImportFormat, type ImportOptions, type ImportPreview, type ScoreScale } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { ErrorMessage } from '../../../components/error-message';
@@ -72,8 +73,17 @@ function dateColumnOf(format: ImportFormat, drafts: Drafts): string | undefined 
   return undefined;
 }
 
+/** What is wrong with the options, by the path of the field at fault (`mapping.body`, `customer.email`), in the words of the field. */
+type OptionProblems = Record<string, string>;
+
+/** Required columns left unchosen: said as what to do, not as the schema's "expected string". */
+const UNCHOSEN_COLUMN: Record<string, string> = {
+  'mapping.body': 'Choose the column that holds the ticket text',
+  'mapping.questions': 'Choose at least one question column',
+};
+
 /** The upload options for the format, checked with the schema the server uses. */
-function buildOptions(format: ImportFormat, drafts: Drafts, dateOrder: DateOrder | undefined, scoreScale: ScoreScale | undefined): { options: ImportOptions } | { problem: string } {
+function buildOptions(format: ImportFormat, drafts: Drafts, dateOrder: DateOrder | undefined, scoreScale: ScoreScale | undefined): { options: ImportOptions } | { problems: OptionProblems } {
   const raw: Record<string, unknown> = { redactPii: drafts.redactPii || undefined, occurredAt: drafts.occurredAt || undefined, dateOrder };
   if (format === 'tickets-csv') raw.mapping = compact(drafts.tickets);
   if (format === 'survey-csv') Object.assign(raw, { mapping: compact(drafts.survey), scoreScale });
@@ -84,10 +94,21 @@ function buildOptions(format: ImportFormat, drafts: Drafts, dateOrder: DateOrder
   }
   const parsed = importOptionsSchemaFor(format).safeParse(compact(raw));
   if (parsed.success) return { options: parsed.data };
-  const issue = parsed.error.issues[0]!;
-  const where = issue.path.join(' › ').replace('mapping › body', 'Ticket text').replace('mapping › questions', 'Question columns');
-  return { problem: where ? `${where}: ${issue.message}` : issue.message };
+  const problems: OptionProblems = {};
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.join('.');
+    problems[path] ??= UNCHOSEN_COLUMN[path] ?? issue.message;
+  }
+  return { problems };
 }
+
+/** The problems of the fields under `prefix` (`mapping`), keyed by the rest of their path. */
+function problemsUnder(problems: OptionProblems, prefix: string): OptionProblems {
+  return Object.fromEntries(Object.entries(problems).flatMap(([path, message]) => (path.startsWith(`${prefix}.`) ? [[path.slice(prefix.length + 1), message]] : [])));
+}
+
+/** Problems the wizard shows at a field of its own; any other is said under the form. */
+const AT_A_FIELD = /^(mapping\.|customer\.|title$|interviewer$|occurredAt$)/;
 
 function speakersOf(preview: ImportPreview): string[] {
   return [...new Set(preview.sources.flatMap((source) => source.speakers))];
@@ -111,12 +132,14 @@ export function ImportWizard({ ws }: { ws: string }) {
   const [outcomes, setOutcomes] = useState<Outcome[]>([]);
   const [dateGuess, setDateGuess] = useState<InterviewDateGuess | null>(null);
   const [drafts, setDrafts] = useState<Drafts>(EMPTY_DRAFTS);
-  const [problem, setProblem] = useState<string | null>(null);
+  /** Whether Start was pressed: from then on the options' problems show at their fields, and go as they are fixed. */
+  const [checked, setChecked] = useState(false);
   const [importId, setImportId] = useState<string | null>(null);
   const preview = usePreviewImport(ws);
   const start = useStartImport(ws);
   // Reading a file's format takes a moment: only the last file opened may use its answer.
   const opening = useRef(0);
+  const form = useRef<HTMLFormElement>(null);
   // A step that opens takes the focus (stable callback refs run once, when its heading appears),
   // so keyboard and screen reader users follow along.
   const focusOnAppear = useCallback((heading: HTMLHeadingElement | null) => heading?.focus(), []);
@@ -144,7 +167,7 @@ export function ImportWizard({ ws }: { ws: string }) {
     const ticket = ++opening.current;
     setPosition(index);
     setImportId(null);
-    setProblem(null);
+    setChecked(false);
     preview.reset();
     start.reset();
     if (!chosen) return;
@@ -176,7 +199,7 @@ export function ImportWizard({ ws }: { ws: string }) {
     setOutcomes([]);
     setPosition(0);
     setImportId(null);
-    setProblem(null);
+    setChecked(false);
     preview.reset();
     start.reset();
   };
@@ -187,7 +210,7 @@ export function ImportWizard({ ws }: { ws: string }) {
     // The file on screen is read again in the new format. After a report, the next file of the
     // round will be; without one, the wizard asks for the file to read in it.
     if (file && !importId) {
-      setProblem(null);
+      setChecked(false);
       previewFile(file, next);
     } else if (importId && !nextFile) chooseAnotherFile();
   };
@@ -199,15 +222,18 @@ export function ImportWizard({ ws }: { ws: string }) {
   const scaleInFile = preview.data ? scoreScaleInFile(preview.data, scoreColumn) : null;
   const scoreScale = scoreScaleToSend(scoreColumn, scaleInFile, drafts.scoreScale);
 
+  const built = format ? buildOptions(format, drafts, dateOrder, scoreScale) : null;
+  const problems: OptionProblems = checked && built && 'problems' in built ? built.problems : {};
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!format || !file) return;
-    const built = buildOptions(format, drafts, dateOrder, scoreScale);
-    if ('problem' in built) {
-      setProblem(built.problem);
+    if (!format || !file || !built) return;
+    if ('problems' in built) {
+      // Drawn at once, so that the first field at fault can take the focus (and scroll into view).
+      flushSync(() => setChecked(true));
+      form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
-    setProblem(null);
     start.mutate({ format, file, options: built.options }, { onSuccess: (started) => setImportId(started.id) });
   };
 
@@ -247,23 +273,25 @@ export function ImportWizard({ ws }: { ws: string }) {
       )}
 
       {format && file && preview.data && !importId && (
-        <form className="wizard-step card stack" aria-labelledby="step-preview" onSubmit={submit} noValidate>
+        <form ref={form} className="wizard-step card stack" aria-labelledby="step-preview" onSubmit={submit} noValidate>
           <h2 id="step-preview" ref={focusOnAppear} tabIndex={-1}>
             3. Check the preview{isCsvFormat(format) ? ' and the columns' : ''}
           </h2>
           {isCsvFormat(format) ? (
             <>
               <p className="muted small">
-                The first {preview.data.rows.length} rows · {preview.data.columns.length} columns · delimiter {describeDelimiter(preview.data.delimiter)} · {preview.data.encoding?.toUpperCase()}
+                {preview.data.rows.length === 1 ? 'The first row' : `The first ${preview.data.rows.length} rows`} · {preview.data.columns.length} columns · delimiter {describeDelimiter(preview.data.delimiter)} · {preview.data.encoding?.toUpperCase()}
               </p>
               <PreviewTable preview={preview.data} />
               <h3>Which column is what</h3>
+              <p className="muted small">Columns chosen for nothing here are left out of the import.</p>
               {format === 'tickets-csv' ? (
-                <TicketsMappingEditor preview={preview.data} draft={drafts.tickets} onChange={(tickets) => setDrafts({ ...drafts, tickets })} />
+                <TicketsMappingEditor preview={preview.data} draft={drafts.tickets} problems={problemsUnder(problems, 'mapping')} onChange={(tickets) => setDrafts({ ...drafts, tickets })} />
               ) : (
                 <SurveyMappingEditor
                   preview={preview.data}
                   draft={drafts.survey}
+                  problems={problemsUnder(problems, 'mapping')}
                   // Another score column has its own scale: the one found for it, until another is chosen.
                   onChange={(survey) => setDrafts({ ...drafts, survey, scoreScale: survey.score === drafts.survey.score ? drafts.scoreScale : null })}
                 />
@@ -297,6 +325,7 @@ export function ImportWizard({ ws }: { ws: string }) {
                   onChange={(transcript) => setDrafts({ ...drafts, transcript })}
                   suggestedTitle={preview.data.sources[0]?.title ?? file.name}
                   speakers={speakersOf(preview.data)}
+                  problems={problems}
                 />
               )}
               {dateColumn && datesInFile && (
@@ -311,13 +340,16 @@ export function ImportWizard({ ws }: { ws: string }) {
                 isTranscript={format === 'transcript'}
                 interviewDateGuess={dateGuess}
                 documentDate={documentDateOf(preview.data)}
+                problem={problems.occurredAt}
               />
             </>
           )}
-          {problem && (
-            <p className="error-message" role="alert">
-              {problem}
-            </p>
+          {Object.entries(problems).map(([path, message]) =>
+            AT_A_FIELD.test(path) ? null : (
+              <p key={path} className="error-message" role="alert">
+                {path ? `${path}: ${message}` : message}
+              </p>
+            ),
           )}
           {start.error && (startError ? <p className="error-message" role="alert">{startError}</p> : <ErrorMessage error={start.error} />)}
           <div className="row">

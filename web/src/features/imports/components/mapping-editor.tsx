@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { ImportPreview, SurveyCsvMapping, TicketsCsvField } from '@cairn/shared';
 import { Field, Select } from '../../../components/field';
 
@@ -31,6 +32,17 @@ const SURVEY_FIELDS: Array<{ field: Exclude<keyof SurveyCsvMapping, 'questions'>
 
 const NOT_MAPPED = '';
 
+/** What is wrong with the mapping, by field (`body`, `questions`), once Start was pressed. */
+type MappingProblems = Partial<Record<string, string>>;
+
+/**
+ * The columns a field can take, by their index in the file. A column without a name (the empty
+ * one after a trailing comma, as Qualtrics' legacy export has) cannot be named in a mapping.
+ */
+function mappableColumns(preview: ImportPreview): number[] {
+  return preview.columns.flatMap((column, index) => (column.trim() === '' ? [] : [index]));
+}
+
 /** A column as people recognise it: its name, and the question text when the export has one. */
 function columnLabel(preview: ImportPreview, index: number): string {
   const column = preview.columns[index] ?? '';
@@ -38,14 +50,16 @@ function columnLabel(preview: ImportPreview, index: number): string {
   return label && label !== column ? `${column} — ${label}` : column;
 }
 
-function ColumnSelect({ preview, label, hint, value, onChange }: { preview: ImportPreview; label: string; hint?: string; value: string | undefined; onChange: (value: string) => void }) {
+type ColumnSelectProps = { preview: ImportPreview; label: string; hint?: string | undefined; error?: string | undefined; value: string | undefined; onChange: (value: string) => void };
+
+function ColumnSelect({ preview, label, hint, error, value, onChange }: ColumnSelectProps) {
   return (
-    <Field label={label} hint={hint}>
+    <Field label={label} hint={hint} error={error}>
       {(props) => (
         <Select {...props} value={value ?? NOT_MAPPED} onChange={(event) => onChange(event.target.value)}>
           <option value={NOT_MAPPED}>— not in this file —</option>
-          {preview.columns.map((column, index) => (
-            <option key={`${index}-${column}`} value={column}>
+          {mappableColumns(preview).map((index) => (
+            <option key={index} value={preview.columns[index]}>
               {columnLabel(preview, index)}
             </option>
           ))}
@@ -56,18 +70,28 @@ function ColumnSelect({ preview, label, hint, value, onChange }: { preview: Impo
 }
 
 /** Which column holds each of Cairn's ticket fields; prefilled with the suggestion. */
-export function TicketsMappingEditor({ preview, draft, onChange }: { preview: ImportPreview; draft: TicketsDraft; onChange: (draft: TicketsDraft) => void }) {
+export function TicketsMappingEditor({ preview, draft, problems = {}, onChange }: { preview: ImportPreview; draft: TicketsDraft; problems?: MappingProblems; onChange: (draft: TicketsDraft) => void }) {
   return (
     <div className="mapping-grid">
       {TICKET_FIELDS.map(({ field, label, hint }) => (
-        <ColumnSelect key={field} preview={preview} label={label} hint={hint} value={draft[field]} onChange={(column) => onChange({ ...draft, [field]: column || undefined })} />
+        <ColumnSelect
+          key={field}
+          preview={preview}
+          label={label}
+          hint={hint}
+          error={problems[field]}
+          value={draft[field]}
+          onChange={(column) => onChange({ ...draft, [field]: column || undefined })}
+        />
       ))}
     </div>
   );
 }
 
 /** The respondent's fields as selects, and the question columns as checkboxes. */
-export function SurveyMappingEditor({ preview, draft, onChange }: { preview: ImportPreview; draft: SurveyDraft; onChange: (draft: SurveyDraft) => void }) {
+export function SurveyMappingEditor({ preview, draft, problems = {}, onChange }: { preview: ImportPreview; draft: SurveyDraft; problems?: MappingProblems; onChange: (draft: SurveyDraft) => void }) {
+  const questionsErrorId = useId();
+  const questionsError = problems.questions;
   const used = new Set(SURVEY_FIELDS.map(({ field }) => draft[field]).filter(Boolean));
   const toggle = (column: string, checked: boolean) =>
     onChange({ ...draft, questions: checked ? [...draft.questions, column] : draft.questions.filter((question) => question !== column) });
@@ -75,20 +99,40 @@ export function SurveyMappingEditor({ preview, draft, onChange }: { preview: Imp
     <div className="stack">
       <div className="mapping-grid">
         {SURVEY_FIELDS.map(({ field, label, hint }) => (
-          <ColumnSelect key={field} preview={preview} label={label} hint={hint} value={draft[field]} onChange={(column) => onChange({ ...draft, [field]: column || undefined })} />
+          <ColumnSelect
+            key={field}
+            preview={preview}
+            label={label}
+            hint={hint}
+            error={problems[field]}
+            value={draft[field]}
+            onChange={(column) => onChange({ ...draft, [field]: column || undefined })}
+          />
         ))}
       </div>
-      <fieldset className="question-picker">
+      <fieldset className={`question-picker${questionsError ? ' field-invalid' : ''}`}>
         <legend>Question columns</legend>
         <p className="field-hint">Each non-empty answer in these columns becomes one survey response, titled by its question.</p>
-        {preview.columns.map((column, index) =>
-          used.has(column) ? null : (
-            <label key={`${index}-${column}`} className="checkbox-row">
-              <input type="checkbox" checked={draft.questions.includes(column)} onChange={(event) => toggle(column, event.target.checked)} />
+        {questionsError && (
+          <p id={questionsErrorId} className="field-error" role="alert">
+            {questionsError}
+          </p>
+        )}
+        {mappableColumns(preview).map((index) => {
+          const column = preview.columns[index]!;
+          return used.has(column) ? null : (
+            <label key={index} className="checkbox-row">
+              <input
+                type="checkbox"
+                checked={draft.questions.includes(column)}
+                onChange={(event) => toggle(column, event.target.checked)}
+                aria-invalid={questionsError ? true : undefined}
+                aria-describedby={questionsError ? questionsErrorId : undefined}
+              />
               {columnLabel(preview, index)}
             </label>
-          ),
-        )}
+          );
+        })}
       </fieldset>
     </div>
   );

@@ -1,5 +1,22 @@
-import type { ImportPreview } from '@cairn/shared';
+import type { ImportPreview, ImportPreviewSource } from '@cairn/shared';
+import { formatDateTime } from '../../../lib/dates';
 import { formatElapsed } from './format-values';
+
+/**
+ * Who said it and when, as the import will record it. A helpdesk's requester may come with
+ * nothing but their id (a Zendesk export without its users): they become "Customer 20014182".
+ * An interview's date is the wizard's field below, so it is not repeated here.
+ */
+function describeSource(source: ImportPreviewSource): string {
+  const customer = source.customer && [source.customer.name, source.customer.email, source.customer.company].filter(Boolean).join(' · ');
+  return [
+    customer || (source.customer ? 'a customer known only by their helpdesk id' : 'no customer'),
+    source.kind === 'interview' ? null : source.occurredAt ? formatDateTime(source.occurredAt) : 'no date of its own',
+    source.turnCount ? `${source.turnCount} turns` : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
 
 /** Transcripts and vendor JSON: the first sources exactly as they would be imported. */
 export function PreviewSources({ preview }: { preview: ImportPreview }) {
@@ -10,10 +27,7 @@ export function PreviewSources({ preview }: { preview: ImportPreview }) {
         <li key={`${source.line}-${index}`} className="card preview-source">
           <div className="preview-source-header">
             <strong>{source.title}</strong>
-            <span className="muted small">
-              {source.customer ? [source.customer.name, source.customer.email, source.customer.company].filter(Boolean).join(' · ') : 'no customer'}
-              {source.turnCount ? ` · ${source.turnCount} turns` : ''}
-            </span>
+            <span className="muted small">{describeSource(source)}</span>
           </div>
           {source.turns.length ? (
             <dl className="preview-turns">

@@ -1,0 +1,121 @@
+// @vitest-environment happy-dom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { MemoryRouter } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Import } from '@cairn/shared';
+import { ImportReport } from './import-report';
+import { until } from '../../../testing/react-dom';
+
+// React warns about updates outside act() unless it is told this is a test.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const WS = '00000000-0000-4000-8000-000000000001';
+const ID = '00000000-0000-4000-8000-0000000000aa';
+const AT = '2025-03-04T10:00:00.000Z';
+const NO_COUNTS = { total: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
+
+function anImport(overrides: Partial<Import>): Import {
+  return {
+    id: ID,
+    format: 'tickets-csv',
+    fileName: 'export.csv',
+    status: 'done',
+    progress: 1,
+    counts: NO_COUNTS,
+    skipped: 0,
+    redactPii: false,
+    redacted: 0,
+    failure: null,
+    createdBy: null,
+    createdAt: AT,
+    finishedAt: AT,
+    scoreScale: null,
+    sample: false,
+    errors: [],
+    errorsTotal: 0,
+    ...overrides,
+  };
+}
+
+const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+
+describe('ImportReport', () => {
+  let root: Root;
+  afterEach(async () => {
+    await act(() => root.unmount());
+    document.body.replaceChildren();
+    vi.unstubAllGlobals();
+  });
+
+  /** Renders the report of an import the server answers with, one answer per poll (the last one repeats). */
+  async function renderReport(...answers: Import[]) {
+    let polls = 0;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(answers[Math.min(polls++, answers.length - 1)])),
+    );
+    const container = document.createElement('div');
+    document.body.append(container);
+    root = createRoot(container);
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    await act(async () =>
+      root.render(
+        <QueryClientProvider client={queryClient}>
+          <MemoryRouter>
+            <ImportReport ws={WS} importId={ID} />
+          </MemoryRouter>
+        </QueryClientProvider>,
+      ),
+    );
+    await until(() => expect(document.querySelector('.import-report')).not.toBeNull());
+  }
+
+  const text = () => document.querySelector('.import-report')!.textContent!;
+  const download = () => document.querySelector<HTMLAnchorElement>('.import-errors a[download]')!;
+
+  it('gives rejected CSV rows back to fix and import again', async () => {
+    await renderReport(anImport({ counts: { ...NO_COUNTS, total: 4, created: 3, rejected: 1 }, errors: [{ line: 4, message: 'Requester email "x" (column "Email") is not an email address' }], errorsTotal: 1 }));
+    expect(document.querySelector('.import-errors h4')!.textContent).toBe('Rejected rows (1)');
+    expect(download().textContent).toBe('Download rejected rows (CSV)');
+    expect(text()).toContain('fix them and import that file: rows already imported will not be duplicated');
+  });
+
+  it('names a vendor export’s rejections by what they are, and promises no re-importable rows', async () => {
+    await renderReport(anImport({ format: 'zendesk-json', fileName: 'tickets.json', counts: { ...NO_COUNTS, total: 3, created: 2, rejected: 1 }, errors: [{ line: 2, message: 'description is empty' }], errorsTotal: 1 }));
+    expect(document.querySelector('.import-errors h4')!.textContent).toBe('Rejected tickets (1)');
+    expect(document.querySelector('.import-errors caption')!.textContent).toBe('Rejected tickets, by line');
+    expect(download().textContent).toBe('Download rejected tickets (CSV)');
+    expect(text()).not.toContain('rows already imported');
+  });
+
+  it('says a transcript’s skipped cues are lost, and that a corrected file would be a second interview', async () => {
+    await renderReport(
+      anImport({
+        format: 'transcript',
+        fileName: 'call.vtt',
+        counts: { ...NO_COUNTS, total: 1, created: 1 },
+        skipped: 2,
+        errors: [
+          { line: 3, message: 'Cue timing "-->" is not valid; the cue was skipped' },
+          { line: 6, message: 'Cue timing "foo-->" is not valid; the cue was skipped' },
+        ],
+        errorsTotal: 2,
+      }),
+    );
+    expect(document.querySelector('.import-errors h4')!.textContent).toBe('Skipped parts (2)');
+    expect(download().textContent).toBe('Download the skipped lines (CSV)');
+    expect(text()).toContain('The rest of the interview was imported. A corrected file would be imported as a second interview');
+    expect(text()).not.toContain('will not be duplicated');
+  });
+
+  it('announces the end of an import once, rather than every count while it runs', async () => {
+    const running = anImport({ status: 'running', progress: 0.4, finishedAt: null, counts: { ...NO_COUNTS, total: 2000, created: 2000 } });
+    await renderReport(running, anImport({ counts: { ...NO_COUNTS, total: 3001, created: 3000, rejected: 1 }, errors: [{ line: 9, message: 'Ticket text is empty (column "Text")' }], errorsTotal: 1 }));
+    const status = () => document.querySelector('.import-report [role="status"]')!.textContent;
+    expect(status()).toBe('');
+    expect(document.querySelector('.import-report [aria-live]')).toBeNull();
+    await until(() => expect(status()).toBe('Import finished: 3,000 tickets created · 1 row rejected'));
+  });
+});
