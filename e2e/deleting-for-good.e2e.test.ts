@@ -55,6 +55,40 @@ describe.skipIf(!browserAvailable)('deleting for good', () => {
     expect(live.items.map((source) => source.id)).toEqual([kept.id]);
   });
 
+  it('empties the Highlights trash of the highlights trashed on their own, leaving live ones and those of a trashed source', async () => {
+    const { page } = context;
+    const call = await api<Created>(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'note', title: 'Onboarding call', body: 'Setup took a week. The import wizard was great.' });
+    const binnedAlone = await api<Created>(page, 'POST', `/workspaces/${ws}/sources/${call.id}/highlights`, { start: 0, end: 18 });
+    const kept = await api<Created>(page, 'POST', `/workspaces/${ws}/sources/${call.id}/highlights`, { start: 19, end: 47 });
+    await api(page, 'DELETE', `/workspaces/${ws}/highlights/${binnedAlone.id}`);
+    // A trashed source's highlight is not in the Highlights trash: it waits in the Inbox's, with its source.
+    const binnedSource = await api<Created>(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'ticket', title: 'Old ticket', body: 'Exports time out every Monday.' });
+    const withSource = await api<Created>(page, 'POST', `/workspaces/${ws}/sources/${binnedSource.id}/highlights`, { start: 0, end: 12 });
+    await api(page, 'DELETE', `/workspaces/${ws}/sources/${binnedSource.id}`);
+
+    await page.goto(`/w/${ws}/highlights?trash=true`);
+    const trash = page.getByRole('list', { name: 'Highlights in the trash' });
+    await trash.getByRole('listitem').filter({ hasText: 'Setup took a week.' }).waitFor();
+    expect(await trash.getByRole('listitem').count()).toBe(1);
+    await page.getByText('Everything in the trash is deleted for good 30 days after it was trashed.').waitFor();
+
+    await page.getByRole('button', { name: 'Empty trash…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Empty the trash for good?' });
+    await dialog.getByText('This deletes for good 1 highlight, with its tags and evidence links.').waitFor();
+    const confirm = dialog.getByRole('button', { name: 'Delete 1 item forever' });
+    await expect.poll(() => confirm.isEnabled()).toBe(true);
+    await confirm.click();
+    await page.getByText('Emptied the trash: deleted 1 highlight for good').waitFor();
+    await page.getByRole('heading', { name: 'No highlights in the trash' }).waitFor();
+
+    const live = await api<{ items: Created[] }>(page, 'GET', `/workspaces/${ws}/highlights?sourceId=${call.id}`);
+    expect(live.items.map((highlight) => highlight.id)).toEqual([kept.id]);
+    const inbox = await api<{ items: Created[] }>(page, 'GET', `/workspaces/${ws}/sources?trash=true`);
+    expect(inbox.items.map((source) => source.id)).toEqual([binnedSource.id]);
+    const source = await api<{ highlights: Created[] }>(page, 'GET', `/workspaces/${ws}/sources/${binnedSource.id}`);
+    expect(source.highlights.map((highlight) => highlight.id)).toEqual([withSource.id]);
+  });
+
   it('erases a customer and everything they said, after a typed confirmation; search then no longer finds their words', async () => {
     const { page } = context;
     const zed = { email: 'zed@quarrington.example', name: 'Zed Quarrington' };

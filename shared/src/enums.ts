@@ -52,8 +52,12 @@ export type ClusterTarget = (typeof CLUSTER_TARGETS)[number];
 export const CLUSTER_RUN_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type ClusterRunStatus = (typeof CLUSTER_RUN_STATUSES)[number];
 
-/** The trashes a person empties, one per page: the Inbox's (sources, and highlights trashed on their own), Problems' and the Backlog's. */
-export const TRASH_LISTS = ['sources', 'insights', 'backlogItems'] as const;
+/**
+ * The trashes a person empties, one per page: the Inbox's (sources, and highlights trashed on their
+ * own), the Highlights page's (highlights trashed on their own, their source outside the trash),
+ * Problems' and the Backlog's.
+ */
+export const TRASH_LISTS = ['sources', 'highlights', 'insights', 'backlogItems'] as const;
 export type TrashList = (typeof TRASH_LISTS)[number];
 
 /** Why a purge deletes for good: a person emptied a trash, the trash's time limit passed, or an admin erased a customer. */

@@ -76,7 +76,11 @@ export type Purge = z.infer<typeof PurgeSchema>;
 export const TrashSummarySchema = z.object({
   /** Null: the trash keeps everything until someone deletes it forever. */
   retention: TrashRetentionSchema.nullable(),
-  /** In the trash now. `highlights`: those trashed on their own (a trashed source's highlights go with it). */
+  /**
+   * In the trash now, one count per trash list. `highlights`: those trashed on their own, their
+   * source outside the trash — what the Highlights trash lists and empties, and the Inbox's empties
+   * too (a trashed source's highlights go with it).
+   */
   counts: z.object({ sources: CountSchema, highlights: CountSchema, insights: CountSchema, backlogItems: CountSchema }),
   /** The purge under way in the workspace, if any: one runs at a time. */
   purge: PurgeSchema.nullable(),

@@ -151,14 +151,17 @@ export function deleteTrashedSources(executor: Executor, workspaceId: string, be
 }
 
 /**
- * Up to `limit` highlights trashed at `before` or earlier, deleted for good; the foreign keys
- * cascade to their tags, evidence links and cluster memberships.
+ * Up to `limit` highlights trashed on their own at `before` or earlier, deleted for good; the
+ * foreign keys cascade to their tags, evidence links and cluster memberships. `aloneOnly` leaves
+ * those whose source is in the trash too (the Highlights trash does not list them: they go, or
+ * come back, with their source).
  */
-export async function deleteTrashedHighlights(executor: Executor, workspaceId: string, before: Date, limit: number): Promise<{ highlights: number; evidenceLinks: number }> {
+export async function deleteTrashedHighlights(executor: Executor, workspaceId: string, before: Date, limit: number, { aloneOnly }: { aloneOnly: boolean }) {
   const [row] = await rowsOf<{ highlights: number; evidenceLinks: number }>(
     executor,
     sql`with doomed as (
         select id from ${highlights} where workspace_id = ${workspaceId} and deleted_at <= ${before.toISOString()}::timestamptz
+          ${aloneOnly ? sql`and source_deleted_at is null` : sql``}
         order by id limit ${limit} for update),
       links as (select ${evidenceLinksOf(workspaceId, sql`(select id from doomed)`)} as n),
       gone as (delete from ${highlights} h where h.workspace_id = ${workspaceId} and h.id in (select id from doomed) returning h.id)

@@ -29,7 +29,8 @@ export const erasureRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'What is in the trash, how long it keeps things (TRASH_RETENTION_DAYS), and the purge under way',
-        description: '`retention` is null when the trash keeps everything until someone deletes it forever; else what is trashed goes `days` after it was trashed, and never before `days` after `startsAt`.',
+        description:
+          '`counts` has one count per trash list (`POST …/trash/empty`); `highlights` counts those trashed on their own whose source is outside the trash. `retention` is null when the trash keeps everything until someone deletes it forever; else what is trashed goes `days` after it was trashed, and never before `days` after `startsAt`.',
         params: WorkspaceParamsSchema,
         response: { 200: TrashSummarySchema },
       },
@@ -43,7 +44,8 @@ export const erasureRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { role: 'admin' } },
       schema: {
         tags,
-        summary: 'Empty one trash for good, in the background (poll the purge): the Inbox’s (sources, and highlights trashed on their own), Problems’ or the Backlog’s',
+        summary:
+          'Empty one trash for good, in the background (poll the purge): the Inbox’s (`sources`: sources, and highlights trashed on their own), the Highlights page’s (`highlights`: highlights trashed on their own, not those of a trashed source), Problems’ (`insights`) or the Backlog’s (`backlogItems`)',
         description:
           'Deletes what was in that trash when asked, in batches of one transaction each; what it cascades to (highlights, tags, evidence links, cluster memberships) goes too. One purge runs at a time per workspace: a 409 while another does.',
         params: WorkspaceParamsSchema,

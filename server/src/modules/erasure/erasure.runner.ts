@@ -39,7 +39,12 @@ export function erasedSummary(customerId: string): string {
   return `Erased with customer ${customerId}: what this event quoted is gone`;
 }
 
-const TRASH_NAMES: Record<TrashList, string> = { sources: 'the Inbox’s trash', insights: 'the trash of Problems', backlogItems: 'the trash of the Backlog' };
+const TRASH_NAMES: Record<TrashList, string> = {
+  sources: 'the Inbox’s trash',
+  highlights: 'the trash of Highlights',
+  insights: 'the trash of Problems',
+  backlogItems: 'the trash of the Backlog',
+};
 
 type Step = 'sources' | 'highlights' | 'insights' | 'backlogItems';
 
@@ -50,8 +55,16 @@ function stepsOf(list: TrashList | null): Step[] {
   return ['sources', 'highlights', 'insights', 'backlogItems'];
 }
 
+/**
+ * What a purge's batches delete: rows trashed at `before` or earlier, `batchSize` at a time.
+ * `aloneOnly`: of the highlights trashed on their own, only those whose source is outside the
+ * trash — the Highlights trash's, which leaves a trashed source's highlights to go with it.
+ */
+type BatchScope = { workspaceId: string; before: Date; batchSize: number; aloneOnly: boolean };
+
 /** Deletes one batch of a step; returns how many of the step's own rows went (what progress counts). */
-async function deleteBatch(tx: Executor, step: Step, workspaceId: string, before: Date, batchSize: number, counts: PurgeCounts): Promise<number> {
+async function deleteBatch(tx: Executor, step: Step, scope: BatchScope, counts: PurgeCounts): Promise<number> {
+  const { workspaceId, before, batchSize } = scope;
   switch (step) {
     case 'sources': {
       const deleted = await erasureRepository.deleteTrashedSources(tx, workspaceId, before, batchSize);
@@ -61,7 +74,7 @@ async function deleteBatch(tx: Executor, step: Step, workspaceId: string, before
       return deleted.sources;
     }
     case 'highlights': {
-      const deleted = await erasureRepository.deleteTrashedHighlights(tx, workspaceId, before, batchSize);
+      const deleted = await erasureRepository.deleteTrashedHighlights(tx, workspaceId, before, batchSize, { aloneOnly: scope.aloneOnly });
       counts.highlights += deleted.highlights;
       counts.evidenceLinks += deleted.evidenceLinks;
       return deleted.highlights;
@@ -95,7 +108,7 @@ async function analyzeDeleted(db: Db, counts: PurgeCounts, log: JobLogger, purge
 async function emptyTrash(db: Db, job: PurgeJob, purge: PurgeRow, counts: PurgeCounts, signal: AbortSignal, options: PurgeOptions) {
   const { workspaceId } = job.actor;
   const before = purge.trashedBefore!;
-  const batchSize = options.batchSize ?? PURGE_BATCH_SIZE;
+  const scope: BatchScope = { workspaceId, before, batchSize: options.batchSize ?? PURGE_BATCH_SIZE, aloneOnly: purge.list === 'highlights' };
   const planned = await erasureRepository.countTrash(db, workspaceId, before);
   const steps = stepsOf(purge.list);
   const total = steps.reduce((sum, step) => sum + planned[step], 0);
@@ -105,13 +118,13 @@ async function emptyTrash(db: Db, job: PurgeJob, purge: PurgeRow, counts: PurgeC
     for (;;) {
       signal.throwIfAborted();
       const deleted = await db.transaction(async (tx) => {
-        const count = await deleteBatch(tx, step, workspaceId, before, batchSize, counts);
+        const count = await deleteBatch(tx, step, scope, counts);
         if (count) await erasureRepository.updatePurge(tx, workspaceId, purge.id, { deleted: counts, progress: Math.min(0.99, (done + count) / Math.max(total, 1)) });
         return count;
       });
       done += deleted;
       if (deleted) options.afterBatch?.();
-      if (deleted < batchSize) break;
+      if (deleted < scope.batchSize) break;
     }
   }
   await db.transaction(async (tx) => {

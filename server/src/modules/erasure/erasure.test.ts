@@ -207,6 +207,55 @@ describe('emptying a trash', () => {
     expect(event).toMatchObject({ actorUserId: workspace.owner.id, summary: 'Emptied the Inbox’s trash: deleted 2 sources, 5 highlights, and 5 evidence links for good' });
   });
 
+  it('empties the Highlights trash: only highlights trashed on their own, with their tags and links; not live ones, not a trashed source’s, not another workspace’s', async () => {
+    const workspace = await createWorkspace(context);
+    const other = await createWorkspace(context);
+    const alone = await sourceWithEverything(workspace);
+    await context.db.update(highlights).set(trashed).where(eq(highlights.id, alone.highlights[0]!.id));
+    const binned = await sourceWithEverything(workspace, trashed);
+    // Trashed on its own, then its source too: it is not listed in the Highlights trash, and goes (or comes back) with the source.
+    const both = await sourceWithEverything(workspace);
+    await context.db.update(highlights).set(trashed).where(eq(highlights.id, both.highlights[0]!.id));
+    await context.db.update(sources).set({ deletedAt: new Date() }).where(eq(sources.id, both.source.id));
+    const theirs = await sourceWithEverything(other);
+    await context.db.update(highlights).set(trashed).where(eq(highlights.id, theirs.highlights[0]!.id));
+    expect((await trashSummary(workspace)).counts).toEqual({ sources: 2, highlights: 1, insights: 0, backlogItems: 0 });
+
+    const purge = await emptyTrash(workspace, 'highlights');
+    expect(purge).toMatchObject({ status: 'done', reason: 'empty_trash', list: 'highlights', progress: 1, total: 1 });
+    expect(purge.deleted).toEqual({ sources: 0, highlights: 1, insights: 0, backlogItems: 0, evidenceLinks: 1 });
+    expect(await leftOf([alone.highlights[0]!.id])).toEqual(NOTHING_LEFT);
+    const whole = { highlights: 2, tags: 1, insightLinks: 1, backlogLinks: 1, clusterMembers: 2 };
+    expect(await leftOf([alone.highlights[1]!.id])).toEqual({ highlights: 1, tags: 0, insightLinks: 0, backlogLinks: 1, clusterMembers: 1 });
+    expect(await leftOf(idsOf(binned.highlights))).toEqual(whole);
+    expect(await leftOf(idsOf(both.highlights))).toEqual(whole);
+    expect(await leftOf(idsOf(theirs.highlights))).toEqual(whole);
+    expect((await context.db.select().from(sources).where(inArray(sources.id, [alone, binned, both].map((entry) => entry.source.id)))).length).toBe(3);
+    expect((await trashSummary(workspace)).counts).toEqual({ sources: 2, highlights: 0, insights: 0, backlogItems: 0 });
+    expect((await trashSummary(other)).counts.highlights).toBe(1);
+    const [event] = await context.db.select().from(auditEvents).where(and(eq(auditEvents.workspaceId, workspace.id), eq(auditEvents.action, 'trash.empty')));
+    expect(event).toMatchObject({ actorUserId: workspace.owner.id, summary: 'Emptied the trash of Highlights: deleted 1 highlight and 1 evidence link for good' });
+  });
+
+  it('empties the Highlights trash for admins only: a researcher gets 403 and a member of another workspace 404, deleting nothing', async () => {
+    const workspace = await createWorkspace(context);
+    const other = await createWorkspace(context);
+    const researcher = await createMember(context, workspace, 'researcher');
+    const admin = await createMember(context, workspace, 'admin');
+    const highlight = await createHighlight(context, workspace, await createSource(context, workspace));
+    await context.db.update(highlights).set(trashed).where(eq(highlights.id, highlight.id));
+    expect((await researcher.as.post(url(workspace, '/trash/empty'), { list: 'highlights' })).statusCode).toBe(403);
+    const notTheirs = await other.owner.as.post(url(workspace, '/trash/empty'), { list: 'highlights' });
+    expect(notTheirs.statusCode).toBe(404);
+    expect(notTheirs.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(await context.db.select().from(purges).where(eq(purges.workspaceId, workspace.id))).toEqual([]);
+    expect((await context.db.select().from(highlights).where(eq(highlights.id, highlight.id))).length).toBe(1);
+    const started = await admin.as.post(url(workspace, '/trash/empty'), { list: 'highlights' });
+    expect(started.statusCode, started.body).toBe(202);
+    expect((await finishedPurge(workspace, PurgeSchema.parse(started.json()).id)).deleted.highlights).toBe(1);
+    expect(await context.db.select().from(highlights).where(eq(highlights.id, highlight.id))).toEqual([]);
+  });
+
   it('empties the trash of Problems and of the Backlog, each on its own', async () => {
     const workspace = await createWorkspace(context);
     const problem = await createInsight(context, workspace, trashed);
@@ -269,6 +318,26 @@ describe('emptying a trash', () => {
     }
     expect((await emptyTrash(workspace, 'sources')).deleted).toMatchObject({ sources: 3, highlights: 6 });
     expect(await context.db.select().from(sources).where(eq(sources.workspaceId, workspace.id))).toEqual([]);
+  });
+
+  it('empties the Highlights trash in batches that each commit: stopped half-way, emptying again finishes', async () => {
+    const workspace = await createWorkspace(context);
+    const { highlights: own } = await sourceWithEverything(workspace);
+    const third = await createHighlight(context, workspace, await createSource(context, workspace));
+    const doomed = [...idsOf(own), third.id];
+    await context.db.update(highlights).set(trashed).where(inArray(highlights.id, doomed));
+    const [purge] = await context.db.insert(purges).values({ workspaceId: workspace.id, reason: 'empty_trash', list: 'highlights', trashedBefore: new Date(), createdBy: workspace.owner.id }).returning();
+    const job: PurgeJob = { purgeId: purge!.id, actor: { workspaceId: workspace.id, userId: workspace.owner.id, tokenId: null } };
+    const controller = new AbortController();
+    await runPurge(context.db, job, silent, controller.signal, { batchSize: 2, afterBatch: () => controller.abort() });
+
+    const stopped = PurgeSchema.parse((await workspace.owner.as.get(url(workspace, `/purges/${purge!.id}`))).json());
+    expect(stopped).toMatchObject({ status: 'failed', failure: INTERRUPTED_FAILURE, total: 3 });
+    expect(stopped.deleted.highlights).toBe(2);
+    expect(stopped.progress).toBeCloseTo(2 / 3);
+    expect((await leftOf(doomed)).highlights).toBe(1);
+    expect((await emptyTrash(workspace, 'highlights')).deleted.highlights).toBe(1);
+    expect(await leftOf(doomed)).toEqual(NOTHING_LEFT);
   });
 
   it('fails a purge that a dead process left running, so the workspace can purge again', async () => {

@@ -1,5 +1,5 @@
 import { PageHeader } from '../../components/page-header';
-import { useTrashSummary } from '../../features/erasure/api/get-trash-summary';
+import { TrashBar } from '../../features/erasure/components/trash-bar';
 import { DeleteForeverButton, PurgeNote } from '../../features/erasure/components/trash-row-actions';
 import { HighlightsBrowser } from '../../features/highlights/components/highlights-browser';
 import { LinkEvidenceButton } from '../../features/insights/components/link-evidence-button';
@@ -9,7 +9,6 @@ import { useWorkspace } from '../../lib/workspace';
 export function HighlightsRoute() {
   const workspace = useWorkspace();
   const ws = workspace.id;
-  const trash = useTrashSummary(ws);
   const createTag = useCreateTag(ws);
   return (
     <>
@@ -23,7 +22,7 @@ export function HighlightsRoute() {
           <LinkEvidenceButton ws={ws} size="sm" count={highlightIds.length} getHighlightIds={async () => highlightIds} onLinked={done} />
         )}
         trashExtras={{
-          retentionDays: trash.data && (trash.data.retention?.days ?? null),
+          bar: <TrashBar ws={ws} list="highlights" />,
           note: (item) => <PurgeNote ws={ws} deletedAt={item.deletedAt ?? null} />,
           actions: (item, title) => <DeleteForeverButton ws={ws} kind="highlights" id={item.id} title={title} />,
         }}

@@ -8,10 +8,16 @@ describe('the words of the trash', () => {
   it('counts a trashed source once, its highlights with it, and highlights trashed on their own besides', () => {
     expect(itemsInTrash('sources', counts)).toBe(15);
     expect(itemsInTrash('insights', counts)).toBe(1);
-    expect(describeTrash('sources', counts)).toBe('12 sources, with their highlights, and 3 highlights trashed on their own');
-    expect(describeTrash('sources', { ...counts, sources: 0, highlights: 1 })).toBe('1 highlight trashed on its own');
+    expect(describeTrash('sources', counts)).toBe('12 sources, with their highlights, and 3 highlights trashed on their own (in Highlights → Trash)');
+    expect(describeTrash('sources', { ...counts, sources: 0, highlights: 1 })).toBe('1 highlight trashed on its own (in Highlights → Trash)');
     expect(describeTrash('sources', { ...counts, sources: 1, highlights: 0 })).toBe('1 source, with its highlights');
     expect(describeTrash('insights', counts)).toBe('1 problem, opportunity or solution');
+  });
+
+  it('counts the Highlights trash as its highlights trashed on their own, with what they take along', () => {
+    expect(itemsInTrash('highlights', counts)).toBe(3);
+    expect(describeTrash('highlights', counts)).toBe('3 highlights, with their tags and evidence links');
+    expect(describeTrash('highlights', { ...counts, highlights: 1 })).toBe('1 highlight, with its tags and evidence links');
   });
 
   it('says how long the trash keeps things, or that it keeps them until someone deletes them', () => {

@@ -6,14 +6,21 @@ export function itemsInTrash(list: TrashList, counts: TrashSummary['counts']): n
   return counts[list];
 }
 
-/** What emptying one trash deletes, in words: "12 sources, with their highlights, and 3 highlights trashed on their own". */
+/**
+ * What emptying one trash deletes, in words: "12 sources, with their highlights, and 3 highlights
+ * trashed on their own (in Highlights → Trash)". The Inbox's trash lists no highlights, so it says
+ * where those it takes are listed.
+ */
 export function describeTrash(list: TrashList, counts: TrashSummary['counts']): string {
+  const its = (count: number) => (count === 1 ? 'its' : 'their');
   switch (list) {
     case 'sources': {
-      const sources = counts.sources ? `${countOf(counts.sources, 'source')}, with ${counts.sources === 1 ? 'its' : 'their'} highlights` : '';
-      const highlights = counts.highlights ? `${countOf(counts.highlights, 'highlight')} trashed on ${counts.highlights === 1 ? 'its' : 'their'} own` : '';
+      const sources = counts.sources ? `${countOf(counts.sources, 'source')}, with ${its(counts.sources)} highlights` : '';
+      const highlights = counts.highlights ? `${countOf(counts.highlights, 'highlight')} trashed on ${its(counts.highlights)} own (in Highlights → Trash)` : '';
       return [sources, highlights].filter(Boolean).join(', and ');
     }
+    case 'highlights':
+      return `${countOf(counts.highlights, 'highlight')}, with ${its(counts.highlights)} tags and evidence links`;
     case 'insights':
       return countOf(counts.insights, 'problem, opportunity or solution', 'problems, opportunities and solutions');
     case 'backlogItems':

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { customerName, type HighlightListItem } from '@cairn/shared';
 import { EmptyState } from '../../../components/empty-state';
@@ -14,25 +15,18 @@ const TITLE_LENGTH = 60;
 
 const RESTORE_REASON = 'Contributors restore the highlights they made; researchers, admins and owners restore anyone’s.';
 
-/** What the page adds to the trash from elsewhere (deleting for good), and how long the trash keeps things: days, null while it keeps them until deleted forever, undefined until known. */
-export type HighlightTrashExtras = TrashExtras<HighlightListItem> & { retentionDays: number | null | undefined };
+/** What the page adds to the trash from elsewhere (deleting for good): `bar` above it (how long it keeps things, Empty trash), and to its rows. */
+export type HighlightTrashExtras = TrashExtras<HighlightListItem> & { bar?: ReactNode };
 
 const titleOf = (item: HighlightListItem) => {
   const line = item.quote.replace(/\s+/g, ' ').trim();
   return line.length > TITLE_LENGTH ? `${line.slice(0, TITLE_LENGTH - 1)}…` : line;
 };
 
-/** "Highlights you move to the trash wait here for 30 days, then are deleted for good." */
-function waitHere(retentionDays: number | null | undefined): string {
-  if (retentionDays === undefined) return 'Highlights you move to the trash wait here until someone restores them or they are deleted for good.';
-  if (retentionDays === null) return 'Highlights you move to the trash wait here until someone restores them or an admin deletes them forever.';
-  return `Highlights you move to the trash wait here for ${countOf(retentionDays, 'day')}, then are deleted for good.`;
-}
-
 const COMES_BACK = 'Restoring one brings back its tags, note and evidence links. One trashed with its source is not here: it comes back with the source, from the Inbox’s trash.';
 
-/** The trash's empty state: what waits here, for how long, and how things get here. */
-export function HighlightTrashEmpty({ filtered, extras }: { filtered: boolean; extras: HighlightTrashExtras | undefined }) {
+/** The trash's empty state: what waits here and how things get here (the bar above says for how long). */
+export function HighlightTrashEmpty({ filtered }: { filtered: boolean }) {
   if (filtered) {
     return (
       <EmptyState title="No highlight in the trash matches these filters" icon="🗑">
@@ -42,7 +36,7 @@ export function HighlightTrashEmpty({ filtered, extras }: { filtered: boolean; e
   }
   return (
     <EmptyState title="No highlights in the trash" icon="🗑">
-      {waitHere(extras?.retentionDays)} Delete on a highlight in the reader’s side panel moves it here. {COMES_BACK}
+      Highlights you move to the trash wait here until someone restores them or they are deleted for good. Delete on a highlight in the reader’s side panel moves it here. {COMES_BACK}
     </EmptyState>
   );
 }
@@ -62,7 +56,7 @@ export function HighlightTrashList({ ws, items, total, extras }: { ws: string; i
       <TrashRows
         items={items}
         label="Highlights in the trash"
-        intro={`${countOf(total, 'highlight')} in the trash. ${waitHere(extras?.retentionDays)} ${COMES_BACK}`}
+        intro={`${countOf(total, 'highlight')} in the trash. ${COMES_BACK}`}
         titleOf={titleOf}
         show={(item) => <blockquote className="highlight-quote">{item.quote}</blockquote>}
         describe={(item) => {

@@ -66,7 +66,7 @@ function HighlightCard({ ws, item, selected, onToggle, onOpen }: { ws: string; i
 export type HighlightsBrowserProps = {
   /** Actions on the selected highlights besides tagging, handed in by the page; `done` clears the selection. */
   renderBulkActions?: (highlightIds: string[], done: () => void) => ReactNode;
-  /** In the trash: how long it keeps things, a note under each row and actions beside Restore, from the page. */
+  /** In the trash: a bar above it (how long it keeps things, Empty trash), a note under each row and actions beside Restore, from the page. */
   trashExtras?: HighlightTrashExtras;
   /** Creates a tag typed into Add tag that no tag is named; absent when the member may not create tags. */
   createTag?: (name: string) => Promise<TagRef>;
@@ -183,6 +183,8 @@ export function HighlightsBrowser({ renderBulkActions, trashExtras, createTag }:
         </label>
       </form>
 
+      {inTrash && trashExtras?.bar}
+
       {/* What is in the trash is restored one by one: no selection there. */}
       {!inTrash && selected.length > 0 && (
         <div className="card bulk-bar" role="region" aria-label="The selected highlights">
@@ -234,7 +236,7 @@ export function HighlightsBrowser({ renderBulkActions, trashExtras, createTag }:
         )
       ) : !items.length ? (
         inTrash ? (
-          <HighlightTrashEmpty filtered={filtered} extras={trashExtras} />
+          <HighlightTrashEmpty filtered={filtered} />
         ) : (
           <EmptyState title={filtered ? 'No highlight matches these filters' : 'No highlights yet'} icon="✎">
             {filtered
