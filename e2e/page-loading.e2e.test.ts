@@ -78,7 +78,7 @@ describe.skipIf(!browserAvailable)('loading pages on demand', () => {
     }
   });
 
-  it('draws the first screen without the catalog index’s code, fetches it afterwards, and the palette finds names once it is there', async () => {
+  it('draws the first screen without the catalog index’s code, fetches it afterwards; the palette finds pages before it and names once it is there', async () => {
     const { page } = context;
     await api(page, 'POST', `/workspaces/${ws}/tags`, { name: 'Onboarding' });
     const indexCode = (url: URL) => pageChunk('catalog-index')(url) || pageChunk('minisearch')(url);
@@ -92,6 +92,10 @@ describe.skipIf(!browserAvailable)('loading pages on demand', () => {
       await expect.poll(() => scripts.some(pageChunk('catalog-index')) && scripts.some(pageChunk('minisearch')), { timeout: 10_000 }).toBe(true);
 
       await page.keyboard.press('Control+K');
+      // Pages are found without it, and the names are said to be on their way.
+      await palette.getByRole('combobox', { name: 'Jump to' }).fill('inbox');
+      await expect.poll(() => palette.getByRole('option').first().textContent()).toBe('PagesInbox');
+      expect(await palette.getByRole('status').textContent()).toBe('Loading tags, customers and problems…');
       await palette.getByRole('combobox', { name: 'Jump to' }).fill('onboard');
       await palette.getByRole('option', { name: /Search what customers said/ }).waitFor();
       expect(await palette.getByRole('option', { name: /Onboarding/ }).count()).toBe(0);

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { editDistance } from '@cairn/shared';
 import { parseSearchQuery } from './query.js';
-import { chooseCorrections, editDistance, findMisspellings, wordsToCheck, type Misspelling } from './spelling.js';
-
-describe('editDistance', () => {
-  it('counts a transposition as one edit', () => {
-    expect(editDistance('reciev', 'receiv')).toBe(1);
-    expect(editDistance('recieve', 'recipe')).toBe(2);
-    expect(editDistance('transfr', 'transfer')).toBe(1);
-  });
-});
+import { chooseCorrections, findMisspellings, wordsToCheck, type Misspelling } from './spelling.js';
 
 describe('wordsToCheck', () => {
   it('checks the words looked for, not exclusions, stop words, short words or numbers', () => {

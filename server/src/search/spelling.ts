@@ -1,3 +1,4 @@
+import { editDistance } from '@cairn/shared';
 import { withoutContractions } from './contractions.js';
 import { ENGLISH_STOP_WORDS } from './stop-words.js';
 import { wordsOf, positiveTerms, type ParsedQuery } from './query.js';
@@ -33,20 +34,6 @@ export type Correction = { word: string; correction: string; clear: boolean };
 export function wordsToCheck(query: ParsedQuery): string[] {
   const words = positiveTerms(query).flatMap((term) => wordsOf(withoutContractions(term.text)));
   return [...new Set(words.filter((word) => word.length >= SPELLING_MIN_LENGTH && !ENGLISH_STOP_WORDS.has(word) && /^\p{L}+$/u.test(word)))];
-}
-
-/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
-    }
-  }
-  return d[a.length]![b.length]!;
 }
 
 /** How many edits a stem of this length may be away from its correction. */

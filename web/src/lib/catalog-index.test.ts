@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '@cairn/shared';
-import { buildCatalogIndex, buildPlaceIndex, searchCatalog, searchPlaces, toCatalogEntries } from './catalog-index';
+import { buildCatalogIndex, searchCatalog, toCatalogEntries } from './catalog-index';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const catalog: Catalog = {
@@ -161,26 +161,5 @@ describe('the palette’s search, every typed word matching', () => {
     expect(searchCatalog(index, 'dana@f', { everyWord: true }).map((entry) => entry.name)).toEqual(['Dana Scully']);
     expect(searchCatalog(index, 'enterp', { everyWord: true }).map((entry) => entry.name)).toEqual(['Acme']);
     expect(searchCatalog(index, 'acme dk', { everyWord: true }).map((entry) => entry.name)).toEqual(['Dana Katz']);
-  });
-
-  it('finds the places the page holds by their names and second lines, every word matching', () => {
-    const places = [
-      { name: 'Inbox' },
-      { name: 'Settings' },
-      { name: 'Members', detail: 'Who is in the workspace, and their roles' },
-      { name: 'API tokens', detail: 'Access for scripts and integrations' },
-      { name: 'Audit log', detail: 'Who changed what, and when' },
-      { name: 'General', detail: 'The workspace’s name, and another workspace' },
-      { name: 'Top-up tickets', detail: '“top up”' },
-    ];
-    const placeIndex = buildPlaceIndex(places);
-    const found = (query: string) => searchPlaces(placeIndex, query).map((position) => places[position]!.name);
-    expect(found('members')).toEqual(['Members']);
-    expect(found('membrs')).toEqual(['Members']);
-    expect(found('tokens')).toEqual(['API tokens']);
-    expect(found('audit log')).toEqual(['Audit log']);
-    expect(found('Top-up tickets')).toEqual(['Top-up tickets']);
-    expect(found('top tickets cash')).toEqual([]);
-    expect(found('workspace name')).toEqual(['General']);
   });
 });

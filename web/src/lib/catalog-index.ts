@@ -1,5 +1,7 @@
 import MiniSearch, { type MatchInfo, type SearchResult } from 'minisearch';
 import { countOf, customerName, type Catalog } from '@cairn/shared';
+// With its extension: the browser tests compile this file under Node's module resolution.
+import { tokenize, tokenizeQuery, typosForgiven } from './catalog-words.js';
 
 /**
  * The in-browser index behind the command palette and every picker: names of things only
@@ -41,25 +43,7 @@ export type CatalogIndex = {
   othersByFirstChar: Map<string, { values: string[]; positions: number[] }>;
 };
 
-/**
- * Typing "expor" finds "Export", and "exprot" still does: from six letters a typed word may be
- * two edits away, as a swapped pair is. A word of three letters or fewer is taken as typed (one
- * edit from "top" is "to", "tip" and "tap"), and so is the start of an email: one edit from
- * "dana@" is every Dana.
- */
-const typosForgiven = (word: string) => (word.includes('@') || word.length <= 3 ? 0 : word.length <= 5 ? 1 : 2);
 const SEARCH_OPTIONS = { prefix: true, fuzzy: typosForgiven };
-const WORD = /[\p{L}\p{N}]+/gu;
-
-/** Lowercased once per name rather than once per word, so MiniSearch need not process terms. */
-function tokenize(text: string): string[] {
-  return text.toLowerCase().match(WORD) ?? [];
-}
-
-/** What was typed, lowercased: words, except that something with an @ is the start of an email. */
-function tokenizeQuery(text: string): string[] {
-  return text.split(/\s+/).flatMap((part) => (part.includes('@') ? [part.toLowerCase()] : tokenize(part)));
-}
 
 /** What a typed word may start besides a name: the entry's email, company, group and segment, lowercased. */
 function othersOf(entry: CatalogEntry): string[] {
@@ -230,31 +214,4 @@ export function searchCatalog(index: CatalogIndex, query: string, options: Catal
   });
   for (const position of byOthersOnly.slice(0, limit - found.length)) found.push(index.entries[position]!);
   return found;
-}
-
-/** Somewhere the palette goes that is not in the catalog: a page, a Settings page, a saved search, an action. */
-export type Place = { name: string; detail?: string | null };
-export type PlaceIndex = MiniSearch<number>;
-
-/**
- * The palette's places, a few dozen held by the page (the server sends no list of them), are
- * indexed apart from the catalog, by their names and their second lines ("workspace" finds the
- * General settings, a saved search's query finds it), by the rules of the catalog's names, and
- * with every typed word matching.
- */
-export function buildPlaceIndex(places: readonly Place[]): PlaceIndex {
-  const index = new MiniSearch<number>({
-    fields: ['name', 'detail'],
-    extractField: (position, field) => (field === 'id' ? position : field === 'name' ? places[position]!.name : (places[position]!.detail ?? undefined)),
-    tokenize,
-    processTerm: (term) => term,
-    searchOptions: { ...SEARCH_OPTIONS, tokenize: tokenizeQuery, boost: { name: 2 }, combineWith: 'AND' },
-  });
-  index.addAll(places.map((_, position) => position));
-  return index;
-}
-
-/** The positions of the places that match what was typed, best first. */
-export function searchPlaces(index: PlaceIndex, query: string): number[] {
-  return index.search(query.trim()).map((result) => result.id as number);
 }

@@ -2,9 +2,9 @@ import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'r
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { CatalogSchema, ProblemSchema, type Catalog, type Tag } from '@cairn/shared';
 import { ApiError } from './api-client';
-import type { CatalogEntry, CatalogEntryType, CatalogIndex, CatalogMatch, CatalogSearchOptions, Place, PlaceIndex } from './catalog-index';
+import type { CatalogEntry, CatalogEntryType, CatalogIndex, CatalogMatch, CatalogSearchOptions } from './catalog-index';
 
-export type { CatalogEntry, CatalogEntryType, CatalogMatch, Place };
+export type { CatalogEntry, CatalogEntryType, CatalogMatch };
 
 export const catalogKey = (ws: string) => ['catalog', ws] as const;
 
@@ -115,13 +115,10 @@ function indexOf({ buildCatalogIndex, toCatalogEntries }: CatalogIndexModule, ca
   return index;
 }
 
-/** One index per list of places: the palette keeps its list while nothing in it changes. */
-const placeIndexes = new WeakMap<readonly Place[], PlaceIndex>();
-
 /**
  * The catalog and its MiniSearch index, rebuilt only when the catalog really changed. Until the
  * index code has arrived, just after the catalog first loads, search finds nothing and the hook
- * is pending. `searchPlaces` finds, by the same rules, among places the caller holds (the palette's pages).
+ * is pending.
  */
 export function useCatalogIndex(ws: string) {
   const catalog = useCatalog(ws);
@@ -132,17 +129,10 @@ export function useCatalogIndex(ws: string) {
     (query: string, options?: CatalogSearchOptions) => (index && loaded ? loaded.searchCatalog(index, query, options) : []),
     [index, loaded],
   );
-  const searchPlaces = useCallback(
-    <P extends Place>(places: readonly P[], query: string): P[] => {
-      if (!loaded) return [];
-      let placeIndex = placeIndexes.get(places);
-      if (!placeIndex) placeIndexes.set(places, (placeIndex = loaded.buildPlaceIndex(places)));
-      return loaded.searchPlaces(placeIndex, query).map((position) => places[position]!);
-    },
-    [loaded],
-  );
   const indexing = catalog.data !== undefined && !index && !module.error;
-  return { catalog: catalog.data, isPending: catalog.isPending || indexing, error: catalog.error ?? module.error ?? null, search, searchPlaces };
+  // What keeps the names from being searched: a failed refetch of a catalog still indexed keeps none.
+  const error = index ? null : (catalog.error ?? module.error ?? null);
+  return { catalog: catalog.data, isPending: catalog.isPending || indexing, error, search };
 }
 
 /** Tags by how often they are used, most used first: the default list of a tag picker and the triage keys. */
