@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SOURCES_TAGGED_WHOLE_MAX } from '@cairn/shared';
 import { api, browserAvailable, completeSetup, useServerAndBrowser } from './harness.js';
@@ -14,6 +15,23 @@ const TICKETS_CSV = [
 
 type SourceList = { items: Array<{ id: string; title: string }> };
 type SourceWithHighlights = { body: string; highlights: Array<{ start: number; end: number; tags: Array<{ name: string }> }> };
+
+/** Tag all with "Billing" from the dialog, confirmed; `whileRunning` acts before the dialog is awaited gone. */
+async function tagAllWithBilling(page: Page, tickets: string, expectedIntro: string, whileRunning?: () => Promise<void>) {
+  await page.getByRole('button', { name: `Tag all ${tickets}…` }).click();
+  const dialog = page.getByRole('dialog', { name: `Tag all ${tickets}` });
+  await dialog.getByText(expectedIntro).waitFor();
+  const confirm = dialog.getByRole('button', { name: `Highlight and tag ${tickets}` });
+  expect(await confirm.isDisabled()).toBe(true);
+  // The tag picker has the focus: type, Enter picks the tag.
+  await page.keyboard.type('bill');
+  await dialog.getByRole('option', { name: /Billing/ }).waitFor();
+  await page.keyboard.press('Enter');
+  await dialog.getByRole('list', { name: 'Tags' }).getByText('Billing').waitFor();
+  await confirm.click();
+  await whileRunning?.();
+  await dialog.waitFor({ state: 'detached' });
+}
 
 describe.skipIf(!browserAvailable)('tagging a helpdesk tag’s tickets all at once from the triage queue', () => {
   const context = useServerAndBrowser();
@@ -64,21 +82,7 @@ describe.skipIf(!browserAvailable)('tagging a helpdesk tag’s tickets all at on
     await dates.getByLabel('To').fill('');
     await page.getByText('2 left').waitFor();
 
-    const tagAll = async (tickets: string, expectedIntro: string, whileRunning?: () => Promise<void>) => {
-      await page.getByRole('button', { name: `Tag all ${tickets}…` }).click();
-      const dialog = page.getByRole('dialog', { name: `Tag all ${tickets}` });
-      await dialog.getByText(expectedIntro).waitFor();
-      const confirm = dialog.getByRole('button', { name: `Highlight and tag ${tickets}` });
-      expect(await confirm.isDisabled()).toBe(true);
-      // The tag picker has the focus: type, Enter picks the tag.
-      await page.keyboard.type('bill');
-      await dialog.getByRole('option', { name: /Billing/ }).waitFor();
-      await page.keyboard.press('Enter');
-      await dialog.getByRole('list', { name: 'Tags' }).getByText('Billing').waitFor();
-      await confirm.click();
-      await whileRunning?.();
-      await dialog.waitFor({ state: 'detached' });
-    };
+    const tagAll = (tickets: string, expectedIntro: string, whileRunning?: () => Promise<void>) => tagAllWithBilling(page, tickets, expectedIntro, whileRunning);
     const toasts = page.locator('.toasts');
 
     // Tag all of the range: the toast says so, with Undo; the range goes, as the toast says too, and the helpdesk tag's other ticket waits.
@@ -94,7 +98,7 @@ describe.skipIf(!browserAvailable)('tagging a helpdesk tag’s tickets all at on
 
     // Undo takes the run back: both tickets wait again, without the highlights it made.
     await toasts.getByRole('button', { name: 'Undo', exact: true }).click();
-    await toasts.getByText('Undid tagging 2 tickets with “Billing”: they wait in the queue again').waitFor();
+    await toasts.getByText('Undid tagging 2 tickets with “Billing”: they wait in the queue of the helpdesk tag “BILLING” from 2024-01-02 again').waitFor();
     await page.getByText('3 left').waitFor();
     await expect.poll(options).toEqual(['Any', 'BILLING (3)', 'login (1)', 'refunds (1)', 'vip (1)']);
     const billingBefore = await api<SourceList>(page, 'GET', `/workspaces/${ws}/sources?helpdeskTag=billing&untriaged=true`);
@@ -218,5 +222,45 @@ describe.skipIf(!browserAvailable)('tagging a helpdesk tag’s tickets all at on
     const tags = await api<{ items: Array<{ name: string; usageCount: number }> }>(page, 'GET', `/workspaces/${ws}/tags`);
     const usage = Object.fromEntries(tags.items.map((tag) => [tag.name, tag.usageCount]));
     expect({ created: usage['Card delivery'], cards: usage['Cards'] }).toEqual({ created: 1001, cards: 0 });
+  });
+
+  // After the tests above, which left "Cannot log in" (helpdesk tag "login") waiting.
+  it('keeps the helpdesk tag chosen while a Tag all runs, names the one it tagged, and its Undo brings them back', async () => {
+    const { page } = context;
+    const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    for (const [title, day] of [['Card declined', 1], ['Card expired', 2]] as const) {
+      await api(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'ticket', title, body: `${title}. Please help.`, occurredAt: `2024-03-0${day}T10:00:00Z`, metadata: { tags: ['cards'] } });
+    }
+    await page.goto(`/w/${ws}/triage?helpdeskTag=cards`);
+    await page.getByText('2 left').waitFor();
+    const helpdeskTag = page.getByLabel('Helpdesk tag');
+
+    // Held on its way, the run goes on while another helpdesk tag is chosen: that one stays when it ends.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/sources/tag-whole', async (route) => (await held, await route.continue()));
+    await tagAllWithBilling(page, '2 tickets', 'with the helpdesk tag “cards” is highlighted whole', async () => {
+      await page.getByRole('dialog', { name: 'Tag all 2 tickets' }).getByText('Closing this does not stop it').waitFor();
+      await page.keyboard.press('Escape');
+    });
+    await helpdeskTag.selectOption('login');
+    await page.getByRole('article', { name: 'Cannot log in' }).waitFor();
+    release();
+    const toasts = page.locator('.toasts');
+    await toasts.getByText('Highlighted and tagged 2 tickets with “Billing”: they have left the queue of the helpdesk tag “cards”.').waitFor();
+    await page.unroute('**/sources/tag-whole');
+    expect(new URL(page.url()).searchParams.get('helpdeskTag')).toBe('login');
+    expect(await helpdeskTag.inputValue()).toBe('login');
+    await page.getByText('1 left').waitFor();
+    await page.getByRole('article', { name: 'Cannot log in' }).waitFor();
+
+    // Undone from there, they wait again under their own helpdesk tag; the one on screen stays.
+    await toasts.getByRole('button', { name: 'Undo', exact: true }).click();
+    await toasts.getByText('Undid tagging 2 tickets with “Billing”: they wait in the queue of the helpdesk tag “cards” again').waitFor();
+    await expect.poll(() => helpdeskTag.locator('option').allTextContents()).toEqual(['Any', 'cards (2)', 'login (1)']);
+    expect(await helpdeskTag.inputValue()).toBe('login');
+    await helpdeskTag.selectOption('cards');
+    await page.getByText('2 left').waitFor();
+    await page.getByRole('article', { name: 'Card declined' }).waitFor();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSourceTotal } from './source-total';
+import { describeSourceTotal, roundEstimate } from './source-total';
 
 describe('describeSourceTotal', () => {
   it('says an exact total as it is', () => {
@@ -16,5 +16,13 @@ describe('describeSourceTotal', () => {
 
   it('says nothing for a page without a total (a later page)', () => {
     expect(describeSourceTotal({})).toBeNull();
+  });
+});
+
+describe('roundEstimate', () => {
+  it('keeps two figures, as the Triage queue says "About N left"', () => {
+    expect(roundEstimate(197_933)).toBe(200_000);
+    expect(roundEstimate(10_049)).toBe(10_000);
+    expect(roundEstimate(8)).toBe(8);
   });
 });

@@ -1,5 +1,5 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { SourcePageSchema, type DateRangeQuery, type SourceKind } from '@cairn/shared';
+import { useInfiniteQuery, type InfiniteData } from '@tanstack/react-query';
+import { SourcePageSchema, type DateRangeQuery, type SourceKind, type SourcePage } from '@cairn/shared';
 import { apiRequest } from '../../../lib/api-client';
 
 /** Short sources worth tagging as a whole. */
@@ -13,6 +13,12 @@ export function dateRangeParams(range: DateRangeQuery): Record<string, string> {
   return Object.fromEntries(Object.entries(range).filter(([, value]) => value)) as Record<string, string>;
 }
 
+/** The key of one queue (its kinds, helpdesk tag and dates), under `['triage', ws]`. */
+export const untriagedSourcesKey = (ws: string, kinds: readonly SourceKind[], helpdeskTag: string | null, range: DateRangeQuery) => ['triage', ws, { kinds, helpdeskTag, ...range }] as const;
+
+/** What a queue's cache holds: its pages as fetched. */
+export type UntriagedSources = InfiniteData<SourcePage, string | null>;
+
 /**
  * The queue: tickets and survey answers nobody has triaged (no tag, and not linked to a problem
  * or backlog item: `untriaged=true`), oldest first, page by page, narrowed to one helpdesk tag
@@ -24,7 +30,7 @@ export function dateRangeParams(range: DateRangeQuery): Record<string, string> {
  */
 export function useUntriagedSources(ws: string, kinds: readonly SourceKind[], helpdeskTag: string | null, range: DateRangeQuery, enabled = true) {
   return useInfiniteQuery({
-    queryKey: ['triage', ws, { kinds, helpdeskTag, ...range }],
+    queryKey: untriagedSourcesKey(ws, kinds, helpdeskTag, range),
     queryFn: ({ pageParam }) => {
       const params = new URLSearchParams({ untriaged: 'true', order: 'oldest', kind: kinds.join(','), limit: String(TRIAGE_PAGE_SIZE), ...dateRangeParams(range) });
       if (helpdeskTag) params.set('helpdeskTag', helpdeskTag);

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
-import { SOURCES_TAGGED_WHOLE_MAX, countOf, type DateRangeQuery, type TagRef, type TagSourcesWholeRun } from '@cairn/shared';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useMutationState } from '@tanstack/react-query';
+import { SOURCES_TAGGED_WHOLE_MAX, countOf, type DateRangeQuery, type TagRef, type TagSourcesWholeBody, type TagSourcesWholeRun } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { DateRangeFields } from '../../../components/date-range-fields';
 import { Dialog } from '../../../components/dialog';
@@ -11,7 +12,7 @@ import { useToast } from '../../../components/toast';
 import { useCatalogIndex } from '../../../lib/catalog';
 import { useWorkspace } from '../../../lib/workspace';
 import { HELPDESK_TAG_KINDS } from '../api/list-helpdesk-tags';
-import { useTagSourcesWhole } from '../api/tag-sources-whole';
+import { tagSourcesWholeKey, useTagSourcesWhole } from '../api/tag-sources-whole';
 import { useUndoTagSourcesWhole } from '../api/undo-tag-sources-whole';
 import { describeRange } from '../lib/triage-filters';
 
@@ -25,10 +26,11 @@ type TagAllButtonProps = {
   count: number | null;
   /** Narrows the queue's dates (from the dialog, when there are too many to tag at once). */
   onRangeChange: (range: DateRangeQuery) => void;
-  /** After a run: the queue starts again without its tickets; what it says of its filters then ends the toast. */
-  onTagged: (run: { helpdeskTag: string; range: DateRangeQuery }) => string;
-  /** After a run was undone: the queue starts again with them. */
-  onUndone: () => void;
+  /**
+   * After a run, when the queue is still on the page: it moves its filters on if they are still the
+   * run's and none of their tickets wait, and says how, to end the toast; null when it left them as they are.
+   */
+  onTagged: (run: { helpdeskTag: string; range: DateRangeQuery }) => string | null;
   /** Creates a tag typed into the picker that no tag is named; absent when the member may not create tags. */
   createTag?: (name: string) => Promise<TagRef>;
 };
@@ -41,10 +43,12 @@ type TagAllButtonProps = {
  *
  * Closing the dialog while it runs does not stop the run: it is one transaction on the server,
  * all or nothing, and a closed dialog cannot take it back halfway. It finishes in the background
- * and reports as if the dialog were open — the toast with Undo (or the failure), the queue started
- * again — even if the page was left meanwhile; the button stays busy until then, so it cannot run twice.
+ * and reports as if the dialog were open — the toast with Undo (or the failure), naming the helpdesk
+ * tag and dates it ran on — even if the filters were changed or the page was left meanwhile (then it
+ * leaves them, or the page the person went to, alone); the button stays busy until then, even on
+ * the page opened again, so it cannot run twice.
  */
-export function TagAllButton({ ws, helpdeskTag, range, count, onRangeChange, onTagged, onUndone, createTag }: TagAllButtonProps) {
+export function TagAllButton({ ws, helpdeskTag, range, count, onRangeChange, onTagged, createTag }: TagAllButtonProps) {
   const workspace = useWorkspace();
   const { catalog } = useCatalogIndex(ws);
   const tagSourcesWhole = useTagSourcesWhole(ws);
@@ -60,12 +64,21 @@ export function TagAllButton({ ws, helpdeskTag, range, count, onRangeChange, onT
   const showing = useRef(false);
   showing.current = open;
   useEffect(() => () => void (showing.current = false), []);
+  /** The queue's onTagged as the page is now, null once it has gone: the run's own render saw the filters it started on. */
+  const onTaggedNow = useRef<typeof onTagged | null>(null);
+  useLayoutEffect(() => {
+    onTaggedNow.current = onTagged;
+  });
+  useEffect(() => () => void (onTaggedNow.current = null), []);
+  /** A run going on, this button's or one started before the page was left and opened again. */
+  const pendingRun = useMutationState({ filters: { mutationKey: tagSourcesWholeKey(ws), status: 'pending' }, select: (mutation) => mutation.state.variables as TagSourcesWholeBody })[0];
   if (!workspace.can('researcher')) return null;
 
   const tagNames = (ids: string[]) => ids.map((id) => catalog?.tags.find((tag) => tag.id === id) ?? { id, name: 'Deleted tag' });
   const chosen = tagNames(tagIds);
-  const running = tagSourcesWhole.isPending && confirmed !== null;
-  const shown = running ? confirmed : { helpdeskTag, range, count };
+  const ownRun = tagSourcesWhole.isPending && confirmed !== null;
+  const running = ownRun || pendingRun !== undefined;
+  const shown = ownRun ? confirmed : pendingRun ? shownOf(pendingRun) : { helpdeskTag, range, count };
   const tooMany = shown.count !== null && shown.count > SOURCES_TAGGED_WHOLE_MAX;
   if (tooMany && !narrowing) setNarrowing(true);
   const tickets = shown.count === null ? 'tickets' : countOf(shown.count, 'ticket');
@@ -85,33 +98,33 @@ export function TagAllButton({ ws, helpdeskTag, range, count, onRangeChange, onT
       (tag) => setTagIds((ids) => [...ids, tag.id]),
       (error: Error) => toast.show(`Could not create the tag “${name}”: ${error.message}`, 'error'),
     );
-  const undo = async (run: TagSourcesWholeRun, what: string) => {
+  // Whichever filters the queue shows by then, it fetches its tickets again (`['triage', ws]`): the run's come back where they match.
+  const undo = async (run: TagSourcesWholeRun, what: string, queue: string) => {
     // Awaited, not mutate's callbacks (ADR 018): the toast's Undo may be pressed after the queue has gone.
     try {
       const { kept } = await undoTagSourcesWhole.mutateAsync(run);
       const stayed = kept ? ` (${countOf(kept, 'highlight')} used since ${kept === 1 ? 'stays' : 'stay'}, without those tags)` : '';
-      toast.show(`Undid tagging ${what}: they wait in the queue again${stayed}`, 'success');
-      onUndone();
+      toast.show(`Undid tagging ${what}: they wait in the ${queue} again${stayed}`, 'success');
     } catch (error) {
       toast.show(`Could not undo tagging ${what}: ${(error as Error).message}`, 'error');
     }
   };
   const confirm = async () => {
     if (!helpdeskTag || !tagIds.length || running) return;
-    const asked = { helpdeskTag, range, names: chosen.map((tag) => `“${tag.name}”`).join(', ') };
+    // Named by the filters it ran on: the queue on screen may show others by the time it ends.
+    const asked = { helpdeskTag, range, filter: `the helpdesk tag “${helpdeskTag}”${dates && ` ${dates}`}`, names: chosen.map((tag) => `“${tag.name}”`).join(', ') };
     setConfirmed({ helpdeskTag, range, count });
     // Awaited, not mutate's callbacks (ADR 018): the dialog may be closed and the page left before the run ends.
     try {
       const { highlighted, run } = await tagSourcesWhole.mutateAsync({ filters: { kinds: [...HELPDESK_TAG_KINDS], helpdeskTag, untriaged: true, ...range }, tagIds });
       const what = `${countOf(highlighted, 'ticket')} with ${asked.names}`;
+      const queue = `queue of ${asked.filter}`;
       setOpen(false);
-      const filters = onTagged({ helpdeskTag: asked.helpdeskTag, range: asked.range });
-      const done = highlighted ? `Highlighted and tagged ${what}: they have left the queue.` : `No ticket with the helpdesk tag “${asked.helpdeskTag}” was waiting any more: nothing was tagged.`;
-      toast.show(
-        `${done} ${filters}`,
-        'success',
-        highlighted ? { label: 'Undo', onClick: () => void undo(run, what) } : undefined,
-      );
+      const moved = onTaggedNow.current?.({ helpdeskTag: asked.helpdeskTag, range: asked.range }) ?? null;
+      const done = highlighted
+        ? `Highlighted and tagged ${what}: they have left the ${moved ? 'queue' : queue}.`
+        : `No ticket with ${asked.filter} was waiting any more: nothing was tagged.`;
+      toast.show(moved ? `${done} ${moved}` : done, 'success', highlighted ? { label: 'Undo', onClick: () => void undo(run, what, queue) } : undefined);
     } catch (error) {
       // Shown in the dialog (ErrorMessage below) while it is open; closed, the toast is the only place left.
       if (!showing.current) toast.show(`Could not tag the tickets with ${asked.names}: ${(error as Error).message}`, 'error');
@@ -161,7 +174,7 @@ export function TagAllButton({ ws, helpdeskTag, range, count, onRangeChange, onT
               )}
             </Field>
             {(narrowing || dates) && !running && <DateRangeFields label="Tickets waiting since" range={range} onChange={onRangeChange} />}
-            {shown.count === null && <p role="status">Counting the tickets in these dates…</p>}
+            {shown.count === null && !running && <p role="status">Counting the tickets in these dates…</p>}
             {running && (
               <p role="status">
                 Highlighting and tagging {tickets}… Closing this does not stop it: a message says when it is done, with Undo.
@@ -173,4 +186,10 @@ export function TagAllButton({ ws, helpdeskTag, range, count, onRangeChange, onT
       )}
     </>
   );
+}
+
+/** What the dialog and the button show of a run started before this button was mounted: its filters, without the count it was confirmed for. */
+function shownOf(run: TagSourcesWholeBody): { helpdeskTag: string | null; range: DateRangeQuery; count: null } {
+  const { helpdeskTag, from, to } = run.filters;
+  return { helpdeskTag: helpdeskTag ?? null, range: { ...(from && { from }), ...(to && { to }) }, count: null };
 }

@@ -17,9 +17,10 @@ import { isTypingTarget, useDocumentKeyDown } from '../../../lib/keyboard';
 import { NARROW_SCREEN, useMediaQuery } from '../../../lib/media-query';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
+import { roundEstimate } from '../../sources/lib/source-total';
 import { highlightWholeSource } from '../api/highlight-whole-source';
 import { HELPDESK_TAG_KINDS } from '../api/list-helpdesk-tags';
-import { useUntriagedSources } from '../api/list-untriaged-sources';
+import { untriagedSourcesKey, useUntriagedSources, type UntriagedSources } from '../api/list-untriaged-sources';
 import { useTriageFilters } from '../hooks/use-triage-filters';
 import { untitledItemHeading } from '../lib/item-heading';
 import { TAG_KEYS, keyChoiceValue, keyTags, parseKeyChoice, readKeyChoice, rememberKeyChoice, tagGroups, type KeyChoice } from '../lib/key-tags';
@@ -119,9 +120,13 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
     restart();
   }
 
-  // Items never leave the pages (nothing fetches them again), so an undone item is back in its place: the front.
+  // Items stay on the pages (only a Tag all or its Undo fetches them again, and then u fetches an item it undoes back), so an undone item is back in its place: the front.
   const pages = queue.data?.pages ?? [];
-  const waiting = pages.flatMap((page) => page.items).filter((item) => !done.includes(item.id) && !skipped.includes(item.id));
+  const items = pages.flatMap((page) => page.items);
+  const waiting = items.filter((item) => !done.includes(item.id) && !skipped.includes(item.id));
+  /** How many of these this session did since the pages were fetched: a fetch after that (a Tag all, its Undo) counted the others out already. */
+  const onPages = new Set(items.map((item) => item.id));
+  const sinceFetch = (ids: string[]) => ids.filter((id) => onPages.has(id)).length;
   const current = waiting[0];
   // A string, so the effect below runs when the items ahead change, not on every render.
   const aheadIds = waiting
@@ -129,10 +134,10 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
     .map((item) => item.id)
     .join(' ');
   const total = pages[0]?.total;
-  // Exact: the first page's count, less what this session tagged or skipped since (items tagged elsewhere meanwhile are not known until the next visit).
-  const left = queue.hasNextPage && total !== undefined ? Math.max(waiting.length, total - done.length - skipped.length) : waiting.length;
+  // Exact: the first page's count, less what this session tagged or skipped since (items tagged elsewhere meanwhile are not known until the next fetch).
+  const left = queue.hasNextPage && total !== undefined ? Math.max(waiting.length, total - sinceFetch(done) - sinceFetch(skipped)) : waiting.length;
   // Past the count's cap the total is the server's estimate, and says so as the Inbox does.
-  const leftWords = queue.hasNextPage && pages[0]?.totalIsEstimate ? `About ${Number(left.toPrecision(2)).toLocaleString('en')}` : left.toLocaleString('en');
+  const leftWords = queue.hasNextPage && pages[0]?.totalIsEstimate ? `About ${roundEstimate(left).toLocaleString('en')}` : left.toLocaleString('en');
   const source = useQuery({ ...sourceQuery(current?.id ?? ''), enabled: !!current });
   // The keys keep their tags for the whole session, even as usage counts change underneath.
   const [keyChoice, setKeyChoice] = useState<KeyChoice>(() => readKeyChoice(ws));
@@ -214,6 +219,8 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
           if (last.link.linkCreated) await unlinkEvidence(last.link.target, last.link.highlight.id);
           if (last.link.highlightCreated) await trashHighlight(last.link.highlight);
         }
+        // Fetched again since it was done (a Tag all ended, or was undone), the queue no longer has it: once more, and it is back.
+        if (!onPages.has(last.item.id)) await queue.refetch();
       } catch (error) {
         const what = last.kind === 'tag' ? 'tagging' : 'linking';
         setFailure(new Error(`Could not undo ${what} “${last.item.title}”: ${(error as Error).message} Press u to try again.`));
@@ -248,15 +255,19 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
   const filtered = helpdeskTag !== null || !!range.from || !!range.to;
   /**
    * After a "Tag all", that helpdesk tag's tickets in those dates are gone. A run over some dates
-   * leaves the tag's others to do, so the dates go; over all of them, none, so the tag goes. A
-   * filter that changes by itself says so: what this returns ends the run's toast. Focus is the
-   * dialog's to give back: to Tag all when it is still there, else to the page, where the number
-   * keys tag the next item.
+   * leaves the tag's others to do, so the dates go; over all of them, none, so the tag goes. Only
+   * while the queue shows the run's filters, and nothing waits there (one undone with u while it
+   * ran does): filters chosen since are the person's. A filter that changes by itself says so: what
+   * this returns ends the run's toast. Focus is the dialog's to give back: to Tag all when it is
+   * still there, else to the page, where the number keys tag the next item.
    */
   const afterRun = (run: { helpdeskTag: string; range: typeof range }) => {
+    if (run.helpdeskTag !== helpdeskTag || run.range.from !== range.from || run.range.to !== range.to) return null;
+    // The run fetched the queue again before it ended; this render has not seen that yet.
+    const now = queryClient.getQueryData<UntriagedSources>(untriagedSourcesKey(ws, HELPDESK_TAG_KINDS, helpdeskTag, range));
+    if (now?.pages[0]?.total !== 0) return null;
     const dated = Boolean(run.range.from || run.range.to);
     setFilters(dated ? { range: {} } : { helpdeskTag: null });
-    restart();
     return dated
       ? `The dates are cleared, for the helpdesk tag “${run.helpdeskTag}” on other days.`
       : `None with the helpdesk tag “${run.helpdeskTag}” is left, so the Helpdesk tag filter is back to Any.`;
@@ -322,10 +333,9 @@ export function TriageQueue({ ws, sourceQuery, renderSource, tagWhole, trashHigh
             ws={ws}
             helpdeskTag={helpdeskTag}
             range={range}
-            count={queue.data && !reversed ? Math.max(0, (total ?? 0) - done.length) : null}
+            count={queue.data && !reversed ? Math.max(0, (total ?? 0) - sinceFetch(done)) : null}
             onRangeChange={(next) => setFilters({ range: next })}
             onTagged={afterRun}
-            onUndone={restart}
             createTag={createTag}
           />
         </div>
