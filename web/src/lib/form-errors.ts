@@ -39,23 +39,32 @@ export function formErrors(fields: readonly string[], local: Record<string, stri
   return { field, other: error && !shownByAField ? error : null };
 }
 
+/** Moves the focus to the form's first field marked as wrong, so that a keyboard or screen reader lands on what to fix. */
+function focusFirstError(form: Element | null) {
+  form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}
+
 /**
- * A form's errors (formErrors) with its own check before sending: `check(Schema.safeParse(body))`
- * gives the body if the shared schema accepts it; else its issues go to their fields and nothing
- * is sent. Given the form, `check` also moves the focus to its first field with an error once that
- * shows, so that a keyboard or screen reader lands on what to fix. `clear` forgets the issues
- * found, for a form that starts again.
+ * A form's errors (formErrors) with its own check before sending: `check(Schema.safeParse(body),
+ * form)` gives the body if the shared schema accepts it; else its issues go to their fields and
+ * nothing is sent. Each time errors show at fields, the form's own or those the server's answer
+ * names, the first field with one takes the focus. The form comes with every check, so that no
+ * form can forget it; the server's answer always follows a check, since only a checked body is
+ * sent. `clear` forgets the issues found, for a form that starts again.
  */
 export function useFormErrors(fields: readonly string[], error: unknown) {
   const [issues, setIssues] = useState<Record<string, string>>({});
-  const focusIn = useRef<Element | null>(null);
+  const checkedForm = useRef<Element | null>(null);
   useEffect(() => {
-    focusIn.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-    focusIn.current = null;
+    if (Object.keys(issues).length) focusFirstError(checkedForm.current);
   }, [issues]);
-  const check = <T>(result: z.ZodSafeParseResult<T>, form?: Element): T | null => {
+  // A failure no field shows marks no field, and leaves the focus where it is.
+  useEffect(() => {
+    if (error) focusFirstError(checkedForm.current);
+  }, [error]);
+  const check = <T>(result: z.ZodSafeParseResult<T>, form: Element): T | null => {
+    checkedForm.current = form;
     setIssues(result.success ? {} : issuesByField(result.error));
-    focusIn.current = result.success ? null : (form ?? null);
     return result.success ? result.data : null;
   };
   return { ...formErrors(fields, issues, error), check, clear: () => setIssues({}) };

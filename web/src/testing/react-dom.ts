@@ -1,8 +1,9 @@
 import { act } from 'react';
 
-/** Types into a controlled input as a person would: React listens to the input event, not to the value. */
-export function type(control: HTMLInputElement, value: string) {
-  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(control, value);
+/** Types into a controlled input or text area as a person would: React listens to the input event, not to the value. */
+export function type(control: HTMLInputElement | HTMLTextAreaElement, value: string) {
+  const prototype = control instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  Object.getOwnPropertyDescriptor(prototype, 'value')!.set!.call(control, value);
   control.dispatchEvent(new Event('input', { bubbles: true }));
 }
 

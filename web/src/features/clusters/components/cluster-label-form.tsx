@@ -13,7 +13,7 @@ export function ClusterLabelForm({ label, busy, error, onSave, onCancel }: Clust
   const errors = useFormErrors(['label'], error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const body = errors.check(UpdateClusterBodySchema.safeParse({ label: value }));
+    const body = errors.check(UpdateClusterBodySchema.safeParse({ label: value }), event.currentTarget);
     if (!body?.label) return;
     if (body.label === label) onCancel();
     else onSave(body.label);

@@ -51,7 +51,7 @@ export function NewRunDialog({ ws, onClose }: { ws: string; onClose: () => void 
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const body = errors.check(checkRunForm(values));
+    const body = errors.check(checkRunForm(values), event.currentTarget);
     if (body) start.mutate(body, { onSuccess: ({ id }) => navigate(paths.clusterRun(ws, id)) });
   };
 
@@ -72,7 +72,14 @@ export function NewRunDialog({ ws, onClose }: { ws: string; onClose: () => void 
         <div className="row">
           {offeredKinds(values.target).map((kind) => (
             <label key={kind} className="checkbox">
-              <input type="checkbox" checked={values.kinds.includes(kind)} onChange={(event) => toggleKind(kind, event.target.checked)} /> {SOURCE_KIND_LABELS[kind].many}
+              <input
+                type="checkbox"
+                // Marked like a field's control, so that the first box takes the focus when none is ticked.
+                aria-invalid={errors.field('scope.kinds') ? true : undefined}
+                checked={values.kinds.includes(kind)}
+                onChange={(event) => toggleKind(kind, event.target.checked)}
+              />{' '}
+              {SOURCE_KIND_LABELS[kind].many}
             </label>
           ))}
         </div>

@@ -56,10 +56,12 @@ export function PromoteDialog({ ws, runId, cluster, renderInsightPicker, onClose
     event.preventDefault();
     if (existing && !target) {
       setTargetMissing(true);
+      // Like a field's error (useFormErrors), the focus goes where the choice is made.
+      targetField.current?.querySelector('input')?.focus();
       return;
     }
     const fields = existing && target ? { insightId: target.id } : { title, type, ...(parentType && parentId ? { parentId } : {}) };
-    const body = errors.check(PromoteClusterBodySchema.safeParse(fields));
+    const body = errors.check(PromoteClusterBodySchema.safeParse(fields), event.currentTarget);
     if (!body) return;
     promote.mutate(
       { id: cluster.id, body },

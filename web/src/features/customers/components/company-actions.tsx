@@ -35,7 +35,7 @@ function RenameCompanyDialog({ ws, company, onClose, onMergeInstead }: { ws: str
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const body = errors.check(UpdateCompanyBodySchema.safeParse({ name }));
+    const body = errors.check(UpdateCompanyBodySchema.safeParse({ name }), event.currentTarget);
     if (!body?.name) return;
     if (body.name === company.name) return onClose();
     setSubmitted(body.name);

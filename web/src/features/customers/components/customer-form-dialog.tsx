@@ -49,11 +49,11 @@ export function CustomerFormDialog({ ws, customer, open, onClose, onSaved }: Cus
       },
     };
     if (customer) {
-      const body = errors.check(UpdateCustomerBodySchema.safeParse(toUpdateCustomerBody(values, initial)));
+      const body = errors.check(UpdateCustomerBodySchema.safeParse(toUpdateCustomerBody(values, initial)), event.currentTarget);
       if (body && !Object.keys(body).length) close();
       else if (body) update.mutate({ id: customer.id, body }, done);
     } else {
-      const body = errors.check(CreateCustomerBodySchema.safeParse(toCreateCustomerBody(values)));
+      const body = errors.check(CreateCustomerBodySchema.safeParse(toCreateCustomerBody(values)), event.currentTarget);
       if (body) {
         create.mutate(body, {
           onSuccess: ({ customer: saved, created }) => {

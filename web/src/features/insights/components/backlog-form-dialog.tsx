@@ -38,11 +38,11 @@ export function BacklogFormDialog({ ws, item, onClose, onSaved }: BacklogFormDia
       },
     };
     if (item) {
-      const body = errors.check(UpdateBacklogItemBodySchema.safeParse(toUpdateBacklogBody(values, initial)));
+      const body = errors.check(UpdateBacklogItemBodySchema.safeParse(toUpdateBacklogBody(values, initial)), event.currentTarget);
       if (body && !Object.keys(body).length) onClose();
       else if (body) update.mutate({ id: item.id, body }, done);
     } else {
-      const body = errors.check(CreateBacklogItemBodySchema.safeParse(toCreateBacklogBody(values)));
+      const body = errors.check(CreateBacklogItemBodySchema.safeParse(toCreateBacklogBody(values)), event.currentTarget);
       if (body) create.mutate(body, done);
     }
   };

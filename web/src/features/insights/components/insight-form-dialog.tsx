@@ -64,11 +64,11 @@ export function InsightFormDialog({ ws, insight, preset, onClose, onSaved }: Ins
       },
     };
     if (insight) {
-      const body = errors.check(UpdateInsightBodySchema.safeParse(toUpdateInsightBody(values, initial)));
+      const body = errors.check(UpdateInsightBodySchema.safeParse(toUpdateInsightBody(values, initial)), event.currentTarget);
       if (body && !Object.keys(body).length) onClose();
       else if (body) update.mutate({ id: insight.id, body }, done);
     } else {
-      const body = errors.check(CreateInsightBodySchema.safeParse(toCreateInsightBody(values)));
+      const body = errors.check(CreateInsightBodySchema.safeParse(toCreateInsightBody(values)), event.currentTarget);
       if (body) create.mutate(body, done);
     }
   };

@@ -63,11 +63,12 @@ describe('AddMemberDialog', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it("sends a complete form, and shows the server's word on a field at that field", async () => {
+  it("sends a complete form, and shows the server's word on a field at that field, which takes the focus", async () => {
     await act(async () => type(field('Name').control, 'Rita'));
     await act(async () => type(field('Email').control, ' Rita@Example.com '));
     await submit();
     await vi.waitFor(() => expect(field('Email').error()).toBe('Use a work address'));
+    expect(document.activeElement).toBe(field('Email').control);
     const [, init] = fetch.mock.calls.find(([url]) => url === `/api/workspaces/${WS}/members`)!;
     expect(JSON.parse(init.body)).toMatchObject({ name: 'Rita', email: 'rita@example.com', role: 'viewer' });
   });

@@ -7,6 +7,7 @@ import { hasRole, type Member } from '@cairn/shared';
 import { ToastProvider } from '../../../components/toast';
 import type { CurrentWorkspace } from '../../../lib/workspace';
 import { MembersPanel } from './members-panel';
+import { until } from '../../../testing/react-dom';
 
 // React warns about updates outside act() unless it is told this is a test.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -48,12 +49,6 @@ function SettingsPage({ onLeft }: { onLeft: () => void }) {
   return me.data.member ? <MembersPanel workspace={workspace} currentUserId={ME.userId} onLeft={onLeft} /> : <p>Workspace not found</p>;
 }
 
-/** Lets React render and the pending requests answer until `check` holds. */
-async function until(check: () => boolean) {
-  for (let turn = 0; turn < 50 && !check(); turn++) await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
-  expect(check()).toBe(true);
-}
-
 const button = (name: string, within: ParentNode = document) => [...within.querySelectorAll('button')].find((candidate) => (candidate.getAttribute('aria-label') ?? candidate.textContent) === name);
 
 describe('MembersPanel', () => {
@@ -84,16 +79,16 @@ describe('MembersPanel', () => {
         </QueryClientProvider>,
       ),
     );
-    await until(() => button('Remove Ann') !== undefined);
+    await until(() => expect(button('Remove Ann')).toBeDefined());
 
     await act(async () => button('Remove Ann')!.click());
     await act(async () => button('Remove', document.querySelector('dialog[open]')!)!.click());
     // Who I am came back first: the page is gone while the removal still waits for the members list.
-    await until(() => document.body.textContent!.includes('Workspace not found'));
+    await until(() => expect(document.body.textContent).toContain('Workspace not found'));
     expect(onLeft).not.toHaveBeenCalled();
 
     server.answerMembers();
-    await until(() => onLeft.mock.calls.length === 1);
+    await until(() => expect(onLeft).toHaveBeenCalledTimes(1));
     expect(document.querySelector('.toast-stack[role="status"]')?.textContent).toContain('Removed Ann');
   });
 });

@@ -4,7 +4,7 @@ import { FormDialog } from '../../../components/form-dialog';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field, TextArea, TextInput } from '../../../components/field';
 import { ApiError } from '../../../lib/api-client';
-import { formErrors, issuesByField } from '../../../lib/form-errors';
+import { useFormErrors } from '../../../lib/form-errors';
 import { useUpdateSource } from '../api/update-source';
 import { SOURCE_FIELDS, sourceFormValues, toUpdateSourceBody, type SourceFormValues } from '../lib/source-form-values';
 
@@ -18,19 +18,17 @@ export function SourceEditDialog({ ws, source, onClose, onSaved }: { ws: string;
   const update = useUpdateSource(ws);
   const [initial] = useState(() => sourceFormValues(source));
   const [values, setValues] = useState(initial);
-  const [issues, setIssues] = useState<Record<string, string>>({});
-  const errors = formErrors(SOURCE_FIELDS, issues, update.error);
+  const errors = useFormErrors(SOURCE_FIELDS, update.error);
   const conflict = update.error instanceof ApiError && update.error.code === 'conflict' ? update.error.message : undefined;
   const input = (key: keyof SourceFormValues) => ({ value: values[key], onChange: (event: { target: { value: string } }) => setValues({ ...values, [key]: event.target.value }) });
   const highlighted = source.highlights.length;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = UpdateSourceBodySchema.safeParse(toUpdateSourceBody(values, initial));
-    setIssues(parsed.success ? {} : issuesByField(parsed.error));
-    if (!parsed.success) return;
-    if (!Object.keys(parsed.data).length) return onClose();
-    update.mutate({ id: source.id, body: parsed.data }, { onSuccess: onSaved });
+    const body = errors.check(UpdateSourceBodySchema.safeParse(toUpdateSourceBody(values, initial)), event.currentTarget);
+    if (!body) return;
+    if (!Object.keys(body).length) return onClose();
+    update.mutate({ id: source.id, body }, { onSuccess: onSaved });
   };
 
   const textHint = [

@@ -4,7 +4,7 @@ import { FormDialog } from '../../../components/form-dialog';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field, TextArea, TextInput } from '../../../components/field';
 import { useToast } from '../../../components/toast';
-import { formErrors, issuesByField } from '../../../lib/form-errors';
+import { useFormErrors } from '../../../lib/form-errors';
 import { useCreateSource } from '../api/create-source';
 
 const NOTE_FIELDS = ['title', 'body'];
@@ -14,25 +14,20 @@ export function NewNoteDialog({ ws, open, onClose }: { ws: string; open: boolean
   const create = useCreateSource(ws);
   const toast = useToast();
   const [form, setForm] = useState({ title: '', body: '' });
-  const [issues, setIssues] = useState<Record<string, string>>({});
-  const errors = formErrors(NOTE_FIELDS, issues, create.error);
+  const errors = useFormErrors(NOTE_FIELDS, create.error);
 
   const close = () => {
     setForm({ title: '', body: '' });
-    setIssues({});
+    errors.clear();
     create.reset();
     onClose();
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = CreateSourceBodySchema.safeParse({ kind: 'note', ...form });
-    if (!parsed.success) {
-      setIssues(issuesByField(parsed.error));
-      return;
-    }
-    setIssues({});
-    create.mutate(parsed.data, {
+    const body = errors.check(CreateSourceBodySchema.safeParse({ kind: 'note', ...form }), event.currentTarget);
+    if (!body) return;
+    create.mutate(body, {
       onSuccess: (source) => {
         toast.show(`Added the note “${source.title}”`, 'success');
         close();

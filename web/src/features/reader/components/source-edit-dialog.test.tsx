@@ -1,0 +1,94 @@
+// @vitest-environment happy-dom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { Source } from '@cairn/shared';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SourceEditDialog } from './source-edit-dialog';
+import { clickDialogButton, field, json } from '../../../testing/form-dialog';
+import { type, until } from '../../../testing/react-dom';
+
+// React warns about updates outside act() unless it is told this is a test.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const WS = '00000000-0000-4000-8000-000000000001';
+const SOURCE_ID = '00000000-0000-4000-8000-0000000000bb';
+const AT = '2024-05-01T09:30:00.000Z';
+const HIGHLIGHTED = 'The text of a source with highlights cannot change: the highlights point into it';
+
+// A note with one highlight, so its text is fixed (sources.service answers 409 to a new one).
+const SOURCE: Source = {
+  id: SOURCE_ID,
+  kind: 'note',
+  title: 'Call with Acme',
+  externalId: null,
+  occurredAt: AT,
+  customer: null,
+  importId: null,
+  preview: 'Exports time out.',
+  highlightCount: 1,
+  tagged: false,
+  createdBy: null,
+  createdAt: AT,
+  deletedAt: null,
+  body: 'Exports time out.',
+  segments: null,
+  metadata: {},
+  highlights: [{ id: '00000000-0000-4000-8000-0000000000cc', sourceId: SOURCE_ID, start: 0, end: 7, quote: 'Exports', note: null, tags: [], createdBy: null, createdAt: AT, updatedAt: AT }],
+  updatedAt: AT,
+};
+
+const TEXT_FIXED = { type: 'about:blank', title: 'Conflict', status: 409, detail: HIGHLIGHTED, code: 'conflict' };
+
+const submit = () => clickDialogButton('Save changes');
+
+describe('SourceEditDialog', () => {
+  let root: Root;
+  let fetch: ReturnType<typeof vi.fn>;
+  beforeEach(async () => {
+    fetch = vi.fn(async (url: string) => {
+      if (url === '/api/auth/csrf') return json({ token: 'csrf' });
+      if (url === `/api/workspaces/${WS}/sources/${SOURCE_ID}`) return json(TEXT_FIXED, 409);
+      throw new Error(`Unexpected request: ${url}`);
+    });
+    vi.stubGlobal('fetch', fetch);
+    const container = document.createElement('div');
+    document.body.append(container);
+    root = createRoot(container);
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+    await act(async () =>
+      root.render(
+        <QueryClientProvider client={queryClient}>
+          <SourceEditDialog ws={WS} source={SOURCE} onClose={() => {}} onSaved={() => {}} />
+        </QueryClientProvider>,
+      ),
+    );
+  });
+  afterEach(async () => {
+    await act(() => root.unmount());
+    document.body.replaceChildren();
+    vi.unstubAllGlobals();
+  });
+
+  const patched = () => fetch.mock.calls.filter(([url]) => url === `/api/workspaces/${WS}/sources/${SOURCE_ID}`);
+
+  it('says what is wrong at each field and focuses the first of them, before sending anything', async () => {
+    await act(async () => type(field('Customer email').control, 'ana@'));
+    await act(async () => type(field('Text').control, ' '));
+    await submit();
+    expect(field('Customer email').error()).toBe('Enter an email address like name@example.com');
+    expect(field('Text').error()).toBe('The body is empty');
+    expect(field('Title').error()).toBeUndefined();
+    expect(document.activeElement).toBe(field('Customer email').control);
+    expect(patched()).toHaveLength(0);
+  });
+
+  it('focuses the text when the server refuses to change it, and keeps what was typed', async () => {
+    await act(async () => type(field('Text').control, 'Exports time out on big workspaces.'));
+    await submit();
+    await until(() => expect(field('Text').error()).toBe(HIGHLIGHTED));
+    expect(document.activeElement).toBe(field('Text').control);
+    expect(field('Text').control.value).toBe('Exports time out on big workspaces.');
+    expect(JSON.parse(patched()[0]![1].body)).toEqual({ body: 'Exports time out on big workspaces.' });
+  });
+});
