@@ -414,7 +414,7 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
     const trash = page.getByRole('list', { name: 'Highlights in the trash' });
     const row = trash.getByRole('listitem').filter({ hasText: NEXT_PASSAGE });
     await row.waitFor();
-    await page.getByText('Highlights you move to the trash wait here for 30 days, then are deleted for good.').waitFor();
+    await page.getByText('Everything in the trash is deleted for good 30 days after it was trashed.').waitFor();
     await row.getByText(/^Trashed /).waitFor();
     await row.getByText(/^Deleted for good on /).waitFor();
     await row.locator(`a[href$="/sources/${transcriptId}"]`).waitFor();
@@ -601,6 +601,66 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(`**/sources/${opened.sourceId}#h-${opened.id}`);
     await page.getByRole('heading', { level: 1, name: 'Top-ups, turn by turn' }).waitFor();
+  });
+
+  it('tags a passage highlighted already by adding to its highlight, not quoting it twice; u undoes; Delete and Escape in the editor leave focus in the panel', async () => {
+    const { page } = context;
+    const texts = ['The export to the accounting tool fails at every month end.', 'What do you do then?', 'I copy the numbers by hand, which takes a whole afternoon.'];
+    const body = texts.join('\n\n');
+    const segments = texts.map((text, index) => ({ speaker: index % 2 ? 'Sam' : 'Maya', start: body.indexOf(text), end: body.indexOf(text) + text.length }));
+    const interview = await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'interview', title: 'Month end', body, segments });
+    const monthEnd = await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/tags`, { name: 'Month end' });
+    await page.goto(`/w/${ws}/sources/${interview.id}`);
+    const turns = page.locator('.reader-turns > li[data-block-start]');
+    await turns.first().waitFor();
+    const panel = page.getByRole('complementary', { name: 'Highlights in this source' });
+    const highlights = async () =>
+      (await api<{ highlights: Array<{ quote: string; tags: Array<{ name: string }> }> }>(page, 'GET', `/workspaces/${ws}/sources/${interview.id}`)).highlights.map((highlight) => ({
+        quote: highlight.quote,
+        tags: highlight.tags.map((tag) => tag.name).sort(),
+      }));
+    const focused = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.blockStart ?? document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent);
+
+    await turns.first().focus();
+    await page.keyboard.press('h');
+    await page.getByRole('combobox', { name: 'Tag' }).pressSequentially(NEW_TAG);
+    await page.getByRole('option', { name: new RegExp(`^${NEW_TAG}`) }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.toast', { hasText: `Highlighted as ${NEW_TAG}` }).waitFor();
+    // t pressed twice on the same turn: the passage has that tag already, and is not quoted again.
+    await page.keyboard.press('t');
+    await page.keyboard.press('t');
+    await page.locator('.toast', { hasText: `This passage is highlighted already, as ${NEW_TAG}` }).waitFor();
+    // Another tag goes on the same highlight.
+    await page.keyboard.press('h');
+    await page.getByRole('combobox', { name: 'Tag' }).pressSequentially('Month end');
+    await page.getByRole('option', { name: /^Month end/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.toast', { hasText: 'Added Month end to this passage’s highlight' }).waitFor();
+    expect(await highlights()).toEqual([{ quote: texts[0], tags: ['Month end', NEW_TAG].sort() }]);
+    expect(await panel.locator('.panel-item').count()).toBe(1);
+    // u takes back just that: the tag comes off, the highlight stays, focus stays on the turn.
+    await page.keyboard.press('u');
+    await page.locator('.toast', { hasText: 'Took Month end off the highlight' }).waitFor();
+    expect(await highlights()).toEqual([{ quote: texts[0], tags: [NEW_TAG] }]);
+    expect(await focused()).toBe(String(segments[0]!.start));
+    expect((await api<{ items: Array<{ id: string; usageCount: number }> }>(page, 'GET', `/workspaces/${ws}/tags`)).items.find((tag) => tag.id === monthEnd.id)!.usageCount).toBe(0);
+
+    // Deleting a highlight from the panel leaves focus on the next one; u brings it back.
+    await turns.nth(2).focus();
+    await page.keyboard.press('t');
+    await expect.poll(() => panel.locator('.panel-item').count()).toBe(2);
+    await panel.getByRole('button', { name: `Delete highlight “${texts[0]!.slice(0, 40)}”` }).click();
+    await expect.poll(focused).toBe(`Show in the text: ${texts[2]}`);
+    await page.keyboard.press('u');
+    await page.locator('.toast', { hasText: 'Highlight restored' }).waitFor();
+    await expect.poll(() => panel.locator('.panel-item').count()).toBe(2);
+    // Escape in the editor's tag box closes it with focus back on its Edit button.
+    await panel.locator('.panel-item').first().getByRole('button', { name: 'Edit', exact: true }).click();
+    await panel.getByRole('combobox', { name: 'Add a tag' }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(focused).toBe('Edit');
+    expect(await page.evaluate(() => document.activeElement?.closest('.panel-item')?.querySelector('.panel-quote')?.textContent)).toBe(`“${texts[0]}”`);
   });
 
   it('builds the catalog index for 10,000 entities in the browser and answers a keystroke (timings printed, not asserted)', async () => {

@@ -85,6 +85,13 @@ describe.skipIf(!browserAvailable)('reading a transcript: turns by keyboard, fin
     await page.keyboard.press('Escape');
     await expect.poll(() => popover.count()).toBe(0);
     expect(await focusedTurn(page)).toBe(turnStart(1));
+
+    // Opened from the import's sources, a list of one: j and k have nowhere to go, and say so.
+    await page.keyboard.press('j');
+    await page.locator('.toast', { hasText: 'No next source: this is the last one in the list you came from' }).waitFor();
+    await page.keyboard.press('k');
+    await page.locator('.toast', { hasText: 'No previous source: this is the first one in the list you came from' }).waitFor();
+    expect(page.url()).toMatch(new RegExp(`/sources/${sourceId}$`));
   });
 
   it('goes to a turn with ↓ as the reader opens, with no turn focused: the first in view, without moving the page; End the last', async () => {

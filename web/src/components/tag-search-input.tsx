@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import { TagOptionList } from './tag-option-list';
-import { useListNavigation } from '../lib/catalog';
-import { useTagPickerOptions, type TagPickerOption } from '../lib/tag-picker-options';
+import { useTagPicker, type TagPickerOption } from '../lib/tag-picker-options';
 
 /** Tags listed for what was typed. */
 const SEARCH_LIMIT = 10;
@@ -22,36 +21,39 @@ type TagSearchInputProps = {
 /**
  * The combobox of a picker of several tags: type to find a tag in the catalog (in the browser,
  * no request per keystroke), ↑/↓ and Enter to add it to the chosen ones, by the reader's rule
- * (lib/tag-picker-options.ts): Enter never takes a tag only some of the typed words match. The
- * picker around it shows the chosen tags its own way.
+ * (lib/tag-picker-options.ts): Enter never takes a tag only some of the typed words match, and
+ * one pressed before the tags can be searched waits for them. The picker around it shows the
+ * chosen tags its own way.
  */
 export function TagSearchInput({ ws, tagIds, onChange, onCreate, placeholder, disabled = false, fieldProps }: TagSearchInputProps) {
   const listId = useId();
   const [query, setQuery] = useState('');
-  const options = useTagPickerOptions(ws, disabled ? '' : query.trim(), { excludeIds: tagIds, canCreate: !!onCreate, limit: SEARCH_LIMIT });
   const pick = (option: TagPickerOption) => {
     if (option.kind === 'noNamedTag') return;
     if (option.kind === 'tag') onChange([...tagIds, option.tag.id]);
     else if (option.kind === 'create') onCreate?.(option.name);
     setQuery('');
   };
-  const navigation = useListNavigation(options, pick, () => setQuery(''));
+  const picker = useTagPicker(ws, disabled ? '' : query.trim(), { excludeIds: tagIds, canCreate: !!onCreate, limit: SEARCH_LIMIT }, pick, () => setQuery(''));
   return (
     <>
       <input
         {...fieldProps}
         className="input"
-        {...navigation.comboboxProps(listId)}
+        {...picker.comboboxProps(listId)}
+        aria-busy={picker.finding || undefined}
         placeholder={placeholder}
         disabled={disabled}
         value={query}
         onChange={(event) => {
           setQuery(event.target.value);
-          navigation.setActive(0);
+          picker.setActive(0);
         }}
         onBlur={() => setQuery('')}
       />
-      {options.length > 0 && <TagOptionList listId={listId} options={options} active={navigation.active} onPick={pick} onHover={navigation.setActive} floating />}
+      {(picker.options.length > 0 || picker.finding) && (
+        <TagOptionList listId={listId} options={picker.options} active={picker.active} onPick={pick} onHover={picker.setActive} finding={picker.finding} floating />
+      )}
     </>
   );
 }

@@ -15,12 +15,12 @@ const catalog: Catalog = {
 const index = buildCatalogIndex(toCatalogEntries(catalog));
 
 /** The picker's options for what was typed, as the tag combobox builds them, named as they read. */
-function optionsFor(text: string, { canCreate = true, excludeIds = [] as string[] } = {}) {
+function optionsFor(text: string, { canCreate = true, excludeIds = [] as string[], finding = false } = {}) {
   const offered = (entries: ReturnType<typeof searchCatalog>) => entries.filter((entry) => !excludeIds.includes(entry.id));
   const options = tagPickerOptions(
     text,
     { named: offered(searchCatalog(index, text, { types: ['tag'], allWords: true })), related: offered(searchCatalog(index, text, { types: ['tag'] })) },
-    { limit: 12, sameNameExists: catalog.tags.some((t) => t.name.toLowerCase() === text.toLowerCase()), canCreate, allowNone: true },
+    { limit: 12, sameNameExists: catalog.tags.some((t) => t.name.toLowerCase() === text.toLowerCase()), canCreate, allowNone: true, finding },
   );
   return options.map((option: TagPickerOption) => (option.kind === 'tag' ? option.tag.name : option.kind === 'none' ? 'none' : `${option.kind}:${option.name}`));
 }
@@ -65,6 +65,24 @@ describe('tagPickerOptions', () => {
   });
 
   it('offers a highlight without a tag only before anything is typed', () => {
-    expect(tagPickerOptions('', { named: [], related: [] }, { limit: 12, sameNameExists: false, canCreate: true, allowNone: true })).toEqual([{ kind: 'none' }]);
+    expect(tagPickerOptions('', { named: [], related: [] }, { limit: 12, sameNameExists: false, canCreate: true, allowNone: true, finding: false })).toEqual([{ kind: 'none' }]);
+  });
+
+  it('offers nothing to create while the tags are being found, where typed words have matched none yet', () => {
+    // As the picker sees it before the index is ready: the search finds nothing.
+    const notFoundYet = { named: [], related: [] };
+    const choices = { limit: 12, sameNameExists: false, canCreate: true, allowNone: true };
+    expect(tagPickerOptions('Frus', notFoundYet, { ...choices, finding: true })).toEqual([]);
+    expect(tagPickerOptions('Frus', notFoundYet, { ...choices, finding: false })).toEqual([{ kind: 'create', name: 'Frus' }]);
+    expect(optionsFor('Frus')).toEqual(['Frustrated', 'create:Frus']);
+  });
+
+  it('puts no line about what was typed before the tags listed while the tags are being found, whether or not tags may be created', () => {
+    expect(optionsFor('Missing feature', { canCreate: false, finding: true }).sort()).toEqual(['Approvals', 'Export']);
+    expect(optionsFor('Missing feature', { canCreate: true, finding: true }).sort()).toEqual(['Approvals', 'Export']);
+  });
+
+  it('still offers a highlight without a tag while the tags are being found', () => {
+    expect(tagPickerOptions('', { named: [], related: [] }, { limit: 12, sameNameExists: false, canCreate: true, allowNone: true, finding: true })).toEqual([{ kind: 'none' }]);
   });
 });

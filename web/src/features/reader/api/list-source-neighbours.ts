@@ -18,5 +18,6 @@ export function useSourceNeighbours(ws: string, id: string) {
   });
   const ids = known ? remembered : (inbox.data?.items.map((item) => item.id) ?? []);
   const index = ids.indexOf(id);
-  return { previous: index > 0 ? ids[index - 1] : undefined, next: index >= 0 ? ids[index + 1] : undefined };
+  // `listed`: this source is in that list (and the list is loaded), so no next one means the list's end.
+  return { previous: index > 0 ? ids[index - 1] : undefined, next: index >= 0 ? ids[index + 1] : undefined, listed: index >= 0 };
 }

@@ -1,6 +1,16 @@
+// @vitest-environment happy-dom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { Highlight } from '@cairn/shared';
+import { act, useState } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
-import { HighlightPanel, type HighlightPanelProps } from './highlight-panel';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { json } from '../../../testing/form-dialog';
+import { until } from '../../../testing/react-dom';
+import { HIGHLIGHTS_HEADING_ID, HighlightPanel, type HighlightPanelProps } from './highlight-panel';
+
+// React warns about updates outside act() unless it is told this is a test.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const emptyPanel = (props: Partial<HighlightPanelProps>) =>
   renderToStaticMarkup(
@@ -34,5 +44,96 @@ describe('HighlightPanel with no highlights', () => {
     const html = emptyPanel({ readOnlyReason: 'This source is in the trash: restore it to highlight it.' });
     expect(html).toContain('No highlights. This source is in the trash: restore it to highlight it.');
     expect(html).not.toContain('<kbd>h</kbd>');
+  });
+});
+
+const AT = '2024-05-01T09:30:00.000Z';
+const BODY = 'Exports fail. Imports are slow. Search is great.';
+const highlightOf = (n: number, start: number, end: number): Highlight => ({
+  id: `00000000-0000-4000-8000-00000000010${n}`,
+  sourceId: '00000000-0000-4000-8000-000000000200',
+  start,
+  end,
+  quote: BODY.slice(start, end),
+  note: null,
+  tags: [],
+  createdBy: null,
+  createdAt: AT,
+  updatedAt: AT,
+});
+const HIGHLIGHTS = [highlightOf(1, 0, 13), highlightOf(2, 14, 31), highlightOf(3, 32, 48)];
+
+/** The panel as the reader holds it: Delete takes the highlight away once the server has answered, Edit opens its editor. */
+function ReaderPanel() {
+  const [highlights, setHighlights] = useState(HIGHLIGHTS);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  return (
+    <HighlightPanel
+      ws="w"
+      body={BODY}
+      highlights={highlights}
+      activeId={null}
+      editingId={editingId}
+      onEdit={setEditingId}
+      canChange={() => true}
+      onSelect={() => {}}
+      onDelete={(highlight) => void Promise.resolve().then(() => setHighlights((current) => current.filter((h) => h.id !== highlight.id)))}
+      onSave={async () => {}}
+      readSelection={() => null}
+      keyboardTarget="a turn"
+    />
+  );
+}
+
+describe('HighlightPanel, by keyboard', () => {
+  let root: Root;
+  beforeEach(() => {
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => (url === '/api/workspaces/w/catalog' ? json({ tags: [], customers: [], companies: [], insights: [], backlogItems: [] }) : json({}, 404))));
+    const container = document.createElement('div');
+    document.body.append(container);
+    root = createRoot(container);
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    act(() =>
+      root.render(
+        <QueryClientProvider client={queryClient}>
+          <ReaderPanel />
+        </QueryClientProvider>,
+      ),
+    );
+  });
+  afterEach(() => {
+    act(() => root.unmount());
+    document.body.innerHTML = '';
+    vi.unstubAllGlobals();
+  });
+
+  const item = (n: number) => document.querySelector(`[data-highlight-id="${HIGHLIGHTS[n - 1]!.id}"]`)!;
+  const button = (n: number, name: RegExp) => [...item(n).querySelectorAll('button')].find((candidate) => name.test(candidate.textContent ?? ''))!;
+  /** Presses a button from the keyboard: focus on it, then Enter (a click). */
+  const press = (control: HTMLButtonElement) =>
+    act(async () => {
+      control.focus();
+      control.click();
+    });
+
+  it('moves focus on to the next highlight once the one focused is deleted, to the one before at the end, and to the heading when none is left', async () => {
+    await press(button(2, /^Delete$/));
+    await until(() => expect(document.activeElement).toBe(item(3).querySelector('.panel-quote')));
+    await press(button(3, /^Delete$/));
+    await until(() => expect(document.activeElement).toBe(item(1).querySelector('.panel-quote')));
+    await press(button(1, /^Delete$/));
+    await until(() => expect(document.activeElement?.id).toBe(HIGHLIGHTS_HEADING_ID));
+  });
+
+  it('gives focus back to the highlight’s Edit button when its editor closes, by Cancel or by Escape in its tag box', async () => {
+    await press(button(2, /^Edit$/));
+    await until(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Add a tag'));
+    await press(button(2, /^Cancel$/));
+    expect(document.activeElement).toBe(button(2, /^Edit$/));
+
+    await press(button(2, /^Edit$/));
+    await until(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Add a tag'));
+    act(() => void document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    expect(document.activeElement).toBe(button(2, /^Edit$/));
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { Highlight, HighlightEvidenceLinks, TagRef, UpdateHighlightBody } from '@cairn/shared';
 import { Button } from '../../../components/button';
@@ -166,10 +166,36 @@ export type HighlightPanelProps = {
 /** The panel's heading, where the reader's "Highlights ↓" (narrow screens, the panel under the text) takes focus. */
 export const HIGHLIGHTS_HEADING_ID = 'reader-highlights';
 
+/** Where focus goes once the panel is drawn again: to a highlight's Edit button when its editor closed, or on from one deleted (the heading when none is left). */
+type FocusAfter = { edited: string } | { deleted: string; next: string | null };
+
 /** The source's highlights in reading order; choosing one scrolls the text to it. */
 export function HighlightPanel({ ws, body, highlights, links, activeId, editingId, onEdit, canChange, onSelect, onDelete, onLink, onSave, onCreateTag, readSelection, readOnlyReason, keyboardTarget }: HighlightPanelProps) {
   const panelRef = useRef<HTMLElement>(null);
   const activeRef = useRef<HTMLLIElement>(null);
+  const focusAfterRef = useRef<FocusAfter | null>(null);
+  // The editor or the highlight that had focus is gone, and focus with it (to the page's body):
+  // it goes on from there in the panel, not back to the top of the page. Focus someone moved
+  // elsewhere meanwhile (a delete takes a request) stays where they put it.
+  useLayoutEffect(() => {
+    const panel = panelRef.current;
+    const after = focusAfterRef.current;
+    if (!panel || !after) return;
+    if ('deleted' in after && highlights.some((highlight) => highlight.id === after.deleted)) return;
+    focusAfterRef.current = null;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const item = (id: string | null) => (id ? panel.querySelector(`[data-highlight-id="${CSS.escape(id)}"]`) : null);
+    const target = 'edited' in after ? item(after.edited)?.querySelector('.panel-edit') : (item(after.next)?.querySelector('.panel-quote') ?? panel.querySelector('h2'));
+    if (target instanceof HTMLElement) target.focus();
+  }, [highlights, editingId]);
+  const closeEditor = (id: string) => {
+    focusAfterRef.current = { edited: id };
+    onEdit(null);
+  };
+  const remove = (highlight: Highlight, index: number) => {
+    focusAfterRef.current = { deleted: highlight.id, next: (highlights[index + 1] ?? highlights[index - 1])?.id ?? null };
+    onDelete(highlight);
+  };
   // The active highlight comes into view inside the panel only: scrollIntoView also scrolled the
   // page, away from the passage just tagged (to the panel's top, or down to it under the text).
   useEffect(() => {
@@ -201,8 +227,8 @@ export function HighlightPanel({ ws, body, highlights, links, activeId, editingI
           </p>
         ))}
       <ol className="panel-list">
-        {highlights.map((highlight) => (
-          <li key={highlight.id} ref={highlight.id === activeId ? activeRef : undefined} className={`panel-item${highlight.id === activeId ? ' active' : ''}`}>
+        {highlights.map((highlight, index) => (
+          <li key={highlight.id} ref={highlight.id === activeId ? activeRef : undefined} className={`panel-item${highlight.id === activeId ? ' active' : ''}`} data-highlight-id={highlight.id}>
             {/* The whole quote in the name: the four lines shown hold more than any cut of it, and speech input may say any word of them (WCAG 2.5.3). */}
             <button type="button" className="panel-quote" onClick={() => onSelect(highlight.id)} aria-label={`Show in the text: ${highlight.quote}`}>
               “{highlight.quote}”
@@ -213,8 +239,8 @@ export function HighlightPanel({ ws, body, highlights, links, activeId, editingI
                 highlight={highlight}
                 body={body}
                 onCreateTag={onCreateTag}
-                onCancel={() => onEdit(null)}
-                onDone={() => onEdit(null)}
+                onCancel={() => closeEditor(highlight.id)}
+                onDone={() => closeEditor(highlight.id)}
                 onSave={(changes) => onSave(highlight.id, changes)}
                 readSelection={readSelection}
               />
@@ -235,10 +261,10 @@ export function HighlightPanel({ ws, body, highlights, links, activeId, editingI
                     )}
                     {canChange(highlight) && (
                       <>
-                        <Button size="sm" variant="ghost" onClick={() => onEdit(highlight.id)}>
+                        <Button size="sm" variant="ghost" className="panel-edit" onClick={() => onEdit(highlight.id)}>
                           Edit
                         </Button>
-                        <Button size="sm" variant="ghost" onClick={() => onDelete(highlight)} aria-label={`Delete highlight “${highlight.quote.slice(0, 40)}”`}>
+                        <Button size="sm" variant="ghost" onClick={() => remove(highlight, index)} aria-label={`Delete highlight “${highlight.quote.slice(0, 40)}”`}>
                           Delete
                         </Button>
                       </>

@@ -14,6 +14,7 @@ import { isTypingTarget, useDocumentKeyDown } from '../../../lib/keyboard';
 import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 import { useWorkspace } from '../../../lib/workspace';
+import { useChangeHighlightTags } from '../api/change-highlight-tags';
 import { useCreateHighlight } from '../api/create-highlight';
 import { useDeleteHighlight } from '../api/delete-highlight';
 import { useSource } from '../api/get-source';
@@ -48,6 +49,8 @@ const FIND_PREFILL_MAX = 100;
 const STRAY_H_MS = 1000;
 /** A newer toast for a highlight just made replaces the one before: tagging turn after turn by keyboard would stack them over the text. */
 const HIGHLIGHTED_TOAST = 'highlighted';
+/** Numbers the messages offering Undo, each its own kind: what undoing says takes the place of the message it undid. */
+let undoOffers = 0;
 
 /**
  * A passage to tag, and where to show the popover: under `top` (the passage's bottom) or, if it
@@ -55,6 +58,9 @@ const HIGHLIGHTED_TOAST = 'highlighted';
  * the passage stops before them; `selected` when it is the selection rather than a focused turn.
  */
 type Pending = { start: number; end: number; whole: boolean; top: number; above: number; left: number; clipped?: boolean; selected?: boolean };
+
+/** A tag a passage is tagged with: its id, and its name for the message saying so. */
+type TagName = Pick<TagRef, 'id' | 'name'>;
 
 /** Highlights to link as evidence; `getHighlightIds` runs once the person has chosen where (it may create the highlight then). */
 export type EvidenceToLink = { count: number; getHighlightIds: () => Promise<string[]>; onClose: () => void };
@@ -103,6 +109,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
   const updateHighlight = useUpdateHighlight(ws);
   const deleteHighlight = useDeleteHighlight(ws);
   const restoreHighlight = useRestoreHighlight(ws);
+  const changeHighlightTags = useChangeHighlightTags(ws);
   const neighbours = useSourceNeighbours(ws, sourceId);
   const evidenceLinks = useEvidenceLinks(ws, sourceId);
   const navigate = useNavigate();
@@ -354,61 +361,157 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
     [blockHint, canHighlight, data, explainNoTarget, refuseInterviewerWords, tagPassage, target],
   );
 
+  /** Contributors change their own highlights, researchers anyone's (the server's rule); nobody on a trashed source. */
+  const canChange = useCallback(
+    (highlight: Highlight) => canHighlight && (workspace.can('researcher') || highlight.createdBy?.id === currentUserId),
+    [canHighlight, currentUserId, workspace],
+  );
+
+  /** What `u` undoes: the latest change made here that a message offered to undo, until it is undone. */
+  const lastUndoRef = useRef<(() => void) | null>(null);
+
   /**
-   * Moves a highlight to the trash, with Undo on the toast: the panel's Delete, and the Undo of a highlight just made.
+   * A message with Undo for a change to the passage at `start`, which `u` undoes too while it is
+   * the latest; either way it runs once. `undo` is handed the message's kind, for what it says to
+   * take that message's place rather than leave a spent Undo showing. Undo pressed on the message
+   * takes focus back to the passage's turn, as the message (and the focus on it) goes.
+   */
+  const offerUndo = useCallback(
+    (message: string, start: number, undo: (kind: string) => void, kind = `undo-${++undoOffers}`) => {
+      let done = false;
+      const once = () => {
+        if (lastUndoRef.current === once) lastUndoRef.current = null;
+        if (done) return;
+        done = true;
+        undo(kind);
+      };
+      lastUndoRef.current = once;
+      const onClick = () => {
+        returnFocus({ start, whole: false });
+        once();
+      };
+      toast.show(message, 'success', { label: 'Undo', onClick }, kind);
+    },
+    [returnFocus, toast],
+  );
+
+  /**
+   * Moves a highlight to the trash, with Undo: the panel's Delete, and the Undo of a highlight just made.
    * Here and in `save`, promises rather than `mutate`'s callbacks, which are dropped once their caller unmounts: j/k
    * open the next source in a new reader while a highlight is still being saved, and a toast's Undo may be pressed there.
    */
   const trashHighlight = useCallback(
-    (highlight: { id: string }) =>
+    (highlight: { id: string; start: number }, kind?: string) =>
       void deleteHighlight.mutateAsync({ id: highlight.id, sourceId }).then(
         () =>
-          toast.show('Highlight moved to the trash, in Highlights → Trash', 'success', {
-            label: 'Undo',
-            onClick: () => void restoreHighlight.mutateAsync(highlight.id).catch((error: Error) => toast.show(`Could not undo: ${error.message}`, 'error')),
-          }),
+          offerUndo(
+            'Highlight moved to the trash, in Highlights → Trash',
+            highlight.start,
+            (restored) =>
+              void restoreHighlight.mutateAsync(highlight.id).then(
+                () => toast.show('Highlight restored', 'success', undefined, restored),
+                (error: Error) => toast.show(`Could not undo: ${error.message}`, 'error'),
+              ),
+            kind,
+          ),
         (error: Error) => toast.show(error.message, 'error'),
       ),
-    [deleteHighlight, restoreHighlight, sourceId, toast],
+    [deleteHighlight, offerUndo, restoreHighlight, sourceId, toast],
   );
 
-  const save = useCallback(
-    (range: { start: number; end: number; whole: boolean }, tagId: string | null) => {
-      const tagIds = tagId ? [tagId] : [];
-      const body = range.whole ? { whole: true as const, tagIds } : { start: range.start, end: range.end, tagIds };
-      void createHighlight.mutateAsync({ sourceId, body }).then(
-        (highlight) => {
-          if (tagId) rememberLastTag(ws, tagId);
-          // No text when j/k went on meanwhile: the selection and the focus are the next reader's.
-          if (textRef.current) {
-            window.getSelection()?.removeAllRanges();
-            setPending(null);
-            setActiveId(highlight.id);
-            returnFocus(range);
-          }
-          toast.show(
-            highlight.tags.length ? `Highlighted as ${highlight.tags.map((tag) => tag.name).join(', ')}` : 'Highlighted',
-            'success',
-            { label: 'Undo', onClick: () => trashHighlight(highlight) },
-            HIGHLIGHTED_TOAST,
-          );
+  /** After a passage is tagged: the selection and the popover go, its highlight is the one shown, and focus is back on its turn. */
+  const settle = useCallback(
+    (range: { start: number; whole: boolean }, highlightId: string) => {
+      // No text when j/k went on meanwhile: the selection and the focus are the next reader's.
+      if (!textRef.current) return;
+      window.getSelection()?.removeAllRanges();
+      setPending(null);
+      setActiveId(highlightId);
+      returnFocus(range);
+    },
+    [returnFocus],
+  );
+
+  /**
+   * Tagging a passage highlighted already, exactly, adds the tag to that highlight (Undo takes that
+   * tag off again), as tagging search results or triage does, rather than quoting it twice: twice
+   * the same quote would count twice under the tag. A tag it has already changes nothing, and says so.
+   */
+  const tagAgain = useCallback(
+    (highlight: Highlight, range: { start: number; whole: boolean }, tag: TagName | null) => {
+      if (!tag || highlight.tags.some((t) => t.id === tag.id)) {
+        settle(range, highlight.id);
+        const names = highlight.tags.map((t) => t.name).join(', ');
+        toast.show(names ? `This passage is highlighted already, as ${names}` : 'This passage is highlighted already');
+        return Promise.resolve();
+      }
+      const changeTag = (change: { addTagId: string } | { removeTagId: string }) => changeHighlightTags.mutateAsync({ highlightId: highlight.id, ...change });
+      const untag = (kind: string) =>
+        void changeTag({ removeTagId: tag.id }).then(
+          () => toast.show(`Took ${tag.name} off the highlight`, 'success', undefined, kind),
+          (error: Error) => toast.show(`Could not undo: ${error.message}`, 'error'),
+        );
+      return changeTag({ addTagId: tag.id }).then(
+        () => {
+          rememberLastTag(ws, tag.id);
+          settle(range, highlight.id);
+          offerUndo(`Added ${tag.name} to this passage’s highlight`, range.start, untag, HIGHLIGHTED_TOAST);
         },
         (error: Error) => toast.show(error.message, 'error'),
       );
     },
-    [createHighlight, returnFocus, sourceId, toast, trashHighlight, ws],
+    [changeHighlightTags, offerUndo, settle, toast, ws],
   );
+
+  /** Passages being saved, by range: a key pressed twice, or held down, highlights a passage once. */
+  const savingRef = useRef(new Set<string>());
+
+  const save = useCallback(
+    (range: { start: number; end: number; whole: boolean }, tag: TagName | null) => {
+      const key = `${range.start}-${range.end}`;
+      if (savingRef.current.has(key)) return;
+      savingRef.current.add(key);
+      const saved = () => savingRef.current.delete(key);
+      const highlighted = data?.highlights.find((highlight) => highlight.start === range.start && highlight.end === range.end && canChange(highlight));
+      if (highlighted) return void tagAgain(highlighted, range, tag).finally(saved);
+      const tagIds = tag ? [tag.id] : [];
+      const body = range.whole ? { whole: true as const, tagIds } : { start: range.start, end: range.end, tagIds };
+      void createHighlight
+        .mutateAsync({ sourceId, body })
+        .then(
+          (highlight) => {
+            if (tag) rememberLastTag(ws, tag.id);
+            settle(range, highlight.id);
+            const message = highlight.tags.length ? `Highlighted as ${highlight.tags.map((t) => t.name).join(', ')}` : 'Highlighted';
+            offerUndo(message, range.start, (kind) => trashHighlight(highlight, kind), HIGHLIGHTED_TOAST);
+          },
+          (error: Error) => toast.show(error.message, 'error'),
+        )
+        .finally(saved);
+    },
+    [canChange, createHighlight, data, offerUndo, settle, sourceId, tagAgain, toast, trashHighlight, ws],
+  );
+
+  /** The tag a picker chose, by id: the catalog lists every tag it offers. */
+  const tagById = useCallback((id: string | null) => (id ? (catalog.data?.tags.find((tag) => tag.id === id) ?? null) : null), [catalog.data]);
 
   const applyLastTag = useCallback(() => {
     if (!canHighlight) return;
-    const lastTag = readLastTag(ws);
+    const lastTag = tagById(readLastTag(ws));
     const found = target();
     if (!found) return explainNoTarget(`Select a passage first (${blockHint}), then press t`);
     if (refuseInterviewerWords(found)) return;
     // A passage stopped before hidden turns is shown before it is saved.
-    if (found.clipped || !lastTag || !catalog.data?.tags.some((tag) => tag.id === lastTag)) return tagPassage(found);
+    if (found.clipped || !lastTag) return tagPassage(found);
     save({ ...found, whole: false }, lastTag);
-  }, [blockHint, canHighlight, catalog.data, explainNoTarget, refuseInterviewerWords, save, tagPassage, target, ws]);
+  }, [blockHint, canHighlight, explainNoTarget, refuseInterviewerWords, save, tagById, tagPassage, target, ws]);
+
+  /** `u`: undoes the latest change made here that a message offered to undo. */
+  const undoLast = () => {
+    const undo = lastUndoRef.current;
+    if (undo) undo();
+    else toast.show('Nothing to undo: u takes back the last highlight made, tag added or highlight deleted here');
+  };
 
   /** Links a highlight, or else the selected passage (highlighted untagged once a target is chosen), to a problem or backlog item. */
   const linkEvidence = useCallback(
@@ -420,6 +523,9 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
       // A passage stopped before hidden turns is shown (in the popover, which links too) before it is highlighted.
       if (selected?.clipped) return tagPassage(selected);
       const found = what ?? selected;
+      // A passage highlighted already, exactly, is linked through that highlight rather than quoted twice.
+      const highlighted = found && data?.highlights.find((highlight) => highlight.start === found.start && highlight.end === found.end);
+      if (highlighted) return setLinking({ count: 1, getHighlightIds: async () => [highlighted.id] });
       if (found) {
         const body = { start: found.start, end: found.end, tagIds: [] };
         return setLinking({ count: 1, getHighlightIds: async () => [(await createHighlight.mutateAsync({ sourceId, body })).id] });
@@ -427,7 +533,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
       if (activeId) return setLinking({ count: 1, getHighlightIds: async () => [activeId] });
       explainNoTarget('Select a passage or a highlight first, then press l');
     },
-    [activeId, canHighlight, createHighlight, explainNoTarget, refuseInterviewerWords, renderLinkDialog, sourceId, tagPassage, target],
+    [activeId, canHighlight, createHighlight, data, explainNoTarget, refuseInterviewerWords, renderLinkDialog, sourceId, tagPassage, target],
   );
 
   /** Opens the find bar (or takes focus back to it) with the selected words (in the body, a reply or the question), from the selection or the turn in view. */
@@ -517,13 +623,19 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
       return find.step(event.shiftKey ? -1 : 1);
     }
     if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target) || pending || linking || enterText(event)) return;
-    const go = (id: string | undefined) => id && navigate(paths.source(ws, id));
+    // At either end of the list nothing would happen: say so, as the disabled Previous or Next shows.
+    const go = (id: string | undefined, which: 'next' | 'previous') => {
+      if (id) return void navigate(paths.source(ws, id));
+      const end = which === 'next' ? 'last' : 'first';
+      toast.show(neighbours.listed ? `No ${which} source: this is the ${end} one in the list you came from` : `No ${which} source: this one is not in the list you came from`);
+    };
     const actions: Record<string, () => void> = {
       h: () => openPopover(),
       t: applyLastTag,
       l: () => linkEvidence(),
-      j: () => go(neighbours.next),
-      k: () => go(neighbours.previous),
+      u: undoLast,
+      j: () => go(neighbours.next, 'next'),
+      k: () => go(neighbours.previous, 'previous'),
     };
     const action = actions[event.key];
     if (action) {
@@ -555,7 +667,6 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
 
   const customer = data.customer && [customerName(data.customer), data.customer.company?.name].filter(Boolean).join(' · ');
   const trashed = !!data.deletedAt;
-  const canChange = (highlight: Highlight) => !trashed && (workspace.can('researcher') || (canHighlight && highlight.createdBy?.id === currentUserId));
   // Same rule as the server: contributors edit, trash and restore their own sources, researchers anyone's.
   const canChangeSource = workspace.can('researcher') || (workspace.can('contributor') && data.createdBy?.id === currentUserId);
   const jumpToHighlights = () => {
@@ -672,7 +783,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
           onSelect={showHighlight}
           onLink={canHighlight && renderLinkDialog ? (highlightId) => linkEvidence({ highlightId }) : undefined}
           onCreateTag={createTag}
-          onSave={(id, body) => updateHighlight.mutateAsync({ id, body })}
+          onSave={(id, body) => updateHighlight.mutateAsync({ id, body }).then(() => toast.show('Highlight saved', 'success'))}
           readSelection={takeSelectionForEdit}
           readOnlyReason={trashed ? 'This source is in the trash: restore it to highlight it.' : canHighlight ? null : 'Viewers read highlights; contributors and up make them.'}
           keyboardTarget={keyboardTarget(data)}
@@ -694,9 +805,9 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
             ws={ws}
             label="Tag"
             allowNone
-            busy={createHighlight.isPending}
-            onPick={(tagId) => save(pending, tagId)}
-            onCreate={createTag ? (name) => void createTag(name).then((tag) => save(pending, tag.id), (error: Error) => toast.show(error.message, 'error')) : undefined}
+            busy={createHighlight.isPending || changeHighlightTags.isPending}
+            onPick={(tagId) => save(pending, tagById(tagId))}
+            onCreate={createTag ? (name) => void createTag(name).then((tag) => save(pending, tag), (error: Error) => toast.show(error.message, 'error')) : undefined}
             onEscape={closePopover}
           />
           <p className="popover-hint muted keyboard-hint">

@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import { TagOptionList } from '../../../components/tag-option-list';
-import { useListNavigation } from '../../../lib/catalog';
-import { useTagPickerOptions, type TagPickerOption as Option } from '../../../lib/tag-picker-options';
+import { useTagPicker, type TagPickerOption as Option } from '../../../lib/tag-picker-options';
 
 /** Tags shown before anything is typed. */
 const DEFAULT_OPTIONS = 8;
@@ -24,42 +23,43 @@ export type TagComboboxProps = {
 /**
  * Type to filter the workspace's tags (MiniSearch over the catalog: prefix and typo
  * tolerant, no request per keystroke), ↑/↓ and Enter to pick, or create the tag inline: Enter
- * creates what was typed unless every typed word matches an existing tag's name.
+ * creates what was typed unless every typed word matches an existing tag's name. Until the tags
+ * can be searched, nothing is created and an Enter is kept for when they are (`useTagPicker`).
  */
 export function TagCombobox({ ws, label, onPick, onCreate, onEscape, allowNone, excludeIds = [], busy }: TagComboboxProps) {
   const listId = useId();
   const [query, setQuery] = useState('');
   const text = query.trim();
-  const options = useTagPickerOptions(ws, text, { excludeIds, canCreate: !!onCreate, allowNone, limit: SEARCH_LIMIT, listedBeforeTyping: DEFAULT_OPTIONS });
   const pick = (option: Option) => {
     if (busy) return;
     if (option.kind === 'tag') onPick(option.tag.id);
     else if (option.kind === 'create') onCreate?.(option.name);
     else if (option.kind === 'none') onPick(null);
   };
-  const navigation = useListNavigation(options, pick, onEscape);
+  const picker = useTagPicker(ws, text, { excludeIds, canCreate: !!onCreate, allowNone, limit: SEARCH_LIMIT, listedBeforeTyping: DEFAULT_OPTIONS }, pick, onEscape);
 
   return (
     <div className="tag-combobox">
       <input
         className="input"
-        {...navigation.comboboxProps(listId)}
+        {...picker.comboboxProps(listId)}
         aria-label={label}
-        aria-busy={busy || undefined}
+        aria-busy={busy || picker.finding || undefined}
         placeholder="Type a tag…"
         autoFocus
         value={query}
         onChange={(event) => {
           setQuery(event.target.value);
-          navigation.setActive(0);
+          picker.setActive(0);
         }}
       />
       <TagOptionList
         listId={listId}
-        options={options}
-        active={navigation.active}
+        options={picker.options}
+        active={picker.active}
         onPick={pick}
-        onHover={navigation.setActive}
+        onHover={picker.setActive}
+        finding={picker.finding}
         empty={text ? 'No tag matches' : 'No tags yet: type a name to create one'}
       />
     </div>
