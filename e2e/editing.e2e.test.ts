@@ -180,8 +180,10 @@ describe.skipIf(!browserAvailable)('editing sources, customers and highlights', 
     await page.getByRole('searchbox', { name: 'Search evidence' }).fill('reports');
     await page.keyboard.press('Enter');
     await page.getByRole('checkbox', { name: 'Select the note “Fair conversation”' }).first().click();
-    await page.getByRole('combobox', { name: 'Tag to add' }).selectOption({ label: 'Reporting' });
-    await page.getByRole('button', { name: 'Tag selected' }).click();
+    const picker = page.getByRole('combobox', { name: 'Tag selected' });
+    await picker.fill('Reporting');
+    await page.getByRole('option', { name: 'Reporting', selected: true }).waitFor();
+    await picker.press('Enter');
     await page.getByText('Tagged 1 result').waitFor();
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tags' }).click();

@@ -33,12 +33,14 @@ describe.skipIf(!browserAvailable)('searching evidence', () => {
     await page.waitForURL('**/search?q=export&kind=ticket');
     await expect.poll(() => results.count()).toBe(2);
 
-    // Select both, tag them in one go; the tags show on the results.
+    // Select both, tag them in one go (the tag found by a word of its name, as in the reader); the tags show on the results.
     await page.getByRole('checkbox', { name: 'Select the ticket “Export keeps failing”' }).click();
     await page.getByRole('checkbox', { name: 'Select the ticket “Export is slow”' }).click({ modifiers: ['Shift'] });
     await page.getByText('2 selected').waitFor();
-    await page.getByRole('combobox', { name: 'Tag to add' }).selectOption({ label: TAG });
-    await page.getByRole('button', { name: 'Tag selected' }).click();
+    const picker = page.getByRole('combobox', { name: 'Tag selected' });
+    await picker.fill('pain');
+    await page.getByRole('option', { name: TAG, selected: true }).waitFor();
+    await picker.press('Enter');
     await page.getByText('Tagged 2 results').waitFor();
     // Each ticket now carries the tag, through a new whole-ticket highlight that is found too.
     const tagged = page.locator('.search-result', { has: page.locator('.tag-chip', { hasText: TAG }) });
@@ -116,6 +118,42 @@ describe.skipIf(!browserAvailable)('searching evidence', () => {
     await page.getByRole('status').getByRole('button', { name: 'Open' }).click();
     await page.getByRole('heading', { level: 1, name: 'Exports lose data' }).waitFor();
     await page.getByText('Please make the export to Excel keep our column order.').waitFor();
+  });
+
+  it('tags results selected with x by t, the tag’s name typed with a typo and Enter, and Undo takes the tag off only where it was added', async () => {
+    const { page } = context;
+    const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
+    await page.goto(`/w/${ws}/search?q=export&type=source`);
+    const titles = page.locator('.search-result-title');
+    await expect.poll(() => titles.count()).toBe(3);
+    // The failing-export ticket's highlight carries the tag (tagged above); the survey answer's (made when it was linked above) does not.
+    const chosen = ['Export keeps failing', 'What should we improve?'];
+    const order = await titles.allTextContents();
+    await page.getByRole('searchbox', { name: 'Search query' }).press('ArrowDown');
+    for (const [index, title] of order.entries()) {
+      if (chosen.includes(title)) await page.keyboard.press('x');
+      if (index < order.length - 1) await page.keyboard.press('j');
+    }
+    await page.getByText('2 selected').waitFor();
+    await page.keyboard.press('t');
+    const picker = page.getByRole('combobox', { name: 'Tag selected' });
+    await expect.poll(() => picker.evaluate((input) => input === document.activeElement)).toBe(true);
+    await page.keyboard.type('exprot');
+    await page.getByRole('option', { name: TAG, selected: true }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByText(`Tagged 2 results with “${TAG}”`).waitFor();
+    // Focus is back on the result t was pressed on, for j, k and x again.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('search-result'))).toBe(true);
+
+    const tagsOf = async (kind: string, quoteStart: string) => {
+      const { items } = await api<{ items: Array<{ quote: string; tags: Array<{ name: string }> }> }>(page, 'GET', `/workspaces/${ws}/highlights?sourceKind=${kind}`);
+      return items.filter((item) => item.quote.startsWith(quoteStart)).map((item) => item.tags.map((tag) => tag.name));
+    };
+    expect(await tagsOf('survey_response', 'Please make the export')).toEqual([[TAG]]);
+    await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+    await page.getByText(`Took “${TAG}” off 1 highlight`).waitFor();
+    expect(await tagsOf('survey_response', 'Please make the export')).toEqual([[]]);
+    expect(await tagsOf('ticket', 'The CSV export fails')).toEqual([[TAG]]);
   });
 
   it('walks the search results in their order with j and k in the reader', async () => {

@@ -92,11 +92,16 @@ export function LinkEvidenceDialog({ ws, open, onClose, getHighlightIds, count, 
   );
 }
 
-/** "Link to problem or backlog…" for a selection; disabled, with the reason, for viewers. */
-export function LinkEvidenceButton({ size = 'md', ...props }: LinkEvidenceProps & { size?: 'sm' | 'md' }) {
+/**
+ * "Link to problem or backlog…" for a selection; disabled, with the reason, for viewers. `open` and
+ * `onOpenChange` hand its dialog to the page, for a key that opens it too (Search's `l`).
+ */
+export function LinkEvidenceButton({ size = 'md', open: openFromPage, onOpenChange, ...props }: LinkEvidenceProps & { size?: 'sm' | 'md'; open?: boolean; onOpenChange?: (open: boolean) => void }) {
   const workspace = useWorkspace();
   const reasonId = useId();
-  const [open, setOpen] = useState(false);
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = openFromPage ?? ownOpen;
+  const setOpen = onOpenChange ?? setOwnOpen;
   const allowed = workspace.can('contributor');
   if (!allowed) {
     // aria-disabled rather than disabled: a disabled button cannot be focused, so its reason could not be read.

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { SearchResult } from '@cairn/shared';
+import type { SearchResult, TagRef } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { ReversedRangeNote } from '../../../components/date-range-fields';
 import { EmptyState } from '../../../components/empty-state';
@@ -20,7 +20,7 @@ import { useSearchCount } from '../api/count-search-matches';
 import { useSearchEvidence } from '../api/search-evidence';
 import { describeTotal } from '../lib/total-words';
 import { readSearchState, toSearchParams, type SearchState } from '../search-params';
-import { BulkTagBar } from './bulk-tag-bar';
+import { BulkTagBar, type LinkAction } from './bulk-tag-bar';
 import { FacetPanel } from './facet-panel';
 import { ResultItem } from './result-item';
 import { SaveSearchDialog } from './save-search-dialog';
@@ -58,11 +58,16 @@ function useSelection(results: SearchResult[]) {
 }
 
 export type SearchPageProps = {
-  /** Actions on the selected results besides tagging, handed in by the page; `done` clears the selection. */
-  renderBulkActions?: (selected: SearchResult[], done: () => void) => ReactNode;
+  /**
+   * Actions on the selected results besides tagging, handed in by the page; `done` clears the
+   * selection; `link` is the link action's dialog, which `l` opens.
+   */
+  renderBulkActions?: (selected: SearchResult[], done: () => void, link: LinkAction) => ReactNode;
+  /** Creates a tag typed into the selection's tag picker that no tag is named; absent when the member may not create tags. */
+  createTag?: (name: string) => Promise<TagRef>;
 };
 
-export function SearchPage({ renderBulkActions }: SearchPageProps) {
+export function SearchPage({ renderBulkActions, createTag }: SearchPageProps) {
   const workspace = useWorkspace();
   const ws = workspace.id;
   const [params, setParams] = useUrlParams();
@@ -135,7 +140,8 @@ export function SearchPage({ renderBulkActions }: SearchPageProps) {
       <p id="search-hint" className="field-hint search-hint">
         <code>"exact phrase"</code> · <code>refund OR chargeback</code> · <code>-exclude</code> — all other words must appear.{' '}
         <span className="keyboard-hint">
-          Keys: <kbd>↓</kbd> to the results, <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>x</kbd> selects, <kbd>/</kbd> back here.
+          Keys: <kbd>↓</kbd> to the results, <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>x</kbd> selects
+          {canTag && <> (then <kbd>t</kbd> tags, <kbd>l</kbd> links, <kbd>Esc</kbd> clears)</>}, <kbd>/</kbd> back here.
         </span>
       </p>
       {!state.q ? (
@@ -174,9 +180,7 @@ export function SearchPage({ renderBulkActions }: SearchPageProps) {
             </div>
             {narrow && facetPanel}
             {canTag && selectedResults.length > 0 && (
-              <BulkTagBar ws={ws} selected={selectedResults} onDone={clear}>
-                {renderBulkActions?.(selectedResults, clear)}
-              </BulkTagBar>
+              <BulkTagBar ws={ws} selected={selectedResults} onDone={clear} actions={renderBulkActions && ((link) => renderBulkActions(selectedResults, clear, link))} createTag={createTag} />
             )}
             {reversed ? <ReversedRangeNote /> : search.isPending ? <Loading label="Searching…" /> : !search.data && <ErrorMessage error={search.error} />}
             {first && results.length === 0 && (
