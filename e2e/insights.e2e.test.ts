@@ -240,18 +240,19 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
     await page.keyboard.press('n');
     const dialog = page.getByRole('dialog', { name: 'New backlog item' });
     await dialog.getByLabel('Title').fill(ITEM);
-    // A key another item has is refused (409) at its field; focus stays in the dialog, on the button pressed.
-    await dialog.getByLabel('Issue key').fill('PROJ-7');
+    // A key another item has is refused (409) at its field, which takes the focus: what to fix.
+    const issueKey = dialog.getByLabel('Issue key');
+    await issueKey.fill('PROJ-7');
     const add = dialog.getByRole('button', { name: 'Add backlog item' });
     await add.click();
     await dialog.getByRole('alert').waitFor();
-    await expect.poll(() => add.evaluate((button) => button === document.activeElement)).toBe(true);
+    await expect.poll(() => issueKey.evaluate((input) => input === document.activeElement)).toBe(true);
     await dialog.getByLabel('Issue key').fill('PROJ-12');
     await dialog.getByLabel('Issue address').fill('https://tracker.example.com/PROJ-12');
     await add.click();
     await page.getByRole('heading', { level: 1, name: ITEM }).waitFor();
     const evidence = page.getByRole('region', { name: 'Evidence behind it' });
-    await evidence.getByText(/^No evidence yet\. Link highlights to this item, or link a problem: its evidence counts here too\. In the Triage queue, press l/).waitFor();
+    await evidence.getByText(/^No evidence yet\. Link highlights to this item, or link a problem: its evidence counts here too\. Choose Add evidence \(or press l\) to pick quotes from the workspace's highlights\. In the Triage queue, press l/).waitFor();
     expect(await evidence.getByRole('link', { name: 'Triage queue' }).getAttribute('href')).toBe(`/w/${ws}/triage`);
 
     await page.getByRole('button', { name: 'Link a problem…' }).click();
@@ -447,5 +448,77 @@ describe.skipIf(!browserAvailable)('problems and the backlog', () => {
     await backlog.getByRole('button', { name: `Unlink from “${ITEM}”` }).click();
     await page.getByText(`Unlinked from “${ITEM}”`).waitFor();
     await expect.poll(() => backlog.getByRole('link', { name: ITEM }).count()).toBe(0);
+  });
+
+  it('finds problems by words and ranks them newest first, then adds a quote to a backlog item from its own page with l', async () => {
+    const { page } = context;
+    // Still the contributor of the step before.
+    await page.goto(`/w/${ws}/problems`);
+    const tree = page.getByRole('tree', { name: 'Problems, opportunities and solutions' });
+    const problems = () => tree.locator('[role="treeitem"][aria-level="1"] > .insight-row .insight-row-title').allTextContents();
+    // Most evidence first; the two with as much, the newest first.
+    await expect.poll(problems).toEqual([YEARLY_PROBLEM, PROBLEM, LOGIN_PROBLEM]);
+    // Words find a problem by the start of the words of its title or statement, and live in the address.
+    const words = page.getByRole('search', { name: 'Filter problems' }).getByLabel('Words');
+    await words.fill('work acc');
+    await page.getByText('1 of 4 match').waitFor();
+    await expect.poll(problems).toEqual([LOGIN_PROBLEM]);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('work acc');
+    await words.fill('');
+    await page.getByText('3 problems and 1 opportunity').waitFor();
+    // Newest first, the order in the address too.
+    await page.getByLabel('Newest').click();
+    await expect.poll(problems).toEqual([LOGIN_PROBLEM, YEARLY_PROBLEM, PROBLEM]);
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('newest');
+
+    // On the backlog item's page, l opens the same picker as on a problem's: what the item counts already, through its problem or linked here, shows as linked.
+    const { items } = await api<{ items: Array<{ id: string }> }>(page, 'GET', `/workspaces/${ws}/backlog-items?q=PROJ-12`);
+    await page.goto(`/w/${ws}/backlog/${items[0]!.id}`);
+    const evidence = page.getByRole('region', { name: 'Evidence behind it' });
+    await evidence.getByText('2 highlights', { exact: true }).waitFor();
+    await page.keyboard.press('l');
+    const picker = page.getByRole('dialog', { name: `Add evidence to “${ITEM}”` });
+    await picker.getByText('3 highlights, newest first').waitFor();
+    const pick = (ticket: (typeof TICKETS)[number]) => picker.getByRole('checkbox', { name: `Pick “${ticket.body.slice(0, 30)}`, exact: false });
+    await expect.poll(() => pick(TICKETS[0]!).isDisabled()).toBe(true);
+    expect(await pick(TICKETS[1]!).isDisabled()).toBe(true);
+    await pick(TICKETS[2]!).check();
+    await picker.getByRole('button', { name: 'Add 1 highlight' }).click();
+    await page.getByText(`Linked 1 highlight to “${ITEM}”`).waitFor();
+    // Counted at once, linked directly, with its customer among those behind the item.
+    await evidence.getByText('3 highlights', { exact: true }).waitFor();
+    await evidence.getByRole('listitem').filter({ hasText: TICKETS[2]!.body }).getByText('Linked directly', { exact: true }).waitFor();
+    await page.getByRole('region', { name: 'Customers behind it' }).getByText('3 customers at 2 companies').waitFor();
+  });
+
+  it('marks the problems on the backlog, and finds those not on it yet with a filter held in the address', async () => {
+    const { page } = context;
+    // Still the contributor; the backlog item has the first problem, the login problem was unlinked.
+    await page.goto(`/w/${ws}/problems`);
+    const tree = page.getByRole('tree', { name: 'Problems, opportunities and solutions' });
+    const row = (title: string) => tree.getByRole('treeitem', { name: title, exact: true });
+    await row(PROBLEM).locator(':scope > .insight-row').getByText('On the backlog', { exact: true }).waitFor();
+    // In words, which the row is described by, not in a colour; the other rows say nothing.
+    const described = await row(PROBLEM).evaluate((item) => item.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)?.textContent?.trim()));
+    expect(described).toContain('On the backlog');
+    expect(await tree.getByText('On the backlog', { exact: true }).count()).toBe(1);
+    const filters = page.getByRole('search', { name: 'Filter problems' });
+    await filters.getByText('3 problems and 1 opportunity').waitFor();
+
+    // Not on the backlog: the other two problems, and the opportunity under the first, which stays as its dimmed context.
+    await filters.getByLabel('Not on the backlog').check();
+    await filters.getByText('3 of 4 match').waitFor();
+    expect(new URL(page.url()).searchParams.get('backlog')).toBe('none');
+    const matching = () => tree.locator('[role="treeitem"][aria-level="1"] > .insight-row:not(.insight-context) .insight-row-title').allTextContents();
+    await expect.poll(matching).toEqual([YEARLY_PROBLEM, LOGIN_PROBLEM]);
+    await tree.locator('.insight-context', { hasText: PROBLEM }).waitFor();
+    await row(OPPORTUNITY).waitFor();
+    // The address keeps it: a reload, or a link passed on, shows the same list.
+    await page.reload();
+    await filters.getByText('3 of 4 match').waitFor();
+    expect(await filters.getByLabel('Not on the backlog').isChecked()).toBe(true);
+    await filters.getByLabel('Not on the backlog').uncheck();
+    await filters.getByText('3 problems and 1 opportunity').waitFor();
+    expect(new URL(page.url()).searchParams.has('backlog')).toBe(false);
   });
 });

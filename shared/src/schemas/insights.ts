@@ -97,7 +97,14 @@ export const InsightDetailSchema = InsightSchema.extend({
 });
 export type InsightDetail = z.infer<typeof InsightDetailSchema>;
 
-export const InsightPageSchema = pageOf(InsightSchema);
+/** An insight in the list (GET /insights): what the Problems tree shows on each row. */
+export const InsightListItemSchema = InsightSchema.extend({
+  /** Backlog items outside the trash it is linked to; 0: not on the backlog. */
+  backlogItemCount: z.number().int(),
+});
+export type InsightListItem = z.infer<typeof InsightListItemSchema>;
+
+export const InsightPageSchema = pageOf(InsightListItemSchema);
 
 export const CreateInsightBodySchema = z.object({
   type: z.enum(INSIGHT_TYPES),

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type FocusEvent, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { formatDateTime } from '../lib/dates';
@@ -53,6 +53,22 @@ export function TrashRows<T extends Trashed>({ items, label, intro, titleOf, sho
   const reasonId = useId();
   const canRestore = mayRestore?.item ?? (() => workspace.can('researcher'));
   const reason = mayRestore?.reason ?? RESTORE_REASON;
+  const list = useRef<HTMLUListElement>(null);
+  // The row focus was last in, and its place: restored or deleted for good, it leaves with the button that had focus.
+  const focusedRow = useRef<{ id: string; index: number } | null>(null);
+  const noteFocusedRow = (event: FocusEvent) => {
+    const id = (event.target as HTMLElement).closest<HTMLElement>('.trash-row')?.dataset.id;
+    if (id) focusedRow.current = { id, index: items.findIndex((item) => item.id === id) };
+  };
+  useLayoutEffect(() => {
+    const gone = focusedRow.current;
+    if (!gone || items.some((item) => item.id === gone.id)) return;
+    focusedRow.current = null;
+    // Focus fell to the page with the button: the row now in that place takes it (the last row at the end), so that the keyboard goes on from there.
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const rows = list.current?.querySelectorAll<HTMLElement>('.trash-row') ?? [];
+    rows[Math.min(gone.index, rows.length - 1)]?.querySelector('button')?.focus();
+  }, [items]);
 
   const restoreItem = (item: T) =>
     restore.mutate(item.id, {
@@ -69,11 +85,11 @@ export function TrashRows<T extends Trashed>({ items, label, intro, titleOf, sho
           <span id={reasonId}> {reason}</span>
         )}
       </p>
-      <ul className="trash-list card" aria-label={label}>
+      <ul ref={list} className="trash-list card" aria-label={label} onFocus={noteFocusedRow}>
         {items.map((item) => {
           const title = titleOf(item);
           return (
-            <li key={item.id} className="trash-row">
+            <li key={item.id} className="trash-row" data-id={item.id}>
               <div className="trash-row-main">
                 {show ? show(item) : <span className="trash-row-title">{title}</span>}
                 <span className="trash-row-meta">{describe(item)}</span>

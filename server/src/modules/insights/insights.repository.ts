@@ -33,6 +33,16 @@ const evidenceCounts = sql`(
   where ih.insight_id = ${insights.id} and h.deleted_at is null and h.source_deleted_at is null
 ) counts`;
 
+/**
+ * The backlog items outside the trash that the insight row of the enclosing query is linked to,
+ * as the backlog counts an item's insights: its links by backlog_insights_insight_idx (workspace,
+ * insight), then each item by its key, in the same statement as the page.
+ */
+const backlogItemCountOf = (workspaceId: string) => sql<number>`(
+  select count(*)::int from backlog_insights bi join backlog_items b on b.id = bi.backlog_item_id and b.deleted_at is null
+  where bi.workspace_id = ${workspaceId} and bi.insight_id = ${insights.id}
+)`;
+
 /** An insight's columns as lists read them: a merge record can be long, and only a restore reads it, in SQL. */
 const { mergeMoves: _mergeRecord, ...listedColumns } = getTableColumns(insights);
 
@@ -62,7 +72,7 @@ function linkedByOf(filters: InsightFilters): SQL<string | null> {
 }
 
 /**
- * Insights with their creator and evidence counts, newest first (keyset); every one when `limit`
+ * Insights with their creator, evidence and backlog counts, newest first (keyset); every one when `limit`
  * is left out. The page is chosen first, so only its insights are counted. The trash is listed
  * by when each insight went there, most recent first: what was just thrown away is what one
  * comes looking for.
@@ -91,6 +101,7 @@ export async function list(executor: Executor, workspaceId: string, filters: Ins
       creatorName: users.name,
       evidenceCount: sql<number>`counts.evidence_count`,
       customerCount: sql<number>`counts.customer_count`,
+      backlogItemCount: backlogItemCountOf(workspaceId),
       linkedBy: linkedByOf(filters),
       cursorAt: cursorText(sortedAt),
     })

@@ -25,7 +25,7 @@ export const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { role: 'viewer' } },
       schema: {
         tags,
-        summary: 'Problems, opportunities and solutions, newest first, with evidence and customer counts; filter by type, status, parent or words; trash=true lists the trash, most recently trashed first',
+        summary: 'Problems, opportunities and solutions, newest first, with evidence and customer counts and how many backlog items each is on; filter by type, status, parent or words; trash=true lists the trash, most recently trashed first',
         params: WorkspaceParamsSchema,
         querystring: ListInsightsQuerySchema,
         response: { 200: InsightPageSchema },

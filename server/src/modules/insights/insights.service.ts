@@ -10,6 +10,7 @@ import {
   type Insight,
   type InsightDetail,
   type InsightEvidenceBody,
+  type InsightListItem,
   type InsightMerge,
   type InsightType,
   type LinkedInsight,
@@ -51,6 +52,11 @@ function presentInsight(row: InsightListRow, merge: InsightMerge | null = null):
   };
 }
 
+/** An insight as the list shows it, with how many backlog items it is on: the Problems tree marks them. */
+function presentListItem(row: InsightListRow, merge: InsightMerge | null = null): InsightListItem {
+  return { ...presentInsight(row, merge), backlogItemCount: row.backlogItemCount };
+}
+
 /** One insight outside the trash as lists show it, with its counts, or a 404. */
 export async function loadInsight(executor: Executor, workspaceId: string, id: string): Promise<Insight> {
   const [row] = await insightsRepository.list(executor, workspaceId, { id });
@@ -58,13 +64,13 @@ export async function loadInsight(executor: Executor, workspaceId: string, id: s
   return presentInsight(row);
 }
 
-export async function listInsights(db: Db, actor: WorkspaceActor, query: ListInsightsQuery): Promise<Page<Insight>> {
+export async function listInsights(db: Db, actor: WorkspaceActor, query: ListInsightsQuery): Promise<Page<InsightListItem>> {
   const after = decodeCursor(query.cursor, 2);
   const filters = { type: query.type, status: query.status, parentId: query.parentId, q: query.q, trash: query.trash };
   const rows = await insightsRepository.list(db, actor.workspaceId, filters, query.limit, after);
   if (!rows.length) await refuseForeignFilterIds(db, actor.workspaceId, [{ path: 'query.parentId', names: 'insight', id: query.parentId }]);
   const merges = query.trash ? await findMergeUndos(db, actor.workspaceId, rows) : new Map<string, InsightMerge>();
-  const page = pageFrom(rows, query.limit, (row) => presentInsight(row, merges.get(row.insight.id)), (row) => [row.cursorAt, row.insight.id]);
+  const page = pageFrom(rows, query.limit, (row) => presentListItem(row, merges.get(row.insight.id)), (row) => [row.cursorAt, row.insight.id]);
   return after ? page : { ...page, total: await insightsRepository.count(db, actor.workspaceId, filters) };
 }
 

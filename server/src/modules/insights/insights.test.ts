@@ -163,6 +163,27 @@ describe('GET /insights', () => {
     expect(items.map((item) => [item.id, item.evidenceCount, item.customerCount])).toEqual([[insight.id, 4, 2]]);
   });
 
+  it('counts the backlog items each insight is on, leaving out items in the trash and links of another workspace', async () => {
+    const workspace = await createWorkspace(context);
+    const planned = await createInsight(context, workspace, { title: 'Planned' });
+    const notPlanned = await createInsight(context, workspace, { title: 'Only on a trashed item' });
+    await createInsight(context, workspace, { title: 'Never linked' });
+    const [first, second, trashed] = [await createBacklogItem(context, workspace), await createBacklogItem(context, workspace), await createBacklogItem(context, workspace, { deletedAt: new Date() })];
+    const link = (backlogItemId: string, insightId: string, workspaceId = workspace.id) => ({ workspaceId, backlogItemId, insightId });
+    await context.db.insert(backlogInsights).values([link(first.id, planned.id), link(second.id, planned.id), link(trashed.id, planned.id), link(trashed.id, notPlanned.id)]);
+    // Another workspace's item, linked to its own problem, and by a link row of its own to this workspace's problem (which the API never makes).
+    const other = await createWorkspace(context);
+    const [otherItem, otherProblem] = [await createBacklogItem(context, other), await createInsight(context, other)];
+    await context.db.insert(backlogInsights).values([link(otherItem.id, otherProblem.id, other.id), link(otherItem.id, planned.id, other.id)]);
+
+    const counts = async (target: TestWorkspace, query = '') => (await listInsights(target, query)).items.map((item) => [item.title, item.backlogItemCount]);
+    expect(await counts(workspace)).toEqual([['Never linked', 0], ['Only on a trashed item', 0], ['Planned', 2]]);
+    expect(await counts(other)).toEqual([[otherProblem.title, 1]]);
+    // The trashed item restored, it counts again.
+    expect((await workspace.owner.as.post(`/api/workspaces/${workspace.id}/backlog-items/${trashed.id}/restore`)).statusCode).toBe(200);
+    expect(await counts(workspace, '?limit=1&q=planned')).toEqual([['Planned', 3]]);
+  });
+
   it('answers 400 for invalid filters and 404 for another workspace', async () => {
     const workspace = await createWorkspace(context);
     const invalid = await workspace.owner.as.get(`${insightsUrl(workspace.id)}?type=theme&parentId=x&limit=0`);

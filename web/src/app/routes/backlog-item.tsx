@@ -1,10 +1,11 @@
 import { useParams } from 'react-router';
 import { EvidenceExport } from '../../features/highlights/components/evidence-export';
+import { HighlightPickerDialog } from '../../features/highlights/components/highlight-picker-dialog';
 import { BacklogItemDetail } from '../../features/insights/components/backlog-item-detail';
 import { paths } from '../../lib/paths';
 import { useWorkspace } from '../../lib/workspace';
 
-/** `/w/:ws/backlog/:id`: one backlog item, its score explained, and its evidence pack. */
+/** `/w/:ws/backlog/:id`: one backlog item, its score explained, and its evidence pack; contributors add quotes to it by picking highlights. */
 export function BacklogItemRoute() {
   const workspace = useWorkspace();
   const { id = '' } = useParams();
@@ -16,6 +17,7 @@ export function BacklogItemRoute() {
       id={id}
       // All its evidence, as its score and its evidence pack count it: its own and its problems'.
       evidenceActions={<EvidenceExport ws={ws} filters={{ evidenceOfBacklogItemId: id }} allUrl={paths.backlogItem(ws, id)} what="behind this item, its problems' included" size="sm" />}
+      renderEvidencePicker={(picker) => <HighlightPickerDialog ws={ws} {...picker} />}
     />
   );
 }

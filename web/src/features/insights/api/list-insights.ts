@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { InsightPageSchema, PAGE_SIZE_MAX, type Insight } from '@cairn/shared';
+import { InsightPageSchema, PAGE_SIZE_MAX, type InsightListItem } from '@cairn/shared';
 import { apiRequest } from '../../../lib/api-client';
 
 /**
@@ -7,8 +7,8 @@ import { apiRequest } from '../../../lib/api-client';
  * and its filters keep the ancestors of a match, which a page of matches alone would not
  * hold. A workspace has hundreds of insights, not many thousands.
  */
-export async function fetchAllInsights(ws: string, signal?: AbortSignal): Promise<Insight[]> {
-  const insights: Insight[] = [];
+export async function fetchAllInsights(ws: string, signal?: AbortSignal): Promise<InsightListItem[]> {
+  const insights: InsightListItem[] = [];
   let cursor: string | null = null;
   do {
     const params = new URLSearchParams({ limit: String(PAGE_SIZE_MAX) });

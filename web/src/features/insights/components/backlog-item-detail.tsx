@@ -19,6 +19,7 @@ import { useUpdateBacklogItem } from '../api/update-backlog-item';
 import { useMayUnlink } from '../hooks/use-may-unlink';
 import { useTrashWithUndo, useUnlinkWithUndo } from '../hooks/use-undo-toast';
 import { BACKLOG_STATUS_LABELS } from '../lib/labels';
+import { AddEvidence, AddEvidenceHint, type RenderEvidencePicker } from './add-evidence';
 import { BacklogStatusBadge, InsightStatusBadge, InsightTypeBadge } from './badges';
 import { TrackerLink } from './backlog-board';
 import { BacklogFormDialog } from './backlog-form-dialog';
@@ -29,12 +30,22 @@ import { LinkInsightBacklogDialog } from './link-evidence-button';
 import { ScoreExplained } from './score';
 import { WhereToLinkEvidence } from './where-to-link-evidence';
 
+type BacklogItemDetailProps = {
+  ws: string;
+  id: string;
+  /** Copy the quotes, export them. */
+  evidenceActions?: ReactNode;
+  /** The dialog behind "Add evidence", which finds highlights to link here. */
+  renderEvidencePicker?: RenderEvidencePicker;
+};
+
 /**
  * One backlog item: why it ranks where it does (its score, in parts and in words), the problems
  * and quotes behind it, who said them, and its evidence pack to paste into a tracker.
- * `evidenceActions` (copy the quotes, export them) come from the page, which composes other features.
+ * What works on highlights (copy, export, pick them) comes from the page, which composes other
+ * features. Contributors add quotes here with "Add evidence" or `l`, as on a problem's page.
  */
-export function BacklogItemDetail({ ws, id, evidenceActions }: { ws: string; id: string; evidenceActions?: ReactNode }) {
+export function BacklogItemDetail({ ws, id, evidenceActions, renderEvidencePicker }: BacklogItemDetailProps) {
   const workspace = useWorkspace();
   const item = useBacklogItem(ws, id);
   const update = useUpdateBacklogItem(ws);
@@ -166,7 +177,19 @@ export function BacklogItemDetail({ ws, id, evidenceActions }: { ws: string; id:
             )}
           </section>
           <section className="stack" aria-labelledby="backlog-evidence">
-            <h2 id="backlog-evidence">Evidence behind it</h2>
+            <div className="section-header">
+              <h2 id="backlog-evidence">Evidence behind it</h2>
+              {canLink && renderEvidencePicker && (
+                <AddEvidence
+                  ws={ws}
+                  target={{ type: 'backlogItem', id, title: data.title }}
+                  // Quotes that count through its problems show as linked too: linked here again, they would count no more.
+                  addedTo={{ evidenceOfBacklogItemId: id }}
+                  intro="Each quote you pick is linked to this item and counts towards its score, with the customer and company behind it."
+                  renderPicker={renderEvidencePicker}
+                />
+              )}
+            </div>
             {/* Every quote the score counts, each once, saying whether it is linked here or comes through a problem. */}
             <EvidenceList
               ws={ws}
@@ -176,6 +199,7 @@ export function BacklogItemDetail({ ws, id, evidenceActions }: { ws: string; id:
               empty={
                 <p className="muted card">
                   No evidence yet{data.insights.length ? ': its problems have no highlights' : ''}. Link highlights to this item, or link a problem: its evidence counts here too.{' '}
+                  {canLink && renderEvidencePicker && <AddEvidenceHint />}
                   <WhereToLinkEvidence ws={ws} />
                 </p>
               }

@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HighlightListItem, InsightDetail as InsightDetailData, Role } from '@cairn/shared';
 import { ToastProvider } from '../../../components/toast';
 import { WorkspaceProvider } from '../../../lib/workspace';
-import { InsightDetail, type EvidencePickerProps } from './insight-detail';
+import type { EvidencePickerProps } from './add-evidence';
+import { InsightDetail } from './insight-detail';
 import { highlightListItem } from '../../highlights/testing/highlight-list-item';
 import { until } from '../../../testing/react-dom';
 

@@ -8,7 +8,6 @@ import { PageHeader } from '../../../components/page-header';
 import { Loading } from '../../../components/spinner';
 import { useToast } from '../../../components/toast';
 import { INSIGHT_TYPE_LABELS } from '../../../lib/insight-types';
-import { isTypingTarget, useDocumentKeyDown } from '../../../lib/keyboard';
 import { countOf } from '../../../lib/numbers';
 import { paths } from '../../../lib/paths';
 import { useWorkspace } from '../../../lib/workspace';
@@ -23,27 +22,18 @@ import { useUpdateInsight } from '../api/update-insight';
 import { useMayUnlink } from '../hooks/use-may-unlink';
 import { useTrashWithUndo, useUnlinkWithUndo } from '../hooks/use-undo-toast';
 import { childTypeOf, INSIGHT_STATUS_LABELS } from '../lib/labels';
+import { companyCount } from '../lib/segments';
+import { AddEvidence, AddEvidenceHint, type RenderEvidencePicker } from './add-evidence';
 import { BacklogStatusBadge, InsightStatusBadge, InsightTypeBadge } from './badges';
 import { AddedBy, NotLoaded } from './detail-page';
 import { EvidenceCustomers } from './evidence-customers';
 import { EvidenceList, quotePreview } from './evidence-list';
 import { InsightFormDialog } from './insight-form-dialog';
-import { LinkInsightBacklogDialog, linkedMessage } from './link-evidence-button';
+import { LinkInsightBacklogDialog } from './link-evidence-button';
 import { MergeInsightDialog } from './merge-insight-dialog';
 import { WhereToLinkEvidence } from './where-to-link-evidence';
 
-type Open = 'edit' | 'child' | 'backlog' | 'trash' | 'merge' | 'evidence' | null;
-
-/** What the page's highlight picker is told: which highlights are evidence here already, and what to do with those picked. */
-export type EvidencePickerProps = {
-  title: string;
-  intro: string;
-  addedTo: { insightId: string };
-  busy: boolean;
-  error: unknown;
-  onPick: (highlightIds: string[]) => void;
-  onClose: () => void;
-};
+type Open = 'edit' | 'child' | 'backlog' | 'trash' | 'merge' | null;
 
 type InsightDetailProps = {
   ws: string;
@@ -51,7 +41,7 @@ type InsightDetailProps = {
   /** Copy the quotes, export them. */
   evidenceActions?: ReactNode;
   /** The dialog behind "Add evidence", which finds highlights to link here. */
-  renderEvidencePicker?: (picker: EvidencePickerProps) => ReactNode;
+  renderEvidencePicker?: RenderEvidencePicker;
 };
 
 /**
@@ -68,7 +58,6 @@ export function InsightDetail({ ws, id, evidenceActions, renderEvidencePicker }:
   const restore = useRestoreInsight(ws);
   const unlink = useUnlinkInsightEvidence(ws);
   const relink = useLinkInsightEvidence(ws);
-  const addEvidence = useLinkInsightEvidence(ws);
   const unlinkBacklog = useUnlinkBacklogEvidence(ws);
   const relinkBacklog = useLinkBacklogEvidence(ws);
   const trash = useTrashWithUndo(remove, restore);
@@ -80,12 +69,6 @@ export function InsightDetail({ ws, id, evidenceActions, renderEvidencePicker }:
   const canLink = workspace.can('contributor');
   const mayUnlink = useMayUnlink();
   const canAddEvidence = canLink && !!renderEvidencePicker;
-
-  useDocumentKeyDown((event) => {
-    if (!canAddEvidence || !insight.data || event.key !== 'l' || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
-    event.preventDefault();
-    setOpen('evidence');
-  });
 
   if (insight.isPending) return <Loading label="Loading…" />;
   if (!insight.data) return <NotLoaded error={insight.error} back={paths.problems(ws)}>Back to Problems</NotLoaded>;
@@ -103,26 +86,16 @@ export function InsightDetail({ ws, id, evidenceActions, renderEvidencePicker }:
   const children = childType ? countOf(data.children.length, INSIGHT_TYPE_LABELS[childType].one.toLowerCase(), INSIGHT_TYPE_LABELS[childType].many.toLowerCase()) : '';
   const unlinkHighlight = (highlight: HighlightListItem) => unlinkEvidence(id, { highlightIds: [highlight.id] }, `Unlinked “${quotePreview(highlight.quote)}”`);
   const unlinkItem = (item: { id: string; title: string }) => unlinkFromBacklog(item.id, { insightIds: [id] }, `Unlinked from “${item.title}”`);
-  const closeEvidencePicker = () => {
-    addEvidence.reset();
-    setOpen(null);
-  };
-  const addPicked = (highlightIds: string[]) =>
-    addEvidence.mutate(
-      { id, body: { highlightIds } },
-      {
-        onSuccess: ({ changed }) => {
-          toast.show(linkedMessage({ target: { type: 'insight', id, title: data.title }, linked: highlightIds.length, changed }), 'success');
-          closeEvidencePicker();
-        },
-      },
-    );
   // Copying or exporting no quotes does nothing.
   const quoteActions = data.evidenceCount > 0 ? evidenceActions : null;
-  const addEvidenceButton = canAddEvidence && (
-    <Button size="sm" onClick={() => setOpen('evidence')} aria-keyshortcuts="l" aria-haspopup="dialog">
-      <kbd className="keyboard-hint">l</kbd> Add evidence
-    </Button>
+  const addEvidenceButton = canLink && renderEvidencePicker && (
+    <AddEvidence
+      ws={ws}
+      target={{ type: 'insight', id, title: data.title }}
+      addedTo={{ insightId: id }}
+      intro={`Each quote you pick becomes evidence of this ${kind} and counts among the customers behind it.`}
+      renderPicker={renderEvidencePicker}
+    />
   );
 
   return (
@@ -169,6 +142,7 @@ export function InsightDetail({ ws, id, evidenceActions, renderEvidencePicker }:
         )}
         <span>{countOf(data.evidenceCount, 'highlight')}</span>
         <span>{countOf(data.customerCount, 'customer')}</span>
+        <span>{countOf(companyCount(data.customers), 'company', 'companies')}</span>
         <AddedBy entity={data} />
       </div>
       {data.statement ? (
@@ -203,16 +177,7 @@ export function InsightDetail({ ws, id, evidenceActions, renderEvidencePicker }:
             empty={
               <p className="muted card">
                 No evidence yet.{' '}
-                {canAddEvidence && (
-                  <>
-                    Choose <strong>Add evidence</strong>
-                    <span className="keyboard-hint">
-                      {' '}
-                      (or press <kbd>l</kbd>)
-                    </span>{' '}
-                    to pick quotes from the workspace's highlights.{' '}
-                  </>
-                )}
+                {canAddEvidence && <AddEvidenceHint />}
                 <WhereToLinkEvidence ws={ws} />
               </p>
             }
@@ -308,16 +273,6 @@ export function InsightDetail({ ws, id, evidenceActions, renderEvidencePicker }:
       >
         Its {children} will show at the top of the tree until it is restored.
       </ConfirmDialog>
-      {open === 'evidence' &&
-        renderEvidencePicker?.({
-          title: `Add evidence to “${data.title}”`,
-          intro: `Each quote you pick becomes evidence of this ${kind} and counts among the customers behind it.`,
-          addedTo: { insightId: id },
-          busy: addEvidence.isPending,
-          error: addEvidence.error,
-          onPick: addPicked,
-          onClose: closeEvidencePicker,
-        })}
       <LinkInsightBacklogDialog
         ws={ws}
         open={open === 'backlog'}

@@ -1,16 +1,33 @@
 import { useMemo, useState, type CSSProperties, type FocusEvent, type KeyboardEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { INSIGHT_STATUSES, INSIGHT_TYPES, type Insight } from '@cairn/shared';
+import { INSIGHT_STATUSES, INSIGHT_TYPES, type Insight, type InsightListItem } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
-import { Field, Select } from '../../../components/field';
+import { FiltersDisclosure } from '../../../components/filters-disclosure';
+import { Field, Select, TextInput } from '../../../components/field';
+import { Segmented } from '../../../components/segmented';
 import { Loading } from '../../../components/spinner';
 import { INSIGHT_TYPE_LABELS } from '../../../lib/insight-types';
+import { NARROW_SCREEN, useMediaQuery } from '../../../lib/media-query';
 import { countOf } from '../../../lib/numbers';
 import { paths } from '../../../lib/paths';
 import { useInsights } from '../api/list-insights';
-import { buildInsightTree, countMatches, filterInsightTree, treeMove, visibleRows, type InsightNode } from '../lib/insight-tree';
+import {
+  backlogMarker,
+  buildInsightTree,
+  countByType,
+  countMatches,
+  filterInsightTree,
+  INSIGHT_TREE_SORTS,
+  isFiltered,
+  matchesFilters,
+  treeFiltersOf,
+  treeMove,
+  visibleRows,
+  type InsightNode,
+  type InsightTreeSort,
+} from '../lib/insight-tree';
 import { childTypeOf, INSIGHT_STATUS_LABELS } from '../lib/labels';
 import { oneOf } from '../lib/params';
 import { InsightStatusBadge, InsightTypeBadge } from './badges';
@@ -18,7 +35,7 @@ import { WhereToLinkEvidence } from './where-to-link-evidence';
 import { useUrlParams } from '../../../lib/use-url-params';
 
 /** The evidence behind a row, and the customers behind that; `id` names the two for the row's description. */
-function Counts({ id, insight }: { id: string; insight: Insight }) {
+function Counts({ id, insight }: { id: string; insight: InsightListItem }) {
   return (
     <>
       <span id={`${id}-evidence`} className="insight-count" title="Highlights linked as evidence">
@@ -30,6 +47,13 @@ function Counts({ id, insight }: { id: string; insight: Insight }) {
     </>
   );
 }
+
+/** Evidence first, as the backlog ranks: the tree is where the strongest problems are found. */
+const SORTS: Array<[InsightTreeSort, string]> = [
+  ['evidence', 'Evidence'],
+  ['customers', 'Customers'],
+  ['newest', 'Newest'],
+];
 
 /** What every row of the tree is told. */
 type TreeProps = {
@@ -67,6 +91,8 @@ function TreeNode({ node, depth, position, siblings, ...tree }: NodeProps) {
   const childType = childTypeOf(insight.type);
   const id = `insight-node-${insight.id}`;
   const isTabStop = insight.id === tabStop;
+  const onBacklog = backlogMarker(insight.backlogItemCount);
+  const described = [`${id}-type`, `${id}-status`, `${id}-evidence`, `${id}-customers`, onBacklog && `${id}-backlog`, insight.statement && `${id}-statement`];
   return (
     <li
       id={id}
@@ -79,7 +105,7 @@ function TreeNode({ node, depth, position, siblings, ...tree }: NodeProps) {
       aria-setsize={siblings}
       aria-expanded={children.length ? open : undefined}
       aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-type ${id}-status ${id}-evidence ${id}-customers${insight.statement ? ` ${id}-statement` : ''}`}
+      aria-describedby={described.filter(Boolean).join(' ')}
     >
       <div className={`insight-row${node.context ? ' insight-context' : ''}`} style={{ '--depth': depth } as CSSProperties}>
         {children.length > 0 ? (
@@ -97,6 +123,11 @@ function TreeNode({ node, depth, position, siblings, ...tree }: NodeProps) {
           {insight.statement && (
             <span id={`${id}-statement`} className="insight-row-statement muted">
               {insight.statement}
+            </span>
+          )}
+          {onBacklog && (
+            <span id={`${id}-backlog`} className="badge insight-row-backlog" title="Linked to backlog items outside the trash">
+              {onBacklog}
             </span>
           )}
         </div>
@@ -140,38 +171,41 @@ type ProblemTreeProps = {
 
 /**
  * The opportunity-solution tree: problems, the opportunities under each, the solutions under
- * those, with the evidence and customers behind each. Filtered by status and type in the URL;
- * a match keeps its ancestors, dimmed, so that it is never shown out of place.
+ * those, with the evidence and customers behind each and whether each is on the backlog.
+ * Filtered by words, status, type and "Not on the backlog", and ordered, in the URL; a match
+ * keeps its ancestors, dimmed, so that it is never shown out of place.
  */
 export function ProblemTree({ ws, onAddChild, onNewProblem }: ProblemTreeProps) {
   const insights = useInsights(ws);
   const [params, setParams] = useUrlParams();
-  const status = oneOf(INSIGHT_STATUSES, params.get('status'));
-  const type = oneOf(INSIGHT_TYPES, params.get('type'));
+  const filters = useMemo(() => treeFiltersOf(params), [params]);
+  const { words, status, type, notOnBacklog } = filters;
+  const sort = oneOf(INSIGHT_TREE_SORTS, params.get('sort')) ?? 'evidence';
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [current, setCurrent] = useState<string | null>(null);
   const navigate = useNavigate();
-  const tree = useMemo(() => buildInsightTree(insights.data ?? []), [insights.data]);
-  const shown = useMemo(
-    () => (status || type ? filterInsightTree(tree, (insight) => (!status || insight.status === status) && (!type || insight.type === type)) : tree),
-    [tree, status, type],
-  );
+  const narrow = useMediaQuery(NARROW_SCREEN);
+  const tree = useMemo(() => buildInsightTree(insights.data ?? [], sort), [insights.data, sort]);
+  const filtered = isFiltered(filters);
+  const shown = useMemo(() => (filtered ? filterInsightTree(tree, (insight) => matchesFilters(insight, filters)) : tree), [tree, filtered, filters]);
   // New filters open the branches leading to their matches: a branch left collapsed would show
   // only its dimmed parent, hiding the very match.
-  const filters = `${status}/${type}`;
-  const [openedFor, setOpenedFor] = useState(filters);
-  if (openedFor !== filters) {
-    setOpenedFor(filters);
+  const filtersKey = `${status}/${type}/${notOnBacklog}/${words}`;
+  const [openedFor, setOpenedFor] = useState(filtersKey);
+  if (openedFor !== filtersKey) {
+    setOpenedFor(filtersKey);
     const leadingToMatches = new Set(branchIds(shown));
-    if (status || type) setCollapsed((current) => new Set([...current].filter((id) => !leadingToMatches.has(id))));
+    if (filtered) setCollapsed((current) => new Set([...current].filter((id) => !leadingToMatches.has(id))));
   }
 
-  const setFilter = (key: 'status' | 'type', value: string) => {
+  const setFilter = (key: 'status' | 'type' | 'backlog' | 'q' | 'sort', value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
     setParams(next, { replace: true });
   };
+  // The order is not a filter: clearing the filters keeps it.
+  const clearFilters = () => setParams(new URLSearchParams(sort === 'evidence' ? {} : { sort }), { replace: true });
   const toggle = (id: string) =>
     setCollapsed((current) => {
       const next = new Set(current);
@@ -234,47 +268,58 @@ export function ProblemTree({ ws, onAddChild, onNewProblem }: ProblemTreeProps) 
 
   const matches = countMatches(shown);
   const parentIds = [...new Set(insights.data.flatMap((insight) => (insight.parentId ? [insight.parentId] : [])))];
+  const filterForm = (
+    <form className="card insight-filters" role="search" aria-label="Filter problems" onSubmit={(event) => event.preventDefault()}>
+      <Field label="Words">
+        {(props) => <TextInput {...props} type="search" value={words} placeholder="title or statement…" onChange={(event) => setFilter('q', event.target.value)} />}
+      </Field>
+      <Field label="Status">
+        {(props) => (
+          <Select {...props} value={status ?? ''} onChange={(event) => setFilter('status', event.target.value)}>
+            <option value="">Any status</option>
+            {INSIGHT_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {INSIGHT_STATUS_LABELS[value]}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field label="Type">
+        {(props) => (
+          <Select {...props} value={type ?? ''} onChange={(event) => setFilter('type', event.target.value)}>
+            <option value="">Problems, opportunities and solutions</option>
+            {INSIGHT_TYPES.map((value) => (
+              <option key={value} value={value}>
+                {INSIGHT_TYPE_LABELS[value].many}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <label className="checkbox">
+        <input type="checkbox" checked={notOnBacklog} onChange={(event) => setFilter('backlog', event.target.checked ? 'none' : '')} /> Not on the backlog
+      </label>
+      <Segmented legend="Rank by" name="insight-sort" options={SORTS} value={sort} onChange={(value) => setFilter('sort', value === 'evidence' ? '' : value)} />
+      <p className="muted insight-filter-count" aria-live="polite">
+        {filtered ? `${matches} of ${insights.data.length} match` : countByType(insights.data)}
+      </p>
+      {parentIds.length > 0 && (
+        <span className="row">
+          <Button size="sm" variant="ghost" onClick={() => setCollapsed(new Set())} disabled={!collapsed.size}>
+            Expand all
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => setCollapsed(new Set(parentIds))}>
+            Collapse all
+          </Button>
+        </span>
+      )}
+    </form>
+  );
   return (
     <div className="stack">
-      <form className="card insight-filters" role="search" aria-label="Filter problems" onSubmit={(event) => event.preventDefault()}>
-        <Field label="Status">
-          {(props) => (
-            <Select {...props} value={status ?? ''} onChange={(event) => setFilter('status', event.target.value)}>
-              <option value="">Any status</option>
-              {INSIGHT_STATUSES.map((value) => (
-                <option key={value} value={value}>
-                  {INSIGHT_STATUS_LABELS[value]}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
-        <Field label="Type">
-          {(props) => (
-            <Select {...props} value={type ?? ''} onChange={(event) => setFilter('type', event.target.value)}>
-              <option value="">Problems, opportunities and solutions</option>
-              {INSIGHT_TYPES.map((value) => (
-                <option key={value} value={value}>
-                  {INSIGHT_TYPE_LABELS[value].many}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
-        <p className="muted insight-filter-count" aria-live="polite">
-          {status || type ? `${matches} of ${insights.data.length} match` : countOf(insights.data.length, 'insight')}
-        </p>
-        {parentIds.length > 0 && (
-          <span className="row">
-            <Button size="sm" variant="ghost" onClick={() => setCollapsed(new Set())} disabled={!collapsed.size}>
-              Expand all
-            </Button>
-            <Button size="sm" variant="ghost" onClick={() => setCollapsed(new Set(parentIds))}>
-              Collapse all
-            </Button>
-          </span>
-        )}
-      </form>
+      {/* On a phone the filters are folded, so that the tree starts on the first screen. */}
+      {narrow ? <FiltersDisclosure active={[status, type, words.trim(), notOnBacklog].filter(Boolean).length}>{filterForm}</FiltersDisclosure> : filterForm}
       {shown.length ? (
         <>
           <ul role="tree" className="insight-tree card" aria-label="Problems, opportunities and solutions" onKeyDown={onKeyDown} onFocus={onFocus}>
@@ -285,8 +330,8 @@ export function ProblemTree({ ws, onAddChild, onNewProblem }: ProblemTreeProps) 
           </p>
         </>
       ) : (
-        <EmptyState title="Nothing matches these filters" icon="◇" action={<Button onClick={() => setParams(new URLSearchParams(), { replace: true })}>Clear filters</Button>}>
-          Dimmed rows are shown only as the context of a match: try another status or type.
+        <EmptyState title="Nothing matches these filters" icon="◇" action={<Button onClick={clearFilters}>Clear filters</Button>}>
+          Dimmed rows are shown only as the context of a match: try other words, another status or type{notOnBacklog && ', or show what is on the backlog too'}.
         </EmptyState>
       )}
     </div>

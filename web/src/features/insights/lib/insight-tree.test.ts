@@ -1,10 +1,23 @@
-import type { Insight } from '@cairn/shared';
+import type { InsightListItem } from '@cairn/shared';
 import { describe, expect, it } from 'vitest';
-import { buildInsightTree, countMatches, filterInsightTree, treeMove, visibleRows, type InsightNode } from './insight-tree';
+import {
+  backlogMarker,
+  buildInsightTree,
+  countByType,
+  countMatches,
+  filterInsightTree,
+  hasWords,
+  isFiltered,
+  matchesFilters,
+  treeFiltersOf,
+  treeMove,
+  visibleRows,
+  type InsightNode,
+} from './insight-tree';
 
 let sequence = 0;
 /** An insight with just what the tree reads; later ones are newer. */
-function insight(id: string, overrides: Partial<Insight> = {}): Insight {
+function insight(id: string, overrides: Partial<InsightListItem> = {}): InsightListItem {
   sequence += 1;
   return {
     id,
@@ -15,6 +28,7 @@ function insight(id: string, overrides: Partial<Insight> = {}): Insight {
     parentId: null,
     evidenceCount: 0,
     customerCount: 0,
+    backlogItemCount: 0,
     createdBy: null,
     createdAt: new Date(Date.UTC(2024, 0, 1, 0, sequence)).toISOString(),
     updatedAt: '2024-01-01T00:00:00.000Z',
@@ -46,6 +60,29 @@ describe('buildInsightTree', () => {
       insight('new, no evidence'),
     ]);
     expect(shape(tree)).toEqual(['as much, more customers', 'most evidence', 'new, no evidence', 'old, no evidence']);
+  });
+
+  it('ranks siblings by customers, then evidence, or the newest first, when asked', () => {
+    const insights = [
+      insight('old, many customers', { evidenceCount: 3, customerCount: 3 }),
+      insight('most evidence', { evidenceCount: 9, customerCount: 2 }),
+      insight('new, many customers', { evidenceCount: 3, customerCount: 3 }),
+      insight('newest, many customers and opportunities', { evidenceCount: 1, customerCount: 3 }),
+      insight('old opportunity', { type: 'opportunity', parentId: 'newest, many customers and opportunities', customerCount: 2 }),
+      insight('new opportunity', { type: 'opportunity', parentId: 'newest, many customers and opportunities' }),
+    ];
+    expect(shape(buildInsightTree(insights, 'customers'))).toEqual([
+      'new, many customers',
+      'old, many customers',
+      { 'newest, many customers and opportunities': ['old opportunity', 'new opportunity'] },
+      'most evidence',
+    ]);
+    expect(shape(buildInsightTree(insights, 'newest'))).toEqual([
+      { 'newest, many customers and opportunities': ['new opportunity', 'old opportunity'] },
+      'new, many customers',
+      'most evidence',
+      'old, many customers',
+    ]);
   });
 
   it('shows an insight whose parent is missing (in the trash) as a root', () => {
@@ -141,5 +178,63 @@ describe('visibleRows and treeMove', () => {
   it('leaves other keys, and rows not shown, to the page', () => {
     expect(moveFrom('slow search', 'j')).toBeUndefined();
     expect(moveFrom('email when ready', 'ArrowDown', visibleRows(tree, new Set(['export fails'])))).toBeUndefined();
+  });
+});
+
+describe('hasWords', () => {
+  const problem = { title: 'Exports fail on big workspaces', statement: 'Admins cannot get a year of data out: they copy rows by hand.' };
+
+  it('finds every typed word at the start of a word of the title or the statement, whatever the case', () => {
+    expect(hasWords(problem, 'expor FAIL')).toBe(true);
+    expect(hasWords(problem, 'export admins')).toBe(true);
+    expect(hasWords(problem, 'export imports')).toBe(false);
+    // Inside a word is not the start of one.
+    expect(hasWords(problem, 'ports')).toBe(false);
+  });
+
+  it('leaves accents out on both sides, and takes no words as a match', () => {
+    expect(hasWords({ title: 'Card déclined abroad', statement: null }, 'DECLINED Abroad')).toBe(true);
+    expect(hasWords({ title: 'Card declined', statement: null }, 'décl')).toBe(true);
+    expect(hasWords(problem, '  ')).toBe(true);
+  });
+});
+
+describe('the filters in the address', () => {
+  const filtersOf = (query: string) => treeFiltersOf(new URLSearchParams(query));
+
+  it('reads words, status, type and backlog=none, and takes an unknown value as no filter', () => {
+    expect(filtersOf('q=export&status=validated&type=problem&backlog=none&sort=newest')).toEqual({ words: 'export', status: 'validated', type: 'problem', notOnBacklog: true });
+    expect(filtersOf('status=done&type=theme&backlog=some')).toEqual({ words: '', status: undefined, type: undefined, notOnBacklog: false });
+    expect(isFiltered(filtersOf('sort=newest&q=%20'))).toBe(false);
+    expect(isFiltered(filtersOf('backlog=none'))).toBe(true);
+  });
+
+  it('keeps, with "Not on the backlog", only what no backlog item is linked to, along with the other filters', () => {
+    const planned = insight('planned', { status: 'validated', backlogItemCount: 2 });
+    const notPlanned = insight('not planned', { status: 'validated' });
+    const draft = insight('draft idea');
+    const notOnBacklog = filtersOf('backlog=none');
+    expect([planned, notPlanned, draft].filter((candidate) => matchesFilters(candidate, notOnBacklog)).map((candidate) => candidate.id)).toEqual(['not planned', 'draft idea']);
+    expect([planned, notPlanned, draft].filter((candidate) => matchesFilters(candidate, filtersOf('backlog=none&status=validated'))).map((candidate) => candidate.id)).toEqual(['not planned']);
+    // A problem on the backlog stays above an opportunity that is not, as its context.
+    const tree = buildInsightTree([planned, insight('under it', { type: 'opportunity', parentId: 'planned' })]);
+    expect(shape(filterInsightTree(tree, (candidate) => matchesFilters(candidate, notOnBacklog)))).toEqual([{ '*planned': ['under it'] }]);
+  });
+});
+
+describe('backlogMarker', () => {
+  it('says whether a row is on the backlog, and on how many items past one; nothing for none', () => {
+    expect(backlogMarker(0)).toBeNull();
+    expect(backlogMarker(1)).toBe('On the backlog');
+    expect(backlogMarker(2)).toBe('On 2 backlog items');
+    expect(backlogMarker(1200)).toBe('On 1,200 backlog items');
+  });
+});
+
+describe('countByType', () => {
+  it('counts the tree in the page\'s words, each type once, leaving out types it has none of', () => {
+    expect(countByType([{ type: 'problem' }])).toBe('1 problem');
+    expect(countByType([{ type: 'opportunity' }, { type: 'problem' }, { type: 'problem' }, { type: 'opportunity' }])).toBe('2 problems and 2 opportunities');
+    expect(countByType([{ type: 'solution' }, { type: 'problem' }, { type: 'opportunity' }])).toBe('1 problem, 1 opportunity, and 1 solution');
   });
 });

@@ -1,20 +1,31 @@
-import type { Insight } from '@cairn/shared';
+import { countOf, INSIGHT_STATUSES, INSIGHT_TYPES, listOf, type Insight, type InsightListItem, type InsightStatus, type InsightType } from '@cairn/shared';
+import { INSIGHT_TYPE_LABELS } from '../../../lib/insight-types';
+import { oneOf } from './params';
 
 /** One insight of the opportunity-solution tree, with the insights under it. */
 export type InsightNode = {
-  insight: Insight;
+  insight: InsightListItem;
   children: InsightNode[];
   /** Kept only to show where a match below it sits: it does not match the filters itself. */
   context: boolean;
 };
 
-/** Siblings with the most evidence first; among equals, the newest first, so that one just created is easy to find. */
-const byEvidence = (a: InsightNode, b: InsightNode) =>
-  b.insight.evidenceCount - a.insight.evidenceCount || b.insight.customerCount - a.insight.customerCount || b.insight.createdAt.localeCompare(a.insight.createdAt);
+/** How siblings are ordered: by the highlights behind them, by the customers behind them, or newest first. */
+export const INSIGHT_TREE_SORTS = ['evidence', 'customers', 'newest'] as const;
+export type InsightTreeSort = (typeof INSIGHT_TREE_SORTS)[number];
 
-function sortTree(nodes: InsightNode[]): InsightNode[] {
-  for (const node of nodes) sortTree(node.children);
-  return nodes.sort(byEvidence);
+const newestFirst = (a: Insight, b: Insight) => b.createdAt.localeCompare(a.createdAt);
+
+/** Each order; among equals, the newest first, so that one just created is easy to find. */
+const SIBLING_ORDERS: Record<InsightTreeSort, (a: Insight, b: Insight) => number> = {
+  evidence: (a, b) => b.evidenceCount - a.evidenceCount || b.customerCount - a.customerCount || newestFirst(a, b),
+  customers: (a, b) => b.customerCount - a.customerCount || b.evidenceCount - a.evidenceCount || newestFirst(a, b),
+  newest: newestFirst,
+};
+
+function sortTree(nodes: InsightNode[], order: (a: Insight, b: Insight) => number): InsightNode[] {
+  for (const node of nodes) sortTree(node.children, order);
+  return nodes.sort((a, b) => order(a.insight, b.insight));
 }
 
 /**
@@ -22,7 +33,7 @@ function sortTree(nodes: InsightNode[]): InsightNode[] {
  * the list (in the trash, or none) is a root, and so is one caught in a cycle, which the server
  * forbids but which must never make an insight vanish from the page.
  */
-export function buildInsightTree(insights: readonly Insight[]): InsightNode[] {
+export function buildInsightTree(insights: readonly InsightListItem[], sort: InsightTreeSort = 'evidence'): InsightNode[] {
   const nodes = new Map(insights.map((insight) => [insight.id, { insight, children: [], context: false } as InsightNode]));
   const roots: InsightNode[] = [];
   for (const node of nodes.values()) {
@@ -43,14 +54,71 @@ export function buildInsightTree(insights: readonly Insight[]): InsightNode[] {
     roots.push(node);
     visit(node);
   }
-  return sortTree(roots);
+  return sortTree(roots, SIBLING_ORDERS[sort]);
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+/** Lowercased, accents left out: "decline" finds "Déclined" as well. */
+const wordsOf = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase().match(WORD) ?? [];
+
+/**
+ * Whether an insight's title or statement has every typed word, each as the start of one of its
+ * words ("expor fail" finds "Exports fail"). No words typed: every insight has them.
+ */
+export function hasWords(insight: Pick<Insight, 'title' | 'statement'>, typed: string): boolean {
+  const own = wordsOf(`${insight.title} ${insight.statement ?? ''}`);
+  return wordsOf(typed).every((word) => own.some((candidate) => candidate.startsWith(word)));
+}
+
+/** The tree's filters, as the address holds them (`?q=…&status=…&type=…&backlog=none`). */
+export type InsightTreeFilters = {
+  words: string;
+  status?: InsightStatus;
+  type?: InsightType;
+  /** Only insights linked to no backlog item outside the trash: validated, say, but not planned yet. */
+  notOnBacklog: boolean;
+};
+
+/** The filters in the address; a value that is not one of a filter's is as if it were absent. */
+export function treeFiltersOf(params: URLSearchParams): InsightTreeFilters {
+  return {
+    words: params.get('q') ?? '',
+    status: oneOf(INSIGHT_STATUSES, params.get('status')),
+    type: oneOf(INSIGHT_TYPES, params.get('type')),
+    notOnBacklog: params.get('backlog') === 'none',
+  };
+}
+
+/** Whether any filter is set: the order is not one. */
+export const isFiltered = (filters: InsightTreeFilters) => !!(filters.words.trim() || filters.status || filters.type || filters.notOnBacklog);
+
+/** Whether an insight passes every filter set. */
+export function matchesFilters(insight: InsightListItem, filters: InsightTreeFilters): boolean {
+  return (
+    (!filters.status || insight.status === filters.status) &&
+    (!filters.type || insight.type === filters.type) &&
+    (!filters.notOnBacklog || insight.backlogItemCount === 0) &&
+    hasWords(insight, filters.words)
+  );
+}
+
+/** A row's backlog marker: "On the backlog", "On 2 backlog items"; null for an insight on none. */
+export function backlogMarker(backlogItemCount: number): string | null {
+  if (!backlogItemCount) return null;
+  return backlogItemCount === 1 ? 'On the backlog' : `On ${countOf(backlogItemCount, 'backlog item')}`;
+}
+
+/** How many insights the tree holds, in the page's words: "3 problems and 1 opportunity". */
+export function countByType(insights: readonly Pick<Insight, 'type'>[]): string {
+  const counts = INSIGHT_TYPES.map((type) => [type, insights.filter((insight) => insight.type === type).length] as const).filter(([, count]) => count > 0);
+  return listOf(counts.map(([type, count]) => countOf(count, INSIGHT_TYPE_LABELS[type].one.toLowerCase(), INSIGHT_TYPE_LABELS[type].many.toLowerCase())));
 }
 
 /**
  * The insights matching `matches`, each still under its ancestors, which stay as context
  * (dimmed) even when they do not match; branches with no match are left out.
  */
-export function filterInsightTree(nodes: readonly InsightNode[], matches: (insight: Insight) => boolean): InsightNode[] {
+export function filterInsightTree(nodes: readonly InsightNode[], matches: (insight: InsightListItem) => boolean): InsightNode[] {
   return nodes.flatMap((node): InsightNode[] => {
     const children = filterInsightTree(node.children, matches);
     if (matches(node.insight)) return [{ ...node, children, context: false }];

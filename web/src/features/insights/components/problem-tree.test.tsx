@@ -1,0 +1,124 @@
+// @vitest-environment happy-dom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { MemoryRouter, useLocation } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { InsightListItem } from '@cairn/shared';
+import { ProblemTree } from './problem-tree';
+import { until } from '../../../testing/react-dom';
+
+// React warns about updates outside act() unless it is told this is a test.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const WS = '00000000-0000-4000-8000-000000000001';
+const AT = '2025-03-04T10:00:00.000Z';
+
+function insight(n: number, title: string, overrides: Partial<InsightListItem> = {}): InsightListItem {
+  return {
+    id: `00000000-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`,
+    type: 'problem',
+    title,
+    status: 'validated',
+    statement: null,
+    parentId: null,
+    evidenceCount: 10 - n,
+    customerCount: 1,
+    backlogItemCount: 0,
+    createdBy: null,
+    createdAt: AT,
+    updatedAt: AT,
+    deletedAt: null,
+    merge: null,
+    ...overrides,
+  };
+}
+
+const PLANNED = insight(1, 'Exports fail', { backlogItemCount: 1 });
+const TWICE = insight(2, 'Cards decline abroad', { backlogItemCount: 2 });
+const NOT_PLANNED = insight(3, 'Work accounts cannot sign in');
+const UNDER_PLANNED = insight(4, 'Exports in the background', { type: 'opportunity', parentId: PLANNED.id });
+const INSIGHTS = [PLANNED, TWICE, NOT_PLANNED, UNDER_PLANNED];
+
+const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+
+/** Where the tree has put its filters: the query string the router holds. */
+function Address() {
+  return <output id="address">{useLocation().search}</output>;
+}
+
+const address = () => new URLSearchParams(document.getElementById('address')!.textContent!);
+const rowTitles = () => [...document.querySelectorAll('[role="treeitem"]')].map((row) => `${row.querySelector('.insight-context') ? '*' : ''}${row.querySelector('.insight-row-title')!.textContent}`);
+const rowOf = (title: string) => [...document.querySelectorAll<HTMLElement>('[role="treeitem"]')].find((row) => row.querySelector('.insight-row-title')!.textContent === title)!;
+/** What a screen reader says after the row's name: the texts of the elements that describe it. */
+const descriptionOf = (row: HTMLElement) => row.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)!.textContent!.trim());
+const notOnBacklog = () => [...document.querySelectorAll('label')].find((label) => label.textContent!.trim() === 'Not on the backlog')!.querySelector('input')!;
+const countLine = () => document.querySelector('.insight-filter-count')!.textContent;
+
+describe('ProblemTree and the backlog', () => {
+  let root: Root;
+  beforeEach(() => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        if (new URL(url, 'http://cairn.test').pathname === `/api/workspaces/${WS}/insights`) return json({ items: INSIGHTS, nextCursor: null, total: INSIGHTS.length });
+        throw new Error(`Unexpected request: ${url}`);
+      }),
+    );
+    const container = document.createElement('div');
+    document.body.append(container);
+    root = createRoot(container);
+  });
+  afterEach(async () => {
+    await act(() => root.unmount());
+    document.body.replaceChildren();
+    vi.unstubAllGlobals();
+  });
+
+  async function render(query = '') {
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    await act(async () =>
+      root.render(
+        <QueryClientProvider client={queryClient}>
+          <MemoryRouter initialEntries={[`/w/${WS}/problems${query}`]}>
+            <ProblemTree ws={WS} />
+            <Address />
+          </MemoryRouter>
+        </QueryClientProvider>,
+      ),
+    );
+    await until(() => expect(document.querySelector('[role="tree"]')).not.toBeNull());
+  }
+
+  it('marks each row on the backlog in words, which the row is described by, and counts the tree in the page’s words', async () => {
+    await render();
+    expect(rowTitles()).toEqual([PLANNED.title, UNDER_PLANNED.title, TWICE.title, NOT_PLANNED.title]);
+    const markers = Object.fromEntries(INSIGHTS.map((item) => [item.title, rowOf(item.title).querySelector(':scope > .insight-row .insight-row-backlog')?.textContent ?? null]));
+    expect(markers).toEqual({ [PLANNED.title]: 'On the backlog', [TWICE.title]: 'On 2 backlog items', [NOT_PLANNED.title]: null, [UNDER_PLANNED.title]: null });
+    expect(descriptionOf(rowOf(TWICE.title))).toEqual(['◆ Problem', 'Validated', '8 highlights', '1 customer', 'On 2 backlog items']);
+    expect(descriptionOf(rowOf(NOT_PLANNED.title))).toEqual(['◆ Problem', 'Validated', '7 highlights', '1 customer']);
+    expect(countLine()).toBe('3 problems and 1 opportunity');
+  });
+
+  it('keeps, with "Not on the backlog", only what no backlog item is linked to, a parent that is shown dimmed, and holds it in the address', async () => {
+    await render('?sort=newest');
+    expect(notOnBacklog().checked).toBe(false);
+    await act(async () => notOnBacklog().click());
+    await until(() => expect(address().get('backlog')).toBe('none'));
+    expect(address().get('sort')).toBe('newest');
+    expect(notOnBacklog().checked).toBe(true);
+    expect(rowTitles()).toEqual([`*${PLANNED.title}`, UNDER_PLANNED.title, NOT_PLANNED.title]);
+    expect(countLine()).toBe('2 of 4 match');
+
+    await act(async () => notOnBacklog().click());
+    await until(() => expect(address().has('backlog')).toBe(false));
+    expect(rowTitles()).toHaveLength(4);
+  });
+
+  it('opens with the filter on when the address has it', async () => {
+    await render('?backlog=none&type=problem');
+    expect(notOnBacklog().checked).toBe(true);
+    expect(rowTitles()).toEqual([NOT_PLANNED.title]);
+    expect(countLine()).toBe('1 of 4 match');
+  });
+});
