@@ -6,7 +6,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
-import { SOURCE_KINDS, type SearchQuery, type SourceKind } from '@cairn/shared';
+import { SOURCE_KINDS, SearchQuerySchema, type SourceKind } from '@cairn/shared';
 import { startCairn } from '../scripts/cairn-process.js';
 import { applyConnectionSettings, migrateDatabase, openDatabase, type Database, type Db } from '../server/src/db/client.js';
 import * as schema from '../server/src/db/schema/index.js';
@@ -531,7 +531,8 @@ async function benchPostgres(log: (line: string) => void): Promise<BenchRow[]> {
       // after it find the same pages in shared buffers (measured after a cold read, the API
       // paid for the page reads and the replay did not).
       sent.length = 0;
-      await searchEvidence(recorder, actor, { limit: 20, ...query.params } as SearchQuery);
+      // Parsed as the route parses it: filters arrive as lists.
+      await searchEvidence(recorder, actor, SearchQuerySchema.parse({ limit: 20, ...query.params }));
       const groups = sideBySide(sent);
       const api = await timeApi(server.baseUrl, corpus.workspaceId, corpus.token, query);
       let floorId = floorIds.get(query);

@@ -246,9 +246,9 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
       await page.goto(`/w/${ws}/sources/${transcriptId}`);
       const panel = page.getByRole('complementary', { name: 'Highlights in this source' });
       await panel.getByText(`“${PASSAGE}”`).waitFor();
-      // Turn 200 by keyboard: focus the one before it, then Tab.
+      // Turn 200 by keyboard: focus the one before it, then ↓.
       await page.locator('.reader-text [data-block-start]').nth(199).focus();
-      await page.keyboard.press('Tab');
+      await page.keyboard.press('ArrowDown');
       const turn = page.locator('.reader-text [data-block-start]').nth(200);
       const turnStart = await turn.getAttribute('data-block-start');
       const focusedTurn = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.blockStart ?? document.activeElement?.tagName);
@@ -284,8 +284,8 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
       const highlightCount = await panel.locator('.panel-item').count();
       await expect.poll(focusedTurn).toBe(turnStart);
       expect(await scrolled()).toBe(place);
-      // The next Tab goes on from there, and t tags that turn without moving the page either.
-      await page.keyboard.press('Tab');
+      // The next ↓ goes on from there, and t tags that turn without moving the page either.
+      await page.keyboard.press('ArrowDown');
       const nextStart = await page.locator('.reader-text [data-block-start]').nth(201).getAttribute('data-block-start');
       expect(await focusedTurn()).toBe(nextStart);
       await page.keyboard.press('t');
@@ -293,10 +293,15 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
       expect(await scrolled()).toBe(place);
       expect(await focusedTurn()).toBe(nextStart);
       expect(await top(panel)).toBe(panelTop);
+      // The transcript is one Tab stop: from turn 201, one Tab reaches the highlights panel; Shift+Tab comes back to that turn.
+      await page.keyboard.press('Tab');
+      expect(await panel.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+      await page.keyboard.press('Shift+Tab');
+      expect(await focusedTurn()).toBe(nextStart);
 
       // A phone scrolls the document, with the panel under the text: t deep down stays there too.
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.keyboard.press('Tab');
+      await page.keyboard.press('ArrowDown');
       const phonePlace = await scrolled();
       expect(phonePlace).toBeGreaterThan(5000);
       await page.keyboard.press('t');
@@ -436,7 +441,7 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
     // The mouse's way and the keyboard's, told apart: only the keyboard's asks for h.
     await page
       .getByRole('complementary', { name: 'Highlights in this source' })
-      .getByText('Select a passage and the tag box opens. Or press ↓ to move to the text, then h to tag it')
+      .getByText('Select a passage and the tag box opens. Or press ↓ to move to a paragraph, then h to tag it')
       .waitFor();
 
     // Dragged with the mouse over a passage: the popover opens with its box focused.
@@ -479,6 +484,42 @@ describe.skipIf(!browserAvailable)('highlighting, tagging and triage', () => {
     await page.keyboard.press('h');
     expect(await picker.inputValue()).toBe('h');
     await page.keyboard.press('Escape');
+  });
+
+  it('shows a text without turns as its paragraphs, one Tab stop the arrows move through, h highlighting the paragraph at its offsets in the body', async () => {
+    const { page } = context;
+    const paragraphs = ['Top-ups by card land at once.', 'Top-ups in cash take three days:\nthe partner shop sends them on Fridays.', 'Could the app say when it will land?'];
+    const body = `${paragraphs.join('\n\n')}\n`;
+    const note = await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/sources`, { kind: 'note', title: 'Cash top-ups, in paragraphs', body });
+    await page.goto(`/w/${ws}/sources/${note.id}`);
+    const text = page.getByRole('list', { name: 'Text, 3 paragraphs' });
+    await text.waitFor();
+    const focusedStart = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.blockStart ?? document.activeElement?.tagName);
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedStart()).toBe('0');
+    await page.keyboard.press('ArrowDown');
+    const second = body.indexOf(paragraphs[1]!);
+    expect(await focusedStart()).toBe(String(second));
+    // One Tab stop: the paragraph focused; Tab leaves the text, Shift+Tab comes back to that paragraph.
+    expect(await text.locator('[tabindex="0"]').count()).toBe(1);
+    await page.keyboard.press('Tab');
+    expect(await text.evaluate((list) => list.contains(document.activeElement))).toBe(false);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedStart()).toBe(String(second));
+
+    await page.keyboard.press('h');
+    const popover = page.getByRole('dialog', { name: 'Tag the selection' });
+    expect(await popover.locator('.popover-quote').textContent()).toBe(`“${paragraphs[1]}”`);
+    await popover.getByRole('combobox', { name: 'Tag' }).pressSequentially('Cash top-ups');
+    await popover.getByRole('option', { name: /Cash top-ups/ }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('complementary', { name: 'Highlights in this source' }).locator('.panel-item').first().waitFor();
+    // Stored at the body's own offsets: the paragraph, its line break inside included.
+    const saved = await api<{ highlights: Array<{ start: number; end: number; quote: string }> }>(page, 'GET', `/workspaces/${ws}/sources/${note.id}`);
+    expect(saved.highlights.map(({ start, end, quote }) => ({ start, end, quote }))).toEqual([{ start: second, end: second + paragraphs[1]!.length, quote: paragraphs[1] }]);
+    expect(await focusedStart()).toBe(String(second));
+    // The whole document is still one click away.
+    await page.getByRole('button', { name: 'Highlight all' }).waitFor();
   });
 
   it('keeps one “Highlighted as …” toast while tagging turn after turn by keyboard, and the focused turn clear of it', async () => {

@@ -61,6 +61,17 @@ describe.skipIf(!browserAvailable)('importing a tickets CSV through the wizard',
     expect(await page.getByText('Choose the column that holds the ticket text').count()).toBe(0);
     expect(await page.getByLabel('Requester email', { exact: true }).inputValue()).toBe('Email');
 
+    // The first rows go through the mapping as the import would take them: a wrong column shows before importing.
+    const check = page.locator('.mapping-check');
+    await check.getByRole('alert').filter({ hasText: '1 of the first 4 rows would be rejected: Requester email "not-an-email" (column "Email") is not an email address' }).waitFor();
+    const createdAt = page.getByLabel('Created at', { exact: true });
+    expect(await createdAt.inputValue()).toBe('Opened');
+    await createdAt.selectOption('Email');
+    await check.getByRole('alert').filter({ hasText: /^All of the first 4 rows would be rejected: Created at "ana@example\.com" \(column "Email"\)/ }).waitFor();
+    expect(await check.getByRole('table').getByRole('row').filter({ hasText: 'Rejected: ' }).count()).toBe(4);
+    await createdAt.selectOption('Opened');
+    await check.getByRole('alert').filter({ hasText: /^1 of the first 4 rows/ }).waitFor();
+
     await page.getByRole('button', { name: 'Start import' }).click();
     await page.getByRole('heading', { name: /Import finished: support-export\.csv/ }).waitFor();
     const count = (label: string) => page.locator('.import-count', { hasText: label }).locator('dd').textContent();
@@ -84,7 +95,14 @@ describe.skipIf(!browserAvailable)('importing a tickets CSV through the wizard',
     await history.getByRole('row').filter({ hasText: 'support-export.csv' }).filter({ hasText: 'Done, 1 row rejected' }).waitFor();
     await history.getByRole('link', { name: 'support-export.csv' }).click();
     await page.waitForURL(/\/imports\/[0-9a-f-]+$/);
-    await page.getByRole('heading', { name: /Import finished: support-export\.csv/ }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /Import finished: support-export\.csv/ }).waitFor();
+    // The page is named by the file and its kind.
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('support-export.csv');
+    expect(await page.getByText('Tickets (CSV) import').isVisible()).toBe(true);
+    // A link cut short is no import, not a server error.
+    await page.goto(page.url().slice(0, -4));
+    await page.getByRole('heading', { level: 1, name: 'No such import' }).waitFor();
+    expect(await page.getByText(/params/).count()).toBe(0);
   });
 
   it('takes the 0–10 question as the score, and asks how dates that read both ways are written', async () => {

@@ -41,7 +41,7 @@ describe.skipIf(!browserAvailable)('reading a transcript: turns by keyboard, fin
   let sourceId = '';
   let source: SourceDetail;
 
-  it('imports a meeting through the Imports page and moves between its turns with the arrow keys, Home and End', async () => {
+  it('imports a meeting through the Imports page and moves between its turns with the arrow keys, Home, End and pages, the transcript one Tab stop', async () => {
     const { page } = context;
     await completeSetup(page);
     ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
@@ -75,9 +75,21 @@ describe.skipIf(!browserAvailable)('reading a transcript: turns by keyboard, fin
     expect(await focusedTurn(page)).toBe(turnStart(-1));
     await page.keyboard.press('Home');
     expect(await focusedTurn(page)).toBe(turnStart(0));
+    await page.keyboard.press('PageDown');
+    expect(await focusedTurn(page)).toBe(turnStart(10));
+    await page.keyboard.press('PageUp');
+    expect(await focusedTurn(page)).toBe(turnStart(0));
+
+    // The transcript is one Tab stop, the turn focused last: Shift+Tab goes straight to the control
+    // before it, not through the turns before this one, and Tab comes back to this turn.
+    await page.keyboard.press('ArrowDown');
+    expect(await transcript.locator('[tabindex="0"]').evaluateAll((stops) => stops.map((stop) => (stop as HTMLElement).dataset.blockStart))).toEqual([turnStart(1)]);
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Find in text');
+    await page.keyboard.press('Tab');
+    expect(await focusedTurn(page)).toBe(turnStart(1));
 
     // The turn reached by arrows is what h tags.
-    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('h');
     const popover = page.getByRole('dialog', { name: 'Tag the selection' });
     await popover.getByRole('combobox', { name: 'Tag' }).waitFor();

@@ -29,7 +29,16 @@ describe.skipIf(!browserAvailable)('searching evidence', () => {
     await expect.poll(() => page.locator('.search-result mark').first().textContent()).toMatch(/^export/i);
 
     // The kind facet narrows to tickets and says how many there are.
-    await page.getByRole('button', { name: /^Tickets\s*2$/ }).click();
+    await page.getByRole('checkbox', { name: /^Tickets\s*2$/ }).click();
+    await page.waitForURL('**/search?q=export&kind=ticket');
+    await expect.poll(() => results.count()).toBe(2);
+    // Kinds combine: ticking survey answers beside tickets shows either; unticking it, tickets again.
+    const surveys = page.getByRole('checkbox', { name: /^Survey answers\s*1$/ });
+    await surveys.click();
+    await page.waitForURL('**/search?q=export&kind=survey_response&kind=ticket');
+    await expect.poll(() => results.count()).toBe(3);
+    expect(await page.getByRole('checkbox', { name: /^Tickets\s*2$/ }).isChecked()).toBe(true);
+    await surveys.click();
     await page.waitForURL('**/search?q=export&kind=ticket');
     await expect.poll(() => results.count()).toBe(2);
 
@@ -195,22 +204,22 @@ describe.skipIf(!browserAvailable)('searching evidence', () => {
     await expect.poll(() => total.textContent()).toMatch(/^About [\d,]+ results · counting…$/);
     expect(await total.getAttribute('role')).toBe('status');
     // The facets are the first window's meanwhile, marked "~" (read "about"); the count's take their place.
-    const approximate = page.getByRole('button', { name: /^Tickets\s*about 100$/ });
+    const approximate = page.getByRole('checkbox', { name: /^Tickets\s*about 100$/ });
     await approximate.waitFor();
     const note = page.locator('.facet-note');
     expect(await note.textContent()).toBe('~ Counted on the first 100 matches only; counting them all…');
     const place = await approximate.boundingBox();
     answerCount();
     await expect.poll(() => total.textContent()).toBe('120 results');
-    const exact = page.getByRole('button', { name: /^Tickets\s*120$/ });
+    const exact = page.getByRole('checkbox', { name: /^Tickets\s*120$/ });
     await exact.waitFor();
     expect(await note.textContent()).toBe('Counted on every match.');
     expect(await exact.boundingBox()).toEqual(place);
     await page.unroute(countRequest);
 
-    // A kind filter that leaves nothing keeps its button, at 0, to clear it with.
+    // A kind filter that leaves nothing keeps its box ticked, at 0, to clear it with.
     await page.goto(`/w/${ws}/search?q=refund&kind=note`);
-    await page.getByRole('button', { name: /^Notes\s*0$/, pressed: true }).click();
+    await page.getByRole('checkbox', { name: /^Notes\s*0$/, checked: true }).click();
     await page.waitForURL('**/search?q=refund');
     await expect.poll(() => page.locator('.search-result').count()).toBeGreaterThan(0);
   });

@@ -109,6 +109,7 @@ const ROUTE_ACCESS: Record<string, Role> = {
   'DELETE /api/workspaces/{ws}/insights/{id}': 'researcher',
   'POST /api/workspaces/{ws}/insights/{id}/restore': 'researcher',
   'POST /api/workspaces/{ws}/insights/{id}/merge': 'researcher',
+  'GET /api/workspaces/{ws}/insights/{id}/merge-preview': 'researcher',
   'POST /api/workspaces/{ws}/insights/{id}/evidence': 'contributor',
   'DELETE /api/workspaces/{ws}/insights/{id}/evidence': 'contributor',
   // backlog items

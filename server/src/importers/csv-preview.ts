@@ -1,10 +1,20 @@
-import { IMPORT_PREVIEW_ROWS, type DateOrder, type ScoreScale, type SurveyCsvMapping, type TicketsCsvMapping } from '@cairn/shared';
-import { cellRows, DATE_ORDER_SAMPLE_ROWS, openCsv, peekRecords, type CsvDelimiter } from './csv.js';
+import {
+  IMPORT_PREVIEW_ROWS,
+  SurveyCsvMappingSchema,
+  TicketsCsvMappingSchema,
+  type DateOrder,
+  type ScoreScale,
+  type SurveyCsvMapping,
+  type TicketsCsvMapping,
+} from '@cairn/shared';
+import { cellRows, DATE_ORDER_SAMPLE_ROWS, openCsv, peekRecords, readMapping, type CsvDelimiter, type CsvRecord } from './csv.js';
 import { inferDateOrder } from './dates.js';
 import { decodeStream, type ByteSource, type TextEncodingName } from './decode.js';
 import { inferScoreScale } from './score-scale.js';
 import { suggestSurveyMapping, suggestTicketsMapping, type ColumnSample } from './suggest-mapping.js';
-import { openSurveyTable } from './survey-csv.js';
+import { openSurveyTable, surveyRowReader, type SurveyImportOptions } from './survey-csv.js';
+import { ticketRowReader } from './tickets-csv.js';
+import type { ImportRow } from './types.js';
 
 export type CsvFormat = 'tickets-csv' | 'survey-csv';
 
@@ -21,13 +31,21 @@ export type CsvPreview = {
   scoreScales: Record<string, ScoreScale>;
   delimiter: CsvDelimiter;
   encoding: TextEncodingName;
+  /** The first rows as the import would read them under the mapping given, else the suggested one; null when neither is complete. */
+  mappingCheck: MappingCheck | null;
 };
+
+export type MappingCheck = { mapping: TicketsCsvMapping | SurveyCsvMapping; rows: ImportRow[] };
+
+/** What the import would be told: the mapping (unchecked, as it came) and how its dates and scores read. */
+export type CsvPreviewOptions = SurveyImportOptions & { mapping?: unknown };
 
 /**
  * Reads only the header and the first DATE_ORDER_SAMPLE_ROWS rows, and stops reading the stream
- * there; the first IMPORT_PREVIEW_ROWS are shown and make the suggestion, as in an import.
+ * there; the first IMPORT_PREVIEW_ROWS are shown, make the suggestion and are run through the
+ * mapping, as in an import.
  */
-export async function previewCsv(bytes: ByteSource, format: CsvFormat): Promise<CsvPreview> {
+export async function previewCsv(bytes: ByteSource, format: CsvFormat, options: CsvPreviewOptions = {}): Promise<CsvPreview> {
   const { encoding, chunks } = await decodeStream(bytes);
   const table = format === 'survey-csv' ? await openSurveyTable(chunks) : { ...(await openCsv(chunks)), labels: undefined };
   const { head } = await peekRecords(table.records, DATE_ORDER_SAMPLE_ROWS);
@@ -35,16 +53,38 @@ export async function previewCsv(bytes: ByteSource, format: CsvFormat): Promise<
   const sampled = cellRows(head);
   const cells = cellRows(head.slice(0, IMPORT_PREVIEW_ROWS));
   const sample = { columns: table.columns, labels: table.labels, rows: cells };
+  const suggestedMapping = format === 'survey-csv' ? suggestSurveyColumns(sample) : suggestTicketsMapping(sample);
+  const readRow = rowReaderFor(format, { columns: table.columns, labels: table.labels ?? table.columns }, head, suggestedMapping, options);
   return {
     columns: table.columns,
     labels: table.labels ?? table.columns,
     rows: cells.map((row) => toRecord(table.columns, row)),
-    suggestedMapping: format === 'survey-csv' ? suggestSurveyColumns(sample) : suggestTicketsMapping(sample),
+    suggestedMapping,
     dateOrders: dateOrdersOf(table.columns, sampled),
     scoreScales: format === 'survey-csv' ? scoreScalesOf(table.columns, table.labels ?? table.columns, sampled) : {},
     delimiter: table.delimiter,
     encoding,
+    mappingCheck: readRow && { mapping: readRow.mapping, rows: head.slice(0, IMPORT_PREVIEW_ROWS).map(readRow.read) },
   };
+}
+
+/**
+ * The import's own row conversion under the mapping given, else the suggestion when it is
+ * complete (what an import without a mapping would use); null when there is nothing to check.
+ */
+function rowReaderFor(
+  format: CsvFormat,
+  table: { columns: string[]; labels: string[] },
+  head: CsvRecord[],
+  suggested: Partial<TicketsCsvMapping> | Partial<SurveyCsvMapping>,
+  options: CsvPreviewOptions,
+): { mapping: TicketsCsvMapping | SurveyCsvMapping; read: (record: CsvRecord) => ImportRow } | null {
+  if (format === 'survey-csv') {
+    const mapping = readMapping(SurveyCsvMappingSchema, options.mapping) ?? SurveyCsvMappingSchema.safeParse(suggested).data;
+    return mapping ? { mapping, read: surveyRowReader(table, head, mapping, options) } : null;
+  }
+  const mapping = readMapping(TicketsCsvMappingSchema, options.mapping) ?? TicketsCsvMappingSchema.safeParse(suggested).data;
+  return mapping ? { mapping, read: ticketRowReader(table.columns, head, mapping, options) } : null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { IMPORT_BATCH_SIZE, IMPORT_ROW_MAX_BYTES, type DateOrder } from '@cairn/shared';
 import { parse, type CsvError, type Options } from 'csv-parse';
+import type { z } from 'zod';
 import { inferDateOrder } from './dates.js';
 import { assertTextual, prependText, SNIFF_BYTES } from './decode.js';
 import { ImportFileError } from './types.js';
@@ -229,6 +230,15 @@ export function resolveColumn(columns: string[], field: string, column: string):
   const index = columns.indexOf(column.trim());
   if (index === -1) throw new ImportFileError(`The mapping names column "${column}" for ${name}, but the file has no such column`);
   return { field: name, column, index };
+}
+
+/** A mapping from the import's options, checked against the format's schema; a wrong one makes the file unusable. */
+export function readMapping<Schema extends z.ZodType>(schema: Schema, mapping: unknown): z.infer<Schema> | undefined {
+  if (mapping === undefined || mapping === null) return undefined;
+  const parsed = schema.safeParse(mapping);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'mapping'}: ${issue.message}`);
+  throw new ImportFileError(`The column mapping is not valid: ${problems.join('; ')}`);
 }
 
 /** Resolves every single-column field of a mapping (list fields such as survey questions are left out). */

@@ -79,6 +79,8 @@ describe('previewFile', () => {
       scoreScales: {},
       delimiter: ';',
       encoding: 'utf-8',
+      // The first rows as the import would read them under that mapping (csv-preview.test.ts).
+      mappingCheck: { mapping: expect.objectContaining({ body: 'Description', tags: 'Labels' }), rows: [expect.objectContaining({ line: 2, sources: [expect.objectContaining({ title: 'Hi' })] })] },
     });
   });
 

@@ -1,5 +1,5 @@
 import { IMPORT_PREVIEW_ROWS, SurveyCsvMappingSchema, TicketsCsvMappingSchema, type DateOrder, type ImportFormat, type ScoreScale } from '@cairn/shared';
-import type { z } from 'zod';
+import { readMapping } from './csv.js';
 import { previewCsv, type CsvPreview } from './csv-preview.js';
 import { decodeStream, readAllBytes, type ByteSource } from './decode.js';
 import { parseIntercomJson } from './intercom-json.js';
@@ -8,7 +8,7 @@ import { createIdentityAssigner } from './source-identity.js';
 import { parseSurveyCsv } from './survey-csv.js';
 import { parseTicketsCsv } from './tickets-csv.js';
 import { parseTranscript } from './transcript.js';
-import { ImportFileError, type ImportedCustomer, type ImportRow } from './types.js';
+import type { ImportedCustomer, ImportRow } from './types.js';
 import { parseZendeskJson } from './zendesk-json.js';
 
 export { toImportedSource } from './generic-ticket.js';
@@ -74,21 +74,13 @@ async function* readRows(format: ImportFormat, fileName: string, bytes: ByteSour
   }
 }
 
-function readMapping<Schema extends z.ZodType>(schema: Schema, mapping: unknown): z.infer<Schema> | undefined {
-  if (mapping === undefined || mapping === null) return undefined;
-  const parsed = schema.safeParse(mapping);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'mapping'}: ${issue.message}`);
-  throw new ImportFileError(`The column mapping is not valid: ${problems.join('; ')}`);
-}
-
 export type FilePreview =
   | ({ format: 'tickets-csv' | 'survey-csv' } & CsvPreview)
   | { format: 'transcript' | 'zendesk-json' | 'intercom-json'; parsed: ImportRow[] };
 
-/** What an import would do, storing nothing: columns and a suggested mapping for CSV, the first parsed rows otherwise. */
+/** What an import would do, storing nothing: columns, a suggested mapping and the first rows run through the mapping for CSV, the first parsed rows otherwise. */
 export async function previewFile(format: ImportFormat, fileName: string, bytes: ByteSource, options: ImportOptions = {}): Promise<FilePreview> {
-  if (format === 'tickets-csv' || format === 'survey-csv') return { format, ...(await previewCsv(bytes, format)) };
+  if (format === 'tickets-csv' || format === 'survey-csv') return { format, ...(await previewCsv(bytes, format, options)) };
   const parsed: ImportRow[] = [];
   for await (const row of importFile(format, fileName, bytes, options)) {
     parsed.push(row);

@@ -23,7 +23,8 @@ const TICKET_CANDIDATES: Record<keyof TicketsCsvMapping, Candidates> = {
   priority: ['priority', 'severity', 'urgency'],
   status: ['status', 'state'],
   channel: ['channel', 'via', 'viachannel', 'sourcechannel', 'contactchannel', 'medium'],
-  tags: ['tags', 'labels', 'tag', 'label', 'keywords'],
+  // A labelled dataset's class (banking77's `category`) is the helpdesk's own tag for the ticket.
+  tags: ['tags', 'labels', 'tag', 'label', 'categories', 'category', 'keywords'],
 };
 
 const SURVEY_CANDIDATES: Record<Exclude<keyof SurveyCsvMapping, 'questions'>, Candidates> = {

@@ -82,18 +82,27 @@ export async function* parseSurveyCsv(text: AsyncIterable<string>, mapping?: Sur
   if (chosen.questions.length === 0) {
     throw new ImportFileError('No column looks like a free-text question (answers are short or numeric); choose the question columns in a mapping');
   }
+  const readRow = surveyRowReader(table, head, chosen, options);
+  for await (const record of records) yield readRow(record);
+}
+
+/** As `ticketRowReader`: one record's conversion under a mapping, for the import and the preview's mapping check. */
+export function surveyRowReader(
+  table: Pick<SurveyTable, 'columns' | 'labels'>,
+  head: CsvRecord[],
+  mapping: SurveyCsvMapping,
+  options: SurveyImportOptions,
+): (record: CsvRecord) => ImportRow {
   const columns: SurveyColumns = {
-    ...resolveColumns(table.columns, chosen),
-    questions: chosen.questions.map((column) => {
+    ...resolveColumns(table.columns, mapping),
+    questions: mapping.questions.map((column) => {
       const resolved = resolveColumn(table.columns, 'questions', column);
       return { ...resolved, label: table.labels[resolved.index] ?? column };
     }),
   };
   const score = columns.score && { ...columns.score, label: table.labels[columns.score.index] ?? columns.score.column };
   const read: SurveyRead = { ...options, dateOrder: dateOrderOf(options.dateOrder, head, columns.submittedAt), scoreScale: scoreScaleOf(options.scoreScale, head, score) };
-  for await (const record of records) {
-    yield 'error' in record ? record : convertRow(record.line, record.raw, () => toSurveyResponses(record.cells, columns, read));
-  }
+  return (record) => ('error' in record ? record : convertRow(record.line, record.raw, () => toSurveyResponses(record.cells, columns, read)));
 }
 
 function toSurveyResponses(cells: string[], columns: SurveyColumns, options: SurveyRead): ImportedSource[] {

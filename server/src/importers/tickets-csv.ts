@@ -1,5 +1,5 @@
 import { IMPORT_PREVIEW_ROWS, TicketsCsvMappingSchema, type DateOrder, type TicketsCsvMapping } from '@cairn/shared';
-import { cellOf, cellRows, DATE_ORDER_SAMPLE_ROWS, dateOrderOf, openCsv, peekRecords, resolveColumn, resolveColumns, type ResolvedColumn } from './csv.js';
+import { cellOf, cellRows, DATE_ORDER_SAMPLE_ROWS, dateOrderOf, openCsv, peekRecords, resolveColumn, resolveColumns, type CsvRecord, type ResolvedColumn } from './csv.js';
 import { toTicketTitle } from './normalize.js';
 import { compact, convertRow, readBody, readOptionalDate, readOptionalEmail } from './rows.js';
 import { suggestTicketsMapping } from './suggest-mapping.js';
@@ -21,11 +21,18 @@ export async function* parseTicketsCsv(text: AsyncIterable<string>, mapping?: Ti
   const table = await openCsv(text);
   const { head, records } = await peekRecords(table.records, DATE_ORDER_SAMPLE_ROWS);
   const chosen = mapping ?? requireSuggestedMapping(suggestTicketsMapping({ columns: table.columns, rows: cellRows(head.slice(0, IMPORT_PREVIEW_ROWS)) }));
-  const columns: TicketColumns = { ...resolveColumns(table.columns, chosen), body: resolveColumn(table.columns, 'body', chosen.body) };
+  const readRow = ticketRowReader(table.columns, head, chosen, options);
+  for await (const record of records) yield readRow(record);
+}
+
+/**
+ * The conversion of one record under a mapping, set up once per file from its header and first
+ * rows (`head`, where the date order is read from): the import and the preview's mapping check both use it.
+ */
+export function ticketRowReader(header: string[], head: CsvRecord[], mapping: TicketsCsvMapping, options: CsvImportOptions): (record: CsvRecord) => ImportRow {
+  const columns: TicketColumns = { ...resolveColumns(header, mapping), body: resolveColumn(header, 'body', mapping.body) };
   const read = { ...options, dateOrder: dateOrderOf(options.dateOrder, head, columns.createdAt) };
-  for await (const record of records) {
-    yield 'error' in record ? record : convertRow(record.line, record.raw, () => [toTicket(record.cells, columns, table.columns.length, read)]);
-  }
+  return (record) => ('error' in record ? record : convertRow(record.line, record.raw, () => [toTicket(record.cells, columns, header.length, read)]));
 }
 
 function requireSuggestedMapping(suggestion: Partial<TicketsCsvMapping>): TicketsCsvMapping {

@@ -209,9 +209,27 @@ export const ImportPreviewSourceSchema = z.object({
 });
 export type ImportPreviewSource = z.infer<typeof ImportPreviewSourceSchema>;
 
+/** One of the first rows of a CSV as the import would read it: what it would create, or why it would be rejected. */
+export const ImportRowCheckSchema = z.object({
+  line: z.number().int(),
+  /** A ticket, or a respondent's answers; none when rejected, or for a respondent who answered no question column. */
+  sources: z.array(ImportPreviewSourceSchema),
+  /** The rejection, in the words the import's report would use; null when the row would import. */
+  error: z.string().nullable(),
+});
+export type ImportRowCheck = z.infer<typeof ImportRowCheckSchema>;
+
+/** The first rows (the preview's `rows`, and any unreadable among them) run through a mapping with the import's own row rules. */
+export const MappingCheckSchema = z.object({
+  /** The mapping checked: the options' one, else the suggestion. */
+  mapping: ImportMappingSchema,
+  rows: z.array(ImportRowCheckSchema),
+});
+export type MappingCheck = z.infer<typeof MappingCheckSchema>;
+
 /**
  * CSV formats: the columns (and Qualtrics question texts as `labels`), the first rows and a
- * suggested mapping. Transcripts and vendor JSON: the first sources as they would be imported.
+ * suggested mapping, and those rows checked under the options' mapping (else the suggested one). Transcripts and vendor JSON: the first sources as they would be imported.
  */
 export const ImportPreviewSchema = z.object({
   format: ImportFormatSchema,
@@ -233,6 +251,8 @@ export const ImportPreviewSchema = z.object({
   scoreScales: z.record(z.string(), ScoreScaleSchema),
   sources: z.array(ImportPreviewSourceSchema),
   errors: z.array(ImportErrorSchema),
+  /** CSV formats: null when no mapping was given and the suggested one is incomplete (no ticket text, no question column). */
+  mappingCheck: MappingCheckSchema.nullable(),
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 

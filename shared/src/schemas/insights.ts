@@ -134,6 +134,24 @@ export type ListInsightsQuery = z.infer<typeof ListInsightsQuerySchema>;
 export const MergeInsightBodySchema = z.object({ intoInsightId: IdSchema }).strict();
 export type MergeInsightBody = z.infer<typeof MergeInsightBodySchema>;
 
+/** Which insight a merge preview is for: the one that would be kept. */
+export const MergeInsightPreviewQuerySchema = z.object({ intoInsightId: IdSchema });
+export type MergeInsightPreviewQuery = z.infer<typeof MergeInsightPreviewQuerySchema>;
+
+/**
+ * What merging this insight into `intoInsightId` would move, counted as the pages show them
+ * (highlights, backlog items and children outside the trash), with how many of the moved
+ * highlights and backlog items the kept one has already (they count once there).
+ */
+export const MergeInsightPreviewSchema = z.object({
+  highlights: z.number().int(),
+  highlightsAlreadyThere: z.number().int(),
+  backlogItems: z.number().int(),
+  backlogItemsAlreadyThere: z.number().int(),
+  children: z.number().int(),
+});
+export type MergeInsightPreview = z.infer<typeof MergeInsightPreviewSchema>;
+
 const EvidenceIdsSchema = z.array(IdSchema).max(EVIDENCE_LINKS_MAX);
 
 export const InsightEvidenceBodySchema = z.object({ highlightIds: EvidenceIdsSchema.min(1, 'Choose at least one highlight') });

@@ -25,17 +25,59 @@ export const SAVED_SEARCH_NEW_MATCHES_MAX = 100;
 /** Saved searches of one page whose new matches are counted (each count is a statement): the sidebar's page. */
 export const SAVED_SEARCHES_COUNTED_MAX = 100;
 
-/** The filters of a search: combined with AND, and saved with a saved search. */
+/**
+ * Values one facet filter may list (`kind=ticket&kind=review`): a panel of checkboxes stays well
+ * below it, and each value is one more term of the statement's `in (…)`.
+ */
+export const SEARCH_FILTER_VALUES_MAX = 20;
+
+/** A facet filter's values: at least one, and OR between them. */
+const facetValues = <T extends z.ZodType>(value: T, what: string) =>
+  z.array(value).min(1).max(SEARCH_FILTER_VALUES_MAX, `Choose at most ${SEARCH_FILTER_VALUES_MAX} ${what}`);
+
+const KIND = z.enum(SOURCE_KINDS);
+const SEGMENT = z.string().trim().min(1).max(NAME_MAX_LENGTH);
+const KindsSchema = facetValues(KIND, 'kinds');
+const TagIdsSchema = facetValues(IdSchema, 'tags');
+const SegmentsSchema = facetValues(SEGMENT, 'segments');
+
+/**
+ * The filters of a search, as a saved search returns them. Across filters they combine with
+ * AND; within one (several kinds, tags or segments) with OR.
+ */
 export const SearchFiltersSchema = z.object({
-  kind: z.enum(SOURCE_KINDS).optional(),
-  /** Highlights carrying this tag (tags live on highlights, so sources are left out). */
-  tagId: IdSchema.optional(),
-  /** The segment of the customer's company, as written on the company (case-insensitive). */
-  segment: z.string().trim().min(1).max(NAME_MAX_LENGTH).optional(),
+  kind: KindsSchema.optional(),
+  /** Highlights carrying any of these tags (tags live on highlights, so sources are left out). */
+  tagId: TagIdsSchema.optional(),
+  /** The segments of the customer's company, as written on the company (case-insensitive). */
+  segment: SegmentsSchema.optional(),
   customerId: IdSchema.optional(),
   /** When the source (a highlight's source) occurred. */
   ...DateRangeQuerySchema.shape,
   type: z.enum(SEARCH_RESULT_TYPES).optional(),
+});
+
+/**
+ * A facet filter given once or repeated in a query string (`kind=ticket&kind=review`), or as one
+ * value in a search saved before filters took several: always read as a list. A wrong value is
+ * said at the filter (`query.kind`), as it was when filters took one, not at its place in the list.
+ */
+function oneOrMany<T extends z.ZodType>(value: T, list: z.ZodArray<T>) {
+  return z.preprocess((input, context) => {
+    if (input === undefined) return input;
+    const values = Array.isArray(input) ? input : [input];
+    for (const each of values) {
+      for (const issue of value.safeParse(each).error?.issues ?? []) context.addIssue({ ...issue, input: each, path: [] });
+    }
+    return values;
+  }, list);
+}
+
+/** The filters as requests give them (and as saved searches are stored): each facet filter one value or several. */
+export const SearchFiltersQuerySchema = SearchFiltersSchema.extend({
+  kind: oneOrMany(KIND, KindsSchema).optional(),
+  tagId: oneOrMany(IdSchema, TagIdsSchema).optional(),
+  segment: oneOrMany(SEGMENT, SegmentsSchema).optional(),
 });
 export type SearchFilters = z.infer<typeof SearchFiltersSchema>;
 
@@ -45,7 +87,7 @@ export const SearchQueryTextSchema = z
   .min(1, 'Type something to search for')
   .max(SEARCH_QUERY_MAX_LENGTH, tooLongMessage(SEARCH_QUERY_MAX_LENGTH));
 
-export const SearchQuerySchema = SearchFiltersSchema.extend({
+export const SearchQuerySchema = SearchFiltersQuerySchema.extend({
   /** Words (all must match), `"exact phrases"`, `OR` between alternatives, `-excluded` words or phrases. */
   q: SearchQueryTextSchema,
   /** `newest`/`oldest` order every match by its source's date (then type and id); a cursor keeps the order it was made with. */
@@ -162,7 +204,7 @@ export const CreateSavedSearchBodySchema = z
   .object({
     name: z.string().trim().min(1, 'Enter a name for the search').max(SAVED_SEARCH_NAME_MAX_LENGTH, tooLongMessage(SAVED_SEARCH_NAME_MAX_LENGTH)),
     query: SearchQueryTextSchema,
-    filters: SearchFiltersSchema.strict().default({}),
+    filters: SearchFiltersQuerySchema.strict().default({}),
   })
   .strict();
 export type CreateSavedSearchBody = z.input<typeof CreateSavedSearchBodySchema>;

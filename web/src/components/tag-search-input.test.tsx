@@ -1,21 +1,16 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppProviders, json, mountRoot, WS } from '../testing/mount';
 import { type, until } from '../testing/react-dom';
 import { TagSearchInput } from './tag-search-input';
 
-// React warns about updates outside act() unless it is told this is a test.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const WS = '00000000-0000-4000-8000-000000000001';
 const AT = '2024-05-01T09:30:00.000Z';
 const FRUSTRATED = { id: '00000000-0000-4000-8000-0000000000f1', name: 'Frustrated', group: 'Emotion', color: null, description: null, usageCount: 3, createdAt: AT };
 const CATALOG = { tags: [FRUSTRATED], customers: [], companies: [], insights: [], backlogItems: [] };
 
 describe('TagSearchInput', () => {
-  let root: Root;
+  const root = mountRoot();
   let answerCatalog: () => void;
   const onChange = vi.fn();
   const onCreate = vi.fn();
@@ -27,24 +22,14 @@ describe('TagSearchInput', () => {
       vi.fn(async (url: string) => {
         if (url !== `/api/workspaces/${WS}/catalog`) throw new Error(`Unexpected request: ${url}`);
         await catalogSent;
-        return new Response(JSON.stringify(CATALOG), { headers: { 'content-type': 'application/json' } });
+        return json(CATALOG);
       }),
     );
-    const container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-    act(() =>
-      root.render(
-        <QueryClientProvider client={new QueryClient()}>
-          <TagSearchInput ws={WS} tagIds={[]} onChange={onChange} onCreate={onCreate} placeholder="Tag to add…" fieldProps={{ id: 'add-tag' }} />
-        </QueryClientProvider>,
-      ),
+    root.renderNow(
+      <AppProviders>
+        <TagSearchInput ws={WS} tagIds={[]} onChange={onChange} onCreate={onCreate} placeholder="Tag to add…" fieldProps={{ id: 'add-tag' }} />
+      </AppProviders>,
     );
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    document.body.innerHTML = '';
-    vi.unstubAllGlobals();
   });
 
   it('creates nothing from a tag’s start entered before the catalog arrives, and adds the tag once it has', async () => {

@@ -5,7 +5,11 @@ type Tone = 'info' | 'success' | 'error';
 export type ToastAction = { label: string; onClick: () => void };
 /** `kind`: what a newer toast replaces an older one of (see `pushToast`). */
 export type Toast = { id: number; message: string; tone: Tone; action?: ToastAction; kind?: string };
-type ToastApi = { show: (message: string, tone?: Tone, action?: ToastAction, kind?: string) => void };
+type ToastApi = {
+  show: (message: string, tone?: Tone, action?: ToastAction, kind?: string) => void;
+  /** Takes away the toasts shown with this `kind`: an Undo whose change was undone another way has nothing left to do. */
+  dismiss: (kind: string) => void;
+};
 
 const ToastContext = createContext<ToastApi | null>(null);
 /** More than this and the stack covers the page it reports on; the oldest go first. */
@@ -99,7 +103,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     if (rect.bottom > box.top && rect.top < box.bottom && rect.right > box.left && rect.left < box.right) focused.scrollIntoView({ block: 'nearest' });
   }, [toasts]);
 
-  const api = useMemo(() => ({ show }), [show]);
+  const dismissKind = useCallback((kind: string) => setToasts((current) => current.filter((toast) => toast.kind !== kind)), []);
+  const api = useMemo(() => ({ show, dismiss: dismissKind }), [show, dismissKind]);
   return (
     <ToastContext.Provider value={api}>
       {children}

@@ -1,18 +1,11 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider, useMutation } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { act, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { MemoryRouter } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WorkspaceProvider } from '../lib/workspace';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { AppProviders, mountRoot } from '../testing/mount';
 import { until } from '../testing/react-dom';
-import { ToastProvider } from './toast';
 import { TrashRows } from './trash-rows';
 
-// React warns about updates outside act() unless it is told this is a test.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const WS = '00000000-0000-4000-8000-000000000001';
 const AT = '2025-03-04T10:00:00.000Z';
 const TRASHED = ['Exports fail', 'Search is slow', 'Pricing is unclear'].map((title, n) => ({ id: `00000000-0000-4000-8000-00000000000${n + 2}`, title, deletedAt: AT }));
 
@@ -37,29 +30,14 @@ function Trash() {
 const restoreButton = (title: string) => document.querySelector<HTMLButtonElement>(`button[aria-label="Restore “${title}”"]`);
 
 describe('TrashRows', () => {
-  let root: Root;
-  beforeEach(async () => {
-    const container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-    await act(async () =>
-      root.render(
-        <QueryClientProvider client={new QueryClient()}>
-          <MemoryRouter>
-            <ToastProvider>
-              <WorkspaceProvider workspace={{ id: WS, name: 'Acme', createdAt: AT }} role="researcher" userId={WS}>
-                <Trash />
-              </WorkspaceProvider>
-            </ToastProvider>
-          </MemoryRouter>
-        </QueryClientProvider>,
-      ),
-    );
-  });
-  afterEach(async () => {
-    await act(() => root.unmount());
-    document.body.replaceChildren();
-  });
+  const root = mountRoot();
+  beforeEach(() =>
+    root.render(
+      <AppProviders role="researcher">
+        <Trash />
+      </AppProviders>,
+    ),
+  );
 
   const restoreByKeyboard = async (title: string) => {
     const button = restoreButton(title)!;

@@ -1,8 +1,5 @@
 import { act } from 'react';
 
-/** A JSON answer as the API sends it (problem+json for errors; the client reads either alike). */
-export const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/problem+json' } });
-
 /** The control a Field labels, and what its error says. */
 export function field(label: string) {
   const control = [...document.querySelectorAll('label')].find((candidate) => candidate.textContent === label)!.control as HTMLInputElement;

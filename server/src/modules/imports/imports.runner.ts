@@ -82,13 +82,19 @@ function oversizedKey(source: ImportedSource): string | null {
   return null;
 }
 
+/** Why the import rejects the row (the importer's reason, else a key too long to store); null when it takes it. */
+export function rejectionOf(row: ImportRow): string | null {
+  if ('error' in row) return row.error;
+  return row.sources.map(oversizedKey).find((problem) => problem !== null) ?? null;
+}
+
 function addRow(batch: Batch, row: ImportRow, job: ImportJob) {
   batch.firstLine ??= row.line;
   batch.lastLine = row.line;
   const rejection = (line: number, message: string, raw: string): NewRejection => ({ workspaceId: job.actor.workspaceId, importId: job.importId, line, message, raw });
-  const oversized = 'sources' in row ? row.sources.map(oversizedKey).find((problem) => problem !== null) : null;
-  if ('error' in row || oversized) {
-    batch.rejections.push(rejection(row.line, 'error' in row ? row.error : oversized!, row.raw));
+  const rejected = rejectionOf(row);
+  if (rejected !== null || !('sources' in row)) {
+    batch.rejections.push(rejection(row.line, rejected ?? '', row.raw));
     batch.rejected += 1;
     batch.units += 1;
     return;

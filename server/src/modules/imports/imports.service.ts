@@ -9,6 +9,7 @@ import {
   type ImportOptions,
   type ImportPreview,
   type ImportPreviewSource,
+  type ImportRowCheck,
   type ImportScores,
   type ImportStarted,
   type ImportSummary,
@@ -23,7 +24,7 @@ import { decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { iso } from '../../lib/dates.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
 import * as importsRepository from './imports.repository.js';
-import { runImport, toImporterOptions, type CsvLayout, type ImportJob, type ImportLogger, type ImportScheduler } from './imports.runner.js';
+import { rejectionOf, runImport, toImporterOptions, type CsvLayout, type ImportJob, type ImportLogger, type ImportScheduler } from './imports.runner.js';
 import { streamRejectedCsv } from './rejected-csv.js';
 import { presentPerson } from '../../lib/people.js';
 import { summarizeImportScores } from '../sources/sources.service.js';
@@ -186,12 +187,30 @@ function presentParsedRows(rows: ImportRow[]): Pick<ImportPreview, 'sources' | '
   return { sources, errors };
 }
 
+/** A row as the import would take it: its sources, or the rejection its report would list. */
+function presentRowCheck(row: ImportRow): ImportRowCheck {
+  const error = rejectionOf(row);
+  return { line: row.line, sources: error === null && 'sources' in row ? row.sources.map((source) => presentPreviewSource(row.line, source)) : [], error };
+}
+
 /** What an import would do, from the first rows only; nothing is stored. A broken file is a 422 saying why. */
 export async function previewImport(format: ImportFormat, fileName: string, bytes: ByteSource, options: ImportOptions): Promise<ImportPreview> {
   try {
     const preview = await previewFile(format, fileName, bytes, toImporterOptions(options));
     if ('parsed' in preview) {
-      return { format, encoding: null, delimiter: null, columns: [], labels: [], rows: [], suggestedMapping: null, dateOrders: {}, scoreScales: {}, ...presentParsedRows(preview.parsed) };
+      return {
+        format,
+        encoding: null,
+        delimiter: null,
+        columns: [],
+        labels: [],
+        rows: [],
+        suggestedMapping: null,
+        dateOrders: {},
+        scoreScales: {},
+        ...presentParsedRows(preview.parsed),
+        mappingCheck: null,
+      };
     }
     return {
       format,
@@ -205,6 +224,7 @@ export async function previewImport(format: ImportFormat, fileName: string, byte
       scoreScales: preview.scoreScales,
       sources: [],
       errors: [],
+      mappingCheck: preview.mappingCheck && { mapping: preview.mappingCheck.mapping, rows: preview.mappingCheck.rows.map(presentRowCheck) },
     };
   } catch (error) {
     if (error instanceof ImportFileError) throw new AppError('unprocessable', error.message);

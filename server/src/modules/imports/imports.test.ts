@@ -820,6 +820,52 @@ describe('POST /imports/preview', () => {
     expect(ImportPreviewSchema.parse(response.json()).sources[0]).toMatchObject({ title: 'interview', occurredAt: '2014-07-05T18:21:00.000Z' });
   });
 
+  it('runs the first rows through the chosen mapping and says why each would be rejected, as the import then does', async () => {
+    const workspace = await createWorkspace(context);
+    const file = { name: 'tickets.csv', content: TICKETS_CSV };
+    const mapping = { body: 'Description', createdAt: 'Requester Email' };
+    const response = await upload(workspace.owner.as, workspace.id, 'tickets-csv', file, { mapping }, 'imports/preview');
+    expect(response.statusCode, response.body).toBe(200);
+    const check = ImportPreviewSchema.parse(response.json()).mappingCheck;
+    expect(check?.mapping).toEqual(mapping);
+    expect(check?.rows.map((row) => row.line)).toEqual([2, 3, 4, 5]);
+    expect(check?.rows.every((row) => row.sources.length === 0)).toBe(true);
+    expect(check?.rows[0]?.error).toMatch(/^Created at "ana@example.com" \(column "Requester Email"\)/);
+    const done = await importFile(workspace, 'tickets-csv', file, { mapping });
+    expect(done.errors.map((error) => error.message)).toEqual(check?.rows.map((row) => row.error));
+    expect(await countSources(workspace.owner.as, workspace.id)).toBe(0);
+  });
+
+  it('checks the suggested mapping when none is chosen, showing what each row would create', async () => {
+    const workspace = await createWorkspace(context);
+    const response = await upload(workspace.owner.as, workspace.id, 'tickets-csv', { name: 'tickets.csv', content: TICKETS_CSV }, undefined, 'imports/preview');
+    const preview = ImportPreviewSchema.parse(response.json());
+    expect(preview.mappingCheck?.mapping).toEqual(preview.suggestedMapping);
+    expect(preview.mappingCheck?.rows.map(({ line, sources, error }) => ({ line, titles: sources.map((source) => source.title), error }))).toEqual([
+      { line: 2, titles: ['Export fails'], error: null },
+      { line: 3, titles: ['Slow search'], error: null },
+      { line: 4, titles: [], error: 'Requester email "not-an-email" (column "Requester Email") is not an email address' },
+      { line: 5, titles: ['SSO'], error: null },
+    ]);
+    expect(preview.mappingCheck?.rows[0]?.sources[0]).toMatchObject({ occurredAt: '2024-03-01T00:00:00.000Z', customer: { email: 'ana@example.com', company: 'Acme' } });
+  });
+
+  it('rejects in the check a row whose key is too long to store, as the import does', async () => {
+    const workspace = await createWorkspace(context);
+    const csv = `id,text
+${'x'.repeat(1_200)},A ticket with a very long id
+`;
+    const response = await upload(workspace.owner.as, workspace.id, 'tickets-csv', { name: 'long.csv', content: csv }, { mapping: { externalId: 'id', body: 'text' } }, 'imports/preview');
+    expect(ImportPreviewSchema.parse(response.json()).mappingCheck?.rows).toEqual([{ line: 2, sources: [], error: expect.stringMatching(/^The external id is 1200 bytes long/) }]);
+  });
+
+  it('answers 422 when the mapping names a column the file does not have', async () => {
+    const workspace = await createWorkspace(context);
+    const response = await upload(workspace.owner.as, workspace.id, 'tickets-csv', { name: 't.csv', content: TICKETS_CSV }, { mapping: { body: 'Text' } }, 'imports/preview');
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toMatchObject({ code: 'unprocessable', detail: expect.stringContaining('no such column') });
+  });
+
   it('answers 422 with the reason for a file that cannot be imported', async () => {
     const workspace = await createWorkspace(context);
     const response = await upload(workspace.owner.as, workspace.id, 'tickets-csv', { name: 'garbage.csv', content: crypto.randomBytes(2048) }, undefined, 'imports/preview');

@@ -288,6 +288,32 @@ export async function moveLinks(executor: Executor, workspaceId: string, links: 
   return row!.moves;
 }
 
+/**
+ * What `moveLinks` and `moveChildren` would move from `fromId` to `intoId`, counted as the pages
+ * show them (highlights, backlog items and children outside the trash), with how many of the
+ * highlights and backlog items `intoId` is linked to already.
+ */
+export async function countMergeMoves(executor: Executor, workspaceId: string, fromId: string, intoId: string) {
+  const [row] = await rowsOf<{ highlights: number; highlightsAlreadyThere: number; backlogItems: number; backlogItemsAlreadyThere: number; children: number }>(
+    executor,
+    sql`with moved_highlights as (
+      select exists (select 1 from insight_highlights kept where kept.insight_id = ${intoId} and kept.highlight_id = ih.highlight_id) as there
+      from insight_highlights ih join highlights h on h.id = ih.highlight_id
+      where ih.workspace_id = ${workspaceId} and ih.insight_id = ${fromId} and h.deleted_at is null and h.source_deleted_at is null
+    ), moved_backlog as (
+      select exists (select 1 from backlog_insights kept where kept.insight_id = ${intoId} and kept.backlog_item_id = bi.backlog_item_id) as there
+      from backlog_insights bi join backlog_items b on b.id = bi.backlog_item_id
+      where bi.workspace_id = ${workspaceId} and bi.insight_id = ${fromId} and b.deleted_at is null
+    )
+    select (select count(*) from moved_highlights)::int as highlights,
+      (select count(*) from moved_highlights where there)::int as "highlightsAlreadyThere",
+      (select count(*) from moved_backlog)::int as "backlogItems",
+      (select count(*) from moved_backlog where there)::int as "backlogItemsAlreadyThere",
+      (select count(*) from insights c where c.workspace_id = ${workspaceId} and c.parent_id = ${fromId} and c.deleted_at is null)::int as children`,
+  );
+  return row!;
+}
+
 /** Puts every child of `fromId`, trashed ones included, under `intoId`. Returns their ids. */
 export async function moveChildren(executor: Executor, workspaceId: string, fromId: string, intoId: string): Promise<string[]> {
   const rows = await executor

@@ -8,6 +8,8 @@ import {
   InsightSchema,
   ListInsightsQuerySchema,
   MergeInsightBodySchema,
+  MergeInsightPreviewQuerySchema,
+  MergeInsightPreviewSchema,
   UpdateInsightBodySchema,
   WorkspaceIdParamsSchema,
   WorkspaceParamsSchema,
@@ -101,6 +103,22 @@ export const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => insightsService.restoreInsight(db, workspaceActorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/workspaces/:ws/insights/:id/merge-preview',
+    {
+      config: { access: { role: 'researcher' } },
+      schema: {
+        tags,
+        summary: 'What merging this insight into another would move, and how much of it the other has already; nothing is written',
+        description: 'Refuses as the merge does: 422 naming `intoInsightId` for an insight in the trash, of another type, or below this one in the tree.',
+        params: WorkspaceIdParamsSchema,
+        querystring: MergeInsightPreviewQuerySchema,
+        response: { 200: MergeInsightPreviewSchema },
+      },
+    },
+    async (request) => insightsService.previewMerge(db, workspaceActorOf(request), request.params.id, request.query.intoInsightId),
   );
 
   app.post(

@@ -15,6 +15,7 @@ import {
   type InsightType,
   type LinkedInsight,
   type ListInsightsQuery,
+  type MergeInsightPreview,
   type Page,
   type UpdateInsightBody,
 } from '@cairn/shared';
@@ -263,7 +264,10 @@ export async function requireTargetInsight(executor: Executor, workspaceId: stri
   return row;
 }
 
-function assertTargetFits(row: InsightRow | undefined, path: string): asserts row is InsightRow {
+/** What the tree and merge rules read of an insight. */
+type InsightFacts = Pick<InsightRow, 'id' | 'type' | 'title' | 'deletedAt'>;
+
+function assertTargetFits<T extends InsightFacts>(row: T | undefined, path: string): asserts row is T {
   if (!row) {
     const message = 'The insight does not exist in this workspace';
     throw new AppError('not_found', message, [{ path, message }]);
@@ -282,20 +286,9 @@ function assertTargetFits(row: InsightRow | undefined, path: string): asserts ro
  * keeps its title, statement, status and place in the tree.
  */
 export async function mergeInsight(db: Db, actor: WorkspaceActor, id: string, intoInsightId: string): Promise<Insight> {
-  if (id === intoInsightId) throw invalidField('body.intoInsightId', 'An insight cannot be merged into itself');
-  const refuse = (message: string) => new AppError('unprocessable', message, [{ path: 'body.intoInsightId', message }]);
   return db.transaction(async (tx) => {
     const locked = await insightsRepository.findByIdsForUpdate(tx, actor.workspaceId, [id, intoInsightId]);
-    const merged = locked.find((row) => row.id === id && !row.deletedAt);
-    if (!merged) throw notFound('Insight');
-    const survivor = locked.find((row) => row.id === intoInsightId);
-    assertTargetFits(survivor, 'body.intoInsightId');
-    // The type rule below refuses a descendant too (it is always of another type); this says why.
-    if (await insightsRepository.isAncestorOf(tx, actor.workspaceId, id, intoInsightId)) {
-      throw refuse(`“${survivor.title}” sits under “${merged.title}”: an insight cannot be merged into its own descendant`);
-    }
-    if (survivor.type !== merged.type) throw refuse(`${capitalized(TYPE_WORDS[merged.type])} merges only into another ${merged.type}; “${survivor.title}” is ${TYPE_WORDS[survivor.type]}`);
-
+    const { merged, survivor } = await requireMergeable(tx, actor.workspaceId, locked, id, intoInsightId, 'body.intoInsightId');
     const highlights = await insightsRepository.moveLinks(tx, actor.workspaceId, 'evidence', id, intoInsightId);
     const backlogItems = await insightsRepository.moveLinks(tx, actor.workspaceId, 'backlog', id, intoInsightId);
     const childIds = await insightsRepository.moveChildren(tx, actor.workspaceId, id, intoInsightId);
@@ -316,6 +309,32 @@ export async function mergeInsight(db: Db, actor: WorkspaceActor, id: string, in
     });
     return loadInsight(tx, actor.workspaceId, intoInsightId);
   });
+}
+
+/**
+ * What merging an insight into another would move, as the merge dialog says it before asking:
+ * the same refusals as the merge, and nothing written.
+ */
+export async function previewMerge(db: Db, actor: WorkspaceActor, id: string, intoInsightId: string): Promise<MergeInsightPreview> {
+  const rows = await insightsRepository.findByIds(db, actor.workspaceId, [id, intoInsightId]);
+  await requireMergeable(db, actor.workspaceId, rows, id, intoInsightId, 'query.intoInsightId');
+  return insightsRepository.countMergeMoves(db, actor.workspaceId, id, intoInsightId);
+}
+
+/** The insight to merge (404 unless live) and the one to keep: live, of its type, not below it (422 naming `path`). */
+async function requireMergeable<T extends InsightFacts>(executor: Executor, workspaceId: string, rows: T[], id: string, intoInsightId: string, path: string) {
+  if (id === intoInsightId) throw invalidField(path, 'An insight cannot be merged into itself');
+  const refuse = (message: string) => new AppError('unprocessable', message, [{ path, message }]);
+  const merged = rows.find((row) => row.id === id && !row.deletedAt);
+  if (!merged) throw notFound('Insight');
+  const survivor = rows.find((row) => row.id === intoInsightId);
+  assertTargetFits(survivor, path);
+  // The type rule below refuses a descendant too (it is always of another type); this says why.
+  if (await insightsRepository.isAncestorOf(executor, workspaceId, id, intoInsightId)) {
+    throw refuse(`“${survivor.title}” sits under “${merged.title}”: an insight cannot be merged into its own descendant`);
+  }
+  if (survivor.type !== merged.type) throw refuse(`${capitalized(TYPE_WORDS[merged.type])} merges only into another ${merged.type}; “${survivor.title}” is ${TYPE_WORDS[survivor.type]}`);
+  return { merged, survivor };
 }
 
 async function requireLiveInsight(executor: Executor, workspaceId: string, id: string) {

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { InsightDetailSchema, InsightPageSchema, InsightSchema, STATEMENT_MAX_LENGTH } from '@cairn/shared';
+import { InsightDetailSchema, InsightPageSchema, InsightSchema, MergeInsightPreviewSchema, STATEMENT_MAX_LENGTH } from '@cairn/shared';
 import { auditEvents, backlogInsights, backlogItems as backlogItemsTable, clusterRuns, clusters, companies, highlights as highlightsTable, insightHighlights, insights } from '../../db/schema/index.js';
 import { errorPaths, useTestApp } from '../../../test/app.js';
 import {
@@ -676,6 +676,67 @@ describe('POST /insights/:id/merge', () => {
     ]);
     expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 422]);
     expect((await listInsights(workspace)).items).toHaveLength(1);
+  });
+});
+
+describe('GET /insights/:id/merge-preview', () => {
+  const previewUrl = (workspace: TestWorkspace, id: string, intoInsightId: string) => insightsUrl(workspace.id, `/${id}/merge-preview?intoInsightId=${intoInsightId}`);
+
+  it('counts what would move as the pages show it, and how much of it the survivor has already, writing nothing', async () => {
+    const workspace = await createWorkspace(context);
+    const { highlights } = await evidenceSet(workspace);
+    const merged = await createInsight(context, workspace, { title: 'Card declines' });
+    const survivor = await createInsight(context, workspace, { title: 'Declines give no reason' });
+    const link = (insightId: string, ids: string[]) => workspace.owner.as.post(insightsUrl(workspace.id, `/${insightId}/evidence`), { highlightIds: ids });
+    await link(merged.id, [highlights[0]!.id, highlights[1]!.id, highlights[2]!.id, highlights[3]!.id]);
+    await link(survivor.id, [highlights[1]!.id, highlights[3]!.id]);
+    // A highlight in the trash counts on neither side.
+    await context.db.update(highlightsTable).set({ deletedAt: new Date() }).where(eq(highlightsTable.id, highlights[3]!.id));
+    const [both, mergedOnly, trashedItem] = [await createBacklogItem(context, workspace), await createBacklogItem(context, workspace), await createBacklogItem(context, workspace)];
+    await context.db.update(backlogItemsTable).set({ deletedAt: new Date() }).where(eq(backlogItemsTable.id, trashedItem.id));
+    await context.db.insert(backlogInsights).values([
+      { workspaceId: workspace.id, backlogItemId: both.id, insightId: merged.id },
+      { workspaceId: workspace.id, backlogItemId: mergedOnly.id, insightId: merged.id },
+      { workspaceId: workspace.id, backlogItemId: trashedItem.id, insightId: merged.id },
+      { workspaceId: workspace.id, backlogItemId: both.id, insightId: survivor.id },
+    ]);
+    await createInsight(context, workspace, { type: 'opportunity', parentId: merged.id });
+    await createInsight(context, workspace, { type: 'opportunity', parentId: merged.id, deletedAt: new Date() });
+
+    const response = await workspace.owner.as.get(previewUrl(workspace, merged.id, survivor.id));
+    expect(response.statusCode, response.body).toBe(200);
+    expect(MergeInsightPreviewSchema.strict().parse(response.json())).toEqual({ highlights: 3, highlightsAlreadyThere: 1, backlogItems: 2, backlogItemsAlreadyThere: 1, children: 1 });
+    expect(await getInsight(workspace, merged.id)).toMatchObject({ evidenceCount: 3, deletedAt: null });
+    expect((await getInsight(workspace, survivor.id)).evidenceCount).toBe(1);
+  });
+
+  it('refuses what the merge refuses: 422 naming query.intoInsightId, 400 for itself or a missing id, 404 for another workspace, 403 for a contributor', async () => {
+    const workspace = await createWorkspace(context);
+    const other = await createWorkspace(context);
+    const problem = await createInsight(context, workspace, { title: 'Declines' });
+    const opportunity = await createInsight(context, workspace, { type: 'opportunity', title: 'Explain declines', parentId: problem.id });
+    const trashed = await createInsight(context, workspace, { title: 'Old', deletedAt: new Date() });
+    const theirs = await createInsight(context, other);
+
+    const refusals = [
+      [problem.id, opportunity.id, '“Explain declines” sits under “Declines”: an insight cannot be merged into its own descendant'],
+      [opportunity.id, problem.id, 'An opportunity merges only into another opportunity; “Declines” is a problem'],
+      [problem.id, trashed.id, '“Old” is in the trash; restore it first'],
+    ] as const;
+    for (const [id, intoInsightId, message] of refusals) {
+      const response = await workspace.owner.as.get(previewUrl(workspace, id, intoInsightId));
+      expect(response.statusCode, response.body).toBe(422);
+      expect(response.json().errors).toEqual([{ path: 'query.intoInsightId', message }]);
+    }
+    const self = await workspace.owner.as.get(previewUrl(workspace, problem.id, problem.id));
+    expect(self.statusCode).toBe(400);
+    expect(errorPaths(self)).toEqual(['query.intoInsightId']);
+    expect((await workspace.owner.as.get(insightsUrl(workspace.id, `/${problem.id}/merge-preview`))).statusCode).toBe(400);
+    expect((await workspace.owner.as.get(previewUrl(workspace, problem.id, theirs.id))).statusCode).toBe(404);
+    expect((await workspace.owner.as.get(previewUrl(workspace, theirs.id, problem.id))).statusCode).toBe(404);
+    expect((await workspace.owner.as.get(previewUrl(workspace, trashed.id, problem.id))).statusCode).toBe(404);
+    const contributor = await createMember(context, workspace, 'contributor');
+    expect((await contributor.as.get(previewUrl(workspace, problem.id, (await createInsight(context, workspace)).id))).statusCode).toBe(403);
   });
 });
 

@@ -1,4 +1,4 @@
-import { hasRole, SAVED_SEARCH_NEW_MATCHES_MAX, SAVED_SEARCHES_COUNTED_MAX, SearchFiltersSchema, type CreateSavedSearchBody, type Page, type PageQuery, type SavedSearch } from '@cairn/shared';
+import { hasRole, SAVED_SEARCH_NEW_MATCHES_MAX, SAVED_SEARCHES_COUNTED_MAX, SearchFiltersQuerySchema, type CreateSavedSearchBody, type Page, type PageQuery, type SavedSearch } from '@cairn/shared';
 import type { Db } from '../../db/client.js';
 import { AppError, notFound } from '../../errors.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
@@ -11,8 +11,9 @@ import { countNewMatches } from '../search/search.service.js';
 import * as savedSearchesRepository from './saved-searches.repository.js';
 import { presentPerson } from '../../lib/people.js';
 
-// Stored as JSON; parsing keeps only the filters this version understands.
-const filtersOf = (row: savedSearchesRepository.SavedSearchRow) => SearchFiltersSchema.catch({}).parse(row.filters);
+// Stored as JSON; parsing keeps only the filters this version understands, and reads a filter
+// saved with one value (before filters took several) as a list of it.
+const filtersOf = (row: savedSearchesRepository.SavedSearchRow) => SearchFiltersQuerySchema.catch({}).parse(row.filters);
 
 function presentSavedSearch(row: savedSearchesRepository.SavedSearchRow, creatorName: string | null, newMatches: number | null): SavedSearch {
   return {

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { SAVED_SEARCH_NEW_MATCHES_MAX, SAVED_SEARCHES_COUNTED_MAX, SavedSearchPageSchema, SavedSearchSchema } from '@cairn/shared';
-import { savedSearches, sources } from '../../db/schema/index.js';
+import { companies, savedSearches, sources } from '../../db/schema/index.js';
 import { anonymous, type Caller, errorPaths, useTestApp } from '../../../test/app.js';
-import { createHighlight, createMember, createSource, createTokenCaller, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
+import { createCustomer, createHighlight, createMember, createSource, createTag, createTokenCaller, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
 
 const context = useTestApp();
 
@@ -16,7 +16,8 @@ describe('saved searches', () => {
     const created = await contributor.as.post(url(workspace.id), { name: 'Export pain', query: 'export -csv', filters: { kind: 'ticket', from: '2024-01-01' } });
     expect(created.statusCode).toBe(201);
     const saved = SavedSearchSchema.parse(created.json());
-    expect(saved).toMatchObject({ name: 'Export pain', query: 'export -csv', filters: { kind: 'ticket', from: '2024-01-01' }, createdBy: { id: contributor.id, name: contributor.name } });
+    // One value is kept as a list of one, as the filters of several values are.
+    expect(saved).toMatchObject({ name: 'Export pain', query: 'export -csv', filters: { kind: ['ticket'], from: '2024-01-01' }, createdBy: { id: contributor.id, name: contributor.name } });
     const viewer = await createMember(context, workspace, 'viewer');
     const list = SavedSearchPageSchema.parse((await viewer.as.get(url(workspace.id))).json());
     expect(list.items.map((item) => item.id)).toEqual([saved.id]);
@@ -173,5 +174,36 @@ describe('new matches of saved searches', () => {
     await context.db.insert(savedSearches).values({ workspaceId: workspace.id, name: 'Stale', query: 'the of and', createdAt: sql`now() - interval '1 day'` as unknown as Date });
     await createSource(context, workspace, { body: 'Refund please.' });
     expect(await newMatches(workspace.owner.as, workspace.id)).toEqual({ Refunds: 1, Stale: null });
+  });
+
+  it('keeps several values of a filter, and counts what matches any of them', async () => {
+    const workspace = await createWorkspace(context);
+    const saved = await save(workspace, { name: 'Refunds', query: 'refund', filters: { kind: ['review', 'ticket'], segment: ['SMB', 'Enterprise'], type: 'source' } });
+    expect(saved.filters).toEqual({ kind: ['review', 'ticket'], segment: ['SMB', 'Enterprise'], type: 'source' });
+    const company = await context.db.insert(companies).values({ workspaceId: workspace.id, name: 'Shop', segment: 'smb' }).returning();
+    const customer = await createCustomer(context, workspace, { companyId: company[0]!.id });
+    await createSource(context, workspace, { kind: 'review', body: 'Refund took a month.', customerId: customer.id });
+    await createSource(context, workspace, { kind: 'ticket', body: 'Where is my refund?', customerId: customer.id });
+    await createSource(context, workspace, { kind: 'note', body: 'Refund policy notes.', customerId: customer.id });
+    await createSource(context, workspace, { kind: 'ticket', body: 'A refund, from no segment.' });
+    expect(await newMatches(workspace.owner.as, workspace.id)).toEqual({ Refunds: 2 });
+  });
+
+  it('loads a search saved when each filter took one value, as a list of it, and still counts its new matches', async () => {
+    const workspace = await createWorkspace(context);
+    const tag = await createTag(context, workspace, { name: 'Billing' });
+    const filters = { kind: 'ticket', segment: 'SMB', tagId: tag.id };
+    await context.db.insert(savedSearches).values({ workspaceId: workspace.id, name: 'Old', query: 'refund', filters, createdAt: sql`now() - interval '1 day'` as unknown as Date });
+    const company = await context.db.insert(companies).values({ workspaceId: workspace.id, name: 'Shop', segment: 'smb' }).returning();
+    const customer = await createCustomer(context, workspace, { companyId: company[0]!.id });
+    const ticket = await createSource(context, workspace, { body: 'Where is my refund?', customerId: customer.id });
+    const review = await createSource(context, workspace, { kind: 'review', body: 'Refund took a month.', customerId: customer.id });
+    const unsorted = await createSource(context, workspace, { body: 'A refund, from no segment.' });
+    for (const source of [ticket, review, unsorted]) await createHighlight(context, workspace, source, { tagIds: [tag.id] });
+    await createHighlight(context, workspace, ticket);
+    const [old] = SavedSearchPageSchema.parse((await workspace.owner.as.get(url(workspace.id))).json()).items;
+    expect(old).toMatchObject({ name: 'Old', filters: { kind: ['ticket'], segment: ['SMB'], tagId: [tag.id] } });
+    // The tagged highlight of the ticket in the segment: not the review's, the unsorted ticket's, or the untagged one.
+    expect(old!.newMatches).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SearchCountSchema, SearchResponseSchema, type SearchCount, type SearchFacets, type SourceKind } from '@cairn/shared';
+import { SEARCH_FILTER_VALUES_MAX, SearchCountSchema, SearchResponseSchema, type SearchCount, type SearchFacets, type SourceKind } from '@cairn/shared';
 import { companies, customers, highlights, sources } from '../../db/schema/index.js';
 import { useTestApp } from '../../../test/app.js';
 import { createHighlight, createTag, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
@@ -91,7 +91,10 @@ beforeAll(async () => {
   await context.db.execute(sql`analyze sources, highlights`);
 });
 
-type Filters = { kind?: SourceKind; segment?: string; tagId?: string; type?: 'source' | 'highlight' };
+type Filters = { kind?: SourceKind[]; segment?: string[]; tagId?: string[]; type?: 'source' | 'highlight' };
+/** Each filter's values, repeated in the query string. */
+const queryOf = (params: Filters & { q?: string; cursor?: string }) =>
+  new URLSearchParams(Object.entries({ q: WORD, ...params }).flatMap(([key, value]) => (Array.isArray(value) ? value : [value]).map((v) => [key, v] as [string, string])));
 type Facets = Pick<SearchFacets, 'kind' | 'segment'> & { tag: Array<{ id: string; name: string; count: number }> };
 
 /**
@@ -103,13 +106,14 @@ type Facets = Pick<SearchFacets, 'kind' | 'segment'> & { tag: Array<{ id: string
 async function directFacets(workspaceId: string | null, filters: Filters = {}): Promise<Facets> {
   const conditions: SQL[] = [sql`s.deleted_at is null`];
   if (workspaceId) conditions.push(sql`s.workspace_id = ${workspaceId}`);
-  if (filters.kind) conditions.push(sql`s.kind = ${filters.kind}`);
-  if (filters.segment) conditions.push(sql`lower(co.segment) = lower(${filters.segment})`);
+  const anyOf = (column: SQL, values: string[]) => sql`${column} in (${sql.join(values.map((value) => sql`${value}`), sql`, `)})`;
+  if (filters.kind) conditions.push(anyOf(sql`s.kind::text`, filters.kind));
+  if (filters.segment) conditions.push(anyOf(sql`lower(co.segment)`, filters.segment.map((segment) => segment.toLowerCase())));
   const where = sql.join(conditions, sql` and `);
   const matches = sql`plainto_tsquery('english', ${WORD})`;
   const wantSources = filters.type !== 'highlight' && !filters.tagId;
   const wantHighlights = filters.type !== 'source';
-  const tagged = filters.tagId ? sql`exists (select 1 from highlight_tags ht where ht.highlight_id = h.id and ht.tag_id = ${filters.tagId})` : sql`true`;
+  const tagged = filters.tagId ? sql`exists (select 1 from highlight_tags ht where ht.highlight_id = h.id and ${anyOf(sql`ht.tag_id::text`, filters.tagId)})` : sql`true`;
   const { rows } = (await context.db.execute(sql`
     select s.kind, co.segment, null::uuid as highlight_id from sources s
       left join customers c on c.id = s.customer_id left join companies co on co.id = c.company_id
@@ -143,8 +147,8 @@ const comparable = (facets: SearchFacets): Facets => ({
   tag: facets.tag.map(({ id, name, count }) => ({ id, name, count })).sort((a, b) => a.id.localeCompare(b.id)),
 });
 
-async function count(params: Record<string, string>, ws: TestWorkspace = workspace): Promise<SearchCount> {
-  const response = await ws.owner.as.get(`/api/workspaces/${ws.id}/search/count?${new URLSearchParams({ q: WORD, ...params })}`);
+async function count(params: Filters, ws: TestWorkspace = workspace): Promise<SearchCount> {
+  const response = await ws.owner.as.get(`/api/workspaces/${ws.id}/search/count?${queryOf(params)}`);
   expect(response.statusCode, response.body).toBe(200);
   return SearchCountSchema.parse(response.json());
 }
@@ -173,18 +177,23 @@ describe('facets counted by GET /api/workspaces/:ws/search/count', () => {
 
   it('counts the facets of what each filter lets through, and of what they let through together', async () => {
     const cases: Filters[] = [
-      { kind: 'survey_response' },
-      { segment: 'smb' },
-      { tagId: tagIds.rates },
+      { kind: ['survey_response'] },
+      { segment: ['smb'] },
+      { tagId: [tagIds.rates] },
       { type: 'source' },
       { type: 'highlight' },
-      { kind: 'ticket', segment: 'Enterprise', type: 'highlight' },
+      { kind: ['ticket'], segment: ['Enterprise'], type: 'highlight' },
+      // Any of a filter's values, and every filter.
+      { kind: ['ticket', 'note'] },
+      { segment: ['SMB', 'enterprise'] },
+      { tagId: [tagIds.churn, tagIds.praise] },
+      { kind: ['note', 'survey_response'], segment: ['Enterprise', 'smb'], tagId: [tagIds.rates, tagIds.praise] },
     ];
     for (const filters of cases) {
       const direct = await directFacets(workspace.id, filters);
       const total = sumOf(direct.kind);
       expect(total, JSON.stringify(filters)).toBeGreaterThan(0);
-      const counted = await count(filters as Record<string, string>);
+      const counted = await count(filters);
       expect(counted.total, JSON.stringify(filters)).toBe(total);
       expect(comparable(counted.facets!), JSON.stringify(filters)).toEqual(direct);
     }
@@ -235,5 +244,63 @@ describe('facets counted by GET /api/workspaces/:ws/search/count', () => {
     const first = countEvidence(context.db, owner(), { q: WORD }, limits);
     expect(await countEvidence(context.db, owner(), { q: WORD }, limits)).toEqual({ total: null, capped: false });
     expect((await first).facets).toBeDefined();
+  });
+});
+
+describe('filters of several values on GET /api/workspaces/:ws/search', () => {
+  const search = (params: Filters & { cursor?: string; limit?: string }) => workspace.owner.as.get(`/api/workspaces/${workspace.id}/search?${queryOf(params)}`);
+
+  /** Every result of a search, page after page, each page asked with the cursor of the one before. */
+  async function everyPage(filters: Filters, reorder = (cursor: string) => cursor) {
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await search({ ...filters, limit: '100', ...(cursor ? { cursor: reorder(cursor) } : {}) });
+      expect(response.statusCode, response.body).toBe(200);
+      const page = SearchResponseSchema.parse(response.json());
+      ids.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+      // The next pages of a search with several values in its filters, asked with them in another order.
+      filters = { ...filters, kind: filters.kind && [...filters.kind].reverse(), segment: filters.segment && [...filters.segment].reverse() };
+    } while (cursor);
+    return ids;
+  }
+
+  it('finds what matches any value of a filter and every filter, through every page of its cursor', async () => {
+    const filters: Filters = { kind: ['ticket', 'note'], segment: ['SMB', 'enterprise'] };
+    const expected = sumOf((await directFacets(workspace.id, filters)).kind);
+    // The premise: more than one value of each filter matches, and more than one page's worth.
+    const single = sumOf((await directFacets(workspace.id, { kind: ['ticket'], segment: ['SMB', 'enterprise'] })).kind);
+    expect(single).toBeGreaterThan(0);
+    expect(expected).toBeGreaterThan(single);
+    expect(expected).toBeGreaterThan(100);
+    const ids = await everyPage(filters);
+    expect(ids).toHaveLength(expected);
+    expect(new Set(ids).size).toBe(expected);
+  });
+
+  it('takes one value as before, alone or repeated', async () => {
+    const one = await search({ kind: ['review'] });
+    expect(one.statusCode).toBe(200);
+    expect(SearchResponseSchema.parse(one.json()).total).toBe(0);
+    const byTag = await everyPage({ tagId: [tagIds.churn] });
+    expect(byTag).toHaveLength(sumOf((await directFacets(workspace.id, { tagId: [tagIds.churn] })).kind));
+  });
+
+  it('refuses an unknown kind, too many values, and a tag of another workspace among several', async () => {
+    const unknown = await search({ kind: ['ticket', 'tweet' as SourceKind] });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors.map((error: { path: string }) => error.path)).toEqual(['query.kind']);
+
+    const tooMany = await search({ segment: Array.from({ length: SEARCH_FILTER_VALUES_MAX + 1 }, (_, i) => `Segment ${i}`) });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().errors).toEqual([expect.objectContaining({ path: 'query.segment' })]);
+
+    // A tag no highlight of ours carries, beside one of ours: nothing matches, and it says why.
+    for (const path of ['search', 'search/count']) {
+      const foreign = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/${path}?${queryOf({ tagId: [tagIds.praise, otherTagId], q: 'nothingmatchesthis' })}`);
+      expect(foreign.statusCode, path).toBe(404);
+      expect(foreign.json().errors).toEqual([{ path: 'query.tagId', message: 'Tag not found' }]);
+    }
   });
 });

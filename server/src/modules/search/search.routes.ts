@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { SEARCH_COUNT_MAX, SearchCountQuerySchema, SearchCountSchema, SearchQuerySchema, SearchResponseSchema, WorkspaceParamsSchema } from '@cairn/shared';
+import { SEARCH_COUNT_MAX, SEARCH_FILTER_VALUES_MAX, SearchCountQuerySchema, SearchCountSchema, SearchQuerySchema, SearchResponseSchema, WorkspaceParamsSchema } from '@cairn/shared';
 import { keepAnalyzing } from '../../db/statistics.js';
 import { workspaceActorOf } from '../../plugins/auth.js';
 import * as searchService from './search.service.js';
+
+/** How the facet filters read, for both endpoints' descriptions. */
+const FILTERS_DESCRIPTION = `\`kind\`, \`segment\` and \`tagId\` take one value or several, repeated (\`kind=ticket&kind=review\`): a match has any of a filter's values, and passes every filter given (OR within a filter, AND across filters). At most ${SEARCH_FILTER_VALUES_MAX} values a filter; an unknown kind is a 400 naming \`query.kind\`, a tag of another workspace a 404 naming \`query.tagId\`.`;
 
 export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
@@ -22,6 +25,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['search'],
         summary: 'Search sources and highlights: words, "phrases", OR, -exclusions, with filters, snippets, facets and "did you mean"',
+        description: `${FILTERS_DESCRIPTION} A cursor keeps the filters it was made with, in any order of their values.`,
         params: WorkspaceParamsSchema,
         querystring: SearchQuerySchema,
         response: { 200: SearchResponseSchema },
@@ -37,7 +41,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['search'],
         summary: `The exact number of matches of a search (its query and filters) and its facets counted on every match, for a first page whose total is an estimate: { total, capped, facets }, counted up to ${SEARCH_COUNT_MAX.toLocaleString('en')} of each type (then capped: true, or facets.exact: false), or { total: null, capped: false } when counting takes too long`,
-        description: `The same matches as \`GET /search\` with the same parameters (sort, limit and cursor change nothing and are ignored), and the same 400 and 404 answers. \`facets\` has the shape of the search's, counted on the matches counted instead of the first window (\`sampleSize\`: how many). Counting reads every match, so ask for it after the page; it gives up after ${searchService.SEARCH_COUNT_TIMEOUT_MS / 1000} s.`,
+        description: `The same matches as \`GET /search\` with the same parameters (sort, limit and cursor change nothing and are ignored), and the same 400 and 404 answers. \`facets\` has the shape of the search's, counted on the matches counted instead of the first window (\`sampleSize\`: how many). Counting reads every match, so ask for it after the page; it gives up after ${searchService.SEARCH_COUNT_TIMEOUT_MS / 1000} s. ${FILTERS_DESCRIPTION}`,
         params: WorkspaceParamsSchema,
         querystring: SearchCountQuerySchema,
         response: { 200: SearchCountSchema },

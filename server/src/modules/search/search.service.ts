@@ -254,7 +254,7 @@ type Outcome = {
  */
 async function refuseWhatCannotMatch(executor: Executor, conditions: SearchConditions) {
   const filterIds = checkFilterIds(conditions.workspaceId, [
-    { path: 'query.tagId', names: 'tag', id: conditions.tagId },
+    ...(conditions.tagIds ?? []).map((id) => ({ path: 'query.tagId', names: 'tag' as const, id })),
     { path: 'query.customerId', names: 'customer', id: conditions.customerId },
   ]);
   const check = await searchRepository.checkQuery(executor, conditions.query, filterIds.columns);
@@ -269,13 +269,19 @@ function conditionsOf(workspaceId: string, parsed: ParsedQuery, filters: SearchF
   return {
     workspaceId,
     query: buildTsQuery(parsed),
-    kind: filters.kind,
-    tagId: filters.tagId,
-    segment: filters.segment,
+    kinds: filters.kind,
+    tagIds: filters.tagId,
+    segments: filters.segment,
     customerId: filters.customerId,
     ...resolveDateRange(filters),
     required: requiredTerms(parsed),
   };
+}
+
+/** A facet filter's values in one order: `kind=review&kind=ticket` is the same search as `kind=ticket&kind=review`. */
+function withSortedValues(filters: SearchFilters & { q: string }) {
+  const sorted = (values: string[] | undefined) => values && [...values].sort();
+  return { ...filters, kind: sorted(filters.kind), tagId: sorted(filters.tagId), segment: sorted(filters.segment) };
 }
 
 /** Which types a search looks in: tags live on highlights, so filtering by one searches highlights. */
@@ -401,7 +407,7 @@ export async function searchEvidence(db: Db, actor: WorkspaceActor, request: Sea
   refuseSourcesByTag(request);
   // The sort is not part of the fingerprint: a cursor of this search in another order is told apart (422).
   const { limit: _limit, cursor: cursorText, sort: _sort, ...identity } = request;
-  const fingerprint = fingerprintSearch(identity);
+  const fingerprint = fingerprintSearch(withSortedValues(identity));
   const cursor = cursorText ? decodeSearchCursor(cursorText, fingerprint, request.sort) : null;
   const types = typesOf(request);
 

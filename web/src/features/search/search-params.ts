@@ -1,4 +1,4 @@
-import { SEARCH_RESULT_TYPES, SEARCH_SORTS, SOURCE_KINDS, type SavedSearch, type SearchFilters, type SearchSort } from '@cairn/shared';
+import { SEARCH_RESULT_TYPES, SEARCH_SORTS, SOURCE_KINDS, type SavedSearch, type SearchFilters, type SearchSort, type SourceKind } from '@cairn/shared';
 import { paths } from '../../lib/paths';
 
 /**
@@ -8,32 +8,62 @@ import { paths } from '../../lib/paths';
 export type SearchState = SearchFilters & { q: string; sort?: Exclude<SearchSort, 'relevance'> };
 
 const FILTER_KEYS = ['kind', 'tagId', 'segment', 'customerId', 'from', 'to', 'type'] as const;
+/** Filters that take several values, each repeated in the URL (`kind=ticket&kind=review`): a match has any of them. */
+export type ListFilter = 'kind' | 'tagId' | 'segment';
+
+const isKind = (value: string): value is SourceKind => (SOURCE_KINDS as readonly string[]).includes(value);
+
+/** Each value once, in the order first given; none is no filter. */
+function listOf<T extends string>(values: T[]): T[] | undefined {
+  const unique = [...new Set(values.filter(Boolean))];
+  return unique.length ? unique : undefined;
+}
 
 export function readSearchState(params: URLSearchParams): SearchState {
   const state: SearchState = { q: params.get('q') ?? '' };
-  const kind = params.get('kind');
-  if (kind && (SOURCE_KINDS as readonly string[]).includes(kind)) state.kind = kind as SearchState['kind'];
+  const kind = listOf(params.getAll('kind').filter(isKind));
+  if (kind) state.kind = kind;
+  for (const key of ['tagId', 'segment'] as const) {
+    const values = listOf(params.getAll(key));
+    if (values) state[key] = values;
+  }
   const type = params.get('type');
   if (type && (SEARCH_RESULT_TYPES as readonly string[]).includes(type)) state.type = type as SearchState['type'];
   const sort = params.get('sort');
   if (sort && sort !== 'relevance' && (SEARCH_SORTS as readonly string[]).includes(sort)) state.sort = sort as SearchState['sort'];
-  for (const key of ['tagId', 'segment', 'customerId', 'from', 'to'] as const) {
+  for (const key of ['customerId', 'from', 'to'] as const) {
     const value = params.get(key);
     if (value) state[key] = value;
   }
   return state;
 }
 
-/** Only the parts that are set, in a stable order: the URL, the query key and the API call agree. */
+/**
+ * Only the parts that are set, in a stable order: the URL, the query key and the API call agree.
+ * A filter's values are sorted, so that ticking two boxes in either order is the same search.
+ */
 export function toSearchParams(state: SearchState): URLSearchParams {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
   for (const key of FILTER_KEYS) {
     const value = state[key];
-    if (value) params.set(key, value);
+    if (!value) continue;
+    if (typeof value === 'string') params.set(key, value);
+    else for (const each of [...value].sort()) params.append(key, each);
   }
   if (state.sort) params.set('sort', state.sort);
   return params;
+}
+
+/** The same value of a filter: segments are matched whatever their case, as the server matches them. */
+export const sameValue = (a: string, b: string) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
+
+/** The state with `value` added to the filter's values, or taken out of them (the filter left out once none is left). */
+export function toggleValue(state: SearchState, key: ListFilter, value: string): SearchState {
+  const values: string[] = state[key] ?? [];
+  const chosen = values.some((each) => sameValue(each, value));
+  const next = chosen ? values.filter((each) => !sameValue(each, value)) : [...values, value];
+  return { ...state, [key]: next.length ? next : undefined };
 }
 
 /** The filters alone, as a saved search keeps them: which matches, not their order. */

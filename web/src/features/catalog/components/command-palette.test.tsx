@@ -1,18 +1,13 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { MemoryRouter, useLocation } from 'react-router';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useLocation } from 'react-router';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Catalog } from '@cairn/shared';
 import { paths } from '../../../lib/paths';
+import { AppProviders, json, mountRoot, WS } from '../../../testing/mount';
 import { type, until } from '../../../testing/react-dom';
 import { CommandPalette, type PalettePlace } from './command-palette';
 
-// React warns about updates outside act() unless it is told this is a test.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const WS = '00000000-0000-4000-8000-000000000001';
 const AT = '2025-03-04T10:00:00.000Z';
 const PLACES: PalettePlace[] = [
   { key: 'page:inbox', group: 'Pages', name: 'Inbox', to: paths.inbox(WS) },
@@ -23,7 +18,6 @@ const PLACES: PalettePlace[] = [
 const tag = (n: number, name: string) => ({ id: `00000000-0000-4000-8000-00000000000${n}`, name, color: null, group: null, description: null, usageCount: 1, createdAt: AT });
 const CATALOG: Catalog = { tags: [tag(1, 'Settings sync'), tag(2, 'Workspace limits')], customers: [], companies: [], insights: [], backlogItems: [] };
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': status === 200 ? 'application/json' : 'application/problem+json' } });
 const FAILED = { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'Something went wrong', code: 'internal' };
 
 /** The catalog endpoint, answering when the test says: `answer(response)`. */
@@ -54,34 +48,19 @@ const press = (key: string) => act(async () => void input().dispatchEvent(new Ke
 const openPalette = () => act(async () => void document.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', ctrlKey: true, bubbles: true, cancelable: true })));
 
 describe('CommandPalette', () => {
-  let root: Root;
+  const root = mountRoot();
   beforeAll(async () => {
     // The index's chunk, loaded once here: the palette's own import of it then answers at once.
     await import('../../../lib/catalog-index');
   });
-  beforeEach(() => {
-    const container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-  });
-  afterEach(async () => {
-    await act(() => root.unmount());
-    document.body.replaceChildren();
-    vi.unstubAllGlobals();
-  });
 
   async function render(server: (url: string) => Promise<Response>) {
     vi.stubGlobal('fetch', server);
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    await act(async () =>
-      root.render(
-        <QueryClientProvider client={queryClient}>
-          <MemoryRouter initialEntries={[paths.triage(WS)]}>
-            <CommandPalette ws={WS} places={PLACES} />
-            <Location />
-          </MemoryRouter>
-        </QueryClientProvider>,
-      ),
+    await root.render(
+      <AppProviders url={paths.triage(WS)}>
+        <CommandPalette ws={WS} places={PLACES} />
+        <Location />
+      </AppProviders>,
     );
   }
 

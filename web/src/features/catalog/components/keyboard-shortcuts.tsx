@@ -43,12 +43,13 @@ const SHORTCUTS: Array<{ context: string; keys: Array<[string[], string]> }> = [
   {
     context: 'Reading a source',
     keys: [
-      [['h'], 'Highlight the selection (or the focused turn) and tag it'],
+      [['h'], 'Highlight the selection (or the focused turn or paragraph) and tag it'],
       [['t'], 'Highlight the selection with the last tag used'],
       [['l'], 'Link the selection (or the chosen highlight) to a problem or backlog item'],
       [['u'], 'Undo the last highlight made, tag added or highlight deleted here'],
-      [['↑', '↓'], 'Previous or next turn of a transcript (with no turn focused: the last or first turn in view), or the text of a ticket or survey answer'],
-      [['Home', 'End'], 'First or last turn'],
+      [['↑', '↓'], 'Previous or next turn of a transcript, or paragraph of a text (with none focused: the last or first in view); Tab leaves the text'],
+      [['PgUp', 'PgDn'], 'Ten turns or paragraphs back or on'],
+      [['Home', 'End'], 'First or last turn or paragraph'],
       [['Ctrl', 'F'], 'Find in the text (⌘F on a Mac; again in the find box: the browser’s find)'],
       [['Enter', 'F3'], 'Next match (with Shift: the previous one)'],
       [['j'], 'Next source'],

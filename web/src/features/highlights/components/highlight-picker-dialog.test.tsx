@@ -1,18 +1,12 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { MemoryRouter } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HighlightListItem } from '@cairn/shared';
 import { HighlightPickerDialog, quoteOrigin } from './highlight-picker-dialog';
 import { highlightListItem } from '../testing/highlight-list-item';
+import { AppProviders, json, mountRoot, WS } from '../../../testing/mount';
 import { type, until } from '../../../testing/react-dom';
 
-// React warns about updates outside act() unless it is told this is a test.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const WS = '00000000-0000-4000-8000-000000000001';
 const INSIGHT = '00000000-0000-4000-8000-0000000000aa';
 const AT = '2025-03-04T10:00:00.000Z';
 
@@ -23,8 +17,6 @@ const FAILS = highlight(1, 'The CSV export fails every time.', {
 });
 const TIMES_OUT = highlight(2, 'Our yearly export times out.');
 const LOGIN = highlight(3, 'I cannot sign in.');
-
-const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
 
 /** The server: every highlight of the workspace, those matching `q` by a word of the quote, and TIMES_OUT linked to the problem already. */
 function fakeServer(all: HighlightListItem[], linked: HighlightListItem[]) {
@@ -45,31 +37,18 @@ const checkbox = (quote: string) => [...dialog().querySelectorAll<HTMLInputEleme
 const button = (name: string) => [...document.querySelectorAll<HTMLButtonElement>('dialog[open] button')].find((candidate) => candidate.textContent === name);
 
 describe('HighlightPickerDialog', () => {
-  let root: Root;
+  const root = mountRoot();
   let onPick: ReturnType<typeof vi.fn<(highlightIds: string[]) => void>>;
   beforeEach(() => {
-    const container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
     onPick = vi.fn();
-  });
-  afterEach(async () => {
-    await act(() => root.unmount());
-    document.body.replaceChildren();
-    vi.unstubAllGlobals();
   });
 
   async function open(server: ReturnType<typeof fakeServer>) {
     vi.stubGlobal('fetch', server);
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    await act(async () =>
-      root.render(
-        <QueryClientProvider client={queryClient}>
-          <MemoryRouter>
-            <HighlightPickerDialog ws={WS} title="Add evidence" intro="Pick quotes." addedTo={{ insightId: INSIGHT }} busy={false} error={null} onPick={onPick} onClose={() => {}} />
-          </MemoryRouter>
-        </QueryClientProvider>,
-      ),
+    await root.render(
+      <AppProviders>
+        <HighlightPickerDialog ws={WS} title="Add evidence" intro="Pick quotes." addedTo={{ insightId: INSIGHT }} busy={false} error={null} onPick={onPick} onClose={() => {}} />
+      </AppProviders>,
     );
   }
 

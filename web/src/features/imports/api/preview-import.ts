@@ -11,13 +11,13 @@ const CSV_PREVIEW_BYTES = 1024 * 1024;
 
 export type PreviewImportInput = { format: ImportFormat; file: File; options: ImportOptions };
 
-export function previewImport(ws: string, { format, file, options }: PreviewImportInput) {
+export function previewImport(ws: string, { format, file, options }: PreviewImportInput, signal?: AbortSignal) {
   const isCsv = format === 'tickets-csv' || format === 'survey-csv';
   const sample = isCsv && file.size > CSV_PREVIEW_BYTES ? new File([file.slice(0, CSV_PREVIEW_BYTES)], file.name, { type: file.type }) : file;
   return apiRequest(`/workspaces/${ws}/imports/preview`, ImportPreviewSchema, {
     method: 'POST',
     formData: toUploadForm(format, sample, options),
-    signal: AbortSignal.timeout(uploadTimeoutMs(sample.size)),
+    signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(uploadTimeoutMs(sample.size))]) : AbortSignal.timeout(uploadTimeoutMs(sample.size)),
   });
 }
 

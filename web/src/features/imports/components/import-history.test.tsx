@@ -1,17 +1,10 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { MemoryRouter } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ImportSummary } from '@cairn/shared';
 import { ImportHistory } from './import-history';
+import { AppProviders, json, mountRoot, WS } from '../../../testing/mount';
 import { until } from '../../../testing/react-dom';
 
-// React warns about updates outside act() unless it is told this is a test.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const WS = '00000000-0000-4000-8000-000000000001';
 const AT = '2025-03-04T10:00:00.000Z';
 
 const summary = (n: number, overrides: Partial<ImportSummary>): ImportSummary => ({
@@ -34,12 +27,7 @@ const summary = (n: number, overrides: Partial<ImportSummary>): ImportSummary =>
 });
 
 describe('ImportHistory', () => {
-  let root: Root;
-  afterEach(async () => {
-    await act(() => root.unmount());
-    document.body.replaceChildren();
-    vi.unstubAllGlobals();
-  });
+  const root = mountRoot();
 
   it('says how far a running import has read, so that its counts do not look final', async () => {
     const items = [
@@ -47,18 +35,11 @@ describe('ImportHistory', () => {
       summary(2, { status: 'running', progress: 0, finishedAt: null }),
       summary(3, { counts: { total: 10, created: 10, updated: 0, unchanged: 0, rejected: 0 } }),
     ];
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ items, nextCursor: null }), { headers: { 'content-type': 'application/json' } })));
-    const container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-    await act(async () =>
-      root.render(
-        <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-          <MemoryRouter>
-            <ImportHistory ws={WS} empty={<p>Nothing imported yet</p>} />
-          </MemoryRouter>
-        </QueryClientProvider>,
-      ),
+    vi.stubGlobal('fetch', vi.fn(async () => json({ items, nextCursor: null })));
+    await root.render(
+      <AppProviders>
+        <ImportHistory ws={WS} empty={<p>Nothing imported yet</p>} />
+      </AppProviders>,
     );
     await until(() => expect(document.querySelectorAll('tbody tr')).toHaveLength(3));
     const results = [...document.querySelectorAll('tbody tr')].map((row) => row.querySelectorAll('td')[3]!.textContent);

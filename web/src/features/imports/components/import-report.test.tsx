@@ -1,17 +1,10 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { MemoryRouter } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Import } from '@cairn/shared';
 import { ImportReport } from './import-report';
+import { AppProviders, json, mountRoot, WS } from '../../../testing/mount';
 import { until } from '../../../testing/react-dom';
 
-// React warns about updates outside act() unless it is told this is a test.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const WS = '00000000-0000-4000-8000-000000000001';
 const ID = '00000000-0000-4000-8000-0000000000aa';
 const AT = '2025-03-04T10:00:00.000Z';
 const NO_COUNTS = { total: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
@@ -39,15 +32,8 @@ function anImport(overrides: Partial<Import>): Import {
   };
 }
 
-const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
-
 describe('ImportReport', () => {
-  let root: Root;
-  afterEach(async () => {
-    await act(() => root.unmount());
-    document.body.replaceChildren();
-    vi.unstubAllGlobals();
-  });
+  const root = mountRoot();
 
   /** Renders the report of an import the server answers with, one answer per poll (the last one repeats). */
   async function renderReport(...answers: Import[]) {
@@ -56,18 +42,10 @@ describe('ImportReport', () => {
       'fetch',
       vi.fn(async () => json(answers[Math.min(polls++, answers.length - 1)])),
     );
-    const container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    await act(async () =>
-      root.render(
-        <QueryClientProvider client={queryClient}>
-          <MemoryRouter>
-            <ImportReport ws={WS} importId={ID} />
-          </MemoryRouter>
-        </QueryClientProvider>,
-      ),
+    await root.render(
+      <AppProviders>
+        <ImportReport ws={WS} importId={ID} />
+      </AppProviders>,
     );
     await until(() => expect(document.querySelector('.import-report')).not.toBeNull());
   }

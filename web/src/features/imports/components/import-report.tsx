@@ -9,6 +9,7 @@ import { formatDateTime } from '../../../lib/dates';
 import { describeCounts, importUnits, sampleCredit } from '../../../lib/import-words';
 import { paths } from '../../../lib/paths';
 import { isRunning, rejectedRowsUrl, useImport } from '../api/get-import';
+import { useEarlierImportsOf } from '../api/list-imports';
 import { formatLabel, isCsvFormat } from './formats';
 import { ImportStatusBadge } from './import-status';
 import { ImportScores } from './import-scores';
@@ -19,10 +20,12 @@ type ImportReportProps = {
   headingRef?: Ref<HTMLHeadingElement>;
   /** A finished survey's NPS and score chart: the import's own page has room for them, the wizard does not. */
   showScores?: boolean;
+  /** 2 on the import's own page (under its h1), 3 in the wizard's step; the report's sections are a level below. */
+  headingLevel?: 2 | 3;
 };
 
 /** Progress while an import runs (polled every half second), then its report. */
-export function ImportReport({ ws, importId, headingRef, showScores = false }: ImportReportProps) {
+export function ImportReport({ ws, importId, headingRef, showScores = false, headingLevel = 3 }: ImportReportProps) {
   const query = useImport(ws, importId);
   if (query.isPending) return <Loading label="Starting the import…" />;
   if (query.error) return <ErrorMessage error={query.error} />;
@@ -30,12 +33,14 @@ export function ImportReport({ ws, importId, headingRef, showScores = false }: I
   const running = isRunning(item);
   const units = importUnits(item.format);
   const sources = capitalize(units.sources.many);
+  const Heading = `h${headingLevel}` as const;
+  const subLevel = headingLevel === 2 ? 3 : 4;
   return (
     <section className="import-report stack" aria-labelledby={`import-${item.id}-title`}>
       <div className="import-report-header">
-        <h3 id={`import-${item.id}-title`} ref={headingRef} tabIndex={-1}>
+        <Heading id={`import-${item.id}-title`} ref={headingRef} tabIndex={-1}>
           {running ? 'Importing' : item.status === 'done' ? 'Import finished' : 'Import failed'}: {item.fileName}
-        </h3>
+        </Heading>
         <ImportStatusBadge item={item} />
       </div>
       <p className="muted small">
@@ -62,17 +67,49 @@ export function ImportReport({ ws, importId, headingRef, showScores = false }: I
         {item.redactPii && <Count label="PII redacted" value={item.redacted} />}
       </dl>
       {item.format === 'survey-csv' && <p className="muted small">Each respondent’s row gives one answer per question they answered.</p>}
-      {item.counts.unchanged > 0 && !running && (
-        <p className="muted small">Unchanged {units.sources.many} were already in Cairn exactly as in this file: importing a file again never duplicates them.</p>
-      )}
-      {item.errorsTotal > 0 && <Rejections ws={ws} item={item} />}
+      {item.counts.unchanged > 0 && !running && <UnchangedSources ws={ws} item={item} />}
+      {item.errorsTotal > 0 && <Rejections ws={ws} item={item} headingLevel={subLevel} />}
       {!running && item.counts.created + item.counts.updated > 0 && (
         <p>
           <Link to={`${paths.inbox(ws)}?importId=${item.id}`}>View imported sources</Link>
         </p>
       )}
-      {showScores && item.format === 'survey-csv' && item.status === 'done' && <ImportScores ws={ws} item={item} />}
+      {showScores && item.format === 'survey-csv' && item.status === 'done' && <ImportScores ws={ws} item={item} headingLevel={subLevel} />}
     </section>
+  );
+}
+
+/**
+ * Where a re-import's unchanged sources are: they keep the import that last wrote them (this
+ * import's own link would show none of them), found among the earlier imports of the same file.
+ */
+function UnchangedSources({ ws, item }: { ws: string; item: Import }) {
+  const units = importUnits(item.format);
+  const earlier = useEarlierImportsOf(ws, item, true);
+  const links = earlier.data ?? [];
+  return (
+    <p className="muted small">
+      Unchanged {units.sources.many} were already in Cairn exactly as in this file: importing a file again never duplicates them. They stay with the import that brought them in
+      {links.length > 0 ? (
+        <>
+          :{' '}
+          {links.map((other, index) => (
+            <span key={other.id}>
+              {index > 0 && ', '}
+              <Link to={`${paths.inbox(ws)}?importId=${other.id}`}>
+                the {units.sources.many} of {other.fileName}, imported {formatDateTime(other.createdAt)}
+              </Link>
+            </span>
+          ))}
+          .
+        </>
+      ) : (
+        <>
+          {' '}
+          (see the <Link to={paths.imports(ws)}>history</Link>).
+        </>
+      )}
+    </p>
   );
 }
 
@@ -82,7 +119,8 @@ export function ImportReport({ ws, importId, headingRef, showScores = false }: I
  * id, so the fixed export can be imported whole again; a transcript's skipped cues are lost from
  * this interview, and a corrected file is a second interview (a transcript is known by its text).
  */
-function Rejections({ ws, item }: { ws: string; item: Import }) {
+function Rejections({ ws, item, headingLevel }: { ws: string; item: Import; headingLevel: 3 | 4 }) {
+  const Heading = `h${headingLevel}` as const;
   const units = importUnits(item.format);
   const title = item.counts.rejected ? `Rejected ${units.rejected.many}` : 'Skipped parts';
   const [download, advice] =
@@ -96,9 +134,9 @@ function Rejections({ ws, item }: { ws: string; item: Import }) {
           ];
   return (
     <div className="stack import-errors">
-      <h4>
+      <Heading>
         {title} ({item.errorsTotal.toLocaleString()})
-      </h4>
+      </Heading>
       <Table
         caption={`${title}, by line`}
         columns={[

@@ -12,7 +12,9 @@ const EVERY_SCORE_CHART_MAX = 11;
 const formatNps = (nps: number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(nps);
 const formatNumber = (value: number) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(value);
 
-type ScoresProps = { ws: string; item: Import; scores: ImportScoresData };
+/** The scores' heading: a level below the report's (`ImportReport`'s `headingLevel`). */
+type ScoresHeading = 'h3' | 'h4';
+type ScoresProps = { ws: string; item: Import; scores: ImportScoresData; Heading: ScoresHeading };
 
 /**
  * A finished survey import's scores, read on its question's scale: an NPS question's NPS and
@@ -20,15 +22,16 @@ type ScoresProps = { ws: string; item: Import; scores: ImportScoresData };
  * average; plain numbers' average. Each group links to its answers in the Inbox, and the
  * respondents per score are charted. The bars are drawn for the eye; every figure is also in words.
  */
-export function ImportScores({ ws, item }: { ws: string; item: Import }) {
+export function ImportScores({ ws, item, headingLevel }: { ws: string; item: Import; headingLevel: 3 | 4 }) {
+  const Heading: ScoresHeading = `h${headingLevel}`;
   const scores = useImportScores(ws, item.id, true);
   if (scores.error) return <ErrorMessage error={scores.error} />;
   if (!scores.data) return null;
   const { nps, scale, distribution } = scores.data;
   // An import from before scales were kept is an NPS only when the server found its scores to be one.
-  if (nps !== null) return <NpsScores ws={ws} item={item} scores={{ ...scores.data, nps }} />;
-  if (scale?.kind === 'rating' && distribution.length > 0) return <RatingScores ws={ws} item={item} scores={scores.data} scale={scale} />;
-  if (scale?.kind === 'number' && distribution.length > 0) return <NumberScores item={item} scores={scores.data} />;
+  if (nps !== null) return <NpsScores ws={ws} item={item} scores={{ ...scores.data, nps }} Heading={Heading} />;
+  if (scale?.kind === 'rating' && distribution.length > 0) return <RatingScores ws={ws} item={item} scores={scores.data} scale={scale} Heading={Heading} />;
+  if (scale?.kind === 'number' && distribution.length > 0) return <NumberScores item={item} scores={scores.data} Heading={Heading} />;
   return null;
 }
 
@@ -112,7 +115,7 @@ function Labelled({ count }: { count: number }) {
   );
 }
 
-function NpsScores({ ws, item, scores }: ScoresProps & { scores: { nps: number } }) {
+function NpsScores({ ws, item, scores, Heading }: ScoresProps & { scores: { nps: number } }) {
   const { distribution, nps } = scores;
   const respondentsIn = (group: { min: number; max: number }) => distribution.reduce((sum, entry) => (entry.score >= group.min && entry.score <= group.max ? sum + entry.count : sum), 0);
   const total = NPS_GROUPS.reduce((sum, group) => sum + respondentsIn(group), 0);
@@ -123,7 +126,7 @@ function NpsScores({ ws, item, scores }: ScoresProps & { scores: { nps: number }
 
   return (
     <section className="nps stack" aria-labelledby={`scores-${item.id}`}>
-      <h4 id={`scores-${item.id}`}>Net Promoter Score</h4>
+      <Heading id={`scores-${item.id}`}>Net Promoter Score</Heading>
       <p className="nps-summary">
         <span className="nps-value">{formatNps(nps)}</span>
         <span className="muted small">
@@ -137,7 +140,7 @@ function NpsScores({ ws, item, scores }: ScoresProps & { scores: { nps: number }
   );
 }
 
-function RatingScores({ ws, item, scores, scale }: ScoresProps & { scale: Extract<ScoreScale, { kind: 'rating' }> }) {
+function RatingScores({ ws, item, scores, scale, Heading }: ScoresProps & { scale: Extract<ScoreScale, { kind: 'rating' }> }) {
   const { distribution, csat, average } = scores;
   const scaleGroups = scoreGroupsOf(scale);
   const total = totalOf(distribution.filter((entry) => scoreGroupOf(entry.score, scale) !== null));
@@ -150,7 +153,7 @@ function RatingScores({ ws, item, scores, scale }: ScoresProps & { scale: Extrac
 
   return (
     <section className="nps stack" aria-labelledby={`scores-${item.id}`}>
-      <h4 id={`scores-${item.id}`}>{csatQuestion ? 'Customer satisfaction (CSAT)' : `Scores on a ${describeScoreScale(scale)} scale`}</h4>
+      <Heading id={`scores-${item.id}`}>{csatQuestion ? 'Customer satisfaction (CSAT)' : `Scores on a ${describeScoreScale(scale)} scale`}</Heading>
       {csat !== null && high && (
         <p className="nps-summary">
           <span className="nps-value">{formatNumber(csat)}%</span>
@@ -172,10 +175,10 @@ function RatingScores({ ws, item, scores, scale }: ScoresProps & { scale: Extrac
   );
 }
 
-function NumberScores({ item, scores }: Omit<ScoresProps, 'ws'>) {
+function NumberScores({ item, scores, Heading }: Omit<ScoresProps, 'ws'>) {
   return (
     <section className="nps stack" aria-labelledby={`scores-${item.id}`}>
-      <h4 id={`scores-${item.id}`}>Scores</h4>
+      <Heading id={`scores-${item.id}`}>Scores</Heading>
       {scores.average !== null && (
         <p className="score-average">
           Average <strong>{formatNumber(scores.average)}</strong> from {countOf(totalOf(scores.distribution), 'respondent')} who answered a question; the scores are on no fixed scale

@@ -1,17 +1,11 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { MemoryRouter } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ImportPreview } from '@cairn/shared';
+import { describe, expect, it, vi } from 'vitest';
+import type { ImportOptions, ImportPreview, ImportPreviewSource } from '@cairn/shared';
 import { ImportWizard } from './import-wizard';
+import { AppProviders, json, mountRoot, WS } from '../../../testing/mount';
 import { until } from '../../../testing/react-dom';
 
-// React warns about updates outside act() unless it is told this is a test.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const WS = '00000000-0000-4000-8000-000000000001';
 const IMPORT_ID = '00000000-0000-4000-8000-0000000000aa';
 
 const csvPreview = (overrides: Partial<ImportPreview>): ImportPreview => ({
@@ -26,6 +20,7 @@ const csvPreview = (overrides: Partial<ImportPreview>): ImportPreview => ({
   scoreScales: {},
   sources: [],
   errors: [],
+  mappingCheck: null,
   ...overrides,
 });
 
@@ -46,39 +41,67 @@ const LEGACY_SURVEY = csvPreview({
   suggestedMapping: { respondentId: 'V1' },
 });
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const ticket = (line: number, title: string): ImportPreviewSource => ({
+  line,
+  kind: 'ticket',
+  title,
+  body: title,
+  occurredAt: null,
+  externalId: null,
+  customer: null,
+  turns: [],
+  turnCount: 0,
+  speakers: [],
+});
+
+const SUGGESTED = { externalId: 'Case', body: 'Said', createdAt: 'Opened', requesterEmail: 'Email' };
+
+/** A server's preview of a two-row file: the rows checked under the options' mapping, else the suggested one. */
+const OPENED_TICKETS = (suggested: typeof SUGGESTED) => (options: ImportOptions) => {
+  const mapping = (options.mapping ?? suggested) as Record<string, string>;
+  const rows = [
+    { Case: '1', Said: 'Export fails', Opened: '2024-03-01', Email: 'ana@example.com' },
+    { Case: '2', Said: 'Slow search', Opened: '2024-03-02', Email: 'n/a' },
+  ];
+  return csvPreview({
+    columns: ['Case', 'Said', 'Opened', 'Email'],
+    labels: ['Case', 'Said', 'Opened', 'Email'],
+    rows,
+    suggestedMapping: suggested,
+    mappingCheck: {
+      mapping: mapping as ImportPreview['suggestedMapping'] & { body: string },
+      rows: rows.map((row, index) => {
+        const error =
+          mapping.createdAt === 'Email'
+            ? `Created at "${row.Email}" (column "Email") is not a date`
+            : mapping.requesterEmail && row.Email === 'n/a'
+              ? 'Requester email "n/a" (column "Email") is not an email address'
+              : null;
+        return { line: index + 2, sources: error ? [] : [ticket(index + 2, row.Said)], error };
+      }),
+    },
+  });
+};
 
 describe('ImportWizard', () => {
-  let root: Root;
-  afterEach(async () => {
-    await act(() => root.unmount());
-    document.body.replaceChildren();
-    vi.unstubAllGlobals();
-  });
+  const root = mountRoot();
 
-  /** The wizard, with a server that previews the file as `preview` and starts any import. */
-  async function renderWizard(preview: ImportPreview) {
-    const fetch = vi.fn(async (url: string) => {
+  /** The wizard, with a server that previews the file as `preview` (for the options sent) and starts any import. */
+  async function renderWizard(preview: ImportPreview | ((options: ImportOptions) => ImportPreview)) {
+    const fetch = vi.fn(async (url: string, init?: RequestInit) => {
       if (url === '/api/auth/csrf') return json({ token: 'csrf' });
-      if (url === `/api/workspaces/${WS}/imports/preview`) return json(preview);
+      if (url === `/api/workspaces/${WS}/imports/preview`) return json(typeof preview === 'function' ? preview(optionsSent(init)) : preview);
       if (url === `/api/workspaces/${WS}/imports`) return json({ id: IMPORT_ID, status: 'queued' }, 202);
       return json({ items: [], nextCursor: null });
     });
     vi.stubGlobal('fetch', fetch);
-    const container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-    await act(async () =>
-      root.render(
-        <QueryClientProvider client={queryClient}>
-          <MemoryRouter>
-            <ImportWizard ws={WS} />
-          </MemoryRouter>
-        </QueryClientProvider>,
-      ),
+    await root.render(
+      <AppProviders>
+        <ImportWizard ws={WS} />
+      </AppProviders>,
     );
-    const label = preview.format === 'survey-csv' ? 'Survey answers (CSV)' : 'Tickets (CSV)';
+    const format = typeof preview === 'function' ? preview({}).format : preview.format;
+    const label = format === 'survey-csv' ? 'Survey answers (CSV)' : 'Tickets (CSV)';
     await act(async () => radio(label).click());
     const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
     Object.defineProperty(input, 'files', { configurable: true, value: [new File(['a,b\n'], 'export.csv', { type: 'text/csv' })] });
@@ -92,6 +115,40 @@ describe('ImportWizard', () => {
   const errorOf = (control: Element) => control.closest('.field')!.querySelector('.field-error')?.textContent;
   const start = () => act(async () => [...document.querySelectorAll<HTMLButtonElement>('button')].find((button) => button.textContent === 'Start import')!.click());
   const startCalls = (fetch: ReturnType<typeof vi.fn>) => fetch.mock.calls.filter(([url]) => url === `/api/workspaces/${WS}/imports`);
+  const previewCalls = (fetch: ReturnType<typeof vi.fn>) => fetch.mock.calls.filter(([url]) => url === `/api/workspaces/${WS}/imports/preview`);
+  const optionsSent = (init: RequestInit | undefined) => JSON.parse(String((init?.body as FormData).get('options'))) as ImportOptions;
+  const choose = (control: HTMLSelectElement, value: string) => {
+    control.value = value;
+    return act(async () => control.dispatchEvent(new Event('change', { bubbles: true })));
+  };
+
+  it('shows which of the first rows the suggested columns would reject, without asking again', async () => {
+    const fetch = await renderWizard(OPENED_TICKETS(SUGGESTED));
+    const alert = document.querySelector('.mapping-check [role="alert"]');
+    expect(alert?.textContent).toBe('1 of the first 2 rows would be rejected: Requester email "n/a" (column "Email") is not an email address');
+    expect(document.querySelector('.mapping-check table')?.textContent).toContain('Rejected: Requester email "n/a"');
+    expect(document.querySelector('.mapping-check table')?.textContent).toContain('Export fails');
+    // The preview checked its suggestion: no second request, even after the typing pause.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 400)));
+    expect(previewCalls(fetch)).toHaveLength(1);
+  });
+
+  it('checks the rows again, once, when a column changes, and still lets the import start', async () => {
+    const fetch = await renderWizard(OPENED_TICKETS(SUGGESTED));
+    await choose(select('Created at'), 'Email');
+    await choose(select('Requester email'), '');
+    await until(() => expect(document.querySelector('.mapping-check [role="alert"]')?.textContent).toMatch(/^All of the first 2 rows would be rejected: Created at "ana@example.com" \(column "Email"\)/));
+    expect(previewCalls(fetch)).toHaveLength(2);
+    expect(optionsSent(previewCalls(fetch)[1]![1])).toEqual({ mapping: { externalId: 'Case', body: 'Said', createdAt: 'Email' } });
+
+    await choose(select('Created at'), 'Opened');
+    await until(() => expect(document.querySelector('.mapping-check [role="status"]')?.textContent).toBe('All of the first 2 rows would import, as 2 tickets.'));
+    expect(document.querySelector('.mapping-check [role="alert"]')).toBeNull();
+    expect(previewCalls(fetch)).toHaveLength(3);
+
+    await start();
+    await until(() => expect(startCalls(fetch)).toHaveLength(1));
+  });
 
   it('says at the Ticket text field that its column is to be chosen, focuses it, and starts once it is', async () => {
     const fetch = await renderWizard(TICKETS);

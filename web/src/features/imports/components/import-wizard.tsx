@@ -5,6 +5,7 @@ import { Button } from '../../../components/button';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/spinner';
 import { ApiError } from '../../../lib/api-client';
+import { useMappingCheck, type MappingCheckOptions } from '../api/check-mapping';
 import { usePreviewImport } from '../api/preview-import';
 import { useStartImport } from '../api/start-import';
 import { FileDrop } from './file-drop';
@@ -17,6 +18,7 @@ import { importUnits } from '../../../lib/import-words';
 import { scoreScaleInFile, scoreScaleToSend } from '../lib/score-scale-choice';
 import { CommonOptions, DateOrderChoice, EMPTY_TRANSCRIPT_DRAFT, ScoreScaleChoice, TranscriptOptions, type TranscriptDraft } from './import-options';
 import { ImportReport } from './import-report';
+import { MappingCheckReport } from './mapping-check';
 import { SurveyMappingEditor, surveyDraftOf, TicketsMappingEditor, ticketsDraftOf, type SurveyDraft, type TicketsDraft } from './mapping-editor';
 import { PreviewSources } from './preview-sources';
 import { PreviewTable } from './preview-table';
@@ -109,6 +111,20 @@ function problemsUnder(problems: OptionProblems, prefix: string): OptionProblems
 
 /** Problems the wizard shows at a field of its own; any other is said under the form. */
 const AT_A_FIELD = /^(mapping\.|customer\.|title$|interviewer$|occurredAt$)/;
+
+/** A mapping compared by its fields, whatever order they were set in. */
+const mappingKey = (mapping: object | undefined) => JSON.stringify(Object.entries(mapping ?? {}).sort(([a], [b]) => a.localeCompare(b)));
+
+/**
+ * What the rows are checked with: the options' mapping and how dates and scores read. The
+ * preview already checked its suggestion with the file's own date order and scale, so that
+ * check stands until the person changes one of them (null: ask nothing more).
+ */
+function mappingCheckOptions(preview: ImportPreview, drafts: Drafts, options: ImportOptions): MappingCheckOptions | null {
+  const checked = preview.mappingCheck;
+  if (checked && mappingKey(checked.mapping) === mappingKey(options.mapping) && drafts.dateOrder === null && drafts.scoreScale === null) return null;
+  return compact({ mapping: options.mapping, dateOrder: options.dateOrder, scoreScale: options.scoreScale });
+}
 
 function speakersOf(preview: ImportPreview): string[] {
   return [...new Set(preview.sources.flatMap((source) => source.speakers))];
@@ -224,6 +240,10 @@ export function ImportWizard({ ws }: { ws: string }) {
 
   const built = format ? buildOptions(format, drafts, dateOrder, scoreScale) : null;
   const problems: OptionProblems = checked && built && 'problems' in built ? built.problems : {};
+  // Only a complete mapping can be checked; an incomplete one is said at its field on Start.
+  const checkable = format && isCsvFormat(format) && file && preview.data && built && 'options' in built ? { format, file, options: built.options, preview: preview.data } : null;
+  const checkOptions = checkable && mappingCheckOptions(checkable.preview, drafts, checkable.options);
+  const mappingCheck = useMappingCheck(ws, checkable && checkOptions ? { format: checkable.format, file: checkable.file, options: checkOptions } : null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -294,6 +314,14 @@ export function ImportWizard({ ws }: { ws: string }) {
                   problems={problemsUnder(problems, 'mapping')}
                   // Another score column has its own scale: the one found for it, until another is chosen.
                   onChange={(survey) => setDrafts({ ...drafts, survey, scoreScale: survey.score === drafts.survey.score ? drafts.scoreScale : null })}
+                />
+              )}
+              {checkable && (
+                <MappingCheckReport
+                  format={format}
+                  check={checkOptions ? mappingCheck.data : preview.data.mappingCheck}
+                  checking={checkOptions ? mappingCheck.checking : false}
+                  error={checkOptions ? mappingCheck.error : null}
                 />
               )}
             </>

@@ -1,12 +1,8 @@
 // @vitest-environment happy-dom
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportPreview, ImportPreviewSource } from '@cairn/shared';
+import { mountRoot } from '../../../testing/mount';
 import { PreviewSources } from './preview-sources';
-
-// React warns about updates outside act() unless it is told this is a test.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const ticket = (overrides: Partial<ImportPreviewSource>): ImportPreviewSource => ({
   line: 1,
@@ -34,30 +30,22 @@ const preview = (sources: ImportPreviewSource[]): ImportPreview => ({
   scoreScales: {},
   sources,
   errors: [],
+  mappingCheck: null,
 });
 
 describe('PreviewSources', () => {
-  let root: Root;
-  afterEach(async () => {
-    await act(() => root.unmount());
-    document.body.replaceChildren();
-  });
+  const root = mountRoot();
 
   it('says who each ticket is from and when, a requester known by id alone too', async () => {
-    const container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-    await act(async () =>
-      root.render(
-        <PreviewSources
-          preview={preview([
-            // A Zendesk export without its users: the requester is only an id, which the preview does not carry.
-            ticket({ occurredAt: '2015-12-30T01:45:29.000Z', customer: { email: null, name: null, company: null } }),
-            ticket({ line: 2, customer: { email: 'ana@example.com', name: 'Ana', company: null } }),
-            ticket({ line: 3 }),
-          ])}
-        />,
-      ),
+    await root.render(
+      <PreviewSources
+        preview={preview([
+          // A Zendesk export without its users: the requester is only an id, which the preview does not carry.
+          ticket({ occurredAt: '2015-12-30T01:45:29.000Z', customer: { email: null, name: null, company: null } }),
+          ticket({ line: 2, customer: { email: 'ana@example.com', name: 'Ana', company: null } }),
+          ticket({ line: 3 }),
+        ])}
+      />,
     );
     const said = [...document.querySelectorAll('.preview-source-header .muted')].map((element) => element.textContent);
     expect(said[0]).toMatch(/^a customer known only by their helpdesk id · .*2015/);

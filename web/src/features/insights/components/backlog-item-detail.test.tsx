@@ -1,23 +1,14 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { MemoryRouter } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BacklogItemDetail as BacklogItemData, HighlightListItem, Role } from '@cairn/shared';
-import { ToastProvider } from '../../../components/toast';
-import { WorkspaceProvider } from '../../../lib/workspace';
+import { expect, it } from 'vitest';
+import type { BacklogItemDetail as BacklogItemData } from '@cairn/shared';
 import { highlightListItem } from '../../highlights/testing/highlight-list-item';
+import { addEvidenceButton, describeAddEvidence, pressL } from '../testing/add-evidence-page';
+import { WS } from '../../../testing/mount';
 import { until } from '../../../testing/react-dom';
-import type { EvidencePickerProps } from './add-evidence';
 import { BacklogItemDetail } from './backlog-item-detail';
 
-// React warns about updates outside act() unless it is told this is a test.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const WS = '00000000-0000-4000-8000-000000000001';
 const ID = '00000000-0000-4000-8000-0000000000bb';
-const USER = '00000000-0000-4000-8000-000000000002';
 const AT = '2025-03-04T10:00:00.000Z';
 const NO_SCORE = { total: 0, customers: 0, companies: 0, revenue: 0, highlights: 0, recentHighlights: 0, lastEvidenceAt: null, points: { customers: 0, companies: 0, revenue: 0, recency: 0 } };
 const ITEM: BacklogItemData = {
@@ -41,95 +32,33 @@ const ITEM: BacklogItemData = {
 const highlight = (n: number, quote: string) => highlightListItem(n, quote, AT, { via: { direct: true, insights: [] } });
 const PICKED = [highlight(1, 'The CSV export fails every time.'), highlight(2, 'Our yearly export times out.')];
 
-const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+describeAddEvidence(
+  'BacklogItemDetail: Add evidence',
+  {
+    path: `backlog-items/${ID}`,
+    detail: (linked) => ({ ...ITEM, score: { ...NO_SCORE, highlights: linked } }),
+    owner: { evidenceOfBacklogItemId: ID },
+    title: ITEM.title,
+    counted: () => Number(/(\d+) highlights? \(/.exec(document.querySelector('.score-explained')?.textContent ?? '')?.[1]),
+    picked: PICKED,
+    page: (renderEvidencePicker) => <BacklogItemDetail ws={WS} id={ID} renderEvidencePicker={renderEvidencePicker} />,
+  },
+  (page) => {
+    it('opens the picker on l for a contributor, with all the evidence the item counts shown as there, and links what is picked', async () => {
+      await page.render('contributor');
+      await until(() => expect(addEvidenceButton()?.getAttribute('aria-keyshortcuts')).toBe('l'));
+      await until(() => expect(document.body.textContent).toContain("Choose Add evidence (or press l) to pick quotes from the workspace's highlights."));
+      await pressL();
+      expect(page.picker()).toMatchObject({ title: 'Add evidence to “Background exports”', addedTo: { evidenceOfBacklogItemId: ID }, busy: false });
 
-/** The server: the item, all its evidence (none until linked), and the link. */
-function fakeServer() {
-  let linked: HighlightListItem[] = [];
-  return vi.fn(async (url: string, init?: RequestInit) => {
-    const method = init?.method ?? 'GET';
-    const { pathname, searchParams } = new URL(url, 'http://cairn.test');
-    if (pathname === '/api/auth/csrf') return json({ token: 'csrf' });
-    if (pathname === `/api/workspaces/${WS}/backlog-items/${ID}` && method === 'GET') return json({ ...ITEM, score: { ...NO_SCORE, highlights: linked.length } });
-    if (pathname === `/api/workspaces/${WS}/highlights` && searchParams.get('evidenceOfBacklogItemId') === ID) return json({ items: linked, nextCursor: null, total: linked.length });
-    if (pathname === `/api/workspaces/${WS}/backlog-items/${ID}/evidence` && method === 'POST') {
-      const { highlightIds } = JSON.parse(String(init!.body)) as { highlightIds: string[] };
-      linked = PICKED.filter((item) => highlightIds.includes(item.id));
-      return json({ changed: linked.length });
-    }
-    throw new Error(`Unexpected request: ${method} ${url}`);
-  });
-}
-
-const addEvidenceButton = () => [...document.querySelectorAll('button')].find((button) => button.textContent === 'l Add evidence');
-const pressL = () => act(async () => void document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'l', bubbles: true, cancelable: true })));
-
-describe('BacklogItemDetail: Add evidence', () => {
-  let root: Root;
-  let server: ReturnType<typeof fakeServer>;
-  let picker: EvidencePickerProps | null;
-  beforeEach(() => {
-    server = fakeServer();
-    vi.stubGlobal('fetch', server);
-    const container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-    picker = null;
-  });
-  afterEach(async () => {
-    await act(() => root.unmount());
-    document.body.replaceChildren();
-    vi.unstubAllGlobals();
-  });
-
-  async function render(role: Role) {
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    await act(async () =>
-      root.render(
-        <QueryClientProvider client={queryClient}>
-          <MemoryRouter>
-            <ToastProvider>
-              <WorkspaceProvider workspace={{ id: WS, name: 'Acme', createdAt: AT }} role={role} userId={USER}>
-                <BacklogItemDetail
-                  ws={WS}
-                  id={ID}
-                  renderEvidencePicker={(props) => {
-                    picker = props;
-                    return <p>picker</p>;
-                  }}
-                />
-              </WorkspaceProvider>
-            </ToastProvider>
-          </MemoryRouter>
-        </QueryClientProvider>,
-      ),
-    );
-    await until(() => expect(document.querySelector('h1')?.textContent).toBe('Background exports'));
-  }
-
-  it('is not offered to a viewer, by button or by key', async () => {
-    await render('viewer');
-    await until(() => expect(document.body.textContent).toContain('No evidence yet.'));
-    expect(addEvidenceButton()).toBeUndefined();
-    expect(document.body.textContent).not.toContain('Add evidence');
-    await pressL();
-    expect(picker).toBeNull();
-  });
-
-  it('opens the picker on l for a contributor, with all the evidence the item counts shown as there, and links what is picked', async () => {
-    await render('contributor');
-    await until(() => expect(addEvidenceButton()?.getAttribute('aria-keyshortcuts')).toBe('l'));
-    await until(() => expect(document.body.textContent).toContain("Choose Add evidence (or press l) to pick quotes from the workspace's highlights."));
-    await pressL();
-    expect(picker).toMatchObject({ title: 'Add evidence to “Background exports”', addedTo: { evidenceOfBacklogItemId: ID }, busy: false });
-
-    await act(async () => picker!.onPick(PICKED.map((item) => item.id)));
-    await until(() => expect(document.body.textContent).toContain('Linked 2 highlights to “Background exports”'));
-    const posted = server.mock.calls.find(([, init]) => init?.method === 'POST');
-    expect(posted![0]).toBe(`/api/workspaces/${WS}/backlog-items/${ID}/evidence`);
-    expect(JSON.parse(String(posted![1]!.body))).toEqual({ highlightIds: PICKED.map((item) => item.id) });
-    // Closed, and the evidence fetched again: both quotes show without a reload.
-    expect(document.body.textContent).not.toContain('picker');
-    await until(() => expect([...document.querySelectorAll('.evidence-item blockquote')].map((quote) => quote.textContent)).toEqual(PICKED.map((item) => item.quote)));
-  });
-});
+      await act(async () => page.picker()!.onPick(PICKED.map((item) => item.id)));
+      await until(() => expect(document.body.textContent).toContain('Linked 2 highlights to “Background exports”'));
+      const posted = page.server().mock.calls.find(([, init]) => init?.method === 'POST');
+      expect(posted![0]).toBe(`/api/workspaces/${WS}/backlog-items/${ID}/evidence`);
+      expect(JSON.parse(String(posted![1]!.body))).toEqual({ highlightIds: PICKED.map((item) => item.id) });
+      // Closed, and the evidence fetched again: both quotes show without a reload.
+      expect(document.body.textContent).not.toContain('picker');
+      await until(() => expect([...document.querySelectorAll('.evidence-item blockquote')].map((quote) => quote.textContent)).toEqual(PICKED.map((item) => item.quote)));
+    });
+  },
+);

@@ -1,15 +1,10 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { MemoryRouter } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EvidenceCustomer } from '@cairn/shared';
+import { AppProviders, mountRoot, WS } from '../../../testing/mount';
 import { CUSTOMERS_SHOWN, EvidenceCustomers } from './evidence-customers';
 
-// React warns about updates outside act() unless it is told this is a test.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const WS = '00000000-0000-4000-8000-000000000001';
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 /** The nth customer, at company `company` of `segment` (no company when `company` is 0). */
@@ -20,24 +15,12 @@ function customer(n: number, company: number, segment: string | null): EvidenceC
 const legend = () => [...document.querySelectorAll('[aria-label="Customers by segment"] li')].map((item) => item.textContent);
 
 describe('EvidenceCustomers', () => {
-  let root: Root;
-  beforeEach(() => {
-    const container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-  });
-  afterEach(async () => {
-    await act(() => root.unmount());
-    document.body.replaceChildren();
-  });
-
+  const root = mountRoot();
   const render = (customers: EvidenceCustomer[]) =>
-    act(async () =>
-      root.render(
-        <MemoryRouter>
-          <EvidenceCustomers ws={WS} customers={customers} />
-        </MemoryRouter>,
-      ),
+    root.render(
+      <AppProviders>
+        <EvidenceCustomers ws={WS} customers={customers} />
+      </AppProviders>,
     );
 
   it('says at a glance how many customers of each segment are behind the evidence', async () => {

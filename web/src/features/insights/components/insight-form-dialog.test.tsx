@@ -1,18 +1,11 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { MemoryRouter } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ToastProvider } from '../../../components/toast';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { InsightFormDialog } from './insight-form-dialog';
-import { clickDialogButton, field, json } from '../../../testing/form-dialog';
+import { clickDialogButton, field } from '../../../testing/form-dialog';
+import { AppProviders, json, mountRoot, WS } from '../../../testing/mount';
 import { type, until } from '../../../testing/react-dom';
 
-// React warns about updates outside act() unless it is told this is a test.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const WS = '00000000-0000-4000-8000-000000000001';
 const PROBLEM = { id: '00000000-0000-4000-8000-0000000000aa', title: 'Exports fail' };
 const IN_TRASH = '“Exports fail” is in the trash; restore it first';
 
@@ -23,7 +16,7 @@ const PARENT_TRASHED = { type: 'about:blank', title: 'Unprocessable Entity', sta
 const submit = () => clickDialogButton('Add opportunity');
 
 describe('InsightFormDialog', () => {
-  let root: Root;
+  const root = mountRoot();
   let fetch: ReturnType<typeof vi.fn>;
   beforeEach(async () => {
     fetch = vi.fn(async (url: string) => {
@@ -33,26 +26,11 @@ describe('InsightFormDialog', () => {
       throw new Error(`Unexpected request: ${url}`);
     });
     vi.stubGlobal('fetch', fetch);
-    const container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-    await act(async () =>
-      root.render(
-        <QueryClientProvider client={queryClient}>
-          <MemoryRouter>
-            <ToastProvider>
-              <InsightFormDialog ws={WS} preset={{ type: 'opportunity', parent: PROBLEM }} onClose={() => {}} onSaved={() => {}} />
-            </ToastProvider>
-          </MemoryRouter>
-        </QueryClientProvider>,
-      ),
+    await root.render(
+      <AppProviders>
+        <InsightFormDialog ws={WS} preset={{ type: 'opportunity', parent: PROBLEM }} onClose={() => {}} onSaved={() => {}} />
+      </AppProviders>,
     );
-  });
-  afterEach(async () => {
-    await act(() => root.unmount());
-    document.body.replaceChildren();
-    vi.unstubAllGlobals();
   });
 
   const posted = () => fetch.mock.calls.filter(([url]) => url === `/api/workspaces/${WS}/insights`);

@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { InsightDetail } from '@cairn/shared';
+import { ErrorMessage } from '../../../components/error-message';
 import { MergeDialog } from '../../../components/merge-dialog';
 import { INSIGHT_TYPE_LABELS } from '../../../lib/insight-types';
 import { paths } from '../../../lib/paths';
+import { useMergePreview } from '../api/get-merge-preview';
 import { useMergeInsight } from '../api/merge-insight';
 import { useRestoreInsight } from '../api/restore-insight';
-import { useUndoToast } from '../hooks/use-undo-toast';
-import { describeMergeMoves } from '../lib/merge';
+import { restoreUndoKind, useUndoToast } from '../hooks/use-undo-toast';
+import { describeMergeConfirm } from '../lib/merge';
 import { InsightPicker } from './target-picker';
 
 /**
@@ -30,7 +32,7 @@ export function MergeInsightDialog({ ws, insight, onClose }: { ws: string; insig
       { id: insight.id, body: { intoInsightId: survivor.id } },
       {
         onSuccess: (merged) => {
-          undoable(`Merged “${insight.title}” into “${merged.title}”`, () => restore.mutateAsync(insight.id).then(() => navigate(paths.problem(ws, insight.id))));
+          undoable(`Merged “${insight.title}” into “${merged.title}”`, () => restore.mutateAsync(insight.id).then(() => navigate(paths.problem(ws, insight.id))), restoreUndoKind(insight.id));
           navigate(paths.problem(ws, merged.id));
         },
       },
@@ -54,9 +56,7 @@ export function MergeInsightDialog({ ws, insight, onClose }: { ws: string; insig
       confirm={
         survivor && (
           <>
-            <p>
-              {describeMergeMoves(insight.type, { highlights: insight.evidenceCount, backlogItems: insight.backlogItems.length, children: insight.children.length })} move from “{insight.title}” to “{survivor.title}”; what is linked to both counts once there.
-            </p>
+            <MergeMoves ws={ws} insight={insight} survivor={survivor} />
             <p className="muted">
               “{survivor.title}” keeps its title and statement. “{insight.title}” goes to the trash, empty: restoring it from there takes back what it gave.
             </p>
@@ -65,4 +65,12 @@ export function MergeInsightDialog({ ws, insight, onClose }: { ws: string; insig
       }
     />
   );
+}
+
+/** What the merge would move, counted by the server with what the kept one has already (counted once there). */
+function MergeMoves({ ws, insight, survivor }: { ws: string; insight: InsightDetail; survivor: { id: string; title: string } }) {
+  const preview = useMergePreview(ws, insight.id, survivor.id);
+  if (preview.error) return <ErrorMessage error={preview.error} />;
+  if (!preview.data) return <p className="muted">Counting what moves…</p>;
+  return <p>{describeMergeConfirm(insight.type, preview.data, insight.title, survivor.title)}</p>;
 }

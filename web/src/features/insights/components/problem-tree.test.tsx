@@ -1,17 +1,12 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { MemoryRouter, useLocation } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useLocation } from 'react-router';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InsightListItem } from '@cairn/shared';
 import { ProblemTree } from './problem-tree';
+import { AppProviders, json, mountRoot, WS } from '../../../testing/mount';
 import { until } from '../../../testing/react-dom';
 
-// React warns about updates outside act() unless it is told this is a test.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const WS = '00000000-0000-4000-8000-000000000001';
 const AT = '2025-03-04T10:00:00.000Z';
 
 function insight(n: number, title: string, overrides: Partial<InsightListItem> = {}): InsightListItem {
@@ -40,8 +35,6 @@ const NOT_PLANNED = insight(3, 'Work accounts cannot sign in');
 const UNDER_PLANNED = insight(4, 'Exports in the background', { type: 'opportunity', parentId: PLANNED.id });
 const INSIGHTS = [PLANNED, TWICE, NOT_PLANNED, UNDER_PLANNED];
 
-const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
-
 /** Where the tree has put its filters: the query string the router holds. */
 function Address() {
   return <output id="address">{useLocation().search}</output>;
@@ -56,7 +49,7 @@ const notOnBacklog = () => [...document.querySelectorAll('label')].find((label) 
 const countLine = () => document.querySelector('.insight-filter-count')!.textContent;
 
 describe('ProblemTree and the backlog', () => {
-  let root: Root;
+  const root = mountRoot();
   beforeEach(() => {
     vi.stubGlobal(
       'fetch',
@@ -65,27 +58,14 @@ describe('ProblemTree and the backlog', () => {
         throw new Error(`Unexpected request: ${url}`);
       }),
     );
-    const container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-  });
-  afterEach(async () => {
-    await act(() => root.unmount());
-    document.body.replaceChildren();
-    vi.unstubAllGlobals();
   });
 
   async function render(query = '') {
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    await act(async () =>
-      root.render(
-        <QueryClientProvider client={queryClient}>
-          <MemoryRouter initialEntries={[`/w/${WS}/problems${query}`]}>
-            <ProblemTree ws={WS} />
-            <Address />
-          </MemoryRouter>
-        </QueryClientProvider>,
-      ),
+    await root.render(
+      <AppProviders url={`/w/${WS}/problems${query}`}>
+        <ProblemTree ws={WS} />
+        <Address />
+      </AppProviders>,
     );
     await until(() => expect(document.querySelector('[role="tree"]')).not.toBeNull());
   }

@@ -1,4 +1,4 @@
-import type { ComponentProps, ReactNode } from 'react';
+import { useMemo, type ComponentProps, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Insight } from '@cairn/shared';
 import { EmptyState } from '../../../components/empty-state';
@@ -14,6 +14,7 @@ import { useBacklogItems } from '../api/list-backlog-items';
 import { useTrashedInsights } from '../api/list-insights';
 import { useRestoreBacklogItem } from '../api/restore-backlog-item';
 import { useRestoreInsight } from '../api/restore-insight';
+import { useDismissUndoOfLeaving } from '../hooks/use-undo-toast';
 import { describeMergeUndo } from '../lib/merge';
 import { BacklogStatusBadge, InsightStatusBadge, InsightTypeBadge } from './badges';
 
@@ -65,7 +66,9 @@ type TrashListProps<T extends Titled> = Omit<ComponentProps<typeof TrashRows<T>>
 
 /** Trashed items, most recently trashed first, a page at a time, or what the trash is for when it is empty. */
 function TrashList<T extends Titled>({ trash, empty, ...rows }: TrashListProps<T>) {
-  const items = trash.data?.pages.flatMap((page) => page.items) ?? [];
+  const loaded = useMemo(() => trash.data?.pages.flatMap((page) => page.items), [trash.data]);
+  useDismissUndoOfLeaving(loaded);
+  const items = loaded ?? [];
   if (trash.isPending) return <Loading label="Loading the trash…" />;
   if (!trash.data) return <ErrorMessage error={trash.error} />;
   if (!items.length) return <>{empty}</>;

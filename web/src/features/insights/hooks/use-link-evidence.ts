@@ -35,7 +35,9 @@ export function useLinkEvidence(ws: string) {
       return { target, linked: highlightIds.length, changed };
     },
     // Settled, not only succeeded: a target created, or highlights made for sources, before a failed link are there all the same.
-    onSettled: () => void invalidateEvidence(queryClient, ws),
+    // Awaited: the mutation settles (the toast, the picker closing) once the page's list and its
+    // counts, separate queries, have both come back, so neither is seen behind the other.
+    onSettled: () => invalidateEvidence(queryClient, ws),
   });
 }
 

@@ -1,52 +1,30 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { hasRole } from '@cairn/shared';
 import type { CurrentWorkspace } from '../../../lib/workspace';
 import { AddMemberDialog } from './add-member-dialog';
+import { field } from '../../../testing/form-dialog';
+import { AppProviders, json, mountRoot, USER, WS } from '../../../testing/mount';
 import { type } from '../../../testing/react-dom';
 
-// React warns about updates outside act() unless it is told this is a test.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+const workspace: CurrentWorkspace = { id: WS, name: 'Acme', createdAt: '2025-01-01T00:00:00.000Z', role: 'admin', userId: USER, can: (role) => hasRole('admin', role) };
 
-const WS = '00000000-0000-4000-8000-000000000001';
-const workspace: CurrentWorkspace = { id: WS, name: 'Acme', createdAt: '2025-01-01T00:00:00.000Z', role: 'admin', userId: '00000000-0000-4000-8000-000000000002', can: (role) => hasRole('admin', role) };
-
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/problem+json' } });
 const TAKEN = { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'Invalid input', code: 'validation_failed', errors: [{ path: 'body.email', message: 'Use a work address' }] };
-
-/** The control a Field labels, and what its error says. */
-function field(label: string) {
-  const control = [...document.querySelectorAll('label')].find((candidate) => candidate.textContent === label)!.control as HTMLInputElement;
-  return { control, error: () => control.closest('.field')!.querySelector('.field-error')?.textContent };
-}
 
 const submit = () => act(async () => [...document.querySelectorAll<HTMLButtonElement>('dialog[open] button')].find((button) => button.textContent === 'Add member')!.click());
 
 describe('AddMemberDialog', () => {
-  let root: Root;
+  const root = mountRoot();
   let fetch: ReturnType<typeof vi.fn>;
   beforeEach(async () => {
     fetch = vi.fn(async (url: string) => (url === '/api/auth/csrf' ? json({ token: 'csrf' }) : json(TAKEN, 400)));
     vi.stubGlobal('fetch', fetch);
-    const container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-    const queryClient = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
-    await act(async () =>
-      root.render(
-        <QueryClientProvider client={queryClient}>
-          <AddMemberDialog workspace={workspace} open onClose={() => {}} />
-        </QueryClientProvider>,
-      ),
+    await root.render(
+      <AppProviders>
+        <AddMemberDialog workspace={workspace} open onClose={() => {}} />
+      </AppProviders>,
     );
-  });
-  afterEach(async () => {
-    await act(() => root.unmount());
-    document.body.replaceChildren();
-    vi.unstubAllGlobals();
   });
 
   it('says at each field what an empty form is missing, focuses the first, and sends nothing', async () => {

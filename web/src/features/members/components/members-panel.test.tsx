@@ -1,23 +1,17 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { hasRole, type Member } from '@cairn/shared';
-import { ToastProvider } from '../../../components/toast';
 import type { CurrentWorkspace } from '../../../lib/workspace';
 import { MembersPanel } from './members-panel';
+import { AppProviders, json, mountRoot, USER, WS } from '../../../testing/mount';
 import { until } from '../../../testing/react-dom';
 
-// React warns about updates outside act() unless it is told this is a test.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const WS = '00000000-0000-4000-8000-000000000001';
-const ME: Member = { userId: '00000000-0000-4000-8000-000000000002', email: 'ann@example.com', name: 'Ann', role: 'admin', mustChangePassword: false, joinedAt: '2025-01-01T00:00:00.000Z' };
+const ME: Member = { userId: USER, email: 'ann@example.com', name: 'Ann', role: 'admin', mustChangePassword: false, joinedAt: '2025-01-01T00:00:00.000Z' };
 const OWNER: Member = { ...ME, userId: '00000000-0000-4000-8000-000000000003', email: 'bo@example.com', name: 'Bo', role: 'owner' };
 const workspace: CurrentWorkspace = { id: WS, name: 'Acme', createdAt: '2025-01-01T00:00:00.000Z', role: 'admin', userId: ME.userId, can: (role) => hasRole('admin', role) };
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const notFound = () => json({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'Workspace not found', code: 'not_found' }, 404);
 
 /**
@@ -52,32 +46,19 @@ function SettingsPage({ onLeft }: { onLeft: () => void }) {
 const button = (name: string, within: ParentNode = document) => [...within.querySelectorAll('button')].find((candidate) => (candidate.getAttribute('aria-label') ?? candidate.textContent) === name);
 
 describe('MembersPanel', () => {
-  let root: Root;
+  const root = mountRoot();
   let server: ReturnType<typeof fakeServer>;
   beforeEach(() => {
     server = fakeServer();
     vi.stubGlobal('fetch', server.fetch);
-    const container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-  });
-  afterEach(async () => {
-    await act(() => root.unmount());
-    document.body.replaceChildren();
-    vi.unstubAllGlobals();
   });
 
   it('says I left, and leaves, after removing myself unmounted the page before the removal settled', async () => {
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const onLeft = vi.fn();
-    await act(async () =>
-      root.render(
-        <QueryClientProvider client={queryClient}>
-          <ToastProvider>
-            <SettingsPage onLeft={onLeft} />
-          </ToastProvider>
-        </QueryClientProvider>,
-      ),
+    await root.render(
+      <AppProviders>
+        <SettingsPage onLeft={onLeft} />
+      </AppProviders>,
     );
     await until(() => expect(button('Remove Ann')).toBeDefined());
 

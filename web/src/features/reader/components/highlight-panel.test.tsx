@@ -1,16 +1,11 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { Highlight } from '@cairn/shared';
 import { act, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { json } from '../../../testing/form-dialog';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppProviders, json, mountRoot } from '../../../testing/mount';
 import { until } from '../../../testing/react-dom';
 import { HIGHLIGHTS_HEADING_ID, HighlightPanel, type HighlightPanelProps } from './highlight-panel';
-
-// React warns about updates outside act() unless it is told this is a test.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const emptyPanel = (props: Partial<HighlightPanelProps>) =>
   renderToStaticMarkup(
@@ -86,25 +81,14 @@ function ReaderPanel() {
 }
 
 describe('HighlightPanel, by keyboard', () => {
-  let root: Root;
+  const root = mountRoot();
   beforeEach(() => {
     vi.stubGlobal('fetch', vi.fn(async (url: string) => (url === '/api/workspaces/w/catalog' ? json({ tags: [], customers: [], companies: [], insights: [], backlogItems: [] }) : json({}, 404))));
-    const container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    act(() =>
-      root.render(
-        <QueryClientProvider client={queryClient}>
-          <ReaderPanel />
-        </QueryClientProvider>,
-      ),
+    root.renderNow(
+      <AppProviders>
+        <ReaderPanel />
+      </AppProviders>,
     );
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    document.body.innerHTML = '';
-    vi.unstubAllGlobals();
   });
 
   const item = (n: number) => document.querySelector(`[data-highlight-id="${HIGHLIGHTS[n - 1]!.id}"]`)!;

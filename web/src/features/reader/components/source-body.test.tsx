@@ -74,8 +74,10 @@ describe('SourceBody', () => {
       finds: [{ text: 'body', start: roastery, end: roastery + 8 }],
       passage: { start: roastery, end: roastery + 8 },
     });
-    // First in the list, before the turn, focusable like it and with no speaker.
-    expect(html).toMatch(new RegExp(`<li class="turn-unattributed" tabindex="0" data-block-start="0" data-block-end="${title.length}"><p class="turn-text">.*?</p></li><li class="turn"`, 's'));
+    // First in the list, before the turn, focusable like it and with no speaker; the list's Tab stop, being first.
+    expect(html).toMatch(
+      new RegExp(`<li class="turn-unattributed" tabindex="0" data-block-start="0" data-block-end="${title.length}" data-stop="0"><p class="turn-text">.*?</p></li><li class="turn" tabindex="-1"`, 's'),
+    );
     expect(marksIn(html).map(({ className, attributes, text }) => [className, attributes?.replace(/ title="[^"]*"/, ''), text])).toEqual([
       ['hl', 'data-start="0" data-end="8" data-ids="h1"', 'Customer'],
       ['find-match search-passage', `data-start="${roastery}" data-end="${roastery + 8}" data-ids=""`, 'roastery'],

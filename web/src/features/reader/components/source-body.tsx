@@ -1,10 +1,11 @@
-import { memo, useMemo, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useMemo, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { z } from 'zod';
 import { customerName, type Source, type SourceSegment } from '@cairn/shared';
 import { formatDateTime } from '../../../lib/dates';
 import { ScorePill } from '../../../lib/score-pill';
 import { groupByBlock, type FindMatch, type TextRange } from '../lib/find-in-text';
 import { CURRENT_FIND_RUN, FIND_RUN, formatTimestamp, PASSAGE_RUN, PENDING_RUN, runClassName, savedIds, splitRuns } from '../lib/highlight-runs';
+import { paragraphRanges } from '../lib/paragraphs';
 import { BODY_TEXT, metadataText, QUESTION_TEXT, readReplies, readSurveyScore, replyTextId, surveyQuestion } from '../lib/reader-texts';
 import { drawnBlocks, textOutsideTurns, turnKeyTarget, turnRows, type TurnRow } from '../lib/speakers';
 
@@ -86,26 +87,30 @@ const TICKET_FIELDS = ['priority', 'status', 'channel', 'type', 'state'] as cons
 /** The helpdesk's own tags (a CSV tags column, Zendesk or Intercom tags): shown as they came, apart from the codebook's. */
 const HelpdeskTagsSchema = z.array(z.string());
 
-type BlockProps = { as?: 'div' | 'li'; from: number; to: number; className: string; children: ReactNode };
+/** What the keys of a list's stops are: a block's start offset, or a line of hidden turns' first turn. */
+const blockStop = (from: number) => String(from);
+const hiddenStop = (from: number) => `hidden-${from}`;
 
-function Block({ as: Tag = 'div', from, to, className, children }: BlockProps) {
-  // Focusable so that a keyboard user can highlight a whole turn or paragraph with `h`.
+type BlockProps = { from: number; to: number; className: string; children: ReactNode; tabbable: boolean };
+
+/** A line of a list of turns or paragraphs: focusable so that a keyboard user can highlight it whole with `h`, tabbable if it is the list's Tab stop. */
+function Block({ from, to, className, children, tabbable }: BlockProps) {
   return (
-    <Tag className={className} tabIndex={0} data-block-start={from} data-block-end={to}>
+    <li className={className} tabIndex={tabbable ? 0 : -1} data-block-start={from} data-block-end={to} data-stop={blockStop(from)}>
       {children}
-    </Tag>
+    </li>
   );
 }
 
 const overlaps = (range: TextRange | null | undefined, block: TextRange) => !!range && range.start < block.end && range.end > block.start;
 
-type TurnProps = Omit<RunsProps, 'from' | 'to'> & { segment: SourceSegment; revealed: boolean };
+type TurnProps = Omit<RunsProps, 'from' | 'to'> & { segment: SourceSegment; revealed: boolean; tabbable: boolean };
 
 /** One speaker turn; drawn again only when what is marked in it changes, so that stepping through matches of a long transcript redraws two turns, not all of them. */
-const Turn = memo(function Turn({ segment, revealed, ...runs }: TurnProps) {
+const Turn = memo(function Turn({ segment, revealed, tabbable, ...runs }: TurnProps) {
   const className = ['turn', segment.interviewer ? 'turn-interviewer' : '', revealed ? 'turn-revealed' : ''].filter(Boolean).join(' ');
   return (
-    <Block as="li" from={segment.start} to={segment.end} className={className}>
+    <Block from={segment.start} to={segment.end} className={className} tabbable={tabbable}>
       <div className="turn-meta">
         {segment.speaker && <span className="turn-speaker">{segment.speaker}</span>}
         {segment.startMs !== null && <time className="turn-time">{formatTimestamp(segment.startMs)}</time>}
@@ -117,12 +122,12 @@ const Turn = memo(function Turn({ segment, revealed, ...runs }: TurnProps) {
   );
 });
 
-type TextOutsideTurnsProps = Omit<RunsProps, 'from' | 'to'> & { range: TextRange };
+type TextBlockProps = Omit<RunsProps, 'from' | 'to'> & { range: TextRange; tabbable: boolean };
 
 /** Text of the body outside every turn (a title before the first): nobody's, so no speaker, but read, found and highlighted like a turn. */
-const TextOutsideTurns = memo(function TextOutsideTurns({ range, ...runs }: TextOutsideTurnsProps) {
+const TextOutsideTurns = memo(function TextOutsideTurns({ range, tabbable, ...runs }: TextBlockProps) {
   return (
-    <Block as="li" from={range.start} to={range.end} className="turn-unattributed">
+    <Block from={range.start} to={range.end} className="turn-unattributed" tabbable={tabbable}>
       <p className="turn-text">
         <Runs {...runs} from={range.start} to={range.end} />
       </p>
@@ -130,18 +135,40 @@ const TextOutsideTurns = memo(function TextOutsideTurns({ range, ...runs }: Text
   );
 });
 
-/** The lines arrow keys move between: turns, and the buttons standing for runs of hidden turns. */
-const TURN_STOPS = ':scope > li[data-block-start], :scope > li > button';
+/** One paragraph of a text without speaker turns. */
+const Paragraph = memo(function Paragraph({ range, tabbable, ...runs }: TextBlockProps) {
+  return (
+    <Block from={range.start} to={range.end} className="paragraph" tabbable={tabbable}>
+      <Runs {...runs} from={range.start} to={range.end} />
+    </Block>
+  );
+});
 
-/** ↑ and ↓ move to the previous and next line of the transcript, Home and End to its first and last. */
-function onTurnsKeyDown(event: KeyboardEvent<HTMLOListElement>) {
+/** ↑ and ↓ move to the previous and next line of the list, Home and End to its first and last, PageUp and PageDown a page of lines. */
+function onStopsKeyDown(event: KeyboardEvent<HTMLOListElement>) {
   if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-  const stops = [...event.currentTarget.querySelectorAll<HTMLElement>(TURN_STOPS)];
+  const stops = [...event.currentTarget.querySelectorAll<HTMLElement>('[data-stop]')];
   const at = stops.indexOf(event.target as HTMLElement);
   const target = at < 0 ? null : turnKeyTarget(event.key, at, stops.length);
   if (target === null) return;
   event.preventDefault();
   stops[target]!.focus();
+}
+
+/**
+ * A list of turns or paragraphs as one Tab stop (WAI-ARIA's roving tabindex): only the line
+ * focused last, else the first, is in the Tab order, so one Tab goes past a transcript of 400
+ * turns; the arrow keys move between lines (`onStopsKeyDown`). `stops` are the lines' keys in order.
+ */
+function useRovingStop(stops: readonly string[]) {
+  const [focused, setFocused] = useState<string | null>(null);
+  // A line the speaker filter took away hands the Tab stop back to the first.
+  const tabStop = focused !== null && stops.includes(focused) ? focused : stops[0];
+  const onFocus = (event: FocusEvent<HTMLOListElement>) => {
+    const stop = (event.target as HTMLElement).dataset.stop;
+    if (stop !== undefined) setFocused(stop);
+  };
+  return { tabStop, listProps: { onFocus, onKeyDown: onStopsKeyDown } };
 }
 
 type TranscriptProps = Omit<SourceBodyProps, 'source' | 'finds' | 'currentFind'> & {
@@ -152,16 +179,18 @@ type TranscriptProps = Omit<SourceBodyProps, 'source' | 'finds' | 'currentFind'>
   currentFind: TextRange | null;
 };
 
-function Transcript({ body, segments, rows, onToggleHidden, marks, pending, activeId, finds, currentFind, passage }: TranscriptProps) {
-  const lines = useMemo(() => rows ?? turnRows(segments, new Set(), new Set(), textOutsideTurns(body, segments)), [rows, segments, body]);
-  // By where each drawn block starts: a turn's or a text's own matches.
-  const findsByBlock = useMemo(() => {
-    const blocks = drawnBlocks(lines, segments);
-    return new Map([...groupByBlock(finds, blocks)].map(([index, matches]) => [blocks[index]!.start, matches]));
-  }, [finds, lines, segments]);
+type BodyRunsProps = Pick<RunsProps, 'body' | 'marks' | 'pending' | 'activeId' | 'passage'> & { finds: readonly TextRange[]; currentFind: TextRange | null };
+
+/**
+ * What each drawn block of the body (a turn, a paragraph) is drawn with. Only the blocks they
+ * touch get the pending passage, the active highlight, matches and the passage a search result
+ * opened, so that they alone draw again when these change.
+ */
+function useMarkedBlocks(blocks: readonly TextRange[], { body, marks, pending, activeId, finds, currentFind, passage }: BodyRunsProps) {
+  // By where each drawn block starts: a block's own matches.
+  const findsByBlock = useMemo(() => new Map([...groupByBlock(finds, blocks)].map(([index, matches]) => [blocks[index]!.start, matches])), [finds, blocks]);
   const active = activeId ? marks.find((mark) => mark.id === activeId) : undefined;
-  // Only the blocks they touch get these, so that they alone draw again when these change.
-  const marked = (block: TextRange) => ({
+  return (block: TextRange) => ({
     body,
     marks,
     pending: overlaps(pending, block) ? pending : null,
@@ -170,24 +199,58 @@ function Transcript({ body, segments, rows, onToggleHidden, marks, pending, acti
     currentFind: overlaps(currentFind, block) ? currentFind : null,
     passage: overlaps(passage, block) ? passage : null,
   });
+}
+
+function Transcript({ segments, rows, onToggleHidden, ...runs }: TranscriptProps) {
+  const { body } = runs;
+  const lines = useMemo(() => rows ?? turnRows(segments, new Set(), new Set(), textOutsideTurns(body, segments)), [rows, segments, body]);
+  const blocks = useMemo(() => drawnBlocks(lines, segments), [lines, segments]);
+  const marked = useMarkedBlocks(blocks, runs);
+  const stops = useMemo(() => lines.map((row) => (row.kind === 'hidden' ? hiddenStop(row.from) : blockStop(row.kind === 'text' ? row.start : segments[row.index]!.start))), [lines, segments]);
+  const { tabStop, listProps } = useRovingStop(stops);
   return (
     // A list a screen reader announces with its length; each turn is read whole when it takes focus.
     // The role is spelled out because Safari drops it from a list drawn without bullets.
-    <ol role="list" className="reader-turns" aria-label={`Transcript, ${segments.length} turns`} onKeyDown={onTurnsKeyDown}>
+    <ol role="list" className="reader-turns" aria-label={`Transcript, ${segments.length} ${segments.length === 1 ? 'turn' : 'turns'}`} {...listProps}>
       {lines.map((row) => {
         if (row.kind === 'hidden') {
+          const stop = hiddenStop(row.from);
           return (
-            <li key={`hidden-${row.from}`} className="turn-hidden">
-              <button type="button" className="turn-hidden-toggle" aria-expanded={row.expanded} onClick={() => onToggleHidden?.(row.from)}>
+            <li key={stop} className="turn-hidden">
+              <button
+                type="button"
+                className="turn-hidden-toggle"
+                tabIndex={stop === tabStop ? 0 : -1}
+                data-stop={stop}
+                aria-expanded={row.expanded}
+                onClick={() => onToggleHidden?.(row.from)}
+              >
                 {row.expanded ? `Hide ${row.count} ${row.count === 1 ? 'turn' : 'turns'} by other speakers` : `${row.count} ${row.count === 1 ? 'turn' : 'turns'} hidden`}
               </button>
             </li>
           );
         }
-        if (row.kind === 'text') return <TextOutsideTurns key={`text-${row.start}`} range={row} {...marked(row)} />;
+        if (row.kind === 'text') return <TextOutsideTurns key={`text-${row.start}`} range={row} tabbable={blockStop(row.start) === tabStop} {...marked(row)} />;
         const segment = segments[row.index]!;
-        return <Turn key={segment.start} segment={segment} revealed={row.revealed} {...marked(segment)} />;
+        return <Turn key={segment.start} segment={segment} revealed={row.revealed} tabbable={blockStop(segment.start) === tabStop} {...marked(segment)} />;
       })}
+    </ol>
+  );
+}
+
+type ParagraphsProps = BodyRunsProps & { label: string; className?: string };
+
+/** A body without speaker turns as its paragraphs, a list moved through like a transcript's turns, each highlighted with `h`. */
+function Paragraphs({ label, className, ...runs }: ParagraphsProps) {
+  const blocks = useMemo(() => paragraphRanges(runs.body), [runs.body]);
+  const marked = useMarkedBlocks(blocks, runs);
+  const stops = useMemo(() => blocks.map((block) => blockStop(block.start)), [blocks]);
+  const { tabStop, listProps } = useRovingStop(stops);
+  return (
+    <ol role="list" className={['reader-paragraphs', className].filter(Boolean).join(' ')} aria-label={`${label}, ${blocks.length} ${blocks.length === 1 ? 'paragraph' : 'paragraphs'}`} {...listProps}>
+      {blocks.map((block) => (
+        <Paragraph key={block.start} range={block} tabbable={blockStop(block.start) === tabStop} {...marked(block)} />
+      ))}
     </ol>
   );
 }
@@ -207,15 +270,13 @@ export type SourceBodyProps = {
   onToggleHidden?: (from: number) => void;
 };
 
-/** A source as people read it: speaker turns, a ticket thread, a survey answer, or plain text. */
+/** A source as people read it: speaker turns, a ticket thread, a survey answer, or plain text in paragraphs. */
 export const SourceBody = memo(function SourceBody({ source, finds = NO_FINDS_AT_ALL, currentFind = null, ...props }: SourceBodyProps) {
   const { marks, pending, activeId, passage } = props;
   // Memoised: a transcript groups these by turn, and a turn draws again only when its own change.
   const bodyFinds = useMemo(() => finds.filter((find) => find.text === BODY_TEXT), [finds]);
   const bodyCurrentFind = currentFind?.text === BODY_TEXT ? currentFind : null;
-  const runs = (from: number, to: number) => (
-    <Runs body={source.body} from={from} to={to} marks={marks} pending={pending} activeId={activeId} finds={bodyFinds} currentFind={bodyCurrentFind} passage={passage} />
-  );
+  const bodyRuns = { body: source.body, marks, pending, activeId, finds: bodyFinds, currentFind: bodyCurrentFind, passage };
   const { metadata } = source;
 
   if (source.segments?.length) return <Transcript body={source.body} segments={source.segments} {...props} finds={bodyFinds} currentFind={bodyCurrentFind} />;
@@ -255,9 +316,7 @@ export const SourceBody = memo(function SourceBody({ source, finds = NO_FINDS_AT
         <ol className="ticket-thread" aria-label="Conversation">
           <li className="message message-customer">
             <div className="message-author">{source.customer ? customerName(source.customer) : 'Customer'}</div>
-            <Block from={0} to={source.body.length} className="message-text">
-              {runs(0, source.body.length)}
-            </Block>
+            <Paragraphs label="Customer’s message" className="message-text" {...bodyRuns} />
           </li>
           {replies.map((reply, index) => (
             <li key={index} className="message message-agent">
@@ -290,16 +349,10 @@ export const SourceBody = memo(function SourceBody({ source, finds = NO_FINDS_AT
             <ScorePill score={score.score} scale={score.scale} />
           </p>
         )}
-        <Block from={0} to={source.body.length} className="survey-answer">
-          {runs(0, source.body.length)}
-        </Block>
+        <Paragraphs label="Answer" className="survey-answer" {...bodyRuns} />
       </div>
     );
   }
 
-  return (
-    <Block from={0} to={source.body.length} className="reader-plain">
-      {runs(0, source.body.length)}
-    </Block>
-  );
+  return <Paragraphs label="Text" className="reader-plain" {...bodyRuns} />;
 });

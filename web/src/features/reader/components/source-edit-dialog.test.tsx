@@ -1,17 +1,12 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { Source } from '@cairn/shared';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { SourceEditDialog } from './source-edit-dialog';
-import { clickDialogButton, field, json } from '../../../testing/form-dialog';
+import { clickDialogButton, field } from '../../../testing/form-dialog';
+import { AppProviders, json, mountRoot, WS } from '../../../testing/mount';
 import { type, until } from '../../../testing/react-dom';
 
-// React warns about updates outside act() unless it is told this is a test.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const WS = '00000000-0000-4000-8000-000000000001';
 const SOURCE_ID = '00000000-0000-4000-8000-0000000000bb';
 const AT = '2024-05-01T09:30:00.000Z';
 const HIGHLIGHTED = 'The text of a source with highlights cannot change: the highlights point into it';
@@ -43,7 +38,7 @@ const TEXT_FIXED = { type: 'about:blank', title: 'Conflict', status: 409, detail
 const submit = () => clickDialogButton('Save changes');
 
 describe('SourceEditDialog', () => {
-  let root: Root;
+  const root = mountRoot();
   let fetch: ReturnType<typeof vi.fn>;
   beforeEach(async () => {
     fetch = vi.fn(async (url: string) => {
@@ -52,22 +47,11 @@ describe('SourceEditDialog', () => {
       throw new Error(`Unexpected request: ${url}`);
     });
     vi.stubGlobal('fetch', fetch);
-    const container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-    await act(async () =>
-      root.render(
-        <QueryClientProvider client={queryClient}>
-          <SourceEditDialog ws={WS} source={SOURCE} onClose={() => {}} onSaved={() => {}} />
-        </QueryClientProvider>,
-      ),
+    await root.render(
+      <AppProviders>
+        <SourceEditDialog ws={WS} source={SOURCE} onClose={() => {}} onSaved={() => {}} />
+      </AppProviders>,
     );
-  });
-  afterEach(async () => {
-    await act(() => root.unmount());
-    document.body.replaceChildren();
-    vi.unstubAllGlobals();
   });
 
   const patched = () => fetch.mock.calls.filter(([url]) => url === `/api/workspaces/${WS}/sources/${SOURCE_ID}`);

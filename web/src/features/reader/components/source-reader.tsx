@@ -28,6 +28,7 @@ import type { FindPosition } from '../lib/find-in-text';
 import { trimRange } from '../lib/highlight-runs';
 import { keyboardTarget, readerHelp } from '../lib/keyboard-hints';
 import { readLastTag, rememberLastTag } from '../lib/last-tag';
+import { paragraphRanges } from '../lib/paragraphs';
 import { BODY_TEXT, NO_CONTEXT, notCustomerWords, readContextTexts, textById } from '../lib/reader-texts';
 import { bodyRange, contextRange, selectedContextText, selectionInTexts, selectionRange } from '../lib/selection';
 import { clipAtHiddenTurns, turnToEnter } from '../lib/speakers';
@@ -133,9 +134,10 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
   const canHighlight = workspace.can('contributor') && !data?.deletedAt;
   const segments = data?.segments?.length ? data.segments : null;
   const speakerFilter = useSpeakerFilter(data?.body ?? '', segments);
-  const wholeBody = useMemo(() => [{ start: 0, end: data?.body.length ?? 0 }], [data?.body.length]);
+  // A body without turns is drawn as paragraphs: a match is found inside one, as inside a turn.
+  const paragraphs = useMemo(() => paragraphRanges(data?.body ?? ''), [data?.body]);
   const contextTexts = useMemo(() => (data ? readContextTexts(data) : NO_CONTEXT), [data]);
-  const find = useFindInSource(data?.body ?? '', speakerFilter.shown ?? wholeBody, speakerFilter.blocks ?? wholeBody, contextTexts);
+  const find = useFindInSource(data?.body ?? '', speakerFilter.shown ?? paragraphs, speakerFilter.blocks ?? paragraphs, contextTexts);
   const findInputRef = useRef<HTMLInputElement>(null);
   const [findFocusRequest, setFindFocusRequest] = useState(0);
   /** What had focus when find opened, to return to when it closes on no match. */
@@ -586,7 +588,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
    * ↓, ↑, Home or End pressed while focus is on no control (the reader just opened, or its
    * heading has focus) go to a turn of a transcript, or to a ticket's message or a survey's
    * answer: the text is one key away, not many Tabs through the header. True when a block took
-   * focus. Home and End go on scrolling the page of a text drawn as one block.
+   * focus. Home and End go on scrolling the page of a text without turns.
    */
   const enterText = (event: globalThis.KeyboardEvent) => {
     const root = textRef.current;

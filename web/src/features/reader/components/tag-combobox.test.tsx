@@ -1,43 +1,29 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient } from '@tanstack/react-query';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { catalogKey } from '../../../lib/catalog';
+import { AppProviders, mountRoot, WS } from '../../../testing/mount';
 import { type, until } from '../../../testing/react-dom';
 import { TagCombobox } from './tag-combobox';
 
-// React warns about updates outside act() unless it is told this is a test.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const WS = '00000000-0000-4000-8000-000000000001';
 const AT = '2024-05-01T09:30:00.000Z';
 const FRUSTRATED = { id: '00000000-0000-4000-8000-0000000000f1', name: 'Frustrated', group: 'Emotion', color: null, description: null, usageCount: 3, createdAt: AT };
 
 describe('TagCombobox', () => {
-  let root: Root;
+  const root = mountRoot();
   const onPick = vi.fn();
   const onCreate = vi.fn();
   beforeEach(() => {
     vi.stubGlobal('fetch', vi.fn(async (url: string) => Promise.reject(new Error(`Unexpected request: ${url}`))));
-    const container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
     // The catalog is loaded, as on a page that has been open a while; the index of it is not yet.
     const queryClient = new QueryClient();
     queryClient.setQueryData(catalogKey(WS), { catalog: { tags: [FRUSTRATED], customers: [], companies: [], insights: [], backlogItems: [] }, etag: null });
-    act(() =>
-      root.render(
-        <QueryClientProvider client={queryClient}>
-          <TagCombobox ws={WS} label="Tag" allowNone onPick={onPick} onCreate={onCreate} onEscape={() => {}} />
-        </QueryClientProvider>,
-      ),
+    root.renderNow(
+      <AppProviders queryClient={queryClient}>
+        <TagCombobox ws={WS} label="Tag" allowNone onPick={onPick} onCreate={onCreate} onEscape={() => {}} />
+      </AppProviders>,
     );
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    document.body.innerHTML = '';
-    vi.unstubAllGlobals();
   });
 
   it('creates nothing from words typed before the tags are indexed, and applies the tag they find once they are, for an Enter pressed meanwhile', async () => {

@@ -4,13 +4,13 @@ import { keyboardTarget, readerHelp } from './keyboard-hints';
 const transcript = { kind: 'interview' as const, segments: [{ speaker: 'Ana', startMs: null, endMs: null, start: 0, end: 10 }] };
 
 describe('keyboardTarget', () => {
-  it('names what ↓ reaches in each kind of source: a turn, the customer’s message, the answer, the text', () => {
+  it('names what ↓ reaches in each kind of source: a turn, the customer’s message, the answer, a paragraph', () => {
     expect(keyboardTarget(transcript)).toBe('a turn');
     expect(keyboardTarget({ kind: 'ticket', segments: null })).toBe('the customer’s message');
     expect(keyboardTarget({ kind: 'survey_response', segments: null })).toBe('the answer');
-    expect(keyboardTarget({ kind: 'note', segments: null })).toBe('the text');
+    expect(keyboardTarget({ kind: 'note', segments: null })).toBe('a paragraph');
     // An interview pasted without speakers has no turns.
-    expect(keyboardTarget({ kind: 'interview', segments: [] })).toBe('the text');
+    expect(keyboardTarget({ kind: 'interview', segments: [] })).toBe('a paragraph');
   });
 });
 

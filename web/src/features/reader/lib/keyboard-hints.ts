@@ -4,13 +4,14 @@ type HintedSource = Pick<Source, 'kind' | 'segments'>;
 
 /**
  * What ↓ takes focus to while nothing in the text has it (as when the reader opens), for h, t and
- * l to act on: a transcript's turns, else the one block `SourceBody` draws the body as.
+ * l to act on: a transcript's turns, else the paragraphs `SourceBody` draws the body as (those of
+ * a ticket's message or a survey's answer named by what they are part of).
  */
 export function keyboardTarget(source: HintedSource): string {
   if (source.segments?.length) return 'a turn';
   if (source.kind === 'ticket') return 'the customer’s message';
   if (source.kind === 'survey_response') return 'the answer';
-  return 'the text';
+  return 'a paragraph';
 }
 
 /**

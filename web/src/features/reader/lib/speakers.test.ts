@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipAtHiddenTurns, collapsedRowAt, countSpeakers, drawnBlocks, textOutsideTurns, turnKeyTarget, turnRows, turnToEnter } from './speakers';
+import { clipAtHiddenTurns, collapsedRowAt, countSpeakers, drawnBlocks, LINES_PER_PAGE, textOutsideTurns, turnKeyTarget, turnRows, turnToEnter } from './speakers';
 import { readMeetingTranscript } from './test-transcript';
 
 const turns = (...speakers: string[]) => speakers.map((speaker, index) => ({ speaker, start: index * 10, end: index * 10 + 8 }));
@@ -131,6 +131,15 @@ describe('turnKeyTarget', () => {
     expect(turnKeyTarget('ArrowDown', 4, 5)).toBeNull();
     expect(turnKeyTarget('ArrowUp', 0, 5)).toBeNull();
     expect(turnKeyTarget('j', 2, 5)).toBeNull();
+  });
+
+  it('moves a page of lines with PageUp and PageDown, stopping at the ends, and nowhere from an end', () => {
+    expect(turnKeyTarget('PageDown', 2, 30)).toBe(2 + LINES_PER_PAGE);
+    expect(turnKeyTarget('PageUp', 25, 30)).toBe(25 - LINES_PER_PAGE);
+    expect(turnKeyTarget('PageDown', 25, 30)).toBe(29);
+    expect(turnKeyTarget('PageUp', 3, 30)).toBe(0);
+    expect(turnKeyTarget('PageDown', 29, 30)).toBeNull();
+    expect(turnKeyTarget('PageUp', 0, 30)).toBeNull();
   });
 });
 

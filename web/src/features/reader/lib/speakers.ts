@@ -113,11 +113,24 @@ export function clipAtHiddenTurns(
   return { ...range, clipped: false };
 }
 
-/** Where an arrow key, Home or End moves from the `at`-th of `count` lines of a transcript; null for any other key or past either end. */
+/** How many lines PageUp and PageDown move: about a screenful of short turns. */
+export const LINES_PER_PAGE = 10;
+
+/**
+ * Where an arrow key, Home, End, PageUp or PageDown moves from the `at`-th of `count` lines of a
+ * transcript or paragraphs of a text; null for any other key, past either end, or nowhere new.
+ */
 export function turnKeyTarget(key: string, at: number, count: number): number | null {
-  const targets: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: count - 1 };
+  const targets: Record<string, number> = {
+    ArrowDown: at + 1,
+    ArrowUp: at - 1,
+    Home: 0,
+    End: count - 1,
+    PageDown: Math.min(at + LINES_PER_PAGE, count - 1),
+    PageUp: Math.max(at - LINES_PER_PAGE, 0),
+  };
   const target = targets[key];
-  return target === undefined || target < 0 || target >= count ? null : target;
+  return target === undefined || target < 0 || target >= count || (target === at && key.startsWith('Page')) ? null : target;
 }
 
 /**

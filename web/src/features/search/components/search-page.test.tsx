@@ -1,22 +1,13 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, type ReactNode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { MemoryRouter } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Catalog, Role, SearchResponse, SearchResult, Source, Tag, TagRef } from '@cairn/shared';
-import { ToastProvider } from '../../../components/toast';
-import { WorkspaceProvider } from '../../../lib/workspace';
+import { AppProviders, json, mountRoot, WS } from '../../../testing/mount';
 import { type, until } from '../../../testing/react-dom';
 import { highlightListItem } from '../../highlights/testing/highlight-list-item';
 import { useCreateTag } from '../../tags/api/create-tag';
 import { SearchPage, type SearchPageProps } from './search-page';
 
-// React warns about updates outside act() unless it is told this is a test.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const WS = '00000000-0000-4000-8000-000000000001';
-const USER = '00000000-0000-4000-8000-000000000002';
 const AT = '2025-03-04T10:00:00.000Z';
 /** In a group, its name of two words: the picker finds it by the start of either word, the group left out. */
 const BILLING: TagRef = { id: '00000000-0000-4000-8000-0000000000b1', name: 'Failed billing', color: null, group: 'Payments' };
@@ -45,8 +36,6 @@ const RESULTS = [
   result({ type: 'highlight', id: UNTAGGED, sourceId: INTERVIEW, title: 'Call with Dana', snippet: 'The export lost my columns.', range: [20, 47] }),
   result({ type: 'source', id: TICKET, sourceId: TICKET, kind: 'ticket', title: 'Invoices', snippet: TICKET_BODY }),
 ];
-
-const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
 
 /** The server: the search, the catalog, the sources' highlights by tag, and the writes tagging and creating a tag make, which it records. */
 function fakeServer() {
@@ -134,35 +123,18 @@ const linkProbe: NonNullable<SearchPageProps['renderBulkActions']> = (selected, 
   );
 
 describe('SearchPage: the selection by keyboard', () => {
-  let root: Root;
+  const root = mountRoot();
   let fake: ReturnType<typeof fakeServer>;
   beforeEach(() => {
     fake = fakeServer();
     vi.stubGlobal('fetch', fake.server);
-    const container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-  });
-  afterEach(async () => {
-    await act(() => root.unmount());
-    document.body.replaceChildren();
-    vi.unstubAllGlobals();
   });
 
   async function render(role: Role, page: ReactNode = <SearchPage renderBulkActions={linkProbe} />) {
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    await act(async () =>
-      root.render(
-        <QueryClientProvider client={queryClient}>
-          <MemoryRouter initialEntries={[`/w/${WS}/search?q=export`]}>
-            <ToastProvider>
-              <WorkspaceProvider workspace={{ id: WS, name: 'Acme', createdAt: AT }} role={role} userId={USER}>
-                {page}
-              </WorkspaceProvider>
-            </ToastProvider>
-          </MemoryRouter>
-        </QueryClientProvider>,
-      ),
+    await root.render(
+      <AppProviders url={`/w/${WS}/search?q=export`} role={role}>
+        {page}
+      </AppProviders>,
     );
     await until(() => expect(rows()).toHaveLength(3));
   }

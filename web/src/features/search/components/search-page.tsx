@@ -19,6 +19,7 @@ import { useWorkspace } from '../../../lib/workspace';
 import { useSearchCount } from '../api/count-search-matches';
 import { useSearchEvidence } from '../api/search-evidence';
 import { describeTotal } from '../lib/total-words';
+import { useFacetsWithout } from '../hooks/use-facets-without';
 import { readSearchState, toSearchParams, type SearchState } from '../search-params';
 import { BulkTagBar, type LinkAction } from './bulk-tag-bar';
 import { FacetPanel } from './facet-panel';
@@ -79,6 +80,7 @@ export function SearchPage({ renderBulkActions, createTag }: SearchPageProps) {
   const results = useMemo(() => search.data?.pages.flatMap((page) => page.items) ?? [], [search.data]);
   const first = search.data?.pages[0];
   const count = useSearchCount(ws, state, Boolean(first?.totalIsEstimate));
+  const without = useFacetsWithout(ws, state, !reversed);
   const catalog = useCatalog(ws);
   const tagName = (id: string) => catalog.data?.tags.find((tag) => tag.id === id)?.name;
   const { selected, toggle, clear } = useSelection(results);
@@ -94,7 +96,7 @@ export function SearchPage({ renderBulkActions, createTag }: SearchPageProps) {
   useEffect(clear, [searchText, clear]);
 
   const go = (next: SearchState) => setParams(toSearchParams(next));
-  const facetPanel = <FacetPanel state={state} facets={first?.facets} counted={count.data} counting={count.counting} tagName={tagName} onChange={go} collapsible={narrow} />;
+  const facetPanel = <FacetPanel state={state} facets={first?.facets} counted={count.data} counting={count.counting} tagName={tagName} without={without} onChange={go} collapsible={narrow} />;
   const linkTo = (q: string) => `${paths.search(ws)}?${toSearchParams({ ...state, q })}`;
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -64,7 +64,7 @@ describe('facetView', () => {
     const note = (state: Parameters<typeof facetView>[0]['state']) => facetView({ state, page: windowFacets, counted: capped, counting: false, tagName: noName }).note;
     expect(note({ q: 'refund' })).toBe('Counted on the first 10,000 matching sources and the first 10,000 matching highlights, not every match.');
     expect(note({ q: 'refund', type: 'source' })).toBe('Counted on the first 10,000 matching sources, not every match.');
-    expect(note({ q: 'refund', tagId: 't-export' })).toBe('Counted on the first 10,000 matching highlights, not every match.');
+    expect(note({ q: 'refund', tagId: ['t-export'] })).toBe('Counted on the first 10,000 matching highlights, not every match.');
   });
 
   it('keeps the approximate counts when the count gave up, and no longer says it is counting', () => {
@@ -83,7 +83,7 @@ describe('facetView', () => {
 
   it('keeps a row for each filter in use when nothing matches it, at 0 and active, so that it can be cleared', () => {
     const empty: SearchFacets = { kind: {}, tag: [], segment: {}, sampleSize: 0, exact: true };
-    const state = { q: 'refund', kind: 'review' as const, tagId: 't-churn', segment: 'Public sector' };
+    const state = { q: 'refund', kind: ['review' as const], tagId: ['t-churn'], segment: ['Public sector'] };
     const view = facetView({ state, page: empty, counted: undefined, counting: false, tagName: (id) => (id === 't-churn' ? 'churn-risk' : undefined) });
     expect(view.kind).toEqual([{ value: 'review', label: 'Reviews', count: 0, active: true }]);
     expect(view.tag).toEqual([{ value: 't-churn', label: 'churn-risk', count: 0, active: true }]);
@@ -93,11 +93,40 @@ describe('facetView', () => {
   });
 
   it('keeps an active row at its counted 0 after the swap, and matches a segment filter whatever its case', () => {
-    const state = { q: 'refund', kind: 'note' as const, segment: 'smb' };
+    const state = { q: 'refund', kind: ['note' as const], segment: ['smb'] };
     const none: SearchCount = { total: 0, capped: false, facets: { kind: {}, tag: [], segment: {}, sampleSize: 0, exact: true } };
     const view = facetView({ state, page: windowFacets, counted: none, counting: false, tagName: noName });
     expect(view.kind.find((row) => row.active)).toEqual({ value: 'note', label: 'Notes', count: 0, active: true });
     expect(view.segment.filter((row) => row.active)).toEqual([{ value: 'SMB', label: 'SMB', count: 0, active: true }]);
+  });
+
+  it('marks each value of a filter in use, and keeps a row at 0 for those nothing matches', () => {
+    const state = { q: 'refund', kind: ['ticket' as const, 'review' as const], segment: ['enterprise', 'Startup'], tagId: ['t-export'] };
+    const view = facetView({ state, page: windowFacets, counted: undefined, counting: false, tagName: noName });
+    const active = (list: FacetView['kind']) => list.filter((row) => row.active).map((row) => `${row.label} ${row.count}`);
+    expect(active(view.kind)).toEqual(['Tickets 150', 'Reviews 0']);
+    expect(active(view.segment)).toEqual(['Enterprise 120', 'Startup 0']);
+    expect(active(view.tag)).toEqual(['export 25']);
+    expect(view.kind.filter((row) => !row.active).map((row) => row.label)).toEqual(['Interviews', 'Notes']);
+  });
+
+  it('lists a facet in use in the order of the search without it, each ticked value counted by this search and the others "~" on that one\'s sample', () => {
+    const reviewsOnly: SearchFacets = { kind: { review: 12 }, tag: [], segment: { SMB: 12 }, sampleSize: 12, exact: true };
+    const state = { q: 'refund', kind: ['review' as const, 'note' as const] };
+    const view = facetView({ state, page: reviewsOnly, counted: undefined, counting: false, tagName: noName, without: { kind: windowFacets } });
+    expect(view.kind.map((row) => [row.label, row.count, row.active, row.approximate ?? view.approximate])).toEqual([
+      ['Interviews', 20, false, true],
+      ['Tickets', 150, false, true],
+      ['Notes', 0, true, false],
+      ['Reviews', 12, true, false],
+    ]);
+  });
+
+  it('keeps a tag in use with its count though it is past the tags shown', () => {
+    const many = Array.from({ length: TAGS_SHOWN + 3 }, (_, i) => tag(`t${i}`, `tag ${i}`, 100 - i));
+    const view = facetView({ state: { q: 'refund', tagId: [`t${TAGS_SHOWN + 1}`] }, page: { ...windowFacets, tag: many }, counted: undefined, counting: false, tagName: noName });
+    expect(view.tag).toHaveLength(TAGS_SHOWN + 1);
+    expect(view.tag.at(-1)).toEqual({ value: `t${TAGS_SHOWN + 1}`, label: `tag ${TAGS_SHOWN + 1}`, count: 100 - TAGS_SHOWN - 1, active: true });
   });
 
   it(`lists ${TAGS_SHOWN} tags of the window, then those of the count's first ${TAGS_SHOWN} the window did not show`, () => {

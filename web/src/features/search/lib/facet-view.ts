@@ -1,12 +1,20 @@
 import { SEARCH_COUNT_MAX, type SearchCount, type SearchFacets } from '@cairn/shared';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
-import type { SearchState } from '../search-params';
+import type { FacetsWithout } from '../hooks/use-facets-without';
+import { sameValue, type SearchState } from '../search-params';
 
-/** Tags shown by count; one filtered by stays shown besides. */
+/** Tags shown by count; those filtered by stay shown besides. */
 export const TAGS_SHOWN = 12;
 
-/** One value of a facet: clicking it filters by it, clicking it while `active` clears the filter. */
-export type FacetRow = { value: string; label: string; count: number | undefined; active: boolean };
+/** One value of a facet: ticking it adds it to the filter's values (any of them matches), unticking it takes it out. */
+export type FacetRow = {
+  value: string;
+  label: string;
+  count: number | undefined;
+  active: boolean;
+  /** Counted on another search's window than the view's (`FacetView.approximate`): an unticked value of a facet in use. */
+  approximate?: boolean;
+};
 
 export type FacetView = {
   kind: FacetRow[];
@@ -28,9 +36,12 @@ type Inputs = {
   counting: boolean;
   /** A tag's name, for a tag filter the facets do not list (nothing matches it). */
   tagName: (id: string) => string | undefined;
+  /** For a facet in use, the first page's facets of the search without its own filter (`useFacetsWithout`), once known. */
+  without?: FacetsWithout;
 };
 
-const same = (a: string, b: string) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
+/** Whether the filter's values hold this one. */
+const chosen = (values: string[] | undefined, value: string) => Boolean(values?.some((each) => sameValue(each, value)));
 
 /**
  * The counted facets in the places the page's took: a value shown before the count keeps its
@@ -45,17 +56,29 @@ function placeLike(shown: FacetRow[], counted: FacetRow[], limit = Infinity): Fa
   return [...kept, ...counted.slice(0, limit).filter((row) => !keptValues.has(row.value))];
 }
 
-/** The filter's own value when no row stands for it (nothing matches it): still shown, active, so it can be cleared. */
-function withActive(rows: FacetRow[], active: FacetRow | null): FacetRow[] {
-  return !active || rows.some((row) => row.active) ? rows : [...rows, active];
+/** The filter's own values no row stands for (nothing matches them): still shown, active, so they can be cleared. */
+function withActive(rows: FacetRow[], active: FacetRow[]): FacetRow[] {
+  return [...rows, ...active.filter((value) => !rows.some((row) => sameValue(row.value, value.value)))];
+}
+
+/**
+ * A facet in use, listed as the search without its own filter lists it (`others`, in its order),
+ * so that a value can be ticked beside those ticked: each unticked value with what ticking it
+ * would add, counted on that search's window, and each ticked one as this search counts it.
+ */
+function besideOthers(rows: FacetRow[], others: FacetRow[] | undefined, facets: SearchFacets | undefined): FacetRow[] {
+  if (!others || !facets) return rows;
+  const ticked = rows.filter((row) => row.active);
+  const listed = others.map((other) => ticked.find((row) => sameValue(row.value, other.value)) ?? { ...other, approximate: !facets.exact });
+  return [...listed, ...ticked.filter((row) => !others.some((other) => sameValue(other.value, row.value)))];
 }
 
 function rowsOf(facets: SearchFacets, state: SearchState, tagsShown: number) {
   const kinds = (Object.keys(SOURCE_KIND_LABELS) as Array<keyof typeof SOURCE_KIND_LABELS>).filter((kind) => facets.kind[kind]);
   return {
-    kind: kinds.map((kind) => ({ value: kind, label: SOURCE_KIND_LABELS[kind].many, count: facets.kind[kind], active: state.kind === kind })),
-    tag: facets.tag.slice(0, tagsShown).map((tag) => ({ value: tag.id, label: tag.name, count: tag.count, active: state.tagId === tag.id })),
-    segment: Object.entries(facets.segment).map(([segment, count]) => ({ value: segment, label: segment, count, active: Boolean(state.segment && same(state.segment, segment)) })),
+    kind: kinds.map((kind) => ({ value: kind, label: SOURCE_KIND_LABELS[kind].many, count: facets.kind[kind], active: chosen(state.kind, kind) })),
+    tag: facets.tag.filter((tag, i) => i < tagsShown || chosen(state.tagId, tag.id)).map((tag) => ({ value: tag.id, label: tag.name, count: tag.count, active: chosen(state.tagId, tag.id) })),
+    segment: Object.entries(facets.segment).map(([segment, count]) => ({ value: segment, label: segment, count, active: chosen(state.segment, segment) })),
   };
 }
 
@@ -71,19 +94,19 @@ function countedNote(facets: SearchFacets, state: SearchState): string {
 /**
  * The facet panel's rows. First the page's facets, counted on its first window: when that held
  * every match they are exact; else each count is marked approximate while the count runs. Then,
- * once the count answers, its facets take their places (`placeLike`). A filter in use always has
- * a row, with 0 when nothing matches, so that it can be cleared where it was set.
+ * once the count answers, its facets take their places (`placeLike`). Each value of a filter in
+ * use always has a row, with 0 when nothing matches, so that it can be cleared where it was set.
  */
-export function facetView({ state, page, counted, counting, tagName }: Inputs): FacetView {
+export function facetView({ state, page, counted, counting, tagName, without = {} }: Inputs): FacetView {
   const known = Boolean(page);
   const zero = known ? 0 : undefined;
-  const activeKind = state.kind ? { value: state.kind, label: SOURCE_KIND_LABELS[state.kind].many, count: zero, active: true } : null;
-  const activeTag = state.tagId ? { value: state.tagId, label: tagName(state.tagId) ?? 'Selected tag', count: zero, active: true } : null;
-  const activeSegment = state.segment ? { value: state.segment, label: state.segment, count: zero, active: true } : null;
+  const activeKind = (state.kind ?? []).map((kind) => ({ value: kind, label: SOURCE_KIND_LABELS[kind].many, count: zero, active: true }));
+  const activeTag = (state.tagId ?? []).map((id) => ({ value: id, label: tagName(id) ?? 'Selected tag', count: zero, active: true }));
+  const activeSegment = (state.segment ?? []).map((segment) => ({ value: segment, label: segment, count: zero, active: true }));
   const finish = (rows: { kind: FacetRow[]; tag: FacetRow[]; segment: FacetRow[] }, approximate: boolean, note: string | null): FacetView => ({
-    kind: withActive(rows.kind, activeKind),
-    tag: withActive(rows.tag, activeTag),
-    segment: withActive(rows.segment, activeSegment),
+    kind: besideOthers(withActive(rows.kind, activeKind), without.kind && rowsOf(without.kind, state, TAGS_SHOWN).kind, without.kind),
+    tag: besideOthers(withActive(rows.tag, activeTag), without.tagId && rowsOf(without.tagId, state, TAGS_SHOWN).tag, without.tagId),
+    segment: besideOthers(withActive(rows.segment, activeSegment), without.segment && rowsOf(without.segment, state, TAGS_SHOWN).segment, without.segment),
     approximate,
     note,
   });

@@ -1,17 +1,11 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ToastProvider } from '../../../components/toast';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { NewNoteDialog } from './new-note-dialog';
-import { clickDialogButton, field, json } from '../../../testing/form-dialog';
+import { clickDialogButton, field } from '../../../testing/form-dialog';
+import { AppProviders, json, mountRoot, WS } from '../../../testing/mount';
 import { type, until } from '../../../testing/react-dom';
 
-// React warns about updates outside act() unless it is told this is a test.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const WS = '00000000-0000-4000-8000-000000000001';
 const REFUSED = 'The body is empty';
 
 // The server checks the same shared schema; an answer naming the text stands for any field it refuses.
@@ -20,7 +14,7 @@ const BODY_REFUSED = { type: 'about:blank', title: 'Bad Request', status: 400, d
 const submit = () => clickDialogButton('Add note');
 
 describe('NewNoteDialog', () => {
-  let root: Root;
+  const root = mountRoot();
   let fetch: ReturnType<typeof vi.fn>;
   beforeEach(async () => {
     fetch = vi.fn(async (url: string) => {
@@ -29,24 +23,11 @@ describe('NewNoteDialog', () => {
       throw new Error(`Unexpected request: ${url}`);
     });
     vi.stubGlobal('fetch', fetch);
-    const container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-    await act(async () =>
-      root.render(
-        <QueryClientProvider client={queryClient}>
-          <ToastProvider>
-            <NewNoteDialog ws={WS} open onClose={() => {}} />
-          </ToastProvider>
-        </QueryClientProvider>,
-      ),
+    await root.render(
+      <AppProviders>
+        <NewNoteDialog ws={WS} open onClose={() => {}} />
+      </AppProviders>,
     );
-  });
-  afterEach(async () => {
-    await act(() => root.unmount());
-    document.body.replaceChildren();
-    vi.unstubAllGlobals();
   });
 
   const posted = () => fetch.mock.calls.filter(([url]) => url === `/api/workspaces/${WS}/sources`);

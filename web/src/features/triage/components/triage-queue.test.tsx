@@ -1,21 +1,13 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
 import { flushSync } from 'react-dom';
-import { createRoot, type Root } from 'react-dom/client';
 import { RouterProvider, createMemoryRouter } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Highlight, Source, SourceSummary, TagSourcesWholeBody, TagSourcesWholeRun } from '@cairn/shared';
-import { ToastProvider } from '../../../components/toast';
-import { WorkspaceProvider } from '../../../lib/workspace';
+import { AppProviders, json, mountRoot, WS } from '../../../testing/mount';
 import { type, until } from '../../../testing/react-dom';
 import { TriageQueue } from './triage-queue';
 
-// React warns about updates outside act() unless it is told this is a test.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-const WS = '00000000-0000-4000-8000-000000000001';
-const USER = '00000000-0000-4000-8000-000000000002';
 const AT = '2024-01-01T00:00:00.000Z';
 const BILLING = { id: '00000000-0000-4000-8000-0000000000b1', name: 'Billing', group: null, color: null, description: null, usageCount: 0, createdAt: AT };
 const sourceId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -26,8 +18,6 @@ type Ticket = { n: number; title: string; helpdeskTags: string[]; day: string; t
 /** Tickets as `n` days into 2024, oldest first by `n`. */
 const tickets = (specs: Array<[title: string, helpdeskTags: string[]]>, firstDay = 1): Ticket[] =>
   specs.map(([title, helpdeskTags], index) => ({ n: firstDay + index, title, helpdeskTags, day: new Date(Date.UTC(2024, 0, firstDay + index)).toISOString().slice(0, 10), triaged: false }));
-
-const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
 
 function summary(ticket: Ticket): SourceSummary {
   return {
@@ -150,17 +140,7 @@ async function startTagAll(tickets: string) {
 }
 
 describe('TriageQueue: Tag all and its Undo', () => {
-  let root: Root;
-  beforeEach(() => {
-    const container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-  });
-  afterEach(async () => {
-    await act(() => root.unmount());
-    document.body.replaceChildren();
-    vi.unstubAllGlobals();
-  });
+  const root = mountRoot();
 
   async function render(all: Ticket[], url: string) {
     const server = fakeServer(all);
@@ -172,17 +152,10 @@ describe('TriageQueue: Tag all and its Undo', () => {
       ],
       { initialEntries: [url] },
     );
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    await act(async () =>
-      root.render(
-        <QueryClientProvider client={queryClient}>
-          <ToastProvider>
-            <WorkspaceProvider workspace={{ id: WS, name: 'Acme', createdAt: AT }} role="researcher" userId={USER}>
-              <RouterProvider router={router} flushSync={(update) => void flushSync(update)} />
-            </WorkspaceProvider>
-          </ToastProvider>
-        </QueryClientProvider>,
-      ),
+    await root.render(
+      <AppProviders router={false} role="researcher">
+        <RouterProvider router={router} flushSync={(update) => void flushSync(update)} />
+      </AppProviders>,
     );
     return { router, release: () => act(async () => server.release()) };
   }
