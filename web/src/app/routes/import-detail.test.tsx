@@ -5,33 +5,12 @@ import type { Import, ImportSummary } from '@cairn/shared';
 import { ImportDetailRoute } from './import-detail';
 import { AppProviders, json, mountRoot, WS } from '../../testing/mount';
 import { until } from '../../testing/react-dom';
+import { anImport as importOf, IMPORT_ID as ID, NO_COUNTS } from '../../features/imports/testing/imports';
 
-const ID = '00000000-0000-4000-8000-0000000000aa';
 const FIRST_ID = '00000000-0000-4000-8000-0000000000bb';
-const COUNTS = { total: 3, created: 0, updated: 0, unchanged: 3, rejected: 0 };
-
-function anImport(overrides: Partial<Import>): Import {
-  return {
-    id: ID,
-    format: 'tickets-csv',
-    fileName: 'export.csv',
-    status: 'done',
-    progress: 1,
-    counts: COUNTS,
-    skipped: 0,
-    redactPii: false,
-    redacted: 0,
-    failure: null,
-    createdBy: null,
-    createdAt: '2025-03-05T10:00:00.000Z',
-    finishedAt: '2025-03-05T10:00:01.000Z',
-    scoreScale: null,
-    sample: false,
-    errors: [],
-    errorsTotal: 0,
-    ...overrides,
-  };
-}
+const COUNTS = { ...NO_COUNTS, total: 3, unchanged: 3 };
+/** A re-import of export.csv that changed none of its 3 tickets. */
+const anImport = (overrides: Partial<Import>) => importOf({ counts: COUNTS, createdAt: '2025-03-05T10:00:00.000Z', finishedAt: '2025-03-05T10:00:01.000Z', ...overrides });
 
 const { errors: _errors, errorsTotal: _total, ...REIMPORT } = anImport({});
 const FIRST: ImportSummary = { ...REIMPORT, id: FIRST_ID, createdAt: '2025-03-04T10:00:00.000Z', counts: { ...COUNTS, created: 3, unchanged: 0 } };

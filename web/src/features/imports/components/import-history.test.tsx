@@ -4,27 +4,10 @@ import type { ImportSummary } from '@cairn/shared';
 import { ImportHistory } from './import-history';
 import { AppProviders, json, mountRoot, WS } from '../../../testing/mount';
 import { until } from '../../../testing/react-dom';
+import { importSummary } from '../testing/imports';
 
-const AT = '2025-03-04T10:00:00.000Z';
+const summary = (n: number, overrides: Partial<ImportSummary>) => importSummary({ id: `00000000-0000-4000-8000-00000000000${n}`, fileName: `export-${n}.csv`, ...overrides });
 
-const summary = (n: number, overrides: Partial<ImportSummary>): ImportSummary => ({
-  id: `00000000-0000-4000-8000-00000000000${n}`,
-  format: 'tickets-csv',
-  fileName: `export-${n}.csv`,
-  status: 'done',
-  progress: 1,
-  counts: { total: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 },
-  skipped: 0,
-  redactPii: false,
-  redacted: 0,
-  failure: null,
-  createdBy: null,
-  createdAt: AT,
-  finishedAt: AT,
-  scoreScale: null,
-  sample: false,
-  ...overrides,
-});
 
 describe('ImportHistory', () => {
   const root = mountRoot();

@@ -4,33 +4,7 @@ import type { Import } from '@cairn/shared';
 import { ImportReport } from './import-report';
 import { AppProviders, json, mountRoot, WS } from '../../../testing/mount';
 import { until } from '../../../testing/react-dom';
-
-const ID = '00000000-0000-4000-8000-0000000000aa';
-const AT = '2025-03-04T10:00:00.000Z';
-const NO_COUNTS = { total: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
-
-function anImport(overrides: Partial<Import>): Import {
-  return {
-    id: ID,
-    format: 'tickets-csv',
-    fileName: 'export.csv',
-    status: 'done',
-    progress: 1,
-    counts: NO_COUNTS,
-    skipped: 0,
-    redactPii: false,
-    redacted: 0,
-    failure: null,
-    createdBy: null,
-    createdAt: AT,
-    finishedAt: AT,
-    scoreScale: null,
-    sample: false,
-    errors: [],
-    errorsTotal: 0,
-    ...overrides,
-  };
-}
+import { anImport, IMPORT_ID as ID, NO_COUNTS } from '../testing/imports';
 
 describe('ImportReport', () => {
   const root = mountRoot();

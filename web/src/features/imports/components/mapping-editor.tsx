@@ -69,11 +69,23 @@ function ColumnSelect({ preview, label, hint, error, value, onChange }: ColumnSe
   );
 }
 
-/** Which column holds each of Cairn's ticket fields; prefilled with the suggestion. */
-export function TicketsMappingEditor({ preview, draft, problems = {}, onChange }: { preview: ImportPreview; draft: TicketsDraft; problems?: MappingProblems; onChange: (draft: TicketsDraft) => void }) {
+/** One column select per field of a format, in a grid; choosing "not in this file" leaves the field out. */
+function ColumnSelects<Field extends string, Draft extends Partial<Record<Field, string>>>({
+  fields,
+  preview,
+  draft,
+  problems,
+  onChange,
+}: {
+  fields: Array<{ field: Field; label: string; hint?: string }>;
+  preview: ImportPreview;
+  draft: Draft;
+  problems: MappingProblems;
+  onChange: (draft: Draft) => void;
+}) {
   return (
     <div className="mapping-grid">
-      {TICKET_FIELDS.map(({ field, label, hint }) => (
+      {fields.map(({ field, label, hint }) => (
         <ColumnSelect
           key={field}
           preview={preview}
@@ -88,6 +100,13 @@ export function TicketsMappingEditor({ preview, draft, problems = {}, onChange }
   );
 }
 
+/** Which column holds each of Cairn's ticket fields; prefilled with the suggestion. */
+export function TicketsMappingEditor({ preview, draft, problems = {}, onChange }: { preview: ImportPreview; draft: TicketsDraft; problems?: MappingProblems; onChange: (draft: TicketsDraft) => void }) {
+  return (
+    <ColumnSelects fields={TICKET_FIELDS} preview={preview} draft={draft} problems={problems} onChange={onChange} />
+  );
+}
+
 /** The respondent's fields as selects, and the question columns as checkboxes. */
 export function SurveyMappingEditor({ preview, draft, problems = {}, onChange }: { preview: ImportPreview; draft: SurveyDraft; problems?: MappingProblems; onChange: (draft: SurveyDraft) => void }) {
   const questionsErrorId = useId();
@@ -97,19 +116,7 @@ export function SurveyMappingEditor({ preview, draft, problems = {}, onChange }:
     onChange({ ...draft, questions: checked ? [...draft.questions, column] : draft.questions.filter((question) => question !== column) });
   return (
     <div className="stack">
-      <div className="mapping-grid">
-        {SURVEY_FIELDS.map(({ field, label, hint }) => (
-          <ColumnSelect
-            key={field}
-            preview={preview}
-            label={label}
-            hint={hint}
-            error={problems[field]}
-            value={draft[field]}
-            onChange={(column) => onChange({ ...draft, [field]: column || undefined })}
-          />
-        ))}
-      </div>
+      <ColumnSelects fields={SURVEY_FIELDS} preview={preview} draft={draft} problems={problems} onChange={onChange} />
       <fieldset className={`question-picker${questionsError ? ' field-invalid' : ''}`}>
         <legend>Question columns</legend>
         <p className="field-hint">Each non-empty answer in these columns becomes one survey response, titled by its question.</p>

@@ -1,35 +1,15 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
 import { expect, it } from 'vitest';
-import type { InsightDetail as InsightDetailData } from '@cairn/shared';
 import { InsightDetail } from './insight-detail';
 import { highlightListItem } from '../../highlights/testing/highlight-list-item';
+import { AT, insightDetail } from '../testing/insight-detail';
 import { addEvidenceButton, describeAddEvidence, pressL } from '../testing/add-evidence-page';
 import { WS } from '../../../testing/mount';
 import { until } from '../../../testing/react-dom';
 
 const ID = '00000000-0000-4000-8000-0000000000aa';
-const AT = '2025-03-04T10:00:00.000Z';
-const PROBLEM: InsightDetailData = {
-  id: ID,
-  type: 'problem',
-  title: 'Exports fail',
-  status: 'draft',
-  statement: null,
-  parentId: null,
-  evidenceCount: 0,
-  customerCount: 0,
-  createdBy: null,
-  createdAt: AT,
-  updatedAt: AT,
-  deletedAt: null,
-  merge: null,
-  parent: null,
-  children: [],
-  evidence: [],
-  backlogItems: [],
-  customers: [],
-};
+const PROBLEM = insightDetail({ id: ID, title: 'Exports fail' });
 
 const highlight = (n: number, quote: string) => highlightListItem(n, quote, AT);
 const PICKED = [highlight(1, 'The CSV export fails every time.'), highlight(2, 'Our yearly export times out.')];

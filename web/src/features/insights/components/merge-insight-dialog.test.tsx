@@ -1,33 +1,14 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import type { InsightDetail, MergeInsightPreview } from '@cairn/shared';
+import type { MergeInsightPreview } from '@cairn/shared';
 import { AppProviders, json, mountRoot, WS } from '../../../testing/mount';
 import { type, until } from '../../../testing/react-dom';
 import { MergeInsightDialog } from './merge-insight-dialog';
+import { insightDetail } from '../testing/insight-detail';
 
-const AT = '2025-03-04T10:00:00.000Z';
 const KEPT = { id: '00000000-0000-4000-8000-0000000000a1', type: 'problem', title: 'Exports fail', status: 'validated' } as const;
-const DUPLICATE: InsightDetail = {
-  id: '00000000-0000-4000-8000-0000000000a2',
-  type: 'problem',
-  title: 'Yearly export times out',
-  status: 'draft',
-  statement: null,
-  parentId: null,
-  evidenceCount: 12,
-  customerCount: 3,
-  createdBy: null,
-  createdAt: AT,
-  updatedAt: AT,
-  deletedAt: null,
-  merge: null,
-  parent: null,
-  children: [],
-  evidence: [],
-  backlogItems: [],
-  customers: [],
-};
+const DUPLICATE = insightDetail({ id: '00000000-0000-4000-8000-0000000000a2', title: 'Yearly export times out', evidenceCount: 12, customerCount: 3 });
 
 /** The server: the catalog the picker searches, and the preview of merging the duplicate into what is asked. */
 function fakeServer(preview: MergeInsightPreview) {
