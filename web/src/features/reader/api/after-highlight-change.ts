@@ -10,7 +10,9 @@ const byPosition = (a: Highlight, b: Highlight) => a.start - b.start || a.end - 
  * Shows the change in the open source at once, then lets everything derived from highlights
  * (lists, untagged sources, tag usage counts, search results) catch up in the background.
  */
-export function applyHighlightChange(queryClient: QueryClient, ws: string, sourceId: string, change: (highlights: Highlight[]) => Highlight[]) {
+export async function applyHighlightChange(queryClient: QueryClient, ws: string, sourceId: string, change: (highlights: Highlight[]) => Highlight[]) {
+  // A fetch of the source begun before the change (a tag just created refetches the evidence) would answer without it, over it.
+  await queryClient.cancelQueries({ queryKey: sourceKey(ws, sourceId) });
   queryClient.setQueryData<Source>(sourceKey(ws, sourceId), (source) => source && { ...source, highlights: change(source.highlights).sort(byPosition) });
   void invalidateEvidence(queryClient, ws, { keep: sourceKey(ws, sourceId) });
 }
