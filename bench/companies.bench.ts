@@ -8,7 +8,8 @@ import { onPostgresAndPglite, timedGetOf, timeRoutes, type SeededCairn } from '.
  * pairs), where most companies have a handful of customers and one, a large account, has 1,000:
  * what a company's page and highlights cost grows with. One client, one request at a time,
  * through the API: the list by name, by evidence (which counts every company's highlights) and
- * searched, then a small account's and the large account's page and highlights.
+ * searched, then a small account's and the large account's page and highlights, and customers by
+ * evidence: the large account's, counted customer by customer, and everyone's, in one pass.
  */
 const WARM_UP = 5;
 const SAMPLES = 40;
@@ -41,6 +42,9 @@ async function timeCompanies(cairn: SeededCairn): Promise<BenchRow[]> {
     ["a small account's highlights, first page of 20", `/highlights?companyId=${small}&limit=20`],
     ['the large account', `/companies/${large}`],
     ["the large account's customers, first page of 50", `/customers?companyId=${large}&limit=50`],
+    // Counted customer by customer through their sources, where the whole list counts in one pass over the workspace's highlights.
+    ["the large account's customers by evidence, first page of 50", `/customers?companyId=${large}&sort=evidence&limit=50`],
+    ['customers by evidence, first page of 50', '/customers?sort=evidence&limit=50'],
     ["the large account's highlights, first page of 20", `/highlights?companyId=${large}&limit=20`],
   ];
   return timeRoutes(get, routes, {

@@ -237,6 +237,7 @@ const SCREENS: Screen[] = [
   { name: 'Settings, API tokens', path: (s) => `/w/${s.ws}/settings/tokens`, ready: (page) => main(page).getByText(TOKEN) },
   { name: 'Settings, the audit log', path: (s) => `/w/${s.ws}/settings/audit`, ready: (page) => main(page).getByRole('cell', { name: /^Loaded the sample data: / }) },
   { name: 'Settings, general', path: (s) => `/w/${s.ws}/settings/general`, ready: (page) => page.getByRole('region', { name: 'Name' }).getByLabel('Workspace name') },
+  { name: 'Settings, your password', path: (s) => `/w/${s.ws}/settings/password`, ready: (page) => page.getByRole('region', { name: 'Your password' }).getByLabel('New password') },
   {
     name: 'The Ctrl-K palette',
     path: (s) => `/w/${s.ws}/inbox`,

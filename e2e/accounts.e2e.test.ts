@@ -165,6 +165,11 @@ describe.skipIf(!browserAvailable)('accounts and access', () => {
     await signIn(page, VIEWER.email, VIEWER.initialPassword);
     await page.waitForURL('**/change-password');
     await page.getByLabel('Current password').fill(VIEWER.initialPassword);
+    // The owner knows the initial password: keeping it is not choosing one's own.
+    await page.getByLabel('New password').fill(VIEWER.initialPassword);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Choose a password other than the current one').waitFor();
+    expect(page.url()).toMatch(/\/change-password$/);
     await page.getByLabel('New password').fill(VIEWER.ownPassword);
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.waitForURL(`**/w/${firstWorkspace}/inbox`);
@@ -178,7 +183,7 @@ describe.skipIf(!browserAvailable)('accounts and access', () => {
     await page.getByText('Only admins and owners can add members or change roles; you are viewer.').waitFor();
 
     const tabs = page.getByRole('navigation', { name: 'Settings' }).getByRole('link');
-    expect(await tabs.allTextContents()).toEqual(['Members']);
+    expect(await tabs.allTextContents()).toEqual(['Members', 'Your password']);
     expect(await page.getByRole('button', { name: 'Add member' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Remove / }).count()).toBe(0);
     expect(await page.getByLabel(/^Role of /).count()).toBe(0);
@@ -193,5 +198,22 @@ describe.skipIf(!browserAvailable)('accounts and access', () => {
     expect(await (await fetchFromPage(page, 'PATCH', `/api/workspaces/${firstWorkspace}`, { name: 'Renamed by a viewer' })).status).toBe(403);
     expect(await (await fetchFromPage(page, 'POST', `/api/workspaces/${firstWorkspace}/members`, { email: 'x@example.com', name: 'X', role: 'viewer', password: 'a password 123' })).status).toBe(403);
     expect(await page.evaluate(async (ws) => (await fetch(`/api/workspaces/${ws}/members`)).status, firstWorkspace)).toBe(200);
+  });
+
+  it('lets the viewer change their password later, in Settings, and sign in with the new one', async () => {
+    const { page } = context;
+    const newPassword = 'vera’s newer password';
+    await page.goto(`/w/${firstWorkspace}/settings/members`);
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Your password' }).click();
+    await page.waitForURL('**/settings/password');
+    await page.getByLabel('Current password').fill(VIEWER.ownPassword);
+    await page.getByLabel('New password').fill(newPassword);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Password changed. Your other sessions were signed out.').waitFor();
+    expect(await page.getByLabel('New password').inputValue()).toBe('');
+
+    await signOut(page);
+    await signIn(page, VIEWER.email, newPassword);
+    await page.waitForURL(`**/w/${firstWorkspace}/inbox`);
   });
 });

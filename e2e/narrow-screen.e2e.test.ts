@@ -3,6 +3,7 @@ import { api, browserAvailable, completeSetup, useServerAndBrowser } from './har
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 720 };
+const TABLET = { width: 820, height: 1180 };
 /** How far down a phone's screen a page's heading may start: the bar and the top bar above it, nothing more. */
 const MAX_HEADING_TOP = 120;
 
@@ -129,5 +130,30 @@ describe.skipIf(!browserAvailable)('the shell on a narrow screen', () => {
     await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).waitFor();
     await mainNav().getByRole('link', { name: 'Inbox' }).click();
     await expect.poll(heading).toBe('Inbox');
+  });
+
+  it('keeps the top bar inside a tablet’s width, beside the sidebar, and on one row on a laptop’s', async () => {
+    const { page } = context;
+    const bar = page.getByRole('banner');
+    const measure = () =>
+      bar.evaluate((element) => {
+        const edge = element.getBoundingClientRect().right;
+        const controls = Array.from(element.querySelectorAll('button, input, select, a'));
+        return {
+          pageWidth: document.documentElement.scrollWidth,
+          pastTheEdge: controls.filter((control) => control.getBoundingClientRect().right > edge + 0.5).map((control) => control.textContent || control.getAttribute('placeholder')),
+          searchWidth: element.querySelector('[role="search"] input')!.getBoundingClientRect().width,
+          height: element.getBoundingClientRect().height,
+        };
+      });
+    // An iPad held upright: the sidebar stays, the bar beside it has 588 px.
+    await page.setViewportSize(TABLET);
+    await mainNav().waitFor();
+    const tablet = await measure();
+    expect(tablet.pastTheEdge).toEqual([]);
+    expect(tablet.pageWidth).toBeLessThanOrEqual(TABLET.width);
+    expect(tablet.searchWidth).toBeGreaterThanOrEqual(160);
+    await page.setViewportSize(DESKTOP);
+    expect((await measure()).height).toBeLessThan(60);
   });
 });

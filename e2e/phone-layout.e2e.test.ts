@@ -413,9 +413,20 @@ describe.skipIf(!browserAvailable)('the layout on a phone (390 × 844)', () => {
   const filtersButton = () => context.page.getByRole('complementary', { name: 'Filters' }).getByRole('button', { name: /^Filters/ });
   const results = () => context.page.locator('.search-result');
 
+  it('fits the empty Inbox a new owner lands on, each way to start in reach', async () => {
+    const { page } = context;
+    await page.setViewportSize(PHONE);
+    await completeSetup(page);
+    const empty = page.getByRole('region', { name: 'No evidence yet' });
+    await empty.waitFor();
+    await expectNoSidewaysScroll(page);
+    await expectInReach(empty.getByRole('link', { name: 'Import files' }));
+    await expectInReach(empty.getByRole('button', { name: 'New note' }));
+    await expectInReach(empty.getByRole('button', { name: /^Load sample data/ }));
+  });
+
   it('fills a workspace with the sample data, a member, a token and a finished cluster run', async () => {
     const { page } = context;
-    await completeSetup(page);
     const ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
     const list = async <T>(path: string) => (await api<{ items: T[] }>(page, 'GET', `/workspaces/${ws}${path}`)).items;
     await api(page, 'POST', `/workspaces/${ws}/sample-data`);
@@ -567,6 +578,25 @@ describe.skipIf(!browserAvailable)('the layout on a phone (390 × 844)', () => {
     await page.getByLabel('Show', { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: /^.?Filters/ }).count()).toBe(0);
     await page.setViewportSize(PHONE);
+  });
+
+  it('gives each name in the Ctrl-K palette the row beside its group, its detail under it, rather than cut it to a word', async () => {
+    const { page } = context;
+    await page.goto(`/w/${seed.ws}/inbox`);
+    await page.locator('.source-row').first().waitFor();
+    await page.getByRole('button', { name: /Jump to/ }).click();
+    // Problems and a backlog item, whose details ("problem · validated") took half of each row.
+    await page.getByRole('combobox', { name: 'Jump to' }).fill('card');
+    await page.getByRole('option').nth(2).waitFor();
+    const rows = await page.getByRole('option').evaluateAll((options) =>
+      options.map((option) => {
+        const [group, name] = [option.querySelector('.palette-group')!, option.querySelector('.combobox-name')!].map((part) => part.getBoundingClientRect());
+        const row = option.getBoundingClientRect();
+        return { name: option.querySelector('.combobox-name')!.textContent, room: Math.round(row.right - group!.right - name!.width) };
+      }),
+    );
+    // What is left of the row beside the group and the name: the gap and the option's padding, no more.
+    expect(rows.filter((row) => row.room > 24)).toEqual([]);
   });
 
   it('hides the hints for a physical keyboard on a touch screen, and keeps them for a mouse at the same width', async () => {

@@ -51,19 +51,24 @@ describe.skipIf(!browserAvailable)('searching evidence', () => {
     await page.getByRole('option', { name: TAG, selected: true }).waitFor();
     await picker.press('Enter');
     await page.getByText('Tagged 2 results').waitFor();
-    // Each ticket now carries the tag, through a new whole-ticket highlight that is found too.
+    // Each ticket now carries the tag, through a new whole-ticket highlight that is found too:
+    // the same text, listed once, as the highlight, and counted once.
     const tagged = page.locator('.search-result', { has: page.locator('.tag-chip', { hasText: TAG }) });
-    await expect.poll(() => tagged.count()).toBe(4);
     await expect.poll(() => tagged.locator('.search-type', { hasText: 'Highlight' }).count()).toBe(2);
+    expect(await results.count()).toBe(2);
+    expect(await tagged.getByText('the whole ticket').count()).toBe(2);
+    await expect.poll(() => page.locator('.search-count').textContent()).toBe('2 results');
     // One write and one audit event for the whole selection, not one per ticket.
     const audit = await api<{ items: Array<{ summary: string }> }>(page, 'GET', `/workspaces/${ws}/audit?action=highlight.create_many`);
     expect(audit.items.map((event) => event.summary)).toEqual([`Highlighted 2 passages in 2 sources, tagged “${TAG}”`]);
     // A ticket and its highlight share a title; their checkboxes are still told apart, by kind and text.
-    const ticketAndHighlight = page.getByRole('checkbox', { name: /“Export keeps failing”/ });
-    expect((await ticketAndHighlight.evaluateAll((boxes) => boxes.map((box) => box.getAttribute('aria-label')))).sort()).toEqual([
-      `Select the highlight in “Export keeps failing”: ${EVIDENCE[0]!.body.slice(0, 60)}`,
-      `Select the ticket “Export keeps failing”: ${EVIDENCE[0]!.body.slice(0, 60)}`,
-    ]);
+    await page.goto(`/w/${ws}/search?q=export&kind=ticket&type=source`);
+    await page.getByRole('checkbox', { name: `Select the ticket “Export keeps failing”: ${EVIDENCE[0]!.body.slice(0, 60)}` }).waitFor();
+    await page.goto(`/w/${ws}/search?q=export&kind=ticket&type=highlight`);
+    await page.getByRole('checkbox', { name: `Select the highlight in “Export keeps failing”: ${EVIDENCE[0]!.body.slice(0, 60)}` }).waitFor();
+    // Searched alone, a ticket says it is highlighted as a whole.
+    await page.goto(`/w/${ws}/search?q=export&kind=ticket&type=source`);
+    await expect.poll(() => page.locator('.search-result').getByText('highlighted as a whole').count()).toBe(2);
   });
 
   it('suggests the right word for a typo and saves a search to the sidebar', async () => {

@@ -111,6 +111,7 @@ const ROUTE_ACCESS: Record<string, Role> = {
   'POST /api/workspaces/{ws}/insights/{id}/merge': 'researcher',
   'GET /api/workspaces/{ws}/insights/{id}/merge-preview': 'researcher',
   'POST /api/workspaces/{ws}/insights/{id}/evidence': 'contributor',
+  'PATCH /api/workspaces/{ws}/insights/{id}/evidence': 'contributor',
   'DELETE /api/workspaces/{ws}/insights/{id}/evidence': 'contributor',
   // backlog items
   'GET /api/workspaces/{ws}/backlog-items': 'viewer',
@@ -120,6 +121,7 @@ const ROUTE_ACCESS: Record<string, Role> = {
   'DELETE /api/workspaces/{ws}/backlog-items/{id}': 'researcher',
   'POST /api/workspaces/{ws}/backlog-items/{id}/restore': 'researcher',
   'POST /api/workspaces/{ws}/backlog-items/{id}/evidence': 'contributor',
+  'PATCH /api/workspaces/{ws}/backlog-items/{id}/evidence': 'contributor',
   'DELETE /api/workspaces/{ws}/backlog-items/{id}/evidence': 'contributor',
   'GET /api/workspaces/{ws}/backlog-items/{id}/evidence.md': 'viewer',
   // clusters
@@ -164,6 +166,7 @@ const FILTER_IDS: Array<[key: string, path: string, names: Filtered]> = [
   ['GET /api/workspaces/{ws}/highlights.csv', 'query.companyId', 'company'],
   ['GET /api/workspaces/{ws}/customers', 'query.companyId', 'company'],
   ['GET /api/workspaces/{ws}/insights', 'query.parentId', 'insight'],
+  ['GET /api/workspaces/{ws}/insights/{id}/merge-preview', 'query.intoInsightId', 'insight'],
   ['GET /api/workspaces/{ws}/search', 'query.customerId', 'customer'],
   ['GET /api/workspaces/{ws}/search', 'query.tagId', 'tag'],
   ['GET /api/workspaces/{ws}/search/count', 'query.customerId', 'customer'],
@@ -172,12 +175,15 @@ const FILTER_IDS: Array<[key: string, path: string, names: Filtered]> = [
   ['POST /api/workspaces/{ws}/cluster-runs/scope-count', 'body.scope.importIds', 'import'],
 ];
 
+/** Routes on one object of the workspace, and what their `{id}` names: filtered with an own one of that kind (a merge preview merges one own insight into another). */
+const PATH_OBJECTS: Record<string, Filtered> = { 'GET /api/workspaces/{ws}/insights/{id}/merge-preview': 'insight' };
+
 /** What a route needs besides the filter: search a query, a bulk tagging the tags to give. */
 const QUERY_EXTRAS: Record<string, string> = { 'GET /api/workspaces/{ws}/search': 'q=refund', 'GET /api/workspaces/{ws}/search/count': 'q=refund' };
 
 /** The route called with only the filter at `path` set to `id` (and what it needs besides). */
-function filteredRequest(key: string, path: string, id: string, workspace: { id: string; tagId: string }) {
-  const { method, url } = requestFor(key, workspace.id);
+function filteredRequest(key: string, path: string, id: string, workspace: { id: string; tagId: string; objectId?: string }) {
+  const { method, url } = requestFor(key, workspace.id, workspace.objectId);
   const name = path.split('.').at(-1)!;
   if (path.startsWith('query.')) return { method, url: `${url}?${[QUERY_EXTRAS[key], `${name}=${id}`].filter(Boolean).join('&')}` };
   if (path.startsWith('body.filters.')) return { method, url, payload: { tagIds: [workspace.tagId], filters: { [name]: id } } };
@@ -216,10 +222,10 @@ function operationsOf(document: OpenApiDocument): Map<string, string | undefined
 const isWorkspaceRoute = (key: string) => key.split(' ')[1]!.startsWith(WORKSPACE_PREFIX);
 const roleBelow = (role: Role): Role | undefined => ROLES[ROLES.indexOf(role) + 1];
 
-/** Splits a table key into the method and a concrete URL: `{ws}` is the given workspace, other params random ids. */
-function requestFor(key: string, workspaceId: string) {
+/** Splits a table key into the method and a concrete URL: `{ws}` is the given workspace, `{id}` the given object or, like other params, a random id. */
+function requestFor(key: string, workspaceId: string, objectId?: string) {
   const [method, template] = key.split(' ') as [string, string];
-  const url = template.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'ws' ? workspaceId : crypto.randomUUID()));
+  const url = template.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'ws' ? workspaceId : name === 'id' && objectId ? objectId : crypto.randomUUID()));
   return { method: method as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url };
 }
 
@@ -332,6 +338,7 @@ describe.each(Object.entries(ROUTE_ACCESS))('%s (%s and up)', (key, role) => {
 
 describe('filters by id', () => {
   const owned = {} as Record<'own' | 'foreign', Record<Filtered, string>>;
+  const pathObjects = {} as Partial<Record<Filtered, string>>;
 
   beforeAll(async () => {
     const foreign = await createWorkspace(context);
@@ -348,10 +355,12 @@ describe('filters by id', () => {
         backlogItem: (await createBacklogItem(context, workspace)).id,
       };
     }
+    pathObjects.insight = (await createInsight(context, cast.workspace)).id;
   });
 
   const callWith = (key: string, path: string, id: string) => {
-    const { method, url, payload } = filteredRequest(key, path, id, { id: cast.workspace.id, tagId: owned.own.tag });
+    const objectKind = PATH_OBJECTS[key];
+    const { method, url, payload } = filteredRequest(key, path, id, { id: cast.workspace.id, tagId: owned.own.tag, objectId: objectKind && pathObjects[objectKind] });
     return cast.members.owner.request(method, url, payload);
   };
 

@@ -26,6 +26,17 @@ export type InsightStatus = (typeof INSIGHT_STATUSES)[number];
  */
 export const INSIGHT_PARENT_TYPE: Record<InsightType, InsightType | null> = { problem: null, opportunity: 'problem', solution: 'opportunity' };
 
+/**
+ * How much a piece of evidence matters where it is linked (a highlight on a problem or a backlog
+ * item), as its linker judges it; links start as `important`. It weighs the backlog score
+ * (docs/decisions/009-insights-and-backlog.md).
+ */
+export const EVIDENCE_IMPORTANCES = ['nice_to_have', 'important', 'critical'] as const;
+export type EvidenceImportance = (typeof EVIDENCE_IMPORTANCES)[number];
+
+/** What a highlight of each importance counts for in the backlog score: `important`, what every link was before importance, counts as it always did. */
+export const EVIDENCE_IMPORTANCE_WEIGHTS: Record<EvidenceImportance, number> = { nice_to_have: 0.5, important: 1, critical: 2 };
+
 export const BACKLOG_STATUSES = ['idea', 'planned', 'in_progress', 'shipped', 'declined'] as const;
 export type BacklogStatus = (typeof BACKLOG_STATUSES)[number];
 

@@ -46,6 +46,15 @@ async function withFootnotesAsEndnotes(docx: Buffer): Promise<Buffer> {
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
+/** mammoth-footnotes.docx as a transcript: Ana asks, Bo answers with the sentence whose footnotes it holds. */
+async function withSpeakers(docx: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(docx);
+  const document = await zip.file('word/document.xml')!.async('string');
+  const asked = '<w:body><w:p><w:r><w:t>Ana: Where does it hurt?</w:t></w:r></w:p>';
+  zip.file('word/document.xml', document.replace('<w:body>', asked).replace('<w:t>Ouch</w:t>', '<w:t>Bo: Ouch</w:t>'));
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
+
 describe('parseTranscript on the AMI meetings', () => {
   // Turn counts were checked independently: speaker changes between consecutive cues, labelled lines or headers.
   it.each([
@@ -254,6 +263,19 @@ describe('parseTranscript text and Word files', () => {
   ])('keeps the %s of a Word file after its text, each marked where it is referred to', async (_kind, notesOf) => {
     const source = await parseTranscript('notes.docx', await notesOf(readDataset('docx-mammoth/mammoth-footnotes.docx')));
     expect(source.body).toBe('Ouch[1].[2]\n\n[1] A tachyon walks into a bar.\n\n[2] Fin.');
+  });
+
+  it.each([
+    ['footnotes', withSpeakers],
+    ['endnotes', async (docx: Buffer) => withSpeakers(await withFootnotesAsEndnotes(docx))],
+  ])('keeps the %s of a Word transcript out of the last speaker’s turn, after the turns in none', async (_kind, transcriptOf) => {
+    const source = await parseTranscript('interview.docx', await transcriptOf(readDataset('docx-mammoth/mammoth-footnotes.docx')));
+    expect(source.body).toBe('Where does it hurt?\n\nOuch[1].[2]\n\n[1] A tachyon walks into a bar.\n\n[2] Fin.');
+    expect(source.segments?.map((segment) => [segment.speaker, source.body.slice(segment.start, segment.end)])).toEqual([
+      ['Ana', 'Where does it hurt?'],
+      ['Bo', 'Ouch[1].[2]'],
+    ]);
+    expect(source.metadata.speakers).toEqual(['Ana', 'Bo']);
   });
 
   it.each([

@@ -40,13 +40,14 @@ const MODIFIED_PROPERTY = /<(?:[\w.-]+:)?modified\b[^>]*>([^<]*)</;
  * text joined with a blank line, and nothing else — speaker names and times live in `segments`,
  * never in the body, so a highlight quotes only what was said. Each segment's [start, end)
  * covers exactly its turn's text; a turn never contains a blank line, so `\n\n` only ever
- * separates turns. Text before the first speaker (a title line) leads the body without a segment.
+ * separates turns. Text before the first speaker (a title line) leads the body without a segment;
+ * a .docx's footnotes and endnotes trail it without one, a paragraph each: nobody said them.
  */
 export async function parseTranscript(fileName: string, bytes: Buffer, options: TranscriptOptions = {}): Promise<ImportedSource> {
   if (bytes.length === 0) throw new ImportFileError(`${fileName} is empty`);
   const format = detectTranscriptFormat(fileName, bytes);
-  const { utterances, warnings, joiner, documentDate } = await readUtterances(format, fileName, bytes);
-  const { body, segments } = buildTranscript(utterances, joiner, options.interviewer);
+  const { utterances, notes, warnings, joiner, documentDate } = await readUtterances(format, fileName, bytes);
+  const { body, segments } = buildTranscript(utterances, joiner, options.interviewer, notes);
   if (body === '') throw new ImportFileError(`${fileName} has no transcript text`);
   if (body.length > SOURCE_BODY_MAX_LENGTH) {
     throw new ImportFileError(`${fileName} is ${body.length} characters long; one transcript may have at most ${SOURCE_BODY_MAX_LENGTH}`);
@@ -75,31 +76,35 @@ function detectTranscriptFormat(fileName: string, bytes: Buffer): TranscriptForm
   throw new ImportFileError(`${fileName}: transcripts must be .txt, .md, .vtt, .srt or .docx files`);
 }
 
-/** `documentDate`: when a .docx says it was written; other formats carry no such date. */
-type TranscriptContent = { utterances: Utterance[]; warnings: ImportWarning[]; joiner: string; documentDate: Date | null };
+/**
+ * `notes`: what follows the transcript and nobody said (a .docx's footnotes and endnotes, `[1] …`);
+ * `documentDate`: when a .docx says it was written. Other formats carry neither.
+ */
+type TranscriptContent = { utterances: Utterance[]; notes: string[]; warnings: ImportWarning[]; joiner: string; documentDate: Date | null };
 
 async function readUtterances(format: TranscriptFormat, fileName: string, bytes: Buffer): Promise<TranscriptContent> {
   if (format === 'docx') {
-    const { text, documentDate } = await readDocx(fileName, bytes);
-    return { utterances: parseSpeakerText(text), warnings: [], joiner: '\n', documentDate };
+    const { text, notes, documentDate } = await readDocx(fileName, bytes);
+    // Read apart from the text: after it, a note would read as more of the last speaker's turn.
+    return { utterances: parseSpeakerText(text), notes, warnings: [], joiner: '\n', documentDate };
   }
   const text = decodeBuffer(bytes).text.replace(CR_LINE_BREAKS, '\n');
   assertTextual(text, fileName);
-  if (format === 'text') return { utterances: parseSpeakerText(text), warnings: [], joiner: '\n', documentDate: null };
+  if (format === 'text') return { utterances: parseSpeakerText(text), notes: [], warnings: [], joiner: '\n', documentDate: null };
   const { utterances, warnings } = parseCues(text);
   if (utterances.length === 0) {
     const firstProblem = warnings[0] ? ` (line ${warnings[0].line}: ${warnings[0].message})` : '';
     throw new ImportFileError(`${fileName} has no readable cues: expected timings such as 00:00:01.000 --> 00:00:04.000${firstProblem}`);
   }
   // Cues split speech at arbitrary points for display: a speaker's consecutive cues read as one run of text.
-  return { utterances, warnings, joiner: ' ', documentDate: null };
+  return { utterances, notes: [], warnings, joiner: ' ', documentDate: null };
 }
 
-async function readDocx(fileName: string, bytes: Buffer): Promise<{ text: string; documentDate: Date | null }> {
+async function readDocx(fileName: string, bytes: Buffer): Promise<{ text: string; notes: string[]; documentDate: Date | null }> {
   try {
-    const text = await readDocxText(bytes);
+    const { text, notes } = await readDocxText(bytes);
     // The same zip reader mammoth opens the file with: mammoth itself does not read the core properties.
-    return { text, documentDate: await readDocumentDate(await JSZip.loadAsync(bytes)) };
+    return { text, notes, documentDate: await readDocumentDate(await JSZip.loadAsync(bytes)) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ImportFileError(`${fileName} is not a readable .docx file (truncated or damaged?): ${reason}`);
@@ -112,11 +117,10 @@ type DocxDocument = DocxElement & { notes: { resolve(reference: DocxElement): { 
 
 /**
  * The text of a .docx as mammoth's `extractRawText` reads it (each paragraph followed by a blank
- * line), with its footnotes and endnotes, which that drops: each reference is marked `[n]` where
- * it stands, and its note follows the body as a paragraph `[n] text`, as Word prints it at the
- * foot of the page or the end. Starting with a number in brackets, a note is no speaker's label.
+ * line), and its footnotes and endnotes, which that drops: each reference is marked `[n]` where
+ * it stands, and its note is `[n] text`, as Word prints it at the foot of the page or the end.
  */
-async function readDocxText(bytes: Buffer): Promise<string> {
+async function readDocxText(bytes: Buffer): Promise<{ text: string; notes: string[] }> {
   // mammoth hands over its document model, notes included, only to `transformDocument`. Emptied,
   // the document converts to no HTML (nor inline images): the HTML is not read.
   let document: DocxDocument | undefined;
@@ -137,13 +141,13 @@ async function readDocxText(bytes: Buffer): Promise<string> {
       const note = document!.notes.resolve(element);
       if (!note) return '';
       const marker = `[${notes.length + 1}]`;
-      notes.push(`${marker} ${note.body.map(textOf).join('').trim()}\n\n`);
+      notes.push(`${marker} ${note.body.map(textOf).join('').trim()}`);
       return marker;
     }
     const text = (element.children ?? []).map(textOf).join('');
     return element.type === 'paragraph' ? `${text}\n\n` : text;
   };
-  return textOf(document!) + notes.join('');
+  return { text: textOf(document!), notes };
 }
 
 /**
@@ -180,9 +184,10 @@ export function speakersOf(segments: ImportedSegment[] | null): string[] {
  * last end) and lays the turns out as the body. Speakerless utterances continue the turn
  * above; before any speaker they form the leading text. When no utterance names a speaker,
  * timed ones (subtitle cues) are each a turn of UNKNOWN_SPEAKER, so their times are kept;
- * untimed ones (plain text) make a body without segments.
+ * untimed ones (plain text) make a body without segments. `notes` trail the body, a paragraph
+ * each, in no turn.
  */
-function buildTranscript(utterances: Utterance[], joiner: string, interviewer?: string): { body: string; segments: ImportedSegment[] | null } {
+function buildTranscript(utterances: Utterance[], joiner: string, interviewer: string | undefined, notes: string[]): { body: string; segments: ImportedSegment[] | null } {
   const leading: string[] = [];
   const turns: Turn[] = [];
   const nobodyNamed = utterances.every((utterance) => utterance.speaker === null);
@@ -221,6 +226,10 @@ function buildTranscript(utterances: Utterance[], joiner: string, interviewer?: 
     const isInterviewer = interviewerKey !== undefined && interviewerKey !== '' && turn.speaker.toLowerCase() === interviewerKey;
     const { speaker, startMs, endMs } = turn;
     segments.push({ speaker, startMs, endMs, start, end: start + text.length, ...(isInterviewer ? { interviewer: true } : {}) });
+  }
+  for (const note of notes) {
+    const text = normalizeText(note).replace(BLANK_LINES, '\n');
+    if (text) append(text);
   }
   return { body: parts.join(TURN_SEPARATOR), segments: segments.length > 0 ? segments : null };
 }

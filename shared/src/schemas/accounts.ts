@@ -69,10 +69,13 @@ export const CsrfTokenSchema = z.object({ token: z.string() });
 export const MeSchema = z.object({ user: UserSchema, memberships: z.array(MembershipSchema) });
 export type Me = z.infer<typeof MeSchema>;
 
-export const ChangePasswordBodySchema = z.object({
-  currentPassword: z.string().min(1, 'Enter your current password').max(PASSWORD_MAX_LENGTH, tooLongMessage(PASSWORD_MAX_LENGTH)),
-  newPassword: PasswordSchema,
-});
+export const ChangePasswordBodySchema = z
+  .object({
+    currentPassword: z.string().min(1, 'Enter your current password').max(PASSWORD_MAX_LENGTH, tooLongMessage(PASSWORD_MAX_LENGTH)),
+    newPassword: PasswordSchema,
+  })
+  // A member's initial password is known to the admin who chose it: keeping it is not choosing one's own.
+  .refine((body) => body.newPassword !== body.currentPassword, { path: ['newPassword'], message: 'Choose a password other than the current one' });
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBodySchema>;
 
 // --- workspaces and members ---

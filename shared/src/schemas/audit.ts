@@ -31,6 +31,7 @@ export const AUDIT_ACTION_GROUPS = {
       'insight.delete_forever': 'deleted an insight forever',
       'insight.evidence.link': 'linked evidence to an insight',
       'insight.evidence.unlink': 'unlinked evidence from an insight',
+      'insight.evidence.importance': 'changed how much evidence matters to an insight',
       'insight.merge': 'merged one insight into another',
     },
   },
@@ -44,6 +45,7 @@ export const AUDIT_ACTION_GROUPS = {
       'backlog_item.delete_forever': 'deleted a backlog item forever',
       'backlog_item.evidence.link': 'linked evidence to a backlog item',
       'backlog_item.evidence.unlink': 'unlinked evidence from a backlog item',
+      'backlog_item.evidence.importance': 'changed how much evidence matters to a backlog item',
     },
   },
   customer: {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INSIGHT_TYPES, SOURCE_KINDS } from '../enums.js';
+import { EVIDENCE_IMPORTANCES, INSIGHT_TYPES, SOURCE_KINDS } from '../enums.js';
 import { HIGHLIGHT_IDS_MAX, NOTE_MAX_LENGTH, SEARCH_QUERY_MAX_LENGTH, TAG_NAME_MAX_LENGTH } from '../limits.js';
 import { DateRangeQuerySchema, IdSchema, PageQuerySchema, QueryBooleanSchema, TimestampSchema, idListQuery, tooLongMessage } from './common.js';
 import { CustomerRefSchema } from './customers.js';
@@ -149,6 +149,11 @@ export const HighlightListItemSchema = HighlightSchema.extend({
    * whom contributors must be to unlink it; null for a token or a removed account.
    */
   linkedBy: IdSchema.nullable().optional(),
+  /**
+   * Listed as evidence: how much it matters there (docs/decisions/009-insights-and-backlog.md).
+   * Listed as all of a backlog item's evidence: its own link's, else the highest of its insights' links, as the score weighs it.
+   */
+  importance: z.enum(EVIDENCE_IMPORTANCES).optional(),
   /**
    * Listed as all the evidence of a backlog item (`evidenceOfBacklogItemId`): how it reaches the
    * item. `direct` when it is linked to the item itself (`linkedBy` is then that link's maker),

@@ -145,10 +145,31 @@ export const ImportSummarySchema = z.object({
 });
 export type ImportSummary = z.infer<typeof ImportSummarySchema>;
 
+/** How many earlier imports an import names as where its unchanged sources are (`Import.unchangedFrom`). */
+export const IMPORT_UNCHANGED_FROM_SHOWN = 10;
+
+/** An earlier import that last wrote some of the sources an import left unchanged: where those sources are listed. */
+export const EarlierImportSchema = z.object({
+  id: IdSchema,
+  fileName: z.string(),
+  createdAt: TimestampSchema,
+  /** Null while that import still runs. */
+  finishedAt: TimestampSchema.nullable(),
+  /** The unchanged sources it had last written when this import ran. */
+  count: z.number().int(),
+});
+export type EarlierImport = z.infer<typeof EarlierImportSchema>;
+
 export const ImportSchema = ImportSummarySchema.extend({
   /** The first IMPORT_ERRORS_SHOWN rejections, by line. */
   errors: z.array(ImportErrorSchema),
   errorsTotal: z.number().int(),
+  /**
+   * An unchanged source keeps the import that last wrote it: those earlier imports, most
+   * unchanged sources first, at most IMPORT_UNCHANGED_FROM_SHOWN. Sources last written by the
+   * API or by an import since deleted, and imports that ran before this was kept, name none.
+   */
+  unchangedFrom: z.array(EarlierImportSchema),
 });
 export type Import = z.infer<typeof ImportSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BACKLOG_STATUSES, INSIGHT_STATUSES, INSIGHT_TYPES } from '../enums.js';
+import { BACKLOG_STATUSES, EVIDENCE_IMPORTANCES, INSIGHT_STATUSES, INSIGHT_TYPES } from '../enums.js';
 import {
   BACKLOG_TITLE_MAX_LENGTH,
   EVIDENCE_LINKS_MAX,
@@ -157,6 +157,19 @@ const EvidenceIdsSchema = z.array(IdSchema).max(EVIDENCE_LINKS_MAX);
 export const InsightEvidenceBodySchema = z.object({ highlightIds: EvidenceIdsSchema.min(1, 'Choose at least one highlight') });
 export type InsightEvidenceBody = z.infer<typeof InsightEvidenceBodySchema>;
 
+/** How much the highlights matter where they are linked (docs/decisions/009-insights-and-backlog.md). */
+const ImportanceSchema = z.enum(EVIDENCE_IMPORTANCES, { error: `Choose one of ${EVIDENCE_IMPORTANCES.join(', ')}` });
+
+/** Linking: `importance` of the links made, `important` when left out; links already there keep theirs (PATCH changes it). */
+const linkImportance = { importance: ImportanceSchema.optional() };
+
+export const LinkInsightEvidenceBodySchema = InsightEvidenceBodySchema.extend(linkImportance);
+export type LinkInsightEvidenceBody = z.infer<typeof LinkInsightEvidenceBodySchema>;
+
+/** Changes how much highlights already linked as evidence matter there (PATCH …/evidence). */
+export const EvidenceImportanceBodySchema = InsightEvidenceBodySchema.extend({ importance: ImportanceSchema }).strict();
+export type EvidenceImportanceBody = z.infer<typeof EvidenceImportanceBodySchema>;
+
 /** What an evidence call changed: links made (POST) or removed (DELETE); links already there, or already gone, are not counted. */
 export const EvidenceChangeSchema = z.object({ changed: z.number().int() });
 export type EvidenceChange = z.infer<typeof EvidenceChangeSchema>;
@@ -250,10 +263,16 @@ export const ListBacklogItemsQuerySchema = PageQuerySchema.extend({
 });
 export type ListBacklogItemsQuery = z.infer<typeof ListBacklogItemsQuerySchema>;
 
-export const BacklogEvidenceBodySchema = z
-  .object({ highlightIds: EvidenceIdsSchema.optional(), insightIds: EvidenceIdsSchema.optional() })
-  .refine((body) => (body.highlightIds?.length ?? 0) + (body.insightIds?.length ?? 0) > 0, { message: 'Choose at least one highlight or insight', path: ['highlightIds'] });
+const BacklogEvidenceFieldsSchema = z.object({ highlightIds: EvidenceIdsSchema.optional(), insightIds: EvidenceIdsSchema.optional() });
+const namesSomeEvidence = (body: z.infer<typeof BacklogEvidenceFieldsSchema>) => (body.highlightIds?.length ?? 0) + (body.insightIds?.length ?? 0) > 0;
+const someEvidenceRequired = { message: 'Choose at least one highlight or insight', path: ['highlightIds'] };
+
+export const BacklogEvidenceBodySchema = BacklogEvidenceFieldsSchema.refine(namesSomeEvidence, someEvidenceRequired);
 export type BacklogEvidenceBody = z.infer<typeof BacklogEvidenceBodySchema>;
+
+/** Linking to a backlog item: `importance` is that of the highlight links made; an insight's highlights weigh as linked to the insight. */
+export const LinkBacklogEvidenceBodySchema = BacklogEvidenceFieldsSchema.extend(linkImportance).refine(namesSomeEvidence, someEvidenceRequired);
+export type LinkBacklogEvidenceBody = z.infer<typeof LinkBacklogEvidenceBodySchema>;
 
 /** What one highlight is evidence for: the problems (and other insights) and backlog items it is linked to, outside the trash. */
 export const HighlightEvidenceLinksSchema = z.object({ highlightId: IdSchema, insights: z.array(InsightRefSchema), backlogItems: z.array(BacklogItemRefSchema) });

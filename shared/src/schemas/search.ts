@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SOURCE_KINDS } from '../enums.js';
 import { NAME_MAX_LENGTH, SEARCH_QUERY_MAX_LENGTH } from '../limits.js';
-import { DateRangeQuerySchema, IdSchema, PageQuerySchema, TimestampSchema, pageOf, tooLongMessage } from './common.js';
+import { DateRangeQuerySchema, IdSchema, PageQuerySchema, QueryBooleanSchema, TimestampSchema, pageOf, tooLongMessage } from './common.js';
 import { CustomerRefSchema } from './customers.js';
 import { TagRefSchema } from './highlights.js';
 
@@ -94,6 +94,11 @@ export const SearchQuerySchema = SearchFiltersQuerySchema.extend({
   sort: z.enum(SEARCH_SORTS).default('relevance'),
   limit: z.coerce.number().int().min(1).max(SEARCH_PAGE_SIZE_MAX).default(SEARCH_PAGE_SIZE_DEFAULT),
   cursor: PageQuerySchema.shape.cursor,
+  /**
+   * Also answer `facetsWithout`: each facet in use counted without its own filter. Asked by a
+   * facet panel; it costs a statement, so a search that shows no facets leaves it out.
+   */
+  facetsWithout: QueryBooleanSchema.optional(),
 });
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 
@@ -122,6 +127,12 @@ export const SearchResultSchema = z.object({
   snippetStart: z.number().int(),
   /** A highlight's range in the source body; null for source results. */
   range: CharRangeSchema.nullable(),
+  /**
+   * On a source result whose whole body is one live highlight (a ticket tagged as a whole): that
+   * highlight, which a search matching the body finds as a result too. The Search page folds the
+   * source into it when both are listed, so the same text is shown once.
+   */
+  wholeHighlightId: IdSchema.optional(),
 });
 export type SearchResult = z.infer<typeof SearchResultSchema>;
 
@@ -141,6 +152,20 @@ export const SearchFacetsSchema = z.object({
 });
 export type SearchFacets = z.infer<typeof SearchFacetsSchema>;
 
+/**
+ * For each facet filter in use (`kind`, `tagId`, `segment`), that facet's values counted on the
+ * search with every filter but its own (the usual faceted-search reading): what ticking one more
+ * value beside those ticked would add. Each has its own `sampleSize` and `exact`, as the facets do:
+ * on a first page, the first window of the search without that filter; from `/search/count`, its
+ * matches up to the cap of each type.
+ */
+export const SearchFacetsWithoutSchema = z.object({
+  kind: SearchFacetsSchema.pick({ kind: true, sampleSize: true, exact: true }).optional(),
+  tagId: SearchFacetsSchema.pick({ tag: true, sampleSize: true, exact: true }).optional(),
+  segment: SearchFacetsSchema.pick({ segment: true, sampleSize: true, exact: true }).optional(),
+});
+export type SearchFacetsWithout = z.infer<typeof SearchFacetsWithoutSchema>;
+
 export const SearchResponseSchema = z.object({
   items: z.array(SearchResultSchema),
   /** Exact while every match fits in the first window of candidates; beyond, the database's estimate (`totalIsEstimate`). */
@@ -153,6 +178,8 @@ export const SearchResponseSchema = z.object({
   includesCorrection: z.boolean(),
   /** Counts per kind, tag and segment; present on the first page only. */
   facets: SearchFacetsSchema.optional(),
+  /** Asked with `facetsWithout=true`, on the first page, when a facet filter is in use. */
+  facetsWithout: SearchFacetsWithoutSchema.optional(),
 });
 export type SearchResponse = z.infer<typeof SearchResponseSchema>;
 
@@ -179,6 +206,8 @@ export const SearchCountSchema = z.object({
    * counts are then those of its first `SEARCH_COUNT_MAX` matches. Absent when `total` is null.
    */
   facets: SearchFacetsSchema.optional(),
+  /** Asked with `facetsWithout=true`, when a facet filter is in use: counted as `facets` are. Absent when `total` is null. */
+  facetsWithout: SearchFacetsWithoutSchema.optional(),
 });
 export type SearchCount = z.infer<typeof SearchCountSchema>;
 

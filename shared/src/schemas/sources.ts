@@ -212,6 +212,11 @@ export const ListSourcesQuerySchema = PageQuerySchema.extend({
    */
   scoreScale: z.enum(SCORE_SCALE_KINDS).optional(),
   order: z.enum(SOURCE_ORDERS).default('newest'),
+  /**
+   * `false`: the first page leaves `total` out, for a caller that does not show it (the reader's
+   * next and previous source): counting reads up to `SOURCE_COUNT_MAX` matches.
+   */
+  count: QueryBooleanSchema.optional(),
 });
 export type ListSourcesQuery = z.infer<typeof ListSourcesQuerySchema>;
 
@@ -275,6 +280,12 @@ export type TagSourcesWholeBody = z.infer<typeof TagSourcesWholeBodySchema>;
  */
 export const TagSourcesWholeRunSchema = z
   .object({
+    /**
+     * When it ran, to the microsecond (UTC): the time its transaction stamped on every highlight
+     * and tag link it made. Undo takes back only what carries it, so a tag given again by hand
+     * since stays, and a second undo finds nothing of the run left (409).
+     */
+    at: z.iso.datetime({ offset: true }),
     /** The tags it gave. */
     tagIds: z.array(IdSchema).min(1, 'Name the tags the run gave').max(TAGS_PER_HIGHLIGHT_MAX),
     /** The whole-text highlights it made, each carrying every one of `tagIds`. */

@@ -44,6 +44,7 @@ const workspacePages: RouteObject[] = [
       { path: 'tokens', ...lazyPage(() => import('./routes/settings-tokens').then((m) => m.SettingsTokensRoute)) },
       { path: 'audit', ...lazyPage(() => import('./routes/settings-audit').then((m) => m.SettingsAuditRoute)) },
       { path: 'general', ...lazyPage(() => import('./routes/settings-general').then((m) => m.SettingsGeneralRoute)) },
+      { path: 'password', ...lazyPage(() => import('./routes/settings-password').then((m) => m.SettingsPasswordRoute)) },
     ],
   },
   { path: '*', element: <NotFoundRoute /> },

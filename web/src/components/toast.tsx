@@ -1,14 +1,20 @@
-import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 
 type Tone = 'info' | 'success' | 'error';
 /** One button on the toast: Undo, or Open what was just made. Pressing it dismisses the toast. */
 export type ToastAction = { label: string; onClick: () => void };
-/** `kind`: what a newer toast replaces an older one of (see `pushToast`). */
-export type Toast = { id: number; message: string; tone: Tone; action?: ToastAction; kind?: string };
+/**
+ * Two separate things: `replaces`, the group a newer toast takes the place of an older one in (see
+ * `pushToast`); `key`, what `dismiss` takes the toast away by. The reader's "Highlighted as …"
+ * toasts replace one another, yet the one whose Undo restores a highlight goes when that highlight
+ * leaves the trash another way.
+ */
+export type ToastOptions = { replaces?: string; key?: string };
+export type Toast = { id: number; message: string; tone: Tone; action?: ToastAction } & ToastOptions;
 type ToastApi = {
-  show: (message: string, tone?: Tone, action?: ToastAction, kind?: string) => void;
-  /** Takes away the toasts shown with this `kind`: an Undo whose change was undone another way has nothing left to do. */
-  dismiss: (kind: string) => void;
+  show: (message: string, tone?: Tone, action?: ToastAction, options?: ToastOptions) => void;
+  /** Takes away the toasts shown with this `key`: an Undo whose change was undone another way has nothing left to do. */
+  dismiss: (key: string) => void;
 };
 
 const ToastContext = createContext<ToastApi | null>(null);
@@ -22,16 +28,16 @@ const ACTION_TOAST_MS = 10_000;
 const PAUSED_RECHECK_MS = 1_000;
 let nextId = 1;
 
-/** A toast's kind: the one it was given, else its words and tone (the same words twice tell nothing more). */
-const kindOf = (toast: Toast) => toast.kind ?? `${toast.tone}: ${toast.message}`;
+/** The group a toast replaces an older one in: the one it was given, else its words and tone (the same words twice tell nothing more). */
+const groupOf = (toast: Toast) => toast.replaces ?? `${toast.tone}: ${toast.message}`;
 
 /**
- * The stack with a new toast on top, in place of an older one of its kind (`kind` when given: "Highlighted
- * as …" after "Highlighted as …"), cut to the limit: the oldest toast without an action goes first, so that
+ * The stack with a new toast on top, in place of an older one of its group (`replaces` when given:
+ * "Highlighted as …" after "Highlighted as …"), cut to the limit: the oldest toast without an action goes first, so that
  * a run of different changes does not take away the Undo of an earlier one.
  */
 export function pushToast(toasts: readonly Toast[], toast: Toast): Toast[] {
-  const stack = [toast, ...toasts.filter((older) => kindOf(older) !== kindOf(toast))];
+  const stack = [toast, ...toasts.filter((older) => groupOf(older) !== groupOf(toast))];
   while (stack.length > TOAST_LIMIT) {
     const plain = stack.findLastIndex((candidate) => !candidate.action);
     stack.splice(plain > 0 ? plain : stack.length - 1, 1);
@@ -81,9 +87,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     [dismiss],
   );
   const show = useCallback(
-    (message: string, tone: Tone = 'info', action?: ToastAction, kind?: string) => {
+    (message: string, tone: Tone = 'info', action?: ToastAction, options?: ToastOptions) => {
       const id = nextId++;
-      setToasts((current) => pushToast(current, { id, message, tone, action, kind }));
+      setToasts((current) => pushToast(current, { id, message, tone, action, ...options }));
       const ms = action && tone !== 'error' ? ACTION_TOAST_MS : TOAST_MS[tone];
       if (ms !== null) setTimeout(() => expire(id), ms);
     },
@@ -103,8 +109,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     if (rect.bottom > box.top && rect.top < box.bottom && rect.right > box.left && rect.left < box.right) focused.scrollIntoView({ block: 'nearest' });
   }, [toasts]);
 
-  const dismissKind = useCallback((kind: string) => setToasts((current) => current.filter((toast) => toast.kind !== kind)), []);
-  const api = useMemo(() => ({ show, dismiss: dismissKind }), [show, dismissKind]);
+  const dismissKey = useCallback((key: string) => setToasts((current) => current.filter((toast) => toast.key !== key)), []);
+  const api = useMemo(() => ({ show, dismiss: dismissKey }), [show, dismissKey]);
   return (
     <ToastContext.Provider value={api}>
       {children}
@@ -125,4 +131,25 @@ export function useToast(): ToastApi {
   const api = useContext(ToastContext);
   if (!api) throw new Error('useToast needs a ToastProvider');
   return api;
+}
+
+/** The key of a toast whose Undo brings this item back from a trash (see `useDismissUndoOfLeaving`). */
+export const restoreUndoKey = (id: string) => `restore ${id}`;
+
+/**
+ * Takes away the Undo of an item that left a trash another way (Restore, or deleted for good, in
+ * the trash's list, given as `items` once loaded): it would restore what is back already, or
+ * answer that nothing is there. `list` names what the list shows (its filters): an item that only
+ * stops matching them has not left the trash. Called above the list, so that it sees the last
+ * item go too (the trash's empty state then takes the list's place).
+ */
+export function useDismissUndoOfLeaving(items: ReadonlyArray<{ id: string }> | undefined, list = '') {
+  const { dismiss } = useToast();
+  const shown = useRef<{ list: string; ids: ReadonlySet<string> } | null>(null);
+  useEffect(() => {
+    if (!items) return;
+    const ids = new Set(items.map((item) => item.id));
+    if (shown.current?.list === list) for (const id of shown.current.ids) if (!ids.has(id)) dismiss(restoreUndoKey(id));
+    shown.current = { list, ids };
+  }, [items, list, dismiss]);
 }

@@ -15,7 +15,7 @@ const UNITS: Record<ImportFormat, { sources: Noun; rejected: Noun }> = {
   'intercom-json': { sources: { one: 'conversation', many: 'conversations' }, rejected: { one: 'conversation', many: 'conversations' } },
 };
 
-const countOf = (count: number, noun: Noun) => `${count.toLocaleString()} ${count === 1 ? noun.one : noun.many}`;
+export const countOf = (count: number, noun: Noun) => `${count.toLocaleString()} ${count === 1 ? noun.one : noun.many}`;
 
 export const importUnits = (format: ImportFormat) => UNITS[format];
 

@@ -31,4 +31,5 @@ export const paths = {
   tokens: (ws: string) => `/w/${ws}/settings/tokens`,
   audit: (ws: string) => `/w/${ws}/settings/audit`,
   settingsGeneral: (ws: string) => `/w/${ws}/settings/general`,
+  settingsPassword: (ws: string) => `/w/${ws}/settings/password`,
 } as const;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { BACKLOG_STATUSES, INSIGHT_STATUSES, INSIGHT_TYPES } from '@cairn/shared';
+import { BACKLOG_STATUSES, EVIDENCE_IMPORTANCES, INSIGHT_STATUSES, INSIGHT_TYPES, type EvidenceImportance } from '@cairn/shared';
 import { type AnyPgColumn, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt, workspaceId } from './columns.js';
 import { users, workspaces } from './accounts.js';
@@ -7,11 +7,12 @@ import { highlights } from './highlights.js';
 
 /**
  * A link a merge moved from the merged insight (to a highlight, or from a backlog item), as it
- * was: who made it and when. `survivorHad` when the survivor had that link already, so the merged
- * one's copy was dropped. `createdAt` is the timestamptz as text, exact to the microsecond: a
- * moved link keeps it, which tells it apart from one removed and made again since.
+ * was: who made it, when, and for a highlight how much it mattered (`importance`; absent in
+ * records from before migration 0022). `survivorHad` when the survivor had that link already, so
+ * the merged one's copy was dropped. `createdAt` is the timestamptz as text, exact to the
+ * microsecond: a moved link keeps it, which tells it apart from one removed and made again since.
  */
-export type MergedLink = { id: string; createdBy: string | null; createdAt: string; survivorHad: boolean };
+export type MergedLink = { id: string; createdBy: string | null; createdAt: string; survivorHad: boolean; importance?: EvidenceImportance };
 
 /** What a merge moved from the merged insight to the survivor: what restoring the merged one takes back (ADR 009). */
 export type MergeMoves = { highlights: MergedLink[]; backlogItems: MergedLink[]; childIds: string[]; clusterIds: string[] };
@@ -50,6 +51,8 @@ export const insightHighlights = pgTable(
     highlightId: uuid('highlight_id')
       .notNull()
       .references(() => highlights.id, { onDelete: 'cascade' }),
+    /** How much the highlight matters here (ADR 009): weighs the backlog score. */
+    importance: text('importance', { enum: EVIDENCE_IMPORTANCES }).notNull().default('important'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
@@ -94,6 +97,8 @@ export const backlogHighlights = pgTable(
     highlightId: uuid('highlight_id')
       .notNull()
       .references(() => highlights.id, { onDelete: 'cascade' }),
+    /** How much the highlight matters here (ADR 009): weighs the backlog score. */
+    importance: text('importance', { enum: EVIDENCE_IMPORTANCES }).notNull().default('important'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },

@@ -223,6 +223,16 @@ describe('password change', () => {
     expect(short.statusCode).toBe(400);
     expect(short.json().errors[0].path).toBe('body.newPassword');
   });
+
+  it('answers 400 naming the new password when it is the current one, keeping the initial password to change', async () => {
+    const user = await createUser(context);
+    await context.db.update(users).set({ mustChangePassword: true }).where(eq(users.id, user.id));
+    const same = await user.as.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD });
+    expect(same.statusCode).toBe(400);
+    expect(same.json().errors).toEqual([{ path: 'body.newPassword', message: 'Choose a password other than the current one' }]);
+    const [row] = await context.db.select().from(users).where(eq(users.id, user.id));
+    expect(row!.mustChangePassword).toBe(true);
+  });
 });
 
 describe('CSRF protection', () => {

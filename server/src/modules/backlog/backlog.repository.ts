@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
-import { RECENT_EVIDENCE_DAYS, type BacklogStatus, type ListBacklogItemsQuery } from '@cairn/shared';
+import { RECENT_EVIDENCE_DAYS, type BacklogStatus, type EvidenceImportance, type ListBacklogItemsQuery } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
+import { importanceWeight } from '../../db/importance.js';
 import { backlogHighlights, backlogInsights, backlogItems, companies, customers, highlights, sources, users } from '../../db/schema/index.js';
 import { cursorText, newestFirst, olderThan } from '../../lib/cursor.js';
 
@@ -16,15 +17,15 @@ export type BacklogFilters = {
 type BacklogSort = ListBacklogItemsQuery['sort'];
 
 /**
- * The links behind the backlog items `itemIds` selects, as (item_id, highlight_id) rows: each
- * item's own highlights, and those of its insights outside the trash. A highlight reached both
- * ways is listed twice; every use counts it once.
+ * The links behind the backlog items `itemIds` selects, as (item_id, highlight_id, importance,
+ * direct) rows: each item's own highlights (`direct`), and those of its insights outside the
+ * trash. A highlight reached both ways is listed twice; every use counts it once.
  */
 function evidencePairs(workspaceId: string, itemIds: SQL): SQL {
-  return sql`select bh.backlog_item_id as item_id, bh.highlight_id from backlog_highlights bh
+  return sql`select bh.backlog_item_id as item_id, bh.highlight_id, bh.importance, true as direct from backlog_highlights bh
     where bh.workspace_id = ${workspaceId} and bh.backlog_item_id in (${itemIds})
     union all
-    select bi.backlog_item_id, ih.highlight_id from backlog_insights bi
+    select bi.backlog_item_id, ih.highlight_id, ih.importance, false from backlog_insights bi
       join insights i on i.id = bi.insight_id and i.deleted_at is null
       join insight_highlights ih on ih.insight_id = bi.insight_id
     where bi.workspace_id = ${workspaceId} and bi.backlog_item_id in (${itemIds})`;
@@ -36,28 +37,49 @@ export function evidenceOf(workspaceId: string, itemId: string): SQL {
 }
 
 /**
+ * The weight of each of the item's highlights, `ev.weight`, summed per distinct `key` (a customer
+ * or a company of the aggregate's rows) at its highest: a customer quoted as critical once counts
+ * as critical however often else they are quoted (ADR 009). As `id, weight` rows.
+ */
+const highestWeightBy = (key: string) =>
+  sql`select u.id, max(u.weight) as weight from unnest(array_agg(${sql.raw(`ev.${key}`)}), array_agg(ev.weight)) u(id, weight) where u.id is not null group by u.id`;
+
+/**
  * The evidence score's parts of the backlog items `itemIds` selects, one row per item with any
  * evidence, in one grouped pass over all their links: hash joins over the links, where a join
  * per item looked each link's highlight and customer up by index, ~3.7× slower on a densely
  * linked backlog (`npm run bench -- backlog`). Evidence is a highlight outside the trash whose
  * source is outside the trash; its customer is the source's (the copy each highlight carries).
- * Revenue sums each distinct company once, looked up by the distinct companies the aggregate
- * collects.
+ * Each highlight is first grouped once per item with its weight (ADR 009): its own link's
+ * importance, else the highest of its insights' links (as `backlogImportanceOf` says it on each
+ * row). Counts are plain; the `*_weight` parts and `weighted_revenue` weigh each customer and
+ * company by its highest weight, each recent highlight by its own. Revenue sums each distinct
+ * company once, looked up by the distinct companies the aggregate collects.
  */
 function scoresOf(workspaceId: string, itemIds: SQL): SQL {
+  const recent = sql`ev.occurred_at >= now() - ${RECENT_EVIDENCE_DAYS}::int * interval '1 day'`;
   return sql`(
-    select pairs.item_id,
-      count(distinct h.id)::int as highlights,
-      count(distinct h.source_customer_id)::int as customers,
-      count(distinct c.company_id)::int as companies,
-      (select coalesce(sum(co.annual_revenue), 0)::float8 from companies co where co.id = any(array_agg(distinct c.company_id))) as revenue,
-      count(distinct h.id) filter (where h.source_occurred_at >= now() - ${RECENT_EVIDENCE_DAYS}::int * interval '1 day')::int as recent_highlights,
-      max(h.source_occurred_at) as last_evidence_at
-    from (${evidencePairs(workspaceId, itemIds)}) pairs
-    join highlights h on h.id = pairs.highlight_id
-    left join customers c on c.id = h.source_customer_id
-    where h.workspace_id = ${workspaceId} and h.deleted_at is null and h.source_deleted_at is null
-    group by pairs.item_id
+    select ev.item_id,
+      count(*)::int as highlights,
+      count(distinct ev.customer_id)::int as customers,
+      count(distinct ev.company_id)::int as companies,
+      (select coalesce(sum(co.annual_revenue), 0)::float8 from companies co where co.id = any(array_agg(distinct ev.company_id))) as revenue,
+      (select coalesce(sum(w.weight), 0) from (${highestWeightBy('customer_id')}) w) as customer_weight,
+      (select coalesce(sum(w.weight), 0) from (${highestWeightBy('company_id')}) w) as company_weight,
+      (select coalesce(sum(co.annual_revenue * w.weight), 0)::float8 from (${highestWeightBy('company_id')}) w join companies co on co.id = w.id) as weighted_revenue,
+      count(*) filter (where ${recent})::int as recent_highlights,
+      coalesce(sum(ev.weight) filter (where ${recent}), 0) as recent_weight,
+      max(ev.occurred_at) as last_evidence_at
+    from (
+      select pairs.item_id, h.id, h.source_customer_id as customer_id, c.company_id, h.source_occurred_at as occurred_at,
+        coalesce(max(${importanceWeight(sql`pairs.importance`)}) filter (where pairs.direct), max(${importanceWeight(sql`pairs.importance`)})) as weight
+      from (${evidencePairs(workspaceId, itemIds)}) pairs
+      join highlights h on h.id = pairs.highlight_id
+      left join customers c on c.id = h.source_customer_id
+      where h.workspace_id = ${workspaceId} and h.deleted_at is null and h.source_deleted_at is null
+      group by pairs.item_id, h.id, c.company_id
+    ) ev
+    group by ev.item_id
   ) score`;
 }
 
@@ -67,15 +89,17 @@ const part = (column: string) => sql.raw(`coalesce(score.${column}, 0)`);
 /**
  * The evidence score (docs/decisions/009-insights-and-backlog.md):
  *   customers + 2 × companies + 3 × log10(1 + revenue / 10,000) + recent highlights / 2,
- * rounded to one decimal. Breadth first: a person counts once however often they are quoted,
- * a company twice; revenue counts with diminishing returns, so one large account cannot
- * outweigh many; more quotes from the same customer add only their half point of recency.
+ * rounded to one decimal, each customer, company (and its revenue) and recent highlight weighed
+ * by its importance (EVIDENCE_IMPORTANCE_WEIGHTS; `important` is 1). Breadth first: a person
+ * counts once however often they are quoted, a company twice; revenue counts with diminishing
+ * returns, so one large account cannot outweigh many; more quotes from the same customer add
+ * only their half point of recency.
  */
 const points = {
-  customers: sql<number>`${part('customers')}::float8`,
-  companies: sql<number>`2 * ${part('companies')}::float8`,
-  revenue: sql<number>`3 * log(1 + ${part('revenue')} / 10000)`,
-  recency: sql<number>`${part('recent_highlights')} / 2.0::float8`,
+  customers: sql<number>`${part('customer_weight')}::float8`,
+  companies: sql<number>`2 * ${part('company_weight')}::float8`,
+  revenue: sql<number>`3 * log(1 + ${part('weighted_revenue')} / 10000)`,
+  recency: sql<number>`${part('recent_weight')} / 2.0::float8`,
 };
 const total = sql<number>`round((${points.customers} + ${points.companies} + ${points.revenue} + ${points.recency})::numeric, 1)::float8`;
 
@@ -208,13 +232,21 @@ export async function findLinks(executor: Executor, workspaceId: string, id: str
   return [...highlightLinks, ...insightLinks];
 }
 
-/** Links the highlights and insights, one statement each; links already there stay as they were. Returns how many were made. */
-export async function insertLinks(executor: Executor, workspaceId: string, id: string, highlightIds: string[], insightIds: string[], createdBy: string | null) {
+/** Links the highlights (of `importance`) and insights, one statement each; links already there stay as they were. Returns how many were made. */
+export async function insertLinks(
+  executor: Executor,
+  workspaceId: string,
+  id: string,
+  highlightIds: string[],
+  insightIds: string[],
+  createdBy: string | null,
+  importance?: EvidenceImportance,
+) {
   const made = { highlights: 0, insights: 0 };
   if (highlightIds.length) {
     const rows = await executor
       .insert(backlogHighlights)
-      .values(highlightIds.map((highlightId) => ({ workspaceId, backlogItemId: id, highlightId, createdBy })))
+      .values(highlightIds.map((highlightId) => ({ workspaceId, backlogItemId: id, highlightId, createdBy, importance })))
       .onConflictDoNothing()
       .returning({ id: backlogHighlights.highlightId });
     made.highlights = rows.length;
@@ -228,6 +260,23 @@ export async function insertLinks(executor: Executor, workspaceId: string, id: s
     made.insights = rows.length;
   }
   return made;
+}
+
+/** Gives the item's own links to `highlightIds` this importance. Returns how many changed (links that had it already did not). */
+export async function updateHighlightImportance(executor: Executor, workspaceId: string, id: string, highlightIds: string[], importance: EvidenceImportance): Promise<number> {
+  const rows = await executor
+    .update(backlogHighlights)
+    .set({ importance })
+    .where(
+      and(
+        eq(backlogHighlights.workspaceId, workspaceId),
+        eq(backlogHighlights.backlogItemId, id),
+        inArray(backlogHighlights.highlightId, highlightIds),
+        ne(backlogHighlights.importance, importance),
+      ),
+    )
+    .returning({ id: backlogHighlights.highlightId });
+  return rows.length;
 }
 
 export async function removeLinks(executor: Executor, workspaceId: string, id: string, highlightIds: string[], insightIds: string[]) {

@@ -6,6 +6,8 @@ import {
   BacklogItemSchema,
   CreateBacklogItemBodySchema,
   EvidenceChangeSchema,
+  EvidenceImportanceBodySchema,
+  LinkBacklogEvidenceBodySchema,
   ListBacklogItemsQuerySchema,
   UpdateBacklogItemBodySchema,
   WorkspaceIdParamsSchema,
@@ -95,13 +97,29 @@ export const backlogRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { role: 'contributor' } },
       schema: {
         tags,
-        summary: 'Link highlights and insights to a backlog item as evidence; ones already linked count as unchanged',
+        summary: 'Link highlights and insights to a backlog item as evidence, highlights `important` unless `importance` says otherwise; ones already linked count as unchanged (and keep their importance)',
         params: WorkspaceIdParamsSchema,
-        body: BacklogEvidenceBodySchema,
+        body: LinkBacklogEvidenceBodySchema,
         response: { 200: EvidenceChangeSchema },
       },
     },
     async (request) => backlogService.linkEvidence(db, workspaceActorOf(request), request.params.id, request.body),
+  );
+
+  app.patch(
+    '/api/workspaces/:ws/backlog-items/:id/evidence',
+    {
+      config: { access: { role: 'contributor' } },
+      schema: {
+        tags,
+        summary: 'Change how much highlights linked to a backlog item itself matter to it, which weighs its score (contributors: only links they made); ones that had it already count as unchanged',
+        description: 'A highlight not linked to the item itself (one that reaches it only through an insight is changed on the insight), or of another workspace, is a 404 naming `highlightIds`, and nothing changes.',
+        params: WorkspaceIdParamsSchema,
+        body: EvidenceImportanceBodySchema,
+        response: { 200: EvidenceChangeSchema },
+      },
+    },
+    async (request) => backlogService.changeEvidenceImportance(db, workspaceActorOf(request), request.params.id, request.body),
   );
 
   app.delete(

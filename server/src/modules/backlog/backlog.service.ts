@@ -6,6 +6,8 @@ import {
   type BacklogItemDetail,
   type CreateBacklogItemBody,
   type EvidenceChange,
+  type EvidenceImportanceBody,
+  type LinkBacklogEvidenceBody,
   type ListBacklogItemsQuery,
   type Page,
   type UpdateBacklogItemBody,
@@ -161,7 +163,7 @@ function describeLinks(made: { highlights: number; insights: number }): string {
 }
 
 /** Links highlights and insights as evidence, all or none: each id must be in the workspace (404) and outside the trash (422). */
-export async function linkEvidence(db: Db, actor: WorkspaceActor, id: string, body: BacklogEvidenceBody): Promise<EvidenceChange> {
+export async function linkEvidence(db: Db, actor: WorkspaceActor, id: string, body: LinkBacklogEvidenceBody): Promise<EvidenceChange> {
   const highlightIds = [...new Set(body.highlightIds ?? [])];
   const insightIds = [...new Set(body.insightIds ?? [])];
   return db.transaction(async (tx) => {
@@ -169,7 +171,7 @@ export async function linkEvidence(db: Db, actor: WorkspaceActor, id: string, bo
     if (!item) throw notFound('Backlog item');
     await insightsService.requireHighlights(tx, actor.workspaceId, highlightIds, { live: true });
     await insightsService.requireInsights(tx, actor.workspaceId, insightIds, { live: true });
-    const made = await backlogRepository.insertLinks(tx, actor.workspaceId, id, highlightIds, insightIds, actor.userId);
+    const made = await backlogRepository.insertLinks(tx, actor.workspaceId, id, highlightIds, insightIds, actor.userId, body.importance);
     const changed = made.highlights + made.insights;
     if (changed) {
       await recordAudit(tx, actor, { action: 'backlog_item.evidence.link', objectType: 'backlog_item', objectId: id, summary: `Linked ${describeLinks(made)} to the backlog item “${item.title}”` });
@@ -196,6 +198,26 @@ export async function unlinkEvidence(db: Db, actor: WorkspaceActor, id: string, 
         objectType: 'backlog_item',
         objectId: id,
         summary: `Unlinked ${describeLinks(removed)} from the backlog item “${item.title}”`,
+      });
+    }
+    return { changed };
+  });
+}
+
+/** Changes how much highlights linked to the item itself matter to it; each must be linked to it (404), and contributors change only their own links. */
+export async function changeEvidenceImportance(db: Db, actor: WorkspaceActor, id: string, body: EvidenceImportanceBody): Promise<EvidenceChange> {
+  const highlightIds = [...new Set(body.highlightIds)];
+  return db.transaction(async (tx) => {
+    const item = await backlogRepository.findForUpdate(tx, actor.workspaceId, id);
+    if (!item) throw notFound('Backlog item');
+    insightsService.assertMayChangeImportance(actor, highlightIds, await backlogRepository.findLinks(tx, actor.workspaceId, id, highlightIds, []), 'the backlog item');
+    const changed = await backlogRepository.updateHighlightImportance(tx, actor.workspaceId, id, highlightIds, body.importance);
+    if (changed) {
+      await recordAudit(tx, actor, {
+        action: 'backlog_item.evidence.importance',
+        objectType: 'backlog_item',
+        objectId: id,
+        summary: `Marked ${countOf(changed, 'highlight')} ${insightsService.importanceWords(body.importance)} on the backlog item “${item.title}”`,
       });
     }
     return { changed };

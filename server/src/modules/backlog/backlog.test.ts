@@ -18,6 +18,7 @@ import {
 const context = useTestApp();
 
 const itemsUrl = (ws: string, path = '') => `/api/workspaces/${ws}/backlog-items${path}`;
+const insightsUrl = (ws: string, path = '') => `/api/workspaces/${ws}/insights${path}`;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS);
 
@@ -449,6 +450,111 @@ describe('evidence', () => {
     expect((await contributor.as.delete(evidenceUrl, { highlightIds: [highlight.id] })).json()).toEqual({ changed: 1 });
     const researcher = await createMember(context, workspace, 'researcher');
     expect((await researcher.as.delete(evidenceUrl, { insightIds: [insight.id] })).json()).toEqual({ changed: 1 });
+  });
+});
+
+describe('evidence importance', () => {
+  const importancesOf = async (workspace: TestWorkspace, itemId: string) => {
+    const page = pageOf(HighlightListItemSchema).parse((await workspace.owner.as.get(`/api/workspaces/${workspace.id}/highlights?evidenceOfBacklogItemId=${itemId}`)).json());
+    return Object.fromEntries(page.items.map((item) => [item.id, item.importance]));
+  };
+
+  it("weighs the score: each customer and company at its most important highlight, each recent highlight by its own, the item's own link over its insights'", async () => {
+    const workspace = await createWorkspace(context);
+    const acme = await createCompany(workspace, 'Acme', 90_000);
+    const [ann, bob, carl] = [
+      await createCustomer(context, workspace, { name: 'Ann', companyId: acme.id }),
+      await createCustomer(context, workspace, { name: 'Bob' }),
+      await createCustomer(context, workspace, { name: 'Carl' }),
+    ];
+    const [a1, a2, b1, c1] = [await quote(workspace, ann.id, 1), await quote(workspace, ann.id, 2), await quote(workspace, bob.id, 200), await quote(workspace, carl.id, 200)];
+    const item = await createBacklogItem(context, workspace);
+    const linkAs = (highlightIds: string[], importance: string) => workspace.owner.as.post(itemsUrl(workspace.id, `/${item.id}/evidence`), { highlightIds, importance });
+    expect((await linkAs([a1.id], 'critical')).json()).toEqual({ changed: 1 });
+    expect((await linkAs([a2.id, b1.id], 'nice_to_have')).json()).toEqual({ changed: 2 });
+
+    // Ann 2 + Bob 0.5; Acme 2 × 2; 3 × log10(1 + 2 × $90k / 10k); recent: (2 + 0.5) / 2. Counts stay counts.
+    const revenuePoints = 3 * Math.log10(1 + 18);
+    expect((await getItem(workspace, item.id)).score).toMatchObject({
+      total: Math.round((2.5 + 4 + revenuePoints + 1.25) * 10) / 10,
+      customers: 2,
+      companies: 1,
+      revenue: 90_000,
+      highlights: 3,
+      recentHighlights: 2,
+      points: { customers: 2.5, companies: 4, revenue: expect.closeTo(revenuePoints, 10), recency: 1.25 },
+    });
+
+    // Through a problem: Carl at the highest of the problem's links; Bob stays at the item's own judgement.
+    const problem = await createInsight(context, workspace);
+    const other = await createInsight(context, workspace);
+    await workspace.owner.as.post(insightsUrl(workspace.id, `/${problem.id}/evidence`), { highlightIds: [b1.id, c1.id], importance: 'critical' });
+    await workspace.owner.as.post(insightsUrl(workspace.id, `/${other.id}/evidence`), { highlightIds: [c1.id], importance: 'nice_to_have' });
+    await link(workspace, item.id, { insightIds: [problem.id, other.id] });
+    expect((await getItem(workspace, item.id)).score.points.customers).toBe(4.5);
+    expect(await importancesOf(workspace, item.id)).toEqual({ [a1.id]: 'critical', [a2.id]: 'nice_to_have', [b1.id]: 'nice_to_have', [c1.id]: 'critical' });
+
+    // Changing the item's own link moves the score, and the list with it.
+    const changeUrl = itemsUrl(workspace.id, `/${item.id}/evidence`);
+    expect((await workspace.owner.as.patch(changeUrl, { highlightIds: [b1.id], importance: 'critical' })).json()).toEqual({ changed: 1 });
+    expect((await workspace.owner.as.patch(changeUrl, { highlightIds: [b1.id], importance: 'critical' })).json()).toEqual({ changed: 0 });
+    expect((await getItem(workspace, item.id)).score.points.customers).toBe(6);
+    expect((await importancesOf(workspace, item.id))[b1.id]).toBe('critical');
+    const events = await context.db.select().from(auditEvents).where(eq(auditEvents.action, 'backlog_item.evidence.importance'));
+    expect(events.filter((event) => event.objectId === item.id).map((event) => event.summary)).toEqual([`Marked 1 highlight critical on the backlog item “${item.title}”`]);
+  });
+
+  it('links at `important` by default, keeps the importance of a link already there, and refuses an unknown one (400)', async () => {
+    const workspace = await createWorkspace(context);
+    const item = await createBacklogItem(context, workspace);
+    const [first, second] = [await quote(workspace, null, 1), await quote(workspace, null, 1)];
+    await link(workspace, item.id, { highlightIds: [first.id] });
+    expect((await workspace.owner.as.post(itemsUrl(workspace.id, `/${item.id}/evidence`), { highlightIds: [first.id, second.id], importance: 'critical' })).json()).toEqual({ changed: 1 });
+    expect(await importancesOf(workspace, item.id)).toEqual({ [first.id]: 'important', [second.id]: 'critical' });
+    for (const method of ['post', 'patch'] as const) {
+      const refused = await workspace.owner.as[method](itemsUrl(workspace.id, `/${item.id}/evidence`), { highlightIds: [first.id], importance: 'urgent' });
+      expect(refused.statusCode).toBe(400);
+      expect(errorPaths(refused)).toEqual(['body.importance']);
+    }
+  });
+
+  it("answers 404 naming body.highlightIds for a highlight not linked to the item itself or of another workspace, and 404 for another workspace's item, changing nothing", async () => {
+    const workspace = await createWorkspace(context);
+    const elsewhere = await createWorkspace(context);
+    const item = await createBacklogItem(context, workspace);
+    const foreignItem = await createBacklogItem(context, elsewhere);
+    const [linked, throughProblem] = [await quote(workspace, null, 1), await quote(workspace, null, 1)];
+    const foreign = await quote(elsewhere, null, 1);
+    await link(workspace, item.id, { highlightIds: [linked.id] });
+    const problem = await createInsight(context, workspace);
+    await workspace.owner.as.post(insightsUrl(workspace.id, `/${problem.id}/evidence`), { highlightIds: [throughProblem.id] });
+    await link(workspace, item.id, { insightIds: [problem.id] });
+    const change = (itemId: string, highlightIds: string[]) => workspace.owner.as.patch(itemsUrl(workspace.id, `/${itemId}/evidence`), { highlightIds, importance: 'critical' });
+    for (const highlightIds of [[linked.id, throughProblem.id], [linked.id, foreign.id]]) {
+      const refused = await change(item.id, highlightIds);
+      expect(refused.statusCode, refused.body).toBe(404);
+      expect(errorPaths(refused)).toEqual(['body.highlightIds']);
+    }
+    const [foreignLinked] = [await quote(elsewhere, null, 1)];
+    await elsewhere.owner.as.post(itemsUrl(elsewhere.id, `/${foreignItem.id}/evidence`), { highlightIds: [foreignLinked.id] });
+    expect((await change(foreignItem.id, [foreignLinked.id])).statusCode).toBe(404);
+    expect(Object.values(await importancesOf(workspace, item.id))).toEqual(['important', 'important']);
+    expect((await importancesOf(elsewhere, foreignItem.id))[foreignLinked.id]).toBe('important');
+  });
+
+  it('lets a contributor change only the links they made (403 for others), a researcher any, and a viewer none (403)', async () => {
+    const workspace = await createWorkspace(context);
+    const item = await createBacklogItem(context, workspace);
+    const [theirs, owners] = [await quote(workspace, null, 1), await quote(workspace, null, 1)];
+    const evidenceUrl = itemsUrl(workspace.id, `/${item.id}/evidence`);
+    const [viewer, contributor, researcher] = [await createMember(context, workspace, 'viewer'), await createMember(context, workspace, 'contributor'), await createMember(context, workspace, 'researcher')];
+    await contributor.as.post(evidenceUrl, { highlightIds: [theirs.id] });
+    await link(workspace, item.id, { highlightIds: [owners.id] });
+    expect((await viewer.as.patch(evidenceUrl, { highlightIds: [theirs.id], importance: 'critical' })).statusCode).toBe(403);
+    expect((await contributor.as.patch(evidenceUrl, { highlightIds: [theirs.id, owners.id], importance: 'critical' })).statusCode).toBe(403);
+    expect((await contributor.as.patch(evidenceUrl, { highlightIds: [theirs.id], importance: 'critical' })).json()).toEqual({ changed: 1 });
+    expect((await researcher.as.patch(evidenceUrl, { highlightIds: [owners.id], importance: 'nice_to_have' })).json()).toEqual({ changed: 1 });
+    expect(await importancesOf(workspace, item.id)).toEqual({ [theirs.id]: 'critical', [owners.id]: 'nice_to_have' });
   });
 });
 

@@ -385,6 +385,24 @@ function highlightsPerCustomer(workspaceId: string): SQL {
 }
 
 /**
+ * The live highlights of the customer in the enclosing query, as `customer_highlights(highlights)`,
+ * counted as `highlightsPerCustomer` counts them, but through the customer's sources
+ * (`sources_customer_occurred_idx`) and their highlights (`highlights_source_idx`): what the
+ * customer said, not a pass over the workspace. For a company's customers, whose share of the
+ * workspace is small (1,000 customers of 20,000, 200,000 highlights, PostgreSQL 15: ~14,000
+ * buffers instead of the whole table, 34–186 ms instead of 205–949 ms on a loaded machine); for
+ * every customer it would read all of them by index, several times slower than the grouped pass
+ * (1.2–2.2 s against 0.25–0.3 s).
+ */
+const highlightsOfCustomer = (workspaceId: string) => sql`lateral (
+    select count(*)::int as highlights
+    from ${sources} s
+    join ${highlights} h on h.workspace_id = s.workspace_id and h.source_id = s.id
+    where s.workspace_id = ${workspaceId} and s.customer_id = ${customers.id} and s.deleted_at is null
+      and h.deleted_at is null and h.source_deleted_at is null and h.source_customer_id = ${customers.id}
+  ) customer_highlights`;
+
+/**
  * When each customer's latest live source occurred, as `customer_latest(occurred_at)`: the first
  * entry of each customer in `sources_customer_occurred_idx` (its live sources newest first, in
  * the index's `desc nulls last`), so the list costs a lookup per customer it ranks, not a pass
@@ -426,11 +444,15 @@ export async function list(
   );
   if (sort === 'evidence') {
     const rank = sql<number>`-coalesce(customer_highlights.highlights, 0)`;
+    // A company's customers one by one, by index; the whole workspace's (or a search's, which may match most of it) in one pass.
+    const counted = filter.companyId
+      ? { highlights: highlightsOfCustomer(workspaceId), on: sql`true` }
+      : { highlights: highlightsPerCustomer(workspaceId), on: sql`customer_highlights.customer_id = ${customers.id}` };
     return executor
       .select({ ...customerColumns, sortKey: displayKey, rank })
       .from(customers)
       .leftJoin(companies, eq(companies.id, customers.companyId))
-      .leftJoin(highlightsPerCustomer(workspaceId), sql`customer_highlights.customer_id = ${customers.id}`)
+      .leftJoin(counted.highlights, counted.on)
       .where(and(conditions, after ? sql`(${rank}, ${displayKey}, ${customers.id}) > (${after[0]}::int, ${after[1]}, ${after[2]}::uuid)` : undefined))
       .orderBy(rank, displayKey, asc(customers.id))
       .limit(limit + 1);

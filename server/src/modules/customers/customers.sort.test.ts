@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { CUSTOMER_SORTS, CustomerDetailSchema, customerName, pageOf, type CustomerDetail, type CustomerSort } from '@cairn/shared';
-import { companies, highlights } from '../../db/schema/index.js';
+import { companies, customers, highlights } from '../../db/schema/index.js';
 import { anonymous, errorPaths, useTestApp } from '../../../test/app.js';
 import { createCustomer, createHighlight, createMember, createSource, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
 
@@ -86,6 +86,19 @@ describe('GET /customers?sort=', () => {
     expect(whole).toHaveLength(7);
     for (const limit of [1, 2, 3]) {
       expect((await allPages(workspace, `?sort=${sort}`, limit)).map((customer) => customer.id), `limit ${limit}`).toEqual(whole);
+    }
+  });
+
+  it("counts a company's customers' evidence as the whole list does: the same order, counts and pages, the trash left out", async () => {
+    const workspace = await tiedWorkspace();
+    const [acme] = await context.db.insert(companies).values({ workspaceId: workspace.id, name: 'Acme' }).returning();
+    await context.db.update(customers).set({ companyId: acme!.id }).where(eq(customers.workspaceId, workspace.id));
+    const whole = (await listCustomers(workspace, '?sort=evidence&limit=50')).items;
+    const ofAcme = (await listCustomers(workspace, `?companyId=${acme!.id}&sort=evidence&limit=50`)).items;
+    expect(ofAcme.map((customer) => [customer.id, customer.evidence.highlights])).toEqual(whole.map((customer) => [customer.id, customer.evidence.highlights]));
+    expect(ofAcme.map((customer) => customer.evidence.highlights)).toEqual([5, 2, 2, 2, 0, 0, 0]);
+    for (const limit of [1, 2, 3]) {
+      expect((await allPages(workspace, `?companyId=${acme!.id}&sort=evidence`, limit)).map((customer) => customer.id), `limit ${limit}`).toEqual(whole.map((customer) => customer.id));
     }
   });
 

@@ -1,8 +1,9 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { BacklogItemRef, InsightRef, TagRef } from '@cairn/shared';
+import type { BacklogItemRef, EvidenceImportance, InsightRef, TagRef } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
 import { backlogHighlights, backlogInsights, backlogItems, companies, customers, highlightTags, highlights, insightHighlights, insights, sources, users } from '../../db/schema/index.js';
 import type { SourceSegment } from '../../db/schema/index.js';
+import { backlogImportanceOf } from '../../db/importance.js';
 import { preparedStatement } from '../../db/prepared.js';
 import { rowsOf } from '../../lib/bulk-sql.js';
 import { cursorText, newestFirst, olderThan } from '../../lib/cursor.js';
@@ -204,15 +205,29 @@ export async function findLiveByIds(executor: Executor, workspaceId: string, ids
     .where(and(eq(highlights.workspaceId, workspaceId), inArray(highlights.id, ids), isNull(highlights.deletedAt)));
 }
 
-/** Highlights among `ids`, in the trash or not, locked for the rest of the transaction (in id order, so two callers cannot deadlock), with their authors. */
-export async function lockByIds(executor: Executor, workspaceId: string, ids: string[]) {
+/**
+ * Highlights among `ids`, in the trash or not, locked for the rest of the transaction (in id order,
+ * so two callers cannot deadlock), with their authors, and `madeThen`: whether the transaction that
+ * began `at` (`findTransactionTime`'s, to the microsecond) made it.
+ */
+export async function lockByIds(executor: Executor, workspaceId: string, ids: string[], at: string) {
   if (!ids.length) return [];
   return executor
-    .select({ id: highlights.id, createdBy: highlights.createdBy, deletedAt: highlights.deletedAt })
+    .select({ id: highlights.id, createdBy: highlights.createdBy, deletedAt: highlights.deletedAt, madeThen: sql<boolean>`${highlights.createdAt} = ${at}::timestamptz` })
     .from(highlights)
     .where(and(eq(highlights.workspaceId, workspaceId), inArray(highlights.id, ids)))
     .orderBy(highlights.id)
     .for('update');
+}
+
+/**
+ * When the current transaction began, to the microsecond, in UTC (`2024-05-01T09:30:00.123456Z`):
+ * the `now()` every row it writes carries in `created_at`, so that an undo can tell what it wrote
+ * from what was written since. A JavaScript Date keeps milliseconds only.
+ */
+export async function findTransactionTime(executor: Executor): Promise<string> {
+  const [row] = await rowsOf<{ at: string }>(executor, sql`select to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at`);
+  return row!.at;
 }
 
 /**
@@ -359,6 +374,18 @@ function linkedByOf(filters: HighlightFilters): SQL<string | null> {
   return sql<null>`null`;
 }
 
+/** Listed as evidence: how much it matters there (ADR 009), as the backlog score weighs it. */
+function importanceOf(workspaceId: string, filters: HighlightFilters): SQL<EvidenceImportance | null> {
+  if (filters.insightId) {
+    return sql<EvidenceImportance>`(select ih.importance from ${insightHighlights} ih where ih.highlight_id = "highlights"."id" and ih.insight_id = ${filters.insightId})`;
+  }
+  if (filters.backlogItemId) {
+    return sql<EvidenceImportance>`(select bh.importance from ${backlogHighlights} bh where bh.highlight_id = "highlights"."id" and bh.backlog_item_id = ${filters.backlogItemId})`;
+  }
+  if (filters.evidenceOfBacklogItemId) return backlogImportanceOf(workspaceId, sql`${filters.evidenceOfBacklogItemId}::uuid`, sql`"highlights"."id"`);
+  return sql<null>`null`;
+}
+
 export type EvidenceVia = { direct: boolean; insights: Array<{ id: string; type: InsightRef['type']; title: string }> };
 
 /**
@@ -387,6 +414,7 @@ export async function list(executor: Executor, workspaceId: string, filters: Hig
     .select({
       ...detail,
       linkedBy: linkedByOf(filters),
+      importance: importanceOf(workspaceId, filters),
       via: viaOf(workspaceId, filters),
       cursorAt: cursorText(at),
       source: { id: sources.id, title: sources.title, kind: sources.kind, occurredAt: sources.occurredAt },

@@ -227,6 +227,7 @@ export async function listHighlights(db: Db, actor: WorkspaceActor, query: ListH
       source: { ...row.source, occurredAt: iso(row.source.occurredAt) },
       customer: row.customer && { id: row.customer.id, name: row.customer.name, email: row.customer.email, externalId: row.customer.externalId, company: row.company },
       ...(query.insightId || query.backlogItemId || query.evidenceOfBacklogItemId ? { linkedBy: row.linkedBy } : {}),
+      ...(row.importance ? { importance: row.importance } : {}),
       ...(row.via ? { via: row.via } : {}),
       ...(row.deletedAt ? { deletedAt: iso(row.deletedAt) } : {}),
     }),
@@ -408,41 +409,67 @@ export async function highlightPassagesIn(
   return { items, highlightIds, created: created.length, sourceCount: sourceRows.length, addedTags: added };
 }
 
-/** What highlighting passages wrote, as `unhighlightPassagesIn` takes it back: the highlights it made (carrying `tagIds`), and the tags it added to others. */
-export type PassagesWritten = { tagIds: string[]; createdHighlightIds: string[]; addedTags: Array<{ tagId: string; highlightIds: string[] }> };
+/**
+ * What highlighting passages wrote, as `unhighlightPassagesIn` takes it back: when (its
+ * transaction's `passagesWrittenAt`), the highlights it made (carrying `tagIds`), and the tags it
+ * added to others.
+ */
+export type PassagesWritten = { at: string; tagIds: string[]; createdHighlightIds: string[]; addedTags: Array<{ tagId: string; highlightIds: string[] }> };
 
 /** What taking passages back did: highlights moved to the trash, kept (used since), and untagged (there before). */
 export type PassagesTakenBack = { trashed: number; kept: number; untagged: number };
 
 /**
+ * When the caller's transaction began, to the microsecond: every highlight and tag link it writes
+ * carries that time, and `unhighlightPassagesIn` takes back only what does.
+ */
+export function passagesWrittenAt(tx: Executor): Promise<string> {
+  return highlightsRepository.findTransactionTime(tx);
+}
+
+/**
  * Takes back what `highlightPassagesIn` wrote, inside the caller's transaction and without an
- * audit event: the tags it added come off, then the highlights it made go to the trash — except
- * one someone has made something of since (a note, another tag, a link as evidence), which stays
- * without the tags it was given. Tags the highlights had before stay. Every highlight must be this
- * workspace's (in the trash or not), else a 404 naming where it was listed (`at`).
+ * audit event: the tag links it made come off — those carrying its time, so a tag taken off and
+ * given again since stays, as do tags the highlights had before — then the highlights it made go
+ * to the trash, except one someone has made something of since (a note, another tag, a link as
+ * evidence), which stays without the tags it was given. Every highlight must be this workspace's
+ * (in the trash or not), else a 404 naming where it was listed (`at`); one listed as made that
+ * another transaction made is a 422. When none of its links is left (undone already, or every tag
+ * taken off since), a 409 naming `at.run`, and nothing changes: undoing twice does nothing twice.
  */
 export async function unhighlightPassagesIn(
   tx: Executor,
   actor: WorkspaceActor,
   written: PassagesWritten,
-  at: { created: string; added: (index: number) => string },
+  at: { run: string; created: string; added: (index: number) => string },
 ): Promise<PassagesTakenBack> {
   const createdIds = [...new Set(written.createdHighlightIds)];
   const reusedIds = [...new Set(written.addedTags.flatMap((group) => group.highlightIds))];
-  const rows = await highlightsRepository.lockByIds(tx, actor.workspaceId, [...new Set([...createdIds, ...reusedIds])]);
+  const highlightIds = [...new Set([...createdIds, ...reusedIds])];
+  const rows = await highlightsRepository.lockByIds(tx, actor.workspaceId, highlightIds, written.at);
   const found = new Map(rows.map((row) => [row.id, row]));
   const message = 'One or more highlights do not exist in this workspace';
   if (createdIds.some((id) => !found.has(id))) throw new AppError('not_found', message, [{ path: at.created, message }]);
   written.addedTags.forEach((group, index) => {
     if (group.highlightIds.some((id) => !found.has(id))) throw new AppError('not_found', message, [{ path: at.added(index), message }]);
   });
+  if (createdIds.some((id) => !found.get(id)!.madeThen)) {
+    const notMade = 'One or more of these highlights were not made by this run';
+    throw new AppError('unprocessable', notMade, [{ path: at.created, message: notMade }]);
+  }
   for (const row of rows) assertCanChange(actor, row.createdBy);
-  for (const group of written.addedTags) await tagsService.changeTagsOfHighlights(tx, actor.workspaceId, [...new Set(group.highlightIds)], [], [group.tagId]);
-  if (createdIds.length && written.tagIds.length) await tagsService.changeTagsOfHighlights(tx, actor.workspaceId, createdIds, [], [...new Set(written.tagIds)]);
+  const tagIds = [...new Set([...written.tagIds, ...written.addedTags.map((group) => group.tagId)])];
+  const removed = await tagsService.removeTagsAddedAt(tx, actor.workspaceId, highlightIds, tagIds, written.at);
+  if (!removed.length) {
+    const nothingLeft = 'Nothing this run tagged carries its tags any more: it has been undone already, or its tags have been taken off since';
+    throw new AppError('conflict', nothingLeft, [{ path: at.run, message: nothingLeft }]);
+  }
   // One someone moved to the trash since is where undoing would put it.
   const live = createdIds.filter((id) => !found.get(id)!.deletedAt);
   const trashed = await highlightsRepository.trashUnused(tx, actor.workspaceId, live);
-  return { trashed: createdIds.length - live.length + trashed.length, kept: live.length - trashed.length, untagged: reusedIds.length };
+  const made = new Set(createdIds);
+  const untagged = new Set(removed.map((link) => link.highlightId).filter((id) => !made.has(id))).size;
+  return { trashed: createdIds.length - live.length + trashed.length, kept: live.length - trashed.length, untagged };
 }
 
 /**

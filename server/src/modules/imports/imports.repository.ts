@@ -7,8 +7,17 @@ export type ImportRecord = typeof imports.$inferSelect;
 export type NewImport = typeof imports.$inferInsert;
 export type NewRejection = Omit<typeof importRejections.$inferInsert, 'id' | 'createdAt'>;
 
-/** What one committed batch adds to an import's counts. */
-export type CountsDelta = { total: number; created: number; updated: number; rejected: number; redacted: number; progress: number };
+/**
+ * What one committed batch adds to an import's counts. `unchangedFrom`: its unchanged sources
+ * by the earlier import that last wrote them (import id → sources).
+ */
+export type CountsDelta = { total: number; created: number; updated: number; rejected: number; redacted: number; progress: number; unchangedFrom: Record<string, number> };
+
+/**
+ * The key of an import's options under which `addCounts` keeps `unchangedFrom`, summed over
+ * its batches: kept in the options, like the detected layout, so no column is needed.
+ */
+export const UNCHANGED_FROM_OPTION = 'unchangedFrom';
 
 const LIVE_STATUSES = ['queued', 'running'] as const;
 
@@ -41,6 +50,15 @@ export async function list(executor: Executor, workspaceId: string, limit: numbe
     .where(and(eq(imports.workspaceId, workspaceId), olderThan(imports.createdAt, imports.id, after)))
     .orderBy(...newestFirst(imports.createdAt, imports.id))
     .limit(limit + 1);
+}
+
+/** Imports of the workspace by id, for naming them; ids of deleted imports are left out. */
+export async function listByIds(executor: Executor, workspaceId: string, ids: string[]) {
+  if (!ids.length) return [];
+  return executor
+    .select({ id: imports.id, fileName: imports.fileName, createdAt: imports.createdAt, finishedAt: imports.finishedAt })
+    .from(imports)
+    .where(and(eq(imports.workspaceId, workspaceId), inArray(imports.id, ids)));
 }
 
 export async function update(executor: Executor, workspaceId: string, id: string, values: Partial<NewImport>) {
@@ -82,10 +100,28 @@ export async function foldSearchTerms(executor: Executor) {
   await executor.execute(sql`select fold_search_term_changes()`);
 }
 
+/** `options.unchangedFrom` plus a batch's: the counts of both, summed by import id. */
+function addUnchangedFrom(delta: Record<string, number>) {
+  const sums = sql`(
+    select coalesce(jsonb_object_agg(entry.key, entry.count), '{}'::jsonb)
+    from (
+      select key, sum(value::int) as count
+      from (
+        select key, value from jsonb_each_text(coalesce(${imports.options} -> ${UNCHANGED_FROM_OPTION}::text, '{}'::jsonb))
+        union all
+        select key, value from jsonb_each_text(${JSON.stringify(delta)}::jsonb)
+      ) as entries
+      group by key
+    ) as entry
+  )`;
+  return sql`jsonb_set(${imports.options}, array[${UNCHANGED_FROM_OPTION}::text], ${sums})`;
+}
+
 export async function addCounts(executor: Executor, workspaceId: string, id: string, delta: CountsDelta) {
   await executor
     .update(imports)
     .set({
+      ...(Object.keys(delta.unchangedFrom).length ? { options: addUnchangedFrom(delta.unchangedFrom) } : {}),
       total: sql`${imports.total} + ${delta.total}`,
       created: sql`${imports.created} + ${delta.created}`,
       updated: sql`${imports.updated} + ${delta.updated}`,

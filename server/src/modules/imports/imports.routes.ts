@@ -87,7 +87,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/workspaces/:ws/imports/:id',
     {
       config: { access: { role: 'viewer' } },
-      schema: { tags, summary: 'One import: status, progress, counts and the first rejected rows', params: WorkspaceIdParamsSchema, response: { 200: ImportSchema } },
+      schema: { tags, summary: 'One import: status, progress, counts, the first rejected rows, and the earlier imports that last wrote the sources it left unchanged (unchangedFrom)', params: WorkspaceIdParamsSchema, response: { 200: ImportSchema } },
     },
     async (request) => importsService.getImport(db, workspaceActorOf(request), request.params.id),
   );

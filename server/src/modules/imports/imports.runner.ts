@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { sourceKey, upsertSources } from '../sources/sources.service.js';
 import { createCustomerMemo, matchCustomers, rememberCustomers, type CustomerMemo } from './imports.customers.js';
 import * as importsRepository from './imports.repository.js';
-import type { NewRejection } from './imports.repository.js';
+import type { CountsDelta, NewRejection } from './imports.repository.js';
 
 /** One import to process: the stored file and how to read it. */
 export type ImportJob = {
@@ -122,21 +122,29 @@ async function matchBatchCustomers(tx: Executor, job: ImportJob, batch: Batch, m
   return ids;
 }
 
-/** Writes a batch's sources (with customers matched beforehand, when given) and its rejected rows. */
-async function writeBatch(tx: Executor, job: ImportJob, batch: Batch, customerIds?: Array<Array<string | null>>) {
-  let created = 0;
-  let updated = 0;
+type Written = Pick<CountsDelta, 'created' | 'updated' | 'unchangedFrom'>;
+
+/**
+ * Writes a batch's sources (with customers matched beforehand, when given) and its rejected rows.
+ * Counts the unchanged sources by the earlier import that last wrote them: they stay with it, so
+ * the report can link there. A source an earlier batch of this import wrote is no earlier import's.
+ */
+async function writeBatch(tx: Executor, job: ImportJob, batch: Batch, customerIds?: Array<Array<string | null>>): Promise<Written> {
+  const written: Written = { created: 0, updated: 0, unchangedFrom: {} };
   for (const [index, chunk] of chunksOf(batch).entries()) {
     const result = await upsertSources(tx, job.actor, chunk, { importId: job.importId, customerIds: customerIds?.[index] });
-    created += result.created;
-    updated += result.updated;
+    written.created += result.created;
+    written.updated += result.updated;
+    for (const importId of result.unchangedImportIds) {
+      if (importId !== null && importId !== job.importId) written.unchangedFrom[importId] = (written.unchangedFrom[importId] ?? 0) + 1;
+    }
   }
   await importsRepository.insertRejections(tx, batch.rejections);
-  return { created, updated };
+  return written;
 }
 
 /** The import's counts and progress: the last statement of a batch, in file order. */
-async function countBatch(tx: Executor, job: ImportJob, batch: Batch, written: { created: number; updated: number }) {
+async function countBatch(tx: Executor, job: ImportJob, batch: Batch, written: Written) {
   await importsRepository.addCounts(tx, job.actor.workspaceId, job.importId, {
     total: batch.units,
     ...written,

@@ -121,6 +121,34 @@ describe('POST /imports (upload)', () => {
     expect((await importFile(workspace, 'tickets-csv', { name: 'queries.csv', content: csv })).counts).toMatchObject({ created: 0, unchanged: 3 });
   });
 
+  it('names the earlier imports that last wrote the sources a re-import left unchanged, most sources first', async () => {
+    const workspace = await createWorkspace(context);
+    const first = await importFile(workspace, 'tickets-csv', { name: 'tickets.csv', content: TICKETS_CSV });
+    expect(first.unchangedFrom).toEqual([]);
+    const edited = TICKETS_CSV.replace('Search takes ten seconds', 'Search takes twenty seconds');
+    const second = await importFile(workspace, 'tickets-csv', { name: 'tickets-edited.csv', content: edited });
+    expect(second.unchangedFrom).toEqual([{ id: first.id, fileName: 'tickets.csv', createdAt: first.createdAt, finishedAt: first.finishedAt, count: 2 }]);
+    const third = await importFile(workspace, 'tickets-csv', { name: 'tickets-edited.csv', content: edited });
+    expect(third.counts).toMatchObject({ unchanged: 3 });
+    expect(third.unchangedFrom.map(({ id, count }) => ({ id, count }))).toEqual([
+      { id: first.id, count: 2 },
+      { id: second.id, count: 1 },
+    ]);
+    // Sources of a deleted import keep no import: it is no longer named.
+    await context.db.delete(imports).where(eq(imports.id, first.id));
+    expect(ImportSchema.parse((await workspace.owner.as.get(`/api/workspaces/${workspace.id}/imports/${third.id}`)).json()).unchangedFrom).toEqual([
+      { id: second.id, fileName: 'tickets-edited.csv', createdAt: second.createdAt, finishedAt: second.finishedAt, count: 1 },
+    ]);
+  });
+
+  it('names no earlier import for a row the file itself repeats in a later batch', async () => {
+    const workspace = await createWorkspace(context);
+    const rows = Array.from({ length: 1_001 }, (_, i) => `T-${i},Words ${i}`);
+    const done = await importFile(workspace, 'tickets-csv', { name: 'repeats.csv', content: `id,text\n${[...rows, rows[0]].join('\n')}\n` });
+    expect(done.counts).toMatchObject({ created: 1_001, unchanged: 1 });
+    expect(done.unchangedFrom).toEqual([]);
+  });
+
   it('updates a row whose content changed under the same ticket id', async () => {
     const workspace = await createWorkspace(context);
     await importFile(workspace, 'tickets-csv', { name: 'tickets.csv', content: TICKETS_CSV });
@@ -323,6 +351,8 @@ describe('the real files in shared/datasets', () => {
     expect(first).toMatchObject({ status: 'done', counts: { total: 10_003, created: 10_003, updated: 0, unchanged: 0, rejected: 0 } });
     const second = await importFile(workspace, 'tickets-csv', file);
     expect(second.counts).toEqual({ total: 10_003, created: 0, updated: 0, unchanged: 10_003, rejected: 0 });
+    // Summed over the second import's eleven batches.
+    expect(second.unchangedFrom).toEqual([{ id: first.id, fileName: 'train.csv', createdAt: first.createdAt, finishedAt: first.finishedAt, count: 10_003 }]);
   }, 120_000);
 
   it.each([

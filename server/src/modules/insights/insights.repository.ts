@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { InsightStatus, InsightType } from '@cairn/shared';
+import type { EvidenceImportance, InsightStatus, InsightType } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
 import { backlogInsights, backlogItems, clusters, companies, customers, highlights, insightHighlights, insights, users, type MergedLink, type MergeMoves } from '../../db/schema/index.js';
 import { anyOf, rowsOf } from '../../lib/bulk-sql.js';
@@ -229,7 +229,7 @@ export async function findHighlightStates(executor: Executor, workspaceId: strin
     .where(and(eq(highlights.workspaceId, workspaceId), inArray(highlights.id, ids)));
 }
 
-/** Links that exist among `highlightIds`, with who made them: what an unlink would remove. */
+/** Links that exist among `highlightIds`, with who made them: what an unlink, or a change of importance, would touch. */
 export async function findEvidenceLinks(executor: Executor, workspaceId: string, insightId: string, highlightIds: string[]) {
   return executor
     .select({ highlightId: insightHighlights.highlightId, createdBy: insightHighlights.createdBy })
@@ -237,12 +237,36 @@ export async function findEvidenceLinks(executor: Executor, workspaceId: string,
     .where(and(eq(insightHighlights.workspaceId, workspaceId), eq(insightHighlights.insightId, insightId), inArray(insightHighlights.highlightId, highlightIds)));
 }
 
-/** Links the highlights in one statement; links already there stay as they were. Returns how many were made. */
-export async function insertEvidence(executor: Executor, workspaceId: string, insightId: string, highlightIds: string[], createdBy: string | null): Promise<number> {
+/** Links the highlights in one statement; links already there stay as they were (their importance too). Returns how many were made. */
+export async function insertEvidence(
+  executor: Executor,
+  workspaceId: string,
+  insightId: string,
+  highlightIds: string[],
+  createdBy: string | null,
+  importance?: EvidenceImportance,
+): Promise<number> {
   const rows = await executor
     .insert(insightHighlights)
-    .values(highlightIds.map((highlightId) => ({ workspaceId, insightId, highlightId, createdBy })))
+    .values(highlightIds.map((highlightId) => ({ workspaceId, insightId, highlightId, createdBy, importance })))
     .onConflictDoNothing()
+    .returning({ highlightId: insightHighlights.highlightId });
+  return rows.length;
+}
+
+/** Gives the links to `highlightIds` this importance. Returns how many changed (links that had it already did not). */
+export async function updateEvidenceImportance(executor: Executor, workspaceId: string, insightId: string, highlightIds: string[], importance: EvidenceImportance): Promise<number> {
+  const rows = await executor
+    .update(insightHighlights)
+    .set({ importance })
+    .where(
+      and(
+        eq(insightHighlights.workspaceId, workspaceId),
+        eq(insightHighlights.insightId, insightId),
+        inArray(insightHighlights.highlightId, highlightIds),
+        ne(insightHighlights.importance, importance),
+      ),
+    )
     .returning({ highlightId: insightHighlights.highlightId });
   return rows.length;
 }
@@ -257,16 +281,23 @@ export async function removeEvidence(executor: Executor, workspaceId: string, in
 
 // --- merging: everything that points at one insight moves to another, and back on restore ---
 
-/** The link tables a merge moves, each with the column naming what the insight is linked to, and its list in the merge record. */
+/**
+ * The link tables a merge moves, each with the column naming what the insight is linked to, its
+ * list in the merge record, and whether its links carry an importance (evidence does, ADR 009).
+ */
 const LINK_TABLES = {
-  evidence: { table: 'insight_highlights', other: 'highlight_id', record: 'highlights' },
-  backlog: { table: 'backlog_insights', other: 'backlog_item_id', record: 'backlogItems' },
-} as const satisfies Record<string, { table: string; other: string; record: keyof MergeMoves }>;
+  evidence: { table: 'insight_highlights', other: 'highlight_id', record: 'highlights', importance: true },
+  backlog: { table: 'backlog_insights', other: 'backlog_item_id', record: 'backlogItems', importance: false },
+} as const satisfies Record<string, { table: string; other: string; record: keyof MergeMoves; importance: boolean }>;
+
+/** `, importance` after a link table's other columns where its links carry one. */
+const importanceColumn = (links: keyof typeof LINK_TABLES) => sql.raw(LINK_TABLES[links].importance ? ', importance' : '');
 
 /**
  * Moves the evidence links (or backlog links) of `fromId` to `intoId` in one statement. A link
  * `intoId` has already is kept as it was; a moved link keeps who made it (a contributor may still
- * unlink their own) and when. Returns every link `fromId` had, as the merge record keeps it.
+ * unlink their own), when, and how much it matters. Returns every link `fromId` had, as the merge
+ * record keeps it.
  */
 export async function moveLinks(executor: Executor, workspaceId: string, links: keyof typeof LINK_TABLES, fromId: string, intoId: string): Promise<MergedLink[]> {
   const table = sql.raw(LINK_TABLES[links].table);
@@ -275,14 +306,15 @@ export async function moveLinks(executor: Executor, workspaceId: string, links: 
     executor,
     sql`with moved as (
       delete from ${table} where workspace_id = ${workspaceId} and insight_id = ${fromId}
-      returning ${other} as id, created_by, created_at
+      returning ${other} as id, created_by, created_at${importanceColumn(links)}
     ), added as (
-      insert into ${table} (workspace_id, insight_id, ${other}, created_by, created_at)
-      select ${workspaceId}::uuid, ${intoId}::uuid, id, created_by, created_at from moved
+      insert into ${table} (workspace_id, insight_id, ${other}, created_by, created_at${importanceColumn(links)})
+      select ${workspaceId}::uuid, ${intoId}::uuid, id, created_by, created_at${importanceColumn(links)} from moved
       on conflict do nothing
       returning ${other} as id
     )
-    select coalesce(jsonb_agg(jsonb_build_object('id', moved.id, 'createdBy', moved.created_by, 'createdAt', moved.created_at, 'survivorHad', added.id is null)), '[]') as moves
+    select coalesce(jsonb_agg(jsonb_build_object('id', moved.id, 'createdBy', moved.created_by, 'createdAt', moved.created_at, 'survivorHad', added.id is null)
+      ${LINK_TABLES[links].importance ? sql`|| jsonb_build_object('importance', moved.importance)` : sql``}), '[]') as moves
     from moved left join added on added.id = moved.id`,
   );
   return row!.moves;
@@ -353,13 +385,16 @@ export async function movePromotedClusters(executor: Executor, workspaceId: stri
  * if made again). A link the survivor had already stays there, and the restored one gets its own
  * back, while the survivor still has it. Links of highlights or backlog items deleted for good went
  * with them; links made since are not in the record and stay. A link made by an account removed
- * since comes back as no one's, as that account's other links became (on delete set null).
+ * since comes back as no one's, as that account's other links became (on delete set null). A moved
+ * link comes back as important as it is now; the restored one's own copy of a link the survivor
+ * had, as important as it was (records from before importance: `important`, as every link then).
  */
 function linksToReturn(links: keyof typeof LINK_TABLES, mergedId: SQL): SQL {
   const { table, other, record } = LINK_TABLES[links];
-  return sql`select r.id, r."survivorHad" as survivor_had, u.id as created_by, r."createdAt" as created_at
+  const importance = LINK_TABLES[links].importance ? sql`, case when r."survivorHad" then coalesce(r.importance, 'important') else l.importance end as importance` : sql``;
+  return sql`select r.id, r."survivorHad" as survivor_had, u.id as created_by, r."createdAt" as created_at${importance}
     from insights merged
-    cross join lateral jsonb_to_recordset(merged.merge_moves -> ${record}::text) as r(id uuid, "createdBy" uuid, "createdAt" timestamptz, "survivorHad" boolean)
+    cross join lateral jsonb_to_recordset(merged.merge_moves -> ${record}::text) as r(id uuid, "createdBy" uuid, "createdAt" timestamptz, "survivorHad" boolean, importance text)
     join ${sql.raw(table)} l on l.insight_id = merged.merged_into_id and l.${sql.raw(other)} = r.id and (r."survivorHad" or l.created_at = r."createdAt")
     left join users u on u.id = r."createdBy"
     where merged.id = ${mergedId}`;
@@ -391,8 +426,8 @@ export async function returnMergedLinks(executor: Executor, workspaceId: string,
       delete from ${table} l using back
       where l.insight_id = ${survivorId} and l.${other} = back.id and not back.survivor_had
     ), returned as (
-      insert into ${table} (workspace_id, insight_id, ${other}, created_by, created_at)
-      select ${workspaceId}::uuid, ${mergedId}::uuid, id, created_by, created_at from back
+      insert into ${table} (workspace_id, insight_id, ${other}, created_by, created_at${importanceColumn(links)})
+      select ${workspaceId}::uuid, ${mergedId}::uuid, id, created_by, created_at${importanceColumn(links)} from back
       returning 1
     )
     select (select count(*) from returned)::int as total, (select count(*) from back where survivor_had)::int as kept`,

@@ -2,10 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   CreateInsightBodySchema,
   EvidenceChangeSchema,
+  EvidenceImportanceBodySchema,
   InsightDetailSchema,
   InsightEvidenceBodySchema,
   InsightPageSchema,
   InsightSchema,
+  LinkInsightEvidenceBodySchema,
   ListInsightsQuerySchema,
   MergeInsightBodySchema,
   MergeInsightPreviewQuerySchema,
@@ -143,13 +145,29 @@ export const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { role: 'contributor' } },
       schema: {
         tags,
-        summary: 'Link highlights to an insight as evidence; ones already linked count as unchanged',
+        summary: 'Link highlights to an insight as evidence, `important` unless `importance` says otherwise; ones already linked count as unchanged (and keep their importance)',
         params: WorkspaceIdParamsSchema,
-        body: InsightEvidenceBodySchema,
+        body: LinkInsightEvidenceBodySchema,
         response: { 200: EvidenceChangeSchema },
       },
     },
     async (request) => insightsService.linkEvidence(db, workspaceActorOf(request), request.params.id, request.body),
+  );
+
+  app.patch(
+    '/api/workspaces/:ws/insights/:id/evidence',
+    {
+      config: { access: { role: 'contributor' } },
+      schema: {
+        tags,
+        summary: 'Change how much linked highlights matter to an insight (nice_to_have, important, critical; contributors: only links they made); ones that had it already count as unchanged',
+        description: 'A highlight not linked to the insight (or of another workspace) is a 404 naming `highlightIds`, and nothing changes.',
+        params: WorkspaceIdParamsSchema,
+        body: EvidenceImportanceBodySchema,
+        response: { 200: EvidenceChangeSchema },
+      },
+    },
+    async (request) => insightsService.changeEvidenceImportance(db, workspaceActorOf(request), request.params.id, request.body),
   );
 
   app.delete(

@@ -4,9 +4,12 @@ import {
   EVIDENCE_PREVIEW_MAX,
   INSIGHT_PARENT_TYPE,
   hasRole,
+  listOf,
   type CreateInsightBody,
   type EvidenceChange,
   type EvidenceCustomer,
+  type EvidenceImportance,
+  type EvidenceImportanceBody,
   type Insight,
   type InsightDetail,
   type InsightEvidenceBody,
@@ -14,12 +17,14 @@ import {
   type InsightMerge,
   type InsightType,
   type LinkedInsight,
+  type LinkInsightEvidenceBody,
   type ListInsightsQuery,
   type MergeInsightPreview,
   type Page,
   type UpdateInsightBody,
 } from '@cairn/shared';
 import type { Db, Executor } from '../../db/client.js';
+import type { MergedLink } from '../../db/schema/index.js';
 import { refuseForeignFilterIds } from '../../db/filter-ids.js';
 import { AppError, invalidField, notFound } from '../../errors.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
@@ -294,21 +299,28 @@ export async function mergeInsight(db: Db, actor: WorkspaceActor, id: string, in
     const childIds = await insightsRepository.moveChildren(tx, actor.workspaceId, id, intoInsightId);
     const clusterIds = await insightsRepository.movePromotedClusters(tx, actor.workspaceId, id, intoInsightId);
     await insightsRepository.update(tx, actor.workspaceId, id, { deletedAt: new Date(), mergedIntoId: intoInsightId, mergeMoves: { highlights, backlogItems, childIds, clusterIds } });
-    const already = (links: Array<{ survivorHad: boolean }>) => {
-      const had = links.filter((link) => link.survivorHad).length;
-      return had ? ` (${had} already there)` : '';
-    };
     await recordAudit(tx, actor, {
       action: 'insight.merge',
       objectType: 'insight',
       objectId: intoInsightId,
-      summary:
-        `Merged the ${merged.type} “${merged.title}” into “${survivor.title}”: ` +
-        `${countOf(highlights.length, 'highlight')}${already(highlights)}, ${countOf(backlogItems.length, 'backlog link')}${already(backlogItems)} and ${countOf(childIds.length, 'child insight')} moved; ` +
-        `“${merged.title}” is in the trash`,
+      summary: `Merged the ${merged.type} “${merged.title}” into “${survivor.title}”: ${describeMergeMoves(highlights, backlogItems, childIds)}; “${merged.title}” is in the trash`,
     });
     return loadInsight(tx, actor.workspaceId, intoInsightId);
   });
+}
+
+/** "3 highlights (1 already there) and 2 child insights moved": only what there was to move, or that nothing was. */
+function describeMergeMoves(highlights: MergedLink[], backlogItems: MergedLink[], childIds: string[]): string {
+  const already = (links: MergedLink[]) => {
+    const had = links.filter((link) => link.survivorHad).length;
+    return had ? ` (${had} already there)` : '';
+  };
+  const moves = [
+    highlights.length ? `${countOf(highlights.length, 'highlight')}${already(highlights)}` : '',
+    backlogItems.length ? `${countOf(backlogItems.length, 'backlog link')}${already(backlogItems)}` : '',
+    childIds.length ? countOf(childIds.length, 'child insight') : '',
+  ].filter(Boolean);
+  return moves.length ? `${listOf(moves)} moved` : 'nothing to move';
 }
 
 /**
@@ -343,12 +355,12 @@ async function requireLiveInsight(executor: Executor, workspaceId: string, id: s
   return row;
 }
 
-export async function linkEvidence(db: Db, actor: WorkspaceActor, id: string, body: InsightEvidenceBody): Promise<EvidenceChange> {
+export async function linkEvidence(db: Db, actor: WorkspaceActor, id: string, body: LinkInsightEvidenceBody): Promise<EvidenceChange> {
   const highlightIds = [...new Set(body.highlightIds)];
   return db.transaction(async (tx) => {
     const insight = await requireLiveInsight(tx, actor.workspaceId, id);
     await requireHighlights(tx, actor.workspaceId, highlightIds, { live: true });
-    const changed = await insightsRepository.insertEvidence(tx, actor.workspaceId, id, highlightIds, actor.userId);
+    const changed = await insightsRepository.insertEvidence(tx, actor.workspaceId, id, highlightIds, actor.userId, body.importance);
     if (changed) {
       await recordAudit(tx, actor, {
         action: 'insight.evidence.link',
@@ -380,7 +392,42 @@ export async function unlinkEvidence(db: Db, actor: WorkspaceActor, id: string, 
   });
 }
 
+/** Changes how much linked highlights matter to the insight; each must be linked to it (404), and contributors change only their own links. */
+export async function changeEvidenceImportance(db: Db, actor: WorkspaceActor, id: string, body: EvidenceImportanceBody): Promise<EvidenceChange> {
+  const highlightIds = [...new Set(body.highlightIds)];
+  return db.transaction(async (tx) => {
+    const insight = await requireLiveInsight(tx, actor.workspaceId, id);
+    assertMayChangeImportance(actor, highlightIds, await insightsRepository.findEvidenceLinks(tx, actor.workspaceId, id, highlightIds), 'the insight');
+    const changed = await insightsRepository.updateEvidenceImportance(tx, actor.workspaceId, id, highlightIds, body.importance);
+    if (changed) {
+      await recordAudit(tx, actor, {
+        action: 'insight.evidence.importance',
+        objectType: 'insight',
+        objectId: id,
+        summary: `Marked ${countOf(changed, 'highlight')} ${importanceWords(body.importance)} on the ${insight.type} “${insight.title}”`,
+      });
+    }
+    return { changed };
+  });
+}
+
 // --- used by the backlog module, inside its transactions ---
+
+/** `nice to have`, `critical`: an importance in an audit summary. */
+export const importanceWords = (importance: EvidenceImportance) => importance.replaceAll('_', ' ');
+
+/**
+ * Before changing the importance of links to `highlightIds`: each must be linked to `where` (else a
+ * 404 naming the field: a highlight of another workspace is as unlinked as one never linked), and
+ * contributors change only the links they made, as they unlink only those.
+ */
+export function assertMayChangeImportance(actor: WorkspaceActor, highlightIds: string[], links: Array<{ createdBy: string | null }>, where: string) {
+  if (links.length !== highlightIds.length) {
+    const message = `One or more highlights are not linked to ${where}`;
+    throw new AppError('not_found', message, [{ path: 'body.highlightIds', message }]);
+  }
+  assertCanUnlink(actor, links, 'change the importance of');
+}
 
 /**
  * The highlights must all be in this workspace (else 404), and, to be linked, outside the trash
@@ -412,11 +459,14 @@ export async function requireInsights(executor: Executor, workspaceId: string, i
   }
 }
 
-/** Contributors link evidence (a support agent ties a ticket to a known problem) but unlink only the links they made; researchers and up unlink any. */
-export function assertCanUnlink(actor: WorkspaceActor, links: Array<{ createdBy: string | null }>) {
+/**
+ * Contributors link evidence (a support agent ties a ticket to a known problem) but unlink, or
+ * change the importance of, only the links they made; researchers and up any.
+ */
+export function assertCanUnlink(actor: WorkspaceActor, links: Array<{ createdBy: string | null }>, action = 'unlink') {
   if (hasRole(actor.role, 'researcher')) return;
   if (links.some((link) => link.createdBy === null || link.createdBy !== actor.userId)) {
-    throw new AppError('forbidden', 'Contributors can unlink only the evidence they linked themselves; ask a researcher');
+    throw new AppError('forbidden', `Contributors can ${action} only the evidence they linked themselves; ask a researcher`);
   }
 }
 

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { InsightDetailSchema, InsightPageSchema, InsightSchema, MergeInsightPreviewSchema, STATEMENT_MAX_LENGTH } from '@cairn/shared';
+import { HighlightListItemSchema, InsightDetailSchema, InsightPageSchema, InsightSchema, MergeInsightPreviewSchema, STATEMENT_MAX_LENGTH, pageOf } from '@cairn/shared';
 import { auditEvents, backlogInsights, backlogItems as backlogItemsTable, clusterRuns, clusters, companies, highlights as highlightsTable, insightHighlights, insights } from '../../db/schema/index.js';
 import { errorPaths, useTestApp } from '../../../test/app.js';
 import {
@@ -543,6 +543,86 @@ describe('evidence', () => {
   });
 });
 
+describe('evidence importance', () => {
+  const importancesOf = async (workspace: TestWorkspace, insightId: string) => {
+    const page = pageOf(HighlightListItemSchema).parse((await workspace.owner.as.get(`/api/workspaces/${workspace.id}/highlights?insightId=${insightId}`)).json());
+    return Object.fromEntries(page.items.map((item) => [item.id, item.importance]));
+  };
+
+  it('links at the importance given (important by default), lists it with the evidence, and changes it, once, with an audit event', async () => {
+    const workspace = await createWorkspace(context);
+    const { highlights } = await evidenceSet(workspace);
+    const insight = await createInsight(context, workspace, { title: 'Declines' });
+    const evidenceUrl = insightsUrl(workspace.id, `/${insight.id}/evidence`);
+    expect((await workspace.owner.as.post(evidenceUrl, { highlightIds: [highlights[0]!.id] })).json()).toEqual({ changed: 1 });
+    expect((await workspace.owner.as.post(evidenceUrl, { highlightIds: [highlights[0]!.id, highlights[1]!.id], importance: 'nice_to_have' })).json()).toEqual({ changed: 1 });
+    expect(await importancesOf(workspace, insight.id)).toEqual({ [highlights[0]!.id]: 'important', [highlights[1]!.id]: 'nice_to_have' });
+    expect((await getInsight(workspace, insight.id)).evidence.map((item) => item.importance).sort()).toEqual(['important', 'nice_to_have']);
+
+    const change = (importance: string) => workspace.owner.as.patch(evidenceUrl, { highlightIds: [highlights[0]!.id, highlights[1]!.id], importance });
+    expect((await change('critical')).json()).toEqual({ changed: 2 });
+    expect((await change('critical')).json()).toEqual({ changed: 0 });
+    expect(Object.values(await importancesOf(workspace, insight.id))).toEqual(['critical', 'critical']);
+    const events = await context.db.select().from(auditEvents).where(eq(auditEvents.objectId, insight.id));
+    expect(events.filter((event) => event.action === 'insight.evidence.importance').map((event) => event.summary)).toEqual(['Marked 2 highlights critical on the problem “Declines”']);
+  });
+
+  it("answers 404 naming body.highlightIds for a highlight not linked to it or of another workspace, 404 for another workspace's insight, 400 naming body.importance, changing nothing", async () => {
+    const workspace = await createWorkspace(context);
+    const elsewhere = await createWorkspace(context);
+    const { highlights } = await evidenceSet(workspace);
+    const insight = await createInsight(context, workspace);
+    const foreignInsight = await createInsight(context, elsewhere);
+    const foreignHighlight = await createHighlight(context, elsewhere, await createSource(context, elsewhere));
+    await elsewhere.owner.as.post(insightsUrl(elsewhere.id, `/${foreignInsight.id}/evidence`), { highlightIds: [foreignHighlight.id] });
+    await workspace.owner.as.post(insightsUrl(workspace.id, `/${insight.id}/evidence`), { highlightIds: [highlights[0]!.id] });
+    const change = (insightId: string, body: object) => workspace.owner.as.patch(insightsUrl(workspace.id, `/${insightId}/evidence`), body);
+    for (const other of [highlights[1]!.id, foreignHighlight.id]) {
+      const refused = await change(insight.id, { highlightIds: [highlights[0]!.id, other], importance: 'critical' });
+      expect(refused.statusCode, refused.body).toBe(404);
+      expect(errorPaths(refused)).toEqual(['body.highlightIds']);
+    }
+    expect((await change(foreignInsight.id, { highlightIds: [foreignHighlight.id], importance: 'critical' })).statusCode).toBe(404);
+    const invalid = await change(insight.id, { highlightIds: [highlights[0]!.id], importance: 'urgent' });
+    expect(invalid.statusCode).toBe(400);
+    expect(errorPaths(invalid)).toEqual(['body.importance']);
+    expect(await importancesOf(workspace, insight.id)).toEqual({ [highlights[0]!.id]: 'important' });
+    expect(Object.values(await importancesOf(elsewhere, foreignInsight.id))).toEqual(['important']);
+  });
+
+  it('lets a contributor change only the links they made (403 for others), a researcher any, and a viewer none (403)', async () => {
+    const workspace = await createWorkspace(context);
+    const { highlights } = await evidenceSet(workspace);
+    const insight = await createInsight(context, workspace);
+    const evidenceUrl = insightsUrl(workspace.id, `/${insight.id}/evidence`);
+    const [viewer, contributor, researcher] = [await createMember(context, workspace, 'viewer'), await createMember(context, workspace, 'contributor'), await createMember(context, workspace, 'researcher')];
+    await contributor.as.post(evidenceUrl, { highlightIds: [highlights[0]!.id] });
+    await workspace.owner.as.post(evidenceUrl, { highlightIds: [highlights[1]!.id] });
+    expect((await viewer.as.patch(evidenceUrl, { highlightIds: [highlights[0]!.id], importance: 'critical' })).statusCode).toBe(403);
+    expect((await contributor.as.patch(evidenceUrl, { highlightIds: [highlights[0]!.id, highlights[1]!.id], importance: 'critical' })).statusCode).toBe(403);
+    expect((await contributor.as.patch(evidenceUrl, { highlightIds: [highlights[0]!.id], importance: 'critical' })).json()).toEqual({ changed: 1 });
+    expect((await researcher.as.patch(evidenceUrl, { highlightIds: [highlights[1]!.id], importance: 'nice_to_have' })).json()).toEqual({ changed: 1 });
+    expect(await importancesOf(workspace, insight.id)).toEqual({ [highlights[0]!.id]: 'critical', [highlights[1]!.id]: 'nice_to_have' });
+  });
+
+  it("keeps importance through a merge and its restore: a moved link as it is on the survivor then, the merged one's copy of a shared link as it was", async () => {
+    const workspace = await createWorkspace(context);
+    const { highlights } = await evidenceSet(workspace);
+    const [merged, survivor] = [await createInsight(context, workspace), await createInsight(context, workspace)];
+    const linkAs = (insightId: string, ids: string[], importance: string) => workspace.owner.as.post(insightsUrl(workspace.id, `/${insightId}/evidence`), { highlightIds: ids, importance });
+    await linkAs(merged.id, [highlights[0]!.id, highlights[1]!.id], 'critical');
+    await linkAs(survivor.id, [highlights[1]!.id], 'nice_to_have');
+    expect((await workspace.owner.as.post(insightsUrl(workspace.id, `/${merged.id}/merge`), { intoInsightId: survivor.id })).statusCode).toBe(200);
+    // The survivor keeps its own judgement of a highlight it had.
+    expect(await importancesOf(workspace, survivor.id)).toEqual({ [highlights[0]!.id]: 'critical', [highlights[1]!.id]: 'nice_to_have' });
+
+    await workspace.owner.as.patch(insightsUrl(workspace.id, `/${survivor.id}/evidence`), { highlightIds: [highlights[0]!.id], importance: 'important' });
+    expect((await workspace.owner.as.post(insightsUrl(workspace.id, `/${merged.id}/restore`))).statusCode).toBe(200);
+    expect(await importancesOf(workspace, merged.id)).toEqual({ [highlights[0]!.id]: 'important', [highlights[1]!.id]: 'critical' });
+    expect(await importancesOf(workspace, survivor.id)).toEqual({ [highlights[1]!.id]: 'nice_to_have' });
+  });
+});
+
 describe('POST /insights/:id/merge', () => {
   const mergeUrl = (workspace: TestWorkspace, id: string) => insightsUrl(workspace.id, `/${id}/merge`);
 
@@ -595,7 +675,7 @@ describe('POST /insights/:id/merge', () => {
         objectId: survivor.id,
         actorUserId: workspace.owner.id,
         summary:
-          'Merged the problem “Card declines” into “Declines give no reason”: 3 highlights (1 already there), 2 backlog links (1 already there) and 2 child insights moved; “Card declines” is in the trash',
+          'Merged the problem “Card declines” into “Declines give no reason”: 3 highlights (1 already there), 2 backlog links (1 already there), and 2 child insights moved; “Card declines” is in the trash',
       },
     ]);
     // The trashing is part of the merge's event, not one of its own.
@@ -605,6 +685,21 @@ describe('POST /insights/:id/merge', () => {
     // A moved link is still the contributor's own: they may unlink it from the survivor.
     const unlinked = await contributor.as.delete(insightsUrl(workspace.id, `/${survivor.id}/evidence`), { highlightIds: [highlights[0]!.id] });
     expect(unlinked.json()).toEqual({ changed: 1 });
+  });
+
+  it('names in its audit event only what moved, or that nothing did', async () => {
+    const workspace = await createWorkspace(context);
+    const { highlights } = await evidenceSet(workspace);
+    const [merged, survivor, empty] = [await createInsight(context, workspace, { title: 'A' }), await createInsight(context, workspace, { title: 'B' }), await createInsight(context, workspace, { title: 'C' })];
+    await workspace.owner.as.post(insightsUrl(workspace.id, `/${merged.id}/evidence`), { highlightIds: [highlights[0]!.id] });
+    expect((await workspace.owner.as.post(mergeUrl(workspace, merged.id), { intoInsightId: survivor.id })).statusCode).toBe(200);
+    expect((await workspace.owner.as.post(mergeUrl(workspace, empty.id), { intoInsightId: survivor.id })).statusCode).toBe(200);
+
+    const events = await context.db.select().from(auditEvents).where(and(eq(auditEvents.workspaceId, workspace.id), eq(auditEvents.action, 'insight.merge')));
+    expect(events.map((event) => event.summary).sort()).toEqual([
+      'Merged the problem “A” into “B”: 1 highlight moved; “A” is in the trash',
+      'Merged the problem “C” into “B”: nothing to move; “C” is in the trash',
+    ]);
   });
 
   it('refuses a merge into its own descendant, into another type and into the trash (422 naming body.intoInsightId), changing nothing', async () => {

@@ -1,6 +1,6 @@
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SEARCH_FILTER_VALUES_MAX, SearchCountSchema, SearchResponseSchema, type SearchCount, type SearchFacets, type SourceKind } from '@cairn/shared';
+import { SEARCH_FILTER_VALUES_MAX, SearchCountSchema, SearchResponseSchema, type SearchCount, type SearchFacets, type SearchResponse, type SourceKind } from '@cairn/shared';
 import { companies, customers, highlights, sources } from '../../db/schema/index.js';
 import { useTestApp } from '../../../test/app.js';
 import { createHighlight, createTag, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
@@ -302,5 +302,86 @@ describe('filters of several values on GET /api/workspaces/:ws/search', () => {
       expect(foreign.statusCode, path).toBe(404);
       expect(foreign.json().errors).toEqual([{ path: 'query.tagId', message: 'Tag not found' }]);
     }
+  });
+});
+
+describe('each facet in use counted without its own filter (facetsWithout=true)', () => {
+  const without = (filters: Filters, facet: 'kind' | 'tagId' | 'segment'): Filters => ({ ...filters, [facet]: undefined });
+  const firstPage = async (filters: Filters, ask = true) => {
+    const response = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/search?${queryOf(filters)}${ask ? '&facetsWithout=true' : ''}`);
+    expect(response.statusCode, response.body).toBe(200);
+    return SearchResponseSchema.parse(response.json());
+  };
+  /** Each facet in use, as `directFacets` counts it with every filter but its own. */
+  async function expectedWithout(filters: Filters) {
+    const expected: Record<string, unknown> = {};
+    for (const facet of ['kind', 'tagId', 'segment'] as const) {
+      if (!filters[facet]) continue;
+      const direct = await directFacets(workspace.id, without(filters, facet));
+      const sample = { sampleSize: sumOf(direct.kind), exact: true };
+      if (facet === 'kind') expected.kind = { kind: direct.kind, ...sample };
+      if (facet === 'tagId') expected.tagId = { tag: direct.tag, ...sample };
+      if (facet === 'segment') expected.segment = { segment: direct.segment, ...sample };
+    }
+    return expected;
+  }
+  const tagsById = (facets: NonNullable<SearchResponse['facetsWithout']>) =>
+    facets.tagId ? { ...facets, tagId: { ...facets.tagId, tag: comparable({ kind: {}, segment: {}, tag: facets.tagId.tag, sampleSize: 0, exact: true }).tag } } : facets;
+
+  // Narrow enough that each search without one filter fits in a first window: the page's counts are then exact (`exact: true` below).
+  const narrow = (): Filters[] => [
+    { kind: ['survey_response'], segment: ['smb'] },
+    { tagId: [tagIds.rates], kind: ['note'] },
+    { kind: ['note', 'ticket'], segment: ['SMB'], tagId: [tagIds.churn, tagIds.praise] },
+  ];
+
+  it("lists a facet in use as the search without its own filter finds it, on the first page, in the same response", async () => {
+    for (const filters of narrow()) {
+      const expected = await expectedWithout(filters);
+      const page = await firstPage(filters);
+      expect(tagsById(page.facetsWithout!), JSON.stringify(filters)).toEqual(expected);
+      // The page's own facets still count what every filter lets through.
+      expect(comparable(page.facets!), JSON.stringify(filters)).toEqual(await directFacets(workspace.id, filters));
+    }
+  });
+
+  it('says when a facet without its own filter was counted on a first window only', async () => {
+    const page = await firstPage({ kind: ['ticket'] });
+    // Without the kind filter every match is searched: more than a window of each type.
+    expect(page.facetsWithout).toEqual({ kind: { kind: expect.any(Object), sampleSize: 2 * SEARCH_WINDOW, exact: false } });
+    expect(sumOf(page.facetsWithout!.kind!.kind)).toBe(2 * SEARCH_WINDOW);
+    // Every kind the search without the filter met, not only the one ticked.
+    expect(Object.keys(page.facetsWithout!.kind!.kind).sort()).toEqual([...KINDS].sort());
+  });
+
+  it('answers nothing more unless asked, with no facet in use, and on later pages', async () => {
+    expect((await firstPage({ kind: ['ticket'] }, false)).facetsWithout).toBeUndefined();
+    expect((await firstPage({ type: 'source' })).facetsWithout).toBeUndefined();
+    const first = await firstPage({ segment: ['Enterprise'] });
+    expect(first.facetsWithout?.segment).toBeDefined();
+    const next = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/search?${queryOf({ segment: ['Enterprise'], cursor: first.nextCursor! })}&facetsWithout=true`);
+    expect(next.statusCode, next.body).toBe(200);
+    expect(SearchResponseSchema.parse(next.json()).facetsWithout).toBeUndefined();
+    // The cursor does not depend on it: a page asked without it continues the search.
+    const plain = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/search?${queryOf({ segment: ['Enterprise'], cursor: first.nextCursor! })}`);
+    expect(plain.statusCode, plain.body).toBe(200);
+  });
+
+  it('counts each facet in use without its own filter over every match from GET …/search/count', async () => {
+    const cases: Filters[] = [...narrow(), { kind: ['ticket'] }, { segment: ['SMB', 'enterprise'], type: 'highlight' }, { tagId: [tagIds.rates] }];
+    for (const filters of cases) {
+      const response = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/search/count?${queryOf(filters)}&facetsWithout=true`);
+      expect(response.statusCode, response.body).toBe(200);
+      const counted = SearchCountSchema.parse(response.json());
+      expect(counted.total, JSON.stringify(filters)).toBe(sumOf((await directFacets(workspace.id, filters)).kind));
+      expect(tagsById(counted.facetsWithout!), JSON.stringify(filters)).toEqual(await expectedWithout(filters));
+    }
+    expect((await count({ kind: ['ticket'] })).facetsWithout).toBeUndefined();
+  });
+
+  it('counts a facet without its own filter up to the cap, and says so', async () => {
+    const max = 120;
+    const capped = await countEvidence(context.db, owner(), { q: WORD, kind: ['note'], facetsWithout: true }, { max, timeoutMs: SEARCH_COUNT_TIMEOUT_MS, atOnce: 1 });
+    expect(capped.facetsWithout).toEqual({ kind: { kind: expect.any(Object), sampleSize: 2 * max, exact: false } });
   });
 });

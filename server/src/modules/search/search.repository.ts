@@ -195,18 +195,27 @@ const customerJson = sql`json_build_object(
   'company', case when co.id is null then null else json_build_object('id', co.id, 'name', co.name, 'segment', co.segment) end)`;
 
 /** What a result shows (`Hit`), as JSON built from the window's row; `positive` is the query's positive part. */
-function hitJson(positive: SQL, fields: { highlightId: SQL; start: SQL; end: SQL; sourceId: SQL; title: SQL; kind: SQL; occurredAt: SQL; customerId: SQL; tags: SQL; text: SQL }): SQL {
+function hitJson(positive: SQL, fields: { highlightId: SQL; start: SQL; end: SQL; sourceId: SQL; title: SQL; kind: SQL; occurredAt: SQL; customerId: SQL; marks: SQL; text: SQL }): SQL {
   return sql`json_build_object(
       'highlightId', ${fields.highlightId}, 'start', ${fields.start}, 'end', ${fields.end},
       'sourceId', ${fields.sourceId}, 'title', ${fields.title}, 'kind', ${fields.kind}, 'occurredAt', ${fields.occurredAt},
       'customer', (select ${customerJson} from ${customers} c left join ${companies} co on co.id = c.company_id where c.id = ${fields.customerId}),
-      'tags', ${fields.tags}, 'text', ${fields.text}, 'positive', (${positive})::text)`;
+      'marks', ${fields.marks}, 'text', ${fields.text}, 'positive', (${positive})::text)`;
 }
 
-/** A source's tags: those of its live highlights, each listed once, by name. */
-const tagsOfSource = (workspaceId: string, sourceId: SQL) => sql`(select coalesce(json_agg(t.ref order by lower(t.ref->>'name')), '[]'::json) from (
-    select distinct on (ref->>'id') ref from ${highlights} h, json_array_elements(h.tag_refs) ref
-    where h.workspace_id = ${workspaceId} and h.source_id = ${sourceId} and h.deleted_at is null) t)`;
+/**
+ * A source's marks (`Marks`), from one read of its live highlights: their tags, each listed once,
+ * by name, and the one that covers its whole body (`h.quote = body`, as a whole-source highlight
+ * is found elsewhere), if any.
+ */
+const marksOfSource = (workspaceId: string, sourceId: SQL, body: SQL) => sql`(select json_build_object(
+      'tags', coalesce((select json_agg(t.ref order by lower(t.ref->>'name')) from (
+        select distinct on (ref->>'id') ref from unnest(x.refs) refs, json_array_elements(refs) ref) t), '[]'::json),
+      'wholeHighlightId', x.whole)
+    from (select array_agg(h.tag_refs) as refs, min(h.id::text) filter (where h.start = 0 and h.quote = ${body}) as whole
+      from ${highlights} h where h.workspace_id = ${workspaceId} and h.source_id = ${sourceId} and h.deleted_at is null) x)`;
+/** A highlight's marks: its own tags. */
+const marksOfHighlight = (tagRefs: SQL) => sql`json_build_object('tags', ${tagRefs}, 'wholeHighlightId', null)`;
 
 /**
  * One window of candidates per type: the first `size` matches in table order past the bound,
@@ -273,7 +282,7 @@ export async function listCandidates(
       from ${numbered(sourceScan(bound))}`,
       hitJson(shown.positive, {
         highlightId: sql`null`, start: sql`null`, end: sql`null`, sourceId: sql`r.id`, title: sql`r.title`, kind: sql`r.kind`,
-        occurredAt: sql`r.occurred_at`, customerId: sql`r.customer_id`, tags: tagsOfSource(conditions.workspaceId, sql`r.id`), text: sql`r.body`,
+        occurredAt: sql`r.occurred_at`, customerId: sql`r.customer_id`, marks: marksOfSource(conditions.workspaceId, sql`r.id`, sql`r.body`), text: sql`r.body`,
       }),
     );
   const highlightWindow = (bound: WindowBound) =>
@@ -289,7 +298,7 @@ export async function listCandidates(
       hitJson(shown.positive, {
         highlightId: sql`r.id`, start: sql`r.start`, end: sql`r."end"`, sourceId: sql`r.source_id`,
         title: sql`(select s.title from ${sources} s where s.id = r.source_id)`, kind: sql`r.kind`,
-        occurredAt: sql`r.source_occurred_at`, customerId: sql`r.source_customer_id`, tags: sql`r.tag_refs`, text: sql`r.quote`,
+        occurredAt: sql`r.source_occurred_at`, customerId: sql`r.source_customer_id`, marks: marksOfHighlight(sql`r.tag_refs`), text: sql`r.quote`,
       }),
     );
   const windowOf = async (statement: SQL): Promise<Window> => {
@@ -359,7 +368,7 @@ export async function listByDate(
       ${dateOrder(sql`s.occurred_at`, sql`s.id`, sort)} limit ${limit}`,
     sql`select 'source' as type, r.id, ${dateKeyText(sql`r.occurred_at`)} as at, ts_rank(r.search, ${q}, 1)::float8 as score, ${hitJson(positive, {
       highlightId: sql`null`, start: sql`null`, end: sql`null`, sourceId: sql`r.id`, title: sql`r.title`, kind: sql`r.kind`,
-      occurredAt: sql`r.occurred_at`, customerId: sql`r.customer_id`, tags: tagsOfSource(conditions.workspaceId, sql`r.id`), text: sql`r.body`,
+      occurredAt: sql`r.occurred_at`, customerId: sql`r.customer_id`, marks: marksOfSource(conditions.workspaceId, sql`r.id`, sql`r.body`), text: sql`r.body`,
     })} as hit from page r`,
   );
   const highlightPage = statement(
@@ -369,7 +378,7 @@ export async function listByDate(
     sql`select 'highlight' as type, r.id, ${dateKeyText(sql`r.source_occurred_at`)} as at, ts_rank(r.search, ${q}, 1)::float8 as score, ${hitJson(positive, {
       highlightId: sql`r.id`, start: sql`r.start`, end: sql`r."end"`, sourceId: sql`r.source_id`,
       title: sql`(select s.title from ${sources} s where s.id = r.source_id)`, kind: sql`r.source_kind`,
-      occurredAt: sql`r.source_occurred_at`, customerId: sql`r.source_customer_id`, tags: sql`r.tag_refs`, text: sql`r.quote`,
+      occurredAt: sql`r.source_occurred_at`, customerId: sql`r.source_customer_id`, marks: marksOfHighlight(sql`r.tag_refs`), text: sql`r.quote`,
     })} as hit from page r`,
   );
   // Side by side, as the windows are.
@@ -419,49 +428,99 @@ export type MatchCounts = {
   tag: Array<TagRef & { count: number }>;
 };
 
+/** A facet filter, by its query parameter. */
+export type FacetFilter = 'kind' | 'tagId' | 'segment';
+const FACET_CONDITIONS = { kind: 'kinds', tagId: 'tagIds', segment: 'segments' } as const satisfies Record<FacetFilter, keyof SearchConditions>;
+/** Which of the facets' counts (`MatchCounts`) each facet filter's values are. */
+export const FACET_COUNTS = { kind: 'kind', tagId: 'tag', segment: 'segment' } as const satisfies Record<FacetFilter, keyof MatchCounts>;
+
+/**
+ * Two common table expressions of matches, up to `max` of each type, with the columns the facets
+ * count (kind, customer, a highlight's copy of its tags): `<name>_sources`, `<name>_highlights`.
+ * A type not searched scans nothing.
+ */
+function matchesOf(name: string, conditions: SearchConditions, types: { source: boolean; highlight: boolean }, max: number): SQL[] {
+  const where = (searched: boolean, condition: () => SQL) => (searched ? condition() : sql`false`);
+  return [
+    sql`${sql.identifier(`${name}_sources`)} as materialized (
+      select s.kind, s.customer_id from ${sources} s where ${where(types.source, () => sourceConditions(conditions))} limit ${max})`,
+    sql`${sql.identifier(`${name}_highlights`)} as materialized (
+      select h.source_kind as kind, h.source_customer_id as customer_id, h.tag_refs from ${highlights} h
+      where ${where(types.highlight, () => highlightConditions(conditions))} limit ${max})`,
+  ];
+}
+
+/**
+ * What each facet counts among the matches of `matchesOf(name)`. Segments group the rows by
+ * customer first, so that each customer's company is looked up once (the segment filter's
+ * reading: the customer's company's segment), and tags group highlights by their tags' copy
+ * first, so that each distinct set of tags is parsed once (a quarter less time for
+ * highlights-heavy counts). Measured in ADR 005's addendum of session 19.
+ */
+function facetCountsOf(name: string, workspaceId: string) {
+  const sourceRows = sql.identifier(`${name}_sources`);
+  const highlightRows = sql.identifier(`${name}_highlights`);
+  const rows = sql`(select kind, customer_id from ${sourceRows} union all select kind, customer_id from ${highlightRows})`;
+  return {
+    source: sql`(select count(*)::int from ${sourceRows})`,
+    highlight: sql`(select count(*)::int from ${highlightRows})`,
+    kind: sql`(select coalesce(json_object_agg(k.kind, k.n), '{}'::json) from (select kind, count(*)::int as n from ${rows} m group by kind) k)`,
+    segment: sql`(select coalesce(json_object_agg(g.segment, g.n), '{}'::json) from (
+          select co.segment, sum(b.n)::int as n
+          from (select customer_id, count(*) as n from ${rows} m where customer_id is not null group by customer_id) b
+          join ${customers} c on c.id = b.customer_id and c.workspace_id = ${workspaceId}
+          join ${companies} co on co.id = c.company_id
+          where co.segment <> '' group by co.segment) g)`,
+    tag: sql`(select coalesce(json_agg(t.ref::jsonb || jsonb_build_object('count', t.n)), '[]'::json) from (
+          select min(ref::text) as ref, sum(r.n)::int as n
+          from (select tag_refs::text as refs, count(*) as n from ${highlightRows} group by 1) r, json_array_elements(r.refs::json) ref
+          group by ref->>'id') t)`,
+  };
+}
+
 /**
  * Every match of each type, counted up to `max` per type (so the sum may pass `max`): the same
  * conditions as the windows, but each type read until `max` matches, not `SEARCH_WINDOW`.
  * Reads in proportion to the matches, which is why search itself estimates instead (ADR 005).
- * The facets are counted over the same rows, in the same statement: each type's scan keeps
- * the columns the facets need (kind, customer, a highlight's copy of its tags) and stops at the
- * cap as the bare count did; segments group those rows by customer first, so that each
- * customer's company is looked up once (the segment filter's reading: the customer's company's
- * segment), and tags group highlights by their tags' copy first, so that each distinct set of
- * tags is parsed once (a quarter less time for highlights-heavy counts). A type not searched
- * scans nothing. Measured in ADR 005's addendum of session 19.
+ * The facets are counted over the same rows, in the same statement: each type's scan stops at
+ * the cap as the bare count did.
  */
 export async function countMatches(executor: Executor, conditions: SearchConditions, types: { source: boolean; highlight: boolean }, max: number): Promise<MatchCounts> {
-  const where = (searched: boolean, condition: () => SQL) => (searched ? condition() : sql`false`);
-  const expressions = [
-    sql`source_matches as materialized (
-      select s.kind, s.customer_id from ${sources} s where ${where(types.source, () => sourceConditions(conditions))} limit ${max})`,
-    sql`highlight_matches as materialized (
-      select h.source_kind as kind, h.source_customer_id as customer_id, h.tag_refs from ${highlights} h
-      where ${where(types.highlight, () => highlightConditions(conditions))} limit ${max})`,
-    sql`matches as (select kind, customer_id from source_matches union all select kind, customer_id from highlight_matches)`,
-  ];
+  const counts = facetCountsOf('all', conditions.workspaceId);
   const [row] = await rowsOf<MatchCounts>(
     executor,
     withExpressions(
       conditions,
-      expressions,
-      sql`select
-        (select count(*)::int from source_matches) as source,
-        (select count(*)::int from highlight_matches) as highlight,
-        (select coalesce(json_object_agg(k.kind, k.n), '{}'::json) from (select kind, count(*)::int as n from matches group by kind) k) as kind,
-        (select coalesce(json_object_agg(g.segment, g.n), '{}'::json) from (
-          select co.segment, sum(b.n)::int as n
-          from (select customer_id, count(*) as n from matches where customer_id is not null group by customer_id) b
-          join ${customers} c on c.id = b.customer_id and c.workspace_id = ${conditions.workspaceId}
-          join ${companies} co on co.id = c.company_id
-          where co.segment <> '' group by co.segment) g) as segment,
-        (select coalesce(json_agg(t.ref::jsonb || jsonb_build_object('count', t.n)), '[]'::json) from (
-          select min(ref::text) as ref, sum(r.n)::int as n
-          from (select tag_refs::text as refs, count(*) as n from highlight_matches group by 1) r, json_array_elements(r.refs::json) ref
-          group by ref->>'id') t) as tag`,
+      matchesOf('all', conditions, types, max),
+      sql`select ${counts.source} as source, ${counts.highlight} as highlight, ${counts.kind} as kind, ${counts.segment} as segment, ${counts.tag} as tag`,
     ),
   );
+  return row!;
+}
+
+/** A facet's counts without its own filter: that facet's values (`counts`), among how many matches of each type. */
+export type FacetWithout = { source: number; highlight: number; counts: MatchCounts['kind'] | MatchCounts['segment'] | MatchCounts['tag'] };
+
+/**
+ * For each facet filter in `facets`, that facet's values among the matches of every other filter
+ * (its own left out), up to `max` of each type. One statement for all: each facet reads its own
+ * matches (`types` says which types each searches: leaving out a tag filter brings sources in).
+ * A segment facet groups by the segment's customers' companies as `countMatches` does. Only the
+ * facet's own values are counted; `source` and `highlight` say how many matches they came from.
+ */
+export async function countFacetsWithout(
+  executor: Executor,
+  conditions: SearchConditions,
+  facets: Array<{ facet: FacetFilter; types: { source: boolean; highlight: boolean } }>,
+  max: number,
+): Promise<Partial<Record<FacetFilter, FacetWithout>>> {
+  if (!facets.length) return {};
+  const columns = facets.map(({ facet }) => {
+    const counts = facetCountsOf(facet, conditions.workspaceId);
+    return sql`json_build_object('source', ${counts.source}, 'highlight', ${counts.highlight}, 'counts', ${counts[FACET_COUNTS[facet]]}) as ${sql.identifier(facet)}`;
+  });
+  const expressions = facets.flatMap(({ facet, types }) => matchesOf(facet, { ...conditions, [FACET_CONDITIONS[facet]]: undefined }, types, max));
+  const [row] = await rowsOf<Partial<Record<FacetFilter, FacetWithout>>>(executor, withExpressions(conditions, expressions, sql`select ${sql.join(columns, sql`, `)}`));
   return row!;
 }
 
@@ -496,6 +555,12 @@ export async function estimateMatches(db: Db, conditions: SearchConditions, type
 }
 
 /**
+ * A result's tags (a source's: those of its live highlights) and, for a source, the live
+ * highlight that covers its whole body: the same text, which search finds as that highlight too.
+ */
+export type Marks = { tags: TagRef[]; wholeHighlightId: string | null };
+
+/**
  * What a result shows: title, customer, tags, and the text to cut a snippet from (a highlight's
  * quote, or the source's body). A source shows the tags of its live highlights; a highlight its own.
  */
@@ -509,7 +574,7 @@ export type Hit = {
   kind: SourceKind;
   occurredAt: string;
   customer: { id: string; name: string | null; email: string | null; externalId: string | null; company: { id: string; name: string; segment: string | null } | null } | null;
-  tags: TagRef[];
+  marks: Marks;
   text: string;
   /** The positive part of the query as tsquery text (`'credit' <-> 'card'`): what snippets mark. */
   positive: string;

@@ -5,7 +5,7 @@ import { workspaceActorOf } from '../../plugins/auth.js';
 import * as searchService from './search.service.js';
 
 /** How the facet filters read, for both endpoints' descriptions. */
-const FILTERS_DESCRIPTION = `\`kind\`, \`segment\` and \`tagId\` take one value or several, repeated (\`kind=ticket&kind=review\`): a match has any of a filter's values, and passes every filter given (OR within a filter, AND across filters). At most ${SEARCH_FILTER_VALUES_MAX} values a filter; an unknown kind is a 400 naming \`query.kind\`, a tag of another workspace a 404 naming \`query.tagId\`.`;
+const FILTERS_DESCRIPTION = `\`kind\`, \`segment\` and \`tagId\` take one value or several, repeated (\`kind=ticket&kind=review\`): a match has any of a filter's values, and passes every filter given (OR within a filter, AND across filters). At most ${SEARCH_FILTER_VALUES_MAX} values a filter; an unknown kind is a 400 naming \`query.kind\`, a tag of another workspace a 404 naming \`query.tagId\`. \`facets\` count what every filter lets through. With \`facetsWithout=true\` the answer also has \`facetsWithout\`: for each of these filters in use, that facet's values counted with every other filter but not its own (what ticking one more value would add), each with its own \`sampleSize\` and \`exact\`; it costs one more statement, so leave it out unless facets are shown.`;
 
 export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
@@ -25,7 +25,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['search'],
         summary: 'Search sources and highlights: words, "phrases", OR, -exclusions, with filters, snippets, facets and "did you mean"',
-        description: `${FILTERS_DESCRIPTION} A cursor keeps the filters it was made with, in any order of their values.`,
+        description: `${FILTERS_DESCRIPTION} \`facets\` and \`facetsWithout\` come with the first page only, counted on first windows (of the search, and of the search without each facet's filter). A cursor keeps the filters it was made with, in any order of their values.`,
         params: WorkspaceParamsSchema,
         querystring: SearchQuerySchema,
         response: { 200: SearchResponseSchema },

@@ -6,6 +6,7 @@ import {
   type SearchCount,
   type SearchCountQuery,
   type SearchFacets,
+  type SearchFacetsWithout,
   type SearchFilters,
   type SearchQuery,
   type SearchResponse,
@@ -170,6 +171,33 @@ function facetsOf(counts: FacetCounts, sampleSize: number, exact: boolean): Sear
   return { kind, tag, segment, sampleSize, exact };
 }
 
+/** The facet filters, in the order `facetsWithout` lists them. */
+const FACET_FILTERS = ['kind', 'tagId', 'segment'] as const satisfies searchRepository.FacetFilter[];
+
+/** The facet filters in use, each with the types its search without its own filter looks in (no tag filter: sources too). */
+const facetsInUse = (filters: SearchFilters) =>
+  FACET_FILTERS.filter((facet) => filters[facet]).map((facet) => ({ facet, types: typesOf({ ...filters, [facet]: undefined }) }));
+
+/**
+ * Each facet in use counted without its own filter (`SearchFacetsWithout`), on up to `max`
+ * matches of each type: exact when neither type reached `max`. On a first page `max` is the
+ * window (`SEARCH_WINDOW`), as the page's own facets are counted; for the count, its cap.
+ */
+async function countFacetsWithout(executor: Executor, conditions: SearchConditions, filters: SearchFilters, max: number): Promise<SearchFacetsWithout> {
+  const counted = await searchRepository.countFacetsWithout(executor, conditions, facetsInUse(filters), max);
+  const without: SearchFacetsWithout = {};
+  for (const facet of FACET_FILTERS) {
+    const each = counted[facet];
+    if (!each) continue;
+    const sample = { sampleSize: each.source + each.highlight, exact: each.source < max && each.highlight < max };
+    const ordered = facetsOf({ kind: {}, segment: {}, tag: [], [searchRepository.FACET_COUNTS[facet]]: each.counts }, sample.sampleSize, sample.exact);
+    if (facet === 'kind') without.kind = { kind: ordered.kind, ...sample };
+    if (facet === 'tagId') without.tagId = { tag: ordered.tag, ...sample };
+    if (facet === 'segment') without.segment = { segment: ordered.segment, ...sample };
+  }
+  return without;
+}
+
 /** Facets of the first window: a sample of the matches unless the window held them all (`exact`). */
 function countFacets(window: Candidate[], exact: boolean): SearchFacets {
   const kind: Partial<Record<SourceKind, number>> = {};
@@ -205,7 +233,7 @@ async function presentResults(executor: Executor, page: PageResult[]): Promise<S
   return page.map((candidate, i) => {
     const hit = hits[i]!;
     const { snippet, snippetStart, matches } = cutSnippet(hit.text, words[i]!.filter((word) => lexemes.has(stems.get(word.word) ?? '')));
-    return {
+    const result: SearchResult = {
       type: candidate.type,
       id: candidate.id,
       sourceId: hit.sourceId,
@@ -213,13 +241,15 @@ async function presentResults(executor: Executor, page: PageResult[]): Promise<S
       kind: hit.kind,
       occurredAt: new Date(hit.occurredAt).toISOString(),
       customer: hit.customer,
-      tags: hit.tags,
+      tags: hit.marks.tags,
       score: candidate.score,
       snippet,
       matches,
       snippetStart: (hit.start ?? 0) + snippetStart,
       range: hit.highlightId ? [hit.start!, hit.end!] : null,
     };
+    if (hit.marks.wholeHighlightId) result.wholeHighlightId = hit.marks.wholeHighlightId;
+    return result;
   });
 }
 
@@ -406,7 +436,8 @@ export async function searchEvidence(db: Db, actor: WorkspaceActor, request: Sea
   const parsed = parseSearchQuery(request.q);
   refuseSourcesByTag(request);
   // The sort is not part of the fingerprint: a cursor of this search in another order is told apart (422).
-  const { limit: _limit, cursor: cursorText, sort: _sort, ...identity } = request;
+  // Nor is `facetsWithout`, which changes no result.
+  const { limit: _limit, cursor: cursorText, sort: _sort, facetsWithout: _facetsWithout, ...identity } = request;
   const fingerprint = fingerprintSearch(withSortedValues(identity));
   const cursor = cursorText ? decodeSearchCursor(cursorText, fingerprint, request.sort) : null;
   const types = typesOf(request);
@@ -423,8 +454,12 @@ export async function searchEvidence(db: Db, actor: WorkspaceActor, request: Sea
       includesCorrection = true;
     }
   }
-  // Neither needs the other: on PostgreSQL they run on two connections at once.
-  const [items, total] = await Promise.all([presentResults(db, outcome.results), outcome.estimate ?? outcome.total]);
+  // Each facet in use without its own filter, for a facet panel that asks: a statement of its
+  // own, beside the page's last ones, so a search that does not ask sends what it always did.
+  const searched = includesCorrection ? widen(corrections) : parsed;
+  const withoutOwn = outcome.facets && request.facetsWithout && facetsInUse(request).length ? countFacetsWithout(db, conditionsOf(actor.workspaceId, searched, request), request, SEARCH_WINDOW) : null;
+  // None needs another: on PostgreSQL they run on connections of their own, at once.
+  const [items, total, facetsWithout] = await Promise.all([presentResults(db, outcome.results), outcome.estimate ?? outcome.total, withoutOwn]);
   const response: SearchResponse = {
     items,
     total,
@@ -435,6 +470,7 @@ export async function searchEvidence(db: Db, actor: WorkspaceActor, request: Sea
   };
   if (corrections.length) response.didYouMean = replaceWords(request.q, new Map(corrections.map((c) => [c.word, c.correction])));
   if (outcome.facets) response.facets = outcome.facets;
+  if (facetsWithout) response.facetsWithout = facetsWithout;
   return response;
 }
 
@@ -463,13 +499,20 @@ let countsRunning = 0;
 /** PostgreSQL's `query_canceled`: a statement timeout. */
 const isCanceled = (error: unknown) => sqlStateOf(error) === '57014';
 
-/** Each type's matches up to `max`, with their facets; null when the count ran out of time. */
-async function countWithin(db: Db, conditions: SearchConditions, types: Types, limits: CountLimits): Promise<searchRepository.MatchCounts | null> {
+/** Each type's matches up to `max`, with their facets (and, when `without`, each facet in use without its own filter); null when the count ran out of time. */
+async function countWithin(
+  db: Db,
+  conditions: SearchConditions,
+  types: Types,
+  limits: CountLimits,
+  without: SearchFilters | null,
+): Promise<{ counted: searchRepository.MatchCounts; facetsWithout: SearchFacetsWithout | null } | null> {
   try {
-    // In a transaction of its own: the time limit ends with it.
+    // In a transaction of its own: the time limit ends with it, and holds each statement.
     return await db.transaction(async (tx) => {
       await searchRepository.limitStatementTime(tx, limits.timeoutMs);
-      return searchRepository.countMatches(tx, conditions, types, limits.max);
+      const counted = await searchRepository.countMatches(tx, conditions, types, limits.max);
+      return { counted, facetsWithout: without ? await countFacetsWithout(tx, conditions, without, limits.max) : null };
     });
   } catch (error) {
     if (isCanceled(error)) return null;
@@ -497,18 +540,22 @@ export async function countEvidence(db: Db, actor: WorkspaceActor, request: Sear
   if (countsRunning >= limits.atOnce) return { total: null, capped: false };
   countsRunning += 1;
   try {
-    let counted = await countWithin(db, conditions, types, limits);
+    const without = request.facetsWithout && facetsInUse(request).length ? request : null;
+    let answer = await countWithin(db, conditions, types, limits, without);
     // Nothing found (or no time to say) may be a refusal instead, as search tells.
-    if (!counted || !totalOf(counted)) await refuseWhatCannotMatch(db, conditions);
-    if (counted && totalOf(counted) < FEW_RESULTS) {
+    if (!answer || !totalOf(answer.counted)) await refuseWhatCannotMatch(db, conditions);
+    if (answer && totalOf(answer.counted) < FEW_RESULTS) {
       const corrections = await findCorrections(db, actor.workspaceId, parsed);
-      if (corrections.some((c) => c.clear)) counted = await countWithin(db, conditionsOf(actor.workspaceId, widenWith(parsed, corrections), request), types, limits);
+      if (corrections.some((c) => c.clear)) answer = await countWithin(db, conditionsOf(actor.workspaceId, widenWith(parsed, corrections), request), types, limits, without);
     }
-    if (!counted) return { total: null, capped: false };
+    if (!answer) return { total: null, capped: false };
+    const { counted, facetsWithout } = answer;
     const total = totalOf(counted);
     // Each type stops at the cap: its facets are then those of its first `max` matches.
     const everyMatch = counted.source < limits.max && counted.highlight < limits.max;
-    return { total: Math.min(total, limits.max), capped: total >= limits.max, facets: facetsOf(counted, total, everyMatch) };
+    const count: SearchCount = { total: Math.min(total, limits.max), capped: total >= limits.max, facets: facetsOf(counted, total, everyMatch) };
+    if (facetsWithout) count.facetsWithout = facetsWithout;
+    return count;
   } finally {
     countsRunning -= 1;
   }

@@ -190,6 +190,7 @@ describe('POST /sources/tag-whole', () => {
     // What it wrote, for an undo: the two highlights it made, and the tags it gave the one it reused (it had none).
     const made = [(await highlightsOf(plain.id))[0]!.id, (await highlightsOf(passage.id))[1]!.id].sort();
     expect({ ...run, createdHighlightIds: [...run.createdHighlightIds].sort() }).toEqual({
+      at: expect.any(String),
       tagIds: [first.id, second.id],
       createdHighlightIds: made,
       addedTags: [
@@ -209,7 +210,7 @@ describe('POST /sources/tag-whole', () => {
     expect(events[0]!.actorUserId).toBe(researcher.id);
 
     const again = await researcher.as.post(url(workspace, '/tag-whole'), { filters: { helpdeskTag: 'billing', untriaged: true, from: '2024-01-01' }, tagIds: [first.id] });
-    expect(again.json()).toEqual({ highlighted: 0, run: { tagIds: [first.id], createdHighlightIds: [], addedTags: [] } });
+    expect(again.json()).toEqual({ highlighted: 0, run: { at: expect.any(String), tagIds: [first.id], createdHighlightIds: [], addedTags: [] } });
     expect(await context.db.select().from(auditEvents).where(and(eq(auditEvents.workspaceId, workspace.id), eq(auditEvents.action, 'highlight.create_many')))).toHaveLength(1);
   });
 

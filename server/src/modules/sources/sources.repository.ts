@@ -98,11 +98,11 @@ export async function upsertMany(executor: Executor, workspaceId: string, values
   );
 }
 
-/** Ids of sources by (kind, external id), for rows an upsert left unchanged. */
+/** Ids of sources by (kind, external id), with the import that last wrote them, for rows an upsert left unchanged. */
 export async function findIdsByExternalIds(executor: Executor, workspaceId: string, keys: Array<{ kind: SourceKind; externalId: string }>) {
   if (!keys.length) return [];
   return executor
-    .select({ id: sources.id, kind: sources.kind, externalId: sources.externalId })
+    .select({ id: sources.id, kind: sources.kind, externalId: sources.externalId, importId: sources.importId })
     .from(sources)
     .where(
       and(

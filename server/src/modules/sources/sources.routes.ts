@@ -34,7 +34,7 @@ export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Sources, newest first (or oldest with order=oldest); filter by kind, customer, tag, helpdesk tag, import, date, untagged, untriaged; trash=true lists the trash',
         description:
-          `A \`customerId\`, \`tagId\` or \`importId\` of nothing in the workspace is a 404 naming it, not an empty list. \`untagged=true\`: no highlight outside the trash carries a tag. \`untriaged=true\` (the triage queue): no such highlight either carries a tag or is linked as evidence to a problem (or other insight) or backlog item outside the trash. The first page carries \`total\`, how many match: counted exactly up to ${SOURCE_COUNT_MAX.toLocaleString('en')}, past that the planner's estimate, with \`totalIsEstimate: true\`. \`helpdeskTag=billing\`: one of the tags the helpdesk put on the ticket (\`metadata.tags\`) is "billing", ignoring case.`,
+          `A \`customerId\`, \`tagId\` or \`importId\` of nothing in the workspace is a 404 naming it, not an empty list. \`untagged=true\`: no highlight outside the trash carries a tag. \`untriaged=true\` (the triage queue): no such highlight either carries a tag or is linked as evidence to a problem (or other insight) or backlog item outside the trash. The first page carries \`total\`, how many match: counted exactly up to ${SOURCE_COUNT_MAX.toLocaleString('en')}, past that the planner's estimate, with \`totalIsEstimate: true\`. \`count=false\` leaves it out, for a caller that does not show it. \`helpdeskTag=billing\`: one of the tags the helpdesk put on the ticket (\`metadata.tags\`) is "billing", ignoring case.`,
         params: WorkspaceParamsSchema,
         querystring: ListSourcesQuerySchema,
         response: { 200: SourcePageSchema },
@@ -83,7 +83,7 @@ export const sourcesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Undo one tag-whole: send its `run` back; the tags it added come off and the highlights it made go to the trash, in one transaction and one audit event',
         description:
-          'The highlights listed in `addedTags` lose those tags only (tags they had before stay). Those in `createdHighlightIds` lose `tagIds` and go to the trash, except one someone has used since (a note, another tag, a link as evidence): it stays, without the run\'s tags (`kept`). A highlight not of this workspace is a 404 naming `body.createdHighlightIds` or `body.addedTags.N.highlightIds`; nothing changes.',
+          'Only what carries the run\'s time (`at`, to the microsecond) comes off: the highlights listed in `addedTags` lose those tags (tags they had before, or given again by hand since, stay). Those in `createdHighlightIds` lose `tagIds` and go to the trash, except one someone has used since (a note, another tag, a link as evidence): it stays, without the run\'s tags (`kept`). A highlight not of this workspace is a 404 naming `body.createdHighlightIds` or `body.addedTags.N.highlightIds`, one listed as made that the run did not make a 422 naming `body.createdHighlightIds`; when none of the run\'s tags is left (undone already, or taken off since) a 409 naming `body.at`. Nothing changes on an error.',
         params: WorkspaceParamsSchema,
         body: UndoTagSourcesWholeBodySchema,
         response: { 200: UndoTagSourcesWholeResultSchema },

@@ -43,7 +43,7 @@ import { iso } from '../../lib/dates.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { presentCustomerRef, resolveCustomers } from '../customers/customers.service.js';
-import { highlightPassagesIn, presentHighlightsOfSource, unhighlightPassagesIn } from '../highlights/highlights.service.js';
+import { highlightPassagesIn, passagesWrittenAt, presentHighlightsOfSource, unhighlightPassagesIn } from '../highlights/highlights.service.js';
 import * as tagsService from '../tags/tags.service.js';
 import * as sourcesRepository from './sources.repository.js';
 import type { NewSource, SourceValues } from './sources.repository.js';
@@ -56,7 +56,14 @@ import { matchesEtag } from '../../lib/etag.js';
 // ---------------------------------------------------------------------------------------------
 
 export type SourceWrite = ImportedSource;
-export type UpsertResult = { created: number; updated: number; unchanged: number; sourceIds: string[] };
+export type UpsertResult = {
+  created: number;
+  updated: number;
+  unchanged: number;
+  sourceIds: string[];
+  /** For each unchanged input, the import that last wrote its source (null: the API, or an import since deleted). */
+  unchangedImportIds: Array<string | null>;
+};
 
 /** What identifies a source across writes: its kind and external id (null without one). */
 export const sourceKey = (source: { kind: string; externalId?: string | null | undefined }) => (source.externalId ? `${source.kind}\u0000${source.externalId}` : null);
@@ -110,11 +117,11 @@ export async function upsertSources(
 
   const writtenByKey = new Map(written.map((row) => [sourceKey(row), row]));
   const untouched = values.filter((value) => !writtenByKey.has(sourceKey(value)) && value.externalId);
-  const untouchedIds = new Map(
-    (await sourcesRepository.findIdsByExternalIds(tx, actor.workspaceId, untouched.map((value) => ({ kind: value.kind, externalId: value.externalId! })))).map((row) => [sourceKey(row), row.id]),
+  const untouchedRows = new Map(
+    (await sourcesRepository.findIdsByExternalIds(tx, actor.workspaceId, untouched.map((value) => ({ kind: value.kind, externalId: value.externalId! })))).map((row) => [sourceKey(row), row]),
   );
 
-  const result: UpsertResult = { created: 0, updated: 0, unchanged: 0, sourceIds: [] };
+  const result: UpsertResult = { created: 0, updated: 0, unchanged: 0, sourceIds: [], unchangedImportIds: [] };
   inputs.forEach((input, index) => {
     const key = sourceKey(input);
     if (!key) {
@@ -123,12 +130,15 @@ export async function upsertSources(
       return;
     }
     const row = writtenByKey.get(key);
-    const id = row?.id ?? untouchedIds.get(key);
+    const untouchedRow = untouchedRows.get(key);
+    const id = row?.id ?? untouchedRow?.id;
     if (!id) throw new Error(`Source ${key} was neither written nor found`);
     result.sourceIds.push(id);
     const isLast = lastWithKey.get(key) === index;
-    if (!row) result.unchanged += 1;
-    else if (row.inserted && isLast) result.created += 1;
+    if (!row) {
+      result.unchanged += 1;
+      result.unchangedImportIds.push(untouchedRow!.importId);
+    } else if (row.inserted && isLast) result.created += 1;
     else result.updated += 1;
   });
   return result;
@@ -278,8 +288,8 @@ export async function listSources(db: Db, actor: WorkspaceActor, query: ListSour
   const rows = await sourcesRepository.list(db, actor.workspaceId, filter, query.order, query.limit, after);
   if (!rows.length) await refuseForeignFilterIds(db, actor.workspaceId, filterIdsOf(query, 'query'));
   const page = pageFrom(rows, query.limit, presentSummary, (row) => [row.cursorAt, row.source.id]);
-  // Only the first page says how many match, and counts only when a next page follows.
-  if (after) return page;
+  // Only the first page says how many match, when asked, and counts only when a next page follows.
+  if (after || query.count === false) return page;
   if (!page.nextCursor) return { ...page, total: page.items.length };
   // Counting reads every match (a million sources, a million rows): exact up to the cap, the planner's estimate past it.
   const counted = await sourcesRepository.countUpTo(db, actor.workspaceId, filter, SOURCE_COUNT_MAX + 1);
@@ -360,6 +370,7 @@ export async function tagSourcesWhole(db: Db, actor: WorkspaceActor, body: TagSo
       for (const link of written.addedTags) if (!made.has(link.highlightId)) addedTags.get(link.tagId)!.push(link.highlightId);
     }
     const run: TagSourcesWholeRun = {
+      at: await passagesWrittenAt(tx),
       tagIds,
       createdHighlightIds,
       addedTags: [...addedTags].filter(([, highlightIds]) => highlightIds.length).map(([tagId, highlightIds]) => ({ tagId, highlightIds })),
@@ -383,19 +394,19 @@ export async function tagSourcesWhole(db: Db, actor: WorkspaceActor, body: TagSo
  * the highlights it reused, and the highlights it made go to the trash (`unhighlightPassagesIn`;
  * one someone has used since stays, without the run's tags), so that the sources wait in the
  * queue again. One transaction, one audit event; a highlight not of this workspace is a 404
- * naming where it was listed, and nothing changes.
+ * naming where it was listed, and nothing changes. Only what carries the run's time (`at`) comes
+ * off, so undoing it again is a 409 that writes nothing, not a second event.
  */
 export async function undoTagSourcesWhole(db: Db, actor: WorkspaceActor, body: UndoTagSourcesWholeBody): Promise<UndoTagSourcesWholeResult> {
   return db.transaction(async (tx) => {
-    const result = await unhighlightPassagesIn(tx, actor, body, { created: 'body.createdHighlightIds', added: (index) => `body.addedTags.${index}.highlightIds` });
-    if (result.trashed || result.kept || result.untagged) {
-      const parts = [
-        result.trashed && `moved ${countOf(result.trashed, 'highlight')} it made to the trash`,
-        result.kept && `kept ${countOf(result.kept, 'highlight')} it made that ${result.kept === 1 ? 'has' : 'have'} been used since, without its tags`,
-        result.untagged && `took its tags off ${countOf(result.untagged, 'highlight')} highlighted whole before`,
-      ].filter(Boolean);
-      await recordAudit(tx, actor, { action: 'highlight.create_many_undo', objectType: 'highlight', summary: `Undid a bulk tagging of whole sources: ${parts.join(', ')}` });
-    }
+    const result = await unhighlightPassagesIn(tx, actor, body, { run: 'body.at', created: 'body.createdHighlightIds', added: (index) => `body.addedTags.${index}.highlightIds` });
+    // Something came off, or unhighlightPassagesIn would have answered 409: there is always something to say.
+    const parts = [
+      result.trashed && `moved ${countOf(result.trashed, 'highlight')} it made to the trash`,
+      result.kept && `kept ${countOf(result.kept, 'highlight')} it made that ${result.kept === 1 ? 'has' : 'have'} been used since, without its tags`,
+      result.untagged && `took its tags off ${countOf(result.untagged, 'highlight')} highlighted whole before`,
+    ].filter(Boolean);
+    await recordAudit(tx, actor, { action: 'highlight.create_many_undo', objectType: 'highlight', summary: `Undid a bulk tagging of whole sources: ${parts.join(', ')}` });
     return result;
   });
 }

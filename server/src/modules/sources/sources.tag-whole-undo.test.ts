@@ -113,6 +113,61 @@ describe('POST /sources/tag-whole/undo', () => {
     expect(await queueTitles(workspace)).toEqual(['noted', 'untouched']);
   });
 
+  it('takes off only the links the run made: a tag taken off and given back by hand before the undo stays, and so does its highlight', async () => {
+    const workspace = await createWorkspace(context);
+    const billing = await createTag(context, workspace, { name: 'Billing' });
+    const sources = await Promise.all(['untouched', 'given back'].map((title) => ticket(workspace, title)));
+    const run = await tagAll(workspace.owner, workspace, { helpdeskTag: 'billing' }, [billing.id]);
+    expect(run.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+    const made = await highlightsOf(sources.map((source) => source.id));
+    const givenBack = Object.entries(made).find(([, highlight]) => highlight.sourceId === sources[1]!.id)![0];
+    const bulk = (body: object) => workspace.owner.as.post(`/api/workspaces/${workspace.id}/highlights/bulk`, { highlightIds: [givenBack], ...body });
+    expect((await bulk({ removeTagIds: [billing.id] })).statusCode).toBe(200);
+    expect((await bulk({ addTagIds: [billing.id] })).statusCode).toBe(200);
+
+    const response = await undo(workspace.owner, workspace, run);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toEqual({ trashed: 1, kept: 1, untagged: 0 });
+    expect((await highlightsOf(sources.map((source) => source.id)))[givenBack]).toMatchObject({ trashed: false, tagIds: [billing.id] });
+  });
+
+  it('answers 409 naming body.at to a second undo of the same run, leaving a tag given back by hand since and writing no second event', async () => {
+    const workspace = await createWorkspace(context);
+    const [billing, invoices] = [await createTag(context, workspace, { name: 'Billing' }), await createTag(context, workspace, { name: 'Invoices' })];
+    const reused = await createHighlight(context, workspace, await ticket(workspace, 'whole before'), { tagIds: [invoices.id] });
+    const plain = await ticket(workspace, 'plain');
+    const run = await tagAll(workspace.owner, workspace, { helpdeskTag: 'billing' }, [billing.id]);
+    expect(run.addedTags).toEqual([{ tagId: billing.id, highlightIds: [reused.id] }]);
+    const first = await undo(workspace.owner, workspace, run);
+    expect(first.statusCode, first.body).toBe(200);
+    // Given back by hand: the second undo must not take it off again.
+    expect((await workspace.owner.as.post(`/api/workspaces/${workspace.id}/highlights/bulk`, { highlightIds: [reused.id], addTagIds: [billing.id] })).statusCode).toBe(200);
+    const before = await highlightsOf([reused.sourceId, plain.id]);
+
+    const second = await undo(workspace.owner, workspace, run);
+    expect(second.statusCode, second.body).toBe(409);
+    expect(second.headers['content-type']).toContain('application/problem+json');
+    expect(errorPaths(second)).toEqual(['body.at']);
+    expect(await highlightsOf([reused.sourceId, plain.id])).toEqual(before);
+    expect(before[reused.id]!.tagIds).toEqual([billing.id, invoices.id].sort());
+    const events = await context.db.select().from(auditEvents).where(and(eq(auditEvents.workspaceId, workspace.id), eq(auditEvents.action, 'highlight.create_many_undo')));
+    expect(events).toHaveLength(1);
+  });
+
+  it('answers 422 naming body.createdHighlightIds for a highlight of the workspace the run did not make, changing nothing', async () => {
+    const workspace = await createWorkspace(context);
+    const tag = await createTag(context, workspace);
+    await ticket(workspace, 'ours');
+    const other = await createHighlight(context, workspace, await createSource(context, workspace, { kind: 'ticket', body: 'Older than the run.' }));
+    const run = await tagAll(workspace.owner, workspace, { helpdeskTag: 'billing' }, [tag.id]);
+    const before = await context.db.select().from(highlights).where(eq(highlights.workspaceId, workspace.id));
+
+    const response = await undo(workspace.owner, workspace, { ...run, createdHighlightIds: [...run.createdHighlightIds, other.id] });
+    expect(response.statusCode, response.body).toBe(422);
+    expect(errorPaths(response)).toEqual(['body.createdHighlightIds']);
+    expect(await context.db.select().from(highlights).where(eq(highlights.workspaceId, workspace.id))).toEqual(before);
+  });
+
   it('answers 404 naming the field for a highlight of another workspace, changing nothing', async () => {
     const workspace = await createWorkspace(context);
     const tag = await createTag(context, workspace);
@@ -150,6 +205,7 @@ describe('POST /sources/tag-whole/undo', () => {
       [{ ...run, createdHighlightIds: ['not-an-id'] }, 'body.createdHighlightIds.0'],
       [{ ...run, addedTags: [{ tagId: tag.id, highlightIds: [] }] }, 'body.addedTags.0.highlightIds'],
       [{ ...run, filters: {} }, 'body'],
+      [{ ...run, at: 'yesterday' }, 'body.at'],
     ];
     for (const [body, path] of cases) {
       const response = await undo(workspace.owner, workspace, body);

@@ -32,6 +32,11 @@ describe('GET /sources total', () => {
     expect(page).not.toHaveProperty('totalIsEstimate');
     const next = await listSources(workspace, `?limit=2&cursor=${page.nextCursor}`);
     expect(next).not.toHaveProperty('total');
+    // A caller that does not show it (the reader's neighbours) leaves it out: the same page, uncounted.
+    const uncounted = await listSources(workspace, '?limit=2&count=false');
+    expect(uncounted).not.toHaveProperty('total');
+    expect(uncounted.items).toEqual(page.items);
+    expect(uncounted.nextCursor).toBe(page.nextCursor);
 
     // The total follows the filters, and a page that holds them all counts itself.
     expect((await listSources(workspace, '?kind=ticket&limit=2')).total).toBe(3);

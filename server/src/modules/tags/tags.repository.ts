@@ -162,6 +162,21 @@ export async function removeLinks(executor: Executor, workspaceId: string, highl
     .where(and(eq(highlightTags.workspaceId, workspaceId), sql`${highlightTags.highlightId} in (${highlightIds})`, inArray(highlightTags.tagId, tagIds)));
 }
 
+/**
+ * Drops the links of these highlights to these tags that a transaction which began `at` made (their
+ * `created_at`, to the microsecond), and returns them: a link made again since is another's.
+ */
+export async function removeLinksMadeAt(executor: Executor, workspaceId: string, highlightIds: string[], tagIds: string[], at: string) {
+  return rowsOf<{ highlightId: string; tagId: string }>(
+    executor,
+    sql`
+    delete from highlight_tags
+    where workspace_id = ${workspaceId} and highlight_id = any(${sql.param(highlightIds)}::uuid[]) and tag_id = any(${sql.param(tagIds)}::uuid[])
+      and created_at = ${at}::timestamptz
+    returning highlight_id as "highlightId", tag_id as "tagId"`,
+  );
+}
+
 /** Drops the highlight's links to tags outside `keepTagIds`. */
 export async function removeLinksExcept(executor: Executor, workspaceId: string, highlightId: string, keepTagIds: string[]) {
   await executor

@@ -167,6 +167,14 @@ export async function replaceHighlightTags(executor: Executor, workspaceId: stri
   await tagsRepository.refreshHighlightTags(executor, workspaceId, tagsRepository.highlightIdList([highlightId]));
 }
 
+/** Takes off the links to `tagIds` a transaction that began `at` gave these highlights, none other, and refreshes their copies; returns the links taken off. */
+export async function removeTagsAddedAt(executor: Executor, workspaceId: string, highlightIds: string[], tagIds: string[], at: string) {
+  if (!highlightIds.length || !tagIds.length) return [];
+  const removed = await tagsRepository.removeLinksMadeAt(executor, workspaceId, highlightIds, tagIds, at);
+  if (removed.length) await tagsRepository.refreshHighlightTags(executor, workspaceId, tagsRepository.highlightIdList([...new Set(removed.map((link) => link.highlightId))]));
+  return removed;
+}
+
 /** Adds and removes tags on many highlights in a fixed number of statements; returns the links it added (not those there already). */
 export async function changeTagsOfHighlights(executor: Executor, workspaceId: string, highlightIds: string[], addTagIds: string[], removeTagIds: string[]) {
   const scope = tagsRepository.highlightIdList(highlightIds);

@@ -12,7 +12,7 @@ const COUNTS = { ...NO_COUNTS, total: 3, unchanged: 3 };
 /** A re-import of export.csv that changed none of its 3 tickets. */
 const anImport = (overrides: Partial<Import>) => importOf({ counts: COUNTS, createdAt: '2025-03-05T10:00:00.000Z', finishedAt: '2025-03-05T10:00:01.000Z', ...overrides });
 
-const { errors: _errors, errorsTotal: _total, ...REIMPORT } = anImport({});
+const { errors: _errors, errorsTotal: _total, unchangedFrom: _from, ...REIMPORT } = anImport({});
 const FIRST: ImportSummary = { ...REIMPORT, id: FIRST_ID, createdAt: '2025-03-04T10:00:00.000Z', counts: { ...COUNTS, created: 3, unchanged: 0 } };
 
 describe('ImportDetailRoute', () => {
@@ -53,10 +53,13 @@ describe('ImportDetailRoute', () => {
     await until(() => expect(document.querySelector('h1')?.textContent).toBe('No such import'));
   });
 
-  it('links a re-import that changed nothing to the sources, which stay with the import that brought them in', async () => {
-    await renderPage(ID, (url) => (url.endsWith(`/imports/${ID}`) ? json(anImport({})) : json({ items: [anImport({}), FIRST], nextCursor: null })));
+  it('links a re-import that changed nothing to the sources, which stay with the import that last wrote them', async () => {
+    const item = anImport({ unchangedFrom: [{ id: FIRST_ID, fileName: 'export.csv', createdAt: FIRST.createdAt, finishedAt: FIRST.finishedAt, count: 3 }] });
+    const fetch = await renderPage(ID, () => json(item));
     await until(() => expect(document.querySelector(`a[href="/w/${WS}/inbox?importId=${FIRST_ID}"]`)).not.toBeNull());
-    expect(document.body.textContent).toContain('They stay with the import that brought them in: the tickets of export.csv, imported');
+    expect(document.body.textContent).toContain('They stay with the import that last wrote them: 3 tickets of export.csv, imported');
     expect(document.querySelector(`a[href="/w/${WS}/inbox?importId=${ID}"]`)).toBeNull();
+    // The server names the earlier import: the history is not asked.
+    expect(fetch.mock.calls.filter(([url]) => String(url).includes('/imports?'))).toEqual([]);
   });
 });

@@ -27,6 +27,7 @@ export const SETTINGS_PAGES: Array<{ label: string; about: string; to: (ws: stri
   { label: 'API tokens', about: 'Access for scripts and integrations', to: paths.tokens, adminOnly: true },
   { label: 'Audit log', about: 'Who changed what, and when', to: paths.audit, adminOnly: true },
   { label: 'General', about: 'The workspace’s name, and another workspace', to: paths.settingsGeneral, adminOnly: true },
+  { label: 'Your password', about: 'Change the password you sign in with', to: paths.settingsPassword, adminOnly: false },
 ];
 
 /**

@@ -90,7 +90,6 @@ export function WorkspaceLayout() {
         <header className="topbar">
           {membership && <WorkspacePalette ws={ws} />}
           {membership && <TopBarSearch ws={ws} />}
-          <div className="topbar-spacer" />
           {!narrow && userMenu}
         </header>
         <main id="main" className="content" tabIndex={-1}>

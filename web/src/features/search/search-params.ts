@@ -10,6 +10,17 @@ export type SearchState = SearchFilters & { q: string; sort?: Exclude<SearchSort
 const FILTER_KEYS = ['kind', 'tagId', 'segment', 'customerId', 'from', 'to', 'type'] as const;
 /** Filters that take several values, each repeated in the URL (`kind=ticket&kind=review`): a match has any of them. */
 export type ListFilter = 'kind' | 'tagId' | 'segment';
+const LIST_FILTERS: ListFilter[] = ['kind', 'tagId', 'segment'];
+
+/**
+ * The API's params for the facet panel's search: with a facet in use, each such facet is also
+ * counted without its own filter (`facetsWithout`), so that the panel can list the values to
+ * tick beside those ticked. The query key is the state's: the answer is the state's too.
+ */
+export function withFacetsWithout(state: SearchState, params: URLSearchParams): URLSearchParams {
+  if (LIST_FILTERS.some((key) => state[key])) params.set('facetsWithout', 'true');
+  return params;
+}
 
 const isKind = (value: string): value is SourceKind => (SOURCE_KINDS as readonly string[]).includes(value);
 

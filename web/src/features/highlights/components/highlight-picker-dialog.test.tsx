@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HighlightListItem } from '@cairn/shared';
+import type { HighlightListItem, SearchResponse, SearchResult } from '@cairn/shared';
 import { HighlightPickerDialog, quoteOrigin } from './highlight-picker-dialog';
 import { highlightListItem } from '../testing/highlight-list-item';
 import { AppProviders, json, mountRoot, WS } from '../../../testing/mount';
@@ -18,10 +18,30 @@ const FAILS = highlight(1, 'The CSV export fails every time.', {
 const TIMES_OUT = highlight(2, 'Our yearly export times out.');
 const LOGIN = highlight(3, 'I cannot sign in.');
 
-/** The server: every highlight of the workspace, those matching `q` by a word of the quote, and TIMES_OUT linked to the problem already. */
+/** A highlight as search finds it: the whole quote as its snippet, the word marked. */
+const found = (item: HighlightListItem, word: string): SearchResult => ({
+  type: 'highlight', id: item.id, sourceId: item.sourceId, title: item.source.title, kind: item.source.kind, occurredAt: item.source.occurredAt,
+  customer: item.customer, tags: item.tags, score: 1, snippet: item.quote, matches: [[item.quote.toLowerCase().indexOf(word), item.quote.toLowerCase().indexOf(word) + word.length]],
+  snippetStart: item.start, range: [item.start, item.end],
+});
+
+/**
+ * The server: every highlight of the workspace, newest first; search finds those with a word of
+ * `q` in their quote, the shortest first (as if ranked), and reads `exprot` as `export`; TIMES_OUT
+ * is linked to the problem already.
+ */
 function fakeServer(all: HighlightListItem[], linked: HighlightListItem[]) {
   return vi.fn(async (url: string) => {
     const { pathname, searchParams } = new URL(url, 'http://cairn.test');
+    if (pathname === `/api/workspaces/${WS}/search`) {
+      expect(searchParams.get('type')).toBe('highlight');
+      const typed = searchParams.get('q')!.toLowerCase();
+      const q = typed === 'exprot' ? 'export' : typed;
+      const items = all.filter((item) => item.quote.toLowerCase().includes(q)).sort((a, b) => a.quote.length - b.quote.length);
+      const page: SearchResponse = { items: items.map((item) => found(item, q)), total: items.length, totalIsEstimate: false, nextCursor: null, includesCorrection: q !== typed };
+      if (q !== typed) page.didYouMean = q;
+      return json(page);
+    }
     if (pathname !== `/api/workspaces/${WS}/highlights`) throw new Error(`Unexpected request: ${url}`);
     const ids = searchParams.getAll('ids');
     const q = searchParams.get('q');
@@ -83,10 +103,22 @@ describe('HighlightPickerDialog', () => {
     await act(async () => type(words, ' export '));
     await until(() => expect(dialog().textContent).toContain('2 highlights match'));
     expect(checkbox(LOGIN.quote)).toBeUndefined();
-    expect(server.mock.calls.some(([url]) => url.includes('q=export&'))).toBe(true);
+    // Best match first, as search ranks them, not newest first.
+    const quotes = () => [...dialog().querySelectorAll('.highlight-quote')].map((quote) => quote.textContent);
+    expect(quotes()).toEqual([TIMES_OUT.quote, FAILS.quote]);
+    expect(server.mock.calls.some(([url]) => url.includes('/search?q=export&type=highlight'))).toBe(true);
 
     await act(async () => type(words, 'invoices'));
     await until(() => expect(dialog().textContent).toContain('Nothing matches “invoices”: try fewer words, or other ones.'));
+  });
+
+  it('forgives a typo as search does, and says which words it looked for', async () => {
+    await open(fakeServer([FAILS, TIMES_OUT, LOGIN], []));
+    await until(() => expect(checkbox(LOGIN.quote)).toBeDefined());
+    await act(async () => type(dialog().querySelector<HTMLInputElement>('input[type="search"]')!, 'exprot'));
+    await until(() => expect(dialog().textContent).toContain('2 highlights match'));
+    expect(dialog().querySelector('[role="status"]')!.textContent).toBe('Including highlights for export.');
+    expect(checkbox(TIMES_OUT.quote)).toBeDefined();
   });
 
   it('walks from the box through the quotes with ↓ and ↑, passing over the linked, and adds the picked on Enter', async () => {

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { customerName, SEARCH_QUERY_MAX_LENGTH, titleRepeatsText, type HighlightListItem } from '@cairn/shared';
+import { customerName, SEARCH_QUERY_MAX_LENGTH, titleRepeatsText, type HighlightListItem, type SearchResult } from '@cairn/shared';
+import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
 import { FormDialog } from '../../../components/form-dialog';
 import { ErrorMessage } from '../../../components/error-message';
@@ -13,6 +14,7 @@ import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 import { textStart } from '../../../lib/source-titles';
 import { useHighlightIdsMatching, useHighlights, type HighlightFilters } from '../api/list-highlights';
+import { useHighlightSearch } from '../api/search-highlights';
 
 /** Words are looked up once typing pauses, not on every key. */
 const SEARCH_DEBOUNCE_MS = 300;
@@ -39,7 +41,20 @@ function NoHighlightsYet({ ws }: { ws: string }) {
   );
 }
 
-function PickableQuote({ item, added, picked, onToggle }: { item: HighlightListItem; added: boolean; picked: boolean; onToggle: () => void }) {
+/** A quote to pick: its id, its text (or the found passage of it), and where it comes from. */
+type Quote = { id: string; text: string; origin: string };
+
+const quoteOfItem = (item: HighlightListItem): Quote => ({ id: item.id, text: item.quote, origin: quoteOrigin(item) });
+
+/** A highlight found by search: the passage around its matches, with "…" where the quote goes on. */
+function quoteOfResult(result: SearchResult): Quote {
+  const [start, end] = result.range ?? [result.snippetStart, result.snippetStart + result.snippet.length];
+  const text = `${result.snippetStart > start ? '…' : ''}${result.snippet}${result.snippetStart + result.snippet.length < end ? '…' : ''}`;
+  const source = { id: result.sourceId, title: result.title, kind: result.kind, occurredAt: result.occurredAt };
+  return { id: result.id, text, origin: quoteOrigin({ quote: result.snippet, source, customer: result.customer }) };
+}
+
+function PickableQuote({ item, added, picked, onToggle }: { item: Quote; added: boolean; picked: boolean; onToggle: () => void }) {
   const id = useId();
   return (
     <li className={`card highlight-card${picked || added ? ' selected' : ''}`}>
@@ -50,13 +65,13 @@ function PickableQuote({ item, added, picked, onToggle }: { item: HighlightListI
         checked={picked || added}
         disabled={added}
         onChange={onToggle}
-        aria-label={`Pick “${textStart(item.quote)}”`}
+        aria-label={`Pick “${textStart(item.text.replace(/^…/, ''))}”`}
         aria-describedby={`${id}-origin${added ? ` ${id}-added` : ''}`}
       />
       <label htmlFor={id} className="highlight-card-body">
-        <span className="highlight-quote">{item.quote}</span>
+        <span className="highlight-quote">{item.text}</span>
         <span id={`${id}-origin`} className="muted small">
-          {quoteOrigin(item)}
+          {item.origin}
         </span>
       </label>
       {added && (
@@ -82,9 +97,10 @@ export type HighlightPickerDialogProps = {
 };
 
 /**
- * Pick quotes from every highlight in the workspace, newest first or found by their words (the
- * Highlights page's search: quote, note and tag names), each shown with its source and customer;
- * ↓/↑ walk from the box through the quotes, Space picks, Enter adds them all at once.
+ * Pick quotes from every highlight in the workspace, newest first, or found by their words
+ * through search (quote, note and tag names): best match first, word forms and typos forgiven,
+ * with its "did you mean"; each shown with its source and customer. ↓/↑ walk from the box
+ * through the quotes, Space picks, Enter adds them all at once.
  */
 export function HighlightPickerDialog({ ws, title, intro, addedTo, busy, error, onPick, onClose }: HighlightPickerDialogProps) {
   const [text, setText] = useState('');
@@ -96,9 +112,18 @@ export function HighlightPickerDialog({ ws, title, intro, addedTo, busy, error, 
     return () => clearTimeout(timer);
   }, [text]);
 
-  const highlights = useHighlights(ws, words ? { q: words } : {});
-  const items = highlights.data?.pages.flatMap((page) => page.items) ?? [];
-  const total = highlights.data?.pages[0]?.total ?? 0;
+  const newest = useHighlights(ws, {}, !words);
+  const found = useHighlightSearch(ws, words);
+  const highlights = words ? found : newest;
+  const first = found.data?.pages[0];
+  const items = words
+    ? (found.data?.pages.flatMap((page) => page.items.map(quoteOfResult)) ?? [])
+    : (newest.data?.pages.flatMap((page) => page.items.map(quoteOfItem)) ?? []);
+  const total = (words ? first?.total : newest.data?.pages[0]?.total) ?? 0;
+  const correct = (to: string) => {
+    setText(to);
+    setWords(to);
+  };
   const added = useHighlightIdsMatching(ws, addedTo, items.map((item) => item.id));
   // One that shows as linked once its answer came is not sent again.
   const toAdd = picked.filter((id) => !added.has(id));
@@ -147,6 +172,15 @@ export function HighlightPickerDialog({ ws, title, intro, addedTo, busy, error, 
           />
         )}
       </Field>
+      {words && first?.didYouMean && (
+        <p className="muted small" role="status">
+          {first.includesCorrection ? 'Including highlights for ' : 'Did you mean '}
+          <Button variant="ghost" size="sm" onClick={() => correct(first.didYouMean!)}>
+            {first.didYouMean}
+          </Button>
+          {first.includesCorrection ? '.' : '?'}
+        </p>
+      )}
       {highlights.isPending ? (
         <Loading label="Loading highlights…" />
       ) : !highlights.data ? (
@@ -160,6 +194,7 @@ export function HighlightPickerDialog({ ws, title, intro, addedTo, busy, error, 
       ) : (
         <>
           <p className="muted small" aria-live="polite">
+            {words && first?.totalIsEstimate ? 'About ' : ''}
             {countOf(total, 'highlight')}
             {words ? (total === 1 ? ' matches' : ' match') : ', newest first'}
           </p>

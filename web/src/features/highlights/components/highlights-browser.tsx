@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { customerName, HIGHLIGHT_IDS_MAX, type HighlightListItem, type TagRef } from '@cairn/shared';
 import { Button } from '../../../components/button';
@@ -11,7 +11,7 @@ import { SourceKindSelect } from '../../../components/source-kind-select';
 import { Loading } from '../../../components/spinner';
 import { TagChips } from '../../../components/tag-chip';
 import { TagSearchInput } from '../../../components/tag-search-input';
-import { useToast } from '../../../components/toast';
+import { useDismissUndoOfLeaving, useToast } from '../../../components/toast';
 import { useCatalog } from '../../../lib/catalog';
 import { formatDate, isReversedRange } from '../../../lib/dates';
 import { GoneFilterState, filterName, goneFilterOf } from '../../../lib/gone-filter';
@@ -99,7 +99,10 @@ export function HighlightsBrowser({ renderBulkActions, trashExtras, createTag }:
     return () => clearTimeout(timer);
   });
 
-  const items = highlights.data?.pages.flatMap((page) => page.items) ?? [];
+  const loaded = useMemo(() => highlights.data?.pages.flatMap((page) => page.items), [highlights.data]);
+  // The trash as these filters show it: the reader's Undo of a highlight trashed there goes once it is restored or deleted for good here.
+  useDismissUndoOfLeaving(inTrash ? loaded : undefined, JSON.stringify(filters));
+  const items = loaded ?? [];
   const total = highlights.data?.pages[0]?.total ?? 0;
   const tagName = (id: string | undefined) => catalog.data?.tags.find((tag) => tag.id === id)?.name;
   const insightTitle = (id: string | undefined) => catalog.data?.insights.find((insight) => insight.id === id)?.title;

@@ -1,5 +1,5 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { ImportSummarySchema, pageOf, type ImportSummary } from '@cairn/shared';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { ImportSummarySchema, pageOf } from '@cairn/shared';
 import { apiRequest } from '../../../lib/api-client';
 
 const HISTORY_PAGE_SIZE = 25;
@@ -23,22 +23,5 @@ export function useImports(ws: string) {
     getNextPageParam: (page) => page.nextCursor,
     refetchInterval: (query) =>
       query.state.data?.pages.some((page) => page.items.some((item) => item.status === 'queued' || item.status === 'running')) ? LIVE_REFRESH_MS : false,
-  });
-}
-
-/**
- * The imports of the same file (name and format) before `item` that wrote sources, newest first,
- * from the latest page of the history: a re-import leaves unchanged sources with the import that
- * last wrote them, so these are where they are. `enabled: false` asks nothing.
- */
-export function useEarlierImportsOf(ws: string, item: ImportSummary, enabled: boolean) {
-  return useQuery({
-    queryKey: [...importsKey(ws), 'earlier', item.id],
-    queryFn: () => listImports(ws, null),
-    enabled,
-    select: (page) =>
-      page.items.filter(
-        (other) => other.id !== item.id && other.fileName === item.fileName && other.format === item.format && other.createdAt < item.createdAt && other.counts.created + other.counts.updated > 0,
-      ),
   });
 }

@@ -44,3 +44,6 @@ export const FORMATS: FormatInfo[] = [
 export const formatLabel = (format: ImportFormat) => FORMATS.find((info) => info.format === format)?.label ?? format;
 
 export const isCsvFormat = (format: ImportFormat) => format === 'tickets-csv' || format === 'survey-csv';
+
+/** What an import's rejections and preview problems are numbered by: a file's line, or a vendor export's item (its position in the list; NDJSON: its line). */
+export const positionLabel = (format: ImportFormat) => (format === 'zendesk-json' || format === 'intercom-json' ? 'Item' : 'Line');

@@ -25,6 +25,7 @@ describe('ImportReport', () => {
   }
 
   const text = () => document.querySelector('.import-report')!.textContent!;
+  const countLabels = () => [...document.querySelectorAll('.import-count dt')].map((label) => label.textContent);
   const download = () => document.querySelector<HTMLAnchorElement>('.import-errors a[download]')!;
 
   it('gives rejected CSV rows back to fix and import again', async () => {
@@ -37,7 +38,9 @@ describe('ImportReport', () => {
   it('names a vendor export’s rejections by what they are, and promises no re-importable rows', async () => {
     await renderReport(anImport({ format: 'zendesk-json', fileName: 'tickets.json', counts: { ...NO_COUNTS, total: 3, created: 2, rejected: 1 }, errors: [{ line: 2, message: 'description is empty' }], errorsTotal: 1 }));
     expect(document.querySelector('.import-errors h4')!.textContent).toBe('Rejected tickets (1)');
-    expect(document.querySelector('.import-errors caption')!.textContent).toBe('Rejected tickets, by line');
+    expect(document.querySelector('.import-errors caption')!.textContent).toBe('Rejected tickets, by item');
+    // An export's tickets are numbered by their place in its list, not by a line of the file.
+    expect([...document.querySelectorAll('.import-errors th')].map((cell) => cell.textContent)).toEqual(['Item', 'Reason']);
     expect(download().textContent).toBe('Download rejected tickets (CSV)');
     expect(text()).not.toContain('rows already imported');
   });
@@ -60,6 +63,34 @@ describe('ImportReport', () => {
     expect(download().textContent).toBe('Download the skipped lines (CSV)');
     expect(text()).toContain('The rest of the interview was imported. A corrected file would be imported as a second interview');
     expect(text()).not.toContain('will not be duplicated');
+    // One file, known by its text: imported whole or not at all, never updated.
+    expect(countLabels()).toEqual(['Interviews created', 'Interviews unchanged', 'Parts skipped']);
+  });
+
+  it('shows every count of a CSV import, zeros too', async () => {
+    await renderReport(anImport({ counts: { ...NO_COUNTS, total: 3, created: 3 } }));
+    expect(countLabels()).toEqual(['Tickets created', 'Tickets updated', 'Tickets unchanged', 'Rows rejected']);
+  });
+
+  it('links unchanged sources to the earlier imports the server names, asking for nothing else', async () => {
+    const earlier = [
+      { id: '00000000-0000-4000-8000-0000000000bb', fileName: 'export.csv', createdAt: '2025-03-01T10:00:00.000Z', finishedAt: '2025-03-01T10:00:02.000Z', count: 2 },
+      { id: '00000000-0000-4000-8000-0000000000cc', fileName: 'export-march.csv', createdAt: '2025-03-02T10:00:00.000Z', finishedAt: null, count: 1 },
+    ];
+    await renderReport(anImport({ counts: { ...NO_COUNTS, total: 3, unchanged: 3 }, unchangedFrom: earlier }));
+    const links = [...document.querySelectorAll<HTMLAnchorElement>('.import-report a')].filter((link) => link.href.includes('importId='));
+    expect(links.map((link) => [new URL(link.href).search, link.textContent])).toEqual([
+      ['?importId=00000000-0000-4000-8000-0000000000bb', expect.stringMatching(/^2 tickets of export\.csv, imported /)],
+      ['?importId=00000000-0000-4000-8000-0000000000cc', expect.stringMatching(/^1 ticket of export-march\.csv, imported /)],
+    ]);
+    expect(text()).toContain('They stay with the import that last wrote them');
+    expect(vi.mocked(fetch).mock.calls.map(([url]) => String(url))).toEqual([`/api/workspaces/${WS}/imports/${ID}`]);
+  });
+
+  it('says unchanged sources are not duplicated, naming no import when the server names none', async () => {
+    await renderReport(anImport({ counts: { ...NO_COUNTS, total: 3, unchanged: 3 } }));
+    expect(text()).toContain('importing a file again never duplicates them.');
+    expect(text()).not.toContain('They stay with');
   });
 
   it('announces the end of an import once, rather than every count while it runs', async () => {

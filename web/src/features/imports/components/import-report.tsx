@@ -6,11 +6,10 @@ import { Loading } from '../../../components/spinner';
 import { ProgressBar } from '../../../components/progress-bar';
 import { Table } from '../../../components/table';
 import { formatDateTime } from '../../../lib/dates';
-import { describeCounts, importUnits, sampleCredit } from '../../../lib/import-words';
+import { countOf, describeCounts, importUnits, sampleCredit } from '../../../lib/import-words';
 import { paths } from '../../../lib/paths';
 import { isRunning, rejectedRowsUrl, useImport } from '../api/get-import';
-import { useEarlierImportsOf } from '../api/list-imports';
-import { formatLabel, isCsvFormat } from './formats';
+import { formatLabel, isCsvFormat, positionLabel } from './formats';
 import { ImportStatusBadge } from './import-status';
 import { ImportScores } from './import-scores';
 
@@ -35,6 +34,8 @@ export function ImportReport({ ws, importId, headingRef, showScores = false, hea
   const sources = capitalize(units.sources.many);
   const Heading = `h${headingLevel}` as const;
   const subLevel = headingLevel === 2 ? 3 : 4;
+  // A transcript is one file, known by its text: imported whole or not at all, and never updated, so those counts could only say 0.
+  const rowsApply = item.format !== 'transcript';
   return (
     <section className="import-report stack" aria-labelledby={`import-${item.id}-title`}>
       <div className="import-report-header">
@@ -60,9 +61,11 @@ export function ImportReport({ ws, importId, headingRef, showScores = false, hea
       </p>
       <dl className="import-counts">
         <Count label={`${sources} created`} value={item.counts.created} tone="success" />
-        <Count label={`${sources} updated`} value={item.counts.updated} />
+        {(rowsApply || item.counts.updated > 0) && <Count label={`${sources} updated`} value={item.counts.updated} />}
         <Count label={`${sources} unchanged`} value={item.counts.unchanged} />
-        <Count label={`${capitalize(units.rejected.many)} rejected`} value={item.counts.rejected} tone={item.counts.rejected ? 'danger' : undefined} />
+        {(rowsApply || item.counts.rejected > 0) && (
+          <Count label={`${capitalize(units.rejected.many)} rejected`} value={item.counts.rejected} tone={item.counts.rejected ? 'danger' : undefined} />
+        )}
         {item.skipped > 0 && <Count label="Parts skipped" value={item.skipped} tone="warning" />}
         {item.redactPii && <Count label="PII redacted" value={item.redacted} />}
       </dl>
@@ -81,32 +84,26 @@ export function ImportReport({ ws, importId, headingRef, showScores = false, hea
 
 /**
  * Where a re-import's unchanged sources are: they keep the import that last wrote them (this
- * import's own link would show none of them), found among the earlier imports of the same file.
+ * import's own link would show none of them), which the server names (`unchangedFrom`).
  */
 function UnchangedSources({ ws, item }: { ws: string; item: Import }) {
   const units = importUnits(item.format);
-  const earlier = useEarlierImportsOf(ws, item, true);
-  const links = earlier.data ?? [];
   return (
     <p className="muted small">
-      Unchanged {units.sources.many} were already in Cairn exactly as in this file: importing a file again never duplicates them. They stay with the import that brought them in
-      {links.length > 0 ? (
+      Unchanged {units.sources.many} were already in Cairn exactly as in this file: importing a file again never duplicates them.
+      {item.unchangedFrom.length > 0 && (
         <>
-          :{' '}
-          {links.map((other, index) => (
+          {' '}
+          They stay with the import that last wrote them:{' '}
+          {item.unchangedFrom.map((other, index) => (
             <span key={other.id}>
               {index > 0 && ', '}
               <Link to={`${paths.inbox(ws)}?importId=${other.id}`}>
-                the {units.sources.many} of {other.fileName}, imported {formatDateTime(other.createdAt)}
+                {countOf(other.count, units.sources)} of {other.fileName}, imported {formatDateTime(other.finishedAt ?? other.createdAt)}
               </Link>
             </span>
           ))}
           .
-        </>
-      ) : (
-        <>
-          {' '}
-          (see the <Link to={paths.imports(ws)}>history</Link>).
         </>
       )}
     </p>
@@ -123,6 +120,7 @@ function Rejections({ ws, item, headingLevel }: { ws: string; item: Import; head
   const Heading = `h${headingLevel}` as const;
   const units = importUnits(item.format);
   const title = item.counts.rejected ? `Rejected ${units.rejected.many}` : 'Skipped parts';
+  const position = positionLabel(item.format);
   const [download, advice] =
     item.format === 'transcript'
       ? ['Download the skipped lines (CSV)', 'The rest of the interview was imported. A corrected file would be imported as a second interview: move this one to the trash first.']
@@ -138,9 +136,9 @@ function Rejections({ ws, item, headingLevel }: { ws: string; item: Import; head
         {title} ({item.errorsTotal.toLocaleString()})
       </Heading>
       <Table
-        caption={`${title}, by line`}
+        caption={`${title}, by ${position.toLowerCase()}`}
         columns={[
-          { key: 'line', header: 'Line', cell: (error) => error.line, align: 'right', width: '80px' },
+          { key: 'line', header: position, cell: (error) => error.line, align: 'right', width: '80px' },
           { key: 'message', header: 'Reason', cell: (error) => error.message },
         ]}
         rows={item.errors}

@@ -2,6 +2,7 @@
 import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { ImportOptions, ImportPreview, ImportPreviewSource } from '@cairn/shared';
+import { formatLabel, isCsvFormat } from './formats';
 import { ImportWizard } from './import-wizard';
 import { AppProviders, json, mountRoot, WS } from '../../../testing/mount';
 import { until } from '../../../testing/react-dom';
@@ -101,10 +102,10 @@ describe('ImportWizard', () => {
       </AppProviders>,
     );
     const format = typeof preview === 'function' ? preview({}).format : preview.format;
-    const label = format === 'survey-csv' ? 'Survey answers (CSV)' : 'Tickets (CSV)';
-    await act(async () => radio(label).click());
+    await act(async () => radio(formatLabel(format)).click());
     const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
-    Object.defineProperty(input, 'files', { configurable: true, value: [new File(['a,b\n'], 'export.csv', { type: 'text/csv' })] });
+    const file = isCsvFormat(format) ? new File(['a,b\n'], 'export.csv', { type: 'text/csv' }) : new File(['[]'], 'export.json', { type: 'application/json' });
+    Object.defineProperty(input, 'files', { configurable: true, value: [file] });
     await act(async () => input.dispatchEvent(new Event('change', { bubbles: true })));
     await until(() => expect(document.querySelector('#step-preview')).not.toBeNull());
     return fetch;
@@ -169,6 +170,11 @@ describe('ImportWizard', () => {
     await until(() => expect(startCalls(fetch)).toHaveLength(1));
     const sent = startCalls(fetch)[0]![1].body as FormData;
     expect(JSON.parse(String(sent.get('options')))).toEqual({ mapping: { externalId: 'Case', body: 'Said' } });
+  });
+
+  it('numbers the problems of a vendor export’s first items by item, not by line', async () => {
+    await renderWizard({ ...csvPreview({ format: 'zendesk-json', encoding: null, delimiter: null, suggestedMapping: null }), sources: [ticket(1, 'Export fails')], errors: [{ line: 2, message: 'description is empty' }] });
+    expect(document.querySelector('[aria-labelledby="step-preview"] .notice-warning li')?.textContent).toBe('Item 2: description is empty');
   });
 
   it('offers no nameless column, and asks for a question column at the list of them', async () => {

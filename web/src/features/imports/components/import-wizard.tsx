@@ -10,7 +10,7 @@ import { usePreviewImport } from '../api/preview-import';
 import { useStartImport } from '../api/start-import';
 import { FileDrop } from './file-drop';
 import { FormatPicker } from './format-picker';
-import { FORMATS, formatLabel, isCsvFormat } from './formats';
+import { FORMATS, formatLabel, isCsvFormat, positionLabel } from './formats';
 import { dateOrderInFile, dateOrderToSend } from '../lib/date-order';
 import { inferFileFormat } from '../lib/infer-format';
 import { documentDateOf, guessInterviewDate, type InterviewDateGuess } from '../lib/interview-date';
@@ -18,6 +18,7 @@ import { importUnits } from '../../../lib/import-words';
 import { scoreScaleInFile, scoreScaleToSend } from '../lib/score-scale-choice';
 import { CommonOptions, DateOrderChoice, EMPTY_TRANSCRIPT_DRAFT, ScoreScaleChoice, TranscriptOptions, type TranscriptDraft } from './import-options';
 import { ImportReport } from './import-report';
+import { RunningImports } from './running-imports';
 import { MappingCheckReport } from './mapping-check';
 import { SurveyMappingEditor, surveyDraftOf, TicketsMappingEditor, ticketsDraftOf, type SurveyDraft, type TicketsDraft } from './mapping-editor';
 import { PreviewSources } from './preview-sources';
@@ -264,6 +265,7 @@ export function ImportWizard({ ws }: { ws: string }) {
 
   return (
     <div className="import-wizard stack">
+      <RunningImports ws={ws} except={importId} />
       <section className="wizard-step card" aria-labelledby="step-format">
         <h2 id="step-format">1. Choose the format</h2>
         <p className="muted small">Or drop the files below: their names tell the format (.vtt, .srt, .docx and .txt are transcripts), and it can be changed here.</p>
@@ -334,7 +336,7 @@ export function ImportWizard({ ws }: { ws: string }) {
               <ul>
                 {preview.data.errors.map((error, index) => (
                   <li key={index}>
-                    Line {error.line}: {error.message}
+                    {positionLabel(format)} {error.line}: {error.message}
                   </li>
                 ))}
               </ul>

@@ -25,4 +25,4 @@ export const importSummary = (overrides: Partial<ImportSummary> = {}): ImportSum
 });
 
 /** The same import as `GET …/imports/:id` answers it, with its rejected rows. */
-export const anImport = (overrides: Partial<Import> = {}): Import => ({ ...importSummary(), errors: [], errorsTotal: 0, ...overrides });
+export const anImport = (overrides: Partial<Import> = {}): Import => ({ ...importSummary(), errors: [], errorsTotal: 0, unchangedFrom: [], ...overrides });

@@ -73,7 +73,7 @@ export function BacklogItemDetail({ ws, id, evidenceActions, renderEvidencePicke
       { onSuccess: () => toast.show(`Marked “${data.title}” ${BACKLOG_STATUS_LABELS[status].toLowerCase()}`, 'success'), onError: (error) => toast.show(error.message, 'error') },
     );
   const moveToTrash = () => trash(id, `Moved “${data.title}” to Trash, on the Backlog page`, { list: paths.backlog(ws), page: paths.backlogItem(ws, id) });
-  const unlinkHighlight = (highlight: HighlightListItem) => unlinkEvidence(id, { highlightIds: [highlight.id] }, `Unlinked “${quotePreview(highlight.quote)}”`);
+  const unlinkHighlight = (highlight: HighlightListItem) => unlinkEvidence(id, { highlightIds: [highlight.id], importance: highlight.importance }, `Unlinked “${quotePreview(highlight.quote)}”`);
   const unlinkInsight = (insight: { id: string; title: string }) => unlinkEvidence(id, { insightIds: [insight.id] }, `Unlinked “${insight.title}”`);
   const copy = () =>
     copyPack.mutate(id, {

@@ -1,7 +1,8 @@
 import { Fragment, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { customerName, titleRepeatsText, type HighlightListItem } from '@cairn/shared';
+import { customerName, titleRepeatsText, type EvidenceImportance, type HighlightListItem } from '@cairn/shared';
 import { Button } from '../../../components/button';
+import { useToast } from '../../../components/toast';
 import { ErrorMessage } from '../../../components/error-message';
 import { LoadMore } from '../../../components/load-more';
 import { Loading } from '../../../components/spinner';
@@ -13,8 +14,10 @@ import { paths } from '../../../lib/paths';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 import { SourceLinkLabel } from '../../../lib/source-titles';
 import { rememberSourceOrder } from '../../../lib/source-order';
+import { useChangeEvidenceImportance } from '../api/change-evidence-importance';
 import { useEvidence, type EvidenceOwner } from '../api/list-evidence';
 import { useMayUnlink } from '../hooks/use-may-unlink';
+import { EvidenceImportanceControl } from './evidence-importance';
 
 const QUOTE_PREVIEW = 60;
 
@@ -56,6 +59,10 @@ function EvidenceVia({ ws, via }: { ws: string; via: NonNullable<HighlightListIt
 export function EvidenceList({ ws, owner, onUnlink, unlinkingId, empty }: EvidenceListProps) {
   const evidence = useEvidence(ws, owner);
   const mayUnlink = useMayUnlink();
+  const changeImportance = useChangeEvidenceImportance(ws);
+  const toast = useToast();
+  // A backlog item's own links change here; what comes through a problem changes on the problem.
+  const importanceOwner = 'insightId' in owner ? owner : { backlogItemId: owner.evidenceOfBacklogItemId };
   if (evidence.isPending) return <Loading label="Loading evidence…" />;
   if (!evidence.data) return <ErrorMessage error={evidence.error} />;
   const items = evidence.data.pages.flatMap((page) => page.items);
@@ -71,6 +78,14 @@ export function EvidenceList({ ws, owner, onUnlink, unlinkingId, empty }: Eviden
           const { customer } = item;
           // Only a link to this item itself can be undone here; what comes through a problem is unlinked on the problem.
           const linkedHere = !item.via || item.via.direct;
+          // Who may unlink a link may change how much it matters there (ADR 009).
+          const mayChangeLink = Boolean(onUnlink) && linkedHere && mayUnlink(item);
+          // Until the list is fetched again, the importance just chosen.
+          const changing = changeImportance.isPending && changeImportance.variables.body.highlightIds[0] === item.id ? changeImportance.variables.body.importance : undefined;
+          const setImportance = mayChangeLink
+            ? (importance: EvidenceImportance) =>
+                changeImportance.mutate({ owner: importanceOwner, body: { highlightIds: [item.id], importance } }, { onError: (error) => toast.show(error.message, 'error') })
+            : undefined;
           return (
             <li key={item.id} className="card evidence-item">
               {item.via && <EvidenceVia ws={ws} via={item.via} />}
@@ -93,11 +108,14 @@ export function EvidenceList({ ws, owner, onUnlink, unlinkingId, empty }: Eviden
                   ·{' '}
                   <time dateTime={item.source.occurredAt}>{formatDate(item.source.occurredAt)}</time>
                 </p>
-                {onUnlink && linkedHere && mayUnlink(item) && (
-                  <Button size="sm" variant="ghost" busy={unlinkingId === item.id} onClick={() => onUnlink(item)} aria-label={`Unlink “${quotePreview(item.quote)}”`}>
-                    Unlink
-                  </Button>
-                )}
+                <div className="evidence-actions">
+                  {item.importance && <EvidenceImportanceControl importance={changing ?? item.importance} quote={quotePreview(item.quote)} onChange={setImportance} busy={changing !== undefined} />}
+                  {onUnlink && mayChangeLink && (
+                    <Button size="sm" variant="ghost" busy={unlinkingId === item.id} onClick={() => onUnlink(item)} aria-label={`Unlink “${quotePreview(item.quote)}”`}>
+                      Unlink
+                    </Button>
+                  )}
+                </div>
               </div>
             </li>
           );

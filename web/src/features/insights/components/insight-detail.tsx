@@ -84,7 +84,7 @@ export function InsightDetail({ ws, id, evidenceActions, renderEvidencePicker }:
   const moveToTrash = () => trash(id, `Moved the ${kind} “${data.title}” to Trash, on the Problems page`, { list: paths.problems(ws), page: paths.problem(ws, id) });
   // Its children stay live, so the tree shows them on their own: say so before it happens.
   const children = childType ? countOf(data.children.length, INSIGHT_TYPE_LABELS[childType].one.toLowerCase(), INSIGHT_TYPE_LABELS[childType].many.toLowerCase()) : '';
-  const unlinkHighlight = (highlight: HighlightListItem) => unlinkEvidence(id, { highlightIds: [highlight.id] }, `Unlinked “${quotePreview(highlight.quote)}”`);
+  const unlinkHighlight = (highlight: HighlightListItem) => unlinkEvidence(id, { highlightIds: [highlight.id], importance: highlight.importance }, `Unlinked “${quotePreview(highlight.quote)}”`);
   const unlinkItem = (item: { id: string; title: string }) => unlinkFromBacklog(item.id, { insightIds: [id] }, `Unlinked from “${item.title}”`);
   // Copying or exporting no quotes does nothing.
   const quoteActions = data.evidenceCount > 0 ? evidenceActions : null;

@@ -3,12 +3,13 @@ import { useNavigate } from 'react-router';
 import type { InsightDetail } from '@cairn/shared';
 import { ErrorMessage } from '../../../components/error-message';
 import { MergeDialog } from '../../../components/merge-dialog';
+import { restoreUndoKey } from '../../../components/toast';
 import { INSIGHT_TYPE_LABELS } from '../../../lib/insight-types';
 import { paths } from '../../../lib/paths';
 import { useMergePreview } from '../api/get-merge-preview';
 import { useMergeInsight } from '../api/merge-insight';
 import { useRestoreInsight } from '../api/restore-insight';
-import { restoreUndoKind, useUndoToast } from '../hooks/use-undo-toast';
+import { useUndoToast } from '../hooks/use-undo-toast';
 import { describeMergeConfirm } from '../lib/merge';
 import { InsightPicker } from './target-picker';
 
@@ -32,7 +33,7 @@ export function MergeInsightDialog({ ws, insight, onClose }: { ws: string; insig
       { id: insight.id, body: { intoInsightId: survivor.id } },
       {
         onSuccess: (merged) => {
-          undoable(`Merged “${insight.title}” into “${merged.title}”`, () => restore.mutateAsync(insight.id).then(() => navigate(paths.problem(ws, insight.id))), restoreUndoKind(insight.id));
+          undoable(`Merged “${insight.title}” into “${merged.title}”`, () => restore.mutateAsync(insight.id).then(() => navigate(paths.problem(ws, insight.id))), restoreUndoKey(insight.id));
           navigate(paths.problem(ws, merged.id));
         },
       },

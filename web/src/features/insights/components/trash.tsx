@@ -5,6 +5,7 @@ import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { LoadMore } from '../../../components/load-more';
 import { Loading } from '../../../components/spinner';
+import { useDismissUndoOfLeaving } from '../../../components/toast';
 import { TrashRows, type TrashExtras } from '../../../components/trash-rows';
 import { useCatalog } from '../../../lib/catalog';
 import { INSIGHT_TYPE_LABELS } from '../../../lib/insight-types';
@@ -14,7 +15,6 @@ import { useBacklogItems } from '../api/list-backlog-items';
 import { useTrashedInsights } from '../api/list-insights';
 import { useRestoreBacklogItem } from '../api/restore-backlog-item';
 import { useRestoreInsight } from '../api/restore-insight';
-import { useDismissUndoOfLeaving } from '../hooks/use-undo-toast';
 import { describeMergeUndo } from '../lib/merge';
 import { BacklogStatusBadge, InsightStatusBadge, InsightTypeBadge } from './badges';
 

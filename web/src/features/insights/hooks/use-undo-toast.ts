@@ -1,39 +1,20 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import type { UseMutationResult } from '@tanstack/react-query';
-import { useToast } from '../../../components/toast';
-
-/** The kind of the toast whose Undo restores this item from the trash (see `useDismissUndoOfLeaving`). */
-export const restoreUndoKind = (id: string) => `restore ${id}`;
+import { restoreUndoKey, useToast } from '../../../components/toast';
 
 /**
  * Says what was just done, with Undo. `undo` returns a promise (`mutateAsync`), not callbacks:
  * the page that did it may be gone by the time Undo is pressed, and its callbacks with it.
- * `kind` names the toast for `dismiss`.
+ * `key` names the toast for `dismiss`.
  */
 export function useUndoToast() {
   const toast = useToast();
   return useCallback(
-    (message: string, undo: () => Promise<unknown>, kind?: string) =>
-      toast.show(message, 'success', { label: 'Undo', onClick: () => void undo().catch((error: Error) => toast.show(`Could not undo: ${error.message}`, 'error')) }, kind),
+    (message: string, undo: () => Promise<unknown>, key?: string) =>
+      toast.show(message, 'success', { label: 'Undo', onClick: () => void undo().catch((error: Error) => toast.show(`Could not undo: ${error.message}`, 'error')) }, { key }),
     [toast],
   );
-}
-
-/**
- * Takes away the Undo of an item that left the trash another way (Restore, or deleted for good,
- * in the trash's list, given as `items` once loaded): it would restore what is back already, or
- * answer that nothing is there.
- */
-export function useDismissUndoOfLeaving(items: Array<{ id: string }> | undefined) {
-  const { dismiss } = useToast();
-  const shown = useRef(new Set<string>());
-  useEffect(() => {
-    if (!items) return;
-    const ids = new Set(items.map((item) => item.id));
-    for (const id of shown.current) if (!ids.has(id)) dismiss(restoreUndoKind(id));
-    shown.current = ids;
-  }, [items, dismiss]);
 }
 
 /**
@@ -47,7 +28,7 @@ export function useTrashWithUndo<D, R>(remove: UseMutationResult<D, Error, strin
   return (id: string, message: string, { list, page }: { list: string; page: string }) =>
     remove.mutate(id, {
       onSuccess: () => {
-        undoable(message, () => restore.mutateAsync(id).then(() => navigate(page)), restoreUndoKind(id));
+        undoable(message, () => restore.mutateAsync(id).then(() => navigate(page)), restoreUndoKey(id));
         navigate(list);
       },
       onError: (error) => toast.show(error.message, 'error'),

@@ -1,6 +1,9 @@
-import { INSIGHT_PARENT_TYPE, INSIGHT_TYPES, type BacklogStatus, type InsightStatus, type InsightType } from '@cairn/shared';
+import { INSIGHT_PARENT_TYPE, INSIGHT_TYPES, type BacklogStatus, type EvidenceImportance, type InsightStatus, type InsightType } from '@cairn/shared';
 
 export const INSIGHT_STATUS_LABELS: Record<InsightStatus, string> = { draft: 'Draft', validated: 'Validated', archived: 'Archived' };
+
+/** How much a quote matters where it is linked, least first, as the select lists them. */
+export const EVIDENCE_IMPORTANCE_LABELS: Record<EvidenceImportance, string> = { nice_to_have: 'Nice to have', important: 'Important', critical: 'Critical' };
 
 export const BACKLOG_STATUS_LABELS: Record<BacklogStatus, string> = { idea: 'Idea', planned: 'Planned', in_progress: 'In progress', shipped: 'Shipped', declined: 'Declined' };
 

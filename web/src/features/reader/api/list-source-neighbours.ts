@@ -12,7 +12,8 @@ export function useSourceNeighbours(ws: string, id: string) {
   const known = remembered.includes(id);
   const inbox = useQuery({
     queryKey: ['sources', ws, 'list', { order: 'newest', limit: PAGE_SIZE_MAX }],
-    queryFn: () => apiRequest(`/workspaces/${ws}/sources?limit=${PAGE_SIZE_MAX}`, pageOf(SourceSummarySchema)),
+    // Refetched whenever evidence changes (a highlight made here): the Inbox's count it does not show is left out.
+    queryFn: () => apiRequest(`/workspaces/${ws}/sources?limit=${PAGE_SIZE_MAX}&count=false`, pageOf(SourceSummarySchema)),
     enabled: !known,
     staleTime: 60_000,
   });

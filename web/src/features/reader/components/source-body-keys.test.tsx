@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Source } from '@cairn/shared';
 import { mountRoot } from '../../../testing/mount';
 import { turnRows } from '../lib/speakers';
@@ -92,6 +92,41 @@ describe('SourceBody by keyboard', () => {
     await press('ArrowDown');
     await press('ArrowDown');
     expect(focusedStart()).toBe(String(NOTE_BODY.indexOf('Thanks')));
+  });
+
+  describe('with part of the page covered', () => {
+    afterEach(() => void vi.restoreAllMocks());
+
+    it('scrolls the line the arrows move to out from under a bar stuck over the page, and up from the window’s bottom', async () => {
+      await render(<SourceBody source={transcript} marks={[]} />);
+      // Lines 40 pixels high every 50 from -30, under a bar 48 high at the top of a window 150 high.
+      const BAR = document.createElement('header');
+      const top = (line: number) => -30 + line * 50;
+      vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+        const line = lines().indexOf(this);
+        return { top: top(line), bottom: top(line) + 40, left: 0, right: 600, x: 0, y: top(line), width: 600, height: 40 } as DOMRect;
+      });
+      vi.spyOn(document, 'elementFromPoint').mockImplementation((_x, y) => {
+        if (y < 48) return BAR;
+        return y < 150 ? (lines().find((_, line) => y >= top(line) && y < top(line) + 40)?.firstElementChild ?? null) : null;
+      });
+      const scrolled: Array<[string | undefined, unknown]> = [];
+      vi.spyOn(HTMLElement.prototype, 'scrollIntoView').mockImplementation(function (this: HTMLElement, options) {
+        scrolled.push([this.dataset.blockStart, options]);
+      });
+
+      await focus(lines()[0]!);
+      await press('ArrowDown');
+      // Its top under the bar: to the top, below the bar (the line's scroll margin).
+      expect(scrolled).toEqual([[String(SEGMENTS[1]!.start), { block: 'start' }]]);
+      await press('ArrowDown');
+      // Seen whole: where it is.
+      expect(scrolled).toHaveLength(1);
+      await press('ArrowDown');
+      // Its bottom past the window's: just enough.
+      expect(scrolled.at(-1)).toEqual([String(SEGMENTS[3]!.start), { block: 'nearest' }]);
+      expect(focusedStart()).toBe(String(SEGMENTS[3]!.start));
+    });
   });
 
   it('keeps a single long line one paragraph', async () => {

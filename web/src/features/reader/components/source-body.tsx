@@ -4,6 +4,7 @@ import { customerName, type Source, type SourceSegment } from '@cairn/shared';
 import { formatDateTime } from '../../../lib/dates';
 import { ScorePill } from '../../../lib/score-pill';
 import { groupByBlock, type FindMatch, type TextRange } from '../lib/find-in-text';
+import { focusInView } from '../lib/focus-in-view';
 import { CURRENT_FIND_RUN, FIND_RUN, formatTimestamp, PASSAGE_RUN, PENDING_RUN, runClassName, savedIds, splitRuns } from '../lib/highlight-runs';
 import { paragraphRanges } from '../lib/paragraphs';
 import { BODY_TEXT, metadataText, QUESTION_TEXT, readReplies, readSurveyScore, replyTextId, surveyQuestion } from '../lib/reader-texts';
@@ -152,7 +153,7 @@ function onStopsKeyDown(event: KeyboardEvent<HTMLOListElement>) {
   const target = at < 0 ? null : turnKeyTarget(event.key, at, stops.length);
   if (target === null) return;
   event.preventDefault();
-  stops[target]!.focus();
+  focusInView(stops[target]!);
 }
 
 /**

@@ -7,7 +7,7 @@ import { Button } from '../../../components/button';
 import { ErrorMessage } from '../../../components/error-message';
 import { PageHeader } from '../../../components/page-header';
 import { Loading } from '../../../components/spinner';
-import { useToast } from '../../../components/toast';
+import { restoreUndoKey, useToast, type ToastOptions } from '../../../components/toast';
 import { useCatalog } from '../../../lib/catalog';
 import { formatDate } from '../../../lib/dates';
 import { isTypingTarget, useDocumentKeyDown } from '../../../lib/keyboard';
@@ -26,9 +26,11 @@ import { useFindInSource } from '../hooks/use-find-in-source';
 import { useSpeakerFilter } from '../hooks/use-speaker-filter';
 import type { FindPosition } from '../lib/find-in-text';
 import { trimRange } from '../lib/highlight-runs';
+import { focusInView, hiddenEnd } from '../lib/focus-in-view';
 import { keyboardTarget, readerHelp } from '../lib/keyboard-hints';
 import { readLastTag, rememberLastTag } from '../lib/last-tag';
 import { paragraphRanges } from '../lib/paragraphs';
+import { placePopover, POPOVER_GAP, type PopoverPlacement } from '../lib/popover-placement';
 import { BODY_TEXT, NO_CONTEXT, notCustomerWords, readContextTexts, textById } from '../lib/reader-texts';
 import { bodyRange, contextRange, selectedContextText, selectionInTexts, selectionRange } from '../lib/selection';
 import { clipAtHiddenTurns, turnToEnter } from '../lib/speakers';
@@ -42,15 +44,13 @@ import { TagCombobox } from './tag-combobox';
 
 const FLASH_MS = 1200;
 const POPOVER_WIDTH = 320;
-/** Between the popover and the passage, and the popover and the window's edges. */
-const POPOVER_GAP = 6;
 /** A selection longer than this (or over several lines) is not what to find: the find box opens empty instead. */
 const FIND_PREFILL_MAX = 100;
 /** How long after a mouse selection opens the popover an `h` typed first is taken for the key that opens it (see `onPopoverKeyDown`). */
 const STRAY_H_MS = 1000;
 /** A newer toast for a highlight just made replaces the one before: tagging turn after turn by keyboard would stack them over the text. */
 const HIGHLIGHTED_TOAST = 'highlighted';
-/** Numbers the messages offering Undo, each its own kind: what undoing says takes the place of the message it undid. */
+/** Numbers the messages offering Undo, each its own group to replace: what undoing says takes the place of the message it undid. */
 let undoOffers = 0;
 
 /**
@@ -124,7 +124,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
   const selectedRef = useRef<Omit<Pending, 'whole'> | null>(null);
   const [hasSelection, setHasSelection] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
-  const [popoverTop, setPopoverTop] = useState<number | null>(null);
+  const [popoverPlace, setPopoverPlace] = useState<PopoverPlacement | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [editingSource, setEditingSource] = useState(false);
@@ -217,19 +217,17 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
     if (loaded && at && root) bodyRange(root, at.start, at.start + 1)?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
   }, [loaded, at]);
 
-  // The popover goes under the passage, or above it when the window's bottom would cut it off
-  // (measured before the paint: its height depends on the tags listed).
+  // The popover goes under the passage, or above it, or where there is more room (see `placePopover`),
+  // measured before the paint: its height depends on the tags listed. Its whole height, borders
+  // and all, even while an earlier placement has it scrolling inside.
   useLayoutEffect(() => {
-    const height = popoverRef.current?.offsetHeight;
+    const popover = popoverRef.current;
+    const height = popover && popover.scrollHeight + popover.offsetHeight - popover.clientHeight;
     if (!pending || !height) {
-      setPopoverTop(null);
+      setPopoverPlace(null);
       return;
     }
-    const below = pending.top + POPOVER_GAP;
-    const fitsBelow = below + height <= window.innerHeight - POPOVER_GAP;
-    // A passage scrolled out of view still gets a popover inside the window.
-    const lowest = Math.max(POPOVER_GAP, window.innerHeight - height - POPOVER_GAP);
-    setPopoverTop(Math.min(lowest, Math.max(POPOVER_GAP, fitsBelow ? below : pending.above - POPOVER_GAP - height)));
+    setPopoverPlace(placePopover({ top: pending.above, bottom: pending.top }, height, window.innerHeight));
   }, [pending]);
 
   // A click anywhere else dismisses the popover, as Escape does.
@@ -374,36 +372,38 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
 
   /**
    * A message with Undo for a change to the passage at `start`, which `u` undoes too while it is
-   * the latest; either way it runs once. `undo` is handed the message's kind, for what it says to
-   * take that message's place rather than leave a spent Undo showing. Undo pressed on the message
-   * takes focus back to the passage's turn, as the message (and the focus on it) goes.
+   * the latest; either way it runs once. `undo` is handed the message's group (`replaces`, its own
+   * unless given), for what it says to take that message's place rather than leave a spent Undo
+   * showing; `key` names the message for `dismiss`. Undo pressed on the message takes focus back to
+   * the passage's turn, as the message (and the focus on it) goes.
    */
   const offerUndo = useCallback(
-    (message: string, start: number, undo: (kind: string) => void, kind = `undo-${++undoOffers}`) => {
+    (message: string, start: number, undo: (replaces: string) => void, { replaces = `undo-${++undoOffers}`, key }: ToastOptions = {}) => {
       let done = false;
       const once = () => {
         if (lastUndoRef.current === once) lastUndoRef.current = null;
         if (done) return;
         done = true;
-        undo(kind);
+        undo(replaces);
       };
       lastUndoRef.current = once;
       const onClick = () => {
         returnFocus({ start, whole: false });
         once();
       };
-      toast.show(message, 'success', { label: 'Undo', onClick }, kind);
+      toast.show(message, 'success', { label: 'Undo', onClick }, { replaces, key });
     },
     [returnFocus, toast],
   );
 
   /**
-   * Moves a highlight to the trash, with Undo: the panel's Delete, and the Undo of a highlight just made.
+   * Moves a highlight to the trash, with Undo: the panel's Delete, and the Undo of a highlight just made
+   * (whose message this one `replaces`). The Undo goes once the highlight leaves the trash another way (Highlights → Trash).
    * Here and in `save`, promises rather than `mutate`'s callbacks, which are dropped once their caller unmounts: j/k
    * open the next source in a new reader while a highlight is still being saved, and a toast's Undo may be pressed there.
    */
   const trashHighlight = useCallback(
-    (highlight: { id: string; start: number }, kind?: string) =>
+    (highlight: { id: string; start: number }, replaces?: string) =>
       void deleteHighlight.mutateAsync({ id: highlight.id, sourceId }).then(
         () =>
           offerUndo(
@@ -411,10 +411,10 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
             highlight.start,
             (restored) =>
               void restoreHighlight.mutateAsync(highlight.id).then(
-                () => toast.show('Highlight restored', 'success', undefined, restored),
+                () => toast.show('Highlight restored', 'success', undefined, { replaces: restored }),
                 (error: Error) => toast.show(`Could not undo: ${error.message}`, 'error'),
               ),
-            kind,
+            { replaces, key: restoreUndoKey(highlight.id) },
           ),
         (error: Error) => toast.show(error.message, 'error'),
       ),
@@ -448,16 +448,16 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
         return Promise.resolve();
       }
       const changeTag = (change: { addTagId: string } | { removeTagId: string }) => changeHighlightTags.mutateAsync({ highlightId: highlight.id, ...change });
-      const untag = (kind: string) =>
+      const untag = (replaces: string) =>
         void changeTag({ removeTagId: tag.id }).then(
-          () => toast.show(`Took ${tag.name} off the highlight`, 'success', undefined, kind),
+          () => toast.show(`Took ${tag.name} off the highlight`, 'success', undefined, { replaces }),
           (error: Error) => toast.show(`Could not undo: ${error.message}`, 'error'),
         );
       return changeTag({ addTagId: tag.id }).then(
         () => {
           rememberLastTag(ws, tag.id);
           settle(range, highlight.id);
-          offerUndo(`Added ${tag.name} to this passage’s highlight`, range.start, untag, HIGHLIGHTED_TOAST);
+          offerUndo(`Added ${tag.name} to this passage’s highlight`, range.start, untag, { replaces: HIGHLIGHTED_TOAST });
         },
         (error: Error) => toast.show(error.message, 'error'),
       );
@@ -485,7 +485,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
             if (tag) rememberLastTag(ws, tag.id);
             settle(range, highlight.id);
             const message = highlight.tags.length ? `Highlighted as ${highlight.tags.map((t) => t.name).join(', ')}` : 'Highlighted';
-            offerUndo(message, range.start, (kind) => trashHighlight(highlight, kind), HIGHLIGHTED_TOAST);
+            offerUndo(message, range.start, (replaces) => trashHighlight(highlight, replaces), { replaces: HIGHLIGHTED_TOAST });
           },
           (error: Error) => toast.show(error.message, 'error'),
         )
@@ -600,14 +600,15 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
     const view = document.querySelector('main')?.getBoundingClientRect();
     const top = Math.max(0, view?.top ?? 0);
     const bottom = Math.min(window.innerHeight, view?.bottom ?? window.innerHeight);
-    const at = turnToEnter(event.key, blocks.length, (index) => {
+    const partly = (index: number) => {
       const rect = blocks[index]!.getBoundingClientRect();
       return rect.bottom > top && rect.top < bottom;
-    });
+    };
+    // ↓ and ↑ go to a block seen whole, which takes focus where it is; else to one partly in view (a turn taller than the window, one half under the top bar), which scrolls into view.
+    const at = turnToEnter(event.key, blocks.length, (index) => partly(index) && !hiddenEnd(blocks[index]!)) ?? turnToEnter(event.key, blocks.length, partly);
     if (at === null) return false;
     event.preventDefault();
-    // A block in view (↓, ↑) takes focus where it is, without moving the page.
-    blocks[at]!.focus({ preventScroll: event.key === 'ArrowDown' || event.key === 'ArrowUp' });
+    focusInView(blocks[at]!);
     return true;
   };
 
@@ -799,7 +800,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
           role="dialog"
           aria-label={pending.whole ? 'Tag the whole source' : 'Tag the selection'}
           onKeyDown={onPopoverKeyDown}
-          style={{ top: popoverTop ?? pending.top + POPOVER_GAP, left: Math.max(POPOVER_GAP, Math.min(pending.left, window.innerWidth - POPOVER_WIDTH - POPOVER_GAP)) }}
+          style={{ top: popoverPlace?.top ?? pending.top + POPOVER_GAP, maxHeight: popoverPlace?.maxHeight, left: Math.max(POPOVER_GAP, Math.min(pending.left, window.innerWidth - POPOVER_WIDTH - POPOVER_GAP)) }}
         >
           <p className="popover-quote">“{data.body.slice(pending.start, pending.end).slice(0, 140)}”</p>
           {pending.clipped && <ClippedPassageNote />}

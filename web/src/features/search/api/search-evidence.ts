@@ -1,13 +1,15 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { SearchResponseSchema } from '@cairn/shared';
 import { apiRequest } from '../../../lib/api-client';
-import { toSearchParams, type SearchState } from '../search-params';
+import { toSearchParams, withFacetsWithout, type SearchState } from '../search-params';
 
 export const searchKey = (ws: string, state: SearchState) => ['search', ws, toSearchParams(state).toString()] as const;
 
+/** A first page answers facets, and each facet in use without its own filter; later pages only results. */
 export function searchEvidence(ws: string, state: SearchState, cursor: string | null, signal?: AbortSignal) {
   const params = toSearchParams(state);
   if (cursor) params.set('cursor', cursor);
+  else withFacetsWithout(state, params);
   return apiRequest(`/workspaces/${ws}/search?${params}`, SearchResponseSchema, { signal });
 }
 

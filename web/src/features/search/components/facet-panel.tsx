@@ -1,8 +1,7 @@
 import { useId } from 'react';
-import type { SearchCount, SearchFacets, SearchResultType } from '@cairn/shared';
+import type { SearchCount, SearchFacets, SearchFacetsWithout, SearchResultType } from '@cairn/shared';
 import { DateRangeFields } from '../../../components/date-range-fields';
 import { FiltersDisclosure } from '../../../components/filters-disclosure';
-import type { FacetsWithout } from '../hooks/use-facets-without';
 import { facetView, type FacetRow } from '../lib/facet-view';
 import { toggleValue, type ListFilter, type SearchState } from '../search-params';
 
@@ -16,8 +15,8 @@ export type FacetPanelProps = {
   counting?: boolean;
   /** A tag's name, for a tag filter no result carries. */
   tagName?: (id: string) => string | undefined;
-  /** For each facet in use, the facets of the search without its own filter: the values to tick beside those ticked. */
-  without?: FacetsWithout;
+  /** The first page's `facetsWithout`: each facet in use counted without its own filter, the values to tick beside those ticked. */
+  without?: SearchFacetsWithout;
   onChange: (next: SearchState) => void;
   /** Behind a Filters button, closed at first: on a phone the open panel pushed the first result below the fold. */
   collapsible?: boolean;

@@ -41,9 +41,11 @@ type Props = {
   onOpen: () => void;
   /** Results sorted by date lead with it. */
   dated?: boolean;
+  /** A highlight of its source's whole body (`foldWholeHighlights`): it stands for the source too. */
+  whole?: boolean;
 };
 
-export function ResultItem({ ws, result, selectable, selected, onSelect, onOpen, dated = false }: Props) {
+export function ResultItem({ ws, result, selectable, selected, onSelect, onOpen, dated = false, whole = false }: Props) {
   const customer = result.customer && customerName(result.customer);
   const date = (
     <time dateTime={result.occurredAt} className={dated ? 'search-result-date' : undefined}>
@@ -67,7 +69,12 @@ export function ResultItem({ ws, result, selectable, selected, onSelect, onOpen,
         <footer className="search-result-meta">
           {customer && <span>{customer}{result.customer?.company ? ` · ${result.customer.company.name}` : ''}</span>}
           {!dated && date}
-          {result.type === 'highlight' && <span className="muted">in {SOURCE_KIND_LABELS[result.kind].one.toLowerCase()}</span>}
+          {result.type === 'highlight' && (
+            <span className="muted">
+              {whole ? 'the whole' : 'in'} {SOURCE_KIND_LABELS[result.kind].one.toLowerCase()}
+            </span>
+          )}
+          {result.wholeHighlightId && <span className="muted">highlighted as a whole</span>}
           <TagChips tags={result.tags} />
         </footer>
       </div>

@@ -18,8 +18,8 @@ import { rememberSourceOrder } from '../../../lib/source-order';
 import { useWorkspace } from '../../../lib/workspace';
 import { useSearchCount } from '../api/count-search-matches';
 import { useSearchEvidence } from '../api/search-evidence';
+import { foldWholeHighlights } from '../lib/fold-results';
 import { describeTotal } from '../lib/total-words';
-import { useFacetsWithout } from '../hooks/use-facets-without';
 import { readSearchState, toSearchParams, type SearchState } from '../search-params';
 import { BulkTagBar, type LinkAction } from './bulk-tag-bar';
 import { FacetPanel } from './facet-panel';
@@ -77,10 +77,11 @@ export function SearchPage({ renderBulkActions, createTag }: SearchPageProps) {
   const [saving, setSaving] = useState(false);
   const reversed = isReversedRange(state);
   const search = useSearchEvidence(ws, state, !reversed);
-  const results = useMemo(() => search.data?.pages.flatMap((page) => page.items) ?? [], [search.data]);
+  const { results, wholeHighlights, folded } = useMemo(() => foldWholeHighlights(search.data?.pages.flatMap((page) => page.items) ?? []), [search.data]);
   const first = search.data?.pages[0];
-  const count = useSearchCount(ws, state, Boolean(first?.totalIsEstimate));
-  const without = useFacetsWithout(ws, state, !reversed);
+  // Counted too when a facet in use was listed from a sample of the search without its filter.
+  const sampledWithout = Object.values(first?.facetsWithout ?? {}).some((facet) => !facet.exact);
+  const count = useSearchCount(ws, state, Boolean(first?.totalIsEstimate) || sampledWithout);
   const catalog = useCatalog(ws);
   const tagName = (id: string) => catalog.data?.tags.find((tag) => tag.id === id)?.name;
   const { selected, toggle, clear } = useSelection(results);
@@ -96,7 +97,7 @@ export function SearchPage({ renderBulkActions, createTag }: SearchPageProps) {
   useEffect(clear, [searchText, clear]);
 
   const go = (next: SearchState) => setParams(toSearchParams(next));
-  const facetPanel = <FacetPanel state={state} facets={first?.facets} counted={count.data} counting={count.counting} tagName={tagName} without={without} onChange={go} collapsible={narrow} />;
+  const facetPanel = <FacetPanel state={state} facets={first?.facets} counted={count.data} counting={count.counting} tagName={tagName} without={first?.facetsWithout} onChange={go} collapsible={narrow} />;
   const linkTo = (q: string) => `${paths.search(ws)}?${toSearchParams({ ...state, q })}`;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -165,7 +166,7 @@ export function SearchPage({ renderBulkActions, createTag }: SearchPageProps) {
             <div className="search-results-bar">
               {first && (
                 <p className="search-count" role="status">
-                  {describeTotal(first, count.data)}
+                  {describeTotal(first, count.data, folded)}
                   {count.counting && ' · counting…'}
                 </p>
               )}
@@ -197,6 +198,7 @@ export function SearchPage({ renderBulkActions, createTag }: SearchPageProps) {
                   <ResultItem
                     ws={ws}
                     result={result}
+                    whole={wholeHighlights.has(result.id)}
                     selectable={canTag}
                     selected={selected.has(result.id)}
                     onSelect={(event: MouseEvent<HTMLInputElement>) => toggle(index, event.shiftKey)}

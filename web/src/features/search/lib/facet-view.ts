@@ -1,6 +1,5 @@
-import { SEARCH_COUNT_MAX, type SearchCount, type SearchFacets } from '@cairn/shared';
+import { SEARCH_COUNT_MAX, type SearchCount, type SearchFacets, type SearchFacetsWithout } from '@cairn/shared';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
-import type { FacetsWithout } from '../hooks/use-facets-without';
 import { sameValue, type SearchState } from '../search-params';
 
 /** Tags shown by count; those filtered by stay shown besides. */
@@ -36,8 +35,8 @@ type Inputs = {
   counting: boolean;
   /** A tag's name, for a tag filter the facets do not list (nothing matches it). */
   tagName: (id: string) => string | undefined;
-  /** For a facet in use, the first page's facets of the search without its own filter (`useFacetsWithout`), once known. */
-  without?: FacetsWithout;
+  /** The first page's `facetsWithout`: each facet in use counted without its own filter; the count's replace them. */
+  without?: SearchFacetsWithout;
 };
 
 /** Whether the filter's values hold this one. */
@@ -62,14 +61,15 @@ function withActive(rows: FacetRow[], active: FacetRow[]): FacetRow[] {
 }
 
 /**
- * A facet in use, listed as the search without its own filter lists it (`others`, in its order),
- * so that a value can be ticked beside those ticked: each unticked value with what ticking it
- * would add, counted on that search's window, and each ticked one as this search counts it.
+ * A facet in use, listed as the search without its own filter counts it (`without`, in its
+ * order), so that a value can be ticked beside those ticked: each unticked value with what
+ * ticking it would add ("~" when counted on a sample), and each ticked one as this search counts it.
  */
-function besideOthers(rows: FacetRow[], others: FacetRow[] | undefined, facets: SearchFacets | undefined): FacetRow[] {
-  if (!others || !facets) return rows;
+function besideOthers(rows: FacetRow[], without: Partial<SearchFacets> | undefined, pick: (rows: ReturnType<typeof rowsOf>) => FacetRow[], state: SearchState): FacetRow[] {
+  if (!without) return rows;
+  const others = pick(rowsOf({ kind: {}, tag: [], segment: {}, sampleSize: 0, exact: false, ...without }, state, TAGS_SHOWN));
   const ticked = rows.filter((row) => row.active);
-  const listed = others.map((other) => ticked.find((row) => sameValue(row.value, other.value)) ?? { ...other, approximate: !facets.exact });
+  const listed = others.map((other) => ticked.find((row) => sameValue(row.value, other.value)) ?? { ...other, approximate: !without.exact });
   return [...listed, ...ticked.filter((row) => !others.some((other) => sameValue(other.value, row.value)))];
 }
 
@@ -97,16 +97,17 @@ function countedNote(facets: SearchFacets, state: SearchState): string {
  * once the count answers, its facets take their places (`placeLike`). Each value of a filter in
  * use always has a row, with 0 when nothing matches, so that it can be cleared where it was set.
  */
-export function facetView({ state, page, counted, counting, tagName, without = {} }: Inputs): FacetView {
+export function facetView({ state, page, counted, counting, tagName, without: pageWithout }: Inputs): FacetView {
   const known = Boolean(page);
+  const without = (counted?.total != null ? counted.facetsWithout : undefined) ?? pageWithout ?? {};
   const zero = known ? 0 : undefined;
   const activeKind = (state.kind ?? []).map((kind) => ({ value: kind, label: SOURCE_KIND_LABELS[kind].many, count: zero, active: true }));
   const activeTag = (state.tagId ?? []).map((id) => ({ value: id, label: tagName(id) ?? 'Selected tag', count: zero, active: true }));
   const activeSegment = (state.segment ?? []).map((segment) => ({ value: segment, label: segment, count: zero, active: true }));
   const finish = (rows: { kind: FacetRow[]; tag: FacetRow[]; segment: FacetRow[] }, approximate: boolean, note: string | null): FacetView => ({
-    kind: besideOthers(withActive(rows.kind, activeKind), without.kind && rowsOf(without.kind, state, TAGS_SHOWN).kind, without.kind),
-    tag: besideOthers(withActive(rows.tag, activeTag), without.tagId && rowsOf(without.tagId, state, TAGS_SHOWN).tag, without.tagId),
-    segment: besideOthers(withActive(rows.segment, activeSegment), without.segment && rowsOf(without.segment, state, TAGS_SHOWN).segment, without.segment),
+    kind: besideOthers(withActive(rows.kind, activeKind), without.kind, (each) => each.kind, state),
+    tag: besideOthers(withActive(rows.tag, activeTag), without.tagId, (each) => each.tag, state),
+    segment: besideOthers(withActive(rows.segment, activeSegment), without.segment, (each) => each.segment, state),
     approximate,
     note,
   });

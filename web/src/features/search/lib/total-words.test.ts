@@ -25,4 +25,11 @@ describe('describeTotal', () => {
   it('keeps the estimate when the server gave up counting', () => {
     expect(describeTotal(estimated, { total: null, capped: false })).toBe('About 105 results');
   });
+
+  it('leaves the sources shown as their whole highlights out of an exact number, not out of an estimate', () => {
+    expect(describeTotal({ total: 3, totalIsEstimate: false }, undefined, 1)).toBe('2 results');
+    expect(describeTotal(estimated, undefined, 1)).toBe('About 105 results');
+    expect(describeTotal(estimated, { total: 363, capped: false }, 2)).toBe('361 results');
+    expect(describeTotal(estimated, { total: 10_000, capped: true }, 2)).toBe('10,000+ results');
+  });
 });

@@ -75,7 +75,7 @@ function fakeServer(all: Ticket[]) {
       const tagged = all.filter((ticket) => matches(ticket, filters));
       await new Promise<void>((resolve) => (release = resolve));
       for (const ticket of tagged) ticket.triaged = true;
-      const run: TagSourcesWholeRun = { tagIds, createdHighlightIds: tagged.map((ticket) => highlightId(ticket.n)), addedTags: [] };
+      const run: TagSourcesWholeRun = { at: '2024-03-01T09:30:00.123456Z', tagIds, createdHighlightIds: tagged.map((ticket) => highlightId(ticket.n)), addedTags: [] };
       return json({ highlighted: tagged.length, run });
     }
     if (pathname === `/api/workspaces/${WS}/sources/tag-whole/undo`) {
