@@ -14,6 +14,7 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 describe.skipIf(!browserAvailable)('trends', () => {
   const context = useServerAndBrowser();
   let ws = '';
+  let exportsId = '';
 
   it('teaches how to get trends while nothing is tagged', async () => {
     const { page } = context;
@@ -21,12 +22,17 @@ describe.skipIf(!browserAvailable)('trends', () => {
     ws = /\/w\/([^/]+)\//.exec(page.url())![1]!;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trends' }).click();
     await page.getByRole('heading', { name: 'Tag highlights to see trends' }).waitFor();
+    // An empty workspace's Inbox is as empty: the way in is Imports, or the sample data for an owner.
+    const empty = page.getByRole('region', { name: 'Tag highlights to see trends' });
+    expect(await empty.getByRole('link', { name: 'Import files' }).getAttribute('href')).toBe(`/w/${ws}/imports`);
+    await empty.getByRole('button', { name: 'Load sample data…' }).waitFor();
   });
 
   it('draws a chosen tag per week with its table of numbers, and a point opens the Highlights page filtered to it', async () => {
     const { page } = context;
     const exports = await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/tags`, { name: 'Exports', color: '#d55e00' });
     const billing = await api<{ id: string }>(page, 'POST', `/workspaces/${ws}/tags`, { name: 'Billing' });
+    exportsId = exports.id;
     // Three tickets about exports said two weeks ago (a Tuesday), one this week, and one about billing.
     const twoWeeksAgo = weekStart(2);
     const said = [
@@ -46,7 +52,7 @@ describe.skipIf(!browserAvailable)('trends', () => {
     }
 
     await page.reload();
-    const chart = page.getByRole('img', { name: /Line chart of highlights per week/ });
+    const chart = page.getByRole('figure', { name: /Line chart of highlights per week/ });
     await chart.waitFor();
     // Without a choice: the most used tags.
     expect(await chart.getAttribute('aria-label')).toContain('the 2 most used tags (Exports, Billing)');
@@ -79,5 +85,25 @@ describe.skipIf(!browserAvailable)('trends', () => {
     expect(Object.fromEntries(filters)).toEqual({ tagId: exports.id, from: day(twoWeeksAgo), to: day(new Date(twoWeeksAgo.getTime() + 6 * DAY_MS)) });
     await page.getByText('3 highlights').waitFor();
     expect(await page.locator('.highlight-card').count()).toBe(3);
+  });
+
+  it('reaches the points from the keyboard, one Tab stop moved through with the arrow keys, and opens one with Enter', async () => {
+    const { page } = context;
+    await page.goBack();
+    await page.getByRole('figure', { name: /Line chart of highlights per week/ }).locator('.trends-point[tabindex="0"]').waitFor();
+    await page.getByRole('button', { name: 'Show the numbers' }).focus();
+    await page.keyboard.press('Tab');
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.outerHTML.slice(0, 300));
+    expect(await focused()).toMatch(/^0 highlights tagged Exports, week of/);
+    // The latest week, then two weeks back.
+    await page.keyboard.press('End');
+    expect(await focused()).toMatch(/^1 highlight tagged Exports, week of/);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    expect(await focused()).toMatch(/^3 highlights tagged Exports, week of/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/highlights?**');
+    const twoWeeksAgo = weekStart(2);
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ tagId: exportsId, from: day(twoWeeksAgo), to: day(new Date(twoWeeksAgo.getTime() + 6 * DAY_MS)) });
   });
 });

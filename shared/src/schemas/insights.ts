@@ -60,6 +60,28 @@ export const InsightMergeSchema = z.object({
 export type InsightMerge = z.infer<typeof InsightMergeSchema>;
 
 /**
+ * Why a backlog item or an insight ranks where it does: the distinct customers and companies
+ * behind its evidence (a backlog item's: its own highlights and its insights' highlights), the
+ * yearly revenue of those companies, and how recent the evidence is. `total` combines them
+ * (docs/decisions/009-insights-and-backlog.md).
+ */
+export const EvidenceScoreSchema = z.object({
+  total: z.number(),
+  customers: z.number().int(),
+  companies: z.number().int(),
+  /** Sum of the companies' annual revenue, whole currency units. */
+  revenue: z.number(),
+  highlights: z.number().int(),
+  /** Highlights whose source is from the last 90 days. */
+  recentHighlights: z.number().int(),
+  /** When the newest evidence was said (its source's time); null without evidence. */
+  lastEvidenceAt: TimestampSchema.nullable(),
+  /** What each part adds to `total` (before rounding), as the server weighs it: the one place the weights live. */
+  points: z.object({ customers: z.number(), companies: z.number(), revenue: z.number(), recency: z.number() }),
+});
+export type EvidenceScore = z.infer<typeof EvidenceScoreSchema>;
+
+/**
  * An insight as lists show it. One in the trash shows as restoring it would bring it back: its
  * counts are those of its evidence (the links stay), and its parent is shown only while that
  * parent is outside the trash.
@@ -99,6 +121,8 @@ export type InsightDetail = z.infer<typeof InsightDetailSchema>;
 
 /** An insight in the list (GET /insights): what the Problems tree shows on each row. */
 export const InsightListItemSchema = InsightSchema.extend({
+  /** The evidence score, as backlog items have it; `score.lastEvidenceAt` is when its newest evidence was said. */
+  score: EvidenceScoreSchema,
   /** Backlog items outside the trash it is linked to; 0: not on the backlog. */
   backlogItemCount: z.number().int(),
 });
@@ -173,26 +197,6 @@ export type EvidenceImportanceBody = z.infer<typeof EvidenceImportanceBodySchema
 /** What an evidence call changed: links made (POST) or removed (DELETE); links already there, or already gone, are not counted. */
 export const EvidenceChangeSchema = z.object({ changed: z.number().int() });
 export type EvidenceChange = z.infer<typeof EvidenceChangeSchema>;
-
-/**
- * Why a backlog item ranks where it does: the distinct customers and companies behind its
- * evidence (its own highlights and its insights' highlights), the yearly revenue of those
- * companies, and how recent the evidence is. `total` combines them (docs/decisions/009-insights-and-backlog.md).
- */
-export const EvidenceScoreSchema = z.object({
-  total: z.number(),
-  customers: z.number().int(),
-  companies: z.number().int(),
-  /** Sum of the companies' annual revenue, whole currency units. */
-  revenue: z.number(),
-  highlights: z.number().int(),
-  /** Highlights whose source is from the last 90 days. */
-  recentHighlights: z.number().int(),
-  lastEvidenceAt: TimestampSchema.nullable(),
-  /** What each part adds to `total` (before rounding), as the server weighs it: the one place the weights live. */
-  points: z.object({ customers: z.number(), companies: z.number(), revenue: z.number(), recency: z.number() }),
-});
-export type EvidenceScore = z.infer<typeof EvidenceScoreSchema>;
 
 /** An http(s) address: one rule, so that a key typed into the URL field gets one message. */
 function isWebAddress(value: string): boolean {

@@ -68,14 +68,15 @@ export function Dialog({ open, title, onClose, children, footer }: { open: boole
     >
       {open && (
         <>
-          <header className="dialog-header">
+          {/* Not <header>/<footer>: outside a section those are the page's banner and contentinfo landmarks, misplaced in a dialog. */}
+          <div className="dialog-header">
             <h2 id={titleId}>{title}</h2>
             <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
               ×
             </button>
-          </header>
+          </div>
           <div className="dialog-body">{children}</div>
-          {footer && <footer className="dialog-footer">{footer}</footer>}
+          {footer && <div className="dialog-footer">{footer}</div>}
         </>
       )}
     </dialog>

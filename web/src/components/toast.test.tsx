@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { act, createElement, useEffect } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AppProviders, mountRoot } from '../testing/mount';
-import { pushToast, restoreUndoKey, TOAST_LIMIT, ToastItem, useDismissUndoOfLeaving, useToast, type Toast } from './toast';
+import { pushToast, restoreUndoKey, TOAST_LIMIT, ToastItem, useDismissUndoOfLeaving, useToast, type Toast, type ToastOptions } from './toast';
 
 const toast = (id: number, tone: Toast['tone'] = 'success', action?: Toast['action']): Toast => ({ id, message: `Toast ${id}`, tone, action });
 
@@ -138,6 +138,40 @@ describe('ToastProvider', () => {
     // Restored, or deleted for good: gone from the same list.
     await draw([], 'q=b');
     expect(texts()).toEqual(['Moved a to the trash']);
+  });
+
+  it('tells each toast once it has gone, whichever way: replaced before it was drawn, dismissed by key or by hand, its time up', async () => {
+    vi.useFakeTimers();
+    try {
+      const gone: string[] = [];
+      /** Shows four toasts and dismisses one at once, all before the toasts are drawn. */
+      function Shows() {
+        const { show, dismiss } = useToast();
+        useEffect(() => {
+          const showTold = (message: string, options: ToastOptions) => show(message, 'success', { label: 'Undo', onClick: () => {} }, { ...options, onGone: () => gone.push(message) });
+          showTold('Highlighted a', { replaces: 'highlighted' });
+          showTold('Highlighted b', { replaces: 'highlighted' });
+          showTold('Moved c to the trash', { key: 'restore c' });
+          showTold('Moved d to the trash', {});
+          dismiss('restore c');
+        }, [show, dismiss]);
+        return null;
+      }
+      await root.render(
+        <AppProviders router={false}>
+          <Shows />
+        </AppProviders>,
+      );
+      expect(texts()).toEqual(['Moved d to the trash', 'Highlighted b']);
+      expect(gone).toEqual(['Highlighted a', 'Moved c to the trash']);
+      await act(async () => document.querySelector<HTMLButtonElement>('.toast-dismiss')!.click());
+      expect(gone).toEqual(['Highlighted a', 'Moved c to the trash', 'Moved d to the trash']);
+      await act(async () => vi.advanceTimersByTime(10_000));
+      expect(texts()).toEqual([]);
+      expect(gone).toEqual(['Highlighted a', 'Moved c to the trash', 'Moved d to the trash', 'Highlighted b']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

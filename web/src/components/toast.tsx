@@ -7,9 +7,11 @@ export type ToastAction = { label: string; onClick: () => void };
  * Two separate things: `replaces`, the group a newer toast takes the place of an older one in (see
  * `pushToast`); `key`, what `dismiss` takes the toast away by. The reader's "Highlighted as …"
  * toasts replace one another, yet the one whose Undo restores a highlight goes when that highlight
- * leaves the trash another way.
+ * leaves the trash another way. `onGone` is told once the toast has gone, whichever way (its time
+ * up, dismissed, replaced, its action pressed): what offers its action besides the button (the
+ * reader's `u`) offers it no longer.
  */
-export type ToastOptions = { replaces?: string; key?: string };
+export type ToastOptions = { replaces?: string; key?: string; onGone?: () => void };
 export type Toast = { id: number; message: string; tone: Tone; action?: ToastAction } & ToastOptions;
 type ToastApi = {
   show: (message: string, tone?: Tone, action?: ToastAction, options?: ToastOptions) => void;
@@ -74,7 +76,16 @@ export function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: 
 /** News is announced politely to screen readers, failures as alerts. */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
-  const dismiss = useCallback((id: number) => setToasts((current) => current.filter((t) => t.id !== id)), []);
+  // The stack as last changed, ahead of the render that draws it: a toast that leaves it is told
+  // (`onGone`) at once and once, even one replaced before it was ever drawn.
+  const stack = useRef<Toast[]>([]);
+  const change = useCallback((next: (current: Toast[]) => Toast[]) => {
+    const before = stack.current;
+    stack.current = next(before);
+    setToasts(stack.current);
+    for (const toast of before) if (!stack.current.includes(toast)) toast.onGone?.();
+  }, []);
+  const dismiss = useCallback((id: number) => change((current) => current.filter((t) => t.id !== id)), [change]);
   // No toast goes while someone is reading it or has tabbed to its Undo (WCAG 2.2.1, timing
   // adjustable). Asked when the time is up rather than tracked by events: a focused button that
   // disappears sends no blur.
@@ -89,11 +100,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const show = useCallback(
     (message: string, tone: Tone = 'info', action?: ToastAction, options?: ToastOptions) => {
       const id = nextId++;
-      setToasts((current) => pushToast(current, { id, message, tone, action, ...options }));
+      change((current) => pushToast(current, { id, message, tone, action, ...options }));
       const ms = action && tone !== 'error' ? ACTION_TOAST_MS : TOAST_MS[tone];
       if (ms !== null) setTimeout(() => expire(id), ms);
     },
-    [expire],
+    [change, expire],
   );
 
   // The toasts cover the bottom of the window: what takes focus scrolls clear of them (the page's
@@ -109,7 +120,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     if (rect.bottom > box.top && rect.top < box.bottom && rect.right > box.left && rect.left < box.right) focused.scrollIntoView({ block: 'nearest' });
   }, [toasts]);
 
-  const dismissKey = useCallback((key: string) => setToasts((current) => current.filter((toast) => toast.key !== key)), []);
+  const dismissKey = useCallback((key: string) => change((current) => current.filter((toast) => toast.key !== key)), [change]);
   const api = useMemo(() => ({ show, dismiss: dismissKey }), [show, dismissKey]);
   return (
     <ToastContext.Provider value={api}>
@@ -141,15 +152,17 @@ export const restoreUndoKey = (id: string) => `restore ${id}`;
  * the trash's list, given as `items` once loaded): it would restore what is back already, or
  * answer that nothing is there. `list` names what the list shows (its filters): an item that only
  * stops matching them has not left the trash. Called above the list, so that it sees the last
- * item go too (the trash's empty state then takes the list's place).
+ * item go too (the trash's empty state then takes the list's place). `keyOf` names the toasts an
+ * item leaving takes away: by default those restoring it; the reader's, those changing a
+ * highlight of its source while it is live (trashed or deleted for good, it left them).
  */
-export function useDismissUndoOfLeaving(items: ReadonlyArray<{ id: string }> | undefined, list = '') {
+export function useDismissUndoOfLeaving(items: ReadonlyArray<{ id: string }> | undefined, list = '', keyOf: (id: string) => string = restoreUndoKey) {
   const { dismiss } = useToast();
   const shown = useRef<{ list: string; ids: ReadonlySet<string> } | null>(null);
   useEffect(() => {
     if (!items) return;
     const ids = new Set(items.map((item) => item.id));
-    if (shown.current?.list === list) for (const id of shown.current.ids) if (!ids.has(id)) dismiss(restoreUndoKey(id));
+    if (shown.current?.list === list) for (const id of shown.current.ids) if (!ids.has(id)) dismiss(keyOf(id));
     shown.current = { list, ids };
-  }, [items, list, dismiss]);
+  }, [items, list, keyOf, dismiss]);
 }

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
-import { RECENT_EVIDENCE_DAYS, type BacklogStatus, type EvidenceImportance, type ListBacklogItemsQuery } from '@cairn/shared';
+import { type BacklogStatus, type EvidenceImportance, type ListBacklogItemsQuery } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
-import { importanceWeight } from '../../db/importance.js';
+import { scoreColumns, scoresOf } from '../../db/evidence-score.js';
 import { backlogHighlights, backlogInsights, backlogItems, companies, customers, highlights, sources, users } from '../../db/schema/index.js';
 import { cursorText, newestFirst, olderThan } from '../../lib/cursor.js';
 
@@ -36,73 +36,6 @@ export function evidenceOf(workspaceId: string, itemId: string): SQL {
   return sql`select pairs.highlight_id from (${evidencePairs(workspaceId, sql`${itemId}`)}) pairs`;
 }
 
-/**
- * The weight of each of the item's highlights, `ev.weight`, summed per distinct `key` (a customer
- * or a company of the aggregate's rows) at its highest: a customer quoted as critical once counts
- * as critical however often else they are quoted (ADR 009). As `id, weight` rows.
- */
-const highestWeightBy = (key: string) =>
-  sql`select u.id, max(u.weight) as weight from unnest(array_agg(${sql.raw(`ev.${key}`)}), array_agg(ev.weight)) u(id, weight) where u.id is not null group by u.id`;
-
-/**
- * The evidence score's parts of the backlog items `itemIds` selects, one row per item with any
- * evidence, in one grouped pass over all their links: hash joins over the links, where a join
- * per item looked each link's highlight and customer up by index, ~3.7× slower on a densely
- * linked backlog (`npm run bench -- backlog`). Evidence is a highlight outside the trash whose
- * source is outside the trash; its customer is the source's (the copy each highlight carries).
- * Each highlight is first grouped once per item with its weight (ADR 009): its own link's
- * importance, else the highest of its insights' links (as `backlogImportanceOf` says it on each
- * row). Counts are plain; the `*_weight` parts and `weighted_revenue` weigh each customer and
- * company by its highest weight, each recent highlight by its own. Revenue sums each distinct
- * company once, looked up by the distinct companies the aggregate collects.
- */
-function scoresOf(workspaceId: string, itemIds: SQL): SQL {
-  const recent = sql`ev.occurred_at >= now() - ${RECENT_EVIDENCE_DAYS}::int * interval '1 day'`;
-  return sql`(
-    select ev.item_id,
-      count(*)::int as highlights,
-      count(distinct ev.customer_id)::int as customers,
-      count(distinct ev.company_id)::int as companies,
-      (select coalesce(sum(co.annual_revenue), 0)::float8 from companies co where co.id = any(array_agg(distinct ev.company_id))) as revenue,
-      (select coalesce(sum(w.weight), 0) from (${highestWeightBy('customer_id')}) w) as customer_weight,
-      (select coalesce(sum(w.weight), 0) from (${highestWeightBy('company_id')}) w) as company_weight,
-      (select coalesce(sum(co.annual_revenue * w.weight), 0)::float8 from (${highestWeightBy('company_id')}) w join companies co on co.id = w.id) as weighted_revenue,
-      count(*) filter (where ${recent})::int as recent_highlights,
-      coalesce(sum(ev.weight) filter (where ${recent}), 0) as recent_weight,
-      max(ev.occurred_at) as last_evidence_at
-    from (
-      select pairs.item_id, h.id, h.source_customer_id as customer_id, c.company_id, h.source_occurred_at as occurred_at,
-        coalesce(max(${importanceWeight(sql`pairs.importance`)}) filter (where pairs.direct), max(${importanceWeight(sql`pairs.importance`)})) as weight
-      from (${evidencePairs(workspaceId, itemIds)}) pairs
-      join highlights h on h.id = pairs.highlight_id
-      left join customers c on c.id = h.source_customer_id
-      where h.workspace_id = ${workspaceId} and h.deleted_at is null and h.source_deleted_at is null
-      group by pairs.item_id, h.id, c.company_id
-    ) ev
-    group by ev.item_id
-  ) score`;
-}
-
-/** A part of the score; an item without evidence has no score row, and every part is 0. */
-const part = (column: string) => sql.raw(`coalesce(score.${column}, 0)`);
-
-/**
- * The evidence score (docs/decisions/009-insights-and-backlog.md):
- *   customers + 2 × companies + 3 × log10(1 + revenue / 10,000) + recent highlights / 2,
- * rounded to one decimal, each customer, company (and its revenue) and recent highlight weighed
- * by its importance (EVIDENCE_IMPORTANCE_WEIGHTS; `important` is 1). Breadth first: a person
- * counts once however often they are quoted, a company twice; revenue counts with diminishing
- * returns, so one large account cannot outweigh many; more quotes from the same customer add
- * only their half point of recency.
- */
-const points = {
-  customers: sql<number>`${part('customer_weight')}::float8`,
-  companies: sql<number>`2 * ${part('company_weight')}::float8`,
-  revenue: sql<number>`3 * log(1 + ${part('weighted_revenue')} / 10000)`,
-  recency: sql<number>`${part('recent_weight')} / 2.0::float8`,
-};
-const total = sql<number>`round((${points.customers} + ${points.companies} + ${points.revenue} + ${points.recency})::numeric, 1)::float8`;
-
 function filterConditions(workspaceId: string, filters: BacklogFilters): SQL | undefined {
   return and(
     eq(backlogItems.workspaceId, workspaceId),
@@ -121,6 +54,9 @@ function filterConditions(workspaceId: string, filters: BacklogFilters): SQL | u
  * first, since what was just thrown away is what one comes looking for.
  */
 const recentAt = (filters: BacklogFilters) => (filters.trash ? backlogItems.deletedAt : backlogItems.createdAt);
+
+/** What `sort=evidence` ranks by: the evidence score. */
+const { total } = scoreColumns;
 
 /** Where the next page starts: after (total, id) ranked by evidence, after (recentAt, id) by recency. */
 function after(sort: BacklogSort, filters: BacklogFilters, cursor: Array<string | number | null> | undefined): SQL | undefined {
@@ -148,17 +84,7 @@ export async function list(executor: Executor, workspaceId: string, filters: Bac
     .select({
       item: backlogItems,
       creatorName: users.name,
-      total,
-      customers: sql<number>`${part('customers')}`,
-      companies: sql<number>`${part('companies')}`,
-      revenue: sql<number>`${part('revenue')}`,
-      highlights: sql<number>`${part('highlights')}`,
-      recentHighlights: sql<number>`${part('recent_highlights')}`,
-      lastEvidenceAt: sql<Date | null>`score.last_evidence_at`.mapWith(highlights.sourceOccurredAt),
-      customerPoints: points.customers,
-      companyPoints: points.companies,
-      revenuePoints: points.revenue,
-      recencyPoints: points.recency,
+      ...scoreColumns,
       insightCount: sql<number>`(
         select count(*)::int from backlog_insights bi join insights i on i.id = bi.insight_id and i.deleted_at is null
         where bi.workspace_id = ${workspaceId} and bi.backlog_item_id = ${backlogItems.id}
@@ -167,7 +93,7 @@ export async function list(executor: Executor, workspaceId: string, filters: Bac
     })
     .from(backlogItems)
     .leftJoin(users, eq(users.id, backlogItems.createdBy))
-    .leftJoin(scoresOf(workspaceId, scored), sql`score.item_id = ${backlogItems.id}`)
+    .leftJoin(scoresOf(workspaceId, evidencePairs(workspaceId, scored)), sql`score.item_id = ${backlogItems.id}`)
     .where(pageIds ? inArray(backlogItems.id, pageIds) : conditions)
     .orderBy(...(sort === 'evidence' ? [desc(total), desc(backlogItems.id)] : newest));
   return limit === undefined ? query : query.limit(limit + 1);

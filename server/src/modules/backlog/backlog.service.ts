@@ -13,6 +13,7 @@ import {
   type UpdateBacklogItemBody,
 } from '@cairn/shared';
 import type { Db, Executor } from '../../db/client.js';
+import { presentScore } from '../../db/evidence-score.js';
 import { AppError, notFound } from '../../errors.js';
 import { decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { iso } from '../../lib/dates.js';
@@ -38,16 +39,7 @@ function presentBacklogItem(row: BacklogListRow): BacklogItem {
     externalKey: row.item.externalKey,
     description: row.item.description,
     externalUrl: row.item.externalUrl,
-    score: {
-      total: row.total,
-      customers: row.customers,
-      companies: row.companies,
-      revenue: row.revenue,
-      highlights: row.highlights,
-      recentHighlights: row.recentHighlights,
-      lastEvidenceAt: iso(row.lastEvidenceAt),
-      points: { customers: row.customerPoints, companies: row.companyPoints, revenue: row.revenuePoints, recency: row.recencyPoints },
-    },
+    score: presentScore(row),
     insightCount: row.insightCount,
     createdBy: presentPerson(row.item.createdBy, row.creatorName),
     createdAt: iso(row.item.createdAt),

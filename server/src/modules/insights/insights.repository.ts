@@ -2,6 +2,7 @@ import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, ne, sq
 import { alias } from 'drizzle-orm/pg-core';
 import type { EvidenceImportance, InsightStatus, InsightType } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
+import { scoreColumns, scoresOf } from '../../db/evidence-score.js';
 import { backlogInsights, backlogItems, clusters, companies, customers, highlights, insightHighlights, insights, users, type MergedLink, type MergeMoves } from '../../db/schema/index.js';
 import { anyOf, rowsOf } from '../../lib/bulk-sql.js';
 import { cursorText, newestFirst, olderThan } from '../../lib/cursor.js';
@@ -22,16 +23,13 @@ export type InsightFilters = {
 };
 
 /**
- * The evidence of the insight row of the enclosing query, counted in a lateral join: index
- * lookups per listed insight (its links, then each highlight by id), in the same statement as
- * the page. Evidence is a highlight outside the trash whose source is outside the trash (the
- * copy of the source's trash time each highlight carries).
+ * The links of the insights `insightIds` selects, as the evidence score reads them
+ * (`scoresOf`): each link is the insight's own, and weighs by its importance.
  */
-const evidenceCounts = sql`(
-  select count(*)::int as evidence_count, count(distinct h.source_customer_id)::int as customer_count
-  from insight_highlights ih join highlights h on h.id = ih.highlight_id
-  where ih.insight_id = ${insights.id} and h.deleted_at is null and h.source_deleted_at is null
-) counts`;
+function evidencePairs(workspaceId: string, insightIds: SQL): SQL {
+  return sql`select ih.insight_id as item_id, ih.highlight_id, ih.importance, true as direct from insight_highlights ih
+    where ih.workspace_id = ${workspaceId} and ih.insight_id in (${insightIds})`;
+}
 
 /**
  * The backlog items outside the trash that the insight row of the enclosing query is linked to,
@@ -72,35 +70,33 @@ function linkedByOf(filters: InsightFilters): SQL<string | null> {
 }
 
 /**
- * Insights with their creator, evidence and backlog counts, newest first (keyset); every one when `limit`
- * is left out. The page is chosen first, so only its insights are counted. The trash is listed
- * by when each insight went there, most recent first: what was just thrown away is what one
- * comes looking for.
+ * Insights with their creator, evidence score (its counts are the evidence and customer counts)
+ * and backlog count, newest first (keyset); every one when `limit` is left out. The page is
+ * chosen first, so only its insights are scored. The trash is listed by when each insight went
+ * there, most recent first: what was just thrown away is what one comes looking for.
  */
 export async function list(executor: Executor, workspaceId: string, filters: InsightFilters, limit?: number, after?: Array<string | number | null>) {
   const sortedAt = filters.trash ? insights.deletedAt : insights.createdAt;
   const conditions = and(filterConditions(workspaceId, filters), olderThan(sortedAt, insights.id, after));
   const newest = newestFirst(sortedAt, insights.id);
-  const page =
+  const pageIds =
     limit === undefined
-      ? conditions
-      : inArray(
-          insights.id,
-          executor
-            .select({ id: insights.id })
-            .from(insights)
-            .leftJoin(liveParent, liveParentOf)
-            .where(conditions)
-            .orderBy(...newest)
-            .limit(limit + 1),
-        );
+      ? undefined
+      : executor
+          .select({ id: insights.id })
+          .from(insights)
+          .leftJoin(liveParent, liveParentOf)
+          .where(conditions)
+          .orderBy(...newest)
+          .limit(limit + 1);
+  // Scored: the page's insights, or every one that passes the filters.
+  const scored = sql`${pageIds ?? executor.select({ id: insights.id }).from(insights).leftJoin(liveParent, liveParentOf).where(conditions)}`;
   return executor
     .select({
       insight: listedColumns,
       parentId: liveParent.id,
       creatorName: users.name,
-      evidenceCount: sql<number>`counts.evidence_count`,
-      customerCount: sql<number>`counts.customer_count`,
+      ...scoreColumns,
       backlogItemCount: backlogItemCountOf(workspaceId),
       linkedBy: linkedByOf(filters),
       cursorAt: cursorText(sortedAt),
@@ -108,8 +104,8 @@ export async function list(executor: Executor, workspaceId: string, filters: Ins
     .from(insights)
     .leftJoin(liveParent, liveParentOf)
     .leftJoin(users, eq(users.id, insights.createdBy))
-    .leftJoinLateral(evidenceCounts, sql`true`)
-    .where(page)
+    .leftJoin(scoresOf(workspaceId, evidencePairs(workspaceId, scored)), sql`score.item_id = ${insights.id}`)
+    .where(pageIds ? inArray(insights.id, pageIds) : conditions)
     .orderBy(...newest);
 }
 

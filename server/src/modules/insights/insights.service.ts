@@ -24,6 +24,7 @@ import {
   type UpdateInsightBody,
 } from '@cairn/shared';
 import type { Db, Executor } from '../../db/client.js';
+import { presentScore } from '../../db/evidence-score.js';
 import type { MergedLink } from '../../db/schema/index.js';
 import { refuseForeignFilterIds } from '../../db/filter-ids.js';
 import { AppError, invalidField, notFound } from '../../errors.js';
@@ -48,8 +49,8 @@ function presentInsight(row: InsightListRow, merge: InsightMerge | null = null):
     status: row.insight.status,
     statement: row.insight.statement,
     parentId: row.parentId,
-    evidenceCount: row.evidenceCount,
-    customerCount: row.customerCount,
+    evidenceCount: row.highlights,
+    customerCount: row.customers,
     createdBy: presentPerson(row.insight.createdBy, row.creatorName),
     createdAt: iso(row.insight.createdAt),
     updatedAt: iso(row.insight.updatedAt),
@@ -58,9 +59,9 @@ function presentInsight(row: InsightListRow, merge: InsightMerge | null = null):
   };
 }
 
-/** An insight as the list shows it, with how many backlog items it is on: the Problems tree marks them. */
+/** An insight as the list shows it, with its evidence score and how many backlog items it is on: the Problems tree ranks and marks them. */
 function presentListItem(row: InsightListRow, merge: InsightMerge | null = null): InsightListItem {
-  return { ...presentInsight(row, merge), backlogItemCount: row.backlogItemCount };
+  return { ...presentInsight(row, merge), score: presentScore(row), backlogItemCount: row.backlogItemCount };
 }
 
 /** One insight outside the trash as lists show it, with its counts, or a 404. */

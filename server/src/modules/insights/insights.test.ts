@@ -163,6 +163,41 @@ describe('GET /insights', () => {
     expect(items.map((item) => [item.id, item.evidenceCount, item.customerCount])).toEqual([[insight.id, 4, 2]]);
   });
 
+  it('scores each insight as the backlog scores an item with the same evidence, and says when its newest evidence was said', async () => {
+    const workspace = await createWorkspace(context);
+    const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000);
+    const [company] = await context.db.insert(companies).values({ workspaceId: workspace.id, name: 'Globex', annualRevenue: 1_000_000 }).returning();
+    const hank = await createCustomer(context, workspace, { name: 'Hank', companyId: company!.id });
+    const marge = await createCustomer(context, workspace, { name: 'Marge' });
+    const [oldSource, newestSource, anonymousSource] = [
+      await createSource(context, workspace, { customerId: hank.id, occurredAt: daysAgo(200) }),
+      await createSource(context, workspace, { customerId: marge.id, occurredAt: daysAgo(3) }),
+      await createSource(context, workspace, { occurredAt: daysAgo(10) }),
+    ];
+    const [old, newest, anonymous] = [await createHighlight(context, workspace, oldSource), await createHighlight(context, workspace, newestSource), await createHighlight(context, workspace, anonymousSource)];
+    const problem = await createInsight(context, workspace, { title: 'Exports fail' });
+    const item = await createBacklogItem(context, workspace, { title: 'Background exports' });
+    for (const url of [insightsUrl(workspace.id, `/${problem.id}/evidence`), `/api/workspaces/${workspace.id}/backlog-items/${item.id}/evidence`]) {
+      expect((await workspace.owner.as.post(url, { highlightIds: [old.id], importance: 'critical' })).statusCode).toBe(200);
+      expect((await workspace.owner.as.post(url, { highlightIds: [newest.id, anonymous.id] })).statusCode).toBe(200);
+    }
+    const unscored = await createInsight(context, workspace, { title: 'No evidence' });
+
+    const scoreOf = async (id: string) => (await listInsights(workspace)).items.find((insight) => insight.id === id)!;
+    const listed = await scoreOf(problem.id);
+    const backlogItem = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/backlog-items/${item.id}`);
+    expect(listed.score).toEqual(backlogItem.json().score);
+    // Hank critical (2) + Marge (1); Globex at Hank's weight, 2 × 2; 3 × log10(1 + 2 × $1M / 10k); two recent quotes, 2 / 2.
+    expect(listed.score).toMatchObject({ total: 14.9, customers: 2, companies: 1, revenue: 1_000_000, highlights: 3, recentHighlights: 2, lastEvidenceAt: newestSource.occurredAt.toISOString() });
+    expect([listed.evidenceCount, listed.customerCount]).toEqual([3, 2]);
+    // A page is scored on its own: the newest insight alone, without evidence.
+    expect((await listInsights(workspace, '?limit=1')).items.map((insight) => [insight.id, insight.score.total, insight.score.lastEvidenceAt])).toEqual([[unscored.id, 0, null]]);
+
+    // The newest quote in the trash, the one before it is the newest evidence.
+    await context.db.update(highlightsTable).set({ deletedAt: new Date() }).where(eq(highlightsTable.id, newest.id));
+    expect((await scoreOf(problem.id)).score).toMatchObject({ highlights: 2, customers: 1, lastEvidenceAt: anonymousSource.occurredAt.toISOString() });
+  });
+
   it('counts the backlog items each insight is on, leaving out items in the trash and links of another workspace', async () => {
     const workspace = await createWorkspace(context);
     const planned = await createInsight(context, workspace, { title: 'Planned' });

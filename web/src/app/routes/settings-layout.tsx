@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, Outlet } from 'react-router';
 import { EmptyState } from '../../components/empty-state';
+import { KeyIcon } from '../../components/key-icon';
 import { PageHeader } from '../../components/page-header';
 import { Tabs } from '../../components/tabs';
 import { useWorkspace } from '../../lib/workspace';
@@ -28,7 +29,7 @@ export function AdminOnly({ what, children }: { what: string; children: ReactNod
   const workspace = useWorkspace();
   if (workspace.can('admin')) return children;
   return (
-    <EmptyState title="For admins and owners" icon="⚿">
+    <EmptyState title="For admins and owners" icon={<KeyIcon />}>
       Only admins and owners can see {what}. You are {workspace.role} in this workspace; ask an admin if you need access.
     </EmptyState>
   );

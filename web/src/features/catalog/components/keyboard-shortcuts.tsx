@@ -46,7 +46,7 @@ const SHORTCUTS: Array<{ context: string; keys: Array<[string[], string]> }> = [
       [['h'], 'Highlight the selection (or the focused turn or paragraph) and tag it'],
       [['t'], 'Highlight the selection with the last tag used'],
       [['l'], 'Link the selection (or the chosen highlight) to a problem or backlog item'],
-      [['u'], 'Undo the last highlight made, tag added or highlight deleted here'],
+      [['u'], 'Undo the last highlight made, tag added or highlight deleted here, while its Undo shows'],
       [['↑', '↓'], 'Previous or next turn of a transcript, or paragraph of a text (with none focused: the last or first in view); Tab leaves the text'],
       [['PgUp', 'PgDn'], 'Ten turns or paragraphs back or on'],
       [['Home', 'End'], 'First or last turn or paragraph'],

@@ -2,12 +2,13 @@
 import { act } from 'react';
 import { QueryClient } from '@tanstack/react-query';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Catalog, Highlight, Source } from '@cairn/shared';
+import type { Catalog, Highlight } from '@cairn/shared';
 import { AppProviders, json, mountRoot, USER, WS } from '../../../testing/mount';
 import { type, until } from '../../../testing/react-dom';
 import { SourceReader } from '../../reader/components/source-reader';
 import { highlightListItem } from '../testing/highlight-list-item';
 import { HighlightsBrowser } from './highlights-browser';
+import { aNoteSource } from '../../reader/testing/source';
 
 const AT = '2025-03-04T10:00:00.000Z';
 const SOURCE_ID = '00000000-0000-4000-8000-000000000201';
@@ -39,27 +40,7 @@ function fakeServer() {
     const id = /\/highlights\/([^/]+)/.exec(pathname)?.[1] ?? '';
     if (pathname === '/api/auth/csrf') return json({ token: 'csrf' });
     if (pathname === `/api/workspaces/${WS}/sources/${SOURCE_ID}`) {
-      const source: Source = {
-        id: SOURCE_ID,
-        kind: 'note',
-        title: 'Call with Acme',
-        externalId: null,
-        occurredAt: AT,
-        customer: null,
-        importId: null,
-        preview: BODY,
-        highlightCount: live.size,
-        tagged: false,
-        createdBy: null,
-        createdAt: AT,
-        deletedAt: null,
-        body: BODY,
-        segments: null,
-        metadata: {},
-        highlights: [...live.values()],
-        updatedAt: AT,
-      };
-      return json(source);
+      return json(aNoteSource({ id: SOURCE_ID, body: BODY, highlights: [...live.values()] }));
     }
     if (pathname === `/api/workspaces/${WS}/catalog`) {
       const catalog: Catalog = { tags: [], customers: [], companies: [], insights: [], backlogItems: [] };

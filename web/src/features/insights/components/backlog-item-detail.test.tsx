@@ -4,13 +4,13 @@ import { expect, it } from 'vitest';
 import type { BacklogItemDetail as BacklogItemData } from '@cairn/shared';
 import { highlightListItem } from '../../highlights/testing/highlight-list-item';
 import { addEvidenceButton, describeAddEvidence, pressL } from '../testing/add-evidence-page';
+import { NO_SCORE } from '../testing/insight-detail';
 import { WS } from '../../../testing/mount';
 import { until } from '../../../testing/react-dom';
 import { BacklogItemDetail } from './backlog-item-detail';
 
 const ID = '00000000-0000-4000-8000-0000000000bb';
 const AT = '2025-03-04T10:00:00.000Z';
-const NO_SCORE = { total: 0, customers: 0, companies: 0, revenue: 0, highlights: 0, recentHighlights: 0, lastEvidenceAt: null, points: { customers: 0, companies: 0, revenue: 0, recency: 0 } };
 const ITEM: BacklogItemData = {
   id: ID,
   title: 'Background exports',

@@ -6,6 +6,7 @@ import type { InsightListItem } from '@cairn/shared';
 import { ProblemTree } from './problem-tree';
 import { AppProviders, json, mountRoot, WS } from '../../../testing/mount';
 import { until } from '../../../testing/react-dom';
+import { NO_SCORE } from '../testing/insight-detail';
 
 const AT = '2025-03-04T10:00:00.000Z';
 
@@ -19,6 +20,7 @@ function insight(n: number, title: string, overrides: Partial<InsightListItem> =
     parentId: null,
     evidenceCount: 10 - n,
     customerCount: 1,
+    score: NO_SCORE,
     backlogItemCount: 0,
     createdBy: null,
     createdAt: AT,
@@ -100,5 +102,45 @@ describe('ProblemTree and the backlog', () => {
     expect(notOnBacklog().checked).toBe(true);
     expect(rowTitles()).toEqual([NOT_PLANNED.title]);
     expect(countLine()).toBe('1 of 4 match');
+  });
+});
+
+describe('ProblemTree ranked by score and by recent evidence', () => {
+  const root = mountRoot();
+  // A minute past the day, so that the whole days do not depend on how fast the test runs.
+  const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000 - 60_000).toISOString();
+  const scored = (total: number, days: number) => ({ score: { ...NO_SCORE, total, lastEvidenceAt: daysAgo(days) } });
+  const MOST_QUOTED = insight(1, 'Exports fail', scored(2, 100));
+  const STRONGEST = insight(2, 'Cards decline abroad', scored(14.9, 40));
+  const FRESHEST = insight(3, 'Work accounts cannot sign in', scored(3, 3));
+  const SILENT = insight(4, 'Receipts get lost', { evidenceCount: 0, customerCount: 0 });
+  const RANKED = [MOST_QUOTED, STRONGEST, FRESHEST, SILENT];
+  const sortOption = (label: string) => [...document.querySelectorAll('fieldset.segmented label')].find((option) => option.textContent === label)!.querySelector('input')!;
+
+  beforeEach(() => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json({ items: RANKED, nextCursor: null, total: RANKED.length })),
+    );
+  });
+
+  it('ranks by the newest evidence from the address, says on each row its score and how long ago it was said, and ranks by score when chosen', async () => {
+    await root.render(
+      <AppProviders url={`/w/${WS}/problems?sort=recent-evidence`}>
+        <ProblemTree ws={WS} />
+        <Address />
+      </AppProviders>,
+    );
+    await until(() => expect(document.querySelector('[role="tree"]')).not.toBeNull());
+    expect(sortOption('Recent evidence').checked).toBe(true);
+    expect(rowTitles()).toEqual([FRESHEST.title, STRONGEST.title, MOST_QUOTED.title, SILENT.title]);
+    expect(descriptionOf(rowOf(FRESHEST.title))).toEqual(['◆ Problem', 'Validated', '7 highlights', '1 customer', 'Score 3.0 · last evidence 3 days ago']);
+    expect(rowOf(STRONGEST.title).querySelector('time')!.textContent).toBe('1 month ago');
+    // No evidence, no line: its counts say so.
+    expect(descriptionOf(rowOf(SILENT.title))).toEqual(['◆ Problem', 'Validated', '0 highlights', '0 customers']);
+
+    await act(async () => sortOption('Score').click());
+    await until(() => expect(address().get('sort')).toBe('score'));
+    expect(rowTitles()).toEqual([STRONGEST.title, FRESHEST.title, MOST_QUOTED.title, SILENT.title]);
   });
 });

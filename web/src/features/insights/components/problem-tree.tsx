@@ -1,6 +1,6 @@
 import { useMemo, useState, type CSSProperties, type FocusEvent, type KeyboardEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { INSIGHT_STATUSES, INSIGHT_TYPES, type Insight, type InsightListItem } from '@cairn/shared';
+import { INSIGHT_STATUSES, INSIGHT_TYPES, type EvidenceScore, type Insight, type InsightListItem } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
@@ -8,6 +8,7 @@ import { FiltersDisclosure } from '../../../components/filters-disclosure';
 import { Field, Select, TextInput } from '../../../components/field';
 import { Segmented } from '../../../components/segmented';
 import { Loading } from '../../../components/spinner';
+import { formatDate } from '../../../lib/dates';
 import { INSIGHT_TYPE_LABELS } from '../../../lib/insight-types';
 import { NARROW_SCREEN, useMediaQuery } from '../../../lib/media-query';
 import { countOf } from '../../../lib/numbers';
@@ -30,7 +31,9 @@ import {
 } from '../lib/insight-tree';
 import { childTypeOf, INSIGHT_STATUS_LABELS } from '../lib/labels';
 import { oneOf } from '../lib/params';
+import { formatEvidenceAge, formatScore } from '../lib/score';
 import { InsightStatusBadge, InsightTypeBadge } from './badges';
+import { SCORE_RULE } from './score';
 import { WhereToLinkEvidence } from './where-to-link-evidence';
 import { useUrlParams } from '../../../lib/use-url-params';
 
@@ -48,10 +51,28 @@ function Counts({ id, insight }: { id: string; insight: InsightListItem }) {
   );
 }
 
+/**
+ * How recent and how strong a row's evidence is: its score (the backlog's) and when its newest
+ * quote was said, the exact date on hover. Nothing for a row without evidence: its counts say so.
+ */
+function EvidenceRecency({ id, score }: { id: string; score: EvidenceScore }) {
+  if (!score.lastEvidenceAt) return null;
+  return (
+    <span id={`${id}-recency`} className="muted small" title={SCORE_RULE}>
+      Score {formatScore(score.total)} · last evidence{' '}
+      <time dateTime={score.lastEvidenceAt} title={formatDate(score.lastEvidenceAt)}>
+        {formatEvidenceAge(score.lastEvidenceAt)}
+      </time>
+    </span>
+  );
+}
+
 /** Evidence first, as the backlog ranks: the tree is where the strongest problems are found. */
 const SORTS: Array<[InsightTreeSort, string]> = [
   ['evidence', 'Evidence'],
+  ['score', 'Score'],
   ['customers', 'Customers'],
+  ['recent-evidence', 'Recent evidence'],
   ['newest', 'Newest'],
 ];
 
@@ -92,7 +113,15 @@ function TreeNode({ node, depth, position, siblings, ...tree }: NodeProps) {
   const id = `insight-node-${insight.id}`;
   const isTabStop = insight.id === tabStop;
   const onBacklog = backlogMarker(insight.backlogItemCount);
-  const described = [`${id}-type`, `${id}-status`, `${id}-evidence`, `${id}-customers`, onBacklog && `${id}-backlog`, insight.statement && `${id}-statement`];
+  const described = [
+    `${id}-type`,
+    `${id}-status`,
+    `${id}-evidence`,
+    `${id}-customers`,
+    insight.score.lastEvidenceAt && `${id}-recency`,
+    onBacklog && `${id}-backlog`,
+    insight.statement && `${id}-statement`,
+  ];
   return (
     <li
       id={id}
@@ -125,6 +154,7 @@ function TreeNode({ node, depth, position, siblings, ...tree }: NodeProps) {
               {insight.statement}
             </span>
           )}
+          <EvidenceRecency id={id} score={insight.score} />
           {onBacklog && (
             <span id={`${id}-backlog`} className="badge insight-row-backlog" title="Linked to backlog items outside the trash">
               {onBacklog}
@@ -171,7 +201,8 @@ type ProblemTreeProps = {
 
 /**
  * The opportunity-solution tree: problems, the opportunities under each, the solutions under
- * those, with the evidence and customers behind each and whether each is on the backlog.
+ * those, with the evidence and customers behind each, its score and how recent its evidence is,
+ * and whether each is on the backlog.
  * Filtered by words, status, type and "Not on the backlog", and ordered, in the URL; a match
  * keeps its ancestors, dimmed, so that it is never shown out of place.
  */

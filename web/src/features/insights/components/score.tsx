@@ -1,7 +1,7 @@
 import { RECENT_EVIDENCE_DAYS, type EvidenceScore } from '@cairn/shared';
 import { describeScore, formatScore, scoreParts } from '../lib/score';
 
-/** How the score is made, in words, under every place it is shown: the server's formula (backlog.repository.ts), examples worked out. */
+/** How the score is made, in words, under every place it is shown: the server's formula (server/src/db/evidence-score.ts), examples worked out. */
 export const SCORE_RULE = `Each distinct customer adds 1 point, each company 2, and each highlight from the last ${RECENT_EVIDENCE_DAYS} days half a point. Their companies' yearly revenue adds 3 × log10(1 + revenue ÷ 10K): 0.9 for 10K, 3.1 for 100K, 6.0 for 1M, about 3 more for each tenfold. Ten quotes from one customer count as one customer.`;
 
 /** The score as a bar of its parts (customers, companies, revenue, recency) scaled to `max`; the parts show on hover and focus. */

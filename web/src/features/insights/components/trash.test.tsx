@@ -9,6 +9,7 @@ import { until } from '../../../testing/react-dom';
 import { useDeleteInsight } from '../api/delete-insight';
 import { useRestoreInsight } from '../api/restore-insight';
 import { useTrashWithUndo } from '../hooks/use-undo-toast';
+import { NO_SCORE } from '../testing/insight-detail';
 import { InsightTrash } from './trash';
 
 const AT = '2025-03-04T10:00:00.000Z';
@@ -22,6 +23,7 @@ const problem = (n: number, title: string): InsightListItem => ({
   parentId: null,
   evidenceCount: 0,
   customerCount: 0,
+  score: NO_SCORE,
   backlogItemCount: 0,
   createdBy: null,
   createdAt: AT,

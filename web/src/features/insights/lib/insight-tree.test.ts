@@ -14,6 +14,7 @@ import {
   visibleRows,
   type InsightNode,
 } from './insight-tree';
+import { NO_SCORE } from '../testing/insight-detail';
 
 let sequence = 0;
 /** An insight with just what the tree reads; later ones are newer. */
@@ -28,6 +29,7 @@ function insight(id: string, overrides: Partial<InsightListItem> = {}): InsightL
     parentId: null,
     evidenceCount: 0,
     customerCount: 0,
+    score: NO_SCORE,
     backlogItemCount: 0,
     createdBy: null,
     createdAt: new Date(Date.UTC(2024, 0, 1, 0, sequence)).toISOString(),
@@ -83,6 +85,19 @@ describe('buildInsightTree', () => {
       'most evidence',
       'old, many customers',
     ]);
+  });
+
+  it('ranks siblings by score, or by their newest evidence with none last, then the newest first, when asked', () => {
+    const scored = (total: number, lastEvidenceAt: string | null) => ({ score: { ...NO_SCORE, total, lastEvidenceAt }, evidenceCount: lastEvidenceAt ? 1 : 0 });
+    const insights = [
+      insight('old, no evidence'),
+      insight('strong, said in March', scored(14.9, '2025-03-01T09:00:00.000Z')),
+      insight('weak, said in May', scored(2, '2025-05-01T09:00:00.000Z')),
+      insight('as strong, said in April', scored(14.9, '2025-04-01T09:00:00.000Z')),
+      insight('new, no evidence'),
+    ];
+    expect(shape(buildInsightTree(insights, 'score'))).toEqual(['as strong, said in April', 'strong, said in March', 'weak, said in May', 'new, no evidence', 'old, no evidence']);
+    expect(shape(buildInsightTree(insights, 'recent-evidence'))).toEqual(['weak, said in May', 'as strong, said in April', 'strong, said in March', 'new, no evidence', 'old, no evidence']);
   });
 
   it('shows an insight whose parent is missing (in the trash) as a root', () => {

@@ -10,20 +10,28 @@ export type InsightNode = {
   context: boolean;
 };
 
-/** How siblings are ordered: by the highlights behind them, by the customers behind them, or newest first. */
-export const INSIGHT_TREE_SORTS = ['evidence', 'customers', 'newest'] as const;
+/**
+ * How siblings are ordered: by the highlights behind them, by their evidence score (as the
+ * backlog ranks), by the customers behind them, by their newest evidence, or newest first.
+ */
+export const INSIGHT_TREE_SORTS = ['evidence', 'score', 'customers', 'recent-evidence', 'newest'] as const;
 export type InsightTreeSort = (typeof INSIGHT_TREE_SORTS)[number];
 
 const newestFirst = (a: Insight, b: Insight) => b.createdAt.localeCompare(a.createdAt);
 
+/** ISO instants in UTC compare as strings; one without evidence goes after every one with. */
+const byLastEvidence = (a: InsightListItem, b: InsightListItem) => (b.score.lastEvidenceAt ?? '').localeCompare(a.score.lastEvidenceAt ?? '');
+
 /** Each order; among equals, the newest first, so that one just created is easy to find. */
-const SIBLING_ORDERS: Record<InsightTreeSort, (a: Insight, b: Insight) => number> = {
+const SIBLING_ORDERS: Record<InsightTreeSort, (a: InsightListItem, b: InsightListItem) => number> = {
   evidence: (a, b) => b.evidenceCount - a.evidenceCount || b.customerCount - a.customerCount || newestFirst(a, b),
+  score: (a, b) => b.score.total - a.score.total || b.evidenceCount - a.evidenceCount || newestFirst(a, b),
   customers: (a, b) => b.customerCount - a.customerCount || b.evidenceCount - a.evidenceCount || newestFirst(a, b),
+  'recent-evidence': (a, b) => byLastEvidence(a, b) || newestFirst(a, b),
   newest: newestFirst,
 };
 
-function sortTree(nodes: InsightNode[], order: (a: Insight, b: Insight) => number): InsightNode[] {
+function sortTree(nodes: InsightNode[], order: (a: InsightListItem, b: InsightListItem) => number): InsightNode[] {
   for (const node of nodes) sortTree(node.children, order);
   return nodes.sort((a, b) => order(a.insight, b.insight));
 }

@@ -1,7 +1,7 @@
 import type { EvidenceScore } from '@cairn/shared';
 import { describe, expect, it } from 'vitest';
 import { SCORE_RULE } from '../components/score';
-import { describeScore, formatScore, scoreParts } from './score';
+import { describeScore, formatEvidenceAge, formatScore, scoreParts } from './score';
 
 type Counts = Omit<EvidenceScore, 'total' | 'lastEvidenceAt' | 'points'> & { lastEvidenceAt?: string | null };
 
@@ -40,6 +40,26 @@ describe('formatting a score', () => {
   it('leaves companies and revenue out when none is known, and says when there is no evidence', () => {
     expect(describeScore(score({ customers: 2, companies: 0, revenue: 0, highlights: 2, recentHighlights: 0 }))).toBe('2 customers, 2 highlights (0 in the last 90 days).');
     expect(describeScore(score({ customers: 0, companies: 0, revenue: 0, highlights: 0, recentHighlights: 0 }))).toMatch(/^No evidence yet/);
+  });
+});
+
+describe('formatEvidenceAge', () => {
+  const NOW = Date.parse('2025-06-30T12:00:00.000Z');
+  const ago = (hours: number) => new Date(NOW - hours * 60 * 60 * 1000).toISOString();
+
+  it('says the age in whole days, then weeks, months and years', () => {
+    expect([ago(1), ago(25), ago(3 * 24 + 5), ago(13 * 24), ago(40 * 24), ago(400 * 24)].map((at) => formatEvidenceAge(at, NOW))).toEqual([
+      'today',
+      '1 day ago',
+      '3 days ago',
+      '1 week ago',
+      '1 month ago',
+      '1 year ago',
+    ]);
+  });
+
+  it('says today for a time ahead of the clock', () => {
+    expect(formatEvidenceAge(ago(-30), NOW)).toBe('today');
   });
 });
 

@@ -35,3 +35,23 @@ export function describeScore(score: EvidenceScore): string {
   const last = score.lastEvidenceAt ? `; the newest said on ${formatDate(score.lastEvidenceAt)}` : '';
   return `${who}${worth}, ${fresh}${last}.`;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Larger units first: an age is told in the largest unit it fills at least once. */
+const AGE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365],
+  ['month', 30],
+  ['week', 7],
+  ['day', 1],
+];
+// In English, as the words around it are: the reader's locale would mix two languages in one line.
+const relativeTime = new Intl.RelativeTimeFormat('en', { numeric: 'always' });
+
+/** How long ago evidence was said, in whole days or a larger unit: `today`, `3 days ago`, `2 weeks ago`. */
+export function formatEvidenceAge(at: string, now = Date.now()): string {
+  const days = Math.floor((now - Date.parse(at)) / DAY_MS);
+  // Today, and a source dated ahead (a clock off, a scheduled call), alike.
+  if (days < 1) return 'today';
+  const [unit, size] = AGE_UNITS.find(([, size]) => days >= size)!;
+  return relativeTime.format(-Math.floor(days / size), unit);
+}

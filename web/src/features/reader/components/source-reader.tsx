@@ -7,7 +7,7 @@ import { Button } from '../../../components/button';
 import { ErrorMessage } from '../../../components/error-message';
 import { PageHeader } from '../../../components/page-header';
 import { Loading } from '../../../components/spinner';
-import { restoreUndoKey, useToast, type ToastOptions } from '../../../components/toast';
+import { restoreUndoKey, useDismissUndoOfLeaving, useToast, type ToastOptions } from '../../../components/toast';
 import { useCatalog } from '../../../lib/catalog';
 import { formatDate } from '../../../lib/dates';
 import { isTypingTarget, useDocumentKeyDown } from '../../../lib/keyboard';
@@ -52,6 +52,8 @@ const STRAY_H_MS = 1000;
 const HIGHLIGHTED_TOAST = 'highlighted';
 /** Numbers the messages offering Undo, each its own group to replace: what undoing says takes the place of the message it undid. */
 let undoOffers = 0;
+/** The key of a message whose Undo changes a live highlight (trashes the one just made, takes off the tag just added): it goes with the highlight. */
+const liveUndoKey = (id: string) => `live ${id}`;
 
 /**
  * A passage to tag, and where to show the popover: under `top` (the passage's bottom) or, if it
@@ -130,6 +132,9 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
   const [editingSource, setEditingSource] = useState(false);
   const [linking, setLinking] = useState<Omit<EvidenceToLink, 'onClose'> | null>(null);
   const data = source.data;
+  // A highlight trashed (here or by anyone, seen once the source is fetched again) or deleted for good
+  // cannot be trashed or untagged by an Undo any more: "Highlighted as …" would answer that it is not there.
+  useDismissUndoOfLeaving(data?.highlights, sourceId, liveUndoKey);
   // A trashed source is read-only: the server refuses new highlights on it.
   const canHighlight = workspace.can('contributor') && !data?.deletedAt;
   const segments = data?.segments?.length ? data.segments : null;
@@ -367,31 +372,35 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
     [canHighlight, currentUserId, workspace],
   );
 
-  /** What `u` undoes: the latest change made here that a message offered to undo, until it is undone. */
-  const lastUndoRef = useRef<(() => void) | null>(null);
+  /** What `u` undoes, the latest last: the changes made here whose message offering to undo them shows, not yet undone. */
+  const undoOffersRef = useRef<Array<() => void>>([]);
 
   /**
    * A message with Undo for a change to the passage at `start`, which `u` undoes too while it is
-   * the latest; either way it runs once. `undo` is handed the message's group (`replaces`, its own
-   * unless given), for what it says to take that message's place rather than leave a spent Undo
-   * showing; `key` names the message for `dismiss`. Undo pressed on the message takes focus back to
-   * the passage's turn, as the message (and the focus on it) goes.
+   * the latest showing (once the message went, its time up or dismissed, `u` would undo what
+   * nothing on the screen offers); either way it runs once. `undo` is handed the message's group
+   * (`replaces`, its own unless given), for what it says to take that message's place rather than
+   * leave a spent Undo showing; `key` names the message for `dismiss`. Undo pressed on the message
+   * takes focus back to the passage's turn, as the message (and the focus on it) goes.
    */
   const offerUndo = useCallback(
     (message: string, start: number, undo: (replaces: string) => void, { replaces = `undo-${++undoOffers}`, key }: ToastOptions = {}) => {
       let done = false;
+      const forget = () => {
+        undoOffersRef.current = undoOffersRef.current.filter((offer) => offer !== once);
+      };
       const once = () => {
-        if (lastUndoRef.current === once) lastUndoRef.current = null;
+        forget();
         if (done) return;
         done = true;
         undo(replaces);
       };
-      lastUndoRef.current = once;
+      undoOffersRef.current.push(once);
       const onClick = () => {
         returnFocus({ start, whole: false });
         once();
       };
-      toast.show(message, 'success', { label: 'Undo', onClick }, { replaces, key });
+      toast.show(message, 'success', { label: 'Undo', onClick }, { replaces, key, onGone: forget });
     },
     [returnFocus, toast],
   );
@@ -457,7 +466,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
         () => {
           rememberLastTag(ws, tag.id);
           settle(range, highlight.id);
-          offerUndo(`Added ${tag.name} to this passage’s highlight`, range.start, untag, { replaces: HIGHLIGHTED_TOAST });
+          offerUndo(`Added ${tag.name} to this passage’s highlight`, range.start, untag, { replaces: HIGHLIGHTED_TOAST, key: liveUndoKey(highlight.id) });
         },
         (error: Error) => toast.show(error.message, 'error'),
       );
@@ -485,7 +494,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
             if (tag) rememberLastTag(ws, tag.id);
             settle(range, highlight.id);
             const message = highlight.tags.length ? `Highlighted as ${highlight.tags.map((t) => t.name).join(', ')}` : 'Highlighted';
-            offerUndo(message, range.start, (replaces) => trashHighlight(highlight, replaces), { replaces: HIGHLIGHTED_TOAST });
+            offerUndo(message, range.start, (replaces) => trashHighlight(highlight, replaces), { replaces: HIGHLIGHTED_TOAST, key: liveUndoKey(highlight.id) });
           },
           (error: Error) => toast.show(error.message, 'error'),
         )
@@ -508,11 +517,11 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
     save({ ...found, whole: false }, lastTag);
   }, [blockHint, canHighlight, explainNoTarget, refuseInterviewerWords, save, tagById, tagPassage, target, ws]);
 
-  /** `u`: undoes the latest change made here that a message offered to undo. */
+  /** `u`: does what the Undo of the latest message showing one for a change made here does. */
   const undoLast = () => {
-    const undo = lastUndoRef.current;
+    const undo = undoOffersRef.current.at(-1);
     if (undo) undo();
-    else toast.show('Nothing to undo: u takes back the last highlight made, tag added or highlight deleted here');
+    else toast.show('Nothing to undo: u takes back the last highlight made, tag added or highlight deleted here while its message with Undo shows');
   };
 
   /** Links a highlight, or else the selected passage (highlighted untagged once a target is chosen), to a problem or backlog item. */

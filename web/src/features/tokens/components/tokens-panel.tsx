@@ -6,6 +6,7 @@ import { CopyField } from '../../../components/copy-field';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { Loading } from '../../../components/spinner';
+import { KeyIcon } from '../../../components/key-icon';
 import { Table, TableFigure, type Column } from '../../../components/table';
 import { useToast } from '../../../components/toast';
 import { formatDateTime } from '../../../lib/dates';
@@ -74,7 +75,7 @@ export function TokensPanel({ workspace }: { workspace: CurrentWorkspace }) {
       ) : tokens.data.length ? (
         <Table caption="API tokens" columns={columns} rows={tokens.data} rowKey={(token) => token.id} cards />
       ) : (
-        <EmptyState title="No API tokens yet" icon="⚿" action={<Button onClick={() => setCreating(true)}>Create a token</Button>}>
+        <EmptyState title="No API tokens yet" icon={<KeyIcon />} action={<Button onClick={() => setCreating(true)}>Create a token</Button>}>
           Create one for each script or integration, with the smallest role it needs, so you can revoke it alone.
         </EmptyState>
       )}

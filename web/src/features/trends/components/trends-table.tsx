@@ -1,8 +1,7 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import type { TagTrends } from '@cairn/shared';
-import { countOf } from '../../../lib/numbers';
-import { bucketLabel } from '../lib/trends-params';
+import { bucketLabel, describeCount } from '../lib/trends-params';
 
 type TrendsTableProps = {
   id: string;
@@ -53,13 +52,13 @@ export function TrendsTable({ id, trends, linkTo }: TrendsTableProps) {
             {trends.buckets.map((bucket, i) => (
               <tr key={bucket.start}>
                 <th scope="row">{sentenceCase(bucketLabel(bucket.start, trends.interval, 'long'))}</th>
-                {trends.series.map((series) => {
+                {trends.series.map((series, seriesIndex) => {
                   const count = series.highlights[i]!;
                   const customers = series.customers[i]!;
                   return (
                     <td key={series.tag.id} style={{ textAlign: 'right' }}>
                       {count ? (
-                        <Link to={linkTo(series.tag.id, i)} aria-label={`${countOf(count, 'highlight')} tagged ${series.tag.name}, ${bucketLabel(bucket.start, trends.interval, 'long')}`}>
+                        <Link to={linkTo(series.tag.id, i)} aria-label={describeCount(trends, seriesIndex, i)}>
                           {count.toLocaleString()}
                         </Link>
                       ) : (

@@ -1,19 +1,18 @@
-import { useId, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useId, useState, type ReactNode } from 'react';
+import { useNavigate } from 'react-router';
 import { TRENDS_TAGS_MAX, type TagTrends, type TrendInterval } from '@cairn/shared';
 import { Button } from '../../../components/button';
-import { EmptyState } from '../../../components/empty-state';
 import { ErrorMessage } from '../../../components/error-message';
 import { Field, Select, TextInput } from '../../../components/field';
 import { SourceKindSelect } from '../../../components/source-kind-select';
 import { Loading } from '../../../components/spinner';
-import { paths } from '../../../lib/paths';
-import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
+import { COARSE_POINTER, useMediaQuery } from '../../../lib/media-query';
 import { useWorkspace } from '../../../lib/workspace';
 import { useTagTrends } from '../api/get-tag-trends';
 import { bucketLabel, highlightsLink, RANGE_PRESETS, readTrendsSettings, seriesColors, trendsRequest, writeTrendsSettings, type RangePreset, type TrendsSettings } from '../lib/trends-params';
 import { RisingTags } from './rising-tags';
 import { TrendsChart } from './trends-chart';
+import { TrendsEmptyState } from './trends-empty-state';
 import { TrendsTable } from './trends-table';
 import { TrendsTagPicker } from './trends-tag-picker';
 import { useUrlParams } from '../../../lib/use-url-params';
@@ -28,8 +27,11 @@ function describeChart(trends: TagTrends): string {
   return `Line chart of highlights per ${trends.interval} for ${which}, from ${the}${first} to ${the}${last}. The table of its numbers is under “Show the numbers”.`;
 }
 
-/** Trends: how often tags come up over time, a line per tag, the numbers as a table, and the tags rising. */
-export function TrendsView() {
+/**
+ * Trends: how often tags come up over time, a line per tag, the numbers as a table, and the tags
+ * rising. `emptyAction`: a way to start the page may offer while nothing is tagged (the sample data, for admins).
+ */
+export function TrendsView({ emptyAction }: { emptyAction?: ReactNode }) {
   const ws = useWorkspace().id;
   const [params, setParams] = useUrlParams();
   const navigate = useNavigate();
@@ -42,7 +44,8 @@ export function TrendsView() {
 
   const change = (next: Partial<TrendsSettings>) => setParams(writeTrendsSettings({ ...settings, ...next }), { replace: true });
   const linkTo = (data: TagTrends) => (tagId: string, bucketIndex: number) => highlightsLink(ws, tagId, data.buckets[bucketIndex]!, settings);
-  const filtered = Boolean(settings.segment || settings.kind);
+  // A finger cannot focus a point and press Enter; a mouse, and the keyboard beside it, can.
+  const coarse = useMediaQuery(COARSE_POINTER);
 
   return (
     <div className="stack">
@@ -88,18 +91,7 @@ export function TrendsView() {
       ) : !trends.data ? (
         <ErrorMessage error={trends.error} />
       ) : trends.data.buckets.every((bucket) => bucket.highlights === 0) ? (
-        filtered ? (
-          <EmptyState title="Nothing tagged matches these filters" icon="↗">
-            No tagged highlight of {settings.kind ? SOURCE_KIND_LABELS[settings.kind].many.toLowerCase() : 'any kind'}
-            {settings.segment ? ` from the ${settings.segment} segment` : ''} was said in this range. Widen the range, or clear the source kind and segment.
-          </EmptyState>
-        ) : (
-          <EmptyState title="Tag highlights to see trends" icon="↗" action={<Link to={paths.inbox(ws)}>Open the Inbox</Link>}>
-            Trends count how often each tag comes up, week by week or month by month, dated by when the customer said it — so you can see whether complaints about
-            exports are rising since a release. Open a source, select a passage and press <kbd>h</kbd> to tag it (or tag search results in bulk), and each tag gets its
-            line here. Nothing tagged was said in this range yet.
-          </EmptyState>
-        )
+        <TrendsEmptyState ws={ws} settings={settings} extraAction={emptyAction} />
       ) : (
         <>
           <section className="card trends-card" aria-labelledby="trends-chart-title" aria-busy={trends.isPlaceholderData || undefined}>
@@ -114,9 +106,9 @@ export function TrendsView() {
               {trends.data.selection === 'top'
                 ? `The ${trends.data.series.length} most used tags of the range: choose tags above to compare others.`
                 : `Up to ${TRENDS_TAGS_MAX} tags.`}{' '}
-              Click a point to read its highlights.
+              {coarse ? 'Tap a point to read its highlights.' : 'Click a point to read its highlights, or Tab to the chart, move with the arrow keys and press Enter.'}
             </p>
-            <div role="img" aria-label={describeChart(trends.data)}>
+            <div role="figure" aria-label={describeChart(trends.data)}>
               <TrendsChart trends={trends.data} onOpen={(tagId, index) => navigate(linkTo(trends.data)(tagId, index))} />
             </div>
             <div hidden={!showTable}>

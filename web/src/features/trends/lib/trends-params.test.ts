@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TRENDS_TAGS_MAX } from '@cairn/shared';
-import { formatChange, highlightsLink, readTrendsSettings, trendsRequest, writeTrendsSettings, type TrendsSettings } from './trends-params';
+import { TRENDS_TAGS_MAX, type TagTrends } from '@cairn/shared';
+import { bucketLabel, describeCount, formatChange, highlightsLink, movePoint, readTrendsSettings, trendsRequest, writeTrendsSettings, type TrendsSettings } from './trends-params';
 
 const TAG = '0b5a4d2e-8f0c-4c1e-9a57-3c2b1d0e9f8a';
 const OTHER = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
@@ -53,5 +53,39 @@ describe('what the page asks and links to', () => {
     expect(formatChange(null)).toBe('New');
     expect(formatChange(0.4286)).toBe('+43%');
     expect(formatChange(1.5)).toBe('+150%');
+  });
+});
+
+describe('the chart’s points from the keyboard', () => {
+  const size = { series: 3, buckets: 26 };
+
+  it('moves along a line with ←/→ and to its ends with Home/End, staying put at an edge', () => {
+    expect(movePoint({ series: 1, bucket: 4 }, 'ArrowRight', size)).toEqual({ series: 1, bucket: 5 });
+    expect(movePoint({ series: 1, bucket: 4 }, 'ArrowLeft', size)).toEqual({ series: 1, bucket: 3 });
+    expect(movePoint({ series: 1, bucket: 4 }, 'Home', size)).toEqual({ series: 1, bucket: 0 });
+    expect(movePoint({ series: 1, bucket: 4 }, 'End', size)).toEqual({ series: 1, bucket: 25 });
+    expect(movePoint({ series: 1, bucket: 25 }, 'ArrowRight', size)).toEqual({ series: 1, bucket: 25 });
+    expect(movePoint({ series: 1, bucket: 0 }, 'ArrowLeft', size)).toEqual({ series: 1, bucket: 0 });
+  });
+
+  it('moves to the line before or after with ↑/↓ in the same bucket, and ignores other keys', () => {
+    expect(movePoint({ series: 1, bucket: 4 }, 'ArrowDown', size)).toEqual({ series: 2, bucket: 4 });
+    expect(movePoint({ series: 1, bucket: 4 }, 'ArrowUp', size)).toEqual({ series: 0, bucket: 4 });
+    expect(movePoint({ series: 2, bucket: 4 }, 'ArrowDown', size)).toEqual({ series: 2, bucket: 4 });
+    expect(movePoint({ series: 1, bucket: 4 }, 'a', size)).toBeNull();
+  });
+
+  it('names a point by its count, tag and bucket, as the table names its link', () => {
+    const week = { start: '2024-05-06T00:00:00.000Z', end: '2024-05-13T00:00:00.000Z', highlights: 4 };
+    const trends: TagTrends = {
+      interval: 'week',
+      from: week.start,
+      to: week.end,
+      buckets: [week],
+      selection: 'chosen',
+      series: [{ tag: { id: TAG, name: 'Exports', color: null, group: null }, total: 3, highlights: [3], customers: [2] }],
+      rising: [],
+    };
+    expect(describeCount(trends, 0, 0)).toBe(`3 highlights tagged Exports, ${bucketLabel(week.start, 'week', 'long')}`);
   });
 });

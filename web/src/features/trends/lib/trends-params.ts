@@ -1,4 +1,5 @@
-import { IdSchema, SOURCE_KINDS, TRENDS_TAGS_MAX, type SourceKind, type TagRef, type TrendInterval } from '@cairn/shared';
+import { IdSchema, SOURCE_KINDS, TRENDS_TAGS_MAX, type SourceKind, type TagRef, type TagTrends, type TrendInterval } from '@cairn/shared';
+import { countOf } from '../../../lib/numbers';
 import { paths } from '../../../lib/paths';
 
 /** The ranges the page offers, each ending today; the server widens them to whole weeks or months. */
@@ -76,6 +77,42 @@ const formats = {
 export function bucketLabel(start: string, interval: TrendInterval, style: 'short' | 'long'): string {
   const text = formats[interval][style].format(new Date(start));
   return interval === 'week' && style === 'long' ? `week of ${text}` : text;
+}
+
+/** One count of the chart and its table in words: "3 highlights tagged Exports, week of 6 May 2024". */
+export function describeCount(trends: TagTrends, seriesIndex: number, bucketIndex: number): string {
+  const series = trends.series[seriesIndex]!;
+  return `${countOf(series.highlights[bucketIndex]!, 'highlight')} tagged ${series.tag.name}, ${bucketLabel(trends.buckets[bucketIndex]!.start, trends.interval, 'long')}`;
+}
+
+/** A point of the chart: which line, which bucket. */
+export type ChartPoint = { series: number; bucket: number };
+
+/**
+ * The point a key moves keyboard focus to from `at` on a chart of `size` lines and buckets: ←/→
+ * along the line, Home/End to its ends, ↑/↓ to the line before or after in the legend. Null for
+ * any other key; at an edge, the point stays.
+ */
+export function movePoint(at: ChartPoint, key: string, size: { series: number; buckets: number }): ChartPoint | null {
+  const clamp = (value: number, count: number) => Math.max(0, Math.min(count - 1, value));
+  const along = (bucket: number) => ({ series: at.series, bucket: clamp(bucket, size.buckets) });
+  const across = (series: number) => ({ series: clamp(series, size.series), bucket: at.bucket });
+  switch (key) {
+    case 'ArrowRight':
+      return along(at.bucket + 1);
+    case 'ArrowLeft':
+      return along(at.bucket - 1);
+    case 'Home':
+      return along(0);
+    case 'End':
+      return along(size.buckets - 1);
+    case 'ArrowDown':
+      return across(at.series + 1);
+    case 'ArrowUp':
+      return across(at.series - 1);
+    default:
+      return null;
+  }
 }
 
 /**
