@@ -42,7 +42,7 @@ async function timeCompanies(cairn: SeededCairn): Promise<BenchRow[]> {
     ["a small account's highlights, first page of 20", `/highlights?companyId=${small}&limit=20`],
     ['the large account', `/companies/${large}`],
     ["the large account's customers, first page of 50", `/customers?companyId=${large}&limit=50`],
-    // Counted customer by customer through their sources, where the whole list counts in one pass over the workspace's highlights.
+    // Counted customer by customer, one lookup each in highlights_customer_live_idx, where the whole list counts in one pass over that index.
     ["the large account's customers by evidence, first page of 50", `/customers?companyId=${large}&sort=evidence&limit=50`],
     ['customers by evidence, first page of 50', '/customers?sort=evidence&limit=50'],
     ["the large account's highlights, first page of 20", `/highlights?companyId=${large}&limit=20`],

@@ -101,6 +101,12 @@ describe.skipIf(!browserAvailable)('trends', () => {
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     expect(await focused()).toMatch(/^3 highlights tagged Exports, week of/);
+    // Showing the numbers draws the chart again: Tab comes back to the point the arrows left.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Hide the numbers' }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^3 highlights tagged Exports, week of/);
     await page.keyboard.press('Enter');
     await page.waitForURL('**/highlights?**');
     const twoWeeksAgo = weekStart(2);

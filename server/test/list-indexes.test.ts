@@ -5,6 +5,7 @@
  * from it, and a statement whose order does not match the index's (`desc` against `desc nulls
  * last`) or whose index is missing shows a Sort or another index.
  */
+import { randomUUID } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Logger } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -83,6 +84,16 @@ describe('lists walk their indexes', () => {
     const workspace = await createWorkspace(context);
     const plan = await readerOf('sources_customer_occurred_idx', (db) => customersRepository.list(db, workspace.id, {}, 'recent', 50));
     expect(plan.above).toBe('Limit');
+  });
+
+  // Counted by the index alone where its pages are all-visible, in one grouped pass or one lookup per customer: never a read of every highlight.
+  it('the customers by evidence count live highlights through highlights_customer_live_idx, the whole workspace and a company alike', async () => {
+    const workspace = await createWorkspace(context);
+    const everyone = await readerOf('highlights_customer_live_idx', (db) => customersRepository.list(db, workspace.id, {}, 'evidence', 50));
+    expect(everyone.above).toBeDefined();
+    // A company's list, planned alike whether or not the company has customers yet.
+    const ofCompany = await readerOf('highlights_customer_live_idx', (db) => customersRepository.list(db, workspace.id, { companyId: randomUUID() }, 'evidence', 50));
+    expect(ofCompany.above).toBeDefined();
   });
 
   it("a customer's sources, newest first, are the first entries of their range in sources_customer_occurred_idx", async () => {

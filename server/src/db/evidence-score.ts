@@ -11,16 +11,8 @@ import { highlights } from './schema/index.js';
  */
 
 /**
- * The weight of each of the item's highlights, `ev.weight`, summed per distinct `key` (a customer
- * or a company of the aggregate's rows) at its highest: a customer quoted as critical once counts
- * as critical however often else they are quoted (ADR 009). As `id, weight` rows.
- */
-const highestWeightBy = (key: string) =>
-  sql`select u.id, max(u.weight) as weight from unnest(array_agg(${sql.raw(`ev.${key}`)}), array_agg(ev.weight)) u(id, weight) where u.id is not null group by u.id`;
-
-/**
  * The evidence score's parts of the scored things, as the derived table `score`, one row per
- * `item_id` with any evidence, in one grouped pass over all their links: hash joins over the
+ * `item_id` with any evidence, in one sorted pass over all their links: hash joins over the
  * links, where a join per item looked each link's highlight and customer up by index, ~3.7×
  * slower on a densely linked backlog (`npm run bench -- backlog`).
  *
@@ -28,36 +20,62 @@ const highestWeightBy = (key: string) =>
  * direct) rows; a highlight may be listed more than once for an item (a backlog item reaches it
  * itself and through its insights), and counts once. Evidence is a highlight outside the trash
  * whose source is outside the trash; its customer is the source's (the copy each highlight
- * carries). Each highlight is grouped once per item with its weight: its `direct` link's
- * importance, else the highest of its other links' (as `backlogImportanceOf` says it on each
- * row). Counts are plain; the `*_weight` parts and `weighted_revenue` weigh each customer and
- * company by its highest weight, each recent highlight by its own. Revenue sums each distinct
- * company once, looked up by the distinct companies the aggregate collects.
+ * carries). Counts are plain; the `*_weight` parts and `weighted_revenue` weigh each customer
+ * and company by its highest weight, each recent highlight by its own.
+ *
+ * Four groupings nest, each on a prefix of the keys of the one below, so the links are sorted
+ * once and every level aggregates rows in the order they arrive (the per-item arrays this
+ * replaced, unnested per item with their revenue looked up by index, doubled the cost of plain
+ * counts; ADR 009 has the figures):
+ * - per item and highlight, sorted by item, company, customer, highlight: its weight, its
+ *   `direct` link's importance, else the highest of its other links' (as `backlogImportanceOf`
+ *   says it on each row). It groups by `pairs.highlight_id`, not `h.id`: PostgreSQL drops a
+ *   grouped column that a grouped primary key determines (the customer under `h.id`), and the
+ *   sort would then no longer serve the level above;
+ * - per item and customer: the customer's weight is the highest of their highlights' (quoted as
+ *   critical once, critical however often else), and the highlights' counts and sums carry up;
+ * - per item and company: likewise the highest of its customers', with its revenue;
+ * - per item. Highlights without a customer, and customers without a company, group under a null
+ *   key that the counts and weights of the customers and companies leave out.
  */
 export function scoresOf(workspaceId: string, pairs: SQL): SQL {
   const recent = sql`ev.occurred_at >= now() - ${RECENT_EVIDENCE_DAYS}::int * interval '1 day'`;
+  const weight = importanceWeight(sql`pairs.importance`);
   return sql`(
-    select ev.item_id,
-      count(*)::int as highlights,
-      count(distinct ev.customer_id)::int as customers,
-      count(distinct ev.company_id)::int as companies,
-      (select coalesce(sum(co.annual_revenue), 0)::float8 from companies co where co.id = any(array_agg(distinct ev.company_id))) as revenue,
-      (select coalesce(sum(w.weight), 0) from (${highestWeightBy('customer_id')}) w) as customer_weight,
-      (select coalesce(sum(w.weight), 0) from (${highestWeightBy('company_id')}) w) as company_weight,
-      (select coalesce(sum(co.annual_revenue * w.weight), 0)::float8 from (${highestWeightBy('company_id')}) w join companies co on co.id = w.id) as weighted_revenue,
-      count(*) filter (where ${recent})::int as recent_highlights,
-      coalesce(sum(ev.weight) filter (where ${recent}), 0) as recent_weight,
-      max(ev.occurred_at) as last_evidence_at
+    select item_id,
+      sum(highlights)::int as highlights,
+      sum(customers)::int as customers,
+      count(company_id)::int as companies,
+      coalesce(sum(revenue), 0)::float8 as revenue,
+      sum(customer_weight) as customer_weight,
+      coalesce(sum(weight) filter (where company_id is not null), 0) as company_weight,
+      coalesce(sum(revenue * weight), 0)::float8 as weighted_revenue,
+      sum(recent_highlights)::int as recent_highlights,
+      sum(recent_weight) as recent_weight,
+      max(last_evidence_at) as last_evidence_at
     from (
-      select pairs.item_id, h.id, h.source_customer_id as customer_id, c.company_id, h.source_occurred_at as occurred_at,
-        coalesce(max(${importanceWeight(sql`pairs.importance`)}) filter (where pairs.direct), max(${importanceWeight(sql`pairs.importance`)})) as weight
-      from (${pairs}) pairs
-      join highlights h on h.id = pairs.highlight_id
-      left join customers c on c.id = h.source_customer_id
-      where h.workspace_id = ${workspaceId} and h.deleted_at is null and h.source_deleted_at is null
-      group by pairs.item_id, h.id, c.company_id
-    ) ev
-    group by ev.item_id
+      select item_id, company_id, max(revenue) as revenue, max(weight) as weight,
+        count(customer_id) as customers, coalesce(sum(weight) filter (where customer_id is not null), 0) as customer_weight,
+        sum(highlights) as highlights, sum(recent_highlights) as recent_highlights, sum(recent_weight) as recent_weight, max(last_evidence_at) as last_evidence_at
+      from (
+        select ev.item_id, ev.company_id, ev.customer_id, max(ev.revenue) as revenue, max(ev.weight) as weight,
+          count(*) as highlights, count(*) filter (where ${recent}) as recent_highlights,
+          coalesce(sum(ev.weight) filter (where ${recent}), 0) as recent_weight, max(ev.occurred_at) as last_evidence_at
+        from (
+          select pairs.item_id, c.company_id, h.source_customer_id as customer_id, max(co.annual_revenue) as revenue, max(h.source_occurred_at) as occurred_at,
+            coalesce(max(${weight}) filter (where pairs.direct), max(${weight})) as weight
+          from (${pairs}) pairs
+          join highlights h on h.id = pairs.highlight_id
+          left join customers c on c.id = h.source_customer_id
+          left join companies co on co.id = c.company_id
+          where h.workspace_id = ${workspaceId} and h.deleted_at is null and h.source_deleted_at is null
+          group by pairs.item_id, c.company_id, h.source_customer_id, pairs.highlight_id
+        ) ev
+        group by ev.item_id, ev.company_id, ev.customer_id
+      ) by_customer
+      group by item_id, company_id
+    ) by_company
+    group by item_id
   ) score`;
 }
 

@@ -30,6 +30,21 @@ describe('importFile', () => {
     ]);
   });
 
+  it('redacts the fields of unmapped columns as it redacts the text, and counts them', async () => {
+    const csv = 'body,Backup contact,Plan\nThe export fails,"ana@example.com, +44 20 7946 0958",Pro\n';
+    const [redacted] = acceptedSources(await collect(importFile('tickets-csv', 't.csv', chunksOf(csv), { redactPii: true })));
+    expect(redacted?.metadata.fields).toEqual([
+      { name: 'Backup contact', value: '[email], [phone]' },
+      { name: 'Plan', value: 'Pro' },
+    ]);
+    expect(redacted?.redactions).toBe(2);
+    const [kept] = acceptedSources(await collect(importFile('tickets-csv', 't.csv', chunksOf(csv))));
+    expect(kept?.metadata.fields).toEqual([
+      { name: 'Backup contact', value: 'ana@example.com, +44 20 7946 0958' },
+      { name: 'Plan', value: 'Pro' },
+    ]);
+  });
+
   it('keeps transcript segments exact after redaction', async () => {
     const text = 'Ana: write to ana@example.com\nBo: ok\n';
     const [source] = acceptedSources(await collect(importFile('transcript', 'a.txt', chunksOf(text), { redactPii: true })));

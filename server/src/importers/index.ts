@@ -20,7 +20,7 @@ export * from './types.js';
 export type ImportOptions = {
   /** Column mapping for the CSV formats, validated here against the format's schema; the suggested one when absent. */
   mapping?: unknown;
-  /** Replace emails, phone, card and IBAN numbers in titles, bodies and replies; each source then counts its `redactions`. */
+  /** Replace emails, phone, card and IBAN numbers in titles, bodies, replies and CSV fields; each source then counts its `redactions`. */
   redactPii?: boolean;
   /** Default date for sources whose row has none (and the transcript's date). */
   occurredAt?: Date | null;

@@ -5,6 +5,7 @@
  * phones — so that a card number is never half-eaten as a phone number.
  */
 
+import type { SourceField } from './fields.js';
 import type { ImportedSegment, ImportedSource } from './types.js';
 
 // The lookbehind makes matches start only where a run of address characters starts: without it a
@@ -104,7 +105,7 @@ function startsLikeDate([first = '', second = '', third = '']: string[]): boolea
 }
 
 /**
- * Redacts a source's title, body and reply texts. Redaction changes lengths, so segment offsets
+ * Redacts a source's title, body, reply texts and field values. Redaction changes lengths, so segment offsets
  * are recomputed: each segment and each gap between segments is redacted on its own and the
  * body is reassembled from the pieces, keeping every turn's [start, end) exact.
  */
@@ -116,10 +117,11 @@ export function redactSource(source: ImportedSource): ImportedSource {
     return result.text;
   };
   const { body, segments } = redactBody(source.body, source.segments, redact);
-  const replies = source.metadata.replies;
-  const metadata = Array.isArray(replies)
-    ? { ...source.metadata, replies: replies.map((reply: { text: string }) => ({ ...reply, text: redact(reply.text) })) }
-    : source.metadata;
+  const { replies, fields } = source.metadata;
+  const metadata = { ...source.metadata };
+  if (Array.isArray(replies)) metadata.replies = replies.map((reply: { text: string }) => ({ ...reply, text: redact(reply.text) }));
+  // A CSV's unmapped columns (an email or phone column nobody mapped) are redacted as the text is.
+  if (Array.isArray(fields)) metadata.fields = fields.map((field: SourceField) => ({ ...field, value: redact(field.value) }));
   return { ...source, title: redact(source.title), body, segments, metadata, redactions: count };
 }
 

@@ -28,7 +28,27 @@ describe('parseSurveyCsv on real Qualtrics exports', () => {
         occurredAt: new Date('2017-07-18T08:28:48Z'),
         externalId: 'R_2YPOQ602ER1jkf1:Q2',
         customer: null,
-        metadata: { question: 'This is a free text question.', questionColumn: 'Q2', score: null, respondentId: 'R_2YPOQ602ER1jkf1' },
+        metadata: {
+          question: 'This is a free text question.',
+          questionColumn: 'Q2',
+          score: null,
+          respondentId: 'R_2YPOQ602ER1jkf1',
+          // The columns nobody mapped, named by the export's second header row, in file order; empty ones left out.
+          fields: [
+            { name: 'Anfangsdatum', value: '2017-07-18 08:28:09' },
+            { name: 'Enddatum', value: '2017-07-18 08:28:48' },
+            { name: 'Antworttyp', value: '0' },
+            { name: 'IP-Adresse', value: '130.92.34.66' },
+            { name: 'Aktueller Stand', value: '100' },
+            { name: 'Dauer (in Sekunden)', value: '38' },
+            { name: 'Beendet', value: '1' },
+            { name: 'Breitengrad des Standorts', value: '47.115097045898' },
+            { name: 'Längengrad des Standorts', value: '7.2315979003906' },
+            { name: 'Verteilungskanal', value: 'anonymous' },
+            { name: 'Benutzersprache', value: 'DE' },
+            { name: 'This is a multiple choice question.', value: '2' },
+          ],
+        },
         segments: null,
       },
     ]);
@@ -43,8 +63,21 @@ describe('parseSurveyCsv on real Qualtrics exports', () => {
         body: 'Hello World!',
         occurredAt: new Date('2017-07-18T08:28:48Z'),
         externalId: 'R_2YPOQ602ER1jkf1:Q2',
-        metadata: { question: 'This is a free text question.', questionColumn: 'Q2', score: null, respondentId: 'R_2YPOQ602ER1jkf1' },
+        metadata: expect.objectContaining({ question: 'This is a free text question.', questionColumn: 'Q2', score: null, respondentId: 'R_2YPOQ602ER1jkf1' }),
       }),
+    ]);
+    // Its fields are named by the second row's field names, not the V2… ids; the empty last column (a trailing comma) is left out.
+    expect(acceptedSources(rows)[0]?.metadata.fields).toEqual([
+      { name: 'ResponseSet', value: 'Standard-Antwortsatz' },
+      { name: 'Name', value: 'Anonym' },
+      { name: 'IPAddress', value: '130.92.34.66' },
+      { name: 'Status', value: '0' },
+      { name: 'StartDate', value: '2017-07-18 08:28:09' },
+      { name: 'Finished', value: '1' },
+      { name: 'This is a multiple choice question.', value: '2' },
+      { name: 'LocationLatitude', value: '47.115097045898' },
+      { name: 'LocationLongitude', value: '7.2315979003906' },
+      { name: 'LocationAccuracy', value: '-1' },
     ]);
   });
 
@@ -54,6 +87,10 @@ describe('parseSurveyCsv on real Qualtrics exports', () => {
       ['This is a multiple choice question.', '2', 2],
       ['This is a free text question.', 'Hello World!', 2],
     ]);
+    // Columns mapped to a field or taken as questions are not fields as well.
+    const names = (acceptedSources(rows)[0]?.metadata.fields as Array<{ name: string }>).map((field) => field.name);
+    expect(names).not.toContain('This is a multiple choice question.');
+    expect(names).not.toContain('Antwort-ID');
   });
 });
 

@@ -13,6 +13,7 @@ import {
   type CsvRecord,
   type ResolvedColumn,
 } from './csv.js';
+import { readFields, unmappedColumns, withFields, type FieldColumn } from './fields.js';
 import { normalizeText, toTitle } from './normalize.js';
 import { convertRow, readBody, readOptionalDate, readOptionalEmail } from './rows.js';
 import { inferScoreScale, readScoreOnScale } from './score-scale.js';
@@ -72,7 +73,7 @@ export function scoreScaleOf(chosen: ScoreScale | undefined, sample: CsvRecord[]
 
 type Question = ResolvedColumn & { label: string };
 type SurveyColumns = Partial<Record<Exclude<keyof SurveyCsvMapping, 'questions'>, ResolvedColumn>> & { questions: Question[] };
-type SurveyRead = CsvImportOptions & { scoreScale: ScoreScale | null };
+type SurveyRead = CsvImportOptions & { scoreScale: ScoreScale | null; fieldColumns: FieldColumn[] };
 
 /** Each non-empty answer to a question column → one `survey_response` source titled by the question. */
 export async function* parseSurveyCsv(text: AsyncIterable<string>, mapping?: SurveyCsvMapping, options: SurveyImportOptions = {}): AsyncGenerator<ImportRow> {
@@ -101,7 +102,15 @@ export function surveyRowReader(
     }),
   };
   const score = columns.score && { ...columns.score, label: table.labels[columns.score.index] ?? columns.score.column };
-  const read: SurveyRead = { ...options, dateOrder: dateOrderOf(options.dateOrder, head, columns.submittedAt), scoreScale: scoreScaleOf(options.scoreScale, head, score) };
+  const { questions, ...fields } = columns;
+  const mapped = new Set([...Object.values(fields), ...questions].map((column) => column.index));
+  const read: SurveyRead = {
+    ...options,
+    dateOrder: dateOrderOf(options.dateOrder, head, columns.submittedAt),
+    scoreScale: scoreScaleOf(options.scoreScale, head, score),
+    // Named as answers are titled, by the question text where the export has one (Qualtrics' "V2" is "ResponseSet").
+    fieldColumns: unmappedColumns(table.labels, mapped),
+  };
   return (record) => ('error' in record ? record : convertRow(record.line, record.raw, () => toSurveyResponses(record.cells, columns, read)));
 }
 
@@ -112,6 +121,8 @@ function toSurveyResponses(cells: string[], columns: SurveyColumns, options: Sur
   const score = columns.score ? readScoreOnScale(cellOf(cells, columns.score), options.scoreScale, columns.score.column) : null;
   // Each answer carries its score's scale, so a list of answers from many imports (the Inbox) reads every score rightly.
   const scoreScale = typeof score === 'number' ? (options.scoreScale ?? undefined) : undefined;
+  // The respondent's other columns (a plan, a country, unchosen questions) go with each of their answers.
+  const fields = readFields(cells, options.fieldColumns);
   return columns.questions.flatMap((question) => {
     if (cellOf(cells, question) === '') return [];
     return [
@@ -122,7 +133,7 @@ function toSurveyResponses(cells: string[], columns: SurveyColumns, options: Sur
         occurredAt: submittedAt ?? options.occurredAt ?? null,
         externalId: respondentId ? `${respondentId}:${question.column}` : null,
         customer: email ? { email } : null,
-        metadata: { question: question.label, questionColumn: question.column, score, scoreScale, respondentId },
+        metadata: withFields({ question: question.label, questionColumn: question.column, score, scoreScale, respondentId }, fields),
         segments: null,
       } satisfies ImportedSource,
     ];

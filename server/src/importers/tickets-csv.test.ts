@@ -26,6 +26,8 @@ describe('parseTicketsCsv on banking77', () => {
     const sources = acceptedSources(rows);
     expect(sources).toHaveLength(10_003);
     expect(sources[0]).toMatchObject({ kind: 'ticket', title: 'I am still waiting on my card?', body: 'I am still waiting on my card?', externalId: null });
+    // Both columns are mapped (text → body, category → tags): nothing is left to keep as fields.
+    expect(sources.filter((source) => 'fields' in source.metadata)).toEqual([]);
     expect(rows[0]?.line).toBe(2);
     const lines = rows.map((row) => row.line);
     expect(lines.every((line, i) => i === 0 || line > (lines[i - 1] ?? 0))).toBe(true);
@@ -105,6 +107,41 @@ describe('parseTicketsCsv', () => {
   it('keeps the company in metadata when there is no requester', async () => {
     const rows = await importTickets('body,organization\nHi,Acme\n');
     expect(acceptedSources(rows)[0]).toMatchObject({ customer: null, metadata: { company: 'Acme' } });
+  });
+
+  it('keeps the columns the mapping does not use as fields, in file order, leaving out empty values', async () => {
+    const csv = ['Ticket ID,Plan,Description,Priority,Country,Plan,,Notes', 'T-1,Pro,The export fails.,high,"  FR ",Enterprise,tier 2,', 'T-2,,Slow search.,,,,,'].join('\n');
+    const [first, second] = acceptedSources(await importTickets(csv));
+    expect(first?.metadata).toEqual({
+      priority: 'high',
+      // A repeated column name is told apart and a column without one named by its place: no value overwrites another.
+      fields: [
+        { name: 'Plan', value: 'Pro' },
+        { name: 'Country', value: 'FR' },
+        { name: 'Plan (2)', value: 'Enterprise' },
+        { name: 'Column 7', value: 'tier 2' },
+      ],
+    });
+    expect(second?.metadata).toEqual({});
+  });
+
+  it('keeps at most 50 fields a row, names of 100 characters and values of 1,000, cut with an ellipsis', async () => {
+    const extra = Array.from({ length: 60 }, (_, i) => `Extra ${i + 1}`);
+    const longName = 'N'.repeat(150);
+    const header = ['Description', longName, ...extra].join(',');
+    const row = ['The export fails.', 'v'.repeat(1_500), ...extra.map((_, i) => String(i + 1))].join(',');
+    const [source] = acceptedSources(await importTickets(`${header}\n${row}\n`));
+    const fields = source?.metadata.fields as Array<{ name: string; value: string }>;
+    expect(fields).toHaveLength(50);
+    expect(fields[0]).toEqual({ name: `${'N'.repeat(99)}…`, value: `${'v'.repeat(999)}…` });
+    expect(fields.at(-1)).toEqual({ name: 'Extra 49', value: '49' });
+  });
+
+  it('keeps the same fields in the same order every time the file is read, so a re-import compares equal', async () => {
+    const csv = 'Description,Plan,Channel,Country\nThe export fails.,Pro,chat,FR\n';
+    const [first, again] = await Promise.all([importTickets(csv), importTickets(csv)]);
+    expect(JSON.stringify(acceptedSources(first)[0]?.metadata)).toBe(JSON.stringify(acceptedSources(again)[0]?.metadata));
+    expect(acceptedSources(first)[0]?.metadata).toEqual({ channel: 'chat', fields: [{ name: 'Plan', value: 'Pro' }, { name: 'Country', value: 'FR' }] });
   });
 
   it('keeps the original text of every row for the rejected-rows file', async () => {

@@ -1,6 +1,7 @@
 import { IMPORT_PREVIEW_ROWS, TicketsCsvMappingSchema, type DateOrder, type TicketsCsvMapping } from '@cairn/shared';
 import { cellOf, cellRows, DATE_ORDER_SAMPLE_ROWS, dateOrderOf, openCsv, peekRecords, resolveColumn, resolveColumns, type CsvRecord, type ResolvedColumn } from './csv.js';
 import { toTicketTitle } from './normalize.js';
+import { readFields, unmappedColumns, withFields, type FieldColumn } from './fields.js';
 import { compact, convertRow, readBody, readOptionalDate, readOptionalEmail } from './rows.js';
 import { suggestTicketsMapping } from './suggest-mapping.js';
 import { ImportFileError, RowError, type ImportedCustomer, type ImportedSource, type ImportRow } from './types.js';
@@ -32,7 +33,8 @@ export async function* parseTicketsCsv(text: AsyncIterable<string>, mapping?: Ti
 export function ticketRowReader(header: string[], head: CsvRecord[], mapping: TicketsCsvMapping, options: CsvImportOptions): (record: CsvRecord) => ImportRow {
   const columns: TicketColumns = { ...resolveColumns(header, mapping), body: resolveColumn(header, 'body', mapping.body) };
   const read = { ...options, dateOrder: dateOrderOf(options.dateOrder, head, columns.createdAt) };
-  return (record) => ('error' in record ? record : convertRow(record.line, record.raw, () => [toTicket(record.cells, columns, header.length, read)]));
+  const fieldColumns = unmappedColumns(header, new Set(Object.values(columns).map((column) => column.index)));
+  return (record) => ('error' in record ? record : convertRow(record.line, record.raw, () => [toTicket(record.cells, columns, fieldColumns, header.length, read)]));
 }
 
 function requireSuggestedMapping(suggestion: Partial<TicketsCsvMapping>): TicketsCsvMapping {
@@ -43,7 +45,7 @@ function requireSuggestedMapping(suggestion: Partial<TicketsCsvMapping>): Ticket
   return parsed.data;
 }
 
-function toTicket(cells: string[], columns: TicketColumns, headerLength: number, options: CsvImportOptions): ImportedSource {
+function toTicket(cells: string[], columns: TicketColumns, fieldColumns: FieldColumn[], headerLength: number, options: CsvImportOptions): ImportedSource {
   if (cells.length > headerLength && cells.slice(headerLength).some((cell) => cell.trim() !== '')) {
     throw new RowError(`The row has ${cells.length} values but the header names ${headerLength} columns (an unquoted delimiter inside a value?)`);
   }
@@ -65,7 +67,7 @@ function toTicket(cells: string[], columns: TicketColumns, headerLength: number,
     externalId: value('externalId') || null,
     customer,
     // Without a person to attach it to, the company is still worth keeping.
-    metadata: compact({ priority: value('priority'), status: value('status'), channel: value('channel'), company: customer ? null : company }),
+    metadata: withFields(compact({ priority: value('priority'), status: value('status'), channel: value('channel'), company: customer ? null : company }), readFields(cells, fieldColumns)),
     segments: null,
     tags: splitTags(value('tags')),
   };

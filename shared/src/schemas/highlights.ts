@@ -174,11 +174,16 @@ export const HighlightListItemSchema = HighlightSchema.extend({
 });
 export type HighlightListItem = z.infer<typeof HighlightListItemSchema>;
 
+/** One value or several of `values`, comma-separated in a query string (`sourceKind=ticket,survey_response`). */
+function enumListQuery<const T extends readonly [string, ...string[]]>(values: T) {
+  return z
+    .string()
+    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values, { error: `Choose from ${values.join(', ')}` })).min(1));
+}
+
 /** Comma-separated kinds in a query string (`sourceKind=ticket,survey_response`). */
-export const SourceKindListSchema = z
-  .string()
-  .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
-  .pipe(z.array(z.enum(SOURCE_KINDS)).min(1));
+export const SourceKindListSchema = enumListQuery(SOURCE_KINDS);
 
 export const ListHighlightsQuerySchema = PageQuerySchema.extend({
   /**
@@ -194,6 +199,12 @@ export const ListHighlightsQuerySchema = PageQuerySchema.extend({
   backlogItemId: IdSchema.optional(),
   /** All the evidence behind one backlog item: its own and that of its insights outside the trash (what its score counts, and its evidence pack quotes). */
   evidenceOfBacklogItemId: IdSchema.optional(),
+  /**
+   * Evidence of these importances only (`importance=critical,important`), as each row's `importance`
+   * says: with `insightId`, `backlogItemId` or `evidenceOfBacklogItemId` (else a 400 naming it), for
+   * the last as the item's score weighs it (docs/decisions/009-insights-and-backlog.md).
+   */
+  importance: enumListQuery(EVIDENCE_IMPORTANCES).optional(),
   sourceId: IdSchema.optional(),
   sourceKind: SourceKindListSchema.optional(),
   customerId: IdSchema.optional(),

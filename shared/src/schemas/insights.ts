@@ -108,12 +108,24 @@ export type Insight = z.infer<typeof InsightSchema>;
 export const LinkedInsightSchema = InsightSchema.extend({ linkedBy: LinkedBySchema });
 export type LinkedInsight = z.infer<typeof LinkedInsightSchema>;
 
+/**
+ * A backlog item an insight is on through its family only: linked to an insight above it in the
+ * tree (its opportunity, that one's problem) or below it (its opportunities, their solutions),
+ * all outside the trash, and not to the insight itself. `through`: those relatives, the nearest
+ * above first, then the nearest below.
+ */
+export const FamilyBacklogItemSchema = BacklogItemRefSchema.extend({ through: z.array(InsightRefSchema).min(1) });
+export type FamilyBacklogItem = z.infer<typeof FamilyBacklogItemSchema>;
+
 export const InsightDetailSchema = InsightSchema.extend({
   parent: InsightRefSchema.nullable(),
   children: z.array(InsightSchema),
   /** The newest evidence, up to EVIDENCE_PREVIEW_MAX; page through all of it with GET /highlights?insightId=…. */
   evidence: z.array(HighlightListItemSchema),
+  /** The backlog items it is linked to itself. */
   backlogItems: z.array(LinkedBacklogItemSchema),
+  /** The backlog items outside the trash it reaches only through its family, newest first. */
+  familyBacklogItems: z.array(FamilyBacklogItemSchema),
   /** Distinct customers behind the evidence, most highlights first. */
   customers: z.array(EvidenceCustomerSchema),
 });

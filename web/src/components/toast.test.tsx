@@ -3,6 +3,7 @@ import { act, createElement, useEffect } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { AppProviders, mountRoot } from '../testing/mount';
+import { toastTexts } from '../testing/react-dom';
 import { pushToast, restoreUndoKey, TOAST_LIMIT, ToastItem, useDismissUndoOfLeaving, useToast, type Toast, type ToastOptions } from './toast';
 
 const toast = (id: number, tone: Toast['tone'] = 'success', action?: Toast['action']): Toast => ({ id, message: `Toast ${id}`, tone, action });
@@ -66,7 +67,6 @@ describe('ToastItem', () => {
   });
 });
 
-const texts = () => [...document.querySelectorAll('.toast')].map((item) => item.querySelector('span')?.textContent);
 
 describe('ToastProvider', () => {
   const root = mountRoot();
@@ -106,11 +106,11 @@ describe('ToastProvider', () => {
     await press('Show Highlighted');
     await press('Show Moved a to the trash');
     await press('Show Moved b to the trash');
-    expect(texts()).toEqual(['Moved b to the trash', 'Moved a to the trash']);
+    expect(toastTexts()).toEqual(['Moved b to the trash', 'Moved a to the trash']);
     await press('Dismiss restore a');
-    expect(texts()).toEqual(['Moved b to the trash']);
+    expect(toastTexts()).toEqual(['Moved b to the trash']);
     await press('Dismiss restore a');
-    expect(texts()).toEqual(['Moved b to the trash']);
+    expect(toastTexts()).toEqual(['Moved b to the trash']);
   });
 
   it('takes away the Undo of an item once it leaves the list, unless the list itself changed', async () => {
@@ -131,13 +131,13 @@ describe('ToastProvider', () => {
         </AppProviders>,
       );
     await draw(['a', 'b']);
-    expect(texts()).toEqual(['Moved b to the trash', 'Moved a to the trash']);
+    expect(toastTexts()).toEqual(['Moved b to the trash', 'Moved a to the trash']);
     // Filtered so that a no longer shows: it is still in the trash.
     await draw(['b'], 'q=b');
-    expect(texts()).toEqual(['Moved b to the trash', 'Moved a to the trash']);
+    expect(toastTexts()).toEqual(['Moved b to the trash', 'Moved a to the trash']);
     // Restored, or deleted for good: gone from the same list.
     await draw([], 'q=b');
-    expect(texts()).toEqual(['Moved a to the trash']);
+    expect(toastTexts()).toEqual(['Moved a to the trash']);
   });
 
   it('tells each toast once it has gone, whichever way: replaced before it was drawn, dismissed by key or by hand, its time up', async () => {
@@ -162,12 +162,12 @@ describe('ToastProvider', () => {
           <Shows />
         </AppProviders>,
       );
-      expect(texts()).toEqual(['Moved d to the trash', 'Highlighted b']);
+      expect(toastTexts()).toEqual(['Moved d to the trash', 'Highlighted b']);
       expect(gone).toEqual(['Highlighted a', 'Moved c to the trash']);
       await act(async () => document.querySelector<HTMLButtonElement>('.toast-dismiss')!.click());
       expect(gone).toEqual(['Highlighted a', 'Moved c to the trash', 'Moved d to the trash']);
       await act(async () => vi.advanceTimersByTime(10_000));
-      expect(texts()).toEqual([]);
+      expect(toastTexts()).toEqual([]);
       expect(gone).toEqual(['Highlighted a', 'Moved c to the trash', 'Moved d to the trash', 'Highlighted b']);
     } finally {
       vi.useRealTimers();

@@ -19,3 +19,12 @@ export async function until(check: () => void) {
     await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
   }
 }
+
+/** The messages of the toasts showing, oldest first. */
+export const toastTexts = () => [...document.querySelectorAll('.toast')].map((toast) => toast.querySelector('span')?.textContent);
+
+/** The button a person would pick by its name: its aria-label, else its text. */
+export const buttonNamed = (name: string) => [...document.querySelectorAll('button')].find((button) => (button.getAttribute('aria-label') ?? button.textContent) === name);
+
+/** Clicks the button named `name` and lets React render what follows. */
+export const clickButton = (name: string) => act(async () => buttonNamed(name)!.click());

@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   real,
   text,
   timestamp,
@@ -144,6 +145,32 @@ export const importRejections = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('import_rejections_import_idx').on(t.workspaceId, t.importId, t.line)],
+);
+
+/**
+ * The sources an import left unchanged, counted by the earlier import that last wrote them
+ * (`Import.unchangedFrom`): one row per pair, summed over the import's batches, each batch adding
+ * its counts in its own transaction. An earlier import deleted takes its rows along (cascade, not
+ * set null): its sources keep no import (`sources.import_id` is set null), so there is nowhere
+ * left to send a reader, and a null could not be part of the key that sums the batches.
+ */
+export const importUnchangedFrom = pgTable(
+  'import_unchanged_from',
+  {
+    workspaceId: workspaceId().references(() => workspaces.id, { onDelete: 'cascade' }),
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    earlierImportId: uuid('earlier_import_id')
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    count: integer('count').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.importId, t.earlierImportId] }),
+    // A foreign key's ON DELETE looks rows up by its column alone: deleting an import finds the rows naming it through this.
+    index('import_unchanged_from_earlier_idx').on(t.earlierImportId),
+  ],
 );
 
 export const sources = pgTable(

@@ -78,6 +78,14 @@ export const highlights = pgTable(
     // A foreign key's ON DELETE looks rows up by its column alone, once per deleted row: without
     // this, deleting a source for good read every highlight of every workspace (ADR 019).
     index('highlights_source_fk_idx').on(t.sourceId),
+    // Customers by evidence count each one's live highlights from this alone, the whole workspace in
+    // one pass (an index-only scan, ~1/20 of the table's pages) and a company's customers one lookup
+    // each. Partial on a customer too: a statement about live highlights that names no customer (a
+    // search) cannot take it instead of reading in its own order (ADR 005); one that does (the
+    // customer's highlights) may.
+    index('highlights_customer_live_idx')
+      .on(t.workspaceId, t.sourceCustomerId)
+      .where(sql`${t.deletedAt} is null and ${t.sourceDeletedAt} is null and ${t.sourceCustomerId} is not null`),
   ],
 );
 

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { type BacklogStatus, type EvidenceImportance, type ListBacklogItemsQuery } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
+import { highlightLinksOf } from '../../db/evidence-links.js';
 import { scoreColumns, scoresOf } from '../../db/evidence-score.js';
 import { backlogHighlights, backlogInsights, backlogItems, companies, customers, highlights, sources, users } from '../../db/schema/index.js';
 import { cursorText, newestFirst, olderThan } from '../../lib/cursor.js';
@@ -139,23 +140,19 @@ export async function update(executor: Executor, workspaceId: string, id: string
 
 // --- evidence: links to highlights and insights ---
 
+/** The item's own highlight links: found, made, re-weighed and removed as an insight's are (db/evidence-links.ts). */
+export const highlightLinks = highlightLinksOf({ table: backlogHighlights, owner: 'backlogItemId' });
+
 /** Links that exist among the given highlights and insights, with who made them: what an unlink would remove. */
 export async function findLinks(executor: Executor, workspaceId: string, id: string, highlightIds: string[], insightIds: string[]) {
-  const [highlightLinks, insightLinks] = [
-    highlightIds.length
-      ? await executor
-          .select({ createdBy: backlogHighlights.createdBy })
-          .from(backlogHighlights)
-          .where(and(eq(backlogHighlights.workspaceId, workspaceId), eq(backlogHighlights.backlogItemId, id), inArray(backlogHighlights.highlightId, highlightIds)))
-      : [],
-    insightIds.length
-      ? await executor
-          .select({ createdBy: backlogInsights.createdBy })
-          .from(backlogInsights)
-          .where(and(eq(backlogInsights.workspaceId, workspaceId), eq(backlogInsights.backlogItemId, id), inArray(backlogInsights.insightId, insightIds)))
-      : [],
-  ];
-  return [...highlightLinks, ...insightLinks];
+  const linkedHighlights = await highlightLinks.find(executor, workspaceId, id, highlightIds);
+  const linkedInsights = insightIds.length
+    ? await executor
+        .select({ createdBy: backlogInsights.createdBy })
+        .from(backlogInsights)
+        .where(and(eq(backlogInsights.workspaceId, workspaceId), eq(backlogInsights.backlogItemId, id), inArray(backlogInsights.insightId, insightIds)))
+    : [];
+  return [...linkedHighlights, ...linkedInsights];
 }
 
 /** Links the highlights (of `importance`) and insights, one statement each; links already there stay as they were. Returns how many were made. */
@@ -168,15 +165,7 @@ export async function insertLinks(
   createdBy: string | null,
   importance?: EvidenceImportance,
 ) {
-  const made = { highlights: 0, insights: 0 };
-  if (highlightIds.length) {
-    const rows = await executor
-      .insert(backlogHighlights)
-      .values(highlightIds.map((highlightId) => ({ workspaceId, backlogItemId: id, highlightId, createdBy, importance })))
-      .onConflictDoNothing()
-      .returning({ id: backlogHighlights.highlightId });
-    made.highlights = rows.length;
-  }
+  const made = { highlights: await highlightLinks.insert(executor, workspaceId, id, highlightIds, createdBy, importance), insights: 0 };
   if (insightIds.length) {
     const rows = await executor
       .insert(backlogInsights)
@@ -188,32 +177,9 @@ export async function insertLinks(
   return made;
 }
 
-/** Gives the item's own links to `highlightIds` this importance. Returns how many changed (links that had it already did not). */
-export async function updateHighlightImportance(executor: Executor, workspaceId: string, id: string, highlightIds: string[], importance: EvidenceImportance): Promise<number> {
-  const rows = await executor
-    .update(backlogHighlights)
-    .set({ importance })
-    .where(
-      and(
-        eq(backlogHighlights.workspaceId, workspaceId),
-        eq(backlogHighlights.backlogItemId, id),
-        inArray(backlogHighlights.highlightId, highlightIds),
-        ne(backlogHighlights.importance, importance),
-      ),
-    )
-    .returning({ id: backlogHighlights.highlightId });
-  return rows.length;
-}
-
+/** Unlinks the highlights and insights, one statement each. Returns how many links of each there were to remove. */
 export async function removeLinks(executor: Executor, workspaceId: string, id: string, highlightIds: string[], insightIds: string[]) {
-  const removed = { highlights: 0, insights: 0 };
-  if (highlightIds.length) {
-    const rows = await executor
-      .delete(backlogHighlights)
-      .where(and(eq(backlogHighlights.workspaceId, workspaceId), eq(backlogHighlights.backlogItemId, id), inArray(backlogHighlights.highlightId, highlightIds)))
-      .returning({ id: backlogHighlights.highlightId });
-    removed.highlights = rows.length;
-  }
+  const removed = { highlights: await highlightLinks.remove(executor, workspaceId, id, highlightIds), insights: 0 };
   if (insightIds.length) {
     const rows = await executor
       .delete(backlogInsights)

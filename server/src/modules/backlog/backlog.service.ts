@@ -79,6 +79,13 @@ export async function getBacklogItem(db: Db, actor: WorkspaceActor, id: string):
   return { ...item, evidence: evidence.items, insights, customers };
 }
 
+/** The item outside the trash, locked for the rest of the transaction, or a 404. */
+async function requireLiveItem(executor: Executor, workspaceId: string, id: string) {
+  const row = await backlogRepository.findForUpdate(executor, workspaceId, id);
+  if (!row) throw notFound('Backlog item');
+  return row;
+}
+
 /** A tracker issue is linked to one item: a key already used (ignoring case, the trash included) is a 409 naming the field. */
 async function assertExternalKeyFree(executor: Executor, workspaceId: string, externalKey: string, exceptId?: string) {
   const existing = await backlogRepository.findByExternalKey(executor, workspaceId, externalKey, exceptId);
@@ -107,8 +114,7 @@ export async function createBacklogItem(db: Db, actor: WorkspaceActor, body: Cre
 
 export async function updateBacklogItem(db: Db, actor: WorkspaceActor, id: string, body: UpdateBacklogItemBody): Promise<BacklogItem> {
   return db.transaction(async (tx) => {
-    const current = await backlogRepository.findForUpdate(tx, actor.workspaceId, id);
-    if (!current) throw notFound('Backlog item');
+    const current = await requireLiveItem(tx, actor.workspaceId, id);
     if (body.externalKey) await assertExternalKeyFree(tx, actor.workspaceId, body.externalKey, id);
     const values: Partial<NewBacklogItem> = {};
     if (body.title !== undefined) values.title = body.title;
@@ -131,8 +137,7 @@ export async function updateBacklogItem(db: Db, actor: WorkspaceActor, id: strin
 /** Moves an item to the trash; its links (highlights, insights) stay, so restoring brings them back. */
 export async function deleteBacklogItem(db: Db, actor: WorkspaceActor, id: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const current = await backlogRepository.findForUpdate(tx, actor.workspaceId, id);
-    if (!current) throw notFound('Backlog item');
+    const current = await requireLiveItem(tx, actor.workspaceId, id);
     await backlogRepository.update(tx, actor.workspaceId, id, { deletedAt: new Date() });
     await recordAudit(tx, actor, { action: 'backlog_item.delete', objectType: 'backlog_item', objectId: id, summary: `Moved the backlog item “${current.title}” to the trash` });
   });
@@ -159,8 +164,7 @@ export async function linkEvidence(db: Db, actor: WorkspaceActor, id: string, bo
   const highlightIds = [...new Set(body.highlightIds ?? [])];
   const insightIds = [...new Set(body.insightIds ?? [])];
   return db.transaction(async (tx) => {
-    const item = await backlogRepository.findForUpdate(tx, actor.workspaceId, id);
-    if (!item) throw notFound('Backlog item');
+    const item = await requireLiveItem(tx, actor.workspaceId, id);
     await insightsService.requireHighlights(tx, actor.workspaceId, highlightIds, { live: true });
     await insightsService.requireInsights(tx, actor.workspaceId, insightIds, { live: true });
     const made = await backlogRepository.insertLinks(tx, actor.workspaceId, id, highlightIds, insightIds, actor.userId, body.importance);
@@ -177,8 +181,7 @@ export async function unlinkEvidence(db: Db, actor: WorkspaceActor, id: string, 
   const highlightIds = [...new Set(body.highlightIds ?? [])];
   const insightIds = [...new Set(body.insightIds ?? [])];
   return db.transaction(async (tx) => {
-    const item = await backlogRepository.findForUpdate(tx, actor.workspaceId, id);
-    if (!item) throw notFound('Backlog item');
+    const item = await requireLiveItem(tx, actor.workspaceId, id);
     await insightsService.requireHighlights(tx, actor.workspaceId, highlightIds, { live: false });
     await insightsService.requireInsights(tx, actor.workspaceId, insightIds, { live: false });
     insightsService.assertCanUnlink(actor, await backlogRepository.findLinks(tx, actor.workspaceId, id, highlightIds, insightIds));
@@ -198,21 +201,12 @@ export async function unlinkEvidence(db: Db, actor: WorkspaceActor, id: string, 
 
 /** Changes how much highlights linked to the item itself matter to it; each must be linked to it (404), and contributors change only their own links. */
 export async function changeEvidenceImportance(db: Db, actor: WorkspaceActor, id: string, body: EvidenceImportanceBody): Promise<EvidenceChange> {
-  const highlightIds = [...new Set(body.highlightIds)];
-  return db.transaction(async (tx) => {
-    const item = await backlogRepository.findForUpdate(tx, actor.workspaceId, id);
-    if (!item) throw notFound('Backlog item');
-    insightsService.assertMayChangeImportance(actor, highlightIds, await backlogRepository.findLinks(tx, actor.workspaceId, id, highlightIds, []), 'the backlog item');
-    const changed = await backlogRepository.updateHighlightImportance(tx, actor.workspaceId, id, highlightIds, body.importance);
-    if (changed) {
-      await recordAudit(tx, actor, {
-        action: 'backlog_item.evidence.importance',
-        objectType: 'backlog_item',
-        objectId: id,
-        summary: `Marked ${countOf(changed, 'highlight')} ${insightsService.importanceWords(body.importance)} on the backlog item “${item.title}”`,
-      });
-    }
-    return { changed };
+  return insightsService.changeLinkImportance(db, actor, id, body, {
+    lock: (tx) => requireLiveItem(tx, actor.workspaceId, id),
+    links: backlogRepository.highlightLinks,
+    kind: 'the backlog item',
+    name: (item) => `the backlog item “${item.title}”`,
+    audit: { action: 'backlog_item.evidence.importance', objectType: 'backlog_item' },
   });
 }
 

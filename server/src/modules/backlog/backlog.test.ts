@@ -459,6 +459,26 @@ describe('evidence importance', () => {
     return Object.fromEntries(page.items.map((item) => [item.id, item.importance]));
   };
 
+  it('weighs a company at the most important highlight of any of its customers', async () => {
+    const workspace = await createWorkspace(context);
+    const acme = await createCompany(workspace, 'Acme', 90_000);
+    const ann = await createCustomer(context, workspace, { name: 'Ann', companyId: acme.id });
+    const dan = await createCustomer(context, workspace, { name: 'Dan', companyId: acme.id });
+    const [fromAnn, fromDan] = [await quote(workspace, ann.id, 200), await quote(workspace, dan.id, 200)];
+    const item = await createBacklogItem(context, workspace);
+    const linkAs = (highlightIds: string[], importance: string) => workspace.owner.as.post(itemsUrl(workspace.id, `/${item.id}/evidence`), { highlightIds, importance });
+    await linkAs([fromDan.id], 'nice_to_have');
+    await linkAs([fromAnn.id], 'critical');
+
+    // Ann 2 + Dan 0.5; Acme at Ann's critical, 2 × 2, its revenue twice over; nothing recent.
+    const revenuePoints = 3 * Math.log10(1 + 18);
+    expect((await getItem(workspace, item.id)).score).toMatchObject({
+      customers: 2,
+      companies: 1,
+      points: { customers: 2.5, companies: 4, revenue: expect.closeTo(revenuePoints, 10), recency: 0 },
+    });
+  });
+
   it("weighs the score: each customer and company at its most important highlight, each recent highlight by its own, the item's own link over its insights'", async () => {
     const workspace = await createWorkspace(context);
     const acme = await createCompany(workspace, 'Acme', 90_000);

@@ -372,8 +372,10 @@ function escapeLike(text: string): string {
 
 /**
  * Live highlights said by each customer, as `customer_highlights(customer_id, highlights)`: one
- * grouped pass over the workspace's highlights, on the copies of their source's customer and
- * trash time (as `highlightsPerCompany`), so the count agrees with the list's Highlights column.
+ * grouped pass over `highlights_customer_live_idx` (migration 0023), on the copies of their
+ * source's customer and trash time, so the count agrees with the list's Highlights column. The
+ * index alone answers it where its pages are all-visible (PostgreSQL's autovacuum sees to that;
+ * ADR 011): a twentieth of the table's pages.
  */
 function highlightsPerCustomer(workspaceId: string): SQL {
   return sql`(
@@ -386,20 +388,14 @@ function highlightsPerCustomer(workspaceId: string): SQL {
 
 /**
  * The live highlights of the customer in the enclosing query, as `customer_highlights(highlights)`,
- * counted as `highlightsPerCustomer` counts them, but through the customer's sources
- * (`sources_customer_occurred_idx`) and their highlights (`highlights_source_idx`): what the
+ * counted as `highlightsPerCustomer` counts them, by one lookup in the same index: what the
  * customer said, not a pass over the workspace. For a company's customers, whose share of the
- * workspace is small (1,000 customers of 20,000, 200,000 highlights, PostgreSQL 15: ~14,000
- * buffers instead of the whole table, 34–186 ms instead of 205–949 ms on a loaded machine); for
- * every customer it would read all of them by index, several times slower than the grouped pass
- * (1.2–2.2 s against 0.25–0.3 s).
+ * workspace is small; for every customer, 20,000 lookups cost more than the grouped pass (ADR 011).
  */
 const highlightsOfCustomer = (workspaceId: string) => sql`lateral (
     select count(*)::int as highlights
-    from ${sources} s
-    join ${highlights} h on h.workspace_id = s.workspace_id and h.source_id = s.id
-    where s.workspace_id = ${workspaceId} and s.customer_id = ${customers.id} and s.deleted_at is null
-      and h.deleted_at is null and h.source_deleted_at is null and h.source_customer_id = ${customers.id}
+    from ${highlights} h
+    where h.workspace_id = ${workspaceId} and h.source_customer_id = ${customers.id} and h.deleted_at is null and h.source_deleted_at is null
   ) customer_highlights`;
 
 /**

@@ -306,6 +306,8 @@ export type HighlightFilters = DateRange & {
   insightId?: string;
   backlogItemId?: string;
   evidenceOfBacklogItemId?: string;
+  /** With one of the three above: evidence of these importances there (`importanceOf`). */
+  importances?: EvidenceImportance[];
   sourceId?: string;
   sourceKinds?: string[];
   customerId?: string;
@@ -345,6 +347,8 @@ function filterConditions(workspaceId: string, filters: HighlightFilters): SQL |
             join insight_highlights ih on ih.insight_id = bi.insight_id
           where bi.workspace_id = ${workspaceId} and bi.backlog_item_id = ${filters.evidenceOfBacklogItemId})`
       : undefined,
+    // The importance each row is listed with, so the filter and the badges cannot disagree.
+    filters.importances?.length ? inArray(importanceOf(workspaceId, filters), filters.importances) : undefined,
     filters.sourceId ? eq(highlights.sourceId, filters.sourceId) : undefined,
     filters.sourceKinds?.length ? inArray(highlights.sourceKind, filters.sourceKinds as Array<NonNullable<typeof highlights.$inferSelect.sourceKind>>) : undefined,
     filters.customerId ? eq(highlights.sourceCustomerId, filters.customerId) : undefined,

@@ -171,12 +171,17 @@ export async function createHighlight(db: Db, actor: WorkspaceActor, sourceId: s
 
 /** The list's filters as the repository takes them; the list and the export share them (the export has no trash). */
 function filtersOf(query: ExportHighlightsQuery & Pick<ListHighlightsQuery, 'trash'>): highlightsRepository.HighlightFilters {
+  // Importance belongs to a link: a highlight listed as no one's evidence has none to filter by.
+  if (query.importance && !query.insightId && !query.backlogItemId && !query.evidenceOfBacklogItemId) {
+    throw invalidField('query.importance', 'Importance is that of evidence: filter by insightId, backlogItemId or evidenceOfBacklogItemId as well');
+  }
   return {
     ids: query.ids,
     tagId: query.tagId,
     insightId: query.insightId,
     backlogItemId: query.backlogItemId,
     evidenceOfBacklogItemId: query.evidenceOfBacklogItemId,
+    importances: query.importance,
     sourceId: query.sourceId,
     sourceKinds: query.sourceKind,
     customerId: query.customerId,

@@ -619,3 +619,82 @@ describe('GET /highlights as evidence', () => {
     expect(plain.items.every((item) => !('linkedBy' in item))).toBe(true);
   });
 });
+
+describe('GET /highlights?importance=', () => {
+  const ids = (page: { items: Array<{ id: string }> }) => page.items.map((item) => item.id);
+
+  it("keeps an insight's or a backlog item's evidence of the importances asked, paged by keyset, with a total to match", async () => {
+    const workspace = await createWorkspace(context);
+    const source = await createSource(context, workspace, { body: 'one two three four five six' });
+    const [a, b, c, d, e] = [
+      await createHighlight(context, workspace, source, { start: 0, end: 3 }),
+      await createHighlight(context, workspace, source, { start: 4, end: 7 }),
+      await createHighlight(context, workspace, source, { start: 8, end: 13 }),
+      await createHighlight(context, workspace, source, { start: 14, end: 18 }),
+      await createHighlight(context, workspace, source, { start: 19, end: 23 }),
+    ];
+    const problem = await createInsight(context, workspace);
+    const item = await createBacklogItem(context, workspace);
+    const base = `/api/workspaces/${workspace.id}/highlights`;
+    const linkTo = (url: string, linked: Array<{ id: string }>, importance: string) => workspace.owner.as.post(url, { highlightIds: linked.map((highlight) => highlight.id), importance });
+    const problemEvidence = `/api/workspaces/${workspace.id}/insights/${problem.id}/evidence`;
+    const itemEvidence = `/api/workspaces/${workspace.id}/backlog-items/${item.id}/evidence`;
+    expect((await linkTo(problemEvidence, [a, b, c], 'critical')).statusCode).toBe(200);
+    expect((await linkTo(problemEvidence, [d], 'nice_to_have')).statusCode).toBe(200);
+    expect((await linkTo(problemEvidence, [e], 'important')).statusCode).toBe(200);
+    expect((await linkTo(itemEvidence, [a], 'nice_to_have')).statusCode).toBe(200);
+    expect((await linkTo(itemEvidence, [d], 'critical')).statusCode).toBe(200);
+
+    const list = async (query: string) => (await workspace.owner.as.get(`${base}?${query}`)).json();
+    const critical = await list(`insightId=${problem.id}&importance=critical`);
+    expect([critical.total, ids(critical)]).toEqual([3, [c.id, b.id, a.id]]);
+    expect(critical.items.every((row: { importance: string }) => row.importance === 'critical')).toBe(true);
+    const several = await list(`insightId=${problem.id}&importance=nice_to_have,important`);
+    expect([several.total, ids(several)]).toEqual([2, [e.id, d.id]]);
+
+    // Keyset pages of the filtered list: each page the next of the filtered rows, the total on the first.
+    const first = await list(`insightId=${problem.id}&importance=critical&limit=2`);
+    expect([first.total, ids(first)]).toEqual([3, [c.id, b.id]]);
+    const second = await list(`insightId=${problem.id}&importance=critical&limit=2&cursor=${first.nextCursor}`);
+    expect([ids(second), second.nextCursor]).toEqual([[a.id], null]);
+
+    // The item's own links.
+    expect(ids(await list(`backlogItemId=${item.id}&importance=critical`))).toEqual([d.id]);
+
+    // All the item's evidence, at the importance its score weighs: its own link's (a: nice to have,
+    // over the problem's critical; d: critical, over nice to have), else the problem's.
+    await workspace.owner.as.post(itemEvidence, { insightIds: [problem.id] });
+    const ofItem = async (importance: string) => ids(await list(`evidenceOfBacklogItemId=${item.id}&importance=${importance}`));
+    expect(await ofItem('critical')).toEqual([d.id, c.id, b.id]);
+    expect(await ofItem('nice_to_have')).toEqual([a.id]);
+    expect(await ofItem('important')).toEqual([e.id]);
+    const paged = await list(`evidenceOfBacklogItemId=${item.id}&importance=critical&limit=1`);
+    expect([paged.total, ids(paged)]).toEqual([3, [d.id]]);
+    const rest = await list(`evidenceOfBacklogItemId=${item.id}&importance=critical&limit=2&cursor=${paged.nextCursor}`);
+    expect([ids(rest), rest.nextCursor]).toEqual([[c.id, b.id], null]);
+  });
+
+  it('answers 400 naming query.importance without an insight or backlog item, or for an unknown importance', async () => {
+    const workspace = await createWorkspace(context);
+    const problem = await createInsight(context, workspace);
+    const base = `/api/workspaces/${workspace.id}/highlights`;
+    for (const query of ['importance=critical', `importance=urgent&insightId=${problem.id}`, `importance=&insightId=${problem.id}`]) {
+      const response = await workspace.owner.as.get(`${base}?${query}`);
+      expect(response.statusCode, query).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(errorPaths(response).every((path) => path.startsWith('query.importance')), query).toBe(true);
+    }
+    const exported = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/highlights.csv?importance=critical`);
+    expect([exported.statusCode, errorPaths(exported)]).toEqual([400, ['query.importance']]);
+  });
+
+  it('answers 404 naming the insight or backlog item of another workspace, filtered by importance', async () => {
+    const workspace = await createWorkspace(context);
+    const other = await createWorkspace(context);
+    const [problem, item] = [await createInsight(context, other), await createBacklogItem(context, other)];
+    for (const [name, id] of [['insightId', problem.id], ['backlogItemId', item.id], ['evidenceOfBacklogItemId', item.id]] as const) {
+      const response = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/highlights?${name}=${id}&importance=critical`);
+      expect([response.statusCode, errorPaths(response)], name).toEqual([404, [`query.${name}`]]);
+    }
+  });
+});

@@ -1,6 +1,7 @@
-import { and, asc, eq, gt, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { importRejections, imports, users } from '../../db/schema/index.js';
+import { importRejections, importUnchangedFrom, imports, users } from '../../db/schema/index.js';
+import { jsonRows } from '../../lib/bulk-sql.js';
 import { cursorText, newestFirst, olderThan } from '../../lib/cursor.js';
 
 export type ImportRecord = typeof imports.$inferSelect;
@@ -12,12 +13,6 @@ export type NewRejection = Omit<typeof importRejections.$inferInsert, 'id' | 'cr
  * by the earlier import that last wrote them (import id → sources).
  */
 export type CountsDelta = { total: number; created: number; updated: number; rejected: number; redacted: number; progress: number; unchangedFrom: Record<string, number> };
-
-/**
- * The key of an import's options under which `addCounts` keeps `unchangedFrom`, summed over
- * its batches: kept in the options, like the detected layout, so no column is needed.
- */
-export const UNCHANGED_FROM_OPTION = 'unchangedFrom';
 
 const LIVE_STATUSES = ['queued', 'running'] as const;
 
@@ -52,13 +47,15 @@ export async function list(executor: Executor, workspaceId: string, limit: numbe
     .limit(limit + 1);
 }
 
-/** Imports of the workspace by id, for naming them; ids of deleted imports are left out. */
-export async function listByIds(executor: Executor, workspaceId: string, ids: string[]) {
-  if (!ids.length) return [];
+/** The earlier imports that last wrote the import's unchanged sources, with how many: most first, at most `limit`. */
+export async function listUnchangedFrom(executor: Executor, workspaceId: string, importId: string, limit: number) {
   return executor
-    .select({ id: imports.id, fileName: imports.fileName, createdAt: imports.createdAt, finishedAt: imports.finishedAt })
-    .from(imports)
-    .where(and(eq(imports.workspaceId, workspaceId), inArray(imports.id, ids)));
+    .select({ id: imports.id, fileName: imports.fileName, createdAt: imports.createdAt, finishedAt: imports.finishedAt, count: importUnchangedFrom.count })
+    .from(importUnchangedFrom)
+    .innerJoin(imports, and(eq(imports.workspaceId, importUnchangedFrom.workspaceId), eq(imports.id, importUnchangedFrom.earlierImportId)))
+    .where(and(eq(importUnchangedFrom.workspaceId, workspaceId), eq(importUnchangedFrom.importId, importId)))
+    .orderBy(desc(importUnchangedFrom.count), desc(imports.createdAt), asc(imports.id))
+    .limit(limit);
 }
 
 export async function update(executor: Executor, workspaceId: string, id: string, values: Partial<NewImport>) {
@@ -85,7 +82,6 @@ export async function removeMarked(executor: Executor, workspaceId: string, mark
   return gone.length;
 }
 
-/** Adds a batch's counts in SQL, so the row never goes back in time whatever the order of writes. */
 /**
  * For a batch written beside another: its statements wait at most `lockWait` for a row lock
  * (then fail with 55P03), and the search vocabulary changes its writes make are held back
@@ -100,28 +96,27 @@ export async function foldSearchTerms(executor: Executor) {
   await executor.execute(sql`select fold_search_term_changes()`);
 }
 
-/** `options.unchangedFrom` plus a batch's: the counts of both, summed by import id. */
-function addUnchangedFrom(delta: Record<string, number>) {
-  const sums = sql`(
-    select coalesce(jsonb_object_agg(entry.key, entry.count), '{}'::jsonb)
-    from (
-      select key, sum(value::int) as count
-      from (
-        select key, value from jsonb_each_text(coalesce(${imports.options} -> ${UNCHANGED_FROM_OPTION}::text, '{}'::jsonb))
-        union all
-        select key, value from jsonb_each_text(${JSON.stringify(delta)}::jsonb)
-      ) as entries
-      group by key
-    ) as entry
-  )`;
-  return sql`jsonb_set(${imports.options}, array[${UNCHANGED_FROM_OPTION}::text], ${sums})`;
+/**
+ * Adds a batch's unchanged sources to the import's counts per earlier import. An earlier import
+ * deleted since the batch read its sources is left out, as it would be once deleted.
+ */
+async function addUnchangedFrom(executor: Executor, workspaceId: string, importId: string, delta: Record<string, number>) {
+  const rows = Object.entries(delta).map(([earlierImportId, count]) => ({ earlier_import_id: earlierImportId, count }));
+  if (!rows.length) return;
+  await executor.execute(sql`
+    insert into ${importUnchangedFrom} (workspace_id, import_id, earlier_import_id, count)
+    select ${workspaceId}::uuid, ${importId}::uuid, v.earlier_import_id, v.count
+    from json_to_recordset(${jsonRows(rows)}) as v(earlier_import_id uuid, count int)
+    join ${imports} earlier on earlier.workspace_id = ${workspaceId} and earlier.id = v.earlier_import_id
+    on conflict (import_id, earlier_import_id) do update set count = ${importUnchangedFrom}.count + excluded.count`);
 }
 
+/** Adds a batch's counts in SQL, so the row never goes back in time whatever the order of writes. */
 export async function addCounts(executor: Executor, workspaceId: string, id: string, delta: CountsDelta) {
+  await addUnchangedFrom(executor, workspaceId, id, delta.unchangedFrom);
   await executor
     .update(imports)
     .set({
-      ...(Object.keys(delta.unchangedFrom).length ? { options: addUnchangedFrom(delta.unchangedFrom) } : {}),
       total: sql`${imports.total} + ${delta.total}`,
       created: sql`${imports.created} + ${delta.created}`,
       updated: sql`${imports.updated} + ${delta.updated}`,

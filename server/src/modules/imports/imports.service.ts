@@ -1,5 +1,4 @@
 import type { Readable } from 'node:stream';
-import { z } from 'zod';
 import {
   IMPORT_ERRORS_SHOWN,
   IMPORT_UNCHANGED_FROM_SHOWN,
@@ -126,21 +125,14 @@ export async function getImport(db: Db, actor: WorkspaceActor, id: string): Prom
     ...presentSummary(row),
     errors: errors.map(({ line, message }) => ({ line, message })),
     errorsTotal: row.rejectionCount,
-    unchangedFrom: await presentUnchangedFrom(db, actor.workspaceId, row.import.options),
+    unchangedFrom: await presentUnchangedFrom(db, actor.workspaceId, id),
   };
 }
 
-/** Import id → unchanged sources; read leniently, as options are a plain JSON column. */
-const UnchangedFromSchema = z.record(z.string(), z.number().int()).catch({});
-
 /** The earlier imports the runner counted the unchanged sources by (`CountsDelta.unchangedFrom`), most sources first. */
-async function presentUnchangedFrom(executor: Executor, workspaceId: string, options: Record<string, unknown>): Promise<EarlierImport[]> {
-  const counts = UnchangedFromSchema.parse(options[importsRepository.UNCHANGED_FROM_OPTION] ?? {});
-  const found = await importsRepository.listByIds(executor, workspaceId, Object.keys(counts));
-  return found
-    .map((other) => ({ id: other.id, fileName: other.fileName, createdAt: iso(other.createdAt), finishedAt: iso(other.finishedAt), count: counts[other.id]! }))
-    .sort((a, b) => b.count - a.count || b.createdAt.localeCompare(a.createdAt))
-    .slice(0, IMPORT_UNCHANGED_FROM_SHOWN);
+async function presentUnchangedFrom(executor: Executor, workspaceId: string, id: string): Promise<EarlierImport[]> {
+  const rows = await importsRepository.listUnchangedFrom(executor, workspaceId, id, IMPORT_UNCHANGED_FROM_SHOWN);
+  return rows.map((other) => ({ id: other.id, fileName: other.fileName, createdAt: iso(other.createdAt), finishedAt: iso(other.finishedAt), count: other.count }));
 }
 
 /** The scores of a survey import's answers, read on its scale (its NPS, or its CSAT); another workspace's import is a 404. */

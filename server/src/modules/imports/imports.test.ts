@@ -149,6 +149,23 @@ describe('POST /imports (upload)', () => {
     expect(done.unchangedFrom).toEqual([]);
   });
 
+  it('keeps the columns the mapping leaves out as fields, redacted with the text, and leaves the tickets unchanged on re-import', async () => {
+    const workspace = await createWorkspace(context);
+    const csv = ['Ticket ID,Description,Plan,Backup phone,Country', 'P-1,The export fails.,Pro,+44 20 7946 0958,FR', 'P-2,Search is slow.,,,DE'].join('\n');
+    const options = { redactPii: true };
+    const first = await importFile(workspace, 'tickets-csv', { name: 'plans.csv', content: csv }, options);
+    expect(first).toMatchObject({ counts: { created: 2 }, redacted: 1 });
+    const stored = await context.db.select({ externalId: sources.externalId, metadata: sources.metadata }).from(sources).where(eq(sources.importId, first.id)).orderBy(sources.externalId);
+    expect(stored).toEqual([
+      { externalId: 'P-1', metadata: { fields: [{ name: 'Plan', value: 'Pro' }, { name: 'Backup phone', value: '[phone]' }, { name: 'Country', value: 'FR' }] } },
+      { externalId: 'P-2', metadata: { fields: [{ name: 'Country', value: 'DE' }] } },
+    ]);
+    expect((await importFile(workspace, 'tickets-csv', { name: 'plans.csv', content: csv }, options)).counts).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    // A changed value in a kept column is a change to the ticket.
+    const edited = csv.replace('DE', 'AT');
+    expect((await importFile(workspace, 'tickets-csv', { name: 'plans.csv', content: edited }, options)).counts).toMatchObject({ updated: 1, unchanged: 1 });
+  });
+
   it('updates a row whose content changed under the same ticket id', async () => {
     const workspace = await createWorkspace(context);
     await importFile(workspace, 'tickets-csv', { name: 'tickets.csv', content: TICKETS_CSV });
@@ -354,6 +371,32 @@ describe('the real files in shared/datasets', () => {
     // Summed over the second import's eleven batches.
     expect(second.unchangedFrom).toEqual([{ id: first.id, fileName: 'train.csv', createdAt: first.createdAt, finishedAt: first.finishedAt, count: 10_003 }]);
   }, 120_000);
+
+  it('keeps the real Qualtrics export’s unmapped columns as fields of the answer, in the file’s order, and leaves it unchanged on re-import', async () => {
+    const workspace = await createWorkspace(context);
+    const file = { name: 'qualtrics.csv', content: readDataset('survey-qualtrics/qualtRics-sample.csv') };
+    const first = await importFile(workspace, 'survey-csv', file);
+    expect(first.counts).toMatchObject({ created: 1, rejected: 0 });
+    const [answer] = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources?importId=${first.id}`)).json().items as SourceSummary[];
+    const detail = (await workspace.owner.as.get(`/api/workspaces/${workspace.id}/sources/${answer!.id}`)).json() as { metadata: { fields: Array<{ name: string; value: string }> } };
+    // The file's order, not jsonb's order of object keys (shorter first), which is why fields are a list.
+    expect(detail.metadata.fields.map((field) => field.name)).toEqual([
+      'Anfangsdatum',
+      'Enddatum',
+      'Antworttyp',
+      'IP-Adresse',
+      'Aktueller Stand',
+      'Dauer (in Sekunden)',
+      'Beendet',
+      'Breitengrad des Standorts',
+      'Längengrad des Standorts',
+      'Verteilungskanal',
+      'Benutzersprache',
+      'This is a multiple choice question.',
+    ]);
+    expect(detail.metadata.fields[3]).toEqual({ name: 'IP-Adresse', value: '130.92.34.66' });
+    expect((await importFile(workspace, 'survey-csv', file)).counts).toEqual({ total: 1, created: 0, updated: 0, unchanged: 1, rejected: 0 });
+  });
 
   it.each([
     ['ami-meetings/IS1001b.vtt'],

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { EvidenceImportance, InsightStatus, InsightType } from '@cairn/shared';
+import type { BacklogStatus, InsightRef, InsightStatus, InsightType } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
+import { highlightLinksOf } from '../../db/evidence-links.js';
 import { scoreColumns, scoresOf } from '../../db/evidence-score.js';
 import { backlogInsights, backlogItems, clusters, companies, customers, highlights, insightHighlights, insights, users, type MergedLink, type MergeMoves } from '../../db/schema/index.js';
 import { anyOf, rowsOf } from '../../lib/bulk-sql.js';
@@ -209,6 +210,44 @@ export async function listBacklogItemRefs(executor: Executor, workspaceId: strin
     .orderBy(desc(backlogItems.createdAt), desc(backlogItems.id));
 }
 
+/**
+ * The backlog items outside the trash linked to the insight's family but not to the insight:
+ * its ancestors through parents outside the trash (as the API shows the tree), and its
+ * descendants outside the trash, under it through live insights only. One row per item and
+ * relative, newest item first, then the nearest relative above, then the nearest below.
+ */
+export async function listFamilyBacklogItems(executor: Executor, workspaceId: string, insightId: string) {
+  return rowsOf<{ id: string; title: string; status: BacklogStatus; externalKey: string | null; relative: InsightRef }>(
+    executor,
+    sql`with recursive
+      up (id, parent_id, depth) as (
+        select i.id, i.parent_id, 0 from insights i where i.workspace_id = ${workspaceId} and i.id = ${insightId}
+        union all
+        select p.id, p.parent_id, up.depth + 1 from up join insights p on p.id = up.parent_id and p.workspace_id = ${workspaceId} and p.deleted_at is null
+      ),
+      down (id, depth) as (
+        select ${insightId}::uuid, 0
+        union all
+        select c.id, down.depth + 1 from down join insights c on c.workspace_id = ${workspaceId} and c.parent_id = down.id and c.deleted_at is null
+      ),
+      family (id, place) as (
+        select id, -depth from up where depth > 0
+        union all
+        select id, depth from down where depth > 0
+      )
+    select b.id, b.title, b.status, b.external_key as "externalKey",
+      json_build_object('id', r.id, 'type', r.type, 'title', r.title, 'status', r.status) as relative
+    from family f
+    join insights r on r.id = f.id
+    join backlog_insights bi on bi.workspace_id = ${workspaceId} and bi.insight_id = f.id
+    join backlog_items b on b.id = bi.backlog_item_id and b.deleted_at is null
+    where not exists (
+      select 1 from backlog_insights own where own.workspace_id = ${workspaceId} and own.insight_id = ${insightId} and own.backlog_item_id = b.id
+    )
+    order by b.created_at desc, b.id desc, f.place < 0 desc, abs(f.place), r.created_at desc, r.id`,
+  );
+}
+
 // --- evidence: links to highlights ---
 
 /** The highlight ids an insight links to, as a subquery. */
@@ -225,55 +264,8 @@ export async function findHighlightStates(executor: Executor, workspaceId: strin
     .where(and(eq(highlights.workspaceId, workspaceId), inArray(highlights.id, ids)));
 }
 
-/** Links that exist among `highlightIds`, with who made them: what an unlink, or a change of importance, would touch. */
-export async function findEvidenceLinks(executor: Executor, workspaceId: string, insightId: string, highlightIds: string[]) {
-  return executor
-    .select({ highlightId: insightHighlights.highlightId, createdBy: insightHighlights.createdBy })
-    .from(insightHighlights)
-    .where(and(eq(insightHighlights.workspaceId, workspaceId), eq(insightHighlights.insightId, insightId), inArray(insightHighlights.highlightId, highlightIds)));
-}
-
-/** Links the highlights in one statement; links already there stay as they were (their importance too). Returns how many were made. */
-export async function insertEvidence(
-  executor: Executor,
-  workspaceId: string,
-  insightId: string,
-  highlightIds: string[],
-  createdBy: string | null,
-  importance?: EvidenceImportance,
-): Promise<number> {
-  const rows = await executor
-    .insert(insightHighlights)
-    .values(highlightIds.map((highlightId) => ({ workspaceId, insightId, highlightId, createdBy, importance })))
-    .onConflictDoNothing()
-    .returning({ highlightId: insightHighlights.highlightId });
-  return rows.length;
-}
-
-/** Gives the links to `highlightIds` this importance. Returns how many changed (links that had it already did not). */
-export async function updateEvidenceImportance(executor: Executor, workspaceId: string, insightId: string, highlightIds: string[], importance: EvidenceImportance): Promise<number> {
-  const rows = await executor
-    .update(insightHighlights)
-    .set({ importance })
-    .where(
-      and(
-        eq(insightHighlights.workspaceId, workspaceId),
-        eq(insightHighlights.insightId, insightId),
-        inArray(insightHighlights.highlightId, highlightIds),
-        ne(insightHighlights.importance, importance),
-      ),
-    )
-    .returning({ highlightId: insightHighlights.highlightId });
-  return rows.length;
-}
-
-export async function removeEvidence(executor: Executor, workspaceId: string, insightId: string, highlightIds: string[]): Promise<number> {
-  const rows = await executor
-    .delete(insightHighlights)
-    .where(and(eq(insightHighlights.workspaceId, workspaceId), eq(insightHighlights.insightId, insightId), inArray(insightHighlights.highlightId, highlightIds)))
-    .returning({ highlightId: insightHighlights.highlightId });
-  return rows.length;
-}
+/** The insight's own highlight links: found, made, re-weighed and removed as the backlog's are (db/evidence-links.ts). */
+export const evidenceLinks = highlightLinksOf({ table: insightHighlights, owner: 'insightId' });
 
 // --- merging: everything that points at one insight moves to another, and back on restore ---
 

@@ -10,6 +10,7 @@ import {
   type EvidenceCustomer,
   type EvidenceImportance,
   type EvidenceImportanceBody,
+  type FamilyBacklogItem,
   type Insight,
   type InsightDetail,
   type InsightEvidenceBody,
@@ -24,6 +25,7 @@ import {
   type UpdateInsightBody,
 } from '@cairn/shared';
 import type { Db, Executor } from '../../db/client.js';
+import type { HighlightLinks } from '../../db/evidence-links.js';
 import { presentScore } from '../../db/evidence-score.js';
 import type { MergedLink } from '../../db/schema/index.js';
 import { refuseForeignFilterIds } from '../../db/filter-ids.js';
@@ -32,7 +34,7 @@ import { decodeCursor, pageFrom } from '../../lib/cursor.js';
 import { iso } from '../../lib/dates.js';
 import { presentPerson } from '../../lib/people.js';
 import type { WorkspaceActor } from '../../plugins/auth.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit, type AuditEntry } from '../audit/audit.service.js';
 import { presentCustomerRef } from '../customers/customers.service.js';
 import { listHighlights } from '../highlights/highlights.service.js';
 import * as insightsRepository from './insights.repository.js';
@@ -91,11 +93,12 @@ async function findMergeUndos(executor: Executor, workspaceId: string, rows: Ins
 /** An insight with its place in the tree, its newest evidence, the backlog items it backs and the customers behind it. */
 export async function getInsight(db: Db, actor: WorkspaceActor, id: string): Promise<InsightDetail> {
   const insight = await loadInsight(db, actor.workspaceId, id);
-  const [parents, children, evidence, backlogItems, customers] = await Promise.all([
+  const [parents, children, evidence, backlogItems, familyLinks, customers] = await Promise.all([
     insightsRepository.findByIds(db, actor.workspaceId, insight.parentId ? [insight.parentId] : []),
     insightsRepository.list(db, actor.workspaceId, { parentId: id }),
     listHighlights(db, actor, { insightId: id, limit: EVIDENCE_PREVIEW_MAX }),
     insightsRepository.listBacklogItemRefs(db, actor.workspaceId, id),
+    insightsRepository.listFamilyBacklogItems(db, actor.workspaceId, id),
     listEvidenceCustomers(db, actor.workspaceId, insightsRepository.evidenceOf(actor.workspaceId, id)),
   ]);
   const parent = parents[0];
@@ -105,8 +108,20 @@ export async function getInsight(db: Db, actor: WorkspaceActor, id: string): Pro
     children: children.map((child) => presentInsight(child)),
     evidence: evidence.items,
     backlogItems,
+    familyBacklogItems: groupFamilyLinks(familyLinks),
     customers,
   };
+}
+
+/** One entry per backlog item, with every relative that brings it, in the order the rows come. */
+function groupFamilyLinks(rows: Awaited<ReturnType<typeof insightsRepository.listFamilyBacklogItems>>): FamilyBacklogItem[] {
+  const items = new Map<string, FamilyBacklogItem>();
+  for (const { relative, ...item } of rows) {
+    const known = items.get(item.id);
+    if (known) known.through.push(relative);
+    else items.set(item.id, { ...item, through: [relative] });
+  }
+  return [...items.values()];
 }
 
 /**
@@ -361,7 +376,7 @@ export async function linkEvidence(db: Db, actor: WorkspaceActor, id: string, bo
   return db.transaction(async (tx) => {
     const insight = await requireLiveInsight(tx, actor.workspaceId, id);
     await requireHighlights(tx, actor.workspaceId, highlightIds, { live: true });
-    const changed = await insightsRepository.insertEvidence(tx, actor.workspaceId, id, highlightIds, actor.userId, body.importance);
+    const changed = await insightsRepository.evidenceLinks.insert(tx, actor.workspaceId, id, highlightIds, actor.userId, body.importance);
     if (changed) {
       await recordAudit(tx, actor, {
         action: 'insight.evidence.link',
@@ -379,8 +394,8 @@ export async function unlinkEvidence(db: Db, actor: WorkspaceActor, id: string, 
   return db.transaction(async (tx) => {
     const insight = await requireLiveInsight(tx, actor.workspaceId, id);
     await requireHighlights(tx, actor.workspaceId, highlightIds, { live: false });
-    assertCanUnlink(actor, await insightsRepository.findEvidenceLinks(tx, actor.workspaceId, id, highlightIds));
-    const changed = await insightsRepository.removeEvidence(tx, actor.workspaceId, id, highlightIds);
+    assertCanUnlink(actor, await insightsRepository.evidenceLinks.find(tx, actor.workspaceId, id, highlightIds));
+    const changed = await insightsRepository.evidenceLinks.remove(tx, actor.workspaceId, id, highlightIds);
     if (changed) {
       await recordAudit(tx, actor, {
         action: 'insight.evidence.unlink',
@@ -395,40 +410,70 @@ export async function unlinkEvidence(db: Db, actor: WorkspaceActor, id: string, 
 
 /** Changes how much linked highlights matter to the insight; each must be linked to it (404), and contributors change only their own links. */
 export async function changeEvidenceImportance(db: Db, actor: WorkspaceActor, id: string, body: EvidenceImportanceBody): Promise<EvidenceChange> {
+  return changeLinkImportance(db, actor, id, body, {
+    lock: (tx) => requireLiveInsight(tx, actor.workspaceId, id),
+    links: insightsRepository.evidenceLinks,
+    kind: 'the insight',
+    name: (insight) => `the ${insight.type} “${insight.title}”`,
+    audit: { action: 'insight.evidence.importance', objectType: 'insight' },
+  });
+}
+
+// --- evidence importance: one rule for insights and backlog items ---
+
+/** `nice to have`, `critical`: an importance in an audit summary. */
+const importanceWords = (importance: EvidenceImportance) => importance.replaceAll('_', ' ');
+
+/** What highlights' importance is changed on (an insight, a backlog item), as its service describes it to `changeLinkImportance`. */
+export type ImportanceOwner<T> = {
+  /** The owner, locked for the rest of the transaction, or its 404. */
+  lock: (tx: Executor) => Promise<T>;
+  /** Its highlight links, from its repository. */
+  links: HighlightLinks;
+  /** `the insight`: what the 404 says the highlights are not linked to. */
+  kind: string;
+  /** `the problem “Slow search”`: the owner as the audit summary names it. */
+  name: (owner: T) => string;
+  /** The action and object type its audit event is recorded under. */
+  audit: Pick<AuditEntry, 'action' | 'objectType'>;
+};
+
+/**
+ * Changes how much highlights linked to an insight or a backlog item matter there, one rule for
+ * both: each must be linked to it (404), contributors change only their own links, and links that
+ * had the importance already are neither counted nor logged.
+ */
+export async function changeLinkImportance<T>(db: Db, actor: WorkspaceActor, id: string, body: EvidenceImportanceBody, owner: ImportanceOwner<T>): Promise<EvidenceChange> {
   const highlightIds = [...new Set(body.highlightIds)];
   return db.transaction(async (tx) => {
-    const insight = await requireLiveInsight(tx, actor.workspaceId, id);
-    assertMayChangeImportance(actor, highlightIds, await insightsRepository.findEvidenceLinks(tx, actor.workspaceId, id, highlightIds), 'the insight');
-    const changed = await insightsRepository.updateEvidenceImportance(tx, actor.workspaceId, id, highlightIds, body.importance);
+    const locked = await owner.lock(tx);
+    assertMayChangeImportance(actor, highlightIds, await owner.links.find(tx, actor.workspaceId, id, highlightIds), owner.kind);
+    const changed = await owner.links.updateImportance(tx, actor.workspaceId, id, highlightIds, body.importance);
     if (changed) {
       await recordAudit(tx, actor, {
-        action: 'insight.evidence.importance',
-        objectType: 'insight',
+        ...owner.audit,
         objectId: id,
-        summary: `Marked ${countOf(changed, 'highlight')} ${importanceWords(body.importance)} on the ${insight.type} “${insight.title}”`,
+        summary: `Marked ${countOf(changed, 'highlight')} ${importanceWords(body.importance)} on ${owner.name(locked)}`,
       });
     }
     return { changed };
   });
 }
 
-// --- used by the backlog module, inside its transactions ---
-
-/** `nice to have`, `critical`: an importance in an audit summary. */
-export const importanceWords = (importance: EvidenceImportance) => importance.replaceAll('_', ' ');
-
 /**
  * Before changing the importance of links to `highlightIds`: each must be linked to `where` (else a
  * 404 naming the field: a highlight of another workspace is as unlinked as one never linked), and
  * contributors change only the links they made, as they unlink only those.
  */
-export function assertMayChangeImportance(actor: WorkspaceActor, highlightIds: string[], links: Array<{ createdBy: string | null }>, where: string) {
+function assertMayChangeImportance(actor: WorkspaceActor, highlightIds: string[], links: Array<{ createdBy: string | null }>, where: string) {
   if (links.length !== highlightIds.length) {
     const message = `One or more highlights are not linked to ${where}`;
     throw new AppError('not_found', message, [{ path: 'body.highlightIds', message }]);
   }
   assertCanUnlink(actor, links, 'change the importance of');
 }
+
+// --- used by the backlog module, inside its transactions ---
 
 /**
  * The highlights must all be in this workspace (else 404), and, to be linked, outside the trash

@@ -269,6 +269,57 @@ describe('GET /insights/:id', () => {
     expect(linkedBy).toEqual({ [mine.id]: workspace.owner.id, [theirs.id]: contributor.id, [tokens.id]: null });
   });
 
+  it('lists the backlog items it reaches only through its family, live relatives above and below it, each item once with every relative that brings it', async () => {
+    const workspace = await createWorkspace(context);
+    const problem = await createInsight(context, workspace, { title: 'Declines' });
+    const opportunity = await createInsight(context, workspace, { type: 'opportunity', title: 'Explain declines', parentId: problem.id });
+    const solution = await createInsight(context, workspace, { type: 'solution', title: 'Reason in the app', parentId: opportunity.id });
+    const trashedSolution = await createInsight(context, workspace, { type: 'solution', title: 'Trashed', parentId: opportunity.id, deletedAt: new Date() });
+    const [own, fromProblem, shared, fromSolution, fromTrashed, trashedItem] = [
+      await createBacklogItem(context, workspace, { title: 'Own' }),
+      await createBacklogItem(context, workspace, { title: 'From the problem' }),
+      await createBacklogItem(context, workspace, { title: 'Shared', externalKey: 'CARD-9' }),
+      await createBacklogItem(context, workspace, { title: 'From the solution' }),
+      await createBacklogItem(context, workspace, { title: 'From a trashed solution' }),
+      await createBacklogItem(context, workspace, { title: 'Trashed item', deletedAt: new Date() }),
+    ];
+    const links: Array<[{ id: string }, { id: string }]> = [
+      [own, opportunity],
+      // Linked to itself too: it is among its own items, not its family's.
+      [own, problem],
+      [fromProblem, problem],
+      [shared, solution],
+      [shared, problem],
+      [fromSolution, solution],
+      [fromTrashed, trashedSolution],
+      [trashedItem, problem],
+    ];
+    await context.db.insert(backlogInsights).values(links.map(([item, insight]) => ({ workspaceId: workspace.id, backlogItemId: item.id, insightId: insight.id })));
+
+    const detail = await getInsight(workspace, opportunity.id);
+    expect(detail.backlogItems.map((item) => item.id)).toEqual([own.id]);
+    const problemRef = { id: problem.id, type: 'problem', title: 'Declines', status: 'draft' };
+    const solutionRef = { id: solution.id, type: 'solution', title: 'Reason in the app', status: 'draft' };
+    expect(detail.familyBacklogItems).toEqual([
+      { id: fromSolution.id, title: 'From the solution', status: 'idea', externalKey: null, through: [solutionRef] },
+      { id: shared.id, title: 'Shared', status: 'idea', externalKey: 'CARD-9', through: [problemRef, solutionRef] },
+      { id: fromProblem.id, title: 'From the problem', status: 'idea', externalKey: null, through: [problemRef] },
+    ]);
+    // Two levels down and up, and none of the insight's own items.
+    expect((await getInsight(workspace, problem.id)).familyBacklogItems.map((item) => [item.title, item.through.map((relative) => relative.title)])).toEqual([
+      ['From the solution', ['Reason in the app']],
+    ]);
+    expect((await getInsight(workspace, solution.id)).familyBacklogItems.map((item) => [item.title, item.through.map((relative) => relative.title)])).toEqual([
+      ['From the problem', ['Declines']],
+      ['Own', ['Explain declines', 'Declines']],
+    ]);
+
+    // A trashed parent cuts the chain, as the tree shows it.
+    expect((await workspace.owner.as.delete(insightsUrl(workspace.id, `/${opportunity.id}`))).statusCode).toBe(204);
+    expect((await getInsight(workspace, solution.id)).familyBacklogItems).toEqual([]);
+    expect((await getInsight(workspace, problem.id)).familyBacklogItems).toEqual([]);
+  });
+
   it("answers 404 for another workspace's insight and for one in the trash", async () => {
     const workspace = await createWorkspace(context);
     const foreign = await createInsight(context, await createWorkspace(context));

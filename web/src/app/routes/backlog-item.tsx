@@ -16,7 +16,7 @@ export function BacklogItemRoute() {
       ws={ws}
       id={id}
       // All its evidence, as its score and its evidence pack count it: its own and its problems'.
-      evidenceActions={<EvidenceExport ws={ws} filters={{ evidenceOfBacklogItemId: id }} allUrl={paths.backlogItem(ws, id)} what="behind this item, its problems' included" size="sm" />}
+      evidenceActions={(shown) => <EvidenceExport ws={ws} filters={{ evidenceOfBacklogItemId: id }} allUrl={paths.backlogItem(ws, id)} what="behind this item, its problems' included" size="sm" shown={shown} />}
       renderEvidencePicker={(picker) => <HighlightPickerDialog ws={ws} {...picker} />}
     />
   );

@@ -15,7 +15,7 @@ export function ProblemRoute() {
       key={id}
       ws={ws}
       id={id}
-      evidenceActions={<EvidenceExport ws={ws} filters={{ insightId: id }} allUrl={paths.problem(ws, id)} what="linked here as evidence" size="sm" />}
+      evidenceActions={(shown) => <EvidenceExport ws={ws} filters={{ insightId: id }} allUrl={paths.problem(ws, id)} what="linked here as evidence" size="sm" shown={shown} />}
       renderEvidencePicker={(picker) => <HighlightPickerDialog ws={ws} {...picker} />}
     />
   );

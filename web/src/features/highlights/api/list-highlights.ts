@@ -3,7 +3,7 @@ import { HIGHLIGHT_IDS_MAX, HighlightListItemSchema, pageOf } from '@cairn/share
 import { apiRequest } from '../../../lib/api-client';
 
 export type HighlightFilters = Partial<
-  Record<'tagId' | 'insightId' | 'backlogItemId' | 'evidenceOfBacklogItemId' | 'sourceKind' | 'customerId' | 'companyId' | 'segment' | 'from' | 'to' | 'q' | 'trash', string>
+  Record<'tagId' | 'insightId' | 'backlogItemId' | 'evidenceOfBacklogItemId' | 'importance' | 'sourceKind' | 'customerId' | 'companyId' | 'segment' | 'from' | 'to' | 'q' | 'trash', string>
 > & {
   /** A selection, up to HIGHLIGHT_IDS_MAX: sent as `ids` repeated. */
   ids?: readonly string[];

@@ -172,6 +172,21 @@ describe('ImportWizard', () => {
     expect(JSON.parse(String(sent.get('options')))).toEqual({ mapping: { externalId: 'Case', body: 'Said' } });
   });
 
+  it('says which columns no field takes are kept as fields, as the columns are chosen', async () => {
+    await renderWizard(OPENED_TICKETS(SUGGESTED));
+    const kept = () => [...document.querySelectorAll('p')].map((p) => p.textContent).find((text) => /^(Kept as fields|Every column)/.test(text ?? ''));
+    expect(kept()).toBe('Every column is used.');
+    await choose(select('Requester email'), '');
+    await choose(select('Created at'), '');
+    expect(kept()).toBe('Kept as fields: Opened, Email. Each ticket keeps the values its row has in them, shown in the reader.');
+  });
+
+  it('names a survey’s kept columns by their question text, leaving out the nameless empty column', async () => {
+    await renderWizard(LEGACY_SURVEY);
+    expect(document.body.textContent).toContain('Kept as fields: This is a multiple choice question., This is a free text question.');
+    expect(document.body.textContent).not.toContain('Column 4');
+  });
+
   it('numbers the problems of a vendor export’s first items by item, not by line', async () => {
     await renderWizard({ ...csvPreview({ format: 'zendesk-json', encoding: null, delimiter: null, suggestedMapping: null }), sources: [ticket(1, 'Export fails')], errors: [{ line: 2, message: 'description is empty' }] });
     expect(document.querySelector('[aria-labelledby="step-preview"] .notice-warning li')?.textContent).toBe('Item 2: description is empty');

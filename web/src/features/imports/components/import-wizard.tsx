@@ -20,7 +20,7 @@ import { CommonOptions, DateOrderChoice, EMPTY_TRANSCRIPT_DRAFT, ScoreScaleChoic
 import { ImportReport } from './import-report';
 import { RunningImports } from './running-imports';
 import { MappingCheckReport } from './mapping-check';
-import { SurveyMappingEditor, surveyDraftOf, TicketsMappingEditor, ticketsDraftOf, type SurveyDraft, type TicketsDraft } from './mapping-editor';
+import { KeptFields, SurveyMappingEditor, surveyDraftOf, TicketsMappingEditor, ticketsDraftOf, type SurveyDraft, type TicketsDraft } from './mapping-editor';
 import { PreviewSources } from './preview-sources';
 import { PreviewTable } from './preview-table';
 
@@ -306,7 +306,6 @@ export function ImportWizard({ ws }: { ws: string }) {
               </p>
               <PreviewTable preview={preview.data} />
               <h3>Which column is what</h3>
-              <p className="muted small">Columns chosen for nothing here are left out of the import.</p>
               {format === 'tickets-csv' ? (
                 <TicketsMappingEditor preview={preview.data} draft={drafts.tickets} problems={problemsUnder(problems, 'mapping')} onChange={(tickets) => setDrafts({ ...drafts, tickets })} />
               ) : (
@@ -318,6 +317,7 @@ export function ImportWizard({ ws }: { ws: string }) {
                   onChange={(survey) => setDrafts({ ...drafts, survey, scoreScale: survey.score === drafts.survey.score ? drafts.scoreScale : null })}
                 />
               )}
+              <KeptFields preview={preview.data} draft={format === 'tickets-csv' ? drafts.tickets : drafts.survey} />
               {checkable && (
                 <MappingCheckReport
                   format={format}

@@ -145,6 +145,35 @@ export function SurveyMappingEditor({ preview, draft, problems = {}, onChange }:
   );
 }
 
+/** Fields a row keeps at most (the server's ROW_FIELDS_MAX): past it, the wizard says so. */
+const ROW_FIELDS_MAX = 50;
+
+/**
+ * The columns no field or question takes, named as the import names the fields it keeps of
+ * them: by the question text where the export has one, else the column; a column without a name
+ * is "Column 7", listed only when the preview's rows have a value in it (a trailing comma's
+ * column never has).
+ */
+export function keptColumns(preview: ImportPreview, draft: TicketsDraft | SurveyDraft): string[] {
+  const used = new Set(Object.values(draft).flat().filter((column): column is string => typeof column === 'string'));
+  return preview.columns.flatMap((column, index) => {
+    if (column.trim() === '') return preview.rows.some((row) => row[column]?.trim()) ? [`Column ${index + 1}`] : [];
+    return used.has(column) ? [] : [preview.labels[index] || column];
+  });
+}
+
+/** Says which columns are not lost though no field takes them: each row keeps their values as fields of its source. */
+export function KeptFields({ preview, draft }: { preview: ImportPreview; draft: TicketsDraft | SurveyDraft }) {
+  const kept = keptColumns(preview, draft);
+  if (kept.length === 0) return <p className="muted small">Every column is used.</p>;
+  return (
+    <p className="muted small">
+      Kept as fields: {kept.join(', ')}. Each {preview.format === 'survey-csv' ? 'answer' : 'ticket'} keeps the values its row has in them
+      {kept.length > ROW_FIELDS_MAX ? ` (the first ${ROW_FIELDS_MAX} with a value)` : ''}, shown in the reader.
+    </p>
+  );
+}
+
 /** The suggested mapping, as editable drafts. */
 export function ticketsDraftOf(preview: ImportPreview): TicketsDraft {
   const suggested = (preview.suggestedMapping ?? {}) as Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { BACKLOG_STATUSES, type BacklogStatus, type HighlightListItem } from '@cairn/shared';
 import { Button } from '../../../components/button';
@@ -25,7 +25,7 @@ import { TrackerLink } from './backlog-board';
 import { BacklogFormDialog } from './backlog-form-dialog';
 import { AddedBy, NotLoaded } from './detail-page';
 import { EvidenceCustomers } from './evidence-customers';
-import { EvidenceList, quotePreview } from './evidence-list';
+import { EvidenceList, quotePreview, useEvidenceFilter, type RenderEvidenceActions } from './evidence-list';
 import { LinkInsightBacklogDialog } from './link-evidence-button';
 import { ScoreExplained } from './score';
 import { WhereToLinkEvidence } from './where-to-link-evidence';
@@ -33,8 +33,8 @@ import { WhereToLinkEvidence } from './where-to-link-evidence';
 type BacklogItemDetailProps = {
   ws: string;
   id: string;
-  /** Copy the quotes, export them. */
-  evidenceActions?: ReactNode;
+  /** Copy the quotes, export them: those the evidence list shows. */
+  evidenceActions?: RenderEvidenceActions;
   /** The dialog behind "Add evidence", which finds highlights to link here. */
   renderEvidencePicker?: RenderEvidencePicker;
 };
@@ -62,6 +62,7 @@ export function BacklogItemDetail({ ws, id, evidenceActions, renderEvidencePicke
   const canEdit = workspace.can('researcher');
   const canLink = workspace.can('contributor');
   const mayUnlink = useMayUnlink();
+  const evidenceFilter = useEvidenceFilter(ws, { evidenceOfBacklogItemId: id });
 
   if (item.isPending) return <Loading label="Loading…" />;
   if (!item.data) return <NotLoaded error={item.error} back={paths.backlog(ws)}>Back to the backlog</NotLoaded>;
@@ -129,7 +130,8 @@ export function BacklogItemDetail({ ws, id, evidenceActions, renderEvidencePicke
           </span>
         )}
         <AddedBy entity={data} />
-        {data.score.highlights > 0 && evidenceActions && <div className="row evidence-export-actions">{evidenceActions}</div>}
+        {/* Copying or exporting no quotes does nothing. */}
+        {data.score.highlights > 0 && evidenceFilter.shown?.count !== 0 && evidenceActions && <div className="row evidence-export-actions">{evidenceActions(evidenceFilter.shown)}</div>}
       </div>
       {data.description && <p className="insight-statement">{data.description}</p>}
 
@@ -194,6 +196,7 @@ export function BacklogItemDetail({ ws, id, evidenceActions, renderEvidencePicke
             <EvidenceList
               ws={ws}
               owner={{ evidenceOfBacklogItemId: id }}
+              filter={evidenceFilter}
               onUnlink={canLink ? unlinkHighlight : undefined}
               unlinkingId={unlinking?.body.highlightIds?.[0] ?? null}
               empty={

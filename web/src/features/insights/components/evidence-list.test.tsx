@@ -1,16 +1,21 @@
 // @vitest-environment happy-dom
-import { act } from 'react';
+import { act, type ComponentProps } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EvidenceImportance, HighlightListItem, Role } from '@cairn/shared';
 import { highlightListItem } from '../../highlights/testing/highlight-list-item';
 import { AppProviders, json, mountRoot, USER, WS } from '../../../testing/mount';
 import { until } from '../../../testing/react-dom';
 import type { EvidenceOwner } from '../api/list-evidence';
-import { EvidenceList } from './evidence-list';
+import { EvidenceList, useEvidenceFilter } from './evidence-list';
 
 const AT = '2025-03-04T10:00:00.000Z';
 const OWNER_ID = '00000000-0000-4000-8000-0000000000aa';
 const SOMEONE_ELSE = '00000000-0000-4000-8000-0000000000ee';
+
+/** The list as its page holds it, with its filter. */
+function Evidence({ owner, ...props }: Omit<ComponentProps<typeof EvidenceList>, 'ws' | 'filter'>) {
+  return <EvidenceList ws={WS} owner={owner} filter={useEvidenceFilter(WS, owner)} {...props} />;
+}
 
 /** The select named "Importance of “quote”". */
 function findSelect(quote: string): HTMLSelectElement | null {
@@ -52,7 +57,7 @@ describe('EvidenceList: importance', () => {
   const render = (role: Role, owner: EvidenceOwner) =>
     root.render(
       <AppProviders role={role}>
-        <EvidenceList ws={WS} owner={owner} onUnlink={role === 'viewer' ? undefined : () => {}} empty={<p>Nothing</p>} />
+        <Evidence owner={owner} onUnlink={role === 'viewer' ? undefined : () => {}} empty={<p>Nothing</p>} />
       </AppProviders>,
     );
   const patches = () => fetch.mock.calls.filter(([, init]) => init?.method === 'PATCH').map(([url, init]) => [url, JSON.parse(String(init!.body))]);
@@ -95,5 +100,109 @@ describe('EvidenceList: importance', () => {
     await render('viewer', { insightId: OWNER_ID });
     await until(() => expect(shown()).toEqual(['Nice to have']));
     expect(document.querySelector('.evidence-item select')).toBeNull();
+  });
+});
+
+describe('EvidenceList: the importance filter', () => {
+  const root = mountRoot();
+  let items: HighlightListItem[];
+  let fetch: ReturnType<typeof vi.fn>;
+
+  beforeEach(() => {
+    items = [
+      highlightListItem(1, 'Exports time out.', AT, { linkedBy: USER, importance: 'critical' }),
+      highlightListItem(2, 'The CSV is empty.', AT, { linkedBy: USER, importance: 'important' }),
+      highlightListItem(3, 'Dark mode, please.', AT, { linkedBy: USER, importance: 'nice_to_have' }),
+    ];
+    // The server's filter: only the importances asked for, and their total.
+    fetch = vi.fn(async (url: string, init?: RequestInit) => {
+      if (url === '/api/auth/csrf') return json({ token: 'csrf' });
+      const { pathname, searchParams } = new URL(url, 'http://cairn.test');
+      if (pathname === `/api/workspaces/${WS}/highlights`) {
+        const importance = searchParams.get('importance');
+        const matching = items.filter((item) => !importance || item.importance === importance);
+        return json({ items: matching, nextCursor: null, total: matching.length });
+      }
+      if (init?.method === 'PATCH') {
+        const body = JSON.parse(String(init.body)) as { highlightIds: string[]; importance: EvidenceImportance };
+        items = items.map((item) => (body.highlightIds.includes(item.id) ? { ...item, importance: body.importance } : item));
+        return json({ changed: body.highlightIds.length });
+      }
+      throw new Error(`Unexpected request: ${init?.method ?? 'GET'} ${url}`);
+    });
+    vi.stubGlobal('fetch', fetch);
+  });
+
+  const render = () =>
+    root.render(
+      <AppProviders role="researcher">
+        <Evidence owner={{ insightId: OWNER_ID }} onUnlink={() => {}} empty={<p>Nothing linked yet</p>} />
+      </AppProviders>,
+    );
+  const quotes = () => [...document.querySelectorAll('.evidence-item blockquote')].map((quote) => quote.textContent);
+  const total = () => document.querySelector('.evidence-total')?.textContent;
+  /** The filter's radios by their labels, as a screen reader names them. */
+  const radio = (label: string) => [...document.querySelectorAll<HTMLInputElement>('.evidence-filter input[type=radio]')].find((input) => input.parentElement?.textContent === label)!;
+  const requested = () => fetch.mock.calls.map(([url]) => String(url)).filter((url) => url.includes('/highlights?')).map((url) => new URL(url, 'http://cairn.test').searchParams.get('importance'));
+
+  it('filters the evidence by a labelled group of radios, says what it hides, and clears from the empty state', async () => {
+    await render();
+    await until(() => expect(quotes()).toEqual(['Exports time out.', 'The CSV is empty.', 'Dark mode, please.']));
+    expect(document.querySelector('.evidence-filter legend')?.textContent).toBe('Importance');
+    expect([...document.querySelectorAll('.evidence-filter label')].map((label) => label.textContent)).toEqual(['All', 'Critical', 'Important', 'Nice to have']);
+    expect(radio('All').checked).toBe(true);
+    expect(total()).toBe('3 highlights');
+
+    // A radio chosen by keyboard or mouse (arrow keys move the choice within the group).
+    await act(async () => radio('Critical').click());
+    await until(() => expect(quotes()).toEqual(['Exports time out.']));
+    expect(requested()).toEqual([null, 'critical']);
+    expect(total()).toBe('1 critical highlight of 3');
+
+    // Marking the only critical quote important empties the filtered list: it says so, and offers the rest.
+    await act(async () => choose(findSelect('Exports time out.')!, 'important'));
+    await until(() => expect(document.querySelector('.evidence-filtered-out')?.textContent).toContain('None of this evidence is marked critical: the filter hides all 3 highlights.'));
+    expect(quotes()).toEqual([]);
+    expect(document.body.textContent).not.toContain('Nothing linked yet');
+
+    const showAll = [...document.querySelectorAll('button')].find((button) => button.textContent === 'Show all evidence')!;
+    await act(async () => showAll.click());
+    await until(() => expect(quotes()).toEqual(['Exports time out.', 'The CSV is empty.', 'Dark mode, please.']));
+    expect(radio('All').checked).toBe(true);
+    expect(document.activeElement).toBe(radio('All'));
+  });
+
+  it('keeps the focus in the list when a changed row leaves it, on the next row, else the one before, else the filter, and says why it went', async () => {
+    items = items.map((item) => ({ ...item, importance: 'important' }));
+    await render();
+    await until(() => expect(quotes()).toHaveLength(3));
+    await act(async () => radio('Important').click());
+    await until(() => expect(total()).toBe('3 important highlights of 3'));
+
+    // The first row, chosen by keyboard: the focus goes to the row that takes its place.
+    findSelect('Exports time out.')!.focus();
+    await act(async () => choose(findSelect('Exports time out.')!, 'critical'));
+    await until(() => expect(quotes()).toEqual(['The CSV is empty.', 'Dark mode, please.']));
+    await until(() => expect(document.activeElement).toBe(findSelect('The CSV is empty.')));
+    expect(document.querySelector('[role=status]')?.textContent).toContain('Marked “Exports time out.” critical: the list shows important evidence only');
+
+    // The last row: the one before it.
+    findSelect('Dark mode, please.')!.focus();
+    await act(async () => choose(findSelect('Dark mode, please.')!, 'nice_to_have'));
+    await until(() => expect(quotes()).toEqual(['The CSV is empty.']));
+    await until(() => expect(document.activeElement).toBe(findSelect('The CSV is empty.')));
+
+    // The only row: the filter, which now says nothing is left.
+    findSelect('The CSV is empty.')!.focus();
+    await act(async () => choose(findSelect('The CSV is empty.')!, 'critical'));
+    await until(() => expect(document.querySelector('.evidence-filtered-out')).not.toBeNull());
+    await until(() => expect(document.activeElement).toBe(radio('Important')));
+  });
+
+  it('shows no filter where nothing is linked, only how to link some', async () => {
+    items = [];
+    await render();
+    await until(() => expect(document.body.textContent).toContain('Nothing linked yet'));
+    expect(document.querySelector('.evidence-filter')).toBeNull();
   });
 });

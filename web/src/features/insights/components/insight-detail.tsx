@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import { INSIGHT_STATUSES, type HighlightListItem, type InsightStatus } from '@cairn/shared';
 import { Button } from '../../../components/button';
@@ -27,7 +27,7 @@ import { AddEvidence, AddEvidenceHint, type RenderEvidencePicker } from './add-e
 import { BacklogStatusBadge, InsightStatusBadge, InsightTypeBadge } from './badges';
 import { AddedBy, NotLoaded } from './detail-page';
 import { EvidenceCustomers } from './evidence-customers';
-import { EvidenceList, quotePreview } from './evidence-list';
+import { EvidenceList, quotePreview, useEvidenceFilter, type RenderEvidenceActions } from './evidence-list';
 import { InsightFormDialog } from './insight-form-dialog';
 import { LinkInsightBacklogDialog } from './link-evidence-button';
 import { MergeInsightDialog } from './merge-insight-dialog';
@@ -38,8 +38,8 @@ type Open = 'edit' | 'child' | 'backlog' | 'trash' | 'merge' | null;
 type InsightDetailProps = {
   ws: string;
   id: string;
-  /** Copy the quotes, export them. */
-  evidenceActions?: ReactNode;
+  /** Copy the quotes, export them: those the evidence list shows. */
+  evidenceActions?: RenderEvidenceActions;
   /** The dialog behind "Add evidence", which finds highlights to link here. */
   renderEvidencePicker?: RenderEvidencePicker;
 };
@@ -68,6 +68,7 @@ export function InsightDetail({ ws, id, evidenceActions, renderEvidencePicker }:
   const canEdit = workspace.can('researcher');
   const canLink = workspace.can('contributor');
   const mayUnlink = useMayUnlink();
+  const evidenceFilter = useEvidenceFilter(ws, { insightId: id });
   const canAddEvidence = canLink && !!renderEvidencePicker;
 
   if (insight.isPending) return <Loading label="Loading…" />;
@@ -87,7 +88,7 @@ export function InsightDetail({ ws, id, evidenceActions, renderEvidencePicker }:
   const unlinkHighlight = (highlight: HighlightListItem) => unlinkEvidence(id, { highlightIds: [highlight.id], importance: highlight.importance }, `Unlinked “${quotePreview(highlight.quote)}”`);
   const unlinkItem = (item: { id: string; title: string }) => unlinkFromBacklog(item.id, { insightIds: [id] }, `Unlinked from “${item.title}”`);
   // Copying or exporting no quotes does nothing.
-  const quoteActions = data.evidenceCount > 0 ? evidenceActions : null;
+  const quoteActions = data.evidenceCount > 0 && evidenceFilter.shown?.count !== 0 ? evidenceActions?.(evidenceFilter.shown) : null;
   const addEvidenceButton = canLink && renderEvidencePicker && (
     <AddEvidence
       ws={ws}
@@ -172,6 +173,7 @@ export function InsightDetail({ ws, id, evidenceActions, renderEvidencePicker }:
           <EvidenceList
             ws={ws}
             owner={{ insightId: id }}
+            filter={evidenceFilter}
             onUnlink={canLink ? unlinkHighlight : undefined}
             unlinkingId={unlink.isPending ? unlink.variables?.body.highlightIds[0] : null}
             empty={
@@ -226,7 +228,7 @@ export function InsightDetail({ ws, id, evidenceActions, renderEvidencePicker }:
                 </Button>
               )}
             </div>
-            {data.backlogItems.length ? (
+            {data.backlogItems.length || data.familyBacklogItems.length ? (
               <ul className="linked-list">
                 {data.backlogItems.map((item) => (
                   <li key={item.id}>
@@ -245,6 +247,27 @@ export function InsightDetail({ ws, id, evidenceActions, renderEvidencePicker }:
                           Unlink
                         </Button>
                       )}
+                    </span>
+                  </li>
+                ))}
+                {/* Unlinked where it is linked: on the relative's page. */}
+                {data.familyBacklogItems.map((item) => (
+                  <li key={item.id}>
+                    <div>
+                      <Link to={paths.backlogItem(ws, item.id)}>{item.title}</Link>
+                      <div className="muted small">
+                        Through{' '}
+                        {item.through.map((relative, index) => (
+                          <Fragment key={relative.id}>
+                            {index > 0 && (index === item.through.length - 1 ? ' and ' : ', ')}
+                            the {INSIGHT_TYPE_LABELS[relative.type].one.toLowerCase()} <Link to={paths.problem(ws, relative.id)}>“{relative.title}”</Link>
+                          </Fragment>
+                        ))}
+                      </div>
+                    </div>
+                    <span className="linked-list-meta">
+                      {item.externalKey && <span className="muted small">{item.externalKey}</span>}
+                      <BacklogStatusBadge status={item.status} />
                     </span>
                   </li>
                 ))}

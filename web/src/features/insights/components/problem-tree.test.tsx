@@ -6,36 +6,19 @@ import type { InsightListItem } from '@cairn/shared';
 import { ProblemTree } from './problem-tree';
 import { AppProviders, json, mountRoot, WS } from '../../../testing/mount';
 import { until } from '../../../testing/react-dom';
-import { NO_SCORE } from '../testing/insight-detail';
+import { insightListItem, NO_SCORE } from '../testing/insight-detail';
 
-const AT = '2025-03-04T10:00:00.000Z';
-
-function insight(n: number, title: string, overrides: Partial<InsightListItem> = {}): InsightListItem {
-  return {
-    id: `00000000-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`,
-    type: 'problem',
-    title,
-    status: 'validated',
-    statement: null,
-    parentId: null,
-    evidenceCount: 10 - n,
-    customerCount: 1,
-    score: NO_SCORE,
-    backlogItemCount: 0,
-    createdBy: null,
-    createdAt: AT,
-    updatedAt: AT,
-    deletedAt: null,
-    merge: null,
-    ...overrides,
-  };
-}
+const insight = (n: number, title: string, overrides: Partial<InsightListItem> = {}) => insightListItem(n, title, { status: 'validated', evidenceCount: 10 - n, customerCount: 1, ...overrides });
 
 const PLANNED = insight(1, 'Exports fail', { backlogItemCount: 1 });
 const TWICE = insight(2, 'Cards decline abroad', { backlogItemCount: 2 });
 const NOT_PLANNED = insight(3, 'Work accounts cannot sign in');
 const UNDER_PLANNED = insight(4, 'Exports in the background', { type: 'opportunity', parentId: PLANNED.id });
-const INSIGHTS = [PLANNED, TWICE, NOT_PLANNED, UNDER_PLANNED];
+// On the backlog through one of its opportunities, not through the other.
+const SHELVED = insight(5, 'Receipts get lost');
+const SHELVED_PLANNED = insight(6, 'Email the receipt', { type: 'opportunity', parentId: SHELVED.id, backlogItemCount: 1 });
+const SHELVED_OPEN = insight(7, 'Keep receipts in the app', { type: 'opportunity', parentId: SHELVED.id });
+const INSIGHTS = [PLANNED, TWICE, NOT_PLANNED, UNDER_PLANNED, SHELVED, SHELVED_PLANNED, SHELVED_OPEN];
 
 /** Where the tree has put its filters: the query string the router holds. */
 function Address() {
@@ -74,34 +57,42 @@ describe('ProblemTree and the backlog', () => {
 
   it('marks each row on the backlog in words, which the row is described by, and counts the tree in the page’s words', async () => {
     await render();
-    expect(rowTitles()).toEqual([PLANNED.title, UNDER_PLANNED.title, TWICE.title, NOT_PLANNED.title]);
+    expect(rowTitles()).toEqual([PLANNED.title, UNDER_PLANNED.title, TWICE.title, NOT_PLANNED.title, SHELVED.title, SHELVED_PLANNED.title, SHELVED_OPEN.title]);
     const markers = Object.fromEntries(INSIGHTS.map((item) => [item.title, rowOf(item.title).querySelector(':scope > .insight-row .insight-row-backlog')?.textContent ?? null]));
-    expect(markers).toEqual({ [PLANNED.title]: 'On the backlog', [TWICE.title]: 'On 2 backlog items', [NOT_PLANNED.title]: null, [UNDER_PLANNED.title]: null });
+    expect(markers).toEqual({
+      [PLANNED.title]: 'On the backlog',
+      [TWICE.title]: 'On 2 backlog items',
+      [NOT_PLANNED.title]: null,
+      [UNDER_PLANNED.title]: 'On the backlog through its family',
+      [SHELVED.title]: 'On the backlog through its family',
+      [SHELVED_PLANNED.title]: 'On the backlog',
+      [SHELVED_OPEN.title]: null,
+    });
     expect(descriptionOf(rowOf(TWICE.title))).toEqual(['◆ Problem', 'Validated', '8 highlights', '1 customer', 'On 2 backlog items']);
     expect(descriptionOf(rowOf(NOT_PLANNED.title))).toEqual(['◆ Problem', 'Validated', '7 highlights', '1 customer']);
-    expect(countLine()).toBe('3 problems and 1 opportunity');
+    expect(countLine()).toBe('4 problems and 3 opportunities');
   });
 
-  it('keeps, with "Not on the backlog", only what no backlog item is linked to, a parent that is shown dimmed, and holds it in the address', async () => {
+  it('keeps, with "Not on the backlog", only what is on no backlog item, itself or through its family, with a parent that is shown dimmed, and holds it in the address', async () => {
     await render('?sort=newest');
     expect(notOnBacklog().checked).toBe(false);
     await act(async () => notOnBacklog().click());
     await until(() => expect(address().get('backlog')).toBe('none'));
     expect(address().get('sort')).toBe('newest');
     expect(notOnBacklog().checked).toBe(true);
-    expect(rowTitles()).toEqual([`*${PLANNED.title}`, UNDER_PLANNED.title, NOT_PLANNED.title]);
-    expect(countLine()).toBe('2 of 4 match');
+    expect(rowTitles()).toEqual([NOT_PLANNED.title, `*${SHELVED.title}`, SHELVED_OPEN.title]);
+    expect(countLine()).toBe('2 of 7 match');
 
     await act(async () => notOnBacklog().click());
     await until(() => expect(address().has('backlog')).toBe(false));
-    expect(rowTitles()).toHaveLength(4);
+    expect(rowTitles()).toHaveLength(INSIGHTS.length);
   });
 
   it('opens with the filter on when the address has it', async () => {
     await render('?backlog=none&type=problem');
     expect(notOnBacklog().checked).toBe(true);
     expect(rowTitles()).toEqual([NOT_PLANNED.title]);
-    expect(countLine()).toBe('1 of 4 match');
+    expect(countLine()).toBe('1 of 7 match');
   });
 });
 

@@ -112,7 +112,7 @@ function TreeNode({ node, depth, position, siblings, ...tree }: NodeProps) {
   const childType = childTypeOf(insight.type);
   const id = `insight-node-${insight.id}`;
   const isTabStop = insight.id === tabStop;
-  const onBacklog = backlogMarker(insight.backlogItemCount);
+  const onBacklog = backlogMarker(node);
   const described = [
     `${id}-type`,
     `${id}-status`,
@@ -156,7 +156,11 @@ function TreeNode({ node, depth, position, siblings, ...tree }: NodeProps) {
           )}
           <EvidenceRecency id={id} score={insight.score} />
           {onBacklog && (
-            <span id={`${id}-backlog`} className="badge insight-row-backlog" title="Linked to backlog items outside the trash">
+            <span
+              id={`${id}-backlog`}
+              className="badge insight-row-backlog"
+              title={node.backlog === 'family' ? 'Linked to no backlog item itself: an insight above or below it is' : 'Linked to backlog items outside the trash'}
+            >
               {onBacklog}
             </span>
           )}
@@ -218,7 +222,7 @@ export function ProblemTree({ ws, onAddChild, onNewProblem }: ProblemTreeProps) 
   const narrow = useMediaQuery(NARROW_SCREEN);
   const tree = useMemo(() => buildInsightTree(insights.data ?? [], sort), [insights.data, sort]);
   const filtered = isFiltered(filters);
-  const shown = useMemo(() => (filtered ? filterInsightTree(tree, (insight) => matchesFilters(insight, filters)) : tree), [tree, filtered, filters]);
+  const shown = useMemo(() => (filtered ? filterInsightTree(tree, (node) => matchesFilters(node, filters)) : tree), [tree, filtered, filters]);
   // New filters open the branches leading to their matches: a branch left collapsed would show
   // only its dimmed parent, hiding the very match.
   const filtersKey = `${status}/${type}/${notOnBacklog}/${words}`;

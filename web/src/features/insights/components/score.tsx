@@ -1,5 +1,5 @@
 import { RECENT_EVIDENCE_DAYS, type EvidenceScore } from '@cairn/shared';
-import { describeScore, formatScore, scoreParts } from '../lib/score';
+import { describeScore, describeWeights, formatScore, scoreParts } from '../lib/score';
 
 /** How the score is made, in words, under every place it is shown: the server's formula (server/src/db/evidence-score.ts), examples worked out. */
 export const SCORE_RULE = `Each distinct customer adds 1 point, each company 2, and each highlight from the last ${RECENT_EVIDENCE_DAYS} days half a point. Their companies' yearly revenue adds 3 × log10(1 + revenue ÷ 10K): 0.9 for 10K, 3.1 for 100K, 6.0 for 1M, about 3 more for each tenfold. Ten quotes from one customer count as one customer.`;
@@ -8,7 +8,7 @@ export const SCORE_RULE = `Each distinct customer adds 1 point, each company 2, 
 export function ScoreBar({ score, max }: { score: EvidenceScore; max: number }) {
   const parts = scoreParts(score);
   return (
-    <span className="score" tabIndex={0} role="img" aria-label={`Score ${formatScore(score.total)}: ${parts.map((part) => part.label).join(', ')}`}>
+    <span className="score" tabIndex={0} role="img" aria-label={`Score ${formatScore(score.total)}: ${parts.map((part) => part.label).join('; ')}`}>
       <span className="score-bar" aria-hidden="true">
         {parts.map((part) => (
           <span key={part.key} className={`score-part score-${part.key}`} style={{ width: `${max > 0 ? (part.points / max) * 100 : 0}%` }} />
@@ -30,8 +30,9 @@ export function ScoreBar({ score, max }: { score: EvidenceScore; max: number }) 
   );
 }
 
-/** The score of one item explained: its parts with their points, and the rule. */
+/** The score of one item explained: its parts with their points, what importance weighed, and the rule. */
 export function ScoreExplained({ score }: { score: EvidenceScore }) {
+  const weights = describeWeights(score);
   return (
     <div className="stack score-explained">
       <p className="score-headline">
@@ -49,6 +50,7 @@ export function ScoreExplained({ score }: { score: EvidenceScore }) {
           </div>
         ))}
       </dl>
+      {weights && <p className="small score-weights">{weights}</p>}
       <p className="muted small">{SCORE_RULE}</p>
     </div>
   );

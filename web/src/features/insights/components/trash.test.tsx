@@ -5,34 +5,15 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InsightListItem } from '@cairn/shared';
 import { Button } from '../../../components/button';
 import { AppProviders, json, mountRoot, WS } from '../../../testing/mount';
-import { until } from '../../../testing/react-dom';
+import { buttonNamed, clickButton, toastTexts, until } from '../../../testing/react-dom';
 import { useDeleteInsight } from '../api/delete-insight';
 import { useRestoreInsight } from '../api/restore-insight';
 import { useTrashWithUndo } from '../hooks/use-undo-toast';
-import { NO_SCORE } from '../testing/insight-detail';
+import { AT, insightListItem } from '../testing/insight-detail';
 import { InsightTrash } from './trash';
 
-const AT = '2025-03-04T10:00:00.000Z';
-
-const problem = (n: number, title: string): InsightListItem => ({
-  id: `00000000-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`,
-  type: 'problem',
-  title,
-  status: 'draft',
-  statement: null,
-  parentId: null,
-  evidenceCount: 0,
-  customerCount: 0,
-  score: NO_SCORE,
-  backlogItemCount: 0,
-  createdBy: null,
-  createdAt: AT,
-  updatedAt: AT,
-  deletedAt: null,
-  merge: null,
-});
-const EXPORTS = problem(1, 'Exports fail');
-const CARDS = problem(2, 'Cards decline abroad');
+const EXPORTS = insightListItem(1, 'Exports fail');
+const CARDS = insightListItem(2, 'Cards decline abroad');
 
 /** The server: problems go to the trash and come back; `eraseForGood` takes one out of it for good. */
 function fakeServer() {
@@ -70,9 +51,6 @@ function TrashAndRestore() {
   );
 }
 
-const toastTexts = () => [...document.querySelectorAll('.toast')].map((toast) => toast.querySelector('span')?.textContent);
-const buttonNamed = (name: string) => [...document.querySelectorAll('button')].find((button) => (button.getAttribute('aria-label') ?? button.textContent) === name);
-const click = (name: string) => act(async () => buttonNamed(name)!.click());
 
 describe('InsightTrash and the Undo of trashing', () => {
   const root = mountRoot();
@@ -87,14 +65,14 @@ describe('InsightTrash and the Undo of trashing', () => {
         <TrashAndRestore />
       </AppProviders>,
     );
-    await click('Trash Exports fail');
-    await click('Trash Cards decline abroad');
+    await clickButton('Trash Exports fail');
+    await clickButton('Trash Cards decline abroad');
     await until(() => expect(buttonNamed('Restore “Cards decline abroad”')).toBeDefined());
     expect(toastTexts()).toEqual(['Moved “Cards decline abroad” to the trash', 'Moved “Exports fail” to the trash']);
   });
 
   it('takes away the Undo of a problem restored from the trash, and leaves the others', async () => {
-    await click('Restore “Exports fail”');
+    await clickButton('Restore “Exports fail”');
     await until(() => expect(buttonNamed('Restore “Exports fail”')).toBeUndefined());
     await until(() => expect(toastTexts()).toEqual(['Restored the problem “Exports fail”', 'Moved “Cards decline abroad” to the trash']));
   });

@@ -12,6 +12,7 @@ import {
   treeFiltersOf,
   treeMove,
   visibleRows,
+  type BacklogReach,
   type InsightNode,
 } from './insight-tree';
 import { NO_SCORE } from '../testing/insight-detail';
@@ -121,13 +122,13 @@ describe('filterInsightTree', () => {
   ]);
 
   it('keeps the ancestors of a match as context, and leaves out branches without one', () => {
-    const validated = filterInsightTree(tree, (candidate) => candidate.status === 'validated');
+    const validated = filterInsightTree(tree, (candidate) => candidate.insight.status === 'validated');
     expect(shape(validated)).toEqual(['slow search', { '*export fails': ['background exports'] }]);
     expect(countMatches(validated)).toBe(2);
   });
 
   it('keeps a matching ancestor as a match', () => {
-    expect(shape(filterInsightTree(tree, (candidate) => candidate.status === 'draft'))).toEqual([{ 'export fails': [{ '*background exports': ['email when ready'] }] }]);
+    expect(shape(filterInsightTree(tree, (candidate) => candidate.insight.status === 'draft'))).toEqual([{ 'export fails': [{ '*background exports': ['email when ready'] }] }]);
   });
 
   it('finds nothing when nothing matches', () => {
@@ -225,24 +226,42 @@ describe('the filters in the address', () => {
   });
 
   it('keeps, with "Not on the backlog", only what no backlog item is linked to, along with the other filters', () => {
-    const planned = insight('planned', { status: 'validated', backlogItemCount: 2 });
-    const notPlanned = insight('not planned', { status: 'validated' });
-    const draft = insight('draft idea');
-    const notOnBacklog = filtersOf('backlog=none');
-    expect([planned, notPlanned, draft].filter((candidate) => matchesFilters(candidate, notOnBacklog)).map((candidate) => candidate.id)).toEqual(['not planned', 'draft idea']);
-    expect([planned, notPlanned, draft].filter((candidate) => matchesFilters(candidate, filtersOf('backlog=none&status=validated'))).map((candidate) => candidate.id)).toEqual(['not planned']);
-    // A problem on the backlog stays above an opportunity that is not, as its context.
-    const tree = buildInsightTree([planned, insight('under it', { type: 'opportunity', parentId: 'planned' })]);
-    expect(shape(filterInsightTree(tree, (candidate) => matchesFilters(candidate, notOnBacklog)))).toEqual([{ '*planned': ['under it'] }]);
+    const tree = buildInsightTree([insight('planned', { status: 'validated', backlogItemCount: 2 }), insight('not planned', { status: 'validated' }), insight('draft idea')], 'newest');
+    const matching = (query: string) => shape(filterInsightTree(tree, (candidate) => matchesFilters(candidate, filtersOf(query))));
+    expect(matching('backlog=none')).toEqual(['draft idea', 'not planned']);
+    expect(matching('backlog=none&status=validated')).toEqual(['not planned']);
+  });
+
+  it('counts an insight on the backlog when an insight above or below it is, as its page lists them; one only beside a linked one stays, its parent dimmed', () => {
+    const tree = buildInsightTree([
+      insight('planned problem', { backlogItemCount: 1 }),
+      insight('under a planned problem', { type: 'opportunity', parentId: 'planned problem' }),
+      insight('problem'),
+      insight('opportunity with a planned solution', { type: 'opportunity', parentId: 'problem' }),
+      insight('planned solution', { type: 'solution', parentId: 'opportunity with a planned solution', backlogItemCount: 1 }),
+      insight('opportunity beside it', { type: 'opportunity', parentId: 'problem' }),
+    ]);
+    const reach = (nodes: readonly InsightNode[]): Array<[string, string | null]> => nodes.flatMap((node) => [[node.insight.id, node.backlog] as [string, string | null], ...reach(node.children)]);
+    expect(Object.fromEntries(reach(tree))).toEqual({
+      'planned problem': 'own',
+      'under a planned problem': 'family',
+      problem: 'family',
+      'opportunity with a planned solution': 'family',
+      'planned solution': 'own',
+      'opportunity beside it': null,
+    });
+    expect(shape(filterInsightTree(tree, (candidate) => matchesFilters(candidate, treeFiltersOf(new URLSearchParams('backlog=none')))))).toEqual([{ '*problem': ['opportunity beside it'] }]);
   });
 });
 
 describe('backlogMarker', () => {
-  it('says whether a row is on the backlog, and on how many items past one; nothing for none', () => {
-    expect(backlogMarker(0)).toBeNull();
-    expect(backlogMarker(1)).toBe('On the backlog');
-    expect(backlogMarker(2)).toBe('On 2 backlog items');
-    expect(backlogMarker(1200)).toBe('On 1,200 backlog items');
+  it('says whether a row is on the backlog, on how many items past one, or through its family; nothing for none', () => {
+    const marker = (backlogItemCount: number, backlog: BacklogReach) => backlogMarker({ insight: insight('row', { backlogItemCount }), backlog });
+    expect(marker(0, null)).toBeNull();
+    expect(marker(1, 'own')).toBe('On the backlog');
+    expect(marker(2, 'own')).toBe('On 2 backlog items');
+    expect(marker(1200, 'own')).toBe('On 1,200 backlog items');
+    expect(marker(0, 'family')).toBe('On the backlog through its family');
   });
 });
 

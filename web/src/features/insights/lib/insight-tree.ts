@@ -2,12 +2,19 @@ import { countOf, INSIGHT_STATUSES, INSIGHT_TYPES, listOf, type Insight, type In
 import { INSIGHT_TYPE_LABELS } from '../../../lib/insight-types';
 import { oneOf } from './params';
 
+/**
+ * How an insight is on the backlog: linked to a backlog item itself, only through its family (an
+ * insight above or below it is, as its page lists them), or not at all.
+ */
+export type BacklogReach = 'own' | 'family' | null;
+
 /** One insight of the opportunity-solution tree, with the insights under it. */
 export type InsightNode = {
   insight: InsightListItem;
   children: InsightNode[];
   /** Kept only to show where a match below it sits: it does not match the filters itself. */
   context: boolean;
+  backlog: BacklogReach;
 };
 
 /**
@@ -42,7 +49,7 @@ function sortTree(nodes: InsightNode[], order: (a: InsightListItem, b: InsightLi
  * forbids but which must never make an insight vanish from the page.
  */
 export function buildInsightTree(insights: readonly InsightListItem[], sort: InsightTreeSort = 'evidence'): InsightNode[] {
-  const nodes = new Map(insights.map((insight) => [insight.id, { insight, children: [], context: false } as InsightNode]));
+  const nodes = new Map(insights.map((insight) => [insight.id, { insight, children: [], context: false, backlog: null } as InsightNode]));
   const roots: InsightNode[] = [];
   for (const node of nodes.values()) {
     const parent = node.insight.parentId ? nodes.get(node.insight.parentId) : undefined;
@@ -62,7 +69,20 @@ export function buildInsightTree(insights: readonly InsightListItem[], sort: Ins
     roots.push(node);
     visit(node);
   }
+  markBacklog(roots, false);
   return sortTree(roots, SIBLING_ORDERS[sort]);
+}
+
+/** Sets each node's `backlog`, given whether an insight above them is linked; whether any of them or below them is. */
+function markBacklog(nodes: readonly InsightNode[], linkedAbove: boolean): boolean {
+  let linked = false;
+  for (const node of nodes) {
+    const own = node.insight.backlogItemCount > 0;
+    const linkedBelow = markBacklog(node.children, linkedAbove || own);
+    node.backlog = own ? 'own' : linkedAbove || linkedBelow ? 'family' : null;
+    linked ||= own || linkedBelow;
+  }
+  return linked;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -83,7 +103,7 @@ export type InsightTreeFilters = {
   words: string;
   status?: InsightStatus;
   type?: InsightType;
-  /** Only insights linked to no backlog item outside the trash: validated, say, but not planned yet. */
+  /** Only insights on no backlog item outside the trash, themselves or through their family (BacklogReach): validated, say, but not planned yet. */
   notOnBacklog: boolean;
 };
 
@@ -100,20 +120,22 @@ export function treeFiltersOf(params: URLSearchParams): InsightTreeFilters {
 /** Whether any filter is set: the order is not one. */
 export const isFiltered = (filters: InsightTreeFilters) => !!(filters.words.trim() || filters.status || filters.type || filters.notOnBacklog);
 
-/** Whether an insight passes every filter set. */
-export function matchesFilters(insight: InsightListItem, filters: InsightTreeFilters): boolean {
+/** Whether an insight of the tree passes every filter set. */
+export function matchesFilters({ insight, backlog }: InsightNode, filters: InsightTreeFilters): boolean {
   return (
     (!filters.status || insight.status === filters.status) &&
     (!filters.type || insight.type === filters.type) &&
-    (!filters.notOnBacklog || insight.backlogItemCount === 0) &&
+    (!filters.notOnBacklog || !backlog) &&
     hasWords(insight, filters.words)
   );
 }
 
-/** A row's backlog marker: "On the backlog", "On 2 backlog items"; null for an insight on none. */
-export function backlogMarker(backlogItemCount: number): string | null {
-  if (!backlogItemCount) return null;
-  return backlogItemCount === 1 ? 'On the backlog' : `On ${countOf(backlogItemCount, 'backlog item')}`;
+/** A row's backlog marker: "On the backlog", "On 2 backlog items", "On the backlog through its family"; null for an insight on none. */
+export function backlogMarker({ insight, backlog }: Pick<InsightNode, 'insight' | 'backlog'>): string | null {
+  if (backlog === 'family') return 'On the backlog through its family';
+  const count = insight.backlogItemCount;
+  if (!count) return null;
+  return count === 1 ? 'On the backlog' : `On ${countOf(count, 'backlog item')}`;
 }
 
 /** How many insights the tree holds, in the page's words: "3 problems and 1 opportunity". */
@@ -126,10 +148,10 @@ export function countByType(insights: readonly Pick<Insight, 'type'>[]): string 
  * The insights matching `matches`, each still under its ancestors, which stay as context
  * (dimmed) even when they do not match; branches with no match are left out.
  */
-export function filterInsightTree(nodes: readonly InsightNode[], matches: (insight: InsightListItem) => boolean): InsightNode[] {
+export function filterInsightTree(nodes: readonly InsightNode[], matches: (node: InsightNode) => boolean): InsightNode[] {
   return nodes.flatMap((node): InsightNode[] => {
     const children = filterInsightTree(node.children, matches);
-    if (matches(node.insight)) return [{ ...node, children, context: false }];
+    if (matches(node)) return [{ ...node, children, context: false }];
     return children.length ? [{ ...node, children, context: true }] : [];
   });
 }

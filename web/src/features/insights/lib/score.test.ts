@@ -1,7 +1,7 @@
 import type { EvidenceScore } from '@cairn/shared';
 import { describe, expect, it } from 'vitest';
 import { SCORE_RULE } from '../components/score';
-import { describeScore, formatEvidenceAge, formatScore, scoreParts } from './score';
+import { describeScore, describeWeights, formatEvidenceAge, formatScore, scoreParts } from './score';
 
 type Counts = Omit<EvidenceScore, 'total' | 'lastEvidenceAt' | 'points'> & { lastEvidenceAt?: string | null };
 
@@ -23,6 +23,50 @@ describe('scoreParts', () => {
 
   it('gives every part zero points when there is no evidence', () => {
     expect(scoreParts(score({ customers: 0, companies: 0, revenue: 0, highlights: 0, recentHighlights: 0 })).map((part) => part.points)).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('where importance weighed the score', () => {
+  /** `score`, with the points of some parts as the server weighed them. */
+  const weighed = (counts: Counts, points: Partial<EvidenceScore['points']>): EvidenceScore => {
+    const plain = score(counts);
+    const all = { ...plain.points, ...points };
+    return { ...plain, points: all, total: Math.round((all.customers + all.companies + all.revenue + all.recency) * 10) / 10 };
+  };
+  const counts = { customers: 2, companies: 1, revenue: 90_000, highlights: 3, recentHighlights: 2 };
+
+  it('says nothing of importance when every link is important: each part is its plain count', () => {
+    const value = score(counts);
+    expect(scoreParts(value).map((part) => [part.label, part.weighed])).toEqual([
+      ['2 customers', false],
+      ['1 company', false],
+      ['90K yearly revenue', false],
+      ['2 highlights in the last 90 days', false],
+    ]);
+    expect(describeWeights(value)).toBeNull();
+  });
+
+  it('marks the parts whose points the weights moved, and the parts still add up to the total', () => {
+    // One customer critical (2) and one nice to have (0.5); their company at critical, its revenue doubled; the recent quotes 2 + 0.5.
+    const value = weighed(counts, { customers: 2.5, companies: 4, revenue: 3 * Math.log10(1 + 180_000 / 10_000), recency: 1.25 });
+    const parts = scoreParts(value);
+    expect(parts.map((part) => part.label)).toEqual([
+      '2 customers, weighed by importance',
+      '1 company, weighed by importance',
+      '90K yearly revenue, weighed by importance',
+      '2 highlights in the last 90 days, weighed by importance',
+    ]);
+    expect(parts.reduce((sum, part) => sum + part.points, 0)).toBeCloseTo(value.total, 1);
+    expect(describeWeights(value)).toBe(
+      'Weighed by importance: critical evidence counts twice as much as important, nice to have half as much. Each customer and company counts at their most important evidence, each recent highlight at its own.',
+    );
+  });
+
+  it('marks only the parts the weights moved', () => {
+    // Two critical quotes of two customers at no company, said long ago: only the customers weigh more.
+    const value = weighed({ customers: 2, companies: 0, revenue: 0, highlights: 2, recentHighlights: 0 }, { customers: 4 });
+    expect(scoreParts(value).filter((part) => part.weighed).map((part) => part.key)).toEqual(['customers']);
+    expect(describeWeights(value)).not.toBeNull();
   });
 });
 

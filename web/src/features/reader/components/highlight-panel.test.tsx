@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
-import type { Highlight } from '@cairn/shared';
 import { act, useState } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppProviders, json, mountRoot } from '../../../testing/mount';
 import { until } from '../../../testing/react-dom';
+import { aHighlight } from '../testing/source';
 import { HIGHLIGHTS_HEADING_ID, HighlightPanel, type HighlightPanelProps } from './highlight-panel';
 
 const emptyPanel = (props: Partial<HighlightPanelProps>) =>
@@ -42,21 +42,8 @@ describe('HighlightPanel with no highlights', () => {
   });
 });
 
-const AT = '2024-05-01T09:30:00.000Z';
 const BODY = 'Exports fail. Imports are slow. Search is great.';
-const highlightOf = (n: number, start: number, end: number): Highlight => ({
-  id: `00000000-0000-4000-8000-00000000010${n}`,
-  sourceId: '00000000-0000-4000-8000-000000000200',
-  start,
-  end,
-  quote: BODY.slice(start, end),
-  note: null,
-  tags: [],
-  createdBy: null,
-  createdAt: AT,
-  updatedAt: AT,
-});
-const HIGHLIGHTS = [highlightOf(1, 0, 13), highlightOf(2, 14, 31), highlightOf(3, 32, 48)];
+const HIGHLIGHTS = [aHighlight(1, BODY, 'Exports fail.'), aHighlight(2, BODY, 'Imports are slow.'), aHighlight(3, BODY, 'Search is great.')];
 
 /** The panel as the reader holds it: Delete takes the highlight away once the server has answered, Edit opens its editor. */
 function ReaderPanel() {

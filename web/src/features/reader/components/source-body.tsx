@@ -7,8 +7,9 @@ import { groupByBlock, type FindMatch, type TextRange } from '../lib/find-in-tex
 import { focusInView } from '../lib/focus-in-view';
 import { CURRENT_FIND_RUN, FIND_RUN, formatTimestamp, PASSAGE_RUN, PENDING_RUN, runClassName, savedIds, splitRuns } from '../lib/highlight-runs';
 import { paragraphRanges } from '../lib/paragraphs';
-import { BODY_TEXT, metadataText, QUESTION_TEXT, readReplies, readSurveyScore, replyTextId, surveyQuestion } from '../lib/reader-texts';
+import { BODY_TEXT, metadataText, QUESTION_TEXT, readFields, readReplies, readSurveyScore, replyTextId, surveyQuestion } from '../lib/reader-texts';
 import { drawnBlocks, textOutsideTurns, turnKeyTarget, turnRows, type TurnRow } from '../lib/speakers';
+import { SourceFields } from './source-fields';
 
 export type Mark = { id: string; start: number; end: number; label?: string };
 
@@ -314,6 +315,7 @@ export const SourceBody = memo(function SourceBody({ source, finds = NO_FINDS_AT
             </div>
           )}
         </dl>
+        <SourceFields fields={readFields(metadata)} />
         <ol className="ticket-thread" aria-label="Conversation">
           <li className="message message-customer">
             <div className="message-author">{source.customer ? customerName(source.customer) : 'Customer'}</div>
@@ -351,6 +353,7 @@ export const SourceBody = memo(function SourceBody({ source, finds = NO_FINDS_AT
           </p>
         )}
         <Paragraphs label="Answer" className="survey-answer" {...bodyRuns} />
+        <SourceFields fields={readFields(metadata)} />
       </div>
     );
   }

@@ -1,37 +1,17 @@
 // @vitest-environment happy-dom
-import type { Source } from '@cairn/shared';
 import { act } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { SourceEditDialog } from './source-edit-dialog';
 import { clickDialogButton, field } from '../../../testing/form-dialog';
 import { AppProviders, json, mountRoot, WS } from '../../../testing/mount';
 import { type, until } from '../../../testing/react-dom';
+import { aHighlight, aNoteSource, NOTE_ID } from '../testing/source';
 
-const SOURCE_ID = '00000000-0000-4000-8000-0000000000bb';
-const AT = '2024-05-01T09:30:00.000Z';
 const HIGHLIGHTED = 'The text of a source with highlights cannot change: the highlights point into it';
 
 // A note with one highlight, so its text is fixed (sources.service answers 409 to a new one).
-const SOURCE: Source = {
-  id: SOURCE_ID,
-  kind: 'note',
-  title: 'Call with Acme',
-  externalId: null,
-  occurredAt: AT,
-  customer: null,
-  importId: null,
-  preview: 'Exports time out.',
-  highlightCount: 1,
-  tagged: false,
-  createdBy: null,
-  createdAt: AT,
-  deletedAt: null,
-  body: 'Exports time out.',
-  segments: null,
-  metadata: {},
-  highlights: [{ id: '00000000-0000-4000-8000-0000000000cc', sourceId: SOURCE_ID, start: 0, end: 7, quote: 'Exports', note: null, tags: [], createdBy: null, createdAt: AT, updatedAt: AT }],
-  updatedAt: AT,
-};
+const BODY = 'Exports time out.';
+const SOURCE = aNoteSource({ id: NOTE_ID, body: BODY, highlights: [aHighlight(1, BODY, 'Exports')] });
 
 const TEXT_FIXED = { type: 'about:blank', title: 'Conflict', status: 409, detail: HIGHLIGHTED, code: 'conflict' };
 
@@ -43,7 +23,7 @@ describe('SourceEditDialog', () => {
   beforeEach(async () => {
     fetch = vi.fn(async (url: string) => {
       if (url === '/api/auth/csrf') return json({ token: 'csrf' });
-      if (url === `/api/workspaces/${WS}/sources/${SOURCE_ID}`) return json(TEXT_FIXED, 409);
+      if (url === `/api/workspaces/${WS}/sources/${NOTE_ID}`) return json(TEXT_FIXED, 409);
       throw new Error(`Unexpected request: ${url}`);
     });
     vi.stubGlobal('fetch', fetch);
@@ -54,7 +34,7 @@ describe('SourceEditDialog', () => {
     );
   });
 
-  const patched = () => fetch.mock.calls.filter(([url]) => url === `/api/workspaces/${WS}/sources/${SOURCE_ID}`);
+  const patched = () => fetch.mock.calls.filter(([url]) => url === `/api/workspaces/${WS}/sources/${NOTE_ID}`);
 
   it('says what is wrong at each field and focuses the first of them, before sending anything', async () => {
     await act(async () => type(field('Customer email').control, 'ana@'));

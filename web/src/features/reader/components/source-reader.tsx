@@ -380,11 +380,12 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
    * the latest showing (once the message went, its time up or dismissed, `u` would undo what
    * nothing on the screen offers); either way it runs once. `undo` is handed the message's group
    * (`replaces`, its own unless given), for what it says to take that message's place rather than
-   * leave a spent Undo showing; `key` names the message for `dismiss`. Undo pressed on the message
-   * takes focus back to the passage's turn, as the message (and the focus on it) goes.
+   * leave a spent Undo showing; why an undo failed takes that place too (`u` leaves the message up,
+   * and its Undo would do nothing more). `key` names the message for `dismiss`. Undo pressed on the
+   * message takes focus back to the passage's turn, as the message (and the focus on it) goes.
    */
   const offerUndo = useCallback(
-    (message: string, start: number, undo: (replaces: string) => void, { replaces = `undo-${++undoOffers}`, key }: ToastOptions = {}) => {
+    (message: string, start: number, undo: (replaces: string) => Promise<unknown>, { replaces = `undo-${++undoOffers}`, key }: ToastOptions = {}) => {
       let done = false;
       const forget = () => {
         undoOffersRef.current = undoOffersRef.current.filter((offer) => offer !== once);
@@ -393,7 +394,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
         forget();
         if (done) return;
         done = true;
-        undo(replaces);
+        void undo(replaces).catch((error: Error) => toast.show(`Could not undo: ${error.message}`, 'error', undefined, { replaces }));
       };
       undoOffersRef.current.push(once);
       const onClick = () => {
@@ -407,25 +408,19 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
 
   /**
    * Moves a highlight to the trash, with Undo: the panel's Delete, and the Undo of a highlight just made
-   * (whose message this one `replaces`). The Undo goes once the highlight leaves the trash another way (Highlights → Trash).
+   * (whose message this one `replaces`), each saying why it failed its own way. The Undo goes once the highlight leaves the trash another way (Highlights → Trash).
    * Here and in `save`, promises rather than `mutate`'s callbacks, which are dropped once their caller unmounts: j/k
    * open the next source in a new reader while a highlight is still being saved, and a toast's Undo may be pressed there.
    */
   const trashHighlight = useCallback(
     (highlight: { id: string; start: number }, replaces?: string) =>
-      void deleteHighlight.mutateAsync({ id: highlight.id, sourceId }).then(
-        () =>
-          offerUndo(
-            'Highlight moved to the trash, in Highlights → Trash',
-            highlight.start,
-            (restored) =>
-              void restoreHighlight.mutateAsync(highlight.id).then(
-                () => toast.show('Highlight restored', 'success', undefined, { replaces: restored }),
-                (error: Error) => toast.show(`Could not undo: ${error.message}`, 'error'),
-              ),
-            { replaces, key: restoreUndoKey(highlight.id) },
-          ),
-        (error: Error) => toast.show(error.message, 'error'),
+      deleteHighlight.mutateAsync({ id: highlight.id, sourceId }).then(() =>
+        offerUndo(
+          'Highlight moved to the trash, in Highlights → Trash',
+          highlight.start,
+          (restored) => restoreHighlight.mutateAsync(highlight.id).then(() => toast.show('Highlight restored', 'success', undefined, { replaces: restored })),
+          { replaces, key: restoreUndoKey(highlight.id) },
+        ),
       ),
     [deleteHighlight, offerUndo, restoreHighlight, sourceId, toast],
   );
@@ -457,11 +452,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
         return Promise.resolve();
       }
       const changeTag = (change: { addTagId: string } | { removeTagId: string }) => changeHighlightTags.mutateAsync({ highlightId: highlight.id, ...change });
-      const untag = (replaces: string) =>
-        void changeTag({ removeTagId: tag.id }).then(
-          () => toast.show(`Took ${tag.name} off the highlight`, 'success', undefined, { replaces }),
-          (error: Error) => toast.show(`Could not undo: ${error.message}`, 'error'),
-        );
+      const untag = (replaces: string) => changeTag({ removeTagId: tag.id }).then(() => toast.show(`Took ${tag.name} off the highlight`, 'success', undefined, { replaces }));
       return changeTag({ addTagId: tag.id }).then(
         () => {
           rememberLastTag(ws, tag.id);
@@ -799,7 +790,7 @@ export function SourceReader({ sourceId, currentUserId, createTag, renderLinkDia
           readSelection={takeSelectionForEdit}
           readOnlyReason={trashed ? 'This source is in the trash: restore it to highlight it.' : canHighlight ? null : 'Viewers read highlights; contributors and up make them.'}
           keyboardTarget={keyboardTarget(data)}
-          onDelete={trashHighlight}
+          onDelete={(highlight) => void trashHighlight(highlight).catch((error: Error) => toast.show(error.message, 'error'))}
         />
       </div>
       {pending && (

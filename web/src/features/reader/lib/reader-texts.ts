@@ -25,6 +25,15 @@ export function metadataText(metadata: Record<string, unknown>, key: string): st
   return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
 }
 
+const FieldsSchema = z.array(z.looseObject({ name: z.string(), value: z.string() }));
+export type SourceField = z.infer<typeof FieldsSchema>[number];
+
+/** A CSV row's columns that its import did not map (`metadata.fields`), in the file's order; none when missing or malformed. */
+export function readFields(metadata: Record<string, unknown>): SourceField[] {
+  const fields = FieldsSchema.safeParse(metadata.fields);
+  return fields.success ? fields.data : [];
+}
+
 /** A ticket's replies by agents (`metadata.replies`, as the helpdesk importers store them); none when they are missing or malformed. */
 export function readReplies(metadata: Record<string, unknown>): Reply[] {
   const replies = RepliesSchema.safeParse(metadata.replies);

@@ -120,7 +120,7 @@ export function SearchPage({ renderBulkActions, createTag }: SearchPageProps) {
           ) : undefined
         }
       />
-      <form role="search" className="search-form" onSubmit={submit}>
+      <form role="search" aria-label="Search evidence" className="search-form" onSubmit={submit}>
         <label htmlFor="search-query" className="visually-hidden">
           Search query
         </label>

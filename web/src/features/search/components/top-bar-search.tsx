@@ -21,7 +21,7 @@ export function TopBarSearch({ ws }: { ws: string }) {
     if (q.trim()) navigate(`${paths.search(ws)}?${new URLSearchParams({ q: q.trim() })}`);
   };
   return (
-    <form role="search" className="topbar-search" onSubmit={submit}>
+    <form role="search" aria-label="Search evidence from any page" className="topbar-search" onSubmit={submit}>
       <label htmlFor="topbar-search" className="visually-hidden">
         Search evidence
       </label>

@@ -31,13 +31,18 @@ export function TrendsChart({ trends, onOpen }: TrendsChartProps) {
     ...Object.fromEntries(trends.series.map((series) => [series.tag.id, series.highlights[i]])),
   }));
   const bucketKey = (index: number) => trends.buckets[index]?.start.slice(0, 10);
-  // The Tab stop moves in the page, not in state: rendering the chart again draws its dots anew,
-  // which took focus off the one just focused.
+  // The Tab stop moves in the page and in a ref, not in state: rendering the chart again draws its
+  // dots anew, which took focus off the one just focused. The ref keeps the Tab stop where the
+  // arrows left it when the chart is drawn again (the numbers shown, say), the first point when
+  // the lines it was on are gone.
+  const tabStop = useRef<ChartPoint>({ series: 0, bucket: 0 });
+  if (tabStop.current.series >= size.series || tabStop.current.bucket >= size.buckets) tabStop.current = { series: 0, bucket: 0 };
   const moveFocus = (from: SVGGElement, to: ChartPoint) => {
     const target = chartRef.current?.querySelector<SVGGElement>(`.trends-point[tabindex][data-tag-id="${trends.series[to.series]!.tag.id}"][data-bucket="${bucketKey(to.bucket)}"]`);
     if (!target || target === from) return;
     from.tabIndex = -1;
     target.tabIndex = 0;
+    tabStop.current = to;
     target.focus();
   };
   const point = (active: boolean) =>
@@ -49,7 +54,7 @@ export function TrendsChart({ trends, onOpen }: TrendsChartProps) {
       const keyboard = active
         ? {}
         : {
-            tabIndex: at.series === 0 && at.bucket === 0 ? 0 : -1,
+            tabIndex: at.series === tabStop.current.series && at.bucket === tabStop.current.bucket ? 0 : -1,
             role: 'link',
             'aria-label': describeCount(trends, at.series, at.bucket),
             onKeyDown: (event: KeyboardEvent<SVGGElement>) => {
