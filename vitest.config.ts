@@ -24,6 +24,10 @@ const databaseProject = (driver: string): TestProjectInlineConfiguration => ({
     environment: 'node',
     globalSetup: ['server/test/global-setup.ts'],
     env: { CAIRN_TEST_DRIVER: driver },
+    // Each file builds its own app on its own database (useTestApp), so files share nothing a fresh
+    // module graph would reset; loading the server's modules once per worker instead of once per
+    // file halves the project's time (PGlite: 256 s → 138 s on a 2-core machine).
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
