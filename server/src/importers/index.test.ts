@@ -45,6 +45,27 @@ describe('importFile', () => {
     ]);
   });
 
+  it.each([
+    ['qualtRics-sample.csv', 'IP-Adresse', 'Breitengrad des Standorts', 'Längengrad des Standorts'],
+    ['qualtRics-sample_legacy.csv', 'IPAddress', 'LocationLatitude', 'LocationLongitude'],
+  ])('redacts the respondent’s IP address and location in the fields of the Qualtrics export %s, and keeps them without redactPii', async (file, ip, latitude, longitude) => {
+    const importQualtrics = (options: { redactPii?: boolean }) => collect(importFile('survey-csv', file, streamDataset(`survey-qualtrics/${file}`), options));
+    const pick = (fields: unknown) => (fields as Array<{ name: string; value: string }>).filter(({ name }) => [ip, latitude, longitude].includes(name));
+    const [redacted] = acceptedSources(await importQualtrics({ redactPii: true }));
+    expect(pick(redacted?.metadata.fields)).toEqual([
+      { name: ip, value: '[ip]' },
+      { name: latitude, value: '[location]' },
+      { name: longitude, value: '[location]' },
+    ]);
+    expect(redacted?.redactions).toBe(3);
+    const [kept] = acceptedSources(await importQualtrics({}));
+    expect(pick(kept?.metadata.fields)).toEqual([
+      { name: ip, value: '130.92.34.66' },
+      { name: latitude, value: '47.115097045898' },
+      { name: longitude, value: '7.2315979003906' },
+    ]);
+  });
+
   it('keeps transcript segments exact after redaction', async () => {
     const text = 'Ana: write to ana@example.com\nBo: ok\n';
     const [source] = acceptedSources(await collect(importFile('transcript', 'a.txt', chunksOf(text), { redactPii: true })));

@@ -20,7 +20,7 @@ export * from './types.js';
 export type ImportOptions = {
   /** Column mapping for the CSV formats, validated here against the format's schema; the suggested one when absent. */
   mapping?: unknown;
-  /** Replace emails, phone, card and IBAN numbers in titles, bodies, replies and CSV fields; each source then counts its `redactions`. */
+  /** Replace emails, phone, card and IBAN numbers and IP addresses in titles, bodies, replies and CSV fields, and latitude/longitude fields whole; each source then counts its `redactions`. */
   redactPii?: boolean;
   /** Default date for sources whose row has none (and the transcript's date). */
   occurredAt?: Date | null;
@@ -32,6 +32,8 @@ export type ImportOptions = {
   dateOrder?: DateOrder;
   /** Survey CSV only: the score column's scale (else inferred from the question and its first rows). */
   scoreScale?: ScoreScale;
+  /** Transcript only: the file names the workspace's transcripts with an old-scheme id were imported under (`formerExternalIds`). */
+  legacyFileNames?: readonly string[];
 };
 
 /**
@@ -42,7 +44,7 @@ export type ImportOptions = {
 export async function* importFile(format: ImportFormat, fileName: string, bytes: ByteSource, options: ImportOptions = {}): AsyncGenerator<ImportRow> {
   // Sources without an id of their own are known by their text as written, before redaction:
   // importing a file again with redactPii finds the same sources and redacts them in place.
-  const assignIdentity = createIdentityAssigner(fileName);
+  const assignIdentity = createIdentityAssigner(fileName, options.legacyFileNames);
   for await (const row of readRows(format, fileName, bytes, options)) {
     if (!('sources' in row)) {
       yield row;

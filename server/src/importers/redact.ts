@@ -2,7 +2,8 @@
  * PII redaction for imported text. Each detector pairs a deliberately loose pattern with a
  * validator (checksum or shape), because false positives destroy evidence: a redacted order
  * number or date cannot be recovered. Detectors run in a fixed order — emails, IBANs, cards,
- * phones — so that a card number is never half-eaten as a phone number.
+ * IPv6, IPv4, phones — so that a card number or an IP address is never half-eaten as a phone
+ * number, nor the IPv4 tail of an IPv6 address (`::ffff:10.0.0.1`) taken on its own.
  */
 
 import type { SourceField } from './fields.js';
@@ -28,9 +29,33 @@ const NON_DIGITS = /\D/g;
 const SPACES_AND_DASHES = /[ -]/g;
 const E164_MAX_DIGITS = 15;
 
+// Four dot-separated numbers. Each guard keeps a look-alike: `(?<![\w.])` and `(?!\w|\.\d)` a
+// longer dotted run (a version 1.2.3.4.5, a number 10.0.0.1.2, an OID); `(?<!\w\/)` a product
+// token's version (`Chrome/120.0.0.0` in a pasted user agent) while `http://10.0.0.1` still counts;
+// `(?<!\bv(?:ersion)? ?)` a version written as one (`v1.2.3.4`, `version 10.2.3.4`).
+const IPV4_SHAPE = String.raw`\d{1,3}(?:\.\d{1,3}){3}`;
+const IPV4 = new RegExp(String.raw`(?<![\w.])(?<!\w\/)(?<!\bv(?:ersion)? ?)${IPV4_SHAPE}(?!\w|\.\d)`, 'gi');
+const IPV4_OCTET = /^(?:0|[1-9]\d{0,2})$/;
+const IPV4_OCTET_MAX = 255;
+
+// Hex groups joined by colons (at least two, so a time 12:30 never starts one), optionally ending in an IPv4 address; checked below.
+const IPV6 = new RegExp(String.raw`(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}(?:${IPV4_SHAPE}|[0-9a-f]{1,4})?(?![\w:]|\.\d)`, 'gi');
+const IPV6_GROUPS = 8;
+const DIGIT = /\d/;
+
+/**
+ * Field names (a CSV column's) that hold a precise location, as words: Qualtrics' `LocationLatitude`
+ * and its German export's `Breitengrad des Standorts`, and the usual `latitude`, `lat`, `lng`, `lon`.
+ * The whole value goes, as a coordinate has no shape of its own to find in text. `long` is left out:
+ * a column "Long answer" is more likely than one named for a longitude.
+ */
+const LOCATION_FIELD_WORDS = new Set(['latitude', 'longitude', 'lat', 'lng', 'lon', 'breitengrad', 'längengrad']);
+const CAMEL_CASE_JOIN = /(\p{Ll})(\p{Lu})/gu;
+const NON_LETTERS = /[^\p{L}]+/u;
+
 export type Redaction = { text: string; count: number };
 
-/** Replaces emails, IBANs, payment card numbers and phone numbers with `[email]`, `[iban]`, `[card]`, `[phone]`. */
+/** Replaces emails, IBANs, payment card numbers, IP addresses and phone numbers with `[email]`, `[iban]`, `[card]`, `[ip]`, `[phone]`. */
 export function redactPii(text: string): Redaction {
   let count = 0;
   const replaceWhen = (pattern: RegExp, isMatch: (candidate: string) => boolean, label: string) => (input: string) =>
@@ -43,6 +68,8 @@ export function redactPii(text: string): Redaction {
     replaceWhen(EMAIL, () => true, '[email]'),
     replaceWhen(IBAN, isValidIban, '[iban]'),
     replaceWhen(CARD, isCardNumber, '[card]'),
+    replaceWhen(IPV6, isIpv6, '[ip]'),
+    replaceWhen(IPV4, isIpv4, '[ip]'),
     replaceWhen(PHONE_CANDIDATE, isPhoneNumber, '[phone]'),
   ].reduce((current, redact) => redact(current), text);
   return { text: redacted, count };
@@ -81,6 +108,29 @@ export function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/** Every number 0–255, written without leading zeros: zero-padded groups (`01.02.03.04`) are dates and codes, not addresses. */
+function isIpv4(candidate: string): boolean {
+  return candidate.split('.').every((octet) => IPV4_OCTET.test(octet) && Number(octet) <= IPV4_OCTET_MAX);
+}
+
+/**
+ * Eight groups, or fewer around one `::` (an IPv4 tail counts as two). Colons on their own are
+ * rarely an address: times (12:30:45) and MAC addresses have too few or too many groups, and a
+ * compressed run of letters only is code (`Face::Add`), so a digit is required.
+ */
+function isIpv6(candidate: string): boolean {
+  const halves = candidate.split('::');
+  if (halves.length > 2) return false;
+  const groups = halves.flatMap((half) => (half === '' ? [] : half.split(':')));
+  if (groups.some((group) => group === '')) return false;
+  const last = groups.at(-1) ?? '';
+  const endsInIpv4 = last.includes('.');
+  if (endsInIpv4 && !isIpv4(last)) return false;
+  const width = groups.length + (endsInIpv4 ? 1 : 0);
+  const fits = halves.length === 2 ? width < IPV6_GROUPS : width === IPV6_GROUPS;
+  return fits && DIGIT.test(candidate);
+}
+
 /**
  * Phone numbers have no checksum, so only shapes that are rarely anything else count:
  * international (`+` and 8–15 digits), an area code in parentheses, the North American
@@ -104,8 +154,17 @@ function startsLikeDate([first = '', second = '', third = '']: string[]): boolea
   return (isDayOrMonth(first) && isDayOrMonth(second) && third.length === 4) || (first.length === 4 && isDayOrMonth(second) && isDayOrMonth(third));
 }
 
+/** Whether a field (a CSV column) holds a precise location, by its name's words (`LocationLatitude` → location, latitude). */
+export function isLocationField(name: string): boolean {
+  return name
+    .replace(CAMEL_CASE_JOIN, '$1 $2')
+    .toLowerCase()
+    .split(NON_LETTERS)
+    .some((word) => LOCATION_FIELD_WORDS.has(word));
+}
+
 /**
- * Redacts a source's title, body, reply texts and field values. Redaction changes lengths, so segment offsets
+ * Redacts a source's title, body, reply texts and field values (a location field's whole value). Redaction changes lengths, so segment offsets
  * are recomputed: each segment and each gap between segments is redacted on its own and the
  * body is reassembled from the pieces, keeping every turn's [start, end) exact.
  */
@@ -116,12 +175,17 @@ export function redactSource(source: ImportedSource): ImportedSource {
     count += result.count;
     return result.text;
   };
+  const redactField = ({ name, value }: SourceField) => {
+    if (!isLocationField(name)) return redact(value);
+    count++;
+    return '[location]';
+  };
   const { body, segments } = redactBody(source.body, source.segments, redact);
   const { replies, fields } = source.metadata;
   const metadata = { ...source.metadata };
   if (Array.isArray(replies)) metadata.replies = replies.map((reply: { text: string }) => ({ ...reply, text: redact(reply.text) }));
-  // A CSV's unmapped columns (an email or phone column nobody mapped) are redacted as the text is.
-  if (Array.isArray(fields)) metadata.fields = fields.map((field: SourceField) => ({ ...field, value: redact(field.value) }));
+  // A CSV's unmapped columns (an email or phone column nobody mapped) are redacted as the text is, a location column whole.
+  if (Array.isArray(fields)) metadata.fields = fields.map((field: SourceField) => ({ ...field, value: redactField(field) }));
   return { ...source, title: redact(source.title), body, segments, metadata, redactions: count };
 }
 

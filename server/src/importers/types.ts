@@ -19,6 +19,8 @@ export type ImportedSource = {
   body: string;
   occurredAt: Date | null;
   externalId: string | null;
+  /** Ids an older identity scheme gave this source, most likely first (see source-identity.ts); an import re-keys a source found by one. */
+  formerExternalIds?: string[];
   customer: ImportedCustomer | null;
   metadata: Record<string, unknown>;
   /** A turn covers body.slice(start, end); offsets are UTF-16 code units, as JavaScript strings count. */

@@ -60,7 +60,7 @@ export const ImportCustomerOptionSchema = z.strictObject({
 });
 
 const ImportOptionsBaseSchema = z.strictObject({
-  /** Replace emails, phone, card and IBAN numbers in bodies with `[email]`, `[phone]`, `[card]`, `[iban]` before storing. */
+  /** Replace emails, phone, card and IBAN numbers and IP addresses with `[email]`, `[phone]`, `[card]`, `[iban]`, `[ip]` before storing, and latitude/longitude fields with `[location]`. */
   redactPii: z.boolean().optional(),
   /**
    * For sources whose row has no date of its own, and a transcript's date (its files rarely carry

@@ -79,7 +79,7 @@ describe('GET /highlights.csv', () => {
     expect(rows[0]).toMatchObject({ Customer: '', Email: '', Company: '', Segment: '', Note: '', Tags: '' });
   });
 
-  it('takes the filters of the list: tag, problem, backlog item, kind, customer, segment, dates and words', async () => {
+  it('takes the filters of the list: tag, problem, backlog item, importance, kind, customer, segment, dates and words', async () => {
     const workspace = await createWorkspace(context);
     const [company] = await context.db.insert(companies).values({ workspaceId: workspace.id, name: 'Initech', segment: 'Enterprise' }).returning();
     const customer = await createCustomer(context, workspace, { companyId: company!.id });
@@ -94,7 +94,7 @@ describe('GET /highlights.csv', () => {
     const item = await createBacklogItem(context, workspace);
     const link = { workspaceId: workspace.id, createdBy: workspace.owner.id };
     await context.db.insert(insightHighlights).values([
-      { ...link, insightId: problem.id, highlightId: throughProblem.id },
+      { ...link, insightId: problem.id, highlightId: throughProblem.id, importance: 'critical' },
       { ...link, insightId: trashedProblem.id, highlightId: throughTrashedProblem.id },
     ]);
     await context.db.insert(backlogHighlights).values({ ...link, backlogItemId: item.id, highlightId: own.id });
@@ -110,6 +110,9 @@ describe('GET /highlights.csv', () => {
     expect(await quotes(`backlogItemId=${item.id}`)).toEqual(['Billing']);
     // An item's evidence: its own, and its live problems'.
     expect(await quotes(`evidenceOfBacklogItemId=${item.id}`)).toEqual(['Billing', 'Export']);
+    // Of an importance: as the list gives each row (the item's own link `important`, its problem's `critical`).
+    expect(await quotes(`evidenceOfBacklogItemId=${item.id}&importance=critical`)).toEqual(['Export']);
+    expect(await quotes(`insightId=${problem.id}&importance=important,nice_to_have`)).toEqual([]);
     expect(await quotes('sourceKind=ticket,survey_response')).toEqual(['Export', 'keeps']);
     expect(await quotes(`customerId=${customer.id}`)).toEqual(['Billing']);
     expect(await quotes('segment=enterprise')).toEqual(['Billing']);

@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, gt, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
+import type { SourceKind } from '@cairn/shared';
 import type { Executor } from '../../db/client.js';
-import { importRejections, importUnchangedFrom, imports, users } from '../../db/schema/index.js';
-import { jsonRows } from '../../lib/bulk-sql.js';
+import { importRejections, importUnchangedFrom, imports, sources, users } from '../../db/schema/index.js';
+import { LEGACY_TRANSCRIPT_ID_PREFIX } from '../../importers/source-identity.js';
+import { anyOf, jsonRows, rowsOf } from '../../lib/bulk-sql.js';
 import { cursorText, newestFirst, olderThan } from '../../lib/cursor.js';
 
 export type ImportRecord = typeof imports.$inferSelect;
@@ -80,6 +82,38 @@ export async function countMarked(executor: Executor, workspaceId: string, mark:
 export async function removeMarked(executor: Executor, workspaceId: string, mark: string): Promise<number> {
   const gone = await executor.delete(imports).where(finishedAndMarked(workspaceId, mark)).returning({ id: imports.id });
   return gone.length;
+}
+
+/**
+ * The file names the workspace's transcripts that still carry an id of the old scheme (file name
+ * and text, importers/source-identity.ts) were imported under: the names a renamed file's old id
+ * may have been made with. Re-keyed ones drop out, so the list only shrinks.
+ */
+export async function listLegacyTranscriptFileNames(executor: Executor, workspaceId: string): Promise<string[]> {
+  const rows = await rowsOf<{ fileName: string }>(
+    executor,
+    sql`select distinct ${sources.metadata}->>'fileName' as "fileName" from ${sources}
+      where ${sources.workspaceId} = ${workspaceId} and ${sources.kind} = 'interview'
+        and starts_with(${sources.externalId}, ${LEGACY_TRANSCRIPT_ID_PREFIX}) and ${sources.metadata}->>'fileName' is not null`,
+  );
+  return rows.map((row) => row.fileName);
+}
+
+/**
+ * Gives the source that carries one of `formerIds` (the first one's before the others', then one
+ * outside the trash, then the oldest) the id `externalId`, unless a source has it already: the
+ * upsert that follows then finds it. Re-keyed once, a source is found by its id from then on.
+ */
+export async function rekeyFormerSource(executor: Executor, workspaceId: string, kind: SourceKind, externalId: string, formerIds: string[]) {
+  if (!formerIds.length) return;
+  await executor.execute(sql`
+    update ${sources} set external_id = ${externalId}
+    where ${sources.id} = (
+      select former.id from ${sources} former
+      where former.workspace_id = ${workspaceId} and former.kind = ${kind} and former.external_id = any(${anyOf(formerIds)})
+      order by former.external_id = ${formerIds[0]} desc, former.deleted_at is not null, former.created_at, former.id
+      limit 1)
+    and not exists (select 1 from ${sources} existing where existing.workspace_id = ${workspaceId} and existing.kind = ${kind} and existing.external_id = ${externalId})`);
 }
 
 /**

@@ -131,6 +131,10 @@ type Written = Pick<CountsDelta, 'created' | 'updated' | 'unchangedFrom'>;
  */
 async function writeBatch(tx: Executor, job: ImportJob, batch: Batch, customerIds?: Array<Array<string | null>>): Promise<Written> {
   const written: Written = { created: 0, updated: 0, unchangedFrom: {} };
+  // A transcript imported under the old identity scheme takes its new id first, so the upsert updates it instead of adding a copy.
+  for (const source of batch.sources) {
+    if (source.formerExternalIds) await importsRepository.rekeyFormerSource(tx, job.actor.workspaceId, source.kind, source.externalId!, source.formerExternalIds);
+  }
   for (const [index, chunk] of chunksOf(batch).entries()) {
     const result = await upsertSources(tx, job.actor, chunk, { importId: job.importId, customerIds: customerIds?.[index] });
     written.created += result.created;
@@ -320,8 +324,9 @@ async function readAndCommit(db: Db, job: ImportJob, shouldStop: () => boolean):
   };
 
   try {
+    const legacyFileNames = job.format === 'transcript' ? await importsRepository.listLegacyTranscriptFileNames(db, job.actor.workspaceId) : [];
     const stream = fs.createReadStream(job.filePath);
-    for await (const row of importFile(job.format, job.fileName, countBytes(stream, bytes), toImporterOptions(job.options))) {
+    for await (const row of importFile(job.format, job.fileName, countBytes(stream, bytes), { ...toImporterOptions(job.options), legacyFileNames })) {
       addRow(batch, row, job);
       lastReadLine = row.line;
       if (batch.units >= IMPORT_BATCH_SIZE) {

@@ -10,6 +10,7 @@ import { companies, customers, imports, sources } from '../../db/schema/index.js
 import { copyIntoTemporaryTable } from '../../lib/bulk-sql.js';
 import { anonymous, type Caller, errorPaths, useTestApp } from '../../../test/app.js';
 import { createMember, createSource, createTokenCaller, createWorkspace, type TestWorkspace } from '../../../test/factories.js';
+import { parseTranscript } from '../../importers/transcript.js';
 
 const context = useTestApp();
 
@@ -513,6 +514,72 @@ describe('the real files in shared/datasets', () => {
     await importFile(workspace, 'zendesk-json', { name: 'tickets.json', content: readDataset('vendor-zendesk/go-zendesk-fixture-GET-tickets.json') });
     const customers = await workspace.owner.as.get(`/api/workspaces/${workspace.id}/customers`);
     expect(customers.json().items).toEqual([expect.objectContaining({ email: 'nukosuke@lavabit.com', externalId: '377922500012', evidence: expect.objectContaining({ sources: 3 }) })]);
+  });
+});
+
+describe('a transcript known by its text', () => {
+  const MEETING = readDataset('ami-meetings/IS1004b.vtt');
+
+  async function interviewsOf(workspace: TestWorkspace) {
+    return context.db
+      .select({ id: sources.id, title: sources.title, externalId: sources.externalId, importId: sources.importId, fileName: sql<string>`${sources.metadata}->>'fileName'` })
+      .from(sources)
+      .where(and(eq(sources.workspaceId, workspace.id), eq(sources.kind, 'interview')));
+  }
+
+  /** The interview as an import before this change stored it: the id made of the file name and the text. */
+  async function createLegacyInterview(workspace: TestWorkspace, fileName: string) {
+    const parsed = await parseTranscript(fileName, MEETING);
+    const externalId = `transcript:${crypto.createHash('sha256').update(`${fileName}\n${parsed.body}`).digest('hex')}`;
+    const { title, body, segments, metadata } = parsed;
+    return createSource(context, workspace, { kind: 'interview', title, body, segments, metadata, externalId });
+  }
+
+  it('updates the one interview when its file is imported again under another name, its title following the name', async () => {
+    const workspace = await createWorkspace(context);
+    const first = await importFile(workspace, 'transcript', { name: 'call-3.vtt', content: MEETING });
+    const [before] = await interviewsOf(workspace);
+    const renamed = await importFile(workspace, 'transcript', { name: 'Acme call 3.vtt', content: MEETING });
+    expect(first.counts).toMatchObject({ created: 1 });
+    expect(renamed.counts).toEqual({ total: 1, created: 0, updated: 1, unchanged: 0, rejected: 0 });
+    expect(await interviewsOf(workspace)).toEqual([{ ...before, title: 'Acme call 3', importId: renamed.id, fileName: 'Acme call 3.vtt' }]);
+    const again = await importFile(workspace, 'transcript', { name: 'Acme call 3.vtt', content: MEETING });
+    expect(again.counts).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+    expect(again.unchangedFrom).toEqual([expect.objectContaining({ id: renamed.id, count: 1 })]);
+  });
+
+  it('keeps a title given with the import when the file comes back renamed with it', async () => {
+    const workspace = await createWorkspace(context);
+    await importFile(workspace, 'transcript', { name: 'call-3.vtt', content: MEETING }, { title: 'Acme onboarding call' });
+    const renamed = await importFile(workspace, 'transcript', { name: 'Acme call 3.vtt', content: MEETING }, { title: 'Acme onboarding call' });
+    expect(renamed.counts).toMatchObject({ created: 0, updated: 1 });
+    expect(await interviewsOf(workspace)).toEqual([expect.objectContaining({ title: 'Acme onboarding call', fileName: 'Acme call 3.vtt' })]);
+  });
+
+  it.each([
+    ['under the same name, unchanged', 'IS1004b.vtt', { created: 0, updated: 0, unchanged: 1 }],
+    ['renamed, updated', 'Design meeting.vtt', { created: 0, updated: 1, unchanged: 0 }],
+  ])('recognises an interview imported with an id of the old scheme when imported again %s, and gives it the new id', async (_, fileName, counts) => {
+    const workspace = await createWorkspace(context);
+    const legacy = await createLegacyInterview(workspace, 'IS1004b.vtt');
+    const done = await importFile(workspace, 'transcript', { name: fileName, content: MEETING });
+    expect(done.counts).toMatchObject(counts);
+    const [interview, ...others] = await interviewsOf(workspace);
+    expect(others).toEqual([]);
+    expect(interview).toMatchObject({ id: legacy.id, externalId: expect.stringMatching(/^transcript-text:/), fileName });
+    // Re-keyed once, it is found by its new id under yet another name.
+    expect((await importFile(workspace, 'transcript', { name: 'IS1004b final.vtt', content: MEETING })).counts).toMatchObject({ created: 0, updated: 1 });
+    expect(await interviewsOf(workspace)).toHaveLength(1);
+  });
+
+  it('takes the copy imported under the same name when the old scheme left two, and leaves the other one alone', async () => {
+    const workspace = await createWorkspace(context);
+    const original = await createLegacyInterview(workspace, 'call-3.vtt');
+    const copy = await createLegacyInterview(workspace, 'Acme call 3.vtt');
+    expect((await importFile(workspace, 'transcript', { name: 'Acme call 3.vtt', content: MEETING })).counts).toMatchObject({ created: 0, unchanged: 1 });
+    const interviews = await interviewsOf(workspace);
+    expect(interviews.find((row) => row.id === copy.id)!.externalId).toMatch(/^transcript-text:/);
+    expect(interviews.find((row) => row.id === original.id)!.externalId).toBe(original.externalId);
   });
 });
 

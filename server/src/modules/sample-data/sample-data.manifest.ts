@@ -47,7 +47,11 @@ export function ticketTagOf(tagging: Manifest['ticketTagging'], intent: string, 
 /** What sets the sample's rows apart from anyone else's, and what loading it adds. */
 export type SampleContents = {
   manifest: Manifest;
-  /** Every sample source by the identity its import gives it (importers/source-identity.ts): kind and external id. */
+  /**
+   * Every sample source by the identity its import gives it (importers/source-identity.ts): kind
+   * and external id, and a sample interview also by the id it had before transcripts were known by
+   * their text alone, as a workspace that loaded the sample then still holds it.
+   */
   sources: Array<{ kind: SourceKind; externalId: string }>;
   /** Lower-case: customers are matched by email (every sample customer has one), companies by name. */
   customerEmails: string[];
@@ -72,7 +76,7 @@ export function readSampleContents(): Promise<SampleContents> {
 
 async function parseSample(): Promise<SampleContents> {
   const manifest = readManifest();
-  const sources: Array<{ kind: SourceKind; externalId: string; intent: string }> = [];
+  const sources: Array<{ kind: SourceKind; externalId: string; formerExternalIds: string[]; intent: string }> = [];
   const emails = new Set(manifest.customers.map((customer) => customer.email.toLowerCase()));
   const companies = new Set(manifest.customers.map((customer) => customer.company.name.toLowerCase()));
   for (const entry of manifest.files) {
@@ -81,7 +85,7 @@ async function parseSample(): Promise<SampleContents> {
       if (!('sources' in row)) throw new Error(`Sample file ${entry.file} has a row that does not import (line ${row.line}): ${row.error}`);
       for (const source of row.sources) {
         if (!source.externalId) throw new Error(`Sample file ${entry.file} has a source without an identity (line ${row.line})`);
-        sources.push({ kind: source.kind, externalId: source.externalId, intent: intentOf(source.tags) });
+        sources.push({ kind: source.kind, externalId: source.externalId, formerExternalIds: source.formerExternalIds ?? [], intent: intentOf(source.tags) });
         if (source.customer?.email) emails.add(source.customer.email.toLowerCase());
         if (source.customer?.company) companies.add(source.customer.company.name.toLowerCase());
       }
@@ -93,7 +97,7 @@ async function parseSample(): Promise<SampleContents> {
   const taggedTickets = tickets.filter((ticket, index) => ticketTagOf(manifest.ticketTagging, ticket.intent, index) !== null).length;
   return {
     manifest,
-    sources: sources.map(({ kind, externalId }) => ({ kind, externalId })),
+    sources: sources.flatMap(({ kind, externalId, formerExternalIds }) => [externalId, ...formerExternalIds].map((id) => ({ kind, externalId: id }))),
     customerEmails: [...emails],
     companyNames: [...companies],
     counts: {

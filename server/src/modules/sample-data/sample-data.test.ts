@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { SampleDataRemovalSchema, SampleDataResultSchema, SampleDataStatusSchema } from '@cairn/shared';
 import { useTestApp } from '../../../test/app.js';
@@ -159,6 +160,18 @@ describe('GET and DELETE /sample-data', () => {
     expect(again.json()).toEqual({ removed: NOTHING, kept: before.kept });
     expect((await as.get(`${ws}/audit?limit=1`)).json().items[0].id).toBe(event.id);
     expect(SampleDataStatusSchema.parse((await as.get(`${ws}/sample-data`)).json()).loaded).toBe(false);
+  });
+
+  it('removes sample interviews loaded when a transcript was known by its file name and text', async () => {
+    const workspace = await createWorkspace(context);
+    const ws = `/api/workspaces/${workspace.id}`;
+    await workspace.owner.as.post(`${ws}/sample-data`);
+    // The ids the interviews were given before a transcript's identity became its text alone.
+    await context.db.execute(sql`update sources set external_id = 'transcript:' || encode(sha256(convert_to((metadata->>'fileName') || E'\n' || body, 'UTF8')), 'hex')
+      where workspace_id = ${workspace.id} and kind = 'interview'`);
+    const removal = SampleDataRemovalSchema.parse((await workspace.owner.as.delete(`${ws}/sample-data`)).json());
+    expect(removal.removed).toMatchObject({ interviews: INTERVIEWS, tickets: TICKETS, surveyAnswers: SURVEY_ANSWERS });
+    expect((await workspace.owner.as.get(`${ws}/sources?limit=1`)).json().total).toBe(0);
   });
 
   it('leaves another workspace’s sample alone, and answers 404 to its members', async () => {

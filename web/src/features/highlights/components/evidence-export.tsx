@@ -1,10 +1,8 @@
-import { countOf, type EvidenceImportance } from '@cairn/shared';
+import { countOf } from '@cairn/shared';
+import type { ShownEvidence } from '../../../lib/shown-evidence';
 import type { HighlightFilters } from '../api/list-highlights';
 import { CopyQuotesButton } from './copy-quotes-button';
 import { ExportCsvLink } from './export-csv-link';
-
-/** The evidence the page's list shows while its importance filter hides the rest: that importance, in words, and how many (once known). */
-export type ShownEvidence = { importance: EvidenceImportance; words: string; count: number | undefined };
 
 type EvidenceExportProps = { ws: string; filters: HighlightFilters; allUrl: string; what: string; size?: 'sm' | 'md'; shown?: ShownEvidence };
 

@@ -96,8 +96,9 @@ export function CommonOptions({ occurredAt, onOccurredAt, redactPii, onRedactPii
         Redact personal data before storing
       </label>
       <p id={redactHintId} className="field-hint redact-hint">
-        Email addresses, phone numbers, payment card numbers and IBANs in the text are replaced by <code>[email]</code>, <code>[phone]</code>, <code>[card]</code> and{' '}
-        <code>[iban]</code>. The originals are never stored; the report counts the replacements. Requester emails used to match customers are kept.
+        Email addresses, phone numbers, payment card numbers, IBANs and IP addresses in the text and fields are replaced by <code>[email]</code>, <code>[phone]</code>,{' '}
+        <code>[card]</code>, <code>[iban]</code> and <code>[ip]</code>, and latitude and longitude columns by <code>[location]</code>. The originals are never stored; the
+        report counts the replacements. Requester emails used to match customers are kept.
       </p>
     </div>
   );

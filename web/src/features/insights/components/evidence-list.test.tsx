@@ -35,22 +35,34 @@ function choose(select: HTMLSelectElement, value: EvidenceImportance) {
   select.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
+/** The evidence the fake server holds; each test sets it. */
+let items: HighlightListItem[];
+
+/** The server over `items`: its list (only the importances asked for, with their total) and its change of importance. */
+function fakeEvidenceServer() {
+  return vi.fn(async (url: string, init?: RequestInit) => {
+    if (url === '/api/auth/csrf') return json({ token: 'csrf' });
+    const { pathname, searchParams } = new URL(url, 'http://cairn.test');
+    if (pathname === `/api/workspaces/${WS}/highlights`) {
+      const importance = searchParams.get('importance');
+      const matching = items.filter((item) => !importance || item.importance === importance);
+      return json({ items: matching, nextCursor: null, total: matching.length });
+    }
+    if (init?.method === 'PATCH') {
+      const body = JSON.parse(String(init.body)) as { highlightIds: string[]; importance: EvidenceImportance };
+      items = items.map((item) => (body.highlightIds.includes(item.id) ? { ...item, importance: body.importance } : item));
+      return json({ changed: body.highlightIds.length });
+    }
+    throw new Error(`Unexpected request: ${init?.method ?? 'GET'} ${url}`);
+  });
+}
+
 describe('EvidenceList: importance', () => {
   const root = mountRoot();
-  let items: HighlightListItem[];
   let fetch: ReturnType<typeof vi.fn>;
 
   beforeEach(() => {
-    fetch = vi.fn(async (url: string, init?: RequestInit) => {
-      if (url === '/api/auth/csrf') return json({ token: 'csrf' });
-      if (url.startsWith(`/api/workspaces/${WS}/highlights?`)) return json({ items, nextCursor: null, total: items.length });
-      if (init?.method === 'PATCH') {
-        const body = JSON.parse(String(init.body)) as { highlightIds: string[]; importance: EvidenceImportance };
-        items = items.map((item) => (body.highlightIds.includes(item.id) ? { ...item, importance: body.importance } : item));
-        return json({ changed: body.highlightIds.length });
-      }
-      throw new Error(`Unexpected request: ${init?.method ?? 'GET'} ${url}`);
-    });
+    fetch = fakeEvidenceServer();
     vi.stubGlobal('fetch', fetch);
   });
 
@@ -105,7 +117,6 @@ describe('EvidenceList: importance', () => {
 
 describe('EvidenceList: the importance filter', () => {
   const root = mountRoot();
-  let items: HighlightListItem[];
   let fetch: ReturnType<typeof vi.fn>;
 
   beforeEach(() => {
@@ -114,22 +125,7 @@ describe('EvidenceList: the importance filter', () => {
       highlightListItem(2, 'The CSV is empty.', AT, { linkedBy: USER, importance: 'important' }),
       highlightListItem(3, 'Dark mode, please.', AT, { linkedBy: USER, importance: 'nice_to_have' }),
     ];
-    // The server's filter: only the importances asked for, and their total.
-    fetch = vi.fn(async (url: string, init?: RequestInit) => {
-      if (url === '/api/auth/csrf') return json({ token: 'csrf' });
-      const { pathname, searchParams } = new URL(url, 'http://cairn.test');
-      if (pathname === `/api/workspaces/${WS}/highlights`) {
-        const importance = searchParams.get('importance');
-        const matching = items.filter((item) => !importance || item.importance === importance);
-        return json({ items: matching, nextCursor: null, total: matching.length });
-      }
-      if (init?.method === 'PATCH') {
-        const body = JSON.parse(String(init.body)) as { highlightIds: string[]; importance: EvidenceImportance };
-        items = items.map((item) => (body.highlightIds.includes(item.id) ? { ...item, importance: body.importance } : item));
-        return json({ changed: body.highlightIds.length });
-      }
-      throw new Error(`Unexpected request: ${init?.method ?? 'GET'} ${url}`);
-    });
+    fetch = fakeEvidenceServer();
     vi.stubGlobal('fetch', fetch);
   });
 

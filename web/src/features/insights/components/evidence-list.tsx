@@ -12,6 +12,7 @@ import { formatDate } from '../../../lib/dates';
 import { INSIGHT_TYPE_LABELS } from '../../../lib/insight-types';
 import { countOf } from '../../../lib/numbers';
 import { paths } from '../../../lib/paths';
+import type { ShownEvidence } from '../../../lib/shown-evidence';
 import { SOURCE_KIND_LABELS } from '../../../lib/source-kinds';
 import { SourceLinkLabel } from '../../../lib/source-titles';
 import { rememberSourceOrder } from '../../../lib/source-order';
@@ -73,11 +74,8 @@ const IMPORTANCE_FILTERS: ReadonlyArray<readonly [ImportanceFilter, string]> = [
 /** "critical", "nice to have": an importance inside a sentence. */
 const importanceWords = (importance: EvidenceImportance) => EVIDENCE_IMPORTANCE_LABELS[importance].toLowerCase();
 
-/** What the list shows while its filter hides some evidence: the importance kept, in words, and how many match (once known). */
-export type EvidenceShown = { importance: EvidenceImportance; words: string; count: number | undefined };
-
 /** Copy, export: given what the list shows, so that they take out the same (undefined: all of it). */
-export type RenderEvidenceActions = (shown: EvidenceShown | undefined) => ReactNode;
+export type RenderEvidenceActions = (shown: ShownEvidence | undefined) => ReactNode;
 
 /** The evidence list's importance filter, held by its page, and what it shows under it. */
 export function useEvidenceFilter(ws: string, owner: EvidenceOwner) {
@@ -85,7 +83,7 @@ export function useEvidenceFilter(ws: string, owner: EvidenceOwner) {
   const importance = filter === 'all' ? undefined : filter;
   // The list asks for the same page: one request answers both.
   const filtered = useEvidence(ws, owner, importance);
-  const shown: EvidenceShown | undefined = importance && { importance, words: importanceWords(importance), count: filtered.data?.pages[0]?.total };
+  const shown: ShownEvidence | undefined = importance && { importance, words: importanceWords(importance), count: filtered.data?.pages[0]?.total };
   return { filter, setFilter, shown };
 }
 

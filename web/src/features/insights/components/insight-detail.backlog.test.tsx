@@ -6,7 +6,7 @@ import { highlightListItem } from '../../highlights/testing/highlight-list-item'
 import { AT, insightDetail } from '../testing/insight-detail';
 import { AppProviders, json, mountRoot, USER, WS } from '../../../testing/mount';
 import { until } from '../../../testing/react-dom';
-import type { EvidenceShown } from './evidence-list';
+import type { ShownEvidence } from '../../../lib/shown-evidence';
 import { InsightDetail } from './insight-detail';
 
 const ID = '00000000-0000-4000-8000-0000000000aa';
@@ -74,7 +74,7 @@ describe('InsightDetail: the backlog and the evidence actions', () => {
   });
 
   it('gives the evidence actions what the filtered list shows, and none when it shows nothing', async () => {
-    const given: Array<EvidenceShown | undefined> = [];
+    const given: Array<ShownEvidence | undefined> = [];
     await root.render(
       <AppProviders role="researcher">
         <InsightDetail
