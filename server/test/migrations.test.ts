@@ -63,7 +63,8 @@ describe('migrations at start-up', () => {
   });
 });
 
-describe('0006: one customer per name-only identity', () => {
+/** A migrated database of the block's own, closed after it: a migration's test undoes part of it and runs that migration again. */
+function useOwnDatabase(): () => Database {
   let database: Database;
   beforeAll(async () => {
     database = await openTestDatabase();
@@ -71,8 +72,22 @@ describe('0006: one customer per name-only identity', () => {
   afterAll(async () => {
     await database?.close();
   });
+  return () => database;
+}
+
+/** Runs one committed migration again, its statements in one transaction as start-up runs them. */
+async function rerunMigration(database: Database, file: string) {
+  const migration = fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8');
+  await database.db.transaction(async (tx) => {
+    for (const statement of migration.split('--> statement-breakpoint')) await tx.execute(sql.raw(statement));
+  });
+}
+
+describe('0006: one customer per name-only identity', () => {
+  const databaseOf = useOwnDatabase();
 
   it('merges customers known only by the same name (any case) into the oldest, moving their sources, before the unique index', async () => {
+    const database = databaseOf();
     const run = (query: string) => database.db.execute(sql.raw(query));
     await run('DROP INDEX customers_name_only_key');
     const [workspace] = rowsOf<{ id: string }>(await run(`INSERT INTO workspaces (name) VALUES ('Duplicates') RETURNING id`));
@@ -85,15 +100,57 @@ describe('0006: one customer per name-only identity', () => {
     await run(`UPDATE customers SET email = 'dana@fbi.test' WHERE id = '${ids[3]}'`); // has an email: not a name-only duplicate
     for (const id of ids) await run(`INSERT INTO sources (workspace_id, kind, title, body, customer_id) VALUES ('${ws}', 'note', 'n', 'text', '${id}')`);
 
-    const migration = fs.readFileSync(path.join(MIGRATIONS_DIR, '0006_customers_name_only_key.sql'), 'utf8');
-    await database.db.transaction(async (tx) => {
-      for (const statement of migration.split('--> statement-breakpoint')) await tx.execute(sql.raw(statement));
-    });
+    await rerunMigration(database, '0006_customers_name_only_key.sql');
 
     const left = rowsOf<{ id: string }>(await run(`SELECT id FROM customers WHERE workspace_id = '${ws}' ORDER BY created_at`)).map((row) => row.id);
     expect(left).toEqual([ids[0], ids[2], ids[3]]);
     const owners = rowsOf<{ customer_id: string; count: number }>(await run(`SELECT customer_id, count(*)::int AS count FROM sources WHERE workspace_id = '${ws}' GROUP BY 1`));
     expect(Object.fromEntries(owners.map((row) => [row.customer_id, row.count]))).toEqual({ [ids[0]!]: 2, [ids[2]!]: 1, [ids[3]!]: 1 });
     expect(await tableExists(database, 'customers_name_only_key')).toBe(true);
+  });
+});
+
+describe('0023: unchanged sources counted in a table', () => {
+  const databaseOf = useOwnDatabase();
+
+  it("moves the counts from the imports' options to import_unchanged_from, leaving out deleted imports and what is not a count", async () => {
+    const database = databaseOf();
+    const run = async <Row>(query: string) => rowsOf<Row>(await database.db.execute(sql.raw(query)));
+    // Back to before 0023: the table and the index it adds are gone.
+    await run('DROP TABLE import_unchanged_from');
+    await run('DROP INDEX highlights_customer_live_idx');
+    const [workspace] = await run<{ id: string }>(`INSERT INTO workspaces (name) VALUES ('Imports') RETURNING id`);
+    const [other] = await run<{ id: string }>(`INSERT INTO workspaces (name) VALUES ('Another') RETURNING id`);
+    const insertImport = async (workspaceId: string, options: unknown) =>
+      (await run<{ id: string }>(`INSERT INTO imports (workspace_id, format, file_name, options) VALUES ('${workspaceId}', 'tickets-csv', 'f.csv', '${JSON.stringify(options)}') RETURNING id`))[0]!.id;
+    const first = await insertImport(workspace!.id, { redactPii: true });
+    const second = await insertImport(workspace!.id, { unchangedFrom: { [first]: 2 } });
+    const elsewhere = await insertImport(other!.id, {});
+    const deleted = '00000000-0000-4000-8000-000000000000';
+    const third = await insertImport(workspace!.id, {
+      redactPii: false,
+      unchangedFrom: { [first]: 3, [second]: 1, [deleted]: 4, [elsewhere]: 5, 'not-an-id': 6 },
+    });
+    const odd = await insertImport(workspace!.id, { unchangedFrom: { [first]: 'two', [second]: 1.5 } });
+    const broken = await insertImport(workspace!.id, { unchangedFrom: [first] });
+
+    await rerunMigration(database, '0023_unchanged_from_and_customer_evidence.sql');
+
+    const counts = await run<{ import_id: string; earlier_import_id: string; count: number; workspace_id: string }>(
+      `SELECT import_id, earlier_import_id, count, workspace_id FROM import_unchanged_from ORDER BY count`,
+    );
+    expect(counts).toEqual([
+      { import_id: third, earlier_import_id: second, count: 1, workspace_id: workspace!.id },
+      { import_id: second, earlier_import_id: first, count: 2, workspace_id: workspace!.id },
+      { import_id: third, earlier_import_id: first, count: 3, workspace_id: workspace!.id },
+    ]);
+    const options = await run<{ id: string; options: Record<string, unknown> }>(`SELECT id, options FROM imports WHERE workspace_id = '${workspace!.id}'`);
+    expect(Object.fromEntries(options.map((row) => [row.id, row.options]))).toEqual({
+      [first]: { redactPii: true },
+      [second]: {},
+      [third]: { redactPii: false },
+      [odd]: {},
+      [broken]: {},
+    });
   });
 });

@@ -200,9 +200,11 @@ describe('GET /insights', () => {
 
   it('counts the backlog items each insight is on, leaving out items in the trash and links of another workspace', async () => {
     const workspace = await createWorkspace(context);
-    const planned = await createInsight(context, workspace, { title: 'Planned' });
-    const notPlanned = await createInsight(context, workspace, { title: 'Only on a trashed item' });
-    await createInsight(context, workspace, { title: 'Never linked' });
+    // Newest first: times of their own, as three inserts can fall in one millisecond.
+    const secondsAgo = (seconds: number) => new Date(Date.now() - seconds * 1000);
+    const planned = await createInsight(context, workspace, { title: 'Planned', createdAt: secondsAgo(3) });
+    const notPlanned = await createInsight(context, workspace, { title: 'Only on a trashed item', createdAt: secondsAgo(2) });
+    await createInsight(context, workspace, { title: 'Never linked', createdAt: secondsAgo(1) });
     const [first, second, trashed] = [await createBacklogItem(context, workspace), await createBacklogItem(context, workspace), await createBacklogItem(context, workspace, { deletedAt: new Date() })];
     const link = (backlogItemId: string, insightId: string, workspaceId = workspace.id) => ({ workspaceId, backlogItemId, insightId });
     await context.db.insert(backlogInsights).values([link(first.id, planned.id), link(second.id, planned.id), link(trashed.id, planned.id), link(trashed.id, notPlanned.id)]);

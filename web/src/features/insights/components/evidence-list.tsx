@@ -19,7 +19,7 @@ import { rememberSourceOrder } from '../../../lib/source-order';
 import { useChangeEvidenceImportance } from '../api/change-evidence-importance';
 import { useEvidence, type EvidenceOwner } from '../api/list-evidence';
 import { useMayUnlink } from '../hooks/use-may-unlink';
-import { EVIDENCE_IMPORTANCE_LABELS } from '../lib/labels';
+import { EVIDENCE_IMPORTANCE_LABELS, importanceInWords } from '../lib/labels';
 import { EvidenceImportanceControl } from './evidence-importance';
 
 const QUOTE_PREVIEW = 60;
@@ -71,9 +71,6 @@ const IMPORTANCE_FILTERS: ReadonlyArray<readonly [ImportanceFilter, string]> = [
   ...[...EVIDENCE_IMPORTANCES].reverse().map((importance) => [importance, EVIDENCE_IMPORTANCE_LABELS[importance]] as const),
 ];
 
-/** "critical", "nice to have": an importance inside a sentence. */
-const importanceWords = (importance: EvidenceImportance) => EVIDENCE_IMPORTANCE_LABELS[importance].toLowerCase();
-
 /** Copy, export: given what the list shows, so that they take out the same (undefined: all of it). */
 export type RenderEvidenceActions = (shown: ShownEvidence | undefined) => ReactNode;
 
@@ -83,7 +80,7 @@ export function useEvidenceFilter(ws: string, owner: EvidenceOwner) {
   const importance = filter === 'all' ? undefined : filter;
   // The list asks for the same page: one request answers both.
   const filtered = useEvidence(ws, owner, importance);
-  const shown: ShownEvidence | undefined = importance && { importance, words: importanceWords(importance), count: filtered.data?.pages[0]?.total };
+  const shown: ShownEvidence | undefined = importance && { importance, words: importanceInWords(importance), count: filtered.data?.pages[0]?.total };
   return { filter, setFilter, shown };
 }
 
@@ -138,7 +135,7 @@ export function EvidenceList({ ws, owner, filter: { filter, setFilter }, onUnlin
         <Segmented legend="Importance" name={`evidence-importance-${Object.values(owner)[0]}`} options={IMPORTANCE_FILTERS} value={filter} onChange={setFilter} />
         {total !== undefined && (
           <p className="muted evidence-total" aria-live="polite">
-            {importance ? `${countOf(total, `${importanceWords(importance)} highlight`)} of ${allTotal}` : countOf(total, 'highlight')}
+            {importance ? `${countOf(total, `${importanceInWords(importance)} highlight`)} of ${allTotal}` : countOf(total, 'highlight')}
           </p>
         )}
       </div>
@@ -149,7 +146,7 @@ export function EvidenceList({ ws, owner, filter: { filter, setFilter }, onUnlin
       ) : importance && !items.length ? (
         <div className="card stack evidence-filtered-out">
           <p>
-            None of this evidence is marked {importanceWords(importance)}: the filter hides all {countOf(allTotal, 'highlight')}.
+            None of this evidence is marked {importanceInWords(importance)}: the filter hides all {countOf(allTotal, 'highlight')}.
           </p>
           <div>
             <Button size="sm" onClick={showAll}>
@@ -170,7 +167,7 @@ export function EvidenceList({ ws, owner, filter: { filter, setFilter }, onUnlin
             const setImportance = mayChangeLink
               ? (chosen: EvidenceImportance) => {
                   // Said as the row goes, since the filter no longer shows it.
-                  const leaves = importance && chosen !== importance ? `Marked “${quotePreview(item.quote)}” ${importanceWords(chosen)}: the list shows ${importanceWords(importance)} evidence only` : null;
+                  const leaves = importance && chosen !== importance ? `Marked “${quotePreview(item.quote)}” ${importanceInWords(chosen)}: the list shows ${importanceInWords(importance)} evidence only` : null;
                   if (leaves) leaving.current = { id: item.id, nearest: nearestIds(items, index) };
                   changeImportance.mutate(
                     { owner: importanceOwner, body: { highlightIds: [item.id], importance: chosen } },

@@ -2,7 +2,7 @@ import { EVIDENCE_IMPORTANCES, EVIDENCE_IMPORTANCE_WEIGHTS, RECENT_EVIDENCE_DAYS
 import { formatDate } from '../../../lib/dates';
 import { formatRevenue } from '../../../lib/numbers';
 import { countOf } from '../../../lib/numbers';
-import { EVIDENCE_IMPORTANCE_LABELS } from './labels';
+import { importanceInWords } from './labels';
 
 export type ScorePartKey = 'customers' | 'companies' | 'revenue' | 'recency';
 
@@ -59,7 +59,7 @@ export function describeWeights(score: EvidenceScore): string | null {
     .sort((a, b) => EVIDENCE_IMPORTANCE_WEIGHTS[b] - EVIDENCE_IMPORTANCE_WEIGHTS[a])
     .map((importance, index) => {
       const times = timesInWords(EVIDENCE_IMPORTANCE_WEIGHTS[importance]);
-      const name = EVIDENCE_IMPORTANCE_LABELS[importance].toLowerCase();
+      const name = importanceInWords(importance);
       return index === 0 ? `${name} evidence counts ${times} as much as important` : `${name} ${times} as much`;
     });
   return `Weighed by importance: ${weights.join(', ')}. Each customer and company counts at their most important evidence, each recent highlight at its own.`;
